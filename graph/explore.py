@@ -1,0 +1,147 @@
+"""What the person is looking at: the visible part of the graph and how it changes.
+
+Every exploration step (expand, collapse, hide, focus) is computed as a :class:`Step`, a
+pair of node sets to show and to hide, and applied with :meth:`Exploration.apply`. Undo is
+applying the step's inverse, so the window's ``QUndoStack`` commands are one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from graph.model import GraphModel, ModelEvent
+
+DEFAULT_EXPAND_K = 12
+OVERVIEW_LIMIT = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A change of the visible set: nodes that appear and nodes that disappear."""
+
+    show: frozenset[str] = frozenset()
+    hide: frozenset[str] = frozenset()
+    text: str = ""
+
+    def inverse(self) -> Step:
+        return Step(show=self.hide, hide=self.show, text=self.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.show or self.hide)
+
+
+@dataclass
+class Exploration:
+    """The visible node set over a :class:`GraphModel`, changed by :class:`Step` s."""
+
+    model: GraphModel
+    visible: set[str] = field(default_factory=set)
+    _listeners: list[Callable[[Step], None]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.model.subscribe(self._on_model_changed)
+
+    def subscribe(self, listener: Callable[[Step], None]) -> Callable[[], None]:
+        """``listener(step)`` is called after each applied step (a reset shows up as one)."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _on_model_changed(self, event: ModelEvent) -> None:
+        if event.kind == "reset":
+            old = frozenset(self.visible)
+            self.visible = set(overview(self.model))
+            self._notify(Step(show=frozenset(self.visible), hide=old - self.visible))
+        elif event.kind == "nodes_removed":
+            gone = frozenset(n for n in event.nodes if n in self.visible)
+            self.visible -= gone
+            if gone:
+                self._notify(Step(hide=gone))
+
+    def _notify(self, step: Step) -> None:
+        for listener in list(self._listeners):
+            listener(step)
+
+    def apply(self, step: Step) -> None:
+        """Make ``step`` happen (shown nodes must exist in the model)."""
+        show = frozenset(n for n in step.show if n in self.model)
+        self.visible -= step.hide
+        self.visible |= show
+        self._notify(Step(show=show, hide=step.hide, text=step.text))
+
+    # -- steps (computed, not applied) ---------------------------------------------------
+    def expand(self, nid: str, k: int = DEFAULT_EXPAND_K, depth: int = 1) -> tuple[Step, int]:
+        """Show the ``k`` strongest hidden neighbours of ``nid`` (per level, ``depth`` levels).
+
+        Returns the step and how many hidden neighbours of ``nid`` it left out ("+N more").
+        """
+        frontier, shown, more = [nid], set(), 0
+        for level in range(depth):
+            next_frontier = []
+            for node in frontier:
+                hidden = [n for n in self.model.strongest_neighbours(node)
+                          if n not in self.visible and n not in shown and n != nid]
+                take = hidden[:k]
+                if level == 0 and node == nid:
+                    more = len(hidden) - len(take)
+                shown.update(take)
+                next_frontier.extend(take)
+            frontier = next_frontier
+        label = self.model.label(nid)
+        text = f"Expand {label}" if depth == 1 else f"Expand {label} to depth {depth}"
+        return Step(show=frozenset(shown | ({nid} - self.visible)), text=text), more
+
+    def hidden_neighbour_count(self, nid: str) -> int:
+        return sum(1 for n in self.model.neighbour_weights(nid) if n not in self.visible)
+
+    def collapse(self, nid: str) -> Step:
+        """Hide the neighbours of ``nid`` that nothing else visible holds on to."""
+        neighbours = set(self.model.neighbour_weights(nid)) & self.visible
+        drop = set()
+        for n in neighbours:
+            anchors = (set(self.model.neighbour_weights(n)) & self.visible) - {nid} - neighbours
+            if not anchors:
+                drop.add(n)
+        return Step(hide=frozenset(drop), text=f"Collapse {self.model.label(nid)}")
+
+    def hide(self, nids: Iterable[str]) -> Step:
+        nids = frozenset(nids) & self.visible
+        what = self.model.label(next(iter(nids))) if len(nids) == 1 else f"{len(nids)} entities"
+        return Step(hide=nids, text=f"Hide {what}")
+
+    def focus(self, nid: str, k: int = DEFAULT_EXPAND_K) -> Step:
+        """Show only ``nid`` and its ``k`` strongest neighbours."""
+        keep = {nid, *self.model.strongest_neighbours(nid, k)}
+        return Step(show=frozenset(keep - self.visible), hide=frozenset(self.visible - keep),
+                    text=f"Show only {self.model.label(nid)} and neighbours")
+
+    def reveal(self, nid: str, k: int = DEFAULT_EXPAND_K) -> Step:
+        """Bring ``nid`` into view with its strongest neighbours, keeping what is shown."""
+        step, _ = self.expand(nid, k)
+        return Step(show=step.show | {nid}, text=f"Go to {self.model.label(nid)}")
+
+    def show_all(self) -> Step:
+        return Step(show=frozenset(set(self.model.graph) - self.visible), text="Show all")
+
+    def show_overview(self) -> Step:
+        keep = set(overview(self.model))
+        return Step(show=frozenset(keep - self.visible), hide=frozenset(self.visible - keep),
+                    text="Overview")
+
+
+def overview(model: GraphModel, limit: int = OVERVIEW_LIMIT) -> list[str]:
+    """The nodes a graph opens on: all of a small graph, the most connected of a large one.
+
+    Parameters
+    ----------
+    model
+        The graph model.
+    limit
+        Graphs with more nodes open on their ``limit`` best connected entities (by distinct
+        neighbours, then mentions), so nobody starts in a hairball.
+    """
+    g = model.graph
+    if g.number_of_nodes() <= limit:
+        return list(g.nodes)
+    ranked = sorted(g.nodes, key=lambda n: (-model.degree(n), -g.nodes[n].get("mentions", 0), n))
+    return ranked[:limit]
