@@ -72,6 +72,10 @@ class CorpusError(Exception):
         self.skipped = skipped or []
 
 
+class PathMissing(CorpusError):
+    """A path the user named does not exist (a usage error, not a failure of the corpus)."""
+
+
 # -- decoding --------------------------------------------------------------------------------
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -226,7 +230,7 @@ def iter_candidates(paths: Iterable[str | os.PathLike]) -> tuple[Path, list[tupl
     for raw in paths:
         p = Path(raw).expanduser()
         if not p.exists():
-            raise CorpusError(messages.PATH_MISSING.format(path=raw))
+            raise PathMissing(messages.PATH_MISSING.format(path=raw))
         resolved.append(p.resolve())
     if not resolved:
         raise CorpusError(messages.NO_PATHS)
@@ -279,3 +283,23 @@ def load_corpus(paths: Iterable[str | os.PathLike]) -> Corpus:
         raise CorpusError(messages.NO_DOCUMENTS.format(root=root, reasons=reasons or "empty"),
                           corpus.skipped)
     return corpus
+
+
+def load_sources(sources: Iterable[dict]) -> dict[str, Document]:
+    """Re-read the documents an imported graph was built from, where they are unchanged.
+
+    ``sources`` is the graph's ``sources`` metadata (id, path, digest). Files that moved or
+    changed are left out: their evidence sentences still travel inside the graph.
+    """
+    found: dict[str, Document] = {}
+    for source in sources:
+        try:
+            path = Path(source["path"])
+            if not path.is_file():
+                continue
+            doc, _ = read_document(path, source["id"])
+        except (KeyError, TypeError, ValueError, OSError):
+            continue
+        if doc.digest == source.get("digest"):
+            found[doc.id] = doc
+    return found

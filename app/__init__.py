@@ -1,0 +1,1 @@
+"""Threadline's desktop program and command line (imports graph/, never the reverse)."""

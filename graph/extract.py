@@ -1,0 +1,126 @@
+"""Run the pipeline over a corpus and keep every mention's provenance.
+
+:func:`extract` is a generator: it streams ``nlp.pipe(..., as_tuples=True)`` and yields one
+:class:`DocumentResult` per document as soon as that document is done, so a caller can show
+progress and cancel between documents (stop iterating, or ``close()`` the generator).
+Texts longer than the pipeline's ``max_length`` are processed in chunks cut on paragraph
+boundaries; offsets are always relative to the whole document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.corpus import Document
+from graph.relations import TypedRelation, dependency_relations
+
+# Chunks well below max_length keep the parser's memory flat and progress smooth.
+DEFAULT_CHUNK_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in a document (character offsets into its text)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sent_start: int
+    sent_end: int
+    key: str = ""  # pattern id from the entity ruler, when a pattern matched
+
+
+@dataclass
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    doc: Document
+    index: int
+    total: int
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[TypedRelation] = field(default_factory=list)
+    words: int = 0
+
+
+def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split ``text`` into ``(offset, chunk)`` pieces of at most ``limit`` characters.
+
+    Cuts fall on paragraph breaks (a blank line), else line breaks, else sentence-ish
+    punctuation followed by a space, else whitespace; only a text with none of those is cut
+    mid-word. Concatenating the chunks gives back the text exactly.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut > limit // 4:
+                    end = start + cut + len(sep)
+                    break
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def _mentions(doc_id: str, spacy_doc: Doc, offset: int) -> Iterator[Mention]:
+    for ent in spacy_doc.ents:
+        sent = ent.sent
+        yield Mention(doc_id, offset + ent.start_char, offset + ent.end_char, ent.text,
+                      ent.label_, offset + sent.start_char, offset + sent.end_char, ent.ent_id_)
+
+
+def extract(nlp: Language, documents: Iterable[Document], *, total: int | None = None,
+            chunk_chars: int = DEFAULT_CHUNK_CHARS, batch_size: int = 64,
+            ) -> Iterator[DocumentResult]:
+    """Extract mentions and typed relations, one :class:`DocumentResult` per document.
+
+    Parameters
+    ----------
+    nlp
+        The pipeline from :func:`graph.nlp.build_pipeline`.
+    documents
+        Documents to process, in order.
+    total
+        Number of documents, for progress (``len(documents)`` when it has one).
+    chunk_chars
+        Longest piece handed to spaCy at once (capped at ``nlp.max_length``).
+    batch_size
+        ``nlp.pipe`` batch size.
+
+    Yields
+    ------
+    DocumentResult
+        In document order; cancelling between yields leaves nothing half-done.
+    """
+    docs = list(documents)
+    total = total if total is not None else len(docs)
+    limit = max(1, min(chunk_chars, nlp.max_length - 1))
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
+        for index, document in enumerate(docs):
+            chunks = chunk_text(document.text, limit)
+            for number, (offset, chunk) in enumerate(chunks):
+                yield chunk, (index, offset, number == len(chunks) - 1)
+
+    current: DocumentResult | None = None
+    for spacy_doc, (index, offset, last) in nlp.pipe(pieces(), as_tuples=True,
+                                                     batch_size=batch_size):
+        if current is None or current.index != index:
+            current = DocumentResult(docs[index], index, total)
+        doc_id = current.doc.id
+        current.mentions.extend(_mentions(doc_id, spacy_doc, offset))
+        current.relations.extend(dependency_relations(spacy_doc, doc_id, offset))
+        current.words += sum(1 for t in spacy_doc if not (t.is_space or t.is_punct))
+        if last:
+            yield current
+            current = None

