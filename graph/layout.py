@@ -367,6 +367,8 @@ def _relax_movers(g: igraph.Graph, weights: np.ndarray, xy: np.ndarray, fixed: n
     where global repulsion would push it to the rim of the picture.
     """
     movers = np.flatnonzero(~fixed)
+    if len(movers) == 0:
+        return
     edges = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
     touching = ~fixed[edges[:, 0]] | ~fixed[edges[:, 1]]
     edges, w = edges[touching], (weights[touching] if len(weights) else np.ones(0))
@@ -376,12 +378,19 @@ def _relax_movers(g: igraph.Graph, weights: np.ndarray, xy: np.ndarray, fixed: n
     for it in range(niter):
         temp = start_temp * (1 - it / niter)
         here = xy[movers]
-        diff = here[:, None, :] - xy[None, :, :]
-        d2 = np.einsum("ijk,ijk->ij", diff, diff)
-        d2[np.arange(len(movers)), movers] = np.inf
-        near = d2 < cutoff2
-        inv = np.where(near, 1.0 / np.maximum(d2, 1e-6), 0.0)
-        force = np.einsum("ij,ijk->ik", inv, diff)
+        if it % 10 == 0:
+            # Only nodes near the movers can push them: re-select them now and then.
+            lo = here.min(axis=0) - 2 * _RELAX_CUTOFF
+            hi = here.max(axis=0) + 2 * _RELAX_CUTOFF
+            around = np.flatnonzero(((xy >= lo) & (xy <= hi)).all(axis=1))
+            own = np.flatnonzero(np.isin(around, movers))
+            own_row = slot[around[own]]
+        dx = here[:, 0, None] - xy[None, around, 0]
+        dy = here[:, 1, None] - xy[None, around, 1]
+        d2 = dx * dx + dy * dy
+        d2[own_row, own] = np.inf
+        inv = np.where(d2 < cutoff2, 1.0 / np.maximum(d2, 1e-6), 0.0)
+        force = np.stack([(inv * dx).sum(axis=1), (inv * dy).sum(axis=1)], axis=1)
         if len(edges):
             delta = xy[edges[:, 0]] - xy[edges[:, 1]]
             pull = delta * (np.linalg.norm(delta, axis=1) * w)[:, None]
