@@ -91,7 +91,8 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
         "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
     })
     for ent in entities:
-        occurrences = sorted((m.doc, m.start, m.end, m.sent_start, m.sent_end) for m in ent.mentions)
+        occurrences = sorted((m.doc, m.start, m.end, m.sent_start, m.sent_end)
+                             for m in ent.mentions)
         g.add_node(ent.id, label=ent.label, type=ent.type, aliases=ent.aliases,
                    documents=ent.documents, mentions=len(ent.mentions), occurrences=occurrences)
 
@@ -175,17 +176,18 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     """
     from graph import cache
     from graph.corpus import load_corpus
-    from graph.nlp import pipeline_fingerprint, shared_pipeline
+    from graph.nlp import check_model, pipeline_fingerprint, shared_pipeline
 
+    check_model(model)
     yield Progress(0, 0, "Reading files")
     corpus = load_corpus(paths)
     key = cache.cache_key(corpus, pipeline_fingerprint(model))
     if use_cache:
         cached = cache.load(key, cache_folder)
         if cached is not None:
+            mentions = sum(d.get("mentions", 0) for _, d in cached.nodes(data=True))
             return Extraction(cached, {d.id: d for d in corpus.documents}, corpus,
-                              warnings=list(corpus.warnings), from_cache=True,
-                              mentions=sum(d.get("mentions", 0) for _, d in cached.nodes(data=True)))
+                              warnings=list(corpus.warnings), from_cache=True, mentions=mentions)
     yield Progress(0, len(corpus.documents), "Loading the spaCy model")
     nlp, info = shared_pipeline(model)
     result = yield from extraction_job(corpus, nlp, info)

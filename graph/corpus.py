@@ -202,7 +202,7 @@ def read_document(path: Path, doc_id: str) -> tuple[Document, list[str]]:
             text = html_to_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ValueError(messages.EMPTY_FILE if suffix not in PDF_SUFFIXES else messages.PDF_NO_TEXT)
+        raise ValueError(messages.PDF_NO_TEXT if suffix in PDF_SUFFIXES else messages.EMPTY_FILE)
     digest = hashlib.sha256(data).hexdigest()
     return Document(doc_id, str(path), text, digest, encoding), warnings
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -72,11 +73,19 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
     return chunks
 
 
+def count_words(doc: Doc) -> int:
+    """Tokens that are neither punctuation nor whitespace (vectorised, no Python loop)."""
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int(len(doc) - (flags.any(axis=1)).sum()) if len(doc) else 0
+
+
 def _mentions(doc_id: str, spacy_doc: Doc, offset: int) -> Iterator[Mention]:
     for ent in spacy_doc.ents:
         sent = ent.sent
+        # Sentences keep the whitespace that follows them; evidence should not.
+        sent_end = sent.start_char + len(sent.text.rstrip())
         yield Mention(doc_id, offset + ent.start_char, offset + ent.end_char, ent.text,
-                      ent.label_, offset + sent.start_char, offset + sent.end_char, ent.ent_id_)
+                      ent.label_, offset + sent.start_char, offset + sent_end, ent.ent_id_)
 
 
 def extract(nlp: Language, documents: Iterable[Document], *, total: int | None = None,
@@ -120,7 +129,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         doc_id = current.doc.id
         current.mentions.extend(_mentions(doc_id, spacy_doc, offset))
         current.relations.extend(dependency_relations(spacy_doc, doc_id, offset))
-        current.words += sum(1 for t in spacy_doc if not (t.is_space or t.is_punct))
+        current.words += count_words(spacy_doc)
         if last:
             yield current
             current = None

@@ -101,7 +101,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w"):
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise ExportError(messages.CANNOT_WRITE.format(path=target, error=exc.strerror)) from exc
+            error = exc.strerror or str(exc)
+            raise ExportError(messages.CANNOT_WRITE.format(path=target, error=error)) from exc
         raise
 
 
@@ -228,7 +229,11 @@ def read_graphml(path) -> nx.MultiDiGraph:
     except Exception as exc:  # noqa: BLE001 - ElementTree raises ParseError and friends
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
     if not g.is_directed():
-        g = nx.MultiDiGraph(g)
+        # An undirected file: keep each edge once, not once per direction.
+        directed = nx.MultiDiGraph(**g.graph)
+        directed.add_nodes_from(g.nodes(data=True))
+        directed.add_edges_from(g.edges(keys=True, data=True))
+        g = directed
     for reader_bookkeeping in ("node_default", "edge_default"):
         g.graph.pop(reader_bookkeeping, None)
     _restore(g.graph, JSON_GRAPH_ATTRS)

@@ -45,8 +45,9 @@ class ModelEvent:
 
 def slugify(text: str) -> str:
     """Lower-case ASCII slug used in node ids (``"Claude Opus 3"`` -> ``"claude-opus-3"``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9.%]+", "-", ascii_text.lower()).strip("-")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = re.sub(r"[^\w.%]+|_+", "-", plain).strip("-.")
     return slug or "x"
 
 

@@ -63,6 +63,12 @@ def installed_model(preferred: str | None = None) -> tuple[str, str] | None:
     return None
 
 
+def check_model(model: str | None) -> None:
+    """Raise :class:`ModelNotFound` early when the user named a model that is not there."""
+    if model and not spacy.util.is_package(model) and not Path(model).is_dir():
+        raise ModelNotFound(messages.MODEL_NOT_FOUND.format(name=model, tried=model))
+
+
 def pipeline_fingerprint(preferred: str | None = None) -> str:
     """Identifies what an extraction depends on: model, spaCy, patterns, Threadline."""
     import hashlib
@@ -107,7 +113,8 @@ def load_patterns() -> list[dict]:
     return patterns
 
 
-def build_pipeline(model: str | None = None, *, strict: bool = False) -> tuple[Language, PipelineInfo]:
+def build_pipeline(model: str | None = None, *, strict: bool = False,
+                   chain: list[str] | None = None) -> tuple[Language, PipelineInfo]:
     """Build the Threadline pipeline.
 
     Parameters
@@ -116,6 +123,8 @@ def build_pipeline(model: str | None = None, *, strict: bool = False) -> tuple[L
         Name of a spaCy pipeline package to prefer (``--model``).
     strict
         When ``model`` is given and cannot be loaded, raise instead of falling back.
+    chain
+        Model names to try instead of the default chain (``[]`` forces rules only).
 
     Returns
     -------
@@ -126,13 +135,14 @@ def build_pipeline(model: str | None = None, *, strict: bool = False) -> tuple[L
     ModelNotFound
         ``strict`` and the named model is missing.
     """
-    chain = model_chain(model)
-    nlp, tried = _load_statistical(chain if not (strict and model) else [model])
+    if chain is None:
+        chain = [model] if strict and model else model_chain(model)
+    nlp, tried = _load_statistical(chain)
     warning = ""
     if nlp is None:
         if strict and model:
             raise ModelNotFound(messages.MODEL_NOT_FOUND.format(name=model, tried=", ".join(tried)))
-        warning = messages.MODEL_FALLBACK.format(tried=", ".join(tried))
+        warning = messages.MODEL_FALLBACK.format(tried=", ".join(tried) or "nothing")
         log.warning(warning)
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -1,0 +1,34 @@
+# Two commands do all the set-up: `make run` (the app on the default corpus) and
+# `make test` (the whole suite). Both create .venv and install what they need; the second
+# time they only check a stamp.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP_FLAGS := --disable-pip-version-check --quiet
+
+.PHONY: run test setup bench package clean
+
+run: $(STAMP)
+	$(BIN)/threadline $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/sysdeps.sh
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Threadline needs Python 3.11 or newer; set PYTHON=python3.11")'
+	sh scripts/sysdeps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install $(PIP_FLAGS) --upgrade pip
+	$(BIN)/python -m pip install $(PIP_FLAGS) -e '.[test]'
+	touch $(STAMP)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
+	$(BIN)/python benchmarks/bench_layout.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,104 @@
+"""The installed ``threadline`` command, run as a user would (real files, real model)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.paths import seeds_dir
+
+SCORE = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "seeds_gold.jsonl"
+
+
+def threadline(*args: str, cache: Path | None = None, cwd: Path | None = None
+               ) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if cache is not None:
+        env["THREADLINE_CACHE"] = str(cache)
+    exe = shutil.which("threadline", path=str(Path(sys.executable).parent))
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=600,
+                          cwd=cwd)
+
+
+def test_extract_seeds_writes_graphml_and_a_summary(tmp_path):
+    out = tmp_path / "seeds.graphml"
+    result = threadline("extract", str(seeds_dir()), "-o", str(out), cache=tmp_path / "c")
+    assert result.returncode == 0, result.stderr
+    assert "Documents: 2 read, 0 skipped" in result.stdout
+    assert "Entities:" in result.stdout and "Edges:" in result.stdout
+    assert "Traceback" not in result.stderr
+    import networkx as nx
+
+    g = nx.read_graphml(out)
+    assert g.number_of_nodes() >= 30
+    assert all(json.loads(d["evidence"]) for _, _, d in g.edges(data=True))
+
+
+@pytest.mark.skipif(not SCORE.exists(), reason="the shared evaluation script is not beside us")
+def test_the_shared_scorer_runs_on_the_export(tmp_path):
+    out = tmp_path / "seeds.graphml"
+    assert threadline("extract", str(seeds_dir()), "-o", str(out)).returncode == 0
+    scored = subprocess.run([sys.executable, str(SCORE), str(out), str(GOLD), "--json"],
+                            capture_output=True, text=True, check=True)
+    assert json.loads(scored.stdout)["all"]["gold"] == 51
+
+
+@pytest.mark.parametrize("fmt, files", [("gexf", ["g.gexf"]), ("json", ["g.json"]),
+                                        ("csv", ["g.nodes.csv", "g.edges.csv"])])
+def test_every_format_from_the_command_line(tmp_path, fmt, files):
+    result = threadline("extract", str(seeds_dir()), "-o", str(tmp_path / f"g.{fmt}"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files)
+
+
+def test_skipped_files_are_reported(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Anthropic partnered with Cisco and Google.")
+    (corpus / "b.bin").write_bytes(b"\x00\x01\x02")
+    (corpus / "c.txt").write_bytes(b"")
+    result = threadline("extract", str(corpus), "-o", str(tmp_path / "g.graphml"))
+    assert result.returncode == 0, result.stderr
+    assert "1 read, 2 skipped" in result.stdout
+    assert "skipped b.bin: not a supported document type (.bin)" in result.stdout
+    assert "skipped c.txt: the file is empty" in result.stdout
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["extract", "nowhere", "-o", "x.graphml"], 2, "No such file or folder: nowhere"),
+    (["extract", "SEEDS", "-o", "OUT/missing/x.graphml"], 2, "the folder does not exist"),
+    (["extract", "SEEDS", "-o", "x.graphml", "--format", "pdf"], 2, "invalid choice: 'pdf'"),
+    (["extract", "SEEDS"], 2, "the following arguments are required: -o"),
+    (["extract", "SEEDS", "-o", "x.graphml", "--model", "no_such_model"], 2,
+     "'no_such_model' is not installed"),
+    (["extract", "EMPTY", "-o", "x.graphml"], 1, "No readable documents"),
+    (["nowhere"], 2, "No such file or folder: nowhere"),
+])
+def test_bad_usage_gives_a_message_and_an_exit_code(tmp_path, args, code, message):
+    (tmp_path / "empty").mkdir()
+    args = [a.replace("SEEDS", str(seeds_dir())).replace("OUT", str(tmp_path))
+            .replace("EMPTY", str(tmp_path / "empty")) for a in args]
+    result = threadline(*args, cwd=tmp_path)
+    assert result.returncode == code
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version_names_the_pipeline():
+    result = threadline("--version")
+    assert result.returncode == 0
+    assert "spaCy 3.8" in result.stdout and "en_core_web_sm" in result.stdout
+
+
+def test_evaluate_prints_per_type_scores(tmp_path):
+    result = threadline("evaluate", str(seeds_dir()), "--gold", str(GOLD))
+    assert result.returncode == 0, result.stderr
+    for t in ("MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "ALL"):
+        assert any(line.startswith(t) for line in result.stdout.splitlines())

@@ -1,0 +1,129 @@
+"""Corpus loading: formats, encodings, and files that must be skipped with a reason."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from graph.corpus import (
+    CorpusError,
+    PathMissing,
+    decode_text,
+    html_to_text,
+    load_corpus,
+    load_sources,
+)
+
+
+def minimal_pdf(text: str) -> bytes:
+    """A one-page PDF with a text layer, built by hand (no PDF writer needed)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    (tmp_path / "notes.txt").write_text("Anthropic partnered with Cisco.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "readme.md").write_text("# Title\n\nClaude Opus 3 is here.\n")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>T</title><style>p{color:red}</style><script>var x=1;</script>"
+        "</head><body><p>Visible &amp; kept.</p><div>Second block</div></body></html>")
+    (tmp_path / "paper.pdf").write_bytes(minimal_pdf("NVIDIA trained a model"))
+    (tmp_path / "bom8.txt").write_bytes(codecs.BOM_UTF8 + "caf\u00e9 UTF-8".encode())
+    (tmp_path / "bom16.txt").write_bytes("caf\u00e9 UTF-16".encode("utf-16"))
+    (tmp_path / "legacy.txt").write_bytes("na\u00efve caf\u00e9".encode("cp1252"))
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "does-not-exist.txt")
+    (tmp_path / ".hidden.txt").write_text("hidden files are not documents")
+    return tmp_path
+
+
+def test_reads_every_supported_format_with_relative_ids(mixed):
+    corpus = load_corpus([mixed])
+    docs = {d.id: d for d in corpus.documents}
+    assert set(docs) == {"notes.txt", "sub/readme.md", "page.html", "paper.pdf", "bom8.txt",
+                         "bom16.txt", "legacy.txt"}
+    assert docs["page.html"].text == "Visible & kept.\n\nSecond block"
+    assert "NVIDIA trained a model" in docs["paper.pdf"].text
+    assert docs["bom8.txt"].text == "caf\u00e9 UTF-8"
+    assert docs["bom16.txt"].text == "caf\u00e9 UTF-16"
+    assert docs["legacy.txt"].text == "na\u00efve caf\u00e9"
+    assert corpus.root == str(mixed.resolve())
+
+
+def test_skips_bad_files_with_reasons_and_warns_on_legacy_encoding(mixed):
+    corpus = load_corpus([mixed])
+    reasons = {s.path: s.reason for s in corpus.skipped}
+    assert reasons["image.png"].startswith("not a supported document type (.png)")
+    assert reasons["blob.txt"] == "binary data, not text"
+    assert reasons["empty.txt"] == "the file is empty"
+    assert reasons["gone.txt"].startswith("cannot be read")
+    assert any("legacy.txt" in w and "cp1252" in w for w in corpus.warnings)
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(PathMissing, match="No such file or folder: .*nowhere"):
+        load_corpus([tmp_path / "nowhere"])
+
+
+def test_folder_without_documents_lists_what_it_skipped(tmp_path):
+    (tmp_path / "a.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "b.txt").write_text("")
+    with pytest.raises(CorpusError) as info:
+        load_corpus([tmp_path])
+    assert "No readable documents" in str(info.value)
+    assert {s.path for s in info.value.skipped} == {"a.bin", "b.txt"}
+
+
+def test_single_files_get_ids_relative_to_their_folder(mixed):
+    corpus = load_corpus([mixed / "notes.txt", mixed / "sub" / "readme.md"])
+    assert [d.id for d in corpus.documents] == ["notes.txt", "sub/readme.md"]
+
+
+def test_corpus_digest_changes_with_content(tmp_path):
+    (tmp_path / "a.txt").write_text("one")
+    first = load_corpus([tmp_path]).digest
+    assert load_corpus([tmp_path]).digest == first
+    (tmp_path / "a.txt").write_text("two")
+    assert load_corpus([tmp_path]).digest != first
+
+
+def test_decode_prefers_utf8_and_rejects_binary():
+    assert decode_text("\u00e9".encode()) == ("\u00e9", "utf-8")
+    with pytest.raises(ValueError, match="binary"):
+        decode_text(b"abc\x00def")
+
+
+def test_html_keeps_only_visible_text():
+    assert html_to_text("<p>a<script>b</script></p><noscript>c</noscript><p>d</p>") == "a\n\nd"
+
+
+def test_load_sources_rereads_unchanged_files_only(tmp_path):
+    (tmp_path / "a.txt").write_text("alpha")
+    (tmp_path / "b.txt").write_text("beta")
+    corpus = load_corpus([tmp_path])
+    sources = [{"id": d.id, "path": d.path, "digest": d.digest} for d in corpus.documents]
+    (tmp_path / "b.txt").write_text("changed")
+    found = load_sources(sources)
+    assert set(found) == {"a.txt"}

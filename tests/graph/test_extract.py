@@ -1,0 +1,91 @@
+"""Extraction with the real spaCy pipeline: provenance, chunking, progress, cancellation."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import Cancelled, extraction_job, run_job
+from graph.corpus import Document, load_corpus
+from graph.extract import chunk_text, extract
+from graph.nlp import build_pipeline, shared_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return shared_pipeline()
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, doc_id, text, doc_id)
+
+
+def test_chunks_cut_on_paragraphs_and_rebuild_the_text():
+    text = "\n\n".join(f"Paragraph {i} talks about Claude and Anthropic." for i in range(200))
+    chunks = chunk_text(text, 500)
+    assert "".join(c for _, c in chunks) == text
+    assert all(len(c) <= 500 for _, c in chunks)
+    assert all(text[off:off + len(c)] == c for off, c in chunks)
+    assert all(c.endswith("\n\n") for _, c in chunks[:-1])
+
+
+def test_chunks_fall_back_to_spaces_and_hard_cuts():
+    assert "".join(c for _, c in chunk_text("word " * 300, 100)) == "word " * 300
+    assert [len(c) for _, c in chunk_text("x" * 250, 100)] == [100, 100, 50]
+
+
+def test_mentions_keep_document_character_and_sentence_spans(pipeline):
+    nlp, _ = pipeline
+    text = "We start here.\n\nAnthropic partnered with Cisco on Claude Opus 3. Nothing else."
+    [result] = list(extract(nlp, [doc("a.txt", text)]))
+    assert result.mentions, "the pipeline found nothing"
+    for m in result.mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.sent_start <= m.start < m.end <= m.sent_end
+        assert text[m.sent_start:m.sent_end].startswith("Anthropic")
+    assert any(m.text == "Anthropic" and m.label == "ORG" for m in result.mentions)
+
+
+def test_long_texts_are_chunked_with_document_offsets(pipeline):
+    nlp, _ = pipeline
+    paragraph = "Anthropic released Claude Opus 3 last year. Researchers at Google were pleased."
+    text = "\n\n".join(paragraph for _ in range(60))
+    [whole] = list(extract(nlp, [doc("a.txt", text)], chunk_chars=100_000))
+    [chunked] = list(extract(nlp, [doc("a.txt", text)], chunk_chars=700))
+    assert [(m.start, m.end, m.label) for m in chunked.mentions] == \
+        [(m.start, m.end, m.label) for m in whole.mentions]
+    assert all(text[m.start:m.end] == m.text for m in chunked.mentions)
+
+
+@pytest.mark.slow
+def test_a_five_megabyte_file_is_extracted(tmp_path):
+    # The rules-only pipeline keeps this under a minute; chunking is the same code path.
+    paragraph = ("Anthropic and Google announced a partnership on 4 projects. "
+                 "Claude Opus 3 was evaluated on 1M conversations.\n\n")
+    path = tmp_path / "big.txt"
+    path.write_text(paragraph * (5_000_000 // len(paragraph) + 1), encoding="utf-8")
+    corpus = load_corpus([path])
+    assert len(corpus.documents[0].text) >= 5_000_000
+    nlp, info = build_pipeline(chain=[])
+    assert not info.statistical and info.warning
+    extraction = run_job(extraction_job(corpus, nlp, info))
+    text = corpus.documents[0].text
+    occurrences = extraction.graph.nodes["ORG:anthropic"]["occurrences"]
+    assert len(occurrences) > 40_000
+    assert all(text[s:e] == "Anthropic" for _, s, e, _, _ in occurrences[-100:])
+
+
+def test_progress_per_document_and_cancel_between_documents(pipeline):
+    nlp, info = pipeline
+    corpus = load_corpus([__import__("graph.paths").paths.seeds_dir()])
+    seen = []
+    with pytest.raises(Cancelled):
+        run_job(extraction_job(corpus, nlp, info), seen.append, cancelled=lambda: len(seen) >= 2)
+    assert [p.done for p in seen] == [0, 1]
+    assert seen[1].total == len(corpus.documents)
+
+
+def test_rules_only_fallback_warns_and_still_finds_patterns():
+    nlp, info = build_pipeline(chain=[])
+    assert info.name == "rules-only" and "pip install" in info.warning
+    [result] = list(extract(nlp, [doc("a.txt", "We met Anthropic today.")]))
+    assert [(m.text, m.label) for m in result.mentions] == [("Anthropic", "ORG")]

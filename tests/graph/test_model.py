@@ -1,0 +1,94 @@
+"""The graph model announces changes; exploration steps are reversible."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.explore import Exploration, Step, overview
+from graph.model import COOCCURRENCE, GraphModel, node_id, slugify
+
+
+def star(n_leaves: int = 30) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("hub", label="Hub", type="ORG", mentions=50)
+    for i in range(n_leaves):
+        g.add_node(f"n{i}", label=f"Leaf {i}", type="MODEL", mentions=1)
+        g.add_edge("hub", f"n{i}", key="cooccurrence:co-occurs with", relation="co-occurs with",
+                   method=COOCCURRENCE, weight=float(n_leaves - i), evidence=[])
+    g.add_edge("n0", "n1", key="dependency:beat", relation="beat", method="dependency",
+               weight=1.0, evidence=[])
+    return g
+
+
+def test_ids_are_stable_slugs():
+    assert node_id("MODEL", "Claude Opus 3") == "MODEL:claude-opus-3"
+    assert slugify("Café  Déjà—vu!") == "cafe-deja-vu"
+    assert node_id("METRIC", "17% lower") == "METRIC:17%-lower"
+
+
+def test_model_announces_changes():
+    model, events = GraphModel(), []
+    model.subscribe(events.append)
+    model.reset(star(3))
+    model.add_entity("new", label="New", type="PROJECT")
+    model.add_relation("new", "hub", relation="uses", method="dependency", weight=1.0,
+                       evidence=[])
+    model.update_entity("new", label="Renamed")
+    model.remove_entities(["new", "missing"])
+    assert [e.kind for e in events] == ["reset", "nodes_added", "edges_added", "nodes_changed",
+                                        "nodes_removed"]
+    assert events[-1].nodes == ("new",)
+    with pytest.raises(KeyError):
+        model.update_entity("missing", label="x")
+
+
+def test_neighbours_ranked_by_weight_and_degree_counts_distinct_nodes():
+    model = GraphModel(star(5))
+    assert model.strongest_neighbours("hub", 2) == ["n0", "n1"]
+    assert model.degree("n0") == 2
+    assert model.types() == ["MODEL", "ORG"]
+
+
+def test_overview_opens_small_graphs_whole_and_large_ones_on_hubs():
+    assert len(overview(GraphModel(star(10)))) == 11
+    big = GraphModel(star(300))
+    top = overview(big, limit=20)
+    assert len(top) == 20 and top[0] == "hub"
+
+
+def test_expand_takes_the_strongest_k_and_reports_the_rest():
+    model = GraphModel()
+    exploration = Exploration(model)
+    model.reset(star(30))
+    exploration.apply(Step(hide=frozenset(exploration.visible - {"hub"})))
+    step, more = exploration.expand("hub", k=5)
+    assert step.show == {"n0", "n1", "n2", "n3", "n4"} and more == 25
+    exploration.apply(step)
+    assert exploration.visible == {"hub", "n0", "n1", "n2", "n3", "n4"}
+    exploration.apply(step.inverse())
+    assert exploration.visible == {"hub"}
+
+
+def test_collapse_focus_hide_and_depth():
+    model = GraphModel()
+    exploration = Exploration(model)
+    model.reset(star(8))
+    # leaves that only hold on to each other go too: collapse folds the whole star
+    assert exploration.collapse("hub").hide == {f"n{i}" for i in range(8)}
+    focus = exploration.focus("n0", k=1)
+    assert exploration.visible - focus.hide | focus.show == {"n0", "hub"}
+    exploration.apply(Step(hide=frozenset(exploration.visible - {"n5"})))
+    deep, _ = exploration.expand("n5", k=3, depth=2)
+    assert "hub" in deep.show and len(deep.show) == 4
+    assert exploration.hide(["n5"]).text == "Hide Leaf 5"
+
+
+def test_exploration_follows_model_resets_and_removals():
+    model, steps = GraphModel(), []
+    exploration = Exploration(model)
+    exploration.subscribe(steps.append)
+    model.reset(star(3))
+    assert exploration.visible == {"hub", "n0", "n1", "n2"}
+    model.remove_entities(["n2"])
+    assert "n2" not in exploration.visible and steps[-1].hide == {"n2"}
