@@ -83,20 +83,20 @@ def _restore(data: dict, names: tuple[str, ...]) -> None:
 
 # -- atomic writing ----------------------------------------------------------------------------
 @contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w"):
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+def atomic_path(path: str | os.PathLike):
+    """Yield a temporary path beside ``path``; rename it over ``path`` only on success.
+
+    For writers that want a file name (image and SVG writers); see :func:`atomic_write`.
+    """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
     except OSError as exc:
         raise ExportError(messages.CANNOT_WRITE.format(path=target, error=exc.strerror)) from exc
     try:
-        binary = "b" in mode
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield Path(tmp)
         os.replace(tmp, target)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -104,6 +104,17 @@ def atomic_write(path: str | os.PathLike, mode: str = "w"):
             error = exc.strerror or str(exc)
             raise ExportError(messages.CANNOT_WRITE.format(path=target, error=error)) from exc
         raise
+
+
+@contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w"):
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+    with atomic_path(path) as tmp:
+        text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+        with open(tmp, mode, **text) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
 
 
 # -- writers -----------------------------------------------------------------------------------

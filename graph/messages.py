@@ -28,3 +28,27 @@ NOT_GRAPHML = "{path} is not a Threadline-readable GraphML file: {error}"
 
 # evaluation
 GOLD_UNREADABLE = "Cannot read the gold annotations {path}: {error}"
+
+# window
+JOB_FAILED = "Threadline could not finish: {error}"
+OPEN_FAILED_TITLE = "Could not open"
+EXPORT_FAILED_TITLE = "Could not export"
+NO_DISPLAY = (
+    "No display is available for the window (DISPLAY and WAYLAND_DISPLAY are not set). "
+    "Run it on a desktop, under xvfb-run, or use 'threadline extract' for headless work."
+)
+EMPTY_GRAPH = "No entities yet. Open a folder of documents (Ctrl+O) or drop files here."
+NO_DOCUMENT_TEXT = "The text of {doc} is not available (the file moved or changed since export)."
+
+KNOWN_ERRORS = ("CorpusError", "PathMissing", "ExportError", "ModelNotFound", "GoldError")
+
+
+def for_user(exc: BaseException) -> str:
+    """A message a person can act on, never a traceback."""
+    if type(exc).__name__ in KNOWN_ERRORS:
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return JOB_FAILED.format(error="out of memory (try a smaller corpus)")
+    if isinstance(exc, OSError):
+        return JOB_FAILED.format(error=exc.strerror or str(exc))
+    return JOB_FAILED.format(error=f"{type(exc).__name__}: {exc}")

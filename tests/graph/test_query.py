@@ -1,0 +1,59 @@
+"""Entity search (labels and aliases, inside names) and full-text sentence search."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.corpus import Document
+from graph.filters import GraphFilter
+from graph.query import EntityIndex, search_text
+
+
+def graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("MODEL:claude-opus-3", label="Claude Opus 3", type="MODEL", mentions=5,
+               aliases=["Opus 3"], documents=["a.txt"])
+    g.add_node("MODEL:claude", label="Claude", type="MODEL", mentions=30, aliases=[],
+               documents=["a.txt", "b.txt"])
+    g.add_node("ORG:anthropic", label="Anthropic", type="ORG", mentions=4, aliases=[],
+               documents=["b.txt"])
+    return g
+
+
+def test_search_is_case_insensitive_and_matches_inside_names_and_aliases():
+    index = EntityIndex(graph())
+    assert [h.node for h in index.search("claude")] == ["MODEL:claude", "MODEL:claude-opus-3"]
+    [hit] = index.search("OPUS")
+    assert hit.node == "MODEL:claude-opus-3" and hit.matched in ("Claude Opus 3", "Opus 3")
+    assert [h.node for h in index.search("thro")] == ["ORG:anthropic"]
+    assert index.search("") == [] and index.search("zzz") == []
+
+
+def test_prefix_matches_rank_before_inner_matches():
+    g = graph()
+    g.add_node("PROJECT:x", label="Opus Magnum", type="PROJECT", mentions=1, aliases=[])
+    assert index_order(g, "opus")[0] == "MODEL:claude-opus-3"  # alias "Opus 3" is a prefix hit
+
+
+def index_order(g, query):
+    return [h.node for h in EntityIndex(g).search(query)]
+
+
+def test_full_text_search_returns_sentences():
+    docs = {"a.txt": Document("a.txt", "a.txt", "First one. We met Anthropic here! Last.", "x")}
+    [hit] = search_text(docs, "anthropic")
+    assert hit.sentence == "We met Anthropic here!"
+    assert docs["a.txt"].text[hit.start:hit.end] == "Anthropic"
+
+
+def test_filters():
+    f = GraphFilter(types=frozenset({"ORG"}), min_weight=2, methods=frozenset({"dependency"}),
+                    documents=frozenset({"b.txt"}))
+    assert f.node_ok({"type": "ORG", "documents": ["b.txt"]})
+    assert not f.node_ok({"type": "MODEL", "documents": ["b.txt"]})
+    assert not f.node_ok({"type": "ORG", "documents": ["a.txt"]})
+    assert f.edge_ok({"method": "dependency", "weight": 2, "evidence": [{"doc": "b.txt"}]})
+    assert not f.edge_ok({"method": "cooccurrence", "weight": 5, "evidence": [{"doc": "b.txt"}]})
+    assert not f.edge_ok({"method": "dependency", "weight": 1, "evidence": [{"doc": "b.txt"}]})
+    assert not f.edge_ok({"method": "dependency", "weight": 3, "evidence": [{"doc": "a.txt"}]})
+    assert GraphFilter().is_default
