@@ -41,6 +41,10 @@ GRID_THRESHOLD = 400
 
 _LOCAL_RELAX_LIMIT = 3_000_000  # movers x nodes below which new nodes settle locally
 _RELAX_CUTOFF = 1.3  # repulsion reach when settling new nodes, in mean edge lengths
+SEPARATE_LIMIT = 1500
+"""Overlapping discs are pushed apart in graphs up to this many nodes (O(n^2) per pass)."""
+
+_DISC_GAP = 0.06  # clearance between separated discs, in mean edge lengths
 _REPORT_SIZE = 50  # components at least this big report progress when done
 
 _WEIGHT_RANGE = (0.5, 3.0)
@@ -76,7 +80,7 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
            pinned: Iterable[Hashable] = (), *, nodes: Iterable[Hashable] | None = None,
            full: bool = False, weight: str = "weight", seed: int = 0,
            niter: int | None = None, edge_length: float = EDGE_LENGTH,
-           ) -> dict[Hashable, Position]:
+           radii: Mapping[Hashable, float] | None = None) -> dict[Hashable, Position]:
     """Lay out ``graph`` and return a position for every node.
 
     Parameters
@@ -103,6 +107,9 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
         Force-directed iterations (default 500 for a full layout, 250 for new nodes).
     edge_length
         Target mean edge length of a fresh layout, in scene units.
+    radii
+        Drawn node radii in scene units. Nodes that move are then pushed apart until
+        their discs do not overlap (graphs up to :data:`SEPARATE_LIMIT` nodes).
 
     Returns
     -------
@@ -117,7 +124,7 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
     result: dict[Hashable, Position] = {}
     for progress in iter_layout(graph, positions, pinned, nodes=nodes, full=full,
                                 weight=weight, seed=seed, niter=niter,
-                                edge_length=edge_length):
+                                edge_length=edge_length, radii=radii):
         if progress.positions is not None:
             result = progress.positions
     return result
@@ -127,6 +134,7 @@ def iter_layout(graph, positions: Mapping[Hashable, Position] | None = None,
                 pinned: Iterable[Hashable] = (), *, nodes: Iterable[Hashable] | None = None,
                 full: bool = False, weight: str = "weight", seed: int = 0,
                 niter: int | None = None, edge_length: float = EDGE_LENGTH,
+                radii: Mapping[Hashable, float] | None = None,
                 ) -> Iterator[LayoutProgress]:
     """Stepwise :func:`layout`: yields progress, the last item carries the positions.
 
@@ -160,7 +168,7 @@ def iter_layout(graph, positions: Mapping[Hashable, Position] | None = None,
     if not full:
         fixed = placed.copy()
     if fixed.all():
-        yield LayoutProgress(1, 1, _as_dict(names, xy * edge_length))
+        yield LayoutProgress(1, 1, {name: tuple(map(float, known[name])) for name in names})
         return
 
     rng = np.random.default_rng(seed)
@@ -214,7 +222,14 @@ def iter_layout(graph, positions: Mapping[Hashable, Position] | None = None,
         _pack(blocks, xy, occupied)
         if not anchored:
             xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2
-    yield LayoutProgress(total, total, _as_dict(names, xy * edge_length))
+    if radii and n <= SEPARATE_LIMIT:
+        size = np.array([float(radii.get(name, 0.0)) for name in names]) / edge_length
+        _separate(xy, size + _DISC_GAP, ~fixed)
+    result = _as_dict(names, xy * edge_length)
+    for i in np.flatnonzero(fixed).tolist():  # exactly as given, no unit round trip
+        x, y = known[names[i]]
+        result[names[i]] = (float(x), float(y))
+    yield LayoutProgress(total, total, result)
 
 
 # -- input ------------------------------------------------------------------------------
@@ -400,6 +415,32 @@ def _relax_movers(g: igraph.Graph, weights: np.ndarray, xy: np.ndarray, fixed: n
         length = np.linalg.norm(force, axis=1)
         step = np.minimum(length, temp) / np.maximum(length, 1e-12)
         xy[movers] = here + force * step[:, None]
+
+
+def _separate(xy: np.ndarray, radius: np.ndarray, movable: np.ndarray,
+              passes: int = 40) -> None:
+    """Push overlapping discs apart in place; only ``movable`` rows move."""
+    if movable.sum() == 0 or len(xy) < 2:
+        return
+    n = len(xy)
+    need = radius[:, None] + radius[None, :]
+    np.fill_diagonal(need, 0.0)
+    share = np.where(movable[:, None] & movable[None, :], 0.5, 1.0)
+    for _ in range(passes):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta))
+        overlap = need - dist
+        np.fill_diagonal(overlap, 0.0)
+        if overlap.max(initial=0.0) <= 1e-6:
+            return
+        overlap = np.clip(overlap, 0.0, None) * share
+        # Coincident points get an arbitrary but fixed direction.
+        safe = np.where(dist > 1e-9, dist, 1.0)
+        direction = np.where((dist > 1e-9)[..., None], delta / safe[..., None],
+                             np.array([1.0, 0.0]) * np.sign(np.subtract.outer(
+                                 np.arange(n), np.arange(n)))[..., None])
+        push = np.einsum("ij,ijk->ik", overlap, direction)
+        xy[movable] += push[movable]
 
 
 def _normalise(xy: np.ndarray, g: igraph.Graph) -> np.ndarray:
