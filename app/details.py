@@ -1,0 +1,147 @@
+"""Details of the selected entity or relation: type, aliases, documents, relations.
+
+Every relation and neighbour is a link: clicking one selects that edge or entity.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from graph.model import DEPENDENCY, GraphModel, ModelEvent
+from graph.taxonomy import color_of, type_info
+
+MAX_LISTED = 60
+
+
+def _node_link(nid: str, text: str) -> str:
+    return f'<a href="node:{quote(nid, safe="")}">{escape(text)}</a>'
+
+
+def _edge_link(u: str, v: str, key: str, text: str) -> str:
+    target = "/".join(quote(x, safe="") for x in (u, v, key))
+    return f'<a href="edge:{target}">{escape(text)}</a>'
+
+
+class DetailsPanel(QWidget):
+    """Shows one entity or one relation; emits what the person clicks."""
+
+    nodeActivated = Signal(str)
+    edgeActivated = Signal(str, str, str)
+    showMoreRequested = Signal(str)
+
+    def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._on_link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+        self.node: str | None = None
+        self.edge: tuple[str, str, str] | None = None
+        self.hidden_neighbours = 0
+        model.subscribe(self._on_model_changed)
+        self.clear()
+
+    @property
+    def dark(self) -> bool:
+        return self.palette().base().color().lightness() < 128
+
+    def _on_model_changed(self, event: ModelEvent) -> None:
+        if event.kind == "reset" or (self.node and self.node not in self.model):
+            self.clear()
+        elif self.node and event.kind in ("nodes_changed", "edges_added"):
+            self.show_node(self.node, self.hidden_neighbours)
+
+    def clear(self) -> None:
+        self.node = self.edge = None
+        self.browser.setHtml("<p style='color:gray'>Select an entity or a relation to see its "
+                             "details.</p>")
+
+    def _chip(self, etype: str) -> str:
+        colour = color_of(etype, self.dark)
+        return (f"<span style='background:{colour}; color:white; padding:2px 6px;'>"
+                f"&nbsp;{escape(type_info(etype).name)}&nbsp;</span>")
+
+    def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:
+        """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
+        self.node, self.edge, self.hidden_neighbours = nid, None, hidden_neighbours
+        data = self.model.node(nid)
+        etype = data.get("type", "OTHER")
+        parts = [f"<h2 style='margin-bottom:2px'>{escape(data.get('label', nid))}</h2>",
+                 f"<p>{self._chip(etype)} &nbsp; <code>{escape(nid)}</code></p>", "<table>"]
+        aliases = data.get("aliases", [])
+        rows = [("Aliases", ", ".join(escape(a) for a in aliases) or "\u2014"),
+                ("Documents", "<br>".join(escape(d) for d in data.get("documents", []))),
+                ("Mentions", str(data.get("mentions", 0))),
+                ("Neighbours", str(self.model.degree(nid)))]
+        parts += [f"<tr><td style='color:gray; padding-right:8px'>{k}</td><td>{v}</td></tr>"
+                  for k, v in rows]
+        parts.append("</table>")
+        if hidden_neighbours:
+            parts.append(f"<p><a href='more:{quote(nid, safe='')}'>Show more neighbours</a> "
+                         f"({hidden_neighbours} hidden)</p>")
+        typed, cooc = [], []
+        for u, v, key, edata in self.model.edges_of(nid):
+            (typed if edata.get("method") == DEPENDENCY else cooc).append((u, v, key, edata))
+        if typed:
+            parts.append("<h3>Relations</h3><ul>")
+            for u, v, key, edata in sorted(typed, key=lambda e: -e[3].get("weight", 1)):
+                relation = edata.get("relation", "")
+                if u == nid:
+                    text = f"\u2192 {relation} \u2192 "
+                    parts.append(f"<li>{_edge_link(u, v, key, text)}"
+                                 f"{_node_link(v, self.model.label(v))}")
+                else:
+                    text = f" \u2192 {relation} \u2192"
+                    parts.append(f"<li>{_node_link(u, self.model.label(u))}"
+                                 f"{_edge_link(u, v, key, text)}")
+                parts.append(f" <span style='color:gray'>({edata.get('weight', 1):g})</span></li>")
+            parts.append("</ul>")
+        if cooc:
+            parts.append("<h3>Mentioned together with</h3><ul>")
+            cooc.sort(key=lambda e: (-e[3].get("weight", 1), self.model.label(e[0] if e[1] == nid
+                                                                              else e[1])))
+            for u, v, key, edata in cooc[:MAX_LISTED]:
+                other = v if u == nid else u
+                count = f"({edata.get('weight', 1):g} sentences)"
+                parts.append(f"<li>{_node_link(other, self.model.label(other))} "
+                             f"{_edge_link(u, v, key, count)}</li>")
+            if len(cooc) > MAX_LISTED:
+                rest = len(cooc) - MAX_LISTED
+                parts.append(f"<li style='color:gray'>\u2026 and {rest} more</li>")
+            parts.append("</ul>")
+        self.browser.setHtml("".join(parts))
+
+    def show_edge(self, u: str, v: str, key: str) -> None:
+        self.node, self.edge = None, (u, v, key)
+        data = self.model.graph.edges[u, v, key]
+        method = data.get("method", "")
+        kind = "typed relation (dependency parse)" if method == DEPENDENCY else \
+            "co-occurrence in the same sentence"
+        arrow = "\u2192" if method == DEPENDENCY else "\u2014"
+        parts = [f"<h2>{_node_link(u, self.model.label(u))} {arrow} "
+                 f"{escape(data.get('relation', ''))} {arrow} {_node_link(v, self.model.label(v))}"
+                 "</h2>",
+                 f"<p>{escape(kind)}<br>weight {data.get('weight', 1):g} \u00b7 "
+                 f"{len(data.get('evidence', []))} evidence sentence(s)</p><ol>"]
+        parts += [f"<li>{escape(ev.get('text', ''))} <span style='color:gray'>"
+                  f"\u2014 {escape(ev.get('doc', ''))}</span></li>"
+                  for ev in data.get("evidence", [])[:MAX_LISTED]]
+        parts.append("</ol>")
+        self.browser.setHtml("".join(parts))
+
+    def _on_link(self, url: QUrl) -> None:
+        scheme, _, rest = url.toString().partition(":")
+        if scheme == "node":
+            self.nodeActivated.emit(unquote(rest))
+        elif scheme == "edge":
+            u, v, key = (unquote(x) for x in rest.split("/"))
+            self.edgeActivated.emit(u, v, key)
+        elif scheme == "more":
+            self.showMoreRequested.emit(unquote(rest))

@@ -1,0 +1,128 @@
+"""``threadline --self-test`` and the start-up probe: the app checks itself as built.
+
+The self-test loads the spaCy model, extracts a sentence, builds the real window offscreen
+on the default corpus, searches, expands, undoes, exports GraphML and PNG into a temporary
+folder, reads the GraphML back, prints one line and exits 0 (1 on any failure). CI and
+the packaged app run it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since the process began (Linux: from /proc; elsewhere: since import)."""
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return max(0.0, uptime - start)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED_AT
+
+
+def report_startup(window) -> None:
+    """Print ``window-shown <seconds>`` once the window is on screen, then quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def shown() -> None:
+        print(f"window-shown {seconds_since_process_start():.3f}", file=sys.stderr, flush=True)
+        window.shutdown()
+        QApplication.quit()
+
+    QTimer.singleShot(0, shown)
+
+
+class SelfTestError(Exception):
+    pass
+
+
+def _wait(app, condition, timeout_s: float, what: str) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SelfTestError(f"timed out waiting for {what}")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _check(condition: bool, what: str) -> None:
+    if not condition:
+        raise SelfTestError(what)
+
+
+def self_test() -> int:
+    started = time.perf_counter()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="threadline-selftest-") as tmp:
+        os.environ["THREADLINE_CACHE"] = str(Path(tmp) / "cache")
+        try:
+            line = _run(Path(tmp))
+        except Exception as exc:  # noqa: BLE001 - the one line must say what broke
+            print(f"threadline self-test FAILED: {type(exc).__name__}: {exc}", flush=True)
+            return 1
+    print(f"threadline self-test ok ({time.perf_counter() - started:.1f}s): {line}", flush=True)
+    return 0
+
+
+def _run(tmp: Path) -> str:
+    from PySide6.QtCore import QSettings
+
+    from app.main_window import MainWindow, make_app
+    from graph import io as graph_io
+    from graph.nlp import shared_pipeline
+    from graph.paths import seeds_dir
+
+    nlp, info = shared_pipeline()
+    doc = nlp("Anthropic partnered with Cisco to test Claude Opus 3 on 159 countries.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    _check(labels.get("Anthropic") == "ORG", f"the pipeline did not find Anthropic: {labels}")
+
+    app = make_app()
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings)
+    window.show()
+    outcome: list[str] = []
+    window.jobFinished.connect(outcome.append)
+    try:
+        window.open_paths([str(seeds_dir())])
+        _wait(app, lambda: outcome, 600, "the default corpus to load")
+        _check(outcome == ["ok"], f"opening the seeds ended with {outcome}")
+        entities = len(window.model)
+        _check(entities >= 10, f"only {entities} entities in the seeds")
+
+        hits = window.search.suggest("claude")
+        _check(bool(hits), "search found no Claude")
+        nid = hits[0].node
+        window.focus_entity(nid)
+        _check(window.canvas.selected_node() == nid, "search did not select the entity")
+        _check(bool(window.source.passages), "the source pane lists no mentions")
+
+        window.push(window.exploration.focus(nid, k=1))
+        before = set(window.exploration.visible)
+        window.expand(nid)
+        after = set(window.exploration.visible)
+        window.undo_stack.undo()
+        _check(set(window.exploration.visible) == before, "undo did not restore the view")
+        _check(after >= before, "expand removed entities")
+
+        _check(window.canvas.wait_for_layout(60_000), "the layout did not finish")
+        graphml, png = tmp / "self-test.graphml", tmp / "self-test.png"
+        _check(window.export_graph(str(graphml)), "GraphML export failed")
+        _check(window.export_image(str(png)), "PNG export failed")
+        back = graph_io.read_graphml(graphml)
+        _check(back.number_of_nodes() == entities, "the exported GraphML lost entities")
+        _check(png.stat().st_size > 1000, "the PNG is empty")
+    finally:
+        window.shutdown()
+        window.close()
+    return (f"{info.label}, {entities} entities, {back.number_of_edges()} relations; "
+            f"searched, expanded, undid, exported GraphML and PNG")

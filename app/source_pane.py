@@ -1,0 +1,386 @@
+"""The source-text pane: documents with entity mentions highlighted in their type's colour.
+
+Selecting a node lists its mentions and steps through them; selecting an edge lists its
+evidence sentences with both ends emphasised; a full-text search lists matching sentences.
+Clicking a highlighted mention in the text selects its node.
+
+Highlights are ``ExtraSelection`` s for the visible part of the document only, rebuilt on
+scroll, so a 5 MB document with tens of thousands of mentions stays smooth.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graph import messages
+from graph.model import GraphModel, ModelEvent
+from graph.query import TextHit
+from graph.taxonomy import color_of
+
+SNIPPET_CONTEXT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One entry of the list: a place in a document to show."""
+
+    doc: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    text: str
+    emphasis: tuple[str, ...] = ()  # node ids to emphasise inside the sentence
+
+
+class _Offsets:
+    """Python string offsets <-> Qt's UTF-16 positions (they differ after astral characters)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] \
+            if len(text.encode("utf-16-le")) // 2 != len(text) else []
+
+    def to_qt(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset)
+
+    def from_qt(self, position: int) -> int:
+        lo, hi = 0, position
+        while lo < hi:  # smallest offset whose Qt position reaches ``position``
+            mid = (lo + hi) // 2
+            if self.to_qt(mid) < position:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+class DocumentView(QPlainTextEdit):
+    """Read-only text with mention highlights; emits ``mentionClicked(node id)``."""
+
+    mentionClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.viewport().setMouseTracking(True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.05)
+        self.setFont(font)
+        self.doc_id: str | None = None
+        self._offsets = _Offsets("")
+        self._spans: list[tuple[int, int, str, str]] = []  # start, end, node, type
+        self._starts: list[int] = []
+        self._focus: tuple[int, int] | None = None
+        self._sentence: tuple[int, int] | None = None
+        self._emphasis: set[str] = set()
+        self._dark = False
+        self.verticalScrollBar().valueChanged.connect(self._refresh_highlights)
+
+    def show_document(self, doc_id: str, text: str, spans: list[tuple[int, int, str, str]],
+                      dark: bool) -> None:
+        if doc_id != self.doc_id:
+            self.doc_id = doc_id
+            self._offsets = _Offsets(text)
+            self.setPlainText(text)
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+        self._dark = dark
+        self._refresh_highlights()
+
+    def clear_document(self, message: str = "") -> None:
+        self.doc_id = None
+        self._spans, self._starts = [], []
+        self.setPlainText(message)
+        self.setExtraSelections([])
+
+    def focus_on(self, start: int, end: int, sentence: tuple[int, int] | None,
+                 emphasis: tuple[str, ...] = ()) -> None:
+        """Scroll to ``start:end``, mark it and its sentence."""
+        self._focus, self._sentence, self._emphasis = (start, end), sentence, set(emphasis)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._refresh_highlights()
+
+    def mention_at(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        while i >= 0 and self._spans[i][0] <= offset:
+            start, end, nid, _ = self._spans[i]
+            if start <= offset < end:
+                return nid
+            i -= 1
+            if offset - start > 200:
+                break
+        return None
+
+    def _visible_range(self) -> tuple[int, int]:
+        first = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        last = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        return self._offsets.from_qt(first) - 200, self._offsets.from_qt(last) + 200
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor, sel.format = cursor, fmt
+        return sel
+
+    def _refresh_highlights(self) -> None:
+        if self.doc_id is None:
+            return
+        lo, hi = self._visible_range()
+        selections = []
+        if self._sentence:
+            fmt = QTextCharFormat()
+            tint = self.palette().highlight().color()
+            tint.setAlpha(40)
+            fmt.setBackground(tint)
+            selections.append(self._selection(*self._sentence, fmt))
+        first = max(0, bisect.bisect_left(self._starts, lo) - 1)
+        for start, end, nid, etype in self._spans[first:]:
+            if start > hi:
+                break
+            if end < lo:
+                continue
+            colour = QColor(color_of(etype, self._dark))
+            fmt = QTextCharFormat()
+            current = self._focus == (start, end) or nid in self._emphasis
+            colour.setAlpha(150 if current else 70)
+            fmt.setBackground(colour)
+            if current:
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            fmt.setToolTip(nid)
+            selections.append(self._selection(start, end, fmt))
+        self.setExtraSelections(selections)
+
+    # -- events ---------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refresh_highlights()
+
+    def _offset_at(self, pos) -> int:
+        return self._offsets.from_qt(self.cursorForPosition(pos).position())
+
+    def mouseMoveEvent(self, event) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over = self.mention_at(self._offset_at(event.position().toPoint()))
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            self.viewport().setCursor(shape)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            nid = self.mention_at(self._offset_at(event.position().toPoint()))
+            if nid:
+                self.mentionClicked.emit(nid)
+
+
+class SourcePane(QWidget):
+    """Passages (mentions, evidence, search hits) above the document they are in."""
+
+    nodeActivated = Signal(str)
+
+    def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.passages: list[Passage] = []
+        self.current = -1
+        self._spans_by_doc: dict[str, list[tuple[int, int, str, str]]] | None = None
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.position = QLabel()
+        self.prev_button = QToolButton(text="\u25b2", toolTip="Previous (Shift+F3)")
+        self.next_button = QToolButton(text="\u25bc", toolTip="Next (F3)")
+        self.prev_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.position)
+        header.addWidget(self.prev_button)
+        header.addWidget(self.next_button)
+
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentRowChanged.connect(self._on_row_changed)
+
+        self.documents = QComboBox()
+        self.documents.setToolTip("Read any document of the corpus")
+        self.documents.activated.connect(self._on_document_chosen)
+        self.view = DocumentView()
+        self.view.mentionClicked.connect(self.nodeActivated)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.documents)
+        lower_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter)
+        model.subscribe(self._on_model_changed)
+        self._on_model_changed(ModelEvent("reset"))
+
+    # -- model ----------------------------------------------------------------------------
+    def _on_model_changed(self, event: ModelEvent) -> None:
+        self._spans_by_doc = None
+        if event.kind == "reset":
+            with QSignalBlocker(self.documents):
+                self.documents.clear()
+                self.documents.addItems(sorted(self.model.documents))
+            self._set_passages("", [])
+            if self.model.documents:
+                self.show_document(sorted(self.model.documents)[0])
+            else:
+                self.view.clear_document(messages.EMPTY_GRAPH)
+
+    def _spans(self, doc_id: str) -> list[tuple[int, int, str, str]]:
+        if self._spans_by_doc is None:
+            by_doc: dict[str, list[tuple[int, int, str, str]]] = {}
+            for nid, data in self.model.graph.nodes(data=True):
+                for occ in data.get("occurrences", ()):
+                    by_doc.setdefault(occ[0], []).append((occ[1], occ[2], nid,
+                                                          data.get("type", "OTHER")))
+            for spans in by_doc.values():
+                spans.sort()
+            self._spans_by_doc = by_doc
+        return self._spans_by_doc.get(doc_id, [])
+
+    @property
+    def dark(self) -> bool:
+        return self.palette().base().color().lightness() < 128
+
+    # -- what to show ---------------------------------------------------------------------
+    def show_document(self, doc_id: str) -> None:
+        document = self.model.documents.get(doc_id)
+        if document is None:
+            self.view.clear_document(messages.NO_DOCUMENT_TEXT.format(doc=doc_id))
+            return
+        self.view.show_document(doc_id, document.text, self._spans(doc_id), self.dark)
+        with QSignalBlocker(self.documents):
+            self.documents.setCurrentText(doc_id)
+
+    def show_node(self, nid: str) -> None:
+        """List the mentions of ``nid`` and go to the first."""
+        data = self.model.node(nid)
+        passages = [Passage(doc, s, e, ss, se, self._snippet(doc, s, e, ss, se), (nid,))
+                    for doc, s, e, ss, se in sorted(data.get("occurrences", ()))]
+        self._set_passages(f"Mentions of {data.get('label', nid)}", passages)
+
+    def show_edge(self, u: str, v: str, key: str) -> None:
+        """List the evidence sentences of one edge, both ends emphasised."""
+        data = self.model.graph.edges[u, v, key]
+        passages = []
+        for ev in data.get("evidence", ()):
+            start = self._first_occurrence(u, ev) or ev["start"]
+            end = self._occurrence_end(u, ev, start)
+            passages.append(Passage(ev["doc"], start, end, ev["start"], ev["end"], ev["text"],
+                                    (u, v)))
+        relation = data.get("relation", "")
+        self._set_passages(f"{self.model.label(u)} \u2014 {relation} \u2014 {self.model.label(v)}",
+                           passages)
+
+    def show_text_hits(self, query: str, hits: list[TextHit]) -> None:
+        passages = [Passage(h.doc, h.start, h.end, h.sent_start, h.sent_end, h.sentence)
+                    for h in hits]
+        self._set_passages(f"Sentences containing \u201c{query}\u201d", passages)
+
+    def clear(self) -> None:
+        self._set_passages("", [])
+
+    def next(self) -> None:
+        if self.passages:
+            self.list.setCurrentRow((self.current + 1) % len(self.passages))
+
+    def previous(self) -> None:
+        if self.passages:
+            self.list.setCurrentRow((self.current - 1) % len(self.passages))
+
+    # -- internals ------------------------------------------------------------------------
+    def _first_occurrence(self, nid: str, ev: dict) -> int | None:
+        for doc, s, _e, _ss, _se in self.model.node(nid).get("occurrences", ()):
+            if doc == ev["doc"] and ev["start"] <= s < ev["end"]:
+                return s
+        return None
+
+    def _occurrence_end(self, nid: str, ev: dict, start: int) -> int:
+        for doc, s, e, _ss, _se in self.model.node(nid).get("occurrences", ()):
+            if doc == ev["doc"] and s == start:
+                return e
+        return start
+
+    def _snippet(self, doc: str, start: int, end: int, s_start: int, s_end: int) -> str:
+        document = self.model.documents.get(doc)
+        if document is None:
+            return f"{doc} @ {start}"
+        text = document.text
+        left = max(s_start, start - SNIPPET_CONTEXT)
+        right = min(s_end, end + SNIPPET_CONTEXT)
+        pre = ("\u2026" if left > s_start else "") + text[left:start]
+        post = text[end:right] + ("\u2026" if right < s_end else "")
+        return " ".join(f"{pre}\u00ab{text[start:end]}\u00bb{post}".split())
+
+    def _set_passages(self, title: str, passages: list[Passage]) -> None:
+        self.passages = passages
+        self.current = -1
+        self.title.setText(title)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for p in passages:
+                item = QListWidgetItem(f"{p.text}    \u2014 {p.doc}")
+                item.setToolTip(p.doc)
+                self.list.addItem(item)
+        enabled = len(passages) > 1
+        self.prev_button.setEnabled(enabled)
+        self.next_button.setEnabled(enabled)
+        self.position.setText(f"{len(passages)}" if passages else "")
+        if passages:
+            self.list.setCurrentRow(0)
+
+    def _on_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.passages):
+            return
+        self.current = row
+        p = self.passages[row]
+        self.position.setText(f"{row + 1} / {len(self.passages)}")
+        self.show_document(p.doc)
+        if self.view.doc_id == p.doc:
+            self.view.focus_on(p.start, p.end, (p.sent_start, p.sent_end), p.emphasis)
+
+    def _on_document_chosen(self, index: int) -> None:
+        self.show_document(self.documents.itemText(index))

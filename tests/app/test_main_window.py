@@ -1,0 +1,243 @@
+"""The window as a person uses it: real model, real files, real (offscreen) Qt.
+
+Each test builds the window on the seeds, drives widgets through their own methods or the
+viewport, waits on signals, and joins every worker in teardown.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import igraph
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage, QTextCursor
+
+from app.main_window import MainWindow
+from graph import io as graph_io
+from graph.paths import seeds_dir
+
+LOAD_TIMEOUT_MS = 180_000
+
+
+@pytest.fixture(scope="session")
+def extraction_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, extraction_cache):
+    monkeypatch.setenv("THREADLINE_CACHE", str(extraction_cache))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    win.canvas.set_animated(False)
+    win.show()
+    with qtbot.waitSignal(win.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        win.open_paths([str(seeds_dir())])
+    assert finished.args == ["ok"]
+    assert win.canvas.wait_for_layout(30_000)
+    yield win
+    win.shutdown()
+
+
+def find(win: MainWindow, label: str) -> str:
+    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
+    return nid
+
+
+def test_window_starts_on_the_default_corpus(window):
+    assert len(window.model) >= 30
+    assert set(window.model.documents) == {p.name for p in seeds_dir().glob("*.txt")}
+    assert len(window.canvas.drawn_nodes()) == len(window.model)  # small graphs open whole
+    assert "entities shown" in window.counts.text()
+    assert not window.empty_state.isVisible()
+
+
+def test_search_selects_and_the_source_pane_highlights_the_mention(window, qtbot):
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "CLAU")
+    hits = window.search.hits
+    assert hits and hits[0].label == "Claude"  # prefix match, most mentioned first
+    assert all("clau" in (h.matched.casefold()) for h in hits)
+    window.search.choose(0)
+    nid = hits[0].node
+    assert window.canvas.selected_node() == nid
+    assert window.details.node == nid
+    passages = window.source.passages
+    assert len(passages) == window.model.node(nid)["mentions"]
+    view = window.source.view
+    current = passages[window.source.current]
+    assert view.doc_id == current.doc
+    highlighted = {sel.cursor.selectedText() for sel in view.extraSelections()}
+    assert window.model.documents[current.doc].text[current.start:current.end] in highlighted
+    window.source.next()
+    assert window.source.current == 1
+
+
+def test_double_click_expands_neighbours_and_undo_restores(window, qtbot):
+    nid = find(window, "Claude")
+    window.push(window.exploration.focus(nid, k=1))
+    assert window.canvas.wait_for_layout(30_000)
+    before = set(window.exploration.visible)
+    assert len(before) == 2
+    pos = window.canvas.node_viewport_pos(nid)
+    qtbot.mouseDClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    after = set(window.exploration.visible)
+    assert after > before and len(after) <= 2 + 12
+    window.undo_stack.undo()
+    assert set(window.exploration.visible) == before
+    window.undo_stack.redo()
+    assert set(window.exploration.visible) == after
+
+
+def test_selecting_an_edge_shows_its_evidence(window):
+    g = window.model.graph
+    u, v, key, data = next((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                           if d["method"] == "dependency")
+    window.focus_edge(u, v, key)
+    assert window.details.edge == (u, v, key)
+    assert [p.text for p in window.source.passages] == [ev["text"] for ev in data["evidence"]]
+    html = window.details.browser.toPlainText()
+    assert data["relation"] in html and window.model.label(u) in html
+    emphasised = set(window.source.passages[0].emphasis)
+    assert emphasised == {u, v}
+
+
+def test_clicking_a_mention_in_the_text_selects_its_node(window, qtbot):
+    nid = find(window, "Anthropic")
+    window.select_node(nid)
+    passage = window.source.passages[0]
+    view = window.source.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(passage.start + 2)
+    rect = view.cursorRect(cursor)
+    window.canvas.select_node(None)
+    with qtbot.waitSignal(window.source.nodeActivated) as activated:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [nid]
+    assert window.canvas.selected_node() == nid
+
+
+def test_filters_hide_what_they_should(window):
+    metrics = {n for n, d in window.model.graph.nodes(data=True) if d["type"] == "METRIC"}
+    assert metrics
+    window.filters.set_type_visible("METRIC", False)
+    drawn = set(window.canvas.drawn_nodes())
+    assert drawn and not drawn & metrics
+    window.filters.typed.setChecked(False)
+    assert window.filter.methods == {"cooccurrence"}
+    window.filters.reset()
+    assert set(window.canvas.drawn_nodes()) >= metrics
+
+
+def test_open_runs_in_a_worker_and_cancel_keeps_the_old_graph(window, qtbot, tmp_path):
+    corpus = tmp_path / "big"
+    corpus.mkdir()
+    for i in range(40):
+        for seed in seeds_dir().glob("*.txt"):
+            shutil.copy(seed, corpus / f"{i:02d}_{seed.name}")
+    old_graph, old_nodes = window.model.graph, set(window.model.graph)
+    window.use_cache = False
+    progressed = []
+    window.open_paths([str(corpus)])
+    window.job.progress.connect(lambda p: progressed.append(p.done))
+    assert window.progress.isVisibleTo(window) and window.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: any(d >= 1 for d in progressed), timeout=LOAD_TIMEOUT_MS)
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        window.cancel_button.click()
+    assert finished.args == ["cancelled"]
+    assert window.model.graph is old_graph and set(window.model.graph) == old_nodes
+    qtbot.waitUntil(lambda: window.job is None)
+    assert not window.progress.isVisibleTo(window)
+
+
+def test_a_failed_open_reports_and_keeps_the_graph(window, qtbot, tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    (empty / "x.bin").write_bytes(b"\x00")
+    old_nodes = set(window.model.graph)
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        window.open_paths([str(empty)])
+    assert finished.args == ["failed"]
+    assert "No readable documents" in window.error_box.text()
+    assert set(window.model.graph) == old_nodes
+    window.error_box.close()
+
+
+def test_skipped_files_are_reported(window, qtbot, tmp_path):
+    corpus = tmp_path / "mixed"
+    corpus.mkdir()
+    shutil.copy(next(seeds_dir().glob("*.txt")), corpus / "a.txt")
+    (corpus / "b.txt").write_bytes(b"\x00\x01binary")
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS):
+        window.open_paths([str(corpus)])
+    assert "b.txt: binary data, not text" in window.problems_box.detailedText()
+    assert set(window.model.documents) == {"a.txt"}
+    window.problems_box.close()
+
+
+def test_export_from_the_window_writes_graphml_and_png(window, tmp_path):
+    graphml, png, svg = tmp_path / "g.graphml", tmp_path / "g.png", tmp_path / "g.svg"
+    assert window.export_graph(str(graphml))
+    other = igraph.Graph.Read_GraphML(str(graphml))
+    assert other.vcount() == len(window.model)
+    assert other.ecount() == window.model.graph.number_of_edges()
+    assert "x" in graph_io.read_graphml(graphml).nodes[next(iter(window.model.graph))]
+    assert window.export_image(str(png))
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 100
+    assert window.export_image(str(svg)) and svg.read_text().lstrip().startswith("<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".ini")) == \
+        ["g.graphml", "g.png", "g.svg"]
+
+
+def test_export_of_the_visible_part(window, tmp_path):
+    nid = find(window, "Claude")
+    window.push(window.exploration.focus(nid, k=3))
+    path = tmp_path / "visible.graphml"
+    assert window.export_graph(str(path), visible=True)
+    assert set(graph_io.read_graphml(path)) == set(window.canvas.drawn_nodes())
+
+
+def test_imported_graphml_restores_the_model_and_its_sources(window, qtbot, tmp_path):
+    path = tmp_path / "g.graphml"
+    window.export_graph(str(path))
+    nodes = dict(window.model.graph.nodes(data=True))
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS):
+        window.open_paths([str(path)])
+    imported = dict(window.model.graph.nodes(data=True))
+    assert set(imported) == set(nodes)
+    assert all(imported[n]["occurrences"] == nodes[n]["occurrences"] for n in nodes)
+    assert set(window.model.documents) == {p.name for p in seeds_dir().glob("*.txt")}
+
+
+def test_settings_remember_recent_corpora_and_geometry(window):
+    assert window.recent()[0] == [str(seeds_dir().resolve())]
+    assert window.recent_menu.actions()
+    window.close()
+    assert not window.settings.value("window/geometry").isEmpty()
+
+
+def test_shortcut_list_names_the_standard_keys(window):
+    rows = dict(window.shortcut_rows())
+    assert rows["Find Entity"] == "Ctrl+F"
+    assert "Ctrl+Shift+Z" in rows["Undo / Redo"]
+    window.show_shortcuts()
+    assert window.shortcuts_dialog.isVisible()
+    window.shortcuts_dialog.close()
+
+
+def test_context_menu_offers_exploration_steps(window):
+    nid = find(window, "Claude")
+    window._on_context_menu(nid, QPoint(10, 10))
+    texts = [a.text() for a in window.context_menu.actions()]
+    assert any(t.startswith("Expand Claude") for t in texts)
+    assert "Show Only This and Neighbours" in texts
+    window.context_menu.close()
+
+
+def test_full_text_search_lists_sentences(window):
+    window.text_search("blackmail")
+    assert window.source.passages
+    assert all("blackmail" in p.text.lower() for p in window.source.passages)
