@@ -204,35 +204,41 @@ def method_span(head: Token) -> Span | None:
     """
     doc = head.doc
     sent_start = head.sent.start
-    start, anchored = head.i, False
-    i = head.i - 1
+    head_start = _hyphen_unit_start(doc, head.i, sent_start)  # "fine-tuning"
+    start, anchored = head_start, False
+    i = head_start - 1
     while i >= sent_start:
-        tok = doc[i]
-        joined = i - 1 >= sent_start and not doc[i - 1].is_punct
-        if tok.text in HYPHENS and joined:
-            i -= 1  # "double-blind", "fine-tuning": the hyphen joins two words of the name
-            continue
-        if tok.lower_ == "of" and i - 1 >= sent_start and doc[i - 1].text in HYPHENS and \
-                doc[i + 1].text in HYPHENS:
-            i -= 1  # "chain-of-thought"
-            continue
-        if tok.is_punct or tok.like_num or _is_quote(tok) or not tok.i < tok.head.i <= head.i:
+        # one word of the name, maybe glued by hyphens: "double-blind", "chain-of-thought"
+        unit_start = _hyphen_unit_start(doc, i, sent_start)
+        unit = doc[unit_start:i + 1]
+        words = [t for t in unit if t.text not in HYPHENS]
+        if any(t.is_punct or t.like_num or _is_quote(t) for t in words):
             break
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "poss" or \
-                tok.lower_ in TECHNIQUE_ADJECTIVES:
+        if not any(i < t.head.i <= head.i for t in unit):
+            break  # it modifies something outside the phrase
+        if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "poss" or
+               t.lower_ in TECHNIQUE_ADJECTIVES for t in words):
             anchored = True
-        elif tok.tag_ == "VBG" and tok.head.i == head.i:
+        elif len(words) == 1 and words[0].tag_ == "VBG" and words[0].head.i == head.i:
             anchored = True  # "scheming evaluations"
-        elif not (tok.pos_ == "ADJ" and doc[start].pos_ in ("NOUN", "PROPN")
-                  and start < head.i):
+        elif not (len(words) == 1 and words[0].pos_ == "ADJ" and start < head_start
+                  and doc[start].pos_ in ("NOUN", "PROPN")):
             break  # only an adjective in front of a noun modifier: "natural language ..."
-        start = i
-        i -= 1
-    if not anchored or start == head.i:
+        start = unit_start
+        i = unit_start - 1
+    if not anchored or start == head_start:
         return None
     if start > 0 and _is_quote(doc[start - 1]):
         return None
     return Span(doc, start, head.i + 1, label="METHOD")
+
+
+def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
+    """First token of the hyphen-glued word ending at token ``i``."""
+    while i - 2 >= sent_start and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
 
 
 # -- acronyms ----------------------------------------------------------------------------------
@@ -348,6 +354,7 @@ class ThreadlineEntities:
 
         models = {tuple(t.text for t in s) for _, s in spans if s.label_ == "MODEL" and len(s) > 1}
         for ent in pending:
+            ent = _glued_name(ent)
             label = LABEL_MAP.get(ent.label_)
             if _suffix_of(tuple(t.text for t in ent), models):
                 label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
@@ -359,15 +366,30 @@ class ThreadlineEntities:
                 spans.append((STATISTICAL, _relabel(ent, label)))
 
         if parsed:
+            known = [s for p, s in spans if p == RULER and s.label_ == "METHOD"]
             for _, start, _end in self.technique_matcher(doc):
                 method = method_span(doc[start])
                 if method is not None:
-                    spans.append((DERIVED, method))
+                    # "chain-of-thought monitoring" is a technique of its own, not a mention
+                    # of "chain-of-thought": the longer phrase wins over the known name.
+                    specific = any(method.start <= k.start and k.end <= method.end
+                                   and len(k) < len(method) for k in known)
+                    spans.append((RULER if specific else DERIVED, method))
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         chosen = _choose(spans)
         spans.extend((RULER, s) for s in _acronym_spans(doc, chosen))
         doc.ents = _choose(_retype_lists(spans) if parsed else spans)
         return doc
+
+
+def _glued_name(ent: Span) -> Span:
+    """Extend a name over a glued hyphen and capitalised part ("EMBL" -> "EMBL-EBI")."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
+            and not doc[end + 1].ent_type:
+        return Span(doc, ent.start, end + 2, label=ent.label_)
+    return ent
 
 
 def _relabel(ent: Span, label: str) -> Span:
@@ -395,14 +417,22 @@ def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _retype_lists(spans: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
     """In a list that is mostly organisations, the statistical model's places and people
-    are organisations too ("partnered with Apple, Cisco and Palo Alto Networks")."""
-    by_root = {s.root.i: s for _, s in spans}
+    are organisations too ("partnered with Apple, Cisco and Palo Alto Networks").
+
+    Members vote with their type; a gazetteer match counts double.
+    """
+    by_root = {s.root.i: (p, s) for p, s in spans}
     out = []
     for priority, span in spans:
         if priority == STATISTICAL and span.label_ in ("PLACE", "PERSON"):
-            members = [by_root.get(t.i) for t in _list_members(span)]
-            labels = [m.label_ for m in members if m is not None]
-            if labels.count("ORG") >= 2 and labels.count("ORG") > len(labels) / 2:
+            votes = {"ORG": 0, "OTHER": 0}
+            for token in _list_members(span):
+                if token.i in by_root:
+                    p, member = by_root[token.i]
+                    # a gazetteer organisation is stronger evidence than a model's guess
+                    weight = 2 if p == RULER else 1
+                    votes["ORG" if member.label_ == "ORG" else "OTHER"] += weight
+            if votes["ORG"] > votes["OTHER"]:
                 span = _relabel(span, "ORG")
         out.append((priority, span))
     return out

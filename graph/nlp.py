@@ -159,9 +159,10 @@ def build_pipeline(model: str | None = None, *, strict: bool = False,
 def add_domain_components(nlp: Language) -> None:
     """Add the entity ruler (before NER, so patterns win) and the domain components.
 
-    The tokenizer also learns two splits the default English rules miss in this genre:
-    "quiz—17%" (a dash glued to a number) and "~45" (an approximate number), so that the
-    number becomes a token of its own that NER and the metric builder can see.
+    The tokenizer also learns splits the default English rules miss in this genre:
+    "quiz—17%" (a dash glued to a number), "~45" (an approximate number) and "405B." (a
+    model size ending a sentence), so that the number becomes a token of its own that NER,
+    the patterns and the metric builder can see.
     """
     _extend_tokenizer(nlp)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
@@ -172,12 +173,15 @@ def add_domain_components(nlp: Language) -> None:
 
 
 def _extend_tokenizer(nlp: Language) -> None:
-    from spacy.util import compile_infix_regex, compile_prefix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = list(nlp.Defaults.prefixes or ()) + ["~"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # "405B." at the end of a sentence: the full stop is not part of the size
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[0-9][BMKTbmkt])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @cache

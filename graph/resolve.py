@@ -1,27 +1,47 @@
 """Merge mentions into entities: one node per real-world thing.
 
-Mentions merge when their normalised forms agree (case, a leading "the", possessives,
-punctuation, plurals), when one is an acronym the text defines for the other
-("natural language autoencoders (NLAs)"), and when one is a short form that is a
-word-suffix of exactly one longer name of the same type ("Opus 3" -> "Claude Opus 3").
-Every surface form is kept in the entity's ``aliases``.
+Mentions merge when
+
+* their normalised forms agree (case, a leading "the", possessives, punctuation, plurals);
+* the entity ruler matched them with the same pattern ``id`` ("AWS" and "Amazon Web
+  Services" share ``amazon-web-services``); ids starting with ``kind:`` belong to generic
+  patterns that describe a kind of name, not one entity, and never merge anything;
+* one is an acronym the text defines for the other ("natural language autoencoders (NLAs)");
+* the user's alias file (``resources/aliases.jsonl``) says so;
+* one is a short form that is a word-suffix of exactly one longer name of the corpus
+  ("Opus 3" -> "Claude Opus 3", "Mythos Preview" -> "Claude Mythos Preview").
+
+Metrics and dates are findings of one document: "159 countries" in two documents are two
+nodes. Every surface form is kept in the entity's ``aliases``; the label is the most
+frequent full form (never an acronym or a short form when the full name was seen).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from graph.extract import Mention
 from graph.model import node_id
+from graph.paths import resource
 
 # A mention's type is decided by vote; domain types outrank the statistical fallbacks.
 TYPE_PRIORITY = {"MODEL": 5, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3, "PERSON": 2,
                  "PLACE": 1, "DATE": 1}
-SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT"}
+SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD"}
+# Types the statistical model guesses for names it does not know; such a guess does not stop
+# a short form from joining the longer name the patterns recognised.
+GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
+DOCUMENT_SCOPED = {"METRIC", "DATE"}
+KIND_PREFIX = "kind:"
+USER_ALIASES = "aliases.jsonl"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
+_LINK_WORDS = {"of", "for", "from", "and", "the", "to", "in", "on", "with", "a"}
 
 
 def normalise(text: str, etype: str = "") -> str:
@@ -50,8 +70,11 @@ def display_form(text: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
 
 
-def initials(text: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s-]+", text) if w).upper()
+def initials(text: str, skip_link_words: bool = False) -> str:
+    words = [w for w in re.split(r"[\s-]+", text) if w]
+    if skip_link_words:
+        words = [w for w in words if w.lower() not in _LINK_WORDS]
+    return "".join(w[0] for w in words).upper()
 
 
 @dataclass
@@ -67,23 +90,81 @@ class Entity:
 
 
 def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
-    """Acronyms defined right after a mention: ``{"NLA": "natural language autoencoder"}``.
+    """Acronyms defined right after a mention: ``{"nla": "natural language autoencoder"}``.
 
-    The acronym must spell the initials of the mention's words (case-insensitive), so a
-    parenthetical like "(2024)" or "(see below)" is not taken for one.
+    The acronym must spell the initials of the mention's words (case-insensitive, link
+    words like "from" optional), so a parenthetical like "(2024)" or "(see below)" is not
+    taken for one.
     """
     found: dict[str, str] = {}
     for m in mentions:
         text = texts.get(m.doc)
-        if text is None:
+        if text is None or m.label in DOCUMENT_SCOPED:
             continue
         match = _ACRONYM_AFTER.match(text, m.end)
         if not match:
             continue
         acronym = match.group(1).rstrip(".")
-        if initials(m.text.removeprefix("the ").removeprefix("The ")) == acronym.upper():
+        name = display_form(m.text)
+        if acronym.upper() in (initials(name), initials(name, skip_link_words=True)):
             found[normalise(acronym, m.label)] = normalise(m.text, m.label)
     return found
+
+
+def load_user_aliases(path: Path | None = None) -> dict[str, str]:
+    """``{normalised alias: normalised canonical name}`` from a JSONL alias file.
+
+    One object per line, ``{"name": "Amazon Web Services", "aliases": ["AWS"]}``; lines
+    starting with ``//`` or ``#`` are comments. A missing file means no aliases.
+
+    Raises
+    ------
+    ValueError
+        A line is not valid JSON or lacks ``name``; the message gives file and line.
+    """
+    path = path or resource(USER_ALIASES)
+    return dict(_load_user_aliases(str(path)))
+
+
+@cache
+def _load_user_aliases(path: str) -> tuple[tuple[str, str], ...]:
+    file = Path(path)
+    if not file.exists():
+        return ()
+    pairs = []
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith(("//", "#")):
+            continue
+        try:
+            entry = json.loads(line)
+            canonical = normalise(entry["name"], entry.get("type", ""))
+            aliases = entry.get("aliases", [])
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{file.name}:{number}: invalid alias entry: {exc!r}") from exc
+        pairs += [(normalise(a, entry.get("type", "")), canonical) for a in aliases]
+    return tuple(pairs)
+
+
+class _Groups:
+    """Union-find over mention keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _choose_type(mentions: list[Mention]) -> str:
@@ -94,8 +175,19 @@ def _choose_type(mentions: list[Mention]) -> str:
     return max(votes, key=lambda t: (votes[t], TYPE_PRIORITY.get(t, 0)))
 
 
-def _choose_label(forms: Counter) -> str:
-    return max(forms, key=lambda f: (forms[f], len(f), f))
+def _choose_label(group: list[Mention], short: set[str]) -> str:
+    """The most frequent full form; acronyms and short forms only when nothing else exists."""
+    forms = Counter(display_form(m.text) for m in group)
+    full = {f: n for f, n in forms.items() if normalise(f) not in short} or forms
+    return max(full, key=lambda f: (full[f], len(f), sum(c.isupper() for c in f), f))
+
+
+def _key(m: Mention, redirect: Mapping[str, str]) -> str:
+    key = normalise(m.text, m.label)
+    if not key:
+        return ""
+    key = redirect.get(key, key)
+    return f"{m.doc}\x00{key}" if m.label in DOCUMENT_SCOPED else key
 
 
 def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
@@ -109,7 +201,8 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     texts
         Document texts by id, to find acronyms defined in parentheses.
     user_aliases
-        ``{normalised alias: normalised canonical form}`` from the user's alias file.
+        ``{normalised alias: normalised canonical form}``; by default the user's alias file
+        ``resources/aliases.jsonl`` (see :func:`load_user_aliases`).
 
     Returns
     -------
@@ -117,31 +210,41 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         The entities, and ``{(doc, start, end): entity id}`` for every mention.
     """
     texts = texts or {}
-    redirect: dict[str, str] = dict(user_aliases or {})
-    redirect.update(defined_acronyms(mentions, texts))
+    redirect: dict[str, str] = dict(load_user_aliases() if user_aliases is None else user_aliases)
+    acronyms = defined_acronyms(mentions, texts)
+    redirect.update(acronyms)
 
-    groups: dict[str, list[Mention]] = defaultdict(list)
+    union = _Groups()
+    keyed: list[tuple[str, Mention]] = []
     for m in mentions:
-        key = normalise(m.text, m.label)
+        key = _key(m, redirect)
         if not key:
             continue
-        key = redirect.get(key, key)
-        groups[key].append(m)
+        keyed.append((key, m))
+        union.find(key)
+        if m.key and not m.key.startswith(KIND_PREFIX) and m.label not in DOCUMENT_SCOPED:
+            union.union(key, f"id\x00{m.key}")
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for key, m in keyed:
+        root = union.find(key)
+        groups[root].append(m)
+        forms[root].add(key)
 
-    _merge_short_forms(groups)
+    short = set(acronyms) | _merge_short_forms(groups, forms)
 
     entities, index, taken = [], {}, set()
-    for key, group in sorted(groups.items()):
+    for root in sorted(groups, key=lambda r: min(forms[r])):
+        group = groups[root]
         etype = _choose_type(group)
-        forms = Counter(display_form(m.text) for m in group)
-        label = _choose_label(forms)
+        label = _choose_label(group, short)
         nid = node_id(etype, label)
         n = 2
         while nid in taken:
             nid, n = f"{node_id(etype, label)}-{n}", n + 1
         taken.add(nid)
-        aliases = sorted({f for f in (m.text.strip() for m in group) if f != label} |
-                         {f for f in forms if f != label})
+        surface = {m.text.strip() for m in group} | {display_form(m.text) for m in group}
+        aliases = sorted(f for f in surface if f != label)
         documents = sorted({m.doc for m in group})
         entities.append(Entity(nid, label, etype, aliases, documents, group))
         for m in group:
@@ -149,19 +252,40 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     return entities, index
 
 
-def _merge_short_forms(groups: dict[str, list[Mention]]) -> None:
-    """Fold "opus 3" into "claude opus 3" when that is its only longer name."""
-    by_words = {key: key.split() for key in groups}
-    for key in sorted(groups, key=lambda k: len(by_words[k])):
-        words = by_words[key]
-        group = groups.get(key)
-        if not group or group[0].label not in SHORT_FORM_TYPES:
+def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
+    """Fold "opus 3" into "claude opus 3" when that is its only longer name.
+
+    A short form joins a longer name of the same type, or of a domain type when the short
+    form's own type is only the statistical model's guess ("Mythos Preview" tagged ORG).
+    Returns the short forms that were folded.
+    """
+    types = {root: _choose_type(group) for root, group in groups.items()}
+    guessed = {root: all(not m.key for m in group) and types[root] in GUESSED_TYPES
+               for root, group in groups.items()}
+    words = {root: [k.split() for k in forms[root]] for root in groups}
+    folded: set[str] = set()
+    for root in sorted(groups, key=lambda r: min(len(w) for w in words[r])):
+        if root not in groups or types[root] not in SHORT_FORM_TYPES | GUESSED_TYPES:
             continue
-        longer = [k for k, w in by_words.items()
-                  if k in groups and k != key and len(w) > len(words)
-                  and w[-len(words):] == words
-                  and groups[k][0].label == group[0].label]
-        # Single-word short forms merge only with a two-word name ("Vend" -> "Project Vend");
-        # "Claude" alone is the family, not a short form of every model.
-        if len(longer) == 1 and (len(words) > 1 or len(by_words[longer[0]]) == 2):
-            groups[longer[0]].extend(groups.pop(key))
+        for short in sorted(words[root], key=len):
+            longer = {other for other in groups if other != root and
+                      (types[other] == types[root] or
+                       (guessed[root] and types[other] in SHORT_FORM_TYPES)) and
+                      types[other] in SHORT_FORM_TYPES and
+                      any(len(w) > len(short) and w[-len(short):] == short
+                          for w in words[other])}
+            if len(longer) != 1:
+                continue
+            target = longer.pop()
+            target_len = min(len(w) for w in words[target] if w[-len(short):] == short
+                             and len(w) > len(short))
+            # Single-word short forms merge only with a two-word name ("Vend" -> "Project
+            # Vend"); "Claude" alone is the family, not a short form of every model.
+            if len(short) == 1 and target_len != 2:
+                continue
+            groups[target].extend(groups.pop(root))
+            forms[target] |= forms.pop(root)
+            words[target] += words.pop(root)
+            folded.add(" ".join(short))
+            break
+    return folded
