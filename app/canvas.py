@@ -513,8 +513,16 @@ class GraphCanvas(QGraphicsView):
         g = self._model.graph
         edge_ok = self._edge_ok
         groups: dict[tuple[int, int, bool], list] = {}
-        for u, v, key, data in g.subgraph(ids).edges(keys=True, data=True):
-            if u == v or (edge_ok is not None and not edge_ok(u, v, key, data)):
+        # Walk the out-edges of drawn nodes (all edges when most nodes are drawn); both
+        # ends must be drawn.
+        if 2 * len(ids) > len(g):
+            edges = g.edges(keys=True, data=True)
+        else:
+            edges = g.out_edges(ids, keys=True, data=True)
+        for u, v, key, data in edges:
+            if u == v or v not in index or u not in index:
+                continue
+            if edge_ok is not None and not edge_ok(u, v, key, data):
                 continue
             dependency = data.get("method") == DEPENDENCY
             a, b = index[u], index[v]

@@ -34,6 +34,9 @@ from graph.taxonomy import color_of
 # Edge width buckets by weight (upper bounds), and their cosmetic widths in pixels.
 WEIGHT_BOUNDS = np.array([1.0, 2.0, 4.0, 8.0])
 EDGE_WIDTHS = (0.9, 1.3, 1.8, 2.4, 3.0)
+BUSY_SHADES = (0.55, 0.7, 0.85, 1.0, 1.0)  # weight buckets as shades when lines are 1 px
+EDGE_DETAIL_LIMIT = 4000  # more lines in view than this: all 1 px, weight by shade
+NODE_DETAIL_LIMIT = 2500  # more nodes in view than this: no background ring around them
 DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occurrence
 SIZE_LEVELS = 8  # node radii are quantised to this many levels, one draw call each
 MIN_NODE_PX = 3.0  # nodes never shrink below this diameter on screen
@@ -41,7 +44,7 @@ LABEL_TOP = 30  # this many most important nodes may show a label at any zoom
 LABEL_MIN_RADIUS_PX = 7.0  # other labels appear once their node is this big on screen
 LABEL_CANDIDATES = 600  # labels considered per frame (most important first)
 LABEL_CELL = 6  # px, occupancy grid resolution for label collisions
-ARROW_MIN_PX = 5.0  # arrowheads appear once they would be this long on screen
+ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
 ARROW_MAX = 5000  # and only while fewer than this many are in view
 
 
@@ -308,6 +311,10 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
                    & (np.maximum(pu[:, 1], pv[:, 1]) >= top)
                    & (np.minimum(pu[:, 1], pv[:, 1]) <= bottom))
     zoom = min(max(scale, 0.5), 2.0) ** 0.5
+    # Lines up to one pixel wide take Qt's fast cosmetic stroker, wider ones the general
+    # path stroker (several times slower): with many lines in view, weight is shown by
+    # shade instead of width.
+    busy = int(visible.sum()) > EDGE_DETAIL_LIMIT
     dimming = state.focus_links is not None
     focus = np.zeros(len(u), dtype=bool)
     if dimming:
@@ -326,10 +333,15 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
             extra = DEPENDENCY_EXTRA if dependency else 0.0
             for bucket in np.unique(arrays.link_bucket[chosen]):
                 sel = np.flatnonzero(chosen & (arrays.link_bucket == bucket))
-                width = (EDGE_WIDTHS[int(bucket)] + extra) * zoom
+                if busy:
+                    width = 1.0
+                    shade = mix(style.background, colour, BUSY_SHADES[int(bucket)])
+                else:
+                    width = (EDGE_WIDTHS[int(bucket)] + extra) * zoom
+                    shade = colour
                 if dimming and not dim:
                     width += 0.6
-                painter.setPen(_pen(colour, width))
+                painter.setPen(_pen(shade, width))
                 painter.drawLines(_segments(xy, u[sel], v[sel]))
             if dependency:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
@@ -347,9 +359,10 @@ def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,
                   colour: QColor, zoom: float) -> None:
     """Arrowheads at the target end of typed relations (hidden when too small to read)."""
     length = 9.0 * zoom / scale  # scene units, so the head keeps ~9 px on screen
-    if length * scale < ARROW_MIN_PX or len(links) == 0 or len(links) > ARROW_MAX:
-        return
     arrays = state.arrays
+    typical_radius_px = float(np.median(arrays.radius)) * scale
+    if typical_radius_px < ARROW_MIN_PX or len(links) == 0 or len(links) > ARROW_MAX:
+        return  # zoomed out: nodes are dots, arrowheads would be noise
     src, dst = arrays.xy[arrays.link_u[links]], arrays.xy[arrays.link_v[links]]
     delta = dst - src
     dist = np.linalg.norm(delta, axis=1)
@@ -374,7 +387,9 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
         return
     xy = arrays.xy
     diameters = np.maximum(2 * arrays.level_radius * scale, MIN_NODE_PX)
-    halo = 2.0 if diameters.max() >= 6 else 0.0
+    # A ring of background around each node separates it from the edges below; in a
+    # crowd of thousands it would cost a second pass for nothing visible.
+    halo = 2.0 if diameters.max() >= 6 and len(idx) <= NODE_DETAIL_LIMIT else 0.0
     groups = [(idx, False)] if focus is None else [(idx[~focus[idx]], True),
                                                      (idx[focus[idx]], False)]
     for members, dim in groups:
@@ -382,7 +397,6 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
             continue
         levels = arrays.size_level[members]
         if halo:
-            # A ring of background around every node separates it from the edges below.
             for level in np.unique(levels):
                 sel = members[levels == level]
                 painter.setPen(_pen(style.background, diameters[level] + 2 * halo,

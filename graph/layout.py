@@ -44,6 +44,7 @@ _RELAX_CUTOFF = 1.3  # repulsion reach when settling new nodes, in mean edge len
 SEPARATE_LIMIT = 1500
 """Overlapping discs are pushed apart in graphs up to this many nodes (O(n^2) per pass)."""
 
+_AREA_PER_NODE = 0.6 ** 2  # least bounding-box area per node of a laid-out component
 _DISC_GAP = 0.06  # clearance between separated discs, in mean edge lengths
 _REPORT_SIZE = 50  # components at least this big report progress when done
 
@@ -451,6 +452,15 @@ def _normalise(xy: np.ndarray, g: igraph.Graph) -> np.ndarray:
         mean = float(np.linalg.norm(xy[edges[:, 0]] - xy[edges[:, 1]], axis=1).mean())
         if mean > 1e-9:
             xy = xy / mean
+    if len(xy) > 2:
+        # Dense graphs (hairballs) have long edges between crowded nodes: scaling by edge
+        # length alone would pile the nodes onto each other, so also keep a minimum area
+        # per node.
+        extent = xy.max(axis=0) - xy.min(axis=0)
+        area = float(extent[0] * extent[1])
+        wanted = _AREA_PER_NODE * len(xy)
+        if 1e-12 < area < wanted:
+            xy = xy * math.sqrt(wanted / area)
     if len(xy) > 2:
         _, _, vt = np.linalg.svd(xy, full_matrices=False)
         xy = xy @ vt.T
