@@ -456,7 +456,7 @@ def _normalise(xy: np.ndarray, g: igraph.Graph) -> np.ndarray:
         # Dense graphs (hairballs) have long edges between crowded nodes: scaling by edge
         # length alone would pile the nodes onto each other, so also keep a minimum area
         # per node.
-        extent = xy.max(axis=0) - xy.min(axis=0)
+        extent = np.maximum(xy.max(axis=0) - xy.min(axis=0), 1.0)  # a path is not flat
         area = float(extent[0] * extent[1])
         wanted = _AREA_PER_NODE * len(xy)
         if 1e-12 < area < wanted:
