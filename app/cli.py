@@ -197,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     _ensure_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     from graph.corpus import CorpusError, PathMissing
+    from graph.errors import ModelNotFound
     from graph.evaluate import GoldError
-    from graph.nlp import ModelNotFound
 
     try:
         if argv and argv[0] == "extract":

@@ -41,10 +41,10 @@ from app.source_pane import SourcePane
 from app.workers import JobThread
 from graph import __version__, messages
 from graph import io as graph_io
-from graph.build import Extraction, Progress
 from graph.corpus import load_sources
 from graph.explore import DEFAULT_EXPAND_K, Exploration, Step
 from graph.filters import GraphFilter
+from graph.jobs import Extraction, Progress
 from graph.model import GraphModel
 from graph.paths import resource, seeds_dir
 from graph.query import search_text

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from graph.build import Cancelled, Progress, run_job
+from graph.jobs import Cancelled, Progress, run_job
 
 log = logging.getLogger(__name__)
 

@@ -1,61 +1,32 @@
 """From documents to a knowledge graph: the long job the CLI and the window run.
 
-:func:`extraction_job` is a generator that yields :class:`Progress` after every document
-and returns an :class:`Extraction` (``StopIteration.value``); :func:`run_job` drives it.
-Closing the generator between documents cancels it and nothing half-built escapes.
+:func:`extraction_job` and :func:`open_corpus_job` are jobs (:mod:`graph.jobs`): they yield
+:class:`Progress` after every document and return an :class:`Extraction`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from itertools import combinations
 
 import networkx as nx
 
 from graph import __version__
-from graph.corpus import Corpus, Document
+from graph.corpus import Corpus
 from graph.extract import DocumentResult, Mention, extract
+from graph.jobs import Cancelled, Extraction, Job, Progress, run_job
 from graph.model import COOCCURRENCE, DEPENDENCY, edge_key
 from graph.nlp import PipelineInfo
 from graph.relations import TypedRelation
 from graph.resolve import resolve
 
+__all__ = ["Cancelled", "Extraction", "Progress", "build_graph", "extraction_job",
+           "open_corpus_job", "run_job"]
+
 # A sentence naming more entities than this is a list; its pairs say little each.
 MAX_ENTITIES_PER_SENTENCE = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far a job is: ``done`` of ``total`` units, and what it is working on."""
-
-    done: int
-    total: int
-    message: str = ""
-    words: int = 0
-
-    @property
-    def fraction(self) -> float:
-        return self.done / self.total if self.total else 1.0
-
-
-@dataclass
-class Extraction:
-    """A finished extraction: the graph, its documents and the corpus report."""
-
-    graph: nx.MultiDiGraph
-    documents: dict[str, Document]
-    corpus: Corpus
-    words: int = 0
-    mentions: int = 0
-    warnings: list[str] = field(default_factory=list)
-    from_cache: bool = False
-
-
-class Cancelled(Exception):
-    """The user cancelled a job; whatever it was replacing stays as it was."""
 
 
 def _evidence(doc: str, start: int, end: int, texts: dict[str, str]) -> dict:
@@ -126,9 +97,6 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
     return g
 
 
-Job = Generator[Progress, None, Extraction]
-
-
 def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> Job:
     """Extract the whole corpus, yielding progress per document; returns an :class:`Extraction`."""
     total = len(corpus.documents)
@@ -143,28 +111,6 @@ def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> Job:
     return Extraction(graph, {d.id: d for d in corpus.documents}, corpus, words,
                       sum(len(r.mentions) for r in results),
                       [*corpus.warnings, *([info.warning] if info.warning else [])])
-
-
-def run_job(job: Generator[Progress, None, object],
-            on_progress: Callable[[Progress], None] | None = None,
-            cancelled: Callable[[], bool] | None = None):
-    """Drive a job to its end and return its result.
-
-    Raises
-    ------
-    Cancelled
-        ``cancelled()`` turned true; the generator is closed between two steps.
-    """
-    try:
-        while True:
-            progress = next(job)
-            if on_progress:
-                on_progress(progress)
-            if cancelled and cancelled():
-                job.close()
-                raise Cancelled()
-    except StopIteration as stop:
-        return stop.value
 
 
 def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache: bool = True,

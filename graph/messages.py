@@ -4,7 +4,8 @@
 PATH_MISSING = "No such file or folder: {path}"
 NO_PATHS = "No files or folders were given."
 NO_DOCUMENTS = "No readable documents in {root} ({reasons})."
-UNSUPPORTED_TYPE = "not a supported document type ({suffix}); Threadline reads .txt, .md, .html and .pdf"
+UNSUPPORTED_TYPE = ("not a supported document type ({suffix}); "
+                    "Threadline reads .txt, .md, .html and .pdf")
 BINARY_FILE = "binary data, not text"
 EMPTY_FILE = "the file is empty"
 UNREADABLE_FILE = "cannot be read: {error}"

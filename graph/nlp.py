@@ -19,6 +19,7 @@ from spacy.language import Language
 
 import graph.components  # noqa: F401  - registers the @Language.factory components
 from graph import messages
+from graph.errors import ModelNotFound
 from graph.paths import resource
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,6 @@ class PipelineInfo:
         return f"{self.name} {self.version}".strip()
 
 
-class ModelNotFound(Exception):
-    """A model the user named explicitly is not installed."""
 
 
 def model_chain(preferred: str | None = None) -> list[str]:
@@ -159,6 +158,9 @@ def build_pipeline(model: str | None = None, *, strict: bool = False,
 def add_domain_components(nlp: Language) -> None:
     """Add the entity ruler (before NER, so patterns win) and the domain components.
 
+    ``threadline_line_breaks`` runs before the parser so that a line break after a full
+    stop ends a sentence; ``threadline_entities`` runs last and owns ``doc.ents``.
+
     The tokenizer also learns splits the default English rules miss in this genre:
     "quiz—17%" (a dash glued to a number), "~45" (an approximate number) and "405B." (a
     model size ending a sentence), so that the number becomes a token of its own that NER,
@@ -170,6 +172,8 @@ def add_domain_components(nlp: Language) -> None:
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **before)
     ruler.add_patterns(load_patterns())
     nlp.add_pipe("threadline_entities")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("threadline_line_breaks", before="parser")
 
 
 def _extend_tokenizer(nlp: Language) -> None:

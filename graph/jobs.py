@@ -1,0 +1,72 @@
+"""Long work as generators: progress, cancellation and the result they hand back.
+
+A job is a generator that yields :class:`Progress` and returns its result
+(``StopIteration.value``). :func:`run_job` drives one; closing the generator between two
+steps cancels it, so nothing half-built escapes. This module imports neither spaCy nor Qt,
+so the window can start before the NLP stack is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.corpus import Corpus, Document
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a job is: ``done`` of ``total`` units, and what it is working on."""
+
+    done: int
+    total: int
+    message: str = ""
+    words: int = 0
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 1.0
+
+
+@dataclass
+class Extraction:
+    """A finished extraction or import: the graph, its documents and the corpus report."""
+
+    graph: nx.MultiDiGraph
+    documents: dict[str, Document]
+    corpus: Corpus
+    words: int = 0
+    mentions: int = 0
+    warnings: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+
+class Cancelled(Exception):
+    """The user cancelled a job; whatever it was replacing stays as it was."""
+
+
+Job = Generator[Progress, None, Extraction]
+
+
+def run_job(job: Generator[Progress, None, object],
+            on_progress: Callable[[Progress], None] | None = None,
+            cancelled: Callable[[], bool] | None = None):
+    """Drive a job to its end and return its result.
+
+    Raises
+    ------
+    Cancelled
+        ``cancelled()`` turned true; the generator is closed between two steps.
+    """
+    try:
+        while True:
+            progress = next(job)
+            if on_progress:
+                on_progress(progress)
+            if cancelled and cancelled():
+                job.close()
+                raise Cancelled()
+    except StopIteration as stop:
+        return stop.value
