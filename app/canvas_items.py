@@ -44,6 +44,8 @@ LABEL_TOP = 30  # this many most important nodes may show a label at any zoom
 LABEL_MIN_RADIUS_PX = 7.0  # other labels appear once their node is this big on screen
 LABEL_CANDIDATES = 600  # labels considered per frame (most important first)
 LABEL_CELL = 6  # px, occupancy grid resolution for label collisions
+LABEL_OVER_NODES = 15  # labels of this many most important nodes may cover other nodes
+LABEL_RESERVE_MAX = 3000  # labels avoid node discs while at most this many are in view
 ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
 ARROW_MAX = 5000  # and only while fewer than this many are in view
 
@@ -457,6 +459,8 @@ def _paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray
     pts = arrays.xy[candidates]
     sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
     sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
+    discs = np.zeros_like(grid)
+    _reserve_discs(discs, arrays, node_in, radius_px, transform)
     metrics = QFontMetricsF(state.font)
     bold = QFont(state.font)
     bold.setWeight(QFont.Weight.DemiBold)
@@ -481,8 +485,12 @@ def _paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray
         r0 = max(int(rect.top()) // LABEL_CELL + 1, 0)
         r1 = max(int(rect.bottom()) // LABEL_CELL + 1, 0)
         cells = grid[r0:r1 + 1, c0:c1 + 1]
-        if n >= len(must) and cells.any():
-            continue
+        if n >= len(must):
+            # Labels never overlap; only the leading nodes' labels may cover other nodes.
+            if cells.any():
+                continue
+            if arrays.rank[i] >= LABEL_OVER_NODES and discs[r0:r1 + 1, c0:c1 + 1].any():
+                continue
         cells[...] = True
         placed_labels.append((rect, text, bool(arrays.rank[i] < LABEL_TOP // 3)))
     plate = QColor(style.background)
@@ -497,6 +505,25 @@ def _paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     _paint_relation_labels(painter, state, transform, metrics, height)
     painter.restore()
+
+
+def _reserve_discs(grid: np.ndarray, arrays: SceneArrays, node_in: np.ndarray,
+                   radius_px: np.ndarray, transform) -> None:
+    """Mark the cells under node discs so that labels do not cover other nodes."""
+    shown = np.flatnonzero(node_in & (radius_px >= 4.0))
+    if len(shown) == 0 or len(shown) > LABEL_RESERVE_MAX:
+        return
+    pts = arrays.xy[shown]
+    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
+    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
+    inner = radius_px[shown] * 0.7  # the rim may be grazed, the body not
+    rows, cols = grid.shape
+    c0 = np.clip((sx - inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
+    c1 = np.clip((sx + inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
+    r0 = np.clip((sy - inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
+    r1 = np.clip((sy + inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
+    for a, b, c, d in zip(r0, r1, c0, c1, strict=True):
+        grid[a:b + 1, c:d + 1] = True
 
 
 def _paint_relation_labels(painter, state: CanvasState, transform, metrics, height) -> None:

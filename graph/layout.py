@@ -472,7 +472,11 @@ def _normalise(xy: np.ndarray, g: igraph.Graph) -> np.ndarray:
 
 def _pack(blocks: list[tuple[np.ndarray, np.ndarray]], xy: np.ndarray,
           occupied: np.ndarray | None) -> None:
-    """Shelf-pack laid-out components (biggest first) under whatever is already placed."""
+    """Shelf-pack laid-out components (biggest first) under whatever is already placed.
+
+    A dominant component gets a row of its own; the small ones fill centred rows under it,
+    so islands sit next to the mainland instead of in a far corner.
+    """
     sizes = []
     for _, local in blocks:
         lo, hi = local.min(axis=0), local.max(axis=0)
@@ -482,16 +486,28 @@ def _pack(blocks: list[tuple[np.ndarray, np.ndarray]], xy: np.ndarray,
     if occupied is not None and len(occupied):
         left, top = occupied.min(axis=0)
         right, bottom = occupied.max(axis=0)
-        row_width = max(right - left, widest, math.sqrt(area * _ASPECT))
+        row_width = max(right - left, widest)
         x0, y = left, bottom + _GAP
     else:
         row_width = max(widest, math.sqrt(area * _ASPECT))
         x0, y = 0.0, 0.0
-    x, row_height = x0, 0.0
-    for (members, local), ((w, h), lo) in zip(blocks, sizes, strict=True):
-        if x > x0 and x + w > x0 + row_width:
-            x, y = x0, y + row_height + _GAP
-            row_height = 0.0
-        xy[members] = local - lo + (x, y)
+    rows: list[list[int]] = [[]]
+    x = 0.0
+    for k, ((w, _), _) in enumerate(sizes):
+        dominant = k == 1 and occupied is None and sizes[0][0].prod() > 4 * (w + _GAP) ** 2
+        if rows[-1] and (x + w > row_width or dominant):
+            rows.append([])
+            x = 0.0
+        rows[-1].append(k)
         x += w + _GAP
-        row_height = max(row_height, h)
+    for row in rows:
+        used = sum(sizes[k][0][0] for k in row) + _GAP * (len(row) - 1)
+        x = x0 + (row_width - used) / 2
+        height = max(sizes[k][0][1] for k in row)
+        for k in row:
+            (w, h), lo = sizes[k]
+            members, local = blocks[k]
+            # Centred vertically within the row, left to right.
+            xy[members] = local - lo + (x, y + (height - h) / 2)
+            x += w + _GAP
+        y += height + _GAP
