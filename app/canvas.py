@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 import shiboken6
 from PySide6.QtCore import (
+    QCoreApplication,
     QDeadlineTimer,
     QEasingCurve,
     QEvent,
@@ -32,7 +33,7 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -600,7 +601,10 @@ class GraphCanvas(QGraphicsView):
             self._apply_layout(result)
             return
         # Meanwhile unplaced nodes have NaN positions and are simply not drawn.
-        thread = _LayoutThread(links, known, pinned, options, self)
+        # Owned by the application, not the canvas: a canvas deleted mid-layout must not
+        # destroy a running thread. The thread deletes itself once finished.
+        thread = _LayoutThread(links, known, pinned, options, QCoreApplication.instance())
+        thread.finished.connect(thread.deleteLater)
         thread.progressed.connect(self.layoutProgress)
         thread.produced.connect(self._on_layout_produced)
         thread.finished.connect(self._on_worker_finished)
@@ -613,7 +617,6 @@ class GraphCanvas(QGraphicsView):
         if thread is not self._thread:
             return
         self._thread = None
-        thread.deleteLater()
         pending, self._pending_layout = self._pending_layout, None
         if pending is not None:
             self._request_layout(full=pending)
@@ -630,7 +633,6 @@ class GraphCanvas(QGraphicsView):
         except (RuntimeError, TypeError):
             pass
         thread.wait(timeout_ms)
-        thread.deleteLater()
 
     def _on_layout_produced(self, result: dict) -> None:
         if self.sender() is self._thread:  # else a cancelled run that finished anyway
@@ -958,13 +960,25 @@ class GraphCanvas(QGraphicsView):
         # Fit the source into the target keeping its aspect, then paint with the canvas's
         # own painter code (labels measured against the target, not the screen).
         scale = min(target.width() / source.width(), target.height() / source.height())
+        # Labels are sized in device pixels: grow them with an image bigger than the view.
+        grow = max(1.0, min(target.width() / max(self.viewport().width(), 1),
+                            target.height() / max(self.viewport().height(), 1)))
+        screen_font = self.state.font
+        if grow > 1.0:
+            font = QFont(screen_font)
+            font.setPointSizeF(screen_font.pointSizeF() * grow)
+            self.state.set_font(font)
         painter.save()
         painter.translate(target.center())
         painter.scale(scale, scale)
         painter.translate(-source.center())
         visible = painter.worldTransform().inverted()[0].mapRect(target)
-        paint_graph(painter, visible, self.state)
-        painter.restore()
+        try:
+            paint_graph(painter, visible, self.state)
+        finally:
+            painter.restore()
+            if grow > 1.0:
+                self.state.set_font(screen_font)
         if self.legend.isVisibleTo(self):
             self.legend.adjustSize()
             corner = QPoint(10, int(target.bottom()) - self.legend.height() - 10)

@@ -422,9 +422,9 @@ def _paint_markers(painter, state: CanvasState, scale: float, node_in, diameters
         # A small pin head on the upper right rim of each pinned node.
         radius = diameters[arrays.size_level[pinned]] / 2 / scale
         spot = arrays.xy[pinned] + np.stack([radius, -radius], axis=1) * 0.72
-        painter.setPen(_pen(style.background, 8.0, Qt.PenCapStyle.RoundCap))
+        painter.setPen(_pen(style.background, 10.0, Qt.PenCapStyle.RoundCap))
         painter.drawPoints(polygon_from_array(spot))
-        painter.setPen(_pen(style.text, 5.0, Qt.PenCapStyle.RoundCap))
+        painter.setPen(_pen(style.text, 6.5, Qt.PenCapStyle.RoundCap))
         painter.drawPoints(polygon_from_array(spot))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for node, colour, width in ((state.hover, style.text, 1.5),
