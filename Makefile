@@ -30,5 +30,12 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
 	$(BIN)/python benchmarks/bench_layout.py
 
+# The standalone app (PyInstaller onedir) in dist/threadline/ plus the release archive
+# dist/threadline-<version>-<os>-<arch>.tar.gz, built in its own clean venv
+# (build/venv-package); see packaging/build.py.
+package:
+	sh scripts/sysdeps.sh
+	$(PYTHON) packaging/build.py $(PACKAGE_ARGS)
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
