@@ -25,29 +25,32 @@ class EntityHit:
 class EntityIndex:
     """Case-insensitive substring search over labels and aliases.
 
-    All names live in one lower-cased string separated by newlines, so a query is a few
-    ``str.find`` calls in C rather than a Python loop over every entity (100k entities
-    answer in a few milliseconds).
+    All names live in one lower-cased string, one per line, ordered by how often their
+    entity is mentioned. A query is then a few C-speed ``str.find`` calls: names that start
+    with it first, then names that contain it, each in mention order, stopping as soon as
+    ``limit`` entities are found. 100k entities answer in well under a millisecond for
+    most queries, and one scan of the string (about a millisecond) at worst.
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
-        names: list[str] = []
-        self._owner: list[str] = []
-        self._starts: list[int] = []
-        self._mentions: dict[str, int] = {}
-        position = 0
+        entries: list[tuple[int, int, str, str]] = []
         for nid, data in graph.nodes(data=True):
-            self._mentions[nid] = int(data.get("mentions", 0))
+            mentions = int(data.get("mentions", 0))
             for name in dict.fromkeys([data.get("label", nid), *data.get("aliases", ())]):
                 name = " ".join(str(name).split())
-                names.append(name)
-                self._owner.append(nid)
-                self._starts.append(position)
-                position += len(name) + 1
-        self._names = names
+                if name:
+                    entries.append((-mentions, len(name), name, nid))
+        entries.sort()
+        self._names = [e[2] for e in entries]
+        self._owner = [e[3] for e in entries]
+        self._starts: list[int] = []
+        position = 1  # the haystack starts with a newline so every name follows one
+        for name in self._names:
+            self._starts.append(position)
+            position += len(name) + 1
+        self._haystack = "\n" + "\n".join(n.casefold() for n in self._names) + "\n"
         self._labels = {nid: data.get("label", nid) for nid, data in graph.nodes(data=True)}
         self._types = {nid: data.get("type", "OTHER") for nid, data in graph.nodes(data=True)}
-        self._haystack = "\n".join(n.casefold() for n in names)
 
     def __len__(self) -> int:
         return len(self._labels)
@@ -55,27 +58,26 @@ class EntityIndex:
     def names(self) -> list[str]:
         return list(self._names)
 
+    def _scan(self, needle: str, found: dict[str, int], limit: int) -> None:
+        lead = 1 if needle.startswith("\n") else 0  # a prefix needle begins one early
+        at = self._haystack.find(needle)
+        while at != -1 and len(found) < limit:
+            index = bisect.bisect_right(self._starts, at + lead) - 1
+            found.setdefault(self._owner[index], index)
+            # Jump to the next name: one hit per name is enough.
+            at = self._haystack.find(needle, self._starts[index] + len(self._names[index]))
+
     def search(self, query: str, limit: int = 20) -> list[EntityHit]:
-        """Entities whose label or alias contains ``query``; prefix matches first, then
-        the most mentioned."""
+        """Entities whose label or alias contains ``query``: prefix matches first, then the
+        most mentioned."""
         needle = " ".join(query.split()).casefold()
         if not needle or "\n" in needle:
             return []
-        found: dict[str, tuple[int, int]] = {}
-        at = self._haystack.find(needle)
-        scanned = 0
-        while at != -1 and scanned < 20_000:
-            index = bisect.bisect_right(self._starts, at) - 1
-            nid = self._owner[index]
-            prefix = 0 if at == self._starts[index] else 1
-            if nid not in found or (prefix, index) < found[nid]:
-                found[nid] = (prefix, index)
-            scanned += 1
-            at = self._haystack.find(needle, at + 1)
-        ranked = sorted(found, key=lambda n: (found[n][0], -self._mentions[n],
-                                              len(self._names[found[n][1]]), self._labels[n]))
-        return [EntityHit(n, self._labels[n], self._names[found[n][1]], self._types[n])
-                for n in ranked[:limit]]
+        found: dict[str, int] = {}
+        self._scan("\n" + needle, found, limit)
+        self._scan(needle, found, limit)
+        return [EntityHit(nid, self._labels[nid], self._names[i], self._types[nid])
+                for nid, i in found.items()]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ def test_search_is_case_insensitive_and_matches_inside_names_and_aliases():
     assert hit.node == "MODEL:claude-opus-3" and hit.matched in ("Claude Opus 3", "Opus 3")
     assert [h.node for h in index.search("thro")] == ["ORG:anthropic"]
     assert index.search("") == [] and index.search("zzz") == []
+    assert len(index.search("c", limit=2)) == 2  # stops at the limit
+    assert [h.node for h in index.search("u")][:1] == ["MODEL:claude"]  # most mentioned
 
 
 def test_prefix_matches_rank_before_inner_matches():
