@@ -43,6 +43,18 @@ def version_text() -> str:
 
 
 # -- parsers -----------------------------------------------------------------------------------
+class VersionAction(argparse.Action):
+    """``--version``: computed only when asked (finding the model imports spaCy, ~1 s)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print the version and the spaCy pipeline in use, then exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def gui_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="threadline",
@@ -55,7 +67,7 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="re-extract even if cached")
     p.add_argument("--self-test", action="store_true",
                    help="load the model, build the window offscreen, exercise it, exit")
-    p.add_argument("--version", action="version", version="%(prog)s")  # text set in main()
+    p.add_argument("--version", action=VersionAction)
     return p
 
 
@@ -175,11 +187,7 @@ def cmd_evaluate(argv: list[str]) -> int:
 
 # -- entry point -------------------------------------------------------------------------------
 def cmd_gui(argv: list[str]) -> int:
-    parser = gui_parser()
-    for action in parser._actions:
-        if isinstance(action, argparse._VersionAction):
-            action.version = version_text()
-    args = parser.parse_args(argv)
+    args = gui_parser().parse_args(argv)
     for path in args.paths:
         if not Path(path).exists():
             raise UsageError(messages.PATH_MISSING.format(path=path))

@@ -771,4 +771,6 @@ def run_gui(paths: list[str], model: str | None = None, use_cache: bool = True) 
 
         report_startup(window)
     QTimer.singleShot(0, lambda: window.open_paths(paths or [str(seeds_dir())]))
-    return app.exec()
+    code = app.exec()
+    window.shutdown()  # join workers even when the app quits without closing the window
+    return code
