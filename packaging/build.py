@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -183,15 +184,20 @@ def _dist_files_index():
     index, dists = {}, {}
     for dist in metadata.distributions():
         name = dist.metadata["Name"]
-        if not name or name.lower() in dists:
+        if not name or normalise(name) in dists:
             continue
-        dists[name.lower()] = dist
+        dists[normalise(name)] = dist
         for file in dist.files or ():
             try:
-                index[str(Path(dist.locate_file(file)).resolve())] = name.lower()
+                index[str(Path(dist.locate_file(file)).resolve())] = normalise(name)
             except OSError:
                 continue
     return index, dists
+
+
+def normalise(name: str) -> str:
+    """PEP 503 name: PySide6_Essentials -> pyside6-essentials."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def license_of(dist) -> str:
@@ -242,7 +248,8 @@ def collect_notices(bundle: Path, manifest: dict, src: Path) -> list[dict]:
     from importlib import metadata
 
     index, dists = _dist_files_index()
-    top_level = {k: [d.lower() for d in v] for k, v in metadata.packages_distributions().items()}
+    top_level = {k: [normalise(d) for d in v]
+                 for k, v in metadata.packages_distributions().items()}
     used: dict[str, set[str]] = {}
 
     def mark(dist_name: str, what: str) -> None:
@@ -432,18 +439,35 @@ def print_size_report(report: dict) -> None:
         log(f"  {label}: " + ", ".join(f"{k} {v / mb:.1f}" for k, v in shown if v >= mb / 10))
 
 
-def smoke_test(executable: Path) -> str:
+def smoke_test(executable: Path, work: Path) -> str:
+    """``--version`` and a one-sentence extract (loads the model), with an empty environment.
+
+    The full checks (self-test, window, GraphML equal to the source install's) are
+    tests/e2e/test_package.py.
+    """
     env = {"PATH": os.pathsep.join(p for p in ("/usr/bin", "/bin") if os.path.isdir(p)),
            "HOME": os.environ.get("HOME", str(Path.home()))}
     if IS_WIN:
         env = {k: os.environ[k] for k in ("SYSTEMROOT", "PATH", "USERPROFILE", "TEMP", "TMP")
                if k in os.environ}
-    out = subprocess.run([str(executable), "--version"], capture_output=True, text=True,
-                         env=env, cwd=executable.anchor or "/", timeout=120)
-    text = (out.stdout + out.stderr).strip()
-    if out.returncode != 0 or "threadline" not in text:
-        raise SystemExit(f"smoke test failed ({out.returncode}): {text}")
-    return text
+    smoke = work / "smoke"
+    if smoke.exists():
+        shutil.rmtree(smoke)
+    smoke.mkdir()
+    (smoke / "doc.txt").write_text("Anthropic partnered with Cisco to evaluate Claude Opus 3.\n",
+                                   encoding="utf-8")
+    env["THREADLINE_CACHE"] = str(smoke / "cache")
+    version = subprocess.run([str(executable), "--version"], capture_output=True, text=True,
+                             env=env, cwd=smoke, timeout=120)
+    text = (version.stdout + version.stderr).strip()
+    if version.returncode != 0 or "threadline" not in text:
+        raise SystemExit(f"smoke test failed: --version ({version.returncode}): {text}")
+    extract = subprocess.run([str(executable), "extract", "doc.txt", "-o", "doc.graphml", "-q"],
+                             capture_output=True, text=True, env=env, cwd=smoke, timeout=300)
+    if extract.returncode != 0 or not (smoke / "doc.graphml").is_file():
+        raise SystemExit(f"smoke test failed: extract ({extract.returncode}): "
+                         f"{extract.stdout}{extract.stderr}")
+    return f"{text}; extract ok"
 
 
 def archive(bundle: Path, version: str) -> Path:
@@ -489,7 +513,7 @@ def inner_main(args: argparse.Namespace) -> int:
     executable = bundle / (f"{NAME}-cli.exe" if IS_WIN else NAME)
     if sys.platform == "darwin" and not executable.exists():
         executable = bundle / NAME
-    log("smoke test: " + smoke_test(executable))
+    log("smoke test: " + smoke_test(executable, work))
     report = size_report(bundle)
     report["version"] = version
     print_size_report(report)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules, get_package_paths
 
-KEEP_LANGS = {"en", "xx"}  # xx (multi-language) is imported by spacy.training.converters
+# en: the app. xx: spacy.training.converters imports it. ja, ko, th, vi, zh: spaCy 3.8
+# registers their tokenizers when it fills its registry (spacy/registrations.py).
+KEEP_LANGS = {"en", "xx", "ja", "ko", "th", "vi", "zh"}
 _, _pkg_dir = get_package_paths("spacy")
 _LANG_DIR = Path(_pkg_dir) / "lang"
 OTHER_LANGS = sorted(p.name for p in _LANG_DIR.iterdir()
