@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -335,7 +337,11 @@ class ThreadlineEntities:
         pending: list[Span] = []  # statistical names that context may still re-type
         for ent in doc.ents:
             if ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
-                if ent.label_ in NUMERIC_LABELS:
+                if ent.label_ == "METRIC" and parsed:
+                    # "99.9th percentile turn duration": the measure and what it measures
+                    spans.append((RULER, Span(doc, ent.start, _extend_to_noun(ent), "METRIC",
+                                              span_id=ent.ent_id_)))
+                elif ent.label_ in NUMERIC_LABELS:
                     metric = metric_span(ent) if parsed else None
                     if metric is not None:
                         spans.append((RULER, metric))
@@ -436,3 +442,28 @@ def _retype_lists(spans: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
                 span = _relabel(span, "ORG")
         out.append((priority, span))
     return out
+
+
+# -- sentence boundaries -----------------------------------------------------------------------
+# A line break after sentence-final punctuation, or a blank line, ends a sentence. The parser
+# alone runs "…Flux Pro.\nCohere launched…" together; a single line break elsewhere may be
+# hard-wrapped text and is left to the parser.
+_LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
+
+
+@Language.factory("threadline_line_breaks")
+class LineBreaks:
+    """Mark sentence starts after line breaks, before the parser (which respects them)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = [m.end() for m in _LINE_BREAK.finditer(doc.text)]
+        if not starts:
+            return doc
+        offsets = doc.to_array(IDX)  # token start offsets, without a loop over tokens
+        for i in numpy.searchsorted(offsets, starts):
+            if 0 < i < len(doc) and offsets[i] in starts:
+                doc[int(i)].is_sent_start = True
+        return doc

@@ -2,11 +2,32 @@
 
 Two kinds, each edge saying how it was found (``method``):
 
-* ``dependency``: typed relations read off the parse: subject -> verb -> object and
-  verb + preposition paths ("X partnered with Y", "X is powered by Y"). The label is the verb
-  lemma (plus the preposition); the direction runs from the subject to the object.
+* ``dependency``: typed relations read off the parse. The label is the verb lemma plus the
+  preposition when there is one, the direction runs from the subject to the object:
+
+  - subject -> verb -> object: "Mythos Preview has found thousands of vulnerabilities"
+    gives ``find``; "Opus 3 expressed a desire ... in retirement interviews" gives
+    ``express in``; a passive keeps its form: "X is powered by Y" gives ``powered by``;
+  - the subject a verb shares with another verb is recovered where English grammar fixes
+    it, not guessed: a coordinated verb ("X found A and fixed B"), a relative clause
+    ("X, which can find Y"), a purpose clause ("To create X, Anthropic makes ...") and a
+    controlled complement ("we train X to translate Y": X translates);
+  - "X, a version of Y" gives ``version of``; "Project Vend, in which Claude ran a small
+    business" gives Claude ``run in`` Project Vend; "announced a partnership with Y"
+    gives ``announce partnership with``;
+  - without a verb: "millions of interactions across Claude Code" gives ``across``, a
+    headline "New Anthropic research: Natural Language Autoencoders" gives ``research``;
+  - a participle clause describes its noun: "OLMo 2, a model trained on 5 trillion
+    tokens" gives ``trained on``; "X is available in Y" gives ``available in``;
+  - a negated verb says so: ``not use``.
+
+  Pronoun subjects ("we", "it") are not resolved to an organisation: an edge's evidence
+  sentence must mention both of its ends, and "we" is not a mention of anyone.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
-  sentences they share. A shared document alone is not an edge.
+  sentences they share (built in :mod:`graph.build`). A shared document alone is not an edge.
+
+The work is per entity and per verb of a sentence that holds at least two entities, so it
+costs little next to parsing.
 """
 
 from __future__ import annotations
@@ -21,6 +42,12 @@ OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "obj"}
 # Walk up through these to reach the noun phrase's role ("Apple" in "with AWS, Apple").
 TRANSPARENT_DEPS = {"conj", "appos", "compound", "flat", "nmod", "poss"}
 SKIP_VERBS = {"be", "have", "do"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+# Prepositions that only quantify a number ("from under 25 minutes"): the relation is the
+# preposition above them.
+QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximately", "almost"}
+APPOSITION_PREPS = {"of", "from", "by", "for"}
+VERBAL = ("VERB", "AUX")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,50 +62,218 @@ class TypedRelation:
     sent_end: int
 
 
-def _role(token: Token) -> tuple[Token, str, str] | None:
-    """The verb governing ``token`` and its role: ("subj"|"obj", preposition or "")."""
+def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
     seen = 0
-    while token.dep_ in TRANSPARENT_DEPS and token.head is not token and seen < 12:
+    while token.dep_ in deps and token.head is not token and seen < 12:
         token, seen = token.head, seen + 1
+    return token
+
+
+def _role(token: Token, metric: bool = False) -> tuple[Token, str, str] | None:
+    """The verb governing ``token`` and its role: ("subj"|"obj", preposition or "").
+
+    A metric takes part only as a phrase of its own ("saw a 17% improvement"), not as
+    a modifier inside another noun phrase ("releases a 123B parameter model").
+    """
+    token = _climb(token, {"conj"} if metric else TRANSPARENT_DEPS)
     dep, head = token.dep_, token.head
-    if dep in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+    if dep in SUBJECT_DEPS and head.pos_ in VERBAL:
         return head, "subj", ""
-    if dep in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+    if dep in OBJECT_DEPS and head.pos_ in VERBAL:
         return head, "obj", ""
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
-        verb = head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            return verb, "obj", head.lower_
+        # "from under 25 minutes to over 45 minutes": the relation is the lowest preposition
+        # that is not a quantifier; the verb is where the chain of prepositions ends
+        label_prep = head if head.lower_ not in QUANTIFYING_PREPS else None
+        prep = head
+        for _ in range(3):
+            if prep.head.dep_ == "prep" and prep.head is not prep:
+                prep = prep.head
+                label_prep = label_prep or (prep if prep.lower_ not in QUANTIFYING_PREPS
+                                            else None)
+            else:
+                break
+        verb = prep.head
+        label_prep = label_prep or prep
+        if verb.pos_ in VERBAL:
+            return verb, "obj", label_prep.lower_
+        # "announced a partnership with Hugging Face": the verb's object names the relation
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ in VERBAL \
+                and not metric:
+            return verb.head, "obj", f"{verb.lemma_.lower()} {label_prep.lower_}"
     return None
+
+
+def phrase_head(ent: Span) -> Token:
+    """The noun heading an entity: "minutes" in "under 25 minutes", not "under"."""
+    root = ent.root
+    if root.pos_ == "ADP":
+        objects = [c for c in root.children if c.dep_ == "pobj" and c.i < ent.end]
+        if objects:
+            return objects[0]
+    return root
 
 
 def _label(verb: Token, preposition: str) -> str:
     lemma = verb.lemma_.lower() or verb.lower_
-    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children):
-        return f"{verb.lower_} {preposition}".strip()  # keep the passive: "powered by"
-    return f"{lemma} {preposition}".strip()
+    complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
+    if lemma == "be" and complement is not None:
+        label = f"{complement.lower_} {preposition}".strip()  # "is available in"
+    elif verb.tag_ == "VBN" and (verb.dep_ == "acl" or
+                                 any(c.dep_ == "auxpass" for c in verb.children)):
+        label = f"{verb.lower_} {preposition}".strip()  # keep the passive: "powered by"
+    else:
+        label = f"{lemma} {preposition}".strip()
+    if any(c.dep_ == "neg" for c in verb.children):
+        label = f"not {label}"
+    return label
+
+
+def _entities_at(token: Token, ent_of: dict[int, Span]) -> list[Span]:
+    """The entities a subject or object token stands for, with its coordinated members."""
+    found = []
+    for t in (token, *token.conjuncts):
+        ent = ent_of.get(t.i)
+        if ent is not None and ent not in found:
+            found.append(ent)
+    return found
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
+def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> list[Span]:
+    """Entities that are the understood subject of ``verb`` when it has none of its own.
+
+    Only constructions whose subject the grammar determines: coordinated verbs share
+    the subject; a relative clause's "which/who/that" is its antecedent; an infinitival
+    purpose clause takes the main clause's subject; a controlled complement takes the
+    main verb's object if it has one, else its subject.
+    """
+    if depth > 3:
+        return []
+    head = verb.head
+    subjects = _subject_tokens(verb)
+    if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        return _entities_at(head, ent_of)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
+        # "X, a model trained on Y": the participle describes the noun it modifies
+        noun = head
+        if noun.i not in ent_of and noun.dep_ == "appos":
+            noun = noun.head
+        return _entities_at(noun, ent_of)
+    if subjects or head is verb or head.pos_ not in VERBAL:
+        return []
+    own = [e for s in _subject_tokens(head) for e in _entities_at(s, ent_of)]
+    if verb.dep_ == "conj":
+        # coordinated verbs share a subject when they agree in form ("found ... and fixed");
+        # "continue to be available to all paid subscribers" is a mis-parse, not a share
+        if not _same_form(verb, head):
+            return []
+        return own or implicit_subjects(head, ent_of, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = [e for c in head.children if c.dep_ == "dobj" for e in _entities_at(c, ent_of)]
+        if any(c.dep_ == "dobj" for c in head.children):
+            return objects  # "we train Claude to translate ...": Claude translates
+        return own or implicit_subjects(head, ent_of, depth + 1)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return own  # "To create Claude, Anthropic makes ...": Anthropic creates
+    return []
+
+
+def _same_form(verb: Token, other: Token) -> bool:
+    finite = {"VBD", "VBZ", "VBP"}
+    return verb.tag_ == other.tag_ or (verb.tag_ in finite and other.tag_ in finite)
+
+
+def _relative_objects(verb: Token, ent_of: dict[int, Span]) -> list[tuple[Span, str]]:
+    """"Project Vend, in which Claude ran a business": the antecedent is the object of "in"."""
+    if verb.dep_ != "relcl":
+        return []
+    found = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ in RELATIVE_PRONOUNS
+                                       for c in prep.children):
+            found += [(e, prep.lower_) for e in _entities_at(verb.head, ent_of)]
+    return found
+
+
+def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
+                       ) -> Iterator[tuple[Span, Span, str]]:
+    """Paths without a verb.
+
+    * a preposition on the entity itself: "millions of interactions across Claude Code"
+      gives ``across``;
+    * a headline: "New Anthropic research: Natural Language Autoencoders" gives
+      ``research``: the first entity modifies a noun the second stands in apposition to.
+    """
+    for ent in ents:
+        root = phrase_head(ent)
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ == "of" or prep.lower_ in QUANTIFYING_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    for target in _entities_at(obj, ent_of):
+                        if target is not ent:
+                            yield ent, target, prep.lower_
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in ent_of \
+                and root.head.pos_ == "NOUN":
+            noun = root.head
+            for appos in noun.children:
+                if appos.dep_ == "appos":
+                    for target in _entities_at(appos, ent_of):
+                        if target is not ent:
+                            yield ent, target, noun.lemma_.lower()
+
+
+def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
+                          ) -> Iterator[tuple[Span, Span, str]]:
+    """"X, a version of Y" / "X—a family of Y": ``(X, Y, "version of")``."""
+    for ent in ents:
+        for noun in ent.root.children:
+            if noun.dep_ != "appos" or noun.i in ent_of or noun.pos_ != "NOUN":
+                continue
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in APPOSITION_PREPS:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            for target in _entities_at(obj, ent_of):
+                                if target is not ent:
+                                    yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
 def sentence_relations(sent: Span) -> Iterator[tuple[Span, Span, str]]:
     """``(source, target, label)`` for entity pairs linked through one verb of ``sent``."""
-    ents = [e for e in sent.ents]
+    ents = list(sent.ents)
     if len(ents) < 2:
         return
+    ent_of = {t.i: ent for ent in ents for t in ent}
     by_verb: dict[int, dict[str, list[tuple[Span, str]]]] = {}
     for ent in ents:
-        role = _role(ent.root)
+        role = _role(phrase_head(ent), ent.label_ == "METRIC")
         if role is None:
             continue
         verb, kind, prep = role
         by_verb.setdefault(verb.i, {"subj": [], "obj": []})[kind].append((ent, prep))
+    seen = set()
     for verb_i, roles in by_verb.items():
         verb = sent.doc[verb_i]
+        roles["obj"] += _relative_objects(verb, ent_of)
+        if not roles["obj"]:
+            continue
         if verb.lemma_.lower() in SKIP_VERBS and not any(p for _, p in roles["obj"]):
             continue
-        for subj, _ in roles["subj"]:
+        subjects = [s for s, _ in roles["subj"]] or implicit_subjects(verb, ent_of)
+        for subj in subjects:
             for obj, prep in roles["obj"]:
-                if subj.start != obj.start:
+                key = (subj.start, obj.start, verb_i, prep)
+                if subj.start != obj.start and key not in seen:
+                    seen.add(key)
                     yield subj, obj, _label(verb, prep)
+    yield from _apposition_relations(ents, ent_of)
+    yield from _nominal_relations(ents, ent_of)
 
 
 def dependency_relations(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
