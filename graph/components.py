@@ -346,7 +346,7 @@ class ThreadlineEntities:
                     if metric is not None:
                         spans.append((RULER, metric))
                 elif ent.label_ in THREADLINE_LABELS:
-                    spans.append((RULER, ent))
+                    spans.append((RULER, _trim_hyphen(ent)))
                 continue
             if ent.label_ in NUMERIC_LABELS:
                 metric = metric_span(ent) if parsed else None
@@ -386,6 +386,16 @@ class ThreadlineEntities:
         spans.extend((RULER, s) for s in _acronym_spans(doc, chosen))
         doc.ents = _choose(_retype_lists(spans) if parsed else spans)
         return doc
+
+
+def _trim_hyphen(ent: Span) -> Span:
+    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based")."""
+    end = ent.end
+    while end - 1 > ent.start and ent.doc[end - 1].text in HYPHENS:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
 
 
 def _glued_name(ent: Span) -> Span:

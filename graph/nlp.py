@@ -98,7 +98,13 @@ def pattern_files() -> list[Path]:
 
 
 def load_patterns() -> list[dict]:
-    """All entity-ruler patterns from ``resources/patterns/*.jsonl`` (comments allowed)."""
+    """All entity-ruler patterns from ``resources/patterns/*.jsonl`` (comments allowed).
+
+    A phrase pattern with ``"case": "any"`` stands for its lower-case, Sentence-case and
+    Title-Case forms ("supervised fine-tuning", "Supervised fine-tuning", "Supervised
+    Fine-Tuning"): phrase patterns cost nothing per pattern, token patterns cost time at
+    every token, so case-insensitive names are phrases rather than ``LOWER`` token patterns.
+    """
     patterns = []
     for path in pattern_files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -106,10 +112,24 @@ def load_patterns() -> list[dict]:
             if not line or line.startswith("//") or line.startswith("#"):
                 continue
             try:
-                patterns.append(json.loads(line))
+                pattern = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path.name}:{number}: invalid pattern: {exc}") from exc
+            if pattern.pop("case", None) == "any" and isinstance(pattern.get("pattern"), str):
+                forms = case_forms(pattern["pattern"])
+                patterns += [{**pattern, "pattern": form} for form in forms]
+            else:
+                patterns.append(pattern)
     return patterns
+
+
+def case_forms(text: str) -> list[str]:
+    """``text`` in lower case, Sentence case and Title Case (hyphenated parts too)."""
+    lower = text.lower()
+    sentence = lower[:1].upper() + lower[1:]
+    title = " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+                     for word in lower.split(" "))
+    return list(dict.fromkeys([lower, sentence, title]))
 
 
 def build_pipeline(model: str | None = None, *, strict: bool = False,
