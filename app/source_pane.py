@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -94,7 +94,11 @@ class DocumentView(QPlainTextEdit):
         self._sentence: tuple[int, int] | None = None
         self._emphasis: set[str] = set()
         self._dark = False
-        self.verticalScrollBar().valueChanged.connect(self._refresh_highlights)
+        # Highlights are rebuilt after scrolls and resizes, never inside them: changing
+        # extra selections from within a resize event re-enters the text layout (a crash).
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(self._refresh_timer.start)
 
     def show_document(self, doc_id: str, text: str, spans: list[tuple[int, int, str, str]],
                       dark: bool) -> None:
@@ -169,17 +173,16 @@ class DocumentView(QPlainTextEdit):
             current = self._focus == (start, end) or nid in self._emphasis
             colour.setAlpha(150 if current else 70)
             fmt.setBackground(colour)
-            if current:
-                fmt.setFontWeight(QFont.Weight.Bold)
-                fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            if current:  # underline, not bold: bold would re-flow the text
+                fmt.setFontUnderline(True)
             fmt.setToolTip(nid)
             selections.append(self._selection(start, end, fmt))
         self.setExtraSelections(selections)
 
     # -- events ---------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._refresh_highlights()
+        self._refresh_timer.start()
 
     def _offset_at(self, pos) -> int:
         return self._offsets.from_qt(self.cursorForPosition(pos).position())
