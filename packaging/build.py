@@ -243,7 +243,7 @@ def system_package(path: str) -> tuple[str, Path | None]:
     return "", None
 
 
-def collect_notices(bundle: Path, manifest: dict, src: Path) -> list[dict]:
+def collect_notices(bundle: Path, manifest: dict, src: Path, work: Path) -> list[dict]:
     """LICENSE, LICENSES/<dist>/..., THIRD_PARTY_NOTICES.txt; returns the table."""
     from importlib import metadata
 
@@ -261,8 +261,13 @@ def collect_notices(bundle: Path, manifest: dict, src: Path) -> list[dict]:
         top = module.split(".")[0]
         for dist_name in top_level.get(top, []):
             mark(dist_name, top)
-    for dest, source in manifest["binaries"] + manifest["datas"]:
+    generated = (work / "pyinstaller").resolve()
+    for dest, source, kind in manifest["binaries"] + manifest["datas"]:
+        if kind == "SYMLINK":
+            continue  # a link to another bundled file (PyInstaller adds them at the top)
         resolved = str(Path(source).resolve())
+        if Path(resolved).is_relative_to(generated):
+            continue  # base_library.zip and the like: PyInstaller's own output
         if resolved in index:
             mark(index[resolved], dest.replace("\\", "/").split("/")[0])
         elif "site-packages" in resolved or "dist-packages" in resolved:
@@ -507,7 +512,7 @@ def inner_main(args: argparse.Namespace) -> int:
     log(f"stripped debug info: {strip_debug(bundle) / 1024 / 1024:.0f} MB less")
     manifest = json.loads((work / "pyinstaller" / "threadline" / "bundle-manifest.json")
                           .read_text())
-    rows = collect_notices(bundle, manifest, src)
+    rows = collect_notices(bundle, manifest, src, work)
     log(f"licences of {len(rows)} components in {bundle / 'LICENSES'}")
     add_desktop_files(bundle, src)
     executable = bundle / (f"{NAME}-cli.exe" if IS_WIN else NAME)

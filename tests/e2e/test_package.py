@@ -154,7 +154,7 @@ def test_english_only_and_no_test_suites(manifest: dict):
     assert "spacy.lang.en" in modules and "graph.components" in modules
     assert "spacy.lang.de" not in modules and "spacy.lang.fr" not in modules
     assert not any(m.startswith(("spacy.tests", "thinc.tests")) for m in modules)
-    qt_modules = {Path(dest).name.split(".")[0] for dest, _ in manifest["binaries"]
+    qt_modules = {Path(dest).name.split(".")[0] for dest, *_ in manifest["binaries"]
                   if dest.startswith("PySide6/Qt") and ".abi3." in dest}
     assert qt_modules <= {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}, qt_modules
 
