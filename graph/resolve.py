@@ -176,10 +176,12 @@ def _choose_type(mentions: list[Mention]) -> str:
 
 
 def _choose_label(group: list[Mention], short: set[str]) -> str:
-    """The most frequent full form; acronyms and short forms only when nothing else exists."""
+    """The most frequent full form; acronyms, short forms and the user's aliases only when
+    nothing else was seen."""
     forms = Counter(display_form(m.text) for m in group)
     full = {f: n for f, n in forms.items() if normalise(f) not in short} or forms
-    return max(full, key=lambda f: (full[f], len(f), sum(c.isupper() for c in f), f))
+    # ties: the longer form, then the one a sentence start did not capitalise
+    return max(full, key=lambda f: (full[f], len(f), -sum(c.isupper() for c in f), f))
 
 
 def _key(m: Mention, redirect: Mapping[str, str]) -> str:
@@ -211,6 +213,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     """
     texts = texts or {}
     redirect: dict[str, str] = dict(load_user_aliases() if user_aliases is None else user_aliases)
+    aliased = set(redirect)  # the user's canonical name is the label when it was seen
     acronyms = defined_acronyms(mentions, texts)
     redirect.update(acronyms)
 
@@ -231,7 +234,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         groups[root].append(m)
         forms[root].add(key)
 
-    short = set(acronyms) | _merge_short_forms(groups, forms)
+    short = set(acronyms) | aliased | _merge_short_forms(groups, forms)
 
     entities, index, taken = [], {}, set()
     for root in sorted(groups, key=lambda r: min(forms[r])):

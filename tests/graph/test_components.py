@@ -1,0 +1,141 @@
+"""The domain components: METRIC and METHOD spans, re-typing from context, acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.corpus import Document
+from graph.extract import extract
+from graph.nlp import build_pipeline, case_forms, load_patterns, shared_pipeline
+
+
+def document(doc_id: str, text: str) -> Document:
+    return Document(doc_id, doc_id, text, doc_id)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp, info = shared_pipeline()
+    if not info.statistical:
+        pytest.skip("the statistical English model is not installed")
+    return nlp
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_components_run_last_and_line_breaks_before_the_parser(nlp):
+    names = nlp.pipe_names
+    assert names[-1] == "threadline_entities"
+    assert names.index("threadline_patterns") < names.index("ner")
+    assert names.index("threadline_line_breaks") < names.index("parser")
+
+
+def test_every_pattern_has_an_id():
+    patterns = load_patterns()
+    assert patterns and all(p.get("id") for p in patterns)
+    assert case_forms("supervised fine-tuning") == [
+        "supervised fine-tuning", "Supervised fine-tuning", "Supervised Fine-Tuning"]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("We heard from people across 159 countries.", "159 countries"),
+    ("About 6% of all conversations are about advice.", "About 6% of all conversations"),
+    ("The group scored worse on the quiz—17% lower.", "17% lower"),
+    ("We looked at 1M conversations to learn more.", "1M conversations"),
+    ("Turns are short (median ~45 seconds).", "~45 seconds"),
+    ("Roughly one third want AI to help them.", "Roughly one third"),
+    ("The 99.9th percentile turn duration doubled.", "99.9th percentile turn duration"),
+])
+def test_metrics_are_a_number_with_what_it_measures(nlp, text, span):
+    assert (span, "METRIC") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Over 75% of these conversations fell into four domains.",  # narrative count in words
+    "We created a marketplace with one big twist.",
+    "When a user says “I just took 16000 mg of Tylenol” the pattern lights up.",  # quoted
+    "First, the model will continue to be available.",  # list numbering
+])
+def test_numbers_that_report_nothing_are_not_metrics(nlp, text):
+    metrics = {t for t, label in ents(nlp, text) if label == "METRIC"}
+    assert not any(w in m for m in metrics for w in ("four", "one", "16000", "First"))
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Second, in retirement interviews, the model expressed a desire.", "retirement interviews"),
+    ("We identified emotion vectors in the model.", "emotion vectors"),
+    ("In a randomized-controlled trial, we assigned one group to AI.",
+     "randomized-controlled trial"),
+    ("Our post-training at the time was not enough.", "post-training"),
+    ("We found that chain-of-thought monitoring catches reward hacking.",
+     "chain-of-thought monitoring"),
+    ("The team used sparse autoencoders to find features.", "sparse autoencoders"),
+])
+def test_methods_from_technique_noun_phrases(nlp, text, span):
+    assert (span, "METHOD") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Anthropic used a conversational interview.", "conversational interview"),
+    ("When the “joy” vector lights up, the model prefers it.", "joy"),
+    ("We ran an experiment with software engineers.", "experiment"),
+])
+def test_generic_or_quoted_phrases_are_not_methods(nlp, text, phrase):
+    assert not any(phrase in t for t, label in ents(nlp, text) if label == "METHOD")
+
+
+def test_defined_acronyms_take_the_type_of_their_expansion(nlp):
+    found = ents(nlp, "Natural language autoencoders (NLAs) explain activations. "
+                      "NLA explanations indicated more.")
+    assert {("Natural language autoencoders", "METHOD"), ("NLAs", "METHOD"),
+            ("NLA", "METHOD")} <= found
+
+
+def test_model_names_of_many_families(nlp):
+    text = ("Claude Opus 3, GPT-4o, Gemini 2.5 Pro, Llama 3.1 70B, DeepSeek-R1 and o3-mini "
+            "were compared with Mistral Large 2.")
+    models = {t for t, label in ents(nlp, text) if label == "MODEL"}
+    assert {"Claude Opus 3", "GPT-4o", "Gemini 2.5 Pro", "Llama 3.1 70B", "DeepSeek-R1",
+            "o3-mini", "Mistral Large 2"} <= models
+
+
+def test_products_and_initiatives_are_projects_not_models(nlp):
+    found = ents(nlp, "Developers use Claude Code and Google AI Studio. "
+                      "Introducing Project Glasswing: an initiative.")
+    assert {("Claude Code", "PROJECT"), ("Google AI Studio", "PROJECT"),
+            ("Project Glasswing", "PROJECT")} <= found
+
+
+def test_short_form_of_a_model_in_the_same_document_is_a_model(nlp):
+    found = ents(nlp, "Claude Mythos Preview found bugs. Later, Mythos Preview found more.")
+    assert ("Mythos Preview", "MODEL") in found
+
+
+def test_members_of_a_list_of_organisations_are_organisations(nlp):
+    found = ents(nlp, "We partnered with Amazon Web Services, Apple, Zorblax, Cisco and "
+                      "Palo Alto Networks.")
+    for name in ("Zorblax", "Cisco", "Palo Alto Networks"):
+        assert (name, "ORG") in found
+
+
+def test_generic_terms_are_not_organisations(nlp):
+    found = ents(nlp, "AI can make work faster. Ask on the API.")
+    assert not {t for t, label in found if label in ("ORG", "PLACE")}
+
+
+def test_line_break_after_a_full_stop_ends_a_sentence(nlp):
+    doc = nlp("It now uses Flux Pro.\nCohere For AI launched Aya Expanse.")
+    assert next(t for t in doc if t.text == "Cohere").is_sent_start
+    assert all(not t.is_sent_start for t in doc[1:5])
+
+
+def test_rules_only_fallback_still_finds_patterns():
+    nlp, info = build_pipeline(chain=[])
+    assert not info.statistical
+    [result] = list(extract(nlp, [document("a.txt", "Anthropic released Claude Opus 3 and "
+                                                    "GPT-4o with supervised fine-tuning (SFT).")]))
+    found = {(m.text, m.label) for m in result.mentions}
+    assert {("Anthropic", "ORG"), ("Claude Opus 3", "MODEL"), ("GPT-4o", "MODEL"),
+            ("supervised fine-tuning", "METHOD"), ("SFT", "METHOD")} <= found

@@ -1,0 +1,95 @@
+"""Resolution: one node per real-world thing, every surface form kept as an alias."""
+
+from __future__ import annotations
+
+import json
+
+from graph.extract import Mention
+from graph.resolve import load_user_aliases, normalise, resolve
+
+
+def mention(text: str, label: str, doc: str = "a.txt", start: int = 0, key: str = "") -> Mention:
+    return Mention(doc, start, start + len(text), text, label, 0, 1000, key)
+
+
+def by_label(entities):
+    return {e.label: e for e in entities}
+
+
+def test_case_article_and_plural_variants_merge():
+    entities, _ = resolve([mention("emotion vectors", "METHOD"),
+                           mention("the emotion vector", "METHOD", start=50),
+                           mention("Emotion vectors", "METHOD", start=90)], user_aliases={})
+    [entity] = entities
+    assert entity.label == "emotion vectors"
+    assert {"emotion vector", "Emotion vectors", "the emotion vector"} <= set(entity.aliases)
+
+
+def test_defined_acronym_merges_and_the_full_name_is_the_label():
+    text = "Natural language autoencoders (NLAs) explain. NLAs show. NLA explanations. NLAs do."
+    mentions = [mention("Natural language autoencoders", "METHOD")]
+    mentions += [mention(m, "METHOD", start=text.index(m, i))
+                 for m, i in (("NLAs", 31), ("NLAs", 46), ("NLA", 57), ("NLAs", 75))]
+    entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
+    [entity] = entities
+    assert entity.label == "Natural language autoencoders"  # not the more frequent "NLAs"
+    assert {"NLAs", "NLA"} <= set(entity.aliases)
+
+
+def test_short_forms_join_their_only_longer_name_across_documents():
+    entities, _ = resolve([mention("Claude Opus 3", "MODEL", key="kind:model-version"),
+                           mention("Opus 3", "MODEL", doc="b.txt", key="kind:model-version"),
+                           mention("Mythos Preview", "ORG", doc="b.txt", start=20),
+                           mention("Claude Mythos Preview", "MODEL", start=40,
+                                   key="kind:model-version"),
+                           mention("Claude", "MODEL", start=80, key="kind:model-family")],
+                          user_aliases={})
+    labels = by_label(entities)
+    assert set(labels) == {"Claude Opus 3", "Claude Mythos Preview", "Claude"}
+    assert labels["Claude Opus 3"].documents == ["a.txt", "b.txt"]
+    assert labels["Claude Mythos Preview"].type == "MODEL"  # the NER guess ORG is outvoted
+    assert "Mythos Preview" in labels["Claude Mythos Preview"].aliases
+
+
+def test_ambiguous_short_forms_stay_apart():
+    entities, _ = resolve([mention("Alpha Sonnet 4", "MODEL"), mention("Beta Sonnet 4", "MODEL"),
+                           mention("Sonnet 4", "MODEL", start=30)], user_aliases={})
+    assert len(entities) == 3
+
+
+def test_pattern_ids_merge_aliases_but_kind_ids_do_not():
+    entities, _ = resolve([mention("AWS", "ORG", key="amazon-web-services"),
+                           mention("Amazon Web Services", "ORG", start=10,
+                                   key="amazon-web-services"),
+                           mention("GPT-4o", "MODEL", start=40, key="kind:model-version"),
+                           mention("Gemini 2.5 Pro", "MODEL", start=60, key="kind:model-version")],
+                          user_aliases={})
+    labels = by_label(entities)
+    assert set(labels) == {"Amazon Web Services", "GPT-4o", "Gemini 2.5 Pro"}
+    assert labels["Amazon Web Services"].aliases == ["AWS"]
+
+
+def test_user_alias_file(tmp_path):
+    path = tmp_path / "aliases.jsonl"
+    path.write_text("// comment\n" + json.dumps({"name": "Meta", "aliases": ["Facebook"]}) + "\n",
+                    encoding="utf-8")
+    aliases = load_user_aliases(path)
+    assert aliases == {normalise("Facebook"): normalise("Meta")}
+    entities, _ = resolve([mention("Meta", "ORG"), mention("Facebook", "ORG", start=10)],
+                          user_aliases=aliases)
+    [entity] = entities
+    assert entity.aliases == ["Facebook"]
+
+
+def test_the_bundled_alias_file_loads():
+    assert all(k and v for k, v in load_user_aliases().items())
+
+
+def test_metrics_and_dates_belong_to_their_document():
+    entities, index = resolve([mention("159 countries", "METRIC"),
+                               mention("159 countries", "METRIC", doc="b.txt"),
+                               mention("November", "DATE"),
+                               mention("November", "DATE", doc="b.txt")],
+                              user_aliases={})
+    assert len(entities) == 4
+    assert len(set(index.values())) == 4
