@@ -149,6 +149,21 @@ def _extend_to_noun(ent: Span) -> int:
     return ent.end
 
 
+def _measure_of(ent: Span) -> int | None:
+    """Start of "<measure> of" before a number ("score of 1402", "accuracy of 92.1")."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != ent.start - 1:
+        return None
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.i != prep.i - 1:
+        return None
+    start = noun.i
+    while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].head == noun:
+        start -= 1
+    return start
+
+
 def metric_span(ent: Span) -> Span | None:
     """A METRIC span for a numeric entity, or ``None`` when the number reports nothing.
 
@@ -169,6 +184,9 @@ def metric_span(ent: Span) -> Span | None:
         return Span(doc, ent.start, ent.end, label="METRIC")
     end = _extend_to_noun(ent)
     if label == "CARDINAL":
+        measure = _measure_of(ent)
+        if end == ent.end and measure is not None:
+            return Span(doc, measure, ent.end, label="METRIC")  # "an Elo score of 1402"
         if end == ent.end:
             return None  # a bare count with nothing it counts is not a finding
         if len(ent) == 1 and _YEAR.match(ent.text):

@@ -70,6 +70,12 @@ def test_unseen_documents_overall_f1_at_least_0_80(unseen_graph):
     assert result.overall.f1 >= 0.80, _report(result)
 
 
+def test_second_held_out_batch_overall_f1_at_least_0_80():
+    folder = DATA / "unseen2"
+    result = score_graph(_extract(folder / "docs"), load_gold(folder / "gold.jsonl"))
+    assert result.overall.f1 >= 0.80, _report(result)
+
+
 def test_exported_graphml_scores_the_same(seeds_graph, tmp_path):
     gold = load_gold(DATA / "seeds_gold.jsonl")
     path = tmp_path / "seeds.graphml"
