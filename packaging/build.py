@@ -115,7 +115,37 @@ def ensure_build_tools() -> None:
                          "sudo apt-get install binutils (Debian/Ubuntu)")
 
 
+class VenvLock:
+    """One build at a time per build venv (make package and the e2e test share it)."""
+
+    def __init__(self, venv: Path) -> None:
+        self.path = venv.with_name(venv.name + ".lock")
+        self.handle = None
+
+    def __enter__(self) -> VenvLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.path, "w")  # noqa: SIM115
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks here; builds are rarely parallel
+            return self
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log(f"waiting for another build that uses {self.path.with_suffix('')}")
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.handle.close()
+
+
 def outer_main(args: argparse.Namespace) -> int:
+    with VenvLock(args.venv.resolve()):
+        return _outer_main(args)
+
+
+def _outer_main(args: argparse.Namespace) -> int:
     started = time.monotonic()
     ensure_build_tools()
     work, dist = args.work.resolve(), args.dist.resolve()
