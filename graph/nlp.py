@@ -69,14 +69,19 @@ def check_model(model: str | None) -> None:
 
 
 def pipeline_fingerprint(preferred: str | None = None) -> str:
-    """Identifies what an extraction depends on: model, spaCy, patterns, Threadline."""
+    """Identifies what an extraction depends on: model, spaCy, patterns and the code.
+
+    The code is hashed too (where its sources exist, i.e. not in a frozen build, whose
+    version pins it), so a changed rule never serves a stale cached graph.
+    """
     import hashlib
 
     from graph import __version__
 
     found = installed_model(preferred) or (RULES_ONLY, "")
     h = hashlib.sha256(f"{found}|{spacy.__version__}|{__version__}".encode())
-    for path in pattern_files() + [resource("aliases.jsonl")]:
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for path in pattern_files() + [resource("aliases.jsonl"), *sources]:
         if path.exists():
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
