@@ -246,8 +246,14 @@ class GraphCanvas(QGraphicsView):
         """Lay out everything drawn again, except pinned nodes."""
         self._request_layout(full=True)
 
-    def fit_all(self) -> None:
-        """Zoom and scroll so that every drawn node is in view."""
+    def fit_all(self, follow: bool = False) -> None:
+        """Zoom and scroll so that every drawn node is in view.
+
+        With ``follow`` the view keeps fitting as layouts land (until the person zooms or
+        pans), as after opening a graph.
+        """
+        if follow:
+            self._auto_fit = True
         rect = self.state.arrays.bounds()
         if rect.isNull():
             return
@@ -864,8 +870,7 @@ class GraphCanvas(QGraphicsView):
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_out()
         elif key == Qt.Key.Key_0 and mods & Qt.KeyboardModifier.ControlModifier:
-            self._auto_fit = True
-            self.fit_all()
+            self.fit_all(follow=True)
         elif key == Qt.Key.Key_Escape:
             self.select_node(None)
         else:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_open = a("&Open Folder\u2026", self.choose_folder, K.Open,
                           "Open a folder of documents", "document-open")
+        self.act_open.setIcon(QIcon.fromTheme(
+            "document-open", self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon)))
         self.act_open_files = a("Open &Files\u2026", self.choose_files, "Ctrl+Shift+O",
                                 "Open documents or an exported GraphML")
         self.act_reload = a("&Reload", self.reload, K.Refresh, "Extract the current corpus again",
@@ -204,21 +207,33 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcuts([QKeySequence(K.Undo)])
         self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
-        self.act_undo.setIcon(QIcon.fromTheme("edit-undo"))
-        self.act_redo.setIcon(QIcon.fromTheme("edit-redo"))
+        # The toolbar gets short, fixed labels; the Edit menu says what would be undone.
+        self.tool_undo = a("Undo", self.undo_stack.undo, tip="Undo the last exploration step")
+        self.tool_redo = a("Redo", self.undo_stack.redo, tip="Redo")
+        self.undo_stack.canUndoChanged.connect(self.tool_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.tool_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda t: self.tool_undo.setToolTip(f"Undo {t}"))
+        self.undo_stack.redoTextChanged.connect(lambda t: self.tool_redo.setToolTip(f"Redo {t}"))
+        self.tool_undo.setEnabled(False)
+        self.tool_redo.setEnabled(False)
+        standard = self.style().standardIcon
+        SP = QStyle.StandardPixmap
+        for action, theme, fallback in ((self.tool_undo, "edit-undo", SP.SP_ArrowBack),
+                                        (self.tool_redo, "edit-redo", SP.SP_ArrowForward)):
+            action.setIcon(QIcon.fromTheme(theme, standard(fallback)))
         self.act_find = a("&Find Entity", self.focus_search, K.Find, "Search entities")
         self.act_find_text = a("Find in &Documents\u2026", self.ask_text_search, "Ctrl+Shift+F",
                                "List sentences containing a word")
         self.act_next = a("Next Mention", lambda: self.source.next(), "F3")
         self.act_prev = a("Previous Mention", lambda: self.source.previous(), "Shift+F3")
-        self.act_fit = a("&Fit to Window", self.canvas.fit_all, "Ctrl+0", "Show the whole graph",
-                         "zoom-fit-best")
+        self.act_fit = a("&Fit to Window", lambda: self.canvas.fit_all(follow=True), "Ctrl+0",
+                         "Show the whole graph", "zoom-fit-best")
         self.act_zoom_in = a("Zoom &In", self.canvas.zoom_in, K.ZoomIn, icon="zoom-in")
         self.act_zoom_out = a("Zoom &Out", self.canvas.zoom_out, K.ZoomOut, icon="zoom-out")
         self.act_relayout = a("Re-&layout", self.canvas.relayout, "Ctrl+L",
                               "Lay out everything again (pinned nodes stay)")
-        self.act_overview = a("&Overview", lambda: self.push(self.exploration.show_overview()),
-                              "Ctrl+Home", "The most connected entities")
+        self.act_overview = a("&Overview", self.show_overview, "Ctrl+Home",
+                              "The most connected entities")
         self.act_show_all = a("Show &All", self.show_all, "Ctrl+Shift+A",
                               "Show every entity of the graph")
         self.act_size_mentions = a("Size by &Mentions", lambda: self.set_size_by("mentions"),
@@ -280,7 +295,7 @@ class MainWindow(QMainWindow):
         export_button.setToolTip("Export the graph or the view")
         tools.addWidget(export_button)
         tools.addSeparator()
-        tools.addActions([self.act_undo, self.act_redo])
+        tools.addActions([self.tool_undo, self.tool_redo])
         tools.addSeparator()
         tools.addActions([self.act_fit, self.act_overview, self.act_show_all, self.act_relayout])
         spacer = QWidget()
@@ -488,8 +503,9 @@ class MainWindow(QMainWindow):
 
     # == export ==========================================================================
     def visible_subgraph(self):
-        drawn = set(self.canvas.drawn_nodes())
-        sub = self.model.graph.subgraph(drawn).copy()
+        nodes = self.model.graph.nodes
+        shown = {n for n in self.exploration.visible if self.filter.node_ok(nodes[n])}
+        sub = self.model.graph.subgraph(shown).copy()
         drop = [(u, v, k) for u, v, k, d in sub.edges(keys=True, data=True)
                 if not self.filter.edge_ok(d)]
         sub.remove_edges_from(drop)
@@ -559,10 +575,15 @@ class MainWindow(QMainWindow):
 
     def focus_neighbourhood(self, nid: str) -> None:
         self.push(self.exploration.focus(nid))
+        self.canvas.fit_all(follow=True)
 
     def show_all(self) -> None:
         self.push(self.exploration.show_all())
-        self.canvas.fit_all()
+        self.canvas.fit_all(follow=True)
+
+    def show_overview(self) -> None:
+        self.push(self.exploration.show_overview())
+        self.canvas.fit_all(follow=True)
 
     def set_size_by(self, what: str) -> None:
         what = what if what in ("mentions", "degree") else "mentions"
@@ -640,7 +661,9 @@ class MainWindow(QMainWindow):
         if total == 0 and self.job is None:
             self.empty_state.setText(messages.EMPTY_GRAPH)
         self.empty_state.resize(self.canvas.size())
-        shown = len(self.canvas.drawn_nodes())
+        # From the exploration and the filter, not the canvas: it redraws a moment later.
+        nodes = self.model.graph.nodes
+        shown = sum(1 for n in self.exploration.visible if self.filter.node_ok(nodes[n]))
         self.counts.setText(f"{shown} of {total} entities shown \u00b7 "
                             f"{self.model.graph.number_of_edges()} relations")
 

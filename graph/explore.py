@@ -71,21 +71,25 @@ class Exploration:
 
     # -- steps (computed, not applied) ---------------------------------------------------
     def expand(self, nid: str, k: int = DEFAULT_EXPAND_K, depth: int = 1) -> tuple[Step, int]:
-        """Show the ``k`` strongest hidden neighbours of ``nid`` (per level, ``depth`` levels).
+        """Show the ``k`` strongest hidden neighbours of ``nid``, ``depth`` levels out.
 
+        Deeper levels walk through the neighbours already shown as well as the new ones, so
+        expanding a node whose neighbours are all visible to depth 2 still reaches further.
         Returns the step and how many hidden neighbours of ``nid`` it left out ("+N more").
         """
-        frontier, shown, more = [nid], set(), 0
+        frontier, seen, shown, more = [nid], {nid}, set(), 0
         for level in range(depth):
             next_frontier = []
             for node in frontier:
-                hidden = [n for n in self.model.strongest_neighbours(node)
-                          if n not in self.visible and n not in shown and n != nid]
+                ranked = [n for n in self.model.strongest_neighbours(node) if n not in seen]
+                hidden = [n for n in ranked if n not in self.visible]
                 take = hidden[:k]
                 if level == 0 and node == nid:
                     more = len(hidden) - len(take)
                 shown.update(take)
-                next_frontier.extend(take)
+                onward = [n for n in ranked if n in self.visible][:k] + take
+                seen.update(onward)
+                next_frontier.extend(onward)
             frontier = next_frontier
         label = self.model.label(nid)
         text = f"Expand {label}" if depth == 1 else f"Expand {label} to depth {depth}"

@@ -21,7 +21,8 @@ from graph.paths import seeds_dir  # noqa: E402
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--focus", help="label of an entity to search and select")
-    ap.add_argument("--expand", action="store_true", help="also expand the focused entity")
+    ap.add_argument("--expand", action="store_true",
+                    help="show only the focused entity's neighbourhood, expanded to depth 2")
     ap.add_argument("--edge", action="store_true", help="select the heaviest typed relation")
     ap.add_argument("--search", help="full-text search")
     ap.add_argument("--dark", action="store_true")
@@ -61,7 +62,8 @@ def main() -> int:
                 window.search.setText(hits[0].label)
                 window.focus_entity(hits[0].node)
                 if args.expand:
-                    window.expand(hits[0].node)
+                    window.focus_neighbourhood(hits[0].node)
+                    window.expand(hits[0].node, depth=2)
         if args.edge:
             typed = [(d["weight"], u, v, k) for u, v, k, d in
                      model.graph.edges(keys=True, data=True) if d["method"] == "dependency"]

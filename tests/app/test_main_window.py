@@ -197,7 +197,9 @@ def test_export_of_the_visible_part(window, tmp_path):
     window.push(window.exploration.focus(nid, k=3))
     path = tmp_path / "visible.graphml"
     assert window.export_graph(str(path), visible=True)
-    assert set(graph_io.read_graphml(path)) == set(window.canvas.drawn_nodes())
+    assert set(graph_io.read_graphml(path)) == window.exploration.visible
+    assert window.canvas.wait_for_layout(30_000)
+    assert set(window.canvas.drawn_nodes()) == window.exploration.visible
 
 
 def test_imported_graphml_restores_the_model_and_its_sources(window, qtbot, tmp_path):

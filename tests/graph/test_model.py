@@ -81,6 +81,10 @@ def test_collapse_focus_hide_and_depth():
     exploration.apply(Step(hide=frozenset(exploration.visible - {"n5"})))
     deep, _ = exploration.expand("n5", k=3, depth=2)
     assert "hub" in deep.show and len(deep.show) == 4
+    # depth 2 walks through neighbours that are already visible
+    exploration.apply(Step(show=frozenset({"hub"})))
+    through, _ = exploration.expand("n5", k=3, depth=2)
+    assert through.show == {"n0", "n1", "n2"}
     assert exploration.hide(["n5"]).text == "Hide Leaf 5"
 
 
