@@ -226,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("threadline: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``threadline extract ... | head``): not an error to report.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's flush quiet
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -74,6 +74,8 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
         v = index.get((rel.doc, *rel.target))
         if u and v and u != v:
             ev = _evidence(rel.doc, rel.sent_start, rel.sent_end, texts)
+            if rel.via:
+                ev["via"] = rel.via  # the subject is the document's author, not in the sentence
             if ev not in typed[(u, v, rel.relation)]:
                 typed[(u, v, rel.relation)].append(ev)
     for (u, v, relation), evidence in typed.items():

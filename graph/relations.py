@@ -21,8 +21,12 @@ Two kinds, each edge saying how it was found (``method``):
     tokens" gives ``trained on``; "X is available in Y" gives ``available in``;
   - a negated verb says so: ``not use``.
 
-  Pronoun subjects ("we", "it") are not resolved to an organisation: an edge's evidence
-  sentence must mention both of its ends, and "we" is not a mention of anyone.
+  "It" is never resolved. "We" is, in one case only: first-person announcements where the
+  document names exactly one organization as its author ("New Anthropic research: ...",
+  "OpenAI today released ...", "At Cohere, we ..."). Then "We've partnered with AWS"
+  gives the author ``partner with`` AWS, and the edge's evidence says ``"via": "we"``:
+  its sentence mentions the object, the subject is the document's author. With no author,
+  or two candidate authors, "we" stays unresolved.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
   sentences they share (built in :mod:`graph.build`). A shared document alone is not an edge.
 
@@ -48,6 +52,10 @@ RELATIVE_PRONOUNS = {"which", "who", "that"}
 QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximately", "almost"}
 APPOSITION_PREPS = {"of", "from", "by", "for"}
 VERBAL = ("VERB", "AUX")
+# How an announcement names its author: "New X research", "X today released ...".
+AUTHOR_NOUNS = {"research", "paper", "study", "report", "blog", "post", "announcement"}
+AUTHOR_VERBS = {"announce", "release", "launch", "introduce", "unveil", "publish", "open-source"}
+FIRST_PERSON_PLURAL = "we"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +68,7 @@ class TypedRelation:
     relation: str
     sent_start: int
     sent_end: int
+    via: str = ""  # "we": the source is the document's author, named in another sentence
 
 
 def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
@@ -244,10 +253,41 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
-def sentence_relations(sent: Span) -> Iterator[tuple[Span, Span, str]]:
-    """``(source, target, label)`` for entity pairs linked through one verb of ``sent``."""
+def document_author(doc: Doc) -> Span | None:
+    """The organization a first-person announcement is written by, if the text says so.
+
+    Only constructions in which a text names itself count: a headline "New <ORG>
+    research/paper/study", "<ORG> (today) announced/released/launched ...", "At <ORG>, we".
+    More than one such organization (a news piece quoting several) means no author.
+    """
+    found: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        root, sent = ent.root, ent.sent
+        head = root.head
+        headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
+                    and head.lemma_.lower() in AUTHOR_NOUNS and sent[0].lower_ == "new")
+        announces = root.dep_ == "nsubj" and head.lemma_.lower() in AUTHOR_VERBS
+        at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
+                 and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
+        if headline or announces or at_us:
+            found.setdefault(ent.text.casefold().removeprefix("the "), ent)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _says_we(verb: Token) -> bool:
+    return any(s.lower_ == FIRST_PERSON_PLURAL for s in _subject_tokens(verb))
+
+
+def sentence_relations(sent: Span, author: Span | None = None
+                       ) -> Iterator[tuple[Span, Span, str, str]]:
+    """``(source, target, label, via)`` for entity pairs linked through ``sent``.
+
+    ``author`` stands in for a "we" subject (``via == "we"``); see :func:`document_author`.
+    """
     ents = list(sent.ents)
-    if len(ents) < 2:
+    if len(ents) < (1 if author is not None else 2):
         return
     ent_of = {t.i: ent for ent in ents for t in ent}
     by_verb: dict[int, dict[str, list[tuple[Span, str]]]] = {}
@@ -266,22 +306,27 @@ def sentence_relations(sent: Span) -> Iterator[tuple[Span, Span, str]]:
         if verb.lemma_.lower() in SKIP_VERBS and not any(p for _, p in roles["obj"]):
             continue
         subjects = [s for s, _ in roles["subj"]] or implicit_subjects(verb, ent_of)
+        via = ""
+        if not subjects and author is not None and _says_we(verb):
+            subjects, via = [author], FIRST_PERSON_PLURAL
         for subj in subjects:
             for obj, prep in roles["obj"]:
                 key = (subj.start, obj.start, verb_i, prep)
-                if subj.start != obj.start and key not in seen:
+                if subj.start != obj.start and key not in seen and obj.text != subj.text:
                     seen.add(key)
-                    yield subj, obj, _label(verb, prep)
-    yield from _apposition_relations(ents, ent_of)
-    yield from _nominal_relations(ents, ent_of)
+                    yield subj, obj, _label(verb, prep), via
+    for source, target, label in (*_apposition_relations(ents, ent_of),
+                                  *_nominal_relations(ents, ent_of)):
+        yield source, target, label, ""
 
 
 def dependency_relations(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
     """Typed relations in a parsed spaCy ``Doc`` (nothing when it has no parse)."""
     if not doc.has_annotation("DEP"):
         return
+    author = document_author(doc)
     for sent in doc.sents:
-        for source, target, label in sentence_relations(sent):
+        for source, target, label, via in sentence_relations(sent, author):
             yield TypedRelation(doc_id, (offset + source.start_char, offset + source.end_char),
                                 (offset + target.start_char, offset + target.end_char), label,
-                                offset + sent.start_char, offset + sent.end_char)
+                                offset + sent.start_char, offset + sent.end_char, via)

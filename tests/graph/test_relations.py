@@ -74,3 +74,26 @@ def test_no_relations_without_a_parse():
     doc = blank("Anthropic partnered with Cisco.")
     assert list(dependency_relations(doc, "a.txt")) == []
     assert callable(sentence_relations)
+
+
+def test_we_is_the_author_named_by_the_announcement(nlp):
+    text = ("New Anthropic research: emotion vectors.\n\n"
+            "We've partnered with Amazon Web Services, Apple and Cisco.\n\n"
+            "It found thousands of vulnerabilities.")
+    doc = nlp(text)
+    found = {(text[r.source[0]:r.source[1]], r.relation, text[r.target[0]:r.target[1]], r.via)
+             for r in dependency_relations(doc, "a.txt")}
+    partners = {t for s, rel, t, via in found if s == "Anthropic" and rel == "partner with"
+                and via == "we"}
+    assert partners == {"Amazon Web Services", "Apple", "Cisco"}
+    assert not any(via and s != "Anthropic" for s, _, _, via in found)
+
+
+@pytest.mark.parametrize("text", [
+    # no organization names itself: "we" stays unresolved
+    "We've partnered with Amazon Web Services and Apple.",
+    # two candidate authors: ambiguous, so nobody
+    "OpenAI today released GPT-5. Google announced Gemini 3. We've partnered with Apple.",
+])
+def test_we_stays_unresolved_without_a_single_author(nlp, text):
+    assert not [r for r in dependency_relations(nlp(text), "a.txt") if r.via]
