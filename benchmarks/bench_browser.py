@@ -14,7 +14,6 @@ import random
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
+from benchmarks.timing import timings  # noqa: E402
 from graph.explore import Exploration  # noqa: E402
 from graph.model import COOCCURRENCE, GraphModel  # noqa: E402
 
@@ -47,12 +47,7 @@ def synthetic_graph(n: int, m: int = 2, seed: int = 7) -> nx.MultiDiGraph:
 
 def timed(fn, repeat: int) -> float:
     """Median seconds of ``repeat`` calls."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(timings(fn, repeat))
 
 
 def bench_search() -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.canvas import GraphCanvas  # noqa: E402
 from app.canvas_items import MIN_NODE_PX, polygon_from_array  # noqa: E402
+from benchmarks.timing import timings  # noqa: E402
 from graph.explore import Exploration  # noqa: E402
 from graph.model import COOCCURRENCE, DEPENDENCY, GraphModel, edge_key  # noqa: E402
 
@@ -61,12 +62,9 @@ def typed_graph(n: int, m: int, seed: int = 1) -> nx.MultiDiGraph:
     return g
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """Best and median seconds of ``repeat`` calls."""
+    times = timings(fn, repeat)
     return min(times), statistics.median(times)
 
 

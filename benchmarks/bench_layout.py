@@ -7,25 +7,20 @@ new neighbours of a node of an already laid-out graph), the explorer's common ca
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import timings  # noqa: E402
 from graph.layout import layout  # noqa: E402
 
 GOALS = {1_000: 0.5, 10_000: 3.0}
 
 
 def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(timings(fn, repeat))
 
 
 def main() -> int:

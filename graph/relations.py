@@ -37,7 +37,7 @@ costs little next to parsing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -253,12 +253,13 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
-def document_author(doc: Doc) -> Span | None:
-    """The organization a first-person announcement is written by, if the text says so.
+def author_mentions(doc: Doc) -> dict[str, Span]:
+    """Organizations a first-person announcement names as itself, by normalised name.
 
     Only constructions in which a text names itself count: a headline "New <ORG>
     research/paper/study", "<ORG> (today) announced/released/launched ...", "At <ORG>, we".
-    More than one such organization (a news piece quoting several) means no author.
+    The document's author is the one such organization; with several (a news piece quoting
+    a few) there is none (:func:`resolve_we`).
     """
     found: dict[str, Span] = {}
     for ent in doc.ents:
@@ -273,21 +274,39 @@ def document_author(doc: Doc) -> Span | None:
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us:
             found.setdefault(ent.text.casefold().removeprefix("the "), ent)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return found
+
+
+def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]]
+               ) -> list[TypedRelation]:
+    """Give "we" relations of one document its author as source, or drop them.
+
+    ``authors`` are the character spans of :func:`author_mentions` over the whole document
+    (all its chunks); exactly one organization makes it the author.
+    """
+    author = next(iter(authors.values())) if len(authors) == 1 else None
+    resolved = []
+    for rel in relations:
+        if rel.via != FIRST_PERSON_PLURAL:
+            resolved.append(rel)
+        elif author is not None and author != rel.target:
+            resolved.append(replace(rel, source=author))
+    return resolved
 
 
 def _says_we(verb: Token) -> bool:
     return any(s.lower_ == FIRST_PERSON_PLURAL for s in _subject_tokens(verb))
 
 
-def sentence_relations(sent: Span, author: Span | None = None
-                       ) -> Iterator[tuple[Span, Span, str, str]]:
+def sentence_relations(sent: Span, resolve_we: bool = False
+                       ) -> Iterator[tuple[Span | None, Span, str, str]]:
     """``(source, target, label, via)`` for entity pairs linked through ``sent``.
 
-    ``author`` stands in for a "we" subject (``via == "we"``); see :func:`document_author`.
+    With ``resolve_we`` a verb whose subject is "we" also yields ``(None, object, label,
+    "we")``: the source is the document's author, settled by :func:`resolve_we`.
     """
     ents = list(sent.ents)
-    if len(ents) < (1 if author is not None else 2):
+    if len(ents) < (1 if resolve_we else 2):
         return
     ent_of = {t.i: ent for ent in ents for t in ent}
     by_verb: dict[int, dict[str, list[tuple[Span, str]]]] = {}
@@ -306,27 +325,36 @@ def sentence_relations(sent: Span, author: Span | None = None
         if verb.lemma_.lower() in SKIP_VERBS and not any(p for _, p in roles["obj"]):
             continue
         subjects = [s for s, _ in roles["subj"]] or implicit_subjects(verb, ent_of)
-        via = ""
-        if not subjects and author is not None and _says_we(verb):
-            subjects, via = [author], FIRST_PERSON_PLURAL
+        if not subjects and resolve_we and _says_we(verb):
+            for obj, prep in roles["obj"]:
+                yield None, obj, _label(verb, prep), FIRST_PERSON_PLURAL
         for subj in subjects:
             for obj, prep in roles["obj"]:
                 key = (subj.start, obj.start, verb_i, prep)
-                if subj.start != obj.start and key not in seen and obj.text != subj.text:
+                if subj.start != obj.start and key not in seen:
                     seen.add(key)
-                    yield subj, obj, _label(verb, prep), via
+                    yield subj, obj, _label(verb, prep), ""
     for source, target, label in (*_apposition_relations(ents, ent_of),
                                   *_nominal_relations(ents, ent_of)):
         yield source, target, label, ""
 
 
-def dependency_relations(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
-    """Typed relations in a parsed spaCy ``Doc`` (nothing when it has no parse)."""
+UNRESOLVED = (-1, -1)
+
+
+def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
+                         resolve_we: bool = False) -> Iterator[TypedRelation]:
+    """Typed relations in a parsed spaCy ``Doc`` (nothing when it has no parse).
+
+    With ``resolve_we``, relations whose subject is "we" come with the source
+    :data:`UNRESOLVED`, for :func:`resolve_we` once the whole document is read.
+    """
     if not doc.has_annotation("DEP"):
         return
-    author = document_author(doc)
     for sent in doc.sents:
-        for source, target, label, via in sentence_relations(sent, author):
-            yield TypedRelation(doc_id, (offset + source.start_char, offset + source.end_char),
-                                (offset + target.start_char, offset + target.end_char), label,
-                                offset + sent.start_char, offset + sent.end_char, via)
+        for source, target, label, via in sentence_relations(sent, resolve_we):
+            span = UNRESOLVED if source is None else \
+                (offset + source.start_char, offset + source.end_char)
+            yield TypedRelation(doc_id, span, (offset + target.start_char,
+                                               offset + target.end_char),
+                                label, offset + sent.start_char, offset + sent.end_char, via)

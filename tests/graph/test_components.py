@@ -6,19 +6,11 @@ import pytest
 
 from graph.corpus import Document
 from graph.extract import extract
-from graph.nlp import build_pipeline, case_forms, load_patterns, shared_pipeline
+from graph.nlp import build_pipeline, case_forms, load_patterns
 
 
 def document(doc_id: str, text: str) -> Document:
     return Document(doc_id, doc_id, text, doc_id)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp, info = shared_pipeline()
-    if not info.statistical:
-        pytest.skip("the statistical English model is not installed")
-    return nlp
 
 
 def ents(nlp, text: str) -> set[tuple[str, str]]:

@@ -1,0 +1,16 @@
+"""Fixtures for the graph/ tests: the real spaCy pipeline, loaded once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.nlp import shared_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The statistical Threadline pipeline (tests of the parse need the real model)."""
+    nlp, info = shared_pipeline()
+    if not info.statistical:
+        pytest.skip("the statistical English model is not installed")
+    return nlp
