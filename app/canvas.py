@@ -748,12 +748,21 @@ class GraphCanvas(QGraphicsView):
                         & (((arrays.link_u == a) & (arrays.link_v == b))
                            | ((arrays.link_u == b) & (arrays.link_v == a))))
                     self.state.selected_link = int(match[0]) if len(match) else None
+        self._update_badges()
         self._layer.update()
+
+    def _update_badges(self) -> None:
+        """"+N" on the hovered and the selected node: neighbours the exploration hides."""
+        ids = self.state.arrays.ids
+        self.state.badges = {
+            i: self._exploration.hidden_neighbour_count(ids[i])
+            for i in (self.state.hover, self.state.selected) if i is not None and i < len(ids)}
 
     def _set_hover(self, index: int | None, force: bool = False) -> None:
         if index == self.state.hover and not force:
             return
         self.state.hover = index
+        self._update_badges()
         if index is None:
             self.state.focus_nodes = self.state.focus_links = None
         else:

@@ -228,6 +228,7 @@ class CanvasState:
     focus_nodes: np.ndarray | None = None  # hover + neighbours, None when nothing hovered
     focus_links: np.ndarray | None = None
     label_widths: dict[str, float] = field(default_factory=dict)
+    badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
 
     def set_font(self, font: QFont) -> None:
         self.font = QFont(font)
@@ -282,6 +283,38 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
     _paint_links(painter, state, scale, (left, top, right, bottom), placed)
     _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
     _paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
+    _paint_badges(painter, state, scale, node_in, transform)
+
+
+def _paint_badges(painter, state: CanvasState, scale: float, node_in: np.ndarray,
+                  transform) -> None:
+    """A "+N" pill on the upper left of the hovered or selected node: N neighbours hidden."""
+    badges = [(i, n) for i, n in state.badges.items() if n > 0 and i < len(node_in)
+              and node_in[i]]
+    if not badges:
+        return
+    style = state.style
+    font = QFont(state.font)
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    font.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetricsF(font)
+    painter.save()
+    painter.resetTransform()
+    painter.setFont(font)
+    for i, count in badges:
+        x, y = state.arrays.xy[i]
+        r = max(state.arrays.radius[i] * scale, MIN_NODE_PX / 2) * 0.72
+        centre = transform.map(QPointF(float(x), float(y)))
+        text = f"+{count}"
+        width = metrics.horizontalAdvance(text) + 8
+        rect = QRectF(centre.x() - r - width + 4, centre.y() - r - metrics.height() + 2,
+                      width, metrics.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.highlight)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor("white") if style.highlight.lightness() < 160 else QColor("black"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
 
 
 def _pen(color: QColor, width_px: float, cap=Qt.PenCapStyle.FlatCap) -> QPen:

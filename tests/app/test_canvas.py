@@ -259,3 +259,18 @@ def test_many_none_returning_calls_do_not_crash_the_interpreter():
     for i in range(100_000):
         path.lineTo(float(i % 100), float(i % 37))
     assert path.elementCount() == 100_001
+
+
+def test_selected_node_shows_how_many_neighbours_are_hidden(canvas, qtbot, tmp_path):
+    exploration = canvas._exploration
+    exploration.apply(exploration.focus(GPT4, k=1))
+    qtbot.waitUntil(canvas.is_idle, timeout=5000)
+    canvas.select_node(GPT4)
+    hidden = exploration.hidden_neighbour_count(GPT4)
+    assert hidden > 0
+    assert canvas.state.badges[canvas.state.selected] == hidden
+    step, _ = exploration.expand(GPT4, k=100)
+    exploration.apply(step)
+    qtbot.waitUntil(canvas.is_idle, timeout=5000)
+    assert canvas.state.badges[canvas.state.selected] == 0
+    assert canvas.render_to_image(str(tmp_path / "badge.png"))  # the badge paints
