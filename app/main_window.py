@@ -784,8 +784,13 @@ def make_app() -> QApplication:
 def run_gui(paths: list[str], model: str | None = None, use_cache: bool = True) -> int:
     """Show the window at once, then open ``paths`` (default: the seeds) in the background."""
     if no_display():
-        print(f"threadline: error: {messages.NO_DISPLAY}", file=sys.stderr)
-        return 2
+        # Still useful without a screen: say so, and show what the window would open.
+        from app.cli import run_extraction, summary
+
+        print(f"threadline: {messages.NO_DISPLAY}", file=sys.stderr)
+        extraction = run_extraction(paths or [str(seeds_dir())], model, use_cache, quiet=False)
+        print(summary(extraction))
+        return 0
     app = make_app()
     window = MainWindow(model_name=model, use_cache=use_cache)
     window.show()

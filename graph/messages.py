@@ -35,8 +35,9 @@ JOB_FAILED = "Threadline could not finish: {error}"
 OPEN_FAILED_TITLE = "Could not open"
 EXPORT_FAILED_TITLE = "Could not export"
 NO_DISPLAY = (
-    "No display is available for the window (DISPLAY and WAYLAND_DISPLAY are not set). "
-    "Run it on a desktop, under xvfb-run, or use 'threadline extract' for headless work."
+    "no display is available for the window (DISPLAY and WAYLAND_DISPLAY are not set), so "
+    "here is what it would open. Run it on a desktop or under xvfb-run to browse the graph; "
+    "'threadline extract PATH -o FILE' writes it to a file."
 )
 EMPTY_GRAPH = "No entities yet. Open a folder of documents (Ctrl+O) or drop files here."
 NO_DOCUMENT_TEXT = "The text of {doc} is not available (the file moved or changed since export)."

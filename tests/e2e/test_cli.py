@@ -102,3 +102,14 @@ def test_evaluate_prints_per_type_scores(tmp_path):
     assert result.returncode == 0, result.stderr
     for t in ("MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "ALL"):
         assert any(line.startswith(t) for line in result.stdout.splitlines())
+
+
+def test_without_a_display_the_window_command_prints_the_summary(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    exe = shutil.which("threadline", path=str(Path(sys.executable).parent))
+    result = subprocess.run([exe], capture_output=True, text=True, env=env, timeout=600,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no display is available" in result.stderr
+    assert "Documents: 2 read" in result.stdout and "Entities:" in result.stdout
