@@ -502,10 +502,13 @@ class GraphCanvas(QGraphicsView):
             pinned=np.array([n in self._pinned for n in ids], dtype=bool),
             **links,
         )
-        # Most important first: size, then degree among drawn, then id for stability.
+        # Most important first: size and connections among the drawn nodes weigh equally (a
+        # hub mentioned a few times is as much a landmark as a big node), then id.
         drawn_degree = np.bincount(np.concatenate([arrays.link_u, arrays.link_v]),
                                    minlength=len(ids))
-        arrays.importance = np.lexsort((np.arange(len(ids)), -drawn_degree, -arrays.radius))
+        score = (arrays.radius / max(float(arrays.radius.max(initial=0)), 1e-9)
+                 + drawn_degree / max(int(drawn_degree.max(initial=0)), 1))
+        arrays.importance = np.lexsort((np.arange(len(ids)), -score))
         arrays.rank = np.empty(len(ids), dtype=np.int64)
         arrays.rank[arrays.importance] = np.arange(len(ids))
         arrays.refresh_derived()

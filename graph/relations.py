@@ -46,6 +46,7 @@ OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "obj"}
 # Walk up through these to reach the noun phrase's role ("Apple" in "with AWS, Apple").
 TRANSPARENT_DEPS = {"conj", "appos", "compound", "flat", "nmod", "poss"}
 SKIP_VERBS = {"be", "have", "do"}
+EMPTY_VERBS = {"do"}  # "we're doing both with X": no relation whatever the preposition
 RELATIVE_PRONOUNS = {"which", "who", "that"}
 # Prepositions that only quantify a number ("from under 25 minutes"): the relation is the
 # preposition above them.
@@ -322,7 +323,8 @@ def sentence_relations(sent: Span, resolve_we: bool = False
         roles["obj"] += _relative_objects(verb, ent_of)
         if not roles["obj"]:
             continue
-        if verb.lemma_.lower() in SKIP_VERBS and not any(p for _, p in roles["obj"]):
+        lemma = verb.lemma_.lower()
+        if lemma in EMPTY_VERBS or (lemma in SKIP_VERBS and not any(p for _, p in roles["obj"])):
             continue
         subjects = [s for s, _ in roles["subj"]] or implicit_subjects(verb, ent_of)
         if not subjects and resolve_we and _says_we(verb):

@@ -23,7 +23,8 @@ def main() -> int:
     ap.add_argument("--focus", help="label of an entity to search and select")
     ap.add_argument("--expand", action="store_true",
                     help="show only the focused entity's neighbourhood, expanded to depth 2")
-    ap.add_argument("--edge", action="store_true", help="select the heaviest typed relation")
+    ap.add_argument("--edge", nargs="?", const="", metavar="RELATION",
+                    help="select the heaviest typed relation (whose label contains RELATION)")
     ap.add_argument("--search", help="full-text search")
     ap.add_argument("--dark", action="store_true")
     args = ap.parse_args()
@@ -64,9 +65,10 @@ def main() -> int:
                 if args.expand:
                     window.focus_neighbourhood(hits[0].node)
                     window.expand(hits[0].node, depth=2)
-        if args.edge:
+        if args.edge is not None:
             typed = [(d["weight"], u, v, k) for u, v, k, d in
-                     model.graph.edges(keys=True, data=True) if d["method"] == "dependency"]
+                     model.graph.edges(keys=True, data=True)
+                     if d["method"] == "dependency" and args.edge in d["relation"]]
             if typed:
                 _, u, v, k = max(typed)
                 window.focus_edge(u, v, k)
