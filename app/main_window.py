@@ -404,10 +404,6 @@ class MainWindow(QMainWindow):
             if wait:
                 self.job.wait()
 
-    def wait_for_job(self, timeout_ms: int = 120_000) -> bool:
-        """Join the worker (tests and shutdown)."""
-        return self.job is None or self.job.wait(timeout_ms)
-
     def _on_job_progress(self, progress: Progress) -> None:
         if progress.total:
             self.progress.setRange(0, progress.total)

@@ -310,8 +310,8 @@ class SourcePane(QWidget):
         data = self.model.graph.edges[u, v, key]
         passages = []
         for ev in data.get("evidence", ()):
-            start = self._first_occurrence(u, ev) or ev["start"]
-            end = self._occurrence_end(u, ev, start)
+            # the source's mention, or the target's when the source is a "we" author
+            start, end = self._mention_in(u, ev) or self._mention_in(v, ev) or (ev["start"],) * 2
             passages.append(Passage(ev["doc"], start, end, ev["start"], ev["end"], ev["text"],
                                     (u, v)))
         relation = data.get("relation", "")
@@ -335,17 +335,12 @@ class SourcePane(QWidget):
             self.list.setCurrentRow((self.current - 1) % len(self.passages))
 
     # -- internals ------------------------------------------------------------------------
-    def _first_occurrence(self, nid: str, ev: dict) -> int | None:
-        for doc, s, _e, _ss, _se in self.model.node(nid).get("occurrences", ()):
-            if doc == ev["doc"] and ev["start"] <= s < ev["end"]:
-                return s
-        return None
-
-    def _occurrence_end(self, nid: str, ev: dict, start: int) -> int:
+    def _mention_in(self, nid: str, ev: dict) -> tuple[int, int] | None:
+        """The first mention of ``nid`` inside the evidence sentence ``ev``."""
         for doc, s, e, _ss, _se in self.model.node(nid).get("occurrences", ()):
-            if doc == ev["doc"] and s == start:
-                return e
-        return start
+            if doc == ev["doc"] and ev["start"] <= s < ev["end"]:
+                return s, e
+        return None
 
     def _snippet(self, doc: str, start: int, end: int, s_start: int, s_end: int) -> str:
         document = self.model.documents.get(doc)

@@ -37,10 +37,6 @@ class JobThread(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def is_cancelling(self) -> bool:
-        return self._cancel.is_set()
-
     def run(self) -> None:  # runs in the worker thread
         try:
             result = run_job(self._make_job(), self.progress.emit, self._cancel.is_set)
