@@ -52,9 +52,10 @@ from app.canvas_items import (
     is_dark,
     paint_graph,
 )
-from graph.explore import Exploration, Step
-from graph.layout import EDGE_LENGTH, iter_layout
-from graph.model import DEPENDENCY, GraphModel, ModelEvent
+from graph.explore.exploration import Exploration, Step
+from graph.explore.layout import EDGE_LENGTH, iter_layout
+from graph.explore.model import GraphModel, ModelEvent
+from graph.schema import DEPENDENCY
 from graph.taxonomy import color_of, entity_types, type_info
 
 NodeFilter = Callable[[str], bool]

@@ -14,7 +14,10 @@ from collections import Counter
 from pathlib import Path
 
 from graph import __version__, messages
-from graph import io as graph_io
+from graph.errors import ExportError
+from graph.store.formats import FORMATS, export, format_for
+from graph.store.graphml import read_graphml
+from graph.store.tables import csv_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SUBCOMMANDS = ("extract", "evaluate")
@@ -35,7 +38,7 @@ def _ensure_streams() -> None:
 def version_text() -> str:
     import spacy
 
-    from graph.nlp import RULES_ONLY, installed_model
+    from graph.nlp.pipeline import RULES_ONLY, installed_model
 
     found = installed_model(os.environ.get("THREADLINE_MODEL"))
     pipeline = f"{found[0]} {found[1]}" if found else f"{RULES_ONLY} (no statistical model found)"
@@ -77,7 +80,7 @@ def extract_parser() -> argparse.ArgumentParser:
         description="Extract the knowledge graph of documents and write it to a file.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders (recursive)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
-    p.add_argument("--format", choices=sorted(graph_io.FORMATS), metavar="FORMAT",
+    p.add_argument("--format", choices=sorted(FORMATS), metavar="FORMAT",
                    help="graphml, gexf, json or csv (default: from the file suffix, else graphml)")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline package to use")
     p.add_argument("--no-cache", action="store_true", help="ignore the extraction cache")
@@ -100,8 +103,8 @@ def evaluate_parser() -> argparse.ArgumentParser:
 
 # -- extract -----------------------------------------------------------------------------------
 def _check_output(path: str, fmt: str | None) -> str:
-    fmt = graph_io.format_for(path, fmt)
-    targets = graph_io.csv_paths(path) if fmt == "csv" else (Path(path),)
+    fmt = format_for(path, fmt)
+    targets = csv_paths(path) if fmt == "csv" else (Path(path),)
     for target in targets:
         folder = target.parent if str(target.parent) else Path(".")
         if target.is_dir():
@@ -118,7 +121,8 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool, quiet: 
     """Extract with a progress bar on stderr; returns the :class:`graph.build.Extraction`."""
     from tqdm import tqdm
 
-    from graph.build import open_corpus_job, run_job
+    from graph.build.jobs import open_corpus_job
+    from graph.jobs import run_job
 
     bar = tqdm(total=0, unit="doc", disable=quiet or None, file=sys.stderr, leave=False,
                dynamic_ncols=True)
@@ -158,7 +162,7 @@ def cmd_extract(argv: list[str]) -> int:
     args = extract_parser().parse_args(argv)
     fmt = _check_output(args.output, args.format)
     extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet)
-    written = graph_io.export(extraction.graph, args.output, fmt)
+    written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
     print("Wrote " + ", ".join(str(p) for p in written))
     return EXIT_OK
@@ -166,13 +170,13 @@ def cmd_extract(argv: list[str]) -> int:
 
 # -- evaluate ----------------------------------------------------------------------------------
 def cmd_evaluate(argv: list[str]) -> int:
-    from graph.evaluate import format_report, load_gold, score_graph
+    from graph.build.evaluate import format_report, load_gold, score_graph
 
     args = evaluate_parser().parse_args(argv)
     gold = load_gold(args.gold)
     source = Path(args.source)
     if source.suffix.lower() in (".graphml", ".xml") and source.is_file():
-        g = graph_io.read_graphml(source)
+        g = read_graphml(source)
     else:
         g = run_extraction([args.source], args.model, use_cache=True, quiet=args.json).graph
     result = score_graph(g, gold)
@@ -204,9 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``threadline`` console script."""
     _ensure_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
-    from graph.corpus import CorpusError, PathMissing
-    from graph.errors import ModelNotFound
-    from graph.evaluate import GoldError
+    from graph.errors import CorpusError, GoldError, ModelNotFound, PathMissing
 
     try:
         if argv and argv[0] == "extract":
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"threadline: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    except (graph_io.ExportError, GoldError) as exc:
+    except (ExportError, GoldError) as exc:
         print(f"threadline: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -11,7 +11,8 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from graph.model import DEPENDENCY, GraphModel, ModelEvent
+from graph.explore.model import GraphModel, ModelEvent
+from graph.schema import DEPENDENCY
 from graph.taxonomy import color_of, type_info
 
 MAX_LISTED = 60

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graph.filters import GraphFilter
-from graph.model import COOCCURRENCE, DEPENDENCY, GraphModel, ModelEvent
+from graph.explore.filters import GraphFilter
+from graph.explore.model import GraphModel, ModelEvent
+from graph.schema import COOCCURRENCE, DEPENDENCY
 from graph.taxonomy import color_of, entity_types, type_info
 
 

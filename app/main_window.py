@@ -41,18 +41,19 @@ from app.search import SearchField
 from app.source_pane import SourcePane
 from app.workers import JobThread
 from graph import __version__, messages
-from graph import io as graph_io
-from graph.corpus import load_sources
-from graph.explore import DEFAULT_EXPAND_K, Exploration, Step
-from graph.filters import GraphFilter
-from graph.jobs import Extraction, Progress
-from graph.model import GraphModel
+from graph.build.jobs import Extraction, open_job
+from graph.errors import ExportError
+from graph.explore.exploration import DEFAULT_EXPAND_K, Exploration, Step
+from graph.explore.filters import GraphFilter
+from graph.explore.model import GraphModel
+from graph.explore.query import search_text
+from graph.jobs import Progress
 from graph.paths import resource, seeds_dir
-from graph.query import search_text
+from graph.store.files import atomic_path
+from graph.store.formats import export
 
 ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 MAX_RECENT = 8
-GRAPH_SUFFIXES = (".graphml",)
 EXPORT_FILTERS = {
     "graphml": "GraphML (*.graphml)",
     "gexf": "GEXF for Gephi (*.gexf)",
@@ -73,27 +74,6 @@ class StepCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.exploration.apply(self.step.inverse())
-
-
-def import_job(path: str):
-    """Read an exported GraphML and the documents it names (when unchanged on disk)."""
-    from graph.corpus import Corpus
-
-    yield Progress(0, 1, f"Importing {Path(path).name}")
-    graph = graph_io.read_graphml(path)
-    documents = load_sources(graph.graph.get("sources", []))
-    corpus = Corpus(root=str(Path(path).parent), documents=list(documents.values()))
-    yield Progress(1, 1, "Imported")
-    return Extraction(graph, documents, corpus,
-                      mentions=sum(d.get("mentions", 0) for _, d in graph.nodes(data=True)))
-
-
-def open_job(paths: list[str], model: str | None, use_cache: bool):
-    if len(paths) == 1 and paths[0].lower().endswith(GRAPH_SUFFIXES):
-        return import_job(paths[0])
-    from graph.build import open_corpus_job
-
-    return open_corpus_job(paths, model, use_cache=use_cache)
 
 
 class MainWindow(QMainWindow):
@@ -510,8 +490,8 @@ class MainWindow(QMainWindow):
     def export_graph(self, path: str, fmt: str | None = None, visible: bool = False) -> bool:
         graph = self.visible_subgraph() if visible else self.model.graph
         try:
-            written = graph_io.export(graph, path, fmt, positions=self.canvas.positions())
-        except graph_io.ExportError as exc:
+            written = export(graph, path, fmt, positions=self.canvas.positions())
+        except ExportError as exc:
             QMessageBox.warning(self, messages.EXPORT_FAILED_TITLE, str(exc))
             return False
         self.statusBar().showMessage("Wrote " + ", ".join(str(p) for p in written), 8_000)
@@ -519,15 +499,15 @@ class MainWindow(QMainWindow):
 
     def export_image(self, path: str) -> bool:
         try:
-            with graph_io.atomic_path(path) as tmp:
+            with atomic_path(path) as tmp:
                 if path.lower().endswith(".svg"):
                     self.canvas.render_to_svg(str(tmp))
                 elif not self.canvas.render_to_image(str(tmp) + ".png"):
-                    raise graph_io.ExportError(messages.CANNOT_WRITE.format(
+                    raise ExportError(messages.CANNOT_WRITE.format(
                         path=path, error="the image could not be encoded"))
                 else:
                     os.replace(str(tmp) + ".png", tmp)
-        except graph_io.ExportError as exc:
+        except ExportError as exc:
             QMessageBox.warning(self, messages.EXPORT_FAILED_TITLE, str(exc))
             return False
         self.statusBar().showMessage(f"Wrote {path}", 8_000)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from graph.model import GraphModel, ModelEvent
-from graph.query import EntityHit, EntityIndex
+from graph.explore.model import GraphModel, ModelEvent
+from graph.explore.query import EntityHit, EntityIndex
 from graph.taxonomy import type_info
 
 SUGGESTIONS = 15

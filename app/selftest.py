@@ -77,9 +77,9 @@ def _run(tmp: Path) -> str:
     from PySide6.QtCore import QSettings
 
     from app.main_window import MainWindow, make_app
-    from graph import io as graph_io
-    from graph.nlp import shared_pipeline
+    from graph.nlp.pipeline import shared_pipeline
     from graph.paths import seeds_dir
+    from graph.store.graphml import read_graphml
 
     nlp, info = shared_pipeline()
     doc = nlp("Anthropic partnered with Cisco to test Claude Opus 3 on 159 countries.")
@@ -118,7 +118,7 @@ def _run(tmp: Path) -> str:
         graphml, png = tmp / "self-test.graphml", tmp / "self-test.png"
         _check(window.export_graph(str(graphml)), "GraphML export failed")
         _check(window.export_image(str(png)), "PNG export failed")
-        back = graph_io.read_graphml(graphml)
+        back = read_graphml(graphml)
         _check(back.number_of_nodes() == entities, "the exported GraphML lost entities")
         _check(png.stat().st_size > 1000, "the PNG is empty")
     finally:

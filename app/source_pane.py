@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from graph import messages
-from graph.model import GraphModel, ModelEvent
-from graph.query import TextHit
+from graph.explore.model import GraphModel, ModelEvent
+from graph.explore.query import TextHit
 from graph.taxonomy import color_of
 
 SNIPPET_CONTEXT = 60

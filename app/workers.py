@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from graph.jobs import Cancelled, Progress, run_job
+from graph.errors import Cancelled
+from graph.jobs import Progress, run_job
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))
 import networkx as nx  # noqa: E402
 
 from benchmarks.timing import timings  # noqa: E402
-from graph.explore import Exploration  # noqa: E402
-from graph.model import COOCCURRENCE, GraphModel  # noqa: E402
+from graph.explore.exploration import Exploration  # noqa: E402
+from graph.explore.model import GraphModel  # noqa: E402
+from graph.schema import COOCCURRENCE  # noqa: E402
 
 WORDS = ("claude gemini llama mistral opus sonnet haiku nova atlas orion vega lumen quill "
          "forge relay prism delta sigma nexus echo").split()

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.canvas import GraphCanvas  # noqa: E402
 from app.canvas_items import MIN_NODE_PX, polygon_from_array  # noqa: E402
 from benchmarks.timing import timings  # noqa: E402
-from graph.explore import Exploration  # noqa: E402
-from graph.model import COOCCURRENCE, DEPENDENCY, GraphModel, edge_key  # noqa: E402
+from graph.explore.exploration import Exploration  # noqa: E402
+from graph.explore.model import GraphModel  # noqa: E402
+from graph.schema import COOCCURRENCE, DEPENDENCY, edge_key  # noqa: E402
 
 WIDTH, HEIGHT = 1600, 1000
 TYPES = ["MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "PERSON", "PLACE", "DATE", "OTHER"]

@@ -20,10 +20,11 @@ import spacy
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.build import build_graph  # noqa: E402
-from graph.corpus import Document, load_corpus  # noqa: E402
-from graph.extract import chunk_text, count_words, extract  # noqa: E402
-from graph.nlp import build_pipeline, installed_model  # noqa: E402
+from graph.build.assemble import build_graph  # noqa: E402
+from graph.ingest.corpus import load_corpus  # noqa: E402
+from graph.ingest.documents import Document  # noqa: E402
+from graph.nlp.extract import chunk_text, count_words, extract  # noqa: E402
+from graph.nlp.pipeline import build_pipeline, installed_model  # noqa: E402
 
 
 def make_corpus(min_words: int) -> list[Document]:

@@ -14,7 +14,7 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.timing import timings  # noqa: E402
-from graph.layout import layout  # noqa: E402
+from graph.explore.layout import layout  # noqa: E402
 
 GOALS = {1_000: 0.5, 10_000: 3.0}
 

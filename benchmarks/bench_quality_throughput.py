@@ -14,7 +14,7 @@ from pathlib import Path
 
 import spacy
 
-from graph.nlp import build_pipeline, installed_model
+from graph.nlp.pipeline import build_pipeline, installed_model
 
 ROOT = Path(__file__).resolve().parent.parent
 

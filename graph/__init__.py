@@ -1,6 +1,12 @@
-"""Threadline's non-GUI core: corpus, NLP pipeline, resolution, relations, graph model, I/O.
+"""Threadline's non-GUI core, laid out as the pipeline it runs.
 
-Nothing in this package imports Qt; ``tests/graph/test_no_qt.py`` guards that.
+Shared basics sit at the top (errors, messages, paths, taxonomy, jobs, events, schema,
+names); the stages are subpackages that only import downward::
+
+    ingest -> nlp -> build -> explore      (store: formats and cache, used by build)
+
+Nothing here imports Qt and only ``graph.nlp`` imports spaCy (tests prove both). See
+docs/ARCHITECTURE.md.
 """
 
 __version__ = "0.1.0"

@@ -9,11 +9,11 @@ so the window can start before the NLP stack is loaded.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import networkx as nx
+from graph.errors import Cancelled
 
-from graph.corpus import Corpus, Document
+__all__ = ["Cancelled", "Job", "Progress", "run_job"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,27 +30,11 @@ class Progress:
         return self.done / self.total if self.total else 1.0
 
 
-@dataclass
-class Extraction:
-    """A finished extraction or import: the graph, its documents and the corpus report."""
-
-    graph: nx.MultiDiGraph
-    documents: dict[str, Document]
-    corpus: Corpus
-    words: int = 0
-    mentions: int = 0
-    warnings: list[str] = field(default_factory=list)
-    from_cache: bool = False
+Job = Generator[Progress, None, object]
+"""A generator that yields :class:`Progress` and returns its result."""
 
 
-class Cancelled(Exception):
-    """The user cancelled a job; whatever it was replacing stays as it was."""
-
-
-Job = Generator[Progress, None, Extraction]
-
-
-def run_job(job: Generator[Progress, None, object],
+def run_job(job: Job,
             on_progress: Callable[[Progress], None] | None = None,
             cancelled: Callable[[], bool] | None = None):
     """Drive a job to its end and return its result.

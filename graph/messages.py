@@ -1,5 +1,7 @@
 """User-facing text: every message a person may read (CLI and window) lives here."""
 
+from graph.errors import ThreadlineError
+
 # corpus
 PATH_MISSING = "No such file or folder: {path}"
 NO_PATHS = "No files or folders were given."
@@ -42,13 +44,11 @@ NO_DISPLAY = (
 EMPTY_GRAPH = "No entities yet. Open a folder of documents (Ctrl+O) or drop files here."
 NO_DOCUMENT_TEXT = "The text of {doc} is not available (the file moved or changed since export)."
 
-KNOWN_ERRORS = ("CorpusError", "PathMissing", "ExportError", "ModelNotFound", "GoldError")
-
 
 def for_user(exc: BaseException) -> str:
     """A message a person can act on, never a traceback."""
-    if type(exc).__name__ in KNOWN_ERRORS:
-        return str(exc)
+    if isinstance(exc, ThreadlineError):
+        return exc.user_message
     if isinstance(exc, MemoryError):
         return JOB_FAILED.format(error="out of memory (try a smaller corpus)")
     if isinstance(exc, OSError):

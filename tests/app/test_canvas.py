@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 
 from app.canvas import GraphCanvas, TypeLegend
 from app.canvas_items import path_from_triangles, polygon_from_array
-from graph.explore import Exploration, Step
-from graph.model import GraphModel
+from graph.explore.exploration import Exploration, Step
+from graph.explore.model import GraphModel
 
 GPT4 = "MODEL:gpt-4"
 OPENAI = "ORG:openai"
@@ -140,9 +140,10 @@ def test_exploration_step_hides_and_new_nodes_appear_near_neighbours(canvas, qtb
     exploration.apply(Step(hide=frozenset({OPENAI})))
     qtbot.waitUntil(lambda: OPENAI not in canvas.drawn_nodes(), timeout=1000)
     g = canvas._model.graph
-    canvas._model.add_entity("MODEL:o1", label="o1", type="MODEL", mentions=3)
-    canvas._model.add_relation(GPT4, "MODEL:o1", relation="co-occurs", weight=1.0,
-                               method="cooccurrence", evidence=[])
+    # a node the canvas has never drawn (the model has no edit API yet)
+    g.add_node("MODEL:o1", label="o1", type="MODEL", mentions=3)
+    g.add_edge(GPT4, "MODEL:o1", key="cooccurrence:co-occurs", relation="co-occurs",
+               weight=1.0, method="cooccurrence", evidence=[])
     exploration.apply(Step(show=frozenset({"MODEL:o1", OPENAI})))
     qtbot.waitUntil(canvas.is_idle, timeout=3000)
     positions = canvas.positions()

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QTextCursor
 
 from app.main_window import MainWindow
-from graph import io as graph_io
 from graph.paths import seeds_dir
+from graph.store.graphml import read_graphml
 
 LOAD_TIMEOUT_MS = 180_000
 
@@ -183,7 +183,7 @@ def test_export_from_the_window_writes_graphml_and_png(window, tmp_path):
     other = igraph.Graph.Read_GraphML(str(graphml))
     assert other.vcount() == len(window.model)
     assert other.ecount() == window.model.graph.number_of_edges()
-    assert "x" in graph_io.read_graphml(graphml).nodes[next(iter(window.model.graph))]
+    assert "x" in read_graphml(graphml).nodes[next(iter(window.model.graph))]
     assert window.export_image(str(png))
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 100
@@ -197,7 +197,7 @@ def test_export_of_the_visible_part(window, tmp_path):
     window.push(window.exploration.focus(nid, k=3))
     path = tmp_path / "visible.graphml"
     assert window.export_graph(str(path), visible=True)
-    assert set(graph_io.read_graphml(path)) == window.exploration.visible
+    assert set(read_graphml(path)) == window.exploration.visible
     assert window.canvas.wait_for_layout(30_000)
     assert set(window.canvas.drawn_nodes()) == window.exploration.visible
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.nlp import shared_pipeline
+from graph.nlp.pipeline import shared_pipeline
 
 
 @pytest.fixture(scope="session")

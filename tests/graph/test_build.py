@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from graph.build import extraction_job, open_corpus_job, run_job
-from graph.corpus import load_corpus
-from graph.model import COOCCURRENCE
-from graph.nlp import shared_pipeline
+from graph.build.jobs import extraction_job, open_corpus_job
+from graph.ingest.corpus import load_corpus
+from graph.jobs import run_job
+from graph.nlp.pipeline import shared_pipeline
 from graph.paths import seeds_dir
+from graph.schema import COOCCURRENCE
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.corpus import Document
-from graph.extract import extract
-from graph.nlp import build_pipeline, case_forms, load_patterns
+from graph.ingest.documents import Document
+from graph.nlp.extract import extract
+from graph.nlp.pipeline import build_pipeline, case_forms, load_patterns
 
 
 def document(doc_id: str, text: str) -> Document:

@@ -6,14 +6,10 @@ import codecs
 
 import pytest
 
-from graph.corpus import (
-    CorpusError,
-    PathMissing,
-    decode_text,
-    html_to_text,
-    load_corpus,
-    load_sources,
-)
+from graph.errors import CorpusError, PathMissing
+from graph.ingest.corpus import load_corpus, load_sources
+from graph.ingest.html import html_to_text
+from graph.ingest.text import decode_text
 
 
 def minimal_pdf(text: str) -> bytes:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import Cancelled, extraction_job, run_job
-from graph.corpus import Document, load_corpus
-from graph.extract import chunk_text, extract
-from graph.nlp import build_pipeline, shared_pipeline
+from graph.build.jobs import extraction_job
+from graph.errors import Cancelled
+from graph.ingest.corpus import load_corpus
+from graph.ingest.documents import Document
+from graph.jobs import run_job
+from graph.nlp.extract import chunk_text, extract
+from graph.nlp.pipeline import build_pipeline, shared_pipeline
 
 
 @pytest.fixture(scope="module")

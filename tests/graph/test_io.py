@@ -11,11 +11,15 @@ import igraph
 import networkx as nx
 import pytest
 
-from graph import io as graph_io
-from graph.build import extraction_job, run_job
-from graph.corpus import load_corpus
-from graph.nlp import shared_pipeline
+from graph.build.jobs import extraction_job
+from graph.errors import ExportError
+from graph.ingest.corpus import load_corpus
+from graph.jobs import run_job
+from graph.nlp.pipeline import shared_pipeline
 from graph.paths import seeds_dir
+from graph.store.formats import export, format_for
+from graph.store.graphml import read_graphml
+from graph.store.values import scalar_graph
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 
@@ -28,7 +32,7 @@ def seeds_graph():
 
 def test_graphml_follows_the_contract(seeds_graph, tmp_path):
     path = tmp_path / "g.graphml"
-    graph_io.export(seeds_graph, path)
+    export(seeds_graph, path)
     root = ET.parse(path).getroot()
     keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in root.iter(f"{NS}key")}
     for name in ("label", "type", "aliases", "documents"):
@@ -49,18 +53,18 @@ def test_graphml_follows_the_contract(seeds_graph, tmp_path):
 
 def test_graphml_round_trip_is_identical(seeds_graph, tmp_path):
     first, second = tmp_path / "a.graphml", tmp_path / "b.graphml"
-    graph_io.export(seeds_graph, first)
-    imported = graph_io.read_graphml(first)
+    export(seeds_graph, first)
+    imported = read_graphml(first)
     assert dict(imported.nodes(data=True)) == dict(seeds_graph.nodes(data=True))
     assert sorted(imported.edges(keys=True, data=True)) == \
         sorted(seeds_graph.edges(keys=True, data=True))
-    graph_io.export(imported, second)
+    export(imported, second)
     assert first.read_bytes() == second.read_bytes()
 
 
 def test_igraph_reads_the_same_counts(seeds_graph, tmp_path):
     path = tmp_path / "g.graphml"
-    graph_io.export(seeds_graph, path)
+    export(seeds_graph, path)
     other = igraph.Graph.Read_GraphML(str(path))
     assert other.vcount() == seeds_graph.number_of_nodes()
     assert other.ecount() == seeds_graph.number_of_edges()
@@ -70,7 +74,7 @@ def test_igraph_reads_the_same_counts(seeds_graph, tmp_path):
 def test_gexf_has_colours_and_positions(seeds_graph, tmp_path):
     path = tmp_path / "g.gexf"
     positions = {n: (float(i), 2.0 * i) for i, n in enumerate(seeds_graph)}
-    graph_io.export(seeds_graph, path, positions=positions)
+    export(seeds_graph, path, positions=positions)
     back = nx.read_gexf(path)
     assert back.number_of_nodes() == seeds_graph.number_of_nodes()
     assert back.number_of_edges() == seeds_graph.number_of_edges()
@@ -80,13 +84,13 @@ def test_gexf_has_colours_and_positions(seeds_graph, tmp_path):
 
 
 def test_json_and_csv(seeds_graph, tmp_path):
-    graph_io.export(seeds_graph, tmp_path / "g.json")
+    export(seeds_graph, tmp_path / "g.json")
     data = json.loads((tmp_path / "g.json").read_text())
     assert len(data["nodes"]) == seeds_graph.number_of_nodes()
     assert isinstance(data["nodes"][0]["aliases"], list)
     assert nx.node_link_graph(data, edges="edges").number_of_edges() == \
         seeds_graph.number_of_edges()
-    written = graph_io.export(seeds_graph, tmp_path / "g.csv")
+    written = export(seeds_graph, tmp_path / "g.csv")
     assert [p.name for p in written] == ["g.nodes.csv", "g.edges.csv"]
     with open(written[0], newline="", encoding="utf-8") as fh:
         assert len(list(csv.DictReader(fh))) == seeds_graph.number_of_nodes()
@@ -99,7 +103,7 @@ def test_json_and_csv(seeds_graph, tmp_path):
 def test_sanitise_never_leaves_none_lists_or_dicts():
     g = nx.MultiDiGraph()
     g.add_node("a", label=None, odd={"x": 1}, many={3, 1}, items=("p", "q"))
-    scalar = graph_io.scalar_graph(g)
+    scalar = scalar_graph(g)
     assert scalar.nodes["a"] == {"label": "", "type": "OTHER", "odd": '{"x":1}',
                                  "many": "[1,3]", "items": '["p","q"]'}
 
@@ -112,26 +116,26 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(seeds_graph, tmp_pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(graph_io.ExportError, match="No space left"):
-        graph_io.export(seeds_graph, path)
+    with pytest.raises(ExportError, match="No space left"):
+        export(seeds_graph, path)
     assert path.read_text() == "previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["g.graphml"]
 
 
 def test_unknown_format_and_bad_import_are_clear(tmp_path):
-    with pytest.raises(graph_io.ExportError, match="Unknown format 'pdf'"):
-        graph_io.format_for("x.pdf", "pdf")
+    with pytest.raises(ExportError, match="Unknown format 'pdf'"):
+        format_for("x.pdf", "pdf")
     bad = tmp_path / "bad.graphml"
     bad.write_text("<not graphml")
-    with pytest.raises(graph_io.ExportError, match="not a Threadline-readable GraphML"):
-        graph_io.read_graphml(bad)
+    with pytest.raises(ExportError, match="not a Threadline-readable GraphML"):
+        read_graphml(bad)
 
 
 def test_foreign_graphml_gets_model_defaults(tmp_path):
     plain = nx.Graph()
     plain.add_edge("x", "y")
     nx.write_graphml(plain, tmp_path / "plain.graphml")
-    g = graph_io.read_graphml(tmp_path / "plain.graphml")
+    g = read_graphml(tmp_path / "plain.graphml")
     assert g.is_directed() and g.nodes["x"]["label"] == "x" and g.nodes["x"]["type"] == "OTHER"
     [(_, _, data)] = g.edges(data=True)
     assert data["evidence"] == [] and data["weight"] == 1.0

@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.layout import EDGE_LENGTH, LayoutProgress, iter_layout, layout
+from graph.explore.layout import EDGE_LENGTH, LayoutProgress, iter_layout, layout
 
 
 def _mean_edge(pos, edges) -> float:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import networkx as nx
-import pytest
 
-from graph.explore import Exploration, Step, overview
-from graph.model import COOCCURRENCE, GraphModel, node_id, slugify
+from graph.explore.exploration import Exploration, Step, overview
+from graph.explore.model import GraphModel
+from graph.schema import COOCCURRENCE, node_id, slugify
 
 
 def star(n_leaves: int = 30) -> nx.MultiDiGraph:
@@ -27,20 +27,14 @@ def test_ids_are_stable_slugs():
     assert node_id("METRIC", "17% lower") == "METRIC:17%-lower"
 
 
-def test_model_announces_changes():
+def test_model_announces_resets_until_unsubscribed():
     model, events = GraphModel(), []
-    model.subscribe(events.append)
-    model.reset(star(3))
-    model.add_entity("new", label="New", type="PROJECT")
-    model.add_relation("new", "hub", relation="uses", method="dependency", weight=1.0,
-                       evidence=[])
-    model.update_entity("new", label="Renamed")
-    model.remove_entities(["new", "missing"])
-    assert [e.kind for e in events] == ["reset", "nodes_added", "edges_added", "nodes_changed",
-                                        "nodes_removed"]
-    assert events[-1].nodes == ("new",)
-    with pytest.raises(KeyError):
-        model.update_entity("missing", label="x")
+    unsubscribe = model.subscribe(events.append)
+    model.reset(star(3), {})
+    assert [e.kind for e in events] == ["reset"] and len(model) == 4
+    unsubscribe()
+    model.reset(star(2))
+    assert len(events) == 1
 
 
 def test_neighbours_ranked_by_weight_and_degree_counts_distinct_nodes():
@@ -88,11 +82,29 @@ def test_collapse_focus_hide_and_depth():
     assert exploration.hide(["n5"]).text == "Hide Leaf 5"
 
 
-def test_exploration_follows_model_resets_and_removals():
+def test_exploration_follows_model_resets():
     model, steps = GraphModel(), []
     exploration = Exploration(model)
     exploration.subscribe(steps.append)
     model.reset(star(3))
     assert exploration.visible == {"hub", "n0", "n1", "n2"}
-    model.remove_entities(["n2"])
-    assert "n2" not in exploration.visible and steps[-1].hide == {"n2"}
+    model.reset(star(1))  # the hub and two leaves
+    assert exploration.visible == {"hub", "n0", "n1"} and steps[-1].hide == {"n2"}
+
+
+def test_emitter_holds_methods_weakly_and_functions_strongly():
+    from graph.events import Emitter
+
+    emitter, seen = Emitter(), []
+
+    class View:
+        def on_event(self, event):
+            seen.append(("view", event))
+
+    view = View()
+    emitter.connect(view.on_event)
+    emitter.connect(lambda event: seen.append(("lambda", event)))
+    emitter.emit(1)
+    del view  # a view that goes away stops listening, without disconnecting
+    emitter.emit(2)
+    assert seen == [("view", 1), ("lambda", 1), ("lambda", 2)] and len(emitter) == 1

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from graph import io as graph_io
-from graph.build import extraction_job, run_job
-from graph.corpus import load_corpus
-from graph.evaluate import load_gold, score_graph
-from graph.nlp import shared_pipeline
+from graph.build.evaluate import load_gold, score_graph
+from graph.build.jobs import extraction_job
+from graph.ingest.corpus import load_corpus
+from graph.jobs import run_job
+from graph.nlp.pipeline import shared_pipeline
 from graph.paths import seeds_dir
+from graph.store.formats import export
+from graph.store.graphml import read_graphml
 from graph.taxonomy import SCORED_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -80,9 +82,9 @@ def test_later_held_out_batches_overall_f1_at_least_0_80(batch):
 def test_exported_graphml_scores_the_same(seeds_graph, tmp_path):
     gold = load_gold(DATA / "seeds_gold.jsonl")
     path = tmp_path / "seeds.graphml"
-    graph_io.export(seeds_graph, path, "graphml")
+    export(seeds_graph, path, "graphml")
     in_memory = score_graph(seeds_graph, gold).as_dict()
-    exported = score_graph(graph_io.read_graphml(path), gold).as_dict()
+    exported = score_graph(read_graphml(path), gold).as_dict()
     assert exported["types"] == in_memory["types"]
     if SHARED_SCORER.exists():  # the project's reference scorer, where it is available
         spec = importlib.util.spec_from_file_location("shared_score", SHARED_SCORER)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.corpus import Document
-from graph.filters import GraphFilter
-from graph.query import EntityIndex, search_text
+from graph.explore.filters import GraphFilter
+from graph.explore.query import EntityIndex, search_text
+from graph.ingest.documents import Document
 
 
 def graph() -> nx.MultiDiGraph:

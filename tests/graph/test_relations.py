@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.corpus import Document
-from graph.extract import extract
-from graph.relations import dependency_relations
+from graph.ingest.documents import Document
+from graph.nlp.extract import extract
+from graph.nlp.relations import dependency_relations
 
 
 def relations(nlp, text: str) -> set[tuple[str, str, str]]:
@@ -61,7 +61,7 @@ def test_a_mis_parsed_participle_does_not_borrow_the_subject(nlp):
 def test_no_relations_without_a_parse():
     import spacy
 
-    from graph.relations import sentence_relations
+    from graph.nlp.relations import sentence_relations
 
     blank = spacy.blank("en")
     doc = blank("Anthropic partnered with Cisco.")

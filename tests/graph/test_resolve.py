@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from graph.extract import Mention
-from graph.resolve import load_user_aliases, normalise, resolve
+from graph.build.resolve import load_user_aliases, normalise, resolve
+from graph.nlp.records import Mention
 
 
 def mention(text: str, label: str, doc: str = "a.txt", start: int = 0, key: str = "") -> Mention:

@@ -28,7 +28,8 @@ Two kinds, each edge saying how it was found (``method``):
   its sentence mentions the object, the subject is the document's author. With no author,
   or two candidate authors, "we" stays unresolved.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
-  sentences they share (built in :mod:`graph.build`). A shared document alone is not an edge.
+  sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
+  not an edge.
 
 The work is per entity and per verb of a sentence that holds at least two entities, so it
 costs little next to parsing.
@@ -37,9 +38,11 @@ costs little next to parsing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.records import TypedRelation
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "dative", "oprd", "obj"}
@@ -57,19 +60,6 @@ VERBAL = ("VERB", "AUX")
 AUTHOR_NOUNS = {"research", "paper", "study", "report", "blog", "post", "announcement"}
 AUTHOR_VERBS = {"announce", "release", "launch", "introduce", "unveil", "publish", "open-source"}
 FIRST_PERSON_PLURAL = "we"
-
-
-@dataclass(frozen=True, slots=True)
-class TypedRelation:
-    """A relation found in one sentence (character offsets into the whole document)."""
-
-    doc: str
-    source: tuple[int, int]  # the source mention's character span
-    target: tuple[int, int]
-    relation: str
-    sent_start: int
-    sent_end: int
-    via: str = ""  # "we": the source is the document's author, named in another sentence
 
 
 def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from graph.extract import Mention
-from graph.model import node_id
+from graph.names import spells_acronym, strip_article
+from graph.nlp.records import Mention
 from graph.paths import resource
+from graph.schema import node_id
 
 # A mention's type is decided by vote; domain types outrank the statistical fallbacks.
 TYPE_PRIORITY = {"MODEL": 5, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3, "PERSON": 2,
@@ -41,13 +42,12 @@ DOCUMENT_SCOPED = {"METRIC", "DATE"}
 KIND_PREFIX = "kind:"
 USER_ALIASES = "aliases.jsonl"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
-_LINK_WORDS = {"of", "for", "from", "and", "the", "to", "in", "on", "with", "a"}
 
 
 def normalise(text: str, etype: str = "") -> str:
     """Key under which surface forms of one entity agree."""
     text = text.casefold().replace("\u2019", "'").strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text)
+    text = strip_article(text)
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w%.+\s]", " ", text)
     words = text.split()
@@ -68,13 +68,6 @@ def display_form(text: str) -> str:
     """A surface form as a label: no leading article, single spaces."""
     text = " ".join(text.split())
     return re.sub(r"^(?:the|The|THE)\s+", "", text)
-
-
-def initials(text: str, skip_link_words: bool = False) -> str:
-    words = [w for w in re.split(r"[\s-]+", text) if w]
-    if skip_link_words:
-        words = [w for w in words if w.lower() not in _LINK_WORDS]
-    return "".join(w[0] for w in words).upper()
 
 
 @dataclass
@@ -106,7 +99,7 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
             continue
         acronym = match.group(1).rstrip(".")
         name = display_form(m.text)
-        if acronym.upper() in (initials(name), initials(name, skip_link_words=True)):
+        if spells_acronym(acronym, name):
             found[normalise(acronym, m.label)] = normalise(m.text, m.label)
     return found
 

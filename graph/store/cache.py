@@ -13,9 +13,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph import io as graph_io
-from graph.corpus import Corpus
+from graph.errors import ExportError
+from graph.ingest.documents import Corpus
 from graph.paths import user_cache_dir
+from graph.store.graphml import read_graphml, write_graphml
 
 log = logging.getLogger(__name__)
 MAX_ENTRIES = 20
@@ -35,8 +36,8 @@ def load(key: str, folder: Path | None = None) -> nx.MultiDiGraph | None:
     if not path.exists():
         return None
     try:
-        return graph_io.read_graphml(path)
-    except graph_io.ExportError as exc:
+        return read_graphml(path)
+    except ExportError as exc:
         log.warning("ignoring a damaged cache entry %s: %s", path, exc)
         return None
 
@@ -46,9 +47,9 @@ def store(key: str, graph: nx.MultiDiGraph, folder: Path | None = None) -> Path 
     path = cache_path(key, folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        graph_io.write_graphml(graph, path)
+        write_graphml(graph, path)
         _prune(path.parent)
-    except (OSError, graph_io.ExportError) as exc:
+    except (OSError, ExportError) as exc:
         log.warning("could not write the extraction cache %s: %s", path, exc)
         return None
     return path

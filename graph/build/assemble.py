@@ -1,0 +1,101 @@
+"""Assemble the knowledge graph from per-document extraction results.
+
+Mentions are resolved into entity nodes (:mod:`graph.build.resolve`); typed relations become
+``dependency`` edges and entities sharing a sentence become ``cooccurrence`` edges, each
+with its evidence sentences. The attributes are those of :mod:`graph.schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+import networkx as nx
+
+from graph import __version__
+from graph.build.resolve import resolve
+from graph.ingest.documents import Corpus
+from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
+from graph.schema import (
+    COOCCURRENCE,
+    COOCCURS_WITH,
+    DEPENDENCY,
+    Evidence,
+    Occurrence,
+    edge_key,
+)
+
+# A sentence naming more entities than this is a list; its pairs say little each.
+MAX_ENTITIES_PER_SENTENCE = 40
+
+
+def _evidence(doc: str, start: int, end: int, texts: dict[str, str]) -> Evidence:
+    return Evidence(doc=doc, start=start, end=end, text=" ".join(texts[doc][start:end].split()))
+
+
+def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
+                corpus: Corpus | None = None) -> nx.MultiDiGraph:
+    """Resolve mentions into nodes and link them with typed and co-occurrence edges.
+
+    Parameters
+    ----------
+    results
+        Per-document extraction results (all of the corpus).
+    info
+        The pipeline that produced them, recorded in the graph's metadata.
+    corpus
+        The corpus they came from, for its root folder.
+    """
+    results = list(results)
+    texts = {r.doc.id: r.doc.text for r in results}
+    mentions: list[Mention] = [m for r in results for m in r.mentions]
+    relations: list[TypedRelation] = [t for r in results for t in r.relations]
+    entities, index = resolve(mentions, texts)
+
+    g = nx.MultiDiGraph()
+    g.graph.update({
+        "sources": [{"id": d.id, "path": d.path, "digest": d.digest} for d in
+                    (r.doc for r in results)],
+        "pipeline": info.name, "pipeline_version": info.version,
+        "spacy_version": info.spacy_version, "threadline_version": __version__,
+        "corpus_root": corpus.root if corpus else "",
+        "created": _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat(),
+    })
+    for ent in entities:
+        occurrences = sorted(Occurrence(m.doc, m.start, m.end, m.sent_start, m.sent_end)
+                             for m in ent.mentions)
+        g.add_node(ent.id, label=ent.label, type=ent.type, aliases=ent.aliases,
+                   documents=ent.documents, mentions=len(ent.mentions), occurrences=occurrences)
+
+    # Typed relations first: the parse says more than adjacency.
+    typed: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for rel in relations:
+        u = index.get((rel.doc, *rel.source))
+        v = index.get((rel.doc, *rel.target))
+        if u and v and u != v:
+            ev = _evidence(rel.doc, rel.sent_start, rel.sent_end, texts)
+            if rel.via:
+                ev["via"] = rel.via  # the subject is the document's author, not in the sentence
+            if ev not in typed[(u, v, rel.relation)]:
+                typed[(u, v, rel.relation)].append(ev)
+    for (u, v, relation), evidence in typed.items():
+        g.add_edge(u, v, key=edge_key(DEPENDENCY, relation), relation=relation,
+                   weight=float(len(evidence)), method=DEPENDENCY, evidence=evidence)
+
+    by_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        nid = index.get((m.doc, m.start, m.end))
+        if nid:
+            by_sentence[(m.doc, m.sent_start, m.sent_end)].add(nid)
+    pairs: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for (doc, start, end), nids in sorted(by_sentence.items()):
+        if 2 <= len(nids) <= MAX_ENTITIES_PER_SENTENCE:
+            ev = _evidence(doc, start, end, texts)
+            for u, v in combinations(sorted(nids), 2):
+                pairs[(u, v)].append(ev)
+    for (u, v), evidence in pairs.items():
+        g.add_edge(u, v, key=edge_key(COOCCURRENCE, COOCCURS_WITH), relation=COOCCURS_WITH,
+                   weight=float(len(evidence)), method=COOCCURRENCE, evidence=evidence)
+    return g

@@ -1,0 +1,103 @@
+"""The graph model: one object owns the NetworkX graph and announces every change.
+
+Views (the Qt window, the command line) read ``model.graph`` and listen to ``model.changed``
+(a :class:`graph.events.Emitter`); they never call ``G.add_*`` themselves. The node and
+edge attributes are the records of :mod:`graph.schema`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+
+from graph.events import Emitter
+from graph.ingest.documents import Document
+
+EventKind = Literal["reset"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModelEvent:
+    """What changed in a :class:`GraphModel` (today only whole-graph resets)."""
+
+    kind: EventKind
+
+
+@dataclass
+class GraphModel:
+    """Owns the knowledge graph, the documents it came from and its metadata.
+
+    Parameters
+    ----------
+    graph
+        A ``networkx.MultiDiGraph`` with the attributes of :mod:`graph.schema`.
+    documents
+        Source documents by id, so views can show the text around a mention.
+    """
+
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    documents: dict[str, Document] = field(default_factory=dict)
+    changed: Emitter[ModelEvent] = field(default_factory=Emitter, repr=False, compare=False)
+
+    def subscribe(self, listener: Callable[[ModelEvent], None]) -> Callable[[], None]:
+        """Call ``listener(event)`` after every change; returns a function that unsubscribes."""
+        return self.changed.connect(listener)
+
+    # -- changes ------------------------------------------------------------------------
+    def reset(self, graph: nx.MultiDiGraph, documents: dict[str, Document] | None = None) -> None:
+        """Swap in a whole new graph (a finished extraction or an import)."""
+        self.graph = graph
+        self.documents = dict(documents or {})
+        self.changed.emit(ModelEvent("reset"))
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def meta(self) -> dict:
+        """Graph-level metadata: pipeline name and version, corpus root, ..."""
+        return self.graph.graph
+
+    def __contains__(self, nid: object) -> bool:
+        return nid in self.graph
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def node(self, nid: str) -> dict:
+        return self.graph.nodes[nid]
+
+    def label(self, nid: str) -> str:
+        return self.graph.nodes[nid].get("label", nid)
+
+    def types(self) -> list[str]:
+        """Entity types present, most frequent first."""
+        counts: dict[str, int] = {}
+        for _, etype in self.graph.nodes(data="type", default="OTHER"):
+            counts[etype] = counts.get(etype, 0) + 1
+        return sorted(counts, key=lambda t: (-counts[t], t))
+
+    def edges_of(self, nid: str) -> Iterator[tuple[str, str, str, dict]]:
+        """All edges touching ``nid`` in either direction, as ``(u, v, key, data)``."""
+        yield from self.graph.out_edges(nid, keys=True, data=True)
+        yield from self.graph.in_edges(nid, keys=True, data=True)
+
+    def neighbour_weights(self, nid: str) -> dict[str, float]:
+        """Neighbours of ``nid`` with the summed weight of all edges to each."""
+        weights: dict[str, float] = {}
+        for u, v, _, data in self.edges_of(nid):
+            other = v if u == nid else u
+            if other != nid:
+                weights[other] = weights.get(other, 0.0) + float(data.get("weight", 1.0))
+        return weights
+
+    def strongest_neighbours(self, nid: str, k: int | None = None) -> list[str]:
+        """Neighbours ordered by evidence weight (then label), at most ``k`` of them."""
+        weights = self.neighbour_weights(nid)
+        ranked = sorted(weights, key=lambda n: (-weights[n], self.label(n)))
+        return ranked if k is None else ranked[:k]
+
+    def degree(self, nid: str) -> int:
+        """Number of distinct neighbours (not edges: parallel relations count once)."""
+        return len(set(self.graph.successors(nid)) | set(self.graph.predecessors(nid)))

@@ -1,0 +1,1 @@
+"""Stage 1, ingest: files and folders -> documents (one reader per format, by suffix)."""

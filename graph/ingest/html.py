@@ -1,0 +1,53 @@
+"""HTML: the text a browser would show (no scripts, styles or head metadata)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _VisibleText(HTMLParser):
+    """Collect the text a browser would show: no scripts, styles or head metadata."""
+
+    HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+             "table", "section", "article", "header", "footer", "blockquote", "pre", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden_depth:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (" ".join(line.split()) for line in "".join(self.parts).splitlines())
+        out, blank = [], False
+        for line in lines:
+            if line:
+                out.append(line)
+                blank = False
+            elif not blank and out:
+                out.append("")
+                blank = True
+        return "\n".join(out).strip()
+
+
+def html_to_text(markup: str) -> str:
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return parser.text()

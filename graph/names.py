@@ -1,0 +1,38 @@
+"""How names are compared: one place for the articles, initials and acronyms rules.
+
+Resolution (merging mentions), the spaCy acronym component and evaluation all ask the
+same questions of a name; they ask them here so the answers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words an acronym may skip ("Department *of* Energy" -> DOE).
+LINK_WORDS = frozenset({"of", "for", "from", "and", "the", "to", "in", "on", "with", "a"})
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_WORD_BREAK = re.compile(r"[\s\-\u2011]+")
+
+
+def strip_article(text: str) -> str:
+    """``text`` without a leading lower-case article ("the model" -> "model")."""
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def initials(text: str, skip: str = "") -> str:
+    """Upper-case first letters of the words of ``text`` (hyphens split words).
+
+    ``skip="link"`` leaves out link words ("of", "and", ...); ``skip="lower-link"`` only
+    lower-case ones, since a name that capitalises "Of" may show it in its acronym.
+    """
+    words = [w for w in _WORD_BREAK.split(text) if w]
+    if skip == "link":
+        words = [w for w in words if w.lower() not in LINK_WORDS]
+    elif skip == "lower-link":
+        words = [w for w in words if w.lower() not in LINK_WORDS or w[0].isupper()]
+    return "".join(w[0] for w in words).upper()
+
+
+def spells_acronym(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``name``, link words optional."""
+    return acronym.upper() in {initials(name, skip) for skip in ("", "link", "lower-link")}

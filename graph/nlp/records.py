@@ -1,0 +1,67 @@
+"""What extraction hands to the later stages: plain records, no spaCy.
+
+Resolution and graph assembly (:mod:`graph.build`) import these without loading spaCy;
+only the modules that run the pipeline do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph.ingest.documents import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in a document (character offsets into its text)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sent_start: int
+    sent_end: int
+    key: str = ""  # pattern id from the entity ruler, when a pattern matched
+
+
+@dataclass(frozen=True, slots=True)
+class TypedRelation:
+    """A relation found in one sentence (character offsets into the whole document)."""
+
+    doc: str
+    source: tuple[int, int]  # the source mention's character span
+    target: tuple[int, int]
+    relation: str
+    sent_start: int
+    sent_end: int
+    via: str = ""  # "we": the source is the document's author, named in another sentence
+
+
+@dataclass
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    doc: Document
+    index: int
+    total: int
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[TypedRelation] = field(default_factory=list)
+    words: int = 0
+    authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What the pipeline is: recorded in every exported graph and shown by ``--version``."""
+
+    name: str
+    version: str
+    spacy_version: str
+    statistical: bool
+    components: tuple[str, ...]
+    warning: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}".strip()

@@ -1,0 +1,1 @@
+"""Formats and the cache: the graph to and from files (GraphML, GEXF, JSON, CSV)."""
