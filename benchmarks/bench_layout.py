@@ -13,8 +13,8 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.timing import timings  # noqa: E402
-from graph.explore.layout import layout  # noqa: E402
+from benchmarks.timing import timings
+from graph.explore.layout import layout
 
 GOALS = {1_000: 0.5, 10_000: 3.0}
 

@@ -124,7 +124,7 @@ class VenvLock:
 
     def __enter__(self) -> VenvLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "w")  # noqa: SIM115
+        self.handle = open(self.path, "w")  # held open for the lock's lifetime
         try:
             import fcntl
         except ImportError:  # Windows: no advisory locks here; builds are rarely parallel

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.main_window import MainWindow, make_app  # noqa: E402
-from graph.paths import seeds_dir  # noqa: E402
+from app.main_window import MainWindow, make_app
+from graph.paths import seeds_dir
 
 
 def main() -> int:

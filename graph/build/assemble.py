@@ -68,8 +68,15 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
                              for m in ent.mentions)
         g.add_node(ent.id, label=ent.label, type=ent.type, aliases=ent.aliases,
                    documents=ent.documents, mentions=len(ent.mentions), occurrences=occurrences)
-
     # Typed relations first: the parse says more than adjacency.
+    _add_typed_edges(g, relations, index, texts)
+    _add_cooccurrence_edges(g, mentions, index, texts)
+    return g
+
+
+def _add_typed_edges(g: nx.MultiDiGraph, relations: list[TypedRelation], index: dict,
+                     texts: dict[str, str]) -> None:
+    """One ``dependency`` edge per (source, target, relation), its sentences as evidence."""
     typed: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for rel in relations:
         u = index.get((rel.doc, *rel.source))
@@ -84,6 +91,10 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
         g.add_edge(u, v, key=edge_key(DEPENDENCY, relation), relation=relation,
                    weight=float(len(evidence)), method=DEPENDENCY, evidence=evidence)
 
+
+def _add_cooccurrence_edges(g: nx.MultiDiGraph, mentions: list[Mention], index: dict,
+                            texts: dict[str, str]) -> None:
+    """One ``cooccurrence`` edge per pair of entities sharing sentences, weighted by them."""
     by_sentence: dict[tuple[str, int, int], set[str]] = defaultdict(set)
     for m in mentions:
         nid = index.get((m.doc, m.start, m.end))
@@ -98,4 +109,3 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
     for (u, v), evidence in pairs.items():
         g.add_edge(u, v, key=edge_key(COOCCURRENCE, COOCCURS_WITH), relation=COOCCURS_WITH,
                    weight=float(len(evidence)), method=COOCCURRENCE, evidence=evidence)
-    return g

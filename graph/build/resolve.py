@@ -229,6 +229,12 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
 
     short = set(acronyms) | aliased | _merge_short_forms(groups, forms)
 
+    return _entities(groups, forms, short)
+
+
+def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str]
+              ) -> tuple[list[Entity], dict]:
+    """One entity per group, with a stable id (numbered when two groups share a label)."""
     entities, index, taken = [], {}, set()
     for root in sorted(groups, key=lambda r: min(forms[r])):
         group = groups[root]

@@ -17,7 +17,7 @@ def pdf_to_text(path: Path) -> str:
         if reader.is_encrypted:
             try:
                 reader.decrypt("")
-            except Exception as exc:  # noqa: BLE001 - pypdf raises several kinds
+            except Exception as exc:  # pypdf raises several kinds
                 raise ValueError(messages.PDF_ENCRYPTED) from exc
         pages = [page.extract_text() or "" for page in reader.pages]
     except PdfReadError as exc:

@@ -47,7 +47,7 @@ def read_graphml(path) -> nx.MultiDiGraph:
         g = nx.read_graphml(path, node_type=str, force_multigraph=True)
     except (OSError, ValueError, nx.NetworkXError) as exc:
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
-    except Exception as exc:  # noqa: BLE001 - ElementTree raises ParseError and friends
+    except Exception as exc:  # ElementTree raises ParseError and friends
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
     if not g.is_directed():
         # An undirected file: keep each edge once, not once per direction.
