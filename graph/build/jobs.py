@@ -1,0 +1,106 @@
+"""The long jobs the command line and the window run: open a corpus, import a graph.
+
+Each is a job (:mod:`graph.jobs`): a generator that yields :class:`Progress` after every
+step and returns an :class:`Extraction`. spaCy is loaded only inside the jobs that need it,
+so the window can start, and import a GraphML file, without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from graph.build.assemble import build_graph
+from graph.ingest.corpus import load_corpus, load_sources
+from graph.ingest.documents import Corpus, Document
+from graph.jobs import Progress
+from graph.nlp.records import DocumentResult, PipelineInfo
+from graph.store import cache
+from graph.store.formats import is_graph_file
+from graph.store.graphml import read_graphml
+
+
+@dataclass
+class Extraction:
+    """A finished extraction or import: the graph, its documents and the corpus report."""
+
+    graph: nx.MultiDiGraph
+    documents: dict[str, Document]
+    corpus: Corpus
+    words: int = 0
+    mentions: int = 0
+    warnings: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+
+ExtractionJob = Generator[Progress, None, Extraction]
+
+
+def _mention_count(graph: nx.MultiDiGraph) -> int:
+    return sum(d.get("mentions", 0) for _, d in graph.nodes(data=True))
+
+
+def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> ExtractionJob:
+    """Extract the whole corpus, yielding progress per document; returns an :class:`Extraction`."""
+    from graph.nlp.extract import extract
+
+    total = len(corpus.documents)
+    results: list[DocumentResult] = []
+    words = 0
+    yield Progress(0, total, "Reading documents")
+    for result in extract(nlp, corpus.documents, total=total):
+        results.append(result)
+        words += result.words
+        yield Progress(result.index + 1, total, result.doc.id, words)
+    graph = build_graph(results, info, corpus)
+    return Extraction(graph, {d.id: d for d in corpus.documents}, corpus, words,
+                      sum(len(r.mentions) for r in results),
+                      [*corpus.warnings, *([info.warning] if info.warning else [])])
+
+
+def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache: bool = True,
+                    cache_folder=None) -> ExtractionJob:
+    """Read a corpus and extract it, or take the cached extraction of the same corpus.
+
+    Yields progress while it loads the spaCy model and processes documents; a cache hit
+    skips both. Raises :class:`graph.errors.CorpusError` for unusable paths.
+    """
+    from graph.nlp.pipeline import check_model, pipeline_fingerprint, shared_pipeline
+
+    check_model(model)
+    yield Progress(0, 0, "Reading files")
+    corpus = load_corpus(paths)
+    key = cache.cache_key(corpus, pipeline_fingerprint(model))
+    if use_cache:
+        cached = cache.load(key, cache_folder)
+        if cached is not None:
+            return Extraction(cached, {d.id: d for d in corpus.documents}, corpus,
+                              warnings=list(corpus.warnings), from_cache=True,
+                              mentions=_mention_count(cached))
+    yield Progress(0, len(corpus.documents), "Loading the spaCy model")
+    nlp, info = shared_pipeline(model)
+    result = yield from extraction_job(corpus, nlp, info)
+    if use_cache:
+        cache.store(key, result.graph, cache_folder)
+    return result
+
+
+def import_job(path: str) -> ExtractionJob:
+    """Read an exported GraphML and the documents it names (when unchanged on disk)."""
+    yield Progress(0, 1, f"Importing {Path(path).name}")
+    graph = read_graphml(path)
+    documents = load_sources(graph.graph.get("sources", []))
+    corpus = Corpus(root=str(Path(path).parent), documents=list(documents.values()))
+    yield Progress(1, 1, "Imported")
+    return Extraction(graph, documents, corpus, mentions=_mention_count(graph))
+
+
+def open_job(paths: list[str], model: str | None = None, use_cache: bool = True
+             ) -> ExtractionJob:
+    """Import a single graph file, or extract the documents under ``paths``."""
+    if len(paths) == 1 and is_graph_file(paths[0]):
+        return import_job(paths[0])
+    return open_corpus_job(paths, model, use_cache=use_cache)
