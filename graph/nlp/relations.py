@@ -23,7 +23,8 @@ Two kinds, each edge saying how it was found (``method``):
 
   "It" is never resolved. "We" is, in one case only: first-person announcements where the
   document names exactly one organization as its author ("New Anthropic research: ...",
-  "OpenAI today released ...", "At Cohere, we ..."). Then "We've partnered with AWS"
+  "OpenAI today released ...", "At Cohere, we ..."; the headline nouns and announcing
+  verbs are in ``resources/lexicon/authors.json``). Then "We've partnered with AWS"
   gives the author ``partner with`` AWS, and the edge's evidence says ``"via": "we"``:
   its sentence mentions the object, the subject is the document's author. With no author,
   or two candidate authors, "we" stays unresolved.
@@ -42,6 +43,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -56,9 +58,6 @@ RELATIVE_PRONOUNS = {"which", "who", "that"}
 QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximately", "almost"}
 APPOSITION_PREPS = {"of", "from", "by", "for"}
 VERBAL = ("VERB", "AUX")
-# How an announcement names its author: "New X research", "X today released ...".
-AUTHOR_NOUNS = {"research", "paper", "study", "report", "blog", "post", "announcement"}
-AUTHOR_VERBS = {"announce", "release", "launch", "introduce", "unveil", "publish", "open-source"}
 FIRST_PERSON_PLURAL = "we"
 
 
@@ -252,6 +251,9 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     The document's author is the one such organization; with several (a news piece quoting
     a few) there is none (:func:`resolve_we`).
     """
+    # How an announcement names its author: "New X research", "X today released ...".
+    author_nouns = words("authors", "author_nouns")
+    author_verbs = words("authors", "author_verbs")
     found: dict[str, Span] = {}
     for ent in doc.ents:
         if ent.label_ != "ORG":
@@ -259,8 +261,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
         root, sent = ent.root, ent.sent
         head = root.head
         headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
-                    and head.lemma_.lower() in AUTHOR_NOUNS and sent[0].lower_ == "new")
-        announces = root.dep_ == "nsubj" and head.lemma_.lower() in AUTHOR_VERBS
+                    and head.lemma_.lower() in author_nouns and sent[0].lower_ == "new")
+        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us:

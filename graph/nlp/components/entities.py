@@ -1,0 +1,249 @@
+"""The ``threadline_entities`` component: ``doc.ents`` with Threadline's labels only.
+
+It runs last, after the entity ruler (``threadline_patterns``, before ``ner``) and the
+statistical NER, and turns their output into Threadline's entities:
+
+* the ruler's spans (``ent.ent_id_`` set) are domain knowledge and are kept as they are;
+* the statistical labels are mapped onto Threadline's types, dropping generic terms
+  ("AI", "API") and names the model invents from lower-case words;
+* the model's mistakes are re-typed from context: a short form of a model named in the same
+  document is that model ("Mythos Preview"), a name in apposition to "model" is a MODEL,
+  and members of a list of organisations are organisations ("partnered with A, B and C");
+* METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD
+  spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
+  the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
+* where spans overlap, the ruler's win over derived spans, derived over statistical ones.
+
+The generic terms and model nouns are in ``resources/lexicon/entities.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.methods import method_span, technique_matcher
+from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
+from graph.nlp.components.spans import HYPHENS, inside_quotes, relabel
+from graph.nlp.lexicon import words
+
+# The statistical model's labels -> Threadline's types; unlisted labels are dropped.
+LABEL_MAP = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "DATE": "DATE",
+    "MODEL": "MODEL",
+    "PROJECT": "PROJECT",
+    "METHOD": "METHOD",
+    "METRIC": "METRIC",
+    "PLACE": "PLACE",
+}
+THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "PERSON", "PLACE", "DATE"}
+# Labels the model uses for names it is unsure about; context may still make them a MODEL.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
+
+# Priorities of span sources when they overlap.
+RULER, DERIVED, STATISTICAL = 3, 2, 1
+
+Ranked = tuple[int, Span]  # a candidate span and the priority of its source
+
+
+def is_generic(text: str) -> bool:
+    """Whether a name is a generic term ("AI", "API") or has no capital letter at all."""
+    return text.casefold().strip() in words("entities", "generic_terms") or \
+        not any(c.isupper() for c in text)
+
+
+@Language.factory("threadline_entities")
+class ThreadlineEntities:
+    """Map statistical labels to Threadline types, re-type from context, add METRIC/METHOD.
+
+    Every step works per entity or per matcher hit, never per token of the document, so
+    the component costs little next to the statistical pipeline. Without a parse (the
+    rules-only fallback) only the label mapping and the acronym step run.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.technique_matcher = technique_matcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        parsed = doc.has_annotation("DEP")
+        spans, pending = _sort_entities(doc, parsed)
+        spans += _retyped_names(pending, spans, parsed)
+        if parsed:
+            spans += self._methods(doc, spans)
+            spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
+        spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
+        doc.ents = _choose(_retype_lists(spans) if parsed else spans)
+        return doc
+
+    def _methods(self, doc: Doc, spans: list[Ranked]) -> list[Ranked]:
+        """METHOD spans at the technique nouns of ``doc``."""
+        known = [s for p, s in spans if p == RULER and s.label_ == "METHOD"]
+        found = []
+        for _, start, _end in self.technique_matcher(doc):
+            method = method_span(doc[start])
+            if method is not None:
+                # "chain-of-thought monitoring" is a technique of its own, not a mention
+                # of "chain-of-thought": the longer phrase wins over the known name.
+                specific = any(method.start <= k.start and k.end <= method.end
+                               and len(k) < len(method) for k in known)
+                found.append((RULER if specific else DERIVED, method))
+        return found
+
+
+def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
+    """The spans the ruler and the NER give, and the names whose type context may change."""
+    spans: list[Ranked] = []
+    pending: list[Span] = []  # statistical names that context may still re-type
+    for ent in doc.ents:
+        if ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
+            span = _ruler_span(ent, parsed)
+            if span is not None:
+                spans.append((RULER, span))
+        elif ent.label_ in NUMERIC_LABELS:
+            metric = metric_span(ent) if parsed else None
+            if metric is not None:
+                spans.append((DERIVED, metric))
+        elif ent.label_ in NAME_LABELS and not is_generic(ent.text):
+            pending.append(ent)
+        elif ent.label_ in LABEL_MAP and ent.label_ not in NAME_LABELS:
+            spans.append((STATISTICAL, relabel(ent, LABEL_MAP[ent.label_])))
+    return spans, pending
+
+
+def _ruler_span(ent: Span, parsed: bool) -> Span | None:
+    """The span a pattern match stands for, or ``None`` for a number that reports nothing."""
+    if ent.label_ == "METRIC" and parsed:
+        # "99.9th percentile turn duration": the measure and what it measures
+        return Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
+    if ent.label_ in NUMERIC_LABELS:
+        return metric_span(ent) if parsed else None
+    if ent.label_ in THREADLINE_LABELS:
+        return _trim_hyphen(ent)
+    return None
+
+
+def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:
+    """The statistical names with the type their context gives them (or none)."""
+    models = {tuple(t.text for t in s) for _, s in spans if s.label_ == "MODEL" and len(s) > 1}
+    found = []
+    for ent in pending:
+        ent = _glued_name(ent)
+        label = LABEL_MAP.get(ent.label_)
+        if _suffix_of(tuple(t.text for t in ent), models):
+            label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
+        elif parsed and _model_by_context(ent):
+            label = "MODEL"
+        elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
+            label = None  # a name in quoted speech is an example, not a claim
+        if label:
+            found.append((STATISTICAL, relabel(ent, label)))
+    return found
+
+
+def _model_by_context(ent: Span) -> bool:
+    """A name in apposition to "model" ("the model (Sonnet 4.5)", "X, our newest model")."""
+    root = ent.root
+    model_nouns = words("entities", "model_nouns")
+    if root.dep_ == "appos" and root.head.lower_ in model_nouns:
+        return True
+    return any(c.dep_ == "appos" and c.lower_ in model_nouns for c in root.children)
+
+
+def _suffix_of(tokens: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
+    return any(len(name) > len(tokens) and name[-len(tokens):] == tokens for name in names)
+
+
+def _list_members(span: Span) -> list[Token]:
+    """Tokens coordinated with ``span``'s root: the other items of "A, B, C and D"."""
+    root = span.root
+    return [t for t in root.conjuncts if t.i < span.start or t.i >= span.end]
+
+
+def _name_span(token: Token) -> Span:
+    """The proper-noun name ending at ``token`` ("Palo Alto Networks", "JPMorganChase")."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == start - 1:
+            start = child.i
+        else:
+            break
+    return token.doc[start:token.i + 1]
+
+
+def _choose(spans: list[Ranked]) -> list[Span]:
+    """Non-overlapping spans: higher priority first, then longer, then earlier."""
+    chosen, taken = [], set()
+    for _, span in sorted(spans, key=lambda ps: (-ps[0], -(ps[1].end - ps[1].start), ps[1].start)):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        chosen.append(span)
+        taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _trim_hyphen(ent: Span) -> Span:
+    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based")."""
+    end = ent.end
+    while end - 1 > ent.start and ent.doc[end - 1].text in HYPHENS:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
+
+
+def _glued_name(ent: Span) -> Span:
+    """Extend a name over a glued hyphen and capitalised part ("EMBL" -> "EMBL-EBI")."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
+            and not doc[end + 1].ent_type:
+        return Span(doc, ent.start, end + 2, label=ent.label_)
+    return ent
+
+
+def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Unlabelled proper nouns listed with organisations ("with AWS, Broadcom and Cisco")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for span in spans:
+        if span.label_ != "ORG":
+            continue
+        for token in _list_members(span):
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            name = _name_span(token)
+            if any(i in covered for i in range(name.start, name.end)) or is_generic(name.text):
+                continue
+            found.append(Span(doc, name.start, name.end, label="ORG"))
+            covered.update(range(name.start, name.end))
+    return found
+
+
+def _retype_lists(spans: list[Ranked]) -> list[Ranked]:
+    """In a list that is mostly organisations, the statistical model's places and people
+    are organisations too ("partnered with Apple, Cisco and Palo Alto Networks").
+
+    Members vote with their type; a gazetteer match counts double.
+    """
+    by_root = {s.root.i: (p, s) for p, s in spans}
+    out = []
+    for priority, span in spans:
+        if priority == STATISTICAL and span.label_ in ("PLACE", "PERSON"):
+            votes = {"ORG": 0, "OTHER": 0}
+            for token in _list_members(span):
+                if token.i in by_root:
+                    p, member = by_root[token.i]
+                    # a gazetteer organisation is stronger evidence than a model's guess
+                    weight = 2 if p == RULER else 1
+                    votes["ORG" if member.label_ == "ORG" else "OTHER"] += weight
+            if votes["ORG"] > votes["OTHER"]:
+                span = relabel(span, "ORG")
+        out.append((priority, span))
+    return out

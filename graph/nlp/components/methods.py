@@ -1,0 +1,95 @@
+"""METHOD spans from noun phrases headed by technique words.
+
+"retirement interviews", "natural language autoencoders", "randomized-controlled trial": a
+noun that heads the name of a technique, training procedure or study design, with the
+modifiers that name it. The technique nouns and the adjectives that make a name on their
+own are in ``resources/lexicon/methods.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from graph.nlp.components.spans import HYPHENS, is_quote
+from graph.nlp.lexicon import words
+
+
+def technique_matcher(vocab: Vocab) -> Matcher:
+    """A matcher of the technique nouns (``TECHNIQUE``), the heads :func:`method_span` takes."""
+    matcher = Matcher(vocab)
+    heads = words("methods", "technique_heads")
+    matcher.add("TECHNIQUE", [[{"LOWER": w}] for w in sorted(heads)])
+    return matcher
+
+
+def method_span(head: Token) -> Span | None:
+    """A METHOD span for a technique noun and the modifiers that name the technique.
+
+    Walks left from ``head`` over modifiers that attach inside the phrase. The phrase must
+    contain a noun modifier ("retirement interviews", "emotion vectors") or a technique
+    adjective ("sparse autoencoders", "double-blind study"); adjectives are only taken
+    in front of a noun modifier ("natural language autoencoders", "multilingual
+    preference training"), so "a conversational interview" or "a separate experiment" is
+    not a method. Quoted modifiers ("the “joy” vector") are examples, not names.
+
+    Parameters
+    ----------
+    head
+        A technique noun of a parsed ``Doc`` ("autoencoders").
+
+    Returns
+    -------
+    Span or None
+    """
+    doc = head.doc
+    sent_start = head.sent.start
+    head_start = _hyphen_unit_start(doc, head.i, sent_start)  # "fine-tuning"
+    start, anchored = head_start, False
+    i = head_start - 1
+    while i >= sent_start:
+        # one word of the name, maybe glued by hyphens: "double-blind", "chain-of-thought"
+        unit_start = _hyphen_unit_start(doc, i, sent_start)
+        step = _modifier_step(doc[unit_start:i + 1], head, start, head_start)
+        if step is None:
+            break
+        anchored = anchored or step
+        start = unit_start
+        i = unit_start - 1
+    if not anchored or start == head_start:
+        return None
+    if start > 0 and is_quote(doc[start - 1]):
+        return None
+    return Span(doc, start, head.i + 1, label="METHOD")
+
+
+def _modifier_step(unit: Span, head: Token, start: int, head_start: int) -> bool | None:
+    """Whether the modifier ``unit`` anchors a technique name; ``None`` ends the name.
+
+    ``start`` is where the name begins so far, ``head_start`` where the head word begins.
+    """
+    i = unit.end - 1
+    parts = [t for t in unit if t.text not in HYPHENS]
+    if any(t.is_punct or t.like_num or is_quote(t) for t in parts):
+        return None
+    if not any(i < t.head.i <= head.i for t in unit):
+        return None  # it modifies something outside the phrase
+    adjectives = words("methods", "technique_adjectives")
+    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "poss" or
+           t.lower_ in adjectives for t in parts):
+        return True
+    if len(parts) == 1 and parts[0].tag_ == "VBG" and parts[0].head.i == head.i:
+        return True  # "scheming evaluations"
+    if len(parts) == 1 and parts[0].pos_ == "ADJ" and start < head_start \
+            and unit.doc[start].pos_ in ("NOUN", "PROPN"):
+        return False  # only an adjective in front of a noun modifier: "natural language ..."
+    return None
+
+
+def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
+    """First token of the hyphen-glued word ending at token ``i``."""
+    while i - 2 >= sent_start and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_:
+        i -= 2
+    return i

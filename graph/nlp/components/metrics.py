@@ -1,0 +1,148 @@
+"""METRIC spans built from numeric entities and the noun they quantify in the parse.
+
+"159 countries", "6% of all conversations", "17% lower", "an Elo score of 1402": the number
+the NER (or a pattern) found is extended to what it measures. Bare counts, years, list
+numbering, small counts written as words ("four domains") and numbers in quoted speech
+report nothing and give no span. The words these rules read (units, approximators, small
+number words) are in ``resources/lexicon/metrics.json``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graph.nlp.components.spans import inside_quotes
+from graph.nlp.lexicon import words
+
+# spaCy's numeric entity labels: the ones a metric is built from.
+NUMERIC_LABELS = {"PERCENT", "CARDINAL", "QUANTITY", "MONEY", "TIME"}
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _unit_nouns() -> frozenset[str]:
+    return words("metrics", "unit_nouns")
+
+
+def _is_small_word_number(ent: Span) -> bool:
+    approximators = words("metrics", "approximators")
+    small = words("metrics", "small_number_words")
+    spelled = [t.lower_ for t in ent if t.lower_ not in approximators]
+    return bool(spelled) and all(w in small for w in spelled)
+
+
+def extend_to_noun(ent: Span) -> int:
+    """End (token index) of the phrase a numeric entity quantifies, or ``ent.end``.
+
+    Parameters
+    ----------
+    ent
+        A numeric entity of a parsed ``Doc``.
+
+    Returns
+    -------
+    int
+        The end of "159 countries", "6% of conversations" or "17% lower" for the
+        entities "159", "6%" and "17%"; ``ent.end`` when the number quantifies nothing.
+    """
+    doc = ent.doc
+    root = ent.root
+    head = root.head
+    # "159 countries", "1M conversations", "a 17% improvement", "14B parameter model"
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and \
+            head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end and head.i - ent.end <= 3:
+        return head.i + 1
+    # "69 of our colleagues", "thousands of high-severity vulnerabilities", "6% of conversations"
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and objects[0].i - ent.end <= 6:
+                return objects[0].i + 1
+            break
+    # "17% lower", "40% faster", "75% less expensive"
+    if ent.end < len(doc):
+        nxt = doc[ent.end]
+        if nxt.tag_ in ("JJR", "RBR"):
+            if nxt.lower_ in ("less", "more") and ent.end + 1 < len(doc) and \
+                    doc[ent.end + 1].pos_ == "ADJ":
+                return ent.end + 2
+            return ent.end + 1
+    return ent.end
+
+
+def _measure_of(ent: Span) -> int | None:
+    """Start of "<measure> of" before a number ("score of 1402", "accuracy of 92.1")."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != ent.start - 1:
+        return None
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.i != prep.i - 1:
+        return None
+    start = noun.i
+    while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].head == noun:
+        start -= 1
+    return start
+
+
+def metric_span(ent: Span) -> Span | None:
+    """A METRIC span for a numeric entity, or ``None`` when the number reports nothing.
+
+    The number is extended to the noun it quantifies ("159 countries", "6% of users",
+    "17% lower"). Bare counts, years, list numbering, small counts written as words
+    ("four domains") and numbers in quoted speech are not findings.
+
+    Parameters
+    ----------
+    ent
+        An entity labelled with one of :data:`NUMERIC_LABELS`, in a parsed ``Doc``.
+
+    Returns
+    -------
+    Span or None
+    """
+    doc = ent.doc
+    label = ent.label_
+    if inside_quotes(ent):
+        return None
+    if label == "TIME":
+        return _duration(ent)
+    if label in ("MONEY", "QUANTITY"):
+        return Span(doc, ent.start, ent.end, label="METRIC")
+    end = extend_to_noun(ent)
+    if label == "CARDINAL":
+        measure = _measure_of(ent)
+        if end == ent.end and measure is not None:
+            return Span(doc, measure, ent.end, label="METRIC")  # "an Elo score of 1402"
+        if not _counts_something(ent, end):
+            return None
+    if label == "PERCENT" or label == "CARDINAL":
+        return Span(doc, _with_approximator(ent), end, label="METRIC")
+    return None
+
+
+def _duration(ent: Span) -> Span | None:
+    """A duration with a number ("~45 seconds", "about two minutes"), not "tonight"."""
+    units = _unit_nouns()
+    if not any(t.like_num for t in ent) or not any(t.lower_ in units for t in ent):
+        return None
+    return Span(ent.doc, _with_approximator(ent), ent.end, label="METRIC")
+
+
+def _counts_something(ent: Span, end: int) -> bool:
+    """Whether a cardinal extended to ``end`` is a finding, not a bare count or a year."""
+    if end == ent.end:
+        return False  # a bare count with nothing it counts is not a finding
+    if len(ent) == 1 and _YEAR.match(ent.text):
+        return False
+    counted = ent.doc[end - 1]
+    return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns())
+
+
+def _with_approximator(ent: Span) -> int:
+    """Start of ``ent`` including a "~" just before it ("median ~45 seconds")."""
+    start = ent.start
+    if start > 0 and ent.doc[start - 1].text == "~":
+        start -= 1
+    return start
