@@ -10,32 +10,42 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 
+from app.headless import run_extraction, summary
 from graph import __version__, messages
-from graph.errors import ExportError
-from graph.store.formats import FORMATS, export, format_for
+from graph.errors import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    PathMissing,
+    ThreadlineError,
+    UsageError,
+)
+from graph.paths import seeds_dir
+from graph.store.formats import FORMATS, export, format_for, is_graph_file
 from graph.store.graphml import read_graphml
 from graph.store.tables import csv_paths
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 SUBCOMMANDS = ("extract", "evaluate")
-
-
-class UsageError(Exception):
-    """Bad command-line usage; the message is printed without a traceback."""
 
 
 def _ensure_streams() -> None:
     # A windowed (no console) build has no stdout/stderr; printing must not crash it.
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w")
     if sys.stderr is None:
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        sys.stderr = open(os.devnull, "w")
+
+
+def no_display() -> bool:
+    """Whether the window cannot be shown: Linux without X11, Wayland or a Qt platform set."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
 def version_text() -> str:
+    """``threadline --version``: the program's version, spaCy's and the pipeline in use."""
     import spacy
 
     from graph.nlp.pipeline import RULES_ONLY, installed_model
@@ -59,6 +69,7 @@ class VersionAction(argparse.Action):
 
 
 def gui_parser() -> argparse.ArgumentParser:
+    """Arguments of ``threadline [PATH ...]``, the window."""
     p = argparse.ArgumentParser(
         prog="threadline",
         description="Threadline: browse the knowledge graph of a folder of documents.",
@@ -75,6 +86,7 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def extract_parser() -> argparse.ArgumentParser:
+    """Arguments of ``threadline extract``."""
     p = argparse.ArgumentParser(
         prog="threadline extract",
         description="Extract the knowledge graph of documents and write it to a file.")
@@ -89,6 +101,7 @@ def extract_parser() -> argparse.ArgumentParser:
 
 
 def evaluate_parser() -> argparse.ArgumentParser:
+    """Arguments of ``threadline evaluate``."""
     p = argparse.ArgumentParser(
         prog="threadline evaluate",
         description="Score extracted entities against gold annotations (JSONL, see README).")
@@ -117,65 +130,33 @@ def _check_output(path: str, fmt: str | None) -> str:
     return fmt
 
 
-def run_extraction(paths: list[str], model: str | None, use_cache: bool, quiet: bool):
-    """Extract with a progress bar on stderr; returns the :class:`graph.build.Extraction`."""
-    from tqdm import tqdm
-
-    from graph.build.jobs import open_corpus_job
-    from graph.jobs import run_job
-
-    bar = tqdm(total=0, unit="doc", disable=quiet or None, file=sys.stderr, leave=False,
-               dynamic_ncols=True)
-
-    def on_progress(p) -> None:
-        if bar.total != p.total:
-            bar.reset(total=p.total)
-        bar.n = p.done
-        bar.set_description_str(p.message[:40])
-        bar.refresh()
-
-    try:
-        return run_job(open_corpus_job(paths, model, use_cache=use_cache), on_progress)
-    finally:
-        bar.close()
-
-
-def summary(extraction) -> str:
-    """What was read, skipped and found: printed after every extraction."""
-    corpus, g = extraction.corpus, extraction.graph
-    lines = [f"Documents: {len(corpus.documents)} read, {len(corpus.skipped)} skipped"
-             + (" (from cache)" if extraction.from_cache else "")]
-    lines += [f"  skipped {s.path}: {s.reason}" for s in corpus.skipped]
-    lines += [f"  warning: {w}" for w in extraction.warnings]
-    types = Counter(t for _, t in g.nodes(data="type"))
-    by_type = ", ".join(f"{t} {n}" for t, n in sorted(types.items(), key=lambda x: (-x[1], x[0])))
-    lines.append(f"Entities: {g.number_of_nodes()} ({by_type or 'none'})")
-    methods = Counter(m for _, _, m in g.edges(data="method"))
-    lines.append(f"Edges: {g.number_of_edges()} ({methods.get('dependency', 0)} typed relations, "
-                 f"{methods.get('cooccurrence', 0)} co-occurrences)")
-    pipeline = g.graph.get("pipeline", "?")
-    lines.append(f"Pipeline: {pipeline} {g.graph.get('pipeline_version', '')}".rstrip())
-    return "\n".join(lines)
-
-
 def cmd_extract(argv: list[str]) -> int:
+    """``threadline extract``: extract documents, write the graph, print a summary.
+
+    Raises
+    ------
+    graph.errors.ThreadlineError
+        Bad paths or output (:class:`~graph.errors.UsageError`), no readable documents
+        (:class:`~graph.errors.CorpusError`), a failed write (:class:`~graph.errors.ExportError`).
+    """
     args = extract_parser().parse_args(argv)
     fmt = _check_output(args.output, args.format)
     extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet)
     written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
-    print("Wrote " + ", ".join(str(p) for p in written))
+    print(messages.WROTE.format(paths=", ".join(str(p) for p in written)))
     return EXIT_OK
 
 
 # -- evaluate ----------------------------------------------------------------------------------
 def cmd_evaluate(argv: list[str]) -> int:
+    """``threadline evaluate``: score a graph (or the extraction of documents) against gold."""
     from graph.build.evaluate import format_report, load_gold, score_graph
 
     args = evaluate_parser().parse_args(argv)
     gold = load_gold(args.gold)
     source = Path(args.source)
-    if source.suffix.lower() in (".graphml", ".xml") and source.is_file():
+    if is_graph_file(source) and source.is_file():
         g = read_graphml(source)
     else:
         g = run_extraction([args.source], args.model, use_cache=True, quiet=args.json).graph
@@ -191,46 +172,47 @@ def cmd_evaluate(argv: list[str]) -> int:
 
 # -- entry point -------------------------------------------------------------------------------
 def cmd_gui(argv: list[str]) -> int:
+    """``threadline [PATH ...]``: the window, the self-test, or a summary without a display."""
     args = gui_parser().parse_args(argv)
     for path in args.paths:
         if not Path(path).exists():
-            raise UsageError(messages.PATH_MISSING.format(path=path))
+            raise PathMissing(messages.PATH_MISSING.format(path=path))
     if args.self_test:
         from app.selftest import self_test
 
         return self_test()
+    if no_display():
+        # Still useful without a screen: say so, and show what the window would open.
+        print(f"threadline: {messages.NO_DISPLAY}", file=sys.stderr)
+        extraction = run_extraction(args.paths or [str(seeds_dir())], args.model,
+                                    not args.no_cache, quiet=False)
+        print(summary(extraction))
+        return EXIT_OK
     from app.main_window import run_gui
 
     return run_gui(args.paths, model=args.model, use_cache=not args.no_cache)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``threadline`` console script."""
+    """Entry point of the ``threadline`` console script; returns the exit code."""
     _ensure_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
-    from graph.errors import CorpusError, GoldError, ModelNotFound, PathMissing
-
     try:
         if argv and argv[0] == "extract":
             return cmd_extract(argv[1:])
         if argv and argv[0] == "evaluate":
             return cmd_evaluate(argv[1:])
         return cmd_gui(argv)
-    except (UsageError, ModelNotFound, PathMissing) as exc:
-        print(f"threadline: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except CorpusError as exc:
-        print(f"threadline: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except (ExportError, GoldError) as exc:
-        print(f"threadline: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    except ThreadlineError as exc:
+        print(f"threadline: error: {exc.user_message}", file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         print("threadline: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``threadline extract ... | head``): not an error to report.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's flush quiet
+        # The reader went away (``threadline extract ... | head``): not an error to report;
+        # a quiet stdout keeps the interpreter's final flush from complaining again.
+        sys.stdout = open(os.devnull, "w")
         return EXIT_OK
 
 

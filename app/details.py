@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from app.bridge import listen
 from graph.explore.model import GraphModel, ModelEvent
 from graph.schema import DEPENDENCY
 from graph.taxonomy import color_of, type_info
@@ -45,19 +46,16 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser)
         self.node: str | None = None
         self.edge: tuple[str, str, str] | None = None
-        self.hidden_neighbours = 0
-        model.subscribe(self._on_model_changed)
+        listen(self, model.subscribe, self._on_model_changed)
         self.clear()
 
     @property
     def dark(self) -> bool:
         return self.palette().base().color().lightness() < 128
 
-    def _on_model_changed(self, event: ModelEvent) -> None:
-        if event.kind == "reset" or (self.node and self.node not in self.model):
-            self.clear()
-        elif self.node and event.kind in ("nodes_changed", "edges_added"):
-            self.show_node(self.node, self.hidden_neighbours)
+    def _on_model_changed(self, _event: ModelEvent) -> None:
+        # A new graph: whatever was shown may no longer exist.
+        self.clear()
 
     def clear(self) -> None:
         self.node = self.edge = None
@@ -71,7 +69,7 @@ class DetailsPanel(QWidget):
 
     def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:
         """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
-        self.node, self.edge, self.hidden_neighbours = nid, None, hidden_neighbours
+        self.node, self.edge = nid, None
         data = self.model.node(nid)
         etype = data.get("type", "OTHER")
         parts = [f"<h2 style='margin-bottom:2px'>{escape(data.get('label', nid))}</h2>",

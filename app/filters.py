@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bridge import listen
 from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.schema import COOCCURRENCE, DEPENDENCY
@@ -69,16 +70,14 @@ class FilterPanel(QWidget):
         layout.addWidget(edges_box)
         layout.addWidget(docs_box, 1)
         layout.addWidget(reset)
-        model.subscribe(self._on_model_changed)
+        listen(self, model.subscribe, self._on_model_changed)
         self._on_model_changed(ModelEvent("reset"))
 
     @property
     def dark(self) -> bool:
         return self.palette().base().color().lightness() < 128
 
-    def _on_model_changed(self, event: ModelEvent) -> None:
-        if event.kind != "reset":
-            return
+    def _on_model_changed(self, _event: ModelEvent) -> None:
         counts = Counter(t for _, t in self.model.graph.nodes(data="type", default="OTHER"))
         ordered = [t for t in entity_types() if t in counts] + sorted(
             t for t in counts if t not in entity_types())

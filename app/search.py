@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from app.bridge import listen
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import EntityHit, EntityIndex
 from graph.taxonomy import type_info
@@ -40,11 +41,10 @@ class SearchField(QLineEdit):
         self.completer_.activated[str].connect(self._on_suggestion_activated)
         self.textEdited.connect(self._on_text_edited)
         self.returnPressed.connect(self._on_return)
-        model.subscribe(self._on_model_changed)
+        listen(self, model.subscribe, self._on_model_changed)
 
-    def _on_model_changed(self, event: ModelEvent) -> None:
-        if event.kind != "edges_added":
-            self.index = EntityIndex(self.model.graph)
+    def _on_model_changed(self, _event: ModelEvent) -> None:
+        self.index = EntityIndex(self.model.graph)
 
     @staticmethod
     def describe(hit: EntityHit) -> str:

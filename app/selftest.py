@@ -1,4 +1,4 @@
-"""``threadline --self-test`` and the start-up probe: the app checks itself as built.
+"""``threadline --self-test``: the app checks itself as built.
 
 The self-test loads the spaCy model, extracts a sentence, builds the real window offscreen
 on the default corpus, searches, expands, undoes, exports GraphML and PNG into a temporary
@@ -9,40 +9,15 @@ the packaged app run it.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-_IMPORTED_AT = time.perf_counter()
+from graph.errors import ThreadlineError
 
 
-def seconds_since_process_start() -> float:
-    """Wall time since the process began (Linux: from /proc; elsewhere: since import)."""
-    try:
-        ticks = os.sysconf("SC_CLK_TCK")
-        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-        return max(0.0, uptime - start)
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.perf_counter() - _IMPORTED_AT
-
-
-def report_startup(window) -> None:
-    """Print ``window-shown <seconds>`` once the window is on screen, then quit."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def shown() -> None:
-        print(f"window-shown {seconds_since_process_start():.3f}", file=sys.stderr, flush=True)
-        window.shutdown()
-        QApplication.quit()
-
-    QTimer.singleShot(0, shown)
-
-
-class SelfTestError(Exception):
-    pass
+class SelfTestError(ThreadlineError):
+    """A step of the self-test did not do what it should (the message says which)."""
 
 
 def _wait(app, condition, timeout_s: float, what: str) -> None:
@@ -60,13 +35,14 @@ def _check(condition: bool, what: str) -> None:
 
 
 def self_test() -> int:
+    """Run the self-test offscreen; print one line and return the exit code (0 or 1)."""
     started = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="threadline-selftest-") as tmp:
         os.environ["THREADLINE_CACHE"] = str(Path(tmp) / "cache")
         try:
             line = _run(Path(tmp))
-        except Exception as exc:  # noqa: BLE001 - the one line must say what broke
+        except Exception as exc:  # whatever broke, the one line must say what
             print(f"threadline self-test FAILED: {type(exc).__name__}: {exc}", flush=True)
             return 1
     print(f"threadline self-test ok ({time.perf_counter() - started:.1f}s): {line}", flush=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.bridge import listen
 from graph import messages
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import TextHit
@@ -180,7 +181,7 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections(selections)
 
     # -- events ---------------------------------------------------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._refresh_timer.start()
 
@@ -256,21 +257,20 @@ class SourcePane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
         layout.addWidget(self.splitter)
-        model.subscribe(self._on_model_changed)
+        listen(self, model.subscribe, self._on_model_changed)
         self._on_model_changed(ModelEvent("reset"))
 
     # -- model ----------------------------------------------------------------------------
-    def _on_model_changed(self, event: ModelEvent) -> None:
+    def _on_model_changed(self, _event: ModelEvent) -> None:
         self._spans_by_doc = None
-        if event.kind == "reset":
-            with QSignalBlocker(self.documents):
-                self.documents.clear()
-                self.documents.addItems(sorted(self.model.documents))
-            self._set_passages("", [])
-            if self.model.documents:
-                self.show_document(sorted(self.model.documents)[0])
-            else:
-                self.view.clear_document(messages.EMPTY_GRAPH)
+        with QSignalBlocker(self.documents):
+            self.documents.clear()
+            self.documents.addItems(sorted(self.model.documents))
+        self._set_passages("", [])
+        if self.model.documents:
+            self.show_document(sorted(self.model.documents)[0])
+        else:
+            self.view.clear_document(messages.EMPTY_GRAPH)
 
     def _spans(self, doc_id: str) -> list[tuple[int, int, str, str]]:
         if self._spans_by_doc is None:

@@ -26,18 +26,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import networkx as nx  # noqa: E402
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QPoint, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QImage, QPainter, QPen  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import networkx as nx
+import numpy as np
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
 
-from app.canvas import GraphCanvas  # noqa: E402
-from app.canvas_items import MIN_NODE_PX, polygon_from_array  # noqa: E402
-from benchmarks.timing import timings  # noqa: E402
-from graph.explore.exploration import Exploration  # noqa: E402
-from graph.explore.model import GraphModel  # noqa: E402
-from graph.schema import COOCCURRENCE, DEPENDENCY, edge_key  # noqa: E402
+from app.canvas import GraphCanvas
+from app.canvas.items import polygon_from_array
+from app.canvas.scene import MIN_NODE_PX
+from benchmarks.timing import timings
+from graph.explore.exploration import Exploration
+from graph.explore.model import GraphModel
+from graph.schema import COOCCURRENCE, DEPENDENCY, edge_key
 
 WIDTH, HEIGHT = 1600, 1000
 TYPES = ["MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "PERSON", "PLACE", "DATE", "OTHER"]

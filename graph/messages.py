@@ -32,10 +32,71 @@ NOT_GRAPHML = "{path} is not a Threadline-readable GraphML file: {error}"
 # evaluation
 GOLD_UNREADABLE = "Cannot read the gold annotations {path}: {error}"
 
-# window
+# export and extract, both in the window and on the command line
+WROTE = "Wrote {paths}"
+
+# window: titles
+APP_NAME = "Threadline"
+WINDOW_TITLE = "Threadline \u2014 {name}"
+TOOLBAR_TITLE = "Main"
+DETAILS_TITLE = "Details"
+SOURCE_TITLE = "Source text"
+FILTERS_TITLE = "Filters"
+
+# window: opening documents, the job in the status bar and its outcome
 JOB_FAILED = "Threadline could not finish: {error}"
 OPEN_FAILED_TITLE = "Could not open"
+OPEN_FOLDER_TITLE = "Open a folder of documents"
+OPEN_FILES_TITLE = "Open documents or a graph"
+OPEN_FILES_FILTER = ("Documents and graphs (*.txt *.md *.html *.htm *.pdf *.graphml);;"
+                     "All files (*)")
+OPENING = "Opening {name}"
+WORKING = "{title}\u2026"
+DOCUMENT_PROGRESS = "%v / %m documents"  # Qt's QProgressBar placeholders
+CANCEL = "Cancel"
+CANCEL_TIP = "Stop the extraction; the current graph stays"
+CANCELLING = "Cancelling\u2026"
+CANCELLED = "Cancelled; the graph is unchanged."
+OPENED = "Read {documents} documents{cached}: {entities} entities, {relations} relations"
+OPENED_FROM_CACHE = " (cached)"
+PROBLEMS_TITLE = "Some files were not read"
+FILES_SKIPPED = "{skipped} file(s) were skipped; the rest is in the graph."
+EXTRACTION_NOTES = "Notes from the extraction."
+COUNTS = "{shown} of {total} entities shown \u00b7 {relations} relations"
+
+# window: export
 EXPORT_FAILED_TITLE = "Could not export"
+EXPORT_GRAPH_TITLE = "Export graph"
+EXPORT_VIEW_TITLE = "Export view"
+IMAGE_FILTER = "{kind} image (*.{suffix})"
+IMAGE_NOT_ENCODED = "the image could not be encoded"
+EXPORT_BUTTON = "Export"
+EXPORT_BUTTON_TIP = "Export the graph or the view"
+
+# window: exploring
+EXPANDED_SOME = ("Showing the {k} strongest neighbours of {label}; {more} more \u2014 "
+                 "expand again to see them")
+EXPAND_DEPTH_TITLE = "Expand to depth"
+EXPAND_DEPTH_PROMPT = "Levels of neighbours around {label}:"
+EXPAND_NODE = "Expand {label}"
+EXPAND_NODE_HIDDEN = "Expand {label} (+{hidden} hidden)"
+PIN_NODE = "Pin in Place"
+UNPIN_NODE = "Unpin"
+FIND_MENTIONS = "Find Mentions in Text"
+SHOW_RELATION = "Show relation"
+CHANGE_VIEW = "Change view"
+UNDO_TIP = "Undo {step}"
+REDO_TIP = "Redo {step}"
+FIND_TEXT_TITLE = "Find in documents"
+FIND_TEXT_PROMPT = "Sentences containing:"
+TEXT_HITS = "{count} sentence(s) contain \u201c{query}\u201d"
+
+# window: help
+SHORTCUTS_TITLE = "Keyboard shortcuts"
+SHORTCUTS_HEADER = ("Action", "Shortcut")
+ABOUT_TITLE = "About Threadline"
+ABOUT_TEXT = ("<h3>Threadline {version}</h3><p>A desktop knowledge-graph browser.</p>"
+              "<p>Graph built with {pipeline} (spaCy {spacy}).</p>")  # rich text: escape values
 NO_DISPLAY = (
     "no display is available for the window (DISPLAY and WAYLAND_DISPLAY are not set), so "
     "here is what it would open. Run it on a desktop or under xvfb-run to browse the graph; "

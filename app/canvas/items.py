@@ -1,51 +1,33 @@
 """Batched drawing for :mod:`app.canvas`: one item paints every visible node and edge.
 
 There is no ``QGraphicsItem`` per node or edge. Positions live in numpy arrays
-(:class:`SceneArrays`); each frame culls them to the exposed rectangle and hands Qt a few
-big batches: ``drawLines`` per edge pen, ``drawPoints`` with a round cap per node colour and
-size, one filled path of arrowheads. Qt containers are filled from numpy by copying into
-their memory (:func:`polygon_from_array`, :func:`path_from_triangles`), not point by point.
-Labels are chosen per frame, most important node first, where they do not overlap.
+(:class:`app.canvas.scene.SceneArrays`); each frame culls them to the exposed rectangle and
+hands Qt a few big batches: ``drawLines`` per edge pen, ``drawPoints`` with a round cap per
+node colour and size, one filled path of arrowheads. Qt containers are filled from numpy by
+copying into their memory (:func:`polygon_from_array`, :func:`path_from_triangles`), not
+point by point. Labels and badges are painted by :mod:`app.canvas.labels`.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from graph.taxonomy import color_of
+from app.canvas.labels import paint_badges, paint_labels
+from app.canvas.scene import MIN_NODE_PX
+from app.canvas.style import CanvasState, mix
 
-# Edge width buckets by weight (upper bounds), and their cosmetic widths in pixels.
-WEIGHT_BOUNDS = np.array([1.0, 2.0, 4.0, 8.0])
+# Cosmetic edge widths in pixels, one per weight bucket of scene.WEIGHT_BOUNDS.
 EDGE_WIDTHS = (0.9, 1.3, 1.8, 2.4, 3.0)
 BUSY_SHADES = (0.55, 0.7, 0.85, 1.0, 1.0)  # weight buckets as shades when lines are 1 px
 EDGE_DETAIL_LIMIT = 4000  # more lines in view than this: all 1 px, weight by shade
 NODE_DETAIL_LIMIT = 2500  # more nodes in view than this: no background ring around them
 DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occurrence
-SIZE_LEVELS = 8  # node radii are quantised to this many levels, one draw call each
-MIN_NODE_PX = 3.0  # nodes never shrink below this diameter on screen
-LABEL_TOP = 30  # this many most important nodes may show a label at any zoom
-LABEL_MIN_RADIUS_PX = 7.0  # other labels appear once their node is this big on screen
-LABEL_CANDIDATES = 600  # labels considered per frame (most important first)
-LABEL_CELL = 6  # px, occupancy grid resolution for label collisions
-LABEL_OVER_NODES = 15  # labels of this many most important nodes may cover other nodes
-LABEL_RESERVE_MAX = 3000  # labels avoid node discs while at most this many are in view
 ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
 ARROW_MAX = 5000  # and only while fewer than this many are in view
 
@@ -92,149 +74,6 @@ def path_from_triangles(triangles: np.ndarray) -> QPainterPath:
     return path
 
 
-# -- colours -----------------------------------------------------------------------------
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """Opaque blend of ``a`` towards ``b`` (translucent strokes are several times slower)."""
-    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
-                           a.greenF() + (b.greenF() - a.greenF()) * t,
-                           a.blueF() + (b.blueF() - a.blueF()) * t)
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-@dataclass
-class CanvasStyle:
-    """Every colour the canvas paints with, derived from the palette and the taxonomy."""
-
-    dark: bool
-    background: QColor
-    text: QColor
-    muted_text: QColor
-    highlight: QColor
-    cooccurrence: QColor
-    cooccurrence_dim: QColor
-    dependency: QColor
-    dependency_dim: QColor
-    types: dict[str, QColor] = field(default_factory=dict)
-    types_dim: dict[str, QColor] = field(default_factory=dict)
-
-    @classmethod
-    def from_palette(cls, palette: QPalette, type_codes: list[str]) -> CanvasStyle:
-        dark = is_dark(palette)
-        background = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        # Typed relations: a slate blue that reads on both palettes; co-occurrence: a faint
-        # neutral line that recedes behind them.
-        dependency = QColor("#8fa3c8") if dark else QColor("#5a6f96")
-        cooccurrence = mix(background, text, 0.22 if dark else 0.18)
-        types = {code: QColor(color_of(code, dark=dark)) for code in type_codes}
-        return cls(
-            dark=dark, background=background, text=text,
-            muted_text=mix(background, text, 0.6), highlight=highlight,
-            cooccurrence=cooccurrence, cooccurrence_dim=mix(background, cooccurrence, 0.45),
-            dependency=dependency, dependency_dim=mix(background, dependency, 0.3),
-            types=types,
-            types_dim={code: mix(c, background, 0.78) for code, c in types.items()},
-        )
-
-    def type_color(self, code: str, dim: bool = False) -> QColor:
-        table = self.types_dim if dim else self.types
-        if code not in table:
-            colour = QColor(color_of(code, dark=self.dark))
-            self.types[code] = colour
-            self.types_dim[code] = mix(colour, self.background, 0.78)
-        return table[code]
-
-
-# -- what is drawn -----------------------------------------------------------------------
-@dataclass
-class SceneArrays:
-    """The drawn nodes and links as arrays (rebuilt when the drawn set changes).
-
-    A *link* is what one line on screen stands for: all co-occurrence edges of an unordered
-    pair, or all typed edges from ``u`` to ``v``. ``link_keys[i]`` is the heaviest edge
-    ``(u, v, key)`` it stands for, ``link_relations[i]`` the relation names.
-    """
-
-    ids: list[str] = field(default_factory=list)
-    index: dict[str, int] = field(default_factory=dict)
-    xy: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
-    radius: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    types: list[str] = field(default_factory=list)
-    type_index: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    type_codes: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    importance: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    rank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    pinned: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    link_u: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    link_v: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    link_dependency: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    link_weight: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    link_keys: list[tuple[str, str, str]] = field(default_factory=list)
-    link_relations: list[list[str]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.refresh_derived()
-
-    def refresh_derived(self) -> None:
-        """Recompute what follows from the arrays (call after replacing them)."""
-        self.link_bucket = np.searchsorted(WEIGHT_BOUNDS, self.link_weight, side="left")
-        levels = np.unique(self.radius) if len(self.radius) else np.zeros(0)
-        if len(levels) > SIZE_LEVELS:
-            edges = np.quantile(self.radius, np.linspace(0, 1, SIZE_LEVELS + 1)[1:-1])
-            level = np.searchsorted(edges, self.radius)
-            means = np.array([self.radius[level == i].mean() if (level == i).any() else 0.0
-                              for i in range(SIZE_LEVELS)])
-            self.size_level, self.level_radius = level, means
-        else:
-            self.size_level = np.searchsorted(levels, self.radius)
-            self.level_radius = levels
-
-    @property
-    def placed(self) -> np.ndarray:
-        return ~np.isnan(self.xy[:, 0])
-
-    def neighbours(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """Drawn neighbours of node ``i`` and the links that reach them."""
-        links = np.flatnonzero((self.link_u == i) | (self.link_v == i))
-        others = np.where(self.link_u[links] == i, self.link_v[links], self.link_u[links])
-        return np.unique(others), links
-
-    def bounds(self) -> QRectF:
-        placed = self.placed
-        if not placed.any():
-            return QRectF()
-        xy, r = self.xy[placed], self.radius[placed]
-        lo = (xy - r[:, None]).min(axis=0)
-        hi = (xy + r[:, None]).max(axis=0)
-        return QRectF(QPointF(*lo), QPointF(*hi))
-
-
-@dataclass
-class CanvasState:
-    """What the painter needs besides the arrays: style, hover and selection."""
-
-    arrays: SceneArrays = field(default_factory=SceneArrays)
-    style: CanvasStyle | None = None
-    font: QFont = field(default_factory=QFont)
-    hover: int | None = None
-    hover_link: int | None = None
-    selected: int | None = None
-    selected_link: int | None = None
-    focus_nodes: np.ndarray | None = None  # hover + neighbours, None when nothing hovered
-    focus_links: np.ndarray | None = None
-    label_widths: dict[str, float] = field(default_factory=dict)
-    badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
-
-    def set_font(self, font: QFont) -> None:
-        self.font = QFont(font)
-        self.label_widths.clear()
-
-
 # -- the item ----------------------------------------------------------------------------
 class GraphLayer(QGraphicsItem):
     """Paints the whole graph from a :class:`CanvasState`; never handles events itself."""
@@ -252,7 +91,7 @@ class GraphLayer(QGraphicsItem):
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
@@ -282,39 +121,8 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
 
     _paint_links(painter, state, scale, (left, top, right, bottom), placed)
     _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
-    _paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
-    _paint_badges(painter, state, scale, node_in, transform)
-
-
-def _paint_badges(painter, state: CanvasState, scale: float, node_in: np.ndarray,
-                  transform) -> None:
-    """A "+N" pill on the upper left of the hovered or selected node: N neighbours hidden."""
-    badges = [(i, n) for i, n in state.badges.items() if n > 0 and i < len(node_in)
-              and node_in[i]]
-    if not badges:
-        return
-    style = state.style
-    font = QFont(state.font)
-    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-    font.setWeight(QFont.Weight.DemiBold)
-    metrics = QFontMetricsF(font)
-    painter.save()
-    painter.resetTransform()
-    painter.setFont(font)
-    for i, count in badges:
-        x, y = state.arrays.xy[i]
-        r = max(state.arrays.radius[i] * scale, MIN_NODE_PX / 2) * 0.72
-        centre = transform.map(QPointF(float(x), float(y)))
-        text = f"+{count}"
-        width = metrics.horizontalAdvance(text) + 8
-        rect = QRectF(centre.x() - r - width + 4, centre.y() - r - metrics.height() + 2,
-                      width, metrics.height())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.highlight)
-        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.setPen(QColor("white") if style.highlight.lightness() < 160 else QColor("black"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
+    paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
+    paint_badges(painter, state, scale, node_in, transform)
 
 
 def _pen(color: QColor, width_px: float, cap=Qt.PenCapStyle.FlatCap) -> QPen:
@@ -467,123 +275,3 @@ def _paint_markers(painter, state: CanvasState, scale: float, node_in, diameters
         radius = diameters[arrays.size_level[node]] / 2 / scale + (2.5 + width / 2) / scale
         painter.setPen(_pen(colour, width))
         painter.drawEllipse(QPointF(*arrays.xy[node]), radius, radius)
-
-
-def _paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray,
-                  focus: np.ndarray | None, transform) -> None:
-    """Labels in screen space, most important first, skipping those that would overlap."""
-    arrays, style = state.arrays, state.style
-    order = arrays.importance[node_in[arrays.importance]]
-    radius_px = np.maximum(arrays.radius * scale, MIN_NODE_PX / 2)
-    must = [i for i in (state.selected, state.hover) if i is not None and node_in[i]]
-    if focus is not None:
-        # While hovering, only the neighbourhood is labelled (it is what the person reads).
-        order = order[focus[order]]
-        must += [int(i) for i in order[:LABEL_CANDIDATES]]
-    else:
-        readable = (arrays.rank[order] < LABEL_TOP) | (radius_px[order] >= LABEL_MIN_RADIUS_PX)
-        order = order[readable]
-    candidates = list(dict.fromkeys(must + [int(i) for i in order[:LABEL_CANDIDATES]]))
-    if not candidates:
-        return
-    device = painter.device()
-    width_px, height_px = device.width(), device.height()
-    grid = np.zeros((height_px // LABEL_CELL + 2, width_px // LABEL_CELL + 2), dtype=bool)
-    pts = arrays.xy[candidates]
-    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
-    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
-    discs = np.zeros_like(grid)
-    _reserve_discs(discs, arrays, node_in, radius_px, transform)
-    metrics = QFontMetricsF(state.font)
-    bold = QFont(state.font)
-    bold.setWeight(QFont.Weight.DemiBold)
-    height = metrics.height()
-    widths = state.label_widths
-    painter.save()
-    painter.resetTransform()
-    pad = 3.0
-    placed_labels: list[tuple[QRectF, str, bool]] = []
-    for n, (x, y) in enumerate(zip(sx.tolist(), sy.tolist(), strict=True)):
-        i = candidates[n]
-        text = arrays.labels[i]
-        width = widths.get(text)
-        if width is None:
-            width = widths[text] = metrics.horizontalAdvance(text) * 1.06
-        top = y + radius_px[i] + 2.0
-        rect = QRectF(x - width / 2 - pad, top, width + 2 * pad, height + 1)
-        if rect.right() < 0 or rect.left() > width_px or rect.bottom() < 0 or top > height_px:
-            continue
-        c0 = max(int(rect.left()) // LABEL_CELL + 1, 0)
-        c1 = max(int(rect.right()) // LABEL_CELL + 1, 0)
-        r0 = max(int(rect.top()) // LABEL_CELL + 1, 0)
-        r1 = max(int(rect.bottom()) // LABEL_CELL + 1, 0)
-        cells = grid[r0:r1 + 1, c0:c1 + 1]
-        if n >= len(must):
-            # Labels never overlap; only the leading nodes' labels may cover other nodes.
-            if cells.any():
-                continue
-            if arrays.rank[i] >= LABEL_OVER_NODES and discs[r0:r1 + 1, c0:c1 + 1].any():
-                continue
-        cells[...] = True
-        placed_labels.append((rect, text, bool(arrays.rank[i] < LABEL_TOP // 3)))
-    plate = QColor(style.background)
-    plate.setAlphaF(0.78)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(plate)
-    for rect, _, _ in placed_labels:
-        painter.drawRoundedRect(rect, 4, 4)
-    painter.setPen(style.text)
-    for rect, text, strong in placed_labels:
-        painter.setFont(bold if strong else state.font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    _paint_relation_labels(painter, state, transform, metrics, height)
-    painter.restore()
-
-
-def _reserve_discs(grid: np.ndarray, arrays: SceneArrays, node_in: np.ndarray,
-                   radius_px: np.ndarray, transform) -> None:
-    """Mark the cells under node discs so that labels do not cover other nodes."""
-    shown = np.flatnonzero(node_in & (radius_px >= 4.0))
-    if len(shown) == 0 or len(shown) > LABEL_RESERVE_MAX:
-        return
-    pts = arrays.xy[shown]
-    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
-    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
-    inner = radius_px[shown] * 0.7  # the rim may be grazed, the body not
-    rows, cols = grid.shape
-    c0 = np.clip((sx - inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
-    c1 = np.clip((sx + inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
-    r0 = np.clip((sy - inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
-    r1 = np.clip((sy + inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
-    for a, b, c, d in zip(r0, r1, c0, c1, strict=True):
-        grid[a:b + 1, c:d + 1] = True
-
-
-def _paint_relation_labels(painter, state: CanvasState, transform, metrics, height) -> None:
-    """Relation names on the typed edges of the hovered node, at the middle of each edge."""
-    arrays, style = state.arrays, state.style
-    if state.focus_links is None or len(state.focus_links) > 40:
-        return
-    links = [int(i) for i in state.focus_links if arrays.link_dependency[i]]
-    if state.hover_link is not None and state.hover_link not in links:
-        links.append(state.hover_link)
-    small = QFont(state.font)
-    small.setPointSizeF(max(6.0, state.font.pointSizeF() * 0.85))
-    small.setItalic(True)
-    painter.setFont(small)
-    metrics = QFontMetricsF(small)
-    for link in links:
-        mid = (arrays.xy[arrays.link_u[link]] + arrays.xy[arrays.link_v[link]]) / 2
-        if np.isnan(mid).any():
-            continue
-        x, y = transform.map(float(mid[0]), float(mid[1]))
-        text = " · ".join(dict.fromkeys(arrays.link_relations[link]))
-        width = metrics.horizontalAdvance(text) + 8
-        rect = QRectF(x - width / 2, y - metrics.height() / 2, width, metrics.height())
-        plate = QColor(style.background)
-        plate.setAlphaF(0.85)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(plate)
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(style.dependency if arrays.link_dependency[link] else style.muted_text)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -7,13 +7,17 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QPainterPath
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.canvas import GraphCanvas, TypeLegend
-from app.canvas_items import path_from_triangles, polygon_from_array
+from app.canvas.items import path_from_triangles, polygon_from_array
+from app.workers import JobThread
 from graph.explore.exploration import Exploration, Step
+from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel
 
 GPT4 = "MODEL:gpt-4"
@@ -34,7 +38,7 @@ def canvas(qtbot, typed_graph):
     qtbot.waitUntil(view.is_idle, timeout=5000)
     yield view
     view.shutdown()
-    assert view._thread is None
+    assert not view._runner.busy()
 
 
 def _center_of(canvas: GraphCanvas, nid: str) -> QPoint:
@@ -124,13 +128,14 @@ def test_hover_highlights_the_neighbourhood(canvas, qtbot, typed_graph):
 
 
 def test_filter_hides_nodes_and_edges(canvas, typed_graph):
-    canvas.set_filter(node_ok=lambda n: not n.startswith("MODEL:"))
+    types = {t for _, t in typed_graph.nodes(data="type")} - {"MODEL"}
+    canvas.set_filter(GraphFilter(types=frozenset(types)))
     drawn = set(canvas.drawn_nodes())
     assert drawn and not any(n.startswith("MODEL:") for n in drawn)
-    canvas.set_filter(edge_ok=lambda u, v, k, d: d["method"] == "dependency")
+    canvas.set_filter(GraphFilter(methods=frozenset({"dependency"})))
     assert set(canvas.drawn_nodes()) == set(typed_graph)
     assert all(key.startswith("dependency") for _, _, key in canvas.state.arrays.link_keys)
-    canvas.set_filter(None, None)
+    canvas.set_filter(None)
     assert len(canvas.state.arrays.link_keys) > 40
 
 
@@ -215,25 +220,52 @@ def test_positions_round_trip_and_select_edge(canvas):
     assert canvas.state.selected_link == 0
 
 
+def _big_graph(n: int = 400) -> nx.MultiDiGraph:
+    big = nx.MultiDiGraph()
+    ba = nx.barabasi_albert_graph(n, 2, seed=2)
+    for node in ba:
+        big.add_node(f"MODEL:n{node}", label=f"n{node}", type="MODEL", mentions=1 + node % 7)
+    for u, v in ba.edges:
+        big.add_edge(f"MODEL:n{u}", f"MODEL:n{v}", key="cooccurrence:co-occurs",
+                     relation="co-occurs", weight=1.0, method="cooccurrence", evidence=[])
+    return big
+
+
 def test_reset_with_a_big_graph_lays_out_in_the_worker(qtbot):
     model = GraphModel()
     exploration = Exploration(model)
     view = GraphCanvas(model, exploration)
     qtbot.addWidget(view)
-    big = nx.MultiDiGraph()
-    ba = nx.barabasi_albert_graph(400, 2, seed=2)
-    for n in ba:
-        big.add_node(f"MODEL:n{n}", label=f"n{n}", type="MODEL", mentions=1 + n % 7)
-    for u, v in ba.edges:
-        big.add_edge(f"MODEL:n{u}", f"MODEL:n{v}", key="cooccurrence:co-occurs",
-                     relation="co-occurs", weight=1.0, method="cooccurrence", evidence=[])
+    progress, workers = [], []
+    view.layoutProgress.connect(lambda done, total: progress.append((done, total)))
+    view.layoutStarted.connect(lambda: workers.append(type(view._runner._thread)))
     with qtbot.waitSignal(view.layoutFinished, timeout=10_000):
-        model.reset(big)
+        model.reset(_big_graph())
         exploration.apply(exploration.show_all())
     assert view.wait_for_layout()
+    assert workers == [JobThread]  # the app's one worker class
     assert len(view.drawn_nodes()) == 400
     assert view.state.arrays.placed.all()
+    assert progress and all(0 <= done <= total for done, total in progress)
     view.shutdown()
+
+
+def test_a_running_layout_survives_deleting_the_canvas(qtbot):
+    model = GraphModel()
+    exploration = Exploration(model)
+    view = GraphCanvas(model, exploration)
+    with qtbot.waitSignal(view.layoutStarted, timeout=5000):
+        model.reset(_big_graph(3000))
+        exploration.apply(exploration.show_all())
+    thread = view._runner._thread
+    assert thread is not None and thread.isRunning()
+    assert len(model.changed) == 2  # the exploration and the canvas listen
+    shiboken6.delete(view)
+    assert len(model.changed) == 1  # the deleted canvas stopped listening
+    model.reset(nx.MultiDiGraph())  # would call the deleted canvas
+    assert thread.wait(30_000)
+    QApplication.sendPostedEvents()  # its result goes nowhere, without a crash
+    QApplication.processEvents()
 
 
 def test_legend_lists_types_present(qtbot, typed_graph):
@@ -275,3 +307,13 @@ def test_selected_node_shows_how_many_neighbours_are_hidden(canvas, qtbot, tmp_p
     qtbot.waitUntil(canvas.is_idle, timeout=5000)
     assert canvas.state.badges[canvas.state.selected] == 0
     assert canvas.render_to_image(str(tmp_path / "badge.png"))  # the badge paints
+
+
+def test_tooltips_show_labels_as_text_not_markup(canvas, qtbot):
+    QTest.mouseMove(canvas.viewport(), _center_of(canvas, OPENAI))
+    qtbot.waitUntil(lambda: QToolTip.text() != "", timeout=1000)
+    assert QToolTip.text().startswith("OpenAI\n")  # plain labels are shown as they are
+    canvas._model.graph.nodes[GPT4]["label"] = "<b>GPT-4</b>"
+    QTest.mouseMove(canvas.viewport(), _center_of(canvas, GPT4))
+    qtbot.waitUntil(lambda: "GPT-4" in QToolTip.text(), timeout=1000)
+    assert "<b>" not in QToolTip.text() and "&lt;b&gt;GPT-4&lt;/b&gt;" in QToolTip.text()

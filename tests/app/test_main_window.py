@@ -10,10 +10,18 @@ import shutil
 
 import igraph
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtGui import QImage, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QToolBar, QToolButton
 
+from app.actions import ACTIONS, ActionSpec, check_shortcuts
+from app.details import DetailsPanel
+from app.filters import FilterPanel
 from app.main_window import MainWindow
+from app.search import SearchField
+from app.source_pane import SourcePane
+from graph.explore.model import GraphModel
 from graph.paths import seeds_dir
 from graph.store.graphml import read_graphml
 
@@ -131,6 +139,7 @@ def test_filters_hide_what_they_should(window):
     assert set(window.canvas.drawn_nodes()) >= metrics
 
 
+@pytest.mark.slow  # extracts a 160-document corpus until the first progress
 def test_open_runs_in_a_worker_and_cancel_keeps_the_old_graph(window, qtbot, tmp_path):
     corpus = tmp_path / "big"
     corpus.mkdir()
@@ -161,6 +170,7 @@ def test_a_failed_open_reports_and_keeps_the_graph(window, qtbot, tmp_path):
         window.open_paths([str(empty)])
     assert finished.args == ["failed"]
     assert "No readable documents" in window.error_box.text()
+    assert window.error_box.textFormat() == Qt.TextFormat.PlainText  # the message names paths
     assert set(window.model.graph) == old_nodes
     window.error_box.close()
 
@@ -243,3 +253,96 @@ def test_full_text_search_lists_sentences(window):
     window.text_search("blackmail")
     assert window.source.passages
     assert all("blackmail" in p.text.lower() for p in window.source.passages)
+
+
+def test_export_of_the_visible_part_leaves_out_what_the_filter_hides(window, tmp_path):
+    metrics = {n for n, d in window.model.graph.nodes(data=True) if d["type"] == "METRIC"}
+    window.filters.set_type_visible("METRIC", False)
+    path = tmp_path / "filtered.graphml"
+    assert window.export_graph(str(path), visible=True)
+    exported = set(read_graphml(path))
+    assert exported == window.exploration.visible - metrics
+    assert window.counts.text().startswith(f"{len(exported)} of {len(window.model)} ")
+
+
+def press(qtbot, widget, sequence: str) -> None:
+    combination = QKeySequence(sequence)[0]
+    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def test_undo_and_redo_answer_their_keys(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    nid = find(window, "Claude")
+    window.push(window.exploration.focus(nid, k=1))
+    before = set(window.exploration.visible)
+    window.expand(nid)
+    after = set(window.exploration.visible)
+    assert after > before
+    window.canvas.setFocus()
+    for redo in ("Ctrl+Shift+Z", "Ctrl+Y"):
+        press(qtbot, window.canvas, "Ctrl+Z")
+        assert set(window.exploration.visible) == before
+        press(qtbot, window.canvas, redo)
+        assert set(window.exploration.visible) == after, f"{redo} did not redo"
+    assert [k.toString() for k in window.acts["redo"].shortcuts()] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+
+
+def test_the_action_table_gives_each_key_to_one_action(qapp):
+    check_shortcuts(ACTIONS)
+    find_entity = ActionSpec("find", "Find", "focus_search",
+                             shortcuts=(QKeySequence.StandardKey.Find,))  # Ctrl+F
+    for clash in (ActionSpec("other", "Other", "reload", shortcuts=("Ctrl+F",)),
+                  ActionSpec("other", "Other", "reload", shortcuts=("F3", "Ctrl+F"))):
+        with pytest.raises(ValueError, match="Ctrl\\+F"):
+            check_shortcuts([find_entity, clash])
+    with pytest.raises(ValueError, match="F3"):
+        check_shortcuts([ActionSpec("twice", "Twice", "reload", shortcuts=("F3", "F3"))])
+    with pytest.raises(ValueError, match="named"):
+        check_shortcuts([find_entity, ActionSpec("find", "Again", "reload")])
+
+
+def test_menus_and_toolbar_come_from_the_action_table(window):
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert bar == ["&File", "&Edit", "&View", "&Graph", "&Help"]
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    file_entries = [a.text() for a in menus["&File"].actions()]
+    assert file_entries == ["&Open Folder\u2026", "Open &Files\u2026", "Open &Recent", "&Reload",
+                            "", "&Export", "", "&Quit"]
+    in_menus = {a for menu in menus.values() for a in menu.actions()}
+    in_menus |= {a for a in next(a.menu() for a in menus["&File"].actions()
+                                 if a.text() == "&Export").actions()}
+    for spec in ACTIONS:
+        assert (window.acts[spec.name] in in_menus) == (spec.menu is not None), spec.name
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    shown = [a.text() for a in toolbar.actions() if a.isVisible()]
+    assert shown[:1] == ["&Open Folder\u2026"]
+    assert [t for t in shown if t in ("Undo", "Redo", "&Fit to Window", "Re-&layout")] == \
+        ["Undo", "Redo", "&Fit to Window", "Re-&layout"]
+    assert any(b.text() == "Export" for b in toolbar.findChildren(QToolButton))
+
+
+def test_outside_text_is_shown_as_written(window):
+    window.model.graph.graph["pipeline"] = "<b>bold</b>"
+    window.show_about()
+    assert "&lt;b&gt;bold&lt;/b&gt;" in window.about_box.text()
+    window.about_box.close()
+    window.open_paths([str(seeds_dir())])
+    assert window.progress_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.empty_state.textFormat() == Qt.TextFormat.PlainText
+    window.cancel_job(wait=True)
+    nid = find(window, "Anthropic")
+    window.model.graph.nodes[nid]["label"] = "AT&T"
+    window._on_context_menu(nid, QPoint(10, 10))
+    assert window.context_menu.actions()[0].text().startswith("Expand AT&&T")
+    window.context_menu.close()
+
+
+@pytest.mark.parametrize("widget", [DetailsPanel, FilterPanel, SearchField, SourcePane])
+def test_a_destroyed_widget_stops_listening_to_the_model(qtbot, widget):
+    model = GraphModel()
+    panel = widget(model)
+    assert len(model.changed) == 1
+    shiboken6.delete(panel)
+    assert len(model.changed) == 0
+    model.reset(model.graph)  # would call into the deleted widget if it still listened

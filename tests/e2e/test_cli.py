@@ -13,6 +13,9 @@ import pytest
 
 from graph.paths import seeds_dir
 
+# Every test starts the installed command, which loads spaCy: 2-6 s each.
+pytestmark = pytest.mark.slow
+
 SCORE = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
 GOLD = Path(__file__).resolve().parents[1] / "data" / "seeds_gold.jsonl"
 

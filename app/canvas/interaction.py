@@ -1,0 +1,314 @@
+"""How the person moves around the canvas: zoom, selection, hover, mouse and keyboard.
+
+:class:`CanvasInteraction` is mixed into :class:`app.canvas.view.GraphCanvas` (before
+``QGraphicsView``, so its event handlers override the view's) and works on the canvas's
+state: selection, hover, positions and pins. Hit tests are :func:`app.canvas.scene.node_at`
+and :func:`~app.canvas.scene.link_at` on the drawn arrays.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from app.canvas.scene import as_number, link_at, link_of_edge, node_at
+from app.plain_text import tooltip_text
+from graph.taxonomy import type_info
+
+WHEEL_ZOOM_BASE = 1.0015  # zoom factor per unit of wheel angle (120 units a notch)
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.01, 12.0
+FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
+
+
+class CanvasInteraction:
+    """Zoom, selection, hover, mouse and keyboard of :class:`~app.canvas.view.GraphCanvas`.
+
+    A mixin without state of its own: it uses the canvas's attributes and signals.
+    """
+
+    # -- zoom and scroll ---------------------------------------------------------------
+    def fit_all(self, follow: bool = False) -> None:
+        """Zoom and scroll so that every drawn node is in view.
+
+        With ``follow`` the view keeps fitting as layouts land (until the person zooms or
+        pans), as after opening a graph.
+        """
+        if follow:
+            self._auto_fit = True
+        rect = self.state.bounds()
+        if rect.isNull():
+            return
+        margin = max(rect.width(), rect.height()) * 0.06 + 30
+        target = rect.adjusted(-margin, -margin, margin, margin)
+        self._update_scene_rect()
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+        if self._scale() > FIT_MAX_SCALE:
+            self._set_scale(FIT_MAX_SCALE)
+            self.centerOn(rect.center())
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom by ``factor`` keeping the scene point under ``anchor`` (viewport
+        coordinates; default the centre) where it is."""
+        self._auto_fit = False
+        target = min(max(self._scale() * factor, MIN_SCALE), MAX_SCALE)
+        factor = target / self._scale()
+        if anchor is None:
+            anchor = self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
+        self.scale(factor, factor)
+        drift = self.mapFromScene(fixed) - anchor
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def center_on_node(self, nid: str) -> None:
+        """Scroll so that ``nid`` is in the middle (nothing happens if it is not drawn)."""
+        pos = self.node_scene_pos(nid)
+        if pos is not None:
+            self._auto_fit = False
+            self.centerOn(pos)
+
+    def _scale(self) -> float:
+        t = self.transform()
+        return math.hypot(t.m11(), t.m12()) or 1.0
+
+    def _set_scale(self, scale: float) -> None:
+        factor = scale / self._scale()
+        self.scale(factor, factor)
+
+    # -- selection and hover -----------------------------------------------------------
+    def select_node(self, nid: str | None) -> None:
+        """Select ``nid`` (``None`` clears the selection)."""
+        if nid == self._selected_node and self._selected_edge is None:
+            return
+        self._selected_node = nid
+        self._selected_edge = None
+        self._refresh_selection()
+        self.selectionChanged.emit()
+
+    def select_edge(self, u: str, v: str, key: str) -> None:
+        """Select the edge ``(u, v, key)``."""
+        edge = (u, v, key)
+        if edge == self._selected_edge:
+            return
+        self._selected_edge = edge
+        self._selected_node = None
+        self._refresh_selection()
+        self.selectionChanged.emit()
+
+    def selected_node(self) -> str | None:
+        return self._selected_node
+
+    def selected_edge(self) -> tuple[str, str, str] | None:
+        return self._selected_edge
+
+    def hovered_node(self) -> str | None:
+        hover = self.state.hover
+        return None if hover is None else self.state.arrays.ids[hover]
+
+    def highlighted_nodes(self) -> set[str]:
+        """The hovered node and its drawn neighbours (empty when nothing is hovered)."""
+        focus = self.state.focus_nodes
+        return set() if focus is None else {self.state.arrays.ids[i] for i in focus}
+
+    def _refresh_selection(self) -> None:
+        arrays = self.state.arrays
+        self.state.selected = arrays.index.get(self._selected_node) \
+            if self._selected_node is not None else None
+        self.state.selected_link = None if self._selected_edge is None \
+            else link_of_edge(arrays, self._selected_edge)
+        self._update_badges()
+        self._layer.update()
+
+    def _update_badges(self) -> None:
+        """"+N" on the hovered and the selected node: neighbours the exploration hides."""
+        ids = self.state.arrays.ids
+        self.state.badges = {
+            i: self._exploration.hidden_neighbour_count(ids[i])
+            for i in (self.state.hover, self.state.selected) if i is not None and i < len(ids)}
+
+    # -- hit-testing -------------------------------------------------------------------
+    def _node_index_at(self, scene_pos: QPointF) -> int | None:
+        return node_at(self.state.arrays, scene_pos.x(), scene_pos.y(), self._scale())
+
+    def _link_index_at(self, scene_pos: QPointF) -> int | None:
+        return link_at(self.state.arrays, scene_pos.x(), scene_pos.y(), self._scale())
+
+    # -- events ------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        pos = event.position().toPoint()
+        scene_pos = self.mapToScene(pos)
+        i = self._node_index_at(scene_pos)
+        self._press_pos = pos
+        if i is not None:
+            arrays = self.state.arrays
+            grab = QPointF(*arrays.xy[i]) - scene_pos
+            self._drag = {"index": i, "grab": grab, "moved": False}
+            self.select_node(arrays.ids[i])
+            event.accept()
+            return
+        link = self._link_index_at(scene_pos)
+        if link is not None:
+            self._drag = None
+            u, v, key = self.state.arrays.link_keys[link]
+            self.select_edge(u, v, key)
+            self.edgeClicked.emit(u, v, key)
+            event.accept()
+            return
+        self._drag = None
+        self._auto_fit = False
+        if self._selected_node is not None or self._selected_edge is not None:
+            self._selected_node = self._selected_edge = None
+            self._refresh_selection()
+            self.selectionChanged.emit()
+        super().mousePressEvent(event)  # background: pan
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        drag = self._drag
+        if drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if not drag["moved"] and self._press_pos is not None and \
+                    (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
+                return
+            drag["moved"] = True
+            self._move_node(drag["index"], self.mapToScene(pos) + drag["grab"])
+            event.accept()
+            return
+        if event.buttons() == Qt.MouseButton.NoButton:
+            self._hover_at(pos, event.globalPosition().toPoint())
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        drag, self._drag = self._drag, None
+        if drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            nid = self.state.arrays.ids[drag["index"]] \
+                if drag["index"] < len(self.state.arrays.ids) else None
+            if nid is not None:
+                if drag["moved"]:
+                    self.nodeMoved.emit(nid)
+                else:
+                    self.nodeClicked.emit(nid)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            i = self._node_index_at(self.mapToScene(event.position().toPoint()))
+            if i is not None:
+                self.nodeDoubleClicked.emit(self.state.arrays.ids[i])
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            self.zoom_by(WHEEL_ZOOM_BASE ** delta, event.position().toPoint())
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0 and mods & Qt.KeyboardModifier.ControlModifier:
+            self.fit_all(follow=True)
+        elif key == Qt.Key.Key_Escape:
+            self.select_node(None)
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        nid = self.node_at(event.pos())
+        if nid is not None:
+            self.select_node(nid)
+        self.contextMenuRequested.emit(nid, event.globalPos())
+        event.accept()
+
+    def leaveEvent(self, event) -> None:
+        self._set_hover(None)
+        self._set_hover_link(None)
+        super().leaveEvent(event)
+
+    # -- hover and drag ----------------------------------------------------------------
+    def _hover_at(self, pos: QPoint, global_pos: QPoint) -> None:
+        scene_pos = self.mapToScene(pos)
+        i = self._node_index_at(scene_pos)
+        self._set_hover(i)
+        if i is not None:
+            self._set_hover_link(None)
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            QToolTip.showText(global_pos, tooltip_text(self._node_tooltip(i)), self.viewport())
+            return
+        link = self._link_index_at(scene_pos)
+        self._set_hover_link(link)
+        if link is not None:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            QToolTip.showText(global_pos, tooltip_text(self._link_tooltip(link)), self.viewport())
+        else:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            QToolTip.hideText()
+
+    def _set_hover(self, index: int | None, force: bool = False) -> None:
+        if index == self.state.hover and not force:
+            return
+        self.state.hover = index
+        self._update_badges()
+        if index is None:
+            self.state.focus_nodes = self.state.focus_links = None
+        else:
+            neighbours, links = self.state.arrays.neighbours(index)
+            self.state.focus_nodes = np.unique(np.append(neighbours, index))
+            self.state.focus_links = links
+        self._layer.update()
+        self.hoverChanged.emit(self.hovered_node())
+
+    def _set_hover_link(self, link: int | None) -> None:
+        if link != self.state.hover_link:
+            self.state.hover_link = link
+            self._layer.update()
+
+    def _move_node(self, i: int, scene_pos: QPointF) -> None:
+        arrays = self.state.arrays
+        self._glide.stop()
+        nid = arrays.ids[i]
+        arrays.xy[i] = (scene_pos.x(), scene_pos.y())
+        self._positions[nid] = (scene_pos.x(), scene_pos.y())
+        self._pinned.add(nid)
+        arrays.pinned[i] = True
+        self._geometry_changed()
+
+    # -- tooltips ----------------------------------------------------------------------
+    def _link_tooltip(self, link: int) -> str:
+        arrays = self.state.arrays
+        u, v = arrays.ids[arrays.link_u[link]], arrays.ids[arrays.link_v[link]]
+        lu, lv = self._model.label(u), self._model.label(v)
+        relations = ", ".join(dict.fromkeys(arrays.link_relations[link]))
+        weight = arrays.link_weight[link]
+        if arrays.link_dependency[link]:
+            return f"{lu} —{relations}→ {lv}  (weight {weight:g})"
+        return f"{lu} — {lv}: {relations}  (weight {weight:g})"
+
+    def _node_tooltip(self, i: int) -> str:
+        nid = self.state.arrays.ids[i]
+        data = self._model.node(nid)
+        kind = type_info(data.get("type", "OTHER")).name
+        mentions = int(as_number(data.get("mentions", 0)))
+        hidden = self._exploration.hidden_neighbour_count(nid)
+        more = f" · {hidden} hidden neighbour{'s' if hidden != 1 else ''}" if hidden else ""
+        return f"{self._model.label(nid)}\n{kind} · {mentions} mentions{more}"
+

@@ -1,0 +1,199 @@
+"""Layouts for the canvas, off the GUI thread, and the glide of nodes to their new place.
+
+Small drawings (up to :data:`SYNC_LAYOUT_NODES` nodes) are laid out on the GUI thread: it
+takes a few milliseconds and nothing is ever shown half placed. Bigger ones run as a
+:mod:`graph.jobs` job (:meth:`app.canvas.scene.LayoutRequest.job`) in an
+:class:`app.workers.JobThread`, the one worker class the app uses for long work. A layout
+works on a snapshot, never on the live graph. One runs at a time: requests made meanwhile
+merge into one queued run, which snapshots the drawing as it is when it starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEasingCurve,
+    QObject,
+    QVariantAnimation,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication
+
+from app.canvas.scene import LayoutRequest
+from app.canvas.style import CanvasState
+from app.workers import JobThread
+from graph.jobs import Progress
+
+log = logging.getLogger(__name__)
+
+SYNC_LAYOUT_NODES = 60  # laid out on the GUI thread below this (a few ms), else in a worker
+ANIMATE_MAX_NODES = 3000  # bigger changes jump to their place
+ANIMATION_MS = 450
+
+
+class LayoutRunner(QObject):
+    """Runs layouts of snapshots taken by ``snapshot(full)``, one at a time.
+
+    Parameters
+    ----------
+    snapshot
+        Returns what to lay out now (``full``: everything but the pinned nodes, else the
+        unplaced ones), or ``None`` when there is nothing to do.
+    parent
+        The canvas. The worker thread itself belongs to the application, so deleting
+        the canvas mid-layout never destroys a running thread; it deletes itself when done.
+
+    Signals
+    -------
+    started()
+        A layout began in the worker.
+    progressed(int, int)
+        Done and total work of the running layout.
+    produced(object)
+        The finished positions ``{node: (x, y)}`` (cancelled runs produce nothing).
+    """
+
+    started = Signal()
+    progressed = Signal(int, int)
+    produced = Signal(object)
+
+    def __init__(self, snapshot: Callable[[bool], LayoutRequest | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot = snapshot
+        self._thread: JobThread | None = None
+        self._pending: bool | None = None  # None: nothing queued; else whether it is full
+        self._failed = False
+
+    def busy(self) -> bool:
+        """A layout is running in the worker or queued behind it."""
+        return self._thread is not None or self._pending is not None
+
+    def request(self, full: bool) -> None:
+        """Lay out now (on this thread when small), or queue it behind the running one."""
+        if self._thread is not None:
+            self._pending = bool(self._pending) or full
+            return
+        request = self._snapshot(full)
+        if request is None:
+            return
+        if len(request.nodes) <= SYNC_LAYOUT_NODES:
+            self.produced.emit(request.run())
+            return
+        thread = JobThread(request.job, str, QCoreApplication.instance())
+        thread.finished.connect(thread.deleteLater)
+        thread.progress.connect(self._on_progress)
+        thread.succeeded.connect(self._on_succeeded)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_finished)
+        self._thread = thread
+        self._failed = False
+        self.started.emit()
+        thread.start()
+
+    def stop(self, timeout_ms: int = 10_000) -> None:
+        """Forget the queued layout, cancel the running one and join its thread."""
+        self._pending = None
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.cancel()
+            thread.wait(timeout_ms)
+
+    def wait(self, deadline: QDeadlineTimer) -> bool:
+        """Block until no layout runs or is queued, delivering results; False on timeout."""
+        while self.busy():
+            thread = self._thread
+            if thread is not None and not thread.wait(deadline):
+                return False
+            # Deliver the worker's queued result and finished signals (and start any
+            # layout queued meanwhile).
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+            if deadline.hasExpired():
+                return False
+        return True
+
+    # The worker's signals arrive queued; a stopped run may still deliver some.
+    def _on_progress(self, progress: Progress) -> None:
+        if self.sender() is self._thread:
+            self.progressed.emit(progress.done, progress.total)
+
+    def _on_succeeded(self, positions: dict) -> None:
+        if self.sender() is self._thread:
+            self.produced.emit(positions)
+
+    def _on_failed(self, message: str) -> None:
+        log.warning("layout failed: %s", message)
+        if self.sender() is self._thread:
+            self._failed = True
+
+    def _on_finished(self) -> None:
+        if self.sender() is not self._thread:
+            return
+        self._thread = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.request(pending)
+        elif not self._failed:  # retrying a failed layout would only fail again
+            self.request(False)  # nodes that appeared meanwhile without a queued run
+
+
+class NodeGlide(QObject):
+    """Moves the drawn nodes from where they were to where the layout put them.
+
+    Parameters
+    ----------
+    state
+        The canvas state whose ``arrays.xy`` moves.
+    repaint
+        Called after every step.
+    parent
+        The canvas.
+    """
+
+    def __init__(self, state: CanvasState, repaint: Callable[[], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._repaint = repaint
+        self._from = self._to = np.zeros((0, 2))
+        self._animation = QVariantAnimation(self)
+        self._animation.setDuration(ANIMATION_MS)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._animation.valueChanged.connect(self._on_step)
+
+    def start(self, start: np.ndarray, target: np.ndarray) -> None:
+        """Glide every node from its row of ``start`` to its row of ``target``."""
+        self._from, self._to = start, target
+        self._state.arrays.xy = start.copy()
+        self._animation.stop()
+        self._animation.start()
+
+    def stop(self) -> None:
+        self._animation.stop()
+
+    def running(self) -> bool:
+        return self._animation.state() == QVariantAnimation.State.Running
+
+    def finish(self) -> None:
+        """Jump to the end of a running glide."""
+        if self.running():
+            self._animation.setCurrentTime(self._animation.duration())
+
+    def _on_step(self, value) -> None:
+        arrays = self._state.arrays
+        if self._to.shape != arrays.xy.shape:  # the drawing changed under the glide
+            self._animation.stop()
+            return
+        t = float(value)
+        arrays.xy = self._from + (self._to - self._from) * t
+        if t >= 1.0:
+            arrays.xy = self._to.copy()
+        self._repaint()

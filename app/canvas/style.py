@@ -1,0 +1,97 @@
+"""The canvas's colours and the state its painter reads: style, font, hover, selection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QPalette
+
+from app.canvas.scene import SceneArrays
+from graph.taxonomy import color_of
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """Opaque blend of ``a`` towards ``b`` (translucent strokes are several times slower)."""
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t,
+                           a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+@dataclass
+class CanvasStyle:
+    """Every colour the canvas paints with, derived from the palette and the taxonomy."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    muted_text: QColor
+    highlight: QColor
+    cooccurrence: QColor
+    cooccurrence_dim: QColor
+    dependency: QColor
+    dependency_dim: QColor
+    types: dict[str, QColor] = field(default_factory=dict)
+    types_dim: dict[str, QColor] = field(default_factory=dict)
+
+    @classmethod
+    def from_palette(cls, palette: QPalette, type_codes: list[str]) -> CanvasStyle:
+        dark = is_dark(palette)
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        # Typed relations: a slate blue that reads on both palettes; co-occurrence: a faint
+        # neutral line that recedes behind them.
+        dependency = QColor("#8fa3c8") if dark else QColor("#5a6f96")
+        cooccurrence = mix(background, text, 0.22 if dark else 0.18)
+        types = {code: QColor(color_of(code, dark=dark)) for code in type_codes}
+        return cls(
+            dark=dark, background=background, text=text,
+            muted_text=mix(background, text, 0.6), highlight=highlight,
+            cooccurrence=cooccurrence, cooccurrence_dim=mix(background, cooccurrence, 0.45),
+            dependency=dependency, dependency_dim=mix(background, dependency, 0.3),
+            types=types,
+            types_dim={code: mix(c, background, 0.78) for code, c in types.items()},
+        )
+
+    def type_color(self, code: str, dim: bool = False) -> QColor:
+        table = self.types_dim if dim else self.types
+        if code not in table:
+            colour = QColor(color_of(code, dark=self.dark))
+            self.types[code] = colour
+            self.types_dim[code] = mix(colour, self.background, 0.78)
+        return table[code]
+
+
+@dataclass
+class CanvasState:
+    """What the painter needs besides the arrays: style, hover and selection."""
+
+    arrays: SceneArrays = field(default_factory=SceneArrays)
+    style: CanvasStyle | None = None
+    font: QFont = field(default_factory=QFont)
+    hover: int | None = None
+    hover_link: int | None = None
+    selected: int | None = None
+    selected_link: int | None = None
+    focus_nodes: np.ndarray | None = None  # hover + neighbours, None when nothing hovered
+    focus_links: np.ndarray | None = None
+    label_widths: dict[str, float] = field(default_factory=dict)
+    badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
+
+    def set_font(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.label_widths.clear()
+
+    def bounds(self) -> QRectF:
+        """The box around every placed node in scene units (null when none is placed)."""
+        box = self.arrays.bounds()
+        if box is None:
+            return QRectF()
+        left, top, right, bottom = box
+        return QRectF(QPointF(left, top), QPointF(right, bottom))

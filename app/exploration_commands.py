@@ -1,0 +1,126 @@
+"""Exploration from the window: expand, collapse, hide, focus, and the node's context menu.
+
+Each command computes a :class:`graph.explore.exploration.Step` and pushes it on the
+window's ``QUndoStack`` as a :class:`StepCommand`, so every change of the view can be
+undone. :class:`ExplorationCommands` is mixed into :class:`app.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMenu
+
+from app import dialogs
+from app.actions import SPECS
+from app.plain_text import menu_text
+from graph import messages
+from graph.explore.exploration import DEFAULT_EXPAND_K, Exploration, Step
+
+MAX_EXPAND_DEPTH = 6
+# Graph-menu actions the node's context menu repeats, with the same text.
+NODE_MENU_ACTIONS = ("expand_depth", "collapse", "focus", "hide")
+# View actions the context menu of the background offers.
+BACKGROUND_MENU_ACTIONS = ("fit", "relayout", "overview", "show_all")
+
+
+def _on_node(slot: Callable[[str], None], nid: str) -> Callable[[], None]:
+    # No parameters: Qt would pass ``triggered``'s "checked" flag to a default argument.
+    return lambda: slot(nid)
+
+
+class StepCommand(QUndoCommand):
+    """One exploration step on the undo stack (undo applies its inverse)."""
+
+    def __init__(self, exploration: Exploration, step: Step) -> None:
+        super().__init__(step.text or messages.CHANGE_VIEW)
+        self.exploration, self.step = exploration, step
+
+    def redo(self) -> None:
+        self.exploration.apply(self.step)
+
+    def undo(self) -> None:
+        self.exploration.apply(self.step.inverse())
+
+
+class ExplorationCommands:
+    """The Graph menu's steps (uses the window's model, exploration, canvas and details)."""
+
+    def push(self, step: Step) -> None:
+        """Apply an exploration step through the undo stack (nothing for an empty step)."""
+        if step:
+            self.undo_stack.push(StepCommand(self.exploration, step))
+
+    def expand(self, nid: str, depth: int = 1) -> None:
+        """Show the strongest hidden neighbours of ``nid``, ``depth`` levels out."""
+        step, more = self.exploration.expand(nid, DEFAULT_EXPAND_K, depth)
+        self.push(step)
+        if more:
+            self.statusBar().showMessage(messages.EXPANDED_SOME.format(
+                k=DEFAULT_EXPAND_K, label=self.model.label(nid), more=more), 8_000)
+        if nid == self.details.node:
+            self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
+
+    def ask_expand_depth(self, nid: str) -> None:
+        """Ask how many levels to expand around ``nid``, then expand."""
+        depth = dialogs.ask_number(self, messages.EXPAND_DEPTH_TITLE,
+                                   messages.EXPAND_DEPTH_PROMPT.format(label=self.model.label(nid)),
+                                   2, 1, MAX_EXPAND_DEPTH)
+        if depth is not None:
+            self.expand(nid, depth)
+
+    def collapse(self, nid: str) -> None:
+        """Hide the neighbours of ``nid`` that nothing else visible holds on to."""
+        self.push(self.exploration.collapse(nid))
+
+    def hide_node(self, nid: str) -> None:
+        """Take ``nid`` off the canvas."""
+        self.push(self.exploration.hide([nid]))
+        if self.details.node == nid:
+            self.details.clear()
+
+    def focus_neighbourhood(self, nid: str) -> None:
+        """Show only ``nid`` and its strongest neighbours."""
+        self.push(self.exploration.focus(nid))
+        self.canvas.fit_all(follow=True)
+
+    def show_all(self) -> None:
+        """Show every entity of the graph."""
+        self.push(self.exploration.show_all())
+        self.canvas.fit_all(follow=True)
+
+    def show_overview(self) -> None:
+        """Show the most connected entities (all of a small graph)."""
+        self.push(self.exploration.show_overview())
+        self.canvas.fit_all(follow=True)
+
+    def fit_to_window(self) -> None:
+        """Zoom so the whole drawn graph fits, and keep fitting while the layout moves."""
+        self.canvas.fit_all(follow=True)
+
+    def _on_context_menu(self, nid: str | None, global_pos: QPoint) -> None:
+        menu = QMenu(self)
+        if nid:
+            self._fill_node_menu(menu, nid)
+        else:
+            menu.addActions([self.acts[name] for name in BACKGROUND_MENU_ACTIONS])
+        self.context_menu = menu
+        menu.popup(global_pos)
+
+    def _fill_node_menu(self, menu: QMenu, nid: str) -> None:
+        self.select_node(nid)
+        hidden = self.exploration.hidden_neighbour_count(nid)
+        label = self.model.label(nid)
+        text = (messages.EXPAND_NODE_HIDDEN.format(label=label, hidden=hidden) if hidden
+                else messages.EXPAND_NODE.format(label=label))
+        expand = menu.addAction(menu_text(text), lambda: self.expand(nid))
+        expand.setEnabled(bool(hidden))
+        for name in NODE_MENU_ACTIONS:
+            menu.addAction(SPECS[name].plain_text, _on_node(getattr(self, SPECS[name].slot), nid))
+        menu.addSeparator()
+        pinned = nid in self.canvas.pinned_nodes()
+        menu.addAction(messages.UNPIN_NODE if pinned else messages.PIN_NODE,
+                       lambda: self.canvas.set_pinned(nid, not pinned))
+        menu.addAction(messages.FIND_MENTIONS, lambda: self.text_search(label))

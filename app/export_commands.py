@@ -1,0 +1,96 @@
+"""Export from the window: the graph (whole or what is drawn) in any format, the view as an image.
+
+:class:`ExportCommands` is mixed into :class:`app.main_window.MainWindow`. The formats,
+their file-dialog filters and suffixes come from :data:`graph.store.formats.FORMATS`; what
+"the visible part" is comes from :func:`graph.explore.filters.drawn_subgraph`, the same
+rule the canvas draws by.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from app import dialogs
+from graph import messages
+from graph.errors import ExportError
+from graph.explore.filters import drawn_subgraph
+from graph.store.files import atomic_path
+from graph.store.formats import FORMATS, export
+
+
+class ExportCommands:
+    """File > Export (uses the window's model, exploration, filter, canvas and status bar)."""
+
+    def choose_export(self, fmt: str, visible: bool = False) -> None:
+        """Ask where to write the graph in ``fmt`` (``visible``: only what is drawn)."""
+        stem = Path(self.current_paths[0]).stem if self.current_paths else "graph"
+        suggestion = str(Path(self._last_dir()) / f"{stem}{FORMATS[fmt].suffixes[0]}")
+        path = dialogs.choose_save_path(self, messages.EXPORT_GRAPH_TITLE, suggestion,
+                                        FORMATS[fmt].dialog_filter)
+        if path:
+            self.export_graph(path, fmt, visible=visible)
+
+    def choose_image(self, kind: str) -> None:
+        """Ask where to write the view as a ``"png"`` or ``"svg"`` image."""
+        suggestion = str(Path(self._last_dir()) / f"graph.{kind}")
+        path = dialogs.choose_save_path(self, messages.EXPORT_VIEW_TITLE, suggestion,
+                                        messages.IMAGE_FILTER.format(kind=kind.upper(),
+                                                                     suffix=kind))
+        if path:
+            self.export_image(path)
+
+    def export_graph(self, path: str, fmt: str | None = None, visible: bool = False) -> bool:
+        """Write the graph (``visible``: only the drawn part) to ``path``.
+
+        Parameters
+        ----------
+        path
+            The file to write (CSV writes two files beside it).
+        fmt
+            A name of :data:`~graph.store.formats.FORMATS`; ``None``: from the suffix.
+        visible
+            Only the nodes and edges on screen (exploration and filter).
+
+        Returns
+        -------
+        bool
+            Whether it was written; a failure is shown in a message box.
+        """
+        graph = (drawn_subgraph(self.model.graph, self.exploration.visible, self.filter)
+                 if visible else self.model.graph)
+        try:
+            written = export(graph, path, fmt, positions=self.canvas.positions())
+        except ExportError as exc:
+            self._export_failed(exc)
+            return False
+        self._wrote(written)
+        return True
+
+    def export_image(self, path: str) -> bool:
+        """Render the whole scene to ``path`` (SVG by suffix, else PNG); whether it worked."""
+        try:
+            with atomic_path(path) as tmp:
+                if path.lower().endswith(".svg"):
+                    self.canvas.render_to_svg(str(tmp))
+                elif not self.canvas.render_to_image(str(tmp) + ".png"):
+                    raise ExportError(messages.CANNOT_WRITE.format(
+                        path=path, error=messages.IMAGE_NOT_ENCODED))
+                else:
+                    # Qt picks the encoder by suffix, which the temporary name lacks.
+                    os.replace(str(tmp) + ".png", tmp)
+        except ExportError as exc:
+            self._export_failed(exc)
+            return False
+        self._wrote([path])
+        return True
+
+    def _wrote(self, paths) -> None:
+        self.statusBar().showMessage(
+            messages.WROTE.format(paths=", ".join(str(p) for p in paths)), 8_000)
+
+    def _export_failed(self, exc: ExportError) -> None:
+        self.error_box = dialogs.message_box(self, QMessageBox.Icon.Warning,
+                                             messages.EXPORT_FAILED_TITLE, messages.for_user(exc))
