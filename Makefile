@@ -1,19 +1,24 @@
 # Two commands do all the set-up: `make run` (the app on the default corpus) and
 # `make test` (the whole suite). Both create .venv and install what they need; the second
-# time they only check a stamp.
+# time they only check a stamp. While working, `make test-fast` skips the tests marked
+# slow (over about 5 s each: the package build, the 5 MB extraction, the CLI run as a
+# subprocess) and finishes in under a minute; `make test` and CI still run everything.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check --quiet
 
-.PHONY: run test setup bench package clean
+.PHONY: run test test-fast setup bench package clean
 
 run: $(STAMP)
 	$(BIN)/threadline $(ARGS)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 setup: $(STAMP)
 

@@ -7,10 +7,10 @@ import os
 # Before anything imports Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import networkx as nx  # noqa: E402
-import pytest  # noqa: E402
+import networkx as nx
+import pytest
 
-from graph.schema import COOCCURRENCE, DEPENDENCY, edge_key, node_id  # noqa: E402
+from graph.schema import COOCCURRENCE, DEPENDENCY, edge_key, node_id
 
 ENTITIES = {
     "MODEL": ["GPT-4", "Claude 3 Opus", "Llama 2", "Gemini Ultra", "Mistral 7B", "BERT", "T5",

@@ -151,7 +151,7 @@ def test_bundle_layout_and_size(bundle: Path):
 
 def test_english_only_and_no_test_suites(manifest: dict):
     modules = set(manifest["pure"])
-    assert "spacy.lang.en" in modules and "graph.components" in modules
+    assert "spacy.lang.en" in modules and "graph.nlp.components.entities" in modules
     assert "spacy.lang.de" not in modules and "spacy.lang.fr" not in modules
     assert not any(m.startswith(("spacy.tests", "thinc.tests")) for m in modules)
     qt_modules = {Path(dest).name.split(".")[0] for dest, *_ in manifest["binaries"]

@@ -54,6 +54,8 @@ def test_long_texts_are_chunked_with_document_offsets(pipeline):
     text = "\n\n".join(paragraph for _ in range(60))
     [whole] = list(extract(nlp, [doc("a.txt", text)], chunk_chars=100_000))
     [chunked] = list(extract(nlp, [doc("a.txt", text)], chunk_chars=700))
+    assert len(chunk_text(text, 700)) > 1
+    assert len(whole.mentions) >= 3 * 60  # Anthropic, Claude Opus 3, Google per paragraph
     assert [(m.start, m.end, m.label) for m in chunked.mentions] == \
         [(m.start, m.end, m.label) for m in whole.mentions]
     assert all(text[m.start:m.end] == m.text for m in chunked.mentions)

@@ -1,9 +1,10 @@
-"""graph.layout: incremental, pinned, deterministic, normalised, packed."""
+"""graph.explore.layout: incremental, pinned, deterministic, normalised, packed."""
 
 from __future__ import annotations
 
 import math
 
+import igraph
 import networkx as nx
 import numpy as np
 import pytest
@@ -125,12 +126,29 @@ def test_iter_layout_reports_progress_and_ends_with_positions(small):
     assert all(s.positions is None for s in steps[:-1])
 
 
-def test_iter_layout_can_be_cancelled():
+def test_iter_layout_can_be_cancelled(monkeypatch):
+    runs = []
+    real_run = igraph.Graph.layout_fruchterman_reingold
+
+    def counted(self, *args, **kwargs):
+        runs.append(self.vcount())
+        return real_run(self, *args, **kwargs)
+
+    monkeypatch.setattr(igraph.Graph, "layout_fruchterman_reingold", counted)
+    # Four separate components of 60 nodes: one igraph run and one step each.
     g = nx.disjoint_union_all([nx.barabasi_albert_graph(60, 2, seed=i) for i in range(4)])
     steps = iter_layout(g)
     first = next(steps)
     assert first.positions is None and first.fraction < 1
+    assert runs == [60]
     steps.close()
+    with pytest.raises(StopIteration):
+        next(steps)
+    assert runs == [60]  # the other three components were never laid out
+    # Uncancelled, the same layout runs igraph once per component and ends with positions.
+    runs.clear()
+    *_, last = iter_layout(g)
+    assert runs == [60] * 4 and last.positions is not None and len(last.positions) == 240
 
 
 def test_radii_push_overlapping_discs_apart():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from graph.build.resolve import load_user_aliases, normalise, resolve
+from graph.build.resolve import USER_ALIASES, load_user_aliases, normalise, resolve
 from graph.nlp.records import Mention
+from graph.paths import resource
 
 
 def mention(text: str, label: str, doc: str = "a.txt", start: int = 0, key: str = "") -> Mention:
@@ -81,8 +82,20 @@ def test_user_alias_file(tmp_path):
     assert entity.aliases == ["Facebook"]
 
 
-def test_the_bundled_alias_file_loads():
-    assert all(k and v for k, v in load_user_aliases().items())
+def test_the_bundled_alias_file_loads_and_is_used_by_default():
+    entries = [json.loads(line) for line in resource(USER_ALIASES).read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith(("//", "#"))]
+    assert entries, "the bundled alias file lists no aliases"
+    aliases = load_user_aliases()
+    for entry in entries:
+        for alias in entry["aliases"]:
+            assert aliases[normalise(alias)] == normalise(entry["name"]), alias
+    # "Facebook" shares no word with "Meta": only the bundled file can merge them.
+    assert aliases[normalise("Facebook")] == normalise("Meta")
+    entities, _ = resolve([mention("Facebook", "ORG"), mention("Facebook", "ORG", start=20),
+                           mention("Meta", "ORG", doc="b.txt")])
+    [entity] = entities
+    assert entity.label == "Meta" and entity.aliases == ["Facebook"]
 
 
 def test_metrics_and_dates_belong_to_their_document():
