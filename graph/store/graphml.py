@@ -13,8 +13,8 @@ import networkx as nx
 
 from graph import messages
 from graph.errors import ExportError
-from graph.schema import COOCCURRENCE, Occurrence
 from graph.store.files import atomic_write
+from graph.store.validate import validate
 from graph.store.values import (
     JSON_EDGE_ATTRS,
     JSON_GRAPH_ATTRS,
@@ -38,16 +38,17 @@ def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = No
 def read_graphml(path) -> nx.MultiDiGraph:
     """Read a GraphML file (Threadline's or another tool's) into the model's attribute shapes.
 
+    Whatever the file holds, the result has the shapes of :mod:`graph.schema`
+    (:func:`graph.store.validate.validate`).
+
     Raises
     ------
     ExportError
-        The file is missing or not GraphML.
+        The file is missing, not GraphML, or damaged beyond repair.
     """
     try:
         g = nx.read_graphml(path, node_type=str, force_multigraph=True)
-    except (OSError, ValueError, nx.NetworkXError) as exc:
-        raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
-    except Exception as exc:  # ElementTree raises ParseError and friends
+    except Exception as exc:  # ElementTree, networkx and int()/float() raise many kinds
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
     if not g.is_directed():
         # An undirected file: keep each edge once, not once per direction.
@@ -58,19 +59,8 @@ def read_graphml(path) -> nx.MultiDiGraph:
     for reader_bookkeeping in ("node_default", "edge_default"):
         g.graph.pop(reader_bookkeeping, None)
     restore(g.graph, JSON_GRAPH_ATTRS)
-    for n, data in g.nodes(data=True):
+    for _, data in g.nodes(data=True):
         restore(data, JSON_NODE_ATTRS)
-        data.setdefault("label", n)
-        data.setdefault("type", "OTHER")
-        data.setdefault("aliases", [])
-        data.setdefault("documents", [])
-        data.setdefault("occurrences", [])
-        data["occurrences"] = [Occurrence(*o) for o in data["occurrences"]]
-        data["mentions"] = int(data.get("mentions", len(data["occurrences"])) or 0)
     for _, _, data in g.edges(data=True):
         restore(data, JSON_EDGE_ATTRS)
-        data.setdefault("relation", "related to")
-        data.setdefault("method", COOCCURRENCE)
-        data.setdefault("evidence", [])
-        data["weight"] = float(data.get("weight", 1.0))
-    return g
+    return validate(g)

@@ -1,12 +1,16 @@
 """Attribute values as the file formats need them: scalars out, Python shapes back in.
 
 GraphML and GEXF hold scalars only, so every list or dict attribute is written as a JSON
-string by one function, :func:`sanitise`; :func:`restore` turns them back on import.
+string by one function, :func:`sanitise`; :func:`restore` turns them back on import. The
+same function keeps every string well-formed XML: characters XML 1.0 forbids (C0 controls
+such as the ANSI escapes of a log file, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so
+an export always reads back.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 import networkx as nx
@@ -19,40 +23,57 @@ NODE_ATTR_ORDER = ("label", "type", "aliases", "documents", "mentions", "occurre
 EDGE_ATTR_ORDER = ("relation", "weight", "method", "evidence")
 
 Positions = Mapping[str, tuple[float, float]]
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def sanitise(value):
-    """One scalar for any attribute value: lists/dicts -> JSON, None -> "", tuples -> lists."""
+    """One scalar for any attribute value: lists/dicts -> JSON, None -> "", tuples -> lists.
+
+    Strings come back XML-safe (:func:`xml_safe`).
+
+    Examples
+    --------
+    >>> sanitise(["a", ("b", 1)]), sanitise(None), sanitise("red\x1b[0m")
+    ('["a",["b",1]]', '', 'red\ufffd[0m')
+    """
     if value is None:
         return ""
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return xml_safe(value)
     if isinstance(value, tuple | list | set | frozenset | dict):
         if isinstance(value, set | frozenset):
             value = sorted(value)
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
+        return xml_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    return xml_safe(str(value))
 
 
 def _ordered(data: Mapping, order: tuple[str, ...]) -> dict:
-    out = {k: sanitise(data[k]) for k in order if k in data}
-    out.update({k: sanitise(v) for k, v in data.items() if k not in out})
+    out = {xml_safe(str(k)): sanitise(data[k]) for k in order if k in data}
+    out.update({xml_safe(str(k)): sanitise(v) for k, v in data.items() if k not in order})
     return out
 
 
 def scalar_graph(graph: nx.MultiDiGraph, positions: Positions | None = None) -> nx.MultiDiGraph:
     """A copy of ``graph`` whose every attribute is a GraphML-safe scalar."""
     out = nx.MultiDiGraph()
-    out.graph.update({k: sanitise(v) for k, v in graph.graph.items()})
+    out.graph.update(_ordered(graph.graph, ()))
     for n, data in graph.nodes(data=True):
         attrs = _ordered(data, NODE_ATTR_ORDER)
-        attrs.setdefault("label", str(n))
+        attrs.setdefault("label", xml_safe(str(n)))
         attrs.setdefault("type", "OTHER")
         if positions and n in positions:
             attrs["x"], attrs["y"] = (float(c) for c in positions[n])
-        out.add_node(n, **attrs)
+        out.add_node(xml_safe(str(n)), **attrs)
     for u, v, k, data in graph.edges(keys=True, data=True):
-        out.add_edge(u, v, key=k, **_ordered(data, EDGE_ATTR_ORDER))
+        out.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=xml_safe(str(k)),
+                     **_ordered(data, EDGE_ATTR_ORDER))
     return out
 
 
@@ -61,5 +82,5 @@ def restore(data: dict, names: tuple[str, ...]) -> None:
         if isinstance(data.get(name), str):
             try:
                 data[name] = json.loads(data[name]) if data[name] else []
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # not JSON, or nested to blow the stack
                 data[name] = [data[name]]
