@@ -11,12 +11,18 @@ import re
 # Words an acronym may skip ("Department *of* Energy" -> DOE).
 LINK_WORDS = frozenset({"of", "for", "from", "and", "the", "to", "in", "on", "with", "a"})
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+# In a label only "the" goes: "A" may start a name ("A* search"), and the case varies.
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _WORD_BREAK = re.compile(r"[\s\-\u2011]+")
 
 
-def strip_article(text: str) -> str:
-    """``text`` without a leading lower-case article ("the model" -> "model")."""
-    return _LEADING_ARTICLE.sub("", text)
+def strip_article(text: str, label: bool = False) -> str:
+    """``text`` without a leading article ("the model" -> "model").
+
+    For comparing (the default) ``text`` is lower-case and "the", "a" and "an" go; for a
+    ``label`` only "the", "The" or "THE" goes and the rest keeps its case.
+    """
+    return (_LEADING_THE if label else _LEADING_ARTICLE).sub("", text)
 
 
 def initials(text: str, skip: str = "") -> str:

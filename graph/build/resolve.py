@@ -67,7 +67,7 @@ def singular(word: str) -> str:
 def display_form(text: str) -> str:
     """A surface form as a label: no leading article, single spaces."""
     text = " ".join(text.split())
-    return re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return strip_article(text, label=True)
 
 
 @dataclass
