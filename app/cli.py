@@ -18,11 +18,14 @@ from graph.errors import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    ExportError,
     PathMissing,
     ThreadlineError,
     UsageError,
 )
+from graph.ingest.readers import SUPPORTED_SUFFIXES
 from graph.paths import seeds_dir
+from graph.store.files import export_target
 from graph.store.formats import FORMATS, export, format_for, is_graph_file
 from graph.store.graphml import read_graphml
 from graph.store.tables import csv_paths
@@ -115,19 +118,53 @@ def evaluate_parser() -> argparse.ArgumentParser:
 
 
 # -- extract -----------------------------------------------------------------------------------
-def _check_output(path: str, fmt: str | None) -> str:
+def _check_output(path: str, fmt: str | None, inputs: list[str]) -> str:
+    """The export format, once every file it will write is known to be safe to write.
+
+    Raises
+    ------
+    UsageError
+        A target is a folder, device, pipe or socket, its folder is missing or read-only,
+        or it would overwrite or join the input (:func:`_check_not_input`).
+    """
     fmt = format_for(path, fmt)
     targets = csv_paths(path) if fmt == "csv" else (Path(path),)
     for target in targets:
         folder = target.parent if str(target.parent) else Path(".")
-        if target.is_dir():
-            raise UsageError(messages.CANNOT_WRITE.format(path=target, error="it is a folder"))
+        try:
+            export_target(target)
+        except ExportError as exc:
+            raise UsageError(str(exc)) from exc
         if not folder.is_dir():
             raise UsageError(messages.CANNOT_WRITE.format(path=target,
                                                           error="the folder does not exist"))
         if not os.access(folder, os.W_OK):
             raise UsageError(messages.CANNOT_WRITE.format(path=target, error="permission denied"))
+        _check_not_input(target, inputs)
     return fmt
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def _check_not_input(target: Path, inputs: list[str]) -> None:
+    """Refuse an output that is an input file, or a document inside an input folder.
+
+    Links are followed: writing goes through them (:func:`graph.store.files.export_target`).
+    """
+    real = Path(os.path.realpath(target))
+    for given in inputs:
+        source = Path(given).expanduser()
+        if source.is_dir():
+            inside = real.is_relative_to(Path(os.path.realpath(source)))
+            if inside and real.suffix.lower() in SUPPORTED_SUFFIXES:
+                raise UsageError(messages.OUTPUT_IN_INPUT.format(path=target, folder=given))
+        elif real == Path(os.path.realpath(source)) or _same_file(real, source):
+            raise UsageError(messages.OUTPUT_IS_INPUT.format(path=target, input=given))
 
 
 def cmd_extract(argv: list[str]) -> int:
@@ -140,7 +177,7 @@ def cmd_extract(argv: list[str]) -> int:
         (:class:`~graph.errors.CorpusError`), a failed write (:class:`~graph.errors.ExportError`).
     """
     args = extract_parser().parse_args(argv)
-    fmt = _check_output(args.output, args.format)
+    fmt = _check_output(args.output, args.format, args.paths)
     extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet)
     written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
@@ -156,7 +193,7 @@ def cmd_evaluate(argv: list[str]) -> int:
     args = evaluate_parser().parse_args(argv)
     gold = load_gold(args.gold)
     source = Path(args.source)
-    if is_graph_file(source) and source.is_file():
+    if is_graph_file(source) and source.exists() and not source.is_dir():
         g = read_graphml(source)
     else:
         g = run_extraction([args.source], args.model, use_cache=True, quiet=args.json).graph

@@ -15,6 +15,38 @@ LEGACY_ENCODING = "{doc}: not valid UTF-8, read as {encoding} (check accented ch
 PDF_ENCRYPTED = "the PDF is encrypted"
 PDF_UNREADABLE = "the PDF cannot be read: {error}"
 PDF_NO_TEXT = "the PDF has no text layer (scanned pages need OCR first)"
+PDF_PASSWORD = "the PDF is encrypted with a password"
+PDF_NEEDS_CRYPTOGRAPHY = ("the PDF is encrypted with AES, which needs the cryptography package "
+                          "(pip install cryptography)")
+PDF_TOO_LARGE = ("the PDF expands to more data than is safe to read "
+                 "(a decompression bomb or a damaged file)")
+PDF_TOO_DEEP = "the PDF is nested too deeply to read (a damaged or crafted file)"
+HTML_NO_TEXT = "the HTML has no visible text (only scripts, styles or markup)"
+BAD_ENCODING = "not valid {encoding} text"
+READ_TOO_DEEP = "the document is nested too deeply to read (a damaged or crafted file)"
+READ_OUT_OF_MEMORY = "there is not enough memory to read it"
+READER_FAILED = "the file cannot be read: {error}"
+PATH_LINK_LOOP = "{path} is a symbolic link loop (it leads back to itself)"
+PATH_DANGLING = "{path} is a symbolic link to {target}, which does not exist"
+PATH_UNREADABLE = "Cannot read {path}: {error}"
+FOLDER_UNREADABLE = "the folder cannot be read: {error}"
+FOLDER_VANISHED = "the folder disappeared while it was being read"
+FOLDER_REPEATED = ("a link to a folder that is already read ({other}); "
+                   "each folder is read once, so a link loop ends here")
+FILE_VANISHED = "the file disappeared before it could be read"
+LINK_LOOP = "cannot be read: it is a symbolic link loop (it leads back to itself)"
+LINK_DANGLING = "cannot be read: it is a symbolic link to {target}, which does not exist"
+NOT_REGULAR_FILE = "not a regular file but {kind}, so it was not opened"
+KIND_FOLDER = "a folder"
+KIND_FIFO = "a named pipe (FIFO)"
+KIND_DEVICE = "a device"
+KIND_SOCKET = "a socket"
+KIND_OTHER = "a special file"
+FILE_TOO_LARGE = "the file is {size} MB, over the {cap} MB limit (set {name} to read bigger files)"
+FILE_GREW = ("the file holds more than the {cap} MB limit (it grew while it was read, or its "
+             "size is not what it says; set {name} to read bigger files)")
+BAD_MAX_FILE_MB = ("{name} is \"{value}\", not a positive number of megabytes; "
+                   "reading files up to {default} MB")
 
 # pipeline
 MODEL_FALLBACK = (
@@ -28,6 +60,15 @@ MODEL_NOT_FOUND = "The spaCy model {name!r} is not installed (tried {tried})."
 UNKNOWN_FORMAT = "Unknown format {fmt!r}; choose one of: {choices}."
 CANNOT_WRITE = "Cannot write {path}: {error}"
 NOT_GRAPHML = "{path} is not a Threadline-readable GraphML file: {error}"
+TARGET_IS_FOLDER = "it is a folder"
+TARGET_NOT_REGULAR = ("it exists and is not a regular file (a device, pipe or socket); "
+                      "it is left as it is")
+NOT_A_FILE = "it is not a regular file"
+GRAPHML_DOCTYPE = "it declares a DOCTYPE (entities), which Threadline does not read"
+NO_GRAPH_ELEMENT = "no <graph> element in a GraphML root"
+OUTPUT_IS_INPUT = "Refusing to write {path}: it is the input {input}; choose another output."
+OUTPUT_IN_INPUT = ("Refusing to write {path}: it is inside the input folder {folder} and would "
+                   "be read as a document next time; choose another output or suffix.")
 
 # evaluation
 GOLD_UNREADABLE = "Cannot read the gold annotations {path}: {error}"
@@ -52,7 +93,6 @@ OPEN_FILES_FILTER = ("Documents and graphs (*.txt *.md *.html *.htm *.pdf *.grap
                      "All files (*)")
 OPENING = "Opening {name}"
 WORKING = "{title}\u2026"
-DOCUMENT_PROGRESS = "%v / %m documents"  # Qt's QProgressBar placeholders
 CANCEL = "Cancel"
 CANCEL_TIP = "Stop the extraction; the current graph stays"
 CANCELLING = "Cancelling\u2026"
@@ -63,6 +103,12 @@ PROBLEMS_TITLE = "Some files were not read"
 FILES_SKIPPED = "{skipped} file(s) were skipped; the rest is in the graph."
 EXTRACTION_NOTES = "Notes from the extraction."
 COUNTS = "{shown} of {total} entities shown \u00b7 {relations} relations"
+DOCUMENTS_DONE = "{done} / {total} documents"
+SHOW_FAILED = ("The new graph was read but could not be shown, so the previous one stays.\n"
+               "{error}")
+
+# window: faults (an error in the window itself; the traceback goes to the log)
+FAULT_TITLE = "Something went wrong"
 
 # window: export
 EXPORT_FAILED_TITLE = "Could not export"

@@ -7,14 +7,16 @@ shows.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, QSize
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from app.canvas.items import paint_graph
 from app.canvas.style import CanvasState
+from graph.store.files import atomic_write
 
 
 class Canvas(Protocol):
@@ -34,18 +36,26 @@ WHOLE_MARGIN_MIN = 40.0  # scene units, so a tiny graph is not pressed to the ed
 
 def render_to_image(canvas: Canvas, path: str, size: QSize | None = None,
                     whole: bool = True) -> bool:
-    """Save a PNG (or any format Qt writes) of ``canvas``; returns success.
+    """Save a PNG (or any format Qt writes) of ``canvas``; returns whether it was encoded.
+
+    The picture is encoded in memory and written with :func:`graph.store.files.atomic_write`,
+    so a failed write (a full disk) leaves an older file as it was.
 
     Parameters
     ----------
     canvas
         The canvas to picture.
     path
-        Where to write; the suffix picks the format.
+        Where to write; the suffix picks the format (PNG when there is none).
     size
         Pixel size of the picture (default: twice the viewport size).
     whole
         Every drawn node fitted into ``size``; otherwise what the viewport shows.
+
+    Raises
+    ------
+    graph.errors.ExportError
+        The file cannot be written (the message says why).
     """
     size = size or canvas.viewport().size() * 2
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -53,7 +63,16 @@ def render_to_image(canvas: Canvas, path: str, size: QSize | None = None,
     painter = QPainter(image)
     render_into(canvas, painter, QRectF(0, 0, size.width(), size.height()), whole)
     painter.end()
-    return image.save(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    suffix = Path(path).suffix.lstrip(".").lower() or "png"
+    encoded = image.save(buffer, suffix)
+    buffer.close()
+    if not encoded:
+        return False
+    _write(path, data)
+    return True
 
 
 def render_to_svg(canvas: Canvas, path: str, size: QSize | None = None,
@@ -61,12 +80,21 @@ def render_to_svg(canvas: Canvas, path: str, size: QSize | None = None,
     """Save an SVG of ``canvas`` (vector: zoom in freely in a browser or editor).
 
     Parameters are those of :func:`render_to_image`; ``size`` defaults to the viewport's.
+    The SVG is made in memory and written atomically, like the image.
+
+    Raises
+    ------
+    graph.errors.ExportError
+        The file cannot be written (the message says why).
     """
     from PySide6.QtSvg import QSvgGenerator  # only exports need the SVG module
 
     size = size or canvas.viewport().size()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(path)
+    generator.setOutputDevice(buffer)
     generator.setSize(size)
     generator.setViewBox(QRect(QPoint(0, 0), size))
     generator.setTitle("Threadline graph")
@@ -74,6 +102,15 @@ def render_to_svg(canvas: Canvas, path: str, size: QSize | None = None,
     painter.fillRect(QRect(QPoint(0, 0), size), canvas.state.style.background)
     render_into(canvas, painter, QRectF(0, 0, size.width(), size.height()), whole)
     painter.end()
+    buffer.close()
+    _write(path, data)
+
+
+def _write(path: str, data: QByteArray) -> None:
+    # Qt's own file writing reports no error (QSvgGenerator) or only a bool (QImage.save);
+    # atomic_write syncs to disk and raises ExportError with the reason.
+    with atomic_write(path, "wb") as fh:
+        fh.write(data.data())
 
 
 def render_into(canvas: Canvas, painter: QPainter, target: QRectF, whole: bool) -> None:

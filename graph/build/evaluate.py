@@ -116,13 +116,22 @@ def load_gold(path) -> list[Item]:
         if not line.strip():
             continue
         try:
-            g = json.loads(line)
-            items.append(Item(_doc_name(g["doc"]), g["type"].upper(), g["name"],
-                              tuple(g.get("aliases", []))))
-        except (json.JSONDecodeError, KeyError, AttributeError, TypeError) as exc:
+            items.append(_gold_item(json.loads(line)))
+        except (ValueError, KeyError, AttributeError, TypeError, RecursionError) as exc:
             raise GoldError(messages.GOLD_UNREADABLE.format(
                 path=path, error=f"line {number}: {exc!r}")) from exc
     return items
+
+
+def _gold_item(g) -> Item:
+    """One gold line as an :class:`Item`; a value of the wrong kind is a ``TypeError`` now,
+    not a crash in the middle of scoring."""
+    doc, etype, name, aliases = g["doc"], g["type"], g["name"], g.get("aliases", [])
+    if not all(isinstance(x, str) for x in (doc, etype, name)):
+        raise TypeError("doc, type and name must be strings")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise TypeError("aliases must be a list of strings")
+    return Item(_doc_name(doc), etype.upper(), name, tuple(aliases))
 
 
 def _doc_name(doc: str) -> str:

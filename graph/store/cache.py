@@ -31,7 +31,11 @@ def cache_path(key: str, folder: Path | None = None) -> Path:
 
 
 def load(key: str, folder: Path | None = None) -> nx.MultiDiGraph | None:
-    """The cached graph for ``key``, or ``None`` (missing or unreadable)."""
+    """The cached graph for ``key``, or ``None`` (missing or unreadable).
+
+    A damaged entry is removed, so the extraction that follows stores a good one in its
+    place (:func:`store`), and a cancelled one does not leave it to be read again.
+    """
     path = cache_path(key, folder)
     if not path.exists():
         return None
@@ -39,7 +43,16 @@ def load(key: str, folder: Path | None = None) -> nx.MultiDiGraph | None:
         return read_graphml(path)
     except ExportError as exc:
         log.warning("ignoring a damaged cache entry %s: %s", path, exc)
+        _discard(path)
         return None
+
+
+def _discard(path: Path) -> None:
+    try:
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+    except OSError as exc:
+        log.warning("could not remove the damaged cache entry %s: %s", path, exc)
 
 
 def store(key: str, graph: nx.MultiDiGraph, folder: Path | None = None) -> Path | None:

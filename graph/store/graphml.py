@@ -7,9 +7,13 @@ and exporting again gives the identical file.
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
+from xml.parsers import expat
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLReader
 
 from graph import messages
 from graph.errors import ExportError
@@ -35,21 +39,55 @@ def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = No
     return [Path(path)]
 
 
-def read_graphml(path) -> nx.MultiDiGraph:
-    """Read a GraphML file (Threadline's or another tool's) into the model's attribute shapes.
+class _Prolog(Exception):
+    """Raised to stop the prolog scan at the root element."""
 
-    Whatever the file holds, the result has the shapes of :mod:`graph.schema`
-    (:func:`graph.store.validate.validate`).
 
-    Raises
-    ------
-    ExportError
-        The file is missing, not GraphML, or damaged beyond repair.
+def _refuse_doctype(data: bytes) -> None:
+    """Refuse a DOCTYPE: the only way to declare entities (billion laughs, external files).
+
+    Only the prolog is scanned: expat stops at the root element's start tag.
     """
+    def doctype(*_):
+        raise ValueError(messages.GRAPHML_DOCTYPE)
+
+    def root(*_):
+        raise _Prolog
+
+    scanner = expat.ParserCreate()
+    scanner.StartDoctypeDeclHandler = doctype
+    scanner.StartElementHandler = root
     try:
-        g = nx.read_graphml(path, node_type=str, force_multigraph=True)
-    except Exception as exc:  # ElementTree, networkx and int()/float() raise many kinds
-        raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc
+        scanner.Parse(data, True)
+    except _Prolog:
+        pass
+
+
+def _parse(data: bytes) -> nx.MultiGraph:
+    """The first graph of GraphML ``data``, as networkx reads it (a multigraph)."""
+    _refuse_doctype(data)
+    reader = GraphMLReader(node_type=str, force_multigraph=True)
+    graphs = list(reader(string=data))
+    if not graphs:
+        # As networkx does: tolerate a root without the GraphML namespace.
+        header = b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        graphs = list(reader(string=data.replace(b"<graphml>", header)))
+    if not graphs:
+        raise ValueError(messages.NO_GRAPH_ELEMENT)
+    return graphs[0]
+
+
+def _read_bytes(path) -> bytes:
+    """The bytes of a regular file; a pipe or device would block or never end."""
+    # Non-blocking, or opening a pipe would wait for a writer before the check could run.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(messages.NOT_A_FILE)
+        return fh.read()
+
+
+def _to_model(g: nx.MultiGraph) -> nx.MultiDiGraph:
     if not g.is_directed():
         # An undirected file: keep each edge once, not once per direction.
         directed = nx.MultiDiGraph(**g.graph)
@@ -64,3 +102,25 @@ def read_graphml(path) -> nx.MultiDiGraph:
     for _, _, data in g.edges(data=True):
         restore(data, JSON_EDGE_ATTRS)
     return validate(g)
+
+
+def read_graphml(path) -> nx.MultiDiGraph:
+    """Read a GraphML file (Threadline's or another tool's) into the model's attribute shapes.
+
+    Whatever the file holds, the result has the shapes of :mod:`graph.schema`
+    (:func:`graph.store.validate.validate`). A file that declares a DOCTYPE is refused:
+    entities are how XML reads other files or expands a few bytes into gigabytes.
+
+    Raises
+    ------
+    ExportError
+        The file is missing, not a regular file, not GraphML, or damaged beyond repair;
+        nothing else, whatever the file holds.
+    """
+    try:
+        return _to_model(_parse(_read_bytes(path)))
+    except OSError as exc:
+        error = exc.strerror or str(exc)
+        raise ExportError(messages.NOT_GRAPHML.format(path=path, error=error)) from exc
+    except Exception as exc:  # expat, networkx, int()/float(), json: hostile files raise anything
+        raise ExportError(messages.NOT_GRAPHML.format(path=path, error=exc)) from exc

@@ -1,4 +1,8 @@
-"""Two CSV tables, nodes and edges, for spreadsheets and Gephi's table import."""
+"""Two CSV tables, nodes and edges, for spreadsheets and Gephi's table import.
+
+The two files are one export: both are written completely before either replaces an
+older pair, so a failure (a full disk) keeps the old pair whole.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.schema import COOCCURRENCE
-from graph.store.files import atomic_write
+from graph.store.files import atomic_writes
 from graph.store.values import Positions, sanitise
 
 
@@ -25,8 +29,8 @@ def write_csv(graph: nx.MultiDiGraph, path, positions: Positions | None = None) 
     node_cols = ["Id", "Label", "type", "aliases", "documents", "mentions"]
     if positions:
         node_cols += ["x", "y"]
-    with atomic_write(nodes_path) as fh:
-        writer = csv.writer(fh)
+    with atomic_writes([nodes_path, edges_path]) as (nodes_file, edges_file):
+        writer = csv.writer(nodes_file)
         writer.writerow(node_cols)
         for n, d in graph.nodes(data=True):
             row = [n, d.get("label", n), d.get("type", ""), sanitise(d.get("aliases", [])),
@@ -34,8 +38,7 @@ def write_csv(graph: nx.MultiDiGraph, path, positions: Positions | None = None) 
             if positions:
                 row += list(positions.get(n, ("", "")))
             writer.writerow(row)
-    with atomic_write(edges_path) as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(edges_file)
         writer.writerow(["Source", "Target", "Type", "relation", "Weight", "method", "evidence"])
         for u, v, d in graph.edges(data=True):
             kind = "Undirected" if d.get("method") == COOCCURRENCE else "Directed"

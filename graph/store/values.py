@@ -3,8 +3,8 @@
 GraphML and GEXF hold scalars only, so every list or dict attribute is written as a JSON
 string by one function, :func:`sanitise`; :func:`restore` turns them back on import. The
 same function keeps every string well-formed XML: characters XML 1.0 forbids (C0 controls
-such as the ANSI escapes of a log file, lone surrogates, U+FFFE/U+FFFF) become U+FFFD, so
-an export always reads back.
+such as the ANSI escapes of a log file, lone surrogates, U+FFFE/U+FFFF) become U+FFFD and
+line ends become ``"\n"``, so an export always reads back as it was written.
 """
 
 from __future__ import annotations
@@ -24,11 +24,16 @@ EDGE_ATTR_ORDER = ("relation", "weight", "method", "evidence")
 
 Positions = Mapping[str, tuple[float, float]]
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_END = re.compile("\r\n?")
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD.
+
+    Line ends become ``"\n"``: every XML reader turns ``"\r\n"`` and ``"\r"`` into that
+    (XML 1.0, 2.11), so writing them otherwise would not read back as written.
+    """
+    return _NOT_XML.sub("\ufffd", _LINE_END.sub("\n", text))
 
 
 def sanitise(value):

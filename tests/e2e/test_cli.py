@@ -116,3 +116,58 @@ def test_without_a_display_the_window_command_prints_the_summary(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no display is available" in result.stderr
     assert "Documents: 2 read" in result.stdout and "Entities:" in result.stdout
+
+
+# -- hostile outputs and inputs ------------------------------------------------------------
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("Anthropic released Claude 3 Opus.")
+    return corpus
+
+
+@pytest.mark.parametrize("inputs, output, message", [
+    (["corpus/notes.txt"], "corpus/notes.txt", "it is the input corpus/notes.txt"),
+    (["corpus/notes.txt"], "link.graphml", "it is the input corpus/notes.txt"),
+    (["corpus"], "corpus/summary.md", "inside the input folder corpus"),
+    (["corpus"], "corpus/sub/../graph.html", "inside the input folder corpus"),
+    (["corpus/notes.txt", "g.nodes.csv"], "g.csv", "it is the input g.nodes.csv"),
+])
+def test_the_output_is_never_an_input(tmp_path, inputs, output, message):
+    corpus = _corpus(tmp_path)
+    (corpus / "sub").mkdir()
+    (tmp_path / "link.graphml").symlink_to(corpus / "notes.txt")
+    (tmp_path / "g.nodes.csv").write_text("Id,Label\n")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result = threadline("extract", *inputs, "-o", output, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_a_graph_beside_the_documents_is_fine(tmp_path):
+    corpus = _corpus(tmp_path)
+    result = threadline("extract", str(corpus), "-o", str(corpus / "graph.graphml"),
+                        cache=tmp_path / "c")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_a_fifo_output_is_refused_before_extracting(tmp_path):
+    corpus = _corpus(tmp_path)
+    fifo = tmp_path / "out.graphml"
+    os.mkfifo(fifo)
+    result = threadline("extract", str(corpus), "-o", str(fifo), cache=tmp_path / "c")
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert "Documents:" not in result.stdout  # refused before any extraction
+    assert fifo.is_fifo()
+
+
+def test_evaluating_a_damaged_graph_is_a_clear_error(tmp_path):
+    damaged = tmp_path / "damaged.graphml"
+    damaged.write_bytes(b'<?xml version="1.0"?><graphml xmlns="http://graphml.graph')
+    result = threadline("evaluate", str(damaged), "--gold", str(GOLD))
+    assert result.returncode == 1
+    assert "is not a Threadline-readable GraphML file" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,324 @@
+"""Hostile targets and inputs for graph.store: exports never destroy data, imports never crash.
+
+Targets: devices, pipes, folders and links; permission bits; pairs of files on a full
+disk; temporaries of killed exports. Inputs: damaged and hostile GraphML (entities,
+unreadable values, deep nesting), damaged cache entries, malformed gold annotations.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.build.evaluate import load_gold
+from graph.errors import ExportError, GoldError
+from graph.schema import COOCCURRENCE, METHODS, edge_key
+from graph.store import cache
+from graph.store.files import atomic_path, export_target, remove_stale_temporaries
+from graph.store.formats import export
+from graph.store.graphml import read_graphml
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and modes are POSIX")
+
+
+def small_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for nid, label in (("ORG:a", "Anthropic"), ("ORG:b", "OpenAI")):
+        g.add_node(nid, label=label, type="ORG", aliases=[], documents=["d.txt"], mentions=1,
+                   occurrences=[["d.txt", 0, 9, 0, 20]])
+    g.add_edge("ORG:a", "ORG:b", key=edge_key(COOCCURRENCE, "co-occurs with"),
+               relation="co-occurs with", weight=1.0, method=COOCCURRENCE,
+               evidence=[{"doc": "d.txt", "start": 0, "end": 20, "text": "A and O."}])
+    return g
+
+
+def temporaries(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- 1. export targets ---------------------------------------------------------------------
+@posix_only
+def test_dev_null_is_refused_without_writing():
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export_target("/dev/null")
+    # Raising inside the block keeps /dev/null safe even if the refusal ever regresses.
+    with pytest.raises(ExportError, match="not a regular file"), atomic_path("/dev/null"):
+        raise AssertionError("atomic_path yielded a temporary for /dev/null")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@posix_only
+def test_a_fifo_target_is_refused_and_left_alone(tmp_path):
+    fifo = tmp_path / "g.graphml"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportError, match="not a regular file"):
+        export(small_graph(), fifo)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert temporaries(tmp_path) == []
+
+
+def test_a_folder_target_is_refused(tmp_path):
+    (tmp_path / "g.graphml").mkdir()
+    with pytest.raises(ExportError, match="it is a folder"):
+        export(small_graph(), tmp_path / "g.graphml")
+
+
+@posix_only
+def test_a_link_is_written_through_and_stays_a_link(tmp_path):
+    real_dir, link_dir = tmp_path / "real", tmp_path / "links"
+    real_dir.mkdir()
+    link_dir.mkdir()
+    real = real_dir / "g.graphml"
+    real.write_text("old")
+    os.chmod(real, 0o644)
+    link = link_dir / "g.graphml"
+    link.symlink_to(real)
+    export(small_graph(), link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert read_graphml(real).number_of_nodes() == 2
+    assert stat.S_IMODE(os.stat(real).st_mode) == 0o644
+    assert temporaries(real_dir) == temporaries(link_dir) == []
+
+
+@posix_only
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o664], ids=oct)
+def test_an_overwritten_file_keeps_its_mode(tmp_path, mode):
+    path = tmp_path / "g.graphml"
+    path.write_text("old")
+    os.chmod(path, mode)
+    export(small_graph(), path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == mode
+
+
+@posix_only
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077], ids=oct)
+def test_a_new_file_gets_the_umask_mode(tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        written = export(small_graph(), tmp_path / "g.csv")
+    finally:
+        os.umask(old)
+    for path in written:
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o666 & ~umask
+
+
+# -- 3. pairs ------------------------------------------------------------------------------
+def test_csv_pair_on_a_full_disk_keeps_the_old_pair(tmp_path, monkeypatch):
+    nodes, edges = tmp_path / "g.nodes.csv", tmp_path / "g.edges.csv"
+    nodes.write_text("old nodes")
+    edges.write_text("old edges")
+    calls = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        calls.append(fd)
+        if len(calls) == 2:  # the second file of the pair
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(ExportError, match="No space left on device"):
+        export(small_graph(), tmp_path / "g.csv")
+    assert nodes.read_text() == "old nodes" and edges.read_text() == "old edges"
+    assert temporaries(tmp_path) == []
+
+
+# -- 5. temporaries of killed exports --------------------------------------------------------
+def dead_pid() -> int:
+    try:
+        return int(Path("/proc/sys/kernel/pid_max").read_text()) + 1
+    except (OSError, ValueError):
+        child = subprocess.Popen([sys.executable, "-c", "pass"])
+        child.wait()
+        return child.pid
+
+
+def test_temporaries_carry_our_mark_and_pid(tmp_path):
+    with atomic_path(tmp_path / "g.graphml") as tmp:
+        assert re.fullmatch(rf"\.g\.graphml\.threadline-{os.getpid()}-[0-9a-f]+\.tmp", tmp.name)
+        assert tmp.parent == tmp_path
+
+
+@pytest.mark.skipif(os.name == "nt", reason="liveness of a pid is not checked on Windows")
+def test_stale_temporaries_of_dead_writers_are_removed(tmp_path):
+    old = time.time() - 3600
+    stale = tmp_path / f".g.graphml.threadline-{dead_pid()}-0123abcd.tmp"
+    young = tmp_path / f".h.graphml.threadline-{dead_pid()}-4567abcd.tmp"
+    alive = tmp_path / f".i.graphml.threadline-{os.getppid()}-89abcdef.tmp"
+    foreign = tmp_path / ".g.graphml.abc123.tmp"  # someone else's: never ours to remove
+    for path in (stale, young, alive, foreign):
+        path.write_bytes(b"x" * 1000)
+        if path is not young:
+            os.utime(path, (old, old))
+    export(small_graph(), tmp_path / "g.graphml")
+    assert not stale.exists()
+    assert young.exists() and alive.exists() and foreign.exists()
+    assert remove_stale_temporaries(tmp_path) == []
+
+
+# -- 6. hostile and damaged GraphML -----------------------------------------------------------
+GRAPHML = ('<?xml version="1.0" encoding="utf-8"?>\n{doctype}'
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+           '<key id="d0" for="node" attr.name="label" attr.type="string"/>'
+           '<key id="d1" for="node" attr.name="mentions" attr.type="int"/>'
+           '<key id="d2" for="edge" attr.name="weight" attr.type="double"/>'
+           '<key id="d3" for="node" attr.name="aliases" attr.type="string"/>'
+           '<graph edgedefault="directed">'
+           '<node id="a"><data key="{key}">{value}</data></node><node id="b"/>'
+           '<edge source="a" target="b"><data key="d2">2.0</data></edge>'
+           '</graph></graphml>')
+
+
+def hostile(tmp_path, key="d0", value="A", doctype="") -> Path:
+    path = tmp_path / "hostile.graphml"
+    path.write_text(GRAPHML.format(key=key, value=value, doctype=doctype), encoding="utf-8")
+    return path
+
+
+def assert_consistent(g: nx.MultiDiGraph) -> None:
+    for _, d in g.nodes(data=True):
+        assert isinstance(d["label"], str) and isinstance(d["type"], str)
+        assert all(isinstance(a, str) for a in d["aliases"] + d["documents"])
+        assert type(d["mentions"]) is int
+    for _, _, k, d in g.edges(keys=True, data=True):
+        assert isinstance(k, str) and d["method"] in METHODS
+        assert isinstance(d["weight"], float) and d["weight"] == d["weight"] < float("inf")
+
+
+def test_a_truncated_file_is_refused(tmp_path):
+    path = tmp_path / "g.graphml"
+    export(small_graph(), path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ExportError, match="not a Threadline-readable GraphML"):
+        read_graphml(path)
+
+
+@pytest.mark.parametrize("text", [
+    "<html><body>not a graph</body></html>",
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"></graphml>',
+    "", "\x00\x01\x02", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>',
+])
+def test_wrong_roots_and_garbage_are_refused(tmp_path, text):
+    path = tmp_path / "g.graphml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExportError):
+        read_graphml(path)
+
+
+def test_an_int_key_holding_text_is_refused(tmp_path):
+    with pytest.raises(ExportError, match="abc"):
+        read_graphml(hostile(tmp_path, key="d1", value="abc"))
+
+
+def test_an_infinite_double_is_repaired(tmp_path):
+    path = hostile(tmp_path).read_text().replace(">2.0<", ">1e999999<")
+    (tmp_path / "inf.graphml").write_text(path)
+    g = read_graphml(tmp_path / "inf.graphml")
+    assert_consistent(g)
+    assert [d["weight"] for _, _, d in g.edges(data=True)] == [1.0]
+
+
+def test_deeply_nested_json_in_aliases_does_not_crash(tmp_path):
+    g = read_graphml(hostile(tmp_path, key="d3", value="[" * 200_000 + "]" * 200_000))
+    assert_consistent(g)
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    entities = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    path = hostile(tmp_path, value="&l9;", doctype=f"<!DOCTYPE g [{entities}]>\n")
+    with pytest.raises(ExportError, match="DOCTYPE"):
+        read_graphml(path)
+
+
+def test_external_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    doctype = f'<!DOCTYPE g [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
+    with pytest.raises(ExportError, match="DOCTYPE") as caught:
+        read_graphml(hostile(tmp_path, value="&x;", doctype=doctype))
+    assert "TOP-SECRET" not in str(caught.value)
+    internal = '<!DOCTYPE g [<!ENTITY e "expanded">]>\n'
+    with pytest.raises(ExportError, match="DOCTYPE"):
+        read_graphml(hostile(tmp_path, value="&e;", doctype=internal))
+
+
+@posix_only
+def test_a_fifo_or_device_is_not_read(tmp_path):
+    fifo = tmp_path / "g.graphml"
+    os.mkfifo(fifo)
+    outcome = []
+
+    def read():
+        try:
+            read_graphml(fifo)
+        except ExportError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(5)
+    if reader.is_alive():  # blocked waiting for a writer: let it go, then fail
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert outcome and "not a regular file" in str(outcome[0])
+    with pytest.raises(ExportError, match="not a regular file"):
+        read_graphml("/dev/zero")
+
+
+def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path, nlp, monkeypatch):
+    from graph.build.jobs import open_corpus_job
+    from graph.jobs import run_job
+    from graph.nlp import pipeline
+
+    # The real fingerprint hashes graph/'s sources, which may change while this runs.
+    monkeypatch.setattr(pipeline, "pipeline_fingerprint", lambda model=None: "fixed")
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Anthropic released Claude 3 Opus. OpenAI released GPT-4.")
+    folder = tmp_path / "cache"
+    first = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
+    [entry] = folder.glob("*.graphml")
+    entry.write_bytes(b"<graphml>\x00garbage")
+    again = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
+    assert not again.from_cache
+    assert sorted(again.graph.nodes) == sorted(first.graph.nodes) != []
+    assert [p.name for p in folder.iterdir()] == [entry.name]
+    rebuilt = read_graphml(entry)  # replaced by a good entry ("created" differs: no bytes)
+    assert sorted(rebuilt.edges(keys=True)) == sorted(first.graph.edges(keys=True))
+    third = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
+    assert third.from_cache and sorted(third.graph.nodes) == sorted(first.graph.nodes)
+
+
+def test_a_damaged_cache_entry_is_removed_on_load(tmp_path):
+    entry = cache.cache_path("k", tmp_path)
+    entry.write_text("<graphml")
+    assert cache.load("k", tmp_path) is None
+    assert not entry.exists()
+
+
+# -- evaluation input -------------------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    {"doc": "a.txt", "type": "MODEL", "name": 5},
+    {"doc": "a.txt", "type": "MODEL", "name": "GPT-4", "aliases": "GPT4"},
+    {"doc": "a.txt", "type": "MODEL", "name": "GPT-4", "aliases": [1]},
+    {"doc": ["a.txt"], "type": "MODEL", "name": "GPT-4"},
+    ["a.txt", "MODEL", "GPT-4"],
+])
+def test_gold_of_the_wrong_shape_is_a_gold_error(tmp_path, line):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(line) + "\n")
+    with pytest.raises(GoldError, match="line 1"):
+        load_gold(gold)
