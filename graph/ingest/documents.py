@@ -42,7 +42,8 @@ class Corpus:
     def digest(self) -> str:
         """Fingerprint of the whole corpus (ids and contents) for the extraction cache."""
         h = hashlib.sha256()
+        # surrogatepass: an id is meant to be valid text, but the cache key must never raise.
         for doc in sorted(self.documents, key=lambda d: d.id):
-            h.update(doc.id.encode())
-            h.update(doc.digest.encode())
+            h.update(doc.id.encode("utf-8", "surrogatepass"))
+            h.update(doc.digest.encode("utf-8", "surrogatepass"))
         return h.hexdigest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from graph import messages
 
@@ -14,6 +15,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 LEGACY_ENCODING = "cp1252"
+
+# Terminal escape sequences (colours, cursor moves, window titles, links) as a captured
+# log or a crafted file holds them: CSI, OSC (to BEL or ST), then the short forms (ECMA-48).
+_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])"
+                      r"|\x9b[0-?]*[ -/]*[@-~]?")
+# Control characters other than tab and newline: they are no words, XML 1.0 cannot hold
+# most of them, and on a terminal or in a label they act instead of showing.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PAGE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n"})
 
 
 def looks_binary(data: bytes) -> bool:
@@ -44,3 +54,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode(LEGACY_ENCODING), LEGACY_ENCODING
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def visible_text(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters.
+
+    Escape sequences go entirely (``"\\x1b[1mGPT-4\\x1b[0m"`` reads as ``"GPT-4"``), page
+    breaks become line breaks, any other control character a space, so words stay apart.
+
+    Examples
+    --------
+    >>> visible_text("\\x1b[31mOpenAI\\x1b[0m\\x07 released\\fGPT-4")
+    'OpenAI  released\\nGPT-4'
+    """
+    return _CONTROLS.sub(" ", _ESCAPES.sub("", text).translate(_PAGE_BREAKS))

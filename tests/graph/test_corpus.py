@@ -121,5 +121,5 @@ def test_load_sources_rereads_unchanged_files_only(tmp_path):
     corpus = load_corpus([tmp_path])
     sources = [{"id": d.id, "path": d.path, "digest": d.digest} for d in corpus.documents]
     (tmp_path / "b.txt").write_text("changed")
-    found = load_sources(sources)
+    found = load_sources(sources, tmp_path)
     assert set(found) == {"a.txt"}
