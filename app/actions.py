@@ -17,6 +17,7 @@ from typing import Literal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
+from app.guard import report_error
 from app.plain_text import menu_text, tooltip_text
 from graph import messages
 from graph.store.formats import FORMATS
@@ -225,16 +226,16 @@ def _icon(owner: QWidget, spec: ActionSpec) -> QIcon:
     return QIcon.fromTheme(spec.icon, owner.style().standardIcon(spec.fallback_icon))
 
 
-def _trigger(slot: Callable, spec: ActionSpec,
+def _trigger(owner: QWidget, slot: Callable, spec: ActionSpec,
              selected_node: Callable[[], str | None]) -> Callable[..., None]:
-    if spec.on_node:
-        def run(*_checked) -> None:
-            nid = selected_node()
-            if nid:
+    def run(*_checked) -> None:
+        try:
+            if not spec.on_node:
+                slot(*spec.args)
+            elif nid := selected_node():
                 slot(nid, *spec.args)
-    else:
-        def run(*_checked) -> None:
-            slot(*spec.args)
+        except Exception as exc:  # a failing action must not leave the window half done
+            report_error(owner, exc)
     return run
 
 
@@ -248,6 +249,8 @@ def _follow(action: QAction, spec: ActionSpec, stack: QUndoStack) -> None:
     def show_step(step: str) -> None:
         if spec.step_in == "text":
             action.setText(f"{spec.text} {menu_text(step)}" if step else spec.text)
+            # Qt's default tooltip is the text, and the step names an entity: markup and all.
+            action.setToolTip(tooltip_text(f"{spec.plain_text} {step}") if step else spec.tip)
         else:
             action.setToolTip(tooltip_text(tip.format(step=step)) if step else spec.tip)
 
@@ -265,7 +268,7 @@ def _make_action(owner: QWidget, spec: ActionSpec, undo_stack: QUndoStack,
         action.setToolTip(spec.tip)
     action.setCheckable(spec.checkable)
     slot = reduce(getattr, spec.slot.split("."), owner)
-    action.triggered.connect(_trigger(slot, spec, selected_node))
+    action.triggered.connect(_trigger(owner, slot, spec, selected_node))
     if spec.follows:
         _follow(action, spec, undo_stack)
     return action

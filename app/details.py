@@ -1,17 +1,23 @@
 """Details of the selected entity or relation: type, aliases, documents, relations.
 
-Every relation and neighbour is a link: clicking one selects that edge or entity.
+Every relation and neighbour is a link: clicking one selects that edge or entity. The panel
+is HTML built here; every value in it comes from the graph (labels, ids, documents,
+evidence: from files, maybe hostile) and is escaped with :func:`app.plain_text.html_text`.
+The browser follows no link itself and loads nothing: an ``<img>`` that slipped through
+would not read a file.
 """
 
 from __future__ import annotations
 
-from html import escape
+import math
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.bridge import listen
+from app.guard import guarded
+from app.plain_text import html_text as _h
 from graph.explore.model import GraphModel, ModelEvent
 from graph.schema import DEPENDENCY
 from graph.taxonomy import color_of, type_info
@@ -19,13 +25,48 @@ from graph.taxonomy import color_of, type_info
 MAX_LISTED = 60
 
 
-def _node_link(nid: str, text: str) -> str:
-    return f'<a href="node:{quote(nid, safe="")}">{escape(text)}</a>'
+def _node_link(nid: str, text: object) -> str:
+    return f'<a href="node:{quote(str(nid), safe="")}">{_h(text)}</a>'
 
 
 def _edge_link(u: str, v: str, key: str, text: str) -> str:
-    target = "/".join(quote(x, safe="") for x in (u, v, key))
-    return f'<a href="edge:{target}">{escape(text)}</a>'
+    target = "/".join(quote(str(x), safe="") for x in (u, v, key))
+    return f'<a href="edge:{target}">{_h(text)}</a>'
+
+
+def _number(value: object) -> float:
+    """A weight from the graph as a number for sorting (0 when it is none)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def _weight(value: object) -> str:
+    """A weight from the graph as HTML (it may come from a file: anything)."""
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return _h(value)
+
+
+def _listed(value: object) -> list:
+    """A list attribute as a list (a file may hold a string or a number instead)."""
+    return list(value) if isinstance(value, list | tuple) else [value] if value else []
+
+
+class SafeBrowser(QTextBrowser):
+    """A ``QTextBrowser`` that loads no resource (image, style sheet) and opens no link."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, name: QUrl) -> QByteArray:
+        # Empty, not None: for a null answer the document would read the file itself.
+        return QByteArray()
 
 
 class DetailsPanel(QWidget):
@@ -38,8 +79,7 @@ class DetailsPanel(QWidget):
     def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
+        self.browser = SafeBrowser()
         self.browser.anchorClicked.connect(self._on_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -64,77 +104,89 @@ class DetailsPanel(QWidget):
 
     def _chip(self, etype: str) -> str:
         colour = color_of(etype, self.dark)
-        return (f"<span style='background:{colour}; color:white; padding:2px 6px;'>"
-                f"&nbsp;{escape(type_info(etype).name)}&nbsp;</span>")
+        return (f"<span style='background:{_h(colour)}; color:white; padding:2px 6px;'>"
+                f"&nbsp;{_h(type_info(etype).name)}&nbsp;</span>")
 
     def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:
         """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
         self.node, self.edge = nid, None
         data = self.model.node(nid)
         etype = data.get("type", "OTHER")
-        parts = [f"<h2 style='margin-bottom:2px'>{escape(data.get('label', nid))}</h2>",
-                 f"<p>{self._chip(etype)} &nbsp; <code>{escape(nid)}</code></p>", "<table>"]
-        aliases = data.get("aliases", [])
-        rows = [("Aliases", ", ".join(escape(a) for a in aliases) or "\u2014"),
-                ("Documents", "<br>".join(escape(d) for d in data.get("documents", []))),
-                ("Mentions", str(data.get("mentions", 0))),
-                ("Neighbours", str(self.model.degree(nid)))]
+        parts = [f"<h2 style='margin-bottom:2px'>{_h(data.get('label', nid))}</h2>",
+                 f"<p>{self._chip(etype)} &nbsp; <code>{_h(nid)}</code></p>", "<table>"]
+        rows = [("Aliases", ", ".join(_h(a) for a in _listed(data.get("aliases"))) or "\u2014"),
+                ("Documents", "<br>".join(_h(d) for d in _listed(data.get("documents")))),
+                ("Mentions", _h(data.get("mentions", 0))),
+                ("Neighbours", _h(self.model.degree(nid)))]
         parts += [f"<tr><td style='color:gray; padding-right:8px'>{k}</td><td>{v}</td></tr>"
                   for k, v in rows]
         parts.append("</table>")
         if hidden_neighbours:
-            parts.append(f"<p><a href='more:{quote(nid, safe='')}'>Show more neighbours</a> "
-                         f"({hidden_neighbours} hidden)</p>")
+            parts.append(f"<p><a href='more:{quote(str(nid), safe='')}'>Show more neighbours</a>"
+                         f" ({_h(hidden_neighbours)} hidden)</p>")
         typed, cooc = [], []
         for u, v, key, edata in self.model.edges_of(nid):
             (typed if edata.get("method") == DEPENDENCY else cooc).append((u, v, key, edata))
-        if typed:
-            parts.append("<h3>Relations</h3><ul>")
-            for u, v, key, edata in sorted(typed, key=lambda e: -e[3].get("weight", 1)):
-                relation = edata.get("relation", "")
-                if u == nid:
-                    text = f"\u2192 {relation} \u2192 "
-                    parts.append(f"<li>{_edge_link(u, v, key, text)}"
-                                 f"{_node_link(v, self.model.label(v))}")
-                else:
-                    text = f" \u2192 {relation} \u2192"
-                    parts.append(f"<li>{_node_link(u, self.model.label(u))}"
-                                 f"{_edge_link(u, v, key, text)}")
-                parts.append(f" <span style='color:gray'>({edata.get('weight', 1):g})</span></li>")
-            parts.append("</ul>")
-        if cooc:
-            parts.append("<h3>Mentioned together with</h3><ul>")
-            cooc.sort(key=lambda e: (-e[3].get("weight", 1), self.model.label(e[0] if e[1] == nid
-                                                                              else e[1])))
-            for u, v, key, edata in cooc[:MAX_LISTED]:
-                other = v if u == nid else u
-                count = f"({edata.get('weight', 1):g} sentences)"
-                parts.append(f"<li>{_node_link(other, self.model.label(other))} "
-                             f"{_edge_link(u, v, key, count)}</li>")
-            if len(cooc) > MAX_LISTED:
-                rest = len(cooc) - MAX_LISTED
-                parts.append(f"<li style='color:gray'>\u2026 and {rest} more</li>")
-            parts.append("</ul>")
+        parts += self._typed_rows(nid, typed) + self._cooccurrence_rows(nid, cooc)
         self.browser.setHtml("".join(parts))
 
+    def _typed_rows(self, nid: str, typed: list) -> list[str]:
+        if not typed:
+            return []
+        parts = ["<h3>Relations</h3><ul>"]
+        for u, v, key, edata in sorted(typed, key=lambda e: -_number(e[3].get("weight", 1))):
+            relation = edata.get("relation", "")
+            if u == nid:
+                text = f"\u2192 {relation} \u2192 "
+                parts.append(f"<li>{_edge_link(u, v, key, text)}"
+                             f"{_node_link(v, self.model.label(v))}")
+            else:
+                text = f" \u2192 {relation} \u2192"
+                parts.append(f"<li>{_node_link(u, self.model.label(u))}"
+                             f"{_edge_link(u, v, key, text)}")
+            parts.append(f" <span style='color:gray'>({_weight(edata.get('weight', 1))})"
+                         "</span></li>")
+        parts.append("</ul>")
+        return parts
+
+    def _cooccurrence_rows(self, nid: str, cooc: list) -> list[str]:
+        if not cooc:
+            return []
+        parts = ["<h3>Mentioned together with</h3><ul>"]
+        cooc.sort(key=lambda e: (-_number(e[3].get("weight", 1)),
+                                 str(self.model.label(e[0] if e[1] == nid else e[1]))))
+        for u, v, key, edata in cooc[:MAX_LISTED]:
+            other = v if u == nid else u
+            count = f"({_weight(edata.get('weight', 1))} sentences)"
+            parts.append(f"<li>{_node_link(other, self.model.label(other))} "
+                         f"{_edge_link(u, v, key, count)}</li>")
+        if len(cooc) > MAX_LISTED:
+            rest = len(cooc) - MAX_LISTED
+            parts.append(f"<li style='color:gray'>\u2026 and {rest} more</li>")
+        parts.append("</ul>")
+        return parts
+
     def show_edge(self, u: str, v: str, key: str) -> None:
+        """The relation ``(u, v, key)`` and its evidence sentences."""
         self.node, self.edge = None, (u, v, key)
         data = self.model.graph.edges[u, v, key]
         method = data.get("method", "")
         kind = "typed relation (dependency parse)" if method == DEPENDENCY else \
             "co-occurrence in the same sentence"
         arrow = "\u2192" if method == DEPENDENCY else "\u2014"
+        evidence = [ev for ev in _listed(data.get("evidence")) if isinstance(ev, dict)]
         parts = [f"<h2>{_node_link(u, self.model.label(u))} {arrow} "
-                 f"{escape(data.get('relation', ''))} {arrow} {_node_link(v, self.model.label(v))}"
+                 f"{_h(data.get('relation', ''))} {arrow} {_node_link(v, self.model.label(v))}"
                  "</h2>",
-                 f"<p>{escape(kind)}<br>weight {data.get('weight', 1):g} \u00b7 "
-                 f"{len(data.get('evidence', []))} evidence sentence(s)</p><ol>"]
-        parts += [f"<li>{escape(ev.get('text', ''))} <span style='color:gray'>"
-                  f"\u2014 {escape(ev.get('doc', ''))}</span></li>"
-                  for ev in data.get("evidence", [])[:MAX_LISTED]]
+                 f"<p>{_h(kind)}<br>weight {_weight(data.get('weight', 1))} \u00b7 "
+                 f"{len(evidence)} evidence sentence(s)</p><ol>"]
+        parts += [f"<li>{_h(ev.get('text', ''))} <span style='color:gray'>"
+                  f"\u2014 {_h(ev.get('doc', ''))}</span></li>"
+                  for ev in evidence[:MAX_LISTED]]
         parts.append("</ol>")
         self.browser.setHtml("".join(parts))
 
+    @guarded
     def _on_link(self, url: QUrl) -> None:
         scheme, _, rest = url.toString().partition(":")
         if scheme == "node":

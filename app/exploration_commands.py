@@ -7,15 +7,14 @@ undone. :class:`ExplorationCommands` is mixed into :class:`app.main_window.MainW
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMenu
 
 from app import dialogs
 from app.actions import SPECS
-from app.plain_text import menu_text
+from app.guard import guarded, guarded_call
+from app.plain_text import menu_text, tooltip_text
 from graph import messages
 from graph.explore.exploration import DEFAULT_EXPAND_K, Exploration, Step
 
@@ -24,11 +23,6 @@ MAX_EXPAND_DEPTH = 6
 NODE_MENU_ACTIONS = ("expand_depth", "collapse", "focus", "hide")
 # View actions the context menu of the background offers.
 BACKGROUND_MENU_ACTIONS = ("fit", "relayout", "overview", "show_all")
-
-
-def _on_node(slot: Callable[[str], None], nid: str) -> Callable[[], None]:
-    # No parameters: Qt would pass ``triggered``'s "checked" flag to a default argument.
-    return lambda: slot(nid)
 
 
 class StepCommand(QUndoCommand):
@@ -53,6 +47,7 @@ class ExplorationCommands:
         if step:
             self.undo_stack.push(StepCommand(self.exploration, step))
 
+    @guarded
     def expand(self, nid: str, depth: int = 1) -> None:
         """Show the strongest hidden neighbours of ``nid``, ``depth`` levels out."""
         step, more = self.exploration.expand(nid, DEFAULT_EXPAND_K, depth)
@@ -100,6 +95,7 @@ class ExplorationCommands:
         """Zoom so the whole drawn graph fits, and keep fitting while the layout moves."""
         self.canvas.fit_all(follow=True)
 
+    @guarded
     def _on_context_menu(self, nid: str | None, global_pos: QPoint) -> None:
         menu = QMenu(self)
         if nid:
@@ -112,15 +108,17 @@ class ExplorationCommands:
     def _fill_node_menu(self, menu: QMenu, nid: str) -> None:
         self.select_node(nid)
         hidden = self.exploration.hidden_neighbour_count(nid)
-        label = self.model.label(nid)
+        label = str(self.model.label(nid))
         text = (messages.EXPAND_NODE_HIDDEN.format(label=label, hidden=hidden) if hidden
                 else messages.EXPAND_NODE.format(label=label))
-        expand = menu.addAction(menu_text(text), lambda: self.expand(nid))
+        expand = menu.addAction(menu_text(text), guarded_call(self, self.expand, nid))
+        expand.setToolTip(tooltip_text(text))  # Qt's default tooltip is the text, markup and all
         expand.setEnabled(bool(hidden))
         for name in NODE_MENU_ACTIONS:
-            menu.addAction(SPECS[name].plain_text, _on_node(getattr(self, SPECS[name].slot), nid))
+            menu.addAction(SPECS[name].plain_text,
+                           guarded_call(self, getattr(self, SPECS[name].slot), nid))
         menu.addSeparator()
         pinned = nid in self.canvas.pinned_nodes()
         menu.addAction(messages.UNPIN_NODE if pinned else messages.PIN_NODE,
-                       lambda: self.canvas.set_pinned(nid, not pinned))
-        menu.addAction(messages.FIND_MENTIONS, lambda: self.text_search(label))
+                       guarded_call(self, self.canvas.set_pinned, nid, not pinned))
+        menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge import listen
+from app.guard import guarded
+from app.plain_text import tooltip_text
 from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.schema import COOCCURRENCE, DEPENDENCY
@@ -95,6 +97,7 @@ class FilterPanel(QWidget):
             self.documents.clear()
             for doc in sorted(set(self.model.documents) | set(doc_counts)):
                 item = QListWidgetItem(f"{doc} ({doc_counts.get(doc, 0)})")
+                item.setToolTip(tooltip_text(str(doc)))  # the whole name, where it is cut
                 item.setData(Qt.ItemDataRole.UserRole, doc)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
@@ -131,5 +134,6 @@ class FilterPanel(QWidget):
             self.cooc.setChecked(True)
         self._emit()
 
+    @guarded
     def _emit(self, *_args) -> None:
         self.filterChanged.emit(self.current())

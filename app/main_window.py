@@ -34,11 +34,13 @@ from app.details import DetailsPanel
 from app.exploration_commands import ExplorationCommands
 from app.export_commands import ExportCommands
 from app.filters import FilterPanel
+from app.guard import guarded, guarded_call, install_excepthook
 from app.job_control import JobControl
-from app.plain_text import menu_text
+from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
+from app.workers import join_all
 from graph import __version__, messages
 from graph.explore.exploration import Exploration, Step
 from graph.explore.filters import GraphFilter, drawn_nodes
@@ -116,6 +118,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         status = self.statusBar()
         self._build_job_widgets(status)
         self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
         status.addPermanentWidget(self.counts)
 
     def _build_actions(self) -> None:
@@ -197,12 +200,10 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.recent_menu.clear()
         for paths in self.recent():
             title = paths[0] if len(paths) == 1 else f"{paths[0]} (+{len(paths) - 1})"
-            self.recent_menu.addAction(menu_text(title), self._opener(paths))
+            action = self.recent_menu.addAction(menu_text(title),
+                                                guarded_call(self, self.open_paths, paths))
+            action.setToolTip(tooltip_text("\n".join(paths)))
         self.recent_menu.setEnabled(bool(self.recent()))
-
-    def _opener(self, paths: list[str]):
-        # No parameters: Qt would pass ``triggered``'s "checked" flag to a default argument.
-        return lambda: self.open_paths(paths)
 
     def _last_dir(self) -> str:
         recent = self.recent()
@@ -221,6 +222,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
             self.open_paths(files)
 
     # == selection =======================================================================
+    @guarded
     def select_node(self, nid: str) -> None:
         """Select ``nid`` on the canvas and show its details and mentions."""
         if nid not in self.model:
@@ -230,6 +232,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
         self.source.show_node(nid)
 
+    @guarded
     def select_edge(self, u: str, v: str, key: str) -> None:
         """Select an edge and show its evidence."""
         if self.canvas.selected_edge() != (u, v, key):
@@ -237,6 +240,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.details.show_edge(u, v, key)
         self.source.show_edge(u, v, key)
 
+    @guarded
     def focus_entity(self, nid: str) -> None:
         """Centre, select and show the neighbourhood of ``nid`` (from search or a link)."""
         if nid not in self.model:
@@ -248,6 +252,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.select_node(nid)
         self.canvas.center_on_node(nid)
 
+    @guarded
     def focus_edge(self, u: str, v: str, key: str) -> None:
         """Select an edge, first showing whichever of its ends is hidden."""
         missing = {u, v} - self.exploration.visible
@@ -255,6 +260,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
             self.push(Step(show=frozenset(missing), text=messages.SHOW_RELATION))
         self.select_edge(u, v, key)
 
+    @guarded
     def _on_canvas_selection_changed(self) -> None:
         if self.canvas.selected_node() is None and self.canvas.selected_edge() is None:
             self.details.clear()
@@ -271,6 +277,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         if query and query.strip():
             self.text_search(query.strip())
 
+    @guarded
     def text_search(self, query: str) -> None:
         """List the sentences of every document that contain ``query``."""
         hits = search_text(self.model.documents, query)
@@ -288,6 +295,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.acts["size_mentions"].setChecked(what == "mentions")
         self.acts["size_degree"].setChecked(what == "degree")
 
+    @guarded
     def _on_filter_changed(self, graph_filter: GraphFilter) -> None:
         self.filter = graph_filter
         self.canvas.set_filter(None if graph_filter.is_default else graph_filter)
@@ -340,15 +348,21 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
-        self.shutdown()
+        self.cancel_all()
         super().closeEvent(event)
 
-    def shutdown(self) -> None:
-        """Cancel and join every worker (window close and test teardown)."""
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+    def cancel_all(self) -> None:
+        """Cancel the job, any queued Open and the layout, without waiting for them."""
+        self.cancel_job()
         self.canvas.shutdown()
+
+    def shutdown(self, timeout_ms: int = 60_000) -> bool:
+        """Cancel every worker and join them (process exit and test teardown, never in use).
+
+        Returns ``False`` when a worker was still running after ``timeout_ms``.
+        """
+        self.cancel_all()
+        return join_all(timeout_ms)
 
 
 def make_app() -> QApplication:
@@ -382,11 +396,12 @@ def run_gui(paths: list[str], model: str | None = None, use_cache: bool = True) 
         The application's exit code.
     """
     app = make_app()
+    install_excepthook()
     window = MainWindow(model_name=model, use_cache=use_cache)
     window.show()
     if probe_requested():
         report_startup(window)
     QTimer.singleShot(0, lambda: window.open_paths(paths or [str(seeds_dir())]))
     code = app.exec()
-    window.shutdown()  # join workers even when the app quits without closing the window
+    window.shutdown()  # the window is gone: join the workers it cancelled
     return code

@@ -11,6 +11,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.bridge import listen
+from app.guard import guarded
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import EntityHit, EntityIndex
 from graph.taxonomy import type_info
@@ -57,6 +58,7 @@ class SearchField(QLineEdit):
         self._suggestions.setStringList([self.describe(h) for h in self.hits])
         return self.hits
 
+    @guarded
     def _on_text_edited(self, text: str) -> None:
         if self.suggest(text):
             self.completer_.complete()
@@ -69,11 +71,13 @@ class SearchField(QLineEdit):
             self.setText(hit.label)
             self.entityChosen.emit(hit.node)
 
+    @guarded
     def _on_suggestion_activated(self, text: str) -> None:
         rows = self._suggestions.stringList()
         if text in rows:
             self.choose(rows.index(text))
 
+    @guarded
     def _on_return(self) -> None:
         if self.completer_.popup().isVisible():
             return  # the popup's own activation handles it

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge import listen
+from app.guard import guarded
+from app.plain_text import tooltip_text
 from graph import messages
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import TextHit
@@ -176,7 +178,7 @@ class DocumentView(QPlainTextEdit):
             fmt.setBackground(colour)
             if current:  # underline, not bold: bold would re-flow the text
                 fmt.setFontUnderline(True)
-            fmt.setToolTip(nid)
+            fmt.setToolTip(tooltip_text(nid))  # ids of imported graphs can be anything
             selections.append(self._selection(start, end, fmt))
         self.setExtraSelections(selections)
 
@@ -221,6 +223,7 @@ class SourcePane(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.position = QLabel()
+        self.position.setTextFormat(Qt.TextFormat.PlainText)
         self.prev_button = QToolButton(text="\u25b2", toolTip="Previous (Shift+F3)")
         self.next_button = QToolButton(text="\u25bc", toolTip="Next (F3)")
         self.prev_button.clicked.connect(self.previous)
@@ -361,7 +364,7 @@ class SourcePane(QWidget):
             self.list.clear()
             for p in passages:
                 item = QListWidgetItem(f"{p.text}    \u2014 {p.doc}")
-                item.setToolTip(p.doc)
+                item.setToolTip(tooltip_text(p.doc))
                 self.list.addItem(item)
         enabled = len(passages) > 1
         self.prev_button.setEnabled(enabled)
@@ -370,6 +373,7 @@ class SourcePane(QWidget):
         if passages:
             self.list.setCurrentRow(0)
 
+    @guarded
     def _on_row_changed(self, row: int) -> None:
         if not 0 <= row < len(self.passages):
             return
@@ -380,5 +384,6 @@ class SourcePane(QWidget):
         if self.view.doc_id == p.doc:
             self.view.focus_on(p.start, p.end, (p.sent_start, p.sent_end), p.emphasis)
 
+    @guarded
     def _on_document_chosen(self, index: int) -> None:
         self.show_document(self.documents.itemText(index))

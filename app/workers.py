@@ -4,7 +4,13 @@
 imports in it, the canvas its layouts (:mod:`app.canvas.layout_runner`). The worker never
 touches widgets or the live graph: it builds a new result and hands it to the GUI thread
 through a queued signal, where the receiver swaps it in. Cancelling sets a flag that is
-checked between two steps of the job (documents, layout passes).
+checked between two steps of the job (pieces of a document, layout passes).
+
+The GUI thread never waits for a worker: a thread belongs to the application, not to the
+window or canvas that started it, so closing them mid-run destroys no running thread, and
+:func:`join_all` waits for the stragglers once the window is gone (at process exit). The
+owner deletes a thread (``deleteLater``) once it has handled its ``finished``: a thread
+that deleted itself could be gone before its owner's queued slots ran.
 """
 
 from __future__ import annotations
@@ -13,12 +19,16 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal
 
 from graph.errors import Cancelled
 from graph.jobs import Progress, run_job
 
 log = logging.getLogger(__name__)
+
+# Every thread started and not yet seen to finish: join_all waits for these.
+_started: set[JobThread] = set()
 
 
 class JobThread(QThread):
@@ -32,7 +42,8 @@ class JobThread(QThread):
     describe_error
         Turns an exception of the job into the message of :attr:`failed`.
     parent
-        Owner of the thread object (it must outlive the run).
+        Owner of the thread object; by default the application, which outlives every
+        window.
     """
 
     progress = Signal(object)  # graph.jobs.Progress
@@ -43,14 +54,24 @@ class JobThread(QThread):
     def __init__(self, make_job: Callable[[], object],
                  describe_error: Callable[[BaseException], str],
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent or QCoreApplication.instance())
         self._make_job = make_job
         self._describe_error = describe_error
         self._cancel = threading.Event()
+        self.finished.connect(self._on_finished)
+
+    def start(self, *args) -> None:
+        """Run the job in the worker thread."""
+        _started.add(self)
+        super().start(*args)
 
     def cancel(self) -> None:
         """Ask the job to stop after its current step (emits :attr:`cancelled`)."""
         self._cancel.set()
+
+    def cancel_requested(self) -> bool:
+        """Whether :meth:`cancel` was called (the job may still be finishing its step)."""
+        return self._cancel.is_set()
 
     def run(self) -> None:  # runs in the worker thread
         try:
@@ -66,5 +87,28 @@ class JobThread(QThread):
             else:
                 self.succeeded.emit(result)
 
+    def _on_finished(self) -> None:
+        _started.discard(self)
 
-__all__ = ["JobThread", "Progress"]
+
+def running_threads() -> list[JobThread]:
+    """The worker threads that have not finished yet."""
+    return [t for t in list(_started) if shiboken6.isValid(t) and t.isRunning()]
+
+
+def join_all(timeout_ms: int = 60_000) -> bool:
+    """Cancel every worker and wait until all have ended (process exit, test teardown).
+
+    Never call this while a window is in use: it blocks the GUI thread. Returns ``False``
+    when some worker was still running at the deadline.
+    """
+    deadline = QDeadlineTimer(timeout_ms)
+    for thread in running_threads():
+        thread.cancel()
+    done = all(thread.wait(deadline) for thread in running_threads())
+    _started.difference_update([t for t in list(_started)
+                                if not shiboken6.isValid(t) or t.isFinished()])
+    return done
+
+
+__all__ = ["JobThread", "Progress", "join_all", "running_threads"]

@@ -18,16 +18,22 @@ __all__ = ["Cancelled", "Job", "Progress", "run_job"]
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """How far a job is: ``done`` of ``total`` units, and what it is working on."""
+    """How far a job is: ``done`` of ``total`` units, and what it is working on.
+
+    ``part`` is how far into the next unit the job is (0 to 1): a long document reports
+    it after every piece, so progress moves, and a cancel takes effect, within it.
+    """
 
     done: int
     total: int
     message: str = ""
     words: int = 0
+    part: float = 0.0
 
     @property
     def fraction(self) -> float:
-        return self.done / self.total if self.total else 1.0
+        """The share of the whole job done, ``part`` of the next unit included."""
+        return min(1.0, (self.done + self.part) / self.total) if self.total else 1.0
 
 
 Job = Generator[Progress, None, object]

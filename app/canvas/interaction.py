@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.canvas.scene import as_number, link_at, link_of_edge, node_at
+from app.guard import guarded
 from app.plain_text import tooltip_text
 from graph.taxonomy import type_info
 
@@ -245,6 +246,7 @@ class CanvasInteraction:
         super().leaveEvent(event)
 
     # -- hover and drag ----------------------------------------------------------------
+    @guarded
     def _hover_at(self, pos: QPoint, global_pos: QPoint) -> None:
         scene_pos = self.mapToScene(pos)
         i = self._node_index_at(scene_pos)

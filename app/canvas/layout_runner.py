@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import (
-    QCoreApplication,
     QDeadlineTimer,
     QEasingCurve,
     QObject,
@@ -46,7 +45,7 @@ class LayoutRunner(QObject):
         unplaced ones), or ``None`` when there is nothing to do.
     parent
         The canvas. The worker thread itself belongs to the application, so deleting
-        the canvas mid-layout never destroys a running thread; it deletes itself when done.
+        the canvas mid-layout never destroys a running thread (:mod:`app.workers`).
 
     Signals
     -------
@@ -85,8 +84,7 @@ class LayoutRunner(QObject):
         if len(request.nodes) <= SYNC_LAYOUT_NODES:
             self.produced.emit(request.run())
             return
-        thread = JobThread(request.job, str, QCoreApplication.instance())
-        thread.finished.connect(thread.deleteLater)
+        thread = JobThread(request.job, str)  # the application's: it may outlive the canvas
         thread.progress.connect(self._on_progress)
         thread.succeeded.connect(self._on_succeeded)
         thread.failed.connect(self._on_failed)
@@ -96,13 +94,16 @@ class LayoutRunner(QObject):
         self.started.emit()
         thread.start()
 
-    def stop(self, timeout_ms: int = 10_000) -> None:
-        """Forget the queued layout, cancel the running one and join its thread."""
+    def stop(self) -> None:
+        """Forget the queued layout and cancel the running one, without waiting for it.
+
+        The cancelled run ends at its next step (one igraph pass can take a second on a
+        huge drawing); what it still sends is ignored, and it is deleted when it ends.
+        """
         self._pending = None
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.cancel()
-            thread.wait(timeout_ms)
 
     def wait(self, deadline: QDeadlineTimer) -> bool:
         """Block until no layout runs or is queued, delivering results; False on timeout."""
@@ -133,7 +134,13 @@ class LayoutRunner(QObject):
             self._failed = True
 
     def _on_finished(self) -> None:
-        if self.sender() is not self._thread:
+        thread = self.sender()
+        if thread is None:
+            return
+        # Its last signal: only now may it go (a thread deleted earlier would leave the
+        # slots of its signals still queued without a sender to check).
+        thread.deleteLater()
+        if thread is not self._thread:
             return
         self._thread = None
         pending, self._pending = self._pending, None

@@ -38,6 +38,7 @@ from app.canvas.scene import (
     layout_request,
 )
 from app.canvas.style import CanvasState, CanvasStyle
+from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
 from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
@@ -124,7 +125,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(0)
-        self._sync_timer.timeout.connect(self._sync)
+        self._sync_timer.timeout.connect(self._on_sync_due)
         self._reset_pending = True
         self._unsubscribe = [listen(self, model.subscribe, self._on_model_changed),
                              listen(self, exploration.subscribe, self._on_exploration_changed)]
@@ -151,14 +152,18 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self.setMinimumSize(200, 150)
 
     # == public API =======================================================================
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop listening to the model, cancel and join the layout worker (tests, close)."""
+    def shutdown(self) -> None:
+        """Stop listening to the model and cancel the layout worker (window close, tests).
+
+        Never waits: a cancelled layout ends on its own; :func:`app.workers.join_all`
+        joins it at process exit.
+        """
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
         self._sync_timer.stop()
         self._glide.stop()
-        self._runner.stop(timeout_ms)
+        self._runner.stop()
 
     def wait_for_layout(self, timeout_ms: int = 10_000) -> bool:
         """Block until a running layout finished and was applied; True when idle."""
@@ -283,6 +288,18 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._sync_timer.stop()
         self._sync()
 
+    @guarded
+    def _on_sync_due(self) -> None:
+        self._sync()
+
+    def redraw_now(self) -> None:
+        """Rebuild the drawing now, not at the next turn of the event loop.
+
+        The window calls it while it swaps a new graph in, so that a graph the canvas
+        cannot draw is found while the swap can still be undone.
+        """
+        self._sync_now()
+
     def _sync(self) -> None:
         if self._reset_pending:
             self._reset_pending = False
@@ -343,6 +360,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         return layout_request(self.state.arrays, self._positions, self._pinned, full=full,
                               seed=self._seed)
 
+    @guarded
     def _apply_layout(self, result: dict) -> None:
         arrays = self.state.arrays
         start = arrays.xy.copy()

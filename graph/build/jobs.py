@@ -44,17 +44,24 @@ def _mention_count(graph: nx.MultiDiGraph) -> int:
 
 
 def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> ExtractionJob:
-    """Extract the whole corpus, yielding progress per document; returns an :class:`Extraction`."""
-    from graph.nlp.extract import extract
+    """Extract the whole corpus; returns an :class:`Extraction`.
+
+    Yields progress per document, and within a long document after each of its pieces
+    (``part`` of the way through it), so a cancel never waits for a whole document.
+    """
+    from graph.nlp.extract import ChunkDone, extract
 
     total = len(corpus.documents)
     results: list[DocumentResult] = []
     words = 0
     yield Progress(0, total, "Reading documents")
-    for result in extract(nlp, corpus.documents, total=total):
-        results.append(result)
-        words += result.words
-        yield Progress(result.index + 1, total, result.doc.id, words)
+    for item in extract(nlp, corpus.documents, total=total, chunk_progress=True):
+        if isinstance(item, ChunkDone):
+            yield Progress(item.index, total, item.doc_id, words + item.words, item.fraction)
+            continue
+        results.append(item)
+        words += item.words
+        yield Progress(item.index + 1, total, item.doc.id, words)
     graph = build_graph(results, info, corpus)
     return Extraction(graph, {d.id: d for d in corpus.documents}, corpus, words,
                       sum(len(r.mentions) for r in results),
@@ -89,12 +96,20 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
 
 
 def import_job(path: str) -> ExtractionJob:
-    """Read an exported GraphML and the documents it names (when unchanged on disk)."""
-    yield Progress(0, 1, f"Importing {Path(path).name}")
-    graph = read_graphml(path)
-    documents = load_sources(graph.graph.get("sources", []))
+    """Read an exported GraphML and the documents it names (when unchanged on disk).
+
+    Yields progress before each step (reading and checking the file, reading the documents
+    it names) and at the end, so a cancel takes effect between them.
+    """
+    name = Path(path).name
+    yield Progress(0, 0, f"Importing {name}")
+    graph = read_graphml(path)  # reads and checks it into the schema's shapes
+    yield Progress(0, 0, f"Reading the documents {name} names")
+    root = str(graph.graph.get("corpus_root") or "")  # only files under it are re-read
+    documents = load_sources(graph.graph.get("sources", []),
+                             root if root and Path(root).is_dir() else Path(path).parent)
     corpus = Corpus(root=str(Path(path).parent), documents=list(documents.values()))
-    yield Progress(1, 1, "Imported")
+    yield Progress(0, 0, f"Imported {name}")
     return Extraction(graph, documents, corpus, mentions=_mention_count(graph))
 
 

@@ -2,7 +2,9 @@
 
 :func:`extract` is a generator: it streams ``nlp.pipe(..., as_tuples=True)`` and yields one
 :class:`DocumentResult` per document as soon as that document is done, so a caller can show
-progress and cancel between documents (stop iterating, or ``close()`` the generator).
+progress and cancel between documents (stop iterating, or ``close()`` the generator). With
+``chunk_progress`` it also yields a :class:`ChunkDone` after every piece of a long document
+but its last, so a caller can do both within a document too.
 Texts longer than the pipeline's ``max_length`` are processed in chunks cut on paragraph
 boundaries; offsets are always relative to the whole document.
 """
@@ -10,6 +12,7 @@ boundaries; offsets are always relative to the whole document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
@@ -21,10 +24,41 @@ from graph.nlp.relations import author_mentions, dependency_relations, resolve_w
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
 # for a batch of 64 chunks of 100k characters, 0.3 GB for 8 of 10k): pieces stay small and
-# a batch holds about BATCH_CHARS characters, which is also faster.
+# a batch holds about BATCH_CHARS characters. nlp.pipe hands back nothing until a whole
+# batch is through, so a batch is also how long progress stalls and a cancel waits: about
+# 10k characters is under a second here, and bigger batches were no faster (the results
+# are the same whatever the batch size).
 DEFAULT_CHUNK_CHARS = 10_000
-BATCH_CHARS = 100_000
+BATCH_CHARS = 10_000
 MAX_BATCH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkDone:
+    """A piece of a long document went through the pipeline (not its last piece).
+
+    Attributes
+    ----------
+    index
+        Position of the document in the corpus.
+    doc_id
+        The document's id.
+    end, length
+        Characters of the document processed so far, and all of them.
+    words
+        Words of the document counted so far.
+    """
+
+    index: int
+    doc_id: str
+    end: int
+    length: int
+    words: int
+
+    @property
+    def fraction(self) -> float:
+        """The share of the document processed."""
+        return self.end / self.length if self.length else 1.0
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -66,9 +100,19 @@ def _mentions(doc_id: str, spacy_doc: Doc, offset: int) -> Iterator[Mention]:
                       ent.label_, offset + sent.start_char, offset + sent_end, ent.ent_id_)
 
 
+def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
+    """Add what one piece of the document holds to its result (offsets of the document)."""
+    doc_id = result.doc.id
+    result.mentions.extend(_mentions(doc_id, spacy_doc, offset))
+    result.relations.extend(dependency_relations(spacy_doc, doc_id, offset, resolve_we=True))
+    for name, span in author_mentions(spacy_doc).items():
+        result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
+    result.words += count_words(spacy_doc)
+
+
 def extract(nlp: Language, documents: Iterable[Document], *, total: int | None = None,
             chunk_chars: int = DEFAULT_CHUNK_CHARS, batch_size: int | None = None,
-            ) -> Iterator[DocumentResult]:
+            chunk_progress: bool = False) -> Iterator[DocumentResult | ChunkDone]:
     """Extract mentions and typed relations, one :class:`DocumentResult` per document.
 
     Parameters
@@ -84,11 +128,16 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
     batch_size
         ``nlp.pipe`` batch size; by default as many pieces as make about
         :data:`BATCH_CHARS` characters.
+    chunk_progress
+        Also yield a :class:`ChunkDone` after each piece of a document but its last (the
+        last one yields the document's result), so a long document reports progress and
+        can be cancelled between its pieces. The results are the same either way.
 
     Yields
     ------
-    DocumentResult
-        In document order; cancelling between yields leaves nothing half-done.
+    DocumentResult or ChunkDone
+        Results in document order (with ``ChunkDone`` records between them when asked);
+        cancelling between yields leaves nothing half-done.
     """
     docs = list(documents)
     total = total if total is not None else len(docs)
@@ -108,15 +157,12 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
                                                      batch_size=batch_size):
         if current is None or current.index != index:
             current = DocumentResult(docs[index], index, total)
-        doc_id = current.doc.id
-        current.mentions.extend(_mentions(doc_id, spacy_doc, offset))
-        current.relations.extend(dependency_relations(spacy_doc, doc_id, offset,
-                                                      resolve_we=True))
-        for name, span in author_mentions(spacy_doc).items():
-            current.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
-        current.words += count_words(spacy_doc)
+        _add_chunk(current, spacy_doc, offset)
         if last:
             # "we" is settled once the whole document (every chunk) has been read
             current.relations = resolve_we(current.relations, current.authors)
             yield current
             current = None
+        elif chunk_progress:
+            yield ChunkDone(index, current.doc.id, offset + len(spacy_doc.text),
+                            len(current.doc.text), current.words)

@@ -322,7 +322,7 @@ def test_menus_and_toolbar_come_from_the_action_table(window):
     assert any(b.text() == "Export" for b in toolbar.findChildren(QToolButton))
 
 
-def test_outside_text_is_shown_as_written(window):
+def test_outside_text_is_shown_as_written(window, qtbot):
     window.model.graph.graph["pipeline"] = "<b>bold</b>"
     window.show_about()
     assert "&lt;b&gt;bold&lt;/b&gt;" in window.about_box.text()
@@ -330,7 +330,8 @@ def test_outside_text_is_shown_as_written(window):
     window.open_paths([str(seeds_dir())])
     assert window.progress_label.textFormat() == Qt.TextFormat.PlainText
     assert window.empty_state.textFormat() == Qt.TextFormat.PlainText
-    window.cancel_job(wait=True)
+    window.cancel_job()
+    qtbot.waitUntil(lambda: window.job is None, timeout=LOAD_TIMEOUT_MS)
     nid = find(window, "Anthropic")
     window.model.graph.nodes[nid]["label"] = "AT&T"
     window._on_context_menu(nid, QPoint(10, 10))

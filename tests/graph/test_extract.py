@@ -7,9 +7,9 @@ import pytest
 from graph.build.jobs import extraction_job
 from graph.errors import Cancelled
 from graph.ingest.corpus import load_corpus
-from graph.ingest.documents import Document
+from graph.ingest.documents import Corpus, Document
 from graph.jobs import run_job
-from graph.nlp.extract import chunk_text, extract
+from graph.nlp.extract import DEFAULT_CHUNK_CHARS, ChunkDone, chunk_text, extract
 from graph.nlp.pipeline import build_pipeline, shared_pipeline
 
 
@@ -94,3 +94,35 @@ def test_rules_only_fallback_warns_and_still_finds_patterns():
     assert info.name == "rules-only" and "pip install" in info.warning
     [result] = list(extract(nlp, [doc("a.txt", "We met Anthropic today.")]))
     assert [(m.text, m.label) for m in result.mentions] == [("Anthropic", "ORG")]
+
+
+def test_progress_and_cancel_within_a_long_document(pipeline):
+    nlp, info = pipeline
+    paragraph = "Anthropic released Claude Opus 3 last year. Google was pleased.\n\n"
+    text = paragraph * 310  # three pieces of at most DEFAULT_CHUNK_CHARS
+    corpus = Corpus(root=".", documents=[doc("long.txt", text)])
+    seen = []
+    extraction = run_job(extraction_job(corpus, nlp, info), seen.append)
+    inside = [p for p in seen if p.part]
+    assert len(inside) == len(chunk_text(text, DEFAULT_CHUNK_CHARS)) - 1 == 2
+    assert all(p.done == 0 and p.total == 1 and p.message == "long.txt" for p in inside)
+    assert 0 < inside[0].part < inside[1].part < 1 and inside[0].words > 0
+    assert (seen[-1].done, seen[-1].part, seen[-1].words) == (1, 0, extraction.words)
+    seen.clear()
+    with pytest.raises(Cancelled):
+        run_job(extraction_job(corpus, nlp, info), seen.append,
+                cancelled=lambda: any(p.part for p in seen))
+    assert seen[-1].done == 0 and seen[-1].part  # stopped inside the document
+
+
+def test_chunk_progress_leaves_the_results_as_they_are(pipeline):
+    nlp, _ = pipeline
+    paragraph = "Anthropic released Claude Opus 3 last year. We thank Google for GPUs.\n\n"
+    documents = [doc("a.txt", paragraph * 40), doc("b.txt", paragraph)]
+    plain = list(extract(nlp, documents, chunk_chars=700))
+    items = list(extract(nlp, documents, chunk_chars=700, chunk_progress=True))
+    chunks = [i for i in items if isinstance(i, ChunkDone)]
+    results = [i for i in items if not isinstance(i, ChunkDone)]
+    assert len(chunks) == len(chunk_text(documents[0].text, 700)) - 1 and chunks[-1].fraction < 1
+    assert [(r.doc.id, r.mentions, r.relations, r.words) for r in results] == \
+        [(r.doc.id, r.mentions, r.relations, r.words) for r in plain]
