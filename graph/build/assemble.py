@@ -11,6 +11,7 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
+from pathlib import Path
 
 import networkx as nx
 
@@ -35,6 +36,17 @@ def _evidence(doc: str, start: int, end: int, texts: dict[str, str]) -> Evidence
     return Evidence(doc=doc, start=start, end=end, text=" ".join(texts[doc][start:end].split()))
 
 
+def _portable(path: str, corpus: Corpus | None) -> str:
+    """``path`` relative to the corpus root (no local folder names in a shared export)."""
+    if corpus is None:
+        return path
+    try:
+        relative = Path(path).relative_to(corpus.root)
+    except ValueError:
+        return path
+    return relative.as_posix()
+
+
 def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
                 corpus: Corpus | None = None) -> nx.MultiDiGraph:
     """Resolve mentions into nodes and link them with typed and co-occurrence edges.
@@ -56,8 +68,8 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
 
     g = nx.MultiDiGraph()
     g.graph.update({
-        "sources": [{"id": d.id, "path": d.path, "digest": d.digest} for d in
-                    (r.doc for r in results)],
+        "sources": [{"id": d.id, "path": _portable(d.path, corpus), "digest": d.digest}
+                    for d in (r.doc for r in results)],
         "pipeline": info.name, "pipeline_version": info.version,
         "spacy_version": info.spacy_version, "threadline_version": __version__,
         "corpus_root": corpus.root if corpus else "",

@@ -198,7 +198,8 @@ def atomic_writes(paths, mode: str = "w") -> Iterator[list]:
     Text files are UTF-8 without newline translation. Each is flushed and synced to disk
     before any is renamed.
     """
-    text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    # A lone surrogate (from a file name that is not UTF-8) must not fail the export.
+    text = {} if "b" in mode else {"encoding": "utf-8", "newline": "", "errors": "replace"}
     with atomic_paths(*paths) as temps, ExitStack() as stack:
         handles = [stack.enter_context(open(tmp, mode, **text)) for tmp in temps]
         yield handles

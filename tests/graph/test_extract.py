@@ -96,6 +96,7 @@ def test_rules_only_fallback_warns_and_still_finds_patterns():
     assert [(m.text, m.label) for m in result.mentions] == [("Anthropic", "ORG")]
 
 
+@pytest.mark.slow
 def test_progress_and_cancel_within_a_long_document(pipeline):
     nlp, info = pipeline
     paragraph = "Anthropic released Claude Opus 3 last year. Google was pleased.\n\n"

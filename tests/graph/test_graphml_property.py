@@ -24,7 +24,8 @@ from graph.store.graphml import read_graphml, write_graphml
 from graph.store.validate import MAX_OFFSET
 
 # networkx warns about keys without a type; the damage tests make plenty.
-pytestmark = pytest.mark.filterwarnings("ignore:No key type:UserWarning")
+# Hypothesis runs many examples (about 8 s in all): slow, so CI runs it and the edit loop does not.
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:No key type:UserWarning")]
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
