@@ -23,9 +23,8 @@ from graph.errors import (
     ThreadlineError,
     UsageError,
 )
-from graph.ingest.readers import SUPPORTED_SUFFIXES
 from graph.paths import seeds_dir
-from graph.store.files import export_target
+from graph.store.files import export_target, refuse_inputs
 from graph.store.formats import FORMATS, export, format_for, is_graph_file
 from graph.store.graphml import read_graphml
 from graph.store.tables import csv_paths
@@ -125,7 +124,7 @@ def _check_output(path: str, fmt: str | None, inputs: list[str]) -> str:
     ------
     UsageError
         A target is a folder, device, pipe or socket, its folder is missing or read-only,
-        or it would overwrite or join the input (:func:`_check_not_input`).
+        or it would overwrite or join the input (:func:`graph.store.files.refuse_inputs`).
     """
     fmt = format_for(path, fmt)
     targets = csv_paths(path) if fmt == "csv" else (Path(path),)
@@ -140,31 +139,11 @@ def _check_output(path: str, fmt: str | None, inputs: list[str]) -> str:
                                                           error="the folder does not exist"))
         if not os.access(folder, os.W_OK):
             raise UsageError(messages.CANNOT_WRITE.format(path=target, error="permission denied"))
-        _check_not_input(target, inputs)
+        try:
+            refuse_inputs(target, inputs)
+        except ExportError as exc:
+            raise UsageError(str(exc)) from exc
     return fmt
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # one of them does not exist (yet)
-        return False
-
-
-def _check_not_input(target: Path, inputs: list[str]) -> None:
-    """Refuse an output that is an input file, or a document inside an input folder.
-
-    Links are followed: writing goes through them (:func:`graph.store.files.export_target`).
-    """
-    real = Path(os.path.realpath(target))
-    for given in inputs:
-        source = Path(given).expanduser()
-        if source.is_dir():
-            inside = real.is_relative_to(Path(os.path.realpath(source)))
-            if inside and real.suffix.lower() in SUPPORTED_SUFFIXES:
-                raise UsageError(messages.OUTPUT_IN_INPUT.format(path=target, folder=given))
-        elif real == Path(os.path.realpath(source)) or _same_file(real, source):
-            raise UsageError(messages.OUTPUT_IS_INPUT.format(path=target, input=given))
 
 
 def cmd_extract(argv: list[str]) -> int:

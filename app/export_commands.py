@@ -17,7 +17,7 @@ from app import dialogs
 from graph import messages
 from graph.errors import ExportError
 from graph.explore.filters import drawn_subgraph
-from graph.store.files import atomic_path
+from graph.store.files import atomic_path, refuse_inputs
 from graph.store.formats import FORMATS, export
 
 
@@ -62,6 +62,7 @@ class ExportCommands:
         graph = (drawn_subgraph(self.model.graph, self.exploration.visible, self.filter)
                  if visible else self.model.graph)
         try:
+            refuse_inputs(path, self.current_paths)  # never over, or into, the corpus
             written = export(graph, path, fmt, positions=self.canvas.positions())
         except ExportError as exc:
             self._export_failed(exc)

@@ -66,6 +66,9 @@ TARGET_NOT_REGULAR = ("it exists and is not a regular file (a device, pipe or so
 NOT_A_FILE = "it is not a regular file"
 GRAPHML_DOCTYPE = "it declares a DOCTYPE (entities), which Threadline does not read"
 NO_GRAPH_ELEMENT = "no <graph> element in a GraphML root"
+GRAPHML_DUPLICATE_ID = "the node id {id!r} is used twice (its data would be silently merged)"
+GRAPHML_NESTED = ("node {id!r} holds a nested graph, which Threadline does not read "
+                  "(flatten it first)")
 OUTPUT_IS_INPUT = "Refusing to write {path}: it is the input {input}; choose another output."
 OUTPUT_IN_INPUT = ("Refusing to write {path}: it is inside the input folder {folder} and would "
                    "be read as a document next time; choose another output or suffix.")

@@ -16,12 +16,13 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from graph import messages
 from graph.errors import ExportError
+from graph.ingest.readers import SUPPORTED_SUFFIXES
 
 TEMP_MARK = "threadline"
 _TEMP_NAME = re.compile(rf"^\..+\.{TEMP_MARK}-(\d+)-[0-9a-f]+\.tmp$")
@@ -213,3 +214,33 @@ def atomic_write(path: str | os.PathLike, mode: str = "w"):
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
     with atomic_writes([path], mode) as (fh,):
         yield fh
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def refuse_inputs(target: str | os.PathLike, inputs: Iterable[str | os.PathLike]) -> None:
+    """Refuse an output that is an input file, or a document inside an input folder.
+
+    A graph written as ``notes.txt`` over a document, or as ``graph.md`` into the corpus
+    (read back as a document next time), destroys or pollutes the input. Links are
+    followed, since writing goes through them (:func:`export_target`).
+
+    Raises
+    ------
+    ExportError
+        ``target`` is, or would join, one of ``inputs``.
+    """
+    real = Path(os.path.realpath(target))
+    for given in inputs:
+        source = Path(given).expanduser()
+        if source.is_dir():
+            inside = real.is_relative_to(Path(os.path.realpath(source)))
+            if inside and real.suffix.lower() in SUPPORTED_SUFFIXES:
+                raise ExportError(messages.OUTPUT_IN_INPUT.format(path=target, folder=given))
+        elif real == Path(os.path.realpath(source)) or _same_file(real, source):
+            raise ExportError(messages.OUTPUT_IS_INPUT.format(path=target, input=given))

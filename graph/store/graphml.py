@@ -10,6 +10,7 @@ import io
 import os
 import stat
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 import networkx as nx
@@ -63,9 +64,33 @@ def _refuse_doctype(data: bytes) -> None:
         pass
 
 
+def _refuse_what_networkx_drops(data: bytes) -> None:
+    """Refuse a file whose nodes networkx would silently merge or leave out.
+
+    A node id given twice merges two nodes into one; a nested ``<graph>`` inside a node is
+    skipped with its nodes. Streamed, so a big file costs no more than its largest element.
+    """
+    seen: set[str] = set()
+    open_nodes: list[str] = []
+    for event, element in ElementTree.iterparse(io.BytesIO(data), ("start", "end")):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if event == "start" and tag == "node":
+            nid = element.get("id", "")
+            if nid in seen:
+                raise ValueError(messages.GRAPHML_DUPLICATE_ID.format(id=nid))
+            seen.add(nid)
+            open_nodes.append(nid)
+        elif event == "start" and tag == "graph" and open_nodes:
+            raise ValueError(messages.GRAPHML_NESTED.format(id=open_nodes[-1]))
+        elif event == "end" and tag == "node":
+            open_nodes.pop()
+            element.clear()
+
+
 def _parse(data: bytes) -> nx.MultiGraph:
     """The first graph of GraphML ``data``, as networkx reads it (a multigraph)."""
     _refuse_doctype(data)
+    _refuse_what_networkx_drops(data)
     reader = GraphMLReader(node_type=str, force_multigraph=True)
     graphs = list(reader(string=data))
     if not graphs:

@@ -347,3 +347,17 @@ def test_a_destroyed_widget_stops_listening_to_the_model(qtbot, widget):
     shiboken6.delete(panel)
     assert len(model.changed) == 0
     model.reset(model.graph)  # would call into the deleted widget if it still listened
+
+
+def test_export_never_writes_over_or_into_the_corpus(window, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    document = corpus / "notes.txt"
+    document.write_text("Anthropic released Claude.", encoding="utf-8")
+    window.current_paths = [str(corpus)]
+    # a JSON graph named .md inside the corpus would be read back as a document next time
+    assert not window.export_graph(str(corpus / "graph.md"), "json")
+    assert not window.export_graph(str(document), "graphml")
+    assert sorted(p.name for p in corpus.iterdir()) == ["notes.txt"]
+    assert document.read_text(encoding="utf-8") == "Anthropic released Claude."
+    assert window.export_graph(str(corpus / "graph.graphml"))  # a graph file is fine

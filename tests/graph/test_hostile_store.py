@@ -322,3 +322,23 @@ def test_gold_of_the_wrong_shape_is_a_gold_error(tmp_path, line):
     gold.write_text(json.dumps(line) + "\n")
     with pytest.raises(GoldError, match="line 1"):
         load_gold(gold)
+
+
+GRAPHML_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+                '<key id="d0" for="node" attr.name="label" attr.type="string"/>\n'
+                '<graph edgedefault="directed">\n')
+
+
+@pytest.mark.parametrize("body, named", [
+    ('<node id="a"><data key="d0">First</data></node>'
+     '<node id="a"><data key="d0">Second</data></node>', "the node id 'a' is used twice"),
+    ('<node id="a"/><node id="b"><graph id="inner" edgedefault="directed">'
+     '<node id="b::x"/></graph></node><edge source="a" target="b"/>',
+     "node 'b' holds a nested graph"),
+])
+def test_what_networkx_would_drop_silently_is_refused_by_name(tmp_path, body, named):
+    path = tmp_path / "odd.graphml"
+    path.write_text(GRAPHML_HEAD + body + "</graph></graphml>\n", encoding="utf-8")
+    with pytest.raises(ExportError, match=re.escape(named)):
+        read_graphml(path)
