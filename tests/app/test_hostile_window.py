@@ -419,3 +419,32 @@ def test_closing_the_window_mid_job_exits_cleanly(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     closed = float(done.stdout.split("closed in ")[1].split()[0])
     assert closed < 1.0 and "joined" in done.stdout
+
+
+@pytest.mark.slow  # extracts a dozen small documents with the statistical model
+def test_the_whole_hostile_corpus_opens_in_the_window(window, qtbot, tmp_path, monkeypatch):
+    from tests.hostile_corpus import make_hostile_corpus
+
+    monkeypatch.setenv("THREADLINE_MAX_FILE_MB", "1")  # huge.txt is over the cap
+    corpus = tmp_path / "corpus"
+    expected = make_hostile_corpus(corpus)
+    before = sorted((p.name, p.lstat().st_size, p.lstat().st_mtime_ns)
+                    for p in corpus.rglob("*"))
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        window.open_paths([str(corpus)])
+    assert finished.args == ["ok"]
+    assert set(window.model.documents) == set(expected["documents"])
+    details = window.problems_box.detailedText()
+    for doc_id, words in expected["skipped"].items():
+        assert doc_id in details and words in details, doc_id
+    window.problems_box.close()
+    labels = {d["label"] for _, d in window.model.graph.nodes(data=True)}
+    assert set(expected["entities"]) <= labels
+    for nid in list(window.model.graph)[:10]:  # select and hover like a person would
+        window.select_node(nid)
+        QTest.mouseMove(window.canvas.viewport(), window.canvas.node_viewport_pos(nid))
+    window.show_about()
+    assert not markup_shown(window)
+    window.about_box.close()
+    after = sorted((p.name, p.lstat().st_size, p.lstat().st_mtime_ns) for p in corpus.rglob("*"))
+    assert after == before  # nothing in the corpus was touched
