@@ -20,7 +20,6 @@ PDF_NEEDS_CRYPTOGRAPHY = ("the PDF is encrypted with AES, which needs the crypto
                           "(pip install cryptography)")
 PDF_TOO_LARGE = ("the PDF expands to more data than is safe to read "
                  "(a decompression bomb or a damaged file)")
-PDF_TOO_DEEP = "the PDF is nested too deeply to read (a damaged or crafted file)"
 HTML_NO_TEXT = "the HTML has no visible text (only scripts, styles or markup)"
 BAD_ENCODING = "not valid {encoding} text"
 READ_TOO_DEEP = "the document is nested too deeply to read (a damaged or crafted file)"

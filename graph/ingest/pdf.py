@@ -60,16 +60,12 @@ def pdf_to_text(data: bytes) -> str:
         if reader.is_encrypted:
             _decrypt(reader)
         pages = [page.extract_text() or "" for page in reader.pages]
-    except _Refused:
-        raise
+    except (_Refused, RecursionError, MemoryError):
+        raise  # run_reader gives every reader the same reasons for these
     except DependencyError as exc:
         raise ValueError(messages.PDF_NEEDS_CRYPTOGRAPHY) from exc
     except LimitReachedError as exc:
         raise ValueError(messages.PDF_TOO_LARGE) from exc
-    except RecursionError as exc:
-        raise ValueError(messages.PDF_TOO_DEEP) from exc
-    except MemoryError as exc:
-        raise ValueError(messages.READ_OUT_OF_MEMORY) from exc
     except Exception as exc:  # pypdf on a damaged file: PdfReadError, KeyError, TypeError...
         raise ValueError(messages.PDF_UNREADABLE.format(error=_describe(exc))) from exc
     return "\n\n".join(p.strip() for p in pages if p.strip())

@@ -24,23 +24,6 @@ GPT4 = "MODEL:gpt-4"
 OPENAI = "ORG:openai"
 
 
-@pytest.fixture
-def canvas(qtbot, typed_graph):
-    model = GraphModel()
-    exploration = Exploration(model)
-    view = GraphCanvas(model, exploration)
-    qtbot.addWidget(view)
-    view.set_animated(False)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    model.reset(typed_graph)
-    qtbot.waitUntil(view.is_idle, timeout=5000)
-    yield view
-    view.shutdown()
-    assert not view._runner.busy()
-
-
 def _center_of(canvas: GraphCanvas, nid: str) -> QPoint:
     pos = canvas.node_viewport_pos(nid)
     assert pos is not None

@@ -8,25 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from app.canvas import GraphCanvas
 from graph.errors import ExportError
-from graph.explore.exploration import Exploration
-from graph.explore.model import GraphModel
-
-
-@pytest.fixture
-def canvas(qtbot, typed_graph):
-    model = GraphModel()
-    view = GraphCanvas(model, Exploration(model))
-    qtbot.addWidget(view)
-    view.set_animated(False)
-    view.resize(600, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    model.reset(typed_graph)
-    qtbot.waitUntil(view.is_idle, timeout=5000)
-    yield view
-    view.shutdown()
 
 
 @pytest.fixture

@@ -142,7 +142,7 @@ def test_an_aes_pdf_without_the_cryptography_package_says_what_to_install(tmp_pa
 
 
 @pytest.mark.parametrize("name, data, reason", [
-    ("nested.pdf", nested_pdf(), messages.PDF_TOO_DEEP),
+    ("nested.pdf", nested_pdf(), messages.READ_TOO_DEEP),
     ("bomb.pdf", bomb_pdf(), messages.PDF_TOO_LARGE),
     ("truncated.pdf", encrypted_pdf("Text.", "")[:300], "the PDF cannot be read: "),
 ])
