@@ -316,7 +316,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         # From the exploration and the filter, not the canvas: it redraws a moment later.
         shown = len(drawn_nodes(self.model.graph, self.exploration.visible, self.filter))
         self.counts.setText(messages.COUNTS.format(
-            shown=shown, total=total, relations=self.model.graph.number_of_edges()))
+            shown=shown, total=total, relations=self.model.edge_count))
 
     # == help ============================================================================
     def shortcut_rows(self) -> list[tuple[str, str]]:

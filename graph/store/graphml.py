@@ -97,15 +97,27 @@ def _refuse_what_networkx_drops(data: bytes) -> None:
     scanner.Parse(data, True)
 
 
+class _Pieces(io.BytesIO):
+    """``data`` as a file whose ``read`` is Python code.
+
+    ElementTree's C parser holds the GIL for a whole parse, freezing the window for seconds
+    on a big file; it calls ``read`` for every 64 KiB, and a Python ``read`` gives the
+    interpreter a chance to run other threads (the GUI) between the pieces.
+    """
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(size)
+
+
 def _parse(data: bytes) -> nx.MultiGraph:
     """The first graph of GraphML ``data``, as networkx reads it (a multigraph)."""
     _refuse_doctype(data)
     reader = GraphMLReader(node_type=str, force_multigraph=True)
-    graphs = list(reader(string=data))
+    graphs = list(reader(path=_Pieces(data)))
     if not graphs:
         # As networkx does: tolerate a root without the GraphML namespace.
         header = b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
-        graphs = list(reader(string=data.replace(b"<graphml>", header)))
+        graphs = list(reader(path=_Pieces(data.replace(b"<graphml>", header))))
     if not graphs:
         raise ValueError(messages.NO_GRAPH_ELEMENT)
     # Counting node tags costs a fraction of a second; only when networkx kept fewer nodes
