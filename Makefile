@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
 	$(BIN)/python benchmarks/bench_layout.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 
 # The standalone app (PyInstaller onedir) in dist/threadline/ plus the release archive
 # dist/threadline-<version>-<os>-<arch>.tar.gz, built in its own clean venv
