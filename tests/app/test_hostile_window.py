@@ -370,7 +370,7 @@ def test_cancel_takes_effect_within_a_long_document(window, qtbot, tmp_path):
 CLOSE_MID_WORK = textwrap.dedent("""
     import sys, time
     import networkx as nx
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from app.main_window import MainWindow, make_app
     from graph.schema import COOCCURRENCE, edge_key
 
@@ -388,12 +388,16 @@ CLOSE_MID_WORK = textwrap.dedent("""
     window.model.reset(graph, {})
     window.push(window.exploration.show_all())  # a layout of 3000 nodes, in a worker
     window.open_paths([sys.argv[1]])
-    inside = []
-    window.job.progress.connect(lambda p: inside.append(p) if p.part > 0 else None)
-    deadline = time.monotonic() + 170
-    while not inside and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+    inside, waiting = [], QEventLoop()
+
+    def on_progress(progress):
+        if progress.part > 0:
+            inside.append(progress)
+            waiting.quit()
+
+    window.job.progress.connect(on_progress)
+    QTimer.singleShot(170_000, waiting.quit)  # the deadline: the assert below reports it
+    waiting.exec()
     assert inside, "no progress inside the document"
     window.canvas.relayout()  # and a layout of 3000 nodes running in a worker
     assert window.canvas._runner.busy()

@@ -24,7 +24,8 @@ from graph.store.graphml import read_graphml
 from graph.taxonomy import SCORED_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SHARED_SCORER = Path("/work/shared/eval/score.py")
+# The workplace's shared folder sits beside the checkout (../shared).
+SHARED_SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 
 
 def _statistical():
