@@ -8,7 +8,6 @@ rule the canvas draws by.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -17,7 +16,7 @@ from app import dialogs
 from graph import messages
 from graph.errors import ExportError
 from graph.explore.filters import drawn_subgraph
-from graph.store.files import atomic_path, refuse_inputs
+from graph.store.files import refuse_inputs
 from graph.store.formats import FORMATS, export
 
 
@@ -73,15 +72,12 @@ class ExportCommands:
     def export_image(self, path: str) -> bool:
         """Render the whole scene to ``path`` (SVG by suffix, else PNG); whether it worked."""
         try:
-            with atomic_path(path) as tmp:
-                if path.lower().endswith(".svg"):
-                    self.canvas.render_to_svg(str(tmp))
-                elif not self.canvas.render_to_image(str(tmp) + ".png"):
-                    raise ExportError(messages.CANNOT_WRITE.format(
-                        path=path, error=messages.IMAGE_NOT_ENCODED))
-                else:
-                    # Qt picks the encoder by suffix, which the temporary name lacks.
-                    os.replace(str(tmp) + ".png", tmp)
+            # Both renderers encode in memory and write atomically (graph.store.files).
+            if path.lower().endswith(".svg"):
+                self.canvas.render_to_svg(path)
+            elif not self.canvas.render_to_image(path):
+                raise ExportError(messages.CANNOT_WRITE.format(
+                    path=path, error=messages.IMAGE_NOT_ENCODED))
         except ExportError as exc:
             self._export_failed(exc)
             return False

@@ -128,7 +128,6 @@ def _unique_key(used: set, method: str, relation: str) -> str:
     key, n = edge_key(method, relation), 2
     while key in used:
         key, n = f"{edge_key(method, relation)}#{n}", n + 1
-    used.add(key)
     return key
 
 
