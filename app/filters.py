@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -80,11 +79,10 @@ class FilterPanel(QWidget):
         return self.palette().base().color().lightness() < 128
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
-        counts = Counter(t for _, t in self.model.graph.nodes(data="type", default="OTHER"))
+        facts = self.model.facts
+        counts, doc_counts = facts.type_counts, facts.document_counts
         ordered = [t for t in entity_types() if t in counts] + sorted(
             t for t in counts if t not in entity_types())
-        doc_counts = Counter(d for _, docs in self.model.graph.nodes(data="documents", default=())
-                             for d in docs)
         with QSignalBlocker(self.types), QSignalBlocker(self.documents):
             self.types.clear()
             for etype in ordered:

@@ -13,6 +13,7 @@ all or nothing: if a panel fails on the new graph, the previous graph comes back
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from app.plain_text import title_text
 from app.workers import JobThread
 from graph import messages
 from graph.build.jobs import Extraction, open_job
+from graph.jobs import empty_graph
+from graph.explore.facts import GraphFacts, with_facts
 from graph.jobs import Job, Progress
 
 log = logging.getLogger(__name__)
@@ -77,7 +80,7 @@ class JobControl:
         title = messages.OPENING.format(name=Path(paths[0]).name)
 
         def make_job() -> Job:
-            return open_job(paths, model, use_cache)
+            return with_facts(open_job(paths, model, use_cache), messages.PREPARING_VIEW)
 
         if self.job is None:
             self._start_job(make_job, title, paths)
@@ -151,7 +154,8 @@ class JobControl:
             self.progress_label.setText(progress.message[:PROGRESS_LABEL_CHARS])
 
     @guarded
-    def _on_job_succeeded(self, extraction: Extraction) -> None:
+    def _on_job_succeeded(self, result: tuple[Extraction, GraphFacts]) -> None:
+        extraction, facts = result
         if not self._outcome_counts():
             return
         if self.job.cancel_requested():  # it finished just as the person cancelled
@@ -163,9 +167,9 @@ class JobControl:
         opened = messages.OPENED.format(
             documents=len(corpus.documents),
             cached=messages.OPENED_FROM_CACHE if extraction.from_cache else "",
-            entities=graph.number_of_nodes(), relations=graph.number_of_edges())
+            entities=graph.number_of_nodes(), relations=facts.edge_count)
         problems = [f"{s.path}: {s.reason}" for s in corpus.skipped] + list(extraction.warnings)
-        if not self._swap_in(extraction):
+        if not self._swap_in(extraction, facts):
             self.jobFinished.emit("failed")
             return
         self.current_paths = paths
@@ -176,14 +180,14 @@ class JobControl:
             self._report_problems(len(corpus.skipped), problems)
         self.jobFinished.emit("ok")
 
-    def _swap_in(self, extraction: Extraction) -> bool:
+    def _swap_in(self, extraction: Extraction, facts: GraphFacts) -> bool:
         """Show the new graph in every panel, or bring the previous one back and say why."""
         old_graph, old_documents = self.model.graph, self.model.documents
         self.undo_stack.clear()  # its steps belong to the graph being replaced
         self.canvas.select_node(None)
         try:
             with raising():
-                self.model.reset(extraction.graph, extraction.documents)
+                self.model.reset(extraction.graph, extraction.documents, facts)
                 self.canvas.redraw_now()
         except Exception as exc:  # a panel failed half-way: the others must not differ
             log.exception("showing the new graph failed")
@@ -192,6 +196,11 @@ class JobControl:
                 self, QMessageBox.Icon.Warning, messages.OPEN_FAILED_TITLE,
                 messages.SHOW_FAILED.format(error=messages.for_user(exc)))
             return False
+        if old_graph is not extraction.graph:
+            # Gone for good: empty it in the background, since a frozen graph
+            # (graph.jobs.long_lived) waits in vain for the cycle collector.
+            threading.Thread(target=empty_graph, args=(old_graph,), daemon=True,
+                             name="threadline-free-graph").start()
         return True
 
     def _roll_back(self, graph: nx.MultiDiGraph, documents: dict) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from app.bridge import listen
 from app.guard import guarded
 from graph.explore.model import GraphModel, ModelEvent
-from graph.explore.query import EntityHit, EntityIndex
+from graph.explore.query import EntityHit
 from graph.taxonomy import type_info
 
 SUGGESTIONS = 15
@@ -31,7 +31,7 @@ class SearchField(QLineEdit):
         self.setPlaceholderText("Search entities\u2026  (Enter: search the text)")
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
-        self.index = EntityIndex(model.graph)
+        self.index = model.facts.index
         self.hits: list[EntityHit] = []
         self._suggestions = QStringListModel(self)
         self.completer_ = QCompleter(self._suggestions, self)
@@ -45,7 +45,7 @@ class SearchField(QLineEdit):
         listen(self, model.subscribe, self._on_model_changed)
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
-        self.index = EntityIndex(self.model.graph)
+        self.index = self.model.facts.index
 
     @staticmethod
     def describe(hit: EntityHit) -> str:

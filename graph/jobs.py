@@ -8,12 +8,20 @@ so the window can start before the NLP stack is loaded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+import gc
+import threading
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from graph.errors import Cancelled
 
-__all__ = ["Cancelled", "Job", "Progress", "run_job"]
+__all__ = ["Cancelled", "Job", "Progress", "empty_graph", "long_lived", "run_job"]
+
+# A long_lived() block that built fewer objects than this leaves them to the collector.
+FREEZE_AFTER = 100_000
+_collector = threading.Lock()
+_paused = [0, False]  # how many long_lived() blocks are open; whether the collector was on
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,3 +68,49 @@ def run_job(job: Job,
                 raise Cancelled()
     except StopIteration as stop:
         return stop.value
+
+
+@contextmanager
+def long_lived() -> Iterator[None]:
+    """Build objects that live as long as a graph without the cycle collector walking them.
+
+    Each full collection walks every tracked object, and building a graph of 100k entities
+    triggers dozens of them, up to seconds each, holding the GIL, so a worker thread building
+    a graph stalled the window that long. Inside this block the collector is off (blocks
+    nest, across threads); when the last one ends having built many objects, everything
+    alive is moved to the permanent generation (``gc.freeze``), so later collections skip
+    the built graph too, and the collector is switched back on as it was. Only pure building
+    belongs in the block: cyclic garbage made meanwhile is frozen with the rest, so whoever
+    drops a big graph for good empties it (``graph.clear()``) rather than wait for a
+    collection that will not come.
+    """
+    with _collector:
+        if _paused[0] == 0:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+        _paused[0] += 1
+    try:
+        yield
+    finally:
+        with _collector:
+            _paused[0] -= 1
+            if _paused[0] == 0:
+                if gc.get_count()[0] >= FREEZE_AFTER:  # new objects since the last collection
+                    gc.freeze()
+                if _paused[1]:
+                    gc.enable()
+
+
+def empty_graph(graph, batch: int = 1000) -> None:
+    """Empty ``graph`` a node at a time, for a graph nobody will read again.
+
+    ``graph.clear()`` frees a big graph in one C call that holds the GIL (half a second at
+    100k entities); popping its nodes from Python lets other threads (the GUI) run in
+    between, so a worker can free the graph a window has just replaced.
+    """
+    stores = (graph._adj, getattr(graph, "_pred", {}), graph._node)  # networkx's own dicts
+    for store in stores:
+        while store:
+            for _ in range(min(batch, len(store))):
+                store.popitem()
+    graph.clear()

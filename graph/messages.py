@@ -95,6 +95,7 @@ OPEN_FILES_FILTER = ("Documents and graphs (*.txt *.md *.html *.htm *.pdf *.grap
                      "All files (*)")
 OPENING = "Opening {name}"
 WORKING = "{title}\u2026"
+PREPARING_VIEW = "Preparing the view\u2026"
 CANCEL = "Cancel"
 CANCEL_TIP = "Stop the extraction; the current graph stays"
 CANCELLING = "Cancelling\u2026"

@@ -16,7 +16,7 @@ import networkx as nx
 from graph.build.assemble import build_graph
 from graph.ingest.corpus import load_corpus, load_sources
 from graph.ingest.documents import Corpus, Document
-from graph.jobs import Progress
+from graph.jobs import Progress, long_lived
 from graph.nlp.records import DocumentResult, PipelineInfo
 from graph.store import cache
 from graph.store.formats import is_graph_file
@@ -62,7 +62,8 @@ def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> ExtractionJob:
         results.append(item)
         words += item.words
         yield Progress(item.index + 1, total, item.doc.id, words)
-    graph = build_graph(results, info, corpus)
+    with long_lived():  # the graph outlives the job: keep the collector off it
+        graph = build_graph(results, info, corpus)
     return Extraction(graph, {d.id: d for d in corpus.documents}, corpus, words,
                       sum(len(r.mentions) for r in results),
                       [*corpus.warnings, *([info.warning] if info.warning else [])])

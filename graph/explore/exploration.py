@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from graph.events import Emitter
+from graph.explore.facts import OVERVIEW_LIMIT, rank_overview
 from graph.explore.model import GraphModel, ModelEvent
 
 DEFAULT_EXPAND_K = 12
-OVERVIEW_LIMIT = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +135,6 @@ def overview(model: GraphModel, limit: int = OVERVIEW_LIMIT) -> list[str]:
         Graphs with more nodes open on their ``limit`` best connected entities (by distinct
         neighbours, then mentions), so nobody starts in a hairball.
     """
-    g = model.graph
-    if g.number_of_nodes() <= limit:
-        return list(g.nodes)
-    ranked = sorted(g.nodes, key=lambda n: (-model.degree(n), -g.nodes[n].get("mentions", 0), n))
-    return ranked[:limit]
+    if limit == OVERVIEW_LIMIT:
+        return list(model.facts.overview)
+    return rank_overview(model.graph, limit=limit)

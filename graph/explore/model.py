@@ -14,6 +14,7 @@ from typing import Literal
 import networkx as nx
 
 from graph.events import Emitter
+from graph.explore.facts import GraphFacts
 from graph.ingest.documents import Document
 
 EventKind = Literal["reset"]
@@ -41,18 +42,22 @@ class GraphModel:
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     documents: dict[str, Document] = field(default_factory=dict)
     changed: Emitter[ModelEvent] = field(default_factory=Emitter, repr=False, compare=False)
-    _edge_count: int | None = field(default=None, repr=False, compare=False)
-    _counted: object = field(default=None, repr=False, compare=False)
+    _facts: GraphFacts | None = field(default=None, repr=False, compare=False)
 
     def subscribe(self, listener: Callable[[ModelEvent], None]) -> Callable[[], None]:
         """Call ``listener(event)`` after every change; returns a function that unsubscribes."""
         return self.changed.connect(listener)
 
     # -- changes ------------------------------------------------------------------------
-    def reset(self, graph: nx.MultiDiGraph, documents: dict[str, Document] | None = None) -> None:
-        """Swap in a whole new graph (a finished extraction or an import)."""
+    def reset(self, graph: nx.MultiDiGraph, documents: dict[str, Document] | None = None,
+              facts: GraphFacts | None = None) -> None:
+        """Swap in a whole new graph (a finished extraction or an import).
+
+        ``facts`` are the graph's :class:`GraphFacts` when a worker computed them already.
+        """
         self.graph = graph
         self.documents = dict(documents or {})
+        self._facts = facts
         self.changed.emit(ModelEvent("reset"))
 
     # -- reading ------------------------------------------------------------------------
@@ -68,15 +73,16 @@ class GraphModel:
         return self.graph.number_of_nodes()
 
     @property
+    def facts(self) -> GraphFacts:
+        """Counts, overview and name index of the current graph (computed once per graph)."""
+        if self._facts is None or self._facts.graph is not self.graph:
+            self._facts = GraphFacts.of(self.graph)
+        return self._facts
+
+    @property
     def edge_count(self) -> int:
-        """Number of edges, parallel ones included (counted once per graph: networkx's own
-        count walks a report view and takes about a second per 300k edges)."""
-        if self._edge_count is None or self._counted is not self.graph:
-            adjacency = self.graph._adj  # the dict networkx itself counts from
-            self._edge_count = sum(len(keys) for nbrs in adjacency.values()
-                                   for keys in nbrs.values())
-            self._counted = self.graph
-        return self._edge_count
+        """Number of edges, parallel ones included."""
+        return self.facts.edge_count
 
     def node(self, nid: str) -> dict:
         return self.graph.nodes[nid]
@@ -86,10 +92,7 @@ class GraphModel:
 
     def types(self) -> list[str]:
         """Entity types present, most frequent first."""
-        counts: dict[str, int] = {}
-        for _, etype in self.graph.nodes(data="type", default="OTHER"):
-            counts[etype] = counts.get(etype, 0) + 1
-        return sorted(counts, key=lambda t: (-counts[t], t))
+        return self.facts.types()
 
     def edges_of(self, nid: str) -> Iterator[tuple[str, str, str, dict]]:
         """All edges touching ``nid`` in either direction, as ``(u, v, key, data)``."""
@@ -114,3 +117,4 @@ class GraphModel:
     def degree(self, nid: str) -> int:
         """Number of distinct neighbours (not edges: parallel relations count once)."""
         return len(set(self.graph.successors(nid)) | set(self.graph.predecessors(nid)))
+

@@ -18,6 +18,7 @@ from networkx.readwrite.graphml import GraphMLReader
 
 from graph import messages
 from graph.errors import ExportError
+from graph.jobs import empty_graph, long_lived
 from graph.store.files import atomic_write
 from graph.store.validate import validate
 from graph.store.values import (
@@ -112,19 +113,53 @@ class _Pieces(io.BytesIO):
 def _parse(data: bytes) -> nx.MultiGraph:
     """The first graph of GraphML ``data``, as networkx reads it (a multigraph)."""
     _refuse_doctype(data)
-    reader = GraphMLReader(node_type=str, force_multigraph=True)
-    graphs = list(reader(path=_Pieces(data)))
+    graphs = _read_graphs(data)
     if not graphs:
         # As networkx does: tolerate a root without the GraphML namespace.
         header = b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
-        graphs = list(reader(path=_Pieces(data.replace(b"<graphml>", header))))
+        graphs = _read_graphs(data.replace(b"<graphml>", header))
     if not graphs:
         raise ValueError(messages.NO_GRAPH_ELEMENT)
     # Counting node tags costs a fraction of a second; only when networkx kept fewer nodes
     # than the file declares is the file scanned element by element to name the culprit.
-    if len(_NODE_TAG.findall(data)) != graphs[0].number_of_nodes():
+    if _count_node_tags(data) != graphs[0].number_of_nodes():
         _refuse_what_networkx_drops(data)
     return graphs[0]
+
+
+def _count_node_tags(data: bytes, window: int = 1 << 20) -> int:
+    """How many node start tags ``data`` holds, scanned a megabyte at a time.
+
+    One regex call over the whole file holds the GIL for as long as it finds no match (the
+    edges of a big file: a tenth of a second and more); a window overlaps the next by a
+    tag's length and counts only the tags that start inside it.
+    """
+    found = 0
+    for start in range(0, len(data), window):
+        found += sum(1 for m in _NODE_TAG.finditer(data, start, start + window + 256)
+                     if m.start() < start + window)
+    return found
+
+
+def _read_graphs(data: bytes) -> list[nx.MultiGraph]:
+    reader = GraphMLReader(node_type=str, force_multigraph=True)
+    try:
+        return list(reader(path=_Pieces(data)))
+    finally:
+        if hasattr(reader, "xml"):
+            _dismantle(reader.xml.getroot())
+
+
+def _dismantle(element) -> None:
+    """Free an element tree a few thousand elements at a time.
+
+    Dropped whole, the tree of a 100 MB file is freed in one C call that holds the GIL for
+    most of a second; deleting slices from Python lets other threads run in between.
+    """
+    for child in element:
+        while len(child):
+            del child[-4096:]
+    element.clear()
 
 
 def _read_bytes(path) -> bytes:
@@ -143,6 +178,7 @@ def _to_model(g: nx.MultiGraph) -> nx.MultiDiGraph:
         directed = nx.MultiDiGraph(**g.graph)
         directed.add_nodes_from(g.nodes(data=True))
         directed.add_edges_from(g.edges(keys=True, data=True))
+        empty_graph(g)
         g = directed
     for reader_bookkeeping in ("node_default", "edge_default"):
         g.graph.pop(reader_bookkeeping, None)
@@ -151,7 +187,9 @@ def _to_model(g: nx.MultiGraph) -> nx.MultiDiGraph:
         restore(data, JSON_NODE_ATTRS)
     for _, _, data in g.edges(data=True):
         restore(data, JSON_EDGE_ATTRS)
-    return validate(g)
+    model = validate(g)
+    empty_graph(g)  # dropped whole, a big graph is freed in one GIL-holding C call
+    return model
 
 
 def read_graphml(path) -> nx.MultiDiGraph:
@@ -168,7 +206,8 @@ def read_graphml(path) -> nx.MultiDiGraph:
         nothing else, whatever the file holds.
     """
     try:
-        return _to_model(_parse(_read_bytes(path)))
+        with long_lived():
+            return _to_model(_parse(_read_bytes(path)))
     except OSError as exc:
         error = exc.strerror or str(exc)
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=error)) from exc

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from app.details import DetailsPanel
 from app.main_window import MainWindow
 from graph.build.jobs import Extraction, import_job
 from graph.errors import Cancelled
+from graph.explore.facts import GraphFacts
 from graph.ingest.documents import Corpus, Document
 from graph.jobs import Progress, run_job
 from graph.paths import seeds_dir
@@ -452,3 +454,30 @@ def test_the_whole_hostile_corpus_opens_in_the_window(window, qtbot, tmp_path, m
     window.about_box.close()
     after = sorted((p.name, p.lstat().st_size, p.lstat().st_mtime_ns) for p in corpus.rglob("*"))
     assert after == before  # nothing in the corpus was touched
+
+
+def test_a_big_graph_is_walked_in_the_worker_and_the_replaced_one_freed(window, qtbot, tmp_path,
+                                                                        monkeypatch, typed_graph):
+    """The GUI thread never walks a whole graph on open (counts, overview, name index: seconds
+    at 100k entities), and the graph it replaces is emptied off the GUI thread."""
+    first, second = tmp_path / "first.graphml", tmp_path / "second.graphml"
+    write_graphml(typed_graph, first)
+    write_graphml(typed_graph, second)
+    walked_on: list[bool] = []
+    original = GraphFacts.of.__func__
+
+    def spy(cls, graph):
+        walked_on.append(threading.current_thread() is threading.main_thread())
+        return original(cls, graph)
+    monkeypatch.setattr(GraphFacts, "of", classmethod(spy))
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        window.open_paths([str(first)])
+    assert finished.args == ["ok"]
+    replaced = window.model.graph
+    with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
+        window.open_paths([str(second)])
+    assert finished.args == ["ok"] and walked_on == [False, False]
+    assert window.model.facts.graph is window.model.graph
+    assert window.search.index is window.model.facts.index
+    assert len(window.model) == typed_graph.number_of_nodes()
+    qtbot.waitUntil(lambda: replaced.number_of_nodes() == 0, timeout=5_000)
