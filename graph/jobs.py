@@ -13,14 +13,16 @@ import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from graph.errors import Cancelled
 
-__all__ = ["Cancelled", "Job", "Progress", "empty_graph", "long_lived", "run_job"]
+__all__ = ["Cancelled", "Job", "Progress", "empty_graph", "long_lived", "reporting", "run_job"]
 
 # A long_lived() block that built fewer objects than this leaves them to the collector.
 FREEZE_AFTER = 100_000
 _collector = threading.Lock()
+T = TypeVar("T")
 _paused = [0, False]  # how many long_lived() blocks are open; whether the collector was on
 
 
@@ -68,6 +70,23 @@ def run_job(job: Job,
                 raise Cancelled()
     except StopIteration as stop:
         return stop.value
+
+
+def reporting(steps: Generator[float, None, T], progress: Callable[[float], Progress]
+              ) -> Generator[Progress, None, T]:
+    """``steps``, which yield the share of their work done, as a job yielding ``progress(share)``.
+
+    Closing the job closes ``steps`` too, so a cancel stops them at once.
+    """
+    try:
+        while True:
+            try:
+                share = next(steps)
+            except StopIteration as done:
+                return done.value
+            yield progress(share)
+    finally:
+        steps.close()
 
 
 @contextmanager

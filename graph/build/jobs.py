@@ -16,11 +16,11 @@ import networkx as nx
 from graph.build.assemble import build_graph
 from graph.ingest.corpus import load_corpus, load_sources
 from graph.ingest.documents import Corpus, Document
-from graph.jobs import Progress, long_lived
+from graph.jobs import Progress, long_lived, reporting
 from graph.nlp.records import DocumentResult, PipelineInfo
 from graph.store import cache
 from graph.store.formats import is_graph_file
-from graph.store.graphml import read_graphml
+from graph.store.graphml import read_graphml_steps
 
 
 @dataclass
@@ -99,12 +99,13 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
 def import_job(path: str) -> ExtractionJob:
     """Read an exported GraphML and the documents it names (when unchanged on disk).
 
-    Yields progress before each step (reading and checking the file, reading the documents
-    it names) and at the end, so a cancel takes effect between them.
+    Yields progress every megabyte or so of the file, before reading the documents it names
+    and at the end, so a cancel takes effect within a big file too.
     """
     name = Path(path).name
     yield Progress(0, 0, f"Importing {name}")
-    graph = read_graphml(path)  # reads and checks it into the schema's shapes
+    graph = yield from reporting(  # reads and checks it into the schema's shapes
+        read_graphml_steps(path), lambda share: Progress(0, 0, f"Importing {name} ({share:.0%})"))
     yield Progress(0, 0, f"Reading the documents {name} names")
     root = str(graph.graph.get("corpus_root") or "")  # only files under it are re-read
     documents = load_sources(graph.graph.get("sources", []),

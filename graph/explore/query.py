@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ class EntityIndex:
                 name = " ".join(str(name).split())
                 if name:
                     entries.append((-mentions, len(name), name, nid))
-        entries.sort()
+        entries = _sorted_in_pieces(entries)
         self._names = [e[2] for e in entries]
         self._owner = [e[3] for e in entries]
         self._starts: list[int] = []
@@ -117,3 +118,15 @@ def search_text(documents: Mapping[str, Document], query: str,
             if len(hits) >= limit:
                 return hits
     return hits
+
+
+def _sorted_in_pieces(items: list, piece: int = 1 << 14) -> list:
+    """``sorted(items)``, in pieces merged from Python, for an index built in a worker.
+
+    One ``sort`` call holds the GIL to its end (a tenth of a second for 200k names), which
+    the window feels; sorted pieces merged by :func:`heapq.merge` let it run in between.
+    """
+    if len(items) <= piece:
+        return sorted(items)
+    pieces = [sorted(items[at:at + piece]) for at in range(0, len(items), piece)]
+    return list(heapq.merge(*pieces))

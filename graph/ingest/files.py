@@ -15,11 +15,23 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
 from graph import messages
 
-MAX_FILE_ENV = "THREADLINE_MAX_FILE_MB"
-DEFAULT_MAX_FILE_MB = 50.0
+
+
+class SizeCap(NamedTuple):
+    """A size cap: the environment variable that sets it and its default in megabytes."""
+
+    env: str
+    default_mb: float
+
+
+# Documents of a corpus; a graph file to import (a 15,000-document corpus exports ~80 MB).
+FILE_CAP = SizeCap("THREADLINE_MAX_FILE_MB", 50.0)
+GRAPH_CAP = SizeCap("THREADLINE_MAX_GRAPH_MB", 1024.0)
+MAX_FILE_ENV, DEFAULT_MAX_FILE_MB = FILE_CAP
 MEGABYTE = 1024 * 1024
 _CHUNK = MEGABYTE
 
@@ -49,18 +61,18 @@ def display_name(name: str) -> str:
     return _NAME_CONTROLS.sub("\ufffd", raw.decode("utf-8", "replace"))
 
 
-def max_file_mb() -> tuple[float, str | None]:
-    """The size cap in megabytes from ``THREADLINE_MAX_FILE_MB``, and a warning if it is bad."""
-    raw = os.environ.get(MAX_FILE_ENV, "").strip()
+def max_file_mb(cap: SizeCap = FILE_CAP) -> tuple[float, str | None]:
+    """The size cap in megabytes from its environment variable, and a warning if it is bad."""
+    raw = os.environ.get(cap.env, "").strip()
     if not raw:
-        return DEFAULT_MAX_FILE_MB, None
+        return cap.default_mb, None
     try:
         value = float(raw)
     except ValueError:
         value = math.nan
     if not (0 < value < math.inf):
-        return DEFAULT_MAX_FILE_MB, messages.BAD_MAX_FILE_MB.format(
-            name=MAX_FILE_ENV, value=display_name(raw), default=f"{DEFAULT_MAX_FILE_MB:g}")
+        return cap.default_mb, messages.BAD_MAX_FILE_MB.format(
+            name=cap.env, value=display_name(raw), default=f"{cap.default_mb:g}")
     return value, None
 
 
@@ -83,13 +95,13 @@ def _kind(mode: int) -> str | None:
     return messages.KIND_OTHER
 
 
-def _check(status: os.stat_result, cap_mb: float) -> None:
+def _check(status: os.stat_result, cap_mb: float, env: str) -> None:
     kind = _kind(status.st_mode)
     if kind is not None:
         raise ValueError(messages.NOT_REGULAR_FILE.format(kind=kind))
     if status.st_size > cap_mb * MEGABYTE:
         raise ValueError(messages.FILE_TOO_LARGE.format(
-            size=_megabytes(status.st_size), cap=f"{cap_mb:g}", name=MAX_FILE_ENV))
+            size=_megabytes(status.st_size), cap=f"{cap_mb:g}", name=env))
 
 
 def os_error_reason(path: Path, exc: OSError) -> str:
@@ -105,7 +117,7 @@ def os_error_reason(path: Path, exc: OSError) -> str:
     return messages.UNREADABLE_FILE.format(error=exc.strerror or exc)
 
 
-def read_bounded(path: Path, cap_mb: float | None = None) -> bytes:
+def read_bounded(path: Path, cap_mb: float | None = None, cap: SizeCap = FILE_CAP) -> bytes:
     """The bytes of the regular file ``path``, at most the size cap.
 
     Parameters
@@ -113,7 +125,9 @@ def read_bounded(path: Path, cap_mb: float | None = None) -> bytes:
     path
         The file; links are followed.
     cap_mb
-        The size cap in megabytes; ``None`` takes it from ``THREADLINE_MAX_FILE_MB``.
+        The size cap in megabytes; ``None`` takes it from ``cap``'s environment variable.
+    cap
+        Which cap applies: documents (:data:`FILE_CAP`) or graph files (:data:`GRAPH_CAP`).
 
     Raises
     ------
@@ -121,21 +135,22 @@ def read_bounded(path: Path, cap_mb: float | None = None) -> bytes:
         With the reason: not a regular file (never opened then), over the cap (never read
         then), a link loop or a dangling link, or the system's error.
     """
-    cap = max_file_mb()[0] if cap_mb is None else cap_mb
+    env = cap.env
+    cap = max_file_mb(cap)[0] if cap_mb is None else cap_mb
     try:
-        _check(os.stat(path), cap)  # before open: opening a FIFO waits for a writer
+        _check(os.stat(path), cap, env)  # before open: opening a FIFO waits for a writer
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise ValueError(os_error_reason(path, exc)) from exc
     try:
-        _check(os.fstat(fd), cap)  # the name may now be another file than the one looked at
+        _check(os.fstat(fd), cap, env)  # the name may now be another file than the one looked at
         data = _read_at_most(fd, int(cap * MEGABYTE) + 1)
     except OSError as exc:
         raise ValueError(messages.UNREADABLE_FILE.format(error=exc.strerror or exc)) from exc
     finally:
         os.close(fd)
     if len(data) > cap * MEGABYTE:
-        raise ValueError(messages.FILE_GREW.format(cap=f"{cap:g}", name=MAX_FILE_ENV))
+        raise ValueError(messages.FILE_GREW.format(cap=f"{cap:g}", name=env))
     return data
 
 

@@ -7,10 +7,10 @@ and exporting again gives the identical file.
 from __future__ import annotations
 
 import io
-import os
 import re
-import stat
+from collections.abc import Generator
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.parsers import expat
 
 import networkx as nx
@@ -18,7 +18,8 @@ from networkx.readwrite.graphml import GraphMLReader
 
 from graph import messages
 from graph.errors import ExportError
-from graph.jobs import empty_graph, long_lived
+from graph.ingest.files import GRAPH_CAP, read_bounded
+from graph.jobs import empty_graph, long_lived, run_job
 from graph.store.files import atomic_write
 from graph.store.validate import validate
 from graph.store.values import (
@@ -98,26 +99,22 @@ def _refuse_what_networkx_drops(data: bytes) -> None:
     scanner.Parse(data, True)
 
 
-class _Pieces(io.BytesIO):
-    """``data`` as a file whose ``read`` is Python code.
+_FEED = 1 << 20  # bytes parsed between two progress steps
+_PIECE = 1 << 15  # bytes parsed in one call
+_NAMESPACED_ROOT = b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
 
-    ElementTree's C parser holds the GIL for a whole parse, freezing the window for seconds
-    on a big file; it calls ``read`` for every 64 KiB, and a Python ``read`` gives the
-    interpreter a chance to run other threads (the GUI) between the pieces.
+
+def _parse_steps(data: bytes) -> Generator[float, None, nx.MultiGraph]:
+    """The first graph of GraphML ``data``, as networkx reads it (a multigraph).
+
+    Yields the share of the work done (0 to 1) after every megabyte parsed, so a job reports
+    progress and can stop within a big file, and other threads run in between.
     """
-
-    def read(self, size: int | None = -1) -> bytes:
-        return super().read(size)
-
-
-def _parse(data: bytes) -> nx.MultiGraph:
-    """The first graph of GraphML ``data``, as networkx reads it (a multigraph)."""
     _refuse_doctype(data)
-    graphs = _read_graphs(data)
+    graphs = yield from _graphs_steps(data)
     if not graphs:
         # As networkx does: tolerate a root without the GraphML namespace.
-        header = b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
-        graphs = _read_graphs(data.replace(b"<graphml>", header))
+        graphs = yield from _graphs_steps(data.replace(b"<graphml>", _NAMESPACED_ROOT))
     if not graphs:
         raise ValueError(messages.NO_GRAPH_ELEMENT)
     # Counting node tags costs a fraction of a second; only when networkx kept fewer nodes
@@ -127,27 +124,24 @@ def _parse(data: bytes) -> nx.MultiGraph:
     return graphs[0]
 
 
-def _count_node_tags(data: bytes, window: int = 1 << 20) -> int:
-    """How many node start tags ``data`` holds, scanned a megabyte at a time.
-
-    One regex call over the whole file holds the GIL for as long as it finds no match (the
-    edges of a big file: a tenth of a second and more); a window overlaps the next by a
-    tag's length and counts only the tags that start inside it.
-    """
-    found = 0
-    for start in range(0, len(data), window):
-        found += sum(1 for m in _NODE_TAG.finditer(data, start, start + window + 256)
-                     if m.start() < start + window)
-    return found
-
-
-def _read_graphs(data: bytes) -> list[nx.MultiGraph]:
-    reader = GraphMLReader(node_type=str, force_multigraph=True)
+def _graphs_steps(data: bytes) -> Generator[float, None, list[nx.MultiGraph]]:
+    """The graphs of ``data``: the XML tree built a megabyte at a time, then networkx's
+    reading of it (what ``GraphMLReader.__call__`` does, from a tree built here)."""
+    parser = ElementTree.XMLParser()
+    for at in range(0, len(data), _PIECE):
+        # One feed holds the GIL until it returns: small pieces let other threads run.
+        parser.feed(data[at:at + _PIECE])
+        if (at + _PIECE) % _FEED == 0:
+            yield 0.6 * (at + _PIECE) / len(data)
+    root = parser.close()
     try:
-        return list(reader(path=_Pieces(data)))
+        reader = GraphMLReader(node_type=str, force_multigraph=True)
+        reader.xml = ElementTree.ElementTree(root)
+        keys, defaults = reader.find_graphml_keys(reader.xml)
+        return [reader.make_graph(g, keys, defaults)
+                for g in root.findall(f"{{{reader.NS_GRAPHML}}}graph")]
     finally:
-        if hasattr(reader, "xml"):
-            _dismantle(reader.xml.getroot())
+        _dismantle(root)
 
 
 def _dismantle(element) -> None:
@@ -162,14 +156,18 @@ def _dismantle(element) -> None:
     element.clear()
 
 
-def _read_bytes(path) -> bytes:
-    """The bytes of a regular file; a pipe or device would block or never end."""
-    # Non-blocking, or opening a pipe would wait for a writer before the check could run.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ValueError(messages.NOT_A_FILE)
-        return fh.read()
+def _count_node_tags(data: bytes, window: int = 1 << 20) -> int:
+    """How many node start tags ``data`` holds, scanned a megabyte at a time.
+
+    One regex call over the whole file holds the GIL for as long as it finds no match (the
+    edges of a big file: a tenth of a second and more); a window overlaps the next by a
+    tag's length and counts only the tags that start inside it.
+    """
+    found = 0
+    for start in range(0, len(data), window):
+        found += sum(1 for m in _NODE_TAG.finditer(data, start, start + window + 256)
+                     if m.start() < start + window)
+    return found
 
 
 def _to_model(g: nx.MultiGraph) -> nx.MultiDiGraph:
@@ -205,9 +203,19 @@ def read_graphml(path) -> nx.MultiDiGraph:
         The file is missing, not a regular file, not GraphML, or damaged beyond repair;
         nothing else, whatever the file holds.
     """
+    return run_job(read_graphml_steps(path))
+
+
+def read_graphml_steps(path) -> Generator[float, None, nx.MultiDiGraph]:
+    """:func:`read_graphml` as steps: yields the share done (0 to 1) every megabyte or so.
+
+    Closing the generator between two steps stops the reading (a cancelled import).
+    """
     try:
         with long_lived():
-            return _to_model(_parse(_read_bytes(path)))
+            graph = yield from _parse_steps(read_bounded(Path(path), cap=GRAPH_CAP))
+            yield 0.9
+            return _to_model(graph)
     except OSError as exc:
         error = exc.strerror or str(exc)
         raise ExportError(messages.NOT_GRAPHML.format(path=path, error=error)) from exc

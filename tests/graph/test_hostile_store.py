@@ -342,3 +342,44 @@ def test_what_networkx_would_drop_silently_is_refused_by_name(tmp_path, body, na
     path.write_text(GRAPHML_HEAD + body + "</graph></graphml>\n", encoding="utf-8")
     with pytest.raises(ExportError, match=re.escape(named)):
         read_graphml(path)
+
+
+def many_nodes_graph(nodes: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for i in range(nodes):
+        g.add_node(f"MODEL:m{i}", label=f"Model {i} " + "x" * 200, type="MODEL", aliases=[],
+                   documents=["d.txt"], mentions=1, occurrences=[])
+    return g
+
+
+def test_a_big_import_reports_progress_within_the_file_and_stops_there(tmp_path):
+    import gc
+
+    from graph.build.jobs import import_job
+    from graph.errors import Cancelled
+    from graph.jobs import run_job
+
+    path = tmp_path / "big.graphml"
+    export(many_nodes_graph(12_000), path, "graphml")
+    assert path.stat().st_size > 4 * 2**20
+    seen = []
+    graph = run_job(import_job(str(path)), seen.append).graph
+    assert graph.number_of_nodes() == 12_000
+    shares = [p.message for p in seen if p.message.startswith("Importing big.graphml (")]
+    assert len(shares) >= 4 and shares[-1] == "Importing big.graphml (90%)"
+    seen.clear()
+    collector_on = gc.isenabled()
+    with pytest.raises(Cancelled):  # cancelled after the second megabyte: nothing more read
+        run_job(import_job(str(path)), seen.append, cancelled=lambda: len(seen) >= 3)
+    assert len(seen) == 3 and "%" in seen[-1].message
+    assert gc.isenabled() == collector_on  # the build's pause of the collector was undone
+
+
+def test_a_graph_file_over_its_size_cap_is_refused_unread(tmp_path, monkeypatch):
+    path = tmp_path / "g.graphml"
+    export(many_nodes_graph(2_000), path, "graphml")
+    monkeypatch.setenv("THREADLINE_MAX_GRAPH_MB", "0.1")
+    with pytest.raises(ExportError, match=r"over the 0.1 MB limit \(set THREADLINE_MAX_GRAPH_MB"):
+        read_graphml(path)
+    monkeypatch.delenv("THREADLINE_MAX_GRAPH_MB")
+    assert read_graphml(path).number_of_nodes() == 2_000
