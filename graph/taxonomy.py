@@ -8,7 +8,7 @@ from functools import cache
 
 from graph.paths import resource
 
-SCORED_TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "METRIC")
+SCORED_TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 
 
 @dataclass(frozen=True, slots=True)

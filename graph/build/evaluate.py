@@ -99,7 +99,8 @@ class Evaluation:
                         for k in ("tp", "predicted", "gold")))
 
     def as_dict(self) -> dict:
-        return {"types": {t: c.as_dict() for t, c in self.types.items()},
+        # As the shared scorer: a type with neither gold nor predictions is left out.
+        return {"types": {t: c.as_dict() for t, c in self.types.items() if c.gold or c.predicted},
                 "all": self.overall.as_dict(),
                 "missed": [f"{i.doc}: {i.type} {i.name}" for i in self.missed],
                 "spurious": [f"{i.doc}: {i.type} {i.name}" for i in self.spurious]}

@@ -32,9 +32,9 @@ from graph.paths import resource
 from graph.schema import node_id
 
 # A mention's type is decided by vote; domain types outrank the statistical fallbacks.
-TYPE_PRIORITY = {"MODEL": 5, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3, "PERSON": 2,
-                 "PLACE": 1, "DATE": 1}
-SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD"}
+TYPE_PRIORITY = {"MODEL": 5, "DATASET": 4, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3,
+                 "PERSON": 2, "PLACE": 1, "DATE": 1}
+SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 # Types the statistical model guesses for names it does not know; such a guess does not stop
 # a short form from joining the longer name the patterns recognised.
 GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}

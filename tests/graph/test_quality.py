@@ -63,6 +63,8 @@ def test_seeds_overall_f1_at_least_0_90(seeds_graph):
 @pytest.mark.parametrize("etype", SCORED_TYPES)
 def test_seeds_every_type_f1_at_least_0_80(seeds_graph, etype):
     result = score_graph(seeds_graph, load_gold(DATA / "seeds_gold.jsonl"))
+    if not result.types[etype].gold and not result.types[etype].predicted:
+        pytest.skip(f"the seeds have no {etype} and none is extracted")
     assert result.types[etype].f1 >= 0.80, _report(result)
 
 

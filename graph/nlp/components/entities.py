@@ -39,10 +39,12 @@ LABEL_MAP = {
     "MODEL": "MODEL",
     "PROJECT": "PROJECT",
     "METHOD": "METHOD",
+    "DATASET": "DATASET",
     "METRIC": "METRIC",
     "PLACE": "PLACE",
 }
-THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "METRIC", "PERSON", "PLACE", "DATE"}
+THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC", "PERSON", "PLACE",
+                     "DATE"}
 # Labels the model uses for names it is unsure about; context may still make them a MODEL.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 

@@ -1,0 +1,71 @@
+"""Score the extraction on one annotated split of the corpus, with the shared scorer.
+
+    .venv/bin/python training/score_split.py test|dev|train [--relations] [--keep DIR]
+
+Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
+to a temporary folder, runs ``threadline extract`` on it (no cache) and scores the GraphML
+against the split's gold (``training/annotations/*.jsonl``) with ``../shared/eval/score.py``
+(and ``score_relations.py`` with ``--relations``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "prompt-guide"
+
+
+def split_docs(split: str) -> list[str]:
+    return json.loads((HERE / "splits.json").read_text(encoding="utf-8"))[split]
+
+
+def gold_lines(docs: set[str], relations: bool) -> list[str]:
+    suffix = ".relations.jsonl" if relations else ".jsonl"
+    lines = []
+    for path in sorted((HERE / "annotations").glob("*.jsonl")):
+        if path.name.endswith(".relations.jsonl") != relations or not path.name.endswith(suffix):
+            continue
+        lines += [line for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip() and json.loads(line)["doc"] in docs]
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", choices=["test", "dev", "train"])
+    parser.add_argument("--relations", action="store_true")
+    parser.add_argument("--keep", help="keep the GraphML and gold in this folder")
+    args = parser.parse_args()
+    docs = split_docs(args.split)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="threadline-split-"))
+    (work / "docs").mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        shutil.copy(CORPUS / doc, work / "docs" / doc)
+    graph = work / f"{args.split}.graphml"
+    subprocess.run([sys.executable, "-m", "app.cli", "extract", str(work / "docs"), "-o",
+                    str(graph), "--no-cache", "-q"], cwd=ROOT, check=True)
+    gold = work / f"{args.split}.gold.jsonl"
+    gold.write_text("\n".join(gold_lines(set(docs), False)) + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(graph), str(gold)],
+                   check=True)
+    if args.relations:
+        rel = work / f"{args.split}.relations.jsonl"
+        rel.write_text("\n".join(gold_lines(set(docs), True)) + "\n", encoding="utf-8")
+        subprocess.run([sys.executable, str(SHARED / "eval" / "score_relations.py"), str(graph),
+                        str(gold), str(rel)], check=True)
+    if not args.keep:
+        shutil.rmtree(work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
