@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check --quiet
 
-.PHONY: run test test-fast setup bench package clean
+.PHONY: run test test-fast setup bench package clean train training-data
 
 run: $(STAMP)
 	$(BIN)/threadline $(ARGS)
@@ -35,6 +35,15 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
 	$(BIN)/python benchmarks/bench_layout.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
+
+# The trained domain recogniser: `make train` rebuilds resources/model/domain_ner from the
+# committed training/data and training/config.cfg (about 6 minutes on 2 cores);
+# `make training-data` rebuilds training/data from the annotations and ../shared/corpus.
+train: $(STAMP)
+	$(BIN)/python training/train.py
+
+training-data: $(STAMP)
+	$(BIN)/python training/make_data.py
 
 # The standalone app (PyInstaller onedir) in dist/threadline/ plus the release archive
 # dist/threadline-<version>-<os>-<arch>.tar.gz, built in its own clean venv

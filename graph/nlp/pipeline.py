@@ -19,6 +19,7 @@ from spacy.language import Language
 import graph.nlp.components  # noqa: F401  - registers the @Language.factory components
 from graph import messages
 from graph.errors import ModelNotFound
+from graph.nlp.components.domain import COMPONENT as DOMAIN_COMPONENT
 from graph.nlp.records import PipelineInfo
 from graph.paths import resource, resources_dir
 
@@ -66,6 +67,7 @@ def pipeline_fingerprint(preferred: str | None = None) -> str:
     # Every module of the graph package: any stage may change the result.
     sources = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
     data = sorted(p for p in resources_dir().rglob("*.json*") if p.is_file())
+    data += sorted(p for p in resource("model").rglob("*") if p.is_file())  # trained weights
     for path in [*data, *sources]:
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -171,29 +173,49 @@ def add_domain_components(nlp: Language) -> None:
     stop ends a sentence; ``threadline_entities`` runs last and owns ``doc.ents``.
 
     The tokenizer also learns splits the default English rules miss in this genre:
-    "quiz—17%" (a dash glued to a number), "~45" (an approximate number) and "405B." (a
-    model size ending a sentence), so that the number becomes a token of its own that NER,
-    the patterns and the metric builder can see.
+    "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." (a
+    model size ending a sentence), "BERT|" (a Markdown table cell) and ``model="gpt-4"``, so
+    that the number or name becomes a token of its own that NER, the patterns and the
+    metric builder can see.
     """
-    _extend_tokenizer(nlp)
+    extend_tokenizer(nlp)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="threadline_patterns",
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}, **before)
     ruler.add_patterns(load_patterns())
+    trained = domain_recogniser()
+    if trained is not None:
+        nlp.add_pipe("ner", name=DOMAIN_COMPONENT, source=trained, **before)
+        nlp.add_pipe("threadline_domain_spans", **before)
     nlp.add_pipe("threadline_entities")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("threadline_line_breaks", before="parser")
 
 
-def _extend_tokenizer(nlp: Language) -> None:
+DOMAIN_MODEL = "domain_ner"  # resources/model/<this>: the trained recogniser (training/)
+
+
+@cache
+def domain_recogniser() -> Language | None:
+    """The trained domain recogniser shipped in ``resources/model``, or ``None`` without it."""
+    path = resource("model", DOMAIN_MODEL)
+    if not (path / "meta.json").is_file():
+        log.warning("the trained domain recogniser is missing (%s); rules only", path)
+        return None
+    return spacy.load(path)
+
+
+def extend_tokenizer(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])"]
+    # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "="
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])",
+                                                  r"\|", r"(?<==)[\"']"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    prefixes = list(nlp.Defaults.prefixes or ()) + ["~"]
+    prefixes = list(nlp.Defaults.prefixes or ()) + ["~", r"\|"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # "405B." at the end of a sentence: the full stop is not part of the size
-    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[0-9][BMKTbmkt])\."]
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[0-9][BMKTbmkt])\.", r"\|"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

@@ -16,7 +16,10 @@ def relations(nlp, text: str) -> set[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mythos Preview has already found thousands of high-severity vulnerabilities.",
+    # The short form after the full name, as the announcement has it (alone, a name the
+    # statistical model can only guess an ORG for is not an entity).
+    ("Claude Mythos Preview is our newest model. Mythos Preview has already found thousands "
+     "of high-severity vulnerabilities.",
      ("Mythos Preview", "find", "thousands of high-severity vulnerabilities")),
     ("Project Glasswing is powered by Claude Mythos Preview.",
      ("Project Glasswing", "powered by", "Claude Mythos Preview")),

@@ -2,8 +2,11 @@
 
 * :mod:`~graph.nlp.components.line_breaks` (``threadline_line_breaks``, before the parser):
   a line break after a full stop, or a blank line, starts a sentence;
+* :mod:`~graph.nlp.components.domain` (``threadline_domain_spans``, after the trained
+  recogniser ``threadline_domain``): keeps the trained recogniser's spans apart;
 * :mod:`~graph.nlp.components.entities` (``threadline_entities``, last): ``doc.ents`` with
-  Threadline's labels, from the entity ruler, the statistical NER and the rules below.
+  Threadline's labels, from the entity ruler, the trained recogniser, the statistical NER
+  and the rules below.
 
 The rules ``threadline_entities`` applies live beside it: METRIC spans from numbers
 (:mod:`~graph.nlp.components.metrics`), METHOD spans from technique nouns
@@ -14,7 +17,7 @@ The rules ``threadline_entities`` applies live beside it: METRIC spans from numb
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.
 """
 
-from graph.nlp.components import entities, line_breaks
+from graph.nlp.components import domain, entities, line_breaks
 
 # The factory modules, imported for their @Language.factory registration.
-__all__ = ["entities", "line_breaks"]
+__all__ = ["domain", "entities", "line_breaks"]

@@ -1,9 +1,11 @@
 """The ``threadline_entities`` component: ``doc.ents`` with Threadline's labels only.
 
-It runs last, after the entity ruler (``threadline_patterns``, before ``ner``) and the
-statistical NER, and turns their output into Threadline's entities:
+It runs last, after the entity ruler (``threadline_patterns``), the trained domain
+recogniser (``threadline_domain``) and the statistical NER, and turns their output into
+Threadline's entities:
 
 * the ruler's spans (``ent.ent_id_`` set) are domain knowledge and are kept as they are;
+* the trained recogniser's spans (:mod:`~graph.nlp.components.domain`) keep its types;
 * the statistical labels are mapped onto Threadline's types, dropping generic terms
   ("AI", "API") and names the model invents from lower-case words;
 * the model's mistakes are re-typed from context: a short form of a model named in the same
@@ -12,7 +14,8 @@ statistical NER, and turns their output into Threadline's entities:
 * METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD
   spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
   the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
-* where spans overlap, the ruler's win over derived spans, derived over statistical ones.
+* where spans overlap, the ruler's win over the trained recogniser's, those over derived
+  spans, derived over statistical ones.
 
 The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 """
@@ -23,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.methods import method_span, technique_matcher
 from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
 from graph.nlp.components.spans import HYPHENS, inside_quotes, relabel
@@ -48,8 +52,9 @@ THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC", "
 # Labels the model uses for names it is unsure about; context may still make them a MODEL.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 
-# Priorities of span sources when they overlap.
-RULER, DERIVED, STATISTICAL = 3, 2, 1
+# Priorities of span sources when they overlap: the patterns (high-precision overrides), the
+# trained domain recogniser, the rules' derived spans, the statistical model's guesses.
+RULER, DOMAIN, DERIVED, STATISTICAL = 4, 3, 2, 1
 
 Ranked = tuple[int, Span]  # a candidate span and the priority of its source
 
@@ -76,7 +81,13 @@ class ThreadlineEntities:
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
         spans, pending = _sort_entities(doc, parsed)
-        spans += _retyped_names(pending, spans, parsed)
+        retyped = _retyped_names(pending, spans, parsed)
+        if SPANS_KEY in doc.spans:
+            # The trained recogniser knows this genre's organisations; the statistical
+            # model's ORG guesses that context did not re-type are mostly headings and
+            # technique names here.
+            retyped = [(p, s) for p, s in retyped if s.label_ != "ORG"]
+        spans += retyped
         if parsed:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
@@ -103,8 +114,11 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     """The spans the ruler and the NER give, and the names whose type context may change."""
     spans: list[Ranked] = []
     pending: list[Span] = []  # statistical names that context may still re-type
+    domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in doc.ents:
-        if ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
+        if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
+            spans.append((DOMAIN, ent))
+        elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
             if span is not None:
                 spans.append((RULER, span))

@@ -1,0 +1,93 @@
+"""Train the domain recogniser from the committed data and ship it in ``resources/model``.
+
+    .venv/bin/python training/train.py [--work DIR]        (what ``make train`` runs)
+
+1. ``training/data/{train,dev}.jsonl`` become spaCy DocBins, tokenised by Threadline's own
+   tokenizer (a span that does not fall on its token boundaries is dropped and counted);
+2. ``spacy train training/config.cfg`` trains the ``ner`` (about 6 minutes on 2 cores);
+3. the best model is written to ``resources/model/domain_ner`` with the digest of the data
+   and config it was built from (:func:`training_digest`) in its ``meta.json``, which a test
+   compares with the committed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+MODEL_DIR = ROOT / "resources" / "model" / "domain_ner"
+INPUTS = ("config.cfg", "data/train.jsonl", "data/dev.jsonl")
+
+
+def training_digest(root: Path = HERE) -> str:
+    """SHA-256 over the config and the training data, as committed (line ends normalised)."""
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update(name.encode() + b"\0")
+        digest.update((root / name).read_bytes().replace(b"\r\n", b"\n"))
+    return digest.hexdigest()
+
+
+def to_docbin(source: Path, target: Path) -> tuple[int, int]:
+    """Write ``source`` (JSONL examples) as a DocBin; returns (examples, dropped spans)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    from graph.nlp.pipeline import extend_tokenizer
+
+    nlp = spacy.blank("en")
+    extend_tokenizer(nlp)
+    docs, dropped = [], 0
+    for line in source.read_text(encoding="utf-8").splitlines():
+        example = json.loads(line)
+        doc = nlp.make_doc(example["text"])
+        spans = [doc.char_span(s, e, label=label) for s, e, label in example["spans"]]
+        missing = [doc.char_span(s, e, alignment_mode="expand") for s, e in example["missing"]]
+        dropped += sum(span is None for span in spans)
+        doc.set_ents([s for s in spans if s is not None],
+                     missing=[m for m in missing if m is not None], default="outside")
+        docs.append(doc)
+    DocBin(docs=docs).to_disk(target)
+    return len(docs), dropped
+
+
+def main() -> int:
+    from spacy.cli.train import train
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", default=str(ROOT / "build" / "training"))
+    args = parser.parse_args()
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev"):
+        count, dropped = to_docbin(HERE / "data" / f"{split}.jsonl", work / f"{split}.spacy")
+        print(f"{split}: {count} examples, {dropped} spans off token boundaries dropped")
+    started = time.perf_counter()
+    train(HERE / "config.cfg", work / "out", use_gpu=-1,
+          overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")})
+    minutes = (time.perf_counter() - started) / 60
+    best = work / "out" / "model-best"
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    meta.update({"name": "threadline_domain_ner", "version": "1.0.0",
+                 "description": "Threadline's domain recogniser (MODEL, ORG, PROJECT, METHOD, "
+                                "DATASET), trained by training/train.py",
+                 "threadline_training": {"digest": training_digest(),
+                                         "minutes": round(minutes, 1)}})
+    (best / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    shutil.rmtree(MODEL_DIR, ignore_errors=True)
+    shutil.copytree(best, MODEL_DIR)
+    print(f"trained in {minutes:.1f} min; shipped in {MODEL_DIR.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
