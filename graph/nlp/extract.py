@@ -11,6 +11,8 @@ boundaries; offsets are always relative to the whole document.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -83,6 +85,36 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
         chunks.append((start, text[start:end]))
         start = end
     return chunks
+
+
+_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+
+
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of Markdown's fenced blocks (code, example prompts and outputs)."""
+    marks = [m.start() for m in _FENCE.finditer(text)]
+    return [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text))
+            for i in range(0, len(marks), 2)]
+
+
+def _drop_example_numbers(result: DocumentResult) -> None:
+    """Numbers inside fenced blocks are examples ("Jason had 20 lollipops" in a prompt, a
+    setting in code), not findings: their METRIC mentions and relations go."""
+    blocks = fenced_blocks(result.doc.text)
+    if not blocks:
+        return
+    starts = [start for start, _ in blocks]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < blocks[i][1]
+
+    dropped = {(m.start, m.end) for m in result.mentions
+               if m.label == "METRIC" and inside(m.start)}
+    if dropped:
+        result.mentions = [m for m in result.mentions if (m.start, m.end) not in dropped]
+        result.relations = [r for r in result.relations
+                            if r.source not in dropped and r.target not in dropped]
 
 
 def count_words(doc: Doc) -> int:
@@ -161,6 +193,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         if last:
             # "we" is settled once the whole document (every chunk) has been read
             current.relations = resolve_we(current.relations, current.authors)
+            _drop_example_numbers(current)
             yield current
             current = None
         elif chunk_progress:

@@ -22,6 +22,8 @@ The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -92,6 +94,7 @@ class ThreadlineEntities:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
+        spans = [(p, _whole_name(s)) for p, s in spans]
         doc.ents = _choose(_retype_lists(spans) if parsed else spans)
         return doc
 
@@ -122,8 +125,9 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
             span = _ruler_span(ent, parsed)
             if span is not None:
                 spans.append((RULER, span))
-        elif ent.label_ in NUMERIC_LABELS:
-            metric = metric_span(ent) if parsed else None
+        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _NOT_A_YEAR.match(ent.text)):
+            number = relabel(ent, "CARDINAL") if ent.label_ == "DATE" else ent
+            metric = metric_span(number) if parsed else None
             if metric is not None:
                 spans.append((DERIVED, metric))
         elif ent.label_ in NAME_LABELS and not is_generic(ent.text):
@@ -212,6 +216,46 @@ def _trim_hyphen(ent: Span) -> Span:
     if end == ent.end:
         return ent
     return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
+
+
+NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
+_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
+
+
+def _glued(token: Token) -> bool:
+    """A name part a hyphen joins on: capitalised or a number ("Flan", "Instruct", "1M")."""
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _whole_name(span: Span) -> Span:
+    """A name extended over the hyphen-joined parts of its word: "Flan-PaLM" from "PaLM",
+    "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "MultiPL-E" from "MultiPL"; not over
+    lower-case parts ("GPT-4-based" stays "GPT-4")."""
+    if span.label_ not in NAME_TYPES:
+        return span
+    doc, start, end = span.doc, span.start, span.end
+    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
+        start -= 2
+    while True:
+        if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and _glued(doc[end + 1]):
+            end += 2
+        elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
+                and _glued(doc[end]):
+            end += 1  # "s1-" + "32B": the span stopped at the hyphen
+        elif span.label_ == "DATASET" and end < len(doc) and \
+                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
+            end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
+        elif end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalnum() \
+                and doc[end - 1].text[-1:].isdigit():
+            end += 1  # "1M" that the tokenizer cut into a number and a unit
+        else:
+            break
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, span_id=span.id_)
 
 
 def _glued_name(ent: Span) -> Span:

@@ -104,8 +104,8 @@ def metric_span(ent: Span) -> Span | None:
     """
     doc = ent.doc
     label = ent.label_
-    if inside_quotes(ent):
-        return None
+    if inside_quotes(ent) or not _has_number(ent) or _names_a_kind(ent):
+        return None  # quoted speech, "## References" (a Markdown heading), "zero-shot"
     if label == "TIME":
         return _duration(ent)
     if label in ("MONEY", "QUANTITY"):
@@ -120,6 +120,24 @@ def metric_span(ent: Span) -> Span | None:
     if label == "PERCENT" or label == "CARDINAL":
         return Span(doc, _with_approximator(ent), end, label="METRIC")
     return None
+
+
+_PLURAL_NUMBERS = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions"}
+
+
+def _has_number(ent: Span) -> bool:
+    """Whether a numeric entity holds a number at all (the NER calls "## References" money)."""
+    return any(c.isdigit() for c in ent.text) or \
+        any(t.like_num or t.lower_ in _PLURAL_NUMBERS for t in ent)
+
+
+def _names_a_kind(ent: Span) -> bool:
+    """A number word glued to a word by a hyphen names a kind of thing, not a quantity:
+    "zero-shot", "one-shot", "two-stage" (but "7B-parameter" and "3-7x" are quantities)."""
+    doc, last = ent.doc, ent[-1]
+    if last.i + 2 > len(doc) or last.whitespace_ or doc[last.i + 1].text not in ("-", "\u2011"):
+        return False
+    return last.is_alpha and doc[last.i + 2].is_alpha if last.i + 2 < len(doc) else False
 
 
 def _duration(ent: Span) -> Span | None:

@@ -1,0 +1,95 @@
+"""The failure classes of issue "Entities that hold up on real text", each on sentences of the
+genre (research-paper summaries and guide pages), through the real pipeline: the trained
+domain recogniser, the patterns, en_core_web_sm and the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.nlp.pipeline import shared_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp, info = shared_pipeline()
+    if not info.statistical:
+        pytest.skip("the statistical English model is not installed")
+    return nlp
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_headings_are_neither_organisations_nor_metrics(nlp):
+    text = ("## Capabilities & Key Results\n\nFlan-PaLM improves over PaLM.\n\n"
+            "### Maths & Code Generation\n\nSome text.\n\n## References\n\n- A paper.")
+    found = ents(nlp, text)
+    assert not {label for name, label in found if "#" in name or "References" in name}
+    assert not any(label == "ORG" for _, label in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Flan-PaLM 540B achieves state-of-the-art performance on several benchmarks.",
+     "Flan-PaLM 540B"),
+    ("NVIDIA released Llama-Nemotron, a family of reasoning models.", "Llama-Nemotron"),
+    ("We release Qwen2.5-7B-Instruct-1M with a context of one million tokens.",
+     "Qwen2.5-7B-Instruct-1M"),
+    ("Qwen2.5-1M extends the context window.", "Qwen2.5-1M"),
+    ("s1-32B exceeds o1-preview on competition math questions.", "s1-32B"),
+])
+def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, text, name):
+    assert (name, "MODEL") in ents(nlp, text)
+
+
+def test_a_lower_case_suffix_is_not_part_of_the_name(nlp):
+    assert ("GPT-4", "MODEL") in ents(nlp, "A GPT-4-based agent answers the questions.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ReAct is a general paradigm that combines reasoning and acting with LLMs.", "ReAct"),
+    ("Gemma uses RMSNorm instead of LayerNorm.", "LayerNorm"),
+    ("Tree of Thoughts (ToT) generalizes over chain-of-thought prompting.", "ToT"),
+])
+def test_camel_case_and_acronym_techniques_are_methods(nlp, text, name):
+    assert (name, "METHOD") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We evaluate on MMLU, GSM8K and HumanEval.", "GSM8K"),
+    ("It scores 51.7% on the competition-level MATH benchmark.", "MATH benchmark"),
+    ("s1 improves by up to 27% on AIME 2024 with budget forcing.", "AIME 2024"),
+    ("The judge is evaluated on RewardBench 2.", "RewardBench 2"),
+])
+def test_benchmarks_are_datasets_with_their_edition(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The model reaches 1109 tokens/sec on one GPU.", "1109 tokens/sec"),
+    ("Inference is 10x faster than the baseline.", "10x faster"),
+    ("It improves by up to 27% on competition math.", "up to 27%"),
+])
+def test_numbers_the_genre_reports_are_metrics(nlp, text, metric):
+    assert (metric, "METRIC") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Flan-T5 performs well in the zero-shot setting.",
+    "## References\n\n- Chung et al. Scaling Instruction-Finetuned Language Models.",
+])
+def test_kinds_and_headings_are_not_metrics(nlp, text):
+    assert not any(label == "METRIC" for _, label in ents(nlp, text))
+
+
+def test_numbers_in_example_prompts_are_not_metrics():
+    from graph.ingest.documents import Document
+    from graph.nlp.extract import extract
+
+    nlp, info = shared_pipeline()
+    text = ("Self-consistency improves accuracy on GSM8K by 17.9%.\n\n```\nQ: Jason had 20 "
+            "lollipops. He gave Denny some. Now Jason has 12 lollipops.\nA: 8\n```\n")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    metrics = {m.text for m in result.mentions if m.label == "METRIC"}
+    assert metrics == {"17.9%"}
