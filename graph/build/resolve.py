@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.names import spells_acronym, strip_article
+from graph.nlp.lexicon import words
 from graph.nlp.records import Mention
 from graph.paths import resource
 from graph.schema import node_id
@@ -102,6 +103,12 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
         if spells_acronym(acronym, name):
             found[normalise(acronym, m.label)] = normalise(m.text, m.label)
     return found
+
+
+def _without_dataset_head(name: str) -> str:
+    """``name`` without a generic last word ("MATH benchmark" -> "MATH"), or ``""``."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.casefold() in words("entities", "dataset_heads") else ""
 
 
 def load_user_aliases(path: Path | None = None) -> dict[str, str]:
@@ -246,6 +253,8 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
             nid, n = f"{node_id(etype, label)}-{n}", n + 1
         taken.add(nid)
         surface = {m.text.strip() for m in group} | {display_form(m.text) for m in group}
+        if etype == "DATASET":  # "the MATH benchmark" is also known as "MATH"
+            surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
         aliases = sorted(f for f in surface if f != label)
         documents = sorted({m.doc for m in group})
         entities.append(Entity(nid, label, etype, aliases, documents, group))
