@@ -51,6 +51,8 @@ def normalise(text: str, etype: str = "") -> str:
     text = strip_article(text)
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[^\w%.+\s]", " ", text)
+    if etype in ("MODEL", "DATASET"):  # "Llama3 70B" is "Llama 3 70B", "GPT4" is "GPT-4"
+        text = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", text)
     words = text.split()
     if words and etype != "METRIC":
         words[-1] = singular(words[-1])

@@ -106,3 +106,13 @@ def test_metrics_and_dates_belong_to_their_document():
                               user_aliases={})
     assert len(entities) == 4
     assert len(set(index.values())) == 4
+
+
+def test_spelling_variants_of_a_model_or_dataset_merge():
+    entities, _ = resolve([mention("Llama3 70B", "MODEL"), mention("Llama 3 70B", "MODEL", start=40),
+                           mention("Llama-3-70B", "MODEL", start=80),
+                           mention("the MATH benchmark", "DATASET", start=120)], user_aliases={})
+    model, dataset = sorted(entities, key=lambda e: e.type != "MODEL")
+    assert len(entities) == 2
+    assert {"Llama3 70B", "Llama 3 70B", "Llama-3-70B"} <= {model.label, *model.aliases}
+    assert dataset.label == "MATH benchmark" and "MATH" in dataset.aliases
