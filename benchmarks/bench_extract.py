@@ -2,7 +2,9 @@
 
 Both run on the same text (the seed documents repeated to at least 200k words), with the
 same statistical model, in one process, alternating so both see the same machine load.
-Reports words per second, the ratio (goal: Threadline >= 0.8x bare spaCy) and peak memory.
+Reports words per second, the ratio (goal: Threadline >= 0.5x bare spaCy now that it runs a
+trained recogniser of its own beside the small model; it was 0.8x for the rules alone) and
+peak memory.
 
     .venv/bin/python benchmarks/bench_extract.py [--words 200000] [--rounds 2]
 """
@@ -78,7 +80,7 @@ def main() -> None:
         print(f"{label:11} {rate:9,.0f} words/s  ({totals[label][1] // args.rounds:,} words/round)")
     ratio = rates["Threadline"] / rates["bare spaCy"]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"ratio Threadline / bare spaCy: {ratio:.2f}x (goal >= 0.80)")
+    print(f"ratio Threadline / bare spaCy: {ratio:.2f}x (goal >= 0.50)")
     print(f"peak memory (RSS): {peak:,.0f} MiB")
 
 

@@ -352,6 +352,7 @@ def many_nodes_graph(nodes: int) -> nx.MultiDiGraph:
     return g
 
 
+@pytest.mark.slow  # writes and reads a 5 MB GraphML twice
 def test_a_big_import_reports_progress_within_the_file_and_stops_there(tmp_path):
     import gc
 
