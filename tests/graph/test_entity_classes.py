@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.nlp.pipeline import shared_pipeline
+from graph.ingest.documents import Document
+from graph.nlp.extract import extract
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp, info = shared_pipeline()
-    if not info.statistical:
-        pytest.skip("the statistical English model is not installed")
-    return nlp
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
 
 
 def ents(nlp, text: str) -> set[tuple[str, str]]:
@@ -82,11 +77,7 @@ def test_kinds_and_headings_are_not_metrics(nlp, text):
     assert not any(label == "METRIC" for _, label in ents(nlp, text))
 
 
-def test_numbers_in_example_prompts_are_not_metrics():
-    from graph.ingest.documents import Document
-    from graph.nlp.extract import extract
-
-    nlp, info = shared_pipeline()
+def test_numbers_in_example_prompts_are_not_metrics(nlp):
     text = ("Self-consistency improves accuracy on GSM8K by 17.9%.\n\n```\nQ: Jason had 20 "
             "lollipops. He gave Denny some. Now Jason has 12 lollipops.\nA: 8\n```\n")
     result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
