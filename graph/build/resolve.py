@@ -265,6 +265,10 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
     return entities, index
 
 
+def _documents(group: list[Mention]) -> set[str]:
+    return {m.doc for m in group}
+
+
 def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
     """Fold "opus 3" into "claude opus 3" when that is its only longer name.
 
@@ -293,8 +297,11 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
             target_len = min(len(w) for w in words[target] if w[-len(short):] == short
                              and len(w) > len(short))
             # Single-word short forms merge only with a two-word name ("Vend" -> "Project
-            # Vend"); "Claude" alone is the family, not a short form of every model.
-            if len(short) == 1 and target_len != 2:
+            # Vend"); "Claude" alone is the family, not a short form of every model. And only
+            # where that name is written too: "Mistral" in one page is not another page's
+            # "Mistral Large".
+            if len(short) == 1 and (target_len != 2 or not _documents(groups[root])
+                                    <= _documents(groups[target])):
                 continue
             groups[target].extend(groups.pop(root))
             forms[target] |= forms.pop(root)

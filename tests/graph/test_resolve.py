@@ -116,3 +116,12 @@ def test_spelling_variants_of_a_model_or_dataset_merge():
     assert len(entities) == 2
     assert {"Llama3 70B", "Llama 3 70B", "Llama-3-70B"} <= {model.label, *model.aliases}
     assert dataset.label == "MATH benchmark" and "MATH" in dataset.aliases
+
+
+def test_a_one_word_short_form_joins_a_longer_name_only_where_that_name_is_written():
+    entities, _ = resolve([mention("Mistral Large", "MODEL", doc="a.txt"),
+                           mention("Mistral", "MODEL", doc="a.txt", start=40),
+                           mention("Mistral", "MODEL", doc="b.txt")], user_aliases={})
+    labels = by_label(entities)
+    assert set(labels) == {"Mistral Large", "Mistral"}  # b.txt's "Mistral" is not a.txt's
+    assert labels["Mistral"].documents == ["a.txt", "b.txt"]
