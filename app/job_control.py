@@ -27,9 +27,8 @@ from app.plain_text import title_text
 from app.workers import JobThread
 from graph import messages
 from graph.build.jobs import Extraction, open_job
-from graph.jobs import empty_graph
 from graph.explore.facts import GraphFacts, with_facts
-from graph.jobs import Job, Progress
+from graph.jobs import Job, Progress, empty_graph
 
 log = logging.getLogger(__name__)
 

@@ -72,6 +72,7 @@ def check(corpus: Path, entities: Path, relations: Path | None) -> list[str]:
 if __name__ == "__main__":
     if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    found = check(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) == 4 else None)
+    relations_file = Path(sys.argv[3]) if len(sys.argv) == 4 else None
+    found = check(Path(sys.argv[1]), Path(sys.argv[2]), relations_file)
     print("\n".join(found) or "OK")
     sys.exit(1 if found else 0)

@@ -53,7 +53,7 @@ def main() -> int:
     nlp, info = build_pipeline()
     counts = {t: Counter() for t in TYPES}
     data = list(sentences(path))
-    for (text, gold), doc in zip(data, nlp.pipe(t for t, _ in data)):
+    for (_, gold), doc in zip(data, nlp.pipe(t for t, _ in data), strict=True):
         predicted = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in TYPES}
         for start, end, kind in predicted:
             counts[kind]["pred"] += 1

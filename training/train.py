@@ -82,8 +82,8 @@ def main() -> int:
         count, dropped = to_docbin(HERE / "data" / f"{split}.jsonl", work / f"{split}.spacy")
         print(f"{split}: {count} examples, {dropped} spans off token boundaries dropped")
     started = time.perf_counter()
-    train(HERE / "config.cfg", work / "out", use_gpu=-1,
-          overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")})
+    corpora = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
+    train(HERE / "config.cfg", work / "out", use_gpu=-1, overrides=corpora)
     minutes = (time.perf_counter() - started) / 60
     best = work / "out" / "model-best"
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))

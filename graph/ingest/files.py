@@ -20,7 +20,6 @@ from typing import NamedTuple
 from graph import messages
 
 
-
 class SizeCap(NamedTuple):
     """A size cap: the environment variable that sets it and its default in megabytes."""
 

@@ -109,7 +109,8 @@ def test_metrics_and_dates_belong_to_their_document():
 
 
 def test_spelling_variants_of_a_model_or_dataset_merge():
-    entities, _ = resolve([mention("Llama3 70B", "MODEL"), mention("Llama 3 70B", "MODEL", start=40),
+    entities, _ = resolve([mention("Llama3 70B", "MODEL"),
+                           mention("Llama 3 70B", "MODEL", start=40),
                            mention("Llama-3-70B", "MODEL", start=80),
                            mention("the MATH benchmark", "DATASET", start=120)], user_aliases={})
     model, dataset = sorted(entities, key=lambda e: e.type != "MODEL")
