@@ -64,6 +64,7 @@ def test_benchmarks_are_datasets_with_their_edition(nlp, text, name):
     ("The model reaches 1109 tokens/sec on one GPU.", "1109 tokens/sec"),
     ("Inference is 10x faster than the baseline.", "10x faster"),
     ("It improves by up to 27% on competition math.", "up to 27%"),
+    ("We collected 1.2M examples for fine-tuning.", "1.2M examples"),
 ])
 def test_numbers_the_genre_reports_are_metrics(nlp, text, metric):
     assert (metric, "METRIC") in ents(nlp, text)
@@ -71,6 +72,7 @@ def test_numbers_the_genre_reports_are_metrics(nlp, text, metric):
 
 @pytest.mark.parametrize("text", [
     "Flan-T5 performs well in the zero-shot setting.",
+    "The method takes 3 steps and two prompts.",
     "## References\n\n- Chung et al. Scaling Instruction-Finetuned Language Models.",
 ])
 def test_kinds_and_headings_are_not_metrics(nlp, text):

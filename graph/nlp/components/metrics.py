@@ -155,7 +155,15 @@ def _counts_something(ent: Span, end: int) -> bool:
     if len(ent) == 1 and _YEAR.match(ent.text):
         return False
     counted = ent.doc[end - 1]
+    if counted.lower_ in words("metrics", "structural_nouns") and _is_small(ent):
+        return False  # "3 steps", "two prompts": how the method is built, not a finding
     return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns())
+
+
+def _is_small(ent: Span) -> bool:
+    """A count up to ten, in digits or words."""
+    text = ent.text.replace(",", "")
+    return (text.isdigit() and int(text) <= 10) or _is_small_word_number(ent)
 
 
 def _with_approximator(ent: Span) -> int:
