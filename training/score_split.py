@@ -29,10 +29,9 @@ def split_docs(split: str) -> list[str]:
 
 
 def gold_lines(docs: set[str], relations: bool) -> list[str]:
-    suffix = ".relations.jsonl" if relations else ".jsonl"
     lines = []
     for path in sorted((HERE / "annotations").glob("*.jsonl")):
-        if path.name.endswith(".relations.jsonl") != relations or not path.name.endswith(suffix):
+        if path.name.endswith(".relations.jsonl") != relations:
             continue
         lines += [line for line in path.read_text(encoding="utf-8").splitlines()
                   if line.strip() and json.loads(line)["doc"] in docs]

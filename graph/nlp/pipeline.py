@@ -66,8 +66,10 @@ def pipeline_fingerprint(preferred: str | None = None) -> str:
     h = hashlib.sha256(f"{found}|{spacy.__version__}|{__version__}".encode())
     # Every module of the graph package: any stage may change the result.
     sources = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
-    data = sorted(p for p in resources_dir().rglob("*.json*") if p.is_file())
-    data += sorted(p for p in resource("model").rglob("*") if p.is_file())  # trained weights
+    # The data files of resources/, and every file of the trained model (its weights too).
+    model = resource("model")
+    data = sorted(p for p in resources_dir().rglob("*") if p.is_file() and
+                  (p.suffix.startswith(".json") or model in p.parents))
     for path in [*data, *sources]:
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
