@@ -3,7 +3,8 @@
 The knowledge graph is a ``networkx.MultiDiGraph``. Its node and edge attributes are
 described here once, as ``TypedDict`` s, and exported to GraphML by :mod:`graph.store`
 (docs/ARCHITECTURE.md, "The GraphML contract"). Node ids are ``TYPE:slug`` so the same
-entity gets the same id in every run; an edge's key is ``"<method>:<relation>"``.
+entity gets the same id in every run; an edge's key is ``"<method>:<predicate>"`` for a typed
+edge, ``"<method>:<relation>"`` otherwise.
 Co-occurrence has no direction: it is stored once, from the smaller node id to the larger.
 """
 
@@ -17,6 +18,12 @@ COOCCURRENCE = "cooccurrence"
 DEPENDENCY = "dependency"
 METHODS = (DEPENDENCY, COOCCURRENCE)
 COOCCURS_WITH = "co-occurs with"
+
+# The predicate schema of typed edges (``../shared/eval/GUIDELINES.md``, "Relations"): the
+# edge's direction is the schema's (source -> target), whatever the sentence's voice.
+PREDICATES = ("DEVELOPED_BY", "PARTNERS_WITH", "OUTPERFORMS", "COMPARED_WITH", "EVALUATED_ON",
+              "BASED_ON", "USES", "HAS_METRIC", "FUNDS")
+SYMMETRIC_PREDICATES = frozenset({"PARTNERS_WITH", "COMPARED_WITH", "FUNDS"})
 
 
 class Occurrence(NamedTuple):
@@ -56,7 +63,8 @@ class NodeAttrs(TypedDict):
 class EdgeAttrs(TypedDict):
     """Attributes of a relation edge."""
 
-    relation: str
+    relation: str  # the human-readable phrase ("released by", "outperforms")
+    predicate: str  # one of PREDICATES on a typed edge, "" on co-occurrence
     weight: float
     method: str  # DEPENDENCY or COOCCURRENCE
     evidence: list[Evidence]
@@ -75,6 +83,7 @@ def node_id(etype: str, label: str) -> str:
     return f"{etype}:{slugify(label)}"
 
 
-def edge_key(method: str, relation: str) -> str:
-    """Key of an edge among the parallel edges of one node pair."""
-    return f"{method}:{relation}"
+def edge_key(method: str, relation: str, predicate: str = "") -> str:
+    """Key of an edge among the parallel edges of one node pair: one typed edge per
+    predicate, one co-occurrence edge (``"dependency:USES"``, ``"cooccurrence:co-occurs with"``)."""
+    return f"{method}:{predicate or relation}"

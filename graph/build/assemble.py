@@ -8,7 +8,7 @@ with its evidence sentences. The attributes are those of :mod:`graph.schema`.
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -23,10 +23,13 @@ from graph.schema import (
     COOCCURRENCE,
     COOCCURS_WITH,
     DEPENDENCY,
+    PREDICATES,
+    SYMMETRIC_PREDICATES,
     Evidence,
     Occurrence,
     edge_key,
 )
+from graph.taxonomy import predicates
 
 # A sentence naming more entities than this is a list; its pairs say little each.
 MAX_ENTITIES_PER_SENTENCE = 40
@@ -88,20 +91,33 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
 
 def _add_typed_edges(g: nx.MultiDiGraph, relations: list[TypedRelation], index: dict,
                      texts: dict[str, str]) -> None:
-    """One ``dependency`` edge per (source, target, relation), its sentences as evidence."""
+    """One typed edge per (source, predicate, target), its sentences as evidence.
+
+    The edge reads as the phrase its sentences use most ("released by"), else as the
+    predicate's own phrase.
+    """
     typed: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    phrases: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for rel in relations:
         u = index.get((rel.doc, *rel.source))
         v = index.get((rel.doc, *rel.target))
         if u and v and u != v:
+            if rel.predicate in SYMMETRIC_PREDICATES and v < u:
+                u, v = v, u  # one edge for both directions, like co-occurrence
+            key = (u, v, rel.predicate or rel.relation)
             ev = _evidence(rel.doc, rel.sent_start, rel.sent_end, texts)
             if rel.via:
                 ev["via"] = rel.via  # the subject is the document's author, not in the sentence
-            if ev not in typed[(u, v, rel.relation)]:
-                typed[(u, v, rel.relation)].append(ev)
-    for (u, v, relation), evidence in typed.items():
-        g.add_edge(u, v, key=edge_key(DEPENDENCY, relation), relation=relation,
-                   weight=float(len(evidence)), method=DEPENDENCY, evidence=evidence)
+            if ev not in typed[key]:
+                typed[key].append(ev)
+            phrases[key][rel.relation] += 1
+    for (u, v, name), evidence in typed.items():
+        predicate = name if name in PREDICATES else ""
+        relation = phrases[(u, v, name)].most_common(1)[0][0] or \
+            predicates()[predicate].phrase
+        g.add_edge(u, v, key=edge_key(DEPENDENCY, relation, predicate), relation=relation,
+                   predicate=predicate, weight=float(len(evidence)), method=DEPENDENCY,
+                   evidence=evidence)
 
 
 def _add_cooccurrence_edges(g: nx.MultiDiGraph, mentions: list[Mention], index: dict,
@@ -120,4 +136,5 @@ def _add_cooccurrence_edges(g: nx.MultiDiGraph, mentions: list[Mention], index: 
                 pairs[(u, v)].append(ev)
     for (u, v), evidence in pairs.items():
         g.add_edge(u, v, key=edge_key(COOCCURRENCE, COOCCURS_WITH), relation=COOCCURS_WITH,
-                   weight=float(len(evidence)), method=COOCCURRENCE, evidence=evidence)
+                   predicate="", weight=float(len(evidence)), method=COOCCURRENCE,
+                   evidence=evidence)

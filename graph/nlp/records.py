@@ -36,6 +36,7 @@ class TypedRelation:
     sent_start: int
     sent_end: int
     via: str = ""  # "we": the source is the document's author, named in another sentence
+    predicate: str = ""  # one of graph.schema.PREDICATES, source -> target in its direction
 
 
 @dataclass

@@ -15,7 +15,7 @@ import math
 
 import networkx as nx
 
-from graph.schema import COOCCURRENCE, METHODS, Evidence, Occurrence, edge_key
+from graph.schema import COOCCURRENCE, METHODS, PREDICATES, Evidence, Occurrence, edge_key
 
 # No document Threadline reads is near this long; bigger offsets are damage or hostility.
 MAX_OFFSET = 2**31 - 1
@@ -108,8 +108,12 @@ def _node(nid: str, data: dict) -> dict:
 def _edge(data: dict) -> dict:
     method = data.get("method")
     clean = {k: v for k, v in data.items() if isinstance(v, SCALARS)}
+    method = method if method in METHODS else COOCCURRENCE
+    predicate = _text(data.get("predicate"), "").strip().upper()
     clean.update(relation=_text(data.get("relation"), "related to") or "related to",
-                 method=method if method in METHODS else COOCCURRENCE,
+                 predicate=predicate if predicate in PREDICATES and method != COOCCURRENCE
+                 else "",
+                 method=method,
                  weight=_weight(data.get("weight", 1.0)),
                  evidence=_evidence(data.get("evidence")))
     return clean
@@ -124,10 +128,11 @@ def _sources(value) -> list[dict]:
     return found
 
 
-def _unique_key(used: set, method: str, relation: str) -> str:
-    key, n = edge_key(method, relation), 2
+def _unique_key(used: set, clean: dict) -> str:
+    base = edge_key(clean["method"], clean["relation"], clean["predicate"])
+    key, n = base, 2
     while key in used:
-        key, n = f"{edge_key(method, relation)}#{n}", n + 1
+        key, n = f"{base}#{n}", n + 1
     return key
 
 
@@ -156,8 +161,9 @@ def validate(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, data in graph.edges(keys=True, data=True):
         clean = _edge(data)
         pair = used.setdefault((str(u), str(v)), set())
-        ours = key == edge_key(clean["method"], clean["relation"]) and key not in pair
-        key = key if ours else _unique_key(pair, clean["method"], clean["relation"])
+        ours = key == edge_key(clean["method"], clean["relation"], clean["predicate"]) \
+            and key not in pair
+        key = key if ours else _unique_key(pair, clean)
         pair.add(key)
         out.add_edge(str(u), str(v), key=key, **clean)
     return out

@@ -20,7 +20,7 @@ JSON_NODE_ATTRS = ("aliases", "documents", "occurrences")
 JSON_EDGE_ATTRS = ("evidence",)
 JSON_GRAPH_ATTRS = ("sources",)
 NODE_ATTR_ORDER = ("label", "type", "aliases", "documents", "mentions", "occurrences")
-EDGE_ATTR_ORDER = ("relation", "weight", "method", "evidence")
+EDGE_ATTR_ORDER = ("relation", "predicate", "weight", "method", "evidence")
 
 Positions = Mapping[str, tuple[float, float]]
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
