@@ -12,8 +12,12 @@ Mentions merge when
   ("Opus 3" -> "Claude Opus 3", "Mythos Preview" -> "Claude Mythos Preview").
 
 Metrics and dates are findings of one document: "159 countries" in two documents are two
-nodes. Every surface form is kept in the entity's ``aliases``; the label is the most
-frequent full form (never an acronym or a short form when the full name was seen).
+nodes, and so are "2023" or "last year". A date that names a calendar day or a month of a
+year is a fact, not a finding: "March 5, 2024", "5 March 2024" and "2024-03-05" are one node
+``DATE:2024-03-05`` labelled "March 5, 2024" in every document (:mod:`graph.build.dates`).
+
+Every surface form is kept in the entity's ``aliases``; the label is the most frequent full
+form (never an acronym or a short form when the full name was seen).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from graph.build.dates import date_key, date_label
 from graph.names import spells_acronym, strip_article
 from graph.nlp.lexicon import words
 from graph.nlp.records import Mention
@@ -41,6 +46,7 @@ SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
 DOCUMENT_SCOPED = {"METRIC", "DATE"}
 KIND_PREFIX = "kind:"
+CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
 
@@ -187,6 +193,8 @@ def _choose_label(group: list[Mention], short: set[str]) -> str:
 
 
 def _key(m: Mention, redirect: Mapping[str, str]) -> str:
+    if m.label == "DATE" and (day := date_key(m.text)):
+        return CALENDAR + day
     key = normalise(m.text, m.label)
     if not key:
         return ""
@@ -244,16 +252,22 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
 def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str]
               ) -> tuple[list[Entity], dict]:
     """One entity per group, with a stable id (numbered when two groups share a label)."""
-    entities, index, taken = [], {}, set()
+    # A calendar date's id is its key; no numbered id of another date may take it
+    # ("2024" in twelve documents must not become DATE:2024-12, December 2024).
+    calendar = {root: node_id("DATE", root.removeprefix(CALENDAR))
+                for root in groups if root.startswith(CALENDAR)}
+    entities, index, taken = [], {}, set(calendar.values())
     for root in sorted(groups, key=lambda r: min(forms[r])):
         group = groups[root]
         etype = _choose_type(group)
-        label = _choose_label(group, short)
-        nid = node_id(etype, label)
-        n = 2
-        while nid in taken:
-            nid, n = f"{node_id(etype, label)}-{n}", n + 1
-        taken.add(nid)
+        if root in calendar:
+            label, nid = date_label(root.removeprefix(CALENDAR)), calendar[root]
+        else:
+            label = _choose_label(group, short)
+            nid, n = node_id(etype, label), 2
+            while nid in taken:
+                nid, n = f"{node_id(etype, label)}-{n}", n + 1
+            taken.add(nid)
         surface = {m.text.strip() for m in group} | {display_form(m.text) for m in group}
         if etype == "DATASET":  # "the MATH benchmark" is also known as "MATH"
             surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
