@@ -106,13 +106,17 @@ def evaluate_parser() -> argparse.ArgumentParser:
     """Arguments of ``threadline evaluate``."""
     p = argparse.ArgumentParser(
         prog="threadline evaluate",
-        description="Score extracted entities against gold annotations (JSONL, see README).")
+        description="Score extracted entities (and, with --relations, typed relations) "
+                    "against gold annotations (JSONL, see README).")
     p.add_argument("source", metavar="DOCS_OR_GRAPH",
                    help="a folder/file of documents to extract, or an exported .graphml")
     p.add_argument("--gold", required=True, metavar="GOLD.jsonl", help="gold annotations")
+    p.add_argument("--relations", metavar="REL_GOLD.jsonl",
+                   help="gold relations: also score the typed edges, per predicate")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline package to use")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--min-f1", type=float, metavar="F", help="exit 1 when overall F1 is lower")
+    p.add_argument("--min-f1", type=float, metavar="F",
+                   help="exit 1 when the entities' overall F1 is lower")
     return p
 
 
@@ -167,22 +171,38 @@ def cmd_extract(argv: list[str]) -> int:
 # -- evaluate ----------------------------------------------------------------------------------
 def cmd_evaluate(argv: list[str]) -> int:
     """``threadline evaluate``: score a graph (or the extraction of documents) against gold."""
-    from graph.build.evaluate import format_report, load_gold, score_graph
+    from graph.build.evaluate import (
+        format_relation_report,
+        format_report,
+        load_gold,
+        load_relation_gold,
+        score_graph,
+        score_relations,
+    )
 
     args = evaluate_parser().parse_args(argv)
     gold = load_gold(args.gold)
+    # Read before extracting: a bad gold file fails in a moment, not after the extraction.
+    relation_gold = load_relation_gold(args.relations) if args.relations else None
     source = Path(args.source)
     if is_graph_file(source) and source.exists() and not source.is_dir():
         g = read_graphml(source)
     else:
         g = run_extraction([args.source], args.model, use_cache=True, quiet=args.json).graph
     result = score_graph(g, gold)
+    relations = score_relations(g, relation_gold, gold) if relation_gold is not None else None
     if args.json:
         import json
 
-        print(json.dumps(result.as_dict(), indent=2))
+        out = result.as_dict()
+        if relations is not None:
+            out["relations"] = relations.as_dict()
+        print(json.dumps(out, indent=2))
     else:
         print(format_report(result))
+        if relations is not None:
+            print()
+            print(format_relation_report(relations))
     return EXIT_FAILED if args.min_f1 is not None and result.overall.f1 < args.min_f1 else EXIT_OK
 
 

@@ -74,6 +74,12 @@ OUTPUT_IN_INPUT = ("Refusing to write {path}: it is inside the input folder {fol
 
 # evaluation
 GOLD_UNREADABLE = "Cannot read the gold annotations {path}: {error}"
+GOLD_LINE = "line {number}: {problem}"
+GOLD_MISSING_FIELD = "the field {field!r} is missing"
+GOLD_NOT_JSON = "not a JSON object ({error})"
+GOLD_NOT_OBJECT = "not a JSON object"
+GOLD_RELATION_STRINGS = "doc, source, predicate and target must be strings"
+GOLD_PREDICATE = "unknown predicate {predicate!r} (one of {predicates})"
 
 # export and extract, both in the window and on the command line
 WROTE = "Wrote {paths}"
