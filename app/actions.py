@@ -168,6 +168,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                menu="view", section=2, checkable=True),
     ActionSpec("size_degree", "Size by &Degree", "set_size_by", args=("degree",),
                menu="view", section=2, checkable=True),
+    ActionSpec("fact_nodes", "Show Metric and Date &Nodes", "toggle_fact_nodes", menu="view",
+               section=3, checkable=True,
+               tip="Draw metrics and dates as nodes; otherwise they are facts in the details "
+                   "of the entities they belong to"),
     ActionSpec("expand", "&Expand Neighbours", "expand", shortcuts=("Ctrl+E",), menu="graph",
                on_node=True),
     ActionSpec("expand_depth", "Expand to &Depth\u2026", "ask_expand_depth", menu="graph",

@@ -1,6 +1,11 @@
-"""Details of the selected entity or relation: type, aliases, documents, relations.
+"""Details of the selected entity or relation: type, aliases, documents, facts, relations.
 
-Every relation and neighbour is a link: clicking one selects that edge or entity. The panel
+An entity's typed relations are grouped by predicate, read from the entity: "Developed by:
+Meta" on the model, "Developer of: Llama 2" on the organisation (the predicate's inverse
+name for edges that end at the entity; symmetric predicates read the same both ways). Its
+metrics and dates are listed as facts (:mod:`graph.explore.entity_facts`); co-occurrence
+has its own list. Every relation and neighbour is a link: clicking one selects that edge or
+entity (a number after a name, the edge's evidence count, opens the evidence). The panel
 is HTML built here; every value in it comes from the graph (labels, ids, documents,
 evidence: from files, maybe hostile) and is escaped with :func:`app.plain_text.html_text`.
 The browser follows no link itself and loads nothing: an ``<img>`` that slipped through
@@ -18,9 +23,11 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from app.bridge import listen
 from app.guard import guarded
 from app.plain_text import html_text as _h
+from graph.explore.entity_facts import EntityFacts, entity_facts
+from graph.explore.filters import edge_predicate
 from graph.explore.model import GraphModel, ModelEvent
-from graph.schema import DEPENDENCY
-from graph.taxonomy import color_of, type_info
+from graph.schema import DEPENDENCY, PREDICATES
+from graph.taxonomy import color_of, predicates, type_info
 
 MAX_LISTED = 60
 
@@ -127,13 +134,72 @@ class DetailsPanel(QWidget):
         typed, cooc = [], []
         for u, v, key, edata in self.model.edges_of(nid):
             (typed if edata.get("method") == DEPENDENCY else cooc).append((u, v, key, edata))
+        parts += self._facts_rows(entity_facts(self.model.graph, nid))
         parts += self._typed_rows(nid, typed) + self._cooccurrence_rows(nid, cooc)
         self.browser.setHtml("".join(parts))
 
+    def _evidence_link(self, u: str, v: str, key: str, edata: dict) -> str:
+        """The edge's weight in grey, a link to its evidence."""
+        count = f"({_weight(edata.get('weight', 1))})"
+        return f" <span style='color:gray'>{_edge_link(u, v, key, count)}</span>"
+
+    def _facts_rows(self, facts: EntityFacts) -> list[str]:
+        """The entity's metrics ("51.7% — on MATH") and the dates it is mentioned with."""
+        if not facts:
+            return []
+        parts = ["<h3>Facts</h3><ul>"]
+        for fact in facts.metrics[:MAX_LISTED]:
+            edata = self.model.graph.edges[fact.edge]
+            on = ""
+            if fact.benchmarks:
+                on = " \u2014 on " + ", ".join(_node_link(d, label) for d, label in fact.benchmarks)
+            parts.append(f"<li>{_node_link(fact.metric, fact.label)}{on}"
+                         f"{self._evidence_link(*fact.edge, edata)}</li>")
+        if facts.dates:
+            dates = ", ".join(_node_link(d.date, d.label) for d in facts.dates[:MAX_LISTED])
+            more = f" \u2026 and {len(facts.dates) - MAX_LISTED} more" \
+                if len(facts.dates) > MAX_LISTED else ""
+            parts.append(f"<li>{'Dates' if len(facts.dates) > 1 else 'Date'}: {dates}{more}</li>")
+        parts.append("</ul>")
+        return parts
+
     def _typed_rows(self, nid: str, typed: list) -> list[str]:
-        if not typed:
+        """Typed relations grouped by predicate, each group headed by how it reads from
+        ``nid``; typed edges without a schema predicate follow, one per line as a phrase."""
+        groups: dict[tuple[int, bool], list] = {}
+        other = []
+        for u, v, key, edata in typed:
+            predicate = edge_predicate(edata)
+            if not predicate:
+                other.append((u, v, key, edata))
+            elif not (predicate == "HAS_METRIC" and u == nid):  # listed under Facts
+                outgoing = u == nid or predicates()[predicate].symmetric
+                groups.setdefault((PREDICATES.index(predicate), outgoing), []).append(
+                    (u, v, key, edata))
+        if not groups and not other:
             return []
         parts = ["<h3>Relations</h3><ul>"]
+        for (slot, outgoing), edges in sorted(groups.items(), key=lambda g: (g[0][0], not g[0][1])):
+            info = predicates()[PREDICATES[slot]]
+            edges.sort(key=lambda e: (-_number(e[3].get("weight", 1)),
+                                      str(self.model.label(e[0] if e[1] == nid else e[1]))))
+            names = [self._neighbour_link(nid, *edge) for edge in edges[:MAX_LISTED]]
+            if len(edges) > MAX_LISTED:
+                names.append(f"\u2026 and {len(edges) - MAX_LISTED} more")
+            heading = info.name if outgoing else info.inverse
+            parts.append(f"<li><b>{_h(heading)}:</b> {', '.join(names)}</li>")
+        parts += self._phrase_rows(nid, other)
+        parts.append("</ul>")
+        return parts
+
+    def _neighbour_link(self, nid: str, u: str, v: str, key: str, edata: dict) -> str:
+        """The other end of an edge of ``nid`` as a link, then its evidence link."""
+        other = v if u == nid else u
+        return _node_link(other, self.model.label(other)) + self._evidence_link(u, v, key, edata)
+
+    def _phrase_rows(self, nid: str, typed: list) -> list[str]:
+        """Typed relations without a schema predicate: "→ released by → Meta"."""
+        parts = []
         for u, v, key, edata in sorted(typed, key=lambda e: -_number(e[3].get("weight", 1))):
             relation = edata.get("relation", "")
             if u == nid:
@@ -146,7 +212,6 @@ class DetailsPanel(QWidget):
                              f"{_edge_link(u, v, key, text)}")
             parts.append(f" <span style='color:gray'>({_weight(edata.get('weight', 1))})"
                          "</span></li>")
-        parts.append("</ul>")
         return parts
 
     def _cooccurrence_rows(self, nid: str, cooc: list) -> list[str]:
@@ -173,6 +238,9 @@ class DetailsPanel(QWidget):
         method = data.get("method", "")
         kind = "typed relation (dependency parse)" if method == DEPENDENCY else \
             "co-occurrence in the same sentence"
+        info = predicates().get(edge_predicate(data)) if method == DEPENDENCY else None
+        if info is not None:
+            kind = f"{kind}: {info.name}"
         arrow = "\u2192" if method == DEPENDENCY else "\u2014"
         evidence = [ev for ev in _listed(data.get("evidence")) if isinstance(ev, dict)]
         parts = [f"<h2>{_node_link(u, self.model.label(u))} {arrow} "

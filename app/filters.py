@@ -1,9 +1,10 @@
-"""Filter controls: entity types, minimum edge weight, relation method, documents."""
+"""Filter controls: entity types, minimum edge weight, relations (typed, by predicate, and
+co-occurrence), documents."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -17,17 +18,32 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge import listen
+from app.canvas.legend import predicate_name
+from app.canvas.style import TYPED_DARK, TYPED_LIGHT
 from app.guard import guarded
 from app.plain_text import tooltip_text
-from graph.explore.filters import GraphFilter
+from graph.explore.filters import FACT_TYPES, GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.schema import COOCCURRENCE, DEPENDENCY
-from graph.taxonomy import color_of, entity_types, type_info
+from graph.taxonomy import color_of, entity_types, predicates, type_info
+
+FACT_TYPES_TIP = ("Shown as facts in the details of the entities they belong to; "
+                  "View > Show Metric and Date Nodes draws them")
 
 
 def swatch(color: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def line_swatch(color: str, size: int = 12) -> QIcon:
+    """A short thick line: the key of a relation's colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.fillRect(0, size // 2 - 2, size, 4, QColor(color))
+    painter.end()
     return QIcon(pixmap)
 
 
@@ -48,7 +64,13 @@ class FilterPanel(QWidget):
         self.typed = QCheckBox("Typed relations (from the parse)", checked=True)
         self.cooc = QCheckBox("Co-occurrence (same sentence)", checked=True)
         self.typed.toggled.connect(self._emit)
+        self.typed.toggled.connect(self._on_typed_toggled)
         self.cooc.toggled.connect(self._emit)
+        self.predicates = QListWidget()
+        self.predicates.setToolTip("Typed relations to show, by predicate")
+        self.predicates.itemChanged.connect(self._emit)
+        self.facts_as_nodes = True
+        self._type_counts: dict[str, int] = {}
         self.documents = QListWidget()
         self.documents.setToolTip("Show only entities and evidence from these documents")
         self.documents.itemChanged.connect(self._emit)
@@ -61,6 +83,7 @@ class FilterPanel(QWidget):
         form = QFormLayout(edges_box)
         form.addRow("Minimum weight", self.min_weight)
         form.addRow(self.typed)
+        form.addRow(self.predicates)
         form.addRow(self.cooc)
         docs_box = QGroupBox("Documents")
         QVBoxLayout(docs_box).addWidget(self.documents)
@@ -82,15 +105,18 @@ class FilterPanel(QWidget):
         counts, doc_counts = facts.type_counts, facts.document_counts
         ordered = [t for t in entity_types() if t in counts] + sorted(
             t for t in counts if t not in entity_types())
-        with QSignalBlocker(self.types), QSignalBlocker(self.documents):
+        self._type_counts = dict(counts)
+        with QSignalBlocker(self.types), QSignalBlocker(self.documents), \
+                QSignalBlocker(self.predicates):
             self.types.clear()
             for etype in ordered:
-                item = QListWidgetItem(swatch(color_of(etype, self.dark)),
-                                       f"{type_info(etype).name} ({counts[etype]})")
+                item = QListWidgetItem(swatch(color_of(etype, self.dark)), "")
                 item.setData(Qt.ItemDataRole.UserRole, etype)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.types.addItem(item)
+            self._label_types()
+            self._fill_predicates()
             self.documents.clear()
             for doc in sorted(set(self.model.documents) | set(doc_counts)):
                 item = QListWidgetItem(f"{doc} ({doc_counts.get(doc, 0)})")
@@ -100,6 +126,43 @@ class FilterPanel(QWidget):
                 item.setCheckState(Qt.CheckState.Checked)
                 self.documents.addItem(item)
         self._emit()
+
+    def _fill_predicates(self) -> None:
+        """One checkable row per predicate of the graph's typed relations, with its count."""
+        counts = self.model.facts.predicate_counts
+        self.predicates.clear()
+        for code in self.model.facts.predicates():
+            info = predicates().get(code)
+            colour = info.color if info else (TYPED_DARK if self.dark else TYPED_LIGHT)
+            item = QListWidgetItem(line_swatch(colour), f"{predicate_name(code)} ({counts[code]})")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.predicates.addItem(item)
+        rows = self.predicates.count()
+        self.predicates.setVisible(rows > 0)
+        if rows:
+            frame = 2 * self.predicates.frameWidth()
+            self.predicates.setFixedHeight(rows * self.predicates.sizeHintForRow(0) + frame)
+        self.predicates.setEnabled(self.typed.isChecked())
+
+    def _label_types(self) -> None:
+        for i in range(self.types.count()):
+            item = self.types.item(i)
+            etype = item.data(Qt.ItemDataRole.UserRole)
+            text = f"{type_info(etype).name} ({self._type_counts.get(etype, 0)})"
+            as_facts = etype in FACT_TYPES and not self.facts_as_nodes
+            item.setText(f"{text} \u00b7 as facts" if as_facts else text)
+            item.setToolTip(FACT_TYPES_TIP if as_facts else "")
+
+    def set_facts_as_nodes(self, shown: bool) -> None:
+        """Say in the type list whether metrics and dates are drawn or only facts."""
+        self.facts_as_nodes = shown
+        with QSignalBlocker(self.types):
+            self._label_types()
+
+    def _on_typed_toggled(self, checked: bool) -> None:
+        self.predicates.setEnabled(checked)
 
     def _checked(self, widget: QListWidget) -> frozenset[str] | None:
         items = [widget.item(i) for i in range(widget.count())]
@@ -111,7 +174,8 @@ class FilterPanel(QWidget):
         methods = frozenset(m for m, box in ((DEPENDENCY, self.typed), (COOCCURRENCE, self.cooc))
                             if box.isChecked())
         return GraphFilter(types=self._checked(self.types), min_weight=self.min_weight.value(),
-                           methods=methods, documents=self._checked(self.documents))
+                           methods=methods, documents=self._checked(self.documents),
+                           predicates=self._checked(self.predicates))
 
     def set_type_visible(self, etype: str, visible: bool) -> None:
         for i in range(self.types.count()):
@@ -119,16 +183,24 @@ class FilterPanel(QWidget):
             if item.data(Qt.ItemDataRole.UserRole) == etype:
                 item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
 
+    def set_predicate_visible(self, predicate: str, visible: bool) -> None:
+        """Check or uncheck the row of ``predicate`` (``""``: other typed relations)."""
+        for i in range(self.predicates.count()):
+            item = self.predicates.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == predicate:
+                item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+
     def reset(self) -> None:
         with QSignalBlocker(self.types), QSignalBlocker(self.documents), \
                 QSignalBlocker(self.min_weight), QSignalBlocker(self.typed), \
-                QSignalBlocker(self.cooc):
-            for widget in (self.types, self.documents):
+                QSignalBlocker(self.cooc), QSignalBlocker(self.predicates):
+            for widget in (self.types, self.documents, self.predicates):
                 for i in range(widget.count()):
                     widget.item(i).setCheckState(Qt.CheckState.Checked)
             self.min_weight.setValue(0)
             self.typed.setChecked(True)
             self.cooc.setChecked(True)
+        self.predicates.setEnabled(True)
         self._emit()
 
     @guarded

@@ -3,8 +3,9 @@
 The window owns the model and the exploration and wires the widgets together. Its parts
 live beside it: the actions, menus and toolbar are described in :mod:`app.actions`, the
 background jobs in :mod:`app.job_control`, export in :mod:`app.export_commands`, the
-exploration steps (each through a ``QUndoStack``) in :mod:`app.exploration_commands` and
-the dialogs in :mod:`app.dialogs`.
+exploration steps (each through a ``QUndoStack``) in :mod:`app.exploration_commands`, what
+is drawn (the filter panel, metrics and dates as facts) and the counts in
+:mod:`app.view_filters`, and the dialogs in :mod:`app.dialogs`.
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
+from app.view_filters import ViewFilters
 from app.workers import join_all
 from graph import __version__, messages
 from graph.explore.exploration import Exploration, Step
-from graph.explore.filters import GraphFilter, drawn_nodes
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import search_text
 from graph.paths import resource, seeds_dir
@@ -53,7 +54,7 @@ MAX_RECENT = 8
 SIZE_BY = ("mentions", "degree")
 
 
-class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
+class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -76,7 +77,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.job = None
         self.current_paths: list[str] = []
-        self.filter = GraphFilter()
+        self._init_filters()
 
         self._build_widgets()
         self._build_status_bar()
@@ -117,6 +118,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self._build_job_widgets(status)
+        self._build_facts_count(status)
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         status.addPermanentWidget(self.counts)
@@ -176,12 +178,14 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
+        self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
         self._rebuild_recent_menu()
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("view/size_by", self.canvas.size_by())
+        self.settings.setValue("view/fact_nodes", self.fact_nodes)
         self.settings.sync()
 
     def recent(self) -> list[list[str]]:
@@ -245,9 +249,10 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         """Centre, select and show the neighbourhood of ``nid`` (from search or a link)."""
         if nid not in self.model:
             return
+        self.reveal_facts([nid])
         if nid not in self.exploration.visible:
             self.push(self.exploration.reveal(nid))
-        elif self.filter.node_ok(self.model.node(nid)) is False:
+        if not self.filter.node_ok(self.model.node(nid), nid):
             self.filters.reset()
         self.select_node(nid)
         self.canvas.center_on_node(nid)
@@ -255,6 +260,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
     @guarded
     def focus_edge(self, u: str, v: str, key: str) -> None:
         """Select an edge, first showing whichever of its ends is hidden."""
+        self.reveal_facts([u, v])
         missing = {u, v} - self.exploration.visible
         if missing:
             self.push(Step(show=frozenset(missing), text=messages.SHOW_RELATION))
@@ -295,28 +301,12 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, QMainWindow):
         self.acts["size_mentions"].setChecked(what == "mentions")
         self.acts["size_degree"].setChecked(what == "degree")
 
-    @guarded
-    def _on_filter_changed(self, graph_filter: GraphFilter) -> None:
-        self.filter = graph_filter
-        self.canvas.set_filter(None if graph_filter.is_default else graph_filter)
-        self._update_counts()
-
     def _on_model_changed(self, _event: ModelEvent) -> None:
+        self._forget_revealed_facts()
         self._update_counts()
 
     def _on_exploration_changed(self, _step: Step) -> None:
         self._update_counts()
-
-    def _update_counts(self) -> None:
-        total = len(self.model)
-        self.empty_state.setVisible(total == 0)
-        if total == 0 and self.job is None:
-            self.empty_state.setText(messages.EMPTY_GRAPH)
-        self.empty_state.resize(self.canvas.size())
-        # From the exploration and the filter, not the canvas: it redraws a moment later.
-        shown = len(drawn_nodes(self.model.graph, self.exploration.visible, self.filter))
-        self.counts.setText(messages.COUNTS.format(
-            shown=shown, total=total, relations=self.model.edge_count))
 
     # == help ============================================================================
     def shortcut_rows(self) -> list[tuple[str, str]]:

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from app.canvas.scene import as_number, link_at, link_of_edge, node_at
 from app.guard import guarded
 from app.plain_text import tooltip_text
+from graph.explore.entity_facts import entity_facts
 from graph.taxonomy import type_info
 
 WHEEL_ZOOM_BASE = 1.0015  # zoom factor per unit of wheel angle (120 units a notch)
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
 FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
+TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
 
 
 class CanvasInteraction:
@@ -306,11 +308,17 @@ class CanvasInteraction:
         return f"{lu} — {lv}: {relations}  (weight {weight:g})"
 
     def _node_tooltip(self, i: int) -> str:
-        nid = self.state.arrays.ids[i]
+        return self.node_tooltip(self.state.arrays.ids[i])
+
+    def node_tooltip(self, nid: str) -> str:
+        """The plain text shown when the mouse rests on ``nid``: name, type, mentions, and
+        its facts (metrics with what they were measured on, dates)."""
         data = self._model.node(nid)
         kind = type_info(data.get("type", "OTHER")).name
         mentions = int(as_number(data.get("mentions", 0)))
         hidden = self._exploration.hidden_neighbour_count(nid)
         more = f" · {hidden} hidden neighbour{'s' if hidden != 1 else ''}" if hidden else ""
-        return f"{self._model.label(nid)}\n{kind} · {mentions} mentions{more}"
+        facts = entity_facts(self._model.graph, nid).lines(TOOLTIP_FACTS)
+        return "\n".join([f"{self._model.label(nid)}", f"{kind} · {mentions} mentions{more}",
+                          *facts])
 

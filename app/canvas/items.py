@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from app.canvas.labels import paint_badges, paint_labels
 from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState, mix
+from graph.schema import SYMMETRIC_PREDICATES
 
 # Cosmetic edge widths in pixels, one per weight bucket of scene.WEIGHT_BOUNDS.
 EDGE_WIDTHS = (0.9, 1.3, 1.8, 2.4, 3.0)
@@ -28,6 +29,8 @@ BUSY_SHADES = (0.55, 0.7, 0.85, 1.0, 1.0)  # weight buckets as shades when lines
 EDGE_DETAIL_LIMIT = 4000  # more lines in view than this: all 1 px, weight by shade
 NODE_DETAIL_LIMIT = 2500  # more nodes in view than this: no background ring around them
 DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occurrence
+# Typed relations are drawn in their predicate's colour (graph.taxonomy.predicates), with an
+# arrowhead unless the predicate is symmetric; co-occurrence in a faint neutral.
 ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
 ARROW_MAX = 5000  # and only while fewer than this many are in view
 
@@ -165,15 +168,8 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     passes = [(visible & ~focus, True), (visible & focus, False)] if dimming else \
         [(visible, False)]
     for mask, dim in passes:
-        for dependency in (False, True):
-            chosen = mask & (arrays.link_dependency == dependency)
-            if not chosen.any():
-                continue
-            if dependency:
-                colour = style.dependency_dim if dim else style.dependency
-            else:
-                colour = style.cooccurrence_dim if dim else style.cooccurrence
-            extra = DEPENDENCY_EXTRA if dependency else 0.0
+        for chosen, colour, arrows in _link_groups(state, mask, dim):
+            extra = DEPENDENCY_EXTRA if arrows is not None else 0.0
             for bucket in np.unique(arrays.link_bucket[chosen]):
                 sel = np.flatnonzero(chosen & (arrays.link_bucket == bucket))
                 if busy:
@@ -186,7 +182,7 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
                     width += 0.6
                 painter.setPen(_pen(shade, width))
                 painter.drawLines(_segments(xy, u[sel], v[sel]))
-            if dependency:
+            if arrows:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
     for link, colour, grow in ((state.hover_link, style.text, 1.0),
                                (state.selected_link, style.highlight, 2.0)):
@@ -194,8 +190,28 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
             width = EDGE_WIDTHS[int(arrays.link_bucket[link])] * zoom + grow
             painter.setPen(_pen(colour, width, Qt.PenCapStyle.RoundCap))
             painter.drawLines(_segments(xy, u[[link]], v[[link]]))
-            if arrays.link_dependency[link]:
+            if arrays.link_dependency[link] and not _symmetric(arrays.link_predicates[link]):
                 _paint_arrows(painter, state, scale, np.array([link]), colour, zoom)
+
+
+def _symmetric(predicate: str) -> bool:
+    return predicate in SYMMETRIC_PREDICATES
+
+
+def _link_groups(state: CanvasState, mask: np.ndarray, dim: bool):
+    """``(links, colour, arrows)`` per colour of line among ``mask``: co-occurrence first
+    (``arrows`` None), then typed relations by predicate (``arrows``: directed or not)."""
+    arrays, style = state.arrays, state.style
+    cooc = mask & ~arrays.link_dependency
+    if cooc.any():
+        yield cooc, style.cooccurrence_dim if dim else style.cooccurrence, None
+    typed = mask & arrays.link_dependency
+    if not typed.any():
+        return
+    for slot in np.unique(arrays.link_predicate_index[typed]):
+        predicate = arrays.predicate_codes[int(slot)]
+        chosen = typed & (arrays.link_predicate_index == slot)
+        yield chosen, style.relation_color(predicate, dim), not _symmetric(predicate)
 
 
 def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,

@@ -155,7 +155,8 @@ def _paint_relation_labels(painter, state: CanvasState, transform) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(plate)
         painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(style.dependency if arrays.link_dependency[link] else style.muted_text)
+        painter.setPen(style.relation_color(arrays.link_predicates[link])
+                       if arrays.link_dependency[link] else style.muted_text)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 

@@ -1,65 +1,196 @@
-"""The key of entity-type colours that floats in the canvas's lower-left corner."""
+"""The colour key that floats in the canvas's lower-left corner: entity types, then relations.
+
+The key lists the entity types of the model (dots) and, below them, the predicates of the
+typed relations the model holds (short lines in the predicate's colour, with an arrowhead
+when the relation has a direction). So that the key covers no more of the graph's height
+than the list of types alone did, each section flows into more columns when both would
+not fit in that height (:meth:`TypeLegend.columns`); it grows sideways instead.
+"""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from app.canvas.style import is_dark
+from app.canvas.style import TYPED_DARK, TYPED_LIGHT, is_dark, mix
 from graph.explore.model import GraphModel
-from graph.taxonomy import color_of, entity_types, type_info
+from graph.taxonomy import color_of, entity_types, predicates, type_info
+
+PAD = 6  # inside the plate
+ROW_GAP = 3
+SECTION_GAP = 5
+COLUMN_GAP = 12
+SWATCH = 26  # where the text starts in a column
+MIN_ROWS = 4  # the height the key may always take, however few types it lists
+MAX_COLUMNS = 4
+OTHER_RELATION = "Other relation"
+
+
+def predicate_name(code: str) -> str:
+    """The legend's name of a predicate (``""``: typed relations without one)."""
+    info = predicates().get(code)
+    return info.name if info else OTHER_RELATION
 
 
 class TypeLegend(QWidget):
-    """A small key of entity-type colours for the types present in the model.
+    """A small key of entity-type and relation colours for what the model holds.
 
     :class:`GraphCanvas` keeps one floating in its lower-left corner (``canvas.legend``);
-    the window may hide it or build its own.
+    the window may hide it or build its own. Types and predicates in :meth:`set_omitted`
+    (metrics, dates and "has metric" while they are facts, not nodes) are left out.
     """
 
     def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._codes: list[str] = []
+        self._predicates: list[str] = []
+        self._omitted: frozenset[str] = frozenset()
+        self._omitted_predicates: frozenset[str] = frozenset()
+        self._max_height: int | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the types present (after a new graph)."""
-        present = set(self._model.types())
+        """Re-read the types and predicates present (after a new graph)."""
+        present = set(self._model.types()) - self._omitted
         self._codes = [c for c in entity_types() if c in present] + \
             sorted(present - set(entity_types()))
-        self.setVisible(bool(self._codes))
+        self._predicates = [p for p in self._model.facts.predicates()
+                            if p not in self._omitted_predicates]
+        self.setVisible(bool(self._codes or self._predicates))
         self.updateGeometry()
         self.adjustSize()
         self.update()
 
+    def set_omitted(self, codes: frozenset[str],
+                    predicates: frozenset[str] = frozenset()) -> bool:
+        """Leave the types ``codes`` and the ``predicates`` out of the key; returns whether
+        that changed it."""
+        codes, predicates = frozenset(codes), frozenset(predicates)
+        if (codes, predicates) == (self._omitted, self._omitted_predicates):
+            return False
+        self._omitted, self._omitted_predicates = codes, predicates
+        self.refresh()
+        return True
+
+    def set_max_height(self, height: int | None) -> None:
+        """The most height the key may take (the canvas's, less margins)."""
+        if height != self._max_height:
+            self._max_height = height
+            self.updateGeometry()
+
     def codes(self) -> list[str]:
+        """The entity types listed, in the key's order."""
         return list(self._codes)
 
-    def sizeHint(self) -> QSize:
-        fm = self.fontMetrics()
-        width = max((fm.horizontalAdvance(type_info(c).name) for c in self._codes), default=0)
-        return QSize(width + 34, len(self._codes) * (fm.height() + 3) + 12)
+    def predicate_codes(self) -> list[str]:
+        """The predicates listed (``""``: typed relations without a predicate)."""
+        return list(self._predicates)
 
+    def entries(self) -> list[str]:
+        """Every line of the key as it reads: type names, then relation names."""
+        return [type_info(c).name for c in self._codes] + \
+            [predicate_name(p) for p in self._predicates]
+
+    # -- geometry ---------------------------------------------------------------------
+    def _row(self) -> int:
+        return self.fontMetrics().height() + ROW_GAP
+
+    def _height(self, columns: int) -> int:
+        rows = math.ceil(len(self._codes) / columns) + math.ceil(len(self._predicates) / columns)
+        gap = SECTION_GAP if self._codes and self._predicates else 0
+        return rows * self._row() + gap + 2 * PAD
+
+    def budget(self) -> int:
+        """The height the key may take: that of every type of the model in one column (the
+        key before it listed relations; at least :data:`MIN_ROWS`), within the canvas."""
+        rows = max(len(self._model.types()), MIN_ROWS)
+        budget = PAD * 2 + rows * self._row() + SECTION_GAP
+        return budget if self._max_height is None else min(budget, self._max_height)
+
+    def columns(self) -> int:
+        """Columns per section: the fewest that keep the key within :meth:`budget`."""
+        budget = self.budget()
+        for columns in range(1, MAX_COLUMNS):
+            if self._height(columns) <= budget:
+                return columns
+        return MAX_COLUMNS
+
+    def _column_width(self) -> int:
+        fm = self.fontMetrics()
+        names = [type_info(c).name for c in self._codes] + \
+            [predicate_name(p) for p in self._predicates]
+        return max((fm.horizontalAdvance(n) for n in names), default=0) + SWATCH + 4
+
+    def sizeHint(self) -> QSize:
+        columns = self.columns()
+        used = max(min(columns, len(self._codes)), min(columns, len(self._predicates)), 1)
+        width = used * self._column_width() + (used - 1) * COLUMN_GAP + PAD
+        return QSize(width, self._height(columns))
+
+    # -- painting ---------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        dark = is_dark(palette)
         plate = QColor(palette.color(QPalette.ColorRole.Base))
         plate.setAlphaF(0.85)
         painter.setPen(QColor(palette.color(QPalette.ColorRole.Mid)))
         painter.setBrush(plate)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-        fm = self.fontMetrics()
-        y = 6
-        for code in self._codes:
+        columns = self.columns()
+        y = self._paint_section(painter, self._codes, columns, PAD, self._paint_type)
+        if self._codes and self._predicates:
+            y += SECTION_GAP
+            painter.setPen(mix(palette.color(QPalette.ColorRole.Base),
+                               palette.color(QPalette.ColorRole.Text), 0.25))
+            painter.drawLine(QPointF(PAD + 2, y - SECTION_GAP / 2 - 1),
+                             QPointF(self.width() - PAD - 2, y - SECTION_GAP / 2 - 1))
+        self._paint_section(painter, self._predicates, columns, y, self._paint_relation)
+
+    def _paint_section(self, painter: QPainter, entries: list[str], columns: int, top: float,
+                       paint_swatch) -> float:
+        """Paint ``entries`` column by column from ``top``; returns the y below them."""
+        if not entries:
+            return top
+        rows = math.ceil(len(entries) / columns)
+        fm, row, width = self.fontMetrics(), self._row(), self._column_width()
+        text = self.palette().color(QPalette.ColorRole.Text)
+        for i, code in enumerate(entries):
+            x = PAD + (i // rows) * (width + COLUMN_GAP)
+            y = top + (i % rows) * row
+            name = paint_swatch(painter, code, x, y + fm.height() / 2)
+            painter.setPen(text)
+            painter.drawText(QRectF(x + SWATCH - PAD, y, width - SWATCH, fm.height()),
+                             Qt.AlignmentFlag.AlignVCenter, name)
+        return top + rows * row
+
+    def _paint_type(self, painter: QPainter, code: str, x: float, middle: float) -> str:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color_of(code, dark=is_dark(self.palette()))))
+        painter.drawEllipse(QPointF(x + 8, middle), 5, 5)
+        return type_info(code).name
+
+    def _paint_relation(self, painter: QPainter, code: str, x: float, middle: float) -> str:
+        info = predicates().get(code)
+        colour = QColor(info.color) if info else self._other_colour()
+        pen = QPen(colour, 2.5)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(x + 1, middle), QPointF(x + 12, middle))
+        if info is None or not info.symmetric:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(color_of(code, dark=dark)))
-            painter.drawEllipse(QPointF(14, y + fm.height() / 2), 5, 5)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.drawText(QRectF(26, y, self.width() - 30, fm.height()),
-                             Qt.AlignmentFlag.AlignVCenter, type_info(code).name)
-            y += fm.height() + 3
+            painter.setBrush(colour)
+            painter.drawPolygon(QPolygonF([QPointF(x + 17, middle), QPointF(x + 11, middle - 4),
+                                           QPointF(x + 11, middle + 4)]))
+        else:
+            painter.drawLine(QPointF(x + 12, middle), QPointF(x + 17, middle))
+        return predicate_name(code)
+
+    def _other_colour(self) -> QColor:
+        # the canvas's colour of typed relations without a predicate (CanvasStyle.dependency)
+        return QColor(TYPED_DARK if is_dark(self.palette()) else TYPED_LIGHT)

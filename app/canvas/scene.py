@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from graph.explore.filters import GraphFilter, drawn_edges, drawn_nodes
+from graph.explore.filters import GraphFilter, drawn_edges, drawn_nodes, edge_predicate
 from graph.explore.layout import LayoutProgress, iter_layout
 from graph.jobs import Job, Progress, run_job
 from graph.schema import DEPENDENCY
@@ -43,7 +43,10 @@ class SceneArrays:
 
     A *link* is what one line on screen stands for: all co-occurrence edges of an unordered
     pair, or all typed edges from ``u`` to ``v``. ``link_keys[i]`` is the heaviest edge
-    ``(u, v, key)`` it stands for, ``link_relations[i]`` the relation names. Node rows are
+    ``(u, v, key)`` it stands for, ``link_relations[i]`` the relation names and
+    ``link_predicates[i]`` the predicate of the heaviest edge (its colour; ``""`` for
+    co-occurrence and typed edges without one). ``predicate_codes`` are the predicates drawn
+    and ``link_predicate_index`` each link's row in them. Node rows are
     sorted by id; ``importance`` lists them most important first and ``rank`` is its inverse.
     Unplaced nodes have NaN positions and are simply not drawn.
     """
@@ -65,6 +68,7 @@ class SceneArrays:
     link_weight: np.ndarray = field(default_factory=lambda: np.zeros(0))
     link_keys: list[tuple[str, str, str]] = field(default_factory=list)
     link_relations: list[list[str]] = field(default_factory=list)
+    link_predicates: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.refresh_derived()
@@ -72,6 +76,12 @@ class SceneArrays:
     def refresh_derived(self) -> None:
         """Recompute what follows from the arrays (call after replacing them)."""
         self.link_bucket = np.searchsorted(WEIGHT_BOUNDS, self.link_weight, side="left")
+        if len(self.link_predicates) != len(self.link_u):
+            self.link_predicates = [""] * len(self.link_u)
+        self.predicate_codes = sorted(set(self.link_predicates))
+        slot = {code: k for k, code in enumerate(self.predicate_codes)}
+        self.link_predicate_index = np.array([slot[p] for p in self.link_predicates],
+                                             dtype=np.int64)
         levels = np.unique(self.radius) if len(self.radius) else np.zeros(0)
         if len(levels) > SIZE_LEVELS:
             edges = np.quantile(self.radius, np.linspace(0, 1, SIZE_LEVELS + 1)[1:-1])
@@ -164,7 +174,8 @@ def build_scene(graph: nx.MultiDiGraph, visible: Iterable[str],
 
 def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
                    index: Mapping[str, int]) -> dict:
-    """One line per co-occurring pair and per typed (u -> v) pair, heaviest edge as key."""
+    """One line per co-occurring pair and per typed (u -> v) pair, heaviest edge as key
+    (and colour: a line stands for the predicate of its heaviest edge)."""
     groups: dict[tuple[int, int, bool], list] = {}
     for u, v, key, data in edges:
         dependency = data.get("method") == DEPENDENCY
@@ -174,13 +185,14 @@ def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
         weight = as_number(data.get("weight", 1.0))
         entry = groups.get((a, b, dependency))
         relation = str(data.get("relation", key))
+        predicate = edge_predicate(data) if dependency else ""
         if entry is None:
-            groups[(a, b, dependency)] = [weight, weight, (u, v, key), [relation]]
+            groups[(a, b, dependency)] = [weight, weight, (u, v, key), [relation], predicate]
         else:
             entry[0] += weight
             entry[3].append(relation)
             if weight > entry[1]:
-                entry[1], entry[2] = weight, (u, v, key)
+                entry[1], entry[2], entry[4] = weight, (u, v, key), predicate
     # Co-occurrence first so typed relations are drawn (and hit) on top of them.
     ordered = sorted(groups.items(), key=lambda item: item[0][2])
     return {
@@ -190,6 +202,7 @@ def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
         "link_weight": np.array([e[0] for _, e in ordered], dtype=float),
         "link_keys": [e[2] for _, e in ordered],
         "link_relations": [e[3] for _, e in ordered],
+        "link_predicates": [e[4] for _, e in ordered],
     }
 
 

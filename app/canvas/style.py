@@ -9,7 +9,10 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPalette
 
 from app.canvas.scene import SceneArrays
-from graph.taxonomy import color_of
+from graph.taxonomy import color_of, predicates
+
+# Typed relations without a predicate of the schema: a slate blue that reads on both palettes.
+TYPED_LIGHT, TYPED_DARK = "#5a6f96", "#8fa3c8"
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -38,6 +41,8 @@ class CanvasStyle:
     dependency_dim: QColor
     types: dict[str, QColor] = field(default_factory=dict)
     types_dim: dict[str, QColor] = field(default_factory=dict)
+    predicates: dict[str, QColor] = field(default_factory=dict)
+    predicates_dim: dict[str, QColor] = field(default_factory=dict)
 
     @classmethod
     def from_palette(cls, palette: QPalette, type_codes: list[str]) -> CanvasStyle:
@@ -47,9 +52,11 @@ class CanvasStyle:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         # Typed relations: a slate blue that reads on both palettes; co-occurrence: a faint
         # neutral line that recedes behind them.
-        dependency = QColor("#8fa3c8") if dark else QColor("#5a6f96")
+        dependency = QColor(TYPED_DARK if dark else TYPED_LIGHT)
         cooccurrence = mix(background, text, 0.22 if dark else 0.18)
         types = {code: QColor(color_of(code, dark=dark)) for code in type_codes}
+        # Typed relations of the schema: their predicate's colour (the legend's key).
+        relations = {code: QColor(p.color) for code, p in predicates().items()}
         return cls(
             dark=dark, background=background, text=text,
             muted_text=mix(background, text, 0.6), highlight=highlight,
@@ -57,7 +64,16 @@ class CanvasStyle:
             dependency=dependency, dependency_dim=mix(background, dependency, 0.3),
             types=types,
             types_dim={code: mix(c, background, 0.78) for code, c in types.items()},
+            predicates=relations,
+            predicates_dim={code: mix(background, c, 0.3) for code, c in relations.items()},
         )
+
+    def relation_color(self, predicate: str, dim: bool = False) -> QColor:
+        """The line colour of a typed relation: its predicate's, else the typed default."""
+        table = self.predicates_dim if dim else self.predicates
+        if predicate in table:
+            return table[predicate]
+        return self.dependency_dim if dim else self.dependency
 
     def type_color(self, code: str, dim: bool = False) -> QColor:
         table = self.types_dim if dim else self.types

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from app.bridge import listen
@@ -36,11 +36,12 @@ from app.canvas.scene import (
     build_scene,
     grow_from,
     layout_request,
+    link_of_edge,
 )
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
-from graph.explore.filters import GraphFilter
+from graph.explore.filters import FACT_TYPES, GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.taxonomy import entity_types
 
@@ -245,6 +246,20 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         pos = self.node_scene_pos(nid)
         return None if pos is None else self.mapFromScene(pos)
 
+    def edge_color(self, u: str, v: str, key: str) -> QColor | None:
+        """The colour the line of edge ``(u, v, key)`` is painted in (``None``: not drawn).
+
+        A line stands for every typed edge from ``u`` to ``v`` (or every co-occurrence of
+        the pair) and takes the colour of the heaviest.
+        """
+        arrays, style = self.state.arrays, self.state.style
+        link = link_of_edge(arrays, (u, v, key))
+        if link is None or style is None:
+            return None
+        if not arrays.link_dependency[link]:
+            return QColor(style.cooccurrence)
+        return QColor(style.relation_color(arrays.link_predicates[link]))
+
     def node_at(self, pos: QPoint) -> str | None:
         """The node under the viewport position ``pos``, if any."""
         i = self._node_index_at(self.mapToScene(pos))
@@ -328,6 +343,17 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._set_hover(None, force=True)  # indices changed
         self._load_positions()
         self._refresh_selection()
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        """Leave metric and date types out of the key while they are facts, not nodes (and
+        "has metric", whose lines end at metrics)."""
+        omitted = frozenset()
+        if self._filter is not None and not self._filter.fact_nodes:
+            omitted = FACT_TYPES - set(self.state.arrays.type_codes)
+        relations = frozenset({"HAS_METRIC"}) if "METRIC" in omitted else frozenset()
+        if self.legend.set_omitted(omitted, relations):
+            self._place_legend()
 
     def _load_positions(self) -> None:
         arrays = self.state.arrays
@@ -394,6 +420,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._layer.update()
 
     def _place_legend(self) -> None:
+        self.legend.set_max_height(self.viewport().height() - 2 * LEGEND_MARGIN)
         self.legend.adjustSize()
         self.legend.move(LEGEND_MARGIN,
                          self.viewport().height() - self.legend.height() - LEGEND_MARGIN)

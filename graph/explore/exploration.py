@@ -34,11 +34,18 @@ class Step:
 
 @dataclass
 class Exploration:
-    """The visible node set over a :class:`GraphModel`, changed by :class:`Step` s."""
+    """The visible node set over a :class:`GraphModel`, changed by :class:`Step` s.
+
+    ``drawable(nid)`` says whether a node would be drawn once visible (the window's filter:
+    hidden types, metrics and dates kept as facts); expanding, focusing and counting hidden
+    neighbours pass over the nodes it refuses, so that "+3" means three nodes an expand
+    brings into view. ``None`` takes every node.
+    """
 
     model: GraphModel
     visible: set[str] = field(default_factory=set)
     changed: Emitter[Step] = field(default_factory=Emitter, repr=False, compare=False)
+    drawable: Callable[[str], bool] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.model.subscribe(self._on_model_changed)
@@ -61,6 +68,13 @@ class Exploration:
         self.changed.emit(Step(show=show, hide=step.hide, text=step.text))
 
     # -- steps (computed, not applied) ---------------------------------------------------
+    def _neighbours(self, nid: str, k: int | None = None) -> list[str]:
+        """The strongest drawable neighbours of ``nid`` (at most ``k``)."""
+        ranked = self.model.strongest_neighbours(nid)
+        if self.drawable is not None:
+            ranked = [n for n in ranked if self.drawable(n)]
+        return ranked if k is None else ranked[:k]
+
     def expand(self, nid: str, k: int = DEFAULT_EXPAND_K, depth: int = 1) -> tuple[Step, int]:
         """Show the ``k`` strongest hidden neighbours of ``nid``, ``depth`` levels out.
 
@@ -72,7 +86,7 @@ class Exploration:
         for level in range(depth):
             next_frontier = []
             for node in frontier:
-                ranked = [n for n in self.model.strongest_neighbours(node) if n not in seen]
+                ranked = [n for n in self._neighbours(node) if n not in seen]
                 hidden = [n for n in ranked if n not in self.visible]
                 take = hidden[:k]
                 if level == 0 and node == nid:
@@ -87,7 +101,10 @@ class Exploration:
         return Step(show=frozenset(shown | ({nid} - self.visible)), text=text), more
 
     def hidden_neighbour_count(self, nid: str) -> int:
-        return sum(1 for n in self.model.neighbour_weights(nid) if n not in self.visible)
+        """Neighbours of ``nid`` that an expand could bring into view."""
+        drawable = self.drawable
+        return sum(1 for n in self.model.neighbour_weights(nid)
+                   if n not in self.visible and (drawable is None or drawable(n)))
 
     def collapse(self, nid: str) -> Step:
         """Hide the neighbours of ``nid`` that nothing else visible holds on to."""
@@ -106,7 +123,7 @@ class Exploration:
 
     def focus(self, nid: str, k: int = DEFAULT_EXPAND_K) -> Step:
         """Show only ``nid`` and its ``k`` strongest neighbours."""
-        keep = {nid, *self.model.strongest_neighbours(nid, k)}
+        keep = {nid, *self._neighbours(nid, k)}
         return Step(show=frozenset(keep - self.visible), hide=frozenset(self.visible - keep),
                     text=f"Show only {self.model.label(nid)} and neighbours")
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.explore.filters import FACT_TYPES, edge_predicate
 from graph.explore.query import EntityIndex
 from graph.jobs import Progress, long_lived
+from graph.schema import COOCCURRENCE, DEPENDENCY, PREDICATES
 
 # A big graph opens on its best connected entities, not all of them (see overview()).
 OVERVIEW_LIMIT = 150
@@ -39,9 +41,15 @@ class GraphFacts:
         Entities per document id.
     overview
         The nodes the graph opens on: all of a small graph, else the ``OVERVIEW_LIMIT``
-        best connected (distinct neighbours, then mentions, then id).
+        best connected (distinct neighbours, then mentions, then id; metrics and dates
+        after every other entity, as the window shows them as facts).
     index
         The name index behind the search box.
+    predicate_counts
+        Typed edges per predicate (:func:`graph.explore.filters.edge_predicate`: ``""`` for
+        typed edges without one of the schema's predicates).
+    cooccurrence_count
+        Co-occurrence edges.
     """
 
     graph: nx.MultiDiGraph
@@ -50,6 +58,8 @@ class GraphFacts:
     document_counts: Counter
     overview: tuple[str, ...]
     index: EntityIndex
+    predicate_counts: Counter = field(default_factory=Counter)
+    cooccurrence_count: int = 0
 
     @classmethod
     def of(cls, graph: nx.MultiDiGraph) -> GraphFacts:
@@ -59,12 +69,35 @@ class GraphFacts:
         type_counts = Counter(t for _, t in nodes(data="type", default="OTHER"))
         document_counts = Counter(d for _, docs in nodes(data="documents", default=())
                                   for d in docs)
+        predicate_counts, cooccurrence_count = count_relations(graph)
         return cls(graph, edge_count, type_counts, document_counts,
-                   tuple(rank_overview(graph)), EntityIndex(graph))
+                   tuple(rank_overview(graph)), EntityIndex(graph), predicate_counts,
+                   cooccurrence_count)
 
     def types(self) -> list[str]:
         """Entity types present, most frequent first."""
         return sorted(self.type_counts, key=lambda t: (-self.type_counts[t], t))
+
+    def predicates(self) -> list[str]:
+        """Predicates of the typed edges present, in schema order (``""`` last)."""
+        return sorted(self.predicate_counts,
+                      key=lambda p: (p not in PREDICATES, PREDICATES.index(p)
+                                     if p in PREDICATES else 0, p))
+
+
+def count_relations(graph: nx.MultiDiGraph) -> tuple[Counter, int]:
+    """Typed edges per predicate, and the number of co-occurrence edges."""
+    predicate_counts: Counter = Counter()
+    cooccurrence = 0
+    # networkx's own adjacency dict, read only (see GraphFacts.of)
+    for nbrs in graph._succ.values():
+        for keys in nbrs.values():
+            for data in keys.values():
+                if data.get("method") == DEPENDENCY:
+                    predicate_counts[edge_predicate(data)] += 1
+                elif data.get("method", COOCCURRENCE) == COOCCURRENCE:
+                    cooccurrence += 1
+    return predicate_counts, cooccurrence
 
 
 def rank_overview(graph: nx.MultiDiGraph, limit: int = OVERVIEW_LIMIT) -> list[str]:
@@ -75,7 +108,8 @@ def rank_overview(graph: nx.MultiDiGraph, limit: int = OVERVIEW_LIMIT) -> list[s
 
     def rank(n: str) -> tuple:
         neighbours = len(succ[n].keys() | pred[n].keys())
-        return (-neighbours, -nodes[n].get("mentions", 0), n)
+        data = nodes[n]
+        return (data.get("type") in FACT_TYPES, -neighbours, -data.get("mentions", 0), n)
 
     return heapq.nsmallest(limit, nodes, key=rank)
 

@@ -1,4 +1,5 @@
-"""What the person chose to see: entity types, edge weight, relation method, documents.
+"""What the person chose to see: entity types, edge weight, relation method and predicate,
+documents, and whether metrics and dates are nodes or only facts of other entities.
 
 Filters sit on top of the exploration (the visible set): a node is drawn when it is visible
 and passes :meth:`GraphFilter.node_ok`; an edge when both ends are drawn and it passes
@@ -13,23 +14,58 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.schema import COOCCURRENCE, METHODS
+from graph.schema import COOCCURRENCE, DEPENDENCY, METHODS, PREDICATES
+
+# Entity types that are facts about other entities (a score, a date) more than entities:
+# the window draws them only when asked to (GraphFilter.fact_nodes).
+FACT_TYPES = frozenset({"METRIC", "DATE"})
+# The predicate of a typed edge that has none of the schema's (an older or foreign graph).
+OTHER_PREDICATE = ""
+
+
+def edge_predicate(data: dict) -> str:
+    """The predicate an edge is filtered and coloured by: one of ``PREDICATES`` for a typed
+    edge that has one, :data:`OTHER_PREDICATE` for any other typed or co-occurrence edge."""
+    predicate = data.get("predicate")
+    return predicate if predicate in PREDICATES else OTHER_PREDICATE
+
+
+def is_fact(data: dict) -> bool:
+    """Whether a node (its attributes) is a metric or a date."""
+    return data.get("type") in FACT_TYPES
 
 
 @dataclass(frozen=True)
 class GraphFilter:
-    """An immutable filter; ``None`` for types or documents means "all"."""
+    """An immutable filter; ``None`` for types, predicates or documents means "all".
+
+    Attributes
+    ----------
+    predicates
+        The predicates whose typed edges are drawn (:func:`edge_predicate`; it holds
+        :data:`OTHER_PREDICATE` when typed edges without a schema predicate are drawn).
+        Co-occurrence is switched with ``methods``.
+    fact_nodes
+        Draw metric and date nodes (:data:`FACT_TYPES`); when ``False`` only those in
+        ``revealed`` are drawn (one the person went to).
+    """
 
     types: frozenset[str] | None = None
     min_weight: float = 0.0
     methods: frozenset[str] = field(default_factory=lambda: frozenset(METHODS))
     documents: frozenset[str] | None = None
+    predicates: frozenset[str] | None = None
+    fact_nodes: bool = True
+    revealed: frozenset[str] = frozenset()
 
     @property
     def is_default(self) -> bool:
         return self == GraphFilter()
 
-    def node_ok(self, data: dict) -> bool:
+    def node_ok(self, data: dict, nid: str | None = None) -> bool:
+        """Whether a node with attributes ``data`` (and id ``nid``) passes."""
+        if not self.fact_nodes and is_fact(data) and nid not in self.revealed:
+            return False
         if self.types is not None and data.get("type", "OTHER") not in self.types:
             return False
         if self.documents is not None and not self.documents.intersection(
@@ -38,7 +74,11 @@ class GraphFilter:
         return True
 
     def edge_ok(self, data: dict) -> bool:
-        if data.get("method", COOCCURRENCE) not in self.methods:
+        method = data.get("method", COOCCURRENCE)
+        if method not in self.methods:
+            return False
+        if (self.predicates is not None and method == DEPENDENCY
+                and edge_predicate(data) not in self.predicates):
             return False
         if float(data.get("weight", 1.0)) < self.min_weight:
             return False
@@ -64,7 +104,7 @@ def drawn_nodes(graph: nx.MultiDiGraph, visible: Iterable[str],
     nodes = graph.nodes
     keep = graph_filter is not None and not graph_filter.is_default
     return sorted(n for n in visible
-                  if n in nodes and (not keep or graph_filter.node_ok(nodes[n])))
+                  if n in nodes and (not keep or graph_filter.node_ok(nodes[n], n)))
 
 
 def drawn_edges(graph: nx.MultiDiGraph, drawn: Collection[str],

@@ -57,7 +57,11 @@ def find(win: MainWindow, label: str) -> str:
 def test_window_starts_on_the_default_corpus(window):
     assert len(window.model) >= 30
     assert set(window.model.documents) == {p.name for p in seeds_dir().glob("*.txt")}
-    assert len(window.canvas.drawn_nodes()) == len(window.model)  # small graphs open whole
+    # small graphs open whole, metrics and dates shown as facts of what they measure
+    facts = {n for n, d in window.model.graph.nodes(data=True) if d["type"] in ("METRIC", "DATE")}
+    assert facts and set(window.canvas.drawn_nodes()) == set(window.model.graph) - facts
+    window.set_fact_nodes(True)
+    assert len(window.canvas.drawn_nodes()) == len(window.model)
     assert "entities shown" in window.counts.text()
     assert not window.empty_state.isVisible()
 
@@ -130,6 +134,7 @@ def test_clicking_a_mention_in_the_text_selects_its_node(window, qtbot):
 def test_filters_hide_what_they_should(window):
     metrics = {n for n, d in window.model.graph.nodes(data=True) if d["type"] == "METRIC"}
     assert metrics
+    window.set_fact_nodes(True)
     window.filters.set_type_visible("METRIC", False)
     drawn = set(window.canvas.drawn_nodes())
     assert drawn and not drawn & metrics
@@ -193,7 +198,8 @@ def test_export_from_the_window_writes_graphml_and_png(window, tmp_path):
     other = igraph.Graph.Read_GraphML(str(graphml))
     assert other.vcount() == len(window.model)
     assert other.ecount() == window.model.graph.number_of_edges()
-    assert "x" in read_graphml(graphml).nodes[next(iter(window.model.graph))]
+    drawn = next(iter(window.canvas.drawn_nodes()))
+    assert "x" in read_graphml(graphml).nodes[drawn]
     assert window.export_image(str(png))
     image = QImage(str(png))
     assert not image.isNull() and image.width() > 100
@@ -257,6 +263,7 @@ def test_full_text_search_lists_sentences(window):
 
 def test_export_of_the_visible_part_leaves_out_what_the_filter_hides(window, tmp_path):
     metrics = {n for n, d in window.model.graph.nodes(data=True) if d["type"] == "METRIC"}
+    window.set_fact_nodes(True)
     window.filters.set_type_visible("METRIC", False)
     path = tmp_path / "filtered.graphml"
     assert window.export_graph(str(path), visible=True)
