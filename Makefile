@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_FLAGS := --disable-pip-version-check --quiet
 
-.PHONY: run test test-fast setup bench package clean train training-data
+.PHONY: run test test-fast setup bench package clean train train-relations training-data
 
 run: $(STAMP)
 	$(BIN)/threadline $(ARGS)
@@ -36,11 +36,17 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_layout.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 
-# The trained domain recogniser: `make train` rebuilds resources/model/domain_ner from the
-# committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here);
-# `make training-data` rebuilds training/data from the annotations and ../shared/corpus.
+# The trained components: `make train` rebuilds resources/model/domain_ner from the
+# committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here),
+# then the relation classifier resources/model/relations.json from the annotations (under a
+# minute; `make train-relations` alone); `make training-data` rebuilds training/data from
+# the annotations and ../shared/corpus.
 train: $(STAMP)
 	$(BIN)/python training/train.py
+	$(BIN)/python training/train_relations.py
+
+train-relations: $(STAMP)
+	$(BIN)/python training/train_relations.py
 
 training-data: $(STAMP)
 	$(BIN)/python training/make_data.py

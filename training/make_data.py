@@ -45,9 +45,10 @@ def annotations() -> dict[str, list[dict]]:
     return by_doc
 
 
-def occurrences(text: str, rows: list[dict]) -> list[tuple[int, int, str]]:
+def occurrences(text: str, rows: list[dict], labels: tuple[str, ...] = LABELS
+                ) -> list[tuple[int, int, str]]:
     """Character spans of every verbatim form, longest first, not overlapping, whole words."""
-    forms = sorted({(form, row["type"]) for row in rows if row["type"] in LABELS
+    forms = sorted({(form, row["type"]) for row in rows if row["type"] in labels
                     for form in [row["name"], *row["aliases"]] if form},
                    key=lambda ft: -len(ft[0]))
     taken = [False] * len(text)

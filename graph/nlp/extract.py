@@ -14,15 +14,26 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
-from graph.nlp.records import DocumentResult, Mention
-from graph.nlp.relations import author_mentions, dependency_relations, resolve_we
+from graph.nlp.pairs import document_candidates
+from graph.nlp.records import DocumentResult, Mention, TypedRelation
+from graph.nlp.relation_model import label_predicate, shipped_model
+from graph.nlp.relations import (
+    FIRST_PERSON_PLURAL,
+    UNRESOLVED,
+    WE_WORDS,
+    author_mentions,
+    dependency_relations,
+    resolve_we,
+    we_predicate,
+)
+from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
 # for a batch of 64 chunks of 100k characters, 0.3 GB for 8 of 10k): pieces stay small and
@@ -132,11 +143,44 @@ def _mentions(doc_id: str, spacy_doc: Doc, offset: int) -> Iterator[Mention]:
                       ent.label_, offset + sent.start_char, offset + sent_end, ent.ent_id_)
 
 
+def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator[TypedRelation]:
+    """The candidate pairs of a piece the classifier gives a predicate, in its direction."""
+    model = shipped_model()
+    if model is None or not spacy_doc.has_annotation("DEP"):
+        return
+    candidates, result.topic = document_candidates(spacy_doc, offset, result.topic)
+
+    def spacy_text(span: tuple[int, int]) -> str:
+        return result.doc.text[span[0]:span[1]].lower()
+
+    for c, label in model.decide(candidates):
+        predicate, backward = label_predicate(label)
+        ends = [UNRESOLVED if spacy_text(span) in WE_WORDS else span for span in (c.a, c.b)]
+        source, target = reversed(ends) if backward else ends
+        phrase = c.phrase or predicates()[predicate].phrase
+        via = FIRST_PERSON_PLURAL if UNRESOLVED in ends else c.context
+        yield TypedRelation(result.doc.id, source, target, phrase, *c.sentence,
+                            via=via, predicate=predicate)
+
+
+def _we_relations(result: DocumentResult, spacy_doc: Doc, offset: int,
+                  labels: dict[tuple[int, int], str]) -> Iterator[TypedRelation]:
+    """"We release X", "we've partnered with Y": relations of the document's author."""
+    for rel in dependency_relations(spacy_doc, result.doc.id, offset, resolve_we=True):
+        if rel.via and (predicate := we_predicate(rel.relation, labels.get(rel.target, ""))):
+            if predicate == "DEVELOPED_BY":  # "we release X": X DEVELOPED_BY the author
+                rel = replace(rel, source=rel.target, target=rel.source)
+            yield replace(rel, predicate=predicate)
+
+
 def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     """Add what one piece of the document holds to its result (offsets of the document)."""
     doc_id = result.doc.id
-    result.mentions.extend(_mentions(doc_id, spacy_doc, offset))
-    result.relations.extend(dependency_relations(spacy_doc, doc_id, offset, resolve_we=True))
+    mentions = list(_mentions(doc_id, spacy_doc, offset))
+    result.mentions.extend(mentions)
+    labels = {(m.start, m.end): m.label for m in mentions}
+    result.relations.extend(_classified(result, spacy_doc, offset))
+    result.relations.extend(_we_relations(result, spacy_doc, offset, labels))
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
     result.words += count_words(spacy_doc)

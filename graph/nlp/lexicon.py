@@ -46,3 +46,12 @@ def words(topic: str, name: str) -> frozenset[str]:
         raise KeyError(f"resources/lexicon/{topic}.json has no list {name!r} "
                        f"(it has {', '.join(sorted(lists))})")
     return frozenset(lists[name])
+
+
+@cache
+def table(topic: str, name: str) -> dict[str, str]:
+    """The mapping ``name`` of ``resources/lexicon/<topic>.json`` (phrase -> value)."""
+    found = _topic(topic).get(name)
+    if not isinstance(found, dict):
+        raise KeyError(f"resources/lexicon/{topic}.json has no table {name!r}")
+    return found

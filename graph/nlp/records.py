@@ -35,7 +35,9 @@ class TypedRelation:
     relation: str
     sent_start: int
     sent_end: int
-    via: str = ""  # "we": the source is the document's author, named in another sentence
+    # "we": the source is the document's author, named in another sentence; "title": the
+    # source is the entity the heading above the sentence names
+    via: str = ""
     predicate: str = ""  # one of graph.schema.PREDICATES, source -> target in its direction
 
 
@@ -50,6 +52,9 @@ class DocumentResult:
     relations: list[TypedRelation] = field(default_factory=list)
     words: int = 0
     authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
+    # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
+    # (character span, type, casefold text), carried from one piece of the text to the next.
+    topic: tuple[tuple[int, int], str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,8 @@ QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximatel
 APPOSITION_PREPS = {"of", "from", "by", "for"}
 VERBAL = ("VERB", "AUX")
 FIRST_PERSON_PLURAL = "we"
+WE_WORDS = {"we", "our", "us", "ours"}  # the author of a first-person announcement
+UNRESOLVED = (-1, -1)  # the character span of a "we" end until the author is known
 
 
 def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
@@ -68,7 +70,7 @@ def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
     return token
 
 
-def _role(token: Token, metric: bool = False) -> tuple[Token, str, str] | None:
+def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | None:
     """The verb governing ``token`` and its role: ("subj"|"obj", preposition or "").
 
     A metric takes part only as a phrase of its own ("saw a 17% improvement"), not as
@@ -113,7 +115,7 @@ def phrase_head(ent: Span) -> Token:
     return root
 
 
-def _label(verb: Token, preposition: str) -> str:
+def verb_label(verb: Token, preposition: str) -> str:
     lemma = verb.lemma_.lower() or verb.lower_
     complement = next((c for c in verb.children if c.dep_ == "acomp"), None)
     if lemma == "be" and complement is not None:
@@ -157,10 +159,15 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
     if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return _entities_at(head, ent_of)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
-        # "X, a model trained on Y": the participle describes the noun it modifies
+        # "X, a model trained on Y": the participle describes the noun it modifies;
+        # "X is a model released by Y": the noun is what the subject is
         noun = head
         if noun.i not in ent_of and noun.dep_ == "appos":
             noun = noun.head
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and \
+                (noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"):
+            # (a size is no subject: "a 7B parameter model released by Y" is X's)
+            return [e for s in _subject_tokens(noun.head) for e in _entities_at(s, ent_of)]
         return _entities_at(noun, ent_of)
     if subjects or head is verb or head.pos_ not in VERBAL:
         return []
@@ -272,7 +279,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
 
 def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]]
                ) -> list[TypedRelation]:
-    """Give "we" relations of one document its author as source, or drop them.
+    """Give the "we" end (:data:`UNRESOLVED`) of one document's relations its author, or
+    drop them.
 
     ``authors`` are the character spans of :func:`author_mentions` over the whole document
     (all its chunks); exactly one organization makes it the author.
@@ -282,9 +290,31 @@ def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int
     for rel in relations:
         if rel.via != FIRST_PERSON_PLURAL:
             resolved.append(rel)
-        elif author is not None and author != rel.target:
-            resolved.append(replace(rel, source=author))
+        elif author is not None and author not in (rel.source, rel.target):
+            if rel.source == UNRESOLVED:
+                resolved.append(replace(rel, source=author))
+            elif rel.target == UNRESOLVED:
+                resolved.append(replace(rel, target=author))
     return resolved
+
+
+# What the author of a first-person announcement does to an entity of each type:
+# the verb's cue list (resources/lexicon/relations.json), the types it applies to.
+WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
+                 ("FUNDS", {"ORG", "PROJECT"}),
+                 ("DEVELOPED_BY", {"MODEL", "PROJECT", "METHOD", "DATASET"}),
+                 ("USES", {"MODEL", "METHOD", "DATASET", "PROJECT"}))
+
+
+def we_predicate(phrase: str, target_type: str) -> str:
+    """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or ""."""
+    verb = phrase.removeprefix("not ").split(" ")[0] if phrase else ""
+    if not verb or phrase.startswith("not "):
+        return ""
+    for predicate, types in WE_PREDICATES:
+        if target_type in types and verb in words("relations", f"we_{predicate}"):
+            return predicate
+    return ""
 
 
 def _says_we(verb: Token) -> bool:
@@ -304,7 +334,7 @@ def sentence_relations(sent: Span, resolve_we: bool = False
     ent_of = {t.i: ent for ent in ents for t in ent}
     by_verb: dict[int, dict[str, list[tuple[Span, str]]]] = {}
     for ent in ents:
-        role = _role(phrase_head(ent), ent.label_ == "METRIC")
+        role = verb_role(phrase_head(ent), ent.label_ == "METRIC")
         if role is None:
             continue
         verb, kind, prep = role
@@ -321,19 +351,16 @@ def sentence_relations(sent: Span, resolve_we: bool = False
         subjects = [s for s, _ in roles["subj"]] or implicit_subjects(verb, ent_of)
         if not subjects and resolve_we and _says_we(verb):
             for obj, prep in roles["obj"]:
-                yield None, obj, _label(verb, prep), FIRST_PERSON_PLURAL
+                yield None, obj, verb_label(verb, prep), FIRST_PERSON_PLURAL
         for subj in subjects:
             for obj, prep in roles["obj"]:
                 key = (subj.start, obj.start, verb_i, prep)
                 if subj.start != obj.start and key not in seen:
                     seen.add(key)
-                    yield subj, obj, _label(verb, prep), ""
+                    yield subj, obj, verb_label(verb, prep), ""
     for source, target, label in (*_apposition_relations(ents, ent_of),
                                   *_nominal_relations(ents, ent_of)):
         yield source, target, label, ""
-
-
-UNRESOLVED = (-1, -1)
 
 
 def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,

@@ -1,0 +1,327 @@
+"""Candidate entity pairs of a sentence and what a relation classifier reads about each.
+
+A candidate is two entities of one sentence, ``a`` written before ``b``; or, in a summary
+sentence that names the document's subject only in its title ("A 65B parameter model
+released by Meta AI; outperforms GPT-3"), the title entity and an entity of the sentence.
+:func:`pair_features` describes a candidate by strings: the two types, the words between
+them, the dependency path joining them with the verbs and prepositions on it, the words
+around them, and what the dependency rules of :mod:`graph.nlp.relations` say of the pair.
+The classifier (:mod:`graph.nlp.relation_model`) learns which of these mean which predicate
+in which direction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from graph.nlp.lexicon import words
+from graph.nlp.relations import (
+    WE_WORDS,
+    implicit_subjects,
+    phrase_head,
+    sentence_relations,
+    verb_label,
+    verb_role,
+)
+from graph.schema import PREDICATES
+
+# Entities further apart than this (tokens) are not paired: a relation is stated close by.
+MAX_DISTANCE = 40
+# A sentence naming more entities than this is a list: pair each with its nearest only.
+MAX_PARTNERS = 6
+TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
+# Features that are also read joined with the pair's types.
+JOINED = ("pw=", "bv=", "lca=", "btw=", "rule=", "passive", "thead_dep=", "tprep=", "cue@",
+          "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we")
+CONTENT_POS = {"VERB", "AUX", "ADP", "NOUN", "ADJ", "SCONJ", "CCONJ", "PART"}
+
+
+Topic = tuple[tuple[int, int], str, str]  # character span (document offsets), type, casefold text
+Context = tuple[tuple[int, int], str, str, str]  # a Topic and its kind: "title", "previous"
+ANAPHORS = {"it", "they", "this", "these", "he", "she"}
+VERBAL = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two entities that may be related.
+
+    ``a`` is written before ``b``, or, when ``context`` is set, ``a`` is not in the
+    sentence: it is the entity the sentence is about ("title": the heading's entity;
+    "previous": the subject of an earlier sentence, for "It outperforms ...").
+    """
+
+    a: tuple[int, int]  # character span (offsets of the spaCy doc)
+    b: tuple[int, int]
+    a_type: str
+    b_type: str
+    context: str
+    features: tuple[str, ...]
+    sentence: tuple[int, int] = (0, 0)  # character span of the sentence
+    phrase: str = ""  # what the dependency rules call the pair ("released by"), if anything
+    phrase_forward: bool = True  # whether the rules read ``a`` as the subject of the phrase
+
+
+@cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """Lemma -> the predicates it is a cue of (``resources/lexicon/relations.json``)."""
+    found: dict[str, list[str]] = {}
+    for predicate in PREDICATES:
+        for word in words("relations", predicate):
+            found.setdefault(word, []).append(predicate)
+    return {w: tuple(p) for w, p in found.items()}
+
+
+def _cue_features(where: str, tokens) -> list[str]:
+    table = cues()
+    return sorted({f"cue@{where}={p}" for t in tokens
+                   for p in table.get(_lemma(t), table.get(t.lower_, ()))})
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.lower_).lower()
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < 30:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token | None, list[Token]]:
+    """The tokens from ``a`` up to their lowest common ancestor, and down from it to ``b``."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return up_a[:n], t, list(reversed(up_b[:index_b[t.i]]))
+    return up_a, None, list(reversed(up_b))
+
+
+def _path_features(a: Token, b: Token) -> list[str]:
+    up, lca, down = dependency_path(a, b)
+    if lca is None:
+        return ["path=none"]
+    deps = [f"{t.dep_}^" for t in up] + [lca.pos_] + [f"v{t.dep_}" for t in down]
+    lemmas = [_lemma(t) for t in (*up[1:], lca, *down[:-1]) if t.pos_ in CONTENT_POS]
+    out = [f"path={' '.join(deps)}", f"pathw={' '.join(lemmas[:6])}", f"lca={_lemma(lca)}",
+           f"lcapos={lca.pos_}", f"plen={min(len(up) + len(down), 8)}",
+           f"adep={a.dep_}", f"bdep={b.dep_}"]
+    out += [f"pw={w}" for w in lemmas[:8]]
+    out += _cue_features("path", (*up[1:], lca, *down[:-1]))
+    if any(t.dep_ == "agent" for t in (*up, *down)) or \
+            any(c.dep_ == "auxpass" for c in lca.children):
+        out.append("passive")
+    if any(c.dep_ == "neg" for c in lca.children):
+        out.append("negated")
+    return out
+
+
+def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
+    doc = sent.doc
+    between = doc[a.end:b.start]
+    lemmas = [_lemma(t) for t in between if not t.is_space]
+    out = [f"dist={_bucket(len(lemmas))}"]
+    if len(lemmas) <= 5:
+        out.append(f"btw={' '.join(lemmas)}")
+    out += [f"bw={w}" for w in lemmas[:12] if w.isalpha()]
+    out += [f"bv={_lemma(t)}" for t in between if t.pos_ == "VERB"][:4]
+    others = sum(1 for e in sent.ents if a.end <= e.start and e.end <= b.start)
+    out.append(f"ebtw={min(others, 2)}")
+    if any(t.text in ";:" for t in between):
+        out.append("clause_break")
+    before = doc[max(sent.start, a.start - 3):a.start]
+    after = doc[b.end:min(sent.end, b.end + 3)]
+    out += [f"pre={_lemma(t)}" for t in before[-2:]] + [f"post={_lemma(t)}" for t in after[:2]]
+    out += _cue_features("btw", between) + _cue_features("pre", before) + \
+        _cue_features("post", after)
+    if b.label_ == "METRIC" and a.label_ != "METRIC" and not any(
+            e.label_ not in ("METRIC", "DATE") for e in sent.ents if a.end <= e.start < b.start):
+        out.append("nearest_left")  # no other entity between a and the metric
+    return out
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 \
+        else "far"
+
+
+def _type_features(a_type: str, b_type: str, feats: list[str]) -> list[str]:
+    """The types, alone and joined with every lexical feature (types decide the predicate)."""
+    pair = f"{a_type}>{b_type}"
+    out = [f"ta={a_type}", f"tb={b_type}", f"tt={pair}"]
+    out += [f"{pair}|{f}" for f in feats if f.startswith(JOINED)]
+    return out
+
+
+def _rule_features(sent: Span) -> dict[tuple[int, int], tuple[list[str], str, bool]]:
+    """What the dependency rules say of each pair: features, the phrase they read, and
+    whether the first entity is its subject."""
+    found: dict[tuple[int, int], tuple[list[str], str, bool]] = {}
+    for source, target, label, _via in sentence_relations(sent):
+        if source is None:
+            continue
+        forward = source.start < target.start
+        key = (source.start, target.start) if forward else (target.start, source.start)
+        way = "fwd" if forward else "rev"
+        feats, _, _ = found.setdefault(key, ([], label, forward))
+        feats += [f"rule={label}", f"ruledir={way}", f"rulehead={label.split()[0]}|{way}"]
+    return found
+
+
+def _subject(sent: Span) -> Token | None:
+    """The subject of the sentence's main verb, if it has one."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+                None)
+
+
+def _stands_for_another(subject: Token) -> bool:
+    """"It", "they", "the model", "this method": a subject naming what an earlier sentence
+    named ("we" is the author's, :mod:`graph.nlp.relations`)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ANAPHORS
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in words("relations", "kind_nouns") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in subject.children)
+
+
+def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
+    """The phrase linking an entity to a verb that has no entity subject of its own:
+    "released by" for "Meta AI" in "(A model) released by Meta AI", "outperform" for
+    "GPT-3" in "It outperforms GPT-3". The context entity is that verb's subject."""
+    role = verb_role(phrase_head(ent), ent.label_ == "METRIC")
+    if role is None or role[1] != "obj":
+        return ""
+    verb, _, prep = role
+    ent_of = {t.i: e for e in ents for t in e}
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # a size is no subject: "... up to 65B parameters, released by Meta AI"
+    implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ != "METRIC"]
+    if any(c.i in ent_of for c in subjects) or implicit:
+        return ""
+    return verb_label(verb, prep)
+
+
+def _is_we(ent: Span) -> bool:
+    return len(ent) == 1 and ent[0].lower_ in WE_WORDS
+
+
+def _type(ent: Span) -> str:
+    return ent.label_ if ent.label_ in TYPES else "OTHER"
+
+
+def sentence_candidates(sent: Span, context: Context | None = None
+                        ) -> Iterator[Candidate]:
+    """The candidate pairs of one sentence, with their features.
+
+    ``context`` is the entity the sentence may be about without naming it: its character
+    span (kept as given), type, casefold text and kind ("title", "previous"). It is paired
+    with the sentence's entities when the sentence has no subject of its own ("Released by
+    Meta AI; outperforms GPT-3") or one that stands for it ("It scores 51.7% on MATH").
+    """
+    ents = [e for e in sent.ents if e.label_ not in ("DATE", "CARDINAL", "ORDINAL")]
+    if not ents:
+        return
+    # "we", "our": the author of a first-person text, an organization once it is known
+    ents = sorted([*ents, *(Span(sent.doc, t.i, t.i + 1, label="ORG") for t in sent
+                            if t.lower_ in WE_WORDS)], key=lambda e: e.start)
+    rules = _rule_features(sent) if len(ents) > 1 else {}
+    where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
+    for i, a in enumerate(ents):
+        partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
+        for b in partners:
+            if _is_we(a) and _is_we(b):
+                continue
+            rule, phrase, forward = rules.get((a.start, b.start), (["rule=none"], "", True))
+            feats = _between_features(sent, a, b)
+            feats += _path_features(phrase_head(a), phrase_head(b))
+            feats += rule
+            feats += [f"{end}=we" for end, e in (("a", a), ("b", b)) if _is_we(e)]
+            feats += _type_features(_type(a), _type(b), feats)
+            yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
+                            _type(a), _type(b), "", tuple(feats), where, phrase, forward)
+    if context is None:
+        return
+    span, title_type, title_text, kind = context
+    if any(e.text.casefold() == title_text for e in ents):
+        return
+    subject = _subject(sent)
+    if subject is not None and not _stands_for_another(subject):
+        return  # the sentence says what it is about
+    if not any(t.pos_ in VERBAL for t in sent):
+        return  # a caption ("Source: Meta AI")
+    for b in [e for e in ents if not _is_we(e)][:MAX_PARTNERS]:
+        head = phrase_head(b)
+        feats = [f"tdep={head.dep_}", f"thead={_lemma(head.head)}",
+                 *_cue_features("thead", [head.head]),
+                 f"thead_dep={head.dep_}|{_lemma(head.head)}",
+                 f"tsubj={'none' if subject is None else subject.pos_}",
+                 f"tfirst={b is ents[0]}", f"tkind={kind}"]
+        prep = head.head if head.dep_ == "pobj" else None
+        if prep is not None:
+            feats.append(f"tprep={_lemma(prep)}|{_lemma(prep.head)}")
+        phrase = _subjectless_phrase(b, ents)
+        if phrase:
+            feats += [f"rule={phrase}", f"rulehead={phrase.split()[0]}|fwd"]
+        feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
+        feats += _type_features(title_type, _type(b), feats)
+        yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,
+                        tuple(feats), where, phrase)
+
+
+TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+TITLE_TOKENS = 16  # a first line this short is the document's title
+
+
+def _topic_of(sent: Span, offset: int) -> Topic | None:
+    ent = next((e for e in sent.ents if e.label_ in TOPIC_TYPES), None)
+    if ent is None:
+        return None
+    return ((offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold())
+
+
+def is_heading(sent: Span) -> bool:
+    """A Markdown heading ("# Gemma", "## LLaMA: Open and Efficient ...")."""
+    return sent.text.lstrip().startswith("#")
+
+
+def _is_title_line(sent: Span) -> bool:
+    """A short line of its own that is not a sentence ("What is Groq?", "Claude 3")."""
+    text = sent.text.rstrip(" \t")
+    after = sent.doc.text[sent.start_char + len(text):sent.start_char + len(text) + 1]
+    return len(sent) <= TITLE_TOKENS and after in ("\n", "") and not text.endswith(".")
+
+
+def document_candidates(doc, offset: int = 0, topic: Topic | None = None
+                        ) -> tuple[list[Candidate], Topic | None]:
+    """Candidates of every sentence of a parsed ``doc`` (a piece of a document at ``offset``).
+
+    A sentence without a subject of its own is paired with the subject of the sentence
+    before it in the same section, else with the topic (the entity the heading, or a short
+    first line, names); pass the returned topic on to the next piece. Spans of the
+    candidates are in document offsets.
+    """
+    found: list[Candidate] = []
+    previous: Topic | None = None
+    for n, sent in enumerate(doc.sents):
+        if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
+            topic, previous = _topic_of(sent, offset) or topic, None
+            continue
+        context = (*previous, "previous") if previous else (*topic, "title") if topic else None
+        for c in sentence_candidates(sent, context):
+            a = c.a if c.context else (c.a[0] + offset, c.a[1] + offset)  # the context's is
+            found.append(replace(c, a=a, b=(c.b[0] + offset, c.b[1] + offset),
+                                 sentence=(c.sentence[0] + offset, c.sentence[1] + offset)))
+        subject = _subject(sent)
+        named = next((e for e in sent.ents if subject is not None and subject in e
+                      and e.label_ in TOPIC_TYPES), None)
+        if named is not None:
+            previous = ((offset + named.start_char, offset + named.end_char), named.label_,
+                        named.text.casefold())
+        elif subject is not None and not _stands_for_another(subject):
+            previous = None  # the discussion moved on to something that is not an entity
+    return found, topic

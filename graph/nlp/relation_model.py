@@ -1,0 +1,213 @@
+"""The relation classifier: an averaged perceptron over the features of :mod:`graph.nlp.pairs`.
+
+It reads a candidate pair ``(a, b)`` (``a`` written first, or the title entity) and says
+which predicate links them and in which direction: ``"USES"`` is ``a`` USES ``b``,
+``"USES<"`` is ``b`` USES ``a``, ``"NONE"`` is no relation. Only predicates whose ends have
+the types the schema allows (:data:`SIGNATURES`) are considered, and a predicate must beat
+"no relation" by the model's ``margin`` (set on the dev documents for precision).
+
+A linear model over sparse string features is small (a JSON file), trains in seconds on
+this machine and costs microseconds per pair, next to the parse it reads; ``make train``
+rebuilds it (``training/train_relations.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from graph.nlp.lexicon import table
+from graph.nlp.pairs import Candidate
+from graph.paths import resource
+from graph.schema import PREDICATES, SYMMETRIC_PREDICATES
+
+NONE = "NONE"
+MODEL_FILE = ("model", "relations.json")  # under resources/
+_ACTORS = {"MODEL", "METHOD", "PROJECT", "DATASET", "ORG"}
+# The types each predicate's source and target may have (GUIDELINES.md, "Relations").
+SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
+    "DEVELOPED_BY": ({"MODEL", "PROJECT", "METHOD", "DATASET"}, {"ORG"}),
+    "PARTNERS_WITH": ({"ORG", "PROJECT"}, {"ORG", "PROJECT"}),
+    "OUTPERFORMS": ({"MODEL", "METHOD"}, {"MODEL", "METHOD"}),
+    "COMPARED_WITH": ({"MODEL", "METHOD"}, {"MODEL", "METHOD"}),
+    "EVALUATED_ON": ({"MODEL", "METHOD"}, {"DATASET"}),
+    "BASED_ON": ({"MODEL", "METHOD", "PROJECT", "DATASET"}, {"MODEL", "METHOD"}),
+    "USES": (_ACTORS, {"METHOD", "MODEL", "DATASET", "PROJECT"}),
+    "HAS_METRIC": (_ACTORS, {"METRIC"}),
+    "FUNDS": ({"ORG"}, {"ORG", "PROJECT"}),
+}
+
+
+def rule_label(c: Candidate) -> str | None:
+    """What the dependency rules' phrase for the pair says ("released by": DEVELOPED_BY), as
+    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit."""
+    entry = table("relations", "rules").get(c.phrase) if c.phrase else None
+    if entry is None:
+        return None
+    predicate, object_first = entry.rstrip("<"), entry.endswith("<")
+    backward = object_first == c.phrase_forward  # the subject is b, or the object is a
+    if predicate in SYMMETRIC_PREDICATES or not backward:
+        label = predicate
+    else:
+        label = f"{predicate}<"
+    return label if allowed(label, c.a_type, c.b_type) else None
+
+
+def classes() -> list[str]:
+    """``NONE``, each predicate forward, and each asymmetric one backward (``"P<"``)."""
+    return [NONE, *PREDICATES, *(f"{p}<" for p in PREDICATES if p not in SYMMETRIC_PREDICATES)]
+
+
+def allowed(label: str, a_type: str, b_type: str) -> bool:
+    """Whether the schema lets ``label`` link an ``a_type`` and a ``b_type`` entity."""
+    if label == NONE:
+        return True
+    predicate, backward = label.rstrip("<"), label.endswith("<")
+    source, target = (b_type, a_type) if backward else (a_type, b_type)
+    sources, targets = SIGNATURES[predicate]
+    if predicate in SYMMETRIC_PREDICATES:
+        return (source in sources and target in targets) or \
+            (target in sources and source in targets)
+    return source in sources and target in targets
+
+
+class RelationModel:
+    """Weights per feature and class; ``margin`` is how much a predicate must beat NONE."""
+
+    def __init__(self, weights: dict[str, dict[str, float]] | None = None,
+                 margin: float = 0.0, meta: dict | None = None,
+                 metric_floor: float | None = None) -> None:
+        self.weights = weights or {}
+        self.margin = margin
+        self.metric_floor = metric_floor
+        self.meta = meta or {}
+        self.classes = classes()
+
+    def scores(self, features: Iterable[str]) -> dict[str, float]:
+        totals: dict[str, float] = defaultdict(float)
+        for f in features:
+            for label, w in self.weights.get(f, {}).items():
+                totals[label] += w
+        return totals
+
+    def predict(self, features: Sequence[str], a_type: str, b_type: str
+                ) -> tuple[str, float]:
+        """The best allowed label and how far it beats NONE (``(NONE, 0.0)`` when nothing)."""
+        best, gain = self._best(features, a_type, b_type)
+        if best == NONE or gain <= self.margin:
+            return NONE, 0.0
+        return best, gain
+
+    def decide(self, candidates: Sequence[Candidate]) -> list[tuple[Candidate, str]]:
+        """The candidates of one document that are relations, with their labels.
+
+        A pair the dependency rules read with a phrase of the lexicon's ``rules`` ("X,
+        released by Y") takes that phrase's predicate. Any other pair is a relation when
+        the classifier's predicate beats NONE by the margin. A metric is a
+        fact of something (GUIDELINES: HAS_METRIC), so each metric none of its pairs
+        passed for also gets HAS_METRIC from its best-scoring partner, when that partner
+        scores above ``metric_floor`` (``None``: no such attachment).
+        """
+        chosen: list[tuple[Candidate, str]] = []
+        best: dict[tuple[int, int], tuple[float, Candidate, str]] = {}
+        for c in candidates:
+            label = rule_label(c) or self.predict(c.features, c.a_type, c.b_type)[0]
+            if label != NONE:
+                chosen.append((c, label))
+            if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
+                continue
+            want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
+            if not allowed(want, c.a_type, c.b_type):
+                continue
+            totals = self.scores(c.features)
+            score = totals.get(want, 0.0) - totals.get(NONE, 0.0)
+            metric = c.b if c.b_type == "METRIC" else c.a
+            if score > self.metric_floor and score > best.get(metric, (score - 1,))[0]:
+                best[metric] = (score, c, want)
+        done = {c.b if label == "HAS_METRIC" else c.a for c, label in chosen
+                if label.startswith("HAS_METRIC")}
+        chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
+        return chosen
+
+    # -- training ------------------------------------------------------------------------
+    @classmethod
+    def train(cls, examples: list[tuple[Sequence[str], str, str, str]], epochs: int = 12,
+              seed: int = 0) -> RelationModel:
+        """Averaged perceptron over ``(features, a_type, b_type, gold label)`` examples."""
+        model = cls()
+        weights: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        totals: dict[tuple[str, str], float] = defaultdict(float)
+        stamps: dict[tuple[str, str], int] = defaultdict(int)
+        step = 0
+        order = list(range(len(examples)))
+        rng = random.Random(seed)
+
+        def update(feature: str, label: str, delta: float) -> None:
+            key = (feature, label)
+            totals[key] += (step - stamps[key]) * weights[feature][label]
+            stamps[key] = step
+            weights[feature][label] += delta
+
+        for _ in range(epochs):
+            rng.shuffle(order)
+            for n in order:
+                features, a_type, b_type, gold = examples[n]
+                step += 1
+                model.weights = weights
+                guess, _ = model._best(features, a_type, b_type)
+                if guess != gold:
+                    for f in features:
+                        update(f, gold, 1.0)
+                        update(f, guess, -1.0)
+        averaged: dict[str, dict[str, float]] = {}
+        for feature, row in weights.items():
+            kept = {}
+            for label, w in row.items():
+                key = (feature, label)
+                total = totals[key] + (step - stamps[key]) * w
+                value = round(total / step, 4)
+                if value:
+                    kept[label] = value
+            if kept:
+                averaged[feature] = kept
+        return cls(averaged)
+
+    def _best(self, features: Sequence[str], a_type: str, b_type: str) -> tuple[str, float]:
+        """The best label the types allow, and its score less NONE's."""
+        totals = self.scores(features)
+        none = totals.get(NONE, 0.0)
+        best, best_score = NONE, none
+        for label in self.classes[1:]:
+            score = totals.get(label, 0.0)
+            if score > best_score and allowed(label, a_type, b_type):
+                best, best_score = label, score
+        return best, best_score - none
+
+    # -- files ---------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        data = {"meta": self.meta, "margin": self.margin, "metric_floor": self.metric_floor,
+                "classes": self.classes, "weights": self.weights}
+        path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n",
+                        encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> RelationModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], float(data.get("margin", 0.0)), data.get("meta", {}),
+                   data.get("metric_floor"))
+
+
+@cache
+def shipped_model() -> RelationModel | None:
+    """The classifier shipped in ``resources/model/relations.json`` (``None`` without it)."""
+    path = resource(*MODEL_FILE)
+    return RelationModel.load(path) if path.is_file() else None
+
+
+def label_predicate(label: str) -> tuple[str, bool]:
+    """``("USES", True)`` for ``"USES<"``: the predicate, and whether ``b`` is its source."""
+    return label.rstrip("<"), label.endswith("<")
