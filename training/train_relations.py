@@ -39,7 +39,6 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-CORPORA = (ROOT.parent / "shared" / "corpus" / "prompt-guide", HERE / "corpus" / "announcements")
 MODEL_FILE = ROOT / "resources" / "model" / "relations.json"
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 SETTINGS = {"epochs": 12, "seed": 0, "folds": 5, "target_precision": 0.75,
@@ -103,12 +102,11 @@ def label_of(a_names: set[str], b_names: set[str], gold: set[tuple[str, str, str
 
 def document_text(name: str) -> str:
     """A document's text as Threadline reads it."""
+    from make_data import document_path
+
     from graph.ingest.readers import read_document
 
-    path = next((c / name for c in CORPORA if (c / name).is_file()), None)
-    if path is None:
-        raise SystemExit(f"{name} is in splits.json but in none of {[str(c) for c in CORPORA]}")
-    return read_document(path, name)[0].text
+    return read_document(document_path(name), name)[0].text
 
 
 def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | None = None

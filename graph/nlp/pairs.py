@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import words
+from graph.nlp.lexicon import table, words
 from graph.nlp.relations import (
     WE_WORDS,
     implicit_subjects,
@@ -88,7 +88,7 @@ def _lemma(token: Token) -> str:
 
 def _ancestors(token: Token) -> list[Token]:
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 30:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 30:
         chain.append(chain[-1].head)
     return chain
 
@@ -103,6 +103,33 @@ def dependency_path(a: Token, b: Token) -> tuple[list[Token], Token | None, list
     return up_a, None, list(reversed(up_b))
 
 
+def _strong_cues(up: list[Token], lca: Token, down: list[Token]) -> list[str]:
+    """``strong=P`` for a word on the path that names an order-free predicate outright
+    ("partnership", "invested"); for two coordinated entities ("A and B announced a
+    partnership") the verb they share and its object count too."""
+    table = strong_cues()
+    tokens = [*up[1:], lca, *down[:-1]]
+    if any(t.pos_ == "VERB" and t.i != lca.i for t in tokens):
+        return []  # another clause: "A partnered with B to bring its models to C"
+    if not up or not down:  # one end heads the other: "A and B", "A, B"
+        first = lca
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ in ("nsubj", "nsubjpass"):  # "A and B announced a partnership"
+            verb = first.head
+            tokens += [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr"))]
+        elif first.dep_ == "pobj" and first.head.lower_ == "between":
+            tokens.append(first.head.head)  # "a collaboration between A and B"
+    return sorted({f"strong={table[_lemma(t)]}" for t in tokens if _lemma(t) in table})
+
+
+@cache
+def strong_cues() -> dict[str, str]:
+    """Lemma -> the order-free predicate it names (``relations.json``, ``strong_cues``)."""
+    return {word: predicate for predicate, found in table("relations", "strong_cues").items()
+            for word in found}
+
+
 def _path_features(a: Token, b: Token) -> list[str]:
     up, lca, down = dependency_path(a, b)
     if lca is None:
@@ -114,6 +141,7 @@ def _path_features(a: Token, b: Token) -> list[str]:
            f"adep={a.dep_}", f"bdep={b.dep_}"]
     out += [f"pw={w}" for w in lemmas[:8]]
     out += _cue_features("path", (*up[1:], lca, *down[:-1]))
+    out += _strong_cues(up, lca, down)
     if any(t.dep_ == "agent" for t in (*up, *down)) or \
             any(c.dep_ == "auxpass" for c in lca.children):
         out.append("passive")

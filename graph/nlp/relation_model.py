@@ -44,9 +44,13 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 
 def rule_label(c: Candidate) -> str | None:
     """What the dependency rules' phrase for the pair says ("released by": DEVELOPED_BY), as
-    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit."""
+    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit; or
+    the order-free predicate a word on the path between them names ("partnership")."""
     entry = table("relations", "rules").get(c.phrase) if c.phrase else None
     if entry is None:
+        strong = [f.removeprefix("strong=") for f in c.features if f.startswith("strong=")]
+        if len(strong) == 1 and allowed(strong[0], c.a_type, c.b_type):
+            return strong[0]  # "A and B announced a partnership": order-free, no phrase
         return None
     predicate, object_first = entry.rstrip("<"), entry.endswith("<")
     backward = object_first == c.phrase_forward  # the subject is b, or the object is a

@@ -65,7 +65,7 @@ UNRESOLVED = (-1, -1)  # the character span of a "we" end until the author is kn
 
 def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
     seen = 0
-    while token.dep_ in deps and token.head is not token and seen < 12:
+    while token.dep_ in deps and token.head.i != token.i and seen < 12:
         token, seen = token.head, seen + 1
     return token
 
@@ -88,7 +88,7 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         label_prep = head if head.lower_ not in QUANTIFYING_PREPS else None
         prep = head
         for _ in range(3):
-            if prep.head.dep_ == "prep" and prep.head is not prep:
+            if prep.head.dep_ == "prep" and prep.head.i != prep.i:
                 prep = prep.head
                 label_prep = label_prep or (prep if prep.lower_ not in QUANTIFYING_PREPS
                                             else None)
@@ -169,7 +169,7 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
             # (a size is no subject: "a 7B parameter model released by Y" is X's)
             return [e for s in _subject_tokens(noun.head) for e in _entities_at(s, ent_of)]
         return _entities_at(noun, ent_of)
-    if subjects or head is verb or head.pos_ not in VERBAL:
+    if subjects or head.i == verb.i or head.pos_ not in VERBAL:
         return []
     own = [e for s in _subject_tokens(head) for e in _entities_at(s, ent_of)]
     if verb.dep_ == "conj":
