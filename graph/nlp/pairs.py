@@ -272,26 +272,34 @@ def sentence_candidates(sent: Span, context: Context | None = None
             feats += _type_features(_type(a), _type(b), feats)
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
-    if context is None:
-        return
+    if context is not None:
+        yield from _context_candidates(sent, ents, context, where)
+
+
+def _context_candidates(sent: Span, ents: list[Span], context: Context,
+                        where: tuple[int, int]) -> Iterator[Candidate]:
+    """The context entity paired with the sentence's entities (:func:`sentence_candidates`)."""
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
         return
     subject = _subject(sent)
+    partners = [e for e in ents if not _is_we(e)]
     if subject is not None and not _stands_for_another(subject):
-        return  # the sentence says what it is about
-    if not any(t.pos_ in VERBAL for t in sent):
+        # the sentence says what it is about; but a figure with nothing else to measure in
+        # the sentence is still a fact of what the text is about ("The rate is 9%.")
+        if any(e.label_ != "METRIC" for e in partners):
+            return
+    elif not any(t.pos_ in VERBAL for t in sent):
         return  # a caption ("Source: Meta AI")
-    for b in [e for e in ents if not _is_we(e)][:MAX_PARTNERS]:
+    for b in partners[:MAX_PARTNERS]:
         head = phrase_head(b)
         feats = [f"tdep={head.dep_}", f"thead={_lemma(head.head)}",
                  *_cue_features("thead", [head.head]),
                  f"thead_dep={head.dep_}|{_lemma(head.head)}",
                  f"tsubj={'none' if subject is None else subject.pos_}",
                  f"tfirst={b is ents[0]}", f"tkind={kind}"]
-        prep = head.head if head.dep_ == "pobj" else None
-        if prep is not None:
-            feats.append(f"tprep={_lemma(prep)}|{_lemma(prep.head)}")
+        if head.dep_ == "pobj":
+            feats.append(f"tprep={_lemma(head.head)}|{_lemma(head.head.head)}")
         phrase = _subjectless_phrase(b, ents)
         if phrase:
             feats += [f"rule={phrase}", f"rulehead={phrase.split()[0]}|fwd"]
