@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
-from graph.nlp.pairs import document_candidates
+from graph.nlp.pairs import Candidate, document_candidates
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
 from graph.nlp.relations import (
@@ -144,23 +144,32 @@ def _mentions(doc_id: str, spacy_doc: Doc, offset: int) -> Iterator[Mention]:
 
 
 def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator[TypedRelation]:
-    """The candidate pairs of a piece the classifier gives a predicate, in its direction."""
+    """The candidate pairs of a piece the classifier gives a predicate, in its direction.
+
+    The document's likeliest relation below the margin is kept aside (``result.fallback``):
+    a document that states relations gets at least that one.
+    """
     model = shipped_model()
     if model is None or not spacy_doc.has_annotation("DEP"):
         return
     candidates, result.topic = document_candidates(spacy_doc, offset, result.topic)
-
-    def spacy_text(span: tuple[int, int]) -> str:
-        return result.doc.text[span[0]:span[1]].lower()
-
     for c, label in model.decide(candidates):
-        predicate, backward = label_predicate(label)
-        ends = [UNRESOLVED if spacy_text(span) in WE_WORDS else span for span in (c.a, c.b)]
-        source, target = reversed(ends) if backward else ends
-        phrase = c.phrase or predicates()[predicate].phrase
-        via = FIRST_PERSON_PLURAL if UNRESOLVED in ends else c.context
-        yield TypedRelation(result.doc.id, source, target, phrase, *c.sentence,
-                            via=via, predicate=predicate)
+        yield _relation(result, c, label)
+    guess = model.best_guess(candidates)
+    if guess is not None and (result.fallback is None or guess[0] > result.fallback[0]):
+        result.fallback = (guess[0], _relation(result, guess[1], guess[2]))
+
+
+def _relation(result: DocumentResult, c: Candidate, label: str) -> TypedRelation:
+    """The typed relation a labelled candidate stands for ("we" left to resolve_we)."""
+    predicate, backward = label_predicate(label)
+    ends = [UNRESOLVED if result.doc.text[s:e].lower() in WE_WORDS else (s, e)
+            for s, e in (c.a, c.b)]
+    source, target = reversed(ends) if backward else ends
+    phrase = c.phrase or predicates()[predicate].phrase
+    via = FIRST_PERSON_PLURAL if UNRESOLVED in ends else c.context
+    return TypedRelation(result.doc.id, source, target, phrase, *c.sentence, via=via,
+                         predicate=predicate)
 
 
 def _we_relations(result: DocumentResult, spacy_doc: Doc, offset: int,
@@ -236,6 +245,8 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         _add_chunk(current, spacy_doc, offset)
         if last:
             # "we" is settled once the whole document (every chunk) has been read
+            if not current.relations and current.fallback is not None:
+                current.relations = [current.fallback[1]]
             current.relations = resolve_we(current.relations, current.authors)
             _drop_example_numbers(current)
             yield current

@@ -55,6 +55,8 @@ class DocumentResult:
     # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
     # (character span, type, casefold text), carried from one piece of the text to the next.
     topic: tuple[tuple[int, int], str, str] | None = None
+    # The likeliest relation the classifier held back, and its score (graph.nlp.extract)
+    fallback: tuple[float, TypedRelation] | None = None
 
 
 @dataclass(frozen=True, slots=True)

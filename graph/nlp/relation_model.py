@@ -137,6 +137,19 @@ class RelationModel:
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
         return chosen
 
+    def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
+        """The likeliest relation among the candidates, however far below the margin: the
+        allowed predicate that comes closest to beating NONE."""
+        best = None
+        for c in candidates:
+            totals = self.scores(c.features)
+            none = totals.get(NONE, 0.0)
+            for label in self.classes[1:]:
+                gain = totals.get(label, 0.0) - none
+                if (best is None or gain > best[0]) and allowed(label, c.a_type, c.b_type):
+                    best = (gain, c, label)
+        return best
+
     # -- training ------------------------------------------------------------------------
     @classmethod
     def train(cls, examples: list[tuple[Sequence[str], str, str, str]], epochs: int = 12,

@@ -142,3 +142,15 @@ def test_one_end_of_a_list_is_not_given_to_every_item(nlp, model):
                        "Gemini Pro was released by Google.")
     assert not any(s == "GPT-4" and p == "DEVELOPED_BY" for s, p, _ in found)
     assert ("Gemini Pro", "DEVELOPED_BY", "Google") in found
+
+
+def test_a_document_that_states_relations_gets_its_likeliest_one(nlp, model, monkeypatch):
+    # with nothing above the margin, the document still gets its best-scoring relation
+    monkeypatch.setattr(model, "margin", float("inf"))
+    monkeypatch.setattr(model, "metric_floor", None)
+    monkeypatch.setattr("graph.nlp.relation_model.rule_label", lambda c: None)
+    text = "Phi-2 outperforms Mistral 7B on several benchmarks. It was trained on 1.4T tokens."
+    [result] = extract(nlp, [Document("a.md", "a.md", text, "x")])
+    assert len(result.relations) == 1
+    [rel] = result.relations
+    assert rel.predicate in PREDICATES and rel.source != rel.target
