@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.errors import ExportError
-from graph.schema import COOCCURRENCE, METHODS, edge_key
+from graph.schema import COOCCURRENCE, METHODS, PREDICATES, edge_key
 from graph.store.graphml import read_graphml, write_graphml
 from graph.store.validate import MAX_OFFSET
 
@@ -78,10 +78,13 @@ def graphs(draw, wild: bool = False) -> nx.MultiDiGraph:
     for _ in range(draw(st.integers(0, 5))):
         u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         method, relation = draw(st.sampled_from(METHODS)), draw(words)
-        key = draw(st.one_of(words, st.integers())) if wild else edge_key(method, relation)
+        predicate = "" if method == COOCCURRENCE else draw(st.sampled_from(PREDICATES))
+        key = draw(st.one_of(words, st.integers())) if wild else \
+            edge_key(method, relation, predicate)
         weight = draw(st.floats(allow_nan=wild, allow_infinity=wild, min_value=None if wild
                                 else 0.0))
-        g.add_edge(u, v, key=key, relation=relation, method=method, weight=weight,
+        g.add_edge(u, v, key=key, relation=relation, predicate=predicate, method=method,
+                   weight=weight,
                    evidence=draw(st.lists(evidence(ints), max_size=2)))
     return g
 
@@ -108,6 +111,7 @@ def assert_consistent(g: nx.MultiDiGraph) -> None:
     for u, v, k, d in g.edges(keys=True, data=True):
         assert isinstance(u, str) and isinstance(v, str) and isinstance(k, str)
         assert isinstance(d["relation"], str) and d["method"] in METHODS
+        assert d["predicate"] in PREDICATES or d["predicate"] == ""
         assert type(d["weight"]) is float and math.isfinite(d["weight"])
         assert isinstance(d["evidence"], list)
         for ev in d["evidence"]:
