@@ -48,6 +48,8 @@ DOCUMENT_SCOPED = {"METRIC", "DATE"}
 KIND_PREFIX = "kind:"
 CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
+# A figure with its unit, as a metric is also known by ("51.7%", "400B", "1M", "10x").
+_FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
 
 
@@ -271,6 +273,8 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
         surface = {m.text.strip() for m in group} | {display_form(m.text) for m in group}
         if etype == "DATASET":  # "the MATH benchmark" is also known as "MATH"
             surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
+        if etype == "METRIC":  # "just 9% of conversations" is also "9%"
+            surface |= {n for f in surface for n in _FIGURE.findall(f)}
         aliases = sorted(f for f in surface if f != label)
         documents = sorted({m.doc for m in group})
         entities.append(Entity(nid, label, etype, aliases, documents, group))
