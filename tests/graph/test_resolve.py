@@ -130,8 +130,9 @@ def test_a_one_word_short_form_joins_a_longer_name_only_where_that_name_is_writt
 
 def test_a_metric_is_also_known_by_its_figure():
     text = "Claude avoids it in just 9% of conversations; Llama 3 has 400B parameters."
-    mentions = [Mention("a.txt", 21, 45, "just 9% of conversations", "METRIC", 0, len(text)),
-                Mention("a.txt", 59, 74, "400B parameters", "METRIC", 0, len(text))]
+    mentions = [Mention("a.txt", 20, 44, "just 9% of conversations", "METRIC", 0,
+                        len(text)),
+                Mention("a.txt", 58, 73, "400B parameters", "METRIC", 0, len(text))]
     entities, _ = resolve(mentions, {"a.txt": text})
     aliases = {e.label: set(e.aliases) for e in entities}
     assert "9%" in aliases["just 9% of conversations"]
