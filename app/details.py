@@ -116,6 +116,8 @@ class DetailsPanel(QWidget):
 
     def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:
         """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
+        # Shown again (its neighbours shown or hidden): stay where the person was reading.
+        scroll = self.browser.verticalScrollBar().value() if nid == self.node else 0
         self.node, self.edge = nid, None
         data = self.model.node(nid)
         etype = data.get("type", "OTHER")
@@ -137,6 +139,7 @@ class DetailsPanel(QWidget):
         parts += self._facts_rows(entity_facts(self.model.graph, nid))
         parts += self._typed_rows(nid, typed) + self._cooccurrence_rows(nid, cooc)
         self.browser.setHtml("".join(parts))
+        self.browser.verticalScrollBar().setValue(scroll)
 
     def _evidence_link(self, u: str, v: str, key: str, edata: dict) -> str:
         """The edge's weight in grey, a link to its evidence."""

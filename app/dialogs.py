@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from graph import __version__, messages
+
+TITLE_BAR_BUTTONS = 160  # pixels a title bar keeps for its icon and buttons
 
 
 def choose_folder(parent: QWidget, start: str) -> str:
@@ -62,20 +65,28 @@ def ask_number(parent: QWidget, title: str, prompt: str, value: int, minimum: in
     return dialog.intValue() if accepted else None
 
 
-def ask_text(parent: QWidget, title: str, prompt: str, text: str = "") -> str | None:
-    """Ask for a line of text (``prompt`` shown as plain text); ``None`` when cancelled."""
+def ask_text(parent: QWidget, title: str, prompt: str, text: str = "",
+             width: int = 0) -> str | None:
+    """Ask for a line of text (``prompt`` shown as plain text); ``None`` when cancelled.
+
+    ``width`` widens the dialog (Qt's default is barely wider than its buttons, too narrow
+    for the title); it is never narrower than its title needs.
+    """
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
     dialog.setLabelText(prompt)
     dialog.setTextValue(text)
     _plain_labels(dialog)
+    title_room = dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_BUTTONS
+    dialog.resize(max(width, title_room, dialog.sizeHint().width()), dialog.sizeHint().height())
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     return dialog.textValue() if accepted else None
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
-                details: str = "", modal: bool = True) -> QMessageBox:
+                details: str = "", modal: bool = True,
+                reuse: QMessageBox | None = None) -> QMessageBox:
     """Open a message box showing ``text`` (and ``details``) as plain text.
 
     Parameters
@@ -88,19 +99,29 @@ def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
         Shown behind the "Show Details..." button when not empty.
     modal
         Block the window until the box is closed; ``False`` lets the person go on.
+    reuse
+        A box this function opened before: it says the new text (open or closed) instead
+        of a second box stacking on it.
 
     Returns
     -------
     QMessageBox
         The open box; keep a reference so it stays open.
     """
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = reuse if reuse is not None and shiboken6.isValid(reuse) else \
+        QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    if details:
-        box.setDetailedText(details)
-    if not modal:
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setDetailedText(details)  # "" takes the Show Details button away
+    if modal:
+        box.open()  # window-modal
+    else:
+        # open() would make it window-modal: show it as a window of its own instead.
         box.setWindowModality(Qt.WindowModality.NonModal)
-    box.open()
+        box.show()
+        box.raise_()
     return box
 
 

@@ -51,12 +51,10 @@ class ExplorationCommands:
     def expand(self, nid: str, depth: int = 1) -> None:
         """Show the strongest hidden neighbours of ``nid``, ``depth`` levels out."""
         step, more = self.exploration.expand(nid, DEFAULT_EXPAND_K, depth)
-        self.push(step)
+        self.push(step)  # the details follow the visible set (the window's listener)
         if more:
-            self.statusBar().showMessage(messages.EXPANDED_SOME.format(
+            self.show_status(messages.EXPANDED_SOME.format(
                 k=DEFAULT_EXPAND_K, label=self.model.label(nid), more=more), 8_000)
-        if nid == self.details.node:
-            self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
 
     def ask_expand_depth(self, nid: str) -> None:
         """Ask how many levels to expand around ``nid``, then expand."""

@@ -85,8 +85,7 @@ class ExportCommands:
         return True
 
     def _wrote(self, paths) -> None:
-        self.statusBar().showMessage(
-            messages.WROTE.format(paths=", ".join(str(p) for p in paths)), 8_000)
+        self.show_status(messages.WROTE.format(paths=", ".join(str(p) for p in paths)), 8_000)
 
     def _export_failed(self, exc: ExportError) -> None:
         self.error_box = dialogs.message_box(self, QMessageBox.Icon.Warning,

@@ -45,6 +45,7 @@ class JobControl:
     """
 
     job: JobThread | None = None
+    problems_box: QMessageBox | None = None  # what the last load did not read (one box)
     current_paths: list[str]
     # The Open waiting for the running (cancelled) job to end: how to make it, its title
     # and paths.
@@ -174,7 +175,7 @@ class JobControl:
         self.current_paths = paths
         self._remember(paths)
         self.setWindowTitle(title)
-        self.statusBar().showMessage(opened, 10_000)
+        self.show_status(opened, 10_000)
         if problems:
             self._report_problems(len(corpus.skipped), problems)
         self.jobFinished.emit("ok")
@@ -214,17 +215,19 @@ class JobControl:
                 log.exception("showing the previous graph again failed")
 
     def _report_problems(self, skipped: int, lines: list[str]) -> None:
+        """Say what was not read, in a box that blocks nothing; the next load's problems
+        replace these in the same box rather than stacking another."""
         text = (messages.FILES_SKIPPED.format(skipped=skipped) if skipped
                 else messages.EXTRACTION_NOTES)
         self.problems_box = dialogs.message_box(
             self, QMessageBox.Icon.Information, messages.PROBLEMS_TITLE, text,
-            details="\n".join(lines), modal=False)
+            details="\n".join(lines), modal=False, reuse=self.problems_box)
 
     @guarded
     def _on_job_failed(self, message: str) -> None:
         if not self._outcome_counts():
             return
-        self.statusBar().showMessage(message, 15_000)
+        self.show_status(message, 15_000)
         self._update_counts()
         self.error_box = dialogs.message_box(self, QMessageBox.Icon.Warning,
                                              messages.OPEN_FAILED_TITLE, message)
@@ -234,7 +237,7 @@ class JobControl:
     def _on_job_cancelled(self) -> None:
         if not self._outcome_counts():
             return
-        self.statusBar().showMessage(messages.CANCELLED, 8_000)
+        self.show_status(messages.CANCELLED, 8_000)
         self.jobFinished.emit("cancelled")
 
     @guarded

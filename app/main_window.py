@@ -31,6 +31,7 @@ from app.actions import RECENT_MENU_TITLE, build_actions, build_menus, build_too
 from app.actions import shortcut_rows as action_shortcut_rows
 from app.bridge import listen
 from app.canvas import GraphCanvas
+from app.canvas.interaction import dropped_paths
 from app.details import DetailsPanel
 from app.exploration_commands import ExplorationCommands
 from app.export_commands import ExportCommands
@@ -52,6 +53,8 @@ from graph.paths import resource, seeds_dir
 ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 MAX_RECENT = 8
 SIZE_BY = ("mentions", "degree")
+STATUS_GAP = 16  # pixels between a status message and the counts on its right
+TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
 class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, QMainWindow):
@@ -122,6 +125,28 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.counts = QLabel()
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         status.addPermanentWidget(self.counts)
+        self._status_shown = ""
+        status.messageChanged.connect(self._on_status_message_changed)
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        """Show ``message`` in the status bar for ``timeout_ms`` (0: until the next one).
+
+        A message too long for the room left of the counts is elided, the whole of it in
+        the status bar's tooltip, so it never runs into them.
+        """
+        status = self.statusBar()
+        status.layout().activate()  # the counts may have just changed width
+        right = min((w.x() for w in (*self._job_widgets(), self.facts_count, self.counts)
+                     if w.isVisible()), default=status.width())
+        shown = status.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight,
+                                                max(0, right - STATUS_GAP))
+        self._status_shown = shown
+        status.setToolTip(tooltip_text(message) if shown != message else "")
+        status.showMessage(shown, timeout_ms)
+
+    def _on_status_message_changed(self, message: str) -> None:
+        if message != self._status_shown:  # timed out, or a menu's status tip
+            self.statusBar().setToolTip("")
 
     def _build_actions(self) -> None:
         self.acts = build_actions(self, self.undo_stack, self.canvas.selected_node)
@@ -151,6 +176,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.canvas.nodeDoubleClicked.connect(self.expand)
         self.canvas.edgeClicked.connect(self.select_edge)
         self.canvas.contextMenuRequested.connect(self._on_context_menu)
+        self.canvas.filesDropped.connect(self.open_dropped)
         self.canvas.selectionChanged.connect(self._on_canvas_selection_changed)
         self.search.entityChosen.connect(self.focus_entity)
         self.search.textSearchRequested.connect(self.text_search)
@@ -244,6 +270,13 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.details.show_edge(u, v, key)
         self.source.show_edge(u, v, key)
 
+    def _refresh_details(self) -> None:
+        """Show the entity in the details again: what it says of its neighbours (how many
+        are hidden) follows the visible set and the filter."""
+        nid = self.details.node
+        if nid is not None and nid in self.model:
+            self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
+
     @guarded
     def focus_entity(self, nid: str) -> None:
         """Centre, select and show the neighbourhood of ``nid`` (from search or a link)."""
@@ -279,7 +312,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
     def ask_text_search(self) -> None:
         """Ask for words and list the sentences that contain them."""
         query = dialogs.ask_text(self, messages.FIND_TEXT_TITLE, messages.FIND_TEXT_PROMPT,
-                                 self.search.text())
+                                 self.search.text(), width=TEXT_SEARCH_WIDTH)
         if query and query.strip():
             self.text_search(query.strip())
 
@@ -290,8 +323,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.source.show_text_hits(query, hits)
         self.source_dock.show()
         self.source_dock.raise_()
-        self.statusBar().showMessage(messages.TEXT_HITS.format(count=len(hits), query=query),
-                                     6_000)
+        self.show_status(messages.TEXT_HITS.format(count=len(hits), query=query), 6_000)
 
     # == view, filters & counts ==========================================================
     def set_size_by(self, what: str) -> None:
@@ -307,6 +339,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
 
     def _on_exploration_changed(self, _step: Step) -> None:
         self._update_counts()
+        self._refresh_details()
 
     # == help ============================================================================
     def shortcut_rows(self) -> list[tuple[str, str]]:
@@ -327,14 +360,21 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.empty_state.resize(self.canvas.size())
 
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+        if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
+    dragMoveEvent = dragEnterEvent
+
     def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.open_paths(paths)
+            self.open_dropped(paths)
+
+    @guarded
+    def open_dropped(self, paths: list[str]) -> None:
+        """Open files and folders dropped on the window (the canvas, a panel), as File > Open."""
+        self.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()

@@ -45,7 +45,12 @@ class SearchField(QLineEdit):
         listen(self, model.subscribe, self._on_model_changed)
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
+        # A new graph: what was typed and offered named entities of the old one.
         self.index = self.model.facts.index
+        self.completer_.popup().hide()
+        self.hits = []
+        self._suggestions.setStringList([])
+        self.clear()
 
     @staticmethod
     def describe(hit: EntityHit) -> str:

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from app.bridge import listen
 from app.guard import guarded
-from app.plain_text import tooltip_text
+from app.plain_text import ElidedLabel, tooltip_text
 from graph import messages
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import TextHit
 from graph.taxonomy import color_of
 
 SNIPPET_CONTEXT = 60
+RELAYOUT_BLOCKS = 500  # paragraphs laid out at most to bring the passage back into view
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,8 @@ class DocumentView(QPlainTextEdit):
         self._focus: tuple[int, int] | None = None
         self._sentence: tuple[int, int] | None = None
         self._emphasis: set[str] = set()
+        self._focus_shown = False  # the focus was in view at the last refresh
+        self._recentre = False  # bring it back into view at the next refresh
         self._dark = False
         # Highlights are rebuilt after scrolls and resizes, never inside them: changing
         # extra selections from within a resize event re-enters the text layout (a crash).
@@ -108,6 +111,7 @@ class DocumentView(QPlainTextEdit):
         if doc_id != self.doc_id:
             self.doc_id = doc_id
             self._offsets = _Offsets(text)
+            self._focus = self._sentence = None  # they were places in the other document
             self.setPlainText(text)
         self._spans = spans
         self._starts = [s[0] for s in spans]
@@ -124,11 +128,34 @@ class DocumentView(QPlainTextEdit):
                  emphasis: tuple[str, ...] = ()) -> None:
         """Scroll to ``start:end``, mark it and its sentence."""
         self._focus, self._sentence, self._emphasis = (start, end), sentence, set(emphasis)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._offsets.to_qt(start))
-        self.setTextCursor(cursor)
-        self.centerCursor()
+        self._centre_focus()
         self._refresh_highlights()
+
+    def _focus_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(self._focus[0]))
+        return cursor
+
+    def _centre_focus(self) -> None:
+        self.setTextCursor(self._focus_cursor())
+        self.centerCursor()
+
+    def _bring_back_focus(self) -> None:
+        """Centre the focus again after the lines were wrapped anew (it was in view)."""
+        # Blocks are laid out lazily after a re-wrap, each counted as one line until then:
+        # lay out the few from the top of the view to the focus so that centring measures
+        # them, and let the scroll range follow (it listens to the size of the document).
+        layout, block = self.document().documentLayout(), self.firstVisibleBlock()
+        last = min(self._focus_cursor().blockNumber(), block.blockNumber() + RELAYOUT_BLOCKS)
+        while block.isValid() and block.blockNumber() <= last:
+            layout.ensureBlockLayout(block)
+            block = block.next()
+        layout.documentSizeChanged.emit(layout.documentSize())
+        self._centre_focus()
+
+    def _focus_in_view(self) -> bool:
+        return self._focus is not None and \
+            self.viewport().rect().contains(self.cursorRect(self._focus_cursor()).center())
 
     def mention_at(self, offset: int) -> str | None:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -157,6 +184,10 @@ class DocumentView(QPlainTextEdit):
     def _refresh_highlights(self) -> None:
         if self.doc_id is None:
             return
+        if self._recentre and self._focus is not None and not self._focus_in_view():
+            self._bring_back_focus()  # scrolls: this runs again, on what is in view now
+        self._recentre = False
+        self._focus_shown = self._focus_in_view()
         lo, hi = self._visible_range()
         selections = []
         if self._sentence:
@@ -184,6 +215,8 @@ class DocumentView(QPlainTextEdit):
 
     # -- events ---------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
+        # Lines wrap anew: the passage being read may move out of view; bring it back.
+        self._recentre = self._recentre or self._focus_shown
         super().resizeEvent(event)
         self._refresh_timer.start()
 
@@ -217,8 +250,7 @@ class SourcePane(QWidget):
         self.current = -1
         self._spans_by_doc: dict[str, list[tuple[int, int, str, str]]] | None = None
 
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel()  # a long name must not widen the dock
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)

@@ -87,9 +87,7 @@ class ViewFilters:
                               revealed=frozenset(self.revealed_facts))
         self.canvas.set_filter(None if self.filter.is_default else self.filter)
         self._update_counts()
-        if self.details.node in self.model:
-            self.details.show_node(self.details.node,
-                                   self.exploration.hidden_neighbour_count(self.details.node))
+        self._refresh_details()
 
     def _forget_revealed_facts(self) -> None:
         """A new graph: the metrics and dates shown one by one are no longer asked for."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from app.canvas.scene import as_number, link_at, link_of_edge, node_at
@@ -27,11 +27,22 @@ FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the scr
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
 
 
+def dropped_paths(mime: QMimeData) -> list[str]:
+    """The files and folders a drag carries: ``[]`` unless every URL is a local file."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [url.toLocalFile() for url in urls]
+
+
 class CanvasInteraction:
     """Zoom, selection, hover, mouse and keyboard of :class:`~app.canvas.view.GraphCanvas`.
 
-    A mixin without state of its own: it uses the canvas's attributes and signals.
+    A mixin that keeps no state but the node it waits to centre: it uses the canvas's
+    attributes and signals.
     """
+
+    _centre_later: str | None = None  # the node to centre once laid out (center_on_node)
 
     # -- zoom and scroll ---------------------------------------------------------------
     def fit_all(self, follow: bool = False) -> None:
@@ -42,6 +53,7 @@ class CanvasInteraction:
         """
         if follow:
             self._auto_fit = True
+        self._centre_later = None
         rect = self.state.bounds()
         if rect.isNull():
             return
@@ -74,11 +86,22 @@ class CanvasInteraction:
         self.zoom_by(1 / ZOOM_STEP)
 
     def center_on_node(self, nid: str) -> None:
-        """Scroll so that ``nid`` is in the middle (nothing happens if it is not drawn)."""
+        """Scroll so that ``nid`` is in the middle.
+
+        A node without a place yet (just made visible, its layout still running) is
+        centred when the layout places it, unless the person pans or fits first.
+        """
+        self._auto_fit = False
         pos = self.node_scene_pos(nid)
+        self._centre_later = nid if pos is None else None
         if pos is not None:
-            self._auto_fit = False
             self.centerOn(pos)
+
+    def _centre_placed(self) -> None:
+        """Centre the node :meth:`center_on_node` waited for, once it has a place."""
+        if self._centre_later is not None and \
+                self.node_scene_pos(self._centre_later) is not None:
+            self.center_on_node(self._centre_later)
 
     def _scale(self) -> float:
         t = self.transform()
@@ -172,6 +195,7 @@ class CanvasInteraction:
             return
         self._drag = None
         self._auto_fit = False
+        self._centre_later = None
         if self._selected_node is not None or self._selected_edge is not None:
             self._selected_node = self._selected_edge = None
             self._refresh_selection()
@@ -234,6 +258,26 @@ class CanvasInteraction:
             self.select_node(None)
         else:
             super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event) -> None:
+        # Files and folders are the window's to open; the scene takes no drops.
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dragLeaveEvent(self, event) -> None:
+        event.accept()  # not the view's: it would look for a drag its scene never saw
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.filesDropped.emit(paths)
+        else:
+            event.ignore()
 
     def contextMenuEvent(self, event) -> None:
         nid = self.node_at(event.pos())

@@ -77,6 +77,8 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         A node was dragged to a new place (it is now pinned).
     layoutStarted(), layoutProgress(int, int), layoutFinished()
         A background layout began / progressed (done, total) / was applied.
+    filesDropped(list)
+        Local files or folders were dropped on the canvas (their paths).
     """
 
     nodeClicked = Signal(str)
@@ -89,6 +91,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     layoutStarted = Signal()
     layoutProgress = Signal(int, int)
     layoutFinished = Signal()
+    filesDropped = Signal(list)
 
     def __init__(self, model: GraphModel, exploration: Exploration,
                  parent: QWidget | None = None) -> None:
@@ -123,9 +126,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self.legend = TypeLegend(model, self)
         self._apply_style()
 
-        self._sync_timer = QTimer(self)
-        self._sync_timer.setSingleShot(True)
-        self._sync_timer.setInterval(0)
+        self._sync_timer = QTimer(self, singleShot=True, interval=0)
         self._sync_timer.timeout.connect(self._on_sync_due)
         self._reset_pending = True
         self._unsubscribe = [listen(self, model.subscribe, self._on_model_changed),
@@ -323,7 +324,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             self._positions.clear()
             self._pinned.clear()
             self._selected_node = self._selected_edge = None
-            self._auto_fit = True
+            self._auto_fit, self._centre_later = True, None
             self.legend.refresh()
             self._place_legend()
             self._apply_style()
@@ -401,6 +402,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._update_scene_rect()
         if self._auto_fit:
             self.fit_all()
+        self._centre_placed()
         animate = (self._animated and self.isVisible() and not first
                    and len(arrays.ids) <= ANIMATE_MAX_NODES
                    and not np.allclose(np.nan_to_num(start), np.nan_to_num(target)))
