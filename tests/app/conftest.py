@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from app.canvas import GraphCanvas
+from app.main_window import MainWindow
 from graph.explore.exploration import Exploration
 from graph.explore.model import GraphModel
+from graph.paths import seeds_dir
+from tests.app.windows import load
 
 
 @pytest.fixture
@@ -24,3 +28,33 @@ def canvas(qtbot, typed_graph):
     yield view
     view.shutdown()
     assert not view._runner.busy()
+
+
+@pytest.fixture(scope="session")
+def extraction_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, monkeypatch, extraction_cache):
+    """Windows on real corpora (the seeds by default), each shut down after the test."""
+    monkeypatch.setenv("THREADLINE_CACHE", str(extraction_cache))
+    made = []
+
+    def make(paths: list[str] | None = None, size: tuple[int, int] | None = None
+             ) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(settings=settings)
+        qtbot.addWidget(win)
+        made.append(win)
+        win.canvas.set_animated(False)
+        if size:
+            win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        load(qtbot, win, paths or [str(seeds_dir())])
+        return win
+
+    yield make
+    for win in made:
+        win.shutdown()

@@ -11,7 +11,7 @@ import shutil
 import igraph
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QToolBar, QToolButton
 
@@ -24,29 +24,12 @@ from app.source_pane import SourcePane
 from graph.explore.model import GraphModel
 from graph.paths import seeds_dir
 from graph.store.graphml import read_graphml
-
-LOAD_TIMEOUT_MS = 180_000
-
-
-@pytest.fixture(scope="session")
-def extraction_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")
+from tests.app.windows import LOAD_TIMEOUT_MS
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch, extraction_cache):
-    monkeypatch.setenv("THREADLINE_CACHE", str(extraction_cache))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings=settings)
-    qtbot.addWidget(win)
-    win.canvas.set_animated(False)
-    win.show()
-    with qtbot.waitSignal(win.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
-        win.open_paths([str(seeds_dir())])
-    assert finished.args == ["ok"]
-    assert win.canvas.wait_for_layout(30_000)
-    yield win
-    win.shutdown()
+def window(make_window):
+    return make_window()
 
 
 def find(win: MainWindow, label: str) -> str:

@@ -12,7 +12,7 @@ import stat
 
 import networkx as nx
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -22,47 +22,14 @@ from graph import messages
 from graph.paths import seeds_dir
 from graph.schema import COOCCURRENCE, edge_key
 from graph.store.graphml import write_graphml
+from tests.app.windows import LOAD_TIMEOUT_MS, load
 
-LOAD_TIMEOUT_MS = 180_000
-
-
-@pytest.fixture(scope="session")
-def extraction_cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, monkeypatch, extraction_cache):
-    monkeypatch.setenv("THREADLINE_CACHE", str(extraction_cache))
-    made = []
-
-    def make(paths: list[str] | None = None) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(settings=settings)
-        qtbot.addWidget(win)
-        made.append(win)
-        win.canvas.set_animated(False)
-        win.resize(1280, 800)
-        win.show()
-        qtbot.waitExposed(win)
-        load(qtbot, win, paths or [str(seeds_dir())])
-        return win
-
-    yield make
-    for win in made:
-        win.shutdown()
+SIZE = (1280, 800)
 
 
 @pytest.fixture
 def window(make_window):
-    return make_window()
-
-
-def load(qtbot, win: MainWindow, paths: list[str], expected: str = "ok") -> None:
-    with qtbot.waitSignal(win.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
-        win.open_paths(paths)
-    assert finished.args == [expected]
-    assert win.canvas.wait_for_layout(30_000)
+    return make_window(size=SIZE)
 
 
 def find(win: MainWindow, label: str) -> str:
@@ -171,7 +138,7 @@ def test_a_drop_of_what_is_not_a_local_file_is_refused(window):
 # == 3. Reload extracts again ===========================================================
 def test_reload_extracts_the_changed_corpus_again(make_window, qtbot, tmp_path):
     folder = small_corpus(tmp_path / "corpus")
-    window = make_window([str(folder)])
+    window = make_window([str(folder)], size=SIZE)
     def mistral() -> list[str]:
         return [n for n, d in window.model.graph.nodes(data=True) if "Mistral" in d["label"]]
 
@@ -251,7 +218,7 @@ def test_choosing_a_hidden_entity_in_search_centres_and_selects_it(make_window, 
                                                                     tmp_path):
     path = tmp_path / "big.graphml"
     write_graphml(big_graph(), path)
-    window = make_window([str(path)])
+    window = make_window([str(path)], size=SIZE)
     hidden = sorted(set(window.model.graph) - window.exploration.visible)
     assert hidden and len(window.canvas.drawn_nodes()) > SYNC_LAYOUT_NODES
     nid = hidden[-1]  # never drawn: it has no place until a layout (in a worker) gives one

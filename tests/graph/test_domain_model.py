@@ -3,29 +3,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.pipeline import DOMAIN_MODEL, shared_pipeline
 from graph.paths import resource
+from tests.graph.training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
-def _training():
-    spec = importlib.util.spec_from_file_location("threadline_training",
-                                                  ROOT / "training" / "train.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_shipped_recogniser_was_built_from_the_committed_data_and_config():
     meta = json.loads(resource("model", DOMAIN_MODEL, "meta.json").read_text(encoding="utf-8"))
-    assert meta["threadline_training"]["digest"] == _training().training_digest(), (
+    assert meta["threadline_training"]["digest"] == training_script("train").training_digest(), (
         "training/data or training/config.cfg changed since the shipped model was trained: "
         "run `make train`")
     assert set(meta["labels"]["ner"]) == LABELS

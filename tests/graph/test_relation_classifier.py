@@ -7,7 +7,6 @@ or the seeds), run through the whole pipeline; the relations are the graph's typ
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -20,21 +19,15 @@ from graph.nlp.pipeline import shared_pipeline
 from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, allowed, classes, shipped_model
 from graph.paths import resource
 from graph.schema import COOCCURRENCE, PREDICATES
+from tests.graph.training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _training():
-    spec = importlib.util.spec_from_file_location("threadline_train_relations",
-                                                  ROOT / "training" / "train_relations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_shipped_classifier_was_built_from_the_committed_annotations():
     meta = json.loads(resource(*MODEL_FILE).read_text(encoding="utf-8"))["meta"]
-    assert meta["threadline_training"]["digest"] == _training().training_digest(), (
+    digest = training_script("train_relations").training_digest()
+    assert meta["threadline_training"]["digest"] == digest, (
         "training/annotations, training/corpus, training/splits.json or the settings changed "
         "since the shipped classifier was trained: run `make train-relations`")
 
