@@ -35,6 +35,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
 	$(BIN)/python benchmarks/bench_layout.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_workspace.py
 
 # The trained components: `make train` rebuilds resources/model/domain_ner from the
 # committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here),

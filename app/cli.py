@@ -80,7 +80,8 @@ def gui_parser() -> argparse.ArgumentParser:
                    help="folders, documents or an exported .graphml to open "
                         "(default: the bundled seed corpus)")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline package to use")
-    p.add_argument("--no-cache", action="store_true", help="re-extract even if cached")
+    p.add_argument("--no-cache", action="store_true",
+                   help="extract every document again, even those the workspace holds")
     p.add_argument("--self-test", action="store_true",
                    help="load the model, build the window offscreen, exercise it, exit")
     p.add_argument("--version", action=VersionAction)
@@ -97,7 +98,12 @@ def extract_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=sorted(FORMATS), metavar="FORMAT",
                    help="graphml, gexf, json or csv (default: from the file suffix, else graphml)")
     p.add_argument("--model", metavar="NAME", help="spaCy pipeline package to use")
-    p.add_argument("--no-cache", action="store_true", help="ignore the extraction cache")
+    p.add_argument("--workspace", metavar="FILE",
+                   help="the workspace file that keeps each document's extraction, so only "
+                        "new and changed documents are extracted (default: the folder's own, "
+                        "in the user data folder)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="extract every document again, even those the workspace holds")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -160,8 +166,10 @@ def cmd_extract(argv: list[str]) -> int:
         (:class:`~graph.errors.CorpusError`), a failed write (:class:`~graph.errors.ExportError`).
     """
     args = extract_parser().parse_args(argv)
-    fmt = _check_output(args.output, args.format, args.paths)
-    extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet)
+    fmt = _check_output(args.output, args.format,
+                        [*args.paths, *([args.workspace] if args.workspace else [])])
+    extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet,
+                                workspace=args.workspace)
     written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
     print(messages.WROTE.format(paths=", ".join(str(p) for p in written)))

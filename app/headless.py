@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the extraction machinery loads only when a command runs
 
 
 def run_extraction(paths: list[str], model: str | None, use_cache: bool,
-                   quiet: bool) -> Extraction:
+                   quiet: bool, workspace: str | None = None) -> Extraction:
     """Extract ``paths`` with a progress bar on stderr.
 
     Parameters
@@ -27,9 +27,11 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
     model
         The spaCy pipeline package to use, ``None`` for the best one installed.
     use_cache
-        Take a cached extraction of the same corpus when there is one.
+        Take the results of unchanged documents from the workspace.
     quiet
         No progress bar.
+    workspace
+        The workspace file (default: the folder's own, :mod:`graph.store.workspace`).
 
     Returns
     -------
@@ -52,7 +54,8 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
         bar.refresh()
 
     try:
-        return run_job(open_corpus_job(paths, model, use_cache=use_cache), on_progress)
+        return run_job(open_corpus_job(paths, model, use_cache=use_cache, workspace=workspace),
+                       on_progress)
     finally:
         bar.close()
 
@@ -61,7 +64,7 @@ def summary(extraction: Extraction) -> str:
     """What was read, skipped and found: printed after every headless extraction."""
     corpus, g = extraction.corpus, extraction.graph
     lines = [f"Documents: {len(corpus.documents)} read, {len(corpus.skipped)} skipped"
-             + (" (from cache)" if extraction.from_cache else "")]
+             + extraction.reuse_note]
     lines += [f"  skipped {s.path}: {s.reason}" for s in corpus.skipped]
     lines += [f"  warning: {w}" for w in extraction.warnings]
     types = Counter(t for _, t in g.nodes(data="type"))

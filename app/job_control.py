@@ -166,7 +166,7 @@ class JobControl:
         title = messages.WINDOW_TITLE.format(name=title_text(Path(paths[0]).name))
         opened = messages.OPENED.format(
             documents=len(corpus.documents),
-            cached=messages.OPENED_FROM_CACHE if extraction.from_cache else "",
+            cached=extraction.reuse_note,
             entities=graph.number_of_nodes(), relations=facts.edge_count)
         problems = [f"{s.path}: {s.reason}" for s in corpus.skipped] + list(extraction.warnings)
         if not self._swap_in(extraction, facts):

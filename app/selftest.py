@@ -39,7 +39,7 @@ def self_test() -> int:
     started = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="threadline-selftest-") as tmp:
-        os.environ["THREADLINE_CACHE"] = str(Path(tmp) / "cache")
+        os.environ["THREADLINE_USER_DATA"] = str(Path(tmp) / "cache")
         try:
             line = _run(Path(tmp))
         except Exception as exc:  # whatever broke, the one line must say what

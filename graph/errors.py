@@ -52,6 +52,14 @@ class ExportError(ThreadlineError):
     """A graph file could not be written or read."""
 
 
+class WorkspaceError(ThreadlineError):
+    """A workspace file cannot be used (not a workspace, damaged, or from a newer version)."""
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """The workspace was written by a newer Threadline (its schema is unknown here)."""
+
+
 class GoldError(ThreadlineError):
     """Gold annotations for evaluation cannot be read."""
 

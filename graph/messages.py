@@ -4,6 +4,18 @@ from graph.errors import ThreadlineError
 
 # corpus
 PATH_MISSING = "No such file or folder: {path}"
+
+# workspace
+WORKSPACE_NOT_FILE = "{path} is not a regular file, so it cannot be a workspace."
+WORKSPACE_UNREADABLE = "The workspace {path} cannot be opened: {error}"
+WORKSPACE_FOREIGN = ("{path} is not a Threadline workspace (it is another SQLite database); "
+                     "it was left untouched.")
+WORKSPACE_TOO_NEW = ("The workspace {path} was written by a newer version of Threadline; "
+                     "update Threadline to open it. It was left untouched.")
+WORKSPACE_NOT_KEPT = ("{error} This time nothing is kept: every document is extracted and "
+                      "the results are not stored.")
+WORKSPACE_SET_ASIDE = ("The folder's workspace could not be used ({error}); it was renamed "
+                       "to {aside} and a new one started.")
 NO_PATHS = "No files or folders were given."
 NO_DOCUMENTS = "No readable documents in {root} ({reasons})."
 UNSUPPORTED_TYPE = ("not a supported document type ({suffix}); "
@@ -107,7 +119,7 @@ CANCEL_TIP = "Stop the extraction; the current graph stays"
 CANCELLING = "Cancelling\u2026"
 CANCELLED = "Cancelled; the graph is unchanged."
 OPENED = "Read {documents} documents{cached}: {entities} entities, {relations} relations"
-OPENED_FROM_CACHE = " (cached)"
+OPENED_PARTLY = " ({extracted} extracted, {reused} unchanged)"
 PROBLEMS_TITLE = "Some files were not read"
 FILES_SKIPPED = "{skipped} file(s) were skipped; the rest is in the graph."
 EXTRACTION_NOTES = "Notes from the extraction."

@@ -59,15 +59,16 @@ def seeds_dir() -> Path:
     return data_root() / "seeds"
 
 
-def user_cache_dir() -> Path:
-    """Per-user cache folder (XDG on Linux, the usual places elsewhere)."""
-    env = os.environ.get("THREADLINE_CACHE")
+def user_data_dir() -> Path:
+    """Per-user data folder, where the folders' workspaces live (``THREADLINE_USER_DATA``
+    overrides it; XDG on Linux, the usual places elsewhere)."""
+    env = os.environ.get("THREADLINE_USER_DATA")
     if env:
         return Path(env)
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
     elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
+        base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / "threadline"

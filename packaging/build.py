@@ -492,7 +492,7 @@ def smoke_test(executable: Path, work: Path) -> str:
     smoke.mkdir()
     (smoke / "doc.txt").write_text("Anthropic partnered with Cisco to evaluate Claude Opus 3.\n",
                                    encoding="utf-8")
-    env["THREADLINE_CACHE"] = str(smoke / "cache")
+    env["THREADLINE_USER_DATA"] = str(smoke / "cache")
     version = subprocess.run([str(executable), "--version"], capture_output=True, text=True,
                              env=env, cwd=smoke, timeout=120)
     text = (version.stdout + version.stderr).strip()

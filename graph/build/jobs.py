@@ -7,20 +7,22 @@ so the window can start, and import a GraphML file, without it.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+import os
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
+from graph import messages
 from graph.build.assemble import build_graph
 from graph.ingest.corpus import load_corpus, load_sources
 from graph.ingest.documents import Corpus, Document
 from graph.jobs import Progress, long_lived, reporting
 from graph.nlp.records import DocumentResult, PipelineInfo
-from graph.store import cache
 from graph.store.formats import is_graph_file
 from graph.store.graphml import read_graphml_steps
+from graph.store.workspace import Workspace, default_workspace, open_default
 
 
 @dataclass
@@ -33,7 +35,15 @@ class Extraction:
     words: int = 0
     mentions: int = 0
     warnings: list[str] = field(default_factory=list)
-    from_cache: bool = False
+    extracted: int = 0  # documents run through spaCy
+    reused: int = 0  # documents whose results came from the workspace
+
+    @property
+    def reuse_note(self) -> str:
+        """`` (2 extracted, 98 unchanged)`` when the workspace gave some results, else ``""``."""
+        if not self.reused:
+            return ""
+        return messages.OPENED_PARTLY.format(extracted=self.extracted, reused=self.reused)
 
 
 ExtractionJob = Generator[Progress, None, Extraction]
@@ -44,56 +54,88 @@ def _mention_count(graph: nx.MultiDiGraph) -> int:
 
 
 def extraction_job(corpus: Corpus, nlp, info: PipelineInfo) -> ExtractionJob:
-    """Extract the whole corpus; returns an :class:`Extraction`.
+    """Extract the whole corpus; returns an :class:`Extraction` (nothing is stored).
 
     Yields progress per document, and within a long document after each of its pieces
     (``part`` of the way through it), so a cancel never waits for a whole document.
     """
+    results = yield from _extract_documents(corpus.documents, nlp)
+    return _assembled(corpus, results, info, extracted=len(results))
+
+
+def _extract_documents(documents: list[Document], nlp,
+                       on_result: Callable[[DocumentResult], None] | None = None
+                       ) -> Generator[Progress, None, list[DocumentResult]]:
+    """Run ``documents`` through the pipeline, handing each result to ``on_result``."""
     from graph.nlp.extract import ChunkDone, extract
 
-    total = len(corpus.documents)
+    total = len(documents)
     results: list[DocumentResult] = []
     words = 0
     yield Progress(0, total, "Reading documents")
-    for item in extract(nlp, corpus.documents, total=total, chunk_progress=True):
+    for item in extract(nlp, documents, total=total, chunk_progress=True):
         if isinstance(item, ChunkDone):
             yield Progress(item.index, total, item.doc_id, words + item.words, item.fraction)
             continue
         results.append(item)
         words += item.words
+        if on_result is not None:
+            on_result(item)
         yield Progress(item.index + 1, total, item.doc.id, words)
+    return results
+
+
+def _assembled(corpus: Corpus, results: list[DocumentResult], info: PipelineInfo,
+               extracted: int) -> Extraction:
     with long_lived():  # the graph outlives the job: keep the collector off it
         graph = build_graph(results, info, corpus)
-    return Extraction(graph, {d.id: d for d in corpus.documents}, corpus, words,
-                      sum(len(r.mentions) for r in results),
-                      [*corpus.warnings, *([info.warning] if info.warning else [])])
+    return Extraction(graph, {d.id: d for d in corpus.documents}, corpus,
+                      sum(r.words for r in results), sum(len(r.mentions) for r in results),
+                      [*corpus.warnings, *([info.warning] if info.warning else [])],
+                      extracted=extracted, reused=len(results) - extracted)
 
 
 def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache: bool = True,
-                    cache_folder=None) -> ExtractionJob:
-    """Read a corpus and extract it, or take the cached extraction of the same corpus.
+                    workspace: str | os.PathLike | None = None) -> ExtractionJob:
+    """Read a corpus and extract the documents its workspace holds no result for.
 
-    Yields progress while it loads the spaCy model and processes documents; a cache hit
-    skips both. Raises :class:`graph.errors.CorpusError` for unusable paths.
+    The results of unchanged documents come from the workspace (:mod:`graph.store.workspace`;
+    the folder's own unless ``workspace`` names a file); the new and changed documents go
+    through spaCy, each stored as soon as it is done, and the graph is assembled from all.
+    ``use_cache=False`` extracts every document again. spaCy is loaded only when some
+    document needs it. Raises :class:`graph.errors.CorpusError` for unusable paths and
+    :class:`graph.errors.WorkspaceError` for an unusable workspace file.
     """
-    from graph.nlp.pipeline import check_model, pipeline_fingerprint, shared_pipeline
+    from graph.nlp.pipeline import check_model, extraction_fingerprint, shared_pipeline
 
     check_model(model)
+    paths = list(paths)
     yield Progress(0, 0, "Reading files")
     corpus = load_corpus(paths)
-    key = cache.cache_key(corpus, pipeline_fingerprint(model))
-    if use_cache:
-        cached = cache.load(key, cache_folder)
-        if cached is not None:
-            return Extraction(cached, {d.id: d for d in corpus.documents}, corpus,
-                              warnings=list(corpus.warnings), from_cache=True,
-                              mentions=_mention_count(cached))
-    yield Progress(0, len(corpus.documents), "Loading the spaCy model")
-    nlp, info = shared_pipeline(model)
-    result = yield from extraction_job(corpus, nlp, info)
-    if use_cache:
-        cache.store(key, result.graph, cache_folder)
-    return result
+    fingerprint = extraction_fingerprint(model)
+    if workspace is None:
+        store, warning = open_default(default_workspace(paths))
+    else:
+        store, warning = Workspace(workspace), ""
+    with store:
+        stored = store.results(corpus.documents, fingerprint) if use_cache else {}
+        info = store.pipeline(fingerprint)
+        missing = [d for d in corpus.documents if d.id not in stored]
+        if missing or info is None:
+            yield Progress(0, len(missing), "Loading the spaCy model")
+            nlp, info = shared_pipeline(model)
+            store.set_pipeline(fingerprint, info)
+            new = yield from _extract_documents(
+                missing, nlp, lambda result: store.store(result, fingerprint))
+            stored.update((r.doc.id, r) for r in new)
+        store.set_documents(corpus.documents)
+    results = [stored[d.id] for d in corpus.documents]
+    for index, result in enumerate(results):
+        result.index, result.total = index, len(results)
+    extraction = _assembled(corpus, results, info, extracted=len(missing))
+    if warning:
+        extraction.warnings.append(warning)
+    return extraction
 
 
 def import_job(path: str) -> ExtractionJob:

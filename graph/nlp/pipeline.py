@@ -51,12 +51,18 @@ def check_model(model: str | None) -> None:
         raise ModelNotFound(messages.MODEL_NOT_FOUND.format(name=model, tried=model))
 
 
-def pipeline_fingerprint(preferred: str | None = None) -> str:
-    """Identifies what an extraction depends on: model, spaCy, resources and the code.
+# Stages that run after extraction, on the stored results: changing them never calls for
+# extracting again (the graph is assembled afresh on every open).
+_LATER_STAGES = ("build", "explore", "store")
 
-    Every data file of ``resources/`` (patterns, word lists, aliases) and every module of
-    the ``graph`` package is hashed (where its sources exist, i.e. not in a frozen build,
-    whose version pins it), so a changed rule never serves a stale cached graph.
+
+def extraction_fingerprint(preferred: str | None = None) -> str:
+    """Identifies what a document's extraction depends on: model, spaCy, resources, code.
+
+    Every data file of ``resources/`` (patterns, word lists, the trained components) and
+    every module of the ``graph`` package but the later stages is hashed (where the sources
+    exist, i.e. not in a frozen build, whose version pins it), so a changed rule never serves
+    a stale stored result (:mod:`graph.store.workspace`).
     """
     import hashlib
 
@@ -64,8 +70,10 @@ def pipeline_fingerprint(preferred: str | None = None) -> str:
 
     found = installed_model(preferred) or (RULES_ONLY, "")
     h = hashlib.sha256(f"{found}|{spacy.__version__}|{__version__}".encode())
-    # Every module of the graph package: any stage may change the result.
-    sources = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
+    package = Path(__file__).resolve().parents[1]
+    later = [package / stage for stage in _LATER_STAGES]
+    sources = sorted(p for p in package.rglob("*.py")
+                     if not any(stage in p.parents for stage in later))
     # The data files of resources/, and every file of the trained model (its weights too).
     model = resource("model")
     data = sorted(p for p in resources_dir().rglob("*") if p.is_file() and

@@ -38,7 +38,7 @@ def extraction_cache(tmp_path_factory):
 @pytest.fixture
 def make_window(qtbot, tmp_path, monkeypatch, extraction_cache):
     """Windows on real corpora (the seeds by default), each shut down after the test."""
-    monkeypatch.setenv("THREADLINE_CACHE", str(extraction_cache))
+    monkeypatch.setenv("THREADLINE_USER_DATA", str(extraction_cache))
     made = []
 
     def make(paths: list[str] | None = None, size: tuple[int, int] | None = None

@@ -63,7 +63,7 @@ def watchdog():
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setenv("THREADLINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("THREADLINE_USER_DATA", str(tmp_path / "cache"))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
@@ -418,7 +418,7 @@ CLOSE_MID_WORK = textwrap.dedent("""
 def test_closing_the_window_mid_job_exits_cleanly(tmp_path):
     corpus = _long_corpus(tmp_path / "long")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "THREADLINE_CACHE": str(tmp_path / "cache")}
+           "THREADLINE_USER_DATA": str(tmp_path / "cache")}
     done = subprocess.run([sys.executable, "-c", CLOSE_MID_WORK, str(corpus),
                            str(tmp_path / "settings.ini")], capture_output=True, text=True,
                           timeout=240, env=env, cwd=Path(__file__).parents[2])

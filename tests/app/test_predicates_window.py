@@ -90,7 +90,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("THREADLINE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("THREADLINE_USER_DATA", str(tmp_path / "cache"))
     win = open_window(qtbot, settings)
     graph, documents = build()
     win.model.reset(graph, documents)

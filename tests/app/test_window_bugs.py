@@ -149,13 +149,13 @@ def test_reload_extracts_the_changed_corpus_again(make_window, qtbot, tmp_path):
     with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
         press(qtbot, window.canvas, "F5")  # the same files: still extracted, not cached
     assert finished.args == ["ok"]
-    assert "(cached)" not in window.statusBar().currentMessage()
+    assert "unchanged" not in window.statusBar().currentMessage()
     (folder / "notes.txt").write_text("Anthropic released Claude in 2023. Mistral AI released "
                                       "Mistral 7B in Paris.\n", encoding="utf-8")
     with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
         press(qtbot, window.canvas, "F5")
     assert finished.args == ["ok"]
-    assert "(cached)" not in window.statusBar().currentMessage()
+    assert "unchanged" not in window.statusBar().currentMessage()
     assert mistral()  # the new sentence's entities
     assert window.use_cache  # only that run bypassed the cache
 

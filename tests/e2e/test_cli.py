@@ -24,7 +24,7 @@ def threadline(*args: str, cache: Path | None = None, cwd: Path | None = None
                ) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     if cache is not None:
-        env["THREADLINE_CACHE"] = str(cache)
+        env["THREADLINE_USER_DATA"] = str(cache)
     exe = shutil.which("threadline", path=str(Path(sys.executable).parent))
     return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=600,
                           cwd=cwd)
@@ -42,6 +42,30 @@ def test_extract_seeds_writes_graphml_and_a_summary(tmp_path):
     g = nx.read_graphml(out)
     assert g.number_of_nodes() >= 30
     assert all(json.loads(d["evidence"]) for _, _, d in g.edges(data=True))
+
+
+def test_a_named_workspace_extracts_only_what_changed(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    workspace, out = tmp_path / "project.threadline", tmp_path / "g.graphml"
+    args = ("extract", str(corpus), "-o", str(out), "--workspace", str(workspace))
+    first = threadline(*args, "-q")
+    assert first.returncode == 0, first.stderr
+    assert "Documents: 2 read, 0 skipped\n" in first.stdout and workspace.is_file()
+    (corpus / "new.txt").write_text("Mistral AI released Mistral 7B in Paris.\n")
+    second = threadline(*args, "-q")
+    assert second.returncode == 0, second.stderr
+    assert "Documents: 3 read, 0 skipped (1 extracted, 2 unchanged)" in second.stdout
+    refused = threadline("extract", str(corpus), "-o", str(workspace),
+                         "--workspace", str(workspace), "-q")
+    assert refused.returncode == 2 and str(workspace) in refused.stderr
+    assert workspace.read_bytes()[:16] == b"SQLite format 3\x00"  # not overwritten
+    not_a_workspace = threadline("extract", str(corpus), "-o", str(out), "--workspace",
+                                 str(corpus / "new.txt"), "-q")
+    assert not_a_workspace.returncode == 1
+    assert "cannot be opened" in not_a_workspace.stderr
+    assert "Traceback" not in not_a_workspace.stderr
+    assert (corpus / "new.txt").read_text() == "Mistral AI released Mistral 7B in Paris.\n"
 
 
 @pytest.mark.skipif(not SCORE.exists(), reason="the shared evaluation script is not beside us")

@@ -47,7 +47,7 @@ def test_extract_on_the_hostile_corpus_skips_the_bad_files_and_changes_nothing(t
     expected = make_hostile_corpus(corpus)
     before = listing(corpus)
     out = tmp_path / "out.graphml"
-    env = {**os.environ, "THREADLINE_MAX_FILE_MB": "1", "THREADLINE_CACHE": str(tmp_path / "c"),
+    env = {**os.environ, "THREADLINE_MAX_FILE_MB": "1", "THREADLINE_USER_DATA": str(tmp_path / "c"),
            "PYTHONIOENCODING": "utf-8"}
     exe = shutil.which("threadline", path=str(Path(sys.executable).parent))
     result = subprocess.run([exe, "extract", str(corpus), "-o", str(out), "--no-cache"],

@@ -116,11 +116,11 @@ def test_extract_matches_source_install(bundle: Path, elsewhere: Path, tmp_path:
     seeds = ROOT / "seeds"
     packaged, source = tmp_path / "packaged.graphml", tmp_path / "source.graphml"
     result = run_app(bundle, ["extract", str(seeds), "-o", str(packaged), "--no-cache", "-q"],
-                     elsewhere, THREADLINE_CACHE=str(tmp_path / "cache-packaged"))
+                     elsewhere, THREADLINE_USER_DATA=str(tmp_path / "cache-packaged"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Wrote" in result.stdout
     env = {k: v for k, v in os.environ.items() if k != "THREADLINE_MODEL"}
-    env["THREADLINE_CACHE"] = str(tmp_path / "cache-source")
+    env["THREADLINE_USER_DATA"] = str(tmp_path / "cache-source")
     reference = subprocess.run(
         [sys.executable, "-m", "app.cli", "extract", str(seeds), "-o", str(source),
          "--no-cache", "-q"], cwd=elsewhere, env=env, capture_output=True, text=True,

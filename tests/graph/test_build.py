@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graph.build.jobs import extraction_job, open_corpus_job
+from graph.build.jobs import extraction_job
 from graph.ingest.corpus import load_corpus
 from graph.jobs import run_job
 from graph.nlp.pipeline import shared_pipeline
@@ -64,13 +64,3 @@ def test_graph_records_the_pipeline(seeds_extraction):
     assert meta["pipeline"] == shared_pipeline()[1].name
     assert meta["pipeline_version"] and meta["spacy_version"].startswith("3.8")
     assert [s["id"] for s in meta["sources"]] == sorted(s["id"] for s in meta["sources"])
-
-
-def test_cache_returns_the_same_graph(tmp_path):
-    first = run_job(open_corpus_job([seeds_dir()], cache_folder=tmp_path))
-    second = run_job(open_corpus_job([seeds_dir()], cache_folder=tmp_path))
-    assert not first.from_cache and second.from_cache
-    assert sorted(first.graph.nodes(data=True)) == sorted(second.graph.nodes(data=True))
-    assert sorted(first.graph.edges(keys=True, data=True)) == \
-        sorted(second.graph.edges(keys=True, data=True))
-    assert set(second.documents) == set(first.documents)

@@ -2,7 +2,8 @@
 
 Targets: devices, pipes, folders and links; permission bits; pairs of files on a full
 disk; temporaries of killed exports. Inputs: damaged and hostile GraphML (entities,
-unreadable values, deep nesting), damaged cache entries, malformed gold annotations.
+unreadable values, deep nesting), damaged workspaces (test_workspace.py), malformed gold
+annotations.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import pytest
 from graph.build.evaluate import load_gold
 from graph.errors import ExportError, GoldError
 from graph.schema import COOCCURRENCE, METHODS, edge_key
-from graph.store import cache
 from graph.store.files import atomic_path, export_target, remove_stale_temporaries
 from graph.store.formats import export
 from graph.store.graphml import read_graphml
@@ -275,38 +275,6 @@ def test_a_fifo_or_device_is_not_read(tmp_path):
     assert outcome and "not a regular file" in str(outcome[0])
     with pytest.raises(ExportError, match="not a regular file"):
         read_graphml("/dev/zero")
-
-
-def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path, nlp, monkeypatch):
-    from graph.build.jobs import open_corpus_job
-    from graph.jobs import run_job
-    from graph.nlp import pipeline
-
-    # The real fingerprint hashes graph/'s sources, which may change while this runs.
-    monkeypatch.setattr(pipeline, "pipeline_fingerprint", lambda model=None: "fixed")
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Anthropic released Claude 3 Opus. OpenAI released GPT-4.")
-    folder = tmp_path / "cache"
-    first = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
-    [entry] = folder.glob("*.graphml")
-    entry.write_bytes(b"<graphml>\x00garbage")
-    again = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
-    assert not again.from_cache
-    assert sorted(again.graph.nodes) == sorted(first.graph.nodes) != []
-    assert [p.name for p in folder.iterdir()] == [entry.name]
-    rebuilt = read_graphml(entry)  # replaced by a good entry ("created" differs: no bytes)
-    assert sorted(rebuilt.edges(keys=True)) == sorted(first.graph.edges(keys=True))
-    third = run_job(open_corpus_job([str(corpus)], cache_folder=folder))
-    assert third.from_cache and sorted(third.graph.nodes) == sorted(first.graph.nodes)
-
-
-def test_a_damaged_cache_entry_is_removed_on_load(tmp_path):
-    entry = cache.cache_path("k", tmp_path)
-    entry.write_text("<graphml")
-    assert cache.load("k", tmp_path) is None
-    assert not entry.exists()
 
 
 # -- evaluation input -------------------------------------------------------------------------

@@ -1,0 +1,266 @@
+"""The workspace: one SQLite file that keeps a corpus's per-document extraction results.
+
+Opening a corpus extracts only the documents whose results the workspace does not hold yet
+(new or changed files, or a changed pipeline); every other document's mentions and
+relations are read back, and the graph is assembled from all of them. A folder's workspace
+lives in the user data directory under a name derived from the folder
+(:func:`default_workspace`); ``threadline extract --workspace FILE`` names one.
+
+Results are keyed by the document's digest and the pipeline's fingerprint, so a renamed
+file is not extracted again and two pipelines can share one workspace. The schema is
+versioned (``PRAGMA user_version``) and upgraded by the migrations below, in order; a
+workspace written by a newer Threadline is refused, never changed.
+
+A connection belongs to the thread that opened it: the jobs open the workspace inside the
+generator that uses it (the window runs that in a worker thread).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import time
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from graph import messages
+from graph.errors import WorkspaceError, WorkspaceTooNew
+from graph.ingest.documents import Document
+from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
+from graph.paths import user_data_dir
+
+SUFFIX = ".threadline"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents of the corpus and the extraction of each (digest, pipeline)
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        digest TEXT NOT NULL
+    );
+    CREATE TABLE pipelines (
+        fingerprint TEXT PRIMARY KEY,
+        info TEXT NOT NULL
+    );
+    CREATE TABLE extractions (
+        digest TEXT NOT NULL,
+        fingerprint TEXT NOT NULL REFERENCES pipelines(fingerprint) ON DELETE CASCADE,
+        words INTEGER NOT NULL,
+        result BLOB NOT NULL,
+        PRIMARY KEY (digest, fingerprint)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_workspace(paths: Sequence[str]) -> Path:
+    """The workspace of the corpus opened from ``paths``: one per folder (or set of paths)."""
+    resolved = sorted(str(Path(p).resolve()) for p in paths)
+    key = hashlib.sha256("\n".join(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(resolved[0]).name)[:40]
+    return user_data_dir() / "workspaces" / f"{stem or 'corpus'}-{key}{SUFFIX}"
+
+
+def open_default(path: Path) -> tuple[Workspace, str]:
+    """A folder's own workspace, and a warning when it could not be used as it was.
+
+    The folder's workspace is Threadline's to manage, so an unusable one does not stop the
+    corpus from opening: a damaged one is renamed (kept, never deleted) and a new one
+    started; one from a newer version is left alone and a workspace in memory used instead.
+    """
+    try:
+        return Workspace(path), ""
+    except WorkspaceTooNew as exc:
+        return Workspace(":memory:"), messages.WORKSPACE_NOT_KEPT.format(error=exc)
+    except WorkspaceError as exc:
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            companion = Path(f"{path}{suffix}")
+            if companion.exists() and not companion.is_symlink():
+                companion.rename(f"{aside}{suffix}")
+        return Workspace(path), messages.WORKSPACE_SET_ASIDE.format(error=exc, aside=aside.name)
+
+
+class Workspace:
+    """An open workspace file (use as a context manager; see the module docstring).
+
+    Parameters
+    ----------
+    path
+        The SQLite file; created with the current schema when it does not exist.
+
+    Raises
+    ------
+    WorkspaceError
+        The path is not a regular file, not a Threadline workspace, damaged, or written by a
+        newer version.
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            _check_target(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise WorkspaceError(messages.WORKSPACE_UNREADABLE.format(
+                path=self.path, error=exc)) from exc
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise WorkspaceError(messages.WORKSPACE_UNREADABLE.format(
+                path=self.path, error=exc)) from exc
+        except WorkspaceError:
+            self._db.close()
+            raise
+
+    def _prepare(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise WorkspaceTooNew(messages.WORKSPACE_TOO_NEW.format(path=self.path))
+        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise WorkspaceError(messages.WORKSPACE_FOREIGN.format(path=self.path))
+        db.execute("PRAGMA journal_mode = WAL")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- extraction results ------------------------------------------------------------
+    def results(self, documents: Iterable[Document], fingerprint: str
+                ) -> dict[str, DocumentResult]:
+        """The stored results of ``documents`` under the pipeline ``fingerprint``, by id.
+
+        Documents without a result (new, changed, or never extracted by this pipeline) are
+        absent; a stored result that cannot be decoded counts as absent too.
+        """
+        found: dict[str, DocumentResult] = {}
+        documents = list(documents)
+        by_digest: dict[str, list[Document]] = {}
+        for doc in documents:
+            by_digest.setdefault(doc.digest, []).append(doc)
+        rows = self._db.execute(
+            "SELECT digest, words, result FROM extractions WHERE fingerprint = ?",
+            (fingerprint,))
+        for digest, words, blob in rows:
+            for doc in by_digest.get(digest, ()):
+                try:
+                    found[doc.id] = _decode(blob, doc, words)
+                except (ValueError, TypeError, KeyError, zlib.error):
+                    continue
+        total = len(documents)
+        for index, doc in enumerate(documents):
+            if doc.id in found:
+                found[doc.id].index, found[doc.id].total = index, total
+        return found
+
+    def store(self, result: DocumentResult, fingerprint: str) -> None:
+        """Keep one document's result (committed at once: a cancelled run keeps it)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
+            "VALUES (?, ?, ?, ?)",
+            (result.doc.digest, fingerprint, result.words, _encode(result)))
+
+    def pipeline(self, fingerprint: str) -> PipelineInfo | None:
+        """The pipeline that wrote the results under ``fingerprint``, if it wrote any."""
+        row = self._db.execute("SELECT info FROM pipelines WHERE fingerprint = ?",
+                               (fingerprint,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return PipelineInfo(**{**data, "components": tuple(data["components"])})
+
+    def set_pipeline(self, fingerprint: str, info: PipelineInfo) -> None:
+        self._db.execute("INSERT OR REPLACE INTO pipelines (fingerprint, info) VALUES (?, ?)",
+                         (fingerprint, json.dumps(asdict(info))))
+
+    # -- documents ---------------------------------------------------------------------
+    def documents(self) -> dict[str, str]:
+        """The corpus as last opened: document id -> digest."""
+        return dict(self._db.execute("SELECT id, digest FROM documents"))
+
+    def set_documents(self, documents: Iterable[Document]) -> None:
+        """Record the corpus as opened now and drop the results no document needs any more.
+
+        Results of other pipelines are kept for the documents still present, so switching
+        models back and forth does not extract twice.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM documents")
+            db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
+                           [(d.id, d.path, d.digest) for d in documents])
+            db.execute("DELETE FROM extractions WHERE digest NOT IN "
+                       "(SELECT digest FROM documents)")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def stored_results(self) -> int:
+        return self._db.execute("SELECT count(*) FROM extractions").fetchone()[0]
+
+
+def _check_target(path: Path) -> None:
+    """Refuse what cannot be a workspace file before SQLite creates or opens anything."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WorkspaceError(messages.WORKSPACE_UNREADABLE.format(path=path, error=exc)) from exc
+    if not stat.S_ISREG(mode):
+        raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
+
+
+# -- one document's result as a compact blob -----------------------------------------------
+def _encode(result: DocumentResult) -> bytes:
+    data = {
+        "mentions": [[m.start, m.end, m.text, m.label, m.sent_start, m.sent_end, m.key]
+                     for m in result.mentions],
+        "relations": [[*r.source, *r.target, r.relation, r.sent_start, r.sent_end, r.via,
+                       r.predicate] for r in result.relations],
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+                         .encode("utf-8", "surrogatepass"))
+
+
+def _decode(blob: bytes, doc: Document, words: int) -> DocumentResult:
+    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    mentions = [Mention(doc.id, int(s), int(e), str(t), str(label), int(ss), int(se), str(k))
+                for s, e, t, label, ss, se, k in data["mentions"]]
+    relations = [TypedRelation(doc.id, (int(s0), int(s1)), (int(t0), int(t1)), str(rel),
+                               int(ss), int(se), str(via), str(pred))
+                 for s0, s1, t0, t1, rel, ss, se, via, pred in data["relations"]]
+    return DocumentResult(doc, 0, 0, mentions, relations, int(words))
