@@ -16,6 +16,7 @@ import networkx as nx
 
 from graph import messages
 from graph.build.assemble import build_graph
+from graph.build.edits import Edit, apply_edits, read_log
 from graph.ingest.corpus import load_corpus, load_sources
 from graph.ingest.documents import Corpus, Document
 from graph.jobs import Progress, long_lived, reporting
@@ -37,6 +38,8 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # documents run through spaCy
     reused: int = 0  # documents whose results came from the workspace
+    workspace: Path | None = None  # where the results and the edit log are kept
+    skipped_edits: list[Edit] = field(default_factory=list)  # edits that found nothing
 
     @property
     def reuse_note(self) -> str:
@@ -113,11 +116,9 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     yield Progress(0, 0, "Reading files")
     corpus = load_corpus(paths)
     fingerprint = extraction_fingerprint(model)
-    if workspace is None:
-        store, warning = open_default(default_workspace(paths))
-    else:
-        store, warning = Workspace(workspace), ""
+    store, warning = open_workspace(paths, workspace)
     with store:
+        log = read_log(store.edits())
         stored = store.results(corpus.documents, fingerprint) if use_cache else {}
         info = store.pipeline(fingerprint)
         missing = [d for d in corpus.documents if d.id not in stored]
@@ -133,9 +134,20 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     for index, result in enumerate(results):
         result.index, result.total = index, len(results)
     extraction = _assembled(corpus, results, info, extracted=len(missing))
-    if warning:
-        extraction.warnings.append(warning)
+    extraction.warnings += [warning] if warning else []
+    extraction.workspace = store.path
+    extraction.skipped_edits = apply_edits(extraction.graph, [e for _, e in log],
+                                           extraction.documents)
     return extraction
+
+
+def open_workspace(paths: list[str], workspace: str | os.PathLike | None = None
+                   ) -> tuple[Workspace, str]:
+    """The workspace named, or the folder's own (:func:`graph.store.workspace.open_default`),
+    and a warning when the folder's own could not be used as it was."""
+    if workspace is None:
+        return open_default(default_workspace(paths))
+    return Workspace(workspace), ""
 
 
 def import_job(path: str) -> ExtractionJob:

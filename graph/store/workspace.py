@@ -40,8 +40,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 1: documents of the corpus and the extraction of each (digest, pipeline)
     """
     CREATE TABLE documents (
-        id TEXT PRIMARY KEY,
-        path TEXT NOT NULL,
+        id BLOB PRIMARY KEY,  -- UTF-8 with lone surrogates kept (names that were not UTF-8)
+        path BLOB NOT NULL,
         digest TEXT NOT NULL
     );
     CREATE TABLE pipelines (
@@ -54,6 +54,15 @@ MIGRATIONS: tuple[str, ...] = (
         words INTEGER NOT NULL,
         result BLOB NOT NULL,
         PRIMARY KEY (digest, fingerprint)
+    );
+    """,
+    # 2: the user's edit log (graph.build.edits), replayed over every rebuild
+    """
+    CREATE TABLE edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created TEXT NOT NULL DEFAULT (datetime('now')),
+        edit TEXT NOT NULL,
+        reverted INTEGER NOT NULL DEFAULT 0
     );
     """,
 )
@@ -207,7 +216,8 @@ class Workspace:
     # -- documents ---------------------------------------------------------------------
     def documents(self) -> dict[str, str]:
         """The corpus as last opened: document id -> digest."""
-        return dict(self._db.execute("SELECT id, digest FROM documents"))
+        return {_text(doc_id): digest
+                for doc_id, digest in self._db.execute("SELECT id, digest FROM documents")}
 
     def set_documents(self, documents: Iterable[Document]) -> None:
         """Record the corpus as opened now and drop the results no document needs any more.
@@ -220,13 +230,29 @@ class Workspace:
         try:
             db.execute("DELETE FROM documents")
             db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
-                           [(d.id, d.path, d.digest) for d in documents])
+                           [(_bytes(d.id), _bytes(d.path), d.digest) for d in documents])
             db.execute("DELETE FROM extractions WHERE digest NOT IN "
                        "(SELECT digest FROM documents)")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    # -- the edit log --------------------------------------------------------------------
+    def add_edit(self, edit: str) -> int:
+        """Append an edit (its JSON, :meth:`graph.build.edits.Edit.to_json`) to the log,
+        committed at once; returns its id."""
+        return self._db.execute("INSERT INTO edits (edit) VALUES (?)", (edit,)).lastrowid
+
+    def set_reverted(self, edit_id: int, reverted: bool = True) -> None:
+        """Take an edit out of the log (or put it back): it stays in the history."""
+        self._db.execute("UPDATE edits SET reverted = ? WHERE id = ?", (int(reverted), edit_id))
+
+    def edits(self, include_reverted: bool = False) -> list[tuple[int, str]]:
+        """The edit log, oldest first: ``(id, JSON)`` (:func:`graph.build.edits.read_log`)."""
+        return list(self._db.execute("SELECT id, edit FROM edits" +
+                                     ("" if include_reverted else " WHERE reverted = 0") +
+                                     " ORDER BY id"))
 
     def stored_results(self) -> int:
         return self._db.execute("SELECT count(*) FROM extractions").fetchone()[0]
@@ -244,6 +270,14 @@ def _check_target(path: Path) -> None:
         raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
 
 
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogatepass")
+
+
 # -- one document's result as a compact blob -----------------------------------------------
 def _encode(result: DocumentResult) -> bytes:
     data = {
@@ -252,12 +286,11 @@ def _encode(result: DocumentResult) -> bytes:
         "relations": [[*r.source, *r.target, r.relation, r.sent_start, r.sent_end, r.via,
                        r.predicate] for r in result.relations],
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-                         .encode("utf-8", "surrogatepass"))
+    return zlib.compress(_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
 
 
 def _decode(blob: bytes, doc: Document, words: int) -> DocumentResult:
-    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    data = json.loads(_text(zlib.decompress(blob)))
     mentions = [Mention(doc.id, int(s), int(e), str(t), str(label), int(ss), int(se), str(k))
                 for s, e, t, label, ss, se, k in data["mentions"]]
     relations = [TypedRelation(doc.id, (int(s0), int(s1)), (int(t0), int(t1)), str(rel),

@@ -186,3 +186,39 @@ def test_a_newer_folder_workspace_is_left_alone_and_nothing_is_kept(corpus, tmp_
     result = run_job(open_corpus_job([str(corpus)]))
     assert result.extracted == 5 and any("newer version" in w for w in result.warnings)
     assert path.read_bytes() == before and list(path.parent.iterdir()) == [path]
+
+
+def test_the_edit_log_replays_over_every_rebuild(corpus, tmp_path, nlp):
+    from graph.build.edits import DELETE, RENAME, Edit, EntityRef
+
+    workspace = tmp_path / "w.threadline"
+    first = _open(corpus, workspace)
+    labels = {d["label"]: d["type"] for _, d in first.graph.nodes(data=True)}
+    assert "Anthropic" in labels and "Claude" in labels
+    rename = Edit(RENAME, EntityRef("ORG", "Anthropic"), value="Anthropic PBC")
+    delete = Edit(DELETE, EntityRef(labels["Claude"], "Claude"))
+    gone = Edit(RENAME, EntityRef("MODEL", "Nothing Like This"), value="x")
+    with Workspace(workspace) as store:
+        ids = [store.add_edit(e.to_json()) for e in (rename, delete, gone)]
+        store.set_reverted(ids[1])
+    changed = sorted(corpus.glob("n01*"))[0]
+    changed.write_text(changed.read_text() + "\nAnthropic released Claude 5.\n")
+    again = _open(corpus, workspace)
+    assert again.extracted == 1 and again.skipped_edits == [gone]
+    nodes = {d["label"]: d for _, d in again.graph.nodes(data=True)}
+    assert "Anthropic" not in nodes and "Anthropic" in nodes["Anthropic PBC"]["aliases"]
+    assert nodes["Anthropic PBC"]["curated"] == "renamed from \u201cAnthropic\u201d"
+    assert "Claude" in nodes  # the reverted delete does nothing
+    with Workspace(workspace) as store:
+        assert [i for i, _ in store.edits()] == [ids[0], ids[2]]
+        assert len(store.edits(include_reverted=True)) == 3
+
+
+def test_document_names_that_are_not_utf8_are_kept(tmp_path):
+    from graph.ingest.documents import Document
+
+    name = "caf\udce9.txt"  # the byte 0xE9 of a Latin-1 file name, as os.fsdecode gives it
+    docs = [Document(name, f"/corpus/{name}", "text", "d1"), Document("cafe.txt", "/c", "t", "d2")]
+    with Workspace(tmp_path / "w.threadline") as store:
+        store.set_documents(docs)
+        assert store.documents() == {name: "d1", "cafe.txt": "d2"}
