@@ -118,7 +118,8 @@ class Workspace:
             _check_target(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            # autocommit; a writer waits up to 30 s for another (two windows, a CLI run)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
             raise WorkspaceError(messages.WORKSPACE_UNREADABLE.format(
                 path=self.path, error=exc)) from exc
@@ -135,22 +136,34 @@ class Workspace:
     def _prepare(self) -> None:
         db = self._db
         db.execute("PRAGMA foreign_keys = ON")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise WorkspaceTooNew(messages.WORKSPACE_TOO_NEW.format(path=self.path))
-        if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise WorkspaceError(messages.WORKSPACE_FOREIGN.format(path=self.path))
+        db.execute("BEGIN")  # one snapshot: another process may be creating it right now
+        try:
+            self._check_version(db.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = WAL")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        while True:
+            # Read the version inside the write lock: another process may be migrating too.
             db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in filter(str.strip, script.split(";")):
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                self._check_version(version)
+                if version == SCHEMA_VERSION:
+                    db.execute("COMMIT")
+                    return
+                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
                     db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number}")
+                db.execute(f"PRAGMA user_version = {version + 1}")
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise WorkspaceTooNew(messages.WORKSPACE_TOO_NEW.format(path=self.path))
+        if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise WorkspaceError(messages.WORKSPACE_FOREIGN.format(path=self.path))
 
     def __enter__(self) -> Workspace:
         return self
