@@ -193,6 +193,16 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
     result.words += count_words(spacy_doc)
+    result.sentences.extend(_sentences(spacy_doc, offset))
+
+
+def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences (of the piece, when nothing split it), blanks out."""
+    spans = ((s.start_char, s.end_char) for s in spacy_doc.sents) \
+        if spacy_doc.has_annotation("SENT_START") else [(0, len(spacy_doc.text))]
+    for start, end in spans:
+        if spacy_doc.text[start:end].strip():
+            yield offset + start, offset + end
 
 
 def extract(nlp: Language, documents: Iterable[Document], *, total: int | None = None,

@@ -51,6 +51,7 @@ class DocumentResult:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[TypedRelation] = field(default_factory=list)
     words: int = 0
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # character spans
     authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
     # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
     # (character span, type, casefold text), carried from one piece of the text to the next.

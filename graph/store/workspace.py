@@ -17,14 +17,16 @@ generator that uses it (the window runs that in a worker thread).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -63,6 +65,12 @@ MIGRATIONS: tuple[str, ...] = (
         created TEXT NOT NULL DEFAULT (datetime('now')),
         edit TEXT NOT NULL,
         reverted INTEGER NOT NULL DEFAULT 0
+    );
+    """,
+    # 3: every sentence of the documents, for the window's full-text search
+    """
+    CREATE VIRTUAL TABLE sentences USING fts5(
+        text, digest UNINDEXED, start UNINDEXED, end UNINDEXED
     );
     """,
 )
@@ -142,22 +150,17 @@ class Workspace:
         finally:
             db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = WAL")
-        while True:
+        version = 0
+        while version < SCHEMA_VERSION:
             # Read the version inside the write lock: another process may be migrating too.
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction() as db:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 self._check_version(version)
-                if version == SCHEMA_VERSION:
-                    db.execute("COMMIT")
-                    return
-                for statement in filter(str.strip, MIGRATIONS[version].split(";")):
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {version + 1}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+                if version < SCHEMA_VERSION:
+                    for statement in filter(str.strip, MIGRATIONS[version].split(";")):
+                        db.execute(statement)
+                    version += 1
+                    db.execute(f"PRAGMA user_version = {version}")
 
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -207,11 +210,41 @@ class Workspace:
         return found
 
     def store(self, result: DocumentResult, fingerprint: str) -> None:
-        """Keep one document's result (committed at once: a cancelled run keeps it)."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
-            "VALUES (?, ?, ?, ?)",
-            (result.doc.digest, fingerprint, result.words, _encode(result)))
+        """Keep one document's result and index its sentences (committed at once: a
+        cancelled run keeps it)."""
+        digest, text = result.doc.digest, result.doc.text
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
+                       "VALUES (?, ?, ?, ?)", (digest, fingerprint, result.words, _encode(result)))
+            db.execute("DELETE FROM sentences WHERE digest = ?", (digest,))
+            db.executemany("INSERT INTO sentences (text, digest, start, end) VALUES (?, ?, ?, ?)",
+                           [(_clean(text[s:e]), digest, s, e) for s, e in result.sentences])
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[str, int, int, str]]:
+        """Sentences of the corpus with the words of ``query`` in a row (the last one may be
+        the start of a word): ``(document id, start, end, sentence)``, in document order.
+
+        A full-text index (SQLite FTS5), so it costs milliseconds however big the corpus.
+        """
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        phrase = '"' + " ".join(words) + '" *'
+        rows = self._db.execute(
+            "SELECT d.id, s.start, s.end, s.text FROM sentences AS s "
+            "JOIN documents AS d ON d.digest = s.digest WHERE sentences MATCH ? "
+            "ORDER BY d.id, s.start LIMIT ?", (phrase, limit))
+        return [(_text(doc_id), int(start), int(end), text) for doc_id, start, end, text in rows]
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def pipeline(self, fingerprint: str) -> PipelineInfo | None:
         """The pipeline that wrote the results under ``fingerprint``, if it wrote any."""
@@ -238,18 +271,13 @@ class Workspace:
         Results of other pipelines are kept for the documents still present, so switching
         models back and forth does not extract twice.
         """
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as db:
             db.execute("DELETE FROM documents")
             db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
                            [(_bytes(d.id), _bytes(d.path), d.digest) for d in documents])
-            db.execute("DELETE FROM extractions WHERE digest NOT IN "
-                       "(SELECT digest FROM documents)")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            for table in ("extractions", "sentences"):
+                db.execute(f"DELETE FROM {table} WHERE digest NOT IN "
+                           "(SELECT digest FROM documents)")
 
     # -- the edit log --------------------------------------------------------------------
     def add_edit(self, edit: str) -> int:
@@ -283,6 +311,10 @@ def _check_target(path: Path) -> None:
         raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
 
 
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _bytes(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
@@ -298,6 +330,7 @@ def _encode(result: DocumentResult) -> bytes:
                      for m in result.mentions],
         "relations": [[*r.source, *r.target, r.relation, r.sent_start, r.sent_end, r.via,
                        r.predicate] for r in result.relations],
+        "sentences": [list(span) for span in result.sentences],
     }
     return zlib.compress(_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
 
@@ -309,4 +342,5 @@ def _decode(blob: bytes, doc: Document, words: int) -> DocumentResult:
     relations = [TypedRelation(doc.id, (int(s0), int(s1)), (int(t0), int(t1)), str(rel),
                                int(ss), int(se), str(via), str(pred))
                  for s0, s1, t0, t1, rel, ss, se, via, pred in data["relations"]]
-    return DocumentResult(doc, 0, 0, mentions, relations, int(words))
+    sentences = [(int(s), int(e)) for s, e in data.get("sentences", ())]
+    return DocumentResult(doc, 0, 0, mentions, relations, int(words), sentences)

@@ -222,3 +222,23 @@ def test_document_names_that_are_not_utf8_are_kept(tmp_path):
     with Workspace(tmp_path / "w.threadline") as store:
         store.set_documents(docs)
         assert store.documents() == {name: "d1", "cafe.txt": "d2"}
+
+
+def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
+    workspace = tmp_path / "w.threadline"
+    _open(corpus, workspace)
+    with Workspace(workspace) as store:
+        hits = store.search("claude opus")
+        prefix = store.search("Anthrop")
+        assert store.search("  ...  ") == [] and store.search('"') == []
+    texts = {doc.name: doc.read_text() for doc in corpus.iterdir()}
+    assert hits and all("claude opus" in sentence.casefold() for _, _, _, sentence in hits)
+    for doc_id, start, end, sentence in hits:
+        assert " ".join(texts[doc_id][start:end].split()) == sentence
+    assert prefix and all("anthrop" in s.casefold() for *_, s in prefix)
+    # a removed document's sentences go with it
+    for path in corpus.glob("000_*"):
+        path.unlink()
+    _open(corpus, workspace)
+    with Workspace(workspace) as store:
+        assert all(not doc.startswith("000_") for doc, *_ in store.search("claude"))
