@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QRubberBand, QToolTip
 
+from app.canvas.navigation import node_towards, nodes_in_box
 from app.canvas.scene import as_number, link_at, link_of_edge, node_at
 from app.guard import guarded
 from app.plain_text import tooltip_text
@@ -25,6 +26,9 @@ ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
 FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
+FOLLOW_MARGIN = 40  # pixels: a node this near the viewport's edge is brought to the middle
+ARROW_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
+              Qt.Key.Key_Down: "down"}
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -38,11 +42,17 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 class CanvasInteraction:
     """Zoom, selection, hover, mouse and keyboard of :class:`~app.canvas.view.GraphCanvas`.
 
-    A mixin that keeps no state but the node it waits to centre: it uses the canvas's
-    attributes and signals.
+    A mixin that keeps no state but the node it waits to centre, the rubber band and the
+    walk of Tab through a node's neighbours: it uses the canvas's attributes and signals.
+    Selection: a click selects a node alone, Ctrl+click adds or removes one, Shift+drag
+    on the background selects the nodes in a rectangle (Ctrl+Shift+drag adds them).
     """
 
     _centre_later: str | None = None  # the node to centre once laid out (center_on_node)
+    _band: QRubberBand | None = None  # the rubber band while Shift+dragging
+    _band_widget: QRubberBand | None = None
+    _band_origin: QPoint = QPoint()
+    _nav: tuple[str, list[str], int] | None = None  # Tab's walk: anchor, neighbours, place
 
     # -- zoom and scroll ---------------------------------------------------------------
     def fit_all(self, follow: bool = False) -> None:
@@ -97,6 +107,12 @@ class CanvasInteraction:
         if pos is not None:
             self.centerOn(pos)
 
+    def pan_to(self, scene_pos: QPointF) -> None:
+        """Scroll so that the scene point ``scene_pos`` is in the middle (the minimap)."""
+        self._auto_fit = False
+        self._centre_later = None
+        self.centerOn(scene_pos)
+
     def _centre_placed(self) -> None:
         """Centre the node :meth:`center_on_node` waited for, once it has a place."""
         if self._centre_later is not None and \
@@ -113,26 +129,65 @@ class CanvasInteraction:
 
     # -- selection and hover -----------------------------------------------------------
     def select_node(self, nid: str | None) -> None:
-        """Select ``nid`` (``None`` clears the selection)."""
-        if nid == self._selected_node and self._selected_edge is None:
+        """Select ``nid`` alone (``None`` clears the selection)."""
+        nodes = [] if nid is None else [nid]
+        if nid == self._selected_node and self._selected_edge is None and \
+                list(self._selection) == nodes:
             return
-        self._selected_node = nid
-        self._selected_edge = None
-        self._refresh_selection()
-        self.selectionChanged.emit()
+        self._set_selection(nodes, nid)
+
+    def select_nodes(self, nids, current: str | None = None) -> None:
+        """Select the nodes ``nids`` (``current``, the one the details and the keys follow,
+        defaults to the last of them)."""
+        nodes = list(dict.fromkeys(nids))
+        if current is None or current not in nodes:
+            current = nodes[-1] if nodes else None
+        self._set_selection(nodes, current)
+
+    def toggle_node(self, nid: str) -> None:
+        """Add ``nid`` to the selection (it becomes the current node), or take it out."""
+        nodes = list(self._selection)
+        if nid in self._selection:
+            nodes.remove(nid)
+            current = self._selected_node if self._selected_node != nid else \
+                (nodes[-1] if nodes else None)
+        else:
+            nodes.append(nid)
+            current = nid
+        self._set_selection(nodes, current)
+
+    def select_all(self) -> None:
+        """Select every drawn node."""
+        self.select_nodes(self.drawn_nodes(), self._selected_node)
+
+    def clear_selection(self) -> None:
+        """Select nothing (no node, no edge)."""
+        if self._selection or self._selected_edge is not None:
+            self._set_selection([], None)
 
     def select_edge(self, u: str, v: str, key: str) -> None:
         """Select the edge ``(u, v, key)``."""
         edge = (u, v, key)
         if edge == self._selected_edge:
             return
+        self._set_selection([], None, edge)
+
+    def _set_selection(self, nodes: list[str], current: str | None,
+                       edge: tuple[str, str, str] | None = None) -> None:
+        self._selection = dict.fromkeys(nodes)
+        self._selected_node = current
         self._selected_edge = edge
-        self._selected_node = None
+        self._nav = None
         self._refresh_selection()
         self.selectionChanged.emit()
 
     def selected_node(self) -> str | None:
+        """The current node: the one selected last (the details and the keys follow it)."""
         return self._selected_node
+
+    def selected_nodes(self) -> list[str]:
+        """Every selected node, in the order they were selected."""
+        return list(self._selection)
 
     def selected_edge(self) -> tuple[str, str, str] | None:
         return self._selected_edge
@@ -150,10 +205,22 @@ class CanvasInteraction:
         arrays = self.state.arrays
         self.state.selected = arrays.index.get(self._selected_node) \
             if self._selected_node is not None else None
+        self.state.selected_nodes = np.array(
+            [arrays.index[n] for n in self._selection if n in arrays.index], dtype=np.int64)
         self.state.selected_link = None if self._selected_edge is None \
             else link_of_edge(arrays, self._selected_edge)
         self._update_badges()
         self._layer.update()
+
+    def _forget_undrawn_selection(self) -> None:
+        """Drop the selected nodes no longer drawn (hidden, filtered out): what is not on
+        the canvas cannot be acted on."""
+        index = self.state.arrays.index
+        if all(n in index for n in self._selection):
+            return
+        nodes = [n for n in self._selection if n in index]
+        current = self._selected_node if self._selected_node in index else None
+        self.select_nodes(nodes, current)
 
     def _update_badges(self) -> None:
         """"+N" on the hovered and the selected node: neighbours the exploration hides."""
@@ -176,41 +243,59 @@ class CanvasInteraction:
             return
         pos = event.position().toPoint()
         scene_pos = self.mapToScene(pos)
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         i = self._node_index_at(scene_pos)
         self._press_pos = pos
+        self._drag = None
         if i is not None:
             arrays = self.state.arrays
+            nid = arrays.ids[i]
+            if ctrl:
+                self.toggle_node(nid)
+                event.accept()
+                return
             grab = QPointF(*arrays.xy[i]) - scene_pos
-            self._drag = {"index": i, "grab": grab, "moved": False}
-            self.select_node(arrays.ids[i])
+            # Pressing one of several selected nodes keeps them all: a drag moves them
+            # together, a click (no drag) selects that node alone on release.
+            group = nid in self._selection and len(self._selection) > 1
+            self._drag = {"index": i, "grab": grab, "moved": False, "group": group}
+            if group:
+                self.select_nodes(self._selection, nid)
+            else:
+                self.select_node(nid)
+            event.accept()
+            return
+        if mods & Qt.KeyboardModifier.ShiftModifier:
+            self._start_band(pos)
             event.accept()
             return
         link = self._link_index_at(scene_pos)
-        if link is not None:
-            self._drag = None
+        if link is not None and not ctrl:
             u, v, key = self.state.arrays.link_keys[link]
             self.select_edge(u, v, key)
             self.edgeClicked.emit(u, v, key)
             event.accept()
             return
-        self._drag = None
         self._auto_fit = False
         self._centre_later = None
-        if self._selected_node is not None or self._selected_edge is not None:
-            self._selected_node = self._selected_edge = None
-            self._refresh_selection()
-            self.selectionChanged.emit()
+        if not ctrl:
+            self.clear_selection()
         super().mousePressEvent(event)  # background: pan
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
+        if self._band is not None:
+            self._band.setGeometry(QRect(self._band_origin, pos).normalized())
+            event.accept()
+            return
         drag = self._drag
         if drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
             if not drag["moved"] and self._press_pos is not None and \
                     (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
                 return
             drag["moved"] = True
-            self._move_node(drag["index"], self.mapToScene(pos) + drag["grab"])
+            self._move_node(drag["index"], self.mapToScene(pos) + drag["grab"], drag["group"])
             event.accept()
             return
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -218,6 +303,11 @@ class CanvasInteraction:
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_band(event.position().toPoint(),
+                              bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+            event.accept()
+            return
         drag, self._drag = self._drag, None
         if drag is not None and event.button() == Qt.MouseButton.LeftButton:
             nid = self.state.arrays.ids[drag["index"]] \
@@ -226,10 +316,32 @@ class CanvasInteraction:
                 if drag["moved"]:
                     self.nodeMoved.emit(nid)
                 else:
+                    if drag["group"]:
+                        self.select_node(nid)
                     self.nodeClicked.emit(nid)
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    # -- rubber band -------------------------------------------------------------------
+    def _start_band(self, pos: QPoint) -> None:
+        if self._band_widget is None:
+            self._band_widget = QRubberBand(QRubberBand.Shape.Rectangle, self.viewport())
+        self._band, self._band_origin = self._band_widget, pos
+        self._band.setGeometry(QRect(pos, QSize()))
+        self._band.show()
+
+    def _finish_band(self, pos: QPoint, add: bool) -> None:
+        """Select the nodes inside the band (``add``: to those already selected)."""
+        band, self._band = self._band, None
+        band.hide()
+        box = self.mapToScene(QRect(self._band_origin, pos).normalized()).boundingRect()
+        inside = nodes_in_box(self.state.arrays, box.left(), box.top(), box.right(),
+                              box.bottom())
+        if add:
+            self.select_nodes([*self._selection, *inside], self._selected_node)
+        elif inside or self._selection or self._selected_edge is not None:
+            self.select_nodes(inside)
 
     def mouseDoubleClickEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -255,9 +367,75 @@ class CanvasInteraction:
         elif key == Qt.Key.Key_0 and mods & Qt.KeyboardModifier.ControlModifier:
             self.fit_all(follow=True)
         elif key == Qt.Key.Key_Escape:
-            self.select_node(None)
+            self.clear_selection()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selection:
+            self.expandRequested.emit(list(self._selection))
+        elif key in ARROW_KEYS and self.state.selected is not None and \
+                not mods & Qt.KeyboardModifier.ControlModifier:
+            self.move_selection(ARROW_KEYS[key])
         else:
-            super().keyPressEvent(event)
+            super().keyPressEvent(event)  # the arrows pan while nothing is selected
+
+    def event(self, event) -> bool:
+        # Tab walks the neighbours of the selected node; with nothing selected it moves the
+        # focus on, as anywhere else.
+        if event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+                not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier) and \
+                self.state.selected is not None:
+            backwards = event.key() == Qt.Key.Key_Backtab or \
+                bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.next_neighbour(-1 if backwards else 1)
+            event.accept()
+            return True
+        return super().event(event)
+
+    # -- keyboard navigation -----------------------------------------------------------
+    def next_neighbour(self, step: int = 1) -> str | None:
+        """Select the next (``step`` 1) or previous (-1) drawn neighbour of the node the
+        walk started from, strongest first; returns the node selected."""
+        current = self._selected_node
+        if current is None:
+            return None
+        nav = self._nav
+        if nav is not None and nav[1] and nav[1][nav[2]] == current:
+            anchor, ranked, index = nav[0], nav[1], nav[2] + step
+        else:
+            drawn = self.state.arrays.index
+            anchor = current
+            ranked = [n for n in self._model.strongest_neighbours(current) if n in drawn]
+            index = 0 if step > 0 else -1
+        if not ranked:
+            return None
+        index %= len(ranked)
+        target = ranked[index]
+        self.select_node(target)
+        self._nav = (anchor, ranked, index)
+        self.follow_node(target)
+        return target
+
+    def move_selection(self, direction: str) -> str | None:
+        """Select the node lying most in ``direction`` ("left", "right", "up", "down")
+        from the current one (a neighbour when one lies that way); returns it."""
+        i = self.state.selected
+        if i is None:
+            return None
+        j = node_towards(self.state.arrays, i, direction)
+        if j is None:
+            return None
+        target = self.state.arrays.ids[j]
+        self.select_node(target)
+        self.follow_node(target)
+        return target
+
+    def follow_node(self, nid: str) -> None:
+        """Centre ``nid`` when it is off the viewport (or too near its edge to be read)."""
+        pos = self.node_viewport_pos(nid)
+        margin = FOLLOW_MARGIN
+        if pos is not None and not self.viewport().rect().adjusted(
+                margin, margin, -margin, -margin).contains(pos):
+            self.center_on_node(nid)
 
     def dragEnterEvent(self, event) -> None:
         # Files and folders are the window's to open; the scene takes no drops.
@@ -282,7 +460,19 @@ class CanvasInteraction:
     def contextMenuEvent(self, event) -> None:
         nid = self.node_at(event.pos())
         if nid is not None:
-            self.select_node(nid)
+            # On one of several selected nodes the menu acts on them all.
+            if nid in self._selection:
+                if nid != self._selected_node:
+                    self.select_nodes(self._selection, nid)
+            else:
+                self.select_node(nid)
+        else:
+            edge = self.edge_at(event.pos())
+            if edge is not None:
+                self.select_edge(*edge)
+                self.edgeMenuRequested.emit(*edge, event.globalPos())
+                event.accept()
+                return
         self.contextMenuRequested.emit(nid, event.globalPos())
         event.accept()
 
@@ -330,14 +520,22 @@ class CanvasInteraction:
             self.state.hover_link = link
             self._layer.update()
 
-    def _move_node(self, i: int, scene_pos: QPointF) -> None:
+    def _move_node(self, i: int, scene_pos: QPointF, group: bool = False) -> None:
+        """Put node ``i`` at ``scene_pos`` (``group``: the other selected nodes follow it)
+        and pin what moved."""
         arrays = self.state.arrays
         self._glide.stop()
-        nid = arrays.ids[i]
-        arrays.xy[i] = (scene_pos.x(), scene_pos.y())
-        self._positions[nid] = (scene_pos.x(), scene_pos.y())
-        self._pinned.add(nid)
-        arrays.pinned[i] = True
+        moved = np.array([i], dtype=np.int64)
+        if group and len(self.state.selected_nodes):
+            moved = np.union1d(self.state.selected_nodes, moved)
+            moved = moved[arrays.placed[moved]]
+        delta = np.array([scene_pos.x(), scene_pos.y()]) - arrays.xy[i]
+        arrays.xy[moved] += delta
+        for j in moved:
+            nid = arrays.ids[j]
+            self._positions[nid] = (float(arrays.xy[j, 0]), float(arrays.xy[j, 1]))
+            self._pinned.add(nid)
+        arrays.pinned[moved] = True
         self._geometry_changed()
 
     # -- tooltips ----------------------------------------------------------------------

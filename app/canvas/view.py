@@ -30,6 +30,7 @@ from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
 from app.canvas.legend import TypeLegend
+from app.canvas.minimap import Minimap
 from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
@@ -69,8 +70,13 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         An edge ``(u, v, key)`` was clicked (the heaviest edge of the line clicked).
     contextMenuRequested(object, QPoint)
         Right click: the node id under the cursor or ``None``, and the global position.
+    edgeMenuRequested(str, str, str, QPoint)
+        Right click on an edge ``(u, v, key)`` (it is selected), and the global position.
     selectionChanged()
-        The selected node or edge changed (read :meth:`selected_node`/:meth:`selected_edge`).
+        The selected nodes or edge changed (read :meth:`selected_nodes`,
+        :meth:`selected_node` for the current one, :meth:`selected_edge`).
+    expandRequested(list)
+        Enter was pressed on the selected nodes (their ids).
     hoverChanged(object)
         The node under the mouse (id or ``None``).
     nodeMoved(str)
@@ -85,7 +91,9 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     nodeDoubleClicked = Signal(str)
     edgeClicked = Signal(str, str, str)
     contextMenuRequested = Signal(object, QPoint)
+    edgeMenuRequested = Signal(str, str, str, QPoint)
     selectionChanged = Signal()
+    expandRequested = Signal(list)
     hoverChanged = Signal(object)
     nodeMoved = Signal(str)
     layoutStarted = Signal()
@@ -103,6 +111,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._filter: GraphFilter | None = None
         self._size_by = "mentions"
         self._selected_node: str | None = None
+        self._selection: dict[str, None] = {}  # every selected node, in order
         self._selected_edge: tuple[str, str, str] | None = None
         self._auto_fit = True  # keep everything in view until the person zooms or pans
         self._animated = True
@@ -112,7 +121,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
 
         self.state = CanvasState()
         self._layer = GraphLayer(self.state)
-        self._glide = NodeGlide(self.state, self._layer.update, self)
+        self._glide = NodeGlide(self.state, self._on_glide_frame, self)
         self._runner = LayoutRunner(self._layout_request, self)
         self._runner.started.connect(self.layoutStarted)
         self._runner.progressed.connect(self.layoutProgress)
@@ -124,6 +133,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._configure_view()
 
         self.legend = TypeLegend(model, self)
+        self.minimap = Minimap(self)
         self._apply_style()
 
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
@@ -324,6 +334,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             self._positions.clear()
             self._pinned.clear()
             self._selected_node = self._selected_edge = None
+            self._selection = {}
             self._auto_fit, self._centre_later = True, None
             self.legend.refresh()
             self._place_legend()
@@ -344,7 +355,9 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._set_hover(None, force=True)  # indices changed
         self._load_positions()
         self._refresh_selection()
+        self._forget_undrawn_selection()
         self._update_legend()
+        self.minimap.set_drawn_count(len(self.state.arrays.ids))
 
     def _update_legend(self) -> None:
         """Leave metric and date types out of the key while they are facts, not nodes (and
@@ -366,6 +379,11 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     def _geometry_changed(self) -> None:
         self._update_scene_rect()
         self._layer.update()
+        self.minimap.positions_changed()
+
+    def _on_glide_frame(self) -> None:
+        self._layer.update()
+        self.minimap.positions_changed()
 
     def _update_scene_rect(self) -> None:
         bounds = self.state.bounds()
@@ -409,6 +427,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         if animate:
             self._glide.start(start, target)
         self._layer.update()
+        self.minimap.positions_changed()
         self.layoutFinished.emit()
 
     # == style and widget events ==========================================================
@@ -419,6 +438,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self.state.set_font(font)
         self.setBackgroundBrush(self.state.style.background)
         self.legend.update()
+        self.minimap.positions_changed()
         self._layer.update()
 
     def _place_legend(self) -> None:
@@ -430,6 +450,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_legend()
+        self.minimap.place()
         if self._auto_fit:
             self.fit_all()
 
