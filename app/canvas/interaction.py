@@ -137,9 +137,10 @@ class CanvasInteraction:
         self._set_selection(nodes, nid)
 
     def select_nodes(self, nids, current: str | None = None) -> None:
-        """Select the nodes ``nids`` (``current``, the one the details and the keys follow,
-        defaults to the last of them)."""
-        nodes = list(dict.fromkeys(nids))
+        """Select the drawn nodes among ``nids`` (``current``, the one the details and the
+        keys follow, defaults to the last of them)."""
+        drawn = self.state.arrays.index
+        nodes = [n for n in dict.fromkeys(nids) if n in drawn]
         if current is None or current not in nodes:
             current = nodes[-1] if nodes else None
         self._set_selection(nodes, current)
