@@ -18,6 +18,7 @@ import math
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.bridge import listen
@@ -115,7 +116,11 @@ class DetailsPanel(QWidget):
 
     def _chip(self, etype: str) -> str:
         colour = color_of(etype, self.dark)
-        return (f"<span style='background:{_h(colour)}; color:white; padding:2px 6px;'>"
+        rgb = QColor(colour)
+        # Dark ink on light chips (the dark theme's colours are light): white would fade.
+        light = 0.2126 * rgb.redF() + 0.7152 * rgb.greenF() + 0.0722 * rgb.blueF() > 0.55
+        ink = "#1b1b1b" if light else "white"
+        return (f"<span style='background:{_h(colour)}; color:{ink}; padding:2px 6px;'>"
                 f"&nbsp;{_h(type_info(etype).name)}&nbsp;</span>")
 
     def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:

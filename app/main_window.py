@@ -271,7 +271,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         """Select ``nid`` on the canvas and show its details and mentions."""
         if nid not in self.model:
             return
-        if self.canvas.selected_node() != nid:
+        if self.canvas.selected_nodes() != [nid]:
             self.canvas.select_node(nid)
         self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
         self.source.show_node(nid)

@@ -68,6 +68,9 @@ def test_ctrl_click_adds_and_removes_nodes_and_details_list_them(window, qtbot):
     assert window.model.label(a) in shown and window.model.label(b) in shown
     state = window.canvas.state
     assert sorted(state.selected_nodes) == sorted(state.arrays.index[n] for n in (a, b))
+    window.details.nodeActivated.emit(b)  # a name in the list: that entity alone
+    assert window.canvas.selected_nodes() == [b] and window.details.node == b
+    window.canvas.select_nodes([a, b])
     click(qtbot, window, b, CTRL)  # again: out of the selection
     assert window.canvas.selected_nodes() == [a]
     assert window.details.node == a and window.details.selection == []
