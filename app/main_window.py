@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QIcon, QUndoStack
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import dialogs
 from app.actions import RECENT_MENU_TITLE, build_actions, build_menus, build_toolbar
 from app.actions import shortcut_rows as action_shortcut_rows
+from app.appearance import Appearance
 from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
@@ -41,9 +42,9 @@ from app.guard import guarded, guarded_call, install_excepthook
 from app.job_control import JobControl
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
+from app.selection_follow import SelectionFollow
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
-from app.theme import DEFAULT_THEME, THEMES, apply_theme
 from app.view_filters import ViewFilters
 from app.workers import join_all
 from graph import __version__, messages
@@ -60,7 +61,7 @@ TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long quer
 
 
 class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceCommands, ViewFilters,
-                 QMainWindow):
+                 SelectionFollow, Appearance, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -83,7 +84,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         self.undo_stack = QUndoStack(self)
         self.job = None
         self.current_paths: list[str] = []
-        self._shown_on_press: str | None = None
         self._init_filters()
 
         self._build_widgets()
@@ -156,9 +156,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         self.acts = build_actions(self, self.undo_stack, self.canvas.selected_node,
                                   selected_nodes=self.canvas.selected_nodes)
         menus = build_menus(self.menuBar(), self.acts)
-        self.theme_group = QActionGroup(self)  # exclusive: one theme at a time
-        for name in THEMES:
-            self.theme_group.addAction(self.acts[f"theme_{name}"])
+        self._build_theme_group()
         self._build_source_menu()
         self.recent_menu = QMenu(RECENT_MENU_TITLE, self)
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
@@ -216,8 +214,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
             self.restoreState(state)
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
         self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
-        self.set_minimap(self.settings.value("view/minimap", True, type=bool))
-        self.set_theme(str(self.settings.value("view/theme", DEFAULT_THEME)))
+        self._restore_appearance()
         self._rebuild_recent_menu()
 
     def _save_settings(self) -> None:
@@ -225,7 +222,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("view/size_by", self.canvas.size_by())
         self.settings.setValue("view/fact_nodes", self.fact_nodes)
-        self.settings.setValue("view/minimap", self.canvas.minimap.is_enabled())
         self.settings.sync()
 
     def recent(self) -> list[list[str]]:
@@ -313,26 +309,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
             self.push(Step(show=frozenset(missing), text=messages.SHOW_RELATION))
         self.select_edge(u, v, key)
 
-    @guarded
-    def _on_canvas_selection_changed(self) -> None:
-        """The details follow the canvas: several entities, one, or nothing."""
-        nodes = self.canvas.selected_nodes()
-        if len(nodes) > 1:
-            self.details.show_selection(nodes)
-        elif nodes and (self.details.node != nodes[0] or self.details.selection):
-            self.select_node(nodes[0])
-            self._shown_on_press = nodes[0]
-        elif not nodes and self.canvas.selected_edge() is None:
-            self.details.clear()
-
-    @guarded
-    def _on_node_clicked(self, nid: str) -> None:
-        # The press selected the node and the details followed it; a click on the node
-        # already selected shows its details and mentions again (after other reading).
-        shown, self._shown_on_press = self._shown_on_press, None
-        if shown != nid:
-            self.select_node(nid)
-
     def focus_search(self) -> None:
         """Put the cursor in the search field."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -361,25 +337,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         self.canvas.set_size_by(what)
         self.acts["size_mentions"].setChecked(what == "mentions")
         self.acts["size_degree"].setChecked(what == "degree")
-
-    def toggle_minimap(self) -> None:
-        """Follow View > Show Minimap."""
-        self.set_minimap(self.acts["minimap"].isChecked())
-
-    def set_minimap(self, shown: bool) -> None:
-        """Whether big graphs get a map of the whole drawing in a corner of the canvas."""
-        self.canvas.minimap.set_enabled(bool(shown))
-        self.acts["minimap"].setChecked(bool(shown))
-
-    def set_theme(self, name: str) -> None:
-        """Colour the whole application: ``"system"``, ``"light"`` or ``"dark"`` (saved)."""
-        name = apply_theme(QApplication.instance(), name)
-        self.acts[f"theme_{name}"].setChecked(True)
-        self.settings.setValue("view/theme", name)
-
-    def theme(self) -> str:
-        """The theme chosen in View > Theme."""
-        return next(name for name in THEMES if self.acts[f"theme_{name}"].isChecked())
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
         self._forget_revealed_facts()

@@ -11,11 +11,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QRubberBand, QToolTip
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt
+from PySide6.QtWidgets import QApplication, QToolTip
 
-from app.canvas.navigation import node_towards, nodes_in_box
-from app.canvas.scene import as_number, link_at, link_of_edge, node_at
+from app.canvas.scene import as_number, link_at, node_at
 from app.guard import guarded
 from app.plain_text import tooltip_text
 from graph.explore.entity_facts import entity_facts
@@ -26,7 +25,6 @@ ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
 FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
-FOLLOW_MARGIN = 40  # pixels: a node this near the viewport's edge is brought to the middle
 ARROW_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
               Qt.Key.Key_Down: "down"}
 
@@ -42,17 +40,15 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 class CanvasInteraction:
     """Zoom, selection, hover, mouse and keyboard of :class:`~app.canvas.view.GraphCanvas`.
 
-    A mixin that keeps no state but the node it waits to centre, the rubber band and the
-    walk of Tab through a node's neighbours: it uses the canvas's attributes and signals.
-    Selection: a click selects a node alone, Ctrl+click adds or removes one, Shift+drag
-    on the background selects the nodes in a rectangle (Ctrl+Shift+drag adds them).
+    A mixin that keeps no state but the node it waits to centre and the drag under way:
+    it uses the canvas's attributes and signals, and the selection of
+    :class:`app.canvas.selection.CanvasSelection` (a click selects a node alone, Ctrl+click
+    adds or removes one, Shift+drag on the background selects the nodes in a rectangle).
     """
 
     _centre_later: str | None = None  # the node to centre once laid out (center_on_node)
-    _band: QRubberBand | None = None  # the rubber band while Shift+dragging
-    _band_widget: QRubberBand | None = None
-    _band_origin: QPoint = QPoint()
-    _nav: tuple[str, list[str], int] | None = None  # Tab's walk: anchor, neighbours, place
+    _drag: dict | None = None  # the node being dragged: index, grab offset, moved, group
+    _press_pos: QPoint | None = None
 
     # -- zoom and scroll ---------------------------------------------------------------
     def fit_all(self, follow: bool = False) -> None:
@@ -127,72 +123,7 @@ class CanvasInteraction:
         factor = scale / self._scale()
         self.scale(factor, factor)
 
-    # -- selection and hover -----------------------------------------------------------
-    def select_node(self, nid: str | None) -> None:
-        """Select ``nid`` alone (``None`` clears the selection)."""
-        nodes = [] if nid is None else [nid]
-        if nid == self._selected_node and self._selected_edge is None and \
-                list(self._selection) == nodes:
-            return
-        self._set_selection(nodes, nid)
-
-    def select_nodes(self, nids, current: str | None = None) -> None:
-        """Select the drawn nodes among ``nids`` (``current``, the one the details and the
-        keys follow, defaults to the last of them)."""
-        drawn = self.state.arrays.index
-        nodes = [n for n in dict.fromkeys(nids) if n in drawn]
-        if current is None or current not in nodes:
-            current = nodes[-1] if nodes else None
-        self._set_selection(nodes, current)
-
-    def toggle_node(self, nid: str) -> None:
-        """Add ``nid`` to the selection (it becomes the current node), or take it out."""
-        nodes = list(self._selection)
-        if nid in self._selection:
-            nodes.remove(nid)
-            current = self._selected_node if self._selected_node != nid else \
-                (nodes[-1] if nodes else None)
-        else:
-            nodes.append(nid)
-            current = nid
-        self._set_selection(nodes, current)
-
-    def select_all(self) -> None:
-        """Select every drawn node."""
-        self.select_nodes(self.drawn_nodes(), self._selected_node)
-
-    def clear_selection(self) -> None:
-        """Select nothing (no node, no edge)."""
-        if self._selection or self._selected_edge is not None:
-            self._set_selection([], None)
-
-    def select_edge(self, u: str, v: str, key: str) -> None:
-        """Select the edge ``(u, v, key)``."""
-        edge = (u, v, key)
-        if edge == self._selected_edge:
-            return
-        self._set_selection([], None, edge)
-
-    def _set_selection(self, nodes: list[str], current: str | None,
-                       edge: tuple[str, str, str] | None = None) -> None:
-        self._selection = dict.fromkeys(nodes)
-        self._selected_node = current
-        self._selected_edge = edge
-        self._nav = None
-        self._refresh_selection()
-        self.selectionChanged.emit()
-
-    def selected_node(self) -> str | None:
-        """The current node: the one selected last (the details and the keys follow it)."""
-        return self._selected_node
-
-    def selected_nodes(self) -> list[str]:
-        """Every selected node, in the order they were selected."""
-        return list(self._selection)
-
-    def selected_edge(self) -> tuple[str, str, str] | None:
-        return self._selected_edge
-
+    # -- hover -------------------------------------------------------------------------
     def hovered_node(self) -> str | None:
         hover = self.state.hover
         return None if hover is None else self.state.arrays.ids[hover]
@@ -202,27 +133,6 @@ class CanvasInteraction:
         focus = self.state.focus_nodes
         return set() if focus is None else {self.state.arrays.ids[i] for i in focus}
 
-    def _refresh_selection(self) -> None:
-        arrays = self.state.arrays
-        self.state.selected = arrays.index.get(self._selected_node) \
-            if self._selected_node is not None else None
-        self.state.selected_nodes = np.array(
-            [arrays.index[n] for n in self._selection if n in arrays.index], dtype=np.int64)
-        self.state.selected_link = None if self._selected_edge is None \
-            else link_of_edge(arrays, self._selected_edge)
-        self._update_badges()
-        self._layer.update()
-
-    def _forget_undrawn_selection(self) -> None:
-        """Drop the selected nodes no longer drawn (hidden, filtered out): what is not on
-        the canvas cannot be acted on."""
-        index = self.state.arrays.index
-        if all(n in index for n in self._selection):
-            return
-        nodes = [n for n in self._selection if n in index]
-        current = self._selected_node if self._selected_node in index else None
-        self.select_nodes(nodes, current)
-
     def _update_badges(self) -> None:
         """"+N" on the hovered and the selected node: neighbours the exploration hides."""
         ids = self.state.arrays.ids
@@ -231,6 +141,16 @@ class CanvasInteraction:
             for i in (self.state.hover, self.state.selected) if i is not None and i < len(ids)}
 
     # -- hit-testing -------------------------------------------------------------------
+    def node_at(self, pos: QPoint) -> str | None:
+        """The node under the viewport position ``pos``, if any."""
+        i = self._node_index_at(self.mapToScene(pos))
+        return None if i is None else self.state.arrays.ids[i]
+
+    def edge_at(self, pos: QPoint) -> tuple[str, str, str] | None:
+        """The edge ``(u, v, key)`` drawn nearest to ``pos`` within a few pixels, if any."""
+        link = self._link_index_at(self.mapToScene(pos))
+        return None if link is None else self.state.arrays.link_keys[link]
+
     def _node_index_at(self, scene_pos: QPointF) -> int | None:
         return node_at(self.state.arrays, scene_pos.x(), scene_pos.y(), self._scale())
 
@@ -324,26 +244,6 @@ class CanvasInteraction:
             return
         super().mouseReleaseEvent(event)
 
-    # -- rubber band -------------------------------------------------------------------
-    def _start_band(self, pos: QPoint) -> None:
-        if self._band_widget is None:
-            self._band_widget = QRubberBand(QRubberBand.Shape.Rectangle, self.viewport())
-        self._band, self._band_origin = self._band_widget, pos
-        self._band.setGeometry(QRect(pos, QSize()))
-        self._band.show()
-
-    def _finish_band(self, pos: QPoint, add: bool) -> None:
-        """Select the nodes inside the band (``add``: to those already selected)."""
-        band, self._band = self._band, None
-        band.hide()
-        box = self.mapToScene(QRect(self._band_origin, pos).normalized()).boundingRect()
-        inside = nodes_in_box(self.state.arrays, box.left(), box.top(), box.right(),
-                              box.bottom())
-        if add:
-            self.select_nodes([*self._selection, *inside], self._selected_node)
-        elif inside or self._selection or self._selected_edge is not None:
-            self.select_nodes(inside)
-
     def mouseDoubleClickEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             i = self._node_index_at(self.mapToScene(event.position().toPoint()))
@@ -391,52 +291,6 @@ class CanvasInteraction:
             event.accept()
             return True
         return super().event(event)
-
-    # -- keyboard navigation -----------------------------------------------------------
-    def next_neighbour(self, step: int = 1) -> str | None:
-        """Select the next (``step`` 1) or previous (-1) drawn neighbour of the node the
-        walk started from, strongest first; returns the node selected."""
-        current = self._selected_node
-        if current is None:
-            return None
-        nav = self._nav
-        if nav is not None and nav[1] and nav[1][nav[2]] == current:
-            anchor, ranked, index = nav[0], nav[1], nav[2] + step
-        else:
-            drawn = self.state.arrays.index
-            anchor = current
-            ranked = [n for n in self._model.strongest_neighbours(current) if n in drawn]
-            index = 0 if step > 0 else -1
-        if not ranked:
-            return None
-        index %= len(ranked)
-        target = ranked[index]
-        self.select_node(target)
-        self._nav = (anchor, ranked, index)
-        self.follow_node(target)
-        return target
-
-    def move_selection(self, direction: str) -> str | None:
-        """Select the node lying most in ``direction`` ("left", "right", "up", "down")
-        from the current one (a neighbour when one lies that way); returns it."""
-        i = self.state.selected
-        if i is None:
-            return None
-        j = node_towards(self.state.arrays, i, direction)
-        if j is None:
-            return None
-        target = self.state.arrays.ids[j]
-        self.select_node(target)
-        self.follow_node(target)
-        return target
-
-    def follow_node(self, nid: str) -> None:
-        """Centre ``nid`` when it is off the viewport (or too near its edge to be read)."""
-        pos = self.node_viewport_pos(nid)
-        margin = FOLLOW_MARGIN
-        if pos is not None and not self.viewport().rect().adjusted(
-                margin, margin, -margin, -margin).contains(pos):
-            self.center_on_node(nid)
 
     def dragEnterEvent(self, event) -> None:
         # Files and folders are the window's to open; the scene takes no drops.

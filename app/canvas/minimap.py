@@ -4,14 +4,15 @@
 (the legend has the lower-left) once more than :data:`MINIMAP_MIN_NODES` nodes are drawn.
 It shows every drawn node as a dot in its type's colour and the part the viewport shows as
 a rectangle; a click or a drag in it moves the view there. The dots are painted once into a
-pixmap, again only when positions change (at most every :data:`REBUILD_MS` while a layout
-glides); scrolling and zooming repaint only the rectangle over it.
+pixmap, again only when positions change (a layout lands, a node is dropped, the drawn set
+or the theme changes; at most every :data:`REBUILD_MS` while a layout glides); scrolling
+and zooming repaint only the rectangle over it.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -40,10 +41,12 @@ class Minimap(QWidget):
         self._offset = QPointF()
         self._scale = 1.0  # map pixels per scene unit
         self._throttle = QTimer(self, singleShot=True, interval=REBUILD_MS)
-        self._throttle.timeout.connect(self.update)
+        self._throttle.timeout.connect(self._on_throttle)
         for bar in (canvas.horizontalScrollBar(), canvas.verticalScrollBar()):
             bar.valueChanged.connect(self.update)
             bar.rangeChanged.connect(self.update)
+        canvas.layoutFinished.connect(self.positions_changed)
+        canvas.nodeMoved.connect(self.positions_changed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Map of the whole graph: click or drag to move the view")
         self.hide()
@@ -80,6 +83,16 @@ class Minimap(QWidget):
         self._dirty = True
         if self.isVisible() and not self._throttle.isActive():
             self._throttle.start()
+
+    def _on_throttle(self) -> None:
+        self.update()
+        if not self._canvas.is_idle():  # still gliding into place: follow it
+            self.positions_changed()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme: new colours
+            self.positions_changed()
 
     def place(self) -> None:
         """Size the map to the viewport and put it in the lower-right corner."""

@@ -39,6 +39,7 @@ from app.canvas.scene import (
     layout_request,
     link_of_edge,
 )
+from app.canvas.selection import CanvasSelection
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
@@ -49,7 +50,7 @@ from graph.taxonomy import entity_types
 LEGEND_MARGIN = 10
 
 
-class GraphCanvas(CanvasInteraction, QGraphicsView):
+class GraphCanvas(CanvasInteraction, CanvasSelection, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -71,12 +72,10 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     contextMenuRequested(object, QPoint)
         Right click: the node id under the cursor or ``None``, and the global position.
     edgeMenuRequested(str, str, str, QPoint)
-        Right click on an edge ``(u, v, key)`` (it is selected), and the global position.
-    selectionChanged()
-        The selected nodes or edge changed (read :meth:`selected_nodes`,
-        :meth:`selected_node` for the current one, :meth:`selected_edge`).
-    expandRequested(list)
-        Enter was pressed on the selected nodes (their ids).
+        Right click on an edge ``(u, v, key)`` (now selected), and the global position.
+    selectionChanged(), expandRequested(list)
+        The selected nodes or edge changed (see :class:`~app.canvas.selection.CanvasSelection`)
+        / Enter was pressed on the selected nodes (their ids).
     hoverChanged(object)
         The node under the mouse (id or ``None``).
     nodeMoved(str)
@@ -110,18 +109,13 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._pinned: set[str] = set()
         self._filter: GraphFilter | None = None
         self._size_by = "mentions"
-        self._selected_node: str | None = None
-        self._selection: dict[str, None] = {}  # every selected node, in order
-        self._selected_edge: tuple[str, str, str] | None = None
         self._auto_fit = True  # keep everything in view until the person zooms or pans
         self._animated = True
         self._seed = 0
-        self._drag: dict | None = None
-        self._press_pos: QPoint | None = None
 
         self.state = CanvasState()
         self._layer = GraphLayer(self.state)
-        self._glide = NodeGlide(self.state, self._on_glide_frame, self)
+        self._glide = NodeGlide(self.state, self._layer.update, self)
         self._runner = LayoutRunner(self._layout_request, self)
         self._runner.started.connect(self.layoutStarted)
         self._runner.progressed.connect(self.layoutProgress)
@@ -271,16 +265,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             return QColor(style.cooccurrence)
         return QColor(style.relation_color(arrays.link_predicates[link]))
 
-    def node_at(self, pos: QPoint) -> str | None:
-        """The node under the viewport position ``pos``, if any."""
-        i = self._node_index_at(self.mapToScene(pos))
-        return None if i is None else self.state.arrays.ids[i]
-
-    def edge_at(self, pos: QPoint) -> tuple[str, str, str] | None:
-        """The edge ``(u, v, key)`` drawn nearest to ``pos`` within a few pixels, if any."""
-        link = self._link_index_at(self.mapToScene(pos))
-        return None if link is None else self.state.arrays.link_keys[link]
-
     def render_to_image(self, path: str, size: QSize | None = None, whole: bool = True) -> bool:
         """Save a PNG (or any format Qt writes) of the graph; returns success.
 
@@ -333,8 +317,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             self._glide.stop()
             self._positions.clear()
             self._pinned.clear()
-            self._selected_node = self._selected_edge = None
-            self._selection = {}
+            self._selection, self._selected_node, self._selected_edge = {}, None, None
             self._auto_fit, self._centre_later = True, None
             self.legend.refresh()
             self._place_legend()
@@ -379,11 +362,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     def _geometry_changed(self) -> None:
         self._update_scene_rect()
         self._layer.update()
-        self.minimap.positions_changed()
-
-    def _on_glide_frame(self) -> None:
-        self._layer.update()
-        self.minimap.positions_changed()
 
     def _update_scene_rect(self) -> None:
         bounds = self.state.bounds()
@@ -427,7 +405,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         if animate:
             self._glide.start(start, target)
         self._layer.update()
-        self.minimap.positions_changed()
         self.layoutFinished.emit()
 
     # == style and widget events ==========================================================
@@ -438,7 +415,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self.state.set_font(font)
         self.setBackgroundBrush(self.state.style.background)
         self.legend.update()
-        self.minimap.positions_changed()
         self._layer.update()
 
     def _place_legend(self) -> None:
