@@ -65,6 +65,9 @@ class ActionSpec:
     on_node
         The slot takes the selected node's id first; with nothing selected the action
         does nothing.
+    on_selection
+        The slot takes the list of every selected node first (multi-selection); with
+        nothing selected the action does nothing.
     follows, step_in
         ``"undo"`` or ``"redo"``: enabled only when the undo stack has such a step, whose
         text the action shows in its ``"text"`` or its ``"tip"``.
@@ -86,6 +89,7 @@ class ActionSpec:
     fallback_icon: QStyle.StandardPixmap | None = None
     checkable: bool = False
     on_node: bool = False
+    on_selection: bool = False
     follows: Literal["undo", "redo"] | None = None
     step_in: Literal["text", "tip"] = "text"
     shortcut_label: str = ""
@@ -106,6 +110,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec("file/export", "&Export", section=1),
     MenuSpec("edit", "&Edit"),
     MenuSpec("view", "&View"),
+    MenuSpec("view/theme", "&Theme", section=5),
     MenuSpec("graph", "&Graph"),
     MenuSpec("help", "&Help"),
 )
@@ -128,6 +133,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *_EXPORTS,
     ActionSpec("export_visible", "Export &Visible Part as GraphML\u2026", "choose_export",
                args=("graphml", True), menu="file/export"),
+    ActionSpec("export_selection", "Export &Selection as GraphML\u2026", "choose_export",
+               args=("graphml", False, True), menu="file/export",
+               tip="The selected entities and the relations between them"),
     ActionSpec("export_png", "Export View as &PNG\u2026", "choose_image", args=("png",),
                shortcuts=("Ctrl+Shift+E",), menu="file/export", section=1),
     ActionSpec("export_svg", "Export View as &SVG\u2026", "choose_image", args=("svg",),
@@ -152,6 +160,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
                section=1),
     ActionSpec("previous_mention", "Previous Mention", "source.previous",
                shortcuts=("Shift+F3",), menu="edit", section=1),
+    # -- selection and what it came from (multi-select, evidence, source files) --
+    ActionSpec("select_all", "Select &All Shown", "canvas.select_all",
+               shortcuts=(K.SelectAll,), menu="edit", section=2,
+               tip="Select every entity on the canvas"),
+    ActionSpec("copy_evidence", "&Copy Evidence", "copy_evidence",
+               shortcuts=("Ctrl+Shift+C",), menu="edit", section=2,
+               tip="Copy the sentences the selection comes from, with their documents"),
+    ActionSpec("open_source", "Open &Source File", "open_source_file", menu="edit", section=2,
+               tip="Open the document the selection comes from"),
     ActionSpec("fit", "&Fit to Window", "fit_to_window", shortcuts=("Ctrl+0",), menu="view",
                toolbar=2, tip="Show the whole graph", icon="zoom-fit-best"),
     ActionSpec("zoom_in", "Zoom &In", "canvas.zoom_in", shortcuts=(K.ZoomIn,), menu="view",
@@ -172,15 +189,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
                section=3, checkable=True,
                tip="Draw metrics and dates as nodes; otherwise they are facts in the details "
                    "of the entities they belong to"),
-    ActionSpec("expand", "&Expand Neighbours", "expand", shortcuts=("Ctrl+E",), menu="graph",
-               on_node=True),
+    ActionSpec("minimap", "Show &Minimap", "toggle_minimap", menu="view", section=4,
+               checkable=True,
+               tip="A map of the whole graph in a corner, over 300 entities shown"),
+    ActionSpec("theme_system", "&System", "set_theme", args=("system",), menu="view/theme",
+               checkable=True),
+    ActionSpec("theme_light", "&Light", "set_theme", args=("light",), menu="view/theme",
+               checkable=True),
+    ActionSpec("theme_dark", "&Dark", "set_theme", args=("dark",), menu="view/theme",
+               checkable=True),
+    ActionSpec("expand", "&Expand Neighbours", "expand_nodes", shortcuts=("Ctrl+E",),
+               menu="graph", on_selection=True),
     ActionSpec("expand_depth", "Expand to &Depth\u2026", "ask_expand_depth", menu="graph",
                on_node=True),
     ActionSpec("collapse", "&Collapse", "collapse", shortcuts=("Ctrl+K",), menu="graph",
                on_node=True),
     ActionSpec("focus", "Show &Only This and Neighbours", "focus_neighbourhood",
                shortcuts=("Ctrl+J",), menu="graph", on_node=True),
-    ActionSpec("hide", "&Hide", "hide_node", shortcuts=(K.Delete,), menu="graph", on_node=True),
+    ActionSpec("hide", "&Hide", "hide_nodes", shortcuts=(K.Delete,), menu="graph",
+               on_selection=True),
+    ActionSpec("pin", "&Pin in Place", "pin_nodes", args=(True,), menu="graph", section=1,
+               on_selection=True, tip="Keep the selected entities where they are on re-layout"),
+    ActionSpec("unpin", "&Unpin", "pin_nodes", args=(False,), menu="graph", section=1,
+               on_selection=True, tip="Let the layout move the selected entities again"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "show_shortcuts", shortcuts=(K.HelpContents,),
                menu="help"),
     ActionSpec("about", "&About Threadline", "show_about", menu="help"),
@@ -192,8 +223,14 @@ GESTURES: tuple[tuple[str, str], ...] = (
     ("Expand a node", "Double-click"),
     ("Move a node (pins it)", "Drag"),
     ("Zoom", "Mouse wheel, + / -"),
-    ("Pan", "Drag the background, arrow keys"),
+    ("Pan", "Drag the background, arrow keys (nothing selected)"),
     ("Node menu", "Right-click"),
+    ("Add to or remove from the selection", "Ctrl+click"),
+    ("Select in a rectangle", "Shift+drag the background (Ctrl+Shift: add)"),
+    ("Clear the selection", "Esc"),
+    ("Select the next / previous neighbour", "Tab / Shift+Tab"),
+    ("Select the neighbour that way", "Arrow keys"),
+    ("Expand the selection", "Enter"),
 )
 
 
@@ -231,10 +268,14 @@ def _icon(owner: QWidget, spec: ActionSpec) -> QIcon:
 
 
 def _trigger(owner: QWidget, slot: Callable, spec: ActionSpec,
-             selected_node: Callable[[], str | None]) -> Callable[..., None]:
+             selected_node: Callable[[], str | None],
+             selected_nodes: Callable[[], list[str]]) -> Callable[..., None]:
     def run(*_checked) -> None:
         try:
-            if not spec.on_node:
+            if spec.on_selection:
+                if nids := selected_nodes():
+                    slot(nids, *spec.args)
+            elif not spec.on_node:
                 slot(*spec.args)
             elif nid := selected_node():
                 slot(nid, *spec.args)
@@ -262,7 +303,8 @@ def _follow(action: QAction, spec: ActionSpec, stack: QUndoStack) -> None:
 
 
 def _make_action(owner: QWidget, spec: ActionSpec, undo_stack: QUndoStack,
-                 selected_node: Callable[[], str | None]) -> QAction:
+                 selected_node: Callable[[], str | None],
+                 selected_nodes: Callable[[], list[str]]) -> QAction:
     action = QAction(spec.text, owner)
     if spec.icon:
         action.setIcon(_icon(owner, spec))
@@ -272,7 +314,7 @@ def _make_action(owner: QWidget, spec: ActionSpec, undo_stack: QUndoStack,
         action.setToolTip(spec.tip)
     action.setCheckable(spec.checkable)
     slot = reduce(getattr, spec.slot.split("."), owner)
-    action.triggered.connect(_trigger(owner, slot, spec, selected_node))
+    action.triggered.connect(_trigger(owner, slot, spec, selected_node, selected_nodes))
     if spec.follows:
         _follow(action, spec, undo_stack)
     return action
@@ -280,7 +322,9 @@ def _make_action(owner: QWidget, spec: ActionSpec, undo_stack: QUndoStack,
 
 def build_actions(owner: QWidget, undo_stack: QUndoStack,
                   selected_node: Callable[[], str | None],
-                  specs: Iterable[ActionSpec] = ACTIONS) -> dict[str, QAction]:
+                  specs: Iterable[ActionSpec] = ACTIONS,
+                  selected_nodes: Callable[[], list[str]] | None = None
+                  ) -> dict[str, QAction]:
     """Make one ``QAction`` per spec, owned by (and with shortcuts active in) ``owner``.
 
     Parameters
@@ -293,6 +337,9 @@ def build_actions(owner: QWidget, undo_stack: QUndoStack,
         Returns the selected node's id (or ``None``), for ``on_node`` actions.
     specs
         The table (default :data:`ACTIONS`).
+    selected_nodes
+        Returns every selected node's id, for ``on_selection`` actions (default: the
+        one of ``selected_node``).
 
     Returns
     -------
@@ -306,9 +353,13 @@ def build_actions(owner: QWidget, undo_stack: QUndoStack,
     """
     specs = tuple(specs)
     check_shortcuts(specs)
+    if selected_nodes is None:
+        def selected_nodes() -> list[str]:
+            nid = selected_node()
+            return [] if nid is None else [nid]
     actions = {}
     for spec in specs:
-        action = _make_action(owner, spec, undo_stack, selected_node)
+        action = _make_action(owner, spec, undo_stack, selected_node, selected_nodes)
         owner.addAction(action)
         actions[spec.name] = action
     return actions

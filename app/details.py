@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.bridge import listen
@@ -93,6 +94,9 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser)
         self.node: str | None = None
         self.edge: tuple[str, str, str] | None = None
+        self.selection: list[str] = []  # several entities selected (show_selection)
+        self._hidden_neighbours = 0
+        self._shown_dark = self.dark
         listen(self, model.subscribe, self._on_model_changed)
         self.clear()
 
@@ -106,19 +110,25 @@ class DetailsPanel(QWidget):
 
     def clear(self) -> None:
         self.node = self.edge = None
+        self.selection = []
         self.browser.setHtml("<p style='color:gray'>Select an entity or a relation to see its "
                              "details.</p>")
 
     def _chip(self, etype: str) -> str:
         colour = color_of(etype, self.dark)
-        return (f"<span style='background:{_h(colour)}; color:white; padding:2px 6px;'>"
+        rgb = QColor(colour)
+        # Dark ink on light chips (the dark theme's colours are light): white would fade.
+        light = 0.2126 * rgb.redF() + 0.7152 * rgb.greenF() + 0.0722 * rgb.blueF() > 0.55
+        ink = "#1b1b1b" if light else "white"
+        return (f"<span style='background:{_h(colour)}; color:{ink}; padding:2px 6px;'>"
                 f"&nbsp;{_h(type_info(etype).name)}&nbsp;</span>")
 
     def show_node(self, nid: str, hidden_neighbours: int = 0) -> None:
         """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
         # Shown again (its neighbours shown or hidden): stay where the person was reading.
         scroll = self.browser.verticalScrollBar().value() if nid == self.node else 0
-        self.node, self.edge = nid, None
+        self.node, self.edge, self.selection = nid, None, []
+        self._hidden_neighbours = hidden_neighbours
         data = self.model.node(nid)
         etype = data.get("type", "OTHER")
         parts = [f"<h2 style='margin-bottom:2px'>{_h(data.get('label', nid))}</h2>",
@@ -236,7 +246,7 @@ class DetailsPanel(QWidget):
 
     def show_edge(self, u: str, v: str, key: str) -> None:
         """The relation ``(u, v, key)`` and its evidence sentences."""
-        self.node, self.edge = None, (u, v, key)
+        self.node, self.edge, self.selection = None, (u, v, key), []
         data = self.model.graph.edges[u, v, key]
         method = data.get("method", "")
         kind = "typed relation (dependency parse)" if method == DEPENDENCY else \
@@ -256,6 +266,32 @@ class DetailsPanel(QWidget):
                   for ev in evidence[:MAX_LISTED]]
         parts.append("</ol>")
         self.browser.setHtml("".join(parts))
+
+    def show_selection(self, nids: list[str]) -> None:
+        """Several selected entities: how many, and each label (a link to that entity)."""
+        self.node, self.edge, self.selection = None, None, list(nids)
+        shown = [n for n in nids if n in self.model][:MAX_LISTED]
+        parts = [f"<h2>{_h(len(nids))} entities selected</h2>", "<ul>"]
+        parts += [f"<li>{self._chip(self.model.node(n).get('type', 'OTHER'))} "
+                  f"{_node_link(n, self.model.label(n))}</li>" for n in shown]
+        if len(nids) > len(shown):
+            parts.append(f"<li style='color:gray'>\u2026 and {len(nids) - len(shown)} more</li>")
+        parts.append("</ul>")
+        self.browser.setHtml("".join(parts))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # The type chips are coloured for a light or a dark background: a new theme
+        # paints what is shown again.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_shown_dark") and \
+                self.dark != self._shown_dark:
+            self._shown_dark = self.dark
+            if self.node is not None and self.node in self.model:
+                self.show_node(self.node, self._hidden_neighbours)
+            elif self.edge is not None and self.model.graph.has_edge(*self.edge):
+                self.show_edge(*self.edge)
+            elif self.selection:
+                self.show_selection(self.selection)
 
     @guarded
     def _on_link(self, url: QUrl) -> None:

@@ -20,7 +20,7 @@ from graph.explore.exploration import DEFAULT_EXPAND_K, Exploration, Step
 
 MAX_EXPAND_DEPTH = 6
 # Graph-menu actions the node's context menu repeats, with the same text.
-NODE_MENU_ACTIONS = ("expand_depth", "collapse", "focus", "hide")
+NODE_MENU_ACTIONS = ("expand_depth", "collapse", "focus")
 # View actions the context menu of the background offers.
 BACKGROUND_MENU_ACTIONS = ("fit", "relayout", "overview", "show_all")
 
@@ -37,6 +37,24 @@ class StepCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.exploration.apply(self.step.inverse())
+
+
+class PinCommand(QUndoCommand):
+    """Pinning or releasing several nodes as one step on the undo stack."""
+
+    def __init__(self, canvas, nids: list[str], pinned: bool, text: str) -> None:
+        super().__init__(text)
+        self.canvas, self.pinned = canvas, pinned
+        before = canvas.pinned_nodes()
+        self.before = {nid: nid in before for nid in nids}
+
+    def redo(self) -> None:
+        for nid in self.before:
+            self.canvas.set_pinned(nid, self.pinned)
+
+    def undo(self) -> None:
+        for nid, was in self.before.items():
+            self.canvas.set_pinned(nid, was)
 
 
 class ExplorationCommands:
@@ -56,6 +74,24 @@ class ExplorationCommands:
             self.show_status(messages.EXPANDED_SOME.format(
                 k=DEFAULT_EXPAND_K, label=self.model.label(nid), more=more), 8_000)
 
+    @guarded
+    def expand_nodes(self, nids: list[str], depth: int = 1) -> None:
+        """Show the strongest hidden neighbours of every node of ``nids``, as one step."""
+        if len(nids) == 1:
+            self.expand(nids[0], depth)
+            return
+        shown: set[str] = set()
+        for nid in nids:
+            step, _more = self.exploration.expand(nid, DEFAULT_EXPAND_K, depth)
+            shown |= step.show
+        self.push(Step(show=frozenset(shown), text=messages.EXPAND_SELECTION.format(
+            what=self._what(nids))))
+
+    def _what(self, nids: list[str]) -> str:
+        """How a step's name calls ``nids``: the entity's label, or "3 entities"."""
+        return str(self.model.label(nids[0])) if len(nids) == 1 else \
+            messages.SELECTED_ENTITIES.format(count=len(nids))
+
     def ask_expand_depth(self, nid: str) -> None:
         """Ask how many levels to expand around ``nid``, then expand."""
         depth = dialogs.ask_number(self, messages.EXPAND_DEPTH_TITLE,
@@ -70,9 +106,23 @@ class ExplorationCommands:
 
     def hide_node(self, nid: str) -> None:
         """Take ``nid`` off the canvas."""
-        self.push(self.exploration.hide([nid]))
-        if self.details.node == nid:
+        self.hide_nodes([nid])
+
+    def hide_nodes(self, nids: list[str]) -> None:
+        """Take every node of ``nids`` off the canvas, as one step."""
+        self.push(self.exploration.hide(nids))
+        if self.details.node in nids:
             self.details.clear()
+
+    def pin_nodes(self, nids: list[str], pinned: bool = True) -> None:
+        """Pin the nodes of ``nids`` where they are (or release them), as one step."""
+        pins = self.canvas.pinned_nodes()
+        placed = [n for n in nids if self.canvas.node_scene_pos(n) is not None]
+        changing = [n for n in placed if (n in pins) != pinned]
+        if changing:
+            text = messages.PIN_SELECTION if pinned else messages.UNPIN_SELECTION
+            self.undo_stack.push(PinCommand(self.canvas, changing, pinned,
+                                            text.format(what=self._what(changing))))
 
     def focus_neighbourhood(self, nid: str) -> None:
         """Show only ``nid`` and its strongest neighbours."""
@@ -96,12 +146,39 @@ class ExplorationCommands:
     @guarded
     def _on_context_menu(self, nid: str | None, global_pos: QPoint) -> None:
         menu = QMenu(self)
-        if nid:
+        selection = self.canvas.selected_nodes()
+        if nid and nid in selection and len(selection) > 1:
+            self._fill_selection_menu(menu, selection)
+        elif nid:
             self._fill_node_menu(menu, nid)
         else:
             menu.addActions([self.acts[name] for name in BACKGROUND_MENU_ACTIONS])
         self.context_menu = menu
         menu.popup(global_pos)
+
+    @guarded
+    def _on_edge_menu(self, u: str, v: str, key: str, global_pos: QPoint) -> None:
+        menu = QMenu(self)
+        self.select_edge(u, v, key)
+        self._add_evidence_entries(menu, self.edge_evidence_items(u, v, key))
+        self.context_menu = menu
+        menu.popup(global_pos)
+
+    def _fill_selection_menu(self, menu: QMenu, nids: list[str]) -> None:
+        """The menu of several selected nodes: what acts on them all."""
+        what = self._what(nids)
+        for text, slot, args in (
+                (messages.EXPAND_SELECTION, self.expand_nodes, ()),
+                (messages.HIDE_SELECTION, self.hide_nodes, ()),
+                (messages.PIN_SELECTION, self.pin_nodes, (True,)),
+                (messages.UNPIN_SELECTION, self.pin_nodes, (False,))):
+            entry = menu.addAction(menu_text(text.format(what=what)),
+                                   guarded_call(self, slot, nids, *args))
+            entry.setToolTip(tooltip_text(text.format(what=what)))
+        menu.addAction(messages.EXPORT_SELECTION_MENU,
+                       guarded_call(self, self.choose_export, "graphml", False, True))
+        menu.addSeparator()
+        self._add_evidence_entries(menu, self.nodes_evidence_items(nids))
 
     def _fill_node_menu(self, menu: QMenu, nid: str) -> None:
         self.select_node(nid)
@@ -115,8 +192,10 @@ class ExplorationCommands:
         for name in NODE_MENU_ACTIONS:
             menu.addAction(SPECS[name].plain_text,
                            guarded_call(self, getattr(self, SPECS[name].slot), nid))
+        menu.addAction(SPECS["hide"].plain_text, guarded_call(self, self.hide_nodes, [nid]))
         menu.addSeparator()
         pinned = nid in self.canvas.pinned_nodes()
         menu.addAction(messages.UNPIN_NODE if pinned else messages.PIN_NODE,
-                       guarded_call(self, self.canvas.set_pinned, nid, not pinned))
+                       guarded_call(self, self.pin_nodes, [nid], not pinned))
         menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))
+        self._add_evidence_entries(menu, self.nodes_evidence_items([nid]))

@@ -23,14 +23,18 @@ from graph.store.formats import FORMATS, export
 class ExportCommands:
     """File > Export (uses the window's model, exploration, filter, canvas and status bar)."""
 
-    def choose_export(self, fmt: str, visible: bool = False) -> None:
-        """Ask where to write the graph in ``fmt`` (``visible``: only what is drawn)."""
+    def choose_export(self, fmt: str, visible: bool = False, selection: bool = False) -> None:
+        """Ask where to write the graph in ``fmt`` (``visible``: only what is drawn;
+        ``selection``: only the selected entities and the relations between them)."""
+        if selection and not self.canvas.selected_nodes():
+            self.show_status(messages.NOTHING_SELECTED, 6_000)
+            return
         stem = Path(self.current_paths[0]).stem if self.current_paths else "graph"
         suggestion = str(Path(self._last_dir()) / f"{stem}{FORMATS[fmt].suffixes[0]}")
         path = dialogs.choose_save_path(self, messages.EXPORT_GRAPH_TITLE, suggestion,
                                         FORMATS[fmt].dialog_filter)
         if path:
-            self.export_graph(path, fmt, visible=visible)
+            self.export_graph(path, fmt, visible=visible, selection=selection)
 
     def choose_image(self, kind: str) -> None:
         """Ask where to write the view as a ``"png"`` or ``"svg"`` image."""
@@ -41,7 +45,8 @@ class ExportCommands:
         if path:
             self.export_image(path)
 
-    def export_graph(self, path: str, fmt: str | None = None, visible: bool = False) -> bool:
+    def export_graph(self, path: str, fmt: str | None = None, visible: bool = False,
+                     selection: bool = False) -> bool:
         """Write the graph (``visible``: only the drawn part) to ``path``.
 
         Parameters
@@ -52,14 +57,20 @@ class ExportCommands:
             A name of :data:`~graph.store.formats.FORMATS`; ``None``: from the suffix.
         visible
             Only the nodes and edges on screen (exploration and filter).
+        selection
+            Only the selected nodes and the edges drawn between them.
 
         Returns
         -------
         bool
             Whether it was written; a failure is shown in a message box.
         """
-        graph = (drawn_subgraph(self.model.graph, self.exploration.visible, self.filter)
-                 if visible else self.model.graph)
+        if selection:
+            graph = drawn_subgraph(self.model.graph, self.canvas.selected_nodes(), self.filter)
+        elif visible:
+            graph = drawn_subgraph(self.model.graph, self.exploration.visible, self.filter)
+        else:
+            graph = self.model.graph
         try:
             refuse_inputs(path, self.current_paths)  # never over, or into, the corpus
             written = export(graph, path, fmt, positions=self.canvas.positions())

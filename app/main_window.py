@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from app import dialogs
 from app.actions import RECENT_MENU_TITLE, build_actions, build_menus, build_toolbar
 from app.actions import shortcut_rows as action_shortcut_rows
+from app.appearance import Appearance
 from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
 from app.details import DetailsPanel
+from app.evidence_commands import EvidenceCommands
 from app.exploration_commands import ExplorationCommands
 from app.export_commands import ExportCommands
 from app.filters import FilterPanel
@@ -40,6 +42,7 @@ from app.guard import guarded, guarded_call, install_excepthook
 from app.job_control import JobControl
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
+from app.selection_follow import SelectionFollow
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
 from app.view_filters import ViewFilters
@@ -57,7 +60,8 @@ STATUS_GAP = 16  # pixels between a status message and the counts on its right
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
-class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, QMainWindow):
+class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceCommands, ViewFilters,
+                 SelectionFollow, Appearance, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -149,8 +153,11 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
             self.statusBar().setToolTip("")
 
     def _build_actions(self) -> None:
-        self.acts = build_actions(self, self.undo_stack, self.canvas.selected_node)
+        self.acts = build_actions(self, self.undo_stack, self.canvas.selected_node,
+                                  selected_nodes=self.canvas.selected_nodes)
         menus = build_menus(self.menuBar(), self.acts)
+        self._build_theme_group()
+        self._build_source_menu()
         self.recent_menu = QMenu(RECENT_MENU_TITLE, self)
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
         menus["view"].addSeparator()
@@ -172,10 +179,12 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         tools.addWidget(self.search)
 
     def _connect(self) -> None:
-        self.canvas.nodeClicked.connect(self.select_node)
+        self.canvas.nodeClicked.connect(self._on_node_clicked)
         self.canvas.nodeDoubleClicked.connect(self.expand)
         self.canvas.edgeClicked.connect(self.select_edge)
         self.canvas.contextMenuRequested.connect(self._on_context_menu)
+        self.canvas.edgeMenuRequested.connect(self._on_edge_menu)
+        self.canvas.expandRequested.connect(self.expand_nodes)
         self.canvas.filesDropped.connect(self.open_dropped)
         self.canvas.selectionChanged.connect(self._on_canvas_selection_changed)
         self.search.entityChosen.connect(self.focus_entity)
@@ -205,6 +214,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
             self.restoreState(state)
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
         self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
+        self._restore_appearance()
         self._rebuild_recent_menu()
 
     def _save_settings(self) -> None:
@@ -257,7 +267,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         """Select ``nid`` on the canvas and show its details and mentions."""
         if nid not in self.model:
             return
-        if self.canvas.selected_node() != nid:
+        if self.canvas.selected_nodes() != [nid]:
             self.canvas.select_node(nid)
         self.details.show_node(nid, self.exploration.hidden_neighbour_count(nid))
         self.source.show_node(nid)
@@ -298,11 +308,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         if missing:
             self.push(Step(show=frozenset(missing), text=messages.SHOW_RELATION))
         self.select_edge(u, v, key)
-
-    @guarded
-    def _on_canvas_selection_changed(self) -> None:
-        if self.canvas.selected_node() is None and self.canvas.selected_edge() is None:
-            self.details.clear()
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""

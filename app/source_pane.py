@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge import listen
+from app.canvas.style import is_dark
 from app.guard import guarded
 from app.plain_text import ElidedLabel, tooltip_text
 from graph import messages
@@ -218,7 +219,13 @@ class DocumentView(QPlainTextEdit):
         # Lines wrap anew: the passage being read may move out of view; bring it back.
         self._recentre = self._recentre or self._focus_shown
         super().resizeEvent(event)
-        self._refresh_timer.start()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        # A new theme: the mentions are recoloured (not while being built: no timer yet).
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_refresh_timer"):
+            self._dark = is_dark(self.palette())
+            self._refresh_timer.start()
 
     def _offset_at(self, pos) -> int:
         return self._offsets.from_qt(self.cursorForPosition(pos).position())

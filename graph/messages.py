@@ -158,6 +158,22 @@ FIND_TEXT_TITLE = "Find in documents"
 FIND_TEXT_PROMPT = "Sentences containing:"
 TEXT_HITS = "{count} sentence(s) contain \u201c{query}\u201d"
 
+# window: selection, evidence and source files (multi-select acts on every selected entity)
+NOTHING_SELECTED = "Select entities first (click, Ctrl+click, or Shift+drag a rectangle)."
+SELECTED_ENTITIES = "{count} entities"
+EXPAND_SELECTION = "Expand {what}"
+PIN_SELECTION = "Pin {what}"
+UNPIN_SELECTION = "Unpin {what}"
+HIDE_SELECTION = "Hide {what}"
+EXPORT_SELECTION_MENU = "Export Selection as GraphML\u2026"
+COPY_EVIDENCE = "Copy Evidence"
+OPEN_SOURCE_FILE = "Open Source File"
+NO_SOURCE_FILE = "No source file (the documents are not at hand)"
+COPIED_EVIDENCE = "Copied {count} evidence sentence(s)"
+NO_EVIDENCE = "The selection has no evidence sentences to copy."
+OPENED_FILE = "Opened {path}"
+CANNOT_OPEN_FILE = "Could not open {path}: no program is set to open such files."
+
 # window: help
 SHORTCUTS_TITLE = "Keyboard shortcuts"
 SHORTCUTS_HEADER = ("Action", "Shortcut")

@@ -8,8 +8,11 @@ minus what its filter leaves out. The package is split along its seams:
   with :mod:`app.canvas.labels` for the text and :mod:`app.canvas.style` for the colours;
 * :mod:`app.canvas.layout_runner` lays out off the GUI thread (an
   :class:`app.workers.JobThread`) and glides nodes to their new place;
-* :mod:`app.canvas.interaction` handles the mouse and the keyboard;
-* :mod:`app.canvas.export` writes PNG and SVG; :mod:`app.canvas.legend` is the colour key.
+* :mod:`app.canvas.interaction` handles the mouse and the keyboard, and
+  :mod:`app.canvas.selection` the selected nodes (rubber band, Tab and arrow keys, with
+  :mod:`app.canvas.navigation` for the geometry);
+* :mod:`app.canvas.export` writes PNG and SVG; :mod:`app.canvas.legend` is the colour key
+  and :mod:`app.canvas.minimap` the map of big graphs.
 
 The widgets are imported on first use, so that importing :mod:`app.canvas.scene` (tests,
 benchmarks, tools) does not load Qt.

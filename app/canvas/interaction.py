@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from app.canvas.scene import as_number, link_at, link_of_edge, node_at
+from app.canvas.scene import as_number, link_at, node_at
 from app.guard import guarded
 from app.plain_text import tooltip_text
 from graph.explore.entity_facts import entity_facts
@@ -25,6 +25,8 @@ ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
 FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
+ARROW_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
+              Qt.Key.Key_Down: "down"}
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -38,11 +40,15 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 class CanvasInteraction:
     """Zoom, selection, hover, mouse and keyboard of :class:`~app.canvas.view.GraphCanvas`.
 
-    A mixin that keeps no state but the node it waits to centre: it uses the canvas's
-    attributes and signals.
+    A mixin that keeps no state but the node it waits to centre and the drag under way:
+    it uses the canvas's attributes and signals, and the selection of
+    :class:`app.canvas.selection.CanvasSelection` (a click selects a node alone, Ctrl+click
+    adds or removes one, Shift+drag on the background selects the nodes in a rectangle).
     """
 
     _centre_later: str | None = None  # the node to centre once laid out (center_on_node)
+    _drag: dict | None = None  # the node being dragged: index, grab offset, moved, group
+    _press_pos: QPoint | None = None
 
     # -- zoom and scroll ---------------------------------------------------------------
     def fit_all(self, follow: bool = False) -> None:
@@ -97,6 +103,12 @@ class CanvasInteraction:
         if pos is not None:
             self.centerOn(pos)
 
+    def pan_to(self, scene_pos: QPointF) -> None:
+        """Scroll so that the scene point ``scene_pos`` is in the middle (the minimap)."""
+        self._auto_fit = False
+        self._centre_later = None
+        self.centerOn(scene_pos)
+
     def _centre_placed(self) -> None:
         """Centre the node :meth:`center_on_node` waited for, once it has a place."""
         if self._centre_later is not None and \
@@ -111,32 +123,7 @@ class CanvasInteraction:
         factor = scale / self._scale()
         self.scale(factor, factor)
 
-    # -- selection and hover -----------------------------------------------------------
-    def select_node(self, nid: str | None) -> None:
-        """Select ``nid`` (``None`` clears the selection)."""
-        if nid == self._selected_node and self._selected_edge is None:
-            return
-        self._selected_node = nid
-        self._selected_edge = None
-        self._refresh_selection()
-        self.selectionChanged.emit()
-
-    def select_edge(self, u: str, v: str, key: str) -> None:
-        """Select the edge ``(u, v, key)``."""
-        edge = (u, v, key)
-        if edge == self._selected_edge:
-            return
-        self._selected_edge = edge
-        self._selected_node = None
-        self._refresh_selection()
-        self.selectionChanged.emit()
-
-    def selected_node(self) -> str | None:
-        return self._selected_node
-
-    def selected_edge(self) -> tuple[str, str, str] | None:
-        return self._selected_edge
-
+    # -- hover -------------------------------------------------------------------------
     def hovered_node(self) -> str | None:
         hover = self.state.hover
         return None if hover is None else self.state.arrays.ids[hover]
@@ -146,15 +133,6 @@ class CanvasInteraction:
         focus = self.state.focus_nodes
         return set() if focus is None else {self.state.arrays.ids[i] for i in focus}
 
-    def _refresh_selection(self) -> None:
-        arrays = self.state.arrays
-        self.state.selected = arrays.index.get(self._selected_node) \
-            if self._selected_node is not None else None
-        self.state.selected_link = None if self._selected_edge is None \
-            else link_of_edge(arrays, self._selected_edge)
-        self._update_badges()
-        self._layer.update()
-
     def _update_badges(self) -> None:
         """"+N" on the hovered and the selected node: neighbours the exploration hides."""
         ids = self.state.arrays.ids
@@ -163,6 +141,16 @@ class CanvasInteraction:
             for i in (self.state.hover, self.state.selected) if i is not None and i < len(ids)}
 
     # -- hit-testing -------------------------------------------------------------------
+    def node_at(self, pos: QPoint) -> str | None:
+        """The node under the viewport position ``pos``, if any."""
+        i = self._node_index_at(self.mapToScene(pos))
+        return None if i is None else self.state.arrays.ids[i]
+
+    def edge_at(self, pos: QPoint) -> tuple[str, str, str] | None:
+        """The edge ``(u, v, key)`` drawn nearest to ``pos`` within a few pixels, if any."""
+        link = self._link_index_at(self.mapToScene(pos))
+        return None if link is None else self.state.arrays.link_keys[link]
+
     def _node_index_at(self, scene_pos: QPointF) -> int | None:
         return node_at(self.state.arrays, scene_pos.x(), scene_pos.y(), self._scale())
 
@@ -176,41 +164,59 @@ class CanvasInteraction:
             return
         pos = event.position().toPoint()
         scene_pos = self.mapToScene(pos)
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         i = self._node_index_at(scene_pos)
         self._press_pos = pos
+        self._drag = None
         if i is not None:
             arrays = self.state.arrays
+            nid = arrays.ids[i]
+            if ctrl:
+                self.toggle_node(nid)
+                event.accept()
+                return
             grab = QPointF(*arrays.xy[i]) - scene_pos
-            self._drag = {"index": i, "grab": grab, "moved": False}
-            self.select_node(arrays.ids[i])
+            # Pressing one of several selected nodes keeps them all: a drag moves them
+            # together, a click (no drag) selects that node alone on release.
+            group = nid in self._selection and len(self._selection) > 1
+            self._drag = {"index": i, "grab": grab, "moved": False, "group": group}
+            if group:
+                self.select_nodes(self._selection, nid)
+            else:
+                self.select_node(nid)
+            event.accept()
+            return
+        if mods & Qt.KeyboardModifier.ShiftModifier:
+            self._start_band(pos)
             event.accept()
             return
         link = self._link_index_at(scene_pos)
-        if link is not None:
-            self._drag = None
+        if link is not None and not ctrl:
             u, v, key = self.state.arrays.link_keys[link]
             self.select_edge(u, v, key)
             self.edgeClicked.emit(u, v, key)
             event.accept()
             return
-        self._drag = None
         self._auto_fit = False
         self._centre_later = None
-        if self._selected_node is not None or self._selected_edge is not None:
-            self._selected_node = self._selected_edge = None
-            self._refresh_selection()
-            self.selectionChanged.emit()
+        if not ctrl:
+            self.clear_selection()
         super().mousePressEvent(event)  # background: pan
 
     def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
+        if self._band is not None:
+            self._band.setGeometry(QRect(self._band_origin, pos).normalized())
+            event.accept()
+            return
         drag = self._drag
         if drag is not None and event.buttons() & Qt.MouseButton.LeftButton:
             if not drag["moved"] and self._press_pos is not None and \
                     (pos - self._press_pos).manhattanLength() < QApplication.startDragDistance():
                 return
             drag["moved"] = True
-            self._move_node(drag["index"], self.mapToScene(pos) + drag["grab"])
+            self._move_node(drag["index"], self.mapToScene(pos) + drag["grab"], drag["group"])
             event.accept()
             return
         if event.buttons() == Qt.MouseButton.NoButton:
@@ -218,6 +224,11 @@ class CanvasInteraction:
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._finish_band(event.position().toPoint(),
+                              bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+            event.accept()
+            return
         drag, self._drag = self._drag, None
         if drag is not None and event.button() == Qt.MouseButton.LeftButton:
             nid = self.state.arrays.ids[drag["index"]] \
@@ -226,6 +237,8 @@ class CanvasInteraction:
                 if drag["moved"]:
                     self.nodeMoved.emit(nid)
                 else:
+                    if drag["group"]:
+                        self.select_node(nid)
                     self.nodeClicked.emit(nid)
             event.accept()
             return
@@ -255,9 +268,29 @@ class CanvasInteraction:
         elif key == Qt.Key.Key_0 and mods & Qt.KeyboardModifier.ControlModifier:
             self.fit_all(follow=True)
         elif key == Qt.Key.Key_Escape:
-            self.select_node(None)
+            self.clear_selection()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selection:
+            self.expandRequested.emit(list(self._selection))
+        elif key in ARROW_KEYS and self.state.selected is not None and \
+                not mods & Qt.KeyboardModifier.ControlModifier:
+            self.move_selection(ARROW_KEYS[key])
         else:
-            super().keyPressEvent(event)
+            super().keyPressEvent(event)  # the arrows pan while nothing is selected
+
+    def event(self, event) -> bool:
+        # Tab walks the neighbours of the selected node; with nothing selected it moves the
+        # focus on, as anywhere else.
+        if event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
+                not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier) and \
+                self.state.selected is not None:
+            backwards = event.key() == Qt.Key.Key_Backtab or \
+                bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.next_neighbour(-1 if backwards else 1)
+            event.accept()
+            return True
+        return super().event(event)
 
     def dragEnterEvent(self, event) -> None:
         # Files and folders are the window's to open; the scene takes no drops.
@@ -282,7 +315,19 @@ class CanvasInteraction:
     def contextMenuEvent(self, event) -> None:
         nid = self.node_at(event.pos())
         if nid is not None:
-            self.select_node(nid)
+            # On one of several selected nodes the menu acts on them all.
+            if nid in self._selection:
+                if nid != self._selected_node:
+                    self.select_nodes(self._selection, nid)
+            else:
+                self.select_node(nid)
+        else:
+            edge = self.edge_at(event.pos())
+            if edge is not None:
+                self.select_edge(*edge)
+                self.edgeMenuRequested.emit(*edge, event.globalPos())
+                event.accept()
+                return
         self.contextMenuRequested.emit(nid, event.globalPos())
         event.accept()
 
@@ -330,14 +375,22 @@ class CanvasInteraction:
             self.state.hover_link = link
             self._layer.update()
 
-    def _move_node(self, i: int, scene_pos: QPointF) -> None:
+    def _move_node(self, i: int, scene_pos: QPointF, group: bool = False) -> None:
+        """Put node ``i`` at ``scene_pos`` (``group``: the other selected nodes follow it)
+        and pin what moved."""
         arrays = self.state.arrays
         self._glide.stop()
-        nid = arrays.ids[i]
-        arrays.xy[i] = (scene_pos.x(), scene_pos.y())
-        self._positions[nid] = (scene_pos.x(), scene_pos.y())
-        self._pinned.add(nid)
-        arrays.pinned[i] = True
+        moved = np.array([i], dtype=np.int64)
+        if group and len(self.state.selected_nodes):
+            moved = np.union1d(self.state.selected_nodes, moved)
+            moved = moved[arrays.placed[moved]]
+        delta = np.array([scene_pos.x(), scene_pos.y()]) - arrays.xy[i]
+        arrays.xy[moved] += delta
+        for j in moved:
+            nid = arrays.ids[j]
+            self._positions[nid] = (float(arrays.xy[j, 0]), float(arrays.xy[j, 1]))
+            self._pinned.add(nid)
+        arrays.pinned[moved] = True
         self._geometry_changed()
 
     # -- tooltips ----------------------------------------------------------------------

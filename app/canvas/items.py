@@ -33,6 +33,7 @@ DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occ
 # arrowhead unless the predicate is symmetric; co-occurrence in a faint neutral.
 ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
 ARROW_MAX = 5000  # and only while fewer than this many are in view
+SELECTION_RING = 5.5  # pixels beyond a selected node's rim that its ring reaches
 
 
 # -- numpy -> Qt -------------------------------------------------------------------------
@@ -249,6 +250,7 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
     # A ring of background around each node separates it from the edges below; in a
     # crowd of thousands it would cost a second pass for nothing visible.
     halo = 2.0 if diameters.max() >= 6 and len(idx) <= NODE_DETAIL_LIMIT else 0.0
+    _paint_selection_rings(painter, state, node_in, diameters, halo)
     groups = [(idx, False)] if focus is None else [(idx[~focus[idx]], True),
                                                      (idx[focus[idx]], False)]
     for members, dim in groups:
@@ -270,6 +272,24 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
                 painter.setPen(_pen(colour, diameters[level], Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(polygon_from_array(xy[of_kind[kind_levels == level]]))
     _paint_markers(painter, state, scale, node_in, diameters)
+
+
+def _paint_selection_rings(painter, state: CanvasState, node_in: np.ndarray,
+                           diameters: np.ndarray, halo: float) -> None:
+    """A ring in the highlight colour around every selected node: a disc of highlight
+    under the nodes, hollowed by the ring of background each node gets (``halo``; without
+    it, in crowds, the ring is a solid rim)."""
+    chosen = state.selected_nodes
+    chosen = chosen[node_in[chosen]] if len(chosen) else chosen
+    if len(chosen) == 0:
+        return
+    levels = state.arrays.size_level[chosen]
+    for level in np.unique(levels):
+        # Small nodes (a zoomed-out crowd) get a thinner ring: wide pens are slow to stroke.
+        ring = min(SELECTION_RING, max(2.0, 0.4 * float(diameters[level])))
+        painter.setPen(_pen(state.style.highlight, diameters[level] + 2 * ring,
+                            Qt.PenCapStyle.RoundCap))
+        painter.drawPoints(polygon_from_array(state.arrays.xy[chosen[levels == level]]))
 
 
 def _paint_markers(painter, state: CanvasState, scale: float, node_in, diameters) -> None:

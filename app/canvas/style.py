@@ -94,6 +94,8 @@ class CanvasState:
     hover: int | None = None
     hover_link: int | None = None
     selected: int | None = None
+    selected_nodes: np.ndarray = field(  # every selected node drawn (``selected`` among them)
+        default_factory=lambda: np.zeros(0, dtype=np.int64))
     selected_link: int | None = None
     focus_nodes: np.ndarray | None = None  # hover + neighbours, None when nothing hovered
     focus_links: np.ndarray | None = None

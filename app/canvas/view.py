@@ -30,6 +30,7 @@ from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
 from app.canvas.legend import TypeLegend
+from app.canvas.minimap import Minimap
 from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
@@ -38,6 +39,7 @@ from app.canvas.scene import (
     layout_request,
     link_of_edge,
 )
+from app.canvas.selection import CanvasSelection
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
@@ -48,7 +50,7 @@ from graph.taxonomy import entity_types
 LEGEND_MARGIN = 10
 
 
-class GraphCanvas(CanvasInteraction, QGraphicsView):
+class GraphCanvas(CanvasInteraction, CanvasSelection, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -69,8 +71,11 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         An edge ``(u, v, key)`` was clicked (the heaviest edge of the line clicked).
     contextMenuRequested(object, QPoint)
         Right click: the node id under the cursor or ``None``, and the global position.
-    selectionChanged()
-        The selected node or edge changed (read :meth:`selected_node`/:meth:`selected_edge`).
+    edgeMenuRequested(str, str, str, QPoint)
+        Right click on an edge ``(u, v, key)`` (now selected), and the global position.
+    selectionChanged(), expandRequested(list)
+        The selected nodes or edge changed (see :class:`~app.canvas.selection.CanvasSelection`)
+        / Enter was pressed on the selected nodes (their ids).
     hoverChanged(object)
         The node under the mouse (id or ``None``).
     nodeMoved(str)
@@ -85,7 +90,9 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     nodeDoubleClicked = Signal(str)
     edgeClicked = Signal(str, str, str)
     contextMenuRequested = Signal(object, QPoint)
+    edgeMenuRequested = Signal(str, str, str, QPoint)
     selectionChanged = Signal()
+    expandRequested = Signal(list)
     hoverChanged = Signal(object)
     nodeMoved = Signal(str)
     layoutStarted = Signal()
@@ -102,13 +109,9 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._pinned: set[str] = set()
         self._filter: GraphFilter | None = None
         self._size_by = "mentions"
-        self._selected_node: str | None = None
-        self._selected_edge: tuple[str, str, str] | None = None
         self._auto_fit = True  # keep everything in view until the person zooms or pans
         self._animated = True
         self._seed = 0
-        self._drag: dict | None = None
-        self._press_pos: QPoint | None = None
 
         self.state = CanvasState()
         self._layer = GraphLayer(self.state)
@@ -124,6 +127,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._configure_view()
 
         self.legend = TypeLegend(model, self)
+        self.minimap = Minimap(self)
         self._apply_style()
 
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
@@ -261,16 +265,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             return QColor(style.cooccurrence)
         return QColor(style.relation_color(arrays.link_predicates[link]))
 
-    def node_at(self, pos: QPoint) -> str | None:
-        """The node under the viewport position ``pos``, if any."""
-        i = self._node_index_at(self.mapToScene(pos))
-        return None if i is None else self.state.arrays.ids[i]
-
-    def edge_at(self, pos: QPoint) -> tuple[str, str, str] | None:
-        """The edge ``(u, v, key)`` drawn nearest to ``pos`` within a few pixels, if any."""
-        link = self._link_index_at(self.mapToScene(pos))
-        return None if link is None else self.state.arrays.link_keys[link]
-
     def render_to_image(self, path: str, size: QSize | None = None, whole: bool = True) -> bool:
         """Save a PNG (or any format Qt writes) of the graph; returns success.
 
@@ -323,7 +317,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
             self._glide.stop()
             self._positions.clear()
             self._pinned.clear()
-            self._selected_node = self._selected_edge = None
+            self._selection, self._selected_node, self._selected_edge = {}, None, None
             self._auto_fit, self._centre_later = True, None
             self.legend.refresh()
             self._place_legend()
@@ -344,7 +338,9 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self._set_hover(None, force=True)  # indices changed
         self._load_positions()
         self._refresh_selection()
+        self._forget_undrawn_selection()
         self._update_legend()
+        self.minimap.set_drawn_count(len(self.state.arrays.ids))
 
     def _update_legend(self) -> None:
         """Leave metric and date types out of the key while they are facts, not nodes (and
@@ -430,6 +426,7 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_legend()
+        self.minimap.place()
         if self._auto_fit:
             self.fit_all()
 

@@ -299,9 +299,11 @@ def test_menus_and_toolbar_come_from_the_action_table(window):
     file_entries = [a.text() for a in menus["&File"].actions()]
     assert file_entries == ["&Open Folder\u2026", "Open &Files\u2026", "Open &Recent", "&Reload",
                             "", "&Export", "", "&Quit"]
-    in_menus = {a for menu in menus.values() for a in menu.actions()}
-    in_menus |= {a for a in next(a.menu() for a in menus["&File"].actions()
-                                 if a.text() == "&Export").actions()}
+    in_menus, to_walk = set(), list(menus.values())
+    while to_walk:  # the menus and their submenus (File > Export, View > Theme)
+        entries = to_walk.pop().actions()
+        in_menus |= set(entries)
+        to_walk += [a.menu() for a in entries if a.menu() is not None]
     for spec in ACTIONS:
         assert (window.acts[spec.name] in in_menus) == (spec.menu is not None), spec.name
     toolbar = window.findChild(QToolBar, "main_toolbar")
