@@ -52,6 +52,10 @@ class ExportError(ThreadlineError):
     """A graph file could not be written or read."""
 
 
+class PathError(ThreadlineError):
+    """No path can be shown between two entities (unknown, the same, or not connected)."""
+
+
 class GoldError(ThreadlineError):
     """Gold annotations for evaluation cannot be read."""
 

@@ -146,6 +146,31 @@ FIND_TEXT_TITLE = "Find in documents"
 FIND_TEXT_PROMPT = "Sentences containing:"
 TEXT_HITS = "{count} sentence(s) contain \u201c{query}\u201d"
 
+# paths between two entities (graph.explore.evidence_paths, the Path panel)
+PATH_NO_ENTITY = "Name an entity in both fields."
+PATH_UNKNOWN_ENTITY = "No entity is called \u201c{name}\u201d; choose one from the suggestions."
+PATH_SAME_ENTITY = "Both fields name {label}; choose two different entities."
+NO_PATH = "{a} and {b} are not connected in this graph."
+NO_PATH_WITHIN = ("{a} and {b} are not connected through the entities that can be shown "
+                  "(metrics and dates kept as facts and filtered-out types are left out).")
+PATH_QUESTION = "Why are {a} and {b} connected?"
+PATH_FOUND = "Paths found: {count}, shortest first (weighted by evidence)"
+PATH_NO_EVIDENCE = "(no sentence recorded)"
+PATH_MORE_EVIDENCE = "\u2026 and {more} more sentence(s)"
+SHOW_PATH = "Show path {summary}"
+PATH_TITLE = "Path"
+PATH_FROM, PATH_TO = "From", "To"
+PATH_FROM_HINT = "An entity\u2026"
+PATH_TO_HINT = "Another entity\u2026"
+PATH_FIND = "Find"
+PATH_CLEAR = "Clear"
+PATH_EXPORT = "Export Explanation\u2026"
+PATH_SEARCHING = "Looking for paths\u2026"
+PATH_ROW = "{number}. {summary}  ({hops} hop{s})"
+EXPORT_PATH_TITLE = "Export the explanation"
+PATH_FILE_FILTER = "Markdown (*.md);;HTML (*.html *.htm)"
+PATH_TO_NODE = "Path to\u2026"
+
 # window: help
 SHORTCUTS_TITLE = "Keyboard shortcuts"
 SHORTCUTS_HEADER = ("Action", "Shortcut")
