@@ -120,3 +120,4 @@ class ExplorationCommands:
         menu.addAction(messages.UNPIN_NODE if pinned else messages.PIN_NODE,
                        guarded_call(self, self.canvas.set_pinned, nid, not pinned))
         menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))
+        menu.addAction(messages.PATH_TO_NODE, guarded_call(self, self.path_to, nid))

@@ -38,6 +38,7 @@ from app.export_commands import ExportCommands
 from app.filters import FilterPanel
 from app.guard import guarded, guarded_call, install_excepthook
 from app.job_control import JobControl
+from app.path_commands import PathCommands
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.source_pane import SourcePane
@@ -57,7 +58,8 @@ STATUS_GAP = 16  # pixels between a status message and the counts on its right
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
-class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, QMainWindow):
+class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands, ViewFilters,
+                 QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -109,6 +111,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.source_dock = self._dock(messages.SOURCE_TITLE, "source_text", self.source, right)
         self.filters_dock = self._dock(messages.FILTERS_TITLE, "filters", self.filters, left)
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
+        self._build_path_panel()
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:

@@ -30,6 +30,7 @@ from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
 from app.canvas.legend import TypeLegend
+from app.canvas.path_highlight import PathHighlight
 from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
@@ -48,7 +49,7 @@ from graph.taxonomy import entity_types
 LEGEND_MARGIN = 10
 
 
-class GraphCanvas(CanvasInteraction, QGraphicsView):
+class GraphCanvas(PathHighlight, CanvasInteraction, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
