@@ -29,6 +29,7 @@ from graph.schema import slugify
 from graph.store.files import atomic_write, refuse_inputs
 
 HTML_SUFFIXES = (".html", ".htm")
+PANEL_WIDTH = 380  # pixels the Path dock gets when it opens narrower
 
 
 class PathCommands:
@@ -54,6 +55,8 @@ class PathCommands:
         does from the selected one when nothing is named yet."""
         self.path_dock.show()
         self.path_dock.raise_()
+        if self.path_dock.width() < PANEL_WIDTH:  # room for the sentences beside the canvas
+            self.resizeDocks([self.path_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         if nid is None and not self.path_panel.source_field.text().strip():
             nid = self.canvas.selected_node()
         if nid is not None and nid in self.model:

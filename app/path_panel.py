@@ -10,14 +10,20 @@ is plain text: labels and sentences come from the documents.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +38,8 @@ from graph.explore.evidence_paths import EvidencePath, Hop, resolve_entity
 from graph.explore.model import GraphModel, ModelEvent
 
 HOP_ROLE = Qt.ItemDataRole.UserRole
-EVIDENCE_SHOWN = 1  # sentences per hop in the list; the details and the export have all
-PATHS_ROWS = 3.4  # the list of paths is this many rows high (k paths and a hint of more)
+EVIDENCE_SHOWN = 2  # sentences per hop in the list; the details and the export have all
+PATHS_LINES = 4.5  # the list of paths is this many lines high (k paths and a hint of more)
 
 
 class EntityField(SearchField):
@@ -79,6 +85,23 @@ class EntityField(SearchField):
             self.submitted.emit()
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows of a tree as high as their text wrapped to the room it has (a tree view asks
+    its delegate for a row's size without saying how wide the row is)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        view, depth, parent = self.parent(), 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(40, view.viewport().width() - view.indentation() * depth - 10)
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        text = QFontMetrics(shown.font).boundingRect(
+            QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, shown.text)
+        return QSize(width, max(hint.height(), text.height() + 6))
+
+
 class PathPanel(QWidget):
     """Two entity fields, Find, the paths found and the hops of the chosen one.
 
@@ -115,7 +138,7 @@ class PathPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # names entities
         self.status.setWordWrap(True)
         self.path_list = QListWidget()
-        self.hop_list = QListWidget()
+        self.hop_list = QTreeWidget()
         self._build_layout()
         self._connect()
         self._set_paths([])
@@ -130,13 +153,20 @@ class PathPanel(QWidget):
         buttons.addWidget(self.find_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
-        rows = self.path_list.fontMetrics().height() + 8
-        self.path_list.setMaximumHeight(int(rows * PATHS_ROWS))
-        self.path_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.hop_list.setWordWrap(True)
-        self.hop_list.setSpacing(3)
-        self.hop_list.setAlternatingRowColors(True)
-        self.hop_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.path_list.setMaximumHeight(int(self.fontMetrics().lineSpacing() * PATHS_LINES) + 8)
+        for view in (self.path_list, self.hop_list):  # long names and sentences wrap
+            view.setWordWrap(True)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.hop_list.setHeaderHidden(True)
+        self.hop_list.setRootIsDecorated(False)
+        self.hop_list.setIndentation(14)
+        self.hop_list.setUniformRowHeights(False)
+        self.hop_list.setItemsExpandable(False)
+        self.hop_list.setItemDelegate(WrappingDelegate(self.hop_list))
+        # wrapped rows take their new height when the panel is resized
+        self.hop_list.header().sectionResized.connect(self.hop_list.doItemsLayout)
         layout = QVBoxLayout(self)
         layout.addLayout(fields)
         layout.addLayout(buttons)
@@ -217,8 +247,10 @@ class PathPanel(QWidget):
         self.path_list.clear()
         for number, path in enumerate(self.paths, 1):
             hops = len(path.hops)
+            route = (messages.PATH_VIA.format(nodes=" \u2192 ".join(path.labels[1:-1]))
+                     if hops > 1 else messages.PATH_DIRECT)
             item = QListWidgetItem(messages.PATH_ROW.format(
-                number=number, summary=path.summary, hops=hops, s="" if hops == 1 else "s"))
+                number=number, route=route, hops=hops, s="" if hops == 1 else "s"))
             item.setToolTip(tooltip_text(path.summary))
             self.path_list.addItem(item)
         self.path_list.blockSignals(False)
@@ -237,15 +269,26 @@ class PathPanel(QWidget):
         if path is None:
             return
         for number, hop in enumerate(path.hops, 1):
-            item = QListWidgetItem(hop_text(number, hop))
-            item.setData(HOP_ROLE, hop.edge)
-            item.setToolTip(tooltip_text("\n\n".join(s.text for s in hop.evidence)))
-            self.hop_list.addItem(item)
+            item = QTreeWidgetItem([f"{number}. {hop.text}"])
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            item.addChildren([QTreeWidgetItem([line]) for line in evidence_lines(hop)])
+            for each in (item, *(item.child(i) for i in range(item.childCount()))):
+                each.setData(0, HOP_ROLE, hop.edge)
+            self.hop_list.addTopLevelItem(item)
+        self.hop_list.expandAll()
         self.pathChosen.emit(path)
 
+    def hop_texts(self) -> list[list[str]]:
+        """The hops as listed: each its line, then its evidence lines."""
+        items = (self.hop_list.topLevelItem(i) for i in range(self.hop_list.topLevelItemCount()))
+        return [[item.text(0), *(item.child(k).text(0) for k in range(item.childCount()))]
+                for item in items]
+
     @guarded
-    def _on_hop_clicked(self, item: QListWidgetItem) -> None:
-        edge = item.data(HOP_ROLE)
+    def _on_hop_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        edge = item.data(0, HOP_ROLE)
         if edge:
             self.hopChosen.emit(*edge)
 
@@ -254,14 +297,12 @@ class PathPanel(QWidget):
         self.clear()
 
 
-def hop_text(number: int, hop: Hop) -> str:
-    """A hop as the list shows it: the relation, then its first sentence and document."""
-    lines = [f"{number}. {hop.text}"]
-    for sentence in hop.evidence[:EVIDENCE_SHOWN]:
-        lines.append(f"\u201c{sentence.text}\u201d \u2014 {sentence.doc}")
-    more = len(hop.evidence) - EVIDENCE_SHOWN
+def evidence_lines(hop: Hop) -> list[str]:
+    """The evidence of a hop as the list shows it: its first sentences with their document."""
+    quotes = hop.quotes()
+    lines = [f"\u201c{text}\u201d \u2014 {', '.join(docs)}"
+             for text, docs in quotes[:EVIDENCE_SHOWN]]
+    more = len(quotes) - EVIDENCE_SHOWN
     if more > 0:
         lines.append(messages.PATH_MORE_EVIDENCE.format(more=more))
-    if not hop.evidence:
-        lines.append(messages.PATH_NO_EVIDENCE)
-    return "\n".join(lines)
+    return lines or [messages.PATH_NO_EVIDENCE]

@@ -104,6 +104,14 @@ class Hop:
         """``"Claude —developed by→ Anthropic"`` (plain text: escape it to render it)."""
         return f"{self.source_label} {self.arrow} {self.target_label}"
 
+    def quotes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The evidence as ``(sentence, documents)``: a sentence found in several documents
+        (a text published twice) once, with each of them, in the evidence's order."""
+        docs: dict[str, list[str]] = {}
+        for sentence in self.evidence:
+            docs.setdefault(sentence.text, []).append(sentence.doc)
+        return [(text, tuple(found)) for text, found in docs.items()]
+
 
 @dataclass(frozen=True, slots=True)
 class EvidencePath:

@@ -38,8 +38,11 @@ def _question(paths: Sequence[EvidencePath]) -> tuple[str, str]:
     return first.hops[0].source_label, first.hops[-1].target_label
 
 
-def _shown(hop: Hop) -> tuple[list, int]:
-    return list(hop.evidence[:EVIDENCE_PER_HOP]), max(0, len(hop.evidence) - EVIDENCE_PER_HOP)
+def _shown(hop: Hop) -> tuple[list[tuple[str, str]], int]:
+    """``(sentence, documents)`` to quote, and how many more sentences there are."""
+    quotes = hop.quotes()
+    shown = [(text, ", ".join(docs)) for text, docs in quotes[:EVIDENCE_PER_HOP]]
+    return shown, max(0, len(quotes) - EVIDENCE_PER_HOP)
 
 
 def explanation_markdown(paths: Sequence[EvidencePath]) -> str:
@@ -61,9 +64,9 @@ def explanation_markdown(paths: Sequence[EvidencePath]) -> str:
             lines += [f"{step}. **{markdown_text(hop.source_label)}** "
                       f"{markdown_text(hop.arrow)} **{markdown_text(hop.target_label)}**", ""]
             sentences, more = _shown(hop)
-            for sentence in sentences:
-                lines += [f"   > {markdown_text(sentence.text)}", "   >",
-                          f"   > \u2014 *{markdown_text(sentence.doc)}*", ""]
+            for text, docs in sentences:
+                lines += [f"   > {markdown_text(text)}", "   >",
+                          f"   > \u2014 *{markdown_text(docs)}*", ""]
             if more:
                 lines += [f"   {markdown_text(messages.PATH_MORE_EVIDENCE.format(more=more))}", ""]
             if not hop.evidence:
@@ -99,9 +102,9 @@ def explanation_html(paths: Sequence[EvidencePath]) -> str:
             out.append(f'<li><p class="hop"><strong>{escape(hop.source_label)}</strong> '
                        f"{escape(hop.arrow)} <strong>{escape(hop.target_label)}</strong></p>")
             sentences, more = _shown(hop)
-            for sentence in sentences:
-                out.append(f"<blockquote><p>{escape(sentence.text)}</p>"
-                           f'<p class="doc">\u2014 {escape(sentence.doc)}</p></blockquote>')
+            for text, docs in sentences:
+                out.append(f"<blockquote><p>{escape(text)}</p>"
+                           f'<p class="doc">\u2014 {escape(docs)}</p></blockquote>')
             if more:
                 out.append(f'<p class="doc">'
                            f"{escape(messages.PATH_MORE_EVIDENCE.format(more=more))}</p>")

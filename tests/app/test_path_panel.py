@@ -71,17 +71,19 @@ def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(windo
 
     assert panel.status.text() == messages.PATH_FOUND.format(count=3)
     rows = [panel.path_list.item(i).text() for i in range(panel.path_list.count())]
-    assert rows[0] == "1. Claude Code \u2192 Anthropic \u2192 Amazon Web Services  (2 hops)"
+    assert rows[0] == "1. via Anthropic  (2 hops)"
     assert len(rows) == 3
     path = panel.current_path()
-    hops = [panel.hop_list.item(i).text() for i in range(panel.hop_list.count())]
+    assert path.summary == "Claude Code \u2192 Anthropic \u2192 Amazon Web Services"
+    hops = panel.hop_texts()
     assert len(hops) == len(path.hops) == 2
-    for number, (text, hop) in enumerate(zip(hops, path.hops, strict=True), 1):
-        first, evidence = text.split("\n")[:2]
-        assert first == f"{number}. {hop.text}"
-        assert evidence == f"\u201c{hop.evidence[0].text}\u201d \u2014 {hop.evidence[0].doc}"
-    assert hops[0].startswith("1. Claude Code \u2014")
-    assert "2. Anthropic \u2014partners with\u2014 Amazon Web Services" in hops[1]
+    for number, (lines, hop) in enumerate(zip(hops, path.hops, strict=True), 1):
+        assert lines[0] == f"{number}. {hop.text}"
+        sentence, docs = hop.quotes()[0]
+        assert lines[1] == f"\u201c{sentence}\u201d \u2014 {', '.join(docs)}"
+        assert hop.evidence[0].doc in docs
+    assert hops[0][0].startswith("1. Claude Code \u2014")
+    assert hops[1][0] == "2. Anthropic \u2014partners with\u2014 Amazon Web Services"
 
     # the path's nodes are shown (one undoable step) and exactly the path is highlighted
     assert win.canvas.wait_for_layout(10_000)
@@ -111,9 +113,9 @@ def test_clicking_a_hop_selects_its_edge_with_details_and_source(window, qtbot):
     open_by_key(qtbot, win)
     find_paths(qtbot, win, "Claude Code", "Amazon Web Services")
     panel, hop = win.path_panel, win.path_panel.current_path().hops[1]
-    item = panel.hop_list.item(1)
+    sentence = panel.hop_list.topLevelItem(1).child(0)  # the hop's evidence, under it
     qtbot.mouseClick(panel.hop_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=panel.hop_list.visualItemRect(item).center())
+                     pos=panel.hop_list.visualItemRect(sentence).center())
     assert win.canvas.selected_edge() == hop.edge
     assert win.details.edge == hop.edge
 
@@ -128,8 +130,9 @@ def test_export_writes_the_explanation_with_its_evidence(window, qtbot, tmp_path
     text = (tmp_path / "why.md").read_text(encoding="utf-8")
     assert text.startswith("# Why are Claude Code and Amazon Web Services connected?\n")
     for hop in paths[0].hops:
-        assert f"   > {markdown_text(hop.evidence[0].text)}" in text
-        assert f"   > \u2014 *{markdown_text(hop.evidence[0].doc)}*" in text
+        sentence, docs = hop.quotes()[0]
+        source = markdown_text(", ".join(docs))
+        assert f"   > {markdown_text(sentence)}\n   >\n   > \u2014 *{source}*" in text
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE((tmp_path / "why.md").stat().st_mode) == 0o666 & ~umask

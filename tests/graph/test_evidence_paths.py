@@ -254,3 +254,19 @@ def test_seeds_paths_keep_to_the_entities_allowed(seeds):
         find_paths(g, source, target, within=lambda n: n != anthropic)
     assert str(caught.value) == messages.NO_PATH_WITHIN.format(a="Claude Code",
                                                                b="Amazon Web Services")
+
+
+def test_a_sentence_published_twice_is_quoted_once_with_both_documents():
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="A")
+    g.add_node("b", label="B")
+    same = "A and B, word for word in two releases."
+    g.add_edge("a", "b", key="dependency:USES", relation="uses", predicate="USES",
+               method=DEPENDENCY, weight=3.0,
+               evidence=[{"doc": "one.txt", "text": same}, {"doc": "two.txt", "text": same},
+                         {"doc": "two.txt", "text": "Another sentence."}])
+    [path] = find_paths(g, "a", "b")
+    assert path.hops[0].quotes() == [(same, ("one.txt", "two.txt")),
+                                     ("Another sentence.", ("two.txt",))]
+    md = explanation_markdown([path])
+    assert md.count("A and B, word for word") == 1 and "   > \u2014 *one.txt, two.txt*" in md
