@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.timing import timings
 from graph.errors import PathError
-from graph.explore.evidence_paths import find_paths, path_view
+from graph.explore.evidence_paths import find_paths
 from graph.explore.filters import is_fact
+from graph.explore.path_search import path_view
 from graph.schema import COOCCURRENCE, COOCCURS_WITH, DEPENDENCY, PREDICATES, edge_key
 
 GOAL_FIRST_MS = 50.0

@@ -14,12 +14,12 @@ from graph.errors import PathError
 from graph.explore.evidence_paths import (
     EvidenceSentence,
     find_paths,
-    path_view,
     paths_job,
     resolve_entity,
 )
 from graph.explore.filters import is_fact
 from graph.explore.path_report import explanation_html, explanation_markdown, markdown_text
+from graph.explore.path_search import path_view
 from graph.explore.query import EntityIndex
 from graph.ingest.corpus import load_corpus
 from graph.jobs import run_job
