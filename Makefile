@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_canvas.py
 	$(BIN)/python benchmarks/bench_layout.py
+	$(BIN)/python benchmarks/bench_paths.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_workspace.py
 

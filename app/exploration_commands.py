@@ -199,3 +199,4 @@ class ExplorationCommands:
                        guarded_call(self, self.pin_nodes, [nid], not pinned))
         menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))
         self._add_evidence_entries(menu, self.nodes_evidence_items([nid]))
+        menu.addAction(messages.PATH_TO_NODE, guarded_call(self, self.path_to, nid))

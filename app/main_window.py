@@ -40,6 +40,7 @@ from app.export_commands import ExportCommands
 from app.filters import FilterPanel
 from app.guard import guarded, guarded_call, install_excepthook
 from app.job_control import JobControl
+from app.path_commands import PathCommands
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.selection_follow import SelectionFollow
@@ -60,8 +61,8 @@ STATUS_GAP = 16  # pixels between a status message and the counts on its right
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
-class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceCommands, ViewFilters,
-                 SelectionFollow, Appearance, QMainWindow):
+class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
+                 EvidenceCommands, ViewFilters, SelectionFollow, Appearance, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -113,6 +114,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, EvidenceComman
         self.source_dock = self._dock(messages.SOURCE_TITLE, "source_text", self.source, right)
         self.filters_dock = self._dock(messages.FILTERS_TITLE, "filters", self.filters, left)
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
+        self._build_path_panel()
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:

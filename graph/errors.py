@@ -58,6 +58,8 @@ class WorkspaceError(ThreadlineError):
 
 class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer Threadline (its schema is unknown here)."""
+class PathError(ThreadlineError):
+    """No path can be shown between two entities (unknown, the same, or not connected)."""
 
 
 class GoldError(ThreadlineError):

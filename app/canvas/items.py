@@ -29,6 +29,7 @@ BUSY_SHADES = (0.55, 0.7, 0.85, 1.0, 1.0)  # weight buckets as shades when lines
 EDGE_DETAIL_LIMIT = 4000  # more lines in view than this: all 1 px, weight by shade
 NODE_DETAIL_LIMIT = 2500  # more nodes in view than this: no background ring around them
 DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occurrence
+PATH_EXTRA_PX = 2.5  # the links of a path shown are this much wider than their weight's
 # Typed relations are drawn in their predicate's colour (graph.taxonomy.predicates), with an
 # arrowhead unless the predicate is symmetric; co-occurrence in a faint neutral.
 ARROW_MIN_PX = 4.0  # arrowheads appear once a typical node is this big (radius) on screen
@@ -118,13 +119,18 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
     with np.errstate(invalid="ignore"):
         node_in = (placed & (xy[:, 0] >= left - margin) & (xy[:, 0] <= right + margin)
                    & (xy[:, 1] >= top - margin) & (xy[:, 1] <= bottom + margin))
-    dimming = state.focus_nodes is not None
+    # The hovered neighbourhood, else a path shown, is drawn in full and the rest dimmed.
+    path_nodes, path_links = state.path_indices()
+    focus_nodes = state.focus_nodes if state.focus_nodes is not None else path_nodes
+    dimming = focus_nodes is not None
     focus = np.zeros(len(xy), dtype=bool)
     if dimming:
-        focus[state.focus_nodes] = True
+        focus[focus_nodes] = True
 
     _paint_links(painter, state, scale, (left, top, right, bottom), placed)
+    _paint_path_links(painter, state, scale, placed, path_links)
     _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
+    _paint_path_rings(painter, state, scale, node_in, path_nodes)
     paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
     paint_badges(painter, state, scale, node_in, transform)
 
@@ -162,10 +168,12 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     # path stroker (several times slower): with many lines in view, weight is shown by
     # shade instead of width.
     busy = int(visible.sum()) > EDGE_DETAIL_LIMIT
-    dimming = state.focus_links is not None
+    focus_links = state.focus_links if state.focus_links is not None \
+        else state.path_indices()[1]
+    dimming = focus_links is not None
     focus = np.zeros(len(u), dtype=bool)
     if dimming:
-        focus[state.focus_links] = True
+        focus[focus_links] = True
     passes = [(visible & ~focus, True), (visible & focus, False)] if dimming else \
         [(visible, False)]
     for mask, dim in passes:
@@ -193,6 +201,38 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
             painter.drawLines(_segments(xy, u[[link]], v[[link]]))
             if arrays.link_dependency[link] and not _symmetric(arrays.link_predicates[link]):
                 _paint_arrows(painter, state, scale, np.array([link]), colour, zoom)
+
+
+def _paint_path_links(painter, state: CanvasState, scale: float, placed, links) -> None:
+    """The links of a path shown, over the others: highlight colour, thicker, with arrows."""
+    arrays = state.arrays
+    if links is None or len(links) == 0:
+        return
+    links = links[placed[arrays.link_u[links]] & placed[arrays.link_v[links]]]
+    zoom = min(max(scale, 0.5), 2.0) ** 0.5
+    colour = state.style.highlight
+    for link in links:
+        width = EDGE_WIDTHS[int(arrays.link_bucket[link])] * zoom + PATH_EXTRA_PX
+        painter.setPen(_pen(colour, width, Qt.PenCapStyle.RoundCap))
+        painter.drawLines(_segments(arrays.xy, arrays.link_u[[link]], arrays.link_v[[link]]))
+    directed = [int(k) for k in links if arrays.link_dependency[k]
+                and not _symmetric(arrays.link_predicates[k])]
+    if directed:
+        _paint_arrows(painter, state, scale, np.array(directed), colour, zoom)
+
+
+def _paint_path_rings(painter, state: CanvasState, scale: float, node_in, nodes) -> None:
+    """A ring in the highlight colour around each node of a path shown."""
+    arrays = state.arrays
+    if nodes is None or len(nodes) == 0:
+        return
+    nodes = nodes[node_in[nodes]]
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(_pen(state.style.highlight, 2.0))
+    for node in nodes:
+        drawn = max(arrays.level_radius[arrays.size_level[node]] * scale, MIN_NODE_PX / 2)
+        radius = (drawn + 3.0) / scale
+        painter.drawEllipse(QPointF(*arrays.xy[node]), radius, radius)
 
 
 def _symmetric(predicate: str) -> bool:

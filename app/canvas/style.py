@@ -8,9 +8,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPalette
 
-from app.canvas.scene import SceneArrays
+from app.canvas.scene import SceneArrays, link_of_edge
 from graph.taxonomy import color_of, predicates
 
+Edge = tuple[str, str, str]
 # Typed relations without a predicate of the schema: a slate blue that reads on both palettes.
 TYPED_LIGHT, TYPED_DARK = "#5a6f96", "#8fa3c8"
 
@@ -99,12 +100,31 @@ class CanvasState:
     selected_link: int | None = None
     focus_nodes: np.ndarray | None = None  # hover + neighbours, None when nothing hovered
     focus_links: np.ndarray | None = None
+    path: tuple[tuple[str, ...], tuple[Edge, ...]] = ((), ())  # a path shown: nodes, edges
+    _path_drawn: tuple | None = field(default=None, repr=False)
     label_widths: dict[str, float] = field(default_factory=dict)
     badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
 
     def set_font(self, font: QFont) -> None:
         self.font = QFont(font)
         self.label_widths.clear()
+
+    def path_indices(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Rows of the path's drawn nodes and links (``None, None`` when no path is shown),
+        found again only when the arrays or the path change."""
+        nodes, edges = self.path
+        if not nodes and not edges:
+            return None, None
+        arrays = self.arrays
+        cached = self._path_drawn
+        if cached is None or cached[0] is not arrays or cached[1] != self.path:
+            links = (link_of_edge(arrays, e) for e in edges)
+            rows = np.array([arrays.index[n] for n in nodes if n in arrays.index], dtype=np.int64)
+            drawn = np.array([k for k in links if k is not None], dtype=np.int64)
+            cached = self._path_drawn = (arrays, self.path, rows, drawn)
+        if len(cached[2]) == 0:
+            return None, None  # none of it drawn (hidden again): nothing to dim the rest for
+        return cached[2], cached[3]
 
     def bounds(self) -> QRectF:
         """The box around every placed node in scene units (null when none is placed)."""

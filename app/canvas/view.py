@@ -31,6 +31,7 @@ from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
 from app.canvas.legend import TypeLegend
 from app.canvas.minimap import Minimap
+from app.canvas.path_highlight import PathHighlight
 from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
@@ -50,7 +51,7 @@ from graph.taxonomy import entity_types
 LEGEND_MARGIN = 10
 
 
-class GraphCanvas(CanvasInteraction, CanvasSelection, QGraphicsView):
+class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
