@@ -173,6 +173,7 @@ class JobControl:
             self.jobFinished.emit("failed")
             return
         self.current_paths = paths
+        self.workspace = extraction.workspace  # None for an imported graph
         self._remember(paths)
         self.setWindowTitle(title)
         self.show_status(opened, 10_000)

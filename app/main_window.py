@@ -51,8 +51,9 @@ from app.workers import join_all
 from graph import __version__, messages
 from graph.explore.exploration import Exploration, Step
 from graph.explore.model import GraphModel, ModelEvent
-from graph.explore.query import search_text
+from graph.explore.query import search_text, sentence_hits
 from graph.paths import resource, seeds_dir
+from graph.store.workspace import Workspace
 
 ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 MAX_RECENT = 8
@@ -85,6 +86,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.undo_stack = QUndoStack(self)
         self.job = None
         self.current_paths: list[str] = []
+        self.workspace: Path | None = None  # the open corpus's (graph.store.workspace)
         self._init_filters()
 
         self._build_widgets()
@@ -326,7 +328,11 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
     @guarded
     def text_search(self, query: str) -> None:
         """List the sentences of every document that contain ``query``."""
-        hits = search_text(self.model.documents, query)
+        if self.workspace is not None:  # the corpus's full-text index
+            with Workspace(self.workspace) as store:
+                hits = sentence_hits(self.model.documents, query, store.search(query))
+        else:
+            hits = search_text(self.model.documents, query)
         self.source.show_text_hits(query, hits)
         self.source_dock.show()
         self.source_dock.raise_()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -117,6 +117,24 @@ def search_text(documents: Mapping[str, Document], query: str,
                                 " ".join(text[s:e].split())))
             if len(hits) >= limit:
                 return hits
+    return hits
+
+
+def sentence_hits(documents: Mapping[str, Document], query: str,
+                  sentences: Iterable[tuple[str, int, int, str]]) -> list[TextHit]:
+    """:class:`TextHit` s for sentences a full-text index found (``(doc, start, end,
+    sentence)``, :meth:`graph.store.workspace.Workspace.search`): the match is where the
+    query's words are in the sentence, in a row with anything between them."""
+    words = re.findall(r"\w+", query)
+    pattern = re.compile(r"\W+".join(map(re.escape, words)), re.IGNORECASE) if words else None
+    hits = []
+    for doc_id, start, end, sentence in sentences:
+        doc = documents.get(doc_id)
+        if doc is None:
+            continue
+        match = pattern.search(doc.text, start, end) if pattern else None
+        at, to = (match.start(), match.end()) if match else (start, start)
+        hits.append(TextHit(doc_id, at, to, start, end, sentence))
     return hits
 
 

@@ -239,9 +239,13 @@ def test_context_menu_offers_exploration_steps(window):
 
 
 def test_full_text_search_lists_sentences(window):
+    assert window.workspace is not None and window.workspace.is_file()  # its FTS5 index
     window.text_search("blackmail")
     assert window.source.passages
     assert all("blackmail" in p.text.lower() for p in window.source.passages)
+    window.text_search("Anthropic Interv")  # words in a row, the last one begun
+    assert window.source.passages
+    assert all("anthropic interviewer" in p.text.lower() for p in window.source.passages)
 
 
 def test_export_of_the_visible_part_leaves_out_what_the_filter_hides(window, tmp_path):
