@@ -192,6 +192,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("minimap", "Show &Minimap", "toggle_minimap", menu="view", section=4,
                checkable=True,
                tip="A map of the whole graph in a corner, over 300 entities shown"),
+    ActionSpec("save_view", "Save View &As\u2026", "ask_save_view", menu="view", section=5,
+               tip="Keep what is shown (entities, places, filters, zoom) under a name"),
     ActionSpec("theme_system", "&System", "set_theme", args=("system",), menu="view/theme",
                checkable=True),
     ActionSpec("theme_light", "&Light", "set_theme", args=("light",), menu="view/theme",

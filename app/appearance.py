@@ -7,10 +7,16 @@ palettes are :mod:`app.theme`'s.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QActionGroup
+import sys
+
+from PySide6.QtGui import QActionGroup, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.theme import DEFAULT_THEME, THEMES, apply_theme
+from graph import __version__
+from graph.paths import resource
+
+ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 
 
 class Appearance:
@@ -44,3 +50,16 @@ class Appearance:
         self.canvas.minimap.set_enabled(bool(shown))
         self.acts["minimap"].setChecked(bool(shown))
         self.settings.setValue("view/minimap", bool(shown))
+
+
+def make_app() -> QApplication:
+    """The ``QApplication`` (made once), named and styled for Threadline."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")  # looks the same everywhere and follows the system palette
+    icon = resource("icons", "threadline.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app

@@ -24,7 +24,7 @@ from app.guard import guarded
 from app.plain_text import tooltip_text
 from graph.explore.filters import FACT_TYPES, GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
-from graph.schema import COOCCURRENCE, DEPENDENCY
+from graph.schema import COOCCURRENCE, DEPENDENCY, METHODS
 from graph.taxonomy import color_of, entity_types, predicates, type_info
 
 FACT_TYPES_TIP = ("Shown as facts in the details of the entities they belong to; "
@@ -191,16 +191,27 @@ class FilterPanel(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
 
     def reset(self) -> None:
+        self.restore()
+
+    def restore(self, hidden_types=(), hidden_predicates=(), hidden_documents=(),
+                min_weight: float = 0.0, methods=METHODS) -> None:
+        """Check everything but what is named hidden (a saved session; no arguments:
+        Reset filters), then announce the filter once."""
         with QSignalBlocker(self.types), QSignalBlocker(self.documents), \
                 QSignalBlocker(self.min_weight), QSignalBlocker(self.typed), \
                 QSignalBlocker(self.cooc), QSignalBlocker(self.predicates):
-            for widget in (self.types, self.documents, self.predicates):
+            for widget, hidden in ((self.types, set(hidden_types)),
+                                   (self.documents, set(hidden_documents)),
+                                   (self.predicates, set(hidden_predicates))):
                 for i in range(widget.count()):
-                    widget.item(i).setCheckState(Qt.CheckState.Checked)
-            self.min_weight.setValue(0)
-            self.typed.setChecked(True)
-            self.cooc.setChecked(True)
-        self.predicates.setEnabled(True)
+                    item = widget.item(i)
+                    item.setCheckState(Qt.CheckState.Unchecked
+                                       if item.data(Qt.ItemDataRole.UserRole) in hidden
+                                       else Qt.CheckState.Checked)
+            self.min_weight.setValue(min_weight)
+            self.typed.setChecked(DEPENDENCY in methods)
+            self.cooc.setChecked(COOCCURRENCE in methods)
+        self.predicates.setEnabled(self.typed.isChecked())
         self._emit()
 
     @guarded

@@ -169,11 +169,13 @@ class JobControl:
             cached=extraction.reuse_note,
             entities=graph.number_of_nodes(), relations=facts.edge_count)
         problems = [f"{s.path}: {s.reason}" for s in corpus.skipped] + list(extraction.warnings)
+        self.save_session()  # the exploration of the corpus being replaced
         if not self._swap_in(extraction, facts):
             self.jobFinished.emit("failed")
             return
         self.current_paths = paths
         self.workspace = extraction.workspace  # None for an imported graph
+        self.load_session()
         self._remember(paths)
         self.setWindowTitle(title)
         self.show_status(opened, 10_000)

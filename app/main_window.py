@@ -10,7 +10,6 @@ is drawn (the filter panel, metrics and dates as facts) and the counts in
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from app import dialogs
 from app.actions import RECENT_MENU_TITLE, build_actions, build_menus, build_toolbar
 from app.actions import shortcut_rows as action_shortcut_rows
-from app.appearance import Appearance
+from app.appearance import APPLICATION, ORGANIZATION, Appearance, make_app
 from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
@@ -44,18 +43,18 @@ from app.path_commands import PathCommands
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.selection_follow import SelectionFollow
+from app.session_commands import SessionCommands
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
 from app.view_filters import ViewFilters
 from app.workers import join_all
-from graph import __version__, messages
+from graph import messages
 from graph.explore.exploration import Exploration, Step
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import search_text, sentence_hits
 from graph.paths import resource, seeds_dir
 from graph.store.workspace import Workspace
 
-ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 MAX_RECENT = 8
 SIZE_BY = ("mentions", "degree")
 STATUS_GAP = 16  # pixels between a status message and the counts on its right
@@ -63,7 +62,8 @@ TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long quer
 
 
 class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
-                 EvidenceCommands, ViewFilters, SelectionFollow, Appearance, QMainWindow):
+                 EvidenceCommands, SessionCommands, ViewFilters, SelectionFollow, Appearance,
+                 QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -164,6 +164,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self._build_source_menu()
         self.recent_menu = QMenu(RECENT_MENU_TITLE, self)
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
+        self._build_views_menu(menus["view"])
         menus["view"].addSeparator()
         for dock in (self.details_dock, self.source_dock, self.filters_dock):
             menus["view"].addAction(dock.toggleViewAction())
@@ -390,6 +391,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.open_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_session()
         self._save_settings()
         self.cancel_all()
         super().closeEvent(event)
@@ -408,26 +410,14 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         return join_all(timeout_ms)
 
 
-def make_app() -> QApplication:
-    """The ``QApplication`` (made once), named and styled for Threadline."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")  # looks the same everywhere and follows the system palette
-    icon = resource("icons", "threadline.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    return app
-
-
 def run_gui(paths: list[str], model: str | None = None, use_cache: bool = True) -> int:
     """Show the window at once, then open ``paths`` (default: the seeds) in the background.
 
     Parameters
     ----------
     paths
-        Folders, documents or one exported GraphML; empty for the bundled seed corpus.
+        Folders, documents or one exported GraphML; empty for the corpus opened last (the
+        bundled seed corpus the first time).
     model
         The spaCy pipeline package to use, ``None`` for the best one installed.
     use_cache
@@ -444,7 +434,8 @@ def run_gui(paths: list[str], model: str | None = None, use_cache: bool = True) 
     window.show()
     if probe_requested():
         report_startup(window)
-    QTimer.singleShot(0, lambda: window.open_paths(paths or [str(seeds_dir())]))
+    QTimer.singleShot(0, lambda: window.open_paths(paths or window.last_corpus()
+                                                   or [str(seeds_dir())]))
     code = app.exec()
     window.shutdown()  # the window is gone: join the workers it cancelled
     return code

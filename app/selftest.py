@@ -52,7 +52,8 @@ def self_test() -> int:
 def _run(tmp: Path) -> str:
     from PySide6.QtCore import QSettings
 
-    from app.main_window import MainWindow, make_app
+    from app.appearance import make_app
+    from app.main_window import MainWindow
     from graph.nlp.pipeline import shared_pipeline
     from graph.paths import seeds_dir
     from graph.store.graphml import read_graphml

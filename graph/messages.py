@@ -128,6 +128,15 @@ DOCUMENTS_DONE = "{done} / {total} documents"
 SHOW_FAILED = ("The new graph was read but could not be shown, so the previous one stays.\n"
                "{error}")
 
+# window: sessions (graph.explore.session)
+VIEWS_MENU = "&Views"
+NO_VIEWS = "No saved views"
+SAVE_VIEW_TITLE = "Save View"
+SAVE_VIEW_PROMPT = "Name of the view (the entities shown, their places, filters, zoom):"
+VIEW_SAVED = "Saved the view \u201c{name}\u201d"
+NO_WORKSPACE_FOR_VIEWS = ("Views are kept in a corpus's workspace; an imported graph has none. "
+                          "Open the documents to keep views.")
+
 # window: faults (an error in the window itself; the traceback goes to the log)
 FAULT_TITLE = "Something went wrong"
 

@@ -73,6 +73,14 @@ MIGRATIONS: tuple[str, ...] = (
         text, digest UNINDEXED, start UNINDEXED, end UNINDEXED
     );
     """,
+    # 4: explorations: the last one (name "") and the views the person named
+    """
+    CREATE TABLE sessions (
+        name TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -294,6 +302,24 @@ class Workspace:
         return list(self._db.execute("SELECT id, edit FROM edits" +
                                      ("" if include_reverted else " WHERE reverted = 0") +
                                      " ORDER BY id"))
+
+    # -- sessions ------------------------------------------------------------------------
+    def save_session(self, name: str, state: str) -> None:
+        """Keep an exploration (:meth:`graph.explore.session.Session.to_json`) as ``name``."""
+        self._db.execute("INSERT OR REPLACE INTO sessions (name, state) VALUES (?, ?)",
+                         (name, state))
+
+    def session(self, name: str) -> str | None:
+        row = self._db.execute("SELECT state FROM sessions WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def session_names(self) -> list[str]:
+        """The named views, alphabetically (the last exploration, ``""``, is not one)."""
+        return [n for (n,) in self._db.execute(
+            "SELECT name FROM sessions WHERE name != '' ORDER BY name COLLATE NOCASE")]
+
+    def delete_session(self, name: str) -> None:
+        self._db.execute("DELETE FROM sessions WHERE name = ?", (name,))
 
     def stored_results(self) -> int:
         return self._db.execute("SELECT count(*) FROM extractions").fetchone()[0]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QSettings
 
@@ -37,8 +41,14 @@ def extraction_cache(tmp_path_factory):
 
 @pytest.fixture
 def make_window(qtbot, tmp_path, monkeypatch, extraction_cache):
-    """Windows on real corpora (the seeds by default), each shut down after the test."""
-    monkeypatch.setenv("THREADLINE_USER_DATA", str(extraction_cache))
+    """Windows on real corpora (the seeds by default), each shut down after the test.
+
+    Each test gets its own user data folder, filled with the workspaces earlier tests made
+    (their extractions, not their explorations: a session saved by one test must not be
+    restored in the next)."""
+    data = tmp_path.parent / f"{tmp_path.name}-user-data"  # tmp_path is the test's own
+    shutil.copytree(extraction_cache, data)
+    monkeypatch.setenv("THREADLINE_USER_DATA", str(data))
     made = []
 
     def make(paths: list[str] | None = None, size: tuple[int, int] | None = None
@@ -58,3 +68,10 @@ def make_window(qtbot, tmp_path, monkeypatch, extraction_cache):
     yield make
     for win in made:
         win.shutdown()
+    for workspace in data.glob("workspaces/*.threadline"):
+        kept = extraction_cache / "workspaces" / workspace.name
+        if not kept.exists():
+            kept.parent.mkdir(exist_ok=True)
+            shutil.copy(workspace, kept)
+            with contextlib.closing(sqlite3.connect(kept)) as db, db:
+                db.execute("DELETE FROM sessions")

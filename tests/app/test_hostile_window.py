@@ -373,7 +373,8 @@ CLOSE_MID_WORK = textwrap.dedent("""
     import sys, time
     import networkx as nx
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from app.main_window import MainWindow, make_app
+    from app.appearance import make_app
+    from app.main_window import MainWindow
     from graph.schema import COOCCURRENCE, edge_key
 
     app = make_app()

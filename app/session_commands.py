@@ -1,0 +1,133 @@
+"""Sessions in the window: the exploration is kept with the corpus's workspace.
+
+The last exploration (visible entities, positions, pins, selection, zoom, filters, sizing)
+is saved in the workspace when the window closes or opens another corpus, and restored
+when the corpus is opened again; View > Save View As… keeps named ones, View > Views
+switches between them (:mod:`graph.explore.session`). :class:`SessionCommands` is mixed
+into :class:`app.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QMenu
+
+from app import dialogs
+from app.plain_text import menu_text
+from graph import messages
+from graph.errors import WorkspaceError
+from graph.explore.exploration import Step
+from graph.explore.session import LAST, Session
+from graph.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class SessionCommands:
+    """Save and restore explorations (uses the window's model, canvas, filters, workspace)."""
+
+    def capture_session(self) -> Session:
+        """The exploration as it is now."""
+        canvas = self.canvas
+        centre = canvas.mapToScene(canvas.viewport().rect().center())
+        session = Session(
+            visible=sorted(self.exploration.visible), positions=canvas.positions(),
+            pinned=sorted(canvas.pinned_nodes()), selected=canvas.selected_nodes(),
+            scale=0.0 if canvas._auto_fit else canvas._scale(),
+            centre=(centre.x(), centre.y()), size_by=canvas.size_by())
+        facts = self.model.facts
+        session.filter_hides(self.filter, list(facts.type_counts), list(facts.predicates()),
+                             sorted(self.model.documents))
+        return session
+
+    def restore_session(self, session: Session) -> None:
+        """Bring an exploration back; entities no longer in the graph are left out."""
+        graph = self.model.graph
+        self.filters.restore(session.hidden_types, session.hidden_predicates,
+                             session.hidden_documents, session.min_weight, session.methods)
+        self.set_fact_nodes(session.fact_nodes)
+        self.set_size_by(session.size_by)
+        visible = {n for n in session.visible if n in graph}
+        if visible:
+            self.exploration.apply(Step(show=frozenset(visible),
+                                        hide=frozenset(self.exploration.visible - visible)))
+        canvas = self.canvas
+        canvas.redraw_now()
+        canvas.set_positions({n: p for n, p in session.positions.items() if n in graph})
+        for nid in session.pinned:
+            if nid in graph:
+                canvas.set_pinned(nid, True)
+        canvas.select_nodes([n for n in session.selected if n in visible])
+        if session.scale > 0:
+            canvas._auto_fit = False
+            canvas._set_scale(session.scale)
+            canvas.centerOn(QPointF(*session.centre))
+
+    # -- kept in the workspace --------------------------------------------------------
+    def save_session(self, name: str = LAST) -> bool:
+        """Save the exploration in the open corpus's workspace (nothing without one)."""
+        if self.workspace is None or not len(self.model):
+            return False
+        try:
+            with Workspace(self.workspace) as store:
+                store.save_session(name, self.capture_session().to_json())
+        except (WorkspaceError, OSError) as exc:  # never stops a close or an open
+            log.warning("could not save the session in %s: %s", self.workspace, exc)
+            return False
+        return True
+
+    def load_session(self, name: str = LAST) -> bool:
+        """Restore the exploration saved as ``name``; ``False`` when there is none."""
+        if self.workspace is None:
+            return False
+        try:
+            with Workspace(self.workspace) as store:
+                state = store.session(name)
+        except (WorkspaceError, OSError) as exc:
+            log.warning("could not read the session in %s: %s", self.workspace, exc)
+            return False
+        if state is None:
+            return False
+        self.restore_session(Session.from_json(state))
+        return True
+
+    def session_names(self) -> list[str]:
+        if self.workspace is None:
+            return []
+        try:
+            with Workspace(self.workspace) as store:
+                return store.session_names()
+        except (WorkspaceError, OSError):
+            return []
+
+    def ask_save_view(self) -> None:
+        """Ask for a name and keep the exploration under it (View > Save View As…)."""
+        if self.workspace is None:
+            self.show_status(messages.NO_WORKSPACE_FOR_VIEWS, 8_000)
+            return
+        name = dialogs.ask_text(self, messages.SAVE_VIEW_TITLE, messages.SAVE_VIEW_PROMPT, "")
+        if name and name.strip() and self.save_session(name.strip()):
+            self.show_status(messages.VIEW_SAVED.format(name=name.strip()), 6_000)
+
+    def last_corpus(self) -> list[str]:
+        """The corpus opened last, if its files are all still there (else ``[]``)."""
+        recent = self.recent()
+        paths = recent[0] if recent else []
+        return paths if paths and all(Path(p).exists() for p in paths) else []
+
+    def _build_views_menu(self, view: QMenu) -> None:
+        self.views_menu = QMenu(messages.VIEWS_MENU, self)
+        self.views_menu.aboutToShow.connect(lambda: self._fill_views_menu(self.views_menu))
+        view.insertMenu(self.acts["save_view"], self.views_menu)
+
+    def _fill_views_menu(self, menu: QMenu) -> None:
+        """The named views of the corpus, to switch to (filled when the menu opens)."""
+        menu.clear()
+        names = self.session_names()
+        for name in names:
+            menu.addAction(menu_text(name), lambda n=name: self.load_session(n))
+        if not names:
+            menu.addAction(messages.NO_VIEWS).setEnabled(False)

@@ -1,0 +1,91 @@
+"""The exploration is kept with the corpus's workspace: restored on reopen, named views."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from graph.paths import seeds_dir
+from tests.app.windows import load
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), folder)
+    return folder
+
+
+def _explore(window) -> None:
+    """Change everything a session keeps."""
+    anthropic = next(n for n, d in window.model.graph.nodes(data=True)
+                     if d["label"] == "Anthropic")
+    window.focus_neighbourhood(anthropic)
+    window.canvas.wait_for_layout()
+    window.canvas.set_pinned(anthropic, True)
+    window.canvas.select_node(anthropic)
+    window.filters.set_type_visible("PLACE", False)
+    window.set_size_by("degree")
+    window.canvas.zoom_by(1.5)
+
+
+def _state(window) -> tuple:
+    canvas = window.canvas
+    return (sorted(window.exploration.visible), sorted(canvas.pinned_nodes()),
+            canvas.selected_nodes(), canvas.size_by(), window.filter.types,
+            round(canvas._scale(), 3),
+            {n: tuple(round(c, 3) for c in p) for n, p in canvas.positions().items()
+             if n in window.exploration.visible})
+
+
+def test_reopening_a_corpus_restores_its_exploration(make_window, corpus, qtbot):
+    first = make_window([str(corpus)])
+    before = _state(first)
+    _explore(first)
+    explored = _state(first)
+    assert explored != before and "PLACE" not in explored[4]
+    first.close()  # saves the session in the corpus's workspace
+    second = make_window([str(corpus)])
+    assert second.canvas.wait_for_layout()  # nothing left to move what was restored
+    assert _state(second) == explored
+    assert not second.filters.current().types or "PLACE" not in second.filters.current().types
+
+
+def test_named_views_are_saved_and_switched(make_window, corpus):
+    window = make_window([str(corpus)])
+    _explore(window)
+    assert window.save_session("Anthropic's partners")
+    saved = _state(window)
+    window.show_overview()
+    window.filters.reset()
+    window.canvas.wait_for_layout()
+    assert _state(window) != saved
+    window._fill_views_menu(window.views_menu)
+    [action] = window.views_menu.actions()
+    assert action.text() == "Anthropic's partners"
+    action.trigger()
+    assert _state(window) == saved
+
+
+def test_an_entity_gone_from_the_documents_is_left_out(make_window, corpus):
+    window = make_window([str(corpus)])
+    window.show_all()
+    window.canvas.wait_for_layout()
+    assert window.save_session("all")
+    for path in corpus.glob("004_*"):  # one of the two documents
+        path.unlink()
+    load_seeds = make_window([str(corpus)])
+    assert load_seeds.load_session("all")
+    assert load_seeds.exploration.visible <= set(load_seeds.model.graph)
+    assert load_seeds.exploration.visible
+
+
+def test_the_last_corpus_is_reopened_when_it_is_still_there(make_window, corpus, qtbot):
+    window = make_window([str(corpus)])
+    assert window.last_corpus() == [str(corpus.resolve())]
+    load(qtbot, window, [str(seeds_dir())])
+    assert window.last_corpus() == [str(seeds_dir().resolve())]
+    shutil.rmtree(corpus)
+    window.settings.setValue("recent/corpora", [str(corpus)])
+    assert window.last_corpus() == []
