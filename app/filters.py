@@ -183,6 +183,17 @@ class FilterPanel(QWidget):
             if item.data(Qt.ItemDataRole.UserRole) == etype:
                 item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
 
+    def show_only_type(self, etype: str) -> None:
+        """Show only ``etype`` (a click on the legend), or every type again when it is
+        already the only one shown; one filter change either way."""
+        alone = self._checked(self.types) == frozenset({etype})
+        with QSignalBlocker(self.types):
+            for i in range(self.types.count()):
+                item = self.types.item(i)
+                shown = alone or item.data(Qt.ItemDataRole.UserRole) == etype
+                item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        self._emit()
+
     def set_predicate_visible(self, predicate: str, visible: bool) -> None:
         """Check or uncheck the row of ``predicate`` (``""``: other typed relations)."""
         for i in range(self.predicates.count()):

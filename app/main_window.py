@@ -185,6 +185,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.details.showMoreRequested.connect(self.expand)
         self.source.nodeActivated.connect(self.focus_entity)
         self.filters.filterChanged.connect(self._on_filter_changed)
+        self.canvas.legend.typeClicked.connect(self.filters.show_only_type)
         listen(self, self.exploration.subscribe, self._on_exploration_changed)
         listen(self, self.model.subscribe, self._on_model_changed)
 

@@ -23,7 +23,6 @@ from graph.taxonomy import type_info
 WHEEL_ZOOM_BASE = 1.0015  # zoom factor per unit of wheel angle (120 units a notch)
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
-FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
 
 
@@ -54,16 +53,7 @@ class CanvasInteraction:
         if follow:
             self._auto_fit = True
         self._centre_later = None
-        rect = self.state.bounds()
-        if rect.isNull():
-            return
-        margin = max(rect.width(), rect.height()) * 0.06 + 30
-        target = rect.adjusted(-margin, -margin, margin, margin)
-        self._update_scene_rect()
-        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
-        if self._scale() > FIT_MAX_SCALE:
-            self._set_scale(FIT_MAX_SCALE)
-            self.centerOn(rect.center())
+        self._fit_drawing()
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Zoom by ``factor`` keeping the scene point under ``anchor`` (viewport

@@ -99,6 +99,7 @@ class CanvasState:
     focus_links: np.ndarray | None = None
     label_widths: dict[str, float] = field(default_factory=dict)
     badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
+    label_cache: object = None  # the last frame's labels (app.canvas.labels.LabelPlacement)
 
     def set_font(self, font: QFont) -> None:
         self.font = QFont(font)
