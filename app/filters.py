@@ -61,8 +61,11 @@ class FilterPanel(QWidget):
         self.min_weight = QDoubleSpinBox(minimum=0, maximum=1e6, decimals=0, singleStep=1)
         self.min_weight.setToolTip("Hide relations with less evidence than this")
         self.min_weight.valueChanged.connect(self._emit)
-        self.typed = QCheckBox("Typed relations (from the parse)", checked=True)
-        self.cooc = QCheckBox("Co-occurrence (same sentence)", checked=True)
+        # Short names keep the panel narrow (the canvas gets the width); the tips say more.
+        self.typed = QCheckBox("Typed relations", checked=True)
+        self.typed.setToolTip("Relations read from the parse of a sentence (X develops Y)")
+        self.cooc = QCheckBox("Co-occurrence", checked=True)
+        self.cooc.setToolTip("Entities named in the same sentence")
         self.typed.toggled.connect(self._emit)
         self.typed.toggled.connect(self._on_typed_toggled)
         self.cooc.toggled.connect(self._emit)

@@ -54,6 +54,8 @@ ORGANIZATION, APPLICATION = "Threadline", "Threadline"
 MAX_RECENT = 8
 SIZE_BY = ("mentions", "degree")
 STATUS_GAP = 16  # pixels between a status message and the counts on its right
+DOCK_SHARES = (0.14, 0.16)  # first widths of the left and right docks, of the window's
+DOCK_LEAST = (170, 200)  # and the least they start with, in pixels
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
@@ -204,9 +206,19 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            self._size_docks()
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
         self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
         self._rebuild_recent_menu()
+
+    def _size_docks(self) -> None:
+        """Start the docks narrow, so that the canvas has about two thirds of the width."""
+        width = self.width()
+        self.resizeDocks([self.filters_dock, self.details_dock],
+                         [max(least, int(width * share))
+                          for least, share in zip(DOCK_LEAST, DOCK_SHARES, strict=True)],
+                         Qt.Orientation.Horizontal)
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

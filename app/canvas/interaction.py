@@ -24,6 +24,7 @@ WHEEL_ZOOM_BASE = 1.0015  # zoom factor per unit of wheel angle (120 units a not
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
+TOOLTIP_RELATIONS = 30  # typed relations a node's tooltip lists at most
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -342,7 +343,21 @@ class CanvasInteraction:
         return f"{lu} — {lv}: {relations}  (weight {weight:g})"
 
     def _node_tooltip(self, i: int) -> str:
-        return self.node_tooltip(self.state.arrays.ids[i])
+        """The node's tooltip and every typed relation drawn from or to it (the canvas names
+        only those it has room for)."""
+        arrays = self.state.arrays
+        rows = []
+        for link in arrays.neighbours(i)[1].tolist():
+            if not arrays.link_dependency[link]:
+                continue
+            relation = " · ".join(dict.fromkeys(arrays.link_relations[link]))
+            u, v = int(arrays.link_u[link]), int(arrays.link_v[link])
+            rows.append(f"  —{relation}→ {arrays.labels[v]}" if u == i
+                        else f"  {arrays.labels[u]} —{relation}→")
+        more = len(rows) - TOOLTIP_RELATIONS
+        rows = rows[:TOOLTIP_RELATIONS] + ([f"  … and {more} more"] if more > 0 else [])
+        head = self.node_tooltip(arrays.ids[i])
+        return "\n".join([head, "Relations:", *rows]) if rows else head
 
     def node_tooltip(self, nid: str) -> str:
         """The plain text shown when the mouse rests on ``nid``: name, type, mentions, and

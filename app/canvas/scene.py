@@ -29,7 +29,7 @@ SIZE_BY = ("mentions", "degree")
 MIN_NODE_PX = 3.0  # nodes never shrink below this diameter on screen
 HIT_SLOP_PX = 4.0  # how far outside a node (or beside an edge) a click still hits it
 LINK_SLOP_PX = 1.5  # lines are thin: a little more room beside them than around a node
-LAYOUT_CLEARANCE = 10.0  # scene units kept free around each disc when a layout separates them
+LAYOUT_CLEARANCE = 14.0  # scene units kept free around each disc when a layout separates them
 WEIGHT_BOUNDS = np.array([1.0, 2.0, 4.0, 8.0])  # edge weight buckets (upper bounds)
 SIZE_LEVELS = 8  # node radii are quantised to this many levels, one draw call each
 

@@ -231,25 +231,79 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
     inside = occupancy.inside(candidates.reshape(-1, 4)).reshape(len(order), -1).tolist()
     for k in range(min(cover, len(order))):
         tries[k] = tries[k] + [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
-    grid = np.zeros_like(occupancy.grid)  # the labels placed so far
     cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(order), -1, 4)
-    cells = np.clip(cells, 0, None).tolist()
-    for k, row in enumerate(order.tolist()):
-        chosen = -1
-        for j in tries[k]:
-            r0, r1, c0, c1 = cells[k][j]
-            if not grid[r0:r1, c0:c1].any():
-                chosen = j
-                break
+    labels = _Labels(occupancy.grid.shape, np.clip(cells, 0, None).tolist())
+    unplaced = []
+    for k in range(len(order)):
+        chosen = next((j for j in tries[k] if labels.free(k, j)), -1)
         if chosen < 0 and k < must:
             chosen = next((j for j in range(len(CANDIDATES))
                            if bool(occupancy.inside(candidates[k, j])[0])), 0)
         if chosen < 0:
-            continue
-        r0, r1, c0, c1 = cells[k][chosen]
-        grid[r0:r1, c0:c1] = True
-        placed[row] = candidates[k, chosen]
+            unplaced.append(k)
+        else:
+            labels.put(k, chosen)
+    for k in unplaced[:REPAIR_MAX]:
+        labels.squeeze_in(k, tries, must)
+    for k, j in labels.choice.items():
+        placed[order[k]] = candidates[k, j]
     return placed
+
+
+REPAIR_MAX = 300
+"""Labels left out by the greedy pass that may still move one or two others aside."""
+
+
+class _Labels:
+    """The labels placed so far: which candidate each took and who owns every cell."""
+
+    def __init__(self, shape: tuple[int, int], cells: list) -> None:
+        self.owner = np.full(shape, -1, dtype=np.int32)
+        self.cells = cells  # [label][candidate] -> (row0, row1, col0, col1)
+        self.choice: dict[int, int] = {}
+
+    def _window(self, k: int, j: int) -> np.ndarray:
+        r0, r1, c0, c1 = self.cells[k][j]
+        return self.owner[r0:r1, c0:c1]
+
+    def free(self, k: int, j: int) -> bool:
+        return not (self._window(k, j) >= 0).any()
+
+    def put(self, k: int, j: int) -> None:
+        self._window(k, j)[...] = k
+        self.choice[k] = j
+
+    def lift(self, k: int) -> int:
+        j = self.choice.pop(k)
+        window = self._window(k, j)
+        window[window == k] = -1
+        return j
+
+    def squeeze_in(self, k: int, tries: list[list[int]], must: int) -> bool:
+        """Place label ``k`` by moving at most two labels in its way to other free spots
+        of theirs (labels that must stay where they are are never moved)."""
+        for j in tries[k]:
+            window = self._window(k, j)
+            blockers = np.unique(window[window >= 0]).tolist()
+            if len(blockers) > 2 or any(b < must for b in blockers):
+                continue
+            old = {b: self.lift(b) for b in blockers}
+            self.put(k, j)
+            moved = []
+            for b in blockers:
+                alt = next((jj for jj in tries[b] if jj != old[b] and self.free(b, jj)), None)
+                if alt is None:
+                    break
+                self.put(b, alt)
+                moved.append(b)
+            else:
+                return True
+            for b in moved:
+                self.lift(b)
+            self.lift(k)
+            for b, jj in old.items():
+                self.put(b, jj)
+        return False
 
 
 def rects_overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
