@@ -33,14 +33,27 @@ RELATION_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)  # where along a line its name ma
 
 @dataclass
 class LabelPlacement:
-    """The labels of one frame: node rows, their device rectangles, and the grid of what
-    is taken (node discs and labels) for the relation names painted after them."""
+    """The labels of one frame: node rows, their device rectangles, and what the relation
+    names painted after them must avoid (discs and labels, see :meth:`taken`)."""
 
     key: tuple
     rows: list[int]
     rects: list[QRectF]
     strong: list[bool]
-    occupancy: Occupancy
+    size: tuple[int, int]
+    discs: list[tuple[np.ndarray, np.ndarray]]
+    boxes: np.ndarray
+    _taken: Occupancy | None = None
+
+    def taken(self) -> Occupancy:
+        """The grid of node discs and labels (made when first asked: only a hover needs it)."""
+        if self._taken is None:
+            self._taken = Occupancy(*self.size)
+            for centres, radii in self.discs:
+                self._taken.take_discs(centres, radii)
+            for box in self.boxes:
+                self._taken.take(box)
+        return self._taken
 
 
 def label_sizes(state: CanvasState, rows, metrics: QFontMetricsF | None = None) -> np.ndarray:
@@ -101,17 +114,11 @@ def _place(state: CanvasState, key: tuple, scale: float, node_in: np.ndarray,
                          discs=discs, must=must_count, dots=dots,
                          lead=must_count + LABEL_LEAD, cover=must_count + LABEL_COVER)
     placed = np.flatnonzero(~np.isnan(rects[:, 0]))
-    occupancy = Occupancy(size[0], size[1])
-    occupancy.take_discs(*discs)
-    occupancy.take_discs(*dots)
-    out_rows, out_rects = [], []
-    for k in placed.tolist():
-        left, top, right, bottom = rects[k].tolist()
-        out_rows.append(rows[k])
-        out_rects.append(QRectF(left, top, right - left, bottom - top))
-        occupancy.take(rects[k])
+    out_rows = [rows[k] for k in placed.tolist()]
+    out_rects = [QRectF(left, top, right - left, bottom - top)
+                 for left, top, right, bottom in rects[placed].tolist()]
     strong = [bool(arrays.rank[i] < LABEL_STRONG) for i in out_rows]
-    return LabelPlacement(key, out_rows, out_rects, strong, occupancy)
+    return LabelPlacement(key, out_rows, out_rects, strong, size, [discs, dots], rects[placed])
 
 
 def _to_screen(pts: np.ndarray, transform) -> np.ndarray:
@@ -143,12 +150,12 @@ def paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray,
                                strict=True):
         painter.setFont(bold if strong else state.font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, labels[i])
-    _paint_relation_labels(painter, state, transform, placement.occupancy)
+    _paint_relation_labels(painter, state, transform, placement)
     painter.restore()
 
 
 def _paint_relation_labels(painter, state: CanvasState, transform,
-                           taken: Occupancy) -> None:
+                           placement: LabelPlacement) -> None:
     """Relation names on the typed lines of the hovered node, each at the first spot along
     its line where it overlaps no node, label or other name (else left out: the tooltip
     lists them all)."""
@@ -160,6 +167,7 @@ def _paint_relation_labels(painter, state: CanvasState, transform,
         links.insert(0, state.hover_link)
     if not links:
         return
+    taken = placement.taken()
     occupancy = Occupancy(taken.width, taken.height, taken.cell)
     occupancy.grid = taken.grid.copy()
     small = QFont(state.font)
