@@ -214,11 +214,11 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
 
     def _size_docks(self) -> None:
         """Start the docks narrow, so that the canvas has about two thirds of the width."""
-        width = self.width()
-        self.resizeDocks([self.filters_dock, self.details_dock],
-                         [max(least, int(width * share))
-                          for least, share in zip(DOCK_LEAST, DOCK_SHARES, strict=True)],
-                         Qt.Orientation.Horizontal)
+        left, right = (max(least, int(self.width() * share))
+                       for least, share in zip(DOCK_LEAST, DOCK_SHARES, strict=True))
+        # Both docks of the right column, so that neither keeps a width of its own.
+        self.resizeDocks([self.filters_dock, self.details_dock, self.source_dock],
+                         [left, right, right], Qt.Orientation.Horizontal)
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

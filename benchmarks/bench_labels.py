@@ -92,7 +92,7 @@ def main() -> None:
         call, in_view = placement_call(canvas)
         state = canvas.state
 
-        def uncached():
+        def uncached(state=state, call=call):
             state.label_cache = None
             call()
 

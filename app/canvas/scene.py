@@ -20,7 +20,7 @@ import numpy as np
 
 from graph.explore.filters import GraphFilter, drawn_edges, drawn_nodes, edge_predicate
 from graph.explore.layout import ASPECT, LayoutProgress, iter_layout
-from graph.explore.placement import bound_radii
+from graph.explore.spacing import bound_radii
 from graph.jobs import Job, Progress, run_job
 from graph.schema import DEPENDENCY
 

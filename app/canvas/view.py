@@ -21,18 +21,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QTransform
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from app.bridge import listen
 from app.canvas import export
+from app.canvas.fitting import CanvasFitting
 from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
-from app.canvas.labels import label_sizes, screen_radii
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
 from app.canvas.legend import TypeLegend
 from app.canvas.scene import (
-    MIN_NODE_PX,
     SIZE_BY,
     LayoutRequest,
     build_scene,
@@ -45,17 +44,11 @@ from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
 from graph.explore.filters import FACT_TYPES, GraphFilter
-from graph.explore.label_layout import GAP, fit_scale, rect_disc_overlap, rects_overlap
 from graph.explore.model import GraphModel, ModelEvent
 from graph.taxonomy import entity_types
 
-LEGEND_MARGIN = 10
-FIT_MARGIN = 14  # pixels kept free around the fitted drawing (labels included)
-FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
-LEGEND_CORNERS = ("bottom left", "bottom right", "top left", "top right")
 
-
-class GraphCanvas(CanvasInteraction, QGraphicsView):
+class GraphCanvas(CanvasInteraction, CanvasFitting, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -132,7 +125,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
 
         self.legend = TypeLegend(model, self)
         self.legend.foldedChanged.connect(self._on_legend_folded)
-        self._legend_corner = LEGEND_CORNERS[0]
         self._apply_style()
 
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
@@ -256,25 +248,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         """Where ``nid`` is on the viewport (for clicks in tests and popups)."""
         pos = self.node_scene_pos(nid)
         return None if pos is None else self.mapFromScene(pos)
-
-    def label_rects(self) -> list[tuple[str, QRectF]]:
-        """The node labels painted in the last frame: ``(node id, rectangle)`` in viewport
-        coordinates (empty before the first frame of the drawing)."""
-        placement = self.state.label_cache
-        if placement is None or placement.key[0] != id(self.state.arrays):
-            return []
-        ids = self.state.arrays.ids
-        return [(ids[i], QRectF(r)) for i, r in zip(placement.rows, placement.rects,
-                                                    strict=True)]
-
-    def node_discs(self) -> list[tuple[str, QPointF, float]]:
-        """Every placed node as drawn: ``(id, centre in viewport coordinates, radius in
-        pixels)``."""
-        arrays = self.state.arrays
-        radius = screen_radii(self.state, self._scale())
-        to_viewport = self.viewportTransform()
-        return [(arrays.ids[i], to_viewport.map(QPointF(*arrays.xy[i])), float(radius[i]))
-                for i in np.flatnonzero(arrays.placed).tolist()]
 
     def edge_color(self, u: str, v: str, key: str) -> QColor | None:
         """The colour the line of edge ``(u, v, key)`` is painted in (``None``: not drawn).
@@ -453,102 +426,6 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
         self.setBackgroundBrush(self.state.style.background)
         self.legend.update()
         self._layer.update()
-
-    # == fitting and the legend ===========================================================
-    def _fit_drawing(self) -> None:
-        """Zoom and scroll so that every disc and the label below it is in view, using the
-        whole viewport, with the legend in a corner where it covers nothing (when no corner
-        is free, room for it is kept beside the drawing)."""
-        arrays = self.state.arrays
-        if not arrays.placed.any():
-            return
-        viewport = self.viewport().size()
-        width, height = viewport.width() - 2 * FIT_MARGIN, viewport.height() - 2 * FIT_MARGIN
-        sizes = label_sizes(self.state, range(len(arrays.ids)))
-        legend = self._legend_size()
-
-        def fit(w: float, h: float) -> tuple[float, tuple[float, float]]:
-            return fit_scale(arrays.xy, arrays.radius, sizes, (w, h), gap=GAP,
-                             min_radius_px=MIN_NODE_PX / 2, max_scale=FIT_MAX_SCALE)
-
-        scale, centre = fit(width, height)
-        shift = (0.0, 0.0)  # where the drawing's centre sits from the viewport's, in px
-        corner = self._free_corner(scale, centre, sizes, legend) if legend else LEGEND_CORNERS[0]
-        if corner is None:
-            # No corner is free: keep a strip beside (or under) the drawing for the legend.
-            beside = fit(width - legend.width() - LEGEND_MARGIN, height)
-            under = fit(width, height - legend.height() - LEGEND_MARGIN)
-            if beside[0] >= under[0]:
-                (scale, centre), corner = beside, "bottom left"
-                shift = ((legend.width() + LEGEND_MARGIN) / 2, 0.0)
-            else:
-                (scale, centre), corner = under, "bottom left"
-                shift = (0.0, -(legend.height() + LEGEND_MARGIN) / 2)
-        self._legend_corner = corner
-        self._place_legend()
-        self._update_scene_rect()
-        self.setTransform(QTransform.fromScale(scale, scale))
-        middle = QPointF(centre[0] - shift[0] / scale, centre[1] - shift[1] / scale)
-        half_w, half_h = viewport.width() / scale, viewport.height() / scale
-        view = QRectF(middle.x() - half_w, middle.y() - half_h, 2 * half_w, 2 * half_h)
-        if not self._scene.sceneRect().contains(view):
-            self._scene.setSceneRect(self._scene.sceneRect().united(view))
-            self._layer.set_rect(self._scene.sceneRect())
-        self.centerOn(middle)
-
-    def _free_corner(self, scale: float, centre: tuple[float, float], sizes: np.ndarray,
-                     legend: QSize) -> str | None:
-        """The first corner where the legend would cover no disc and no label (the labels
-        taken below their nodes) once fitted at ``scale`` around ``centre``."""
-        arrays = self.state.arrays
-        viewport = self.viewport().size()
-        placed = arrays.placed
-        xy = (arrays.xy[placed] - centre) * scale + (viewport.width() / 2, viewport.height() / 2)
-        radius = np.maximum(arrays.radius[placed] * scale, MIN_NODE_PX / 2)
-        size = sizes[placed]
-        labels = np.stack([xy[:, 0] - size[:, 0] / 2, xy[:, 1] + radius + GAP,
-                           xy[:, 0] + size[:, 0] / 2, xy[:, 1] + radius + GAP + size[:, 1]],
-                          axis=1)
-        for corner in LEGEND_CORNERS:
-            box = self._legend_rect(corner, legend)
-            rect = np.array([[box.left() - 2, box.top() - 2, box.right() + 2, box.bottom() + 2]])
-            if not (rect_disc_overlap(rect, xy, radius).any() or rects_overlap(rect, labels).any()):
-                return corner
-        return None
-
-    def _on_legend_folded(self, _folded: bool) -> None:
-        if self._auto_fit:
-            self.fit_all()
-        else:
-            self._place_legend()
-
-    def _legend_size(self) -> QSize | None:
-        """The legend's size as it will be placed (``None`` while it is hidden)."""
-        if self.legend.isHidden():
-            return None
-        self.legend.set_max_height(self.viewport().height() - 2 * LEGEND_MARGIN)
-        self.legend.adjustSize()
-        return self.legend.size()
-
-    def _legend_rect(self, corner: str, size: QSize) -> QRectF:
-        viewport = self.viewport().size()
-        x = LEGEND_MARGIN if "left" in corner else viewport.width() - size.width() - LEGEND_MARGIN
-        y = LEGEND_MARGIN if "top" in corner else \
-            viewport.height() - size.height() - LEGEND_MARGIN
-        return QRectF(x, y, size.width(), size.height())
-
-    def legend_rect(self) -> QRectF:
-        """Where the legend is, in viewport coordinates (null while it is hidden)."""
-        if self.legend.isHidden():
-            return QRectF()
-        return QRectF(self.legend.geometry()).translated(-QPointF(self.viewport().pos()))
-
-    def _place_legend(self) -> None:
-        size = self._legend_size()
-        if size is None:
-            return
-        rect = self._legend_rect(self._legend_corner, size)
-        self.legend.move(int(rect.x()) + self.viewport().x(), int(rect.y()) + self.viewport().y())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -174,8 +174,7 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
         ``(n, 2)`` node centres, ``(n,)`` disc radii and ``(n, 2)`` label sizes (width,
         height) of the nodes that may get a label, in screen pixels.
     order
-        Rows of those arrays to label, most important first (hubs first); rows not listed
-        get no label.
+        Rows to label, most important first (hubs first); other rows get no label.
     viewport
         ``(width, height)`` of the screen; labels stay wholly on it.
     discs
@@ -198,9 +197,8 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
     Returns
     -------
     numpy.ndarray
-        ``(n, 4)`` rectangles ``(left, top, right, bottom)``; NaN rows for nodes without a
-        label. No two placed rectangles overlap and none meets a disc of ``discs``,
-        except where ``must`` forced a label.
+        ``(n, 4)`` rectangles ``(left, top, right, bottom)``, NaN rows for nodes without a
+        label. None overlap; none meets a disc unless ``must``, ``lead`` or ``cover`` let it.
     """
     centres = np.asarray(centres, dtype=float).reshape(-1, 2)
     radii = np.asarray(radii, dtype=float).reshape(-1)
@@ -219,22 +217,20 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
     else:
         occupancy.take_discs(discs[0], discs[1])
     candidates = candidate_rects(centres[order], radii[order], sizes[order], gap)
-    clear = occupancy.free_many(candidates)  # on screen and over no disc
-    tries = [[j for j, ok in enumerate(row) if ok] for row in clear.tolist()]
-    if dots is not None and len(dots[1]):
-        occupancy.take_discs(dots[0], dots[1])
-        clear_all = occupancy.free_many(candidates).tolist()
-        for k, row in enumerate(tries):
-            free = [j for j in row if clear_all[k][j]]
-            # the leading labels rather go over no dot, but may
-            tries[k] = free + [j for j in row if j not in free] if k < lead else free
-    inside = occupancy.inside(candidates.reshape(-1, 4)).reshape(len(order), -1).tolist()
-    for k in range(min(cover, len(order))):
-        tries[k] = tries[k] + [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
-    cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(order), -1, 4)
+    tries = _tries(occupancy, candidates, dots, lead, cover)
+    for k, j in _greedy(occupancy, candidates, tries, must).items():
+        placed[order[k]] = candidates[k, j]
+    return placed
+
+
+def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]],
+            must: int) -> dict[int, int]:
+    """Label -> chosen candidate: each in turn at its first free try, the ``must`` first
+    ones anyway; then those left out, by moving a label or two aside."""
+    cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(candidates), -1, 4)
     labels = _Labels(occupancy.grid.shape, np.clip(cells, 0, None).tolist())
     unplaced = []
-    for k in range(len(order)):
+    for k in range(len(candidates)):
         chosen = next((j for j in tries[k] if labels.free(k, j)), -1)
         if chosen < 0 and k < must:
             chosen = next((j for j in range(len(CANDIDATES))
@@ -245,9 +241,26 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
             labels.put(k, chosen)
     for k in unplaced[:REPAIR_MAX]:
         labels.squeeze_in(k, tries, must)
-    for k, j in labels.choice.items():
-        placed[order[k]] = candidates[k, j]
-    return placed
+    return labels.choice
+
+
+def _tries(occupancy: Occupancy, candidates: np.ndarray,
+           dots: tuple[np.ndarray, np.ndarray] | None, lead: int, cover: int) -> list[list[int]]:
+    """Per label, the candidates it may take in order of preference (see place_labels);
+    the dots are added to ``occupancy``."""
+    clear = occupancy.free_many(candidates)  # on screen and over no disc
+    tries = [[j for j, ok in enumerate(row) if ok] for row in clear.tolist()]
+    if dots is not None and len(dots[1]):
+        occupancy.take_discs(dots[0], dots[1])
+        clear_all = occupancy.free_many(candidates).tolist()
+        for k, row in enumerate(tries):
+            free = [j for j in row if clear_all[k][j]]
+            # the leading labels rather go over no dot, but may
+            tries[k] = free + [j for j in row if j not in free] if k < lead else free
+    inside = occupancy.inside(candidates.reshape(-1, 4)).reshape(len(candidates), -1).tolist()
+    for k in range(min(cover, len(candidates))):
+        tries[k] = tries[k] + [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
+    return tries
 
 
 REPAIR_MAX = 300

@@ -23,7 +23,8 @@ from graph.explore.label_layout import (
     rects_overlap,
 )
 from graph.explore.layout import layout
-from graph.explore.placement import bound_radii, pack, pairs_within
+from graph.explore.placement import pack
+from graph.explore.spacing import bound_radii, pairs_within
 
 SIZE = (1400, 900)
 
