@@ -61,8 +61,11 @@ class FilterPanel(QWidget):
         self.min_weight = QDoubleSpinBox(minimum=0, maximum=1e6, decimals=0, singleStep=1)
         self.min_weight.setToolTip("Hide relations with less evidence than this")
         self.min_weight.valueChanged.connect(self._emit)
-        self.typed = QCheckBox("Typed relations (from the parse)", checked=True)
-        self.cooc = QCheckBox("Co-occurrence (same sentence)", checked=True)
+        # Short names keep the panel narrow (the canvas gets the width); the tips say more.
+        self.typed = QCheckBox("Typed relations", checked=True)
+        self.typed.setToolTip("Relations read from the parse of a sentence (X develops Y)")
+        self.cooc = QCheckBox("Co-occurrence", checked=True)
+        self.cooc.setToolTip("Entities named in the same sentence")
         self.typed.toggled.connect(self._emit)
         self.typed.toggled.connect(self._on_typed_toggled)
         self.cooc.toggled.connect(self._emit)
@@ -182,6 +185,17 @@ class FilterPanel(QWidget):
             item = self.types.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == etype:
                 item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+
+    def show_only_type(self, etype: str) -> None:
+        """Show only ``etype`` (a click on the legend), or every type again when it is
+        already the only one shown; one filter change either way."""
+        alone = self._checked(self.types) == frozenset({etype})
+        with QSignalBlocker(self.types):
+            for i in range(self.types.count()):
+                item = self.types.item(i)
+                shown = alone or item.data(Qt.ItemDataRole.UserRole) == etype
+                item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        self._emit()
 
     def set_predicate_visible(self, predicate: str, visible: bool) -> None:
         """Check or uncheck the row of ``predicate`` (``""``: other typed relations)."""

@@ -46,6 +46,7 @@ from app.selection_follow import SelectionFollow
 from app.session_commands import SessionCommands
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
+from app.status_messages import StatusMessages
 from app.view_filters import ViewFilters
 from app.workers import join_all
 from graph import messages
@@ -57,13 +58,14 @@ from graph.store.workspace import Workspace
 
 MAX_RECENT = 8
 SIZE_BY = ("mentions", "degree")
-STATUS_GAP = 16  # pixels between a status message and the counts on its right
+DOCK_SHARES = (0.14, 0.16)  # first widths of the left and right docks, of the window's
+DOCK_LEAST = (170, 200)  # and the least they start with, in pixels
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
 class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
                  EvidenceCommands, SessionCommands, ViewFilters, SelectionFollow, Appearance,
-                 QMainWindow):
+                 StatusMessages, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -126,36 +128,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self._build_job_widgets(status)
-        self._build_facts_count(status)
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.TextFormat.PlainText)
-        status.addPermanentWidget(self.counts)
-        self._status_shown = ""
-        status.messageChanged.connect(self._on_status_message_changed)
-
-    def show_status(self, message: str, timeout_ms: int = 0) -> None:
-        """Show ``message`` in the status bar for ``timeout_ms`` (0: until the next one).
-
-        A message too long for the room left of the counts is elided, the whole of it in
-        the status bar's tooltip, so it never runs into them.
-        """
-        status = self.statusBar()
-        status.layout().activate()  # the counts may have just changed width
-        right = min((w.x() for w in (*self._job_widgets(), self.facts_count, self.counts)
-                     if w.isVisible()), default=status.width())
-        shown = status.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight,
-                                                max(0, right - STATUS_GAP))
-        self._status_shown = shown
-        status.setToolTip(tooltip_text(message) if shown != message else "")
-        status.showMessage(shown, timeout_ms)
-
-    def _on_status_message_changed(self, message: str) -> None:
-        if message != self._status_shown:  # timed out, or a menu's status tip
-            self.statusBar().setToolTip("")
-
     def _build_actions(self) -> None:
         self.acts = build_actions(self, self.undo_stack, self.canvas.selected_node,
                                   selected_nodes=self.canvas.selected_nodes)
@@ -199,6 +171,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.details.showMoreRequested.connect(self.expand)
         self.source.nodeActivated.connect(self.focus_entity)
         self.filters.filterChanged.connect(self._on_filter_changed)
+        self.canvas.legend.typeClicked.connect(self.filters.show_only_type)
         listen(self, self.exploration.subscribe, self._on_exploration_changed)
         listen(self, self.model.subscribe, self._on_model_changed)
 
@@ -217,10 +190,20 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            self._size_docks()
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
         self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
         self._restore_appearance()
         self._rebuild_recent_menu()
+
+    def _size_docks(self) -> None:
+        """Start the docks narrow, so that the canvas has about two thirds of the width."""
+        left, right = (max(least, int(self.width() * share))
+                       for least, share in zip(DOCK_LEAST, DOCK_SHARES, strict=True))
+        # Both docks of the right column, so that neither keeps a width of its own.
+        self.resizeDocks([self.filters_dock, self.details_dock, self.source_dock],
+                         [left, right, right], Qt.Orientation.Horizontal)
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

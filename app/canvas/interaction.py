@@ -23,10 +23,10 @@ from graph.taxonomy import type_info
 WHEEL_ZOOM_BASE = 1.0015  # zoom factor per unit of wheel angle (120 units a notch)
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.01, 12.0
-FIT_MAX_SCALE = 1.6  # fitting two nodes should not blow them up to fill the screen
 TOOLTIP_FACTS = 5  # metrics (and dates) a node's tooltip lists at most
 ARROW_KEYS = {Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right", Qt.Key.Key_Up: "up",
               Qt.Key.Key_Down: "down"}
+TOOLTIP_RELATIONS = 30  # typed relations a node's tooltip lists at most
 
 
 def dropped_paths(mime: QMimeData) -> list[str]:
@@ -60,16 +60,7 @@ class CanvasInteraction:
         if follow:
             self._auto_fit = True
         self._centre_later = None
-        rect = self.state.bounds()
-        if rect.isNull():
-            return
-        margin = max(rect.width(), rect.height()) * 0.06 + 30
-        target = rect.adjusted(-margin, -margin, margin, margin)
-        self._update_scene_rect()
-        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
-        if self._scale() > FIT_MAX_SCALE:
-            self._set_scale(FIT_MAX_SCALE)
-            self.centerOn(rect.center())
+        self._fit_drawing()
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Zoom by ``factor`` keeping the scene point under ``anchor`` (viewport
@@ -405,7 +396,21 @@ class CanvasInteraction:
         return f"{lu} — {lv}: {relations}  (weight {weight:g})"
 
     def _node_tooltip(self, i: int) -> str:
-        return self.node_tooltip(self.state.arrays.ids[i])
+        """The node's tooltip and every typed relation drawn from or to it (the canvas names
+        only those it has room for)."""
+        arrays = self.state.arrays
+        rows = []
+        for link in arrays.neighbours(i)[1].tolist():
+            if not arrays.link_dependency[link]:
+                continue
+            relation = " · ".join(dict.fromkeys(arrays.link_relations[link]))
+            u, v = int(arrays.link_u[link]), int(arrays.link_v[link])
+            rows.append(f"  —{relation}→ {arrays.labels[v]}" if u == i
+                        else f"  {arrays.labels[u]} —{relation}→")
+        more = len(rows) - TOOLTIP_RELATIONS
+        rows = rows[:TOOLTIP_RELATIONS] + ([f"  … and {more} more"] if more > 0 else [])
+        head = self.node_tooltip(arrays.ids[i])
+        return "\n".join([head, "Relations:", *rows]) if rows else head
 
     def node_tooltip(self, nid: str) -> str:
         """The plain text shown when the mouse rests on ``nid``: name, type, mentions, and

@@ -1,155 +1,197 @@
 """Node labels, relation names and "+N" badges: the text the canvas paints, in screen space.
 
-Labels are placed most important node first and skipped where they would overlap another
-label (or, for all but the leading nodes, cover a node), using a coarse occupancy grid of
-the device. Text is drawn with ``drawText`` and never interpreted as markup.
+Every node in view may get a label: :func:`graph.explore.label_layout.place_labels` places
+them most important node first (hubs first), each at the first of several positions around
+its node that covers no node disc and no label placed before it; the hovered and the
+selected node always get one. The placement is cached between frames
+(:class:`LabelPlacement`) and computed again only when the view, the drawn nodes, their
+positions or sizes, the hover, the selection or the font change. Relation names of the
+hovered node go where they overlap nothing, the others are left out (the node's tooltip
+lists them all). Text is drawn with ``drawText`` and never interpreted as markup.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from app.canvas.scene import MIN_NODE_PX, SceneArrays
+from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState
+from graph.explore.label_layout import Occupancy, place_labels
 
-LABEL_TOP = 30  # this many most important nodes may show a label at any zoom
-LABEL_MIN_RADIUS_PX = 7.0  # other labels appear once their node is this big on screen
-LABEL_CANDIDATES = 600  # labels considered per frame (most important first)
-LABEL_CELL = 6  # px, occupancy grid resolution for label collisions
-LABEL_OVER_NODES = 15  # labels of this many most important nodes may cover other nodes
-LABEL_RESERVE_MAX = 3000  # labels avoid node discs while at most this many are in view
+LABEL_PAD = 3.0  # px of plate left and right of the text
+LABEL_STRONG = 10  # this many most important nodes have their label in bold
+LABEL_LEAD = 12  # the labels of this many most important nodes may cover dots
+LABEL_COVER = 3  # and of this many, any disc (never a label) when nothing else is free
+DOT_PX = 5.0  # a disc this small (radius, pixels) is a dot: the leading labels may cover it
+RELATION_LABELS_MAX = 40  # relation names are shown for hubs with at most this many lines
+RELATION_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)  # where along a line its name may go
+
+
+@dataclass
+class LabelPlacement:
+    """The labels of one frame: node rows, their device rectangles, and what the relation
+    names painted after them must avoid (discs and labels, see :meth:`taken`)."""
+
+    key: tuple
+    rows: list[int]
+    rects: list[QRectF]
+    strong: list[bool]
+    size: tuple[int, int]
+    discs: list[tuple[np.ndarray, np.ndarray]]
+    boxes: np.ndarray
+    _taken: Occupancy | None = None
+
+    def taken(self) -> Occupancy:
+        """The grid of node discs and labels (made when first asked: only a hover needs it)."""
+        if self._taken is None:
+            self._taken = Occupancy(*self.size)
+            for centres, radii in self.discs:
+                self._taken.take_discs(centres, radii)
+            for box in self.boxes:
+                self._taken.take(box)
+        return self._taken
+
+
+def label_sizes(state: CanvasState, rows, metrics: QFontMetricsF | None = None) -> np.ndarray:
+    """``(len(rows), 2)`` plate sizes in pixels of the labels of node ``rows``."""
+    metrics = metrics or QFontMetricsF(state.font)
+    widths, labels = state.label_widths, state.arrays.labels
+    out = np.empty((len(rows), 2))
+    height = metrics.height() + 1
+    for k, i in enumerate(rows):
+        text = labels[i]
+        width = widths.get(text)
+        if width is None:
+            # bold labels are a little wider: room for them either way
+            width = widths[text] = metrics.horizontalAdvance(text) * 1.06
+        out[k] = (width + 2 * LABEL_PAD, height)
+    return out
+
+
+def screen_radii(state: CanvasState, scale: float) -> np.ndarray:
+    """Drawn radius of every node in pixels (discs never shrink below MIN_NODE_PX)."""
+    return np.maximum(state.arrays.radius * scale, MIN_NODE_PX / 2)
+
+
+def label_placement(state: CanvasState, scale: float, node_in: np.ndarray,
+                    focus: np.ndarray | None, transform, size: tuple[int, int]
+                    ) -> LabelPlacement:
+    """The labels of this frame: the cached placement when nothing it depends on changed."""
+    arrays = state.arrays
+    key = (id(arrays), transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+           transform.dx(), transform.dy(), size, hash(arrays.xy.tobytes()),
+           hash(arrays.radius.tobytes()), hash(node_in.tobytes()), state.hover, state.selected,
+           None if focus is None else hash(focus.tobytes()), state.font.key())
+    cached = state.label_cache
+    if cached is not None and cached.key == key:
+        return cached
+    state.label_cache = _place(state, key, scale, node_in, focus, transform, size)
+    return state.label_cache
+
+
+def _place(state: CanvasState, key: tuple, scale: float, node_in: np.ndarray,
+           focus: np.ndarray | None, transform, size: tuple[int, int]) -> LabelPlacement:
+    arrays = state.arrays
+    radius_px = screen_radii(state, scale) + 0.5  # the antialiased rim
+    shown = node_in & (focus if focus is not None else True)
+    order = arrays.importance[shown[arrays.importance]]
+    must = [i for i in (state.hover, state.selected) if i is not None and node_in[i]]
+    rows = list(dict.fromkeys(must + order.tolist()))
+    pts = arrays.xy[rows] if rows else np.zeros((0, 2))
+    centres = _to_screen(pts, transform)
+    sizes = label_sizes(state, rows)
+    obstacles = np.flatnonzero(shown)
+    dot = radius_px[obstacles] <= DOT_PX
+    screen = _to_screen(arrays.xy[obstacles], transform)
+    discs = (screen[~dot], radius_px[obstacles][~dot])
+    dots = (screen[dot], radius_px[obstacles][dot])
+    must_count = len(dict.fromkeys(must))
+    rects = place_labels(centres, radius_px[rows], sizes, np.arange(len(rows)), size,
+                         discs=discs, must=must_count, dots=dots,
+                         lead=must_count + LABEL_LEAD, cover=must_count + LABEL_COVER)
+    placed = np.flatnonzero(~np.isnan(rects[:, 0]))
+    out_rows = [rows[k] for k in placed.tolist()]
+    out_rects = [QRectF(left, top, right - left, bottom - top)
+                 for left, top, right, bottom in rects[placed].tolist()]
+    strong = [bool(arrays.rank[i] < LABEL_STRONG) for i in out_rows]
+    return LabelPlacement(key, out_rows, out_rects, strong, size, [discs, dots], rects[placed])
+
+
+def _to_screen(pts: np.ndarray, transform) -> np.ndarray:
+    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
+    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
+    return np.stack([sx, sy], axis=1)
 
 
 def paint_labels(painter, state: CanvasState, scale: float, node_in: np.ndarray,
                  focus: np.ndarray | None, transform) -> None:
-    """Labels in screen space, most important first, skipping those that would overlap."""
+    """Labels in screen space where they overlap nothing, then the hover's relation names."""
     style = state.style
-    radius_px = np.maximum(state.arrays.radius * scale, MIN_NODE_PX / 2)
-    candidates, must = _label_candidates(state, node_in, focus, radius_px)
-    if not candidates:
-        return
-    metrics = QFontMetricsF(state.font)
+    device = painter.device()
+    placement = label_placement(state, scale, node_in, focus, transform,
+                                (device.width(), device.height()))
     bold = QFont(state.font)
     bold.setWeight(QFont.Weight.DemiBold)
-    placed_labels = _place_labels(painter.device(), state, candidates, must, node_in,
-                                  radius_px, transform, metrics)
     painter.save()
     painter.resetTransform()
     plate = QColor(style.background)
     plate.setAlphaF(0.78)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(plate)
-    for rect, _, _ in placed_labels:
+    for rect in placement.rects:
         painter.drawRoundedRect(rect, 4, 4)
     painter.setPen(style.text)
-    for rect, text, strong in placed_labels:
+    labels = state.arrays.labels
+    for i, rect, strong in zip(placement.rows, placement.rects, placement.strong,
+                               strict=True):
         painter.setFont(bold if strong else state.font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    _paint_relation_labels(painter, state, transform)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, labels[i])
+    _paint_relation_labels(painter, state, transform, placement)
     painter.restore()
 
 
-def _label_candidates(state: CanvasState, node_in: np.ndarray, focus: np.ndarray | None,
-                      radius_px: np.ndarray) -> tuple[list[int], int]:
-    """Nodes that may get a label, in order, and how many of the first must get one."""
-    arrays = state.arrays
-    order = arrays.importance[node_in[arrays.importance]]
-    must = [i for i in (state.selected, state.hover) if i is not None and node_in[i]]
-    if focus is not None:
-        # While hovering, only the neighbourhood is labelled (it is what the person reads).
-        order = order[focus[order]]
-        must += [int(i) for i in order[:LABEL_CANDIDATES]]
-    else:
-        readable = (arrays.rank[order] < LABEL_TOP) | (radius_px[order] >= LABEL_MIN_RADIUS_PX)
-        order = order[readable]
-    candidates = list(dict.fromkeys(must + [int(i) for i in order[:LABEL_CANDIDATES]]))
-    return candidates, len(must)
-
-
-def _place_labels(device, state: CanvasState, candidates: list[int], must: int,
-                  node_in: np.ndarray, radius_px: np.ndarray, transform,
-                  metrics: QFontMetricsF) -> list[tuple[QRectF, str, bool]]:
-    """Device rectangles of the labels that fit: ``(rect, text, strong)``."""
-    arrays = state.arrays
-    width_px, height_px = device.width(), device.height()
-    grid = np.zeros((height_px // LABEL_CELL + 2, width_px // LABEL_CELL + 2), dtype=bool)
-    pts = arrays.xy[candidates]
-    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
-    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
-    discs = np.zeros_like(grid)
-    _reserve_discs(discs, arrays, node_in, radius_px, transform)
-    height = metrics.height()
-    widths = state.label_widths
-    pad = 3.0
-    placed_labels: list[tuple[QRectF, str, bool]] = []
-    for n, (x, y) in enumerate(zip(sx.tolist(), sy.tolist(), strict=True)):
-        i = candidates[n]
-        text = arrays.labels[i]
-        width = widths.get(text)
-        if width is None:
-            width = widths[text] = metrics.horizontalAdvance(text) * 1.06
-        top = y + radius_px[i] + 2.0
-        rect = QRectF(x - width / 2 - pad, top, width + 2 * pad, height + 1)
-        if rect.right() < 0 or rect.left() > width_px or rect.bottom() < 0 or top > height_px:
-            continue
-        c0 = max(int(rect.left()) // LABEL_CELL + 1, 0)
-        c1 = max(int(rect.right()) // LABEL_CELL + 1, 0)
-        r0 = max(int(rect.top()) // LABEL_CELL + 1, 0)
-        r1 = max(int(rect.bottom()) // LABEL_CELL + 1, 0)
-        cells = grid[r0:r1 + 1, c0:c1 + 1]
-        if n >= must:
-            # Labels never overlap; only the leading nodes' labels may cover other nodes.
-            if cells.any():
-                continue
-            if arrays.rank[i] >= LABEL_OVER_NODES and discs[r0:r1 + 1, c0:c1 + 1].any():
-                continue
-        cells[...] = True
-        placed_labels.append((rect, text, bool(arrays.rank[i] < LABEL_TOP // 3)))
-    return placed_labels
-
-
-def _reserve_discs(grid: np.ndarray, arrays: SceneArrays, node_in: np.ndarray,
-                   radius_px: np.ndarray, transform) -> None:
-    """Mark the cells under node discs so that labels do not cover other nodes."""
-    shown = np.flatnonzero(node_in & (radius_px >= 4.0))
-    if len(shown) == 0 or len(shown) > LABEL_RESERVE_MAX:
-        return
-    pts = arrays.xy[shown]
-    sx = transform.m11() * pts[:, 0] + transform.m21() * pts[:, 1] + transform.dx()
-    sy = transform.m12() * pts[:, 0] + transform.m22() * pts[:, 1] + transform.dy()
-    inner = radius_px[shown] * 0.7  # the rim may be grazed, the body not
-    rows, cols = grid.shape
-    c0 = np.clip((sx - inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
-    c1 = np.clip((sx + inner) // LABEL_CELL + 1, 0, cols).astype(int).tolist()
-    r0 = np.clip((sy - inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
-    r1 = np.clip((sy + inner) // LABEL_CELL + 1, 0, rows).astype(int).tolist()
-    for a, b, c, d in zip(r0, r1, c0, c1, strict=True):
-        grid[a:b + 1, c:d + 1] = True
-
-
-def _paint_relation_labels(painter, state: CanvasState, transform) -> None:
-    """Relation names on the typed edges of the hovered node, at the middle of each edge."""
+def _paint_relation_labels(painter, state: CanvasState, transform,
+                           placement: LabelPlacement) -> None:
+    """Relation names on the typed lines of the hovered node, each at the first spot along
+    its line where it overlaps no node, label or other name (else left out: the tooltip
+    lists them all)."""
     arrays, style = state.arrays, state.style
-    if state.focus_links is None or len(state.focus_links) > 40:
+    if state.focus_links is None or len(state.focus_links) > RELATION_LABELS_MAX:
         return
     links = [int(i) for i in state.focus_links if arrays.link_dependency[i]]
     if state.hover_link is not None and state.hover_link not in links:
-        links.append(state.hover_link)
+        links.insert(0, state.hover_link)
+    if not links:
+        return
+    taken = placement.taken()
+    occupancy = Occupancy(taken.width, taken.height, taken.cell)
+    occupancy.grid = taken.grid.copy()
     small = QFont(state.font)
     small.setPointSizeF(max(6.0, state.font.pointSizeF() * 0.85))
     small.setItalic(True)
     painter.setFont(small)
     metrics = QFontMetricsF(small)
+    height = metrics.height()
     for link in links:
-        mid = (arrays.xy[arrays.link_u[link]] + arrays.xy[arrays.link_v[link]]) / 2
-        if np.isnan(mid).any():
+        a, b = arrays.xy[arrays.link_u[link]], arrays.xy[arrays.link_v[link]]
+        if np.isnan(a).any() or np.isnan(b).any():
             continue
-        x, y = transform.map(float(mid[0]), float(mid[1]))
         text = " · ".join(dict.fromkeys(arrays.link_relations[link]))
         width = metrics.horizontalAdvance(text) + 8
-        rect = QRectF(x - width / 2, y - metrics.height() / 2, width, metrics.height())
+        rect = None
+        for t in RELATION_SPOTS:
+            x, y = transform.map(float(a[0] + (b[0] - a[0]) * t), float(a[1] + (b[1] - a[1]) * t))
+            box = (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+            if occupancy.free(box) or link == state.hover_link:
+                rect = QRectF(box[0], box[1], width, height)
+                occupancy.take(box)
+                break
+        if rect is None:
+            continue
         plate = QColor(style.background)
         plate.setAlphaF(0.85)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -1,4 +1,7 @@
-"""The colour key that floats in the canvas's lower-left corner: entity types, then relations.
+"""The colour key that floats in a corner of the canvas: entity types, then relations.
+
+Clicking a type emits :attr:`TypeLegend.typeClicked` (the window shows only that type,
+or every type again); the small toggle in its upper right corner folds the key to one line.
 
 The key lists the entity types of the model (dots) and, below them, the predicates of the
 typed relations the model holds (short lines in the predicate's colour, with an arrowhead
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +30,9 @@ SWATCH = 26  # where the text starts in a column
 MIN_ROWS = 4  # the height the key may always take, however few types it lists
 MAX_COLUMNS = 4
 OTHER_RELATION = "Other relation"
+TOGGLE = 16  # the fold toggle's square, in the upper right corner
+FOLDED_TITLE = "Legend"
+LEGEND_TIP = "Click a type to show only that type; click it again to show every type"
 
 
 def predicate_name(code: str) -> str:
@@ -38,20 +44,34 @@ def predicate_name(code: str) -> str:
 class TypeLegend(QWidget):
     """A small key of entity-type and relation colours for what the model holds.
 
-    :class:`GraphCanvas` keeps one floating in its lower-left corner (``canvas.legend``);
-    the window may hide it or build its own. Types and predicates in :meth:`set_omitted`
-    (metrics, dates and "has metric" while they are facts, not nodes) are left out.
+    :class:`GraphCanvas` keeps one floating in a corner where it covers nothing
+    (``canvas.legend``); the window may hide it or build its own. Types and predicates in
+    :meth:`set_omitted` (metrics, dates and "has metric" while they are facts, not nodes)
+    are left out; types outside :meth:`set_active_types` are greyed.
+
+    Signals
+    -------
+    typeClicked(str)
+        A type's entry was clicked (its code).
+    foldedChanged(bool)
+        The key was folded to its title (``True``) or unfolded.
     """
+
+    typeClicked = Signal(str)
+    foldedChanged = Signal(bool)
 
     def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._folded = False
+        self._active: frozenset[str] | None = None
         self._model = model
         self._codes: list[str] = []
         self._predicates: list[str] = []
         self._omitted: frozenset[str] = frozenset()
         self._omitted_predicates: frozenset[str] = frozenset()
         self._max_height: int | None = None
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setMouseTracking(True)
+        self.setToolTip(LEGEND_TIP)
         self.refresh()
 
     def refresh(self) -> None:
@@ -82,6 +102,40 @@ class TypeLegend(QWidget):
         if height != self._max_height:
             self._max_height = height
             self.updateGeometry()
+
+    def set_active_types(self, codes: frozenset[str] | None) -> None:
+        """Grey the types not in ``codes`` (``None``: every type is shown)."""
+        codes = None if codes is None else frozenset(codes)
+        if codes != self._active:
+            self._active = codes
+            self.update()
+
+    def is_folded(self) -> bool:
+        return self._folded
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold the key to its title and toggle (``True``) or show it whole."""
+        if folded != self._folded:
+            self._folded = folded
+            self.updateGeometry()
+            self.adjustSize()
+            self.update()
+            self.foldedChanged.emit(folded)
+
+    def toggle_rect(self) -> QRectF:
+        """The fold toggle, in the legend's coordinates."""
+        return QRectF(self.width() - TOGGLE - 2, 2, TOGGLE, TOGGLE)
+
+    def type_rects(self) -> list[tuple[str, QRectF]]:
+        """Each listed type and the rectangle of its entry (what a click picks)."""
+        if self._folded or not self._codes:
+            return []
+        columns = self.columns()
+        rows = math.ceil(len(self._codes) / columns)
+        row, width = self._row(), self._column_width()
+        return [(code, QRectF(PAD + (i // rows) * (width + COLUMN_GAP), PAD + (i % rows) * row,
+                              width, row))
+                for i, code in enumerate(self._codes)]
 
     def codes(self) -> list[str]:
         """The entity types listed, in the key's order."""
@@ -127,10 +181,45 @@ class TypeLegend(QWidget):
         return max((fm.horizontalAdvance(n) for n in names), default=0) + SWATCH + 4
 
     def sizeHint(self) -> QSize:
+        if self._folded:
+            return QSize(self.fontMetrics().horizontalAdvance(FOLDED_TITLE) + 2 * PAD + TOGGLE + 4,
+                         max(self.fontMetrics().height(), TOGGLE) + 2 * PAD)
         columns = self.columns()
         used = max(min(columns, len(self._codes)), min(columns, len(self._predicates)), 1)
-        width = used * self._column_width() + (used - 1) * COLUMN_GAP + PAD
+        width = used * self._column_width() + (used - 1) * COLUMN_GAP + PAD + TOGGLE
         return QSize(width, self._height(columns))
+
+    # -- mouse ------------------------------------------------------------------------
+    def _type_at(self, pos: QPointF) -> str | None:
+        return next((code for code, rect in self.type_rects() if rect.contains(pos)), None)
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        pointing = self.toggle_rect().contains(pos) or self._type_at(pos) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if pointing
+                       else Qt.CursorShape.ArrowCursor)
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:
+        event.accept()  # the canvas under the key does not see it
+
+    def mouseReleaseEvent(self, event) -> None:
+        event.accept()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position()
+        if self.toggle_rect().contains(pos):
+            self.set_folded(not self._folded)
+            return
+        code = self._type_at(pos)
+        if code is not None:
+            self.typeClicked.emit(code)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        event.accept()
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()  # zooming goes on over the key
 
     # -- painting ---------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -142,6 +231,12 @@ class TypeLegend(QWidget):
         painter.setPen(QColor(palette.color(QPalette.ColorRole.Mid)))
         painter.setBrush(plate)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        self._paint_toggle(painter)
+        if self._folded:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(QRectF(PAD, 0, self.width() - TOGGLE - PAD, self.height()),
+                             Qt.AlignmentFlag.AlignVCenter, FOLDED_TITLE)
+            return
         columns = self.columns()
         y = self._paint_section(painter, self._codes, columns, PAD, self._paint_type)
         if self._codes and self._predicates:
@@ -152,6 +247,18 @@ class TypeLegend(QWidget):
                              QPointF(self.width() - PAD - 2, y - SECTION_GAP / 2 - 1))
         self._paint_section(painter, self._predicates, columns, y, self._paint_relation)
 
+    def _paint_toggle(self, painter: QPainter) -> None:
+        """A chevron: down while the key is whole (click folds it), up while folded."""
+        rect = self.toggle_rect()
+        c, s = rect.center(), 3.5
+        pen = QPen(mix(self.palette().color(QPalette.ColorRole.Base),
+                       self.palette().color(QPalette.ColorRole.Text), 0.6), 1.6)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        dy = -s / 2 if self._folded else s / 2
+        painter.drawPolyline(QPolygonF([QPointF(c.x() - s, c.y() - dy), QPointF(c.x(), c.y() + dy),
+                                        QPointF(c.x() + s, c.y() - dy)]))
+
     def _paint_section(self, painter: QPainter, entries: list[str], columns: int, top: float,
                        paint_swatch) -> float:
         """Paint ``entries`` column by column from ``top``; returns the y below them."""
@@ -160,11 +267,16 @@ class TypeLegend(QWidget):
         rows = math.ceil(len(entries) / columns)
         fm, row, width = self.fontMetrics(), self._row(), self._column_width()
         text = self.palette().color(QPalette.ColorRole.Text)
+        greyed = mix(self.palette().color(QPalette.ColorRole.Base), text, 0.4)
         for i, code in enumerate(entries):
             x = PAD + (i // rows) * (width + COLUMN_GAP)
             y = top + (i % rows) * row
+            off = paint_swatch == self._paint_type and self._active is not None \
+                and code not in self._active
+            painter.setOpacity(0.35 if off else 1.0)
             name = paint_swatch(painter, code, x, y + fm.height() / 2)
-            painter.setPen(text)
+            painter.setOpacity(1.0)
+            painter.setPen(greyed if off else text)
             painter.drawText(QRectF(x + SWATCH - PAD, y, width - SWATCH, fm.height()),
                              Qt.AlignmentFlag.AlignVCenter, name)
         return top + rows * row

@@ -19,7 +19,8 @@ import networkx as nx
 import numpy as np
 
 from graph.explore.filters import GraphFilter, drawn_edges, drawn_nodes, edge_predicate
-from graph.explore.layout import LayoutProgress, iter_layout
+from graph.explore.layout import ASPECT, LayoutProgress, iter_layout
+from graph.explore.spacing import bound_radii
 from graph.jobs import Job, Progress, run_job
 from graph.schema import DEPENDENCY
 
@@ -28,7 +29,7 @@ SIZE_BY = ("mentions", "degree")
 MIN_NODE_PX = 3.0  # nodes never shrink below this diameter on screen
 HIT_SLOP_PX = 4.0  # how far outside a node (or beside an edge) a click still hits it
 LINK_SLOP_PX = 1.5  # lines are thin: a little more room beside them than around a node
-LAYOUT_CLEARANCE = 3.0  # scene units kept free around each disc when a layout separates them
+LAYOUT_CLEARANCE = 14.0  # scene units kept free around each disc when a layout separates them
 WEIGHT_BOUNDS = np.array([1.0, 2.0, 4.0, 8.0])  # edge weight buckets (upper bounds)
 SIZE_LEVELS = 8  # node radii are quantised to this many levels, one draw call each
 
@@ -69,6 +70,7 @@ class SceneArrays:
     link_keys: list[tuple[str, str, str]] = field(default_factory=list)
     link_relations: list[list[str]] = field(default_factory=list)
     link_predicates: list[str] = field(default_factory=list)
+    base_radius: np.ndarray | None = None  # radii wanted before fit_radii bounded them
 
     def __post_init__(self) -> None:
         self.refresh_derived()
@@ -206,6 +208,22 @@ def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
     }
 
 
+def fit_radii(arrays: SceneArrays) -> None:
+    """Bound the drawn radii by the positions, so that no two discs overlap.
+
+    The radii :func:`build_scene` chose are kept in ``base_radius``; wherever the layout
+    put nodes closer than their sizes allow (crowded parts of a big graph, a hub sized by
+    degree among its leaves) they shrink: all by the crowding of a typical node, then
+    each overlapping pair until it does not (:func:`graph.explore.placement.bound_radii`).
+    """
+    if arrays.base_radius is None:
+        arrays.base_radius = arrays.radius.copy()
+    if len(arrays.ids) == 0:
+        return
+    arrays.radius = bound_radii(arrays.xy, arrays.base_radius)
+    arrays.refresh_derived()
+
+
 def importance_order(arrays: SceneArrays) -> np.ndarray:
     """Node rows most important first (labels are placed in this order).
 
@@ -316,11 +334,13 @@ class LayoutRequest:
     full: bool
     seed: int
     radii: dict[str, float]
+    aspect: float = ASPECT
 
     def steps(self) -> Iterator[LayoutProgress]:
         """:func:`graph.explore.layout.iter_layout` over the snapshot."""
         return iter_layout(self.links, self.positions, self.pinned, nodes=self.nodes,
-                           full=self.full, seed=self.seed, radii=self.radii)
+                           full=self.full, seed=self.seed, radii=self.radii,
+                           aspect=self.aspect)
 
     def job(self) -> Job:
         """The layout as a :mod:`graph.jobs` job: yields progress, returns the positions."""
@@ -339,7 +359,7 @@ class LayoutRequest:
 
 def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
                    pinned: Collection[str], *, full: bool,
-                   seed: int = 0) -> LayoutRequest | None:
+                   seed: int = 0, aspect: float = ASPECT) -> LayoutRequest | None:
     """What to lay out for the drawn ``arrays``, or ``None`` when there is nothing to do.
 
     Parameters
@@ -355,6 +375,8 @@ def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
         and nothing happens when every drawn node has a position.
     seed
         Seed of the random start positions.
+    aspect
+        Width over height of the canvas (separate components are packed to fill it).
     """
     nodes = list(arrays.ids)
     if not nodes:
@@ -368,7 +390,13 @@ def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
     return LayoutRequest(
         nodes=nodes, links=links, positions=known,
         pinned=frozenset(n for n in pinned if n in known), full=full, seed=seed,
-        radii=dict(zip(nodes, (arrays.radius + LAYOUT_CLEARANCE).tolist(), strict=True)))
+        aspect=aspect,
+        radii=dict(zip(nodes, (_wanted_radius(arrays) + LAYOUT_CLEARANCE).tolist(),
+                       strict=True)))
+
+
+def _wanted_radius(arrays: SceneArrays) -> np.ndarray:
+    return arrays.radius if arrays.base_radius is None else arrays.base_radius
 
 
 def grow_from(arrays: SceneArrays, i: int, start: np.ndarray,
@@ -380,6 +408,7 @@ def grow_from(arrays: SceneArrays, i: int, start: np.ndarray,
 
 
 __all__ = [
-    "SIZE_BY", "LayoutRequest", "SceneArrays", "as_number", "build_scene", "grow_from",
-    "importance_order", "layout_request", "link_at", "link_of_edge", "node_at", "radii",
+    "SIZE_BY", "LayoutRequest", "SceneArrays", "as_number", "build_scene", "fit_radii",
+    "grow_from", "importance_order", "layout_request", "link_at", "link_of_edge", "node_at",
+    "radii",
 ]

@@ -104,6 +104,7 @@ class CanvasState:
     _path_drawn: tuple | None = field(default=None, repr=False)
     label_widths: dict[str, float] = field(default_factory=dict)
     badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
+    label_cache: object = None  # the last frame's labels (app.canvas.labels.LabelPlacement)
 
     def set_font(self, font: QFont) -> None:
         self.font = QFont(font)

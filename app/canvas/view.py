@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 from app.bridge import listen
 from app.canvas import export
+from app.canvas.fitting import CanvasFitting
 from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
@@ -36,6 +37,7 @@ from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
     build_scene,
+    fit_radii,
     grow_from,
     layout_request,
     link_of_edge,
@@ -48,10 +50,9 @@ from graph.explore.filters import FACT_TYPES, GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.taxonomy import entity_types
 
-LEGEND_MARGIN = 10
 
-
-class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsView):
+class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitting,
+                  QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -129,6 +130,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
 
         self.legend = TypeLegend(model, self)
         self.minimap = Minimap(self)
+        self.legend.foldedChanged.connect(self._on_legend_folded)
         self._apply_style()
 
         self._sync_timer = QTimer(self, singleShot=True, interval=0)
@@ -198,6 +200,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
         :func:`~graph.explore.filters.drawn_edges`.
         """
         self._filter = graph_filter
+        self.legend.set_active_types(None if graph_filter is None else graph_filter.types)
         self._sync_now()
 
     def set_size_by(self, what: str) -> None:
@@ -358,6 +361,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
         for i, nid in enumerate(arrays.ids):
             pos = self._positions.get(nid)
             arrays.xy[i] = pos if pos is not None else (np.nan, np.nan)
+        fit_radii(arrays)
         self._geometry_changed()
 
     def _geometry_changed(self) -> None:
@@ -381,8 +385,10 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
     # == layout ===========================================================================
     def _layout_request(self, full: bool) -> LayoutRequest | None:
         # Meanwhile unplaced nodes have NaN positions and are simply not drawn.
+        size = self.viewport().size()
+        aspect = size.width() / size.height() if size.height() > 0 else 1.6
         return layout_request(self.state.arrays, self._positions, self._pinned, full=full,
-                              seed=self._seed)
+                              seed=self._seed, aspect=aspect)
 
     @guarded
     def _apply_layout(self, result: dict) -> None:
@@ -396,6 +402,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
             start[i] = grow_from(arrays, i, start, target)
         first = not np.isfinite(start).any()
         arrays.xy = target.copy()
+        fit_radii(arrays)
         self._update_scene_rect()
         if self._auto_fit:
             self.fit_all()
@@ -417,12 +424,6 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, QGraphicsVi
         self.setBackgroundBrush(self.state.style.background)
         self.legend.update()
         self._layer.update()
-
-    def _place_legend(self) -> None:
-        self.legend.set_max_height(self.viewport().height() - 2 * LEGEND_MARGIN)
-        self.legend.adjustSize()
-        self.legend.move(LEGEND_MARGIN,
-                         self.viewport().height() - self.legend.height() - LEGEND_MARGIN)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -50,6 +50,9 @@ _LOCAL_RELAX_LIMIT = 3_000_000  # movers x nodes below which new nodes settle lo
 SEPARATE_LIMIT = 1500
 """Overlapping discs are pushed apart in graphs up to this many nodes (O(n^2) per pass)."""
 
+ASPECT = 1.6
+"""Width over height of the box separate components are packed in, unless told."""
+
 _DISC_GAP = 0.06  # clearance between separated discs, in mean edge lengths
 _REPORT_SIZE = 50  # components at least this big report progress when done
 _WEIGHT_RANGE = (0.5, 3.0)
@@ -82,7 +85,8 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
            pinned: Iterable[Hashable] = (), *, nodes: Iterable[Hashable] | None = None,
            full: bool = False, weight: str = "weight", seed: int = 0,
            niter: int | None = None, edge_length: float = EDGE_LENGTH,
-           radii: Mapping[Hashable, float] | None = None) -> dict[Hashable, Position]:
+           radii: Mapping[Hashable, float] | None = None,
+           aspect: float = ASPECT) -> dict[Hashable, Position]:
     """Lay out ``graph`` and return a position for every node.
 
     Parameters
@@ -112,6 +116,9 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
     radii
         Drawn node radii in scene units. Nodes that move are then pushed apart until
         their discs do not overlap (graphs up to :data:`SEPARATE_LIMIT` nodes).
+    aspect
+        Width over height of the screen the picture is for: separate components are
+        packed around the biggest in a box of about this shape.
 
     Returns
     -------
@@ -126,7 +133,7 @@ def layout(graph, positions: Mapping[Hashable, Position] | None = None,
     result: dict[Hashable, Position] = {}
     for progress in iter_layout(graph, positions, pinned, nodes=nodes, full=full,
                                 weight=weight, seed=seed, niter=niter,
-                                edge_length=edge_length, radii=radii):
+                                edge_length=edge_length, radii=radii, aspect=aspect):
         if progress.positions is not None:
             result = progress.positions
     return result
@@ -137,7 +144,7 @@ def iter_layout(graph, positions: Mapping[Hashable, Position] | None = None,
                 full: bool = False, weight: str = "weight", seed: int = 0,
                 niter: int | None = None, edge_length: float = EDGE_LENGTH,
                 radii: Mapping[Hashable, float] | None = None,
-                ) -> Iterator[LayoutProgress]:
+                aspect: float = ASPECT) -> Iterator[LayoutProgress]:
     """Stepwise :func:`layout`: yields progress, the last item carries the positions.
 
     Parameters are those of :func:`layout`.
@@ -187,7 +194,7 @@ def iter_layout(graph, positions: Mapping[Hashable, Position] | None = None,
         done += len(comp) * free_iterations if len(comp) > 1 else 1
         if len(comp) >= _REPORT_SIZE:
             yield LayoutProgress(done, total)
-    result = _finish(names, known, xy, fixed, anchored, blocks, radii, edge_length)
+    result = _finish(names, known, xy, fixed, anchored, blocks, radii, edge_length, aspect)
     yield LayoutProgress(total, total, result)
 
 
@@ -242,12 +249,12 @@ def _lay_out_alone(members: np.ndarray, edges: np.ndarray, weights: np.ndarray, 
 
 def _finish(names, known: Mapping[Hashable, Position], xy: np.ndarray, fixed: np.ndarray,
             anchored: list[np.ndarray], blocks: list[tuple[np.ndarray, np.ndarray]],
-            radii: Mapping[Hashable, float] | None,
-            edge_length: float) -> dict[Hashable, Position]:
+            radii: Mapping[Hashable, float] | None, edge_length: float,
+            aspect: float = ASPECT) -> dict[Hashable, Position]:
     """Pack the new components, separate the discs, and convert to scene units."""
     if blocks:
         occupied = xy[np.concatenate(anchored)] if anchored else None
-        pack(blocks, xy, occupied)
+        pack(blocks, xy, occupied, aspect)
         if not anchored:
             xy -= (xy.min(axis=0) + xy.max(axis=0)) / 2
     if radii and len(names) <= SEPARATE_LIMIT:

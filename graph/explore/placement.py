@@ -253,11 +253,13 @@ def normalise(xy: np.ndarray, g: igraph.Graph) -> np.ndarray:
 
 
 def pack(blocks: list[tuple[np.ndarray, np.ndarray]], xy: np.ndarray,
-         occupied: np.ndarray | None) -> None:
-    """Shelf-pack laid-out components (biggest first) under whatever is already placed.
+         occupied: np.ndarray | None, aspect: float = _ASPECT) -> None:
+    """Pack laid-out components around the main one, filling a box shaped like the screen.
 
-    A dominant component gets a row of its own; the small ones fill centred rows under it,
-    so islands sit next to the mainland instead of in a far corner.
+    The main picture (``occupied``, else the first and biggest block, put at the origin)
+    sits in the middle; the other blocks, biggest first, each take the free spot nearest
+    to the middle of a box of the ``aspect`` ratio, so that islands ring the mainland and
+    the whole fills a window instead of a column or a row.
 
     Parameters
     ----------
@@ -266,44 +268,98 @@ def pack(blocks: list[tuple[np.ndarray, np.ndarray]], xy: np.ndarray,
     xy
         All positions; the members' rows are set in place.
     occupied
-        Positions already in the picture (the packing goes under them), or ``None``.
+        Positions already in the picture (the blocks go around them), or ``None``.
+    aspect
+        Width over height of the box to fill (the canvas's).
     """
+    if not blocks:
+        return
+    aspect = min(max(float(aspect), 0.2), 5.0) if math.isfinite(aspect) else _ASPECT
     sizes = []
     for _, local in blocks:
         lo, hi = local.min(axis=0), local.max(axis=0)
         sizes.append((hi - lo, lo))
     if occupied is not None and len(occupied):
-        left, top = occupied.min(axis=0)
-        right, bottom = occupied.max(axis=0)
-        row_width = max(right - left, max(w for (w, _), _ in sizes))
-        x0, y = left, bottom + _GAP
+        main_lo, main_hi = occupied.min(axis=0), occupied.max(axis=0)
+        first = 0
     else:
-        area = sum((w + _GAP) * (h + _GAP) for (w, h), _ in sizes)
-        row_width = max(max(w for (w, _), _ in sizes), math.sqrt(area * _ASPECT))
-        x0, y = 0.0, 0.0
-    for row in _shelves(sizes, row_width, alone=occupied is None):
-        used = sum(sizes[k][0][0] for k in row) + _GAP * (len(row) - 1)
-        x = x0 + (row_width - used) / 2
-        height = max(sizes[k][0][1] for k in row)
-        for k in row:
-            (w, h), lo = sizes[k]
-            members, local = blocks[k]
-            # Centred vertically within the row, left to right.
-            xy[members] = local - lo + (x, y + (height - h) / 2)
-            x += w + _GAP
-        y += height + _GAP
+        (w, h), lo = sizes[0]
+        members, local = blocks[0]
+        xy[members] = local - lo - (w / 2, h / 2)
+        main_lo, main_hi = -np.array([w, h]) / 2, np.array([w, h]) / 2
+        first = 1
+    if first == len(blocks):
+        return
+    footprints = [size + _GAP for size, _ in sizes[first:]]
+    main = main_hi - main_lo + _GAP
+    area = float(main.prod()) + sum(float(f.prod()) for f in footprints)
+    width = max(math.sqrt(area * aspect), float(main[0]))
+    height = max(width / aspect, float(main[1]))
+    width = max(width, height * aspect)
+    biggest = np.max(footprints, axis=0)
+    cell = max(_GAP / 2, math.sqrt(area) / 150)
+    centre = (main_lo + main_hi) / 2
+    for grow in range(8):
+        half = np.array([width, height]) * (0.5 + 0.25 * grow) + biggest
+        spots = _pack_around(footprints, centre, half, main_lo - _GAP / 2,
+                             main_hi + _GAP / 2, cell, (width / 2, height / 2))
+        if spots is not None:
+            break
+    else:  # unreachable in practice: a row under everything
+        spots = [centre + (0.0, half[1] + k) for k in range(len(footprints))]
+    for k, corner in enumerate(spots):
+        (w, h), lo = sizes[first + k]
+        members, local = blocks[first + k]
+        xy[members] = local - lo + corner + (footprints[k] - (w, h)) / 2
 
 
-def _shelves(sizes: list, row_width: float, alone: bool) -> list[list[int]]:
-    """Blocks per row, in order; with nothing placed before, a dominant first block
-    gets its row to itself."""
-    rows: list[list[int]] = [[]]
-    x = 0.0
-    for k, ((w, _), _) in enumerate(sizes):
-        dominant = k == 1 and alone and sizes[0][0].prod() > 4 * (w + _GAP) ** 2
-        if rows[-1] and (x + w > row_width or dominant):
-            rows.append([])
-            x = 0.0
-        rows[-1].append(k)
-        x += w + _GAP
-    return rows
+def _pack_around(footprints: list[np.ndarray], centre: np.ndarray, half: np.ndarray,
+                 main_lo: np.ndarray, main_hi: np.ndarray, cell: float,
+                 target: tuple[float, float]) -> list[np.ndarray] | None:
+    """Lower-left corners of the footprints in a grid of ``cell`` around ``centre``
+    (``None`` when they do not all fit within ``half`` of it)."""
+    origin = centre - half
+    cols, rows = (np.ceil(2 * half / cell).astype(int) + 1).tolist()
+    taken = np.zeros((rows, cols), dtype=bool)
+    c0, r0 = np.floor((main_lo - origin) / cell).astype(int).tolist()
+    c1, r1 = np.ceil((main_hi - origin) / cell).astype(int).tolist()
+    taken[max(r0, 0):r1, max(c0, 0):c1] = True
+    ys, xs = np.mgrid[0:rows, 0:cols]
+    spots: list[np.ndarray] = []
+    k = 0
+    while k < len(footprints):
+        size = np.ceil(footprints[k] / cell - 1e-9).astype(int)
+        same = k
+        while same < len(footprints) and \
+                (np.ceil(footprints[same] / cell - 1e-9).astype(int) == size).all():
+            same += 1
+        fw, fh = size.tolist()
+        if fw > cols or fh > rows:
+            return None
+        table = np.zeros((rows + 1, cols + 1), dtype=np.int32)
+        table[1:, 1:] = np.cumsum(np.cumsum(taken, axis=0, dtype=np.int32), axis=1)
+        sums = (table[fh:, fw:] - table[:-fh, fw:] - table[fh:, :-fw] + table[:-fh, :-fw])
+        free_r, free_c = np.nonzero(sums == 0)
+        # How far the block would reach from the centre, in units of the target box: the
+        # box fills ring by ring, like the screen it is meant for.
+        mid_x = origin[0] + (xs[free_r, free_c] + fw / 2) * cell - centre[0]
+        mid_y = origin[1] + (ys[free_r, free_c] + fh / 2) * cell - centre[1]
+        reach_x = (np.abs(mid_x) + fw * cell / 2) / target[0]
+        reach_y = (np.abs(mid_y) + fh * cell / 2) / target[1]
+        cost = np.maximum(reach_x, reach_y) + 0.05 * np.hypot(mid_x / target[0],
+                                                              mid_y / target[1])
+        todo = same - k
+        for spot in np.argsort(cost, kind="stable").tolist():
+            if todo == 0:
+                break
+            r, c = free_r[spot], free_c[spot]
+            window = taken[r:r + fh, c:c + fw]
+            if window.any():
+                continue
+            window[...] = True
+            spots.append(origin + np.array([c, r]) * cell)
+            todo -= 1
+        if todo:
+            return None
+        k = same
+    return spots

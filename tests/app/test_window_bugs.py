@@ -271,6 +271,8 @@ def _in_view(view, offset: int) -> bool:
 def test_the_passage_being_read_stays_in_view_when_the_dock_is_resized(window, qtbot):
     view = window.source.view
     window.resizeDocks([window.source_dock], [520], Qt.Orientation.Horizontal)
+    # applied before the loop, whose first width may be the dock's width at start
+    qtbot.waitUntil(lambda: window.source_dock.width() == 520, timeout=2_000)
     for nid in sorted(window.model.graph)[:12]:
         window.select_node(nid)
         passage = window.source.passages[window.source.current]
