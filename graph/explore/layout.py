@@ -280,7 +280,7 @@ def weighted_pairs(graph, nodes=None, weight: str = "weight"):
         names = list(graph.nodes) if nodes is None else [n for n in dict.fromkeys(nodes)
                                                           if n in graph]
         index = {name: i for i, name in enumerate(names)}
-        if nodes is None:
+        if nodes is None or len(names) == graph.number_of_nodes():  # every node: no view
             raw = graph.edges(data=weight, default=1.0)
         else:
             raw = (e for e in graph.subgraph(names).edges(data=weight, default=1.0))
