@@ -130,11 +130,12 @@ class DetailsPanel(QWidget):
         etype = data.get("type", "OTHER")
         parts = [f"<h2 style='margin-bottom:2px'>{_h(data.get('label', nid))}</h2>",
                  f"<p>{self._chip(etype)} &nbsp; <code>{_h(nid)}</code></p>", "<table>"]
-        rows = [("Aliases", ", ".join(_h(a) for a in _listed(data.get("aliases"))) or "\u2014"),
+        # Community and ranks first: the lists below may be long.
+        rows = [*self._analysis_rows(nid),
+                ("Aliases", ", ".join(_h(a) for a in _listed(data.get("aliases"))) or "\u2014"),
                 ("Documents", "<br>".join(_h(d) for d in _listed(data.get("documents")))),
                 ("Mentions", _h(data.get("mentions", 0))),
                 ("Neighbours", _h(self.model.degree(nid)))]
-        rows += self._analysis_rows(nid)
         parts += [f"<tr><td style='color:gray; padding-right:8px'>{k}</td><td>{v}</td></tr>"
                   for k, v in rows]
         parts.append("</table>")
