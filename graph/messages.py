@@ -143,7 +143,7 @@ CHANGE_VIEW = "Change view"
 UNDO_TIP = "Undo {step}"
 REDO_TIP = "Redo {step}"
 FINDING_COMMUNITIES = "Finding communities\u2026"
-COMMUNITY_OVERVIEW_SHOWN = ("{count} communities of {entities} entities ({alone} unconnected "
+COMMUNITY_OVERVIEW_SHOWN = ("{count} communities of {entities} entities ({alone} smaller ones "
                             "not shown); double-click one to show its entities")
 COMMUNITY_COLOURS_SHOWN = ("{count} communities; the {coloured} largest in colour, the "
                            "others grey")

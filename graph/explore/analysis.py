@@ -58,7 +58,7 @@ BETWEENNESS_PIVOTS = 400
 SOURCE_CHUNK = 250  # sources per betweenness call (a cancel waits at most for one)
 MAX_LEIDEN_PASSES = 25
 COMMUNITY_PREFIX = "community:"  # node ids of the overview graph
-OVERVIEW_MIN_SIZE = 2  # communities of one entity (unconnected ones) stay out of the overview
+OVERVIEW_MIN_SIZE = 3  # communities of one or two entities (mostly unconnected) stay out
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from app.canvas.style import GROUP_LIGHT
-from graph.explore.analysis import GraphAnalysis, community_id
+from graph.explore.analysis import OVERVIEW_MIN_SIZE, GraphAnalysis, community_id
 from graph.taxonomy import type_info
 
 
@@ -53,7 +53,8 @@ def test_overview_shows_one_node_per_community_and_double_click_opens_one(window
     qtbot.waitUntil(window.community_overview_shown, timeout=5000)
     overview = window.community_canvas
     assert overview.wait_for_layout(10_000)
-    expected = {community_id(c.number) for c in analysis.communities if c.size >= 2}
+    expected = {community_id(c.number) for c in analysis.communities
+                if c.size >= OVERVIEW_MIN_SIZE}
     assert set(overview.drawn_nodes()) == expected
     biggest = community_id(0)
     assert window.community_model.label(biggest) == \

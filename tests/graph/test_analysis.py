@@ -159,7 +159,7 @@ def test_the_quotient_graph_has_one_node_per_community_and_weighted_links():
     analysis = analyse(graph)
     assert [c.size for c in analysis.communities] == [6, 6, 1]
     quotient = community_graph(analysis)
-    # The unconnected entity's community of one is left out.
+    # The unconnected entity's community of one is left out (and any below the minimum).
     assert sorted(quotient) == [community_id(0), community_id(1)]
     data = quotient.nodes[community_id(0)]
     assert data["mentions"] == 6 and data["label"].endswith("(6)")
