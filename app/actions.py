@@ -5,6 +5,9 @@
 :func:`shortcut_rows` lists their keys for Help > Keyboard Shortcuts. A key sequence is
 written in one place only, and :func:`check_shortcuts` refuses one given twice: Qt calls
 such a shortcut ambiguous and runs neither action.
+
+This module is longer than 450 lines because the table of every action (about 60, most
+of the file) belongs in one place, where a clash of keys or names is seen at a glance.
 """
 
 from __future__ import annotations
@@ -185,6 +188,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
                menu="view", section=2, checkable=True),
     ActionSpec("size_degree", "Size by &Degree", "set_size_by", args=("degree",),
                menu="view", section=2, checkable=True),
+    # Communities and centrality (app.community_commands)
+    ActionSpec("size_pagerank", "Size by &PageRank", "set_size_by", args=("pagerank",),
+               menu="view", section=2, checkable=True,
+               tip="Bigger: entities that well-connected entities link to"),
+    ActionSpec("size_betweenness", "Size by &Betweenness", "set_size_by",
+               args=("betweenness",), menu="view", section=2, checkable=True,
+               tip="Bigger: entities on many shortest paths between others (bridges)"),
+    ActionSpec("colour_type", "Colour by &Type", "set_colour_by", args=("type",), menu="view",
+               section=4, checkable=True),
+    ActionSpec("colour_community", "Colour by &Community", "set_colour_by",
+               args=("community",), shortcuts=("F7",), menu="view", section=4, checkable=True,
+               tip="Colour entities by the community they belong to (Leiden, stable)"),
+    ActionSpec("community_overview", "Community O&verview", "toggle_community_overview",
+               shortcuts=("F8",), menu="view", section=4, checkable=True,
+               tip="One node per community; double-click one to show its entities"),
     ActionSpec("fact_nodes", "Show Metric and Date &Nodes", "toggle_fact_nodes", menu="view",
                section=3, checkable=True,
                tip="Draw metrics and dates as nodes; otherwise they are facts in the details "

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from app.bridge import listen
 from app.guard import guarded
 from app.plain_text import html_text as _h
+from graph.explore.analysis import MEASURE_NAMES, GraphAnalysis
 from graph.explore.entity_facts import EntityFacts, entity_facts
 from graph.explore.filters import edge_predicate
 from graph.explore.model import GraphModel, ModelEvent
@@ -31,6 +32,7 @@ from graph.schema import DEPENDENCY, PREDICATES
 from graph.taxonomy import color_of, predicates, type_info
 
 MAX_LISTED = 60
+RANKED = ("pagerank", "betweenness")  # the ranks an entity's details show
 
 
 def _node_link(nid: str, text: object) -> str:
@@ -83,6 +85,8 @@ class DetailsPanel(QWidget):
     nodeActivated = Signal(str)
     edgeActivated = Signal(str, str, str)
     showMoreRequested = Signal(str)
+    communityActivated = Signal(int)  # a community's number: show its members
+    analysisWanted = Signal()  # an entity is shown and its community is not known yet
 
     def __init__(self, model: GraphModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +101,9 @@ class DetailsPanel(QWidget):
         self.selection: list[str] = []  # several entities selected (show_selection)
         self._hidden_neighbours = 0
         self._shown_dark = self.dark
+        self.community: int | None = None
+        # Communities and ranks (graph.explore.analysis), once the window has them.
+        self.analysis: GraphAnalysis | None = None
         listen(self, model.subscribe, self._on_model_changed)
         self.clear()
 
@@ -109,7 +116,7 @@ class DetailsPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        self.node = self.edge = None
+        self.node = self.edge = self.community = None
         self.selection = []
         self.browser.setHtml("<p style='color:gray'>Select an entity or a relation to see its "
                              "details.</p>")
@@ -127,13 +134,15 @@ class DetailsPanel(QWidget):
         """Everything about one entity; ``hidden_neighbours`` offers "show N more"."""
         # Shown again (its neighbours shown or hidden): stay where the person was reading.
         scroll = self.browser.verticalScrollBar().value() if nid == self.node else 0
-        self.node, self.edge, self.selection = nid, None, []
+        self.node, self.edge, self.community, self.selection = nid, None, None, []
         self._hidden_neighbours = hidden_neighbours
         data = self.model.node(nid)
         etype = data.get("type", "OTHER")
         parts = [f"<h2 style='margin-bottom:2px'>{_h(data.get('label', nid))}</h2>",
                  f"<p>{self._chip(etype)} &nbsp; <code>{_h(nid)}</code></p>", "<table>"]
-        rows = [("Aliases", ", ".join(_h(a) for a in _listed(data.get("aliases"))) or "\u2014"),
+        # Community and ranks first: the lists below may be long.
+        rows = [*self._analysis_rows(nid),
+                ("Aliases", ", ".join(_h(a) for a in _listed(data.get("aliases"))) or "\u2014"),
                 ("Documents", "<br>".join(_h(d) for d in _listed(data.get("documents")))),
                 ("Mentions", _h(data.get("mentions", 0))),
                 ("Neighbours", _h(self.model.degree(nid)))]
@@ -150,6 +159,53 @@ class DetailsPanel(QWidget):
         parts += self._typed_rows(nid, typed) + self._cooccurrence_rows(nid, cooc)
         self.browser.setHtml("".join(parts))
         self.browser.verticalScrollBar().setValue(scroll)
+
+    def set_analysis(self, analysis: GraphAnalysis | None) -> None:
+        """Show communities and ranks from ``analysis`` (``None``: not computed yet)."""
+        self.analysis = analysis
+        if self.node is not None and self.node in self.model:
+            self.show_node(self.node)
+        elif self.community is not None and analysis is not None \
+                and self.community < len(analysis.communities):
+            self.show_community(self.community)
+
+    def _current_analysis(self) -> GraphAnalysis | None:
+        analysis = self.analysis
+        return analysis if analysis is not None and analysis.graph is self.model.graph else None
+
+    def _analysis_rows(self, nid: str) -> list[tuple[str, str]]:
+        """The entity's community (a link that shows it) and its ranks."""
+        analysis = self._current_analysis()
+        if analysis is None:
+            self.analysisWanted.emit()
+            return [("Community", "<span style='color:gray'>computing\u2026</span>")]
+        community = analysis.community_of(nid)
+        if community is None:
+            return []
+        text = f"{community.name} ({community.size} entities)"
+        link = f'<a href="community:{community.number}">{_h(text)}</a>'
+        total = len(analysis)
+        ranks = [f"{MEASURE_NAMES[m]} #{analysis.rank(m, nid)} of {total}" for m in RANKED]
+        if analysis.pivots:
+            ranks[-1] += " (estimated)"
+        return [("Community", link), ("Rank", "<br>".join(_h(r) for r in ranks))]
+
+    def show_community(self, number: int) -> None:
+        """A community: its name, size and members (most central first), a link to show it."""
+        analysis = self._current_analysis()
+        if analysis is None or not 0 <= number < len(analysis.communities):
+            return
+        community = analysis.communities[number]
+        self.node, self.edge, self.community = None, None, number
+        members = [_node_link(m, self.model.label(m)) for m in community.members[:MAX_LISTED]]
+        if community.size > MAX_LISTED:
+            members.append(f"\u2026 and {community.size - MAX_LISTED} more")
+        parts = [f"<h2 style='margin-bottom:2px'>{_h(community.name)}</h2>",
+                 f"<p>Community of {_h(community.size)} entities, named after its most "
+                 "central one</p>",
+                 f'<p><a href="community:{number}">Show these entities</a></p>',
+                 "<h3>Members</h3><p>", ", ".join(members), "</p>"]
+        self.browser.setHtml("".join(parts))
 
     def _evidence_link(self, u: str, v: str, key: str, edata: dict) -> str:
         """The edge's weight in grey, a link to its evidence."""
@@ -246,7 +302,7 @@ class DetailsPanel(QWidget):
 
     def show_edge(self, u: str, v: str, key: str) -> None:
         """The relation ``(u, v, key)`` and its evidence sentences."""
-        self.node, self.edge, self.selection = None, (u, v, key), []
+        self.node, self.edge, self.community, self.selection = None, (u, v, key), None, []
         data = self.model.graph.edges[u, v, key]
         method = data.get("method", "")
         kind = "typed relation (dependency parse)" if method == DEPENDENCY else \
@@ -303,3 +359,5 @@ class DetailsPanel(QWidget):
             self.edgeActivated.emit(u, v, key)
         elif scheme == "more":
             self.showMoreRequested.emit(unquote(rest))
+        elif scheme == "community" and rest.isdigit():
+            self.communityActivated.emit(int(rest))

@@ -32,6 +32,8 @@ from app.appearance import APPLICATION, ORGANIZATION, Appearance, make_app
 from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
+from app.canvas.scene import SIZE_BY
+from app.community_commands import CommunityCommands
 from app.details import DetailsPanel
 from app.evidence_commands import EvidenceCommands
 from app.exploration_commands import ExplorationCommands
@@ -57,15 +59,14 @@ from graph.paths import resource, seeds_dir
 from graph.store.workspace import Workspace
 
 MAX_RECENT = 8
-SIZE_BY = ("mentions", "degree")
 DOCK_SHARES = (0.14, 0.16)  # first widths of the left and right docks, of the window's
 DOCK_LEAST = (170, 200)  # and the least they start with, in pixels
 TEXT_SEARCH_WIDTH = 700  # Find in Documents: room for its title and a long query
 
 
 class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
-                 EvidenceCommands, SessionCommands, ViewFilters, SelectionFollow, Appearance,
-                 StatusMessages, QMainWindow):
+                 EvidenceCommands, SessionCommands, CommunityCommands, ViewFilters,
+                 SelectionFollow, Appearance, StatusMessages, QMainWindow):
     """The Threadline window.
 
     ``jobFinished`` fires when opening ends: ``"ok"``, ``"cancelled"`` or ``"failed"``.
@@ -101,7 +102,6 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
     # == construction ====================================================================
     def _build_widgets(self) -> None:
         self.canvas = GraphCanvas(self.model, self.exploration)
-        self.setCentralWidget(self.canvas)
         self.empty_state = QLabel(messages.EMPTY_GRAPH, self.canvas)
         self.empty_state.setTextFormat(Qt.TextFormat.PlainText)  # may name a file
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -119,6 +119,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.filters_dock = self._dock(messages.FILTERS_TITLE, "filters", self.filters, left)
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
         self._build_path_panel()
+        self.setCentralWidget(self._build_community_views())  # the canvas, or the overview
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -195,6 +196,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.set_size_by(str(self.settings.value("view/size_by", SIZE_BY[0])))
         self.set_fact_nodes(self.settings.value("view/fact_nodes", False, type=bool))
         self._restore_appearance()
+        self.set_colour_by(str(self.settings.value("view/colour_by", "type")))
         self._rebuild_recent_menu()
 
     def _size_docks(self) -> None:
@@ -210,6 +212,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("view/size_by", self.canvas.size_by())
         self.settings.setValue("view/fact_nodes", self.fact_nodes)
+        self.settings.setValue("view/colour_by", self.colour_by)
         self.settings.sync()
 
     def recent(self) -> list[list[str]]:
@@ -324,14 +327,16 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
 
     # == view, filters & counts ==========================================================
     def set_size_by(self, what: str) -> None:
-        """Size nodes by ``"mentions"`` or ``"degree"``."""
+        """Size nodes by ``"mentions"``, ``"degree"``, ``"pagerank"`` or ``"betweenness"``."""
         what = what if what in SIZE_BY else SIZE_BY[0]
         self.canvas.set_size_by(what)
-        self.acts["size_mentions"].setChecked(what == "mentions")
-        self.acts["size_degree"].setChecked(what == "degree")
+        for name in SIZE_BY:
+            self.acts[f"size_{name}"].setChecked(what == name)
+        self._want_scores()
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
         self._forget_revealed_facts()
+        self._communities_follow_model()
         self._update_counts()
 
     def _on_exploration_changed(self, _step: Step) -> None:
@@ -383,6 +388,8 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         """Cancel the job, any queued Open and the layout, without waiting for them."""
         self.cancel_job()
         self.canvas.shutdown()
+        self.community_canvas.shutdown()
+        self.analysis.stop()
 
     def shutdown(self, timeout_ms: int = 60_000) -> bool:
         """Cancel every worker and join them (process exit and test teardown, never in use).

@@ -163,6 +163,11 @@ SHOW_RELATION = "Show relation"
 CHANGE_VIEW = "Change view"
 UNDO_TIP = "Undo {step}"
 REDO_TIP = "Redo {step}"
+FINDING_COMMUNITIES = "Finding communities\u2026"
+COMMUNITY_OVERVIEW_SHOWN = ("{count} communities of {entities} entities ({alone} smaller ones "
+                            "not shown); double-click one to show its entities")
+COMMUNITY_COLOURS_SHOWN = ("{count} communities; the {coloured} largest in colour, the "
+                           "others grey")
 FIND_TEXT_TITLE = "Find in documents"
 FIND_TEXT_PROMPT = "Sentences containing:"
 TEXT_HITS = "{count} sentence(s) contain \u201c{query}\u201d"

@@ -303,9 +303,11 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
                 painter.setPen(_pen(style.background, diameters[level] + 2 * halo,
                                     Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(polygon_from_array(xy[sel]))
-        kinds = arrays.type_index[members]
+        by_group = state.groups is not None and len(state.groups) == len(xy)
+        kinds = state.groups[members] if by_group else arrays.type_index[members]
         for kind in np.unique(kinds):
-            colour = style.type_color(arrays.type_codes[kind], dim)
+            colour = (style.group_color(int(kind), dim) if by_group
+                      else style.type_color(arrays.type_codes[kind], dim))
             of_kind = members[kinds == kind]
             kind_levels = arrays.size_level[of_kind]
             for level in np.unique(kind_levels):

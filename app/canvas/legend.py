@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from app.canvas.style import TYPED_DARK, TYPED_LIGHT, is_dark, mix
+from app.canvas.style import GROUP_DARK, GROUP_LIGHT, TYPED_DARK, TYPED_LIGHT, is_dark, mix
 from graph.explore.model import GraphModel
 from graph.taxonomy import color_of, entity_types, predicates, type_info
 
@@ -33,6 +33,7 @@ OTHER_RELATION = "Other relation"
 TOGGLE = 16  # the fold toggle's square, in the upper right corner
 FOLDED_TITLE = "Legend"
 LEGEND_TIP = "Click a type to show only that type; click it again to show every type"
+COMMUNITY_CODE = "community:"  # entries of the key while nodes are coloured by community
 
 
 def predicate_name(code: str) -> str:
@@ -72,6 +73,7 @@ class TypeLegend(QWidget):
         self._max_height: int | None = None
         self.setMouseTracking(True)
         self.setToolTip(LEGEND_TIP)
+        self._communities: list[str] = []  # colour by community: its key, slot by slot
         self.refresh()
 
     def refresh(self) -> None:
@@ -79,6 +81,8 @@ class TypeLegend(QWidget):
         present = set(self._model.types()) - self._omitted
         self._codes = [c for c in entity_types() if c in present] + \
             sorted(present - set(entity_types()))
+        if self._communities:  # nodes are coloured by community: the key lists those
+            self._codes = [f"{COMMUNITY_CODE}{i}" for i in range(len(self._communities))]
         self._predicates = [p for p in self._model.facts.predicates()
                             if p not in self._omitted_predicates]
         self.setVisible(bool(self._codes or self._predicates))
@@ -96,6 +100,18 @@ class TypeLegend(QWidget):
         self._omitted, self._omitted_predicates = codes, predicates
         self.refresh()
         return True
+
+    def set_communities(self, names: list[str]) -> None:
+        """List these communities (in the order of the canvas's community colours) in
+        place of the entity types; an empty list goes back to the types."""
+        self._communities = [str(name) for name in names]
+        self.refresh()
+
+    def _name(self, code: str) -> str:
+        """The key's text for an entry of the first section: a type or a community."""
+        if code.startswith(COMMUNITY_CODE):
+            return self._communities[int(code[len(COMMUNITY_CODE):])]
+        return type_info(code).name
 
     def set_max_height(self, height: int | None) -> None:
         """The most height the key may take (the canvas's, less margins)."""
@@ -147,7 +163,7 @@ class TypeLegend(QWidget):
 
     def entries(self) -> list[str]:
         """Every line of the key as it reads: type names, then relation names."""
-        return [type_info(c).name for c in self._codes] + \
+        return [self._name(c) for c in self._codes] + \
             [predicate_name(p) for p in self._predicates]
 
     # -- geometry ---------------------------------------------------------------------
@@ -162,7 +178,7 @@ class TypeLegend(QWidget):
     def budget(self) -> int:
         """The height the key may take: that of every type of the model in one column (the
         key before it listed relations; at least :data:`MIN_ROWS`), within the canvas."""
-        rows = max(len(self._model.types()), MIN_ROWS)
+        rows = max(len(self._model.types()), len(self._communities), MIN_ROWS)
         budget = PAD * 2 + rows * self._row() + SECTION_GAP
         return budget if self._max_height is None else min(budget, self._max_height)
 
@@ -176,7 +192,7 @@ class TypeLegend(QWidget):
 
     def _column_width(self) -> int:
         fm = self.fontMetrics()
-        names = [type_info(c).name for c in self._codes] + \
+        names = [self._name(c) for c in self._codes] + \
             [predicate_name(p) for p in self._predicates]
         return max((fm.horizontalAdvance(n) for n in names), default=0) + SWATCH + 4
 
@@ -283,9 +299,13 @@ class TypeLegend(QWidget):
 
     def _paint_type(self, painter: QPainter, code: str, x: float, middle: float) -> str:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color_of(code, dark=is_dark(self.palette()))))
+        if code.startswith(COMMUNITY_CODE):
+            palette = GROUP_DARK if is_dark(self.palette()) else GROUP_LIGHT
+            painter.setBrush(QColor(palette[int(code[len(COMMUNITY_CODE):])]))
+        else:
+            painter.setBrush(QColor(color_of(code, dark=is_dark(self.palette()))))
         painter.drawEllipse(QPointF(x + 8, middle), 5, 5)
-        return type_info(code).name
+        return self._name(code)
 
     def _paint_relation(self, painter: QPainter, code: str, x: float, middle: float) -> str:
         info = predicates().get(code)

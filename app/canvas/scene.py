@@ -25,7 +25,8 @@ from graph.jobs import Job, Progress, run_job
 from graph.schema import DEPENDENCY
 
 RADIUS_RANGE = (7.0, 22.0)  # node radius in scene units, smallest and biggest
-SIZE_BY = ("mentions", "degree")
+SIZE_BY = ("mentions", "degree", "pagerank", "betweenness")
+CENTRALITY = ("pagerank", "betweenness")  # sizes that need graph.explore.analysis scores
 MIN_NODE_PX = 3.0  # nodes never shrink below this diameter on screen
 HIT_SLOP_PX = 4.0  # how far outside a node (or beside an edge) a click still hits it
 LINK_SLOP_PX = 1.5  # lines are thin: a little more room beside them than around a node
@@ -119,7 +120,8 @@ class SceneArrays:
 # -- building ----------------------------------------------------------------------------
 def build_scene(graph: nx.MultiDiGraph, visible: Iterable[str],
                 graph_filter: GraphFilter | None = None, *, size_by: str = "mentions",
-                pinned: Collection[str] = ()) -> SceneArrays:
+                pinned: Collection[str] = (),
+                scores: Mapping[str, Mapping[str, float]] | None = None) -> SceneArrays:
     """The arrays of what is drawn: visible nodes and edges that pass the filter.
 
     Parameters
@@ -131,9 +133,12 @@ def build_scene(graph: nx.MultiDiGraph, visible: Iterable[str],
     graph_filter
         The person's filter; ``None`` draws everything visible.
     size_by
-        ``"mentions"`` or ``"degree"`` (distinct neighbours in the whole graph).
+        ``"mentions"``, ``"degree"`` (distinct neighbours in the whole graph), or one of
+        :data:`CENTRALITY` read from ``scores``; sized by mentions while ``scores`` lacks it.
     pinned
         Pinned node ids (marked in :attr:`SceneArrays.pinned`).
+    scores
+        ``scores[measure][node]`` (:attr:`graph.explore.analysis.GraphAnalysis.scores`).
 
     Returns
     -------
@@ -153,14 +158,10 @@ def build_scene(graph: nx.MultiDiGraph, visible: Iterable[str],
     types = [nodes[n].get("type", "OTHER") or "OTHER" for n in ids]
     type_codes = sorted(set(types))
     type_slot = {t: k for k, t in enumerate(type_codes)}
-    if size_by == "degree":
-        value = np.array([_degree(graph, n) for n in ids], dtype=float)
-    else:
-        value = np.array([as_number(nodes[n].get("mentions", 1)) for n in ids], dtype=float)
     arrays = SceneArrays(
         ids=ids, index=index,
         xy=np.full((len(ids), 2), np.nan),
-        radius=radii(value),
+        radius=radii(_size_values(graph, ids, size_by, scores)),
         types=types,
         type_index=np.array([type_slot[t] for t in types], dtype=np.int64),
         type_codes=type_codes,
@@ -172,6 +173,18 @@ def build_scene(graph: nx.MultiDiGraph, visible: Iterable[str],
     arrays.rank = np.empty(len(ids), dtype=np.int64)
     arrays.rank[arrays.importance] = np.arange(len(ids))
     return arrays
+
+
+def _size_values(graph: nx.MultiDiGraph, ids: list[str], size_by: str,
+                 scores: Mapping[str, Mapping[str, float]] | None) -> np.ndarray:
+    """What node sizes grow with (see :func:`build_scene`)."""
+    if size_by in CENTRALITY and scores and size_by in scores:
+        measure = scores[size_by]
+        return np.array([measure.get(n, 0.0) for n in ids], dtype=float)
+    if size_by == "degree":
+        return np.array([_degree(graph, n) for n in ids], dtype=float)
+    nodes = graph.nodes
+    return np.array([as_number(nodes[n].get("mentions", 1)) for n in ids], dtype=float)
 
 
 def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
@@ -408,7 +421,8 @@ def grow_from(arrays: SceneArrays, i: int, start: np.ndarray,
 
 
 __all__ = [
-    "SIZE_BY", "LayoutRequest", "SceneArrays", "as_number", "build_scene", "fit_radii",
+    "CENTRALITY", "SIZE_BY", "LayoutRequest", "SceneArrays", "as_number", "build_scene",
+    "fit_radii",
     "grow_from", "importance_order", "layout_request", "link_at", "link_of_edge", "node_at",
     "radii",
 ]

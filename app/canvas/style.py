@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,6 +15,15 @@ from graph.taxonomy import color_of, predicates
 Edge = tuple[str, str, str]
 # Typed relations without a predicate of the schema: a slate blue that reads on both palettes.
 TYPED_LIGHT, TYPED_DARK = "#5a6f96", "#8fa3c8"
+
+
+# Community colours (View > Colour by Community): a categorical palette, a lighter twin of
+# each for dark backgrounds; communities past it, and those too small, take a neutral grey.
+GROUP_LIGHT = ("#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#76b7b2",
+               "#edc948", "#9c755f", "#ff9da7", "#17becf", "#8c6bb1", "#bcbd22")
+GROUP_DARK = ("#7aa7d9", "#ffa54f", "#ff7b7d", "#7ccb6f", "#d29fc3", "#93d5cf",
+              "#f5d76e", "#c8a27f", "#ffb7c0", "#4fd6e6", "#ad93dd", "#d6d743")
+NEUTRAL_GROUP = -1
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -44,6 +54,9 @@ class CanvasStyle:
     types_dim: dict[str, QColor] = field(default_factory=dict)
     predicates: dict[str, QColor] = field(default_factory=dict)
     predicates_dim: dict[str, QColor] = field(default_factory=dict)
+    groups: list[QColor] = field(default_factory=list)
+    groups_dim: list[QColor] = field(default_factory=list)
+    group_neutral: QColor = field(default_factory=QColor)
 
     @classmethod
     def from_palette(cls, palette: QPalette, type_codes: list[str]) -> CanvasStyle:
@@ -58,7 +71,10 @@ class CanvasStyle:
         types = {code: QColor(color_of(code, dark=dark)) for code in type_codes}
         # Typed relations of the schema: their predicate's colour (the legend's key).
         relations = {code: QColor(p.color) for code, p in predicates().items()}
+        groups = [QColor(c) for c in (GROUP_DARK if dark else GROUP_LIGHT)]
         return cls(
+            groups=groups, groups_dim=[mix(c, background, 0.78) for c in groups],
+            group_neutral=mix(background, text, 0.38),
             dark=dark, background=background, text=text,
             muted_text=mix(background, text, 0.6), highlight=highlight,
             cooccurrence=cooccurrence, cooccurrence_dim=mix(background, cooccurrence, 0.45),
@@ -75,6 +91,12 @@ class CanvasStyle:
         if predicate in table:
             return table[predicate]
         return self.dependency_dim if dim else self.dependency
+
+    def group_color(self, slot: int, dim: bool = False) -> QColor:
+        """The colour of community colour ``slot`` (:data:`NEUTRAL_GROUP`: the neutral)."""
+        if 0 <= slot < len(self.groups):
+            return (self.groups_dim if dim else self.groups)[slot]
+        return mix(self.group_neutral, self.background, 0.78) if dim else self.group_neutral
 
     def type_color(self, code: str, dim: bool = False) -> QColor:
         table = self.types_dim if dim else self.types
@@ -105,6 +127,23 @@ class CanvasState:
     label_widths: dict[str, float] = field(default_factory=dict)
     badges: dict[int, int] = field(default_factory=dict)  # node -> hidden neighbours ("+N")
     label_cache: object = None  # the last frame's labels (app.canvas.labels.LabelPlacement)
+    # Colour by community: node -> colour slot (CanvasStyle.group_color; nodes left out are
+    # neutral); None colours by type.
+    group_of: Mapping[str, int] | None = None
+    _group_rows: tuple[object, np.ndarray | None] = (None, None)
+
+    @property
+    def groups(self) -> np.ndarray | None:
+        """Each drawn row's colour slot (``None``: colour by type)."""
+        if self.group_of is None:
+            return None
+        arrays, rows = self._group_rows
+        if arrays is not self.arrays:  # rebuilt since: look the rows up again
+            group_of = self.group_of
+            rows = np.array([group_of.get(n, NEUTRAL_GROUP) for n in self.arrays.ids],
+                            dtype=np.int64)
+            self._group_rows = (self.arrays, rows)
+        return rows
 
     def set_font(self, font: QFont) -> None:
         self.font = QFont(font)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 from app.bridge import listen
 from app.canvas import export
 from app.canvas.fitting import CanvasFitting
+from app.canvas.groups import CanvasGroups
 from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
 from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
@@ -52,7 +53,7 @@ from graph.taxonomy import entity_types
 
 
 class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitting,
-                  QGraphicsView):
+                  CanvasGroups, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -204,7 +205,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._sync_now()
 
     def set_size_by(self, what: str) -> None:
-        """Size nodes by ``"mentions"`` or ``"degree"`` (distinct neighbours)."""
+        """Size nodes by one of :data:`SIZE_BY` (centrality: :meth:`set_scores`)."""
         if what not in SIZE_BY:
             raise ValueError(f"size_by must be one of {SIZE_BY}, got {what!r}")
         if what != self._size_by:
@@ -337,7 +338,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         """Rebuild the drawn arrays from the model (after any change of what is drawn)."""
         self.state.arrays = build_scene(self._model.graph, self._exploration.visible,
                                         self._filter, size_by=self._size_by,
-                                        pinned=self._pinned)
+                                        pinned=self._pinned, scores=self._scores)
         self.state.hover_link = None
         self._set_hover(None, force=True)  # indices changed
         self._load_positions()

@@ -269,12 +269,25 @@ def _finish(names, known: Mapping[Hashable, Position], xy: np.ndarray, fixed: np
 
 # -- input ------------------------------------------------------------------------------
 def _edge_arrays(graph, nodes, weight: str):
-    """Node names, unique undirected edges (i < j) as an (m, 2) array, and their weights."""
+    """Node names, unique undirected edges (i < j) as an (m, 2) array, and their weights
+    compressed into a narrow band (a layout's pull)."""
+    names, pairs, summed = weighted_pairs(graph, nodes, weight)
+    return names, pairs, _compress_weights(summed) if len(summed) else summed
+
+
+def weighted_pairs(graph, nodes=None, weight: str = "weight"):
+    """The undirected simple view of ``graph``: node names, pairs ``(i, j)``, ``i < j``,
+    as an ``(m, 2)`` array sorted by ``(i, j)``, and the summed weight of every edge
+    between each pair (self-loops dropped; a weight that is not a positive number counts 1).
+
+    ``graph`` is a networkx graph or an iterable of ``(u, v[, weight])``; ``nodes`` (default:
+    every node, in the graph's order) fixes the names and their order.
+    """
     if isinstance(graph, nx.Graph):
         names = list(graph.nodes) if nodes is None else [n for n in dict.fromkeys(nodes)
                                                           if n in graph]
         index = {name: i for i, name in enumerate(names)}
-        if nodes is None:
+        if nodes is None or len(names) == graph.number_of_nodes():  # every node: no view
             raw = graph.edges(data=weight, default=1.0)
         else:
             raw = (e for e in graph.subgraph(names).edges(data=weight, default=1.0))
@@ -307,7 +320,7 @@ def _edge_arrays(graph, nodes, weight: str):
     unique, inverse = np.unique(code, return_inverse=True)
     summed = np.bincount(inverse, weights=w)
     pairs = np.stack([unique // len(names), unique % len(names)], axis=1)
-    return names, pairs, _compress_weights(summed)
+    return names, pairs, summed
 
 
 def _as_weight(value) -> float:

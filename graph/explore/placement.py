@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import random
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import igraph
 import numpy as np
@@ -23,6 +25,21 @@ _AREA_PER_NODE = 0.6 ** 2  # least bounding-box area per node of a laid-out comp
 _GAP = 1.5  # between packed components, in units of the mean edge length
 _ASPECT = 1.6  # packed rows aim for a landscape block, like a window
 _IGRAPH_RNG_LOCK = threading.Lock()
+
+
+@contextmanager
+def seeded_igraph(rng: random.Random) -> Iterator[None]:
+    """igraph's (process-wide) random generator is ``rng`` inside the block.
+
+    Layouts and community detection run in worker threads: one at a time holds the
+    generator, so each run draws only from its own seeded ``rng`` and is reproducible.
+    """
+    with _IGRAPH_RNG_LOCK:
+        igraph.set_random_number_generator(rng)
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
 
 
 # -- forces -----------------------------------------------------------------------------
@@ -100,15 +117,11 @@ def run_fr(g: igraph.Graph, weights: np.ndarray, xy: np.ndarray, fixed: np.ndarr
             "miny": np.where(fixed, xy[:, 1], -inf).tolist(),
             "maxy": np.where(fixed, xy[:, 1], inf).tolist(),
         }
-    with _IGRAPH_RNG_LOCK:
-        igraph.set_random_number_generator(random.Random(seed))
-        try:
-            coords = g.layout_fruchterman_reingold(
-                weights=weights.tolist() if len(weights) else None, niter=niter,
-                start_temp=start_temp, seed=xy.tolist(), grid=g.vcount() > GRID_THRESHOLD,
-                **bounds).coords
-        finally:
-            igraph.set_random_number_generator(random)
+    with seeded_igraph(random.Random(seed)):
+        coords = g.layout_fruchterman_reingold(
+            weights=weights.tolist() if len(weights) else None, niter=niter,
+            start_temp=start_temp, seed=xy.tolist(), grid=g.vcount() > GRID_THRESHOLD,
+            **bounds).coords
     xy[:] = coords
 
 

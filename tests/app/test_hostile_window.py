@@ -50,7 +50,7 @@ LOAD_TIMEOUT_MS = 180_000
 IMG = "<img src=/dev/zero>"
 LINK = '<a href="http://example.com/">x</a>'
 PAYLOADS = ("<img", "<a ")
-SAFE_LINKS = ("node:", "edge:", "more:")
+SAFE_LINKS = ("node:", "edge:", "more:", "community:")
 
 
 @pytest.fixture(autouse=True)
