@@ -99,6 +99,10 @@ class ExplorationCommands:
         if nid:
             self._fill_node_menu(menu, nid)
         else:
+            edge = self.canvas.edge_at(self.canvas.viewport().mapFromGlobal(global_pos))
+            if edge is not None:
+                self.select_edge(*edge)
+                self.curation.fill_edge_menu(menu, edge)
             menu.addActions([self.acts[name] for name in BACKGROUND_MENU_ACTIONS])
         self.context_menu = menu
         menu.popup(global_pos)
@@ -120,3 +124,4 @@ class ExplorationCommands:
         menu.addAction(messages.UNPIN_NODE if pinned else messages.PIN_NODE,
                        guarded_call(self, self.canvas.set_pinned, nid, not pinned))
         menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))
+        self.curation.fill_node_menu(menu, nid)

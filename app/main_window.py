@@ -32,6 +32,7 @@ from app.actions import shortcut_rows as action_shortcut_rows
 from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
+from app.curation import CurationControl
 from app.details import DetailsPanel
 from app.exploration_commands import ExplorationCommands
 from app.export_commands import ExportCommands
@@ -78,6 +79,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.model = GraphModel()
         self.exploration = Exploration(self.model)
         self.undo_stack = QUndoStack(self)
+        self.curation = CurationControl(self)  # edits of the graph (app/curation.py)
         self.job = None
         self.current_paths: list[str] = []
         self._init_filters()
@@ -85,6 +87,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self._build_widgets()
         self._build_status_bar()
         self._build_actions()
+        self.curation.update_actions()
         self._connect()
         self._restore_settings()
         self._update_counts()
@@ -109,6 +112,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.source_dock = self._dock(messages.SOURCE_TITLE, "source_text", self.source, right)
         self.filters_dock = self._dock(messages.FILTERS_TITLE, "filters", self.filters, left)
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
+        self.curation_docks = self.curation.install()
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -154,7 +158,8 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.recent_menu = QMenu(RECENT_MENU_TITLE, self)
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
         menus["view"].addSeparator()
-        for dock in (self.details_dock, self.source_dock, self.filters_dock):
+        for dock in (self.details_dock, self.source_dock, self.filters_dock,
+                     *self.curation_docks):
             menus["view"].addAction(dock.toggleViewAction())
 
         tools = self.addToolBar(messages.TOOLBAR_TITLE)
