@@ -170,7 +170,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                on_node=True, tip="Delete the entity from the graph (it can be undone)"),
     ActionSpec("delete_relation", "Delete Relat&ion", "curation.delete_relation",
                menu="edit", section=2, tip="Delete the selected relation"),
-    ActionSpec("merge_review", "Merge Re&view", "curation.show_merge_review",
+    ActionSpec("merge_review", "Merge Re&view", "curation_docks.show_merge_review",
                menu="edit", section=3,
                tip="Entities that may be one: merge or keep them apart"),
     ActionSpec("fit", "&Fit to Window", "fit_to_window", shortcuts=("Ctrl+0",), menu="view",

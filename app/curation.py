@@ -18,12 +18,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import networkx as nx
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from app.dialogs import _plain_labels, ask_text
-from app.guard import guarded, guarded_call
+from app.guard import guarded_call
 from app.plain_text import menu_text
 from graph import messages
 from graph.build.curation import Curation, carry_over
@@ -129,59 +129,6 @@ class CurationControl(QObject):
         self.window = window
         self.state = Curation(nx.MultiDiGraph())
 
-    def install(self) -> list:
-        """Make the Edits, Entities and Merge Review docks and wire them to the window;
-        returns the docks (for the View menu)."""
-        from app.edits_panel import EditsPanel
-        from app.entity_table import EntityTable
-        from app.merge_review import MergeReview
-
-        w = self.window
-        self.edits_panel = EditsPanel(self)
-        self.table = EntityTable(w.model)
-        self.review = MergeReview(self)
-        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self.edits_dock = w._dock(messages.EDITS_TITLE, "edits", self.edits_panel, left)
-        self.table_dock = w._dock(messages.ENTITIES_TITLE, "entity_table", self.table, bottom)
-        self.review_dock = w._dock(messages.MERGE_REVIEW_TITLE, "merge_review", self.review,
-                                   bottom)
-        w.tabifyDockWidget(w.filters_dock, self.edits_dock)
-        w.tabifyDockWidget(self.table_dock, self.review_dock)
-        w.filters_dock.raise_()
-        self.table_dock.hide()  # opened from the View menu, so the canvas keeps its room
-        self.review_dock.hide()
-        self.table.entitySelected.connect(w.select_node)
-        self.table.entityActivated.connect(w.focus_entity)
-        self.table.retypeRequested.connect(self._on_rows_retype)
-        self.table.mergeRequested.connect(self._on_rows_merge)
-        self.table.deleteRequested.connect(self._on_rows_delete)
-        w.canvas.selectionChanged.connect(self._on_canvas_selection_changed)
-        return [self.edits_dock, self.table_dock, self.review_dock]
-
-    @guarded
-    def _on_rows_retype(self, ids: list[str]) -> None:
-        self.retype(ids)
-
-    @guarded
-    def _on_rows_merge(self, ids: list[str]) -> None:
-        if len(ids) > 1:
-            self.merge(ids[0], ids[1:])
-
-    @guarded
-    def _on_rows_delete(self, ids: list[str]) -> None:
-        self.delete(ids)
-
-    @guarded
-    def _on_canvas_selection_changed(self) -> None:
-        nid = self.window.canvas.selected_node()
-        if nid is not None and nid not in self.table.selected():
-            self.table.select_entities([nid])
-
-    def show_merge_review(self) -> None:
-        """Open the Merge Review dock."""
-        self.review_dock.show()
-        self.review_dock.raise_()
-
     # -- the opened corpus -------------------------------------------------------------
     def adopt(self, extraction: Extraction) -> None:
         """Take over a newly opened graph: its base, documents and workspace."""
@@ -193,7 +140,6 @@ class CurationControl(QObject):
                               Path(workspace) if workspace is not None else None)
         self.state.mark_skipped(extraction.skipped_edits)
         self.update_actions()
-        self.table.set_editable(self.editable, messages.NOT_EDITABLE)
         self.logChanged.emit()
 
     @property

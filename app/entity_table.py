@@ -58,11 +58,20 @@ class EntityTableModel(QAbstractTableModel):
         self.types: list[str] = []
         self._row_of: dict[str, int] | None = None
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self.live, self.stale = True, False  # refilled on every change while shown
         listen(self, model.subscribe, self._on_model_changed)
-        self._on_model_changed(ModelEvent("reset"))
+        self.refill()
 
     def _on_model_changed(self, event: ModelEvent) -> None:
-        self.last_event = event
+        if not self.live:  # nobody looks: refill when the table is shown again
+            self.stale = True
+            return
+        self.refill(event)
+
+    def refill(self, event: ModelEvent | None = None) -> None:
+        """Read the rows from the graph again (``event``: the change that asks for it)."""
+        self.stale = False
+        self.last_event = event or ModelEvent("reset")
         self.beginResetModel()
         graph = self.model.graph
         succ, pred = graph._succ, graph._pred  # networkx's adjacency, read only (fast)
@@ -206,6 +215,7 @@ class EntityTable(QWidget):
         super().__init__(parent)
         self.model = model
         self.source = EntityTableModel(model, self)
+        self.source.live = False  # until the table is shown
         self.proxy = EntityProxy(self)
         self.proxy.setSourceModel(self.source)
         self.filter_text = QLineEdit(placeholderText=messages.TABLE_FILTER,
@@ -261,6 +271,17 @@ class EntityTable(QWidget):
         self.source.modelAboutToBeReset.connect(self._on_source_about_to_reset)
         self.source.modelReset.connect(self._on_source_reset)
         self._on_source_reset()
+
+    def showEvent(self, event) -> None:
+        self.source.live = True
+        if self.source.stale:
+            self.source.refill()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        # A hidden table is not refilled after each edit (190 ms at 10k entities).
+        self.source.live = False
+        super().hideEvent(event)
 
     # -- filters -------------------------------------------------------------------------
     def _on_source_about_to_reset(self) -> None:

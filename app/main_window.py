@@ -33,6 +33,7 @@ from app.bridge import listen
 from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
 from app.curation import CurationControl
+from app.curation_docks import CurationDocks
 from app.details import DetailsPanel
 from app.exploration_commands import ExplorationCommands
 from app.export_commands import ExportCommands
@@ -112,7 +113,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         self.source_dock = self._dock(messages.SOURCE_TITLE, "source_text", self.source, right)
         self.filters_dock = self._dock(messages.FILTERS_TITLE, "filters", self.filters, left)
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
-        self.curation_docks = self.curation.install()
+        self.curation_docks = CurationDocks(self, self.curation)
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -159,7 +160,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, ViewFilters, Q
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
         menus["view"].addSeparator()
         for dock in (self.details_dock, self.source_dock, self.filters_dock,
-                     *self.curation_docks):
+                     *self.curation_docks.docks):
             menus["view"].addAction(dock.toggleViewAction())
 
         tools = self.addToolBar(messages.TOOLBAR_TITLE)

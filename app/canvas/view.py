@@ -40,7 +40,6 @@ from app.canvas.scene import (
 )
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
-from graph.build.curation import carry_positions
 from graph.explore.exploration import Exploration, Step
 from graph.explore.filters import FACT_TYPES, GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
@@ -290,25 +289,10 @@ class GraphCanvas(CanvasInteraction, QGraphicsView):
 
     # == model and exploration ============================================================
     def _on_model_changed(self, event: ModelEvent) -> None:
-        if event.kind == "reset":
-            self._reset_pending = True
-        elif event.kind == "edited":
-            self._carry_over(event)
+        if event.kind == "edited":
+            self._carry_over(event)  # (interaction.py) places, pins, selection kept
+        self._reset_pending |= event.kind == "reset"
         self._schedule_sync()
-
-    def _carry_over(self, event: ModelEvent) -> None:
-        """After an edit: nodes keep their places (and pins, and selection) under their new
-        ids; a split-off node starts beside its origin; deleted ones are forgotten."""
-        graph = self._model.graph
-        alive = graph.nodes.keys()
-        self._positions = carry_positions(self._positions, event.renamed, event.born, alive)
-        self._pinned = {event.successor(n) for n in self._pinned} & self._positions.keys()
-        if self._selected_node is not None:
-            nid = event.successor(self._selected_node)
-            self._selected_node = nid if nid in alive else None
-        if self._selected_edge is not None and not graph.has_edge(*self._selected_edge):
-            self._selected_edge = None
-        self.legend.refresh()
 
     def _on_exploration_changed(self, step: Step) -> None:
         self._schedule_sync()

@@ -110,12 +110,22 @@ def merge_suggestions(graph: nx.MultiDiGraph, rejected: Collection[frozenset[str
         if a != b and pair not in rejected and pair not in found:
             found[pair] = kind
 
+    forms_of = {nid: _forms(data, nid) for nid, data in nodes.items()}
+    _variants(forms_of, offer)
+    _acronyms(nodes, forms_of, offer)
+    _near_duplicates(nodes, found, offer)
+    ranked = [_oriented(graph, pair, kind) for pair, kind in found.items()]
+    ranked.sort(key=lambda s: (ORDER.index(s.kind), -_mentions(graph, s.keep)
+                               - _mentions(graph, s.other), s.keep, s.other))
+    return ranked if limit is None else ranked[:limit]
+
+
+def _variants(forms_of: dict[str, list[str]], offer) -> None:
+    """Names with the same letters and digits, or the same but for a plural ending."""
     by_compact: dict[str, set[str]] = defaultdict(set)
     by_singular: dict[str, set[str]] = defaultdict(set)
-    forms_of: dict[str, list[str]] = {}
-    for nid, data in nodes.items():
-        forms_of[nid] = _forms(data, nid)
-        for form in forms_of[nid]:
+    for nid, forms in forms_of.items():
+        for form in forms:
             compact = _compact(form)
             if compact:
                 by_compact[compact].add(nid)
@@ -126,6 +136,9 @@ def merge_suggestions(graph: nx.MultiDiGraph, rejected: Collection[frozenset[str
                 for a, b in combinations(sorted(members), 2):
                     offer(a, b, _pair_variant(forms_of[a], forms_of[b]))
 
+
+def _acronyms(nodes: dict[str, dict], forms_of: dict[str, list[str]], offer) -> None:
+    """An entity named by an acronym and one of its type whose label spells it."""
     acronyms: dict[tuple[str, str], set[str]] = defaultdict(set)
     for nid, data in nodes.items():  # an acronym named by an alias has its expansion
         label = str(data.get("label", nid))
@@ -139,6 +152,10 @@ def merge_suggestions(graph: nx.MultiDiGraph, rejected: Collection[frozenset[str
             for other in acronyms.get((str(data.get("type")), initials(label, skip)), ()):
                 offer(other, nid, ACRONYM)
 
+
+def _near_duplicates(nodes: dict[str, dict], found: Collection[frozenset[str]],
+                     offer) -> None:
+    """Labels of one type, starting alike, that differ by a letter or two."""
     near: dict[tuple[str, str], list[str]] = defaultdict(list)
     for nid, data in nodes.items():
         compact = _compact(str(data.get("label", nid)))
@@ -151,11 +168,6 @@ def merge_suggestions(graph: nx.MultiDiGraph, rejected: Collection[frozenset[str
         for a, b in combinations(members, 2):
             if frozenset((a, b)) not in found and _near(nodes[a], nodes[b], a, b):
                 offer(a, b, NEAR)
-
-    ranked = [_oriented(graph, pair, kind) for pair, kind in found.items()]
-    ranked.sort(key=lambda s: (ORDER.index(s.kind), -_mentions(graph, s.keep)
-                               - _mentions(graph, s.other), s.keep, s.other))
-    return ranked if limit is None else ranked[:limit]
 
 
 def _pair_variant(forms_a: list[str], forms_b: list[str]) -> str:

@@ -90,13 +90,13 @@ def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tm
     assert not win.model.graph.has_edge(claude, anthropic, "dependency:DEVELOPED_BY")
     # an edit that would change nothing is refused, not recorded
     assert not win.curation.split(node(win, "OpenAI"), "Open AI")
-    texts = win.curation.edits_panel.edit_texts()
+    texts = win.curation_docks.edits_panel.edit_texts()
     assert texts[0] == "Rename \u201cGPT-4\u201d to \u201cGPT-4 (OpenAI)\u201d"
     assert len(texts) == 6
 
     win.undo_stack.undo()  # the deleted relation comes back
     assert win.model.graph.has_edge(claude, anthropic, "dependency:DEVELOPED_BY")
-    assert len(win.curation.edits_panel.edit_texts()) == 5
+    assert len(win.curation_docks.edits_panel.edit_texts()) == 5
     win.undo_stack.undo()  # and the added one goes
     assert not win.model.graph.has_edge(gpt, claude, "dependency:OUTPERFORMS")
     win.undo_stack.redo()
@@ -104,7 +104,7 @@ def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tm
     assert win.exploration.visible >= {gpt, claude, anthropic, split_off}
 
     # Revert the rename from the Edits list (one undo step too)
-    panel = win.curation.edits_panel
+    panel = win.curation_docks.edits_panel
     panel.list.setCurrentRow(0)
     assert panel.revert_selected()
     assert win.model.label(gpt) == "GPT-4"
@@ -122,7 +122,7 @@ def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tm
                                                                 "dependency:OUTPERFORMS")
     assert win.exploration.visible == shown
     assert win.canvas.positions()["METHOD:mmlu"] == kept_position
-    assert len(win.curation.edits_panel.edit_texts()) == 5
+    assert len(win.curation_docks.edits_panel.edit_texts()) == 5
 
     # the exports are the curated graph, with the provenance
     out = tmp_path / "curated.graphml"
@@ -134,8 +134,8 @@ def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tm
 
 def test_merge_from_the_table_is_one_step_and_rows_follow_the_canvas(window, qtbot):
     win = window
-    win.curation.table_dock.show()
-    table = win.curation.table
+    win.curation_docks.table_dock.show()
+    table = win.curation_docks.table
     meta, meta_ai, openai = node(win, "Meta"), node(win, "Meta AI"), node(win, "OpenAI")
     table.set_filter("meta")
     assert table.proxy.rowCount() == 2
@@ -189,8 +189,8 @@ def test_merge_review_accepts_and_rejects_suggestions(window, qtbot):
     llama = node(win, "Llama 3 70B")
     assert win.curation.split(llama, "Llama3 70B")  # now two entities that are one
     win.acts["merge_review"].trigger()
-    assert win.curation.review_dock.isVisible()
-    review = win.curation.review
+    assert win.curation_docks.review_dock.isVisible()
+    review = win.curation_docks.review
     qtbot.waitUntil(lambda: review.is_ready() and review.list.count() > 0, timeout=10_000)
     [row] = [i for i, s in enumerate(review.suggestions) if s.kind == SPELLING
              and {s.keep, s.other} == {llama, "MODEL:llama3-70b"}]
@@ -237,5 +237,5 @@ def test_an_imported_graph_cannot_be_edited_and_says_why(window, qtbot, tmp_path
     assert not win.acts["rename_entity"].isEnabled()
     assert win.acts["rename_entity"].toolTip() == messages.NOT_EDITABLE
     assert not win.curation.rename(node(win, "GPT-4"), "GPT four")
-    assert win.curation.edits_panel.empty.text() == messages.NOT_EDITABLE
-    assert not win.curation.table.merge_button.isVisible()
+    assert win.curation_docks.edits_panel.empty.text() == messages.NOT_EDITABLE
+    assert win.curation_docks.table.merge_button.isHidden()

@@ -19,10 +19,14 @@ from graph.explore.suggestions import (
     evidence,
     merge_suggestions,
 )
-from tests.graph.test_edits import DOC, LLAMA, LLAMA3
-from tests.graph.test_edits import graph as edits_graph  # noqa: F401 (the fixture "graph")
+from tests.graph.test_edits import DOC, LLAMA, LLAMA3, small_graph
 
 DOCS = {"a.txt": DOC}
+
+
+@pytest.fixture
+def graph() -> nx.MultiDiGraph:
+    return small_graph()
 
 
 def _entity(g: nx.MultiDiGraph, label: str, etype: str = "MODEL", mentions: int = 1) -> str:
