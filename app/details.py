@@ -111,7 +111,14 @@ class DetailsPanel(QWidget):
     def dark(self) -> bool:
         return self.palette().base().color().lightness() < 128
 
-    def _on_model_changed(self, _event: ModelEvent) -> None:
+    def _on_model_changed(self, event: ModelEvent) -> None:
+        if event.kind == "edited":  # the window shows the entity again, by its new id
+            node = event.successor(self.node) if self.node is not None else None
+            if node is not None and node in self.model:
+                self.node = node
+                return
+            if self.edge is not None and self.model.graph.has_edge(*self.edge):
+                return
         # A new graph: whatever was shown may no longer exist.
         self.clear()
 

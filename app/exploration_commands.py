@@ -152,6 +152,10 @@ class ExplorationCommands:
         elif nid:
             self._fill_node_menu(menu, nid)
         else:
+            edge = self.canvas.edge_at(self.canvas.viewport().mapFromGlobal(global_pos))
+            if edge is not None:
+                self.select_edge(*edge)
+                self.curation.fill_edge_menu(menu, edge)
             menu.addActions([self.acts[name] for name in BACKGROUND_MENU_ACTIONS])
         self.context_menu = menu
         menu.popup(global_pos)
@@ -200,3 +204,4 @@ class ExplorationCommands:
         menu.addAction(messages.FIND_MENTIONS, guarded_call(self, self.text_search, label))
         self._add_evidence_entries(menu, self.nodes_evidence_items([nid]))
         menu.addAction(messages.PATH_TO_NODE, guarded_call(self, self.path_to, nid))
+        self.curation.fill_node_menu(menu, nid)

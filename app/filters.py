@@ -103,7 +103,20 @@ class FilterPanel(QWidget):
     def dark(self) -> bool:
         return self.palette().base().color().lightness() < 128
 
-    def _on_model_changed(self, _event: ModelEvent) -> None:
+    def _on_model_changed(self, event: ModelEvent) -> None:
+        unchecked = self._unchecked() if event.kind == "edited" else {}
+        self._fill(unchecked)
+
+    def _unchecked(self) -> dict[int, set[str]]:
+        """The unchecked rows of each list, by the list's id (kept across an edit)."""
+        found = {}
+        for widget in (self.types, self.documents, self.predicates):
+            found[id(widget)] = {widget.item(i).data(Qt.ItemDataRole.UserRole)
+                                 for i in range(widget.count())
+                                 if widget.item(i).checkState() != Qt.CheckState.Checked}
+        return found
+
+    def _fill(self, unchecked: dict[int, set[str]]) -> None:
         facts = self.model.facts
         counts, doc_counts = facts.type_counts, facts.document_counts
         ordered = [t for t in entity_types() if t in counts] + sorted(
@@ -128,6 +141,11 @@ class FilterPanel(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.documents.addItem(item)
+            for widget in (self.types, self.documents, self.predicates):
+                for i in range(widget.count()):
+                    if widget.item(i).data(Qt.ItemDataRole.UserRole) in \
+                            unchecked.get(id(widget), ()):
+                        widget.item(i).setCheckState(Qt.CheckState.Unchecked)
         self._emit()
 
     def _fill_predicates(self) -> None:

@@ -26,6 +26,7 @@ from app.guard import guarded, raising
 from app.plain_text import title_text
 from app.workers import JobThread
 from graph import messages
+from graph.build.curation import carry_over
 from graph.build.jobs import Extraction, open_job
 from graph.explore.facts import GraphFacts, with_facts
 from graph.jobs import Job, Progress, empty_graph
@@ -187,10 +188,18 @@ class JobControl:
         """Show the new graph in every panel, or bring the previous one back and say why."""
         old_graph, old_documents = self.model.graph, self.model.documents
         self.undo_stack.clear()  # its steps belong to the graph being replaced
-        self.canvas.select_node(None)
+        # The same corpus extracted again (F5) keeps the exploration, as an edit does.
+        again = bool(len(self.model)) and self._job_paths == self.current_paths
+        if not again:
+            self.canvas.select_node(None)
         try:
             with raising():
-                self.model.reset(extraction.graph, extraction.documents, facts)
+                if again:
+                    renamed, born = carry_over(old_graph, extraction.graph)
+                    self.model.replace(extraction.graph, renamed, born, extraction.documents,
+                                       facts)
+                else:
+                    self.model.reset(extraction.graph, extraction.documents, facts)
                 self.canvas.redraw_now()
         except Exception as exc:  # a panel failed half-way: the others must not differ
             log.exception("showing the new graph failed")
@@ -199,6 +208,7 @@ class JobControl:
                 self, QMessageBox.Icon.Warning, messages.OPEN_FAILED_TITLE,
                 messages.SHOW_FAILED.format(error=messages.for_user(exc)))
             return False
+        self.curation.adopt(extraction)
         if old_graph is not extraction.graph:
             # Gone for good: empty it in the background, since a frozen graph
             # (graph.jobs.long_lived) waits in vain for the cycle collector.

@@ -34,6 +34,8 @@ from app.canvas import GraphCanvas
 from app.canvas.interaction import dropped_paths
 from app.canvas.scene import SIZE_BY
 from app.community_commands import CommunityCommands
+from app.curation import CurationControl
+from app.curation_docks import CurationDocks
 from app.details import DetailsPanel
 from app.evidence_commands import EvidenceCommands
 from app.exploration_commands import ExplorationCommands
@@ -87,6 +89,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.model = GraphModel()
         self.exploration = Exploration(self.model)
         self.undo_stack = QUndoStack(self)
+        self.curation = CurationControl(self)  # edits of the graph (app/curation.py)
         self.job = None
         self.current_paths: list[str] = []
         self.workspace: Path | None = None  # the open corpus's (graph.store.workspace)
@@ -95,6 +98,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self._build_widgets()
         self._build_status_bar()
         self._build_actions()
+        self.curation.update_actions()
         self._connect()
         self._restore_settings()
         self._update_counts()
@@ -120,6 +124,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.splitDockWidget(self.details_dock, self.source_dock, Qt.Orientation.Vertical)
         self._build_path_panel()
         self.setCentralWidget(self._build_community_views())  # the canvas, or the overview
+        self.curation_docks = CurationDocks(self, self.curation)
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -139,7 +144,8 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         menus["file"].insertMenu(self.acts["reload"], self.recent_menu)
         self._build_views_menu(menus["view"])
         menus["view"].addSeparator()
-        for dock in (self.details_dock, self.source_dock, self.filters_dock):
+        for dock in (self.details_dock, self.source_dock, self.filters_dock,
+                     *self.curation_docks.docks):
             menus["view"].addAction(dock.toggleViewAction())
 
         tools = self.addToolBar(messages.TOOLBAR_TITLE)

@@ -44,9 +44,11 @@ class SearchField(QLineEdit):
         self.returnPressed.connect(self._on_return)
         listen(self, model.subscribe, self._on_model_changed)
 
-    def _on_model_changed(self, _event: ModelEvent) -> None:
-        # A new graph: what was typed and offered named entities of the old one.
+    def _on_model_changed(self, event: ModelEvent) -> None:
         self.index = self.model.facts.index
+        if event.kind == "edited":  # the same corpus corrected: what was typed still holds
+            return
+        # A new graph: what was typed and offered named entities of the old one.
         self.completer_.popup().hide()
         self.hits = []
         self._suggestions.setStringList([])

@@ -303,8 +303,13 @@ class SourcePane(QWidget):
         self._on_model_changed(ModelEvent("reset"))
 
     # -- model ----------------------------------------------------------------------------
-    def _on_model_changed(self, _event: ModelEvent) -> None:
+    def _on_model_changed(self, event: ModelEvent) -> None:
         self._spans_by_doc = None
+        if event.kind == "edited":  # same documents: keep the one being read
+            current = self.documents.currentText()
+            if current in self.model.documents:
+                self.show_document(current)
+                return
         with QSignalBlocker(self.documents):
             self.documents.clear()
             self.documents.addItems(sorted(self.model.documents))

@@ -228,6 +228,59 @@ NO_DISPLAY = (
 EMPTY_GRAPH = "No entities yet. Open a folder of documents (Ctrl+O) or drop files here."
 NO_DOCUMENT_TEXT = "The text of {doc} is not available (the file moved or changed since export)."
 
+# window: correcting the graph (app/curation.py, edits_panel.py, entity_table.py,
+# merge_review.py)
+EDITS_TITLE = "Edits"
+ENTITIES_TITLE = "Entities"
+MERGE_REVIEW_TITLE = "Merge Review"
+NOT_EDITABLE = ("This graph was imported from a file and has no workspace: open the "
+                "documents (a folder or files) to correct the graph and keep the corrections")
+EDIT_NOT_APPLIED = "Nothing to change: {edit}"
+RENAME_TITLE = "Rename"
+RENAME_PROMPT = "New name of {label}:"
+RETYPE_TITLE = "Change Type"
+RETYPE_PROMPT = "Type of {what}:"
+ADD_ALIAS_TITLE = "Add Alias"
+ADD_ALIAS_PROMPT = "Another name of {label}:"
+SPLIT_TITLE = "Split Alias Off"
+SPLIT_PROMPT = "Make a separate entity of the mentions of {label} written as:"
+SPLIT_NO_ALIAS = "{label} has no alias to split off"
+MERGE_INTO_TITLE = "Merge Into"
+MERGE_INTO_PROMPT = "Merge {label} into (it keeps its name; {label} becomes an alias):"
+ADD_RELATION_TITLE = "Add Relation"
+ADD_RELATION_PREDICATE = "Relation from {label}:"
+ADD_RELATION_OTHER = "{label} {phrase}:"
+DELETE_RELATION_ON = "Select a relation first"
+CHOOSE_ENTITY_NONE = "No other entity to choose"
+BULK_TEXT = "{what} {count} entities"
+REVERT_EDIT = "Revert: {edit}"
+REVERT_BUTTON = "Revert"
+REVERT_TIP = "Take the selected edit out of the log (it can be undone)"
+EDIT_SKIPPED_TIP = ("This edit no longer applies: an entity it names is not in the "
+                    "re-extracted graph")
+EDITS_EMPTY = "No edits yet: rename, re-type, merge or delete entities from their menu."
+TABLE_FILTER = "Filter by name or alias\u2026"
+TABLE_ALL_TYPES = "All types"
+TABLE_COLUMNS = ("Label", "Type", "Aliases", "Mentions", "Documents", "Degree")
+TABLE_RETYPE = "Change Type\u2026"
+TABLE_MERGE = "Merge"
+TABLE_MERGE_TIP = "Merge the selected entities into the current one (the first selected)"
+TABLE_DELETE = "Delete"
+TABLE_COUNT = "{shown} of {total} entities"
+SUGGESTION_REASONS = {
+    "case": "Case variant", "spelling": "Spelling or spacing variant",
+    "plural": "Plural variant", "acronym": "Acronym and its expansion",
+    "near": "Near duplicate (same type)",
+}
+FINDING_SUGGESTIONS = "Looking for entities that may be one"
+SUGGESTIONS_NONE = "No merge suggestions: no two entities look alike."
+SUGGESTIONS_COUNT = "{count} suggestion(s)"
+SUGGESTION_ACCEPT = "Accept (Merge into Left)"
+SUGGESTION_OTHER_WAY = "Merge into Right"
+SUGGESTION_REJECT = "Reject"
+SUGGESTION_REFRESH = "Find Again"
+ENTITY_EVIDENCE = "{label}  ({type}, {mentions} mention(s))\nAliases: {aliases}\n\n"
+
 
 def for_user(exc: BaseException) -> str:
     """A message a person can act on, never a traceback."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from app.canvas.scene import as_number, link_at, node_at
 from app.guard import guarded
 from app.plain_text import tooltip_text
+from graph.build.curation import carry_positions
 from graph.explore.entity_facts import entity_facts
 from graph.taxonomy import type_info
 
@@ -113,6 +114,23 @@ class CanvasInteraction:
     def _set_scale(self, scale: float) -> None:
         factor = scale / self._scale()
         self.scale(factor, factor)
+
+    def _carry_over(self, event) -> None:
+        """After an edit of the graph (a model event ``"edited"``): nodes keep their places,
+        pins and selection under their new ids; a split-off node starts beside its origin;
+        deleted ones are forgotten."""
+        graph = self._model.graph
+        alive = graph.nodes.keys()
+        self._positions = carry_positions(self._positions, event.renamed, event.born, alive)
+        self._pinned = {event.successor(n) for n in self._pinned} & self._positions.keys()
+        self._selection = {m: None for n in self._selection
+                           if (m := event.successor(n)) in alive}
+        if self._selected_node is not None:
+            nid = event.successor(self._selected_node)
+            self._selected_node = nid if nid in alive else None
+        if self._selected_edge is not None and not graph.has_edge(*self._selected_edge):
+            self._selected_edge = None
+        self.legend.refresh()
 
     # -- hover -------------------------------------------------------------------------
     def hovered_node(self) -> str | None:

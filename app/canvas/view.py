@@ -288,8 +288,9 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
 
     # == model and exploration ============================================================
     def _on_model_changed(self, event: ModelEvent) -> None:
-        if event.kind == "reset":
-            self._reset_pending = True
+        if event.kind == "edited":
+            self._carry_over(event)  # (interaction.py) places, pins, selection kept
+        self._reset_pending |= event.kind == "reset"
         self._schedule_sync()
 
     def _on_exploration_changed(self, step: Step) -> None:

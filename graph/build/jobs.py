@@ -40,6 +40,7 @@ class Extraction:
     reused: int = 0  # documents whose results came from the workspace
     workspace: Path | None = None  # where the results and the edit log are kept
     skipped_edits: list[Edit] = field(default_factory=list)  # edits that found nothing
+    base: nx.MultiDiGraph | None = None  # the graph before the edit log (never changed)
 
     @property
     def reuse_note(self) -> str:
@@ -136,6 +137,9 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     extraction = _assembled(corpus, results, info, extracted=len(missing))
     extraction.warnings += [warning] if warning else []
     extraction.workspace = store.path
+    extraction.base = extraction.graph
+    if log:  # the base stays as extracted: undoing an edit rebuilds from it
+        extraction.graph = extraction.graph.copy()
     extraction.skipped_edits = apply_edits(extraction.graph, [e for _, e in log],
                                            extraction.documents)
     return extraction

@@ -59,6 +59,13 @@ class Exploration:
             old = frozenset(self.visible)
             self.visible = set(overview(self.model))
             self.changed.emit(Step(show=frozenset(self.visible), hide=old - self.visible))
+        elif event.kind == "edited":  # keep what is shown, under the nodes' new ids
+            old = frozenset(self.visible)
+            kept = {event.successor(n) for n in old}
+            kept |= {n for n, origin in event.born.items() if origin in old}
+            self.visible = kept & self.model.graph.nodes.keys()
+            self.changed.emit(Step(show=frozenset(self.visible - old),
+                                   hide=frozenset(old - self.visible)))
 
     def apply(self, step: Step) -> None:
         """Make ``step`` happen (shown nodes must exist in the model)."""

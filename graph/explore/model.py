@@ -7,7 +7,7 @@ edge attributes are the records of :mod:`graph.schema`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,14 +17,27 @@ from graph.events import Emitter
 from graph.explore.facts import GraphFacts
 from graph.ingest.documents import Document
 
-EventKind = Literal["reset"]
+EventKind = Literal["reset", "edited"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ModelEvent:
-    """What changed in a :class:`GraphModel` (today only whole-graph resets)."""
+    """What changed in a :class:`GraphModel`.
+
+    ``"reset"``: a new graph (views start over). ``"edited"``: the same corpus corrected
+    (an edit, its undo, or a re-extraction); views keep what they show, following
+    ``renamed`` (an old node id to the node that now holds its mentions: a merge, a re-type)
+    and ``born`` (a new node id to the old node it came out of: a split, an undone merge).
+    Nodes in neither that are gone were deleted.
+    """
 
     kind: EventKind
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    born: Mapping[str, str] = field(default_factory=dict)
+
+    def successor(self, nid: str) -> str:
+        """What ``nid`` is called after the change (itself when it kept its id)."""
+        return self.renamed.get(nid, nid)
 
 
 @dataclass
@@ -59,6 +72,30 @@ class GraphModel:
         self.documents = dict(documents or {})
         self._facts = facts
         self.changed.emit(ModelEvent("reset"))
+
+    def replace(self, graph: nx.MultiDiGraph, renamed: Mapping[str, str] | None = None,
+                born: Mapping[str, str] | None = None,
+                documents: dict[str, Document] | None = None,
+                facts: GraphFacts | None = None) -> None:
+        """Swap in a corrected version of the graph, keeping the views' exploration.
+
+        Parameters
+        ----------
+        graph
+            The new graph (never the current one changed in place: views compare them).
+        renamed, born
+            How node ids carried over (:class:`ModelEvent`;
+            :func:`graph.build.curation.carry_over` computes them).
+        documents
+            New documents (a re-extraction); ``None`` keeps the current ones.
+        facts
+            The graph's :class:`GraphFacts` when a worker computed them already.
+        """
+        self.graph = graph
+        if documents is not None:
+            self.documents = dict(documents)
+        self._facts = facts
+        self.changed.emit(ModelEvent("edited", dict(renamed or {}), dict(born or {})))
 
     # -- reading ------------------------------------------------------------------------
     @property

@@ -53,6 +53,11 @@ def _node(g, nid, label, etype, *occurrences, aliases=()):
 
 @pytest.fixture
 def graph() -> nx.MultiDiGraph:
+    return small_graph()
+
+
+def small_graph() -> nx.MultiDiGraph:
+    """Three models, Meta with an alias, OpenAI and MMLU, in one document (:data:`DOC`)."""
     g = nx.MultiDiGraph()
     _node(g, "MODEL:llama-3-70b", "Llama 3 70B", "MODEL", _occurrence("Llama 3 70B"),
           _occurrence("Llama 3 70B", 1))
