@@ -244,8 +244,15 @@ class Workspace:
             "ORDER BY d.id, s.start LIMIT ?", (phrase, limit))
         return [(_text(doc_id), int(start), int(end), text) for doc_id, start, end, text in rows]
 
+    def _write(self, statement: str, parameters: tuple) -> int:
+        """Run one writing statement in its own transaction; returns the last row id."""
+        with self._transaction() as db:
+            return db.execute(statement, parameters).lastrowid
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the lock first (``BEGIN IMMEDIATE``): a writer
+        then waits its turn (the busy timeout) instead of failing on a stale snapshot."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -264,7 +271,7 @@ class Workspace:
         return PipelineInfo(**{**data, "components": tuple(data["components"])})
 
     def set_pipeline(self, fingerprint: str, info: PipelineInfo) -> None:
-        self._db.execute("INSERT OR REPLACE INTO pipelines (fingerprint, info) VALUES (?, ?)",
+        self._write("INSERT OR REPLACE INTO pipelines (fingerprint, info) VALUES (?, ?)",
                          (fingerprint, json.dumps(asdict(info))))
 
     # -- documents ---------------------------------------------------------------------
@@ -291,11 +298,11 @@ class Workspace:
     def add_edit(self, edit: str) -> int:
         """Append an edit (its JSON, :meth:`graph.build.edits.Edit.to_json`) to the log,
         committed at once; returns its id."""
-        return self._db.execute("INSERT INTO edits (edit) VALUES (?)", (edit,)).lastrowid
+        return self._write("INSERT INTO edits (edit) VALUES (?)", (edit,))
 
     def set_reverted(self, edit_id: int, reverted: bool = True) -> None:
         """Take an edit out of the log (or put it back): it stays in the history."""
-        self._db.execute("UPDATE edits SET reverted = ? WHERE id = ?", (int(reverted), edit_id))
+        self._write("UPDATE edits SET reverted = ? WHERE id = ?", (int(reverted), edit_id))
 
     def edits(self, include_reverted: bool = False) -> list[tuple[int, str]]:
         """The edit log, oldest first: ``(id, JSON)`` (:func:`graph.build.edits.read_log`)."""
@@ -306,7 +313,7 @@ class Workspace:
     # -- sessions ------------------------------------------------------------------------
     def save_session(self, name: str, state: str) -> None:
         """Keep an exploration (:meth:`graph.explore.session.Session.to_json`) as ``name``."""
-        self._db.execute("INSERT OR REPLACE INTO sessions (name, state) VALUES (?, ?)",
+        self._write("INSERT OR REPLACE INTO sessions (name, state) VALUES (?, ?)",
                          (name, state))
 
     def session(self, name: str) -> str | None:
@@ -319,7 +326,7 @@ class Workspace:
             "SELECT name FROM sessions WHERE name != '' ORDER BY name COLLATE NOCASE")]
 
     def delete_session(self, name: str) -> None:
-        self._db.execute("DELETE FROM sessions WHERE name = ?", (name,))
+        self._write("DELETE FROM sessions WHERE name = ?", (name,))
 
     def stored_results(self) -> int:
         return self._db.execute("SELECT count(*) FROM extractions").fetchone()[0]

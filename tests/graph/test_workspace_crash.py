@@ -56,8 +56,9 @@ def _stored(path: Path) -> int:
 
 
 def _python(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen([sys.executable, "-c", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
 def test_a_killed_extraction_keeps_the_documents_it_finished(tmp_path):
@@ -105,8 +106,9 @@ def test_a_killed_edit_burst_keeps_every_committed_edit(tmp_path):
 def test_two_writers_at_once_do_not_corrupt_the_workspace(tmp_path):
     workspace = tmp_path / "w.threadline"  # both create it: the migration runs once
     writers = [_python(EDIT_BURST, str(workspace), "300", name) for name in ("A", "B")]
-    outputs = [w.communicate(timeout=120)[0].split() for w in writers]
-    assert [w.returncode for w in writers] == [0, 0]
+    results = [w.communicate(timeout=120) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], [err[-2000:] for _, err in results]
+    outputs = [out.split() for out, _ in results]
     assert _integrity(workspace) == "ok"
     with Workspace(workspace) as store:
         ids = [i for i, _ in store.edits()]
