@@ -37,6 +37,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_paths.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_workspace.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_labels.py
+	$(BIN)/python benchmarks/bench_analysis.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_minimap.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_table.py
 
 # The trained components: `make train` rebuilds resources/model/domain_ner from the
 # committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here),
