@@ -31,26 +31,15 @@ from PySide6.QtWidgets import QApplication
 
 from app.canvas import GraphCanvas
 from app.canvas.labels import label_placement
-from benchmarks.bench_canvas import typed_graph
+from benchmarks.bench_canvas import HEIGHT, WIDTH, shown_canvas, typed_graph
 from benchmarks.timing import timings
-from graph.explore.exploration import Exploration
-from graph.explore.model import GraphModel
 
-WIDTH, HEIGHT = 1600, 1000
 GOAL_MS = 16.0
 SIZES = ((1000, 2), (5000, 2))
 
 
 def canvas_for(n: int, m: int) -> GraphCanvas:
-    model = GraphModel()
-    exploration = Exploration(model)
-    canvas = GraphCanvas(model, exploration)
-    canvas.set_animated(False)
-    canvas.resize(WIDTH, HEIGHT)
-    canvas.show()
-    model.reset(typed_graph(n, m))
-    exploration.apply(exploration.show_all())
-    assert canvas.wait_for_layout(300_000)
+    canvas = shown_canvas(typed_graph(n, m), 300_000)
     canvas.fit_all(follow=True)
     QApplication.processEvents()
     return canvas

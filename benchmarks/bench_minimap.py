@@ -21,24 +21,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from app.canvas import GraphCanvas
-from benchmarks.bench_canvas import HEIGHT, WIDTH, typed_graph
+from benchmarks.bench_canvas import HEIGHT, WIDTH, shown_canvas, typed_graph
 from benchmarks.timing import timings
-from graph.explore.exploration import Exploration
-from graph.explore.model import GraphModel
 
 
 def bench(n: int, m: int, repeat: int) -> None:
-    model = GraphModel()
-    exploration = Exploration(model)
-    canvas = GraphCanvas(model, exploration)
-    canvas.set_animated(False)
-    canvas.resize(WIDTH, HEIGHT)
-    canvas.show()
-    model.reset(typed_graph(n, m))
-    exploration.apply(exploration.show_all())
-    assert canvas.wait_for_layout(120_000), "layout did not finish"
-    canvas.fit_all()
+    canvas = shown_canvas(typed_graph(n, m))
     minimap = canvas.minimap
     assert minimap.isVisible()
     frame = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)

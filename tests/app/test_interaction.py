@@ -19,6 +19,7 @@ from graph.explore.exploration import Exploration
 from graph.explore.model import GraphModel
 from graph.schema import COOCCURRENCE, edge_key
 from graph.store.graphml import read_graphml
+from tests.app.windows import find
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -31,10 +32,6 @@ def window(make_window):
     win.canvas.setFocus()
     return win
 
-
-def find(win, label: str) -> str:
-    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
-    return nid
 
 
 def click(qtbot, win, nid: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:

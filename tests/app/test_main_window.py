@@ -18,23 +18,18 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 from app.actions import ACTIONS, ActionSpec, check_shortcuts
 from app.details import DetailsPanel
 from app.filters import FilterPanel
-from app.main_window import MainWindow
 from app.search import SearchField
 from app.source_pane import SourcePane
 from graph.explore.model import GraphModel
 from graph.paths import seeds_dir
 from graph.store.graphml import read_graphml
-from tests.app.windows import LOAD_TIMEOUT_MS
+from tests.app.windows import LOAD_TIMEOUT_MS, find, press
 
 
 @pytest.fixture
 def window(make_window):
     return make_window()
 
-
-def find(win: MainWindow, label: str) -> str:
-    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
-    return nid
 
 
 def test_window_starts_on_the_default_corpus(window):
@@ -258,10 +253,6 @@ def test_export_of_the_visible_part_leaves_out_what_the_filter_hides(window, tmp
     assert exported == window.exploration.visible - metrics
     assert window.counts.text().startswith(f"{len(exported)} of {len(window.model)} ")
 
-
-def press(qtbot, widget, sequence: str) -> None:
-    combination = QKeySequence(sequence)[0]
-    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
 
 
 def test_undo_and_redo_answer_their_keys(window, qtbot):

@@ -9,11 +9,11 @@ import stat
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeySequence
 
 from app.main_window import MainWindow
 from graph import messages
 from graph.explore.path_report import markdown_text
+from tests.app.windows import find, press
 
 SIZE = (1280, 800)
 
@@ -23,14 +23,6 @@ def window(make_window):
     return make_window(size=SIZE)
 
 
-def find(win: MainWindow, label: str) -> str:
-    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
-    return nid
-
-
-def press(qtbot, widget, sequence: str) -> None:
-    combination = QKeySequence(sequence)[0]
-    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
 
 
 def type_entity(qtbot, field, text: str) -> None:

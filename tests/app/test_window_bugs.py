@@ -13,16 +13,15 @@ import stat
 import networkx as nx
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from app.canvas.layout_runner import SYNC_LAYOUT_NODES
-from app.main_window import MainWindow
 from graph import messages
 from graph.paths import seeds_dir
 from graph.schema import COOCCURRENCE, edge_key
 from graph.store.graphml import write_graphml
-from tests.app.windows import LOAD_TIMEOUT_MS, load
+from tests.app.windows import LOAD_TIMEOUT_MS, find, load, press
 
 SIZE = (1280, 800)
 
@@ -32,14 +31,6 @@ def window(make_window):
     return make_window(size=SIZE)
 
 
-def find(win: MainWindow, label: str) -> str:
-    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
-    return nid
-
-
-def press(qtbot, widget, sequence: str) -> None:
-    combination = QKeySequence(sequence)[0]
-    qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
 
 
 def small_corpus(folder, text: str = "Anthropic released Claude in 2023.\n"):
