@@ -143,6 +143,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
                shortcuts=("Ctrl+Shift+E",), menu="file/export", section=1),
     ActionSpec("export_svg", "Export View as &SVG\u2026", "choose_image", args=("svg",),
                menu="file/export", section=1),
+    ActionSpec("save_workspace", "Save &Workspace As\u2026", "choose_save_workspace",
+               menu="file", section=1,
+               tip="A .threadline file with the corpus's results, corrections and views, to "
+                   "open elsewhere"),
     ActionSpec("quit", "&Quit", "close", shortcuts=(K.Quit,), menu="file", section=2),
     ActionSpec("undo", "&Undo", "undo_stack.undo", shortcuts=(K.Undo,), menu="edit",
                follows="undo", shortcut_label="Undo / Redo"),

@@ -73,7 +73,10 @@ class ExportCommands:
             graph = self.model.graph
         try:
             refuse_inputs(path, self.current_paths)  # never over, or into, the corpus
-            written = export(graph, path, fmt, positions=self.canvas.positions())
+            drawn = set(self.canvas.drawn_nodes())  # places of what is on the canvas now
+            places = {n: p for n, p in self.canvas.positions().items() if n in drawn}
+            written = export(graph, path, fmt, positions=places,
+                             pinned=self.canvas.pinned_nodes() & drawn)
         except ExportError as exc:
             self._export_failed(exc)
             return False

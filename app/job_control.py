@@ -176,7 +176,10 @@ class JobControl:
             return
         self.current_paths = paths
         self.workspace = extraction.workspace  # None for an imported graph
-        self.load_session()
+        if self.workspace is None:
+            self.restore_exported_places()
+        else:
+            self.load_session()
         self._remember(paths)
         self.setWindowTitle(title)
         self.show_status(opened, 10_000)

@@ -10,18 +10,20 @@ into :class:`app.main_window.MainWindow`.
 from __future__ import annotations
 
 import logging
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QMenu
 
 from app import dialogs
+from app.guard import guarded
 from app.plain_text import menu_text
 from graph import messages
 from graph.errors import WorkspaceError
 from graph.explore.exploration import Step
 from graph.explore.session import LAST, Session
-from graph.store.workspace import Workspace
+from graph.store.workspace import SUFFIX, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,23 @@ class SessionCommands:
             canvas._auto_fit = False
             canvas._set_scale(session.scale)
             canvas.centerOn(QPointF(*session.centre))
+
+    def restore_exported_places(self) -> bool:
+        """An imported GraphML that Threadline exported: the entities that had a place are
+        shown where they were, pinned ones pinned (``x``, ``y``, ``pinned`` attributes)."""
+        positions, pinned = {}, []
+        for nid, data in self.model.graph.nodes(data=True):
+            x, y = data.get("x"), data.get("y")
+            if isinstance(x, int | float) and isinstance(y, int | float) and \
+                    math.isfinite(x) and math.isfinite(y):
+                positions[nid] = (float(x), float(y))
+                if data.get("pinned") is True:
+                    pinned.append(nid)
+        if not positions:
+            return False
+        self.restore_session(Session(visible=sorted(positions), positions=positions,
+                                     pinned=pinned, size_by=self.canvas.size_by()))
+        return True
 
     # -- kept in the workspace --------------------------------------------------------
     def save_session(self, name: str = LAST) -> bool:
@@ -117,6 +136,36 @@ class SessionCommands:
         recent = self.recent()
         paths = recent[0] if recent else []
         return paths if paths and all(Path(p).exists() for p in paths) else []
+
+    def choose_save_workspace(self) -> None:
+        """Ask where to write the workspace as a portable ``.threadline`` file (File >
+        Save Workspace As…), then keep working in that file."""
+        if self.workspace is None:
+            self.show_status(messages.NO_WORKSPACE_FOR_VIEWS, 8_000)
+            return
+        stem = Path(self.current_paths[0]).stem if self.current_paths else "corpus"
+        suggestion = str(Path(self._last_dir()) / f"{stem}{SUFFIX}")
+        path = dialogs.choose_save_path(self, messages.SAVE_WORKSPACE_TITLE, suggestion,
+                                        messages.WORKSPACE_FILTER)
+        if path:
+            self.save_workspace_as(path)
+
+    @guarded
+    def save_workspace_as(self, path: str) -> bool:
+        """Write the workspace, with the exploration as it is now, to ``path``."""
+        path = path if path.lower().endswith(SUFFIX) else path + SUFFIX
+        self.save_session()
+        try:
+            with Workspace(self.workspace) as store:
+                store.save_as(path)
+        except (WorkspaceError, OSError) as exc:
+            self.show_status(str(exc), 10_000)
+            return False
+        self.workspace = Path(path)
+        self.current_paths = [str(path)]
+        self._remember([str(path)])
+        self.show_status(messages.WORKSPACE_SAVED.format(path=path), 8_000)
+        return True
 
     def _build_views_menu(self, view: QMenu) -> None:
         self.views_menu = QMenu(messages.VIEWS_MENU, self)

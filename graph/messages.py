@@ -12,6 +12,10 @@ WORKSPACE_FOREIGN = ("{path} is not a Threadline workspace (it is another SQLite
                      "it was left untouched.")
 WORKSPACE_TOO_NEW = ("The workspace {path} was written by a newer version of Threadline; "
                      "update Threadline to open it. It was left untouched.")
+WORKSPACE_NO_CORPUS = "{path} does not say which documents it belongs to."
+WORKSPACE_CORPUS_GONE = ("The documents of {path} are no longer where they were: {missing}. "
+                         "Open the folder where they are now; the workspace file is "
+                         "unchanged.")
 WORKSPACE_NOT_KEPT = ("{error} This time nothing is kept: every document is extracted and "
                       "the results are not stored.")
 WORKSPACE_SET_ASIDE = ("The folder's workspace could not be used ({error}); it was renamed "
@@ -109,7 +113,8 @@ JOB_FAILED = "Threadline could not finish: {error}"
 OPEN_FAILED_TITLE = "Could not open"
 OPEN_FOLDER_TITLE = "Open a folder of documents"
 OPEN_FILES_TITLE = "Open documents or a graph"
-OPEN_FILES_FILTER = ("Documents and graphs (*.txt *.md *.html *.htm *.pdf *.graphml);;"
+OPEN_FILES_FILTER = ("Documents, graphs and workspaces "
+                     "(*.txt *.md *.html *.htm *.pdf *.graphml *.threadline);;"
                      "All files (*)")
 OPENING = "Opening {name}"
 WORKING = "{title}\u2026"
@@ -136,6 +141,11 @@ SAVE_VIEW_PROMPT = "Name of the view (the entities shown, their places, filters,
 VIEW_SAVED = "Saved the view \u201c{name}\u201d"
 NO_WORKSPACE_FOR_VIEWS = ("Views are kept in a corpus's workspace; an imported graph has none. "
                           "Open the documents to keep views.")
+
+SAVE_WORKSPACE_TITLE = "Save the workspace as"
+WORKSPACE_FILTER = "Threadline workspace (*.threadline)"
+WORKSPACE_SAVED = "Saved the workspace as {path}; corrections and views now go there"
+WORKSPACE_NOT_SAVED = "The workspace could not be saved: {error}"
 
 # window: faults (an error in the window itself; the traceback goes to the log)
 FAULT_TITLE = "Something went wrong"

@@ -17,13 +17,14 @@ import networkx as nx
 from graph import messages
 from graph.build.assemble import build_graph
 from graph.build.edits import Edit, apply_edits, read_log
+from graph.errors import WorkspaceError
 from graph.ingest.corpus import load_corpus, load_sources
 from graph.ingest.documents import Corpus, Document
 from graph.jobs import Progress, long_lived, reporting
 from graph.nlp.records import DocumentResult, PipelineInfo
 from graph.store.formats import is_graph_file
 from graph.store.graphml import read_graphml_steps
-from graph.store.workspace import Workspace, default_workspace, open_default
+from graph.store.workspace import SUFFIX, Workspace, default_workspace, open_default
 
 
 @dataclass
@@ -131,6 +132,7 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
                 missing, nlp, lambda result: store.store(result, fingerprint))
             stored.update((r.doc.id, r) for r in new)
         store.set_documents(corpus.documents)
+        store.set_corpus_paths(paths)
     results = [stored[d.id] for d in corpus.documents]
     for index, result in enumerate(results):
         result.index, result.total = index, len(results)
@@ -173,9 +175,27 @@ def import_job(path: str) -> ExtractionJob:
     return Extraction(graph, documents, corpus, mentions=_mention_count(graph))
 
 
+def open_workspace_job(path: str, model: str | None = None, use_cache: bool = True
+                       ) -> ExtractionJob:
+    """Open a ``.threadline`` file: the corpus it was made from, with its results, edits
+    and sessions (documents changed since are extracted again, like any reopening)."""
+    with Workspace(path) as store:
+        paths = store.corpus_paths()
+    if not paths:
+        raise WorkspaceError(messages.WORKSPACE_NO_CORPUS.format(path=path))
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise WorkspaceError(messages.WORKSPACE_CORPUS_GONE.format(
+            path=path, missing=", ".join(missing)))
+    return (yield from open_corpus_job(paths, model, use_cache=use_cache, workspace=path))
+
+
 def open_job(paths: list[str], model: str | None = None, use_cache: bool = True
              ) -> ExtractionJob:
-    """Import a single graph file, or extract the documents under ``paths``."""
+    """Import a single graph file, open a ``.threadline`` workspace, or extract the
+    documents under ``paths``."""
     if len(paths) == 1 and is_graph_file(paths[0]):
         return import_job(paths[0])
+    if len(paths) == 1 and paths[0].lower().endswith(SUFFIX):
+        return open_workspace_job(paths[0], model, use_cache)
     return open_corpus_job(paths, model, use_cache=use_cache)

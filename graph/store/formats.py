@@ -6,7 +6,7 @@ the question "is this file a graph to import?" are all answered from :data:`FORM
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,12 +69,18 @@ def format_for(path, fmt: str | None = None) -> str:
 
 
 def export(graph: nx.MultiDiGraph, path, fmt: str | None = None,
-           positions: Positions | None = None) -> list[Path]:
+           positions: Positions | None = None, pinned: Collection[str] = ()) -> list[Path]:
     """Write ``graph`` to ``path`` in ``fmt``; returns the files written.
+
+    ``positions`` (node -> x, y) go into every format that has a place for them; ``pinned``
+    nodes are marked in GraphML only, the format Threadline reads back.
 
     Raises
     ------
     ExportError
         Unknown format or the file cannot be written (the message says why).
     """
-    return FORMATS[format_for(path, fmt)].write(graph, path, positions)
+    fmt = format_for(path, fmt)
+    if fmt == "graphml" and pinned:
+        return write_graphml(graph, path, positions, pinned)
+    return FORMATS[fmt].write(graph, path, positions)

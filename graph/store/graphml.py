@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Generator
+from collections.abc import Collection, Generator
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.parsers import expat
@@ -32,11 +32,13 @@ from graph.store.values import (
 )
 
 
-def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = None) -> list[Path]:
-    """GraphML per the contract in docs/ARCHITECTURE.md (scalars only, JSON arrays as strings)."""
+def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = None,
+                  pinned: Collection[str] = ()) -> list[Path]:
+    """GraphML per the contract in docs/ARCHITECTURE.md (scalars only, JSON arrays as strings);
+    nodes with a place get ``x`` and ``y``, ``pinned`` ones ``pinned`` true."""
     buffer = io.BytesIO()
-    nx.write_graphml(scalar_graph(graph, positions), buffer, encoding="utf-8", prettyprint=True,
-                     named_key_ids=False)
+    nx.write_graphml(scalar_graph(graph, positions, pinned), buffer, encoding="utf-8",
+                     prettyprint=True, named_key_ids=False)
     with atomic_write(path, "wb") as fh:
         fh.write(buffer.getvalue())
     return [Path(path)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import networkx as nx
 
@@ -65,8 +65,11 @@ def _ordered(data: Mapping, order: tuple[str, ...]) -> dict:
     return out
 
 
-def scalar_graph(graph: nx.MultiDiGraph, positions: Positions | None = None) -> nx.MultiDiGraph:
-    """A copy of ``graph`` whose every attribute is a GraphML-safe scalar."""
+def scalar_graph(graph: nx.MultiDiGraph, positions: Positions | None = None,
+                 pinned: Collection[str] = ()) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose every attribute is a GraphML-safe scalar (with ``x``, ``y``
+    for the nodes in ``positions`` and ``pinned`` true for those in ``pinned``)."""
+    pinned = set(pinned)
     out = nx.MultiDiGraph()
     out.graph.update(_ordered(graph.graph, ()))
     for n, data in graph.nodes(data=True):
@@ -75,6 +78,8 @@ def scalar_graph(graph: nx.MultiDiGraph, positions: Positions | None = None) -> 
         attrs.setdefault("type", "OTHER")
         if positions and n in positions:
             attrs["x"], attrs["y"] = (float(c) for c in positions[n])
+            if n in pinned:
+                attrs["pinned"] = True
         out.add_node(xml_safe(str(n)), **attrs)
     for u, v, k, data in graph.edges(keys=True, data=True):
         out.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=xml_safe(str(k)),

@@ -81,6 +81,10 @@ MIGRATIONS: tuple[str, ...] = (
         updated TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 5: what was opened (the folders and files a .threadline file reopens)
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -327,6 +331,38 @@ class Workspace:
 
     def delete_session(self, name: str) -> None:
         self._write("DELETE FROM sessions WHERE name = ?", (name,))
+
+    # -- the corpus it belongs to ----------------------------------------------------------
+    def set_corpus_paths(self, paths: Sequence[str]) -> None:
+        """Record the folders and files opened (a ``.threadline`` file opens them again)."""
+        self._write("INSERT OR REPLACE INTO meta (key, value) VALUES ('corpus_paths', ?)",
+                    (json.dumps([str(Path(p).resolve()) for p in paths]),))
+
+    def corpus_paths(self) -> list[str]:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'corpus_paths'").fetchone()
+        try:
+            paths = json.loads(row[0]) if row else []
+        except ValueError:
+            return []
+        return [p for p in paths if isinstance(p, str)] if isinstance(paths, list) else []
+
+    def save_as(self, target: str | os.PathLike) -> None:
+        """Write a copy of the whole workspace to ``target`` (a portable ``.threadline``
+        file: results, edits, sessions, the documents' paths), consistent even while
+        another process writes (SQLite's online backup)."""
+        target = Path(target)
+        _check_target(target)
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            partial.unlink(missing_ok=True)
+            with contextlib.closing(sqlite3.connect(partial)) as copy:
+                self._db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one file, nothing beside it
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise WorkspaceError(messages.WORKSPACE_NOT_SAVED.format(error=exc)) from exc
 
     def stored_results(self) -> int:
         return self._db.execute("SELECT count(*) FROM extractions").fetchone()[0]

@@ -89,3 +89,34 @@ def test_the_last_corpus_is_reopened_when_it_is_still_there(make_window, corpus,
     shutil.rmtree(corpus)
     window.settings.setValue("recent/corpora", [str(corpus)])
     assert window.last_corpus() == []
+
+
+def test_a_saved_workspace_file_reopens_everything(make_window, corpus, tmp_path):
+    window = make_window([str(corpus)])
+    _explore(window)
+    explored = _state(window)
+    target = tmp_path / "elsewhere" / "project"
+    target.parent.mkdir()
+    assert window.save_workspace_as(str(target))  # the suffix is added
+    saved = target.with_suffix(".threadline")
+    assert window.workspace == saved and saved.is_file()
+    other = make_window([str(saved)])
+    assert other.workspace == saved
+    assert other.canvas.wait_for_layout()
+    assert _state(other) == explored
+
+
+def test_an_exported_graphml_reopens_with_its_places_and_pins(make_window, corpus, tmp_path):
+    window = make_window([str(corpus)])
+    _explore(window)
+    places = {n: p for n, p in window.canvas.positions().items()
+              if n in window.exploration.visible}
+    pinned = window.canvas.pinned_nodes()
+    path = tmp_path / "explored.graphml"
+    assert window.export_graph(str(path))
+    imported = make_window([str(path)])
+    assert imported.workspace is None
+    assert imported.exploration.visible == set(places)
+    assert imported.canvas.pinned_nodes() == pinned
+    back = imported.canvas.positions()
+    assert all(back[n] == pytest.approx(p) for n, p in places.items())

@@ -242,3 +242,31 @@ def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
     _open(corpus, workspace)
     with Workspace(workspace) as store:
         assert all(not doc.startswith("000_") for doc, *_ in store.search("claude"))
+
+
+def test_a_saved_threadline_file_reopens_the_corpus_with_its_edits(corpus, tmp_path, nlp):
+    from graph.build.edits import RENAME, Edit, EntityRef
+    from graph.build.jobs import open_job
+
+    workspace = tmp_path / "w.threadline"
+    first = _open(corpus, workspace)
+    with Workspace(workspace) as store:
+        store.add_edit(Edit(RENAME, EntityRef("ORG", "Anthropic"), value="Anthropic PBC")
+                       .to_json())
+        store.save_session("", '{"visible": ["ORG:anthropic"]}')
+        with pytest.raises(WorkspaceError, match="could not be saved"):
+            store.save_as(tmp_path / "no such folder" / "project.threadline")
+        (tmp_path / "shared").mkdir()
+        store.save_as(tmp_path / "shared" / "project.threadline")
+    copy = tmp_path / "shared" / "project.threadline"
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["project.threadline"]
+    reopened = run_job(open_job([str(copy)]))
+    assert reopened.extracted == 0 and reopened.workspace == copy
+    labels = {d["label"] for _, d in reopened.graph.nodes(data=True)}
+    assert "Anthropic PBC" in labels
+    assert reopened.graph.number_of_nodes() == first.graph.number_of_nodes()
+    with Workspace(copy) as store:
+        assert store.session("") == '{"visible": ["ORG:anthropic"]}'
+    shutil.move(corpus, tmp_path / "moved")
+    with pytest.raises(WorkspaceError, match="no longer where they were"):
+        run_job(open_job([str(copy)]))
