@@ -46,7 +46,7 @@ from graph.schema import DEPENDENCY
 from graph.taxonomy import entity_types, predicates, type_info
 
 # The window's actions that change the graph (app/actions.py): disabled without a workspace.
-EDIT_ACTIONS = ("rename_entity", "retype_entity", "delete_entity", "merge_into",
+EDIT_ACTIONS = ("rename_entity", "retype_entity", "delete_entity", "merge_into", "merge_selected",
                 "split_alias", "add_alias", "add_relation", "delete_relation", "merge_review")
 # Those the node's context menu offers, in this order.
 NODE_EDIT_ACTIONS = ("rename_entity", "retype_entity", "add_alias", "split_alias",
@@ -246,6 +246,16 @@ class CurationControl(QObject):
         text = "" if len(others) == 1 else messages.BULK_TEXT.format(
             what=f"Merge into \u201c{self._label(keep)}\u201d", count=len(others))
         return self.perform([Edit(MERGE, self.ref(keep), self.ref(n)) for n in others], text)
+
+    def merge_selected(self, nids: Sequence[str]) -> bool:
+        """Merge the entities selected on the canvas into the current one (Edit > Merge
+        Selected), one undo step."""
+        nids = list(nids)
+        if len(nids) < 2:
+            self.window.show_status(messages.MERGE_NEEDS_TWO, 6_000)
+            return False
+        current = self.window.canvas.selected_node()
+        return self.merge(current if current in nids else nids[-1], nids)
 
     def merge_into(self, nid: str, target: str | None = None) -> bool:
         """Merge ``nid`` into another entity, asked for (same type first)."""

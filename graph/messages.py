@@ -142,6 +142,7 @@ VIEW_SAVED = "Saved the view \u201c{name}\u201d"
 NO_WORKSPACE_FOR_VIEWS = ("Views are kept in a corpus's workspace; an imported graph has none. "
                           "Open the documents to keep views.")
 
+MERGE_NEEDS_TWO = "Select two entities or more to merge (Ctrl+click adds one)."
 SAVE_WORKSPACE_TITLE = "Save the workspace as"
 WORKSPACE_FILTER = "Threadline workspace (*.threadline)"
 WORKSPACE_SAVED = "Saved the workspace as {path}; corrections and views now go there"

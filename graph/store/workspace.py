@@ -275,7 +275,10 @@ class Workspace:
         return PipelineInfo(**{**data, "components": tuple(data["components"])})
 
     def set_pipeline(self, fingerprint: str, info: PipelineInfo) -> None:
-        self._write("INSERT OR REPLACE INTO pipelines (fingerprint, info) VALUES (?, ?)",
+        # An upsert, not INSERT OR REPLACE: replacing the row would delete, by the foreign
+        # key's cascade, every result that pipeline stored.
+        self._write("INSERT INTO pipelines (fingerprint, info) VALUES (?, ?) "
+                    "ON CONFLICT (fingerprint) DO UPDATE SET info = excluded.info",
                          (fingerprint, json.dumps(asdict(info))))
 
     # -- documents ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from graph.build.curation import Curation
 from graph.build.edits import REJECT_MERGE
 from graph.explore.suggestions import SPELLING
 from graph.store.graphml import read_graphml
-from tests.app.windows import LOAD_TIMEOUT_MS, load
+from tests.app.windows import LOAD_TIMEOUT_MS, find, load
 
 SIZE = (1280, 800)
 TEXT = ("Meta released Llama 3 70B in April 2024. Llama3 70B beats GPT-4 on MMLU.\n"
@@ -33,11 +33,6 @@ def window(make_window, tmp_path):
     return win
 
 
-def node(win: MainWindow, label: str) -> str:
-    [nid] = [n for n, d in win.model.graph.nodes(data=True) if d["label"] == label]
-    return nid
-
-
 def labels(win: MainWindow) -> set[str]:
     return {d["label"] for _, d in win.model.graph.nodes(data=True)}
 
@@ -52,7 +47,7 @@ def reload(qtbot, win: MainWindow) -> None:
 def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tmp_path):
     win = window
     assert win.acts["rename_entity"].isEnabled()
-    gpt = node(win, "GPT-4")
+    gpt = find(win, "GPT-4")
     win.canvas.set_pinned(gpt)
     shown_before = set(win.exploration.visible)
     positions = win.canvas.positions()
@@ -67,29 +62,29 @@ def test_each_edit_is_one_undo_step_that_keeps_the_exploration(window, qtbot, tm
     assert win.undo_stack.count() - win.undo_stack.index() == 0
     assert win.acts["undo"].text().endswith("\u201d")  # names the edit
 
-    mmlu = node(win, "MMLU")
+    mmlu = find(win, "MMLU")
     assert win.curation.retype(mmlu, "METHOD")
     assert "METHOD:mmlu" in win.exploration.visible and mmlu not in win.model
     assert win.canvas.positions()["METHOD:mmlu"] == positions[mmlu]
     assert win.model.node("METHOD:mmlu")["curated"] == "re-typed from DATASET"
 
-    notion = node(win, "Notion")
+    notion = find(win, "Notion")
     assert win.curation.delete(notion)
     assert notion not in win.model and notion not in win.exploration.visible
 
-    llama = node(win, "Llama 3 70B")
+    llama = find(win, "Llama 3 70B")
     assert win.curation.split(llama, "Llama3 70B")
-    split_off = node(win, "Llama3 70B")
+    split_off = find(win, "Llama3 70B")
     assert split_off in win.exploration.visible  # shown beside the node it came out of
     assert split_off in win.canvas.positions()
 
-    claude, anthropic = node(win, "Claude"), node(win, "Anthropic")
+    claude, anthropic = find(win, "Claude"), find(win, "Anthropic")
     assert win.curation.add_relation(gpt, "OUTPERFORMS", claude)
     assert win.model.graph.has_edge(gpt, claude, "dependency:OUTPERFORMS")
     assert win.curation.delete_relation((claude, anthropic, "dependency:DEVELOPED_BY"))
     assert not win.model.graph.has_edge(claude, anthropic, "dependency:DEVELOPED_BY")
     # an edit that would change nothing is refused, not recorded
-    assert not win.curation.split(node(win, "OpenAI"), "Open AI")
+    assert not win.curation.split(find(win, "OpenAI"), "Open AI")
     texts = win.curation_docks.edits_panel.edit_texts()
     assert texts[0] == "Rename \u201cGPT-4\u201d to \u201cGPT-4 (OpenAI)\u201d"
     assert len(texts) == 6
@@ -136,7 +131,7 @@ def test_merge_from_the_table_is_one_step_and_rows_follow_the_canvas(window, qtb
     win = window
     win.curation_docks.table_dock.show()
     table = win.curation_docks.table
-    meta, meta_ai, openai = node(win, "Meta"), node(win, "Meta AI"), node(win, "OpenAI")
+    meta, meta_ai, openai = find(win, "Meta"), find(win, "Meta AI"), find(win, "OpenAI")
     table.set_filter("meta")
     assert table.proxy.rowCount() == 2
     table.select_entities([meta, meta_ai])
@@ -186,7 +181,7 @@ def test_merge_from_the_table_is_one_step_and_rows_follow_the_canvas(window, qtb
 
 def test_merge_review_accepts_and_rejects_suggestions(window, qtbot):
     win = window
-    llama = node(win, "Llama 3 70B")
+    llama = find(win, "Llama 3 70B")
     assert win.curation.split(llama, "Llama3 70B")  # now two entities that are one
     win.acts["merge_review"].trigger()
     assert win.curation_docks.review_dock.isVisible()
@@ -215,7 +210,7 @@ def test_merge_review_accepts_and_rejects_suggestions(window, qtbot):
 
 def test_rename_through_its_key_and_dialog(window, qtbot):
     win = window
-    gpt = node(win, "GPT-4")
+    gpt = find(win, "GPT-4")
     win.select_node(gpt)
 
     def answer() -> None:
@@ -236,6 +231,20 @@ def test_an_imported_graph_cannot_be_edited_and_says_why(window, qtbot, tmp_path
     load(qtbot, win, [str(path)])
     assert not win.acts["rename_entity"].isEnabled()
     assert win.acts["rename_entity"].toolTip() == messages.NOT_EDITABLE
-    assert not win.curation.rename(node(win, "GPT-4"), "GPT four")
+    assert not win.curation.rename(find(win, "GPT-4"), "GPT four")
     assert win.curation_docks.edits_panel.empty.text() == messages.NOT_EDITABLE
     assert win.curation_docks.table.merge_button.isHidden()
+
+
+def test_merge_selected_merges_the_canvas_selection_into_the_current_entity(window):
+    a, b = find(window, "Meta"), find(window, "Meta AI")
+    window.canvas.select_nodes([b, a], current=a)
+    window.acts["merge_selected"].trigger()
+    assert "Meta AI" not in labels(window)
+    assert "Meta AI" in window.model.node(a)["aliases"]
+    window.undo_stack.undo()
+    assert "Meta AI" in labels(window)
+    window.canvas.select_nodes([a])
+    window.acts["merge_selected"].trigger()  # one entity: nothing to merge, it says so
+    assert "Meta AI" in labels(window)
+    assert "two entities" in window.statusBar().currentMessage()

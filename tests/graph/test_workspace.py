@@ -61,6 +61,7 @@ def test_a_changed_document_alone_is_extracted_and_the_graph_is_a_full_runs(corp
     full = _open(corpus, tmp_path / "fresh.threadline")
     assert incremental.extracted == 1 and full.extracted == 5
     assert _content(incremental.graph) == _content(full.graph)
+    assert _open(corpus, workspace).extracted == 0  # every result is still there
     assert any(d["label"] == "Llama 3" for _, d in incremental.graph.nodes(data=True))
 
 
