@@ -7,7 +7,9 @@ PATH_MISSING = "No such file or folder: {path}"
 
 # workspace
 WORKSPACE_NOT_FILE = "{path} is not a regular file, so it cannot be a workspace."
-WORKSPACE_UNREADABLE = "The workspace {path} cannot be opened: {error}"
+WORKSPACE_UNREADABLE = ("The workspace {path} cannot be opened: {error}. It was left "
+                        "untouched; opening the folder of its documents rebuilds the "
+                        "extraction in the folder's own workspace.")
 WORKSPACE_FOREIGN = ("{path} is not a Threadline workspace (it is another SQLite database); "
                      "it was left untouched.")
 WORKSPACE_TOO_NEW = ("The workspace {path} was written by a newer version of Threadline; "
