@@ -88,6 +88,16 @@ def gui_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of processes, 1 or more: {text}")
+    return value
+
+
 def extract_parser() -> argparse.ArgumentParser:
     """Arguments of ``threadline extract``."""
     p = argparse.ArgumentParser(
@@ -104,6 +114,8 @@ def extract_parser() -> argparse.ArgumentParser:
                         "in the user data folder)")
     p.add_argument("--no-cache", action="store_true",
                    help="extract every document again, even those the workspace holds")
+    p.add_argument("--jobs", type=_positive, metavar="N",
+                   help="extraction processes (default: one per core; 1: this process only)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -169,7 +181,7 @@ def cmd_extract(argv: list[str]) -> int:
     fmt = _check_output(args.output, args.format,
                         [*args.paths, *([args.workspace] if args.workspace else [])])
     extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet,
-                                workspace=args.workspace)
+                                workspace=args.workspace, jobs=args.jobs)
     written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
     print(messages.WROTE.format(paths=", ".join(str(p) for p in written)))

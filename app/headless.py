@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # the extraction machinery loads only when a command runs
 
 
 def run_extraction(paths: list[str], model: str | None, use_cache: bool,
-                   quiet: bool, workspace: str | None = None) -> Extraction:
+                   quiet: bool, workspace: str | None = None, jobs: int | None = None
+                   ) -> Extraction:
     """Extract ``paths`` with a progress bar on stderr.
 
     Parameters
@@ -32,6 +33,8 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
         No progress bar.
     workspace
         The workspace file (default: the folder's own, :mod:`graph.store.workspace`).
+    jobs
+        Extraction processes (default: one per core, :mod:`graph.nlp.parallel`).
 
     Returns
     -------
@@ -54,8 +57,8 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
         bar.refresh()
 
     try:
-        return run_job(open_corpus_job(paths, model, use_cache=use_cache, workspace=workspace),
-                       on_progress)
+        return run_job(open_corpus_job(paths, model, use_cache=use_cache, workspace=workspace,
+                                       jobs=jobs), on_progress)
     finally:
         bar.close()
 

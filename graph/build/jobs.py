@@ -7,8 +7,10 @@ so the window can start, and import a GraphML file, without it.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Generator, Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from graph.store.formats import is_graph_file
 from graph.store.graphml import read_graphml_steps
 from graph.store.workspace import SUFFIX, Workspace, default_workspace, open_default
 
+log = logging.getLogger(__name__)
 
 @dataclass
 class Extraction:
@@ -101,17 +104,20 @@ def _assembled(corpus: Corpus, results: list[DocumentResult], info: PipelineInfo
 
 
 def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache: bool = True,
-                    workspace: str | os.PathLike | None = None) -> ExtractionJob:
+                    workspace: str | os.PathLike | None = None, jobs: int | None = None
+                    ) -> ExtractionJob:
     """Read a corpus and extract the documents its workspace holds no result for.
 
     The results of unchanged documents come from the workspace (:mod:`graph.store.workspace`;
     the folder's own unless ``workspace`` names a file); the new and changed documents go
     through spaCy, each stored as soon as it is done, and the graph is assembled from all.
     ``use_cache=False`` extracts every document again. spaCy is loaded only when some
-    document needs it. Raises :class:`graph.errors.CorpusError` for unusable paths and
+    document needs it; ``jobs`` processes share the work when there is enough of it
+    (:mod:`graph.nlp.parallel`; default: one per core, 1: this process alone).
+    Raises :class:`graph.errors.CorpusError` for unusable paths and
     :class:`graph.errors.WorkspaceError` for an unusable workspace file.
     """
-    from graph.nlp.pipeline import check_model, extraction_fingerprint, shared_pipeline
+    from graph.nlp.pipeline import check_model, extraction_fingerprint
 
     check_model(model)
     paths = list(paths)
@@ -125,11 +131,7 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
         info = store.pipeline(fingerprint)
         missing = [d for d in corpus.documents if d.id not in stored]
         if missing or info is None:
-            yield Progress(0, len(missing), "Loading the spaCy model")
-            nlp, info = shared_pipeline(model)
-            store.set_pipeline(fingerprint, info)
-            new = yield from _extract_documents(
-                missing, nlp, lambda result: store.store(result, fingerprint))
+            new, info = yield from _extract_missing(missing, model, jobs, store, fingerprint)
             stored.update((r.doc.id, r) for r in new)
         store.set_documents(corpus.documents)
         store.set_corpus_paths(paths)
@@ -145,6 +147,40 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     extraction.skipped_edits = apply_edits(extraction.graph, [e for _, e in log],
                                            extraction.documents)
     return extraction
+
+
+def _extract_missing(documents: list[Document], model: str | None, jobs: int | None,
+                     store: Workspace, fingerprint: str
+                     ) -> Generator[Progress, None, tuple[list[DocumentResult], PipelineInfo]]:
+    """Extract ``documents`` (in worker processes when worth it), storing each result."""
+    from graph.nlp.parallel import default_jobs, extract_in_processes, worth_processes
+    from graph.nlp.pipeline import shared_pipeline
+
+    jobs = default_jobs() if jobs is None else jobs
+    total = len(documents)
+    results, info, words = [], None, 0
+    if worth_processes(documents, jobs):
+        yield Progress(0, total, f"Starting {jobs} extraction processes")
+        try:
+            for result, made_by in extract_in_processes(documents, model, jobs):
+                if info is None:
+                    info = made_by
+                    store.set_pipeline(fingerprint, info)
+                store.store(result, fingerprint)
+                results.append(result)
+                words += result.words
+                yield Progress(len(results), total, result.doc.id, words)
+            return results, info
+        except BrokenProcessPool:  # a worker died (out of memory?): go on in this one
+            log.warning("an extraction process died; extracting the rest in one process")
+            done = {r.doc.id for r in results}
+            documents = [d for d in documents if d.id not in done]
+    yield Progress(len(results), total, "Loading the spaCy model")
+    nlp, info = shared_pipeline(model)
+    store.set_pipeline(fingerprint, info)
+    rest = yield from _extract_documents(
+        documents, nlp, lambda result: store.store(result, fingerprint))
+    return results + rest, info
 
 
 def open_workspace(paths: list[str], workspace: str | os.PathLike | None = None

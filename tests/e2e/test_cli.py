@@ -195,3 +195,14 @@ def test_evaluating_a_damaged_graph_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "is not a Threadline-readable GraphML file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_jobs_must_be_a_whole_number_of_processes(tmp_path):
+    out = tmp_path / "g.graphml"
+    for bad in ("0", "two"):
+        result = threadline("extract", str(seeds_dir()), "-o", str(out), "--jobs", bad)
+        assert result.returncode == 2 and "1 or more" in result.stderr
+    done = threadline("extract", str(seeds_dir()), "-o", str(out), "--jobs", "2", "-q",
+                      cache=tmp_path / "c")
+    assert done.returncode == 0, done.stderr
+    assert "Documents: 2 read" in done.stdout
