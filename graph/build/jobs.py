@@ -140,7 +140,8 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
         result.index, result.total = index, len(results)
     extraction = _assembled(corpus, results, info, extracted=len(missing))
     extraction.warnings += [warning] if warning else []
-    extraction.workspace = store.path
+    # A workspace in memory (the folder's own is from a newer version) keeps nothing.
+    extraction.workspace = None if store.in_memory else store.path
     extraction.base = extraction.graph
     if log:  # the base stays as extracted: undoing an edit rebuilds from it
         extraction.graph = extraction.graph.copy()

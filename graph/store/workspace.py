@@ -37,6 +37,7 @@ from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelati
 from graph.paths import user_data_dir
 
 SUFFIX = ".threadline"
+MEMORY = ":memory:"  # SQLite's name for a database that lives only while it is open
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents of the corpus and the extraction of each (digest, pipeline)
@@ -107,7 +108,7 @@ def open_default(path: Path) -> tuple[Workspace, str]:
     try:
         return Workspace(path), ""
     except WorkspaceTooNew as exc:
-        return Workspace(":memory:"), messages.WORKSPACE_NOT_KEPT.format(error=exc)
+        return Workspace(MEMORY), messages.WORKSPACE_NOT_KEPT.format(error=exc)
     except WorkspaceError as exc:
         aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
         for suffix in ("", "-wal", "-shm"):
@@ -134,7 +135,7 @@ class Workspace:
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
+        if str(path) != MEMORY:
             _check_target(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -188,6 +189,11 @@ class Workspace:
 
     def close(self) -> None:
         self._db.close()
+
+    @property
+    def in_memory(self) -> bool:
+        """A stand-in that keeps nothing once closed (see :func:`open_default`)."""
+        return str(self.path) == MEMORY
 
     @property
     def version(self) -> int:

@@ -186,6 +186,7 @@ def test_a_newer_folder_workspace_is_left_alone_and_nothing_is_kept(corpus, tmp_
     before = path.read_bytes()
     result = run_job(open_corpus_job([str(corpus)]))
     assert result.extracted == 5 and any("newer version" in w for w in result.warnings)
+    assert result.workspace is None  # nothing is kept, so nothing to correct or search
     assert path.read_bytes() == before and list(path.parent.iterdir()) == [path]
 
 
