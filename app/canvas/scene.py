@@ -20,6 +20,7 @@ import numpy as np
 
 from graph.explore.filters import GraphFilter, drawn_edges, drawn_nodes, edge_predicate
 from graph.explore.layout import ASPECT, LayoutProgress, iter_layout
+from graph.explore.layout_apart import APART_MIN_NODES, iter_layout_apart
 from graph.explore.spacing import bound_radii
 from graph.jobs import Job, Progress, run_job
 from graph.schema import DEPENDENCY
@@ -350,10 +351,13 @@ class LayoutRequest:
     aspect: float = ASPECT
 
     def steps(self) -> Iterator[LayoutProgress]:
-        """:func:`graph.explore.layout.iter_layout` over the snapshot."""
-        return iter_layout(self.links, self.positions, self.pinned, nodes=self.nodes,
-                           full=self.full, seed=self.seed, radii=self.radii,
-                           aspect=self.aspect)
+        """:func:`graph.explore.layout.iter_layout` over the snapshot (in a process of its
+        own when it is big: :mod:`graph.explore.layout_apart`)."""
+        kwargs = dict(positions=self.positions, pinned=self.pinned, nodes=self.nodes,
+                      full=self.full, seed=self.seed, radii=self.radii, aspect=self.aspect)
+        if len(self.nodes) >= APART_MIN_NODES:
+            return iter_layout_apart(self.links, **kwargs)
+        return iter_layout(self.links, **kwargs)
 
     def job(self) -> Job:
         """The layout as a :mod:`graph.jobs` job: yields progress, returns the positions."""

@@ -1,0 +1,126 @@
+"""How long the GUI thread stalls during the window's big actions, at 5k and 25k entities.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_stalls.py [NODES ...]
+
+For each size a typed Barabasi-Albert graph (``bench_canvas.typed_graph``, about 2.4 edges
+per entity) is exported to GraphML and opened in a real (offscreen) window, 1600x1000,
+while a 10 ms QTimer ticks on the GUI thread. For every action (open the file, Show All,
+hide a type and show it again, export GraphML, re-layout, a full repaint) the longest gap
+between two ticks is recorded from the action's start until the window is idle again, and
+the time until it is idle (for Show All: until laid out). Goal of the scale issue: every gap
+<= 100 ms at 25k entities, Show All laid out within 5 s. Prints one row per action; a gap
+over the goal is marked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.main_window import MainWindow  # noqa: E402
+from benchmarks.bench_canvas import typed_graph  # noqa: E402
+from graph.store.graphml import write_graphml  # noqa: E402
+
+GOAL_GAP_S = 0.1
+TICK_MS = 10
+
+
+class GapMeter:
+    """The longest gap between ticks of a timer on the GUI thread since :meth:`reset`."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.reset()
+        self.timer.start()
+
+    def reset(self) -> None:
+        self.last, self.longest = time.perf_counter(), 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+
+def run_until(app: QApplication, done: Callable[[], bool], timeout_s: float = 300) -> None:
+    """Turn the event loop until ``done()`` (and a little longer, for what it queued)."""
+    start = time.perf_counter()
+    while not done() and time.perf_counter() - start < timeout_s:
+        app.processEvents()
+        time.sleep(0.001)
+    settle = time.perf_counter()
+    while time.perf_counter() - settle < 0.3:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def measure(app, meter: GapMeter, window: MainWindow, name: str, action: Callable[[], None],
+            done: Callable[[], bool]) -> tuple[str, float, float]:
+    run_until(app, window.canvas.is_idle)
+    meter.reset()
+    start = time.perf_counter()
+    action()
+    run_until(app, done)
+    took = time.perf_counter() - start
+    return name, meter.longest, took
+
+
+def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
+    graph = typed_graph(n, 2)
+    path = folder / f"typed{n}.graphml"
+    write_graphml(graph, path)
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(settings=QSettings(str(folder / f"{n}.ini"),
+                                           QSettings.Format.IniFormat))
+    window.resize(1600, 1000)
+    window.show()
+    meter = GapMeter()
+    finished = []
+    window.jobFinished.connect(finished.append)
+    idle = window.canvas.is_idle
+    rows = [measure(app, meter, window, "open the GraphML",
+                    lambda: window.open_paths([str(path)]), lambda: finished and idle())]
+    rows.append(measure(app, meter, window, "Show All (until laid out)", window.show_all, idle))
+    rows.append(measure(app, meter, window, "hide a type, show it again", lambda: (
+        window.filters.set_type_visible("MODEL", False),
+        window.filters.set_type_visible("MODEL", True)), idle))
+    rows.append(measure(app, meter, window, "export GraphML",
+                        lambda: window.export_graph(str(folder / "out.graphml")), idle))
+    rows.append(measure(app, meter, window, "re-layout", window.canvas.relayout, idle))
+    rows.append(measure(app, meter, window, "full repaint",
+                        window.canvas.viewport().repaint, idle))
+    print(f"{n:,} entities, {graph.number_of_edges():,} edges "
+          f"({len(window.canvas.drawn_nodes()):,} drawn after Show All)")
+    window.shutdown(60_000)
+    window.close()
+    return rows
+
+
+def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:]] or [5_000, 25_000]
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["THREADLINE_USER_DATA"] = str(Path(tmp) / "data")
+        for n in sizes:
+            rows = actions_at(n, Path(tmp))
+            print(f"  {'action':<30}{'longest gap':>13}{'until idle':>12}")
+            for name, gap, took in rows:
+                mark = "" if gap <= GOAL_GAP_S else f"  > {GOAL_GAP_S * 1000:.0f} ms goal"
+                print(f"  {name:<30}{gap * 1000:>10.0f} ms{took:>10.2f} s{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
