@@ -13,9 +13,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from app import dialogs
+from app.guard import guarded
+from app.workers import JobThread
 from graph import messages
 from graph.errors import ExportError
 from graph.explore.filters import drawn_subgraph
+from graph.jobs import Progress
 from graph.store.files import refuse_inputs
 from graph.store.formats import FORMATS, export
 
@@ -34,7 +37,7 @@ class ExportCommands:
         path = dialogs.choose_save_path(self, messages.EXPORT_GRAPH_TITLE, suggestion,
                                         FORMATS[fmt].dialog_filter)
         if path:
-            self.export_graph(path, fmt, visible=visible, selection=selection)
+            self.export_graph_in_background(path, fmt, visible=visible, selection=selection)
 
     def choose_image(self, kind: str) -> None:
         """Ask where to write the view as a ``"png"`` or ``"svg"`` image."""
@@ -65,23 +68,51 @@ class ExportCommands:
         bool
             Whether it was written; a failure is shown in a message box.
         """
+        try:
+            written = export(*self._export_arguments(path, fmt, visible, selection))
+        except ExportError as exc:
+            self._export_failed(exc)
+            return False
+        self._wrote(written)
+        return True
+
+    @guarded
+    def export_graph_in_background(self, path: str, fmt: str | None = None,
+                                   visible: bool = False, selection: bool = False) -> None:
+        """:meth:`export_graph` with the writing in a worker thread (a big graph takes
+        seconds to write); the status bar says when it is done, a box if it failed."""
+        try:
+            arguments = self._export_arguments(path, fmt, visible, selection)
+        except ExportError as exc:
+            self._export_failed(exc)
+            return
+
+        def job():
+            yield Progress(0, 0, messages.EXPORTING.format(name=Path(path).name))
+            return export(*arguments)
+
+        thread = JobThread(job, messages.for_user)
+        thread.succeeded.connect(self._wrote)
+        thread.failed.connect(lambda message: self._export_failed(ExportError(message)))
+        thread.finished.connect(thread.deleteLater)
+        self.export_threads = [*getattr(self, "export_threads", []), thread]
+        thread.finished.connect(lambda: self.export_threads.remove(thread))
+        self.show_status(messages.EXPORTING.format(name=Path(path).name))
+        thread.start()
+
+    def _export_arguments(self, path: str, fmt: str | None, visible: bool, selection: bool):
+        """What :func:`graph.store.formats.export` writes: the graph (all of it, what is drawn,
+        or the selection), the places of what is on the canvas and which are pinned."""
+        refuse_inputs(path, self.current_paths)  # never over, or into, the corpus
         if selection:
             graph = drawn_subgraph(self.model.graph, self.canvas.selected_nodes(), self.filter)
         elif visible:
             graph = drawn_subgraph(self.model.graph, self.exploration.visible, self.filter)
         else:
             graph = self.model.graph
-        try:
-            refuse_inputs(path, self.current_paths)  # never over, or into, the corpus
-            drawn = set(self.canvas.drawn_nodes())  # places of what is on the canvas now
-            places = {n: p for n, p in self.canvas.positions().items() if n in drawn}
-            written = export(graph, path, fmt, positions=places,
-                             pinned=self.canvas.pinned_nodes() & drawn)
-        except ExportError as exc:
-            self._export_failed(exc)
-            return False
-        self._wrote(written)
-        return True
+        drawn = set(self.canvas.drawn_nodes())
+        places = {n: p for n, p in self.canvas.positions().items() if n in drawn}
+        return graph, path, fmt, places, self.canvas.pinned_nodes() & drawn
 
     def export_image(self, path: str) -> bool:
         """Render the whole scene to ``path`` (SVG by suffix, else PNG); whether it worked."""

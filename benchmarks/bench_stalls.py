@@ -97,8 +97,9 @@ def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
     rows.append(measure(app, meter, window, "hide a type, show it again", lambda: (
         window.filters.set_type_visible("MODEL", False),
         window.filters.set_type_visible("MODEL", True)), idle))
-    rows.append(measure(app, meter, window, "export GraphML",
-                        lambda: window.export_graph(str(folder / "out.graphml")), idle))
+    rows.append(measure(app, meter, window, "export GraphML (File menu)",
+                        lambda: window.export_graph_in_background(str(folder / "out.graphml")),
+                        lambda: idle() and not getattr(window, "export_threads", [])))
     rows.append(measure(app, meter, window, "re-layout", window.canvas.relayout, idle))
     rows.append(measure(app, meter, window, "full repaint",
                         window.canvas.viewport().repaint, idle))

@@ -145,6 +145,7 @@ NO_WORKSPACE_FOR_VIEWS = ("Views are kept in a corpus's workspace; an imported g
                           "Open the documents to keep views.")
 
 MERGE_NEEDS_TWO = "Select two entities or more to merge (Ctrl+click adds one)."
+EXPORTING = "Writing {name}\u2026"
 SAVE_WORKSPACE_TITLE = "Save the workspace as"
 WORKSPACE_FILTER = "Threadline workspace (*.threadline)"
 WORKSPACE_SAVED = "Saved the workspace as {path}; corrections and views now go there"

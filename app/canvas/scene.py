@@ -401,6 +401,10 @@ def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
     known = {n: positions[n] for n in nodes if n in positions}
     if not full and len(known) == len(nodes):
         return None
+    # Growing a few placed nodes into thousands of new ones (Show All) is much slower than
+    # laying the whole out again: then lay out from scratch (pins stay). An expand of a
+    # small drawing still only places the newcomers.
+    full = full or (len(nodes) >= APART_MIN_NODES and len(known) * REGROW_RATIO < len(nodes))
     links = [(arrays.ids[a], arrays.ids[b], w) for a, b, w in
              zip(arrays.link_u.tolist(), arrays.link_v.tolist(),
                  arrays.link_weight.tolist(), strict=True)]
@@ -410,6 +414,9 @@ def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
         aspect=aspect,
         radii=dict(zip(nodes, (_wanted_radius(arrays) + LAYOUT_CLEARANCE).tolist(),
                        strict=True)))
+
+
+REGROW_RATIO = 5  # more than this many times the placed nodes: lay out anew
 
 
 def _wanted_radius(arrays: SceneArrays) -> np.ndarray:

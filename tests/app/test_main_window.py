@@ -186,6 +186,20 @@ def test_export_from_the_window_writes_graphml_and_png(window, tmp_path):
         ["g.graphml", "g.png", "g.svg"]
 
 
+def test_the_file_menu_writes_the_graph_in_a_worker(window, qtbot, tmp_path):
+    here, there = tmp_path / "here.graphml", tmp_path / "there.graphml"
+    assert window.export_graph(str(here))
+    window.export_graph_in_background(str(there))
+    qtbot.waitUntil(lambda: "Wrote" in window.statusBar().currentMessage(), timeout=10_000)
+    assert sorted(read_graphml(there).nodes(data=True)) == \
+        sorted(read_graphml(here).nodes(data=True))
+    window.export_graph_in_background(str(tmp_path / "missing" / "g.graphml"))
+    qtbot.waitUntil(lambda: getattr(window, "error_box", None) is not None and
+                    window.error_box.isVisible(), timeout=10_000)
+    assert "missing" in window.error_box.text() + window.error_box.informativeText()
+    window.error_box.close()
+
+
 def test_export_of_the_visible_part(window, tmp_path):
     nid = find(window, "Claude")
     window.push(window.exploration.focus(nid, k=3))
