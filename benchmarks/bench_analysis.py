@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python benchmarks/bench_analysis.py [GRAPHML]``. Times
 :func:`graph.explore.analysis.analysis_job` on a synthetic graph with planted communities
 (10,000 entities, 50,000 edges, 60 communities of uneven size) and on a real corpus graph
-(default ``/work/wt/data/corpus.graphml`` when it exists): communities (the simple view and
-the Leiden passes) and centrality (PageRank, betweenness) apart, from the job's own progress.
+(default: the guide pages of ``../shared/corpus``, ``corpus_graph.py``): communities
+(the simple view and the Leiden passes) and centrality (PageRank, betweenness) apart,
+from the job's own progress.
 For the choice of algorithm it also times igraph's Louvain and networkx's Louvain on the
 same weighted simple view and prints the modularity each finds.
 """
@@ -21,13 +22,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.corpus_graph import real_corpus_graph  # noqa: E402
 from graph.explore.analysis import analysis_job  # noqa: E402
 from graph.explore.layout import weighted_pairs  # noqa: E402
 from graph.jobs import run_job  # noqa: E402
 from graph.store.graphml import read_graphml  # noqa: E402
 
 GOAL_S = 2.0
-CORPUS = Path("/work/wt/data/corpus.graphml")
 
 
 def planted(n: int = 10_000, m: int = 50_000, k: int = 60, seed: int = 0) -> nx.MultiDiGraph:
@@ -108,11 +109,11 @@ def report(name: str, graph: nx.MultiDiGraph) -> bool:
 
 def main(argv: list[str]) -> int:
     ok = report("planted 10k/50k", planted())
-    corpus = Path(argv[0]) if argv else CORPUS
-    if corpus.exists():
-        ok &= report(f"corpus {corpus.name}", read_graphml(corpus))
+    corpus = read_graphml(argv[0]) if argv else real_corpus_graph()
+    if corpus is not None:
+        ok &= report(f"corpus {argv[0] if argv else 'prompt-guide'}", corpus)
     else:
-        print(f"(no {corpus}: corpus graph skipped)")
+        print("(no ../shared/corpus: the corpus graph is skipped)")
     return 0 if ok else 1
 
 

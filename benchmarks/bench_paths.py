@@ -4,11 +4,11 @@ Run: ``.venv/bin/python benchmarks/bench_paths.py``. Two graphs with the model's
 shapes (:mod:`graph.schema`): a synthetic Barabasi-Albert graph (10k nodes, m=5: 50k pairs;
 a third of them typed relations of the schema's predicates, the rest co-occurrence, 1-4
 evidence sentences each, a tenth of the nodes metrics), and the real corpus graph
-(``/work/wt/data/corpus.graphml``, when present) copied four times with a few bridges
-between the copies. For each it prints the sizes and, over the same random pairs of
-entities: the first query on a fresh graph (building the cached path view included), then
-the first path (k=1) and k=3 paths on the warm view, and k=3 kept to non-facts (the
-window's restriction), as median and 95th percentile.
+(the guide pages of ``../shared/corpus``, when present: ``corpus_graph.py``) copied four
+times with a few bridges between the copies. For each it prints the sizes and, over the
+same random pairs of entities: the first query on a fresh graph (building the cached path
+view included), then the first path (k=1) and k=3 paths on the warm view, and k=3 kept to
+non-facts (the window's restriction), as median and 95th percentile.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.corpus_graph import real_corpus_graph
 from benchmarks.timing import timings
 from graph.errors import PathError
 from graph.explore.evidence_paths import find_paths
@@ -32,7 +33,6 @@ from graph.schema import COOCCURRENCE, COOCCURS_WITH, DEPENDENCY, PREDICATES, ed
 
 GOAL_FIRST_MS = 50.0
 PAIRS = 40
-CORPUS = Path("/work/wt/data/corpus.graphml")
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON")
 
 
@@ -69,12 +69,10 @@ def synthetic(n: int = 10_000, m: int = 5, seed: int = 7) -> nx.MultiDiGraph:
     return g
 
 
-def replicated_corpus(copies: int = 4, bridges: int = 20, seed: int = 7) -> nx.MultiDiGraph:
-    """The real corpus graph ``copies`` times, each copy joined to the next by a few edges."""
-    from graph.store.graphml import read_graphml
-
+def replicated_corpus(base: nx.MultiDiGraph, copies: int = 4, bridges: int = 20,
+                      seed: int = 7) -> nx.MultiDiGraph:
+    """``base`` ``copies`` times, each copy joined to the next by a few edges."""
     rng = random.Random(seed)
-    base = read_graphml(CORPUS)
     g = nx.MultiDiGraph()
     for c in range(copies):
         g.update(nx.relabel_nodes(base, {n: f"{n}#{c}" for n in base}, copy=True))
@@ -138,10 +136,11 @@ def bench(name: str, g: nx.MultiDiGraph) -> bool:
 
 def main() -> int:
     ok = bench("synthetic BA graph", synthetic())
-    if CORPUS.exists():
-        ok &= bench("real corpus graph x4", replicated_corpus())
+    corpus = real_corpus_graph()
+    if corpus is not None:
+        ok &= bench("real corpus graph x4", replicated_corpus(corpus))
     else:
-        print(f"({CORPUS} not found: the real corpus graph is skipped)")
+        print("(../shared/corpus not found: the real corpus graph is skipped)")
     return 0 if ok else 1
 
 

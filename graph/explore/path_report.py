@@ -34,6 +34,9 @@ def markdown_text(value: object) -> str:
 
 
 def _question(paths: Sequence[EvidencePath]) -> tuple[str, str]:
+    """The two entities the paths connect (raises ``ValueError`` when there is none)."""
+    if not paths:
+        raise ValueError("no paths to explain")
     first = paths[0]
     return first.hops[0].source_label, first.hops[-1].target_label
 
@@ -53,8 +56,6 @@ def explanation_markdown(paths: Sequence[EvidencePath]) -> str:
     ValueError
         ``paths`` is empty.
     """
-    if not paths:
-        raise ValueError("no paths to explain")
     a, b = _question(paths)
     lines = [f"# {markdown_text(messages.PATH_QUESTION.format(a=a, b=b))}", "",
              markdown_text(messages.PATH_FOUND.format(count=len(paths))) + ".", ""]
@@ -88,8 +89,6 @@ def explanation_html(paths: Sequence[EvidencePath]) -> str:
     ValueError
         ``paths`` is empty.
     """
-    if not paths:
-        raise ValueError("no paths to explain")
     a, b = _question(paths)
     title = escape(messages.PATH_QUESTION.format(a=a, b=b))
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',

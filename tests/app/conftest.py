@@ -9,24 +9,14 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QSettings
 
-from app.canvas import GraphCanvas
 from app.main_window import MainWindow
-from graph.explore.exploration import Exploration
-from graph.explore.model import GraphModel
 from graph.paths import seeds_dir
-from tests.app.windows import load
+from tests.app.windows import bare_canvas, load
 
 
 @pytest.fixture
 def canvas(qtbot, typed_graph):
-    model = GraphModel()
-    exploration = Exploration(model)
-    view = GraphCanvas(model, exploration)
-    qtbot.addWidget(view)
-    view.set_animated(False)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    model, _, view = bare_canvas(qtbot, 900, 700)
     model.reset(typed_graph)
     qtbot.waitUntil(view.is_idle, timeout=5000)
     yield view

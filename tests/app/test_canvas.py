@@ -19,6 +19,7 @@ from app.workers import JobThread
 from graph.explore.exploration import Exploration, Step
 from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel
+from tests.app.windows import ba_graph
 
 GPT4 = "MODEL:gpt-4"
 OPENAI = "ORG:openai"
@@ -203,17 +204,6 @@ def test_positions_round_trip_and_select_edge(canvas):
     assert canvas.state.selected_link == 0
 
 
-def _big_graph(n: int = 400) -> nx.MultiDiGraph:
-    big = nx.MultiDiGraph()
-    ba = nx.barabasi_albert_graph(n, 2, seed=2)
-    for node in ba:
-        big.add_node(f"MODEL:n{node}", label=f"n{node}", type="MODEL", mentions=1 + node % 7)
-    for u, v in ba.edges:
-        big.add_edge(f"MODEL:n{u}", f"MODEL:n{v}", key="cooccurrence:co-occurs",
-                     relation="co-occurs", weight=1.0, method="cooccurrence", evidence=[])
-    return big
-
-
 def test_reset_with_a_big_graph_lays_out_in_the_worker(qtbot):
     model = GraphModel()
     exploration = Exploration(model)
@@ -223,7 +213,7 @@ def test_reset_with_a_big_graph_lays_out_in_the_worker(qtbot):
     view.layoutProgress.connect(lambda done, total: progress.append((done, total)))
     view.layoutStarted.connect(lambda: workers.append(type(view._runner._thread)))
     with qtbot.waitSignal(view.layoutFinished, timeout=10_000):
-        model.reset(_big_graph())
+        model.reset(ba_graph(400, seed=2))
         exploration.apply(exploration.show_all())
     assert view.wait_for_layout()
     assert workers == [JobThread]  # the app's one worker class
@@ -238,7 +228,7 @@ def test_a_running_layout_survives_deleting_the_canvas(qtbot):
     exploration = Exploration(model)
     view = GraphCanvas(model, exploration)
     with qtbot.waitSignal(view.layoutStarted, timeout=5000):
-        model.reset(_big_graph(3000))
+        model.reset(ba_graph(3000, seed=2))
         exploration.apply(exploration.show_all())
     thread = view._runner._thread
     assert thread is not None and thread.isRunning()

@@ -5,21 +5,16 @@ real mouse and key events on the canvas's viewport and the canvas.
 
 from __future__ import annotations
 
-import networkx as nx
 import pytest
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt, QUrl, Slot
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.canvas import GraphCanvas
 from app.canvas.minimap import MINIMAP_MIN_NODES
 from app.canvas.style import is_dark
 from app.theme import apply_theme
-from graph.explore.exploration import Exploration
-from graph.explore.model import GraphModel
-from graph.schema import COOCCURRENCE, edge_key
 from graph.store.graphml import read_graphml
-from tests.app.windows import find
+from tests.app.windows import ba_graph, bare_canvas, find
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
@@ -232,29 +227,10 @@ def test_enter_expands_and_the_view_follows_the_selection(window, qtbot):
 
 
 # -- minimap ---------------------------------------------------------------------------
-def big_graph(n: int) -> nx.MultiDiGraph:
-    ba = nx.barabasi_albert_graph(n, 2, seed=3)
-    g = nx.MultiDiGraph()
-    for i in ba:
-        g.add_node(f"n{i}", label=f"Entity {i}", type=("MODEL", "ORG", "METHOD")[i % 3],
-                   mentions=1 + i % 7)
-    for u, v in ba.edges:
-        g.add_edge(f"n{u}", f"n{v}", key=edge_key(COOCCURRENCE, "co-occurs"),
-                   relation="co-occurs", weight=1.0, method=COOCCURRENCE, evidence=[])
-    return g
-
-
 def test_the_minimap_shows_over_the_threshold_and_a_click_moves_the_view(qtbot):
-    model = GraphModel()
-    exploration = Exploration(model)
-    canvas = GraphCanvas(model, exploration)
-    qtbot.addWidget(canvas)
-    canvas.set_animated(False)
-    canvas.resize(1000, 700)
-    canvas.show()
-    qtbot.waitExposed(canvas)
+    model, exploration, canvas = bare_canvas(qtbot, 1000, 700)
     try:
-        model.reset(big_graph(MINIMAP_MIN_NODES + 100))
+        model.reset(ba_graph(MINIMAP_MIN_NODES + 100, seed=3, types=("MODEL", "ORG", "METHOD")))
         qtbot.waitUntil(canvas.is_idle, timeout=20_000)
         assert len(canvas.drawn_nodes()) <= MINIMAP_MIN_NODES  # the overview
         assert not canvas.minimap.isVisible()

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 
 from graph.explore.label_layout import (
+    GAP,
     Occupancy,
     fit_scale,
     place_labels,
@@ -179,10 +180,10 @@ def test_the_legend_folds_and_unfolds(window, qtbot):
 
 # -- pure placement -----------------------------------------------------------------------
 def test_labels_of_far_apart_nodes_go_below_them():
-    centres = np.array([[100.0, 100.0], [400.0, 100.0]])
-    rects = place_labels(centres, np.array([10.0, 10.0]), np.array([[60.0, 14.0]] * 2),
-                         np.array([0, 1]), (600, 300))
-    assert np.allclose(rects[:, 1], 100 + 10 + 2)  # below, two pixels under the disc
+    centres, radii = np.array([[100.0, 100.0], [400.0, 100.0]]), np.array([10.0, 10.0])
+    rects = place_labels(centres, radii, np.array([[60.0, 14.0]] * 2), np.array([0, 1]),
+                         (600, 300))
+    assert np.allclose(rects[:, 1], centres[:, 1] + radii + GAP)  # just under the disc
     assert np.allclose((rects[:, 0] + rects[:, 2]) / 2, centres[:, 0])
 
 

@@ -3,6 +3,8 @@ and the merge suggestions computed from a graph."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
@@ -22,6 +24,7 @@ from graph.explore.suggestions import (
 from tests.graph.test_edits import DOC, LLAMA, LLAMA3, small_graph
 
 DOCS = {"a.txt": DOC}
+GUIDE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "prompt-guide"
 
 
 @pytest.fixture
@@ -129,13 +132,15 @@ def test_suggestions_on_the_test_graph_and_their_evidence(graph):
 
 
 @pytest.mark.slow
-def test_suggestions_on_the_real_corpus_graph_are_few_and_fast_enough():
-    from pathlib import Path
+def test_suggestions_on_real_guide_pages_are_few(nlp):
+    from graph.build.jobs import extraction_job
+    from graph.ingest.corpus import load_corpus
+    from graph.jobs import run_job
+    from graph.nlp.pipeline import shared_pipeline
 
-    from graph.store.graphml import read_graphml
-    path = Path("/work/wt/data/corpus.graphml")
-    if not path.exists():
-        pytest.skip("the corpus graph is not on this machine")
-    g = read_graphml(path)
+    if not GUIDE.is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    corpus = load_corpus([str(p) for p in sorted(GUIDE.glob("*.md"))[:30]])
+    g = run_job(extraction_job(corpus, nlp, shared_pipeline()[1])).graph
     found = merge_suggestions(g)
     assert 0 < len(found) < g.number_of_nodes() / 4

@@ -29,7 +29,7 @@ from graph.store.graphml import read_graphml, write_graphml
 
 TEXT = ("Meta released Llama 3 70B. Llama3 70B beats GPT-4 on MMLU. "
         "OpenAI built GPT-4. Meta AI trained Llama 3 70B.")
-DOC = Document("a.txt", "/tmp/a.txt", TEXT, "d")
+DOC = Document("a.txt", "a.txt", TEXT, "d")
 
 
 def _occurrence(form: str, nth: int = 0) -> Occurrence:

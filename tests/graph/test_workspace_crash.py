@@ -73,8 +73,12 @@ def test_a_killed_extraction_keeps_the_documents_it_finished(tmp_path):
                             "--workspace", str(workspace), "-q"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while _stored(workspace) < 4 and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while _stored(workspace) < 4 and time.monotonic() < deadline:
+        try:  # wait on the run itself: it may end before anything can be killed
+            run.wait(timeout=0.05)
+            break
+        except subprocess.TimeoutExpired:
+            pass
     seen = _stored(workspace)
     run.send_signal(signal.SIGKILL)
     run.wait()
