@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml scripts/sysdeps.sh
 	sh scripts/sysdeps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install $(PIP_FLAGS) --upgrade pip
-	$(BIN)/python -m pip install $(PIP_FLAGS) -e '.[test]'
+	$(BIN)/python -m pip install $(PIP_FLAGS) -e '.[test,cluster]'
 	touch $(STAMP)
 
 bench: $(STAMP)

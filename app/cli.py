@@ -116,6 +116,10 @@ def extract_parser() -> argparse.ArgumentParser:
                    help="extract every document again, even those the workspace holds")
     p.add_argument("--jobs", type=_positive, metavar="N",
                    help="extraction processes (default: one per core; 1: this process only)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on the Dask cluster whose scheduler is at ADDRESS "
+                        "(tcp://HOST:8786; needs threadline[cluster]); the results are "
+                        "stored here as in a local run")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -181,7 +185,8 @@ def cmd_extract(argv: list[str]) -> int:
     fmt = _check_output(args.output, args.format,
                         [*args.paths, *([args.workspace] if args.workspace else [])])
     extraction = run_extraction(args.paths, args.model, not args.no_cache, args.quiet,
-                                workspace=args.workspace, jobs=args.jobs)
+                                workspace=args.workspace, jobs=args.jobs,
+                                scheduler=args.scheduler)
     written = export(extraction.graph, args.output, fmt)
     print(summary(extraction))
     print(messages.WROTE.format(paths=", ".join(str(p) for p in written)))

@@ -17,8 +17,8 @@ if TYPE_CHECKING:  # the extraction machinery loads only when a command runs
 
 
 def run_extraction(paths: list[str], model: str | None, use_cache: bool,
-                   quiet: bool, workspace: str | None = None, jobs: int | None = None
-                   ) -> Extraction:
+                   quiet: bool, workspace: str | None = None, jobs: int | None = None,
+                   scheduler: str | None = None) -> Extraction:
     """Extract ``paths`` with a progress bar on stderr.
 
     Parameters
@@ -35,6 +35,8 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
         The workspace file (default: the folder's own, :mod:`graph.store.workspace`).
     jobs
         Extraction processes (default: one per core, :mod:`graph.nlp.parallel`).
+    scheduler
+        The address of a Dask scheduler to extract on instead (:mod:`graph.nlp.cluster`).
 
     Returns
     -------
@@ -58,7 +60,7 @@ def run_extraction(paths: list[str], model: str | None, use_cache: bool,
 
     try:
         return run_job(open_corpus_job(paths, model, use_cache=use_cache, workspace=workspace,
-                                       jobs=jobs), on_progress)
+                                       jobs=jobs, scheduler=scheduler), on_progress)
     finally:
         bar.close()
 

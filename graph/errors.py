@@ -58,6 +58,10 @@ class WorkspaceError(ThreadlineError):
 
 class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer Threadline (its schema is unknown here)."""
+class ClusterError(ThreadlineError):
+    """Extraction on a Dask cluster failed: Dask missing, no scheduler, another pipeline."""
+
+
 class PathError(ThreadlineError):
     """No path can be shown between two entities (unknown, the same, or not connected)."""
 

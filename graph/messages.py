@@ -22,6 +22,31 @@ WORKSPACE_NOT_KEPT = ("{error} This time nothing is kept: every document is extr
                       "the results are not stored.")
 WORKSPACE_SET_ASIDE = ("The folder's workspace could not be used ({error}); it was renamed "
                        "to {aside} and a new one started.")
+# extraction on a Dask cluster (graph.nlp.cluster)
+CLUSTER_NOT_INSTALLED = ("Extraction on a cluster needs Dask: install threadline[cluster] "
+                         "(pip install 'threadline[cluster]'), or leave the scheduler out to "
+                         "extract on this machine.")
+CLUSTER_NOT_IN_PACKAGE = ("The packaged app cannot extract on a Dask cluster; install "
+                          "threadline[cluster] with pip for that, or leave the scheduler out.")
+CLUSTER_UNREACHABLE = ("The Dask scheduler at {address} cannot be reached ({error}). Check "
+                       "that 'dask scheduler' runs there and the port is open, or leave the "
+                       "scheduler out to extract on this machine.")
+CLUSTER_NO_WORKERS = ("The Dask scheduler at {address} has had no workers for {seconds} s; "
+                      "start some with 'dask worker {address} --nworkers N --nthreads 1'.")
+CLUSTER_OTHER_PIPELINE = ("A worker of the cluster at {address} extracts with another "
+                          "Threadline or pipeline ({pipeline}) than this machine; install the "
+                          "same Threadline version on every worker. Nothing of it was kept.")
+CLUSTER_FAILED = ("Extraction on the cluster at {address} failed: {error}. The documents "
+                  "already extracted are kept; opening again goes on with the rest.")
+CLUSTER_CONNECTING = "Connecting to the Dask scheduler at {address}"
+CLUSTER_WAITING = "Waiting for the workers of {address}"
+CLUSTER_LOADING = "Loading the spaCy model on the cluster's workers"
+CLUSTER_RUNNING = "{batches} batches out on {address}"
+CLUSTER_TITLE = "Extraction Cluster"
+CLUSTER_PROMPT = ("The address of a Dask scheduler to extract on, as tcp://HOST:8786 "
+                  "(empty: this machine):")
+CLUSTER_SET = "Documents will be extracted on the Dask cluster at {address}."
+CLUSTER_UNSET = "Documents will be extracted on this machine."
 NO_PATHS = "No files or folders were given."
 NO_DOCUMENTS = "No readable documents in {root} ({reasons})."
 UNSUPPORTED_TYPE = ("not a supported document type ({suffix}); "

@@ -104,8 +104,8 @@ def _assembled(corpus: Corpus, results: list[DocumentResult], info: PipelineInfo
 
 
 def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache: bool = True,
-                    workspace: str | os.PathLike | None = None, jobs: int | None = None
-                    ) -> ExtractionJob:
+                    workspace: str | os.PathLike | None = None, jobs: int | None = None,
+                    scheduler: str | None = None) -> ExtractionJob:
     """Read a corpus and extract the documents its workspace holds no result for.
 
     The results of unchanged documents come from the workspace (:mod:`graph.store.workspace`;
@@ -113,7 +113,8 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
     through spaCy, each stored as soon as it is done, and the graph is assembled from all.
     ``use_cache=False`` extracts every document again. spaCy is loaded only when some
     document needs it; ``jobs`` processes share the work when there is enough of it
-    (:mod:`graph.nlp.parallel`; default: one per core, 1: this process alone).
+    (:mod:`graph.nlp.parallel`; default: one per core, 1: this process alone), or the
+    Dask cluster whose scheduler is at ``scheduler`` does it (:mod:`graph.nlp.cluster`).
     Raises :class:`graph.errors.CorpusError` for unusable paths and
     :class:`graph.errors.WorkspaceError` for an unusable workspace file.
     """
@@ -131,7 +132,8 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
         info = store.pipeline(fingerprint)
         missing = [d for d in corpus.documents if d.id not in stored]
         if missing or info is None:
-            new, info = yield from _extract_missing(missing, model, jobs, store, fingerprint)
+            new, info = yield from _extract_missing(missing, model, jobs, store, fingerprint,
+                                                    scheduler)
             stored.update((r.doc.id, r) for r in new)
         store.set_documents(corpus.documents)
         store.set_corpus_paths(paths)
@@ -151,9 +153,12 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
 
 
 def _extract_missing(documents: list[Document], model: str | None, jobs: int | None,
-                     store: Workspace, fingerprint: str
+                     store: Workspace, fingerprint: str, scheduler: str | None = None
                      ) -> Generator[Progress, None, tuple[list[DocumentResult], PipelineInfo]]:
-    """Extract ``documents`` (in worker processes when worth it), storing each result."""
+    """Extract ``documents`` (on a cluster when a scheduler is given, in worker processes
+    when worth it), storing each result."""
+    if scheduler and documents:
+        return (yield from _extract_on_cluster(documents, model, scheduler, store, fingerprint))
     from graph.nlp.parallel import default_jobs, extract_in_processes, worth_processes
     from graph.nlp.pipeline import shared_pipeline
 
@@ -184,6 +189,23 @@ def _extract_missing(documents: list[Document], model: str | None, jobs: int | N
     return results + rest, info
 
 
+def _extract_on_cluster(documents: list[Document], model: str | None, scheduler: str,
+                        store: Workspace, fingerprint: str
+                        ) -> Generator[Progress, None, tuple[list[DocumentResult], PipelineInfo]]:
+    """Extract ``documents`` on the Dask cluster at ``scheduler``, storing each result."""
+    from graph.nlp.cluster import cluster_extraction
+
+    kept: list[PipelineInfo] = []
+
+    def keep(result: DocumentResult, info: PipelineInfo) -> None:
+        if not kept:
+            store.set_pipeline(fingerprint, info)
+            kept.append(info)
+        store.store(result, fingerprint)
+
+    return (yield from cluster_extraction(documents, model, scheduler, fingerprint, keep))
+
+
 def open_workspace(paths: list[str], workspace: str | os.PathLike | None = None
                    ) -> tuple[Workspace, str]:
     """The workspace named, or the folder's own (:func:`graph.store.workspace.open_default`),
@@ -212,8 +234,8 @@ def import_job(path: str) -> ExtractionJob:
     return Extraction(graph, documents, corpus, mentions=_mention_count(graph))
 
 
-def open_workspace_job(path: str, model: str | None = None, use_cache: bool = True
-                       ) -> ExtractionJob:
+def open_workspace_job(path: str, model: str | None = None, use_cache: bool = True,
+                       scheduler: str | None = None) -> ExtractionJob:
     """Open a ``.threadline`` file: the corpus it was made from, with its results, edits
     and sessions (documents changed since are extracted again, like any reopening)."""
     with Workspace(path) as store:
@@ -224,15 +246,16 @@ def open_workspace_job(path: str, model: str | None = None, use_cache: bool = Tr
     if missing:
         raise WorkspaceError(messages.WORKSPACE_CORPUS_GONE.format(
             path=path, missing=", ".join(missing)))
-    return (yield from open_corpus_job(paths, model, use_cache=use_cache, workspace=path))
+    return (yield from open_corpus_job(paths, model, use_cache=use_cache, workspace=path,
+                                       scheduler=scheduler))
 
 
-def open_job(paths: list[str], model: str | None = None, use_cache: bool = True
-             ) -> ExtractionJob:
+def open_job(paths: list[str], model: str | None = None, use_cache: bool = True,
+             scheduler: str | None = None) -> ExtractionJob:
     """Import a single graph file, open a ``.threadline`` workspace, or extract the
-    documents under ``paths``."""
+    documents under ``paths`` (on the Dask cluster at ``scheduler`` when one is given)."""
     if len(paths) == 1 and is_graph_file(paths[0]):
         return import_job(paths[0])
     if len(paths) == 1 and paths[0].lower().endswith(SUFFIX):
-        return open_workspace_job(paths[0], model, use_cache)
-    return open_corpus_job(paths, model, use_cache=use_cache)
+        return open_workspace_job(paths[0], model, use_cache, scheduler)
+    return open_corpus_job(paths, model, use_cache=use_cache, scheduler=scheduler)
