@@ -24,7 +24,7 @@ from graph.ingest.documents import Document
 from graph.jobs import Progress
 from graph.nlp.records import DocumentResult, PipelineInfo
 
-BATCH_CHARS = 50_000  # a batch is a few seconds of a worker's time: progress moves
+BATCH_CHARS = 20_000  # about a second of a worker's time: progress moves, all workers busy
 IN_FLIGHT_PER_THREAD = 2  # one running, one waiting on the worker
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 WORKERS_TIMEOUT = 60.0  # seconds to wait for a cluster without workers to get one
