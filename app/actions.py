@@ -131,6 +131,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                fallback_icon=SP.SP_DirOpenIcon),
     ActionSpec("open_files", "Open &Files\u2026", "choose_files", shortcuts=("Ctrl+Shift+O",),
                menu="file", tip="Open documents or an exported GraphML"),
+    ActionSpec("extraction_cluster", "Extraction &Cluster\u2026", "choose_scheduler",
+               menu="file", tip="Extract documents on a Dask cluster instead of this machine"),
     ActionSpec("reload", "&Reload", "reload", shortcuts=(K.Refresh,), menu="file",
                tip="Extract the current corpus again", icon="view-refresh"),
     *_EXPORTS,

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 
 PROGRESS_LABEL_CHARS = 60
 PROGRESS_STEPS = 100  # bar steps per document, so a long document moves the bar
+SCHEDULER_KEY = "extraction/scheduler"  # the Dask scheduler to extract on ("": this machine)
+SCHEDULER_DIALOG_WIDTH = 520
 
 
 class JobControl:
@@ -77,11 +79,12 @@ class JobControl:
         """
         paths = [str(p) for p in paths]
         # Read now: the job is made in the worker, maybe after reload() restored these.
-        model, use_cache = self.model_name, self.use_cache
+        model, use_cache, scheduler = self.model_name, self.use_cache, self.scheduler
         title = messages.OPENING.format(name=Path(paths[0]).name)
 
         def make_job() -> Job:
-            return with_facts(open_job(paths, model, use_cache), messages.PREPARING_VIEW)
+            return with_facts(open_job(paths, model, use_cache, scheduler or None),
+                              messages.PREPARING_VIEW)
 
         if self.job is None:
             self._start_job(make_job, title, paths)
@@ -91,6 +94,22 @@ class JobControl:
         self.progress_label.setText(title)
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+
+    @property
+    def scheduler(self) -> str:
+        """The address of the Dask scheduler documents are extracted on ("": this machine)."""
+        return str(self.settings.value(SCHEDULER_KEY, "") or "")
+
+    def choose_scheduler(self) -> None:
+        """File > Extraction Cluster: ask for a Dask scheduler's address, kept in the settings
+        and used from the next Open on (:mod:`graph.nlp.cluster`)."""
+        address = dialogs.ask_text(self, messages.CLUSTER_TITLE, messages.CLUSTER_PROMPT,
+                                   self.scheduler, SCHEDULER_DIALOG_WIDTH)
+        if address is None:
+            return
+        self.settings.setValue(SCHEDULER_KEY, address.strip())
+        self.show_status(messages.CLUSTER_SET.format(address=address.strip()) if address.strip()
+                         else messages.CLUSTER_UNSET, 6_000)
 
     def reload(self) -> None:
         """Extract the current documents again, ignoring the cache."""
