@@ -38,6 +38,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_workspace.py
 	$(BIN)/python benchmarks/bench_parallel.py
+	$(BIN)/python benchmarks/bench_cluster.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_stalls.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_labels.py
 	$(BIN)/python benchmarks/bench_analysis.py

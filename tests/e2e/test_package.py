@@ -187,3 +187,15 @@ def test_desktop_entry(bundle: Path):
     if validator:
         result = subprocess.run([validator, str(desktop)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_cluster_extra_is_left_out(bundle: Path, manifest: dict, elsewhere: Path,
+                                       tmp_path: Path):
+    # Dask stays out of the 250 MB bundle; asking for a cluster says so.
+    assert not any(m.split(".")[0] in {"dask", "distributed"} for m in manifest["pure"])
+    assert "graph.nlp.cluster" in manifest["pure"]
+    result = run_app(bundle, ["extract", str(ROOT / "seeds"), "-o", str(tmp_path / "g.graphml"),
+                              "--scheduler", "tcp://127.0.0.1:8786", "-q"], elsewhere,
+                     THREADLINE_USER_DATA=str(tmp_path / "data"))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "The packaged app cannot extract on a Dask cluster" in result.stderr
