@@ -137,8 +137,9 @@ def _run_batches(client, documents: Sequence[Document], scheduler: str, fingerpr
             done, running = _finished(running)
             for future in done:
                 batch, info = _checked(future, fingerprint, scheduler)
-                for result in batch:
+                for result in batch:  # all kept before a cancel can come
                     on_result(result, info)
+                for result in batch:
                     results.append(result)
                     words += result.words
                     yield Progress(len(results), total, result.doc.id, words)

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -16,7 +17,7 @@ from distributed import Client, LocalCluster, get_task_stream
 from app.cli import main
 from graph import messages
 from graph.build.jobs import open_corpus_job
-from graph.errors import EXIT_FAILED, ClusterError
+from graph.errors import EXIT_FAILED, Cancelled, ClusterError
 from graph.ingest.corpus import load_corpus
 from graph.jobs import run_job
 from graph.nlp.cluster import batches, connect
@@ -49,25 +50,29 @@ def corpus(tmp_path) -> Path:
     return folder
 
 
-@pytest.mark.slow  # the cluster's workers start and load the pipeline (seconds each)
-def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, nlp):
-    documents = load_corpus([str(corpus)]).documents
-    assert len(batches(documents)) >= 3  # more batches than workers: both get some
-    seen = []
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of two single-threaded worker processes, and a client of it."""
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
                       dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
-        address = cluster.scheduler_address
-        with get_task_stream(client) as stream:
-            remote = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "c.threadline",
-                                             scheduler=address), seen.append)
-        # The pipeline was loaded once per worker, and both extracted batches.
-        loaded = client.run(lambda dask_worker: PLUGIN_NAME in dask_worker.plugins)
-        assert list(loaded.values()) == [True, True]
-        assert len({task["worker"] for task in stream.data}) == 2
-        assert len(stream.data) == len(batches(documents))
-        again = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "c.threadline",
-                                        scheduler=address))
+        yield cluster.scheduler_address, client
+
+
+@pytest.mark.slow  # the cluster's workers start and load the pipeline (seconds each)
+def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, cluster, nlp):
+    address, client = cluster
+    documents = load_corpus([str(corpus)]).documents
+    assert len(batches(documents)) >= 3  # more batches than workers: both get some
+    seen = []
+    with get_task_stream(client) as stream:
+        remote = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "c.threadline",
+                                         scheduler=address), seen.append)
+    # The pipeline was loaded once per worker, and both extracted batches.
+    loaded = client.run(lambda dask_worker: PLUGIN_NAME in dask_worker.plugins)
+    assert list(loaded.values()) == [True, True]
+    assert len({task["worker"] for task in stream.data}) == 2
+    assert len(stream.data) == len(batches(documents))
     local = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "l.threadline", jobs=1))
     assert remote.extracted == local.extracted == len(documents) == 26
     assert _content(remote.graph) == _content(local.graph)
@@ -79,10 +84,35 @@ def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, n
     assert sorted(p.done for p in seen if p.done and p.message in
                   {d.id for d in documents}) == list(range(1, len(documents) + 1))
     # The workspace kept every result: reopening extracts nothing and gives the same graph.
+    again = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "c.threadline",
+                                    scheduler=address))
     assert (again.extracted, again.reused) == (0, len(documents))
     assert _content(again.graph) == _content(local.graph)
     with Workspace(tmp_path / "c.threadline") as store:
         assert store.stored_results() == len(documents)
+
+
+@pytest.mark.slow
+def test_a_cancel_cancels_the_batches_out_and_keeps_those_back(tmp_path, corpus, cluster):
+    address, client = cluster
+    for path in list(corpus.iterdir()):  # twice the batches the workers can hold at once
+        (corpus / f"again-{path.name}").write_text(path.read_text() + "\nAgain.\n")
+    documents = {d.id for d in load_corpus([str(corpus)]).documents}
+    workspace = tmp_path / "c.threadline"
+    seen = []
+    with pytest.raises(Cancelled):
+        run_job(open_corpus_job([str(corpus)], workspace=workspace, scheduler=address),
+                seen.append, cancelled=lambda: bool(seen) and seen[-1].message in documents)
+    with Workspace(workspace) as store:
+        kept = store.stored_results()
+    assert 1 <= kept < len(documents)  # the first batch back, not the rest
+    # Nothing of the run is left on the cluster.
+    deadline = time.monotonic() + 30
+    while client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)):
+        assert time.monotonic() < deadline, "the cancelled batches stayed on the cluster"
+        time.sleep(0.1)
+    rest = run_job(open_corpus_job([str(corpus)], workspace=workspace, scheduler=address))
+    assert (rest.extracted, rest.reused) == (len(documents) - kept, kept)
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():
