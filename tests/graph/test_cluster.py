@@ -142,3 +142,21 @@ def test_without_dask_the_message_says_what_to_install():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout
     assert out.startswith("ClusterError ") and "install threadline[cluster]" in out
+
+
+@pytest.mark.slow
+def test_a_worker_with_another_pipeline_is_refused(tmp_path, corpus):
+    # The worker reads its resources from a copy with one word list changed, as an older or
+    # newer install would: its results are never stored under this machine's fingerprint.
+    data = tmp_path / "other"
+    shutil.copytree(ROOT / "resources", data / "resources")
+    lexicon = sorted((data / "resources" / "lexicon").glob("*.json"))[0]
+    lexicon.write_text(lexicon.read_text() + "\n")
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address=None, env={"THREADLINE_DATA": str(data)}) as cluster:
+        with pytest.raises(ClusterError) as raised:
+            run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "w.threadline",
+                                    scheduler=cluster.scheduler_address))
+    assert "extracts with another Threadline or pipeline" in str(raised.value)
+    with Workspace(tmp_path / "w.threadline") as store:
+        assert store.stored_results() == 0
