@@ -222,7 +222,7 @@ def test_a_hostile_file_name_shows_as_written(window, qtbot, tmp_path):
 
 def _fake_open(monkeypatch, extractions: dict[str, Extraction]) -> None:
     """Open returns a ready extraction per path (through the worker, as a real job)."""
-    def open_job(paths, model=None, use_cache=True):
+    def open_job(paths, model=None, use_cache=True, scheduler=None):
         yield Progress(0, 0, "Reading files")
         return extractions[paths[0]]
     monkeypatch.setattr("app.job_control.open_job", open_job)

@@ -306,7 +306,8 @@ def test_menus_and_toolbar_come_from_the_action_table(window):
     assert bar == ["&File", "&Edit", "&View", "&Graph", "&Help"]
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
     file_entries = [a.text() for a in menus["&File"].actions()]
-    assert file_entries == ["&Open Folder\u2026", "Open &Files\u2026", "Open &Recent", "&Reload",
+    assert file_entries == ["&Open Folder\u2026", "Open &Files\u2026",
+                            "Extraction &Cluster\u2026", "Open &Recent", "&Reload",
                             "", "&Export", "Save &Workspace As\u2026", "", "&Quit"]
     in_menus, to_walk = set(), list(menus.values())
     while to_walk:  # the menus and their submenus (File > Export, View > Theme)
