@@ -118,8 +118,8 @@ def extract_parser() -> argparse.ArgumentParser:
                    help="extraction processes (default: one per core; 1: this process only)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="extract on the Dask cluster whose scheduler is at ADDRESS "
-                        "(tcp://HOST:8786; needs threadline[cluster]); the results are "
-                        "stored here as in a local run")
+                        "(tcp://HOST:8786; needs threadline[cluster]) instead of --jobs "
+                        "processes here; the results are stored here as in a local run")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     return p
 

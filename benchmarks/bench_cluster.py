@@ -6,7 +6,9 @@ in ``--workers`` worker processes (:mod:`graph.nlp.parallel`), and on a ``LocalC
 ``--workers`` single-threaded worker processes (:mod:`graph.nlp.cluster`; the cluster is
 started before the clock starts, the workers' loading of the pipeline is timed). Prints the
 words per second of each, whether the graphs are the same, and the peak memory of this
-process, of the largest local worker and of the largest cluster worker.
+process, of the largest local worker (sampled every 0.2 s) and of the largest cluster worker
+(its own high-water mark). Not ``RUSAGE_CHILDREN``: Linux carries the parent's peak into a
+child across fork and exec, so a child started by a big parent reports the parent's size.
 
     .venv/bin/python benchmarks/bench_cluster.py [--documents 1000] [--workers 2]
 """
@@ -14,9 +16,9 @@ process, of the largest local worker and of the largest cluster worker.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -38,7 +40,37 @@ def timed(folder: Path, workspace: Path, **how):
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's own peak resident memory (VmHWM), in MB."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+class ChildSampler:
+    """The largest resident memory any child process had, sampled every 0.2 s."""
+
+    def __init__(self) -> None:
+        import psutil  # comes with distributed
+
+        self.process, self.peak = psutil.Process(), 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            for child in self.process.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, child.memory_info().rss)
+                except Exception:  # it ended meanwhile
+                    pass
+
+    def __enter__(self) -> ChildSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def on_cluster(folder: Path, workspace: Path, workers: int):
@@ -68,8 +100,9 @@ def main() -> int:
         folder.mkdir()
         size = write_corpus(folder, args.documents)
         single, one = timed(folder, Path(tmp) / "one.threadline", jobs=1)
-        local, many = timed(folder, Path(tmp) / "many.threadline", jobs=args.workers)
-        local_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        with ChildSampler() as sampler:
+            local, many = timed(folder, Path(tmp) / "many.threadline", jobs=args.workers)
+        local_peak = sampler.peak / 2**20
         cluster, remote, started, cluster_peak = on_cluster(
             folder, Path(tmp) / "cluster.threadline", args.workers)
     words, n = one.words, args.workers
