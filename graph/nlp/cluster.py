@@ -127,6 +127,7 @@ def _run_batches(client, documents: Sequence[Document], scheduler: str, fingerpr
 
     total, words = len(documents), 0
     results, info = [], None
+    by_id = {document.id: document for document in documents}
     pending = list(reversed(batches(documents)))
     running: set = set()
     try:
@@ -138,6 +139,7 @@ def _run_batches(client, documents: Sequence[Document], scheduler: str, fingerpr
             for future in done:
                 batch, info = _checked(future, fingerprint, scheduler)
                 for result in batch:  # all kept before a cancel can come
+                    result.doc = by_id[result.doc.id]  # its text stayed here
                     on_result(result, info)
                 for result in batch:
                     results.append(result)

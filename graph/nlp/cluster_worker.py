@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import replace
 
 from distributed import WorkerPlugin, get_worker
 
@@ -55,11 +56,14 @@ def extract_batch(documents: list[Document]) -> tuple[list[DocumentResult], Pipe
     """Extract ``documents`` with the worker's pipeline (a Dask task).
 
     Returns the results, the pipeline that made them and its extraction fingerprint, which
-    the client compares with its own before keeping anything.
+    the client compares with its own before keeping anything. The results' documents come
+    back without their text (the client has it), so the text crosses the network once.
     """
     from graph.nlp.extract import extract
 
     plugin = get_worker().plugins[PLUGIN_NAME]
     with plugin.lock:
         results = list(extract(plugin.nlp, documents))
+    for result in results:
+        result.doc = replace(result.doc, text="")
     return results, plugin.info, plugin.fingerprint
