@@ -3,9 +3,11 @@
 :class:`AnalysisRunner` runs :func:`graph.explore.analysis.analysis_job` in an
 :class:`app.workers.JobThread` when a view first asks for it (:meth:`AnalysisRunner.request`)
 and keeps the result for the graph it was computed on: a model reset drops it and cancels a
-run in progress, so a result never describes another graph. Nothing waits for it: views
-show what they can meanwhile (sizes by mentions, "computing" in the details) and update on
-:attr:`AnalysisRunner.ready`.
+run in progress, so a result never describes another graph. A graph big enough to open on
+its communities comes with its analysis (:func:`graph.explore.opening.opening_facts`,
+computed in the worker that built it): that one is used and nothing runs. Nothing waits
+for it: views show what they can meanwhile (sizes by mentions, "computing" in the details)
+and update on :attr:`AnalysisRunner.ready`.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class AnalysisRunner(QObject):
 
     def result(self) -> GraphAnalysis | None:
         """The analysis of the current graph, or ``None`` while it is not computed."""
+        if self._result is None:  # a big graph comes with it, from the worker that built it
+            self._result = self._model.facts.analysis
         result = self._result
         return result if result is not None and result.graph is self._model.graph else None
 

@@ -10,7 +10,9 @@ The community overview is a second :class:`app.canvas.GraphCanvas` over its own 
 model, the quotient graph (:func:`graph.explore.analysis.community_graph`), stacked in
 place of the main canvas: the main drawing keeps its positions, zoom and history while the
 overview is up. Double-clicking a community leaves the overview and shows its members as an
-ordinary, undoable exploration step; any change of the main view leaves it too.
+ordinary, undoable exploration step; any change of the main view leaves it too. A graph big
+enough (:func:`graph.explore.opening.opens_on_communities`) opens on the overview: its
+communities were found in the worker that built it, so it is there at once.
 :class:`CommunityCommands` is mixed into :class:`app.main_window.MainWindow`.
 """
 
@@ -119,6 +121,7 @@ class CommunityCommands:
         if not self._overview_wanted:
             if self.community_overview_shown():
                 self.views.setCurrentWidget(self.canvas)
+                self._update_counts()
             return
         analysis = self.analysis.request()
         if analysis is None:
@@ -136,10 +139,25 @@ class CommunityCommands:
             self.community_canvas.set_colour_groups(
                 {community_id(k): slot for k, slot in slots.items()}, names)
         self.views.setCurrentWidget(self.community_canvas)
+        self._update_counts()
         shown = len(self.community_model)
         self.show_status(messages.COMMUNITY_OVERVIEW_SHOWN.format(
             count=shown, entities=len(analysis),
             alone=len(analysis.communities) - shown), 10_000)
+
+    def community_counts(self) -> str:
+        """The status bar's counts while the overview is up: of the map, not the graph."""
+        return messages.COMMUNITY_COUNTS.format(
+            shown=len(self.community_model), entities=len(self.model),
+            relations=self.model.edge_count)
+
+    def open_on_communities(self) -> bool:
+        """Show the community overview if the graph came with its communities (a big graph,
+        :func:`graph.explore.opening.opening_facts`); whether it did."""
+        if self.model.facts.analysis is None or self.analysis.result() is None:
+            return False
+        self.set_community_overview(True)
+        return True
 
     @guarded
     def show_community(self, number: int) -> None:
