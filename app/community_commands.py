@@ -72,7 +72,7 @@ class CommunityCommands:
         self.views.addWidget(self.canvas)
         self.views.addWidget(self.community_canvas)
         self.details.communityActivated.connect(self.show_community)
-        self.details.analysisWanted.connect(self.analysis.request)
+        self.details.analysisWanted.connect(lambda: self.analysis.request(complete=True))
         self.details.nodeActivated.connect(lambda _nid: self.set_community_overview(False))
         listen(self, self.exploration.subscribe, self._on_main_view_changed)
         return self.views
@@ -103,7 +103,7 @@ class CommunityCommands:
     def _want_scores(self) -> None:
         """Sizes by PageRank or betweenness need the analysis: ask for it (mentions meanwhile)."""
         if self.canvas.size_by() in CENTRALITY:
-            analysis = self.analysis.request()
+            analysis = self.analysis.request(complete=True)
             self.canvas.set_scores(None if analysis is None else analysis.scores)
 
     # == overview ========================================================================
@@ -130,7 +130,8 @@ class CommunityCommands:
             self._show_overview(analysis)
 
     def _show_overview(self, analysis: GraphAnalysis) -> None:
-        if self._overview_of is not analysis:
+        # The same communities once their betweenness is added: the map stays as it is.
+        if self._overview_of is None or self._overview_of.communities is not analysis.communities:
             self._overview_of = analysis
             self.community_model.reset(community_graph(analysis))
             # A big quotient would open on its best connected communities: show them all.

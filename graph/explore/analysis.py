@@ -38,7 +38,7 @@ import heapq
 import math
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import igraph
 import networkx as nx
@@ -115,13 +115,20 @@ class GraphAnalysis:
     def __len__(self) -> int:
         return len(self.membership)
 
+    @property
+    def complete(self) -> bool:
+        """Whether every measure is known (an analysis for the opening view leaves
+        betweenness out: :func:`betweenness_job`)."""
+        return all(measure in self.scores for measure in MEASURES)
+
     def community_of(self, nid: str) -> Community | None:
         """The community of ``nid`` (``None`` for a node the analysis has not seen)."""
         number = self.membership.get(nid)
         return None if number is None else self.communities[number]
 
     def rank(self, measure: str, nid: str) -> int | None:
-        """1 for the highest ``measure``; equal values share the better rank.
+        """1 for the highest ``measure``; equal values share the better rank; ``None`` for a
+        node not analysed or a measure not computed yet (:attr:`complete`).
 
         Raises
         ------
@@ -130,6 +137,8 @@ class GraphAnalysis:
         """
         if measure not in MEASURES:
             raise ValueError(f"measure must be one of {MEASURES}, got {measure!r}")
+        if measure not in self.scores:
+            return None
         if measure not in self._ranks:
             self._ranks[measure] = competition_ranks(self.scores[measure])
         return self._ranks[measure].get(nid)
@@ -151,8 +160,8 @@ def competition_ranks(values: Mapping[str, float]) -> dict[str, int]:
 # -- the job ----------------------------------------------------------------------------
 def analysis_job(graph: nx.MultiDiGraph, *, seed: int = 0,
                  exact_limit: int = EXACT_BETWEENNESS_LIMIT,
-                 pivots: int = BETWEENNESS_PIVOTS, junk: Mapping[str, str] | None = None
-                 ) -> Job:
+                 pivots: int = BETWEENNESS_PIVOTS, junk: Mapping[str, str] | None = None,
+                 betweenness: bool = True) -> Job:
     """Communities and centrality of ``graph`` as a :mod:`graph.jobs` job.
 
     Parameters
@@ -166,8 +175,9 @@ def analysis_job(graph: nx.MultiDiGraph, *, seed: int = 0,
     pivots
         Sources the estimate starts from.
     junk
-        Nodes that may not name a community nor lead one
-        (default: :func:`graph.explore.junk.junk_reasons`).
+        Nodes that may neither name nor lead a community (default: :func:`junk_reasons`).
+    betweenness
+        ``False``: leave betweenness out (the costly part; :func:`betweenness_job` adds it).
 
     Returns
     -------
@@ -178,34 +188,24 @@ def analysis_job(graph: nx.MultiDiGraph, *, seed: int = 0,
     n = len(ids)
     names, pairs, weights = weighted_pairs(graph, ids)
     g = igraph.Graph(n=n, edges=pairs.tolist())
-    sources = list(range(n))
-    sampled = n > exact_limit
     rng = random.Random(seed)
-    if sampled:
-        sources = sorted(rng.sample(sources, pivots))
-    chunks = [sources[i:i + SOURCE_CHUNK] for i in range(0, len(sources), SOURCE_CHUNK)]
-    total = 2 + len(chunks)
+    chunks, sampled = _sources(n, rng, exact_limit, pivots)  # drawn first: same communities
+    total = 2 + (len(chunks) if betweenness else 0)
     yield Progress(0, total, "Finding communities")
 
     membership = yield from _leiden(g, weights, rng, total)
     yield Progress(1, total, "Ranking entities")
     pagerank = g.pagerank(directed=False, weights=weights.tolist() or None) if n else []
     yield Progress(2, total, "Ranking entities")
-    between = np.zeros(n)
-    lengths = (1.0 / weights).tolist() if len(weights) else None
-    for k, chunk in enumerate(chunks):
-        between += np.asarray(g.betweenness(directed=False, weights=lengths, sources=chunk))
-        yield Progress(3 + k, total, "Ranking entities")
-    if sampled and sources:
-        between *= n / len(sources)
-
     nodes = graph.nodes
     scores = {
         "pagerank": dict(zip(ids, map(float, pagerank), strict=True)),
-        "betweenness": dict(zip(ids, between.tolist(), strict=True)),
         "degree": dict(zip(ids, map(float, g.degree()), strict=True)),
         "mentions": {nid: _number(nodes[nid].get("mentions", 0)) for nid in ids},
     }
+    if betweenness:
+        scores["betweenness"] = yield from _betweenness(g, ids, weights, chunks, sampled, 3,
+                                                        total)
     junk = junk_reasons(graph) if junk is None else junk
     communities, numbering = _number_communities(graph, ids, membership, scores, junk)
     member_of = np.array([numbering[m] for m in membership], dtype=np.int64)
@@ -213,7 +213,58 @@ def analysis_job(graph: nx.MultiDiGraph, *, seed: int = 0,
         graph=graph, communities=communities,
         membership=dict(zip(ids, member_of.tolist(), strict=True)),
         scores=scores, links=_links_between(member_of, pairs, weights),
-        pivots=len(sources) if sampled else 0)
+        pivots=_pivots(chunks, sampled) if betweenness else 0)
+
+
+def betweenness_job(analysis: GraphAnalysis, *, seed: int = 0,
+                    exact_limit: int = EXACT_BETWEENNESS_LIMIT,
+                    pivots: int = BETWEENNESS_PIVOTS) -> Job:
+    """``analysis`` (made with ``betweenness=False``) completed with the betweenness
+    :func:`analysis_job` computes with the same options; its communities are kept.
+
+    Returns
+    -------
+    Job
+        Yields :class:`graph.jobs.Progress`; returns a new :class:`GraphAnalysis`.
+    """
+    graph = analysis.graph
+    ids = sorted(graph, key=str)
+    _, pairs, weights = weighted_pairs(graph, ids)
+    g = igraph.Graph(n=len(ids), edges=pairs.tolist())
+    chunks, sampled = _sources(len(ids), random.Random(seed), exact_limit, pivots)
+    yield Progress(0, len(chunks), "Ranking entities")
+    between = yield from _betweenness(g, ids, weights, chunks, sampled, 1, len(chunks))
+    return replace(analysis, scores={**analysis.scores, "betweenness": between},
+                   pivots=_pivots(chunks, sampled), _ranks={})
+
+
+def _sources(n: int, rng: random.Random, exact_limit: int, pivots: int
+             ) -> tuple[list[list[int]], bool]:
+    """Betweenness's sources in chunks, and whether they are a sample (drawn from ``rng``)."""
+    sources = list(range(n))
+    sampled = n > exact_limit
+    if sampled:
+        sources = sorted(rng.sample(sources, min(pivots, n)))
+    return [sources[i:i + SOURCE_CHUNK] for i in range(0, len(sources), SOURCE_CHUNK)], sampled
+
+
+def _pivots(chunks: list[list[int]], sampled: bool) -> int:
+    return sum(map(len, chunks)) if sampled else 0
+
+
+def _betweenness(g: igraph.Graph, ids: list[str], weights: np.ndarray,
+                 chunks: list[list[int]], sampled: bool, first: int, total: int):
+    """Betweenness from the sources of each chunk in turn, summed, scaled to all sources
+    when they are a sample (a job's steps from ``first``; returns node id -> value)."""
+    between = np.zeros(g.vcount())
+    lengths = (1.0 / weights).tolist() if len(weights) else None
+    for k, chunk in enumerate(chunks):
+        between += np.asarray(g.betweenness(directed=False, weights=lengths, sources=chunk))
+        yield Progress(first + k, total, "Ranking entities")
+    count = sum(map(len, chunks))
+    if sampled and count:
+        between *= len(ids) / count
+    return dict(zip(ids, between.tolist(), strict=True))
 
 
 def _leiden(g: igraph.Graph, weights: np.ndarray, rng: random.Random, total: int):
@@ -362,6 +413,7 @@ def top_by(analysis: GraphAnalysis, measure: str, k: int) -> list[str]:
 
 __all__ = [
     "MEASURES", "MEASURE_NAMES", "Community", "GraphAnalysis", "analyse", "analysis_job",
+    "betweenness_job",
     "community_graph", "community_id", "community_label", "community_number", "community_step",
     "competition_ranks", "overview_communities", "top_by",
 ]

@@ -58,9 +58,9 @@ def test_overview_shows_one_node_per_community_and_double_click_opens_one(window
     assert set(overview.drawn_nodes()) == expected
     biggest = community_id(0)
     first = analysis.communities[0]
-    # Named after its leading entity, with the next two and its size.
+    # Named after its leading entity, with the next and its size.
     assert window.community_model.label(biggest) == " \u00b7 ".join(
-        window.model.label(m) for m in first.leaders[:3]) + f" ({first.size})"
+        window.model.label(m) for m in first.leaders[:2]) + f" ({first.size})"
     assert window.counts.text().startswith(f"{len(expected)} communities shown")
     # Meta-nodes are sized by their member count.
     smallest = community_id(max(analysis.membership[n] for n in analysis.membership

@@ -11,6 +11,7 @@ from graph.errors import Cancelled
 from graph.explore.analysis import (
     analyse,
     analysis_job,
+    betweenness_job,
     community_graph,
     community_id,
     community_number,
@@ -200,3 +201,16 @@ def test_the_community_step_shows_only_its_members_and_undoes():
     assert after == set(analysis.communities[number].members)
     inverse = step.inverse()
     assert (after - inverse.hide) | inverse.show == visible
+
+
+def test_an_analysis_without_betweenness_is_completed_to_the_full_one():
+    graph = _planted()
+    full = analyse(graph, exact_limit=100, pivots=60)
+    partial = analyse(graph, exact_limit=100, pivots=60, betweenness=False)
+    assert partial.communities == full.communities and not partial.complete
+    assert partial.rank("betweenness", "n000") is None and partial.pivots == 0
+    assert partial.rank("pagerank", "n000") == full.rank("pagerank", "n000")
+    completed = run_job(betweenness_job(partial, exact_limit=100, pivots=60))
+    assert completed.complete and completed.communities is partial.communities
+    assert completed.scores["betweenness"] == pytest.approx(full.scores["betweenness"])
+    assert completed.pivots == full.pivots == 60
