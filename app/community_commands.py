@@ -46,8 +46,9 @@ RELEASE_POLL_MS = 15
 
 def community_slots(analysis: GraphAnalysis) -> tuple[dict[int, int], list[str]]:
     """Palette slot of each coloured community (by number) and the legend's text per slot."""
-    coloured = [c for c in analysis.communities[:COLOURED_COMMUNITIES]
-                if c.size >= MIN_COLOURED_SIZE]
+    # A community of dates or numbers (no leader) gets no colour of its own nor a legend row.
+    coloured = [c for c in analysis.communities
+                if c.size >= MIN_COLOURED_SIZE and c.leaders][:COLOURED_COMMUNITIES]
     return ({c.number: slot for slot, c in enumerate(coloured)},
             [f"{c.name} ({c.size})" for c in coloured])
 
