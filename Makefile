@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_workspace.py
 	$(BIN)/python benchmarks/bench_parallel.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_stalls.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_overview.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_labels.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_minimap.py

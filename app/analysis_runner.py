@@ -45,10 +45,12 @@ class AnalysisRunner(QObject):
 
     def result(self) -> GraphAnalysis | None:
         """The analysis of the current graph, or ``None`` while it is not computed."""
-        if self._result is None:  # a big graph comes with it, from the worker that built it
-            self._result = self._model.facts.analysis
-        result = self._result
-        return result if result is not None and result.graph is self._model.graph else None
+        result, graph = self._result, self._model.graph
+        if result is None or result.graph is not graph:
+            handed = self._model.facts.analysis  # a big graph comes with it from its worker
+            if handed is not None:
+                result = self._result = handed
+        return result if result is not None and result.graph is graph else None
 
     def running(self) -> bool:
         return self._thread is not None

@@ -70,5 +70,5 @@ pages=$(mktemp -d)/prompt-guide
 mkdir -p "$pages"
 # shellcheck disable=SC2086  # the corpus may be several folders
 for folder in $corpus; do find "$folder" -name '*.md' -exec cp {} "$pages" \; ; done
-shot docs/communities.png 100 system away "$pages"  # as it opens: on its communities
+shot docs/communities.png 150 system away "$pages"  # as it opens: on its communities
 rm -rf "$(dirname "$pages")"
