@@ -14,6 +14,7 @@ import heapq
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -27,7 +28,7 @@ from graph.schema import COOCCURRENCE, DEPENDENCY, PREDICATES
 OVERVIEW_LIMIT = 150
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GraphFacts:
     """Whole-graph summaries of one graph; they are never updated, only replaced.
 
@@ -60,24 +61,28 @@ class GraphFacts:
     analysis
         The graph's :class:`graph.explore.analysis.GraphAnalysis` when the worker that
         built the graph computed it (a big graph opens on its communities), else ``None``.
+    given_junk, given_overview
+        :attr:`junk` and :attr:`overview` as the worker computed them; ``None``: computed
+        when first read.
     """
 
     graph: nx.MultiDiGraph
     edge_count: int
     type_counts: Counter
     document_counts: Counter
-    overview: tuple[str, ...]
     index: EntityIndex
     predicate_counts: Counter = field(default_factory=Counter)
     cooccurrence_count: int = 0
-    junk: Mapping[str, str] = field(default_factory=dict)
     analysis: Any = None
+    given_junk: Mapping[str, str] | None = field(default=None, repr=False)
+    given_overview: tuple[str, ...] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, graph: nx.MultiDiGraph, *, junk: Mapping[str, str] | None = None,
            overview: Collection[str] | None = None, analysis: Any = None) -> GraphFacts:
-        """Count and rank ``graph``; ``junk``, ``overview`` and ``analysis`` when the caller
-        computed them already."""
+        """Count and index ``graph``; ``junk``, ``overview`` and ``analysis`` when the caller
+        computed them already (else :attr:`junk` and :attr:`overview` are computed the
+        first time they are read: an edited graph keeps its view and may never need them)."""
         # networkx's own adjacency dict, read only: its views cost a second per 300k edges
         edge_count = sum(len(keys) for nbrs in graph._succ.values() for keys in nbrs.values())
         nodes = graph.nodes
@@ -85,10 +90,23 @@ class GraphFacts:
         document_counts = Counter(d for _, docs in nodes(data="documents", default=())
                                   for d in docs)
         predicate_counts, cooccurrence_count = count_relations(graph)
-        junk = junk_reasons(graph) if junk is None else junk
-        overview = rank_overview(graph, junk=junk) if overview is None else overview
-        return cls(graph, edge_count, type_counts, document_counts, tuple(overview),
-                   EntityIndex(graph), predicate_counts, cooccurrence_count, junk, analysis)
+        return cls(graph, edge_count, type_counts, document_counts, EntityIndex(graph),
+                   predicate_counts, cooccurrence_count, analysis, junk,
+                   None if overview is None else tuple(overview))
+
+    @cached_property
+    def junk(self) -> Mapping[str, str]:
+        """Why each node that is not an entity should not lead a view."""
+        return junk_reasons(self.graph) if self.given_junk is None else self.given_junk
+
+    @cached_property
+    def overview(self) -> tuple[str, ...]:
+        """The nodes the graph opens on (see the class)."""
+        if self.given_overview is not None:
+            return self.given_overview
+        if self.graph.number_of_nodes() <= OVERVIEW_LIMIT:
+            return tuple(self.graph.nodes)
+        return tuple(rank_overview(self.graph, junk=self.junk))
 
     def types(self) -> list[str]:
         """Entity types present, most frequent first."""

@@ -9,11 +9,12 @@ over, the window shows the community overview first, and the main view behind it
 Ctrl+Home) holds the leading entities of the largest communities
 (:func:`community_overview_nodes`) instead of the best connected ones.
 
-Why 1,500: below it the communities of a real corpus are few and small (the seeds: 6 of 3
-or more members), the 150-entity overview shows a tenth of the graph or more and the whole
-graph lays out in well under a second; from there on the layout runs in a child process
-(``graph.explore.layout_apart.APART_MIN_NODES``, the same figure) and the overview shows
-under a tenth of the graph, so a map of the graph says more than any 150 of its nodes.
+Why 1,500: below it the communities of a real corpus are few and small (the seeds: 50
+entities, 5 communities of 3 or more), the 150-entity overview shows a tenth of the graph or
+more, and the whole graph lays out in well under a second. From there on the overview shows
+under a tenth of the graph while the communities are many and telling (the guide pages,
+2,040 entities: 16 led by an entity with 17 to 186 members), and the layout of the whole
+runs in a child process (``graph.explore.layout_apart.APART_MIN_NODES``, the same figure).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Generator
 import networkx as nx
 
 from graph.explore.analysis import GraphAnalysis, analysis_job, overview_communities
-from graph.explore.facts import OVERVIEW_LIMIT, GraphFacts
+from graph.explore.facts import OVERVIEW_LIMIT, GraphFacts, rank_overview
 from graph.explore.junk import junk_reasons
 from graph.jobs import Progress, long_lived, reporting
 
@@ -66,7 +67,8 @@ def opening_facts(job: Generator[Progress, None, object], message: str
     yield Progress(0, 0, message)
     graph = result.graph
     junk = junk_reasons(graph)
-    analysis = overview = None
+    analysis = None
+    overview = rank_overview(graph, junk=junk)
     if opens_on_communities(graph):
         # Without a count: the window's progress bar counts documents.
         # Without betweenness, the costly part (2.2 s of 2.5 s at 2,700 entities, 25 s
