@@ -65,6 +65,12 @@ def test_a_big_graph_opens_on_its_communities_and_never_on_numbers(make_window, 
     _assert_opens_on_entity_communities(win, junk_labels)
     # Today's ranking would have opened on them: they are the best connected.
     assert {graph.nodes[n]["label"] for n in hubs[:len(junk_labels)]} == junk_labels
+    # Overview (Ctrl+Home) shows the entities behind the map, though they are shown already.
+    before = set(win.exploration.visible)
+    win.show_overview()
+    assert not win.community_overview_shown() and win.exploration.visible == before
+    win.set_community_overview(True)
+    assert win.community_overview_shown()
     # Opened without betweenness (the costly part); the details ask for it when shown.
     opened, quotient = win.analysis.result(), win.community_model.graph
     assert not opened.complete
