@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_parallel.py
 	$(BIN)/python benchmarks/bench_cluster.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_stalls.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_overview.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_labels.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_minimap.py

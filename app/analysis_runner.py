@@ -3,9 +3,11 @@
 :class:`AnalysisRunner` runs :func:`graph.explore.analysis.analysis_job` in an
 :class:`app.workers.JobThread` when a view first asks for it (:meth:`AnalysisRunner.request`)
 and keeps the result for the graph it was computed on: a model reset drops it and cancels a
-run in progress, so a result never describes another graph. Nothing waits for it: views
-show what they can meanwhile (sizes by mentions, "computing" in the details) and update on
-:attr:`AnalysisRunner.ready`.
+run in progress, so a result never describes another graph. A graph big enough to open on
+its communities comes with its analysis (:func:`graph.explore.opening.opening_facts`,
+computed in the worker that built it): that one is used and nothing runs. Nothing waits
+for it: views show what they can meanwhile (sizes by mentions, "computing" in the details)
+and update on :attr:`AnalysisRunner.ready`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.bridge import listen
 from app.workers import JobThread
-from graph.explore.analysis import GraphAnalysis, analysis_job
+from graph.explore.analysis import GraphAnalysis, analysis_job, betweenness_job
 from graph.explore.model import GraphModel, ModelEvent
 
 log = logging.getLogger(__name__)
@@ -43,28 +45,44 @@ class AnalysisRunner(QObject):
 
     def result(self) -> GraphAnalysis | None:
         """The analysis of the current graph, or ``None`` while it is not computed."""
-        result = self._result
-        return result if result is not None and result.graph is self._model.graph else None
+        result, graph = self._result, self._model.graph
+        if result is None or result.graph is not graph:
+            handed = self._model.facts.analysis  # a big graph comes with it from its worker
+            if handed is not None:
+                result = self._result = handed
+        return result if result is not None and result.graph is graph else None
 
     def running(self) -> bool:
         return self._thread is not None
 
-    def request(self) -> GraphAnalysis | None:
-        """The analysis if known; otherwise start computing it (once) and return ``None``."""
-        if self.result() is not None:
-            return self._result
+    def request(self, complete: bool = False) -> GraphAnalysis | None:
+        """The analysis if known; otherwise start computing it (once) and return ``None``.
+
+        An analysis without betweenness (the one a big graph opens with: not
+        :attr:`GraphAnalysis.complete`) is returned as it is; with ``complete`` its
+        betweenness is computed meanwhile (:attr:`ready` announces the completed one)."""
+        result = self.result()
+        if result is not None:
+            if complete and not result.complete:
+                self._start(lambda: betweenness_job(result))
+            return result
+        graph = self._model.graph
+        self._start(lambda: analysis_job(graph))
+        return None
+
+    def _start(self, make_job) -> None:
+        """Run ``make_job()`` on the current graph unless a run for it is going already."""
         graph = self._model.graph
         if self._thread is not None and self._graph is not graph:
             self.stop()  # computing a graph that has since been replaced
         if self._thread is None and len(self._model):
             self._graph = graph
-            thread = JobThread(lambda: analysis_job(graph), str)
+            thread = JobThread(make_job, str)
             thread.succeeded.connect(self._on_succeeded)
             thread.failed.connect(self._on_failed)
             thread.finished.connect(self._on_finished)
             self._thread = thread
             thread.start()
-        return None
 
     def stop(self) -> None:
         """Cancel a run in progress without waiting for it."""

@@ -10,7 +10,9 @@ The community overview is a second :class:`app.canvas.GraphCanvas` over its own 
 model, the quotient graph (:func:`graph.explore.analysis.community_graph`), stacked in
 place of the main canvas: the main drawing keeps its positions, zoom and history while the
 overview is up. Double-clicking a community leaves the overview and shows its members as an
-ordinary, undoable exploration step; any change of the main view leaves it too.
+ordinary, undoable exploration step; any change of the main view leaves it too. A graph big
+enough (:func:`graph.explore.opening.opens_on_communities`) opens on the overview: its
+communities were found in the worker that built it, so it is there at once.
 :class:`CommunityCommands` is mixed into :class:`app.main_window.MainWindow`.
 """
 
@@ -44,8 +46,9 @@ RELEASE_POLL_MS = 15
 
 def community_slots(analysis: GraphAnalysis) -> tuple[dict[int, int], list[str]]:
     """Palette slot of each coloured community (by number) and the legend's text per slot."""
-    coloured = [c for c in analysis.communities[:COLOURED_COMMUNITIES]
-                if c.size >= MIN_COLOURED_SIZE]
+    # A community of dates or numbers (no leader) gets no colour of its own nor a legend row.
+    coloured = [c for c in analysis.communities
+                if c.size >= MIN_COLOURED_SIZE and c.leaders][:COLOURED_COMMUNITIES]
     return ({c.number: slot for slot, c in enumerate(coloured)},
             [f"{c.name} ({c.size})" for c in coloured])
 
@@ -70,7 +73,7 @@ class CommunityCommands:
         self.views.addWidget(self.canvas)
         self.views.addWidget(self.community_canvas)
         self.details.communityActivated.connect(self.show_community)
-        self.details.analysisWanted.connect(self.analysis.request)
+        self.details.analysisWanted.connect(lambda: self.analysis.request(complete=True))
         self.details.nodeActivated.connect(lambda _nid: self.set_community_overview(False))
         listen(self, self.exploration.subscribe, self._on_main_view_changed)
         return self.views
@@ -101,7 +104,7 @@ class CommunityCommands:
     def _want_scores(self) -> None:
         """Sizes by PageRank or betweenness need the analysis: ask for it (mentions meanwhile)."""
         if self.canvas.size_by() in CENTRALITY:
-            analysis = self.analysis.request()
+            analysis = self.analysis.request(complete=True)
             self.canvas.set_scores(None if analysis is None else analysis.scores)
 
     # == overview ========================================================================
@@ -119,6 +122,7 @@ class CommunityCommands:
         if not self._overview_wanted:
             if self.community_overview_shown():
                 self.views.setCurrentWidget(self.canvas)
+                self._update_counts()
             return
         analysis = self.analysis.request()
         if analysis is None:
@@ -127,7 +131,8 @@ class CommunityCommands:
             self._show_overview(analysis)
 
     def _show_overview(self, analysis: GraphAnalysis) -> None:
-        if self._overview_of is not analysis:
+        # The same communities once their betweenness is added: the map stays as it is.
+        if self._overview_of is None or self._overview_of.communities is not analysis.communities:
             self._overview_of = analysis
             self.community_model.reset(community_graph(analysis))
             # A big quotient would open on its best connected communities: show them all.
@@ -136,10 +141,25 @@ class CommunityCommands:
             self.community_canvas.set_colour_groups(
                 {community_id(k): slot for k, slot in slots.items()}, names)
         self.views.setCurrentWidget(self.community_canvas)
+        self._update_counts()
         shown = len(self.community_model)
         self.show_status(messages.COMMUNITY_OVERVIEW_SHOWN.format(
             count=shown, entities=len(analysis),
             alone=len(analysis.communities) - shown), 10_000)
+
+    def community_counts(self) -> str:
+        """The status bar's counts while the overview is up: of the map, not the graph."""
+        return messages.COMMUNITY_COUNTS.format(
+            shown=len(self.community_model), entities=len(self.model),
+            relations=self.model.edge_count)
+
+    def open_on_communities(self) -> bool:
+        """Show the community overview if the graph came with its communities (a big graph,
+        :func:`graph.explore.opening.opening_facts`); whether it did."""
+        if self.model.facts.analysis is None or self.analysis.result() is None:
+            return False
+        self.set_community_overview(True)
+        return True
 
     @guarded
     def show_community(self, number: int) -> None:

@@ -192,9 +192,13 @@ class DetailsPanel(QWidget):
         text = f"{community.name} ({community.size} entities)"
         link = f'<a href="community:{community.number}">{_h(text)}</a>'
         total = len(analysis)
-        ranks = [f"{MEASURE_NAMES[m]} #{analysis.rank(m, nid)} of {total}" for m in RANKED]
+        ranks = [f"{MEASURE_NAMES[m]} #{analysis.rank(m, nid)} of {total}"
+                 if m in analysis.scores else f"{MEASURE_NAMES[m]}: computing\u2026"
+                 for m in RANKED]
         if analysis.pivots:
             ranks[-1] += " (estimated)"
+        if not analysis.complete:  # a big graph opened without its betweenness
+            self.analysisWanted.emit()
         return [("Community", link), ("Rank", "<br>".join(_h(r) for r in ranks))]
 
     def show_community(self, number: int) -> None:

@@ -136,6 +136,8 @@ class ExplorationCommands:
 
     def show_overview(self) -> None:
         """Show the most connected entities (all of a small graph)."""
+        # A big graph opens on the community map over this very view: the step is empty.
+        self.set_community_overview(False)
         self.push(self.exploration.show_overview())
         self.canvas.fit_all(follow=True)
 

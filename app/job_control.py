@@ -28,7 +28,8 @@ from app.workers import JobThread
 from graph import messages
 from graph.build.curation import carry_over
 from graph.build.jobs import Extraction, open_job
-from graph.explore.facts import GraphFacts, with_facts
+from graph.explore.facts import GraphFacts
+from graph.explore.opening import opening_facts
 from graph.jobs import Job, Progress, empty_graph
 
 log = logging.getLogger(__name__)
@@ -83,8 +84,8 @@ class JobControl:
         title = messages.OPENING.format(name=Path(paths[0]).name)
 
         def make_job() -> Job:
-            return with_facts(open_job(paths, model, use_cache, scheduler or None),
-                              messages.PREPARING_VIEW)
+            return opening_facts(open_job(paths, model, use_cache, scheduler or None),
+                                 messages.PREPARING_VIEW)
 
         if self.job is None:
             self._start_job(make_job, title, paths)
@@ -195,10 +196,10 @@ class JobControl:
             return
         self.current_paths = paths
         self.workspace = extraction.workspace  # None for an imported graph
-        if self.workspace is None:
-            self.restore_exported_places()
-        else:
-            self.load_session()
+        restored = (self.restore_exported_places() if self.workspace is None
+                    else self.load_session())
+        if not restored:  # the person's last view of it wins over the map
+            self.open_on_communities()
         self._remember(paths)
         self.setWindowTitle(title)
         self.show_status(opened, 10_000)

@@ -101,6 +101,10 @@ class ViewFilters:
         if total == 0 and self.job is None:
             self.empty_state.setText(messages.EMPTY_GRAPH)
         self.empty_state.resize(self.canvas.size())
+        if self.community_overview_shown():  # the counts of the map on screen
+            self.counts.setText(self.community_counts())
+            self.facts_count.setVisible(False)
+            return
         # From the exploration and the filter, not the canvas: it redraws a moment later.
         shown = len(drawn_nodes(self.model.graph, self.exploration.visible, self.filter))
         self.counts.setText(messages.COUNTS.format(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make the README's screenshots: the real app under Xvfb (1600x1000), driven by xdotool.
-#   sh docs/make_screenshots.sh ["FOLDER ..."]   (a real corpus of 1,000+ entities for the
-#        communities picture; default the guide pages of ../shared/corpus)
+#   sh docs/make_screenshots.sh ["FOLDER ..."]   (a real corpus of 1,500+ entities for the
+#        communities picture, which it opens on; default the guide pages of ../shared/corpus)
 # Needs Debian's xvfb, xdotool and imagemagick; writes docs/*.png. Each picture starts
 # from a fresh configuration and user data folder, so nothing of the developer's shows.
 set -eu
@@ -50,8 +50,7 @@ path_between() {
   xdotool mousemove 800 990; sleep 1
 }
 
-communities() {
-  xdotool key F7; sleep 6
+away() {
   xdotool mousemove 800 990; sleep 1
 }
 
@@ -71,5 +70,5 @@ pages=$(mktemp -d)/prompt-guide
 mkdir -p "$pages"
 # shellcheck disable=SC2086  # the corpus may be several folders
 for folder in $corpus; do find "$folder" -name '*.md' -exec cp {} "$pages" \; ; done
-shot docs/communities.png 100 system communities "$pages"
+shot docs/communities.png 150 system away "$pages"  # as it opens: on its communities
 rm -rf "$(dirname "$pages")"

@@ -203,8 +203,17 @@ CHANGE_VIEW = "Change view"
 UNDO_TIP = "Undo {step}"
 REDO_TIP = "Redo {step}"
 FINDING_COMMUNITIES = "Finding communities\u2026"
+# A community without an entity is named after what its members are (graph.explore.junk).
+NOT_ENTITIES = {"fact": "facts", "number": "numbers", "date": "dates",
+                "quantity": "quantities", "fragment": "fragments", "short": "short words",
+                "generic": "generic terms", "common word": "common words",
+                "seen once": "single mentions"}
+COMMUNITY_OF_NON_ENTITIES = "{kind} like \u201c{label}\u201d"
+COMMUNITY_COUNTS = ("{shown} communities shown \u00b7 {entities} entities \u00b7 "
+                    "{relations} relations")
 COMMUNITY_OVERVIEW_SHOWN = ("{count} communities of {entities} entities ({alone} smaller ones "
-                            "not shown); double-click one to show its entities")
+                            "or without an entity not shown); double-click one to show its "
+                            "entities")
 COMMUNITY_COLOURS_SHOWN = ("{count} communities; the {coloured} largest in colour, the "
                            "others grey")
 FIND_TEXT_TITLE = "Find in documents"

@@ -161,4 +161,4 @@ def overview(model: GraphModel, limit: int = OVERVIEW_LIMIT) -> list[str]:
     """
     if limit == OVERVIEW_LIMIT:
         return list(model.facts.overview)
-    return rank_overview(model.graph, limit=limit)
+    return rank_overview(model.graph, limit=limit, junk=model.facts.junk)

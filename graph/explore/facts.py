@@ -2,7 +2,8 @@
 
 Counting edges and types, ranking the overview and indexing every name walk the whole graph:
 at 100k entities that is seconds of Python. The window computes :class:`GraphFacts` in the
-worker that built or imported the graph and hands them over with it (:func:`with_facts`),
+worker that built or imported the graph and hands them over with it
+(:func:`graph.explore.opening.opening_facts`),
 so swapping a big graph in costs the GUI thread no walk at all. A model without handed-over
 facts computes them the first time a view asks (the command line, tests, small graphs).
 """
@@ -11,21 +12,23 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Generator
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
-from graph.explore.filters import FACT_TYPES, edge_predicate
+from graph.explore.filters import edge_predicate
+from graph.explore.junk import junk_reasons
 from graph.explore.query import EntityIndex
-from graph.jobs import Progress, long_lived
 from graph.schema import COOCCURRENCE, DEPENDENCY, PREDICATES
 
 # A big graph opens on its best connected entities, not all of them (see overview()).
 OVERVIEW_LIMIT = 150
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GraphFacts:
     """Whole-graph summaries of one graph; they are never updated, only replaced.
 
@@ -41,8 +44,10 @@ class GraphFacts:
         Entities per document id.
     overview
         The nodes the graph opens on: all of a small graph, else the ``OVERVIEW_LIMIT``
-        best connected (distinct neighbours, then mentions, then id; metrics and dates
-        after every other entity, as the window shows them as facts).
+        best connected (distinct neighbours, then mentions, then id; nodes that are not
+        entities, :attr:`junk`, after every entity), or the leading entities of the
+        largest communities when :attr:`analysis` is known
+        (:func:`graph.explore.opening.opening_facts`).
     index
         The name index behind the search box.
     predicate_counts
@@ -50,19 +55,34 @@ class GraphFacts:
         typed edges without one of the schema's predicates).
     cooccurrence_count
         Co-occurrence edges.
+    junk
+        Why each node that is not an entity should not lead a view
+        (:func:`graph.explore.junk.junk_reasons`).
+    analysis
+        The graph's :class:`graph.explore.analysis.GraphAnalysis` when the worker that
+        built the graph computed it (a big graph opens on its communities), else ``None``.
+    given_junk, given_overview
+        :attr:`junk` and :attr:`overview` as the worker computed them; ``None``: computed
+        when first read.
     """
 
     graph: nx.MultiDiGraph
     edge_count: int
     type_counts: Counter
     document_counts: Counter
-    overview: tuple[str, ...]
     index: EntityIndex
     predicate_counts: Counter = field(default_factory=Counter)
     cooccurrence_count: int = 0
+    analysis: Any = None
+    given_junk: Mapping[str, str] | None = field(default=None, repr=False)
+    given_overview: tuple[str, ...] | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, graph: nx.MultiDiGraph) -> GraphFacts:
+    def of(cls, graph: nx.MultiDiGraph, *, junk: Mapping[str, str] | None = None,
+           overview: Collection[str] | None = None, analysis: Any = None) -> GraphFacts:
+        """Count and index ``graph``; ``junk``, ``overview`` and ``analysis`` when the caller
+        computed them already (else :attr:`junk` and :attr:`overview` are computed the
+        first time they are read: an edited graph keeps its view and may never need them)."""
         # networkx's own adjacency dict, read only: its views cost a second per 300k edges
         edge_count = sum(len(keys) for nbrs in graph._succ.values() for keys in nbrs.values())
         nodes = graph.nodes
@@ -70,9 +90,23 @@ class GraphFacts:
         document_counts = Counter(d for _, docs in nodes(data="documents", default=())
                                   for d in docs)
         predicate_counts, cooccurrence_count = count_relations(graph)
-        return cls(graph, edge_count, type_counts, document_counts,
-                   tuple(rank_overview(graph)), EntityIndex(graph), predicate_counts,
-                   cooccurrence_count)
+        return cls(graph, edge_count, type_counts, document_counts, EntityIndex(graph),
+                   predicate_counts, cooccurrence_count, analysis, junk,
+                   None if overview is None else tuple(overview))
+
+    @cached_property
+    def junk(self) -> Mapping[str, str]:
+        """Why each node that is not an entity should not lead a view."""
+        return junk_reasons(self.graph) if self.given_junk is None else self.given_junk
+
+    @cached_property
+    def overview(self) -> tuple[str, ...]:
+        """The nodes the graph opens on (see the class)."""
+        if self.given_overview is not None:
+            return self.given_overview
+        if self.graph.number_of_nodes() <= OVERVIEW_LIMIT:
+            return tuple(self.graph.nodes)
+        return tuple(rank_overview(self.graph, junk=self.junk))
 
     def types(self) -> list[str]:
         """Entity types present, most frequent first."""
@@ -100,27 +134,21 @@ def count_relations(graph: nx.MultiDiGraph) -> tuple[Counter, int]:
     return predicate_counts, cooccurrence
 
 
-def rank_overview(graph: nx.MultiDiGraph, limit: int = OVERVIEW_LIMIT) -> list[str]:
-    """All nodes of a graph of at most ``limit``; else the ``limit`` best connected."""
+def rank_overview(graph: nx.MultiDiGraph, limit: int = OVERVIEW_LIMIT, *,
+                  junk: Collection[str] | None = None) -> list[str]:
+    """All nodes of a graph of at most ``limit``; else the ``limit`` best connected.
+
+    Nodes in ``junk`` (default: :func:`graph.explore.junk.junk_reasons`, metrics and dates
+    among them) come after every other node, so they are shown only when there are not
+    ``limit`` entities.
+    """
     if graph.number_of_nodes() <= limit:
         return list(graph.nodes)
     succ, pred, nodes = graph._succ, graph._pred, graph.nodes
+    junk = junk_reasons(graph) if junk is None else junk
 
     def rank(n: str) -> tuple:
         neighbours = len(succ[n].keys() | pred[n].keys())
-        data = nodes[n]
-        return (data.get("type") in FACT_TYPES, -neighbours, -data.get("mentions", 0), n)
+        return (n in junk, -neighbours, -nodes[n].get("mentions", 0), n)
 
     return heapq.nsmallest(limit, nodes, key=rank)
-
-
-def with_facts(job: Generator[Progress, None, object], message: str
-               ) -> Generator[Progress, None, tuple[object, GraphFacts]]:
-    """Run ``job`` (whose result has a ``graph``), then compute that graph's facts.
-
-    Returns ``(result, facts)``; ``message`` is the progress shown while computing.
-    """
-    result = yield from job
-    yield Progress(0, 0, message)
-    with long_lived():
-        return result, GraphFacts.of(result.graph)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from app.canvas.style import GROUP_LIGHT
-from graph.explore.analysis import OVERVIEW_MIN_SIZE, GraphAnalysis, community_id
+from graph.explore.analysis import GraphAnalysis, community_id, overview_communities
 from graph.taxonomy import type_info
 
 
@@ -53,12 +53,15 @@ def test_overview_shows_one_node_per_community_and_double_click_opens_one(window
     qtbot.waitUntil(window.community_overview_shown, timeout=5000)
     overview = window.community_canvas
     assert overview.wait_for_layout(10_000)
-    expected = {community_id(c.number) for c in analysis.communities
-                if c.size >= OVERVIEW_MIN_SIZE}
+    expected = {community_id(c.number) for c in overview_communities(analysis)}
+    assert expected and all(c.size >= 3 and c.leaders for c in overview_communities(analysis))
     assert set(overview.drawn_nodes()) == expected
     biggest = community_id(0)
-    assert window.community_model.label(biggest) == \
-        f"{analysis.communities[0].name} ({analysis.communities[0].size})"
+    first = analysis.communities[0]
+    # Named after its leading entity, with the next and its size.
+    assert window.community_model.label(biggest) == " \u00b7 ".join(
+        window.model.label(m) for m in first.leaders[:2]) + f" ({first.size})"
+    assert window.counts.text().startswith(f"{len(expected)} communities shown")
     # Meta-nodes are sized by their member count.
     smallest = community_id(max(analysis.membership[n] for n in analysis.membership
                                 if community_id(analysis.membership[n]) in expected))

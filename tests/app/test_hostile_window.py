@@ -467,9 +467,9 @@ def test_a_big_graph_is_walked_in_the_worker_and_the_replaced_one_freed(window, 
     walked_on: list[bool] = []
     original = GraphFacts.of.__func__
 
-    def spy(cls, graph):
+    def spy(cls, graph, **known):
         walked_on.append(threading.current_thread() is threading.main_thread())
-        return original(cls, graph)
+        return original(cls, graph, **known)
     monkeypatch.setattr(GraphFacts, "of", classmethod(spy))
     with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:
         window.open_paths([str(first)])

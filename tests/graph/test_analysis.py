@@ -11,6 +11,7 @@ from graph.errors import Cancelled
 from graph.explore.analysis import (
     analyse,
     analysis_job,
+    betweenness_job,
     community_graph,
     community_id,
     community_number,
@@ -33,7 +34,7 @@ def _model_graph(edges, *, types=None, order_seed=None) -> nx.MultiDiGraph:
         edges = [(v, u, w) if rng.random() < 0.5 else (u, v, w) for u, v, w in edges]
     graph = nx.MultiDiGraph()
     for n in nodes:
-        graph.add_node(n, label=n.upper(), type=(types or {}).get(n, "ORG"), mentions=1)
+        graph.add_node(n, label=n.upper(), type=(types or {}).get(n, "ORG"), mentions=2)
     for u, v, w in edges:
         graph.add_edge(u, v, key="cooccurrence", weight=w, method="cooccurrence")
     return graph
@@ -95,12 +96,33 @@ def test_evidence_weighs_which_side_a_node_joins():
 
 
 def test_a_community_is_named_after_an_entity_not_a_date():
-    edges = [("d", n, 3.0) for n in "abc"] + [("a", "b", 1.0), ("b", "c", 1.0)]
-    analysis = analyse(_model_graph(edges, types={"d": "DATE"}))
-    community = analysis.community_of("d")
-    assert community.members[0] == "d"  # the date is the most central ...
-    assert community.centre != "d"  # ... but the community is named after an entity
+    names = ("alpha", "beta", "gamma")
+    edges = [("day", n, 3.0) for n in names] + [("alpha", "beta", 1.0), ("beta", "gamma", 1.0)]
+    analysis = analyse(_model_graph(edges, types={"day": "DATE"}))
+    community = analysis.community_of("day")
+    assert community.members[0] == "day"  # the date is the most central ...
+    assert community.centre != "day"  # ... but the community is named after an entity
     assert community.name == community.centre.upper()
+    assert community.leaders == tuple(m for m in community.members if m != "day")
+
+
+def test_numbers_and_fragments_neither_name_nor_lead_a_community():
+    hub = [("n13", n, 5.0) for n in ("gpt", "n2023", "self", "openai")]
+    edges = hub + [("gpt", "openai", 1.0)]
+    graph = _model_graph(edges)
+    for nid, label in (("n13", "13"), ("n2023", "2023"), ("self", "self-"),
+                       ("gpt", "GPT-4"), ("openai", "OpenAI")):
+        graph.nodes[nid]["label"] = label
+    graph.nodes["gpt"]["mentions"] = graph.nodes["openai"]["mentions"] = 9
+    [community] = analyse(graph).communities
+    assert community.members[0] == "n13"  # the hub, by PageRank
+    assert community.name == "GPT-4" and community.leaders == ("gpt", "openai")
+    # A community without an entity says what its members are instead.
+    numbers = _model_graph([("x", "y", 1.0), ("y", "z", 1.0)])
+    for nid, label in (("x", "7"), ("y", "13"), ("z", "2023")):
+        numbers.nodes[nid]["label"] = label
+    [community] = analyse(numbers).communities
+    assert community.leaders == () and community.name == "numbers like \u201c13\u201d"
 
 
 def test_star_centre_ranks_first_by_pagerank_and_betweenness():
@@ -179,3 +201,16 @@ def test_the_community_step_shows_only_its_members_and_undoes():
     assert after == set(analysis.communities[number].members)
     inverse = step.inverse()
     assert (after - inverse.hide) | inverse.show == visible
+
+
+def test_an_analysis_without_betweenness_is_completed_to_the_full_one():
+    graph = _planted()
+    full = analyse(graph, exact_limit=100, pivots=60)
+    partial = analyse(graph, exact_limit=100, pivots=60, betweenness=False)
+    assert partial.communities == full.communities and not partial.complete
+    assert partial.rank("betweenness", "n000") is None and partial.pivots == 0
+    assert partial.rank("pagerank", "n000") == full.rank("pagerank", "n000")
+    completed = run_job(betweenness_job(partial, exact_limit=100, pivots=60))
+    assert completed.complete and completed.communities is partial.communities
+    assert completed.scores["betweenness"] == pytest.approx(full.scores["betweenness"])
+    assert completed.pivots == full.pivots == 60

@@ -11,8 +11,9 @@ import networkx as nx
 import pytest
 
 from graph import jobs
-from graph.explore.facts import OVERVIEW_LIMIT, GraphFacts, with_facts
+from graph.explore.facts import OVERVIEW_LIMIT, GraphFacts
 from graph.explore.model import GraphModel
+from graph.explore.opening import opening_facts
 from graph.jobs import Progress, empty_graph, long_lived, run_job
 from graph.store import graphml
 
@@ -38,7 +39,10 @@ def test_facts_match_what_the_views_computed_from_the_graph():
                                  for t in ("MODEL", "ORG", "METHOD")}
     assert sum(facts.document_counts.values()) == 400
     degree = {n: len(set(g.successors(n)) | set(g.predecessors(n))) for n in g}
-    expected = sorted(g, key=lambda n: (-degree[n], -g.nodes[n]["mentions"], n))
+    # Seen once in one document, with no typed relation: after every entity held up more.
+    once = {n for n in g if g.nodes[n]["mentions"] <= 1}
+    assert set(facts.junk) == once and set(facts.junk.values()) == {"seen once"}
+    expected = sorted(g, key=lambda n: (n in once, -degree[n], -g.nodes[n]["mentions"], n))
     assert list(facts.overview) == expected[:OVERVIEW_LIMIT]
     assert "n12" in {hit.node for hit in facts.index.search("Node 12")}
     assert facts.types()[0] == max(facts.type_counts, key=facts.type_counts.get)
@@ -55,7 +59,7 @@ def test_a_model_uses_handed_over_facts_and_recomputes_for_another_graph():
     assert model.facts.graph is other and model.edge_count == 30
 
 
-def test_with_facts_runs_the_job_then_computes_its_graphs_facts():
+def test_opening_facts_runs_the_job_then_computes_its_graphs_facts():
     class Result:
         graph = random_graph(20)
 
@@ -64,9 +68,10 @@ def test_with_facts_runs_the_job_then_computes_its_graphs_facts():
         return Result()
 
     seen: list[Progress] = []
-    result, facts = run_job(with_facts(job(), "Preparing"), seen.append)
+    result, facts = run_job(opening_facts(job(), "Preparing"), seen.append)
     assert isinstance(result, Result) and facts.graph is Result.graph
     assert [p.message for p in seen] == ["working", "Preparing"]
+    assert facts.analysis is None  # a small graph opens as before, without communities
 
 
 @pytest.fixture
