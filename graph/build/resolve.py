@@ -12,7 +12,9 @@ Mentions merge when
   ("Opus 3" -> "Claude Opus 3", "Mythos Preview" -> "Claude Mythos Preview").
 
 Metrics and dates are findings of one document: "159 countries" in two documents are two
-nodes, and so are "2023" or "last year". A date that names a calendar day or a month of a
+nodes, and so are "2023" or "last year", unless they state the same fact: the same figure
+of the same subject, a year said of the same entities, or the same sentence repeated word
+for word (:mod:`graph.build.facts`). A date that names a calendar day or a month of a
 year is a fact, not a finding: "March 5, 2024", "5 March 2024" and "2024-03-05" are one node
 ``DATE:2024-03-05`` labelled "March 5, 2024" in every document (:mod:`graph.build.dates`).
 
@@ -31,9 +33,10 @@ from functools import cache
 from pathlib import Path
 
 from graph.build.dates import date_key, date_label
+from graph.build.facts import merge_restated
 from graph.names import spells_acronym, strip_article
 from graph.nlp.lexicon import words
-from graph.nlp.records import Mention
+from graph.nlp.records import Mention, TypedRelation
 from graph.paths import resource
 from graph.schema import node_id
 
@@ -205,7 +208,8 @@ def _key(m: Mention, redirect: Mapping[str, str]) -> str:
 
 
 def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
-            user_aliases: Mapping[str, str] | None = None) -> tuple[list[Entity], dict]:
+            user_aliases: Mapping[str, str] | None = None,
+            relations: Iterable[TypedRelation] = ()) -> tuple[list[Entity], dict]:
     """Group mentions into entities.
 
     Parameters
@@ -217,6 +221,9 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     user_aliases
         ``{normalised alias: normalised canonical form}``; by default the user's alias file
         ``resources/aliases.jsonl`` (see :func:`load_user_aliases`).
+    relations
+        The typed relations of the corpus: a metric's ``HAS_METRIC`` subjects tell which
+        metrics of different documents are one fact (:mod:`graph.build.facts`).
 
     Returns
     -------
@@ -247,6 +254,9 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         forms[root].add(key)
 
     short = set(acronyms) | aliased | _merge_short_forms(groups, forms)
+    scoped = {root for root, group in groups.items()
+              if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
+    merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
 

@@ -26,7 +26,7 @@ import sqlite3
 import stat
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -35,11 +35,13 @@ from graph.errors import WorkspaceError, WorkspaceTooNew
 from graph.ingest.documents import Document
 from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
 from graph.paths import user_data_dir
+from graph.store import sentence_index
 
 SUFFIX = ".threadline"
 MEMORY = ":memory:"  # SQLite's name for a database that lives only while it is open
 
-MIGRATIONS: tuple[str, ...] = (
+# Each step is SQL statements or a function of the connection, run in one transaction.
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: documents of the corpus and the extraction of each (digest, pipeline)
     """
     CREATE TABLE documents (
@@ -86,6 +88,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 6: each sentence's text kept once, compressed per document, with a contentless index
+    # (the sentences of 3 repeated the text and the 64-character digest on every row)
+    sentence_index.migrate,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -163,17 +168,19 @@ class Workspace:
         finally:
             db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = WAL")
-        version = 0
+        version = start = db.execute("PRAGMA user_version").fetchone()[0]
         while version < SCHEMA_VERSION:
             # Read the version inside the write lock: another process may be migrating too.
             with self._transaction() as db:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 self._check_version(version)
                 if version < SCHEMA_VERSION:
-                    for statement in filter(str.strip, MIGRATIONS[version].split(";")):
-                        db.execute(statement)
+                    _migrate(db, MIGRATIONS[version])
                     version += 1
                     db.execute(f"PRAGMA user_version = {version}")
+        if 0 < start < version:  # an upgrade: give back what the old tables took
+            with contextlib.suppress(sqlite3.OperationalError):  # busy: next time
+                db.execute("VACUUM")
 
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -234,9 +241,8 @@ class Workspace:
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
                        "VALUES (?, ?, ?, ?)", (digest, fingerprint, result.words, _encode(result)))
-            db.execute("DELETE FROM sentences WHERE digest = ?", (digest,))
-            db.executemany("INSERT INTO sentences (text, digest, start, end) VALUES (?, ?, ?, ?)",
-                           [(_clean(text[s:e]), digest, s, e) for s, e in result.sentences])
+            sentence_index.index(db, digest, [(s, e, sentence_index.clean(text[s:e]))
+                                              for s, e in result.sentences])
 
     def search(self, query: str, limit: int = 200) -> list[tuple[str, int, int, str]]:
         """Sentences of the corpus with the words of ``query`` in a row (the last one may be
@@ -248,11 +254,8 @@ class Workspace:
         if not words:
             return []
         phrase = '"' + " ".join(words) + '" *'
-        rows = self._db.execute(
-            "SELECT d.id, s.start, s.end, s.text FROM sentences AS s "
-            "JOIN documents AS d ON d.digest = s.digest WHERE sentences MATCH ? "
-            "ORDER BY d.id, s.start LIMIT ?", (phrase, limit))
-        return [(_text(doc_id), int(start), int(end), text) for doc_id, start, end, text in rows]
+        return [(_text(doc_id), start, end, text) for doc_id, start, end, text
+                in sentence_index.search(self._db, phrase, limit)]
 
     def _write(self, statement: str, parameters: tuple) -> int:
         """Run one writing statement in its own transaction; returns the last row id."""
@@ -303,9 +306,9 @@ class Workspace:
             db.execute("DELETE FROM documents")
             db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
                            [(_bytes(d.id), _bytes(d.path), d.digest) for d in documents])
-            for table in ("extractions", "sentences"):
-                db.execute(f"DELETE FROM {table} WHERE digest NOT IN "
-                           "(SELECT digest FROM documents)")
+            db.execute("DELETE FROM extractions WHERE digest NOT IN "
+                       "(SELECT digest FROM documents)")
+            sentence_index.unindex_absent(db)
 
     # -- the edit log --------------------------------------------------------------------
     def add_edit(self, edit: str) -> int:
@@ -389,8 +392,12 @@ def _check_target(path: Path) -> None:
         raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def _migrate(db: sqlite3.Connection, step: str | Callable[[sqlite3.Connection], None]) -> None:
+    if callable(step):
+        step(db)
+        return
+    for statement in filter(str.strip, step.split(";")):
+        db.execute(statement)
 
 
 def _bytes(text: str) -> bytes:
