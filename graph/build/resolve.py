@@ -253,9 +253,12 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         groups[root].append(m)
         forms[root].add(key)
 
-    short = set(acronyms) | aliased | _merge_short_forms(groups, forms)
+    # Metrics and dates are never short forms: leave them out of that (quadratic) search.
     scoped = {root for root, group in groups.items()
               if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
+    named = {root: group for root, group in groups.items() if root not in scoped}
+    short = set(acronyms) | aliased | _merge_short_forms(named, forms)
+    groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
@@ -308,17 +311,17 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
     guessed = {root: all(not m.key for m in group) and types[root] in GUESSED_TYPES
                for root, group in groups.items()}
     words = {root: [k.split() for k in forms[root]] for root in groups}
+    ends: dict[tuple[str, ...], set[str]] = defaultdict(set)  # word suffix -> longer names
+    for root in groups:
+        if types[root] in SHORT_FORM_TYPES:
+            _index_ends(ends, root, words[root])
     folded: set[str] = set()
     for root in sorted(groups, key=lambda r: min(len(w) for w in words[r])):
         if root not in groups or types[root] not in SHORT_FORM_TYPES | GUESSED_TYPES:
             continue
         for short in sorted(words[root], key=len):
-            longer = {other for other in groups if other != root and
-                      (types[other] == types[root] or
-                       (guessed[root] and types[other] in SHORT_FORM_TYPES)) and
-                      types[other] in SHORT_FORM_TYPES and
-                      any(len(w) > len(short) and w[-len(short):] == short
-                          for w in words[other])}
+            longer = {other for other in ends.get(tuple(short), ()) if other != root and
+                      other in groups and (types[other] == types[root] or guessed[root])}
             if len(longer) != 1:
                 continue
             target = longer.pop()
@@ -333,7 +336,16 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
                 continue
             groups[target].extend(groups.pop(root))
             forms[target] |= forms.pop(root)
+            _index_ends(ends, target, words[root])
             words[target] += words.pop(root)
             folded.add(" ".join(short))
             break
     return folded
+
+
+def _index_ends(ends: dict[tuple[str, ...], set[str]], root: str, names: list[list[str]]
+                ) -> None:
+    """Record ``root`` under every word suffix shorter than one of its ``names``."""
+    for name in names:
+        for k in range(1, len(name)):
+            ends[tuple(name[-k:])].add(root)
