@@ -4,10 +4,12 @@ Builds, from the Prompt Engineering Guide's pages in ``../shared/corpus/prompt-g
 
 * ``x1``: the pages;
 * ``x10 same``: ten copies of them under other file names. Identical text has an identical
-  digest, so the workspace (results keyed by digest) extracts each page once and reuses the
-  result for its copies: the graph is assembled from ten times the documents, but spaCy ran
-  on one copy;
-* ``x10 varied``: ten copies of ``--varied-pages`` pages, each copy with its own first line,
+  digest, and a result is kept per digest: an open extracts one document of each text and
+  reads its result back for the copies, so the graph is assembled from ten times the
+  documents but spaCy runs on one copy (here on none: the workspace starts as a copy of
+  ``x1``'s, which holds them all);
+* ``x10 varied``: ten copies of ``--varied-pages`` pages, each copy with its own first line
+  ("Reading copy bbb."),
   so every copy has its own digest and really goes through the extraction (a subset of the
   pages keeps it to a few minutes on two busy cores), beside the ``x1`` of that subset.
 
@@ -36,6 +38,8 @@ from graph.build.jobs import open_corpus_job  # noqa: E402
 from graph.jobs import run_job  # noqa: E402
 from graph.store.graphml import write_graphml  # noqa: E402
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 
 def write_copies(pages: list[Path], folder: Path, copies: int, varied: bool) -> int:
     """``copies`` copies of ``pages`` in ``folder`` (copy 0 keeps the text as it is); the
@@ -45,8 +49,8 @@ def write_copies(pages: list[Path], folder: Path, copies: int, varied: bool) -> 
     for copy in range(copies):
         for page in pages:
             text = page.read_text(encoding="utf-8")
-            if varied and copy:
-                text = f"Copy {copy} of {page.stem}.\n\n{text}"
+            if varied and copy:  # no digits: "Copy 4 of about" would be a figure of its own
+                text = f"Reading copy {LETTERS[copy % len(LETTERS)] * 3}.\n\n{text}"
             name = page.name if copy == 0 else f"copy{copy:02d}__{page.name}"
             (folder / name).write_text(text, encoding="utf-8")
             size += len(text.encode())

@@ -120,3 +120,16 @@ def test_pages_copied_once_more_give_the_same_facts_and_keep_every_edge(tmp_path
         evidence = g2.edges[fact.edge]["evidence"]
         assert {ev["doc"] for ev in evidence} == {"m01_phi3_mini.txt",
                                                   "copy_m01_phi3_mini.txt"}
+
+
+def test_copies_with_the_same_text_are_extracted_once(tmp_path, nlp):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    page = sorted(ANNOUNCEMENTS.glob("m01*"))[0]
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(page, folder / name)
+    extraction = run_job(open_corpus_job([str(folder)], workspace=tmp_path / "w.threadline"))
+    assert (extraction.extracted, len(extraction.documents)) == (1, 3)
+    graph = extraction.graph
+    metrics = [d for _, d in graph.nodes(data=True) if d["type"] == "METRIC"]
+    assert metrics and all(d["documents"] == ["a.txt", "b.txt", "c.txt"] for d in metrics)
