@@ -26,7 +26,7 @@ import sqlite3
 import stat
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -88,7 +88,7 @@ MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
-    # 6: each sentence's text kept once, compressed per document, with a contentless index
+    # 6: the sentences' words indexed without their text, which the documents keep
     # (the sentences of 3 repeated the text and the 64-character digest on every row)
     sentence_index.migrate,
 )
@@ -237,25 +237,31 @@ class Workspace:
     def store(self, result: DocumentResult, fingerprint: str) -> None:
         """Keep one document's result and index its sentences (committed at once: a
         cancelled run keeps it)."""
-        digest, text = result.doc.digest, result.doc.text
+        digest = result.doc.digest
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
                        "VALUES (?, ?, ?, ?)", (digest, fingerprint, result.words, _encode(result)))
-            sentence_index.index(db, digest, [(s, e, sentence_index.clean(text[s:e]))
-                                              for s, e in result.sentences])
+            sentence_index.index_document(db, result.doc, result.sentences)
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[str, int, int, str]]:
+    def search(self, query: str, documents: Mapping[str, Document], limit: int = 200
+               ) -> list[tuple[str, int, int, str]]:
         """Sentences of the corpus with the words of ``query`` in a row (the last one may be
         the start of a word): ``(document id, start, end, sentence)``, in document order.
 
         A full-text index (SQLite FTS5), so it costs milliseconds however big the corpus.
+        The sentence is cut from ``documents`` (the corpus as opened: id -> document); a
+        document missing there, or changed since it was indexed, has no hits.
         """
         words = re.findall(r"\w+", query)
         if not words:
             return []
         phrase = '"' + " ".join(words) + '" *'
-        return [(_text(doc_id), start, end, text) for doc_id, start, end, text
-                in sentence_index.search(self._db, phrase, limit)]
+        hits = []
+        for doc_id, digest, (start, end) in sentence_index.search(self._db, phrase, limit):
+            doc = documents.get(_text(doc_id))
+            if doc is not None and doc.digest == digest:
+                hits.append((doc.id, start, end, sentence_index.clean(doc.text[start:end])))
+        return hits
 
     def _write(self, statement: str, parameters: tuple) -> int:
         """Run one writing statement in its own transaction; returns the last row id."""
@@ -302,13 +308,15 @@ class Workspace:
         Results of other pipelines are kept for the documents still present, so switching
         models back and forth does not extract twice.
         """
+        documents = list(documents)
         with self._transaction() as db:
             db.execute("DELETE FROM documents")
             db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
                            [(_bytes(d.id), _bytes(d.path), d.digest) for d in documents])
             db.execute("DELETE FROM extractions WHERE digest NOT IN "
                        "(SELECT digest FROM documents)")
-            sentence_index.unindex_absent(db)
+            sentence_index.drop_absent(db)
+            sentence_index.rebuild_when_stale(db, documents)
 
     # -- the edit log --------------------------------------------------------------------
     def add_edit(self, edit: str) -> int:
@@ -410,19 +418,22 @@ def _text(data: bytes) -> str:
 
 # -- one document's result as a compact blob -----------------------------------------------
 def _encode(result: DocumentResult) -> bytes:
+    """Mentions and relations; a mention's text only where it is not the document's text
+    at its span, and no sentence spans (the sentence index keeps them, schema 6)."""
+    text = result.doc.text
     data = {
-        "mentions": [[m.start, m.end, m.text, m.label, m.sent_start, m.sent_end, m.key]
-                     for m in result.mentions],
+        "mentions": [[m.start, m.end, None if text[m.start:m.end] == m.text else m.text,
+                      m.label, m.sent_start, m.sent_end, m.key] for m in result.mentions],
         "relations": [[*r.source, *r.target, r.relation, r.sent_start, r.sent_end, r.via,
                        r.predicate] for r in result.relations],
-        "sentences": [list(span) for span in result.sentences],
     }
     return zlib.compress(_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
 
 
 def _decode(blob: bytes, doc: Document, words: int) -> DocumentResult:
     data = json.loads(_text(zlib.decompress(blob)))
-    mentions = [Mention(doc.id, int(s), int(e), str(t), str(label), int(ss), int(se), str(k))
+    mentions = [Mention(doc.id, int(s), int(e), doc.text[int(s):int(e)] if t is None else str(t),
+                        str(label), int(ss), int(se), str(k))
                 for s, e, t, label, ss, se, k in data["mentions"]]
     relations = [TypedRelation(doc.id, (int(s0), int(s1)), (int(t0), int(t1)), str(rel),
                                int(ss), int(se), str(via), str(pred))

@@ -1,6 +1,6 @@
-"""The workspace keeps each sentence's text once (graph.store.sentence_index), and a
-workspace of schema 5, where every sentence row repeated its text and digest, is upgraded
-in place with the same search results.
+"""The workspace indexes the sentences' words without a copy of their text, which the
+documents keep (graph.store.sentence_index); a workspace of schema 5, where every sentence
+row repeated its text and digest, is upgraded in place with the same search results.
 
 Real SQLite files, real documents (the seeds), real spaCy for the extraction.
 """
@@ -43,23 +43,46 @@ def _cells(path: Path) -> list[bytes]:
     return cells
 
 
-def test_each_sentence_is_kept_once_per_document_and_found(tmp_path, nlp):
+def test_no_sentence_is_kept_in_the_workspace_yet_each_is_found(tmp_path, nlp):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir(), corpus)
     workspace = tmp_path / "w.threadline"
     extraction = run_job(open_corpus_job([str(corpus)], workspace=workspace))
     cells = _cells(workspace)
-    text = next(iter(extraction.documents.values())).text
-    # sentences JSON writes as they are (no quotes to escape)
-    sentences = [" ".join(s.split()) for s in re.findall(r'[A-Z][^.\n"\\]{60,}\.', text)][:5]
+    documents = extraction.documents
+    text = next(iter(documents.values())).text
+    sentences = [" ".join(s.split()) for s in re.findall(r"[A-Z][^.\n]{60,}\.", text)][:5]
     assert sentences
-    texts = [" ".join(d.text.split()) for d in extraction.documents.values()]
+    file = workspace.read_bytes()
     for sentence in sentences:
-        written = sum(sentence in t for t in texts)  # a few are in two seeds
-        assert sum(cell.count(sentence.encode()) for cell in cells) == written, sentence
+        assert not any(sentence.encode() in cell for cell in cells), sentence
+        assert sentence.encode() not in file
         with Workspace(workspace) as store:
-            hits = store.search(" ".join(sentence.split()[:6]))
-        assert any(sentence in hit[3] for hit in hits)
+            hits = store.search(" ".join(sentence.split()[:6]), documents)
+        assert any(sentence in hit[3] for hit in hits)  # cut from the document
+
+
+def test_a_changed_document_is_found_by_its_new_words_only(tmp_path, nlp):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir(), corpus)
+    workspace = tmp_path / "w.threadline"
+    run_job(open_corpus_job([str(corpus)], workspace=workspace))
+    page = sorted(corpus.glob("*.txt"))[0]
+    page.write_text("Zebrafish models were compared.\n\n" + page.read_text()
+                    .replace("Claude", "Quokka"))
+    documents = run_job(open_corpus_job([str(corpus)], workspace=workspace)).documents
+    with Workspace(workspace) as store:
+        assert [h[0] for h in store.search("zebrafish models", documents)] == [page.name]
+        assert page.name not in {h[0] for h in store.search("claude", documents)}
+        assert store.search("quokka", documents)
+        # the old rows are stale, not found; rebuilding drops them and finds the same
+        before = store.search("claude", documents)
+        db = sqlite3.connect(workspace, isolation_level=None)  # as if many were stale
+        db.execute("UPDATE meta SET value = 1000000 WHERE key = 'stale_sentence_rows'")
+        db.close()
+        store.set_documents(list(documents.values()))
+        assert store.search("claude", documents) == before
+        assert [h[0] for h in store.search("zebrafish models", documents)] == [page.name]
 
 
 def _schema_5(path: Path, documents) -> None:
@@ -97,11 +120,12 @@ def test_a_schema_5_workspace_is_upgraded_in_place_with_the_same_search(tmp_path
     assert SCHEMA_VERSION == 6 and before
     with Workspace(path) as store:
         assert store.version == SCHEMA_VERSION
-        assert store.search(words) == before
+        by_id = {d.id: d for d in documents}
+        assert store.search(words, by_id) == before
         # it goes on working: a document dropped takes its sentences with it
         store.set_documents(documents[1:])
-        assert all(hit[0] != documents[0].id for hit in store.search(words))
-        assert len(store.search(words)) == sum(h[0] != documents[0].id for h in before)
+        after = store.search(words, by_id)
+        assert after == [h for h in before if h[0] != documents[0].id]
     db = sqlite3.connect(path)
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
     db.close()
