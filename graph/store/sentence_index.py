@@ -32,7 +32,7 @@ from graph.ingest.documents import Document
 
 Span = tuple[int, int]
 NEXT_ROW, STALE = "next_sentence_row", "stale_sentence_rows"
-MIN_STALE = 10_000  # below this many stale rows the index is not rebuilt
+MIN_STALE = 1_000  # below this many stale rows the index is not rebuilt
 
 CREATE = (
     "CREATE TABLE sentence_docs (first INTEGER PRIMARY KEY, last INTEGER NOT NULL, "

@@ -6,6 +6,9 @@ relations are read back, and the graph is assembled from all of them. A folder's
 lives in the user data directory under a name derived from the folder
 (:func:`default_workspace`); ``threadline extract --workspace FILE`` names one.
 
+The sentences are indexed for Find in Documents (:mod:`graph.store.sentence_index`) without
+a copy of their text, which the documents keep.
+
 Results are keyed by the document's digest and the pipeline's fingerprint, so a renamed
 file is not extracted again and two pipelines can share one workspace. The schema is
 versioned (``PRAGMA user_version``) and upgraded by the migrations below, in order; a
