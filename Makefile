@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_paths.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_workspace.py
+	$(BIN)/python benchmarks/bench_growth.py
 	$(BIN)/python benchmarks/bench_parallel.py
 	$(BIN)/python benchmarks/bench_cluster.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_stalls.py

@@ -323,7 +323,8 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         """List the sentences of every document that contain ``query``."""
         if self.workspace is not None:  # the corpus's full-text index
             with Workspace(self.workspace) as store:
-                hits = sentence_hits(self.model.documents, query, store.search(query))
+                hits = sentence_hits(self.model.documents, query,
+                                     store.search(query, self.model.documents))
         else:
             hits = search_text(self.model.documents, query)
         self.source.show_text_hits(query, hits)

@@ -67,7 +67,7 @@ def build_graph(results: Iterable[DocumentResult], info: PipelineInfo,
     texts = {r.doc.id: r.doc.text for r in results}
     mentions: list[Mention] = [m for r in results for m in r.mentions]
     relations: list[TypedRelation] = [t for r in results for t in r.relations]
-    entities, index = resolve(mentions, texts)
+    entities, index = resolve(mentions, texts, relations=relations)
 
     g = nx.MultiDiGraph()
     g.graph.update({

@@ -110,7 +110,8 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
 
     The results of unchanged documents come from the workspace (:mod:`graph.store.workspace`;
     the folder's own unless ``workspace`` names a file); the new and changed documents go
-    through spaCy, each stored as soon as it is done, and the graph is assembled from all.
+    through spaCy, each stored as soon as it is done (copies with the same text once), and
+    the graph is assembled from all.
     ``use_cache=False`` extracts every document again. spaCy is loaded only when some
     document needs it; ``jobs`` processes share the work when there is enough of it
     (:mod:`graph.nlp.parallel`; default: one per core, 1: this process alone), or the
@@ -131,16 +132,22 @@ def open_corpus_job(paths: Iterable[str], model: str | None = None, *, use_cache
         stored = store.results(corpus.documents, fingerprint) if use_cache else {}
         info = store.pipeline(fingerprint)
         missing = [d for d in corpus.documents if d.id not in stored]
+        firsts: dict[str, Document] = {}  # one document of each text: a copy's result is
+        for doc in missing:  # read back under its own name
+            firsts.setdefault(doc.digest, doc)
+        unique = list(firsts.values())
         if missing or info is None:
-            new, info = yield from _extract_missing(missing, model, jobs, store, fingerprint,
+            new, info = yield from _extract_missing(unique, model, jobs, store, fingerprint,
                                                     scheduler)
             stored.update((r.doc.id, r) for r in new)
+            stored.update(store.results([d for d in missing if d.id not in stored],
+                                        fingerprint))
         store.set_documents(corpus.documents)
         store.set_corpus_paths(paths)
     results = [stored[d.id] for d in corpus.documents]
     for index, result in enumerate(results):
         result.index, result.total = index, len(results)
-    extraction = _assembled(corpus, results, info, extracted=len(missing))
+    extraction = _assembled(corpus, results, info, extracted=len(unique))
     extraction.warnings += [warning] if warning else []
     # A workspace in memory (the folder's own is from a newer version) keeps nothing.
     extraction.workspace = None if store.in_memory else store.path

@@ -12,7 +12,9 @@ Mentions merge when
   ("Opus 3" -> "Claude Opus 3", "Mythos Preview" -> "Claude Mythos Preview").
 
 Metrics and dates are findings of one document: "159 countries" in two documents are two
-nodes, and so are "2023" or "last year". A date that names a calendar day or a month of a
+nodes, and so are "2023" or "last year", unless they state the same fact: the same figure
+of the same subject, a year said of the same entities, or the same sentence repeated word
+for word (:mod:`graph.build.facts`). A date that names a calendar day or a month of a
 year is a fact, not a finding: "March 5, 2024", "5 March 2024" and "2024-03-05" are one node
 ``DATE:2024-03-05`` labelled "March 5, 2024" in every document (:mod:`graph.build.dates`).
 
@@ -31,9 +33,10 @@ from functools import cache
 from pathlib import Path
 
 from graph.build.dates import date_key, date_label
+from graph.build.facts import merge_restated
 from graph.names import spells_acronym, strip_article
 from graph.nlp.lexicon import words
-from graph.nlp.records import Mention
+from graph.nlp.records import Mention, TypedRelation
 from graph.paths import resource
 from graph.schema import node_id
 
@@ -205,7 +208,8 @@ def _key(m: Mention, redirect: Mapping[str, str]) -> str:
 
 
 def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
-            user_aliases: Mapping[str, str] | None = None) -> tuple[list[Entity], dict]:
+            user_aliases: Mapping[str, str] | None = None,
+            relations: Iterable[TypedRelation] = ()) -> tuple[list[Entity], dict]:
     """Group mentions into entities.
 
     Parameters
@@ -217,6 +221,9 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     user_aliases
         ``{normalised alias: normalised canonical form}``; by default the user's alias file
         ``resources/aliases.jsonl`` (see :func:`load_user_aliases`).
+    relations
+        The typed relations of the corpus: a metric's ``HAS_METRIC`` subjects tell which
+        metrics of different documents are one fact (:mod:`graph.build.facts`).
 
     Returns
     -------
@@ -246,7 +253,13 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         groups[root].append(m)
         forms[root].add(key)
 
-    short = set(acronyms) | aliased | _merge_short_forms(groups, forms)
+    # Metrics and dates are never short forms: leave them out of that (quadratic) search.
+    scoped = {root for root, group in groups.items()
+              if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
+    named = {root: group for root, group in groups.items() if root not in scoped}
+    short = set(acronyms) | aliased | _merge_short_forms(named, forms)
+    groups = named | {root: groups[root] for root in scoped}
+    merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
 
@@ -298,17 +311,17 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
     guessed = {root: all(not m.key for m in group) and types[root] in GUESSED_TYPES
                for root, group in groups.items()}
     words = {root: [k.split() for k in forms[root]] for root in groups}
+    ends: dict[tuple[str, ...], set[str]] = defaultdict(set)  # word suffix -> longer names
+    for root in groups:
+        if types[root] in SHORT_FORM_TYPES:
+            _index_ends(ends, root, words[root])
     folded: set[str] = set()
     for root in sorted(groups, key=lambda r: min(len(w) for w in words[r])):
         if root not in groups or types[root] not in SHORT_FORM_TYPES | GUESSED_TYPES:
             continue
         for short in sorted(words[root], key=len):
-            longer = {other for other in groups if other != root and
-                      (types[other] == types[root] or
-                       (guessed[root] and types[other] in SHORT_FORM_TYPES)) and
-                      types[other] in SHORT_FORM_TYPES and
-                      any(len(w) > len(short) and w[-len(short):] == short
-                          for w in words[other])}
+            longer = {other for other in ends.get(tuple(short), ()) if other != root and
+                      other in groups and (types[other] == types[root] or guessed[root])}
             if len(longer) != 1:
                 continue
             target = longer.pop()
@@ -323,7 +336,16 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
                 continue
             groups[target].extend(groups.pop(root))
             forms[target] |= forms.pop(root)
+            _index_ends(ends, target, words[root])
             words[target] += words.pop(root)
             folded.add(" ".join(short))
             break
     return folded
+
+
+def _index_ends(ends: dict[tuple[str, ...], set[str]], root: str, names: list[list[str]]
+                ) -> None:
+    """Record ``root`` under every word suffix shorter than one of its ``names``."""
+    for name in names:
+        for k in range(1, len(name)):
+            ends[tuple(name[-k:])].add(root)

@@ -6,6 +6,9 @@ relations are read back, and the graph is assembled from all of them. A folder's
 lives in the user data directory under a name derived from the folder
 (:func:`default_workspace`); ``threadline extract --workspace FILE`` names one.
 
+The sentences are indexed for Find in Documents (:mod:`graph.store.sentence_index`) without
+a copy of their text, which the documents keep.
+
 Results are keyed by the document's digest and the pipeline's fingerprint, so a renamed
 file is not extracted again and two pipelines can share one workspace. The schema is
 versioned (``PRAGMA user_version``) and upgraded by the migrations below, in order; a
@@ -26,7 +29,7 @@ import sqlite3
 import stat
 import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -35,11 +38,13 @@ from graph.errors import WorkspaceError, WorkspaceTooNew
 from graph.ingest.documents import Document
 from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
 from graph.paths import user_data_dir
+from graph.store import sentence_index
 
 SUFFIX = ".threadline"
 MEMORY = ":memory:"  # SQLite's name for a database that lives only while it is open
 
-MIGRATIONS: tuple[str, ...] = (
+# Each step is SQL statements or a function of the connection, run in one transaction.
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: documents of the corpus and the extraction of each (digest, pipeline)
     """
     CREATE TABLE documents (
@@ -86,6 +91,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 6: the sentences' words indexed without their text, which the documents keep
+    # (the sentences of 3 repeated the text and the 64-character digest on every row)
+    sentence_index.migrate,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -163,17 +171,19 @@ class Workspace:
         finally:
             db.execute("COMMIT")
         db.execute("PRAGMA journal_mode = WAL")
-        version = 0
+        version = start = db.execute("PRAGMA user_version").fetchone()[0]
         while version < SCHEMA_VERSION:
             # Read the version inside the write lock: another process may be migrating too.
             with self._transaction() as db:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 self._check_version(version)
                 if version < SCHEMA_VERSION:
-                    for statement in filter(str.strip, MIGRATIONS[version].split(";")):
-                        db.execute(statement)
+                    _migrate(db, MIGRATIONS[version])
                     version += 1
                     db.execute(f"PRAGMA user_version = {version}")
+        if 0 < start < version:  # an upgrade: give back what the old tables took
+            with contextlib.suppress(sqlite3.OperationalError):  # busy: next time
+                db.execute("VACUUM")
 
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -230,29 +240,31 @@ class Workspace:
     def store(self, result: DocumentResult, fingerprint: str) -> None:
         """Keep one document's result and index its sentences (committed at once: a
         cancelled run keeps it)."""
-        digest, text = result.doc.digest, result.doc.text
+        digest = result.doc.digest
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO extractions (digest, fingerprint, words, result) "
                        "VALUES (?, ?, ?, ?)", (digest, fingerprint, result.words, _encode(result)))
-            db.execute("DELETE FROM sentences WHERE digest = ?", (digest,))
-            db.executemany("INSERT INTO sentences (text, digest, start, end) VALUES (?, ?, ?, ?)",
-                           [(_clean(text[s:e]), digest, s, e) for s, e in result.sentences])
+            sentence_index.index_document(db, result.doc, result.sentences)
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[str, int, int, str]]:
+    def search(self, query: str, documents: Mapping[str, Document], limit: int = 200
+               ) -> list[tuple[str, int, int, str]]:
         """Sentences of the corpus with the words of ``query`` in a row (the last one may be
         the start of a word): ``(document id, start, end, sentence)``, in document order.
 
         A full-text index (SQLite FTS5), so it costs milliseconds however big the corpus.
+        The sentence is cut from ``documents`` (the corpus as opened: id -> document); a
+        document missing there, or changed since it was indexed, has no hits.
         """
         words = re.findall(r"\w+", query)
         if not words:
             return []
         phrase = '"' + " ".join(words) + '" *'
-        rows = self._db.execute(
-            "SELECT d.id, s.start, s.end, s.text FROM sentences AS s "
-            "JOIN documents AS d ON d.digest = s.digest WHERE sentences MATCH ? "
-            "ORDER BY d.id, s.start LIMIT ?", (phrase, limit))
-        return [(_text(doc_id), int(start), int(end), text) for doc_id, start, end, text in rows]
+        hits = []
+        for doc_id, digest, (start, end) in sentence_index.search(self._db, phrase, limit):
+            doc = documents.get(_text(doc_id))
+            if doc is not None and doc.digest == digest:
+                hits.append((doc.id, start, end, sentence_index.clean(doc.text[start:end])))
+        return hits
 
     def _write(self, statement: str, parameters: tuple) -> int:
         """Run one writing statement in its own transaction; returns the last row id."""
@@ -299,13 +311,15 @@ class Workspace:
         Results of other pipelines are kept for the documents still present, so switching
         models back and forth does not extract twice.
         """
+        documents = list(documents)
         with self._transaction() as db:
             db.execute("DELETE FROM documents")
             db.executemany("INSERT INTO documents (id, path, digest) VALUES (?, ?, ?)",
                            [(_bytes(d.id), _bytes(d.path), d.digest) for d in documents])
-            for table in ("extractions", "sentences"):
-                db.execute(f"DELETE FROM {table} WHERE digest NOT IN "
-                           "(SELECT digest FROM documents)")
+            db.execute("DELETE FROM extractions WHERE digest NOT IN "
+                       "(SELECT digest FROM documents)")
+            sentence_index.drop_absent(db)
+            sentence_index.rebuild_when_stale(db, documents)
 
     # -- the edit log --------------------------------------------------------------------
     def add_edit(self, edit: str) -> int:
@@ -389,8 +403,12 @@ def _check_target(path: Path) -> None:
         raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def _migrate(db: sqlite3.Connection, step: str | Callable[[sqlite3.Connection], None]) -> None:
+    if callable(step):
+        step(db)
+        return
+    for statement in filter(str.strip, step.split(";")):
+        db.execute(statement)
 
 
 def _bytes(text: str) -> bytes:
@@ -403,19 +421,22 @@ def _text(data: bytes) -> str:
 
 # -- one document's result as a compact blob -----------------------------------------------
 def _encode(result: DocumentResult) -> bytes:
+    """Mentions and relations; a mention's text only where it is not the document's text
+    at its span, and no sentence spans (the sentence index keeps them, schema 6)."""
+    text = result.doc.text
     data = {
-        "mentions": [[m.start, m.end, m.text, m.label, m.sent_start, m.sent_end, m.key]
-                     for m in result.mentions],
+        "mentions": [[m.start, m.end, None if text[m.start:m.end] == m.text else m.text,
+                      m.label, m.sent_start, m.sent_end, m.key] for m in result.mentions],
         "relations": [[*r.source, *r.target, r.relation, r.sent_start, r.sent_end, r.via,
                        r.predicate] for r in result.relations],
-        "sentences": [list(span) for span in result.sentences],
     }
     return zlib.compress(_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
 
 
 def _decode(blob: bytes, doc: Document, words: int) -> DocumentResult:
     data = json.loads(_text(zlib.decompress(blob)))
-    mentions = [Mention(doc.id, int(s), int(e), str(t), str(label), int(ss), int(se), str(k))
+    mentions = [Mention(doc.id, int(s), int(e), doc.text[int(s):int(e)] if t is None else str(t),
+                        str(label), int(ss), int(se), str(k))
                 for s, e, t, label, ss, se, k in data["mentions"]]
     relations = [TypedRelation(doc.id, (int(s0), int(s1)), (int(t0), int(t1)), str(rel),
                                int(ss), int(se), str(via), str(pred))

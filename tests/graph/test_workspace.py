@@ -228,11 +228,11 @@ def test_document_names_that_are_not_utf8_are_kept(tmp_path):
 
 def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
-    _open(corpus, workspace)
+    documents = _open(corpus, workspace).documents
     with Workspace(workspace) as store:
-        hits = store.search("claude opus")
-        prefix = store.search("Anthrop")
-        assert store.search("  ...  ") == [] and store.search('"') == []
+        hits = store.search("claude opus", documents)
+        prefix = store.search("Anthrop", documents)
+        assert store.search("  ...  ", documents) == [] and store.search('"', documents) == []
     texts = {doc.name: doc.read_text() for doc in corpus.iterdir()}
     assert hits and all("claude opus" in sentence.casefold() for _, _, _, sentence in hits)
     for doc_id, start, end, sentence in hits:
@@ -241,9 +241,10 @@ def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
     # a removed document's sentences go with it
     for path in corpus.glob("000_*"):
         path.unlink()
-    _open(corpus, workspace)
+    documents = _open(corpus, workspace).documents
     with Workspace(workspace) as store:
-        assert all(not doc.startswith("000_") for doc, *_ in store.search("claude"))
+        assert all(not doc.startswith("000_") for doc, *_ in store.search("claude", documents))
+        assert store.search("claude", documents)
 
 
 def test_a_saved_threadline_file_reopens_the_corpus_with_its_edits(corpus, tmp_path, nlp):
