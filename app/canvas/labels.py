@@ -29,6 +29,9 @@ LABEL_COVER = 3  # and of this many, any disc (never a label) when nothing else 
 DOT_PX = 5.0  # a disc this small (radius, pixels) is a dot: the leading labels may cover it
 RELATION_LABELS_MAX = 40  # relation names are shown for hubs with at most this many lines
 RELATION_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)  # where along a line its name may go
+# Only this many nodes in view, most important first, are tried for a label: in a crowd of
+# thousands the rest find no free room anyway, and trying them all costs a frame.
+LABEL_CANDIDATES = 1500
 
 
 @dataclass
@@ -98,7 +101,7 @@ def _place(state: CanvasState, key: tuple, scale: float, node_in: np.ndarray,
     arrays = state.arrays
     radius_px = screen_radii(state, scale) + 0.5  # the antialiased rim
     shown = node_in & (focus if focus is not None else True)
-    order = arrays.importance[shown[arrays.importance]]
+    order = arrays.importance[shown[arrays.importance]][:LABEL_CANDIDATES]
     must = [i for i in (state.hover, state.selected) if i is not None and node_in[i]]
     rows = list(dict.fromkeys(must + order.tolist()))
     pts = arrays.xy[rows] if rows else np.zeros((0, 2))
