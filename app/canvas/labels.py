@@ -69,10 +69,20 @@ def label_sizes(state: CanvasState, rows, metrics: QFontMetricsF | None = None) 
         text = labels[i]
         width = widths.get(text)
         if width is None:
-            # bold labels are a little wider: room for them either way
-            width = widths[text] = metrics.horizontalAdvance(text) * 1.06
+            width = widths[text] = label_width(metrics, text)
         out[k] = (width + 2 * LABEL_PAD, height)
     return out
+
+
+def label_width(metrics: QFontMetricsF, text: str) -> float:
+    """The width in pixels a label takes (:attr:`CanvasState.label_widths` caches them)."""
+    return metrics.horizontalAdvance(text) * 1.06  # bold ones are a little wider: room for both
+
+
+def measure_labels(font: QFont, texts, known) -> dict[str, float]:
+    """:func:`label_width` of each of ``texts`` not in ``known`` (any thread may measure)."""
+    metrics = QFontMetricsF(font)
+    return {text: label_width(metrics, text) for text in set(texts) if text not in known}
 
 
 def screen_radii(state: CanvasState, scale: float) -> np.ndarray:

@@ -3,12 +3,13 @@
 On a big drawing (:data:`ASYNC_SCENE_NODES` visible nodes or more) deciding which nodes and
 links are drawn, their sizes, colours and places (:func:`app.canvas.scene.build_scene`,
 the known positions, :func:`~app.canvas.scene.fit_radii`) and the counts of the status
-bar take a few hundred milliseconds: a :class:`SceneRequest` snapshots what they depend on
-and :class:`SceneBuilder` runs it in an :class:`app.workers.JobThread`. The result is
-swapped in on the GUI thread in one assignment. Every request takes a new *generation*; a
-result is only applied while its generation is the newest, so a filter changed twice
-quickly draws the second one and never the first, and a result built from a graph edited
-meanwhile (every edit schedules a new request) is dropped. One build runs at a time; the
+bar, and measuring the labels take a few hundred milliseconds: a :class:`SceneRequest`
+snapshots what they depend on and :class:`SceneBuilder` runs it in an
+:class:`app.workers.JobThread`. The result is swapped in on the GUI thread in one
+assignment. Every request takes a new *generation*; a result is only applied while its
+generation is the newest, so a filter changed twice quickly draws the second one and never
+the first, and a result built from a graph edited meanwhile (every edit schedules a new
+request) is dropped. One build runs at a time; the
 newest request made meanwhile waits behind it (older waiting ones are forgotten).
 
 Smaller drawings are built on the calling thread: a few milliseconds, and the drawing is
@@ -25,8 +26,10 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 from PySide6.QtCore import QDeadlineTimer, QObject, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from app.canvas.labels import measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
 from app.workers import JobThread
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
@@ -44,12 +47,15 @@ class SceneResult:
 
     arrays: SceneArrays
     facts_hidden: int
+    label_widths: dict[str, float]
+    font_key: str
 
 
 @dataclass(frozen=True)
 class SceneRequest:
     """What a drawing is built from: copies of the visible set, pins and positions (the
-    graph itself is read as it is; see the module's note on edits)."""
+    graph itself is read as it is; see the module's note on edits), and the labels' font
+    with the labels whose widths are known."""
 
     graph: nx.MultiDiGraph
     visible: frozenset[str]
@@ -58,6 +64,8 @@ class SceneRequest:
     pinned: frozenset[str]
     scores: Mapping[str, Mapping[str, float]] | None
     positions: Mapping[str, Position]
+    font: QFont
+    measured: frozenset[str]
 
     def job(self):
         """The build as a :mod:`graph.jobs` job; returns a :class:`SceneResult`."""
@@ -68,7 +76,9 @@ class SceneRequest:
         arrays = build_scene(self.graph, self.visible, self.graph_filter,
                              size_by=self.size_by, pinned=self.pinned, scores=self.scores)
         load_positions(arrays, self.positions)
-        return SceneResult(arrays, facts_hidden(self.graph, self.visible, self.graph_filter))
+        return SceneResult(arrays, facts_hidden(self.graph, self.visible, self.graph_filter),
+                           measure_labels(self.font, arrays.labels, self.measured),
+                           self.font.key())
 
 
 def load_positions(arrays: SceneArrays, positions: Mapping[str, Position]) -> None:
@@ -184,7 +194,8 @@ class CanvasSceneSync:
     def _scene_request(self) -> SceneRequest:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
                             self._filter, self._size_by, frozenset(self._pinned),
-                            self._scores, dict(self._positions))
+                            self._scores, dict(self._positions), QFont(self.state.font),
+                            frozenset(self.state.label_widths))
 
     def _rebuild_arrays(self, wait: bool = False) -> None:
         """Rebuild the drawn arrays from the model (after any change of what is drawn);
@@ -202,6 +213,8 @@ class CanvasSceneSync:
         load_positions_if_moved(arrays, self._positions, arrays.xy)
         self.state.arrays = arrays
         self.facts_hidden = result.facts_hidden
+        if result.font_key == self.state.font.key():
+            self.state.label_widths.update(result.label_widths)
         self.state.hover_link = None
         self._set_hover(None, force=True)  # indices changed
         self._geometry_changed()

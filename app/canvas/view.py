@@ -381,20 +381,18 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._positions.update(result)
         target = np.array([self._positions.get(n, (np.nan, np.nan)) for n in arrays.ids],
                           dtype=float).reshape(-1, 2)
-        # New nodes glide out of the nearest placed neighbour (or appear in place).
-        for i in np.flatnonzero(np.isnan(start[:, 0])):
-            start[i] = grow_from(arrays, i, start, target)
-        first = not np.isfinite(start).any()
+        glide = self._animated and self.isVisible() and len(arrays.ids) <= ANIMATE_MAX_NODES
+        if glide:  # new nodes glide out of the nearest placed neighbour (or appear in place)
+            for i in np.flatnonzero(np.isnan(start[:, 0])):
+                start[i] = grow_from(arrays, i, start, target)
         arrays.xy = target.copy()
         fit_radii(arrays)
         self._update_scene_rect()
         if self._auto_fit:
             self.fit_all()
         self._centre_placed()
-        animate = (self._animated and self.isVisible() and not first
-                   and len(arrays.ids) <= ANIMATE_MAX_NODES
-                   and not np.allclose(np.nan_to_num(start), np.nan_to_num(target)))
-        if animate:
+        if glide and np.isfinite(start).any() and not np.allclose(np.nan_to_num(start),
+                                                                  np.nan_to_num(target)):
             self._glide.start(start, target)
         self._layer.update()
         self.layoutFinished.emit()
