@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from app.canvas.frame_cache import FrameCache
 from app.canvas.labels import paint_badges, paint_labels
+from app.canvas.lod import LineBatch
 from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState, mix
 from graph.schema import SYMMETRIC_PREDICATES
@@ -155,9 +156,14 @@ def _pen(color: QColor, width_px: float, cap=Qt.PenCapStyle.FlatCap) -> QPen:
 
 
 def _segments(xy: np.ndarray, u: np.ndarray, v: np.ndarray) -> QPolygonF:
-    pairs = np.empty((2 * len(u), 2))
-    pairs[0::2] = xy[u]
-    pairs[1::2] = xy[v]
+    return _pairs(xy[u], xy[v])
+
+
+def _pairs(a: np.ndarray, b: np.ndarray) -> QPolygonF:
+    """``drawLines`` input: lines from the rows of ``a`` to those of ``b``."""
+    pairs = np.empty((2 * len(a), 2))
+    pairs[0::2] = a
+    pairs[1::2] = b
     return polygon_from_array(pairs)
 
 
@@ -179,8 +185,14 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     # path stroker (several times slower): with many lines in view, weight is shown by
     # shade instead of width.
     busy = int(visible.sum()) > EDGE_DETAIL_LIMIT
-    # So many hairlines are a texture: drawn without antialiasing (about twice as fast).
+    # So many hairlines are a texture: drawn without antialiasing, rasterised with NumPy
+    # (app.canvas.lod) unless arrowheads go between them.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not busy)
+    batch = LineBatch() if busy and not _arrows_shown(arrays, scale) else None
+
+    def stroke(a: np.ndarray, b: np.ndarray, colour: QColor, width: float = 1.0) -> None:
+        painter.setPen(_pen(colour, width))
+        painter.drawLines(_pairs(a, b))
     focus_links = state.focus_links if state.focus_links is not None \
         else state.path_indices()[1]
     dimming = focus_links is not None
@@ -202,10 +214,16 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
                     shade = colour
                 if dimming and not dim:
                     width += 0.6
-                painter.setPen(_pen(shade, width))
-                painter.drawLines(_segments(xy, u[sel], v[sel]))
+                if batch is not None and width == 1.0:
+                    batch.add(xy[u[sel]], xy[v[sel]], shade)
+                    continue
+                if batch is not None:
+                    batch.flush(painter, stroke)
+                stroke(xy[u[sel]], xy[v[sel]], shade, width)
             if arrows:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
+    if batch is not None:
+        batch.flush(painter, stroke)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for link, colour, grow in ((state.hover_link, style.text, 1.0),
                                (state.selected_link, style.highlight, 2.0)):
@@ -269,13 +287,17 @@ def _link_groups(state: CanvasState, mask: np.ndarray, dim: bool):
         yield chosen, style.relation_color(predicate, dim), not _symmetric(predicate)
 
 
+def _arrows_shown(arrays, scale: float) -> bool:
+    """Whether arrowheads are big enough to draw (a typical node ARROW_MIN_PX on screen)."""
+    return float(np.median(arrays.radius)) * scale >= ARROW_MIN_PX
+
+
 def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,
                   colour: QColor, zoom: float) -> None:
     """Arrowheads at the target end of typed relations (hidden when too small to read)."""
     length = 9.0 * zoom / scale  # scene units, so the head keeps ~9 px on screen
     arrays = state.arrays
-    typical_radius_px = float(np.median(arrays.radius)) * scale
-    if typical_radius_px < ARROW_MIN_PX or len(links) == 0 or len(links) > ARROW_MAX:
+    if not _arrows_shown(arrays, scale) or len(links) == 0 or len(links) > ARROW_MAX:
         return  # zoomed out: nodes are dots, arrowheads would be noise
     src, dst = arrays.xy[arrays.link_u[links]], arrays.xy[arrays.link_v[links]]
     delta = dst - src
