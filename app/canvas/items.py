@@ -225,6 +225,14 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     if batch is not None:
         batch.flush(painter, stroke)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    _paint_marked_links(painter, state, scale, visible, zoom)
+
+
+def _paint_marked_links(painter, state: CanvasState, scale: float, visible: np.ndarray,
+                        zoom: float) -> None:
+    """The hovered and the selected line, over the others."""
+    arrays, style = state.arrays, state.style
+    u, v, xy = arrays.link_u, arrays.link_v, arrays.xy
     for link, colour, grow in ((state.hover_link, style.text, 1.0),
                                (state.selected_link, style.highlight, 2.0)):
         if link is not None and visible[link]:
