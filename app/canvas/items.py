@@ -11,6 +11,7 @@ point by point. Labels and badges are painted by :mod:`app.canvas.labels`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 import shiboken6
@@ -92,7 +93,8 @@ class GraphLayer(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
-        self.frames = FrameCache(paint_graph, self.update, owner)  # dies with the canvas
+        # the cache dies with the canvas; it repaints without dropping its frame
+        self.frames = FrameCache(paint_steps, lambda: QGraphicsItem.update(self), owner)
 
     def update(self, *args) -> None:
         """Paint afresh (what is drawn changed), not from the last frame."""
@@ -116,6 +118,13 @@ class GraphLayer(QGraphicsItem):
 
 def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
     """Draw edges, arrowheads, nodes, markers and labels of ``state`` inside ``exposed``."""
+    for _ in paint_steps(painter, exposed, state):
+        pass
+
+
+def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Iterator[None]:
+    """:func:`paint_graph` a part at a time: it pauses (yields) after the lines and after
+    the nodes, so that a big frame can be painted over a few turns of the event loop."""
     arrays, style = state.arrays, state.style
     if style is None or not arrays.ids:
         return
@@ -139,9 +148,11 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
         focus[focus_nodes] = True
 
     _paint_links(painter, state, scale, (left, top, right, bottom), placed)
+    yield
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _paint_path_links(painter, state, scale, placed, path_links)
     _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
+    yield
     _paint_path_rings(painter, state, scale, node_in, path_nodes)
     paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
     paint_badges(painter, state, scale, node_in, transform)

@@ -192,12 +192,13 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
             if not self._builder.wait(deadline) or not self._runner.wait(deadline):
                 return False
         self._glide.finish()
+        self._layer.frames.finish()
         return self.is_idle()
 
     def is_idle(self) -> bool:
         """No drawing or layout running or queued, no animation, every drawn node placed."""
         return (not self._runner.busy() and not self._sync_timer.isActive()
-                and not self._builder.busy()
+                and not self._builder.busy() and not self._layer.frames.pending()
                 and not self._glide.running() and bool(self.state.arrays.placed.all()))
 
     def relayout(self) -> None:
