@@ -76,6 +76,12 @@ class FrameCache(QObject):
         """A fresh frame is being painted a part at a time."""
         return self._next is not None
 
+    def stop(self) -> None:
+        """Drop a frame being painted in parts (the canvas closes): its painter ends here,
+        on the GUI thread, not whenever the collector gets to it."""
+        self._settle.stop()
+        self._drop_next()
+
     def finish(self) -> None:
         """Paint the rest of a frame being painted in parts now (tests, pictures)."""
         while self._next is not None:
@@ -161,6 +167,7 @@ class FrameCache(QObject):
         if frame is not None and frame.painter is not None:
             frame.steps.close()
             frame.painter.end()
+            frame.painter = frame.steps = None
 
     def _blit(self, painter: QPainter, frame: _Frame, transform: QTransform) -> None:
         painter.save()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import partial
 
 import numpy as np
 import shiboken6
@@ -147,12 +148,11 @@ def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Itera
     if dimming:
         focus[focus_nodes] = True
 
-    _paint_links(painter, state, scale, (left, top, right, bottom), placed)
+    yield from _paint_links(painter, state, scale, (left, top, right, bottom), placed)
     yield
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _paint_path_links(painter, state, scale, placed, path_links)
-    _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
-    yield
+    yield from _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
     _paint_path_rings(painter, state, scale, node_in, path_nodes)
     paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
     paint_badges(painter, state, scale, node_in, transform)
@@ -164,6 +164,11 @@ def _pen(color: QColor, width_px: float, cap=Qt.PenCapStyle.FlatCap) -> QPen:
     pen.setCosmetic(True)
     pen.setCapStyle(cap)
     return pen
+
+
+def _stroke(painter, a: np.ndarray, b: np.ndarray, colour: QColor, width: float = 1.0) -> None:
+    painter.setPen(_pen(colour, width))
+    painter.drawLines(_pairs(a, b))
 
 
 def _segments(xy: np.ndarray, u: np.ndarray, v: np.ndarray) -> QPolygonF:
@@ -178,7 +183,8 @@ def _pairs(a: np.ndarray, b: np.ndarray) -> QPolygonF:
     return polygon_from_array(pairs)
 
 
-def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None:
+def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> Iterator[None]:
+    """The lines in view (a generator: busy ones are rasterised in parts, app.canvas.lod)."""
     arrays, style = state.arrays, state.style
     if len(arrays.link_u) == 0:
         return
@@ -201,9 +207,7 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, not busy)
     batch = LineBatch() if busy and not _arrows_shown(arrays, scale) else None
 
-    def stroke(a: np.ndarray, b: np.ndarray, colour: QColor, width: float = 1.0) -> None:
-        painter.setPen(_pen(colour, width))
-        painter.drawLines(_pairs(a, b))
+    stroke = partial(_stroke, painter)
     focus_links = state.focus_links if state.focus_links is not None \
         else state.path_indices()[1]
     dimming = focus_links is not None
@@ -229,12 +233,13 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
                     batch.add(xy[u[sel]], xy[v[sel]], shade)
                     continue
                 if batch is not None:
-                    batch.flush(painter, stroke)
+                    for _ in batch.flush(painter, stroke):
+                        pass
                 stroke(xy[u[sel]], xy[v[sel]], shade, width)
             if arrows:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
     if batch is not None:
-        batch.flush(painter, stroke)
+        yield from batch.flush(painter, stroke)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _paint_marked_links(painter, state, scale, visible, zoom)
 
@@ -335,7 +340,7 @@ def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,
 
 
 def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
-                 focus: np.ndarray | None) -> None:
+                 focus: np.ndarray | None) -> Iterator[None]:
     arrays, style = state.arrays, state.style
     idx = np.flatnonzero(node_in)
     if len(idx) == 0:
@@ -368,6 +373,7 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
             for level in np.unique(kind_levels):
                 painter.setPen(_pen(colour, diameters[level], Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(polygon_from_array(xy[of_kind[kind_levels == level]]))
+            yield  # a colour at a time
     _paint_markers(painter, state, scale, node_in, diameters)
 
 

@@ -64,14 +64,13 @@ def label_sizes(state: CanvasState, rows, metrics: QFontMetricsF | None = None) 
     """``(len(rows), 2)`` plate sizes in pixels of the labels of node ``rows``."""
     metrics = metrics or QFontMetricsF(state.font)
     widths, labels = state.label_widths, state.arrays.labels
-    out = np.empty((len(rows), 2))
-    height = metrics.height() + 1
-    for k, i in enumerate(rows):
-        text = labels[i]
-        width = widths.get(text)
-        if width is None:
-            width = widths[text] = label_width(metrics, text)
-        out[k] = (width + 2 * LABEL_PAD, height)
+    texts = [labels[i] for i in rows]
+    for text in texts:
+        if text not in widths:
+            widths[text] = label_width(metrics, text)
+    out = np.empty((len(texts), 2))
+    out[:, 0] = np.fromiter(map(widths.__getitem__, texts), float, len(texts)) + 2 * LABEL_PAD
+    out[:, 1] = metrics.height() + 1
     return out
 
 

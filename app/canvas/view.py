@@ -181,6 +181,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._glide.stop()
         self._runner.stop()
         self._builder.stop()
+        self._layer.frames.stop()
 
     def wait_for_layout(self, timeout_ms: int = 10_000) -> bool:
         """Block until the drawing is built and a running layout finished and was applied;
@@ -420,6 +421,10 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
                             QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._apply_style()
         super().changeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._layer.frames.stop()  # a frame half painted ends here (see FrameCache.stop)
+        super().hideEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
