@@ -39,6 +39,7 @@ class _Frame:
     key: tuple
     transform: QTransform
     painter: QPainter | None = None
+    hints: QPainter.RenderHint | None = None
     steps: Iterator[None] | None = None
     spent: float = 0.0  # seconds spent painting it so far
 
@@ -120,24 +121,27 @@ class FrameCache(QObject):
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         image.fill(0)
-        inner = QPainter(image)
-        inner.setRenderHints(painter.renderHints())
-        inner.setTransform(transform)
+        inner = QPainter()
         self._settle.stop()
-        return _Frame(image, key, QTransform(transform), inner,
+        return _Frame(image, key, QTransform(transform), inner, painter.renderHints(),
                       self._steps(inner, QRectF(exposed), state))
 
     @staticmethod
     def _advance(frame: _Frame) -> bool:
-        """Paint the next part of ``frame``; False once it is whole."""
+        """Paint the next part of ``frame``; False once it is whole. The painter is only
+        active during the part (none is left open between turns of the event loop)."""
         start = time.perf_counter()
+        painter = frame.painter
+        painter.begin(frame.image)
+        painter.setRenderHints(frame.hints)
+        painter.setTransform(frame.transform)
         try:
             return next(frame.steps, StopIteration) is not StopIteration
         finally:
+            painter.end()
             frame.spent += time.perf_counter() - start
 
     def _finish(self, frame: _Frame) -> None:
-        frame.painter.end()
         frame.painter = frame.steps = None
         self._slow = frame.spent > SLOW_FRAME_S
 
@@ -164,9 +168,8 @@ class FrameCache(QObject):
     def _drop_next(self) -> None:
         frame, self._next = self._next, None
         self._step.stop()
-        if frame is not None and frame.painter is not None:
+        if frame is not None and frame.steps is not None:
             frame.steps.close()
-            frame.painter.end()
             frame.painter = frame.steps = None
 
     def _blit(self, painter: QPainter, frame: _Frame, transform: QTransform) -> None:

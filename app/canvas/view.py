@@ -30,7 +30,12 @@ from app.canvas.fitting import CanvasFitting
 from app.canvas.groups import CanvasGroups
 from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
-from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
+from app.canvas.layout_runner import (
+    ANIMATE_MAX_NODES,
+    LayoutRunner,
+    NodeGlide,
+    take_fitted_radii,
+)
 from app.canvas.legend import TypeLegend
 from app.canvas.minimap import Minimap
 from app.canvas.path_highlight import PathHighlight
@@ -388,7 +393,8 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
             for i in np.flatnonzero(np.isnan(start[:, 0])):
                 start[i] = grow_from(arrays, i, start, target)
         arrays.xy = target.copy()
-        fit_radii(arrays)
+        if not take_fitted_radii(arrays, result):
+            fit_radii(arrays)
         self._update_scene_rect()
         if self._auto_fit:
             self.fit_all()

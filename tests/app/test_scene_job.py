@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.canvas.scene import build_scene
+from app.canvas.scene import build_scene, fit_radii
 from app.canvas.scene_job import ASYNC_SCENE_NODES
 from graph.explore.filters import GraphFilter
 from tests.app.windows import ba_graph, bare_canvas
@@ -104,3 +104,14 @@ def test_a_repaint_reuses_the_last_frame_and_a_change_paints_afresh(qtbot, big):
     qtbot.waitUntil(lambda: not frames.pending())  # a slow frame is painted in parts
     assert frames._frame is not first
     assert canvas.viewport().grab().toImage() != picture  # the selection ring is painted
+
+
+def test_the_radii_fitted_in_the_layout_worker_are_those_fitted_here(qtbot, big):
+    _, _, canvas = big
+    canvas.relayout()
+    qtbot.waitUntil(canvas.is_idle, timeout=60_000)
+    arrays = canvas.state.arrays
+    fitted = arrays.radius.copy()
+    fit_radii(arrays)
+    assert np.allclose(fitted, arrays.radius)
+    assert (fitted <= arrays.base_radius + 1e-9).all()
