@@ -171,6 +171,7 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.canvas.expandRequested.connect(self.expand_nodes)
         self.canvas.filesDropped.connect(self.open_dropped)
         self.canvas.selectionChanged.connect(self._on_canvas_selection_changed)
+        self.canvas.drawingChanged.connect(self._update_counts)
         self.search.entityChosen.connect(self.focus_entity)
         self.search.textSearchRequested.connect(self.text_search)
         self.details.nodeActivated.connect(self.focus_entity)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from app.canvas.scene_job import ASYNC_SCENE_NODES, facts_hidden
 from app.guard import guarded
 from graph import messages
 from graph.explore.filters import GraphFilter, drawn_nodes, is_fact
@@ -105,14 +106,15 @@ class ViewFilters:
             self.counts.setText(self.community_counts())
             self.facts_count.setVisible(False)
             return
-        # From the exploration and the filter, not the canvas: it redraws a moment later.
-        shown = len(drawn_nodes(self.model.graph, self.exploration.visible, self.filter))
+        visible = self.exploration.visible
+        if len(visible) >= ASYNC_SCENE_NODES:
+            # Counted with the drawing the canvas builds in its worker (drawingChanged).
+            shown, hidden = len(self.canvas.drawn_nodes()), self.canvas.facts_hidden
+        else:
+            # From the exploration and the filter, not the canvas: it redraws a moment later.
+            shown = len(drawn_nodes(self.model.graph, visible, self.filter))
+            hidden = facts_hidden(self.model.graph, visible, self.filter)
         self.counts.setText(messages.COUNTS.format(
             shown=shown, total=total, relations=self.model.edge_count))
-        hidden = 0
-        if not self.filter.fact_nodes:
-            nodes, revealed = self.model.graph.nodes, self.filter.revealed
-            hidden = sum(1 for n in self.exploration.visible
-                         if n in nodes and n not in revealed and is_fact(nodes[n]))
         self.facts_count.setText(FACTS_NOT_DRAWN.format(hidden=hidden) if hidden else "")
         self.facts_count.setVisible(bool(hidden))

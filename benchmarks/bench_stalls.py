@@ -5,7 +5,8 @@
 For each size a typed Barabasi-Albert graph (``bench_canvas.typed_graph``, about 2.4 edges
 per entity) is exported to GraphML and opened in a real (offscreen) window, 1600x1000,
 while a 10 ms QTimer ticks on the GUI thread. For every action (open the file, Show All,
-hide a type and show it again, export GraphML, re-layout, a full repaint) the longest gap
+hide a type and show it again, export GraphML, re-layout, a full repaint from the canvas's
+last frame and one painted afresh, a pan of ten repainted steps) the longest gap
 between two ticks is recorded from the action's start until the window is idle again, and
 the time until it is idle (for Show All: until laid out). Goal of the scale issue: every gap
 <= 100 ms at 25k entities, Show All laid out within 5 s. Prints one row per action; a gap
@@ -78,6 +79,14 @@ def measure(app, meter: GapMeter, window: MainWindow, name: str, action: Callabl
     return name, meter.longest, took
 
 
+def pan(window: MainWindow) -> None:
+    """Drag the view sideways in ten repainted steps (as a mouse drag scrolls it)."""
+    bar = window.canvas.horizontalScrollBar()
+    for _ in range(10):
+        bar.setValue(bar.value() + 15)
+        window.canvas.viewport().repaint()
+
+
 def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
     graph = typed_graph(n, 2)
     path = folder / f"typed{n}.graphml"
@@ -103,6 +112,9 @@ def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
     rows.append(measure(app, meter, window, "re-layout", window.canvas.relayout, idle))
     rows.append(measure(app, meter, window, "full repaint",
                         window.canvas.viewport().repaint, idle))
+    rows.append(measure(app, meter, window, "full repaint, painted afresh", lambda: (
+        window.canvas.redraw(), window.canvas.viewport().repaint()), idle))
+    rows.append(measure(app, meter, window, "pan (10 steps)", lambda: pan(window), idle))
     print(f"{n:,} entities, {graph.number_of_edges():,} edges "
           f"({len(window.canvas.drawn_nodes()):,} drawn after Show All)")
     window.shutdown(60_000)

@@ -17,13 +17,15 @@ from typing import TypeVar
 
 from graph.errors import Cancelled
 
-__all__ = ["Cancelled", "Job", "Progress", "empty_graph", "long_lived", "reporting", "run_job"]
+__all__ = ["Cancelled", "Job", "Progress", "collector_paused", "empty_graph", "long_lived",
+           "reporting", "run_job"]
 
 # A long_lived() block that built fewer objects than this leaves them to the collector.
 FREEZE_AFTER = 100_000
 _collector = threading.Lock()
 T = TypeVar("T")
-_paused = [0, False]  # how many long_lived() blocks are open; whether the collector was on
+# how many blocks with the collector off are open; whether it was on; whether to freeze
+_paused = [0, False, False]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +105,25 @@ def long_lived() -> Iterator[None]:
     drops a big graph for good empties it (``graph.clear()``) rather than wait for a
     collection that will not come.
     """
+    with _collector_off(freeze=True):
+        yield
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Make and drop many short-lived objects (a copy of a graph written out) without the
+    cycle collector walking them, as :func:`long_lived` but nothing is frozen: what the block
+    made is garbage once it ends, freed as its references go (empty a copied graph before
+    dropping it, :func:`empty_graph`: its views refer back to it)."""
+    with _collector_off(freeze=False):
+        yield
+
+
+@contextmanager
+def _collector_off(freeze: bool) -> Iterator[None]:
     with _collector:
         if _paused[0] == 0:
-            _paused[1] = gc.isenabled()
+            _paused[1], _paused[2] = gc.isenabled(), False
             gc.disable()
         _paused[0] += 1
     try:
@@ -113,8 +131,10 @@ def long_lived() -> Iterator[None]:
     finally:
         with _collector:
             _paused[0] -= 1
+            # new objects since the last collection: worth freezing (once the last block ends)
+            _paused[2] |= freeze and gc.get_count()[0] >= FREEZE_AFTER
             if _paused[0] == 0:
-                if gc.get_count()[0] >= FREEZE_AFTER:  # new objects since the last collection
+                if _paused[2]:
                     gc.freeze()
                 if _paused[1]:
                     gc.enable()

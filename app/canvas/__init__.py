@@ -4,8 +4,11 @@
 minus what its filter leaves out. The package is split along its seams:
 
 * :mod:`app.canvas.scene` builds the drawn arrays and answers hit tests, without Qt;
+  :mod:`app.canvas.scene_job` builds big drawings in a worker, newest request first;
 * :mod:`app.canvas.items` paints them from one graphics item in a few batched draw calls,
   with :mod:`app.canvas.labels` for the text and :mod:`app.canvas.style` for the colours;
+  :mod:`app.canvas.frame_cache` keeps the last frame (repaints, pans, zooms, big frames
+  painted a part at a time) and :mod:`app.canvas.lod` rasterises crowds of hairlines;
 * :mod:`app.canvas.layout_runner` lays out off the GUI thread (an
   :class:`app.workers.JobThread`) and glides nodes to their new place;
 * :mod:`app.canvas.interaction` handles the mouse and the keyboard, and

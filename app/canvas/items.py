@@ -11,14 +11,18 @@ point by point. Labels and badges are painted by :mod:`app.canvas.labels`.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from functools import partial
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from app.canvas.frame_cache import FrameCache
 from app.canvas.labels import paint_badges, paint_labels
+from app.canvas.lod import LineBatch
 from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState, mix
 from graph.schema import SYMMETRIC_PREDICATES
@@ -83,13 +87,20 @@ def path_from_triangles(triangles: np.ndarray) -> QPainterPath:
 class GraphLayer(QGraphicsItem):
     """Paints the whole graph from a :class:`CanvasState`; never handles events itself."""
 
-    def __init__(self, state: CanvasState) -> None:
+    def __init__(self, state: CanvasState, owner: QObject | None = None) -> None:
         super().__init__()
         self.state = state
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+        # the cache dies with the canvas; it repaints without dropping its frame
+        self.frames = FrameCache(paint_steps, lambda: QGraphicsItem.update(self), owner)
+
+    def update(self, *args) -> None:
+        """Paint afresh (what is drawn changed), not from the last frame."""
+        self.frames.invalidate()
+        super().update(*args)
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self._rect:
@@ -100,11 +111,21 @@ class GraphLayer(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        paint_graph(painter, option.exposedRect, self.state)
+        if widget is not None and painter.device() is widget:  # the viewport, not an export
+            self.frames.paint(painter, option.exposedRect, self.state)
+        else:
+            paint_graph(painter, option.exposedRect, self.state)
 
 
 def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
     """Draw edges, arrowheads, nodes, markers and labels of ``state`` inside ``exposed``."""
+    for _ in paint_steps(painter, exposed, state):
+        pass
+
+
+def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Iterator[None]:
+    """:func:`paint_graph` a part at a time: it pauses (yields) after the lines and after
+    the nodes, so that a big frame can be painted over a few turns of the event loop."""
     arrays, style = state.arrays, state.style
     if style is None or not arrays.ids:
         return
@@ -127,9 +148,11 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
     if dimming:
         focus[focus_nodes] = True
 
-    _paint_links(painter, state, scale, (left, top, right, bottom), placed)
+    yield from _paint_links(painter, state, scale, (left, top, right, bottom), placed)
+    yield
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _paint_path_links(painter, state, scale, placed, path_links)
-    _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
+    yield from _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
     _paint_path_rings(painter, state, scale, node_in, path_nodes)
     paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
     paint_badges(painter, state, scale, node_in, transform)
@@ -143,14 +166,25 @@ def _pen(color: QColor, width_px: float, cap=Qt.PenCapStyle.FlatCap) -> QPen:
     return pen
 
 
+def _stroke(painter, a: np.ndarray, b: np.ndarray, colour: QColor, width: float = 1.0) -> None:
+    painter.setPen(_pen(colour, width))
+    painter.drawLines(_pairs(a, b))
+
+
 def _segments(xy: np.ndarray, u: np.ndarray, v: np.ndarray) -> QPolygonF:
-    pairs = np.empty((2 * len(u), 2))
-    pairs[0::2] = xy[u]
-    pairs[1::2] = xy[v]
+    return _pairs(xy[u], xy[v])
+
+
+def _pairs(a: np.ndarray, b: np.ndarray) -> QPolygonF:
+    """``drawLines`` input: lines from the rows of ``a`` to those of ``b``."""
+    pairs = np.empty((2 * len(a), 2))
+    pairs[0::2] = a
+    pairs[1::2] = b
     return polygon_from_array(pairs)
 
 
-def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None:
+def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> Iterator[None]:
+    """The lines in view (a generator: busy ones are rasterised in parts, app.canvas.lod)."""
     arrays, style = state.arrays, state.style
     if len(arrays.link_u) == 0:
         return
@@ -168,6 +202,12 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
     # path stroker (several times slower): with many lines in view, weight is shown by
     # shade instead of width.
     busy = int(visible.sum()) > EDGE_DETAIL_LIMIT
+    # So many hairlines are a texture: drawn without antialiasing, rasterised with NumPy
+    # (app.canvas.lod) unless arrowheads go between them.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, not busy)
+    batch = LineBatch() if busy and not _arrows_shown(arrays, scale) else None
+
+    stroke = partial(_stroke, painter)
     focus_links = state.focus_links if state.focus_links is not None \
         else state.path_indices()[1]
     dimming = focus_links is not None
@@ -189,10 +229,26 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> None
                     shade = colour
                 if dimming and not dim:
                     width += 0.6
-                painter.setPen(_pen(shade, width))
-                painter.drawLines(_segments(xy, u[sel], v[sel]))
+                if batch is not None and width == 1.0:
+                    batch.add(xy[u[sel]], xy[v[sel]], shade)
+                    continue
+                if batch is not None:
+                    for _ in batch.flush(painter, stroke):
+                        pass
+                stroke(xy[u[sel]], xy[v[sel]], shade, width)
             if arrows:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
+    if batch is not None:
+        yield from batch.flush(painter, stroke)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    _paint_marked_links(painter, state, scale, visible, zoom)
+
+
+def _paint_marked_links(painter, state: CanvasState, scale: float, visible: np.ndarray,
+                        zoom: float) -> None:
+    """The hovered and the selected line, over the others."""
+    arrays, style = state.arrays, state.style
+    u, v, xy = arrays.link_u, arrays.link_v, arrays.xy
     for link, colour, grow in ((state.hover_link, style.text, 1.0),
                                (state.selected_link, style.highlight, 2.0)):
         if link is not None and visible[link]:
@@ -255,13 +311,17 @@ def _link_groups(state: CanvasState, mask: np.ndarray, dim: bool):
         yield chosen, style.relation_color(predicate, dim), not _symmetric(predicate)
 
 
+def _arrows_shown(arrays, scale: float) -> bool:
+    """Whether arrowheads are big enough to draw (a typical node ARROW_MIN_PX on screen)."""
+    return float(np.median(arrays.radius)) * scale >= ARROW_MIN_PX
+
+
 def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,
                   colour: QColor, zoom: float) -> None:
     """Arrowheads at the target end of typed relations (hidden when too small to read)."""
     length = 9.0 * zoom / scale  # scene units, so the head keeps ~9 px on screen
     arrays = state.arrays
-    typical_radius_px = float(np.median(arrays.radius)) * scale
-    if typical_radius_px < ARROW_MIN_PX or len(links) == 0 or len(links) > ARROW_MAX:
+    if not _arrows_shown(arrays, scale) or len(links) == 0 or len(links) > ARROW_MAX:
         return  # zoomed out: nodes are dots, arrowheads would be noise
     src, dst = arrays.xy[arrays.link_u[links]], arrays.xy[arrays.link_v[links]]
     delta = dst - src
@@ -280,7 +340,7 @@ def _paint_arrows(painter, state: CanvasState, scale: float, links: np.ndarray,
 
 
 def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
-                 focus: np.ndarray | None) -> None:
+                 focus: np.ndarray | None) -> Iterator[None]:
     arrays, style = state.arrays, state.style
     idx = np.flatnonzero(node_in)
     if len(idx) == 0:
@@ -313,6 +373,7 @@ def _paint_nodes(painter, state: CanvasState, scale: float, node_in: np.ndarray,
             for level in np.unique(kind_levels):
                 painter.setPen(_pen(colour, diameters[level], Qt.PenCapStyle.RoundCap))
                 painter.drawPoints(polygon_from_array(xy[of_kind[kind_levels == level]]))
+            yield  # a colour at a time
     _paint_markers(painter, state, scale, node_in, diameters)
 
 

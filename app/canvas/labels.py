@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState
-from graph.explore.label_layout import Occupancy, place_labels
+from graph.explore.label_layout import CELL, GAP, Occupancy, candidate_rects, place_labels
 
 LABEL_PAD = 3.0  # px of plate left and right of the text
 LABEL_STRONG = 10  # this many most important nodes have their label in bold
@@ -29,6 +29,10 @@ LABEL_COVER = 3  # and of this many, any disc (never a label) when nothing else 
 DOT_PX = 5.0  # a disc this small (radius, pixels) is a dot: the leading labels may cover it
 RELATION_LABELS_MAX = 40  # relation names are shown for hubs with at most this many lines
 RELATION_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)  # where along a line its name may go
+# Past this many nodes in view (most important first), a node is only tried for a label
+# when one of its label's places is free of discs: in a crowd of thousands most find no
+# room, and trying them one by one costs a frame (the labels placed are the same).
+LABEL_CANDIDATES = 1500
 
 
 @dataclass
@@ -61,18 +65,27 @@ def label_sizes(state: CanvasState, rows, metrics: QFontMetricsF | None = None) 
     metrics = metrics or QFontMetricsF(state.font)
     bold = QFontMetricsF(strong_font(state.font))
     widths, labels = state.label_widths, state.arrays.labels
-    out = np.empty((len(rows), 2))
-    height = metrics.height() + 1
-    for k, i in enumerate(rows):
-        text = labels[i]
-        width = widths.get(text)
-        if width is None:
-            # Room for the bold face either way (it is 5-12% wider: a fixed margin clipped
-            # the ends of long bold labels, such as a community's).
-            width = widths[text] = max(metrics.horizontalAdvance(text),
-                                       bold.horizontalAdvance(text))
-        out[k] = (width + 2 * LABEL_PAD, height)
+    texts = [labels[i] for i in rows]
+    for text in texts:
+        if text not in widths:
+            widths[text] = label_width(metrics, bold, text)
+    out = np.empty((len(texts), 2))
+    out[:, 0] = np.fromiter(map(widths.__getitem__, texts), float, len(texts)) + 2 * LABEL_PAD
+    out[:, 1] = metrics.height() + 1
     return out
+
+
+def label_width(metrics: QFontMetricsF, bold: QFontMetricsF, text: str) -> float:
+    """The width in pixels a label takes (:attr:`CanvasState.label_widths` caches them):
+    room for the bold face either way (it is 5-12% wider: a fixed margin clipped the ends
+    of long bold labels, such as a community's)."""
+    return max(metrics.horizontalAdvance(text), bold.horizontalAdvance(text))
+
+
+def measure_labels(font: QFont, texts, known) -> dict[str, float]:
+    """:func:`label_width` of each of ``texts`` not in ``known`` (any thread may measure)."""
+    metrics, bold = QFontMetricsF(font), QFontMetricsF(strong_font(font))
+    return {text: label_width(metrics, bold, text) for text in set(texts) if text not in known}
 
 
 def strong_font(font: QFont) -> QFont:
@@ -108,17 +121,21 @@ def _place(state: CanvasState, key: tuple, scale: float, node_in: np.ndarray,
     arrays = state.arrays
     radius_px = screen_radii(state, scale) + 0.5  # the antialiased rim
     shown = node_in & (focus if focus is not None else True)
-    order = arrays.importance[shown[arrays.importance]]
-    must = [i for i in (state.hover, state.selected) if i is not None and node_in[i]]
-    rows = list(dict.fromkeys(must + order.tolist()))
-    pts = arrays.xy[rows] if rows else np.zeros((0, 2))
-    centres = _to_screen(pts, transform)
-    sizes = label_sizes(state, rows)
     obstacles = np.flatnonzero(shown)
     dot = radius_px[obstacles] <= DOT_PX
     screen = _to_screen(arrays.xy[obstacles], transform)
     discs = (screen[~dot], radius_px[obstacles][~dot])
     dots = (screen[dot], radius_px[obstacles][dot])
+    order = arrays.importance[shown[arrays.importance]]
+    if len(order) > LABEL_CANDIDATES:
+        rest = order[LABEL_CANDIDATES:]
+        room = _room(state, rest, radius_px, transform, size, discs, dots)
+        order = np.concatenate([order[:LABEL_CANDIDATES], rest[room]])
+    must = [i for i in (state.hover, state.selected) if i is not None and node_in[i]]
+    rows = list(dict.fromkeys(must + order.tolist()))
+    pts = arrays.xy[rows] if rows else np.zeros((0, 2))
+    centres = _to_screen(pts, transform)
+    sizes = label_sizes(state, rows)
     must_count = len(dict.fromkeys(must))
     rects = place_labels(centres, radius_px[rows], sizes, np.arange(len(rows)), size,
                          discs=discs, must=must_count, dots=dots,
@@ -129,6 +146,19 @@ def _place(state: CanvasState, key: tuple, scale: float, node_in: np.ndarray,
                  for left, top, right, bottom in rects[placed].tolist()]
     strong = [bool(arrays.rank[i] < LABEL_STRONG) for i in out_rows]
     return LabelPlacement(key, out_rows, out_rects, strong, size, [discs, dots], rects[placed])
+
+
+def _room(state: CanvasState, rows: np.ndarray, radius_px: np.ndarray, transform,
+          size: tuple[int, int], discs, dots) -> np.ndarray:
+    """Which of node ``rows`` have a label place on screen free of every disc and dot (the
+    others could take none: :func:`~graph.explore.label_layout.place_labels` only lets the
+    leading labels cover discs)."""
+    occupancy = Occupancy(size[0], size[1], CELL)
+    occupancy.take_discs(*discs)
+    occupancy.take_discs(*dots)
+    candidates = candidate_rects(_to_screen(state.arrays.xy[rows], transform),
+                                 radius_px[rows], label_sizes(state, rows), max(GAP, CELL))
+    return occupancy.free_many(candidates).any(axis=1)
 
 
 def _to_screen(pts: np.ndarray, transform) -> np.ndarray:

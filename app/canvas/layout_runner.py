@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import (
@@ -23,9 +24,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from app.canvas.scene import LayoutRequest
+from app.canvas.scene import LAYOUT_CLEARANCE, LayoutRequest, SceneArrays
 from app.canvas.style import CanvasState
 from app.workers import JobThread
+from graph.explore.spacing import bound_radii
 from graph.jobs import Progress
 
 log = logging.getLogger(__name__)
@@ -84,7 +86,8 @@ class LayoutRunner(QObject):
         if len(request.nodes) <= SYNC_LAYOUT_NODES:
             self.produced.emit(request.run())
             return
-        thread = JobThread(request.job, str)  # the application's: it may outlive the canvas
+        # the application's thread: it may outlive the canvas
+        thread = JobThread(partial(fitted_job, request), str)
         thread.progress.connect(self._on_progress)
         thread.succeeded.connect(self._on_succeeded)
         thread.failed.connect(self._on_failed)
@@ -148,6 +151,46 @@ class LayoutRunner(QObject):
             self.request(pending)
         elif not self._failed:  # retrying a failed layout would only fail again
             self.request(False)  # nodes that appeared meanwhile without a queued run
+
+
+class LaidOut(dict):
+    """The positions ``node -> (x, y)`` of a layout run in the worker, with the radii its
+    nodes get there (:func:`app.canvas.scene.fit_radii`, which takes a while on a big
+    drawing, done in the worker too): ``radii`` and the ``base`` radii they were bounded
+    from, both ``node -> radius``."""
+
+    radii: dict[str, float]
+    base: dict[str, float]
+
+
+def fitted_job(request: LayoutRequest):
+    """``request``'s job, whose result is :class:`LaidOut` (radii fitted)."""
+    positions = yield from request.job()
+    laid = LaidOut(positions)
+    nodes = [n for n in request.nodes if n in positions]
+    base = np.array([request.radii[n] - LAYOUT_CLEARANCE for n in nodes])
+    xy = np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2)
+    laid.base = dict(zip(nodes, base.tolist(), strict=True))
+    laid.radii = dict(zip(nodes, bound_radii(xy, base).tolist(), strict=True))
+    return laid
+
+
+def take_fitted_radii(arrays: SceneArrays, result: dict) -> bool:
+    """Give ``arrays`` (positions of ``result`` loaded) the radii fitted in the worker;
+    False when they do not apply (the drawing changed meanwhile: fit them anew)."""
+    radii, base = getattr(result, "radii", None), getattr(result, "base", None)
+    if radii is None or arrays.base_radius is None or len(radii) != len(arrays.ids):
+        return False
+    try:
+        wanted = np.array([base[n] for n in arrays.ids])
+        fitted = np.array([radii[n] for n in arrays.ids])
+    except KeyError:
+        return False
+    if not np.allclose(wanted, arrays.base_radius):
+        return False
+    arrays.radius = fitted
+    arrays.refresh_derived()
+    return True
 
 
 class NodeGlide(QObject):

@@ -30,30 +30,35 @@ from app.canvas.fitting import CanvasFitting
 from app.canvas.groups import CanvasGroups
 from app.canvas.interaction import CanvasInteraction
 from app.canvas.items import GraphLayer
-from app.canvas.layout_runner import ANIMATE_MAX_NODES, LayoutRunner, NodeGlide
+from app.canvas.layout_runner import (
+    ANIMATE_MAX_NODES,
+    LayoutRunner,
+    NodeGlide,
+    take_fitted_radii,
+)
 from app.canvas.legend import TypeLegend
 from app.canvas.minimap import Minimap
 from app.canvas.path_highlight import PathHighlight
 from app.canvas.scene import (
     SIZE_BY,
     LayoutRequest,
-    build_scene,
     fit_radii,
     grow_from,
     layout_request,
     link_of_edge,
 )
+from app.canvas.scene_job import CanvasSceneSync, SceneBuilder
 from app.canvas.selection import CanvasSelection
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
 from graph.explore.exploration import Exploration, Step
-from graph.explore.filters import FACT_TYPES, GraphFilter
+from graph.explore.filters import GraphFilter
 from graph.explore.model import GraphModel, ModelEvent
 from graph.taxonomy import entity_types
 
 
 class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitting,
-                  CanvasGroups, QGraphicsView):
+                  CanvasGroups, CanvasSceneSync, QGraphicsView):
     """Zoomable, pannable view of the visible graph.
 
     Parameters
@@ -87,6 +92,9 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         A background layout began / progressed (done, total) / was applied.
     filesDropped(list)
         Local files or folders were dropped on the canvas (their paths).
+    drawingChanged()
+        New drawn arrays were swapped in (big ones are built in a worker: a moment after
+        the change that asked for them; see :mod:`app.canvas.scene_job`).
     """
 
     nodeClicked = Signal(str)
@@ -102,6 +110,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
     layoutProgress = Signal(int, int)
     layoutFinished = Signal()
     filesDropped = Signal(list)
+    drawingChanged = Signal()
 
     def __init__(self, model: GraphModel, exploration: Exploration,
                  parent: QWidget | None = None) -> None:
@@ -117,12 +126,14 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._seed = 0
 
         self.state = CanvasState()
-        self._layer = GraphLayer(self.state)
+        self._layer = GraphLayer(self.state, self)
         self._glide = NodeGlide(self.state, self._layer.update, self)
         self._runner = LayoutRunner(self._layout_request, self)
         self._runner.started.connect(self.layoutStarted)
         self._runner.progressed.connect(self.layoutProgress)
         self._runner.produced.connect(self._apply_layout)
+        self._builder = SceneBuilder(self)
+        self._builder.built.connect(self._install)
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._scene.addItem(self._layer)
@@ -174,19 +185,26 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._sync_timer.stop()
         self._glide.stop()
         self._runner.stop()
+        self._builder.stop()
+        self._layer.frames.stop()
 
     def wait_for_layout(self, timeout_ms: int = 10_000) -> bool:
-        """Block until a running layout finished and was applied; True when idle."""
+        """Block until the drawing is built and a running layout finished and was applied;
+        True when idle."""
         if self._sync_timer.isActive():
             self._sync_now()
-        if not self._runner.wait(QDeadlineTimer(timeout_ms)):
-            return False
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._builder.busy() or self._runner.busy():
+            if not self._builder.wait(deadline) or not self._runner.wait(deadline):
+                return False
         self._glide.finish()
+        self._layer.frames.finish()
         return self.is_idle()
 
     def is_idle(self) -> bool:
-        """No layout running or queued, no animation, every drawn node placed."""
+        """No drawing or layout running or queued, no animation, every drawn node placed."""
         return (not self._runner.busy() and not self._sync_timer.isActive()
+                and not self._builder.busy() and not self._layer.frames.pending()
                 and not self._glide.running() and bool(self.state.arrays.placed.all()))
 
     def relayout(self) -> None:
@@ -282,6 +300,10 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         """Save an SVG of the graph (vector: zoom in freely in a browser or editor)."""
         export.render_to_svg(self, path, size, whole)
 
+    def redraw(self) -> None:
+        """Paint everything afresh at the next frame, not from the last one (benchmarks)."""
+        self._layer.update()
+
     def set_animated(self, animated: bool) -> None:
         """Whether layout changes glide (default) or jump (tests, screenshots)."""
         self._animated = animated
@@ -297,12 +319,14 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._schedule_sync()
 
     def _schedule_sync(self) -> None:
-        # Coalesce bursts (a reset arrives as a Step then a ModelEvent) into one rebuild.
+        # Coalesce bursts (a reset arrives as a Step then a ModelEvent) into one rebuild;
+        # a drawing being built meanwhile is out of date.
+        self._builder.supersede()
         self._sync_timer.start()
 
-    def _sync_now(self) -> None:
+    def _sync_now(self, wait: bool = False) -> None:
         self._sync_timer.stop()
-        self._sync()
+        self._sync(wait)
 
     @guarded
     def _on_sync_due(self) -> None:
@@ -314,9 +338,9 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         The window calls it while it swaps a new graph in, so that a graph the canvas
         cannot draw is found while the swap can still be undone.
         """
-        self._sync_now()
+        self._sync_now(wait=True)
 
-    def _sync(self) -> None:
+    def _sync(self, wait: bool = False) -> None:
         if self._reset_pending:
             self._reset_pending = False
             self._runner.stop()
@@ -328,44 +352,9 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
             self.legend.refresh()
             self._place_legend()
             self._apply_style()
-        self._rebuild_arrays()
-        if not self.state.arrays.placed.all():
-            self._runner.request(full=False)
-        elif self._auto_fit:
-            self.fit_all()
+        self._rebuild_arrays(wait)
 
-    # == arrays ===========================================================================
-    def _rebuild_arrays(self) -> None:
-        """Rebuild the drawn arrays from the model (after any change of what is drawn)."""
-        self.state.arrays = build_scene(self._model.graph, self._exploration.visible,
-                                        self._filter, size_by=self._size_by,
-                                        pinned=self._pinned, scores=self._scores)
-        self.state.hover_link = None
-        self._set_hover(None, force=True)  # indices changed
-        self._load_positions()
-        self._refresh_selection()
-        self._forget_undrawn_selection()
-        self._update_legend()
-        self.minimap.set_drawn_count(len(self.state.arrays.ids))
-
-    def _update_legend(self) -> None:
-        """Leave metric and date types out of the key while they are facts, not nodes (and
-        "has metric", whose lines end at metrics)."""
-        omitted = frozenset()
-        if self._filter is not None and not self._filter.fact_nodes:
-            omitted = FACT_TYPES - set(self.state.arrays.type_codes)
-        relations = frozenset({"HAS_METRIC"}) if "METRIC" in omitted else frozenset()
-        if self.legend.set_omitted(omitted, relations):
-            self._place_legend()
-
-    def _load_positions(self) -> None:
-        arrays = self.state.arrays
-        for i, nid in enumerate(arrays.ids):
-            pos = self._positions.get(nid)
-            arrays.xy[i] = pos if pos is not None else (np.nan, np.nan)
-        fit_radii(arrays)
-        self._geometry_changed()
-
+    # == arrays (app.canvas.scene_job) ===================================================
     def _geometry_changed(self) -> None:
         self._update_scene_rect()
         self._layer.update()
@@ -399,20 +388,19 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._positions.update(result)
         target = np.array([self._positions.get(n, (np.nan, np.nan)) for n in arrays.ids],
                           dtype=float).reshape(-1, 2)
-        # New nodes glide out of the nearest placed neighbour (or appear in place).
-        for i in np.flatnonzero(np.isnan(start[:, 0])):
-            start[i] = grow_from(arrays, i, start, target)
-        first = not np.isfinite(start).any()
+        glide = self._animated and self.isVisible() and len(arrays.ids) <= ANIMATE_MAX_NODES
+        if glide:  # new nodes glide out of the nearest placed neighbour (or appear in place)
+            for i in np.flatnonzero(np.isnan(start[:, 0])):
+                start[i] = grow_from(arrays, i, start, target)
         arrays.xy = target.copy()
-        fit_radii(arrays)
+        if not take_fitted_radii(arrays, result):
+            fit_radii(arrays)
         self._update_scene_rect()
         if self._auto_fit:
             self.fit_all()
         self._centre_placed()
-        animate = (self._animated and self.isVisible() and not first
-                   and len(arrays.ids) <= ANIMATE_MAX_NODES
-                   and not np.allclose(np.nan_to_num(start), np.nan_to_num(target)))
-        if animate:
+        if glide and np.isfinite(start).any() and not np.allclose(np.nan_to_num(start),
+                                                                  np.nan_to_num(target)):
             self._glide.start(start, target)
         self._layer.update()
         self.layoutFinished.emit()
@@ -439,6 +427,10 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
                             QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._apply_style()
         super().changeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._layer.frames.stop()  # a frame half painted ends here (see FrameCache.stop)
+        super().hideEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

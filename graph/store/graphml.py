@@ -19,7 +19,7 @@ from networkx.readwrite.graphml import GraphMLReader
 from graph import messages
 from graph.errors import ExportError
 from graph.ingest.files import GRAPH_CAP, read_bounded
-from graph.jobs import empty_graph, long_lived, run_job
+from graph.jobs import collector_paused, empty_graph, long_lived, run_job
 from graph.store.files import atomic_write
 from graph.store.validate import validate
 from graph.store.values import (
@@ -37,8 +37,13 @@ def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = No
     """GraphML per the contract in docs/ARCHITECTURE.md (scalars only, JSON arrays as strings);
     nodes with a place get ``x`` and ``y``, ``pinned`` ones ``pinned`` true."""
     buffer = io.BytesIO()
-    nx.write_graphml(scalar_graph(graph, positions, pinned), buffer, encoding="utf-8",
-                     prettyprint=True, named_key_ids=False)
+    # The copy and its XML tree are hundreds of thousands of objects: written from a worker
+    # thread, the collections they set off would hold the GIL (and the window) for seconds.
+    with collector_paused():
+        copy = scalar_graph(graph, positions, pinned)
+        nx.write_graphml(copy, buffer, encoding="utf-8", prettyprint=True,
+                         named_key_ids=False)
+        empty_graph(copy)
     with atomic_write(path, "wb") as fh:
         fh.write(buffer.getvalue())
     return [Path(path)]

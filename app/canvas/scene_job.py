@@ -1,0 +1,257 @@
+"""Building what the canvas draws off the GUI thread, newest request first.
+
+On a big drawing (:data:`ASYNC_SCENE_NODES` visible nodes or more) deciding which nodes and
+links are drawn, their sizes, colours and places (:func:`app.canvas.scene.build_scene`,
+the known positions, :func:`~app.canvas.scene.fit_radii`) and the counts of the status
+bar, and measuring the labels take a few hundred milliseconds: a :class:`SceneRequest`
+snapshots what they depend on and :class:`SceneBuilder` runs it in an
+:class:`app.workers.JobThread`. The result is swapped in on the GUI thread in one
+assignment. Every request takes a new *generation*; a result is only applied while its
+generation is the newest, so a filter changed twice quickly draws the second one and never
+the first, and a result built from a graph edited meanwhile (every edit schedules a new
+request) is dropped. One build runs at a time; the
+newest request made meanwhile waits behind it (older waiting ones are forgotten).
+
+Smaller drawings are built on the calling thread: a few milliseconds, and the drawing is
+complete when the call returns. :class:`CanvasSceneSync` is the canvas's side (mixed into
+:class:`app.canvas.view.GraphCanvas`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+from PySide6.QtCore import QDeadlineTimer, QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.canvas.labels import measure_labels
+from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
+from app.workers import JobThread
+from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
+from graph.jobs import Progress
+
+log = logging.getLogger(__name__)
+
+ASYNC_SCENE_NODES = 1500  # visible nodes from which the drawing is built in a worker
+
+
+@dataclass
+class SceneResult:
+    """A built drawing: its arrays (known positions loaded, radii fitted) and the count
+    of visible metrics and dates kept as facts (not drawn) for the status bar."""
+
+    arrays: SceneArrays
+    facts_hidden: int
+    label_widths: dict[str, float]
+    font_key: str
+
+
+@dataclass(frozen=True)
+class SceneRequest:
+    """What a drawing is built from: copies of the visible set, pins and positions (the
+    graph itself is read as it is; see the module's note on edits), and the labels' font
+    with the labels whose widths are known."""
+
+    graph: nx.MultiDiGraph
+    visible: frozenset[str]
+    graph_filter: GraphFilter | None
+    size_by: str
+    pinned: frozenset[str]
+    scores: Mapping[str, Mapping[str, float]] | None
+    positions: Mapping[str, Position]
+    font: QFont
+    measured: frozenset[str]
+
+    def job(self):
+        """The build as a :mod:`graph.jobs` job; returns a :class:`SceneResult`."""
+        yield Progress(0, 0, "Drawing")
+        return self.run()
+
+    def run(self) -> SceneResult:
+        arrays = build_scene(self.graph, self.visible, self.graph_filter,
+                             size_by=self.size_by, pinned=self.pinned, scores=self.scores)
+        load_positions(arrays, self.positions)
+        return SceneResult(arrays, facts_hidden(self.graph, self.visible, self.graph_filter),
+                           measure_labels(self.font, arrays.labels, self.measured),
+                           self.font.key())
+
+
+def load_positions(arrays: SceneArrays, positions: Mapping[str, Position]) -> None:
+    """Put the known positions into ``arrays.xy`` (NaN for the others) and fit the radii."""
+    nan = (np.nan, np.nan)
+    arrays.xy = np.array([positions.get(n, nan) for n in arrays.ids],
+                         dtype=float).reshape(-1, 2)
+    fit_radii(arrays)
+
+
+def facts_hidden(graph: nx.MultiDiGraph, visible: Collection[str],
+                 graph_filter: GraphFilter | None) -> int:
+    """Visible metrics and dates that ``graph_filter`` keeps as facts instead of nodes."""
+    if graph_filter is None or graph_filter.fact_nodes:
+        return 0
+    nodes, revealed = graph.nodes, graph_filter.revealed
+    return sum(1 for n in visible if n in nodes and n not in revealed and is_fact(nodes[n]))
+
+
+class SceneBuilder(QObject):
+    """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first.
+
+    Signals
+    -------
+    built(object)
+        The :class:`SceneResult` of the newest request (superseded ones are never sent).
+    """
+
+    built = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self._thread: JobThread | None = None
+        self._running_generation = -1
+        self._pending: SceneRequest | None = None
+
+    def busy(self) -> bool:
+        """A build runs whose result is still wanted, or one waits."""
+        return self._pending is not None or (
+            self._thread is not None and self._running_generation == self.generation)
+
+    def supersede(self) -> None:
+        """Whatever runs or waits is out of date: never apply it."""
+        self.generation += 1
+        self._pending = None
+
+    def request(self, request: SceneRequest) -> None:
+        """Build ``request`` in the worker; it supersedes every earlier request."""
+        self.supersede()
+        if self._thread is not None:
+            self._pending = request
+            return
+        self._start(request)
+
+    def _start(self, request: SceneRequest) -> None:
+        thread = JobThread(request.job, str)  # the application's: it may outlive the canvas
+        self._thread, self._running_generation = thread, self.generation
+        thread.succeeded.connect(self._on_succeeded)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_finished)
+        thread.start()
+
+    def stop(self) -> None:
+        """Forget every request (the running build ends on its own, unused)."""
+        self.supersede()
+        if self._thread is not None:
+            self._thread.cancel()
+
+    def wait(self, deadline: QDeadlineTimer) -> bool:
+        """Block until the newest build was delivered; False on timeout."""
+        while self.busy():
+            thread = self._thread
+            if thread is not None and not thread.wait(deadline):
+                return False
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+            if deadline.hasExpired():
+                return False
+        return True
+
+    def _on_succeeded(self, result: SceneResult) -> None:
+        if self.sender() is self._thread and self._running_generation == self.generation:
+            self.built.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        # A graph edited while it was read fails here; the edit asked for a new build.
+        log.warning("building the drawing failed: %s", message)
+
+    def _on_finished(self) -> None:
+        thread = self.sender()
+        if thread is None:
+            return
+        thread.deleteLater()
+        if thread is not self._thread:
+            return
+        self._thread = None
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._start(pending)
+
+
+class CanvasSceneSync:
+    """The canvas's drawn arrays: built now when small, in :class:`SceneBuilder` when big.
+
+    A mixin of :class:`app.canvas.view.GraphCanvas` (uses its model, exploration, filter,
+    positions, pins, state, legend and minimap). ``drawingChanged`` is emitted whenever
+    new arrays were swapped in; :attr:`facts_hidden` is their count of facts not drawn.
+    """
+
+    facts_hidden = 0
+
+    def _scene_request(self) -> SceneRequest:
+        return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
+                            self._filter, self._size_by, frozenset(self._pinned),
+                            self._scores, dict(self._positions), QFont(self.state.font),
+                            frozenset(self.state.label_widths))
+
+    def _rebuild_arrays(self, wait: bool = False) -> None:
+        """Rebuild the drawn arrays from the model (after any change of what is drawn);
+        big drawings in the worker unless ``wait``."""
+        if wait or len(self._exploration.visible) < ASYNC_SCENE_NODES:
+            self._builder.supersede()
+            self._install(self._scene_request().run())
+        else:
+            self._builder.request(self._scene_request())
+
+    def _install(self, result: SceneResult) -> None:
+        """Swap in a built drawing, then lay out what has no place yet."""
+        arrays = result.arrays
+        # Positions may have moved since the request (a layout landed): load them again.
+        load_positions_if_moved(arrays, self._positions, arrays.xy)
+        self.state.arrays = arrays
+        self.facts_hidden = result.facts_hidden
+        if result.font_key == self.state.font.key():
+            self.state.label_widths.update(result.label_widths)
+        self.state.hover_link = None
+        self._set_hover(None, force=True)  # indices changed
+        self._geometry_changed()
+        self._refresh_selection()
+        self._forget_undrawn_selection()
+        self._update_legend()
+        self.minimap.set_drawn_count(len(arrays.ids))
+        self.drawingChanged.emit()
+        if not arrays.placed.all():
+            self._runner.request(full=False)
+        elif self._auto_fit:
+            self.fit_all()
+
+    def _update_legend(self) -> None:
+        """Leave metric and date types out of the key while they are facts, not nodes (and
+        "has metric", whose lines end at metrics)."""
+        omitted = frozenset()
+        if self._filter is not None and not self._filter.fact_nodes:
+            omitted = FACT_TYPES - set(self.state.arrays.type_codes)
+        relations = frozenset({"HAS_METRIC"}) if "METRIC" in omitted else frozenset()
+        if self.legend.set_omitted(omitted, relations):
+            self._place_legend()
+
+    def _load_positions(self) -> None:
+        load_positions(self.state.arrays, self._positions)
+        self._geometry_changed()
+
+
+def load_positions_if_moved(arrays: SceneArrays, positions: Mapping[str, Position],
+                            loaded: np.ndarray) -> None:
+    """Load ``positions`` again when they differ from the ``loaded`` ones."""
+    nan = (np.nan, np.nan)
+    now = np.array([positions.get(n, nan) for n in arrays.ids], dtype=float).reshape(-1, 2)
+    if not np.array_equal(now, loaded, equal_nan=True):
+        arrays.xy = now
+        fit_radii(arrays)
+
+
+__all__ = ["ASYNC_SCENE_NODES", "CanvasSceneSync", "SceneBuilder", "SceneRequest",
+           "SceneResult", "facts_hidden", "load_positions"]
