@@ -86,3 +86,37 @@ def test_numbers_in_example_prompts_are_not_metrics(nlp):
                   if hasattr(r, "mentions"))
     metrics = {m.text for m in result.mentions if m.label == "METRIC"}
     assert metrics == {"17.9%"}
+
+
+@pytest.mark.parametrize("text", [
+    "## LLaMA: Open and Efficient Foundation Language Models",
+    "- A Bibliometric Review of Large Language Models Research from 2017 to 2023 (April 2023)",
+    "- Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond (April 2023)",
+])
+def test_words_of_a_paper_title_are_not_organisations_or_methods(nlp, text):
+    """"X Foundation", "X Research", "A Survey" fit the shape rules; in a title they are words."""
+    found = ents(nlp, text)
+    assert not {name for name, label in found if label in ("ORG", "METHOD")}
+
+
+def test_an_organisation_named_by_its_kind_still_counts_in_prose(nlp):
+    text = "The model was trained by researchers at Salesforce Research and Stanford University."
+    assert {("Salesforce Research", "ORG"), ("Stanford University", "ORG")} <= ents(nlp, text)
+
+
+def test_names_in_code_are_identifiers_not_mentions(nlp):
+    text = ("Prompting GPT-4 for a proof:\n\n```python\nfrom openai import OpenAI\n"
+            "client = OpenAI()\n```\n")
+    found = ents(nlp, text)
+    assert ("GPT-4", "MODEL") in found
+    assert not any(name == "OpenAI" for name, _ in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("ChatGPT is trained using Reinforcement Learning from Human Feedback (RLHF).", "MODEL"),
+    ("If your prompt is not descriptive, ChatGPT often fills in additional details.", "MODEL"),
+    ("Access 4o Image Generation in the ChatGPT application (web or mobile).", "PROJECT"),
+    ("ChatGPT now has more than 400 million weekly active users.", "PROJECT"),
+])
+def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
+    assert ("ChatGPT", label) in ents(nlp, text)

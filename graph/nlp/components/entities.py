@@ -31,7 +31,13 @@ from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.methods import method_span, technique_matcher
 from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
-from graph.nlp.components.spans import HYPHENS, inside_quotes, relabel
+from graph.nlp.components.spans import (
+    HYPHENS,
+    code_blocks,
+    inside_quotes,
+    relabel,
+    title_line,
+)
 from graph.nlp.lexicon import words
 
 # The statistical model's labels -> Threadline's types; unlisted labels are dropped.
@@ -95,7 +101,7 @@ class ThreadlineEntities:
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, _whole_name(s)) for p, s in spans]
-        doc.ents = _choose(_retype_lists(spans) if parsed else spans)
+        doc.ents = _outside_code(doc, _choose(_retype_lists(spans) if parsed else spans))
         return doc
 
     def _methods(self, doc: Doc, spans: list[Ranked]) -> list[Ranked]:
@@ -104,7 +110,7 @@ class ThreadlineEntities:
         found = []
         for _, start, _end in self.technique_matcher(doc):
             method = method_span(doc[start])
-            if method is not None:
+            if method is not None and not title_line(method):
                 # "chain-of-thought monitoring" is a technique of its own, not a mention
                 # of "chain-of-thought": the longer phrase wins over the known name.
                 specific = any(method.start <= k.start and k.end <= method.end
@@ -144,9 +150,34 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
         return Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
     if ent.label_ in NUMERIC_LABELS:
         return metric_span(ent) if parsed else None
+    if ent.ent_id_.startswith(ASSISTANT_PREFIX) and _product_context(ent):
+        return relabel(ent, "PROJECT")  # "in ChatGPT", "ChatGPT users": the app
     if ent.label_ in THREADLINE_LABELS:
+        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent):
+            return None  # "Efficient Foundation", "Large-Scale Database": a title's words
         return _trim_hyphen(ent)
     return None
+
+
+def _product_context(ent: Span) -> bool:
+    """Whether a chat assistant's name means the app rather than the model answering."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in words("entities", "product_cues_before"):
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in words("entities", "product_cues_after"):
+        return True
+    sentence = ent.sent if doc.has_annotation("SENT_START") else doc[:]
+    cues = words("entities", "product_cues_sentence")
+    return any(t.lower_ in cues for t in sentence)
+
+
+def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` without the names inside code blocks (``client = OpenAI()``)."""
+    blocks = code_blocks(doc.text)
+    if not blocks:
+        return spans
+    return [s for s in spans if s.label_ in ("METRIC", "DATE") or not any(
+        start <= s.start_char < end for start, end in blocks)]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:
@@ -218,6 +249,11 @@ def _trim_hyphen(ent: Span) -> Span:
     return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
 
 
+# Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
+# family-based ones ("Gemini API") hold in titles too.
+TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
+# Patterns of chat assistants named like their model ("ChatGPT"): the model, or the app.
+ASSISTANT_PREFIX = "assistant:"
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
