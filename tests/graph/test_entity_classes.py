@@ -120,3 +120,16 @@ def test_names_in_code_are_identifiers_not_mentions(nlp):
 ])
 def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
     assert ("ChatGPT", label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mixtral 8x22B is characterized as a sparse mixture-of-experts model with 39B active "
+     "parameters out of a total of 141B parameters.", "sparse mixture-of-experts"),
+    ("These techniques range from using fully supervised fine-tuning models trained on "
+     "explanation datasets to prompting methods such as chain-of-thought.",
+     "fully supervised fine-tuning"),
+    ("The idea is to sample multiple, diverse reasoning paths through few-shot CoT, and use "
+     "the generations to select the most consistent answer.", "few-shot CoT"),
+])
+def test_a_specific_method_keeps_its_own_name_not_its_generic_parent(nlp, text, name):
+    assert (name, "METHOD") in ents(nlp, text)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.methods import method_span, technique_matcher
+from graph.nlp.components.methods import method_span, specified, technique_matcher
 from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
 from graph.nlp.components.spans import (
     HYPHENS,
@@ -100,7 +100,7 @@ class ThreadlineEntities:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
-        spans = [(p, _whole_name(s)) for p, s in spans]
+        spans = [(p, specified(_whole_name(s))) for p, s in spans]
         doc.ents = _outside_code(doc, _choose(_retype_lists(spans) if parsed else spans))
         return doc
 
