@@ -133,3 +133,10 @@ def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
 ])
 def test_a_specific_method_keeps_its_own_name_not_its_generic_parent(nlp, text, name):
     assert (name, "METHOD") in ents(nlp, text)
+
+
+def test_an_organisations_name_starting_a_technique_name_is_not_the_organisation(nlp):
+    found = ents(nlp, "Meta Prompting is an advanced prompting technique that focuses on the "
+                      "structural and syntactical aspects of tasks. Meta released Llama 3.")
+    assert ("Meta Prompting", "METHOD") in found
+    assert ("Meta", "ORG") in found  # the company, in the second sentence

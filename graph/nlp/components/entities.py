@@ -153,10 +153,24 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
     if ent.ent_id_.startswith(ASSISTANT_PREFIX) and _product_context(ent):
         return relabel(ent, "PROJECT")  # "in ChatGPT", "ChatGPT users": the app
     if ent.label_ in THREADLINE_LABELS:
+        if ent.label_ == "ORG" and _first_word_of_a_name(ent):
+            return None  # "Meta Prompting", "Meta-Learning": not the company
         if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent):
             return None  # "Efficient Foundation", "Large-Scale Database": a title's words
         return _trim_hyphen(ent)
     return None
+
+
+def _first_word_of_a_name(ent: Span) -> bool:
+    """Whether an organisation's name begins a longer name: glued by a hyphen ("Meta-Learning")
+    or followed by a capitalised technique noun ("Meta Prompting")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc):
+        return False
+    after = doc[ent.end]
+    if after.text in HYPHENS and not doc[ent.end - 1].whitespace_ and not after.whitespace_:
+        return doc[ent.end + 1].is_alpha and not doc[ent.end + 1].ent_type
+    return after.is_title and after.lower_ in words("methods", "technique_heads")
 
 
 def _product_context(ent: Span) -> bool:
