@@ -140,3 +140,10 @@ def test_an_organisations_name_starting_a_technique_name_is_not_the_organisation
                       "structural and syntactical aspects of tasks. Meta released Llama 3.")
     assert ("Meta Prompting", "METHOD") in found
     assert ("Meta", "ORG") in found  # the company, in the second sentence
+
+
+def test_a_generic_term_and_its_acronym_are_not_models(nlp):
+    text = ("Large Language Models (LLMs) offer immense power for various tasks, but their "
+            "effectiveness hinges on the quality of the prompts. This blog post summarize "
+            "important aspects of designing effective prompts to maximize LLM performance.")
+    assert not any(label == "MODEL" for _, label in ents(nlp, text))
