@@ -147,3 +147,19 @@ def test_a_generic_term_and_its_acronym_are_not_models(nlp):
             "effectiveness hinges on the quality of the prompts. This blog post summarize "
             "important aspects of designing effective prompts to maximize LLM performance.")
     assert not any(label == "MODEL" for _, label in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We evaluate every checkpoint with lm-evaluation-harness on GSM8K, IFEval and MMLU-Pro, "
+     "and with MT-Bench, where GPT-4 acts as the judge.", {"GSM8K", "IFEval", "MMLU-Pro"}),
+    ("- 64.0% on Video-MME, on par with Qwen2-VL-72B", {"Video-MME"}),
+    ("The model scores 80.2 on MBPP and 75.1 on PIQA.", {"MBPP", "PIQA"}),
+])
+def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
+    """Unlisted benchmark names, which the recogniser reads as products or misses."""
+    assert {(name, "DATASET") for name in names} <= ents(nlp, text)
+
+
+def test_what_a_model_is_built_on_keeps_its_type(nlp):
+    found = ents(nlp, "Our agent runs on AWS and is built on Llama 3.")
+    assert ("Llama 3", "MODEL") in found and not any(label == "DATASET" for _, label in found)

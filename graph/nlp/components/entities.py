@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.methods import method_span, specified, technique_matcher
 from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
@@ -101,7 +102,11 @@ class ThreadlineEntities:
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
-        doc.ents = _outside_code(doc, _choose(_retype_lists(spans) if parsed else spans))
+        chosen = _choose(_retype_lists(spans) if parsed else spans)
+        if parsed:
+            strong = {(s.start, s.end) for p, s in spans if p == RULER}
+            chosen = benchmark_spans(doc, chosen, strong, _whole_name)
+        doc.ents = _outside_code(doc, chosen)
         return doc
 
     def _methods(self, doc: Doc, spans: list[Ranked]) -> list[Ranked]:
