@@ -163,3 +163,27 @@ def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
 def test_what_a_model_is_built_on_keeps_its_type(nlp):
     found = ents(nlp, "Our agent runs on AWS and is built on Llama 3.")
     assert ("Llama 3", "MODEL") in found and not any(label == "DATASET" for _, label in found)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("DPO improves Kestrel-8B on every benchmark, most of all on IFEval (+7.8 points).",
+     "+7.8 points"),
+    ("It improves performance on tasks that require factual (+7.9%), tabular (+11.9%) and "
+     "medical (+3.0%) knowledge.", "+11.9%"),
+    ("- 7.5x smaller KV cache, with no measurable loss on Needle-in-a-Haystack",
+     "7.5x smaller"),
+    ("The model is a 141-billion-parameter mixture-of-experts system with 22 billion active "
+     "parameters.", "141-billion-parameter"),
+    ("pretrained on 9T tokens of English, multilingual and code data; 4,096-token context "
+     "window.", "4,096-token context window"),
+])
+def test_signed_deltas_ratios_and_hyphenated_sizes_are_metrics(nlp, text, metric):
+    assert (metric, "METRIC") in ents(nlp, text)
+
+
+def test_a_results_table_gives_one_metric_per_cell(nlp):
+    text = ("| Model | MT-Bench | MMLU |\n|---|---|---|\n| Kestrel-8B | 8.38 | 65.9% |\n"
+            "| Kestrel-8B-DPO | 8.7 | 66.1% |\n")
+    metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
+    assert metrics == {"8.38", "65.9%", "8.7", "66.1%"}
+

@@ -31,7 +31,13 @@ from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.methods import method_span, specified, technique_matcher
-from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
+from graph.nlp.components.metrics import (
+    NUMERIC_LABELS,
+    extend_to_noun,
+    metric_span,
+    table_scores,
+    within_cell,
+)
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
@@ -102,7 +108,11 @@ class ThreadlineEntities:
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
+        spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
         chosen = _choose(_retype_lists(spans) if parsed else spans)
+        if "|" in doc.text:
+            taken = {i for s in chosen for i in range(s.start, s.end)}
+            chosen = sorted(chosen + table_scores(doc, taken), key=lambda s: s.start)
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p == RULER}
             chosen = benchmark_spans(doc, chosen, strong, _whole_name)
