@@ -22,7 +22,7 @@ MISTAKEN = {"MODEL", "PROJECT", "ORG", "PERSON", "PLACE"}
 
 
 def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
-                    whole: Callable[[Span], Span]) -> list[Span]:
+                    whole: Callable[[Span], Span], ons: list[int]) -> list[Span]:
     """``chosen`` with the names in benchmark slots typed DATASET (and new ones added).
 
     Parameters
@@ -35,10 +35,12 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
         ``(start, end)`` of the entities a pattern gave, whose type stays.
     whole
         Extends a new name over the parts its word is glued from ("Video-MME" from "MME").
+    ons
+        Indices of the tokens "on" (a matcher's hits: no walk over every token here).
     """
     by_token = {i: n for n, s in enumerate(chosen) for i in range(s.start, s.end)}
     out = list(chosen)
-    for token in _slots(doc, chosen):
+    for token in _slots(doc, chosen, ons):
         n = by_token.get(token.i)
         if n is not None:
             span = out[n]
@@ -52,13 +54,13 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
     return sorted(out, key=lambda s: s.start)
 
 
-def _slots(doc: Doc, chosen: list[Span]) -> list[Token]:
+def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:
     """Tokens in a benchmark's place: objects of an evaluation "on", and their list."""
     evaluation = words("entities", "evaluation_words")
     metric_tokens = {i for s in chosen if s.label_ == "METRIC" for i in range(s.start, s.end)}
     slots = []
-    for token in doc:
-        if token.lower_ != "on" or token.dep_ != "prep":
+    for token in (doc[i] for i in ons):
+        if token.dep_ != "prep":
             continue
         head = token.head
         if head.i in metric_tokens or head.like_num or head.lemma_.lower() in evaluation:

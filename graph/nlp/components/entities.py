@@ -15,7 +15,11 @@ Threadline's entities:
   spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
   the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
 * where spans overlap, the ruler's win over the trained recogniser's, those over derived
-  spans, derived over statistical ones.
+  spans, derived over statistical ones;
+* then: a table's score cells are metrics, what a model is scored on is a DATASET
+  (:mod:`~graph.nlp.components.benchmarks`), and names inside code blocks are dropped.
+  Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
+  ("ChatGPT") is the model answering unless its context makes it the app.
 
 The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
@@ -92,6 +97,9 @@ class ThreadlineEntities:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.technique_matcher = technique_matcher(nlp.vocab)
+        self.marks = Matcher(nlp.vocab)  # table bars and "on" (benchmark slots)
+        self.marks.add("BAR", [[{"ORTH": "|"}]])
+        self.marks.add("ON", [[{"LOWER": "on"}]])
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
@@ -110,12 +118,15 @@ class ThreadlineEntities:
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
         chosen = _choose(_retype_lists(spans) if parsed else spans)
-        if "|" in doc.text:
+        marks: dict[str, list[int]] = {"BAR": [], "ON": []}
+        for match, start, _end in self.marks(doc):
+            marks[doc.vocab.strings[match]].append(start)
+        if marks["BAR"]:
             taken = {i for s in chosen for i in range(s.start, s.end)}
-            chosen = sorted(chosen + table_scores(doc, taken), key=lambda s: s.start)
+            chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p == RULER}
-            chosen = benchmark_spans(doc, chosen, strong, _whole_name)
+            chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
         doc.ents = _outside_code(doc, chosen)
         return doc
 

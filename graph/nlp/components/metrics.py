@@ -177,17 +177,18 @@ def _with_approximator(ent: Span) -> int:
 _SCORE = re.compile(r"^\d+\.\d+$|^\d+(?:\.\d+)?%$")
 
 
-def table_scores(doc: Doc, taken: set[int]) -> list[Span]:
+def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |") as METRIC spans.
 
-    ``taken`` holds the token indices other entities cover. A cell of whole numbers (a
-    count, a year, a rank) is left alone; a decimal or a percentage is a reported result.
+    ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
+    bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
+    percentage is a reported result.
     """
     found = []
-    for token in doc:
-        if token.text != "|" or token.i + 2 >= len(doc):
+    for bar in bars:
+        if bar + 2 >= len(doc):
             continue
-        start = token.i + 1
+        start = bar + 1
         end = start + 1
         if end < len(doc) and doc[end].text == "%":
             end += 1
