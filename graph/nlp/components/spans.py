@@ -33,12 +33,13 @@ def relabel(ent: Span, label: str) -> Span:
 # Small words a title leaves in lower case ("Open and Efficient Foundation Language Models").
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on",
                 "or", "the", "to", "via", "vs", "with", "without"}
+TITLE_WORDS = 16  # a title is short; a name-dense sentence of prose is longer
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def title_line(span: Span) -> bool:
     """Whether ``span`` sits in a heading or a title: a Markdown heading, or a sentence of
-    its line whose words (small words aside, at least three) are nearly all capitalised, like
+    its line whose words (small words aside, three to sixteen) are nearly all capitalised, like
     a paper title in a reading list ("LLaMA: Open and Efficient Foundation Language Models").
 
     Shape rules ("X Foundation", "X Research", "X Study") are not to be trusted there.
@@ -53,7 +54,8 @@ def title_line(span: Span) -> bool:
         sent = span.sent
         start, end = max(start, sent.start_char), min(end, sent.end_char)
     words = [w for w in _WORD.findall(text[start:end]) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    capitalised = sum(w[0].isupper() for w in words)
+    return 3 <= len(words) <= TITLE_WORDS and capitalised >= 0.75 * len(words)
 
 
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
