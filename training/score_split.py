@@ -47,8 +47,10 @@ def main() -> int:
     docs = split_docs(args.split)
     work = Path(args.keep or tempfile.mkdtemp(prefix="threadline-split-"))
     (work / "docs").mkdir(parents=True, exist_ok=True)
-    for doc in docs:
-        shutil.copy(CORPUS / doc, work / "docs" / doc)
+    for doc in docs:  # a page of the guide, or one of our own announcements (train only)
+        folder = CORPUS if (CORPUS / doc).is_file() else HERE / "corpus" / "announcements"
+        source = folder / doc
+        shutil.copy(source, work / "docs" / doc)
     graph = work / f"{args.split}.graphml"
     subprocess.run([sys.executable, "-m", "app.cli", "extract", str(work / "docs"), "-o",
                     str(graph), "--no-cache", "-q"], cwd=ROOT, check=True)

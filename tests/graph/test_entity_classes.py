@@ -86,3 +86,104 @@ def test_numbers_in_example_prompts_are_not_metrics(nlp):
                   if hasattr(r, "mentions"))
     metrics = {m.text for m in result.mentions if m.label == "METRIC"}
     assert metrics == {"17.9%"}
+
+
+@pytest.mark.parametrize("text", [
+    "## LLaMA: Open and Efficient Foundation Language Models",
+    "- A Bibliometric Review of Large Language Models Research from 2017 to 2023 (April 2023)",
+    "- Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond (April 2023)",
+])
+def test_words_of_a_paper_title_are_not_organisations_or_methods(nlp, text):
+    """"X Foundation", "X Research", "A Survey" fit the shape rules; in a title they are words."""
+    found = ents(nlp, text)
+    assert not {name for name, label in found if label in ("ORG", "METHOD")}
+
+
+def test_an_organisation_named_by_its_kind_still_counts_in_prose(nlp):
+    text = "The model was trained by researchers at Salesforce Research and Stanford University."
+    assert {("Salesforce Research", "ORG"), ("Stanford University", "ORG")} <= ents(nlp, text)
+
+
+def test_names_in_code_are_identifiers_not_mentions(nlp):
+    text = ("Prompting GPT-4 for a proof:\n\n```python\nfrom openai import OpenAI\n"
+            "client = OpenAI()\n```\n")
+    found = ents(nlp, text)
+    assert ("GPT-4", "MODEL") in found
+    assert not any(name == "OpenAI" for name, _ in found)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("ChatGPT is trained using Reinforcement Learning from Human Feedback (RLHF).", "MODEL"),
+    ("If your prompt is not descriptive, ChatGPT often fills in additional details.", "MODEL"),
+    ("Access 4o Image Generation in the ChatGPT application (web or mobile).", "PROJECT"),
+    ("ChatGPT now has more than 400 million weekly active users.", "PROJECT"),
+])
+def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
+    assert ("ChatGPT", label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mixtral 8x22B is characterized as a sparse mixture-of-experts model with 39B active "
+     "parameters out of a total of 141B parameters.", "sparse mixture-of-experts"),
+    ("These techniques range from using fully supervised fine-tuning models trained on "
+     "explanation datasets to prompting methods such as chain-of-thought.",
+     "fully supervised fine-tuning"),
+    ("The idea is to sample multiple, diverse reasoning paths through few-shot CoT, and use "
+     "the generations to select the most consistent answer.", "few-shot CoT"),
+])
+def test_a_specific_method_keeps_its_own_name_not_its_generic_parent(nlp, text, name):
+    assert (name, "METHOD") in ents(nlp, text)
+
+
+def test_an_organisations_name_starting_a_technique_name_is_not_the_organisation(nlp):
+    found = ents(nlp, "Meta Prompting is an advanced prompting technique that focuses on the "
+                      "structural and syntactical aspects of tasks. Meta released Llama 3.")
+    assert ("Meta Prompting", "METHOD") in found
+    assert ("Meta", "ORG") in found  # the company, in the second sentence
+
+
+def test_a_generic_term_and_its_acronym_are_not_models(nlp):
+    text = ("Large Language Models (LLMs) offer immense power for various tasks, but their "
+            "effectiveness hinges on the quality of the prompts. This blog post summarize "
+            "important aspects of designing effective prompts to maximize LLM performance.")
+    assert not any(label == "MODEL" for _, label in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We evaluate every checkpoint with lm-evaluation-harness on GSM8K, IFEval and MMLU-Pro, "
+     "and with MT-Bench, where GPT-4 acts as the judge.", {"GSM8K", "IFEval", "MMLU-Pro"}),
+    ("- 64.0% on Video-MME, on par with Qwen2-VL-72B", {"Video-MME"}),
+    ("The model scores 80.2 on MBPP and 75.1 on PIQA.", {"MBPP", "PIQA"}),
+])
+def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
+    """Unlisted benchmark names, which the recogniser reads as products or misses."""
+    assert {(name, "DATASET") for name in names} <= ents(nlp, text)
+
+
+def test_what_a_model_is_built_on_keeps_its_type(nlp):
+    found = ents(nlp, "Our agent runs on AWS and is built on Llama 3.")
+    assert ("Llama 3", "MODEL") in found and not any(label == "DATASET" for _, label in found)
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("DPO improves Kestrel-8B on every benchmark, most of all on IFEval (+7.8 points).",
+     "+7.8 points"),
+    ("It improves performance on tasks that require factual (+7.9%), tabular (+11.9%) and "
+     "medical (+3.0%) knowledge.", "+11.9%"),
+    ("- 7.5x smaller KV cache, with no measurable loss on Needle-in-a-Haystack",
+     "7.5x smaller"),
+    ("The model is a 141-billion-parameter mixture-of-experts system with 22 billion active "
+     "parameters.", "141-billion-parameter"),
+    ("pretrained on 9T tokens of English, multilingual and code data; 4,096-token context "
+     "window.", "4,096-token context window"),
+])
+def test_signed_deltas_ratios_and_hyphenated_sizes_are_metrics(nlp, text, metric):
+    assert (metric, "METRIC") in ents(nlp, text)
+
+
+def test_a_results_table_gives_one_metric_per_cell(nlp):
+    text = ("| Model | MT-Bench | MMLU |\n|---|---|---|\n| Kestrel-8B | 8.38 | 65.9% |\n"
+            "| Kestrel-8B-DPO | 8.7 | 66.1% |\n")
+    metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
+    assert metrics == {"8.38", "65.9%", "8.7", "66.1%"}
+

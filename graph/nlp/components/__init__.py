@@ -10,8 +10,9 @@
 
 The rules ``threadline_entities`` applies live beside it: METRIC spans from numbers
 (:mod:`~graph.nlp.components.metrics`), METHOD spans from technique nouns
-(:mod:`~graph.nlp.components.methods`) and acronyms typed like their expansion
-(:mod:`~graph.nlp.components.acronyms`). The words they read are data, in
+(:mod:`~graph.nlp.components.methods`), acronyms typed like their expansion
+(:mod:`~graph.nlp.components.acronyms`) and DATASET spans from what a model is scored on
+(:mod:`~graph.nlp.components.benchmarks`). The words they read are data, in
 ``resources/lexicon/`` (:mod:`graph.nlp.lexicon`).
 
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
+from graph.nlp.lexicon import words
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]{1,10}$")
 # Only names are abbreviated this way; a PERSON's initials or a DATE are not definitions.
@@ -64,8 +65,8 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         if span.label_ not in ACRONYM_LABELS:
             continue
         acronym = acronym_for(span)
-        if acronym is None:
-            continue
+        if acronym is None or acronym.casefold() in words("entities", "generic_terms"):
+            continue  # "Large Language Models (LLMs)": a generic term, whatever its expansion
         for match in re.finditer(rf"\b{re.escape(acronym)}s?\b", doc.text):
             occurrence = doc.char_span(match.start(), match.end(), label=span.label_,
                                        span_id=span.ent_id_ or "")

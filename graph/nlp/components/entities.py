@@ -15,7 +15,11 @@ Threadline's entities:
   spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
   the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
 * where spans overlap, the ruler's win over the trained recogniser's, those over derived
-  spans, derived over statistical ones.
+  spans, derived over statistical ones;
+* then: a table's score cells are metrics, what a model is scored on is a DATASET
+  (:mod:`~graph.nlp.components.benchmarks`), and names inside code blocks are dropped.
+  Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
+  ("ChatGPT") is the model answering unless its context makes it the app.
 
 The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 """
@@ -25,13 +29,27 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.methods import method_span, technique_matcher
-from graph.nlp.components.metrics import NUMERIC_LABELS, extend_to_noun, metric_span
-from graph.nlp.components.spans import HYPHENS, inside_quotes, relabel
+from graph.nlp.components.methods import method_span, specified, technique_matcher
+from graph.nlp.components.metrics import (
+    NUMERIC_LABELS,
+    extend_to_noun,
+    metric_span,
+    table_scores,
+    within_cell,
+)
+from graph.nlp.components.spans import (
+    HYPHENS,
+    code_blocks,
+    inside_quotes,
+    relabel,
+    title_line,
+)
 from graph.nlp.lexicon import words
 
 # The statistical model's labels -> Threadline's types; unlisted labels are dropped.
@@ -79,6 +97,9 @@ class ThreadlineEntities:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.technique_matcher = technique_matcher(nlp.vocab)
+        self.marks = Matcher(nlp.vocab)  # table bars and "on" (benchmark slots)
+        self.marks.add("BAR", [[{"ORTH": "|"}]])
+        self.marks.add("ON", [[{"LOWER": "on"}]])
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
@@ -94,8 +115,19 @@ class ThreadlineEntities:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
-        spans = [(p, _whole_name(s)) for p, s in spans]
-        doc.ents = _choose(_retype_lists(spans) if parsed else spans)
+        spans = [(p, specified(_whole_name(s))) for p, s in spans]
+        spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
+        chosen = _choose(_retype_lists(spans) if parsed else spans)
+        marks: dict[str, list[int]] = {"BAR": [], "ON": []}
+        for match, start, _end in self.marks(doc):
+            marks[doc.vocab.strings[match]].append(start)
+        if marks["BAR"]:
+            taken = {i for s in chosen for i in range(s.start, s.end)}
+            chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
+        if parsed:
+            strong = {(s.start, s.end) for p, s in spans if p == RULER}
+            chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
+        doc.ents = _outside_code(doc, chosen)
         return doc
 
     def _methods(self, doc: Doc, spans: list[Ranked]) -> list[Ranked]:
@@ -104,7 +136,7 @@ class ThreadlineEntities:
         found = []
         for _, start, _end in self.technique_matcher(doc):
             method = method_span(doc[start])
-            if method is not None:
+            if method is not None and not title_line(method):
                 # "chain-of-thought monitoring" is a technique of its own, not a mention
                 # of "chain-of-thought": the longer phrase wins over the known name.
                 specific = any(method.start <= k.start and k.end <= method.end
@@ -144,9 +176,48 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
         return Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
     if ent.label_ in NUMERIC_LABELS:
         return metric_span(ent) if parsed else None
+    if ent.ent_id_.startswith(ASSISTANT_PREFIX) and _product_context(ent):
+        return relabel(ent, "PROJECT")  # "in ChatGPT", "ChatGPT users": the app
     if ent.label_ in THREADLINE_LABELS:
+        if ent.label_ == "ORG" and _first_word_of_a_name(ent):
+            return None  # "Meta Prompting", "Meta-Learning": not the company
+        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent):
+            return None  # "Efficient Foundation", "Large-Scale Database": a title's words
         return _trim_hyphen(ent)
     return None
+
+
+def _first_word_of_a_name(ent: Span) -> bool:
+    """Whether an organisation's name begins a longer name: glued by a hyphen ("Meta-Learning")
+    or followed by a capitalised technique noun ("Meta Prompting")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc):
+        return False
+    after = doc[ent.end]
+    if after.text in HYPHENS and not doc[ent.end - 1].whitespace_ and not after.whitespace_:
+        return doc[ent.end + 1].is_alpha and not doc[ent.end + 1].ent_type
+    return after.is_title and after.lower_ in words("methods", "technique_heads")
+
+
+def _product_context(ent: Span) -> bool:
+    """Whether a chat assistant's name means the app rather than the model answering."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in words("entities", "product_cues_before"):
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in words("entities", "product_cues_after"):
+        return True
+    sentence = ent.sent if doc.has_annotation("SENT_START") else doc[:]
+    cues = words("entities", "product_cues_sentence")
+    return any(t.lower_ in cues for t in sentence)
+
+
+def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` without the names inside code blocks (``client = OpenAI()``)."""
+    blocks = code_blocks(doc.text)
+    if not blocks:
+        return spans
+    return [s for s in spans if s.label_ in ("METRIC", "DATE") or not any(
+        start <= s.start_char < end for start, end in blocks)]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:
@@ -218,6 +289,11 @@ def _trim_hyphen(ent: Span) -> Span:
     return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
 
 
+# Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
+# family-based ones ("Gemini API") hold in titles too.
+TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
+# Patterns of chat assistants named like their model ("ChatGPT"): the model, or the app.
+ASSISTANT_PREFIX = "assistant:"
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"

@@ -93,3 +93,23 @@ def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
             and not doc[i - 2].whitespace_:
         i -= 2
     return i
+
+
+def specified(span: Span) -> Span:
+    """A METHOD name extended over the words before it that make it a method of its own:
+    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT" (not their
+    generic parent). ``span`` itself when no such word precedes it."""
+    if span.label_ != "METHOD":
+        return span
+    doc, start = span.doc, span.start
+    specifiers = words("methods", "method_specifiers")
+    while start > 0 and "\n" not in doc[start - 1].whitespace_:
+        unit_start = _hyphen_unit_start(doc, start - 1, 0)
+        unit = doc[unit_start:start]
+        if unit.text.lower() not in specifiers or \
+                any(t.ent_type_ not in ("", "METHOD") for t in unit):
+            break  # "few-shot" alone may have been read as a METHOD, not as a name else
+        start = unit_start
+    if start == span.start:
+        return span
+    return Span(doc, start, span.end, label="METHOD", span_id=span.id_)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.nlp.components.spans import inside_quotes
 from graph.nlp.lexicon import words
@@ -172,3 +172,38 @@ def _with_approximator(ent: Span) -> int:
     if start > 0 and ent.doc[start - 1].text == "~":
         start -= 1
     return start
+
+
+_SCORE = re.compile(r"^\d+\.\d+$|^\d+(?:\.\d+)?%$")
+
+
+def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
+    """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |") as METRIC spans.
+
+    ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
+    bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
+    percentage is a reported result.
+    """
+    found = []
+    for bar in bars:
+        if bar + 2 >= len(doc):
+            continue
+        start = bar + 1
+        end = start + 1
+        if end < len(doc) and doc[end].text == "%":
+            end += 1
+        if end >= len(doc) or doc[end].text != "|" or \
+                any(i in taken for i in range(start, end)):
+            continue
+        if _SCORE.match(doc[start:end].text.replace(" ", "")):
+            found.append(Span(doc, start, end, label="METRIC"))
+    return found
+
+
+def within_cell(span: Span) -> Span:
+    """``span`` cut at a table's bar: "54.2 | 8.38" is two cells, not one metric."""
+    for token in span:
+        if token.text == "|":
+            return Span(span.doc, span.start, token.i, label=span.label_, span_id=span.id_) \
+                if token.i > span.start else span
+    return span

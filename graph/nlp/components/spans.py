@@ -1,6 +1,8 @@
-"""Span helpers the components share: quotation, hyphens and relabelling."""
+"""Span helpers the components share: quotation, hyphens, relabelling, titles and code."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -26,3 +28,44 @@ def relabel(ent: Span, label: str) -> Span:
     """``ent`` with ``label``, keeping its pattern id (``ent`` itself when already so)."""
     return ent if ent.label_ == label else Span(ent.doc, ent.start, ent.end, label=label,
                                                 span_id=ent.ent_id_ or "")
+
+
+# Small words a title leaves in lower case ("Open and Efficient Foundation Language Models").
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on",
+                "or", "the", "to", "via", "vs", "with", "without"}
+TITLE_WORDS = 16  # a title is short; a name-dense sentence of prose is longer
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def title_line(span: Span) -> bool:
+    """Whether ``span`` sits in a heading or a title: a Markdown heading, or a sentence of
+    its line whose words (small words aside, three to sixteen) are nearly all capitalised, like
+    a paper title in a reading list ("LLaMA: Open and Efficient Foundation Language Models").
+
+    Shape rules ("X Foundation", "X Research", "X Study") are not to be trusted there.
+    """
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    if text[start:end].lstrip().startswith("#"):
+        return True
+    if span.doc.has_annotation("SENT_START"):
+        sent = span.sent
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+    words = [w for w in _WORD.findall(text[start:end]) if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return 3 <= len(words) <= TITLE_WORDS and capitalised >= 0.75 * len(words)
+
+
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
+_NOT_CODE = {"", "text", "txt", "markdown", "md", "plaintext"}
+
+
+def code_blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of the fenced blocks of ``text`` that hold code (```python, ```json):
+    names there are identifiers (``from openai import OpenAI``), not mentions. Blocks
+    without a language are example prompts and outputs and stay prose."""
+    marks = list(_FENCE.finditer(text))
+    return [(marks[i].start(), marks[i + 1].start() if i + 1 < len(marks) else len(text))
+            for i in range(0, len(marks), 2) if marks[i].group(1).lower() not in _NOT_CODE]

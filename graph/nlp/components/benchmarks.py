@@ -1,0 +1,82 @@
+"""Benchmarks by their place in the sentence: what a model is scored or evaluated on.
+
+"It reaches 71.9% accuracy on IFEval and 64% on HelpSteer2", "scores 80.2 on MBPP", "we
+evaluate on GSM8K, IFEval and MMLU-Pro": a name that is the object of "on" after a score,
+a number or an evaluation word, or a member of a list with a benchmark, is a DATASET. The
+trained recogniser often reads such an unlisted name as a product or a model, and misses
+many. A pattern's type (a gazetteer MODEL "on Llama 3") is kept. The evaluation words are in
+``resources/lexicon/entities.json`` (``evaluation_words``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.spans import relabel
+from graph.nlp.lexicon import words
+
+# Types a benchmark's name is mistaken for, when no pattern gave them.
+MISTAKEN = {"MODEL", "PROJECT", "ORG", "PERSON", "PLACE"}
+
+
+def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
+                    whole: Callable[[Span], Span], ons: list[int]) -> list[Span]:
+    """``chosen`` with the names in benchmark slots typed DATASET (and new ones added).
+
+    Parameters
+    ----------
+    doc
+        A parsed document.
+    chosen
+        Its non-overlapping entities.
+    strong
+        ``(start, end)`` of the entities a pattern gave, whose type stays.
+    whole
+        Extends a new name over the parts its word is glued from ("Video-MME" from "MME").
+    ons
+        Indices of the tokens "on" (a matcher's hits: no walk over every token here).
+    """
+    by_token = {i: n for n, s in enumerate(chosen) for i in range(s.start, s.end)}
+    out = list(chosen)
+    for token in _slots(doc, chosen, ons):
+        n = by_token.get(token.i)
+        if n is not None:
+            span = out[n]
+            if span.label_ in MISTAKEN and (span.start, span.end) not in strong:
+                out[n] = relabel(span, "DATASET")
+        elif _name_shaped(token):
+            span = whole(Span(doc, token.i, token.i + 1, label="DATASET"))
+            if not any(i in by_token for i in range(span.start, span.end)):
+                out.append(span)
+                by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:
+    """Tokens in a benchmark's place: objects of an evaluation "on", and their list."""
+    evaluation = words("entities", "evaluation_words")
+    metric_tokens = {i for s in chosen if s.label_ == "METRIC" for i in range(s.start, s.end)}
+    slots = []
+    for token in (doc[i] for i in ons):
+        if token.dep_ != "prep":
+            continue
+        head = token.head
+        if head.i in metric_tokens or head.like_num or head.lemma_.lower() in evaluation:
+            slots += [t for t in token.children if t.dep_ == "pobj"]
+    dataset_roots = [s.root for s in chosen if s.label_ == "DATASET"]
+    found = {t.i: t for t in slots}
+    for root in [*slots, *dataset_roots]:
+        for t in root.conjuncts:
+            found.setdefault(t.i, t)
+    return list(found.values())
+
+
+def _name_shaped(token: Token) -> bool:
+    """A benchmark-like name: capitalised, with a digit or a second capital ("MBPP", "PIQA",
+    "HelpSteer2"), not a plain word ("Monday") or a number."""
+    text = token.text
+    if not text[:1].isupper() or token.like_num or not text.isalnum():
+        return False
+    return any(c.isdigit() for c in text) or sum(c.isupper() for c in text) >= 2
