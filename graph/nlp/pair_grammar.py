@@ -14,6 +14,9 @@ from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head
 ANAPHORS = {"it", "they", "this", "these", "he", "she"}
 OWNER_TYPES = ("MODEL", "METHOD", "PROJECT", "ORG")  # what a figure can be a fact of
 CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
+BENCHMARK_PREPS = ("on", "across")
+# "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
+DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
 
 
 def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
@@ -50,6 +53,19 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
             return "context" if verb.dep_ == "ROOT" else None
         verb = verb.head
     return None
+
+
+def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
+    """The model or method scored on a benchmark the sentence names after "on": "Mistral
+    Large ... scoring 81.2% on MMLU" (the subject of the clause, as for a figure)."""
+    head = phrase_head(dataset)
+    if head.dep_ != "pobj" or head.head.lower_ not in BENCHMARK_PREPS:
+        return None
+    verb = next((t for t in head.ancestors if t.pos_ in VERBAL), None)
+    if verb is None or (verb.lemma_ or verb.lower_).lower() in DATA_VERBS:
+        return None
+    owner = metric_owner(dataset, ents)
+    return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
 
 
 def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
+    benchmark_owner,
     coordinated,
     introduced,
     metric_owner,
@@ -257,6 +258,7 @@ def sentence_candidates(sent: Span, context: Context | None = None
     rules = _rule_features(sent) if len(ents) > 1 else {}
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
+    scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
@@ -272,6 +274,8 @@ def sentence_candidates(sent: Span, context: Context | None = None
                 feats.append("coordinated")  # two items of one list: "with AWS, Apple, Cisco"
             if owners.get(b.start) is a or owners.get(a.start) is b:
                 feats.append("owner")  # the figure is a fact of the other end
+            if scored.get(b.start) is a or scored.get(a.start) is b:
+                feats.append("scored_on")  # "A scores 81.2% on B"
             feats += _type_features(_type(a), _type(b), feats)
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)

@@ -61,6 +61,20 @@ def rule_label(c: Candidate) -> str | None:
     return label if allowed(label, c.a_type, c.b_type) else None
 
 
+def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
+               ) -> list[tuple[Candidate, str]]:
+    """EVALUATED_ON for each pair the grammar reads as "A ... on benchmark B" (the
+    ``scored_on`` feature of :mod:`graph.nlp.pairs`) that has no predicate yet."""
+    taken = {(c.a, c.b) for c, _ in chosen}
+    out = []
+    for c in candidates:
+        if "scored_on" in c.features and (c.a, c.b) not in taken:
+            label = "EVALUATED_ON" if c.b_type == "DATASET" else "EVALUATED_ON<"
+            if allowed(label, c.a_type, c.b_type):
+                out.append((c, label))
+    return out
+
+
 def classes() -> list[str]:
     """``NONE``, each predicate forward, and each asymmetric one backward (``"P<"``)."""
     return [NONE, *PREDICATES, *(f"{p}<" for p in PREDICATES if p not in SYMMETRIC_PREDICATES)]
@@ -151,7 +165,7 @@ class RelationModel:
                     chosen.append((c, want))
                     done.add(metric)
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
-        return chosen
+        return chosen + _scored_on(candidates, chosen)
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
         """The likeliest relation among the candidates, however far below the margin: the

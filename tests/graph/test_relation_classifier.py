@@ -200,3 +200,27 @@ def test_it_after_a_headline_is_what_the_headline_introduces(nlp, model):
                        "model, Claude Mythos Preview, which can find software vulnerabilities "
                        "better than all but the most skilled humans.")
     assert ("Project Glasswing", "USES", "Claude Mythos Preview") in found, found
+
+
+def test_a_benchmark_after_on_is_what_the_clause_subject_is_scored_on(nlp):
+    from graph.nlp.pair_grammar import benchmark_owner
+
+    def scored(text: str) -> dict:
+        ents = list(nlp(text).ents)
+        return {e.text: getattr(benchmark_owner(e, ents), "text", None)
+                for e in ents if e.label_ == "DATASET"}
+
+    assert scored("Mistral Large achieves strong results on commonsense and reasoning "
+                  "benchmarks, scoring 81.2% on MMLU.") == {"MMLU": "Mistral Large"}
+    # data trained on is used, not scored on (GUIDELINES: USES)
+    assert scored("Phi-2 was trained on MMLU and evaluated on GSM8K.") == \
+        {"MMLU": None, "GSM8K": "Phi-2"}
+
+
+def test_comparisons_and_provenance_of_announcements(nlp, model):
+    # training/corpus/announcements (m04, m03): "on par with", "fine-tuned from"
+    assert ("Aya 23 35B", "COMPARED_WITH", "Mixtral 8x7B Instruct") in \
+        typed(nlp, "On MGSM, Aya 23 35B is on par with Mixtral 8x7B Instruct.")
+    assert ("DeepSeek-R1-Distill-Qwen-32B", "BASED_ON", "Qwen2.5-32B") in \
+        typed(nlp, "Its distilled sibling, DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from "
+                   "Qwen2.5-32B.")
