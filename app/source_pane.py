@@ -219,6 +219,8 @@ class DocumentView(QPlainTextEdit):
         # Lines wrap anew: the passage being read may move out of view; bring it back.
         self._recentre = self._recentre or self._focus_shown
         super().resizeEvent(event)
+        if self._recentre:  # after the event: a re-wrap need not move the scroll bar
+            self._refresh_timer.start()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
