@@ -19,7 +19,16 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
+from graph.nlp.pair_grammar import (
+    benchmark_owner,
+    coordinated,
+    introduced,
+    metric_owner,
+    possessor_features,
+    stands_for_another,
+)
 from graph.nlp.relations import (
+    VERBAL,
     WE_WORDS,
     implicit_subjects,
     phrase_head,
@@ -36,14 +45,12 @@ MAX_PARTNERS = 6
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 # Features that are also read joined with the pair's types.
 JOINED = ("pw=", "bv=", "lca=", "btw=", "rule=", "passive", "thead_dep=", "tprep=", "cue@",
-          "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we")
+          "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we", "owner")
 CONTENT_POS = {"VERB", "AUX", "ADP", "NOUN", "ADJ", "SCONJ", "CCONJ", "PART"}
 
 
 Topic = tuple[tuple[int, int], str, str]  # character span (document offsets), type, casefold text
 Context = tuple[tuple[int, int], str, str, str]  # a Topic and its kind: "title", "previous"
-ANAPHORS = {"it", "they", "this", "these", "he", "she"}
-VERBAL = {"VERB", "AUX"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,15 +215,6 @@ def _subject(sent: Span) -> Token | None:
                 None)
 
 
-def _stands_for_another(subject: Token) -> bool:
-    """"It", "they", "the model", "this method": a subject naming what an earlier sentence
-    named ("we" is the author's, :mod:`graph.nlp.relations`)."""
-    if subject.pos_ == "PRON":
-        return subject.lower_ in ANAPHORS
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in words("relations", "kind_nouns") \
-        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in subject.children)
-
-
 def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
     """The phrase linking an entity to a verb that has no entity subject of its own:
     "released by" for "Meta AI" in "(A model) released by Meta AI", "outperform" for
@@ -259,6 +257,8 @@ def sentence_candidates(sent: Span, context: Context | None = None
                             if t.lower_ in WE_WORDS)], key=lambda e: e.start)
     rules = _rule_features(sent) if len(ents) > 1 else {}
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
+    owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
+    scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
@@ -269,22 +269,30 @@ def sentence_candidates(sent: Span, context: Context | None = None
             feats += _path_features(phrase_head(a), phrase_head(b))
             feats += rule
             feats += [f"{end}=we" for end, e in (("a", a), ("b", b)) if _is_we(e)]
+            feats += possessor_features(a, b, ents)
+            if coordinated(phrase_head(a), phrase_head(b)):
+                feats.append("coordinated")  # two items of one list: "with AWS, Apple, Cisco"
+            if owners.get(b.start) is a or owners.get(a.start) is b:
+                feats.append("owner")  # the figure is a fact of the other end
+            if scored.get(b.start) is a or scored.get(a.start) is b:
+                feats.append("scored_on")  # "A scores 81.2% on B"
             feats += _type_features(_type(a), _type(b), feats)
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        yield from _context_candidates(sent, ents, context, where)
+        yield from _context_candidates(sent, ents, context, where, owners)
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,
-                        where: tuple[int, int]) -> Iterator[Candidate]:
+                        where: tuple[int, int], owners: dict[int, object]
+                        ) -> Iterator[Candidate]:
     """The context entity paired with the sentence's entities (:func:`sentence_candidates`)."""
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
         return
     subject = _subject(sent)
     partners = [e for e in ents if not _is_we(e)]
-    if subject is not None and not _stands_for_another(subject):
+    if subject is not None and not stands_for_another(subject):
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%.")
         if any(e.label_ != "METRIC" for e in partners):
@@ -300,6 +308,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
                  f"tfirst={b is ents[0]}", f"tkind={kind}"]
         if head.dep_ == "pobj":
             feats.append(f"tprep={_lemma(head.head)}|{_lemma(head.head.head)}")
+        if isinstance(owners.get(b.start), str):
+            feats.append("owner")
         phrase = _subjectless_phrase(b, ents)
         if phrase:
             feats += [f"rule={phrase}", f"rulehead={phrase.split()[0]}|fwd"]
@@ -353,11 +363,11 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             found.append(replace(c, a=a, b=(c.b[0] + offset, c.b[1] + offset),
                                  sentence=(c.sentence[0] + offset, c.sentence[1] + offset)))
         subject = _subject(sent)
-        named = next((e for e in sent.ents if subject is not None and subject in e
-                      and e.label_ in TOPIC_TYPES), None)
+        named = next((e for e in sent.ents if e.label_ in TOPIC_TYPES and (
+            subject in e if subject is not None else introduced(e))), None)
         if named is not None:
             previous = ((offset + named.start_char, offset + named.end_char), named.label_,
                         named.text.casefold())
-        elif subject is not None and not _stands_for_another(subject):
+        elif subject is not None and not stands_for_another(subject):
             previous = None  # the discussion moved on to something that is not an entity
     return found, topic

@@ -147,3 +147,80 @@ def test_a_document_that_states_relations_gets_its_likeliest_one(nlp, model, mon
     assert len(result.relations) == 1
     [rel] = result.relations
     assert rel.predicate in PREDICATES and rel.source != rel.target
+
+
+def test_a_figure_is_a_fact_of_the_subject_of_its_clause(nlp, model):
+    # the figure hangs off "with ... out of"; the entity it measures is the clause's subject
+    found = typed(nlp, "Mixtral 8x22B is characterized as a sparse mixture-of-experts model "
+                       "with 39B active parameters out of a total of 141B parameters.")
+    assert ("Mixtral 8x22B", "HAS_METRIC", "39B active parameters") in found, found
+
+
+def test_the_owner_of_a_figure_is_read_from_the_parse(nlp):
+    from graph.nlp.pair_grammar import metric_owner
+
+    def owners(text: str) -> list:
+        doc = nlp(text)
+        ents = list(doc.ents)
+        found = [metric_owner(e, ents) for e in ents if e.label_ == "METRIC"]
+        return [o if o is None or isinstance(o, str) else o.text for o in found]
+
+    assert owners("Alpaca is trained on 52K instruction-following demonstrations and aims "
+                  "to be a more accessible option for academic study.") == ["Alpaca"]
+    # "it" stands for what the text is about
+    assert owners("It is pretrained on over 15T tokens.") == ["context"]
+    # "we" is not the owner of a study's figures (seeds: the interviewer tool is)
+    assert owners("We heard from people across 159 countries in 70 different "
+                  "languages.") == [None, None]
+
+
+def test_a_possessor_belongs_to_what_it_possesses(nlp, model):
+    found = typed(nlp, "Phi-2 also outperforms Google's Gemini Nano 2.")
+    assert not any(s == "Phi-2" and p == "DEVELOPED_BY" for s, p, _ in found), found
+    assert ("Phi-2", "OUTPERFORMS", "Gemini Nano 2") in found
+
+
+def test_items_of_one_list_are_not_related_to_each_other(nlp, model):
+    # seeds: the partners are the author's, not one another's investors or partners
+    found = typed(nlp, "New Anthropic research: Project Glasswing.\n\nWe've partnered with "
+                       "Amazon Web Services, Apple, Broadcom, Cisco, CrowdStrike, Google, "
+                       "JPMorganChase, the Linux Foundation, Microsoft, NVIDIA, and Palo Alto "
+                       "Networks.")
+    orgs = {"Amazon Web Services", "Apple", "Broadcom", "Cisco", "CrowdStrike", "Google",
+            "JPMorganChase", "Linux Foundation", "Microsoft", "NVIDIA", "Palo Alto Networks"}
+    assert not [(s, p, t) for s, p, t in found if s in orgs and t in orgs], found
+    assert ("Anthropic", "PARTNERS_WITH", "Google") in found or \
+        ("Google", "PARTNERS_WITH", "Anthropic") in found
+
+
+def test_it_after_a_headline_is_what_the_headline_introduces(nlp, model):
+    # seeds: a subjectless "Introducing X: ..." headline, then "It's powered by Y"
+    found = typed(nlp, "Introducing Project Glasswing: an urgent initiative to help secure the "
+                       "world's most critical software.\nIt's powered by our newest frontier "
+                       "model, Claude Mythos Preview, which can find software vulnerabilities "
+                       "better than all but the most skilled humans.")
+    assert ("Project Glasswing", "USES", "Claude Mythos Preview") in found, found
+
+
+def test_a_benchmark_after_on_is_what_the_clause_subject_is_scored_on(nlp):
+    from graph.nlp.pair_grammar import benchmark_owner
+
+    def scored(text: str) -> dict:
+        ents = list(nlp(text).ents)
+        return {e.text: getattr(benchmark_owner(e, ents), "text", None)
+                for e in ents if e.label_ == "DATASET"}
+
+    assert scored("Mistral Large achieves strong results on commonsense and reasoning "
+                  "benchmarks, scoring 81.2% on MMLU.") == {"MMLU": "Mistral Large"}
+    # data trained on is used, not scored on (GUIDELINES: USES)
+    assert scored("Phi-2 was trained on MMLU and evaluated on GSM8K.") == \
+        {"MMLU": None, "GSM8K": "Phi-2"}
+
+
+def test_comparisons_and_provenance_of_announcements(nlp, model):
+    # training/corpus/announcements (m04, m03): "on par with", "fine-tuned from"
+    assert ("Aya 23 35B", "COMPARED_WITH", "Mixtral 8x7B Instruct") in \
+        typed(nlp, "On MGSM, Aya 23 35B is on par with Mixtral 8x7B Instruct.")
+    assert ("DeepSeek-R1-Distill-Qwen-32B", "BASED_ON", "Qwen2.5-32B") in \
+        typed(nlp, "Its distilled sibling, DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from "
+                   "Qwen2.5-32B.")

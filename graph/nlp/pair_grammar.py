@@ -1,0 +1,116 @@
+"""What the grammar of a sentence says about a pair of its entities, for the relation
+classifier's candidates (:mod:`graph.nlp.pairs`): which entity a figure is a fact of, a
+possessor that belongs to a third entity, items of one list, the entity a subjectless
+headline introduces, a subject that stands for an entity named earlier.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.nlp.lexicon import words
+from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
+
+ANAPHORS = {"it", "they", "this", "these", "he", "she"}
+OWNER_TYPES = ("MODEL", "METHOD", "PROJECT", "ORG")  # what a figure can be a fact of
+CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
+BENCHMARK_PREPS = ("on", "across")
+# "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
+DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
+
+
+def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
+    """What a figure is a fact of, as the grammar says: the subject of the clause the figure
+    is a phrase of ("Phi-2 was trained on 1.4T tokens"; "Tessera-R scored 63.3%, surpassing
+    QwQ-32B"; "It has 7B parameters": ``"context"``, the entity the text is about), or the
+    entity the figure modifies ("GPT-4's 32k context"). ``None`` when the parse names none.
+    """
+    ent_of = {t.i: e for e in ents for t in e if e is not metric}
+    head = phrase_head(metric)
+    noun = head.head
+    if head.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss") and noun.i in ent_of:
+        return ent_of[noun.i]
+    role = verb_role(head, True)
+    verb = role[0] if role else next((t for t in head.ancestors if t.pos_ in VERBAL), None)
+    for _ in range(4):
+        if verb is None or verb.pos_ not in VERBAL:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            if subject.lower_ in WE_WORDS:
+                return None  # "We heard from 159 countries": a study's figure, not the author's
+            if subject.i in ent_of:
+                return ent_of[subject.i] if ent_of[subject.i].label_ in OWNER_TYPES else None
+            if subject.lower_ in ANAPHORS or stands_for_another(subject):
+                return "context"
+        if subjects:
+            implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ in OWNER_TYPES]
+            return implicit[0] if implicit else None
+        implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ in OWNER_TYPES]
+        if implicit:
+            return implicit[0]
+        if verb.dep_ not in CLAUSE_LINKS or verb.head.i == verb.i:
+            return "context" if verb.dep_ == "ROOT" else None
+        verb = verb.head
+    return None
+
+
+def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
+    """The model or method scored on a benchmark the sentence names after "on": "Mistral
+    Large ... scoring 81.2% on MMLU" (the subject of the clause, as for a figure)."""
+    head = phrase_head(dataset)
+    if head.dep_ != "pobj" or head.head.lower_ not in BENCHMARK_PREPS:
+        return None
+    verb = next((t for t in head.ancestors if t.pos_ in VERBAL), None)
+    if verb is None or (verb.lemma_ or verb.lower_).lower() in DATA_VERBS:
+        return None
+    owner = metric_owner(dataset, ents)
+    return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
+
+
+def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
+    """``poss_other``: one end is the possessor of a third entity ("Phi-2 outperforms
+    Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's)."""
+    out = []
+    for end, other in ((a, b), (b, a)):
+        root = end.root
+        if root.dep_ != "poss":
+            continue
+        owned = next((e for e in ents if root.head in e), None)
+        if owned is not None and owned is not other:
+            out.append("poss_other")
+    return out
+
+
+def _list_top(token: Token) -> tuple[Token, bool]:
+    """The first item of the list ``token`` is an item of, and whether it is in one (a
+    misparsed item may hang as ``nmod`` of the next: "CrowdStrike, Google, JPMorganChase")."""
+    listed = False
+    for _ in range(40):
+        if token.dep_ not in ("conj", "nmod") or token.head.i == token.i:
+            break
+        listed = listed or token.dep_ == "conj"
+        token = token.head
+    return token, listed
+
+
+def coordinated(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` are items of one list ("A, B and C")."""
+    (top_a, listed_a), (top_b, listed_b) = _list_top(a), _list_top(b)
+    return top_a.i == top_b.i and (listed_a or listed_b)
+
+
+def introduced(ent: Span) -> bool:
+    """The object of a subjectless headline verb: "Introducing Project Glasswing: ...",
+    which the next sentence's "It" stands for."""
+    head = phrase_head(ent)
+    return head.dep_ == "dobj" and head.head.dep_ == "ROOT" and head.head.tag_ == "VBG"
+
+
+def stands_for_another(subject: Token) -> bool:
+    """"It", "they", "the model", "this method": a subject naming what an earlier sentence
+    named ("we" is the author's, :mod:`graph.nlp.relations`)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in ANAPHORS
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in words("relations", "kind_nouns") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in subject.children)
