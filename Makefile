@@ -2,7 +2,8 @@
 # `make test` (the whole suite). Both create .venv and install what they need; the second
 # time they only check a stamp. While working, `make test-fast` skips the tests marked
 # slow (over about 5 s each: the package build, the 5 MB extraction, the CLI run as a
-# subprocess) and finishes in under a minute; `make test` and CI still run everything.
+# subprocess), runs on every core (pytest-xdist) and finishes in under a minute;
+# `make test` and CI still run everything.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -18,7 +19,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto $(PYTEST_ARGS)
 
 setup: $(STAMP)
 
