@@ -111,4 +111,20 @@ def join_all(timeout_ms: int = 60_000) -> bool:
     return done
 
 
-__all__ = ["JobThread", "Progress", "join_all", "running_threads"]
+def wait_delivered(busy: Callable[[], bool], current: Callable[[], QThread | None],
+                   deadline: QDeadlineTimer) -> bool:
+    """Block until ``busy()`` is false, delivering the worker's queued signals (which may
+    start work queued meanwhile); ``current()`` is the running worker. False on timeout.
+    For scripts, tests and shutdown: it blocks the GUI thread."""
+    while busy():
+        thread = current()
+        if thread is not None and not thread.wait(deadline):
+            return False
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        if deadline.hasExpired():
+            return False
+    return True
+
+
+__all__ = ["JobThread", "Progress", "join_all", "running_threads", "wait_delivered"]

@@ -22,11 +22,10 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtWidgets import QApplication
 
 from app.canvas.scene import LAYOUT_CLEARANCE, LayoutRequest, SceneArrays
 from app.canvas.style import CanvasState
-from app.workers import JobThread
+from app.workers import JobThread, wait_delivered
 from graph.explore.spacing import bound_radii
 from graph.jobs import Progress
 
@@ -110,17 +109,7 @@ class LayoutRunner(QObject):
 
     def wait(self, deadline: QDeadlineTimer) -> bool:
         """Block until no layout runs or is queued, delivering results; False on timeout."""
-        while self.busy():
-            thread = self._thread
-            if thread is not None and not thread.wait(deadline):
-                return False
-            # Deliver the worker's queued result and finished signals (and start any
-            # layout queued meanwhile).
-            QApplication.sendPostedEvents()
-            QApplication.processEvents()
-            if deadline.hasExpired():
-                return False
-        return True
+        return wait_delivered(self.busy, lambda: self._thread, deadline)
 
     # The worker's signals arrive queued; a stopped run may still deliver some.
     def _on_progress(self, progress: Progress) -> None:

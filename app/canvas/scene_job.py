@@ -27,11 +27,10 @@ import networkx as nx
 import numpy as np
 from PySide6.QtCore import QDeadlineTimer, QObject, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from app.canvas.labels import measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
-from app.workers import JobThread
+from app.workers import JobThread, wait_delivered
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
 from graph.jobs import Progress
 
@@ -150,15 +149,7 @@ class SceneBuilder(QObject):
 
     def wait(self, deadline: QDeadlineTimer) -> bool:
         """Block until the newest build was delivered; False on timeout."""
-        while self.busy():
-            thread = self._thread
-            if thread is not None and not thread.wait(deadline):
-                return False
-            QApplication.sendPostedEvents()
-            QApplication.processEvents()
-            if deadline.hasExpired():
-                return False
-        return True
+        return wait_delivered(self.busy, lambda: self._thread, deadline)
 
     def _on_succeeded(self, result: SceneResult) -> None:
         if self.sender() is self._thread and self._running_generation == self.generation:
