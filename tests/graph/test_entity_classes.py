@@ -37,6 +37,15 @@ def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, te
     assert (name, "MODEL") in ents(nlp, text)
 
 
+def test_a_size_after_a_model_name_is_part_of_it_unless_it_counts_something(nlp):
+    found = ents(nlp, "Alpaca is an instruction-following language model fine-tuned from "
+                      "Meta's LLaMA 7B.")
+    assert ("LLaMA 7B", "MODEL") in found
+    found = ents(nlp, "The authors trained LLaMA 65B on 1.4T tokens and GPT-2 1.5B on 300B tokens.")
+    assert {("LLaMA 65B", "MODEL"), ("GPT-2 1.5B", "MODEL")} <= found
+    assert not any(name.endswith("tokens") and label == "MODEL" for name, label in found)
+
+
 def test_a_lower_case_suffix_is_not_part_of_the_name(nlp):
     assert ("GPT-4", "MODEL") in ents(nlp, "A GPT-4-based agent answers the questions.")
 

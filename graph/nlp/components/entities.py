@@ -296,6 +296,8 @@ TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
 ASSISTANT_PREFIX = "assistant:"
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
+_COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
 
 
@@ -321,6 +323,10 @@ def _whole_name(span: Span) -> Span:
         elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and _glued(doc[end]):
             end += 1  # "s1-" + "32B": the span stopped at the hyphen
+        elif span.label_ == "MODEL" and end < len(doc) and _SIZE.match(doc[end].text) \
+                and doc[end - 1].whitespace_ == " " and not (
+                    end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
+            end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
         elif span.label_ == "DATASET" and end < len(doc) and \
                 _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
             end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
