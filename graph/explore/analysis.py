@@ -48,6 +48,7 @@ from graph import messages
 from graph.explore.exploration import Step
 from graph.explore.junk import junk_reasons
 from graph.explore.layout import weighted_pairs
+from graph.explore.layout_apart import APART_MIN_NODES, iter_apart
 from graph.explore.placement import seeded_igraph
 from graph.jobs import Job, Progress, run_job
 from graph.schema import COOCCURRENCE
@@ -193,9 +194,7 @@ def analysis_job(graph: nx.MultiDiGraph, *, seed: int = 0,
     total = 2 + (len(chunks) if betweenness else 0)
     yield Progress(0, total, "Finding communities")
 
-    membership = yield from _leiden(g, weights, rng, total)
-    yield Progress(1, total, "Ranking entities")
-    pagerank = g.pagerank(directed=False, weights=weights.tolist() or None) if n else []
+    membership, pagerank = yield from _communities_of(n, pairs, weights, rng, total)
     yield Progress(2, total, "Ranking entities")
     nodes = graph.nodes
     scores = {
@@ -265,6 +264,36 @@ def _betweenness(g: igraph.Graph, ids: list[str], weights: np.ndarray,
     if sampled and count:
         between *= len(ids) / count
     return dict(zip(ids, between.tolist(), strict=True))
+
+
+def _communities_of(n: int, pairs: np.ndarray, weights: np.ndarray, rng: random.Random,
+                    total: int):
+    """:func:`_ranked_communities` here, or from :data:`APART_MIN_NODES` nodes on in a child
+    process: igraph holds the interpreter lock, so a pass (60-95 ms at 25k nodes) would
+    stall the GUI thread. Yields its progress; returns ``(membership, pagerank)``."""
+    arguments = (n, pairs, weights, rng.getstate(), total)
+    steps = _ranked_communities(*arguments) if n < APART_MIN_NODES else iter_apart(
+        _ranked_communities, *arguments, last=Progress(0, total, "Finding communities"),
+        name="threadline-communities")
+    for step in steps:
+        if not isinstance(step, Progress):
+            return step
+        yield step
+    raise RuntimeError("the community search ended without a result")
+
+
+def _ranked_communities(n: int, pairs: np.ndarray, weights: np.ndarray, rng_state,
+                        total: int):
+    """Leiden communities and PageRank of the graph of ``n`` nodes and ``pairs``: yields
+    :class:`Progress`, the last step is ``(membership, pagerank)``. Self-contained, so a
+    child process can run it (:func:`graph.explore.layout_apart.iter_apart`)."""
+    g = igraph.Graph(n=n, edges=pairs.tolist())
+    rng = random.Random()
+    rng.setstate(rng_state)
+    membership = yield from _leiden(g, weights, rng, total)
+    yield Progress(1, total, "Ranking entities")
+    yield membership, list(g.pagerank(directed=False, weights=weights.tolist() or None)
+                           if n else [])
 
 
 def _leiden(g: igraph.Graph, weights: np.ndarray, rng: random.Random, total: int):

@@ -13,7 +13,7 @@ only layouts of :data:`APART_MIN_NODES` nodes or more go apart.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 
 from graph.explore.layout import LayoutProgress, iter_layout
 
@@ -21,49 +21,74 @@ APART_MIN_NODES = 1500
 POLL_S = 0.05  # how often the waiting side looks at the pipe (it sleeps in between)
 
 
-def _child(connection, links, kwargs) -> None:
+def _child(connection, steps, args, kwargs) -> None:
     try:
-        for step in iter_layout(links, **kwargs):
+        for step in steps(*args, **kwargs):
             connection.send(step)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        connection.send(RuntimeError(f"layout failed: {exc!r}"))
+        connection.send(RuntimeError(f"{steps.__name__} failed: {exc!r}"))
     finally:
         connection.close()
 
 
+def iter_apart(steps: Callable[..., Iterator], *args, last, name: str, **kwargs
+               ) -> Generator[object, None, object]:
+    """The steps of the generator function ``steps(*args, **kwargs)`` (a module-level
+    function: it is pickled), run in a child process, while this process waits on a pipe
+    without holding the interpreter lock. ``last`` is repeated every :data:`POLL_S` while
+    nothing new comes (so the caller can cancel meanwhile); returns the final step.
+    Closing the generator terminates the child at once.
+
+    Raises
+    ------
+    RuntimeError
+        ``steps`` failed in the child, or the child died.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sending, steps, args, kwargs), daemon=True,
+                            name=name)
+    child.start()
+    sending.close()
+    try:
+        while True:
+            if not receiving.poll(POLL_S):
+                if not child.is_alive() and not receiving.poll():
+                    if child.exitcode == 0:
+                        return last
+                    raise RuntimeError(f"the {name} process ended without a result")
+                yield last  # nothing new: the caller may still cancel meanwhile
+                continue
+            try:
+                step = receiving.recv()
+            except EOFError:  # the child closed the pipe: after its last step, or failing
+                child.join()
+                if child.exitcode == 0:
+                    return last
+                raise RuntimeError(f"the {name} process ended without a result") from None
+            if isinstance(step, BaseException):
+                raise step
+            last = step
+            yield step
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        receiving.close()
+
+
 def iter_layout_apart(links, **kwargs) -> Iterator[LayoutProgress]:
-    """:func:`graph.explore.layout.iter_layout` in a child process: the same steps, while
-    this process waits without holding the interpreter lock (the last step is repeated
-    every :data:`POLL_S` while nothing new comes, so the caller can cancel meanwhile).
+    """:func:`graph.explore.layout.iter_layout` in a child process (:func:`iter_apart`): the
+    same steps, ending with the one that has the positions.
 
     Raises
     ------
     RuntimeError
         The layout failed in the child, or the child died.
     """
-    context = multiprocessing.get_context("spawn")
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sending, links, kwargs), daemon=True,
-                            name="threadline-layout")
-    child.start()
-    sending.close()
-    last = LayoutProgress(0, 1, None)
-    try:
-        while True:
-            if not receiving.poll(POLL_S):
-                if not child.is_alive() and not receiving.poll():
-                    raise RuntimeError("the layout process ended without a layout")
-                yield last  # nothing new: the caller may still cancel meanwhile
-                continue
-            step = receiving.recv()
-            if isinstance(step, BaseException):
-                raise step
-            last = step
-            yield step
-            if step.positions is not None:
-                return
-    finally:
-        if child.is_alive():
-            child.terminate()
-        child.join()
-        receiving.close()
+    for step in iter_apart(iter_layout, links, last=LayoutProgress(0, 1, None),
+                           name="threadline-layout", **kwargs):
+        yield step
+        if step.positions is not None:
+            return
+    raise RuntimeError("the layout process ended without a layout")

@@ -214,3 +214,18 @@ def test_an_analysis_without_betweenness_is_completed_to_the_full_one():
     assert completed.complete and completed.communities is partial.communities
     assert completed.scores["betweenness"] == pytest.approx(full.scores["betweenness"])
     assert completed.pivots == full.pivots == 60
+
+
+@pytest.mark.slow  # starts a Python process
+def test_a_big_graph_gets_the_same_communities_and_ranks_from_a_child_process(monkeypatch):
+    import graph.explore.analysis as analysis
+
+    edges = [(f"n{u}", f"n{v}", 1.0 + (u + v) % 3)
+             for u, v in nx.barabasi_albert_graph(400, 2, seed=4).edges]
+    graph = _model_graph(edges)
+    here = analysis.analyse(graph, betweenness=False)
+    monkeypatch.setattr(analysis, "APART_MIN_NODES", 1)  # this graph counts as big
+    apart = analysis.analyse(graph, betweenness=False)
+    assert apart.membership == here.membership and len(set(here.membership.values())) > 3
+    assert apart.communities == here.communities
+    assert apart.scores["pagerank"] == pytest.approx(here.scores["pagerank"])
