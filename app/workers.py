@@ -111,20 +111,49 @@ def join_all(timeout_ms: int = 60_000) -> bool:
     return done
 
 
-def wait_delivered(busy: Callable[[], bool], current: Callable[[], QThread | None],
-                   deadline: QDeadlineTimer) -> bool:
-    """Block until ``busy()`` is false, delivering the worker's queued signals (which may
-    start work queued meanwhile); ``current()`` is the running worker. False on timeout.
-    For scripts, tests and shutdown: it blocks the GUI thread."""
-    while busy():
-        thread = current()
-        if thread is not None and not thread.wait(deadline):
-            return False
-        QCoreApplication.sendPostedEvents()
-        QCoreApplication.processEvents()
-        if deadline.hasExpired():
-            return False
-    return True
+class SerialWorker(QObject):
+    """Runs one :class:`JobThread` at a time (``_thread``) and keeps the newest request that
+    came meanwhile (``_pending``); :meth:`_after` says what follows when the thread ends."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: JobThread | None = None
+        self._pending = None
+
+    def _on_finished(self) -> None:
+        thread = self.sender()
+        if thread is None:
+            return
+        # Its last signal: only now may it go (a thread deleted earlier would leave the
+        # slots of its signals still queued without a sender to check).
+        thread.deleteLater()
+        if thread is not self._thread:
+            return
+        self._thread = None
+        pending, self._pending = self._pending, None
+        self._after(pending)
+
+    def busy(self) -> bool:
+        """Whether a thread runs or a request waits."""
+        return self._thread is not None or self._pending is not None
+
+    def wait(self, deadline: QDeadlineTimer) -> bool:
+        """Block until :meth:`busy` is false, delivering the worker's queued signals (which
+        may start the request queued meanwhile); False on timeout. For scripts, tests and
+        shutdown: it blocks the GUI thread."""
+        while self.busy():
+            thread = self._thread
+            if thread is not None and not thread.wait(deadline):
+                return False
+            QCoreApplication.sendPostedEvents()
+            QCoreApplication.processEvents()
+            if deadline.hasExpired():
+                return False
+        return True
+
+    def _after(self, pending) -> None:
+        """The current thread ended; ``pending`` is the request queued meanwhile, or None."""
+        raise NotImplementedError
 
 
-__all__ = ["JobThread", "Progress", "join_all", "running_threads", "wait_delivered"]
+__all__ = ["JobThread", "Progress", "SerialWorker", "join_all", "running_threads"]

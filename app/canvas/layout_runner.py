@@ -16,7 +16,6 @@ from functools import partial
 
 import numpy as np
 from PySide6.QtCore import (
-    QDeadlineTimer,
     QEasingCurve,
     QObject,
     QVariantAnimation,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
 
 from app.canvas.scene import LAYOUT_CLEARANCE, LayoutRequest, SceneArrays
 from app.canvas.style import CanvasState
-from app.workers import JobThread, wait_delivered
+from app.workers import JobThread, SerialWorker
 from graph.explore.spacing import bound_radii
 from graph.jobs import Progress
 
@@ -36,7 +35,7 @@ ANIMATE_MAX_NODES = 3000  # bigger changes jump to their place
 ANIMATION_MS = 450
 
 
-class LayoutRunner(QObject):
+class LayoutRunner(SerialWorker):
     """Runs layouts of snapshots taken by ``snapshot(full)``, one at a time.
 
     Parameters
@@ -66,13 +65,8 @@ class LayoutRunner(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._snapshot = snapshot
-        self._thread: JobThread | None = None
         self._pending: bool | None = None  # None: nothing queued; else whether it is full
         self._failed = False
-
-    def busy(self) -> bool:
-        """A layout is running in the worker or queued behind it."""
-        return self._thread is not None or self._pending is not None
 
     def request(self, full: bool) -> None:
         """Lay out now (on this thread when small), or queue it behind the running one."""
@@ -107,9 +101,6 @@ class LayoutRunner(QObject):
         if thread is not None:
             thread.cancel()
 
-    def wait(self, deadline: QDeadlineTimer) -> bool:
-        """Block until no layout runs or is queued, delivering results; False on timeout."""
-        return wait_delivered(self.busy, lambda: self._thread, deadline)
 
     # The worker's signals arrive queued; a stopped run may still deliver some.
     def _on_progress(self, progress: Progress) -> None:
@@ -125,17 +116,7 @@ class LayoutRunner(QObject):
         if self.sender() is self._thread:
             self._failed = True
 
-    def _on_finished(self) -> None:
-        thread = self.sender()
-        if thread is None:
-            return
-        # Its last signal: only now may it go (a thread deleted earlier would leave the
-        # slots of its signals still queued without a sender to check).
-        thread.deleteLater()
-        if thread is not self._thread:
-            return
-        self._thread = None
-        pending, self._pending = self._pending, None
+    def _after(self, pending: bool | None) -> None:
         if pending is not None:
             self.request(pending)
         elif not self._failed:  # retrying a failed layout would only fail again

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-from PySide6.QtCore import QDeadlineTimer, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 
 from app.canvas.labels import measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
-from app.workers import JobThread, wait_delivered
+from app.workers import JobThread, SerialWorker
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
 from graph.jobs import Progress
 
@@ -97,7 +97,7 @@ def facts_hidden(graph: nx.MultiDiGraph, visible: Collection[str],
     return sum(1 for n in visible if n in nodes and n not in revealed and is_fact(nodes[n]))
 
 
-class SceneBuilder(QObject):
+class SceneBuilder(SerialWorker):
     """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first.
 
     Signals
@@ -111,9 +111,7 @@ class SceneBuilder(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = 0
-        self._thread: JobThread | None = None
         self._running_generation = -1
-        self._pending: SceneRequest | None = None
 
     def busy(self) -> bool:
         """A build runs whose result is still wanted, or one waits."""
@@ -147,9 +145,6 @@ class SceneBuilder(QObject):
         if self._thread is not None:
             self._thread.cancel()
 
-    def wait(self, deadline: QDeadlineTimer) -> bool:
-        """Block until the newest build was delivered; False on timeout."""
-        return wait_delivered(self.busy, lambda: self._thread, deadline)
 
     def _on_succeeded(self, result: SceneResult) -> None:
         if self.sender() is self._thread and self._running_generation == self.generation:
@@ -159,15 +154,7 @@ class SceneBuilder(QObject):
         # A graph edited while it was read fails here; the edit asked for a new build.
         log.warning("building the drawing failed: %s", message)
 
-    def _on_finished(self) -> None:
-        thread = self.sender()
-        if thread is None:
-            return
-        thread.deleteLater()
-        if thread is not self._thread:
-            return
-        self._thread = None
-        pending, self._pending = self._pending, None
+    def _after(self, pending: SceneRequest | None) -> None:
         if pending is not None:
             self._start(pending)
 
