@@ -14,7 +14,7 @@ so the rows of a changed or removed document stay in the index as *stale* rows t
 ``sentence_docs`` range covers (a search skips them); when they outnumber the live ones,
 :func:`rebuild_when_stale` indexes the corpus anew from its documents.
 
-Schema version 6 (:data:`graph.store.workspace.MIGRATIONS`) moved the sentences of older
+Schema version 6 (:data:`graph.store.schema.MIGRATIONS`) moved the sentences of older
 workspaces, where every sentence row repeated its text and its document's 64-character
 digest, into this form (:func:`migrate`).
 """

@@ -29,7 +29,7 @@ import sqlite3
 import stat
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -39,63 +39,11 @@ from graph.ingest.documents import Document
 from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
 from graph.paths import user_data_dir
 from graph.store import sentence_index
+from graph.store.schema import MIGRATIONS, SCHEMA_VERSION, enable_wal, migrate
 
 SUFFIX = ".threadline"
 MEMORY = ":memory:"  # SQLite's name for a database that lives only while it is open
 
-# Each step is SQL statements or a function of the connection, run in one transaction.
-MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
-    # 1: documents of the corpus and the extraction of each (digest, pipeline)
-    """
-    CREATE TABLE documents (
-        id BLOB PRIMARY KEY,  -- UTF-8 with lone surrogates kept (names that were not UTF-8)
-        path BLOB NOT NULL,
-        digest TEXT NOT NULL
-    );
-    CREATE TABLE pipelines (
-        fingerprint TEXT PRIMARY KEY,
-        info TEXT NOT NULL
-    );
-    CREATE TABLE extractions (
-        digest TEXT NOT NULL,
-        fingerprint TEXT NOT NULL REFERENCES pipelines(fingerprint) ON DELETE CASCADE,
-        words INTEGER NOT NULL,
-        result BLOB NOT NULL,
-        PRIMARY KEY (digest, fingerprint)
-    );
-    """,
-    # 2: the user's edit log (graph.build.edits), replayed over every rebuild
-    """
-    CREATE TABLE edits (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        created TEXT NOT NULL DEFAULT (datetime('now')),
-        edit TEXT NOT NULL,
-        reverted INTEGER NOT NULL DEFAULT 0
-    );
-    """,
-    # 3: every sentence of the documents, for the window's full-text search
-    """
-    CREATE VIRTUAL TABLE sentences USING fts5(
-        text, digest UNINDEXED, start UNINDEXED, end UNINDEXED
-    );
-    """,
-    # 4: explorations: the last one (name "") and the views the person named
-    """
-    CREATE TABLE sessions (
-        name TEXT PRIMARY KEY,
-        state TEXT NOT NULL,
-        updated TEXT NOT NULL DEFAULT (datetime('now'))
-    );
-    """,
-    # 5: what was opened (the folders and files a .threadline file reopens)
-    """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
-    # 6: the sentences' words indexed without their text, which the documents keep
-    # (the sentences of 3 repeated the text and the 64-character digest on every row)
-    sentence_index.migrate,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_workspace(paths: Sequence[str]) -> Path:
@@ -170,7 +118,7 @@ class Workspace:
             self._check_version(db.execute("PRAGMA user_version").fetchone()[0])
         finally:
             db.execute("COMMIT")
-        db.execute("PRAGMA journal_mode = WAL")
+        enable_wal(db)
         version = start = db.execute("PRAGMA user_version").fetchone()[0]
         while version < SCHEMA_VERSION:
             # Read the version inside the write lock: another process may be migrating too.
@@ -178,7 +126,7 @@ class Workspace:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 self._check_version(version)
                 if version < SCHEMA_VERSION:
-                    _migrate(db, MIGRATIONS[version])
+                    migrate(db, MIGRATIONS[version])
                     version += 1
                     db.execute(f"PRAGMA user_version = {version}")
         if 0 < start < version:  # an upgrade: give back what the old tables took
@@ -401,14 +349,6 @@ def _check_target(path: Path) -> None:
         raise WorkspaceError(messages.WORKSPACE_UNREADABLE.format(path=path, error=exc)) from exc
     if not stat.S_ISREG(mode):
         raise WorkspaceError(messages.WORKSPACE_NOT_FILE.format(path=path))
-
-
-def _migrate(db: sqlite3.Connection, step: str | Callable[[sqlite3.Connection], None]) -> None:
-    if callable(step):
-        step(db)
-        return
-    for statement in filter(str.strip, step.split(";")):
-        db.execute(statement)
 
 
 def _bytes(text: str) -> bytes:

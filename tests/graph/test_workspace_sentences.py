@@ -19,7 +19,8 @@ from graph.build.jobs import open_corpus_job
 from graph.ingest.corpus import load_corpus
 from graph.jobs import run_job
 from graph.paths import seeds_dir
-from graph.store.workspace import MIGRATIONS, SCHEMA_VERSION, Workspace
+from graph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from graph.store.workspace import Workspace
 
 
 def _cells(path: Path) -> list[bytes]:
