@@ -45,10 +45,14 @@ def paragraphs() -> list[str]:
 
 
 def write_corpus(folder: Path, count: int) -> int:
+    """``count`` documents of three real paragraphs each; past the number of paragraphs the
+    combinations change (rounds of wider steps), so no two documents have the same text
+    and none is skipped as a copy of another."""
     pieces = paragraphs()
     size = 0
     for i in range(count):
-        text = "\n\n".join(pieces[(i * 3 + k) % len(pieces)] for k in range(3)) + "\n"
+        step = 1 + i // len(pieces)
+        text = "\n\n".join(pieces[(i * 3 + k * step) % len(pieces)] for k in range(3)) + "\n"
         (folder / f"doc{i:05d}.md").write_text(text)
         size += len(text.encode())
     return size
