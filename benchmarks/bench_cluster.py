@@ -5,10 +5,11 @@ and paper summaries) and extracts it three times with fresh workspaces: in this 
 in ``--workers`` worker processes (:mod:`graph.nlp.parallel`), and on a ``LocalCluster`` of
 ``--workers`` single-threaded worker processes (:mod:`graph.nlp.cluster`; the cluster is
 started before the clock starts, the workers' loading of the pipeline is timed). Prints the
-words per second of each, whether the graphs are the same, and the peak memory of this
-process, of the largest local worker (sampled every 0.2 s) and of the largest cluster worker
-(its own high-water mark). Not ``RUSAGE_CHILDREN``: Linux carries the parent's peak into a
-child across fork and exec, so a child started by a big parent reports the parent's size.
+words per second of each, whether the graphs are the same, the size of the workspace and
+the graph, and the peak memory of this process, of the largest local worker (sampled
+every 0.2 s) and of the largest cluster worker (its own high-water mark). Not
+``RUSAGE_CHILDREN``: Linux carries the parent's peak into a child across fork and exec,
+so a child started by a big parent reports the parent's size.
 
     .venv/bin/python benchmarks/bench_cluster.py [--documents 1000] [--workers 2]
 """
@@ -100,13 +101,16 @@ def main() -> int:
         folder.mkdir()
         size = write_corpus(folder, args.documents)
         single, one = timed(folder, Path(tmp) / "one.threadline", jobs=1)
+        stored = (Path(tmp) / "one.threadline").stat().st_size
         with ChildSampler() as sampler:
             local, many = timed(folder, Path(tmp) / "many.threadline", jobs=args.workers)
         local_peak = sampler.peak / 2**20
         cluster, remote, started, cluster_peak = on_cluster(
             folder, Path(tmp) / "cluster.threadline", args.workers)
     words, n = one.words, args.workers
-    print(f"corpus: {args.documents} documents, {size / 1e6:.2f} MB, {words} words")
+    print(f"corpus: {args.documents} documents, {size / 1e6:.2f} MB, {words} words; "
+          f"its workspace {stored / 1e6:.2f} MB = {stored / size:.2f}x the text; graph "
+          f"{one.graph.number_of_nodes()} entities, {one.graph.number_of_edges()} edges")
     print(f"1 process:              {single:7.1f} s  {words / single:7.0f} words/s")
     print(f"{n} local processes:      {local:7.1f} s  {words / local:7.0f} words/s  "
           f"{single / local:.2f}x (their start-up included)")
