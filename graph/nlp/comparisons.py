@@ -23,7 +23,8 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
           "much", "larger", "bigger", "other", "previous", "original", "its", "their",
           "prior", "earlier", "strong", "baselines", "baseline", "including", "that", "of",
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
-          "many", "several", "existing", "well", "comparable", "size", "sized", "same"}
+          "many", "several", "existing", "well", "comparable", "size", "sized", "same",
+          "state", "-", "art", "frontier", "top", "best", "most", "systems"}
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
@@ -86,9 +87,12 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
     return subject
 
 
-def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+def comparison_readings(sent: Span, ents: list[Span]
+                        ) -> tuple[dict[tuple[int, int], str], set[int]]:
     """``{(a.start, b.start): label}`` for the pairs (``a`` written first) the sentence
-    compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``).
+    compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``);
+    and the starts of the entities a subject is compared with (the sentence's benchmark is
+    the subject's: "A outperforms B on MMLU" does not say B was evaluated on MMLU).
     """
     known = cues()
     doc = sent.doc
@@ -108,7 +112,7 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         if subject is not None and subject.start in compared:
             # "A beats B and is comparable to C", "surpassing B but trailing C": A's
             subject = compared[subject.start]
-        items = _items_after(doc, end, end + 4, ents)
+        items = _items_after(doc, end, end + 12, ents)
         for item in items:
             compared.setdefault(item.start, subject)
             names = (subject.text.casefold(), item.text.casefold()) if subject else None
@@ -116,4 +120,4 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 continue  # "outperforms CoT on Fever and lags behind CoT": the first reading
             said.add(names)
             readings[(subject.start, item.start)] = label
-    return readings
+    return readings, {start for start, subject in compared.items() if subject is not None}
