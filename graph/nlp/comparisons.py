@@ -28,6 +28,7 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
+RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
 
 
@@ -70,29 +71,34 @@ def _items_after(doc, start: int, limit: int, ents: list[Span]) -> list[Span]:
 
 
 def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
-                    cue_starts: set[int]) -> Span | None:
+                    cue_spans: dict[int, int]) -> Span | None:
     """The nearest model or method before the cue in its clause (no clause break, no other
-    cue, no pronoun subject, no negation between)."""
+    cue, no pronoun subject, no negation between). A relative pronoun right after it is
+    its own ("Phi-3-mini, which in turn is far ahead of Phi-2"); a cue coordinated with this
+    one shares its subject ("Mixtral matches or outperforms Llama 2 70B")."""
     before = [e for e in ents if e.end <= cue and e.label_ in ENDS]
     if not before:
         return None
     subject = before[-1]
-    between = doc[subject.end:cue]
-    if any(t.text.strip() in CLAUSE_BREAKS or "\n" in t.text or t.lower_ in PRONOUNS
-           for t in between):
+    between = [t for t in doc[subject.end:cue]
+               if not any(s <= t.i < end for s, end in cue_spans.items())]
+    if any(t.i in cue_spans for t in doc[subject.end:cue]) and \
+            not all(t.lower_ in ("or", "and", ",", "even") for t in between[-1:]):
         return None
-    if any(t.i in cue_starts for t in between) or \
-            any(t.lower_ in NEGATIONS for t in doc[max(sent.start, cue - 3):cue]):
+    for n, t in enumerate(between):
+        if t.text.strip() in CLAUSE_BREAKS or "\n" in t.text:
+            return None
+        if t.lower_ in PRONOUNS and not (t.lower_ in RELATIVES and n <= 2 and all(
+                w.lower_ in (",", "model", "method") for w in between[:n])):
+            return None
+    if any(t.lower_ in NEGATIONS for t in doc[max(sent.start, cue - 3):cue]):
         return None
     return subject
 
 
-def comparison_readings(sent: Span, ents: list[Span]
-                        ) -> tuple[dict[tuple[int, int], str], set[int]]:
+def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` for the pairs (``a`` written first) the sentence
-    compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``);
-    and the starts of the entities a subject is compared with (the sentence's benchmark is
-    the subject's: "A outperforms B on MMLU" does not say B was evaluated on MMLU).
+    compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``).
     """
     known = cues()
     doc = sent.doc
@@ -108,8 +114,13 @@ def comparison_readings(sent: Span, ents: list[Span]
     for cue, (end, label) in sorted(found.items()):
         if cue in in_ent:
             continue  # "Meta Prompting" names a method, "Beat" may be a model's name
-        subject = _subject_before(doc, sent, cue, ents, set(found) - {cue})
-        if subject is not None and subject.start in compared:
+        others = {s: e for s, (e, _) in found.items() if s != cue}
+        subject = _subject_before(doc, sent, cue, ents, others)
+        chained = [lab for s, (e, lab) in found.items() if s < cue and cue - e <= 1]
+        if "OUTPERFORMS" in chained:  # "matches or outperforms", "outperforms or matches"
+            label = "OUTPERFORMS"
+        own = subject is not None and any(t.lower_ in RELATIVES for t in doc[subject.end:cue][:3])
+        if subject is not None and subject.start in compared and not own:
             # "A beats B and is comparable to C", "surpassing B but trailing C": A's
             subject = compared[subject.start]
         items = _items_after(doc, end, end + 12, ents)
@@ -120,4 +131,4 @@ def comparison_readings(sent: Span, ents: list[Span]
                 continue  # "outperforms CoT on Fever and lags behind CoT": the first reading
             said.add(names)
             readings[(subject.start, item.start)] = label
-    return readings, {start for start, subject in compared.items() if subject is not None}
+    return readings

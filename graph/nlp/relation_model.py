@@ -150,9 +150,6 @@ class RelationModel:
         for c in candidates:
             label = reading_label(c) or rule_label(c) or \
                 self.predict(c.features, c.a_type, c.b_type)[0]
-            if label.startswith("EVALUATED_ON") and \
-                    ("b_compared" if label.endswith("<") else "a_compared") in c.features:
-                label = NONE  # "A outperforms B on MMLU": B is only compared with
             if label != NONE:
                 chosen.append((c, label))
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):

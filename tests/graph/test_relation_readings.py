@@ -26,7 +26,7 @@ def readings(nlp, text: str) -> dict[tuple[str, str], str]:
     sent = next(nlp(text).sents)
     ents = list(sent.ents)
     by_start = {e.start: e.text for e in ents}
-    found, _ = comparison_readings(sent, ents)
+    found = comparison_readings(sent, ents)
     return {(by_start[a], by_start[b]): label for (a, b), label in found.items()}
 
 
@@ -37,15 +37,13 @@ def test_a_comparison_names_every_model_listed_after_its_cue(nlp):
                                            ("LLaMA 65B", "PaLM-540B"): "COMPARED_WITH"}
 
 
-def test_the_models_compared_with_are_not_evaluated_on_the_subjects_benchmarks(nlp, model):
+def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
     # models__mixtral-8x22b.md
     found = typed(nlp, "According to the official reported results, Mixtral 8x22B outperforms "
                        "state-of-the-art open models like Command R+ and Llama 2 70B on "
                        "MMLU.")
     assert ("Mixtral 8x22B", "OUTPERFORMS", "Command R+") in found, found
     assert ("Mixtral 8x22B", "OUTPERFORMS", "Llama 2 70B") in found, found
-    assert not any(p == "EVALUATED_ON" and s in ("Command R+", "Llama 2 70B")
-                   for s, p, _ in found), found
 
 
 def test_a_losing_comparison_points_at_the_winner(nlp):
@@ -83,3 +81,49 @@ def test_an_introducing_headline_is_the_authors_release(nlp, model):
                        "Introducing Project Glasswing: an urgent initiative to help secure the "
                        "world's most critical software.")
     assert ("Project Glasswing", "DEVELOPED_BY", "Anthropic") in found, found
+
+
+def test_an_organizations_possessive_or_a_from_names_its_maker(nlp):
+    from graph.nlp.provenance import provenance_readings
+
+    def made(text: str) -> dict[tuple[str, str], str]:
+        sent = next(nlp(text).sents)
+        ents = list(sent.ents)
+        by_start = {e.start: e.text for e in ents}
+        return {(by_start[a], by_start[b]): label
+                for (a, b), label in provenance_readings(sent, ents).items()}
+
+    # readings.md; techniques__prompt_chaining.md
+    assert made("Prompt Engineering with OpenAI's GPT-3 and other LLMs") == \
+        {("OpenAI", "GPT-3"): "DEVELOPED_BY<"}
+    assert ("gpt-4-1106-preview", "OpenAI") in made(
+        "Due to larger context used for this task, we are using the `gpt-4-1106-preview` "
+        "model from OpenAI.")
+
+
+def test_figures_of_a_table_row_are_facts_of_the_row(nlp):
+    from graph.nlp.rows import row_figures
+
+    # applications__workplace_casestudy.md: a results table
+    doc = nlp("| Technique | Score |\n| _CoT_                                  | _72.6_        "
+              "| _85.1_        | _78.4_        | _87%_                  |\n")
+    found = set()
+    for sent in doc.sents:
+        ents = list(sent.ents)
+        by_start = {e.start: e.text for e in ents}
+        found |= {(by_start[a], by_start[b]) for a, b in row_figures(sent, ents)}
+    assert ("CoT", "87%") in found, found
+    # a list item of prose is no row: its figure is not the item's
+    doc = nlp("- GPT-4 Tutorial: How to Chat With Multiple PDF Files (~1000 pages of Tesla's "
+              "10-K Annual Reports)\n")
+    assert not any(row_figures(s, list(s.ents)) for s in doc.sents)
+
+
+def test_a_size_in_apposition_is_a_fact_of_what_it_describes(nlp):
+    from graph.nlp.pair_grammar import metric_owner
+
+    # models__collection.md
+    doc = nlp("TII has now released Falcon LLM – a 180B model.")
+    ents = list(doc.ents)
+    [figure] = [e for e in ents if e.label_ == "METRIC"]
+    assert getattr(metric_owner(figure, ents), "text", None) == "Falcon LLM"
