@@ -18,6 +18,11 @@ from spacy.tokens import Span
 from graph.nlp.lexicon import table
 
 ENDS = ("MODEL", "METHOD")
+# a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
+USE_ENDS = ("MODEL", "METHOD", "PROJECT", "DATASET")
+USE_GAP = {"is", "was", "are", "were", "also", ",", "which", "that", "has", "have", "been", "be",
+           "now", "then", "model", "models", "framework", "method", "approach", "system",
+           "first", "further", "additionally", "mainly", "primarily", "largely", "`", "**"}
 # words allowed between a cue and the first item it compares with ("the", "models like")
 FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "as", "even",
           "much", "larger", "bigger", "other", "previous", "original", "its", "their",
@@ -51,7 +56,8 @@ def cue_at(sent: Span, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, 
     return best
 
 
-def _items_after(doc, start: int, limit: int, ents: list[Span]) -> list[Span]:
+def _items_after(doc, start: int, limit: int, ents: list[Span],
+                 kinds: tuple[str, ...] = ENDS) -> list[Span]:
     """The entities listed right after a cue: the first within a few filler words, and the
     items joined to it by commas, "and", "or"."""
     first = next((e for e in ents if e.start >= start), None)
@@ -67,16 +73,16 @@ def _items_after(doc, start: int, limit: int, ents: list[Span]) -> list[Span]:
                 or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
             break
         items.append(e)
-    return [e for e in items if e.label_ in ENDS]
+    return [e for e in items if e.label_ in kinds]
 
 
 def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
-                    cue_spans: dict[int, int]) -> Span | None:
+                    cue_spans: dict[int, int], kinds: tuple[str, ...] = ENDS) -> Span | None:
     """The nearest model or method before the cue in its clause (no clause break, no other
     cue, no pronoun subject, no negation between). A relative pronoun right after it is
     its own ("Phi-3-mini, which in turn is far ahead of Phi-2"); a cue coordinated with this
     one shares its subject ("Mixtral matches or outperforms Llama 2 70B")."""
-    before = [e for e in ents if e.end <= cue and e.label_ in ENDS]
+    before = [e for e in ents if e.end <= cue and e.label_ in kinds]
     if not before:
         return None
     subject = before[-1]
@@ -115,7 +121,11 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         if cue in in_ent:
             continue  # "Meta Prompting" names a method, "Beat" may be a model's name
         others = {s: e for s, (e, _) in found.items() if s != cue}
-        subject = _subject_before(doc, sent, cue, ents, others)
+        kinds = USE_ENDS if label == "USES" else ENDS
+        subject = _subject_before(doc, sent, cue, ents, others, kinds)
+        if label == "USES" and subject is not None and not all(
+                t.lower_ in USE_GAP for t in doc[subject.end:cue]):
+            subject = None  # a use is stated right after its user: "X, which uses Y"
         chained = [lab for s, (e, lab) in found.items() if s < cue and cue - e <= 1]
         if "OUTPERFORMS" in chained:  # "matches or outperforms", "outperforms or matches"
             label = "OUTPERFORMS"
@@ -123,7 +133,7 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         if subject is not None and subject.start in compared and not own:
             # "A beats B and is comparable to C", "surpassing B but trailing C": A's
             subject = compared[subject.start]
-        items = _items_after(doc, end, end + 12, ents)
+        items = _items_after(doc, end, end + 12, ents, kinds)
         for item in items:
             compared.setdefault(item.start, subject)
             names = (subject.text.casefold(), item.text.casefold()) if subject else None

@@ -127,3 +127,17 @@ def test_a_size_in_apposition_is_a_fact_of_what_it_describes(nlp):
     ents = list(doc.ents)
     [figure] = [e for e in ents if e.label_ == "METRIC"]
     assert getattr(metric_owner(figure, ents), "text", None) == "Falcon LLM"
+
+
+def test_a_use_is_read_right_after_its_user(nlp):
+    # papers.md: a paper's "X Using Y"
+    assert readings(nlp, "Satisfiability-Aided Language Models Using Declarative Prompting "
+                         "(May 2023)") == {("Satisfiability-Aided Language Models",
+                                            "Declarative Prompting"): "USES"}
+    # models__chatgpt.md: "is trained using"
+    assert readings(nlp, "ChatGPT is trained using Reinforcement Learning from Human Feedback "
+                         "(RLHF).") == {("ChatGPT", "Reinforcement Learning"): "USES"}
+    # models__collection.md: not across another clause ("fine-tuned with LoRA, and trained
+    # with ..." is Baize-v2's, not LoRA's)
+    assert not readings(nlp, "Baize-v2 is an open-source chat model developed by UCSD, "
+                             "fine-tuned with LoRA, and trained with supervised fine-tuning.")
