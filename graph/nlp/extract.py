@@ -205,7 +205,7 @@ def _together(found: list[TypedRelation], partners: dict[int, list[tuple[int, in
                 not any(t.lower_ == "together" for t in sent[:3]):
             continue
         for partner in listed:
-            yield replace(rel, source=partner, via="")
+            yield replace(rel, source=partner, via="previous")  # named the sentence before
 
 
 def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:

@@ -324,7 +324,7 @@ def _says_we(verb: Token) -> bool:
     if any(s.lower_ == FIRST_PERSON_PLURAL for s in subjects):
         return True
     return not subjects and verb.dep_ == "ROOT" and verb.tag_ == "VBG" and \
-        verb.i == verb.sent.start
+        verb.i == verb.sent.start and verb.lemma_.lower() in words("authors", "author_verbs")
 
 
 def sentence_relations(sent: Span, resolve_we: bool = False
