@@ -174,12 +174,38 @@ def _relation(result: DocumentResult, c: Candidate, label: str) -> TypedRelation
 
 def _we_relations(result: DocumentResult, spacy_doc: Doc, offset: int,
                   labels: dict[tuple[int, int], str]) -> Iterator[TypedRelation]:
-    """"We release X", "we've partnered with Y": relations of the document's author."""
+    """"We release X", "we've partnered with Y": relations of the document's author; and
+    "Together we'll use X" after "We've partnered with A, B and C": A, B and C use X too."""
+    partners: dict[int, list[tuple[int, int]]] = {}  # sentence start -> the author's partners
+    found = []
     for rel in dependency_relations(spacy_doc, result.doc.id, offset, resolve_we=True):
         if rel.via and (predicate := we_predicate(rel.relation, labels.get(rel.target, ""))):
+            if predicate == "PARTNERS_WITH":
+                partners.setdefault(rel.sent_start, []).append(rel.target)
             if predicate == "DEVELOPED_BY":  # "we release X": X DEVELOPED_BY the author
                 rel = replace(rel, source=rel.target, target=rel.source)
-            yield replace(rel, predicate=predicate)
+            found.append(replace(rel, predicate=predicate))
+    yield from found
+    if partners:
+        yield from _together(found, partners, spacy_doc, offset)
+
+
+def _together(found: list[TypedRelation], partners: dict[int, list[tuple[int, int]]],
+              spacy_doc: Doc, offset: int) -> Iterator[TypedRelation]:
+    """The author's "together we <verb> X" (USES) shared by the partners the sentence
+    before named ("We've partnered with A, B and C. Together we'll use X")."""
+    sentences = list(spacy_doc.sents)
+    before = {offset + s.start_char: offset + p.start_char
+              for p, s in zip(sentences, sentences[1:], strict=False)}
+    starts = {offset + s.start_char: s for s in sentences}
+    for rel in found:
+        sent = starts.get(rel.sent_start)
+        listed = partners.get(before.get(rel.sent_start, -1), [])
+        if rel.predicate != "USES" or sent is None or not listed or \
+                not any(t.lower_ == "together" for t in sent[:3]):
+            continue
+        for partner in listed:
+            yield replace(rel, source=partner, via="previous")  # named the sentence before
 
 
 def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:

@@ -28,8 +28,14 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     ent_of = {t.i: e for e in ents for t in e if e is not metric}
     head = phrase_head(metric)
     noun = head.head
-    if head.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss") and noun.i in ent_of:
-        return ent_of[noun.i]
+    if head.dep_ == "appos" and _described(head, ent_of) is not None:
+        return _described(head, ent_of)  # "Falcon LLM – a 180B model"
+    if head.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss"):
+        if noun.i in ent_of:
+            return ent_of[noun.i]
+        described = _described(noun, ent_of)
+        if described is not None:
+            return described
     role = verb_role(head, True)
     verb = role[0] if role else next((t for t in head.ancestors if t.pos_ in VERBAL), None)
     for _ in range(4):
@@ -53,6 +59,19 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
             return "context" if verb.dep_ == "ROOT" else None
         verb = verb.head
     return None
+
+
+def _described(noun: Token, ent_of: dict[int, Span]) -> Span | None:
+    """The entity a noun describes: "Codestral, a 22B code model" (apposition), "Falcon
+    LLM is a 180B model" (what the subject is)."""
+    if noun.dep_ == "appos" and noun.head.i in ent_of:
+        found = ent_of[noun.head.i]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        found = next((ent_of[c.i] for c in noun.head.children
+                      if c.dep_ == "nsubj" and c.i in ent_of), None)
+    else:
+        return None
+    return found if found is not None and found.label_ in OWNER_TYPES else None
 
 
 def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:

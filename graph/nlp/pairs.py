@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.comparisons import comparison_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     benchmark_owner,
@@ -27,6 +28,7 @@ from graph.nlp.pair_grammar import (
     possessor_features,
     stands_for_another,
 )
+from graph.nlp.provenance import provenance_readings
 from graph.nlp.relations import (
     VERBAL,
     WE_WORDS,
@@ -36,6 +38,7 @@ from graph.nlp.relations import (
     verb_label,
     verb_role,
 )
+from graph.nlp.rows import row_figures
 from graph.schema import PREDICATES
 
 # Entities further apart than this (tokens) are not paired: a relation is stated close by.
@@ -259,6 +262,8 @@ def sentence_candidates(sent: Span, context: Context | None = None
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
+    compared = comparison_readings(sent, ents) if len(ents) > 1 else {}
+    compared |= provenance_readings(sent, ents) | row_figures(sent, ents)
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
@@ -276,6 +281,8 @@ def sentence_candidates(sent: Span, context: Context | None = None
                 feats.append("owner")  # the figure is a fact of the other end
             if scored.get(b.start) is a or scored.get(a.start) is b:
                 feats.append("scored_on")  # "A scores 81.2% on B"
+            if (a.start, b.start) in compared:  # "A outperforms B", "A trails B"
+                feats.append(f"reading={compared[a.start, b.start]}")
             feats += _type_features(_type(a), _type(b), feats)
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)

@@ -61,6 +61,14 @@ def rule_label(c: Candidate) -> str | None:
     return label if allowed(label, c.a_type, c.b_type) else None
 
 
+def reading_label(c: Candidate) -> str | None:
+    """The label a surface reading of the sentence gives the pair ("A outperforms B": the
+    ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
+    label = next((f.removeprefix("reading=") for f in c.features if f.startswith("reading=")),
+                 None)
+    return label if label is not None and allowed(label, c.a_type, c.b_type) else None
+
+
 def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
                ) -> list[tuple[Candidate, str]]:
     """EVALUATED_ON for each pair the grammar reads as "A ... on benchmark B" (the
@@ -140,7 +148,8 @@ class RelationModel:
         chosen: list[tuple[Candidate, str]] = []
         best: dict[tuple[int, int], tuple[float, Candidate, str]] = {}
         for c in candidates:
-            label = rule_label(c) or self.predict(c.features, c.a_type, c.b_type)[0]
+            label = reading_label(c) or rule_label(c) or \
+                self.predict(c.features, c.a_type, c.b_type)[0]
             if label != NONE:
                 chosen.append((c, label))
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):

@@ -318,7 +318,13 @@ def we_predicate(phrase: str, target_type: str) -> str:
 
 
 def _says_we(verb: Token) -> bool:
-    return any(s.lower_ == FIRST_PERSON_PLURAL for s in _subject_tokens(verb))
+    """"We release X"; or a headline without a subject, "Introducing X: ...", in which the
+    author introduces X."""
+    subjects = _subject_tokens(verb)
+    if any(s.lower_ == FIRST_PERSON_PLURAL for s in subjects):
+        return True
+    return not subjects and verb.dep_ == "ROOT" and verb.tag_ == "VBG" and \
+        verb.i == verb.sent.start and verb.lemma_.lower() in words("authors", "author_verbs")
 
 
 def sentence_relations(sent: Span, resolve_we: bool = False

@@ -1,0 +1,144 @@
+"""Comparisons read from the words of a sentence, not its parse: "DBRX outperforms Llama 2
+70B and Mixtral 8x7B", "o1-1217 reaches 75.7%, ahead of DeepSeek-R1", "Kestrel-8B still
+trails Llama 3 8B Instruct", "LLaMA 65B is competitive with Chinchilla-70B and PaLM-540B".
+
+The genre states a comparison with a small set of words ("outperforms", "ahead of", "on
+par with", "trails"), right before the models compared, and the small parser often
+misattaches the list after them or the clause they open. So a comparison is read from the
+surface: the cue (:func:`cue_at`), the models or methods listed right after it (items
+joined by commas, "and", "or") and the nearest model or method before it in the same clause
+(no ";" or ":" between, no other cue between). Only model and method ends count
+(GUIDELINES: OUTPERFORMS, COMPARED_WITH).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graph.nlp.lexicon import table
+
+ENDS = ("MODEL", "METHOD")
+# a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
+USE_ENDS = ("MODEL", "METHOD", "PROJECT", "DATASET")
+USE_GAP = {"is", "was", "are", "were", "also", ",", "which", "that", "has", "have", "been", "be",
+           "now", "then", "model", "models", "framework", "method", "approach", "system",
+           "first", "further", "additionally", "mainly", "primarily", "largely", "`", "**"}
+# words allowed between a cue and the first item it compares with ("the", "models like")
+FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "as", "even",
+          "much", "larger", "bigger", "other", "previous", "original", "its", "their",
+          "prior", "earlier", "strong", "baselines", "baseline", "including", "that", "of",
+          "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
+          "many", "several", "existing", "well", "comparable", "size", "sized", "same",
+          "state", "-", "art", "frontier", "top", "best", "most", "systems"}
+LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
+CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
+PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
+RELATIVES = {"which", "that", "who"}
+NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
+
+
+def cues() -> dict[tuple[str, ...], str]:
+    """Cue words (lower case, in order) -> the label they give the pair (subject before,
+    object after): ``"OUTPERFORMS"``, ``"OUTPERFORMS<"`` (the object beats the subject:
+    "trails"), ``"COMPARED_WITH"`` (``resources/lexicon/relations.json``, ``comparisons``)."""
+    return {tuple(phrase.split()): label
+            for phrase, label in table("relations", "comparisons").items()}
+
+
+def cue_at(sent: Span, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+    """The longest cue starting at token ``i`` of ``sent``: its end and label."""
+    best = None
+    for words, label in known.items():
+        end = i + len(words)
+        if end <= sent.end and all(sent.doc[i + k].lower_ == w for k, w in enumerate(words)):
+            if best is None or end > best[0]:
+                best = (end, label)
+    return best
+
+
+def _items_after(doc, start: int, limit: int, ents: list[Span],
+                 kinds: tuple[str, ...] = ENDS) -> list[Span]:
+    """The entities listed right after a cue: the first within a few filler words, and the
+    items joined to it by commas, "and", "or"."""
+    first = next((e for e in ents if e.start >= start), None)
+    if first is None or first.start > limit or any(
+            doc[k].lower_ not in FILLER for k in range(start, first.start)):
+        return []
+    items = [first]
+    for e in ents:
+        if e.start <= items[-1].start:
+            continue
+        gap = doc[items[-1].end:e.start]
+        if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
+                or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
+            break
+        items.append(e)
+    return [e for e in items if e.label_ in kinds]
+
+
+def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
+                    cue_spans: dict[int, int], kinds: tuple[str, ...] = ENDS) -> Span | None:
+    """The nearest model or method before the cue in its clause (no clause break, no other
+    cue, no pronoun subject, no negation between). A relative pronoun right after it is
+    its own ("Phi-3-mini, which in turn is far ahead of Phi-2"); a cue coordinated with this
+    one shares its subject ("Mixtral matches or outperforms Llama 2 70B")."""
+    before = [e for e in ents if e.end <= cue and e.label_ in kinds]
+    if not before:
+        return None
+    subject = before[-1]
+    between = [t for t in doc[subject.end:cue]
+               if not any(s <= t.i < end for s, end in cue_spans.items())]
+    if any(t.i in cue_spans for t in doc[subject.end:cue]) and \
+            not all(t.lower_ in ("or", "and", ",", "even") for t in between[-1:]):
+        return None
+    for n, t in enumerate(between):
+        if t.text.strip() in CLAUSE_BREAKS or "\n" in t.text:
+            return None
+        if t.lower_ in PRONOUNS and not (t.lower_ in RELATIVES and n <= 2 and all(
+                w.lower_ in (",", "model", "method") for w in between[:n])):
+            return None
+    if any(t.lower_ in NEGATIONS for t in doc[max(sent.start, cue - 3):cue]):
+        return None
+    return subject
+
+
+def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(a.start, b.start): label}`` for the pairs (``a`` written first) the sentence
+    compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``).
+    """
+    known = cues()
+    doc = sent.doc
+    found: dict[int, tuple[int, str]] = {}
+    for t in sent:
+        hit = cue_at(sent, t.i, known)
+        if hit is not None and not any(s <= t.i < end for s, (end, _) in found.items()):
+            found[t.i] = hit
+    readings: dict[tuple[int, int], str] = {}
+    in_ent = {k for e in ents for k in range(e.start, e.end)}
+    said: set[tuple[str, str]] = set()
+    compared: dict[int, Span | None] = {}  # an item compared -> the subject it was compared by
+    for cue, (end, label) in sorted(found.items()):
+        if cue in in_ent:
+            continue  # "Meta Prompting" names a method, "Beat" may be a model's name
+        others = {s: e for s, (e, _) in found.items() if s != cue}
+        kinds = USE_ENDS if label == "USES" else ENDS
+        subject = _subject_before(doc, sent, cue, ents, others, kinds)
+        if label == "USES" and subject is not None and not all(
+                t.lower_ in USE_GAP for t in doc[subject.end:cue]):
+            subject = None  # a use is stated right after its user: "X, which uses Y"
+        chained = [lab for s, (e, lab) in found.items() if s < cue and cue - e <= 1]
+        if "OUTPERFORMS" in chained:  # "matches or outperforms", "outperforms or matches"
+            label = "OUTPERFORMS"
+        own = subject is not None and any(t.lower_ in RELATIVES for t in doc[subject.end:cue][:3])
+        if subject is not None and subject.start in compared and not own:
+            # "A beats B and is comparable to C", "surpassing B but trailing C": A's
+            subject = compared[subject.start]
+        items = _items_after(doc, end, end + 12, ents, kinds)
+        for item in items:
+            compared.setdefault(item.start, subject)
+            names = (subject.text.casefold(), item.text.casefold()) if subject else None
+            if names is None or names[0] == names[1] or names in said:
+                continue  # "outperforms CoT on Fever and lags behind CoT": the first reading
+            said.add(names)
+            readings[(subject.start, item.start)] = label
+    return readings

@@ -1,0 +1,51 @@
+"""Figures in a row of a table or a list item are facts of the entity the row starts with:
+"| Phi-3-mini | 69% | 8.38 |", "- o1-mini (OpenAI): 63.6% / 90.0% / 60.0%" (GUIDELINES:
+HAS_METRIC). A row is a line; the parse of a table is no help, the layout is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+ROW_HEADS = ("MODEL", "METHOD", "PROJECT")
+PROSE_WORDS = 3  # a list item of figures names few words besides its entities: "(OpenAI):"
+MARKS = {"|", "-", "*", "+", "•", "_", "**"}  # what a row or list item may open with
+
+
+def _lines(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's lines."""
+    doc, lines, start = sent.doc, [], sent.start
+    for t in sent:
+        if "\n" in t.text or (t.i > sent.start and "\n" in doc[t.i - 1].whitespace_):
+            if t.i > start:
+                lines.append((start, t.i))
+            start = t.i + 1 if "\n" in t.text else t.i
+    if start < sent.end:
+        lines.append((start, sent.end))
+    return lines
+
+
+def row_figures(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(head.start, figure.start): "HAS_METRIC"}`` for each figure of a row that opens
+    with a model, method or project (after the row's marks) and names no other one."""
+    doc = sent.doc
+    found: dict[tuple[int, int], str] = {}
+    for start, end in _lines(sent):
+        if not any(doc[k].text in ("|", ":") or doc[k].text in MARKS for k in range(start, end)):
+            continue  # prose, not a row
+        inside = [e for e in ents if start <= e.start and e.end <= end]
+        heads = [e for e in inside if e.label_ in ROW_HEADS]
+        if len(heads) != 1 or not inside or inside[0] is not heads[0]:
+            continue
+        head = heads[0]
+        if any(doc[k].text not in MARKS and not doc[k].is_space for k in range(start, head.start)):
+            continue  # the row does not open with it
+        table = any(doc[k].text == "|" for k in range(start, end))
+        words = [t for t in doc[head.end:end] if t.is_alpha and not any(
+            e.start <= t.i < e.end for e in inside)]
+        if not table and len(words) > PROSE_WORDS:
+            continue  # a list item of prose: "- GPT-4 Tutorial: How to Chat ... (~1000 pages)"
+        for e in inside:
+            if e.label_ == "METRIC":
+                found[(head.start, e.start)] = "HAS_METRIC"
+    return found

@@ -1,0 +1,143 @@
+"""Relations read from the words of a sentence or from the sentence before: comparisons the
+parse misattaches, the partners of a "together we", the author of an "Introducing X"
+headline (issue "Relations a reader can trust": comparisons, lists, relations across a
+sentence boundary). Every sentence is real text of the genre (the Prompt Engineering
+Guide's pages or the seeds), run through the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.nlp.comparisons import comparison_readings
+from graph.nlp.relation_model import shipped_model
+from tests.graph.test_relation_classifier import typed
+
+
+@pytest.fixture(scope="module")
+def model():
+    found = shipped_model()
+    assert found is not None and found.weights
+    return found
+
+
+def readings(nlp, text: str) -> dict[tuple[str, str], str]:
+    """``{(a, b): label}`` of the surface comparisons of the text's one sentence."""
+    sent = next(nlp(text).sents)
+    ents = list(sent.ents)
+    by_start = {e.start: e.text for e in ents}
+    found = comparison_readings(sent, ents)
+    return {(by_start[a], by_start[b]): label for (a, b), label in found.items()}
+
+
+def test_a_comparison_names_every_model_listed_after_its_cue(nlp):
+    # models__llama.md: the parse hangs "and PaLM-540B" elsewhere; the words do not
+    assert readings(nlp, "LLaMA 65B is competitive with models like Chinchilla-70B and "
+                         "PaLM-540B.") == {("LLaMA 65B", "Chinchilla-70B"): "COMPARED_WITH",
+                                           ("LLaMA 65B", "PaLM-540B"): "COMPARED_WITH"}
+
+
+def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
+    # models__mixtral-8x22b.md
+    found = typed(nlp, "According to the official reported results, Mixtral 8x22B outperforms "
+                       "state-of-the-art open models like Command R+ and Llama 2 70B on "
+                       "MMLU.")
+    assert ("Mixtral 8x22B", "OUTPERFORMS", "Command R+") in found, found
+    assert ("Mixtral 8x22B", "OUTPERFORMS", "Llama 2 70B") in found, found
+
+
+def test_a_losing_comparison_points_at_the_winner(nlp):
+    # techniques__react.md: one pair, read once (the first comparison stands)
+    assert readings(nlp, "We can also observe that ReAct outperforms CoT on Fever and lags "
+                         "behind CoT on HotpotQA.") == {("ReAct", "CoT"): "OUTPERFORMS"}
+    # announcements (m10): "trails" gives the object the win
+    assert readings(nlp, "Kestrel-8B still trails Llama 3 8B Instruct on MMLU-Pro.") == \
+        {("Kestrel-8B", "Llama 3 8B Instruct"): "OUTPERFORMS<"}
+
+
+def test_a_comparison_in_another_clause_keeps_its_own_subject(nlp):
+    # no subject across a semicolon or a pronoun: "; it is competitive with ..."
+    assert readings(nlp, "Nemotron-4-340B-Instruct reaches 54.2 on Arena-Hard; it is "
+                         "competitive with Llama-3-70B-Instruct and outperforms "
+                         "Mixtral-8x22B-Instruct on instruction following.") == {}
+
+
+def test_together_we_shares_the_authors_use_with_the_partners_named_before(nlp, model):
+    # seeds: the partners of the sentence before use the model too
+    found = typed(nlp, "Introducing Project Glasswing: an urgent initiative to help secure the "
+                       "world's most critical software.\nIt's powered by our newest frontier "
+                       "model, Claude Mythos Preview.\nWe've partnered with Amazon Web "
+                       "Services, Apple, Broadcom, Cisco, CrowdStrike, Google, JPMorganChase, "
+                       "the Linux Foundation, Microsoft, NVIDIA, and Palo Alto Networks.\n"
+                       "Together we'll use Mythos Preview to help find and fix flaws in the "
+                       "systems on which the world depends.")
+    assert ("Apple", "USES", "Claude Mythos Preview") in found, found
+    assert ("Palo Alto Networks", "USES", "Claude Mythos Preview") in found, found
+
+
+def test_an_introducing_headline_is_the_authors_release(nlp, model):
+    # seeds: "Introducing X" in Anthropic's announcement: X DEVELOPED_BY Anthropic
+    found = typed(nlp, "New Anthropic research: Natural Language Autoencoders.\n"
+                       "Introducing Project Glasswing: an urgent initiative to help secure the "
+                       "world's most critical software.")
+    assert ("Project Glasswing", "DEVELOPED_BY", "Anthropic") in found, found
+
+
+def test_an_organizations_possessive_or_a_from_names_its_maker(nlp):
+    from graph.nlp.provenance import provenance_readings
+
+    def made(text: str) -> dict[tuple[str, str], str]:
+        sent = next(nlp(text).sents)
+        ents = list(sent.ents)
+        by_start = {e.start: e.text for e in ents}
+        return {(by_start[a], by_start[b]): label
+                for (a, b), label in provenance_readings(sent, ents).items()}
+
+    # readings.md; techniques__prompt_chaining.md
+    assert made("Prompt Engineering with OpenAI's GPT-3 and other LLMs") == \
+        {("OpenAI", "GPT-3"): "DEVELOPED_BY<"}
+    assert ("gpt-4-1106-preview", "OpenAI") in made(
+        "Due to larger context used for this task, we are using the `gpt-4-1106-preview` "
+        "model from OpenAI.")
+
+
+def test_figures_of_a_table_row_are_facts_of_the_row(nlp):
+    from graph.nlp.rows import row_figures
+
+    # applications__workplace_casestudy.md: a results table
+    doc = nlp("| Technique | Score |\n| _CoT_                                  | _72.6_        "
+              "| _85.1_        | _78.4_        | _87%_                  |\n")
+    found = set()
+    for sent in doc.sents:
+        ents = list(sent.ents)
+        by_start = {e.start: e.text for e in ents}
+        found |= {(by_start[a], by_start[b]) for a, b in row_figures(sent, ents)}
+    assert ("CoT", "87%") in found, found
+    # a list item of prose is no row: its figure is not the item's
+    doc = nlp("- GPT-4 Tutorial: How to Chat With Multiple PDF Files (~1000 pages of Tesla's "
+              "10-K Annual Reports)\n")
+    assert not any(row_figures(s, list(s.ents)) for s in doc.sents)
+
+
+def test_a_size_in_apposition_is_a_fact_of_what_it_describes(nlp):
+    from graph.nlp.pair_grammar import metric_owner
+
+    # models__collection.md
+    doc = nlp("TII has now released Falcon LLM – a 180B model.")
+    ents = list(doc.ents)
+    [figure] = [e for e in ents if e.label_ == "METRIC"]
+    assert getattr(metric_owner(figure, ents), "text", None) == "Falcon LLM"
+
+
+def test_a_use_is_read_right_after_its_user(nlp):
+    # papers.md: a paper's "X Using Y"
+    assert readings(nlp, "Satisfiability-Aided Language Models Using Declarative Prompting "
+                         "(May 2023)") == {("Satisfiability-Aided Language Models",
+                                            "Declarative Prompting"): "USES"}
+    # models__chatgpt.md: "is trained using"
+    assert readings(nlp, "ChatGPT is trained using Reinforcement Learning from Human Feedback "
+                         "(RLHF).") == {("ChatGPT", "Reinforcement Learning"): "USES"}
+    # models__collection.md: not across another clause ("fine-tuned with LoRA, and trained
+    # with ..." is Baize-v2's, not LoRA's)
+    assert not readings(nlp, "Baize-v2 is an open-source chat model developed by UCSD, "
+                             "fine-tuned with LoRA, and trained with supervised fine-tuning.")
