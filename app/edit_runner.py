@@ -105,6 +105,7 @@ class EditRequest:
             if self.change.show_new:
                 show |= {n for n in graph if n not in self.shown}
             facts = GraphFacts.of(graph)
+            _ = facts.overview  # read here, not on the GUI thread (Overview after an edit)
         return EditResult(graph, renamed, born, facts, skipped, self.change.rebuild,
                           frozenset(show), self.shown)
 
