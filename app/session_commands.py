@@ -46,18 +46,19 @@ class SessionCommands:
 
     def restore_session(self, session: Session) -> None:
         """Bring an exploration back; entities no longer in the graph are left out."""
-        graph = self.model.graph
+        nodes = self.model.graph._node.keys()  # networkx's own: C-speed tests of 25k ids
         self.filters.restore(session.hidden_types, session.hidden_predicates,
                              session.hidden_documents, session.min_weight, session.methods)
         self.set_fact_nodes(session.fact_nodes)
         self.set_size_by(session.size_by)
-        visible = {n for n in session.visible if n in graph}
+        visible = nodes & set(session.visible)
         if visible:
             self.exploration.apply(Step(show=frozenset(visible),
                                         hide=frozenset(self.exploration.visible - visible)))
         # The drawing of a big view is built in the canvas's worker, the places with it.
-        self.canvas.restore_view({n: p for n, p in session.positions.items() if n in graph},
-                                 [n for n in session.pinned if n in graph],
+        places = session.positions
+        self.canvas.restore_view({n: places[n] for n in nodes & places.keys()},
+                                 [n for n in session.pinned if n in nodes],
                                  [n for n in session.selected if n in visible],
                                  session.scale, session.centre)
 
