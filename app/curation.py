@@ -182,7 +182,10 @@ class CurationControl(QObject):
         if missing:
             exploration.apply(Step(show=missing))
         self.window._refresh_details()
-        if not self.busy() and self.window.statusBar().currentMessage() == \
+        if result.missed:  # it is in the log, listed as finding nothing
+            self.window.show_status(messages.EDIT_NOT_APPLIED.format(edit=result.missed),
+                                    8_000)
+        elif not self.busy() and self.window.statusBar().currentMessage() == \
                 messages.APPLYING_EDIT:
             self.window.statusBar().clearMessage()
         self.logChanged.emit()

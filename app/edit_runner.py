@@ -71,6 +71,7 @@ class EditResult:
     rebuilt: bool
     show: frozenset[str]
     shown: nx.MultiDiGraph  # the graph it was made to replace
+    missed: str = ""  # a new edit that found nothing (an edit made meanwhile took it away)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,10 @@ class EditRequest:
                 show |= {n for n in graph if n not in self.shown}
             facts = GraphFacts.of(graph)
             _ = facts.overview  # read here, not on the GUI thread (Overview after an edit)
+        missed = "" if self.change.rebuild else next(
+            (edit.describe() for i, edit in self.edits if i in skipped), "")
         return EditResult(graph, renamed, born, facts, skipped, self.change.rebuild,
-                          frozenset(show), self.shown)
+                          frozenset(show), self.shown, missed)
 
 
 class EditRunner(SerialWorker):

@@ -107,3 +107,17 @@ def test_undo_and_redo_in_quick_succession_restore_each_graph_exactly(window, qt
     assert snapshot(win.model.graph) == after
     assert [e.kind for _, e in win.curation.state.log()] == ["merge", "delete"]
 
+
+
+def test_an_edit_whose_entity_an_earlier_pending_edit_deleted_is_kept_as_finding_nothing(
+        window, qtbot):
+    win = window
+    notion = find(win, "Notion")
+    assert win.curation.delete(notion)
+    assert win.curation.rename(notion, "Notion Labs")  # the window still shows Notion
+    caught_up(qtbot, win)
+    assert notion not in win.model
+    [(_, _), (renamed, _)] = win.curation.state.log()
+    assert win.curation.state.skipped == {renamed}  # the Edits list says it found nothing
+    assert win.statusBar().currentMessage() == messages.EDIT_NOT_APPLIED.format(
+        edit="Rename \u201cNotion\u201d to \u201cNotion Labs\u201d")
