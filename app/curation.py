@@ -4,9 +4,11 @@
 corpus's :class:`graph.build.curation.Curation` (the graph as extracted, and the workspace
 whose edit log corrects it), asks what an edit needs (a name, a type, another entity) and
 pushes an :class:`EditCommand`: redo appends the edits to the log (or takes them back in,
-after an undo) and shows the corrected graph, undo marks them reverted and rebuilds from
-the extracted graph. The model announces each change as ``"edited"``, so the views keep
-the exploration. Reverting one edit of the Edits list is a :class:`RevertCommand`.
+after an undo), undo marks them reverted; the log changes at once, and the corrected graph
+is made by :class:`app.edit_runner.EditRunner` (in a worker on a big graph: the window
+stays usable) and shown when ready, changes in the order they were made. The model
+announces each change as ``"edited"``, so the views keep the exploration. Reverting one
+edit of the Edits list is a :class:`RevertCommand`.
 
 A graph imported from a GraphML file has no workspace: its edit actions are disabled and
 say why (its corrections would have nowhere to be kept and nothing to be replayed over).
@@ -23,10 +25,11 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu
 
 from app.dialogs import _plain_labels, ask_text
-from app.guard import guarded_call
+from app.edit_runner import Change, EditResult, EditRunner, skipped_after
+from app.guard import guarded, guarded_call
 from app.plain_text import menu_text
 from graph import messages
-from graph.build.curation import Curation, carry_over
+from graph.build.curation import Curation
 from graph.build.edits import (
     ADD_ALIAS,
     ADD_RELATION,
@@ -73,10 +76,9 @@ def ask_item(parent, title: str, prompt: str, items: Sequence[str], current: int
 class EditCommand(QUndoCommand):
     """Some edits as one undo step (a bulk action from the table is one step too)."""
 
-    def __init__(self, control: CurationControl, edits: Sequence[Edit], text: str,
-                 graph: nx.MultiDiGraph) -> None:
+    def __init__(self, control: CurationControl, edits: Sequence[Edit], text: str) -> None:
         super().__init__(text)
-        self.control, self.edits, self._first = control, list(edits), graph
+        self.control, self.edits = control, list(edits)
         self.ids: list[int] = []
         self.shown_before: frozenset[str] = frozenset()
 
@@ -85,17 +87,15 @@ class EditCommand(QUndoCommand):
         if not self.ids:
             self.shown_before = frozenset(self.control.window.exploration.visible)
             self.ids = state.record(self.edits)
-            self.control.show_graph(self._first)
-            self._first = None  # the log and the base hold it from now on
+            self.control.catch_up(Change(edits=list(zip(self.ids, self.edits, strict=True))))
         else:
             state.set_reverted(self.ids, False)
-            self.control.show_graph(state.rebuild())
+            self.control.catch_up(Change(rebuild=True))
 
     def undo(self) -> None:
-        state = self.control.state
-        state.set_reverted(self.ids, True)
+        self.control.state.set_reverted(self.ids, True)
         # what the edit took away (a deleted entity) is shown again where it was shown
-        self.control.show_graph(state.rebuild(), show=self.shown_before)
+        self.control.catch_up(Change(rebuild=True, show=self.shown_before))
 
 
 class RevertCommand(QUndoCommand):
@@ -107,13 +107,12 @@ class RevertCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.control.state.set_reverted([self.edit_id], True)
-        graph, old = self.control.state.rebuild(), self.control.window.model.graph
         # an entity the edit had deleted comes back into view
-        self.control.show_graph(graph, show=frozenset(n for n in graph if n not in old))
+        self.control.catch_up(Change(rebuild=True, show_new=True))
 
     def undo(self) -> None:
         self.control.state.set_reverted([self.edit_id], False)
-        self.control.show_graph(self.control.state.rebuild())
+        self.control.catch_up(Change(rebuild=True))
 
 
 class CurationControl(QObject):
@@ -128,6 +127,9 @@ class CurationControl(QObject):
         super().__init__(window)
         self.window = window
         self.state = Curation(nx.MultiDiGraph())
+        self.runner = EditRunner(lambda: self.state, lambda: self.window.model.graph, self)
+        self.runner.ready.connect(self._on_edit_ready)
+        self.runner.failed.connect(self._on_edit_failed)
 
     # -- the opened corpus -------------------------------------------------------------
     def adopt(self, extraction: Extraction) -> None:
@@ -136,6 +138,7 @@ class CurationControl(QObject):
         if workspace is not None and str(workspace) == ":memory:":
             workspace = None  # a workspace that is not kept keeps no edits either
         base = extraction.base if extraction.base is not None else extraction.graph
+        self.runner.stop()  # edits of the graph replaced: its undo stack is gone too
         self.state = Curation(base, extraction.documents,
                               Path(workspace) if workspace is not None else None)
         self.state.mark_skipped(extraction.skipped_edits)
@@ -155,17 +158,40 @@ class CurationControl(QObject):
                 spec_tip = acts[name].statusTip()
                 acts[name].setToolTip(spec_tip if self.editable else messages.NOT_EDITABLE)
 
-    def show_graph(self, graph: nx.MultiDiGraph, show: frozenset[str] = frozenset()) -> None:
-        """Show the corrected ``graph``, keeping the exploration (ids carried over), and
-        ``show`` the nodes of it named there too."""
+    def busy(self) -> bool:
+        """Whether the graph shown is still catching up with the edit log."""
+        return self.runner.busy()
+
+    def catch_up(self, change: Change) -> None:
+        """Have the graph shown follow ``change`` of the log (now, or when ready)."""
+        self.runner.request(change)
+        if self.runner.busy():
+            self.window.show_status(messages.APPLYING_EDIT)
+
+    @guarded
+    def _on_edit_ready(self, result: EditResult) -> None:
+        """Show the corrected graph, keeping the exploration (ids carried over), and the
+        nodes of it the change named."""
         model, exploration = self.window.model, self.window.exploration
-        renamed, born = carry_over(model.graph, graph)
-        model.replace(graph, renamed, born)
-        missing = frozenset(n for n in show if n in graph) - exploration.visible
+        if result.shown is not model.graph:
+            return  # made for a graph shown no more
+        self.state.skipped = skipped_after(result, self.state.skipped)
+        model.replace(result.graph, result.renamed, result.born, facts=result.facts)
+        self.runner.retire(result.shown)
+        missing = result.show - exploration.visible
         if missing:
             exploration.apply(Step(show=missing))
         self.window._refresh_details()
+        if result.missed:  # it is in the log, listed as finding nothing
+            self.window.show_status(messages.EDIT_NOT_APPLIED.format(edit=result.missed),
+                                    8_000)
+        elif not self.busy() and self.window.statusBar().currentMessage() == \
+                messages.APPLYING_EDIT:
+            self.window.statusBar().clearMessage()
         self.logChanged.emit()
+
+    def _on_edit_failed(self, message: str) -> None:
+        self.window.show_status(messages.EDIT_FAILED.format(error=message), 10_000)
 
     # -- pushing edits -----------------------------------------------------------------
     def perform(self, edits: Sequence[Edit], text: str = "") -> bool:
@@ -176,13 +202,11 @@ class CurationControl(QObject):
         if not self.editable:
             self.window.show_status(messages.NOT_EDITABLE, 8_000)
             return False
-        graph = self.state.applied(self.window.model.graph, edits)
-        if graph is None:
+        if not self.state.applies(self.window.model.graph, edits):
             self.window.show_status(messages.EDIT_NOT_APPLIED.format(
                 edit=edits[0].describe()), 8_000)
             return False
-        self.window.undo_stack.push(EditCommand(self, edits, text or edits[0].describe(),
-                                                graph))
+        self.window.undo_stack.push(EditCommand(self, edits, text or edits[0].describe()))
         return True
 
     def revert(self, edit_id: int) -> bool:

@@ -2,9 +2,12 @@
 
 :class:`JobThread` is the one worker class of the app: the window runs extraction and
 imports in it, the canvas its layouts (:mod:`app.canvas.layout_runner`). The worker never
-touches widgets or the live graph: it builds a new result and hands it to the GUI thread
-through a queued signal, where the receiver swaps it in. Cancelling sets a flag that is
-checked between two steps of the job (pieces of a document, layout passes).
+touches widgets and never changes the live graph: it builds a new result and hands it to
+the GUI thread through a queued signal, where the receiver swaps it in. Some read the
+graph shown (the drawing, :mod:`app.canvas.scene_job`; an edit's copy of it,
+:mod:`app.edit_runner`): the model swaps graphs instead of changing one, and a graph an
+edit replaced is emptied only once no worker runs. Cancelling sets a flag that is checked
+between two steps of the job (pieces of a document, layout passes).
 
 The GUI thread never waits for a worker: a thread belongs to the application, not to the
 window or canvas that started it, so closing them mid-run destroys no running thread, and

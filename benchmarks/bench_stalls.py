@@ -11,6 +11,13 @@ between two ticks is recorded from the action's start until the window is idle a
 the time until it is idle (for Show All: until laid out). Goal of the scale issue: every gap
 <= 100 ms at 25k entities, Show All laid out within 5 s. Prints one row per action; a gap
 over the goal is marked.
+
+The last rows need a graph that can be edited, which a GraphML cannot: the same graph is
+opened again as the extraction of a corpus kept in a workspace (a temporary one, no
+documents: :func:`corpus_job`), through the window's own job path. With everything shown,
+they rename an entity, merge two, undo the merge (the graph rebuilt from the edit log), and
+restore the saved session (every entity shown with its place, as when the corpus is
+reopened) over the overview.
 """
 
 from __future__ import annotations
@@ -31,6 +38,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.main_window import MainWindow  # noqa: E402
 from benchmarks.bench_canvas import typed_graph  # noqa: E402
+from graph.build.jobs import Extraction  # noqa: E402
+from graph.explore.opening import opening_facts  # noqa: E402
+from graph.ingest.documents import Corpus  # noqa: E402
+from graph.jobs import Progress  # noqa: E402
 from graph.store.graphml import write_graphml  # noqa: E402
 
 GOAL_GAP_S = 0.1
@@ -115,10 +126,58 @@ def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
     rows.append(measure(app, meter, window, "full repaint, painted afresh", lambda: (
         window.canvas.redraw(), window.canvas.viewport().repaint()), idle))
     rows.append(measure(app, meter, window, "pan (10 steps)", lambda: pan(window), idle))
+    rows.extend(edit_rows(app, meter, window, graph, folder, finished))
     print(f"{n:,} entities, {graph.number_of_edges():,} edges "
           f"({len(window.canvas.drawn_nodes()):,} drawn after Show All)")
     window.shutdown(60_000)
     window.close()
+    return rows
+
+
+def corpus_job(graph, folder: Path):
+    """A window job giving ``graph`` as a corpus's extraction kept in a workspace in
+    ``folder`` (so that it can be edited)."""
+    for data in graph.nodes.values():
+        data.update(aliases=[], occurrences=[], documents=[])
+
+    def job():
+        yield Progress(0, 0, "Opening")
+        return Extraction(graph, {}, Corpus(str(folder)), workspace=folder / "bench.threadline",
+                          base=graph)
+
+    return lambda: opening_facts(job(), "Preparing")
+
+
+def edit_rows(app, meter: GapMeter, window: MainWindow, graph, folder: Path,
+              finished: list) -> list[tuple[str, float, float]]:
+    """Edits and a session restore on ``graph`` opened as a workspace's corpus."""
+    idle = window.canvas.is_idle
+    finished.clear()
+    window._start_job(corpus_job(graph.copy(), folder), "Opening", [str(folder)])
+    run_until(app, lambda: finished and idle())
+    window.show_all()
+    run_until(app, idle)
+    shown = len(window.canvas.drawn_nodes())
+    model, curation = window.model, window.curation
+    a, b, c = sorted(model.graph, key=lambda n: -model.graph.degree(n))[1:4]
+
+    def edited(nid: str, label: str) -> Callable[[], bool]:
+        return lambda: (nid in model.graph and model.label(nid) == label
+                        and not curation.busy() and idle())
+
+    rows = [measure(app, meter, window, "edit: rename",
+                    lambda: curation.rename(a, "Renamed"), edited(a, "Renamed"))]
+    rows.append(measure(app, meter, window, "edit: merge two",
+                        lambda: curation.merge(b, [c]),
+                        lambda: c not in model.graph and edited(b, model.label(b))()))
+    rows.append(measure(app, meter, window, "edit: undo the merge", window.undo_stack.undo,
+                        lambda: c in model.graph and edited(b, model.label(b))()))
+    window.save_session()
+    window.show_overview()
+    run_until(app, idle)
+    rows.append(measure(app, meter, window, "restore a session (all shown)",
+                        window.load_session,
+                        lambda: len(window.canvas.drawn_nodes()) == shown and idle()))
     return rows
 
 

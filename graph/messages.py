@@ -284,6 +284,8 @@ MERGE_REVIEW_TITLE = "Merge Review"
 NOT_EDITABLE = ("This graph was imported from a file and has no workspace: open the "
                 "documents (a folder or files) to correct the graph and keep the corrections")
 EDIT_NOT_APPLIED = "Nothing to change: {edit}"
+APPLYING_EDIT = "Applying the edit\u2026"
+EDIT_FAILED = "The corrected graph could not be made: {error}"
 RENAME_TITLE = "Rename"
 RENAME_PROMPT = "New name of {label}:"
 RETYPE_TITLE = "Change Type"

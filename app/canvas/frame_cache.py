@@ -29,6 +29,10 @@ from app.canvas.style import CanvasState
 
 SETTLE_MS = 150  # the view still this long: paint the moved frame afresh
 SLOW_FRAME_S = 0.03  # a frame that took this long is reused while the view moves
+# Drawings this big (those built in a worker, app.canvas.scene_job) are painted in parts
+# from their first frame on: the last frame, of a small view, says nothing of their cost
+# (from the overview to 25k entities restored, one paint took 0.2 s).
+SLOW_FRAME_NODES = 1500
 
 
 @dataclass
@@ -103,7 +107,8 @@ class FrameCache(QObject):
                 self._blit(painter, frame, transform)
                 self._settle.start()
                 return
-        if frame is None or not self._slow:
+        slow = self._slow or len(state.arrays.ids) >= SLOW_FRAME_NODES
+        if frame is None or not slow:
             self._frame = self._start(painter, exposed, state, key, transform, ratio)
             while self._advance(self._frame):
                 pass

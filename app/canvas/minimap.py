@@ -86,7 +86,9 @@ class Minimap(QWidget):
 
     def _on_throttle(self) -> None:
         self.update()
-        if not self._canvas.is_idle():  # still gliding into place: follow it
+        # Only a glide moves the dots between two layouts: a drawing being built or
+        # painted in slices does not (25k dots take 50 ms to paint again).
+        if self._canvas._glide.running():  # still gliding into place: follow it
             self.positions_changed()
 
     def changeEvent(self, event) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPointF, Signal
 from PySide6.QtGui import QFont
 
 from app.canvas.labels import measure_labels
@@ -168,6 +168,7 @@ class CanvasSceneSync:
     """
 
     facts_hidden = 0
+    _view_later: tuple[list[str], float, tuple[float, float]] | None = None
 
     def _scene_request(self) -> SceneRequest:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
@@ -200,11 +201,38 @@ class CanvasSceneSync:
         self._forget_undrawn_selection()
         self._update_legend()
         self.minimap.set_drawn_count(len(arrays.ids))
+        self._apply_view_later()
         self.drawingChanged.emit()
         if not arrays.placed.all():
             self._runner.request(full=False)
         elif self._auto_fit:
             self.fit_all()
+
+    def restore_view(self, positions: Mapping[str, Position], pinned: Collection[str],
+                     selected: list[str], scale: float, centre: tuple[float, float]) -> None:
+        """Show a saved view of what is visible: the places and pins go into the drawing
+        (built now, or in the worker when big), then the selection and, unless ``scale``
+        is 0 (fit), the zoom and centre are applied to it."""
+        self._glide.stop()
+        self._positions.update(positions)
+        self._pinned |= {n for n in pinned if n in self._positions}
+        if scale > 0:
+            self._auto_fit = False
+        self._view_later = (list(selected), scale, centre)
+        self.redraw_now()
+        if not self._builder.busy():
+            self._apply_view_later()
+
+    def _apply_view_later(self) -> None:
+        view, self._view_later = self._view_later, None
+        if view is None:
+            return
+        selected, scale, centre = view
+        self.select_nodes(selected)
+        if scale > 0:
+            self._auto_fit = False
+            self._set_scale(scale)
+            self.centerOn(QPointF(*centre))
 
     def _update_legend(self) -> None:
         """Leave metric and date types out of the key while they are facts, not nodes (and

@@ -333,12 +333,13 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._sync()
 
     def redraw_now(self) -> None:
-        """Rebuild the drawing now, not at the next turn of the event loop.
+        """Rebuild the drawing now, not at the next turn of the event loop; a big one
+        (:data:`~app.canvas.scene_job.ASYNC_SCENE_NODES`) starts in the scene worker now.
 
         The window calls it while it swaps a new graph in, so that a graph the canvas
-        cannot draw is found while the swap can still be undone.
+        cannot draw is found while the swap can still be undone (a big one: logged).
         """
-        self._sync_now(wait=True)
+        self._sync_now()
 
     def _sync(self, wait: bool = False) -> None:
         if self._reset_pending:

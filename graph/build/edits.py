@@ -136,6 +136,24 @@ def find(graph: nx.MultiDiGraph, ref: EntityRef) -> str | None:
     return best
 
 
+def named_nodes(graph: nx.MultiDiGraph, edits: Iterable[Edit]) -> set[str]:
+    """Every node of ``graph`` that an entity of ``edits`` could be (:func:`find`'s
+    candidates), in one pass: on just these, the edits find what they would find in the
+    whole graph."""
+    wanted: dict[str, set[str]] = {}
+    for edit in edits:
+        for ref in (edit.target, edit.other):
+            if ref is not None:
+                wanted.setdefault(ref.type, set()).add(ref.form.casefold())
+    found = set()
+    for nid, data in graph.nodes(data=True):
+        forms = wanted.get(data.get("type"))
+        if forms is not None and (str(data.get("label", "")).casefold() in forms or any(
+                str(a).casefold() in forms for a in data.get("aliases", ()))):
+            found.add(nid)
+    return found
+
+
 def apply_edits(graph: nx.MultiDiGraph, edits: Iterable[Edit],
                 documents: Mapping[str, Document] | None = None) -> list[Edit]:
     """Apply ``edits`` to ``graph`` in place, in order; returns those that found nothing.

@@ -115,3 +115,21 @@ def test_the_radii_fitted_in_the_layout_worker_are_those_fitted_here(qtbot, big)
     fit_radii(arrays)
     assert np.allclose(fitted, arrays.radius)
     assert (fitted <= arrays.base_radius + 1e-9).all()
+
+
+def test_a_saved_view_of_a_big_drawing_is_built_in_the_worker_with_its_places(qtbot, big):
+    model, exploration, canvas = big
+    nodes = sorted(model.graph)
+    places = {n: (float(i % 50) * 40, float(i // 50) * 40) for i, n in enumerate(nodes)}
+    exploration.apply(exploration.show_overview())
+    qtbot.waitUntil(canvas.is_idle, timeout=30_000)
+    exploration.apply(exploration.show_all())
+    canvas.restore_view(places, [nodes[0]], [nodes[1], nodes[2]], 0.5, (400.0, 300.0))
+    assert canvas._builder.busy()  # returned at once: the drawing is being built
+    qtbot.waitUntil(canvas.is_idle, timeout=60_000)
+    assert canvas.drawn_nodes() == nodes
+    assert canvas.positions() == places  # nothing was laid out anew
+    assert canvas.pinned_nodes() == {nodes[0]} and canvas.selected_nodes() == nodes[1:3]
+    assert canvas._scale() == pytest.approx(0.5)
+    centre = canvas.mapToScene(canvas.viewport().rect().center())
+    assert (centre.x(), centre.y()) == pytest.approx((400.0, 300.0), abs=2)
