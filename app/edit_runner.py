@@ -195,8 +195,9 @@ class EditRunner(SerialWorker):
 
     def retire(self, graph: nx.MultiDiGraph) -> None:
         """``graph`` was replaced and will never be shown again: empty it (in a thread of
-        its own) once no worker runs that may still be reading it. A graph built here is
-        never collected otherwise (:func:`graph.jobs.long_lived` froze it)."""
+        its own) once no worker runs that may still be reading it (an export). A graph built
+        here or by an opening job is never collected otherwise (:func:`graph.jobs.long_lived`
+        froze it)."""
         if graph is not self._curation().base:  # the base outlives every edit
             self._retired.append(graph)
             self._empty_retired()

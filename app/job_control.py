@@ -13,7 +13,6 @@ all or nothing: if a panel fails on the new graph, the previous graph comes back
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +29,7 @@ from graph.build.curation import carry_over
 from graph.build.jobs import Extraction, open_job
 from graph.explore.facts import GraphFacts
 from graph.explore.opening import opening_facts
-from graph.jobs import Job, Progress, empty_graph
+from graph.jobs import Job, Progress
 
 log = logging.getLogger(__name__)
 
@@ -233,10 +232,9 @@ class JobControl:
             return False
         self.curation.adopt(extraction)
         if old_graph is not extraction.graph:
-            # Gone for good: empty it in the background, since a frozen graph
-            # (graph.jobs.long_lived) waits in vain for the cycle collector.
-            threading.Thread(target=empty_graph, args=(old_graph,), daemon=True,
-                             name="threadline-free-graph").start()
+            # Gone for good: emptied once no worker (an export of it) may read it, since a
+            # frozen graph (graph.jobs.long_lived) waits in vain for the cycle collector.
+            self.curation.runner.retire(old_graph)
         return True
 
     def _roll_back(self, graph: nx.MultiDiGraph, documents: dict) -> None:
