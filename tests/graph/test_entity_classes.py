@@ -196,3 +196,70 @@ def test_a_results_table_gives_one_metric_per_cell(nlp):
     metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
     assert metrics == {"8.38", "65.9%", "8.7", "66.1%"}
 
+
+
+@pytest.mark.parametrize("text, name", [
+    ("| XLNet | Jun 2019 | - | XLNet | Generalized Autoregressive Pretraining for Language "
+     "Understanding and Generation", "Generalized Autoregressive Pretraining"),
+    ("| ERNIE 3.0 | Jul 2021 | 10 | - | ERNIE 3.0: Large-scale Knowledge Enhanced Pre-training "
+     "for Language Understanding and Generation", "Knowledge Enhanced Pre-training"),
+])
+def test_a_technique_name_cut_before_its_head_noun_is_joined(nlp, text, name):
+    found = ents(nlp, text)
+    assert (name, "METHOD") in found
+    assert not {n for n, label in found if label == "METHOD" and n != name and n in name}
+
+
+@pytest.mark.parametrize("text", [
+    "The Mistral 7B Instruct model is a quick demonstration that the base model can be easily "
+    "fine-tuned to achieve compelling performance.",
+    "Both models are pretrained on web text and then instruction-tuned on chat data.",
+    "Gemini Ultra achieves state-of-the-art results on various few-shot video captioning tasks.",
+    "Download the weights or fine-tune them with your own data.",
+])
+def test_verb_adjective_and_setting_forms_are_not_methods(nlp, text):
+    """training/ANNOTATING.md, "Conventions checked by script": a technique is a noun."""
+    assert not {n for n, label in ents(nlp, text) if label == "METHOD"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Both were trained with FlashAttention and ALiBi on the MosaicML platform.",
+     {"FlashAttention"}),
+    ("vLLM serves the model with PagedAttention and FlashAttention-2.",
+     {"PagedAttention", "FlashAttention-2"}),
+    ("The Phi-3-mini-128K variant extends it to 128K tokens with LongRoPE.", {"LongRoPE"}),
+])
+def test_camel_case_names_built_on_a_technique_are_methods(nlp, text, names):
+    found = ents(nlp, text)
+    assert {(n, "METHOD") for n in names} <= found
+    assert not {n for n, label in found if label in ("PERSON", "ORG") and n in names}
+
+
+def test_a_name_ending_in_ai_is_an_organisation_unless_the_first_word_is_generic(nlp):
+    found = ents(nlp, "In July 2024 AMD agreed to buy Silo AI, Europe's largest private AI lab.")
+    assert ("Silo AI", "ORG") in found
+    found = ents(nlp, "At Sakana AI we think the next generation of models will not always be "
+                      "trained from scratch.")
+    assert ("Sakana AI", "ORG") in found
+    found = ents(nlp, "Generative AI and Responsible AI are topics of the course.")
+    assert not {n for n, label in found if label == "ORG"}
+
+
+def test_a_name_headed_by_dataset_or_collection_is_a_dataset_not_the_model_family(nlp):
+    text = ("The mix draws on our own Aya Dataset, human-written prompts and completions "
+            "collected by more than 3,000 volunteers, and on the Aya Collection, which adds "
+            "templated and translated data.")
+    assert {("Aya Dataset", "DATASET"), ("Aya Collection", "DATASET")} <= ents(nlp, text)
+
+
+def test_a_known_company_and_an_acronym_or_a_capitalised_word_name_a_product(nlp):
+    found = ents(nlp, "Weights are hosted on the Hugging Face Hub; NVIDIA NGC offers the same "
+                      "models as containers.")
+    assert {("Hugging Face Hub", "PROJECT"), ("NVIDIA NGC", "PROJECT")} <= found
+    assert ("OpenAI Cookbook", "PROJECT") in ents(nlp, "More info about this in the OpenAI "
+                                                       "Cookbook.")
+    found = ents(nlp, "Meta Prompting was compared with the prompts Google Research wrote.")
+    assert not {n for n, label in found if label == "PROJECT"}
+    found = ents(nlp, "Meta AI trained the model on NVIDIA GPUs.")
+    assert ("Meta AI", "ORG") in found
+    assert not {n for n, label in found if label == "PROJECT"}

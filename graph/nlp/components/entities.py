@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.methods import method_span, specified, technique_matcher
+from graph.nlp.components.methods import headed, method_span, specified, technique_matcher
 from graph.nlp.components.metrics import (
     NUMERIC_LABELS,
     extend_to_noun,
@@ -43,6 +43,7 @@ from graph.nlp.components.metrics import (
     table_scores,
     within_cell,
 )
+from graph.nlp.components.shapes import shape_spans
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
@@ -74,7 +75,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 
 # Priorities of span sources when they overlap: the patterns (high-precision overrides), the
 # trained domain recogniser, the rules' derived spans, the statistical model's guesses.
-RULER, DOMAIN, DERIVED, STATISTICAL = 4, 3, 2, 1
+# A shape that names its type ("FlashAttention", "Aya Dataset", "NVIDIA NGC") beats them all.
+SHAPE, RULER, DOMAIN, DERIVED, STATISTICAL = 5, 4, 3, 2, 1
 
 Ranked = tuple[int, Span]  # a candidate span and the priority of its source
 
@@ -114,10 +116,15 @@ class ThreadlineEntities:
         if parsed:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
+        # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
+        # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
+        spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
+        if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
+            spans = [(p, h) for p, s in spans if (h := s if p >= RULER else headed(s))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
-        chosen = _choose(_retype_lists(spans) if parsed else spans)
+        chosen = _joined_methods(_choose(_retype_lists(spans) if parsed else spans))
         marks: dict[str, list[int]] = {"BAR": [], "ON": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
@@ -125,7 +132,7 @@ class ThreadlineEntities:
             taken = {i for s in chosen for i in range(s.start, s.end)}
             chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
-            strong = {(s.start, s.end) for p, s in spans if p == RULER}
+            strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
         doc.ents = _outside_code(doc, chosen)
         return doc
@@ -277,6 +284,23 @@ def _choose(spans: list[Ranked]) -> list[Span]:
         chosen.append(span)
         taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _joined_methods(spans: list[Span]) -> list[Span]:
+    """Two technique names written side by side are one name cut in two ("Generalized
+    Autoregressive" + "Pretraining", "Knowledge Enhanced" + "Pre-training"): joined when
+    only a space parts them and both are written in the same case."""
+    out: list[Span] = []
+    for span in spans:
+        before = out[-1] if out else None
+        if before is not None and before.label_ == span.label_ == "METHOD" \
+                and before.end == span.start and before[-1].whitespace_ == " " \
+                and before.text[:1].isupper() == span.text[:1].isupper():
+            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
+                           span_id=before.id_ or span.id_)
+        else:
+            out.append(span)
+    return out
 
 
 def _trim_hyphen(ent: Span) -> Span:

@@ -113,3 +113,42 @@ def specified(span: Span) -> Span:
     if start == span.start:
         return span
     return Span(doc, start, span.end, label="METHOD", span_id=span.id_)
+
+
+_MODIFIER_TAGS = {"JJ", "JJR", "VBN", "VBD", "VB", "VBP", "VBZ"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_MAX_HEAD = 3  # words a cut name is extended over
+
+
+def headed(span: Span) -> Span | None:
+    """A METHOD name that ends on a modifier, with the noun it modifies, or ``None``.
+
+    A technique is named by a noun ("Generalized Autoregressive Pretraining", "structure-aware
+    pretraining"); a span that stops on an adjective or participle was cut before its head
+    ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
+    "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
+    the same case (a title's capitalised words, prose's lower-case ones); without one the
+    span is dropped. Spans of other types, and spans of an unparsed ``Doc``, are returned.
+    """
+    if span.label_ != "METHOD":
+        return span
+    doc, last = span.doc, span[-1]
+    if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms"):
+        return None
+    if last.tag_ not in _MODIFIER_TAGS:
+        return span
+    capitalised = span[0].text[:1].isupper()
+    end = span.end
+    while end < len(doc) and end - span.end < _MAX_HEAD * 3:
+        unit_end = end + 1
+        while unit_end + 1 < len(doc) and doc[unit_end].text in HYPHENS \
+                and not doc[unit_end - 1].whitespace_ and not doc[unit_end].whitespace_:
+            unit_end += 2  # "Pre-training", "Sequence-to-Sequence"
+        head = doc[unit_end - 1]
+        if head.tag_ not in _NOUN_TAGS or doc[end].text[:1].isupper() != capitalised \
+                or not doc[end].is_alpha:
+            break
+        end = unit_end
+    if end == span.end:
+        return None
+    return Span(doc, span.start, end, label="METHOD", span_id=span.id_)
