@@ -263,3 +263,16 @@ def test_a_known_company_and_an_acronym_or_a_capitalised_word_name_a_product(nlp
     found = ents(nlp, "Meta AI trained the model on NVIDIA GPUs.")
     assert ("Meta AI", "ORG") in found
     assert not {n for n, label in found if label == "PROJECT"}
+
+
+def test_an_institution_keeps_its_whole_name_and_not_the_word_before_it(nlp):
+    """CrossNER-AI's prose (dev split): "National" + "Academy of Sciences" was two ORGs."""
+    text = ("In 2001 , Mehler was elected a foreign honorary member of the American Academy of "
+            "Arts and Sciences , and in 2003 , he was elected a Fellow of the American "
+            "Association for the Advancement of Science .")
+    orgs = {n for n, label in ents(nlp, text) if label == "ORG"}
+    assert orgs == {"American Academy of Arts and Sciences",
+                    "American Association for the Advancement of Science"}
+    text = ("At Indiana University in 1999 he organized such a symposium , and in April 2000 , "
+            "he organized a larger symposium at Stanford University .")
+    assert ("Indiana University", "ORG") in ents(nlp, text)

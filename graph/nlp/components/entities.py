@@ -303,10 +303,14 @@ def _joined_methods(spans: list[Span]) -> list[Span]:
     return out
 
 
+_DANGLING = HYPHENS | {"and", "the", "of", "for", "&"}
+
+
 def _trim_hyphen(ent: Span) -> Span:
-    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based")."""
+    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based"), and
+    a name pattern on a joining word ("Academy of Arts and" before a lower-case word)."""
     end = ent.end
-    while end - 1 > ent.start and ent.doc[end - 1].text in HYPHENS:
+    while end - 1 > ent.start and ent.doc[end - 1].text in _DANGLING:
         end -= 1
     if end == ent.end:
         return ent
