@@ -37,6 +37,14 @@ def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, te
     assert (name, "MODEL") in ents(nlp, text)
 
 
+def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):
+    text = ("For all the prompt examples below, we will be using Code Llama 70B Instruct, which "
+            "is a fine-tuned variant of Code Llama that's been instruction tuned.")
+    found = ents(nlp, text)
+    assert {("Code Llama 70B Instruct", "MODEL"), ("Code Llama", "MODEL")} <= found
+    assert not {n for n, label in found if label == "ORG"}
+
+
 def test_a_size_after_a_model_name_is_part_of_it_unless_it_counts_something(nlp):
     found = ents(nlp, "Alpaca is an instruction-following language model fine-tuned from "
                       "Meta's LLaMA 7B.")

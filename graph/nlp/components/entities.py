@@ -344,6 +344,9 @@ def _whole_name(span: Span) -> Span:
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
         start -= 2
+    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
+            and doc[start - 1].text in words("entities", "model_prefixes"):
+        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and _glued(doc[end + 1]):
