@@ -284,3 +284,32 @@ def test_an_institution_keeps_its_whole_name_and_not_the_word_before_it(nlp):
     text = ("At Indiana University in 1999 he organized such a symposium , and in April 2000 , "
             "he organized a larger symposium at Stanford University .")
     assert ("Indiana University", "ORG") in ents(nlp, text)
+
+
+def test_a_technique_name_followed_by_a_product_word_names_the_product(nlp):
+    text = ("The Prompt Engineering Guide is a project by DAIR.AI. It aims to educate "
+            "researchers and practitioners about prompt engineering, context engineering, "
+            "RAG, and AI Agents.")
+    found = ents(nlp, text)
+    assert ("Prompt Engineering Guide", "PROJECT") in found
+    assert ("prompt engineering", "METHOD") in found
+    assert ("Prompt Engineering", "METHOD") not in found
+
+
+def test_technique_names_joined_by_a_spaced_plus_are_two(nlp):
+    from spacy.tokens import Span
+
+    from graph.nlp.components.methods import tidy_methods
+
+    doc = nlp("Deep agents use agentic search + semantic search over the files.")
+    start = next(t.i for t in doc if t.text == "agentic")
+    joined = Span(doc, start, start + 5, label="METHOD")  # as the recogniser may read it
+    assert [s.text for s in tidy_methods([joined])] == ["agentic search", "semantic search"]
+
+
+def test_what_is_trained_is_a_model_even_where_a_dataset_has_its_name(nlp):
+    found = ents(nlp, "Alpaca is trained on 52K instruction-following demonstrations and aims "
+                      "to be a more accessible option for academic study.")
+    assert ("Alpaca", "MODEL") in found
+    found = ents(nlp, "The model is fine-tuned on the Alpaca dataset and evaluated on MMLU.")
+    assert ("Alpaca", "DATASET") in found

@@ -35,7 +35,13 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.methods import headed, method_span, specified, technique_matcher
+from graph.nlp.components.methods import (
+    headed,
+    method_span,
+    specified,
+    technique_matcher,
+    tidy_methods,
+)
 from graph.nlp.components.metrics import (
     NUMERIC_LABELS,
     extend_to_noun,
@@ -124,7 +130,7 @@ class ThreadlineEntities:
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
             spans = [(p, h) for p, s in spans if (h := s if p >= RULER else headed(s))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
-        chosen = _joined_methods(_choose(_retype_lists(spans) if parsed else spans))
+        chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
         marks: dict[str, list[int]] = {"BAR": [], "ON": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
@@ -284,23 +290,6 @@ def _choose(spans: list[Ranked]) -> list[Span]:
         chosen.append(span)
         taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
-
-
-def _joined_methods(spans: list[Span]) -> list[Span]:
-    """Two technique names written side by side are one name cut in two ("Generalized
-    Autoregressive" + "Pretraining", "Knowledge Enhanced" + "Pre-training"): joined when
-    only a space parts them and both are written in the same case."""
-    out: list[Span] = []
-    for span in spans:
-        before = out[-1] if out else None
-        if before is not None and before.label_ == span.label_ == "METHOD" \
-                and before.end == span.start and before[-1].whitespace_ == " " \
-                and before.text[:1].isupper() == span.text[:1].isupper():
-            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
-                           span_id=before.id_ or span.id_)
-        else:
-            out.append(span)
-    return out
 
 
 _DANGLING = HYPHENS | {"and", "the", "of", "for", "&"}

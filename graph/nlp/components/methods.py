@@ -152,3 +152,49 @@ def headed(span: Span) -> Span | None:
     if end == span.end:
         return None
     return Span(doc, span.start, end, label="METHOD", span_id=span.id_)
+
+
+def tidy_methods(spans: list[Span]) -> list[Span]:
+    """The chosen entities with technique names cut or joined wrongly put right:
+
+    * two technique names side by side are one name cut in two ("Generalized Autoregressive"
+      + "Pretraining", "Knowledge Enhanced" + "Pre-training"), when only a space parts them
+      and both are written in the same case;
+    * names joined by a spaced "+" are two ("agentic search + semantic search");
+    * a technique followed by a product's head word names the product ("Prompt Engineering
+      Guide", "RAG Toolkit"): a PROJECT (``product_heads``).
+    """
+    out: list[Span] = []
+    for span in (piece for s in spans for piece in _split_at_plus(s)):
+        before = out[-1] if out else None
+        if before is not None and before.label_ == span.label_ == "METHOD" \
+                and before.end == span.start and before[-1].whitespace_ == " " \
+                and before.text[:1].isupper() == span.text[:1].isupper():
+            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
+                           span_id=before.id_ or span.id_)
+        else:
+            out.append(span)
+    return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
+
+
+def _split_at_plus(span: Span) -> list[Span]:
+    if span.label_ != "METHOD" or "+" not in span.text:
+        return [span]
+    doc, pieces, start = span.doc, [], span.start
+    for token in span:
+        if token.text == "+" and token.whitespace_ and token.i > span.start \
+                and doc[token.i - 1].whitespace_:
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, span.end))
+    return [Span(doc, a, b, label="METHOD") for a, b in pieces if b > a]
+
+
+def _product_of(span: Span, following: Span | None) -> Span:
+    doc, end = span.doc, span.end
+    if span.label_ != "METHOD" or end >= len(doc) or not span.text[:1].isupper() \
+            or span[-1].whitespace_ != " " or not doc[end].is_title \
+            or doc[end].lower_ not in words("methods", "product_heads") \
+            or (following is not None and following.start == end):
+        return span
+    return Span(doc, span.start, end + 1, label="PROJECT")
