@@ -313,3 +313,16 @@ def test_what_is_trained_is_a_model_even_where_a_dataset_has_its_name(nlp):
     assert ("Alpaca", "MODEL") in found
     found = ents(nlp, "The model is fine-tuned on the Alpaca dataset and evaluated on MMLU.")
     assert ("Alpaca", "DATASET") in found
+
+
+def test_shot_settings_generic_terms_and_function_words_are_not_parts_of_names(nlp):
+    text = ("It's important to note that all tasks are evaluated using 0-shot with the "
+            "exception of BBH and MMLU which use 3-shot CoT and 5-shot, respectively.")
+    found = ents(nlp, text)
+    assert not {n for n, label in found if n.endswith("-shot")}
+    found = ents(nlp, "This guide provides a basic example of how to use context-caching with "
+                      "Gemini 1.5 Flash.")
+    assert ("context-caching", "METHOD") in found
+    found = ents(nlp, "The guide demonstrates how you can use context caching to analyze the "
+                      "summaries of all the ML papers we've documented over the past year.")
+    assert not {n for n, label in found if n == "ML"}

@@ -165,7 +165,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in doc.ents:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
-            spans.append((DOMAIN, ent))
+            if ent.text.casefold().strip() not in words("entities", "generic_terms"):
+                spans.append((DOMAIN, ent))  # "ML", "API" are no names whoever reads them
         elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
             if span is not None:
