@@ -326,3 +326,15 @@ def test_shot_settings_generic_terms_and_function_words_are_not_parts_of_names(n
     found = ents(nlp, "The guide demonstrates how you can use context caching to analyze the "
                       "summaries of all the ML papers we've documented over the past year.")
     assert not {n for n, label in found if n == "ML"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Both sizes use grouped-query attention and rotary position embeddings, which keep "
+     "inference fast.", "rotary position embeddings"),
+    ("Near-duplicates were removed with MinHash deduplication, and personal data was scrubbed.",
+     "MinHash deduplication"),
+])
+def test_technique_phrases_headed_by_the_genres_technique_nouns_are_methods(nlp, text, name):
+    """Heads taken from the annotated training pages' METHOD names (attention, embeddings,
+    injection, calling, decomposition, compression, deduplication, ...)."""
+    assert (name, "METHOD") in ents(nlp, text)
