@@ -329,10 +329,10 @@ def test_shot_settings_generic_terms_and_function_words_are_not_parts_of_names(n
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Both sizes use grouped-query attention and rotary position embeddings, which keep "
-     "inference fast.", "rotary position embeddings"),
-    ("Near-duplicates were removed with MinHash deduplication, and personal data was scrubbed.",
-     "MinHash deduplication"),
+    ("Both sizes use grouped-query attention and rotary position embeddings, which keeps "
+     "inference fast on a single GPU for the 8B model.", "rotary position embeddings"),
+    ("Near-duplicates were removed with MinHash deduplication, and personal data was scrubbed "
+     "with PII Sweeper, an open-source tool we wrote for the project.", "MinHash deduplication"),
 ])
 def test_technique_phrases_headed_by_the_genres_technique_nouns_are_methods(nlp, text, name):
     """Heads taken from the annotated training pages' METHOD names (attention, embeddings,
