@@ -338,3 +338,31 @@ def test_technique_phrases_headed_by_the_genres_technique_nouns_are_methods(nlp,
     """Heads taken from the annotated training pages' METHOD names (attention, embeddings,
     injection, calling, decomposition, compression, deduplication, ...)."""
     assert (name, "METHOD") in ents(nlp, text)
+
+
+def test_a_sentences_first_function_word_is_not_part_of_a_name(nlp):
+    found = ents(nlp, "Unlike Chatbot Arena, which ranks models by human votes, this table says "
+                      "nothing about style or helpfulness.")
+    assert ("Chatbot Arena", "PROJECT") in found
+    found = ents(nlp, "On Arena-Hard-Auto, the automatic benchmark built from hard Arena prompts, "
+                      "Cirrus 4 scored 85.")
+    assert not {n for n, _ in found if n.startswith("On ")}
+
+
+def test_a_name_ending_in_a_product_word_is_a_product_not_a_person(nlp):
+    found = ents(nlp, "HushKV now runs across Halcyon Cloud, which serves 2 billion tokens a "
+                      "day, alongside the Medusa heads and paged attention that Halcyon-34B "
+                      "already relies on.")
+    assert ("Halcyon Cloud", "PROJECT") in found
+    found = ents(nlp, "Kairos Chat is powered by Meridian 3 Flash, a smaller version of the model "
+                      "that the company fine-tuned for dialogue.")
+    assert ("Kairos Chat", "PROJECT") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The small size limits factual knowledge: Phi-3-mini does poorly on TriviaQA.", "TriviaQA"),
+    ("We think the TriviaQA gap reflects how little recent encyclopedic text is openly "
+     "licensed.", "TriviaQA"),
+])
+def test_camel_case_names_ending_in_qa_or_eval_are_benchmarks(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)

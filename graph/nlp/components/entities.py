@@ -56,6 +56,7 @@ from graph.nlp.components.spans import (
     inside_quotes,
     relabel,
     title_line,
+    without_function_words,
 )
 from graph.nlp.lexicon import words
 
@@ -128,7 +129,8 @@ class ThreadlineEntities:
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
-            spans = [(p, h) for p, s in spans if (h := s if p >= RULER else headed(s))]
+            spans = [(p, h) for p, s in spans if (t := without_function_words(s))
+                     and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
         chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
         marks: dict[str, list[int]] = {"BAR": [], "ON": []}
@@ -247,6 +249,9 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
             label = "MODEL"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
+        elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
+                ent[-1].text in words("entities", "product_words"):
+            label = "PROJECT"  # "Kairos Chat", "Halcyon Cloud": no person ends so
         if label:
             found.append((STATISTICAL, relabel(ent, label)))
     return found

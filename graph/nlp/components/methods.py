@@ -123,22 +123,6 @@ _MAX_HEAD = 3  # words a cut name is extended over
 
 
 _SHOTS = re.compile(r"^(?:\d+|one|two|three|four|five|ten)-shot$", re.IGNORECASE)  # a setting
-_FUNCTION_TAGS = {"IN", "CC", "DT", "TO", "RB", "WDT", ","}
-
-
-def _without_trailing_function_words(span: Span) -> Span | None:
-    """A name never ends on a lower-case function word ("context-caching with",
-    "CoT+Self-Consistency generally"): they are cut off (``None`` if nothing is left)."""
-    end = span.end
-    while end > span.start and span.doc[end - 1].tag_ in _FUNCTION_TAGS \
-            and not span.doc[end - 1].text[:1].isupper():
-        end -= 1
-    if end == span.end:
-        return span
-    return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_) \
-        if end > span.start else None
-
-
 def headed(span: Span) -> Span | None:
     """A METHOD name that ends on a modifier, with the noun it modifies, or ``None``.
 
@@ -147,11 +131,10 @@ def headed(span: Span) -> Span | None:
     ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
     "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
     the same case (a title's capitalised words, prose's lower-case ones); without one the
-    span is dropped, and so are settings ("3-shot"). Any name loses the function words it
-    ends on. Other spans, and spans of an unparsed ``Doc``, are returned.
+    span is dropped, and so are settings ("3-shot"). Other spans, and spans of an unparsed
+    ``Doc``, are returned.
     """
-    span = _without_trailing_function_words(span)
-    if span is None or span.label_ != "METHOD":
+    if span.label_ != "METHOD":
         return span
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
