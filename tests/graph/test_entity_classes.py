@@ -221,9 +221,11 @@ def test_a_technique_name_cut_before_its_head_noun_is_joined(nlp, text, name):
 @pytest.mark.parametrize("text", [
     "The Mistral 7B Instruct model is a quick demonstration that the base model can be easily "
     "fine-tuned to achieve compelling performance.",
-    "Both models are pretrained on web text and then instruction-tuned on chat data.",
+    "The model is pre-trained on data including different modalities and instructions tuned "
+    "with multimodal data, with further tuning based on human preference data.",
     "Gemini Ultra achieves state-of-the-art results on various few-shot video captioning tasks.",
-    "Download the weights or fine-tune them with your own data.",
+    "For roles that the LLM doesn't characterize well, it's possible to fine-tune the LLM on "
+    "data that represent uncommon roles or psychology characters.",
 ])
 def test_verb_adjective_and_setting_forms_are_not_methods(nlp, text):
     """training/ANNOTATING.md, "Conventions checked by script": a technique is a noun."""
@@ -249,7 +251,8 @@ def test_a_name_ending_in_ai_is_an_organisation_unless_the_first_word_is_generic
     found = ents(nlp, "At Sakana AI we think the next generation of models will not always be "
                       "trained from scratch.")
     assert ("Sakana AI", "ORG") in found
-    found = ents(nlp, "Generative AI and Responsible AI are topics of the course.")
+    found = ents(nlp, "You can find more information on how to responsibly develop with Gemma in "
+                      "the model card and Responsible Generative AI toolkit.")
     assert not {n for n, label in found if label == "ORG"}
 
 
@@ -266,9 +269,12 @@ def test_a_known_company_and_an_acronym_or_a_capitalised_word_name_a_product(nlp
     assert {("Hugging Face Hub", "PROJECT"), ("NVIDIA NGC", "PROJECT")} <= found
     assert ("OpenAI Cookbook", "PROJECT") in ents(nlp, "More info about this in the OpenAI "
                                                        "Cookbook.")
-    found = ents(nlp, "Meta Prompting was compared with the prompts Google Research wrote.")
+    found = ents(nlp, "Meta Prompting is an advanced prompting technique that focuses on the "
+                      "structural and syntactical aspects of tasks and problems rather than their "
+                      "specific content details.")
     assert not {n for n, label in found if label == "PROJECT"}
-    found = ents(nlp, "Meta AI trained the model on NVIDIA GPUs.")
+    found = ents(nlp, "Elvis Saravia, who has worked at companies like Meta AI and Elastic, and "
+                      "has years of experience in AI and LLMs, is the instructor for both courses.")
     assert ("Meta AI", "ORG") in found
     assert not {n for n, label in found if label == "PROJECT"}
 
@@ -311,7 +317,8 @@ def test_what_is_trained_is_a_model_even_where_a_dataset_has_its_name(nlp):
     found = ents(nlp, "Alpaca is trained on 52K instruction-following demonstrations and aims "
                       "to be a more accessible option for academic study.")
     assert ("Alpaca", "MODEL") in found
-    found = ents(nlp, "The model is fine-tuned on the Alpaca dataset and evaluated on MMLU.")
+    found = ents(nlp, "These models are fine-tuned on various datasets like Alpaca, CodeAlpaca, "
+                      "Guanaco, GPT4All, and ShareGPT.")
     assert ("Alpaca", "DATASET") in found
 
 
