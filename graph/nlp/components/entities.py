@@ -14,8 +14,13 @@ Threadline's entities:
 * METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD
   spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
   the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
-* where spans overlap, the ruler's win over the trained recogniser's, those over derived
-  spans, derived over statistical ones;
+* names whose shape tells their type (:mod:`~graph.nlp.components.shapes`: "FlashAttention",
+  "Aya Dataset", "NVIDIA NGC", "Sakana AI") are added;
+* where spans overlap, a shape's win over the ruler's, the ruler's over the trained
+  recogniser's, those over derived spans, derived over statistical ones;
+* names lose the function words at their ends, a METHOD is named by a noun (extended over
+  its head or dropped), and technique names cut in two, joined by "+", or followed by a
+  product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
 * then: a table's score cells are metrics, what a model is scored on is a DATASET
   (:mod:`~graph.nlp.components.benchmarks`), and names inside code blocks are dropped.
   Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
