@@ -88,7 +88,7 @@ def without_function_words(span: Span) -> Span | None:
     while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title:
         start += 1
     while end > start and doc[end - 1].tag_ in _TRAILING_TAGS \
-            and not doc[end - 1].text[:1].isupper():
+            and doc[end - 1].text[:1].islower():  # not "32B" that the tagger calls an adverb
         end -= 1
     if (start, end) == (span.start, span.end):
         return span
