@@ -269,6 +269,8 @@ def test_a_known_company_and_an_acronym_or_a_capitalised_word_name_a_product(nlp
     assert {("Hugging Face Hub", "PROJECT"), ("NVIDIA NGC", "PROJECT")} <= found
     assert ("OpenAI Cookbook", "PROJECT") in ents(nlp, "More info about this in the OpenAI "
                                                        "Cookbook.")
+    # a list item of readings.md, which the recogniser reads as one organisation
+    assert ("OpenAI Cookbook", "PROJECT") in ents(nlp, "- OpenAI Cookbook\n- Stanford MLSys\n")
     found = ents(nlp, "Meta Prompting is an advanced prompting technique that focuses on the "
                       "structural and syntactical aspects of tasks and problems rather than their "
                       "specific content details.")

@@ -89,7 +89,7 @@ def _products(doc: Doc) -> list[Span]:
         span = doc.char_span(match.start(), end, label="PROJECT")
         if span is None or title_line(span) or any(
                 t.ent_type_ in _NAMED for t in doc[span.start + 1:span.end]) or any(
-                e.start <= span.start and span.end <= e.end for e in doc.ents):
+                e.ent_id_ and e.start <= span.start and span.end <= e.end for e in doc.ents):
             continue
         spans.append(span)
     return spans
