@@ -377,3 +377,13 @@ def test_a_name_ending_in_a_product_word_is_a_product_not_a_person(nlp):
 ])
 def test_camel_case_names_ending_in_qa_or_eval_are_benchmarks(nlp, text, name):
     assert (name, "DATASET") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("- Create assistants that answer questions by calling external APIs (e.g. like ChatGPT "
+     "Plugins)", "ChatGPT Plugins"),
+    ("Here is a notebook to learn more about how to make calls to the ChatGPT APIs using the "
+     "official `openai` library:", "ChatGPT APIs"),
+])
+def test_a_model_or_company_name_with_a_plural_product_word_is_a_product(nlp, text, name):
+    assert (name, "PROJECT") in ents(nlp, text)
