@@ -4,8 +4,10 @@
 evaluate on GSM8K, IFEval and MMLU-Pro": a name that is the object of "on" after a score,
 a number or an evaluation word, or a member of a list with a benchmark, is a DATASET. The
 trained recogniser often reads such an unlisted name as a product or a model, and misses
-many. A pattern's type (a gazetteer MODEL "on Llama 3") is kept. The evaluation words are in
-``resources/lexicon/entities.json`` (``evaluation_words``).
+many. A pattern's type (a gazetteer MODEL "on Llama 3") is kept. The other way round, a
+name the recogniser calls a dataset is a model when it is trained or outperforms
+(``model_verbs``). The evaluation words are in
+``resources/lexicon/entities.json`` (``evaluation_words``, ``model_verbs``).
 """
 
 from __future__ import annotations
@@ -51,7 +53,23 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
             if not any(i in by_token for i in range(span.start, span.end)):
                 out.append(span)
                 by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
-    return sorted(out, key=lambda s: s.start)
+    return sorted((_trained_model(s, strong) for s in out), key=lambda s: s.start)
+
+
+def _trained_model(span: Span, strong: set[tuple[int, int]]) -> Span:
+    """A name that is trained, tuned or outperforms is a model, not a dataset ("Alpaca is
+    trained on 52K demonstrations": the annotations hold Alpaca the model and Alpaca the
+    dataset, and the recogniser may read either)."""
+    if span.label_ != "DATASET" or (span.start, span.end) in strong:
+        return span
+    root, verbs = span.root, words("entities", "model_verbs")
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return span
+    head = root.head  # "is trained", or "is fine-tuned" read as "is" + a complement
+    if head.lemma_.lower() in verbs or any(
+            c.dep_ == "acomp" and c.lemma_.lower() in verbs for c in head.children):
+        return relabel(span, "MODEL")
+    return span
 
 
 def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:

@@ -14,8 +14,13 @@ Threadline's entities:
 * METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD
   spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
   the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
-* where spans overlap, the ruler's win over the trained recogniser's, those over derived
-  spans, derived over statistical ones;
+* names whose shape tells their type (:mod:`~graph.nlp.components.shapes`: "FlashAttention",
+  "Aya Dataset", "NVIDIA NGC", "Sakana AI") are added;
+* where spans overlap, a shape's win over the ruler's, the ruler's over the trained
+  recogniser's, those over derived spans, derived over statistical ones;
+* names lose the function words at their ends, a METHOD is named by a noun (extended over
+  its head or dropped), and technique names cut in two, joined by "+", or followed by a
+  product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
 * then: a table's score cells are metrics, what a model is scored on is a DATASET
   (:mod:`~graph.nlp.components.benchmarks`), and names inside code blocks are dropped.
   Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
@@ -35,7 +40,13 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.methods import method_span, specified, technique_matcher
+from graph.nlp.components.methods import (
+    headed,
+    method_span,
+    specified,
+    technique_matcher,
+    tidy_methods,
+)
 from graph.nlp.components.metrics import (
     NUMERIC_LABELS,
     extend_to_noun,
@@ -43,12 +54,14 @@ from graph.nlp.components.metrics import (
     table_scores,
     within_cell,
 )
+from graph.nlp.components.shapes import shape_spans
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
     inside_quotes,
     relabel,
     title_line,
+    without_function_words,
 )
 from graph.nlp.lexicon import words
 
@@ -74,7 +87,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 
 # Priorities of span sources when they overlap: the patterns (high-precision overrides), the
 # trained domain recogniser, the rules' derived spans, the statistical model's guesses.
-RULER, DOMAIN, DERIVED, STATISTICAL = 4, 3, 2, 1
+# A shape that names its type ("FlashAttention", "Aya Dataset", "NVIDIA NGC") beats them all.
+SHAPE, RULER, DOMAIN, DERIVED, STATISTICAL = 5, 4, 3, 2, 1
 
 Ranked = tuple[int, Span]  # a candidate span and the priority of its source
 
@@ -114,10 +128,16 @@ class ThreadlineEntities:
         if parsed:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
+        # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
+        # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
+        spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(_whole_name(s))) for p, s in spans]
+        if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
+            spans = [(p, h) for p, s in spans if (t := without_function_words(s))
+                     and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
-        chosen = _choose(_retype_lists(spans) if parsed else spans)
+        chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
         marks: dict[str, list[int]] = {"BAR": [], "ON": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
@@ -125,7 +145,7 @@ class ThreadlineEntities:
             taken = {i for s in chosen for i in range(s.start, s.end)}
             chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
-            strong = {(s.start, s.end) for p, s in spans if p == RULER}
+            strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
         doc.ents = _outside_code(doc, chosen)
         return doc
@@ -152,7 +172,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in doc.ents:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
-            spans.append((DOMAIN, ent))
+            if ent.text.casefold().strip() not in words("entities", "generic_terms"):
+                spans.append((DOMAIN, ent))  # "ML", "API" are no names whoever reads them
         elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
             if span is not None:
@@ -233,6 +254,9 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
             label = "MODEL"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
+        elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
+                ent[-1].text in words("entities", "product_words"):
+            label = "PROJECT"  # "Kairos Chat", "Halcyon Cloud": no person ends so
         if label:
             found.append((STATISTICAL, relabel(ent, label)))
     return found
@@ -279,10 +303,14 @@ def _choose(spans: list[Ranked]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+_DANGLING = HYPHENS | {"and", "the", "of", "for", "&"}
+
+
 def _trim_hyphen(ent: Span) -> Span:
-    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based")."""
+    """"Claude 3-" -> "Claude 3": version patterns may end on a hyphen ("3-based"), and
+    a name pattern on a joining word ("Academy of Arts and" before a lower-case word)."""
     end = ent.end
-    while end - 1 > ent.start and ent.doc[end - 1].text in HYPHENS:
+    while end - 1 > ent.start and ent.doc[end - 1].text in _DANGLING:
         end -= 1
     if end == ent.end:
         return ent
@@ -316,6 +344,9 @@ def _whole_name(span: Span) -> Span:
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
         start -= 2
+    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
+            and doc[start - 1].text in words("entities", "model_prefixes"):
+        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and _glued(doc[end + 1]):

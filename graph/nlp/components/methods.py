@@ -8,6 +8,8 @@ own are in ``resources/lexicon/methods.json``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -113,3 +115,91 @@ def specified(span: Span) -> Span:
     if start == span.start:
         return span
     return Span(doc, start, span.end, label="METHOD", span_id=span.id_)
+
+
+_MODIFIER_TAGS = {"JJ", "JJR", "VBN", "VBD", "VB", "VBP", "VBZ"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_MAX_HEAD = 3  # words a cut name is extended over
+
+
+_SHOTS = re.compile(r"^(?:\d+|one|two|three|four|five|ten)-shot$", re.IGNORECASE)  # a setting
+def headed(span: Span) -> Span | None:
+    """A METHOD name that ends on a modifier, with the noun it modifies, or ``None``.
+
+    A technique is named by a noun ("Generalized Autoregressive Pretraining", "structure-aware
+    pretraining"); a span that stops on an adjective or participle was cut before its head
+    ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
+    "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
+    the same case (a title's capitalised words, prose's lower-case ones); without one the
+    span is dropped, and so are settings ("3-shot"). Other spans, and spans of an unparsed
+    ``Doc``, are returned.
+    """
+    if span.label_ != "METHOD":
+        return span
+    doc, last = span.doc, span[-1]
+    if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
+            or _SHOTS.match(span.text):
+        return None
+    if last.tag_ not in _MODIFIER_TAGS:
+        return span
+    capitalised = span[0].text[:1].isupper()
+    end = span.end
+    while end < len(doc) and end - span.end < _MAX_HEAD * 3:
+        unit_end = end + 1
+        while unit_end + 1 < len(doc) and doc[unit_end].text in HYPHENS \
+                and not doc[unit_end - 1].whitespace_ and not doc[unit_end].whitespace_:
+            unit_end += 2  # "Pre-training", "Sequence-to-Sequence"
+        head = doc[unit_end - 1]
+        if head.tag_ not in _NOUN_TAGS or doc[end].text[:1].isupper() != capitalised \
+                or not doc[end].is_alpha:
+            break
+        end = unit_end
+    if end == span.end:
+        return None
+    return Span(doc, span.start, end, label="METHOD", span_id=span.id_)
+
+
+def tidy_methods(spans: list[Span]) -> list[Span]:
+    """The chosen entities with technique names cut or joined wrongly put right:
+
+    * two technique names side by side are one name cut in two ("Generalized Autoregressive"
+      + "Pretraining", "Knowledge Enhanced" + "Pre-training"), when only a space parts them
+      and both are written in the same case;
+    * names joined by a spaced "+" are two ("agentic search + semantic search");
+    * a technique followed by a product's head word names the product ("Prompt Engineering
+      Guide", "RAG Toolkit"): a PROJECT (``product_heads``).
+    """
+    out: list[Span] = []
+    for span in (piece for s in spans for piece in _split_at_plus(s)):
+        before = out[-1] if out else None
+        if before is not None and before.label_ == span.label_ == "METHOD" \
+                and before.end == span.start and before[-1].whitespace_ == " " \
+                and before.text[:1].isupper() == span.text[:1].isupper():
+            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
+                           span_id=before.id_ or span.id_)
+        else:
+            out.append(span)
+    return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
+
+
+def _split_at_plus(span: Span) -> list[Span]:
+    if span.label_ != "METHOD" or "+" not in span.text:
+        return [span]
+    doc, pieces, start = span.doc, [], span.start
+    for token in span:
+        if token.text == "+" and token.whitespace_ and token.i > span.start \
+                and doc[token.i - 1].whitespace_:
+            pieces.append((start, token.i))
+            start = token.i + 1
+    pieces.append((start, span.end))
+    return [Span(doc, a, b, label="METHOD") for a, b in pieces if b > a]
+
+
+def _product_of(span: Span, following: Span | None) -> Span:
+    doc, end = span.doc, span.end
+    if span.label_ != "METHOD" or end >= len(doc) or not span.text[:1].isupper() \
+            or span[-1].whitespace_ != " " or not doc[end].is_title \
+            or doc[end].lower_ not in words("methods", "product_heads") \
+            or (following is not None and following.start == end):
+        return span
+    return Span(doc, span.start, end + 1, label="PROJECT")

@@ -69,3 +69,27 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
     marks = list(_FENCE.finditer(text))
     return [(marks[i].start(), marks[i + 1].start() if i + 1 < len(marks) else len(text))
             for i in range(0, len(marks), 2) if marks[i].group(1).lower() not in _NOT_CODE]
+
+
+_TRAILING_TAGS = {"IN", "CC", "DT", "TO", "RB", "WDT", ","}
+_LEADING_TAGS = {"IN", "CC", "RB"}
+_NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+
+
+def without_function_words(span: Span) -> Span | None:
+    """``span`` without the function words at its ends, which no name begins or ends with:
+    a sentence's first word ("On Arena-Hard-Auto", "Unlike Chatbot Arena") and a lower-case
+    word after the name ("context-caching with", "CoT+Self-Consistency generally"). ``None``
+    when nothing is left; ``span`` itself when nothing is cut, for numbers and dates (their
+    builder decides: "up to 27%"), or when the ``Doc`` is not tagged."""
+    doc, start, end = span.doc, span.start, span.end
+    if span.label_ not in _NAMES:
+        return span
+    while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title:
+        start += 1
+    while end > start and doc[end - 1].tag_ in _TRAILING_TAGS \
+            and doc[end - 1].text[:1].islower():  # not "32B" that the tagger calls an adverb
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, span_id=span.id_) if end > start else None

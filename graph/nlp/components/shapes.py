@@ -1,0 +1,98 @@
+"""Names whose written shape tells their type, found by one regular expression per shape
+over the document's text (no per-token work, so they cost nothing next to the parse):
+
+* a CamelCase word built on a known technique: "FlashAttention", "PagedAttention",
+  "LongRoPE", "OrthoLoRA", "DeepSeekMoE", "RMSNorm": a METHOD, whatever the statistical
+  model guessed (it reads them as people or organisations);
+* a CamelCase name ending in "QA" or "Eval": a benchmark, a DATASET ("TriviaQA", "HotpotQA",
+  "HumanEval", "IFEval");
+* "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
+  word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
+* "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
+  where the name is also a model family's;
+* a known company followed by an acronym or one or two capitalised words: its product
+  ("NVIDIA NGC", "Hugging Face PEFT", "OpenAI Cookbook"), unless they name its lab, a model,
+  a role, or are a title's words.
+
+The words are in ``resources/lexicon/entities.json`` (``generic_ai_words``,
+``shape_companies``, ``not_product_acronyms``, ``not_product_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.spans import title_line
+from graph.nlp.lexicon import words
+
+_TECHNIQUE = re.compile(
+    r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Attention|RoPE|LoRA|MoE|Norm|Merging)(?![\w])")
+_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval)(?![\w])")
+_AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
+_DATASET = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
+
+
+@cache
+def _product_pattern() -> re.Pattern:
+    companies = "|".join(re.escape(c) for c in sorted(words("entities", "shape_companies"),
+                                                       key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + companies + r") ([A-Z][A-Z0-9]{1,5}|"
+                      r"[A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)?)(?![\w-])")
+
+
+def shape_spans(doc: Doc) -> list[Span]:
+    """The spans of ``doc`` whose shape gives their type (see the module's notes)."""
+    text, found = doc.text, []
+    for match in _TECHNIQUE.finditer(text):
+        found.append((match.start(), match.end(), "METHOD"))
+    for match in _BENCHMARK.finditer(text):
+        found.append((match.start(), match.end(), "DATASET"))
+    generic = words("entities", "generic_ai_words")
+    for match in _AI_ORG.finditer(text):
+        if match.group(1).lower() not in generic:
+            found.append((match.start(), match.end(), "ORG"))
+    for match in _DATASET.finditer(text):
+        start = match.start()
+        for word in match.group(1).split():  # "The Aya Dataset": the name starts after "The"
+            if word.lower() not in generic and word not in ("LLM", "LLMs"):
+                found.append((start, match.end(), "DATASET"))
+                break
+            start += len(word) + 1
+    spans = []
+    for start, end, label in found:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ")):
+            spans.append(span)  # "Measuring AI", "Generative AI": a verb or an adjective
+    return spans + _products(doc)
+
+
+def _products(doc: Doc) -> list[Span]:
+    """A known company and the name of one of its products: "NVIDIA NGC", "OpenAI Cookbook",
+    "Cohere Coral"; not its labs ("Google DeepMind", "Microsoft Research", a pattern's
+    longer name), a model ("Google Gemini"), a technique ("Meta Prompting"), a role ("OpenAI
+    Chief ...") or a title's words."""
+    not_acronyms = words("entities", "not_product_acronyms")
+    not_words = words("entities", "not_product_words")
+    techniques = words("methods", "technique_heads")  # "Meta Prompting" is a technique
+    spans = []
+    for match in _product_pattern().finditer(doc.text):
+        name = match.group(1).split()
+        if name[0] in not_acronyms or name[0].lower() in not_words or \
+                any(w.lower() in techniques for w in name):
+            continue
+        end = match.end() if len(name) == 1 or name[1].lower() not in not_words \
+            else match.start(1) + len(name[0])
+        span = doc.char_span(match.start(), end, label="PROJECT")
+        if span is None or title_line(span) or any(
+                t.ent_type_ in _NAMED for t in doc[span.start + 1:span.end]) or any(
+                e.ent_id_ and e.start <= span.start and span.end <= e.end for e in doc.ents):
+            continue
+        spans.append(span)
+    return spans
+
+
+_NAMED = {"MODEL", "METHOD", "DATASET", "PERSON"}
