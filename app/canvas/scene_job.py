@@ -19,22 +19,18 @@ complete when the call returns. :class:`CanvasSceneSync` is the canvas's side (m
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 
-from app.canvas.labels import measure_labels
+from app.canvas.label_place import measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
-from app.workers import JobThread, SerialWorker
+from app.workers import NewestWorker
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
 from graph.jobs import Progress
-
-log = logging.getLogger(__name__)
 
 ASYNC_SCENE_NODES = 1500  # visible nodes from which the drawing is built in a worker
 
@@ -97,66 +93,12 @@ def facts_hidden(graph: nx.MultiDiGraph, visible: Collection[str],
     return sum(1 for n in visible if n in nodes and n not in revealed and is_fact(nodes[n]))
 
 
-class SceneBuilder(SerialWorker):
-    """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first.
+class SceneBuilder(NewestWorker):
+    """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first; ``built``
+    sends the :class:`SceneResult` of the newest request (a graph edited while it was read
+    fails the build: the edit asked for a new one)."""
 
-    Signals
-    -------
-    built(object)
-        The :class:`SceneResult` of the newest request (superseded ones are never sent).
-    """
-
-    built = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.generation = 0
-        self._running_generation = -1
-
-    def busy(self) -> bool:
-        """A build runs whose result is still wanted, or one waits."""
-        return self._pending is not None or (
-            self._thread is not None and self._running_generation == self.generation)
-
-    def supersede(self) -> None:
-        """Whatever runs or waits is out of date: never apply it."""
-        self.generation += 1
-        self._pending = None
-
-    def request(self, request: SceneRequest) -> None:
-        """Build ``request`` in the worker; it supersedes every earlier request."""
-        self.supersede()
-        if self._thread is not None:
-            self._pending = request
-            return
-        self._start(request)
-
-    def _start(self, request: SceneRequest) -> None:
-        thread = JobThread(request.job, str)  # the application's: it may outlive the canvas
-        self._thread, self._running_generation = thread, self.generation
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        thread.start()
-
-    def stop(self) -> None:
-        """Forget every request (the running build ends on its own, unused)."""
-        self.supersede()
-        if self._thread is not None:
-            self._thread.cancel()
-
-
-    def _on_succeeded(self, result: SceneResult) -> None:
-        if self.sender() is self._thread and self._running_generation == self.generation:
-            self.built.emit(result)
-
-    def _on_failed(self, message: str) -> None:
-        # A graph edited while it was read fails here; the edit asked for a new build.
-        log.warning("building the drawing failed: %s", message)
-
-    def _after(self, pending: SceneRequest | None) -> None:
-        if pending is not None:
-            self._start(pending)
+    what = "building the drawing"
 
 
 class CanvasSceneSync:

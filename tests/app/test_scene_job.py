@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from app.canvas.frame_cache import Wait
+from app.canvas.label_place import ASYNC_LABEL_NODES, label_inputs, place, placement_steps
 from app.canvas.scene import build_scene, fit_radii
 from app.canvas.scene_job import ASYNC_SCENE_NODES
 from graph.explore.filters import GraphFilter
@@ -115,3 +117,41 @@ def test_the_radii_fitted_in_the_layout_worker_are_those_fitted_here(qtbot, big)
     fit_radii(arrays)
     assert np.allclose(fitted, arrays.radius)
     assert (fitted <= arrays.base_radius + 1e-9).all()
+
+
+def _view(canvas):
+    transform = canvas.viewportTransform()
+    viewport = canvas.viewport()
+    return transform.m11(), transform, (viewport.width(), viewport.height())
+
+
+def test_the_labels_of_a_crowd_placed_in_the_worker_are_those_placed_here(qtbot, big):
+    _, _, canvas = big
+    state, placer = canvas.state, canvas._layer.placer
+    scale, transform, size = _view(canvas)
+    node_in = state.arrays.placed.copy()
+    assert node_in.sum() >= ASYNC_LABEL_NODES
+    state.label_cache = None
+    steps = placement_steps(state, scale, node_in, None, transform, size, placer)
+    with qtbot.waitSignal(placer.built, timeout=30_000):
+        assert isinstance(next(steps), Wait)  # back to the event loop while it places
+    with pytest.raises(StopIteration) as done:
+        next(steps)
+    placement = done.value.value
+    expected = place(label_inputs(state, scale, node_in, None, transform, size))
+    assert placement.rows and placement.rows == expected.rows
+    assert placement.rects == expected.rects
+
+
+def test_a_frame_in_parts_waits_for_its_labels_then_paints_them(qtbot, big):
+    _, _, canvas = big
+    frames = canvas._layer.frames
+    canvas.viewport().repaint()
+    frames._slow = True  # as a big drawing's frames are: painted in parts
+    chosen = canvas.drawn_nodes()[-1]  # the least important: labelled because selected
+    canvas.select_node(chosen)
+    canvas.viewport().repaint()
+    assert frames.pending()
+    qtbot.waitUntil(lambda: not frames.pending(), timeout=30_000)
+    assert chosen in dict(canvas.label_rects())
+    assert canvas.is_idle()
