@@ -26,7 +26,7 @@ import networkx as nx
 import numpy as np
 from PySide6.QtGui import QFont
 
-from app.canvas.label_place import measure_labels
+from app.canvas.label_place import Metrics, measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
 from app.workers import NewestWorker
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
@@ -38,19 +38,22 @@ ASYNC_SCENE_NODES = 1500  # visible nodes from which the drawing is built in a w
 @dataclass
 class SceneResult:
     """A built drawing: its arrays (known positions loaded, radii fitted) and the count
-    of visible metrics and dates kept as facts (not drawn) for the status bar."""
+    of visible metrics and dates kept as facts (not drawn) for the status bar; the widths
+    of its labels not measured before and the plate size of every row's label (what the
+    fit reads) in the font of ``font_key``."""
 
     arrays: SceneArrays
     facts_hidden: int
     label_widths: dict[str, float]
     font_key: str
+    label_sizes: np.ndarray
 
 
 @dataclass(frozen=True)
 class SceneRequest:
     """What a drawing is built from: copies of the visible set, pins and positions (the
     graph itself is read as it is; see the module's note on edits), and the labels' font
-    with the labels whose widths are known."""
+    with the widths of labels known."""
 
     graph: nx.MultiDiGraph
     visible: frozenset[str]
@@ -60,7 +63,7 @@ class SceneRequest:
     scores: Mapping[str, Mapping[str, float]] | None
     positions: Mapping[str, Position]
     font: QFont
-    measured: frozenset[str]
+    measured: Mapping[str, float]
 
     def job(self):
         """The build as a :mod:`graph.jobs` job; returns a :class:`SceneResult`."""
@@ -71,9 +74,11 @@ class SceneRequest:
         arrays = build_scene(self.graph, self.visible, self.graph_filter,
                              size_by=self.size_by, pinned=self.pinned, scores=self.scores)
         load_positions(arrays, self.positions)
+        widths = measure_labels(self.font, arrays.labels, self.measured)
+        sizes = Metrics(self.font, {**self.measured, **widths}).sizes(
+            arrays.labels, range(len(arrays.ids)))
         return SceneResult(arrays, facts_hidden(self.graph, self.visible, self.graph_filter),
-                           measure_labels(self.font, arrays.labels, self.measured),
-                           self.font.key())
+                           widths, self.font.key(), sizes)
 
 
 def load_positions(arrays: SceneArrays, positions: Mapping[str, Position]) -> None:
@@ -115,7 +120,7 @@ class CanvasSceneSync:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
                             self._filter, self._size_by, frozenset(self._pinned),
                             self._scores, dict(self._positions), QFont(self.state.font),
-                            frozenset(self.state.label_widths))
+                            dict(self.state.label_widths))
 
     def _rebuild_arrays(self, wait: bool = False) -> None:
         """Rebuild the drawn arrays from the model (after any change of what is drawn);
@@ -135,6 +140,7 @@ class CanvasSceneSync:
         self.facts_hidden = result.facts_hidden
         if result.font_key == self.state.font.key():
             self.state.label_widths.update(result.label_widths)
+            self._fit_sizes = ((id(arrays), result.font_key), result.label_sizes)  # (fitting)
         self.state.hover_link = None
         self._set_hover(None, force=True)  # indices changed
         self._geometry_changed()
