@@ -7,11 +7,11 @@ selected node always get one. The placement is cached between frames
 (:class:`LabelPlacement`) and computed again only when the view, the drawn nodes, their
 positions or sizes, the hover, the selection or the font change.
 
-With thousands of nodes in view placing them takes a tenth of a second or more: a frame of
-a big drawing, painted a part at a time (:mod:`app.canvas.frame_cache`), hands a snapshot
-of what the placement depends on (:class:`LabelInputs`) to :class:`LabelPlacer`, a worker,
-and waits for it (the last frame stays on screen meanwhile) instead of placing them on the
-GUI thread.
+With many thousands of nodes in view (:data:`ASYNC_LABEL_NODES`) placing them takes a tenth
+of a second or more: a frame painted a part at a time (:mod:`app.canvas.frame_cache`) hands a
+snapshot of what the placement depends on (:class:`LabelInputs`) to :class:`LabelPlacer`, a
+worker, and waits for it (the last frame stays on screen meanwhile) instead of placing them
+on the GUI thread.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ DOT_PX = 5.0  # a disc this small (radius, pixels) is a dot: the leading labels 
 # when one of its label's places is free of discs: in a crowd of thousands most find no
 # room, and trying them one by one costs a frame (the labels placed are the same).
 LABEL_CANDIDATES = 1500
+# Nodes in view from which a frame in parts has its labels placed in the worker: 5k nodes
+# take 20-30 ms here, 20k 100-200 ms; below it, a worker contending for the interpreter lock
+# with the frame's own parts costs the window more than it saves.
+ASYNC_LABEL_NODES = 6000
 WAIT_MS = 60_000  # the longest a blocking wait for the worker lasts (tests, pictures)
 
 
@@ -136,14 +140,15 @@ def placement_steps(state: CanvasState, scale: float, node_in: np.ndarray,
                     focus: np.ndarray | None, transform, size: tuple[int, int],
                     placer: LabelPlacer | None) -> Generator[Wait, None, LabelPlacement]:
     """:func:`label_placement` for a frame painted in parts (a big drawing's): with a
-    ``placer``, placed in its worker while the frame waits (yields a :class:`Wait` until the
-    placer's ``built`` lands in ``state.label_cache``)."""
+    ``placer`` and :data:`ASYNC_LABEL_NODES` nodes in view, placed in its worker while the
+    frame waits (yields a :class:`Wait` until the placer's ``built`` lands in
+    ``state.label_cache``)."""
     key = label_key(state, node_in, focus, transform, size)
     cached = state.label_cache
     if cached is not None and cached.key == key:
         return cached
     inputs = label_inputs(state, scale, node_in, focus, transform, size, key)
-    if placer is not None:
+    if placer is not None and int(node_in.sum()) >= ASYNC_LABEL_NODES:
         placer.request(inputs)
         wait = Wait(placer.block)
         while placer.busy() and (state.label_cache is None or state.label_cache.key != key):
@@ -294,6 +299,6 @@ def screen_radii(state: CanvasState, scale: float) -> np.ndarray:
     return np.maximum(state.arrays.radius * scale, MIN_NODE_PX / 2)
 
 
-__all__ = ["LabelInputs", "LabelPlacement", "LabelPlacer", "Metrics",
+__all__ = ["ASYNC_LABEL_NODES", "LabelInputs", "LabelPlacement", "LabelPlacer", "Metrics",
            "label_inputs", "label_key", "label_placement", "label_sizes", "label_width",
            "measure_labels", "place", "placement_steps", "primed", "screen_radii", "strong_font"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from app.canvas import label_place
 from app.canvas.frame_cache import Wait
 from app.canvas.label_place import label_inputs, place, placement_steps
 from app.canvas.scene import build_scene, fit_radii
@@ -125,7 +126,13 @@ def _view(canvas):
     return transform.m11(), transform, (viewport.width(), viewport.height())
 
 
-def test_the_labels_of_a_crowd_placed_in_the_worker_are_those_placed_here(qtbot, big):
+@pytest.fixture
+def crowd(monkeypatch):
+    """The labels of the ``big`` drawing count as a crowd (placed in the worker)."""
+    monkeypatch.setattr(label_place, "ASYNC_LABEL_NODES", 1000)
+
+
+def test_the_labels_of_a_crowd_placed_in_the_worker_are_those_placed_here(qtbot, big, crowd):
     _, _, canvas = big
     state, placer = canvas.state, canvas._layer.placer
     scale, transform, size = _view(canvas)
@@ -143,7 +150,7 @@ def test_the_labels_of_a_crowd_placed_in_the_worker_are_those_placed_here(qtbot,
     assert placement.rects == expected.rects
 
 
-def test_a_frame_in_parts_waits_for_its_labels_then_paints_them(qtbot, big):
+def test_a_frame_in_parts_waits_for_its_labels_then_paints_them(qtbot, big, crowd):
     _, _, canvas = big
     frames = canvas._layer.frames
     canvas.viewport().repaint()
