@@ -138,7 +138,7 @@ def label_placement(state: CanvasState, scale: float, node_in: np.ndarray,
 
 def placement_steps(state: CanvasState, scale: float, node_in: np.ndarray,
                     focus: np.ndarray | None, transform, size: tuple[int, int],
-                    placer: LabelPlacer | None) -> Generator[Wait, None, LabelPlacement]:
+                    placer: LabelPlacer | None) -> Generator[Wait | None, None, LabelPlacement]:
     """:func:`label_placement` for a frame painted in parts (a big drawing's): with a
     ``placer`` and :data:`ASYNC_LABEL_NODES` nodes in view, placed in its worker while the
     frame waits (yields a :class:`Wait` until the placer's ``built`` lands in
@@ -155,14 +155,17 @@ def placement_steps(state: CanvasState, scale: float, node_in: np.ndarray,
             yield wait
         if state.label_cache is not None and state.label_cache.key == key:
             return state.label_cache
-    state.label_cache = place(inputs)  # small, or the worker failed: here
+    elif placer is not None:
+        yield None  # placed here, but in a part of the frame of its own (see primed)
+    state.label_cache = place(inputs)  # few, or the worker failed: here
     return state.label_cache
 
 
 def primed(steps: Generator) -> Generator:
-    """``steps`` run up to its first pause now (a request to a worker made at once); then,
-    as a generator, the rest, returning what it returns. The first pause is dropped: a
-    waiting step looks again whether what it waits for came meanwhile."""
+    """``steps`` run up to its first pause now (a request to a worker made at once, or
+    nothing yet when it pauses first); then, as a generator, the rest, returning what it
+    returns. The first pause is dropped: a waiting step looks again whether what it waits
+    for came meanwhile."""
     try:
         next(steps)
     except StopIteration as done:
