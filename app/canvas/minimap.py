@@ -145,6 +145,11 @@ class Minimap(QWidget):
         return (point - self._offset) / self._scale + self._origin
 
     # -- painting ---------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """Paint the dots again at the next paint even if nothing they show changed."""
+        self._built_for = None
+        self._dirty = True
+
     def _signature(self) -> tuple:
         """What the dots depend on (a rebuild with the same is skipped)."""
         state = self._canvas.state

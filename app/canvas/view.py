@@ -187,6 +187,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._glide.stop()
         self._runner.stop()
         self._builder.stop()
+        self._layer.placer.stop()
         self._layer.frames.stop()
 
     def wait_for_layout(self, timeout_ms: int = 10_000) -> bool:
