@@ -159,4 +159,70 @@ class SerialWorker(QObject):
         raise NotImplementedError
 
 
-__all__ = ["JobThread", "Progress", "SerialWorker", "join_all", "running_threads"]
+class NewestWorker(SerialWorker):
+    """Runs requests (objects with a ``job()`` method, see :mod:`graph.jobs`) in a worker one
+    at a time, newest first: every request takes a new *generation* and a result is only
+    sent while its generation is the newest, so a request superseded while it ran or waited
+    is never applied. The newest request made while one runs waits behind it (older waiting
+    ones are forgotten).
+
+    Signals
+    -------
+    built(object)
+        The result of the newest request (superseded ones are never sent).
+    """
+
+    built = Signal(object)
+    what = "a job"  # for the log, when one fails
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self._running_generation = -1
+
+    def busy(self) -> bool:
+        """A request runs whose result is still wanted, or one waits."""
+        return self._pending is not None or (
+            self._thread is not None and self._running_generation == self.generation)
+
+    def supersede(self) -> None:
+        """Whatever runs or waits is out of date: never apply it."""
+        self.generation += 1
+        self._pending = None
+
+    def request(self, request) -> None:
+        """Run ``request`` in the worker; it supersedes every earlier request."""
+        self.supersede()
+        if self._thread is not None:
+            self._pending = request
+            return
+        self._start(request)
+
+    def _start(self, request) -> None:
+        thread = JobThread(request.job, str)  # the application's: it may outlive the owner
+        self._thread, self._running_generation = thread, self.generation
+        thread.succeeded.connect(self._on_succeeded)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_finished)
+        thread.start()
+
+    def stop(self) -> None:
+        """Forget every request (the running one ends on its own, unused)."""
+        self.supersede()
+        if self._thread is not None:
+            self._thread.cancel()
+
+    def _on_succeeded(self, result) -> None:
+        if self.sender() is self._thread and self._running_generation == self.generation:
+            self.built.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        log.warning("%s failed: %s", self.what, message)
+
+    def _after(self, pending) -> None:
+        if pending is not None:
+            self._start(pending)
+
+
+__all__ = ["JobThread", "NewestWorker", "Progress", "SerialWorker", "join_all",
+           "running_threads"]

@@ -2,7 +2,7 @@
 
 For each size a typed Barabasi-Albert graph (the one of ``bench_canvas.py``) is loaded into
 a real GraphCanvas, laid out by its worker and fitted to a 1600x1000 viewport, every node
-in view. Then :func:`app.canvas.labels.label_placement` (what a frame calls) is timed:
+in view. Then :func:`app.canvas.label_place.label_placement` (what a frame calls) is timed:
 
 * uncached: the placement thrown away before each call (a frame after a pan or zoom:
   screen positions, label sizes, the disc grid, the greedy pass and the repair pass);
@@ -30,7 +30,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from app.canvas import GraphCanvas
-from app.canvas.labels import label_placement
+from app.canvas.label_place import label_placement
 from benchmarks.bench_canvas import HEIGHT, WIDTH, shown_canvas, typed_graph
 from benchmarks.timing import timings
 

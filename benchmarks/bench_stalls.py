@@ -1,6 +1,7 @@
 """How long the GUI thread stalls during the window's big actions, at 5k and 25k entities.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_stalls.py [NODES ...]
+        [--stacks FILE]
 
 For each size a typed Barabasi-Albert graph (``bench_canvas.typed_graph``, about 2.4 edges
 per entity) is exported to GraphML and opened in a real (offscreen) window, 1600x1000,
@@ -18,10 +19,18 @@ documents: :func:`corpus_job`), through the window's own job path. With everythi
 they rename an entity, merge two, undo the merge (the graph rebuilt from the edit log), and
 restore the saved session (every entity shown with its place, as when the corpus is
 reopened) over the overview.
+
+``--stacks FILE`` finds the causes: a watchdog thread (:mod:`faulthandler`, which needs no
+interpreter lock) writes the stack of every thread to FILE each :data:`STACK_AFTER_S` the
+timer has not ticked, with the action's name and each gap's length. The GUI thread's stack
+is where it spends the gap; when it only waits (in ``run_until``), the thread that holds
+the interpreter lock is the one in a C call; no stack at all during a gap means the whole
+process waited for a processor.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import sys
 import tempfile
@@ -46,12 +55,14 @@ from graph.store.graphml import write_graphml  # noqa: E402
 
 GOAL_GAP_S = 0.1
 TICK_MS = 10
+STACK_AFTER_S = 0.04
 
 
 class GapMeter:
     """The longest gap between ticks of a timer on the GUI thread since :meth:`reset`."""
 
-    def __init__(self) -> None:
+    def __init__(self, stacks=None) -> None:
+        self.stacks = stacks  # an open file: the stacks of every gap (see the module)
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
@@ -64,6 +75,10 @@ class GapMeter:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.longest = max(self.longest, now - self.last)
+        if self.stacks is not None:
+            if now - self.last > STACK_AFTER_S:
+                self.stacks.write(f"<<< tick after {(now - self.last) * 1000:.0f} ms\n")
+            faulthandler.dump_traceback_later(STACK_AFTER_S, repeat=True, file=self.stacks)
         self.last = now
 
 
@@ -82,6 +97,8 @@ def run_until(app: QApplication, done: Callable[[], bool], timeout_s: float = 30
 def measure(app, meter: GapMeter, window: MainWindow, name: str, action: Callable[[], None],
             done: Callable[[], bool]) -> tuple[str, float, float]:
     run_until(app, window.canvas.is_idle)
+    if meter.stacks is not None:
+        meter.stacks.write(f"===== {name}\n")
     meter.reset()
     start = time.perf_counter()
     action()
@@ -98,7 +115,7 @@ def pan(window: MainWindow) -> None:
         window.canvas.viewport().repaint()
 
 
-def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
+def actions_at(n: int, folder: Path, stacks=None) -> list[tuple[str, float, float]]:
     graph = typed_graph(n, 2)
     path = folder / f"typed{n}.graphml"
     write_graphml(graph, path)
@@ -107,7 +124,7 @@ def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
                                            QSettings.Format.IniFormat))
     window.resize(1600, 1000)
     window.show()
-    meter = GapMeter()
+    meter = GapMeter(stacks)
     finished = []
     window.jobFinished.connect(finished.append)
     idle = window.canvas.is_idle
@@ -129,6 +146,9 @@ def actions_at(n: int, folder: Path) -> list[tuple[str, float, float]]:
     rows.extend(edit_rows(app, meter, window, graph, folder, finished))
     print(f"{n:,} entities, {graph.number_of_edges():,} edges "
           f"({len(window.canvas.drawn_nodes()):,} drawn after Show All)")
+    if stacks is not None:
+        faulthandler.cancel_dump_traceback_later()
+        meter.stacks = None
     window.shutdown(60_000)
     window.close()
     return rows
@@ -182,11 +202,17 @@ def edit_rows(app, meter: GapMeter, window: MainWindow, graph, folder: Path,
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [5_000, 25_000]
+    args = sys.argv[1:]
+    stacks = None
+    if "--stacks" in args:
+        at = args.index("--stacks")
+        stacks = open(args[at + 1], "w", buffering=1)  # noqa: SIM115 - open for the run
+        del args[at:at + 2]
+    sizes = [int(a) for a in args] or [5_000, 25_000]
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["THREADLINE_USER_DATA"] = str(Path(tmp) / "data")
         for n in sizes:
-            rows = actions_at(n, Path(tmp))
+            rows = actions_at(n, Path(tmp), stacks)
             print(f"  {'action':<30}{'longest gap':>13}{'until idle':>12}")
             for name, gap, took in rows:
                 mark = "" if gap <= GOAL_GAP_S else f"  > {GOAL_GAP_S * 1000:.0f} ms goal"

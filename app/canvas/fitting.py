@@ -13,7 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QTransform
 
-from app.canvas.labels import label_sizes, screen_radii
+from app.canvas.label_place import label_sizes, screen_radii
 from app.canvas.scene import MIN_NODE_PX
 from graph.explore.label_layout import GAP, fit_scale, rect_disc_overlap, rects_overlap
 
@@ -57,7 +57,7 @@ class CanvasFitting:
             return
         viewport = self.viewport().size()
         width, height = viewport.width() - 2 * FIT_MARGIN, viewport.height() - 2 * FIT_MARGIN
-        sizes = label_sizes(self.state, range(len(arrays.ids)))
+        sizes = self._label_sizes()
         legend = self._legend_size()
 
         def fit(w: float, h: float) -> tuple[float, tuple[float, float]]:
@@ -88,6 +88,16 @@ class CanvasFitting:
             self._scene.setSceneRect(self._scene.sceneRect().united(view))
             self._layer.set_rect(self._scene.sceneRect())
         self.centerOn(middle)
+
+    def _label_sizes(self) -> np.ndarray:
+        """Every drawn label's plate size, kept while the drawing and the font are the same
+        (each layout landing fits the view again)."""
+        state = self.state
+        key = (id(state.arrays), state.font.key())
+        cached = getattr(self, "_fit_sizes", None)
+        if cached is None or cached[0] != key:
+            cached = self._fit_sizes = (key, label_sizes(state, range(len(state.arrays.ids))))
+        return cached[1]
 
     def _free_corner(self, scale: float, centre: tuple[float, float], sizes: np.ndarray,
                      legend: QSize) -> str | None:

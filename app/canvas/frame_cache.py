@@ -8,10 +8,13 @@ Painting tens of thousands of lines and dots takes longer than a frame. The canv
   shown moved and scaled with the view, and painted afresh once the view has been still
   for :data:`SETTLE_MS`;
 * any change of what is drawn (the layer's ``update()``: hover, selection, positions,
-  style, new arrays) paints afresh. A slow drawing is painted afresh a part at a time
+  style, new arrays) paints afresh. A slow drawing (its last frame took long, or it is
+  big: :func:`big_drawing`) is painted afresh a part at a time
   (:func:`app.canvas.items.paint_steps`: lines, nodes, labels) over a few turns of the
   event loop, the last frame shown meanwhile, so the window never waits for a whole frame;
-  a change meanwhile starts the new frame over.
+  a change meanwhile starts the new frame over. A part may wait for work done in a worker
+  (it yields a :class:`Wait`: the labels of a crowd, :mod:`app.canvas.label_place`): the
+  frame goes on at :meth:`FrameCache.resume`, the last frame shown meanwhile.
 
 Small drawings, which paint in a few milliseconds, are always painted at once.
 """
@@ -29,10 +32,20 @@ from app.canvas.style import CanvasState
 
 SETTLE_MS = 150  # the view still this long: paint the moved frame afresh
 SLOW_FRAME_S = 0.03  # a frame that took this long is reused while the view moves
-# Drawings this big (those built in a worker, app.canvas.scene_job) are painted in parts
-# from their first frame on: the last frame, of a small view, says nothing of their cost
-# (from the overview to 25k entities restored, one paint took 0.2 s).
-SLOW_FRAME_NODES = 1500
+BIG_DRAWING = 8000  # nodes and lines: a new drawing this big is painted in parts at once
+BIG_DRAWING_NODES = 1500  # or this many nodes (their labels are placed in a worker)
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Yielded by a part of a frame that waits for a worker: the frame goes on once
+    :meth:`FrameCache.resume` is called; ``block()`` waits for the worker instead (frames
+    painted at once, :meth:`FrameCache.finish`)."""
+
+    block: Callable[[], None]
+
+
+_DONE = object()  # what _advance returns once a frame is whole
 
 
 @dataclass
@@ -44,8 +57,9 @@ class _Frame:
     transform: QTransform
     painter: QPainter | None = None
     hints: QPainter.RenderHint | None = None
-    steps: Iterator[None] | None = None
+    steps: Iterator[Wait | None] | None = None
     spent: float = 0.0  # seconds spent painting it so far
+    waiting: Wait | None = None  # a part waits for a worker (see resume)
 
 
 class FrameCache(QObject):
@@ -54,12 +68,14 @@ class FrameCache(QObject):
     Parameters
     ----------
     steps
-        The painter, a part per step (:func:`app.canvas.items.paint_steps`).
+        ``steps(painter, exposed, state, in_parts)``: the painter, a part per step
+        (:func:`app.canvas.items.paint_steps`); only when ``in_parts`` may a part yield a
+        :class:`Wait`.
     show
         Asks for a repaint of the viewport (that keeps the frame).
     """
 
-    def __init__(self, steps: Callable, show: Callable[[], None],
+    def __init__(self, steps: Callable[..., Iterator[Wait | None]], show: Callable[[], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._steps = steps
@@ -90,7 +106,16 @@ class FrameCache(QObject):
     def finish(self) -> None:
         """Paint the rest of a frame being painted in parts now (tests, pictures)."""
         while self._next is not None:
+            waiting = self._next.waiting
+            if waiting is not None:
+                waiting.block()
             self._paint_step()
+
+    def resume(self) -> None:
+        """What a part of the frame being painted waited for is there: go on."""
+        if self._next is not None and self._next.waiting is not None:
+            self._next.waiting = None
+            self._step.start()
 
     def paint(self, painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
         device = painter.device()
@@ -107,20 +132,19 @@ class FrameCache(QObject):
                 self._blit(painter, frame, transform)
                 self._settle.start()
                 return
-        slow = self._slow or len(state.arrays.ids) >= SLOW_FRAME_NODES
-        if frame is None or not slow:
-            self._frame = self._start(painter, exposed, state, key, transform, ratio)
-            while self._advance(self._frame):
+        if frame is None or not (self._slow or big_drawing(state)):
+            self._frame = self._start(painter, exposed, state, key, transform, ratio, False)
+            while self._advance(self._frame) is not _DONE:
                 pass
             self._finish(self._frame)
         elif self._next is None or self._next.key != key or self._next.transform != transform:
             self._drop_next()
-            self._next = self._start(painter, exposed, state, key, transform, ratio)
+            self._next = self._start(painter, exposed, state, key, transform, ratio, True)
             self._step.start()
         self._blit(painter, self._frame, transform)
 
     def _start(self, painter: QPainter, exposed: QRectF, state: CanvasState, key: tuple,
-               transform: QTransform, ratio: float) -> _Frame:
+               transform: QTransform, ratio: float, in_parts: bool) -> _Frame:
         device = painter.device()
         image = QImage(round(device.width() * ratio), round(device.height() * ratio),
                        QImage.Format.Format_ARGB32_Premultiplied)
@@ -129,19 +153,20 @@ class FrameCache(QObject):
         inner = QPainter()
         self._settle.stop()
         return _Frame(image, key, QTransform(transform), inner, painter.renderHints(),
-                      self._steps(inner, QRectF(exposed), state))
+                      self._steps(inner, QRectF(exposed), state, in_parts))
 
     @staticmethod
-    def _advance(frame: _Frame) -> bool:
-        """Paint the next part of ``frame``; False once it is whole. The painter is only
-        active during the part (none is left open between turns of the event loop)."""
+    def _advance(frame: _Frame):
+        """Paint the next part of ``frame``: what the part yielded (a :class:`Wait`), or
+        ``_DONE`` once the frame is whole. The painter is only active during the part (none
+        is left open between turns of the event loop)."""
         start = time.perf_counter()
         painter = frame.painter
         painter.begin(frame.image)
         painter.setRenderHints(frame.hints)
         painter.setTransform(frame.transform)
         try:
-            return next(frame.steps, StopIteration) is not StopIteration
+            return next(frame.steps, _DONE)
         finally:
             painter.end()
             frame.spent += time.perf_counter() - start
@@ -159,11 +184,14 @@ class FrameCache(QObject):
             self._show()
             return
         try:
-            more = self._advance(frame)
+            part = self._advance(frame)
         except Exception:
             self._drop_next()
             raise
-        if more:
+        if isinstance(part, Wait):
+            frame.waiting = part  # resume() goes on
+            return
+        if part is not _DONE:
             self._step.start()
             return
         self._finish(frame)
@@ -189,4 +217,12 @@ class FrameCache(QObject):
         self._show()
 
 
-__all__ = ["SETTLE_MS", "FrameCache"]
+def big_drawing(state: CanvasState) -> bool:
+    """Whether ``state`` draws so much that its frames are slow, before one was timed (the
+    first frame of Show All, after a small view, would otherwise be painted all at once)."""
+    arrays = state.arrays
+    return (len(arrays.ids) >= BIG_DRAWING_NODES
+            or len(arrays.ids) + len(arrays.link_u) >= BIG_DRAWING)
+
+
+__all__ = ["BIG_DRAWING", "BIG_DRAWING_NODES", "SETTLE_MS", "FrameCache", "Wait", "big_drawing"]

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from app.canvas.frame_cache import FrameCache
+from app.canvas.label_place import LabelPlacer, placement_steps, primed
 from app.canvas.labels import paint_badges, paint_labels
 from app.canvas.lod import LineBatch
 from app.canvas.scene import MIN_NODE_PX
@@ -31,6 +32,7 @@ from graph.schema import SYMMETRIC_PREDICATES
 EDGE_WIDTHS = (0.9, 1.3, 1.8, 2.4, 3.0)
 BUSY_SHADES = (0.55, 0.7, 0.85, 1.0, 1.0)  # weight buckets as shades when lines are 1 px
 EDGE_DETAIL_LIMIT = 4000  # more lines in view than this: all 1 px, weight by shade
+STROKE_PART = 1500  # lines Qt strokes between two pauses of a frame painted in parts
 NODE_DETAIL_LIMIT = 2500  # more nodes in view than this: no background ring around them
 DEPENDENCY_EXTRA = 0.5  # typed relations are drawn a little heavier than co-occurrence
 PATH_EXTRA_PX = 2.5  # the links of a path shown are this much wider than their weight's
@@ -95,7 +97,18 @@ class GraphLayer(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         # the cache dies with the canvas; it repaints without dropping its frame
-        self.frames = FrameCache(paint_steps, lambda: QGraphicsItem.update(self), owner)
+        self.frames = FrameCache(self._steps, lambda: QGraphicsItem.update(self), owner)
+        self.placer = LabelPlacer(owner)  # the labels of a crowd, for frames in parts
+        self.placer.built.connect(self._on_labels_placed)
+
+    def _steps(self, painter: QPainter, exposed: QRectF, state: CanvasState,
+               in_parts: bool) -> Iterator:
+        return paint_steps(painter, exposed, state, self.placer if in_parts else None)
+
+    def _on_labels_placed(self, placement) -> None:
+        if placement is not None:
+            self.state.label_cache = placement
+        self.frames.resume()
 
     def update(self, *args) -> None:
         """Paint afresh (what is drawn changed), not from the last frame."""
@@ -123,9 +136,12 @@ def paint_graph(painter: QPainter, exposed: QRectF, state: CanvasState) -> None:
         pass
 
 
-def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Iterator[None]:
+def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState,
+                placer: LabelPlacer | None = None) -> Iterator:
     """:func:`paint_graph` a part at a time: it pauses (yields) after the lines and after
-    the nodes, so that a big frame can be painted over a few turns of the event loop."""
+    the nodes, so that a big frame can be painted over a few turns of the event loop; with
+    a ``placer``, the labels of a crowd are placed in its worker while the frame waits
+    (yields a :class:`app.canvas.frame_cache.Wait`)."""
     arrays, style = state.arrays, state.style
     if style is None or not arrays.ids:
         return
@@ -147,6 +163,10 @@ def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Itera
     focus = np.zeros(len(xy), dtype=bool)
     if dimming:
         focus[focus_nodes] = True
+    device = painter.device()
+    # started first: a worker places the labels of a crowd while the lines and nodes paint
+    labels = primed(placement_steps(state, scale, node_in, focus if dimming else None,
+                                    transform, (device.width(), device.height()), placer))
 
     yield from _paint_links(painter, state, scale, (left, top, right, bottom), placed)
     yield
@@ -154,7 +174,8 @@ def paint_steps(painter: QPainter, exposed: QRectF, state: CanvasState) -> Itera
     _paint_path_links(painter, state, scale, placed, path_links)
     yield from _paint_nodes(painter, state, scale, node_in, focus if dimming else None)
     _paint_path_rings(painter, state, scale, node_in, path_nodes)
-    paint_labels(painter, state, scale, node_in, focus if dimming else None, transform)
+    placement = yield from labels
+    paint_labels(painter, state, placement, transform)
     paint_badges(painter, state, scale, node_in, transform)
 
 
@@ -235,13 +256,23 @@ def _paint_links(painter, state: CanvasState, scale: float, box, placed) -> Iter
                 if batch is not None:
                     for _ in batch.flush(painter, stroke):
                         pass
-                stroke(xy[u[sel]], xy[v[sel]], shade, width)
+                yield from _stroke_parts(painter, xy[u[sel]], xy[v[sel]], shade, width,
+                                         not busy)
             if arrows:
                 _paint_arrows(painter, state, scale, np.flatnonzero(chosen), colour, zoom)
     if batch is not None:
         yield from batch.flush(painter, stroke)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     _paint_marked_links(painter, state, scale, visible, zoom)
+
+
+def _stroke_parts(painter, a: np.ndarray, b: np.ndarray, colour: QColor, width: float,
+                  antialiased: bool) -> Iterator[None]:
+    """Lines stroked by Qt (slow: a few microseconds each), :data:`STROKE_PART` at a time."""
+    for part in range(0, len(a), STROKE_PART):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)  # a pause resets
+        _stroke(painter, a[part:part + STROKE_PART], b[part:part + STROKE_PART], colour, width)
+        yield
 
 
 def _paint_marked_links(painter, state: CanvasState, scale: float, visible: np.ndarray,

@@ -127,22 +127,40 @@ class LaidOut(dict):
     """The positions ``node -> (x, y)`` of a layout run in the worker, with the radii its
     nodes get there (:func:`app.canvas.scene.fit_radii`, which takes a while on a big
     drawing, done in the worker too): ``radii`` and the ``base`` radii they were bounded
-    from, both ``node -> radius``."""
+    from, both ``node -> radius``; and the same as rows of the request's ``nodes`` (``xy``,
+    ``radius_rows``, ``base_rows``; NaN where not laid out), which the GUI thread takes as
+    they are when the drawing has not changed meanwhile."""
 
     radii: dict[str, float]
     base: dict[str, float]
+    nodes: list[str]
+    xy: np.ndarray
+    radius_rows: np.ndarray
+    base_rows: np.ndarray
 
 
 def fitted_job(request: LayoutRequest):
     """``request``'s job, whose result is :class:`LaidOut` (radii fitted)."""
     positions = yield from request.job()
     laid = LaidOut(positions)
-    nodes = [n for n in request.nodes if n in positions]
-    base = np.array([request.radii[n] - LAYOUT_CLEARANCE for n in nodes])
-    xy = np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2)
-    laid.base = dict(zip(nodes, base.tolist(), strict=True))
-    laid.radii = dict(zip(nodes, bound_radii(xy, base).tolist(), strict=True))
+    nan = (np.nan, np.nan)
+    laid.nodes = request.nodes
+    laid.xy = np.array([positions.get(n, nan) for n in request.nodes],
+                       dtype=float).reshape(-1, 2)
+    done = np.isfinite(laid.xy[:, 0])
+    laid.base_rows = np.where(done, request.wanted - LAYOUT_CLEARANCE, np.nan)
+    laid.radius_rows = np.full(len(done), np.nan)
+    laid.radius_rows[done] = bound_radii(laid.xy[done], laid.base_rows[done])
+    nodes = [n for n, ok in zip(request.nodes, done.tolist(), strict=True) if ok]
+    laid.base = dict(zip(nodes, laid.base_rows[done].tolist(), strict=True))
+    laid.radii = dict(zip(nodes, laid.radius_rows[done].tolist(), strict=True))
     return laid
+
+
+def aligned(arrays: SceneArrays, result: dict) -> bool:
+    """Whether ``result`` (:class:`LaidOut`) was laid out for exactly ``arrays``' rows."""
+    nodes = getattr(result, "nodes", None)
+    return nodes is arrays.ids or nodes == arrays.ids
 
 
 def take_fitted_radii(arrays: SceneArrays, result: dict) -> bool:
@@ -151,11 +169,14 @@ def take_fitted_radii(arrays: SceneArrays, result: dict) -> bool:
     radii, base = getattr(result, "radii", None), getattr(result, "base", None)
     if radii is None or arrays.base_radius is None or len(radii) != len(arrays.ids):
         return False
-    try:
-        wanted = np.array([base[n] for n in arrays.ids])
-        fitted = np.array([radii[n] for n in arrays.ids])
-    except KeyError:
-        return False
+    if aligned(arrays, result):
+        wanted, fitted = result.base_rows, result.radius_rows
+    else:
+        try:
+            wanted = np.array([base[n] for n in arrays.ids])
+            fitted = np.array([radii[n] for n in arrays.ids])
+        except KeyError:
+            return False
     if not np.allclose(wanted, arrays.base_radius):
         return False
     arrays.radius = fitted

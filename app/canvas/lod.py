@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 MAX_SAMPLES = 3_000_000  # more pixels than this along all lines: Qt strokes them
-CHUNK_SAMPLES = 400_000  # pixels rasterised between two pauses
+CHUNK_SAMPLES = 200_000  # pixels rasterised between two pauses (15-20 ms on a busy machine)
 
 
 class LineBatch:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from app.canvas.items import polygon_from_array
@@ -25,6 +25,25 @@ MARGIN = 10  # pixels from the viewport's corner (the legend's margin too)
 PAD = 6  # pixels inside the map's frame
 REBUILD_MS = 150
 DOT_PX = 2.5
+MANY_DOTS = 2000  # more dots than this are set as square pixels with NumPy (Qt's round
+# points take tens of milliseconds by the ten thousand)
+
+
+def dots_image(dots: np.ndarray, kinds: np.ndarray, colours: list[QColor], width: int,
+               height: int, ratio: float) -> QImage:
+    """A ``width`` x ``height`` (device pixels) image with a 2x2 square per row of ``dots``
+    (map pixels) in ``colours[kind]``, later rows over earlier ones."""
+    pixels = np.zeros(width * height, dtype=np.uint32)
+    argb = np.array([c.rgba() for c in colours], dtype=np.uint32)[kinds]
+    corner = np.floor(dots * ratio - 1.0).astype(np.int64)
+    for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        x, y = corner[:, 0] + dx, corner[:, 1] + dy
+        inside = (x >= 0) & (x < width) & (y >= 0) & (y < height)
+        pixels[y[inside] * width + x[inside]] = argb[inside]
+    image = QImage(pixels.data, width, height, 4 * width,
+                   QImage.Format.Format_ARGB32_Premultiplied).copy()  # owns its pixels
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
 class Minimap(QWidget):
@@ -37,6 +56,7 @@ class Minimap(QWidget):
         self._drawn = 0
         self._pixmap: QPixmap | None = None
         self._dirty = True
+        self._built_for: tuple | None = None
         self._origin = QPointF()  # scene point drawn at the map's inner top-left
         self._offset = QPointF()
         self._scale = 1.0  # map pixels per scene unit
@@ -127,8 +147,24 @@ class Minimap(QWidget):
         return (point - self._offset) / self._scale + self._origin
 
     # -- painting ---------------------------------------------------------------------
+    def invalidate(self) -> None:
+        """Paint the dots again at the next paint even if nothing they show changed."""
+        self._built_for = None
+        self._dirty = True
+
+    def _signature(self) -> tuple:
+        """What the dots depend on (a rebuild with the same is skipped)."""
+        state = self._canvas.state
+        arrays = state.arrays
+        return (id(arrays), hash(arrays.xy.tobytes()), id(state.style), self.size().width(),
+                self.size().height(), self.devicePixelRatioF())
+
     def _rebuild(self) -> None:
         self._dirty = False
+        signature = self._signature()
+        if self._pixmap is not None and signature == self._built_for:
+            return  # asked again while a layout ran, nothing moved
+        self._built_for = signature
         self._fit()
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
@@ -149,11 +185,16 @@ class Minimap(QWidget):
             dots = (arrays.xy - [self._origin.x(), self._origin.y()]) * self._scale + \
                 [self._offset.x(), self._offset.y()]
             kinds = arrays.type_index
-            for kind in np.unique(kinds[placed]):
-                pen = QPen(style.type_color(arrays.type_codes[kind]), DOT_PX)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawPoints(polygon_from_array(dots[placed & (kinds == kind)]))
+            colours = [style.type_color(code) for code in arrays.type_codes]
+            if int(placed.sum()) > MANY_DOTS:
+                painter.drawImage(0, 0, dots_image(dots[placed], kinds[placed], colours,
+                                                   pixmap.width(), pixmap.height(), ratio))
+            else:
+                for kind in np.unique(kinds[placed]):
+                    pen = QPen(colours[kind], DOT_PX)
+                    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                    painter.setPen(pen)
+                    painter.drawPoints(polygon_from_array(dots[placed & (kinds == kind)]))
         painter.end()
         self._pixmap = pixmap
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 import numpy as np
@@ -342,13 +343,27 @@ class LayoutRequest:
     """
 
     nodes: list[str]
-    links: list[tuple[str, str, float]]
+    link_rows: tuple[np.ndarray, np.ndarray, np.ndarray]  # rows of ``nodes`` and weights
     positions: dict[str, Position]
     pinned: frozenset[str]
     full: bool
     seed: int
-    radii: dict[str, float]
+    wanted: np.ndarray  # the radius each of ``nodes`` should get
     aspect: float = ASPECT
+
+    # Made from the arrays when first read, in the worker: a few hundred thousand objects
+    # on a big drawing, a tenth of a second the GUI thread would have waited.
+    @cached_property
+    def links(self) -> list[tuple[str, str, float]]:
+        """The drawn links ``(u, v, weight)``."""
+        nodes = self.nodes
+        u, v, w = (a.tolist() for a in self.link_rows)
+        return [(nodes[a], nodes[b], weight) for a, b, weight in zip(u, v, w, strict=True)]
+
+    @cached_property
+    def radii(self) -> dict[str, float]:
+        """``node -> radius`` it should get (its place keeps clear of that)."""
+        return dict(zip(self.nodes, self.wanted.tolist(), strict=True))
 
     def steps(self) -> Iterator[LayoutProgress]:
         """:func:`graph.explore.layout.iter_layout` over the snapshot (in a process of its
@@ -405,15 +420,11 @@ def layout_request(arrays: SceneArrays, positions: Mapping[str, Position],
     # laying the whole out again: then lay out from scratch (pins stay). An expand of a
     # small drawing still only places the newcomers.
     full = full or (len(nodes) >= APART_MIN_NODES and len(known) * REGROW_RATIO < len(nodes))
-    links = [(arrays.ids[a], arrays.ids[b], w) for a, b, w in
-             zip(arrays.link_u.tolist(), arrays.link_v.tolist(),
-                 arrays.link_weight.tolist(), strict=True)]
     return LayoutRequest(
-        nodes=nodes, links=links, positions=known,
-        pinned=frozenset(n for n in pinned if n in known), full=full, seed=seed,
-        aspect=aspect,
-        radii=dict(zip(nodes, (_wanted_radius(arrays) + LAYOUT_CLEARANCE).tolist(),
-                       strict=True)))
+        nodes=nodes, link_rows=(arrays.link_u.copy(), arrays.link_v.copy(),
+                                arrays.link_weight.copy()),
+        positions=known, pinned=frozenset(n for n in pinned if n in known), full=full,
+        seed=seed, aspect=aspect, wanted=_wanted_radius(arrays) + LAYOUT_CLEARANCE)
 
 
 REGROW_RATIO = 5  # more than this many times the placed nodes: lay out anew

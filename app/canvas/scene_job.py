@@ -19,22 +19,19 @@ complete when the call returns. :class:`CanvasSceneSync` is the canvas's side (m
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont
 
-from app.canvas.labels import measure_labels
+from app.canvas.label_place import Metrics, measure_labels
 from app.canvas.scene import Position, SceneArrays, build_scene, fit_radii
-from app.workers import JobThread, SerialWorker
+from app.workers import NewestWorker
 from graph.explore.filters import FACT_TYPES, GraphFilter, is_fact
 from graph.jobs import Progress
-
-log = logging.getLogger(__name__)
 
 ASYNC_SCENE_NODES = 1500  # visible nodes from which the drawing is built in a worker
 
@@ -42,19 +39,22 @@ ASYNC_SCENE_NODES = 1500  # visible nodes from which the drawing is built in a w
 @dataclass
 class SceneResult:
     """A built drawing: its arrays (known positions loaded, radii fitted) and the count
-    of visible metrics and dates kept as facts (not drawn) for the status bar."""
+    of visible metrics and dates kept as facts (not drawn) for the status bar; the widths
+    of its labels not measured before and the plate size of every row's label (what the
+    fit reads) in the font of ``font_key``."""
 
     arrays: SceneArrays
     facts_hidden: int
     label_widths: dict[str, float]
     font_key: str
+    label_sizes: np.ndarray
 
 
 @dataclass(frozen=True)
 class SceneRequest:
     """What a drawing is built from: copies of the visible set, pins and positions (the
     graph itself is read as it is; see the module's note on edits), and the labels' font
-    with the labels whose widths are known."""
+    with the widths of labels known."""
 
     graph: nx.MultiDiGraph
     visible: frozenset[str]
@@ -64,7 +64,7 @@ class SceneRequest:
     scores: Mapping[str, Mapping[str, float]] | None
     positions: Mapping[str, Position]
     font: QFont
-    measured: frozenset[str]
+    measured: Mapping[str, float]
 
     def job(self):
         """The build as a :mod:`graph.jobs` job; returns a :class:`SceneResult`."""
@@ -75,9 +75,11 @@ class SceneRequest:
         arrays = build_scene(self.graph, self.visible, self.graph_filter,
                              size_by=self.size_by, pinned=self.pinned, scores=self.scores)
         load_positions(arrays, self.positions)
+        widths = measure_labels(self.font, arrays.labels, self.measured)
+        sizes = Metrics(self.font, {**self.measured, **widths}).sizes(
+            arrays.labels, range(len(arrays.ids)))
         return SceneResult(arrays, facts_hidden(self.graph, self.visible, self.graph_filter),
-                           measure_labels(self.font, arrays.labels, self.measured),
-                           self.font.key())
+                           widths, self.font.key(), sizes)
 
 
 def load_positions(arrays: SceneArrays, positions: Mapping[str, Position]) -> None:
@@ -97,66 +99,12 @@ def facts_hidden(graph: nx.MultiDiGraph, visible: Collection[str],
     return sum(1 for n in visible if n in nodes and n not in revealed and is_fact(nodes[n]))
 
 
-class SceneBuilder(SerialWorker):
-    """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first.
+class SceneBuilder(NewestWorker):
+    """Runs :class:`SceneRequest` builds in a worker, one at a time, newest first; ``built``
+    sends the :class:`SceneResult` of the newest request (a graph edited while it was read
+    fails the build: the edit asked for a new one)."""
 
-    Signals
-    -------
-    built(object)
-        The :class:`SceneResult` of the newest request (superseded ones are never sent).
-    """
-
-    built = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.generation = 0
-        self._running_generation = -1
-
-    def busy(self) -> bool:
-        """A build runs whose result is still wanted, or one waits."""
-        return self._pending is not None or (
-            self._thread is not None and self._running_generation == self.generation)
-
-    def supersede(self) -> None:
-        """Whatever runs or waits is out of date: never apply it."""
-        self.generation += 1
-        self._pending = None
-
-    def request(self, request: SceneRequest) -> None:
-        """Build ``request`` in the worker; it supersedes every earlier request."""
-        self.supersede()
-        if self._thread is not None:
-            self._pending = request
-            return
-        self._start(request)
-
-    def _start(self, request: SceneRequest) -> None:
-        thread = JobThread(request.job, str)  # the application's: it may outlive the canvas
-        self._thread, self._running_generation = thread, self.generation
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        thread.start()
-
-    def stop(self) -> None:
-        """Forget every request (the running build ends on its own, unused)."""
-        self.supersede()
-        if self._thread is not None:
-            self._thread.cancel()
-
-
-    def _on_succeeded(self, result: SceneResult) -> None:
-        if self.sender() is self._thread and self._running_generation == self.generation:
-            self.built.emit(result)
-
-    def _on_failed(self, message: str) -> None:
-        # A graph edited while it was read fails here; the edit asked for a new build.
-        log.warning("building the drawing failed: %s", message)
-
-    def _after(self, pending: SceneRequest | None) -> None:
-        if pending is not None:
-            self._start(pending)
+    what = "building the drawing"
 
 
 class CanvasSceneSync:
@@ -174,7 +122,7 @@ class CanvasSceneSync:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
                             self._filter, self._size_by, frozenset(self._pinned),
                             self._scores, dict(self._positions), QFont(self.state.font),
-                            frozenset(self.state.label_widths))
+                            dict(self.state.label_widths))
 
     def _rebuild_arrays(self, wait: bool = False) -> None:
         """Rebuild the drawn arrays from the model (after any change of what is drawn);
@@ -194,6 +142,7 @@ class CanvasSceneSync:
         self.facts_hidden = result.facts_hidden
         if result.font_key == self.state.font.key():
             self.state.label_widths.update(result.label_widths)
+            self._fit_sizes = ((id(arrays), result.font_key), result.label_sizes)  # (fitting)
         self.state.hover_link = None
         self._set_hover(None, force=True)  # indices changed
         self._geometry_changed()

@@ -34,6 +34,7 @@ from app.canvas.layout_runner import (
     ANIMATE_MAX_NODES,
     LayoutRunner,
     NodeGlide,
+    aligned,
     take_fitted_radii,
 )
 from app.canvas.legend import TypeLegend
@@ -186,6 +187,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._glide.stop()
         self._runner.stop()
         self._builder.stop()
+        self._layer.placer.stop()
         self._layer.frames.stop()
 
     def wait_for_layout(self, timeout_ms: int = 10_000) -> bool:
@@ -387,8 +389,13 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         arrays = self.state.arrays
         start = arrays.xy.copy()
         self._positions.update(result)
-        target = np.array([self._positions.get(n, (np.nan, np.nan)) for n in arrays.ids],
-                          dtype=float).reshape(-1, 2)
+        if aligned(arrays, result):  # the rows laid out are the drawn ones: no look-ups
+            target = result.xy.copy()
+            for i in np.flatnonzero(np.isnan(target[:, 0])).tolist():
+                target[i] = self._positions.get(arrays.ids[i], (np.nan, np.nan))
+        else:
+            target = np.array([self._positions.get(n, (np.nan, np.nan)) for n in arrays.ids],
+                              dtype=float).reshape(-1, 2)
         glide = self._animated and self.isVisible() and len(arrays.ids) <= ANIMATE_MAX_NODES
         if glide:  # new nodes glide out of the nearest placed neighbour (or appear in place)
             for i in np.flatnonzero(np.isnan(start[:, 0])):

@@ -228,7 +228,7 @@ def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]]
     """Label -> chosen candidate: each in turn at its first free try, the ``must`` first
     ones anyway; then those left out, by moving a label or two aside."""
     cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(candidates), -1, 4)
-    labels = _Labels(occupancy.grid.shape, np.clip(cells, 0, None).tolist())
+    labels = _Labels(occupancy.grid.shape, _as_lists(np.clip(cells, 0, None)))
     unplaced = []
     for k in range(len(candidates)):
         chosen = next((j for j in tries[k] if labels.free(k, j)), -1)
@@ -244,20 +244,29 @@ def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]]
     return labels.choice
 
 
+def _as_lists(array: np.ndarray, rows: int = 512) -> list:
+    """``array.tolist()`` a few hundred rows at a time: one call making a million Python
+    objects holds the interpreter lock throughout (the window, in another thread, waits)."""
+    out: list = []
+    for start in range(0, len(array), rows):
+        out.extend(array[start:start + rows].tolist())
+    return out
+
+
 def _tries(occupancy: Occupancy, candidates: np.ndarray,
            dots: tuple[np.ndarray, np.ndarray] | None, lead: int, cover: int) -> list[list[int]]:
     """Per label, the candidates it may take in order of preference (see place_labels);
     the dots are added to ``occupancy``."""
     clear = occupancy.free_many(candidates)  # on screen and over no disc
-    tries = [[j for j, ok in enumerate(row) if ok] for row in clear.tolist()]
+    tries = [[j for j, ok in enumerate(row) if ok] for row in _as_lists(clear)]
     if dots is not None and len(dots[1]):
         occupancy.take_discs(dots[0], dots[1])
-        clear_all = occupancy.free_many(candidates).tolist()
+        clear_all = _as_lists(occupancy.free_many(candidates))
         for k, row in enumerate(tries):
             free = [j for j in row if clear_all[k][j]]
             # the leading labels rather go over no dot, but may
             tries[k] = free + [j for j in row if j not in free] if k < lead else free
-    inside = occupancy.inside(candidates.reshape(-1, 4)).reshape(len(candidates), -1).tolist()
+    inside = _as_lists(occupancy.inside(candidates.reshape(-1, 4)).reshape(len(candidates), -1))
     for k in range(min(cover, len(candidates))):
         tries[k] = tries[k] + [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
     return tries

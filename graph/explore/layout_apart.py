@@ -5,23 +5,32 @@ or more at a few thousand nodes), so a layout in a worker *thread* still freezes
 thread for that long. :func:`iter_layout_apart` runs :func:`graph.explore.layout.iter_layout`
 in a child process (``spawn``: forking a process that runs Qt threads is not safe) and
 passes its progress and result back through a pipe; the caller only waits on the pipe,
-which releases the lock. Closing the generator (a cancel, or a newer layout) terminates the
-child at once, even inside an igraph run. Starting a child costs about half a second, so
-only layouts of :data:`APART_MIN_NODES` nodes or more go apart.
+which releases the lock. The child runs at a lower priority (:data:`CHILD_NICE`), so the
+program waiting for it comes first when both want the processor. Closing the generator (a
+cancel, or a newer layout) terminates the child at once, even inside an igraph run.
+Starting a child costs about half a second, so only layouts of :data:`APART_MIN_NODES`
+nodes or more go apart.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Generator, Iterator
 
 from graph.explore.layout import LayoutProgress, iter_layout
 
 APART_MIN_NODES = 1500
 POLL_S = 0.05  # how often the waiting side looks at the pipe (it sleeps in between)
+CHILD_NICE = 5  # the child runs at this much lower a priority (where the system has one)
 
 
 def _child(connection, steps, args, kwargs) -> None:
+    if hasattr(os, "nice"):
+        # Yield the processor to the program waiting for the result (its window) whenever
+        # both want it: on a busy two-core machine the child otherwise took the window's
+        # turns, which froze for a quarter of a second at a time.
+        os.nice(CHILD_NICE)
     try:
         for step in steps(*args, **kwargs):
             connection.send(step)

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLReader
+from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from graph import messages
 from graph.errors import ExportError
@@ -41,9 +41,15 @@ def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = No
     # thread, the collections they set off would hold the GIL (and the window) for seconds.
     with collector_paused():
         copy = scalar_graph(graph, positions, pinned)
-        nx.write_graphml(copy, buffer, encoding="utf-8", prettyprint=True,
-                         named_key_ids=False)
-        empty_graph(copy)
+        # networkx's write_graphml_xml, keeping the tree: dropped whole when the call
+        # returned, it was freed in one C call holding the GIL (0.1-0.2 s at 25k entities)
+        writer = GraphMLWriter(encoding="utf-8", prettyprint=True, named_key_ids=False)
+        try:
+            writer.add_graph_element(copy)
+            writer.dump(buffer)
+        finally:
+            _free_writer(writer)
+            empty_graph(copy)
     with atomic_write(path, "wb") as fh:
         fh.write(buffer.getvalue())
     return [Path(path)]
@@ -161,6 +167,15 @@ def _dismantle(element) -> None:
         while len(child):
             del child[-4096:]
     element.clear()
+
+
+def _free_writer(writer: GraphMLWriter) -> None:
+    """Free a writer's tree a slice at a time (:func:`_dismantle`), then the elements its
+    ``attributes`` table still holds, one by one (that table keeps every node and edge)."""
+    _dismantle(writer.xml)
+    attributes = writer.attributes
+    while attributes:
+        attributes.popitem()
 
 
 def _count_node_tags(data: bytes, window: int = 1 << 20) -> int:

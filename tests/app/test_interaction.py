@@ -5,12 +5,19 @@ real mouse and key events on the canvas's viewport and the canvas.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt, QUrl, Slot
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QPalette,
+)
 from PySide6.QtWidgets import QApplication
 
-from app.canvas.minimap import MINIMAP_MIN_NODES
+from app.canvas.minimap import MINIMAP_MIN_NODES, dots_image
 from app.canvas.style import is_dark
 from app.theme import apply_theme
 from graph.store.graphml import read_graphml
@@ -263,6 +270,16 @@ def test_the_minimap_shows_over_the_threshold_and_a_click_moves_the_view(qtbot):
         assert not minimap.isVisible()
     finally:
         canvas.shutdown()
+
+
+def test_the_dots_of_a_crowd_are_set_in_their_colours_later_over_earlier(qapp):
+    colours = [QColor("#d04040"), QColor("#2060c0")]
+    dots = np.array([[10.5, 8.5], [30.0, 20.0], [10.5, 8.5], [-5.0, 3.0]])
+    image = dots_image(dots, np.array([0, 1, 1, 0]), colours, 40, 30, 1.0)
+    assert image.size() == QSize(40, 30)
+    assert image.pixelColor(29, 19) == colours[1]
+    assert image.pixelColor(10, 8) == colours[1]  # the later dot on the same spot
+    assert image.pixelColor(0, 0).alpha() == 0  # off the map (and empty) stays clear
 
 
 def test_view_menu_toggles_the_minimap_and_remembers_it(window):

@@ -32,8 +32,10 @@ SIZE = (1400, 900)
 
 # -- helpers ------------------------------------------------------------------------------
 def painted(canvas) -> None:
-    """Paint a frame now (the labels of the last frame are what the tests read)."""
+    """Paint a frame now (the labels of the last frame are what the tests read); one that a
+    busy machine made slow is painted in parts: those are painted now too."""
     canvas.viewport().repaint()
+    canvas._layer.frames.finish()
 
 
 def disc_meets_rect(centre: QPointF, radius: float, rect: QRectF) -> bool:

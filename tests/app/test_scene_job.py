@@ -7,6 +7,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from app.canvas import label_place
+from app.canvas.frame_cache import Wait
+from app.canvas.label_place import label_inputs, place, placement_steps
 from app.canvas.scene import build_scene, fit_radii
 from app.canvas.scene_job import ASYNC_SCENE_NODES
 from graph.explore.filters import GraphFilter
@@ -133,3 +136,46 @@ def test_a_saved_view_of_a_big_drawing_is_built_in_the_worker_with_its_places(qt
     assert canvas._scale() == pytest.approx(0.5)
     centre = canvas.mapToScene(canvas.viewport().rect().center())
     assert (centre.x(), centre.y()) == pytest.approx((400.0, 300.0), abs=2)
+
+def _view(canvas):
+    transform = canvas.viewportTransform()
+    viewport = canvas.viewport()
+    return transform.m11(), transform, (viewport.width(), viewport.height())
+
+
+@pytest.fixture
+def crowd(monkeypatch):
+    """The labels of the ``big`` drawing count as a crowd (placed in the worker)."""
+    monkeypatch.setattr(label_place, "ASYNC_LABEL_NODES", 1000)
+
+
+def test_the_labels_of_a_crowd_placed_in_the_worker_are_those_placed_here(qtbot, big, crowd):
+    _, _, canvas = big
+    state, placer = canvas.state, canvas._layer.placer
+    scale, transform, size = _view(canvas)
+    node_in = state.arrays.placed.copy()
+    assert node_in.sum() > 1000
+    state.label_cache = None
+    steps = placement_steps(state, scale, node_in, None, transform, size, placer)
+    with qtbot.waitSignal(placer.built, timeout=30_000):
+        assert isinstance(next(steps), Wait)  # back to the event loop while it places
+    with pytest.raises(StopIteration) as done:
+        next(steps)
+    placement = done.value.value
+    expected = place(label_inputs(state, scale, node_in, None, transform, size))
+    assert placement.rows and placement.rows == expected.rows
+    assert placement.rects == expected.rects
+
+
+def test_a_frame_in_parts_waits_for_its_labels_then_paints_them(qtbot, big, crowd):
+    _, _, canvas = big
+    frames = canvas._layer.frames
+    canvas.viewport().repaint()
+    frames._slow = True  # as a big drawing's frames are: painted in parts
+    chosen = canvas.drawn_nodes()[-1]  # the least important: labelled because selected
+    canvas.select_node(chosen)
+    canvas.viewport().repaint()
+    assert frames.pending()
+    qtbot.waitUntil(lambda: not frames.pending(), timeout=30_000)
+    assert chosen in dict(canvas.label_rects())
+    assert canvas.is_idle()

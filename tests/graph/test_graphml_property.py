@@ -22,6 +22,7 @@ from graph.errors import ExportError
 from graph.schema import COOCCURRENCE, METHODS, PREDICATES, edge_key
 from graph.store.graphml import read_graphml, write_graphml
 from graph.store.validate import MAX_OFFSET
+from graph.store.values import scalar_graph
 
 # networkx warns about keys without a type; the damage tests make plenty.
 # Hypothesis runs many examples (about 8 s in all): slow, so CI runs it and the edit loop does not.
@@ -239,3 +240,14 @@ def test_damaged_elements_import_or_raise_export_error(folder, original, data):
         damaged = data.draw(element_damage(damaged))
     (folder / "damaged.graphml").write_bytes(damaged)
     assert_reads_or_refuses(folder / "damaged.graphml")
+
+
+@SETTINGS
+@given(graphs())
+def test_the_export_writes_what_networkx_writes_of_the_same_graph(folder, g):
+    # write_graphml drives networkx's writer itself (to free its tree a slice at a time):
+    # the file is complete and byte for byte what networkx's own call writes.
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(scalar_graph(g, None, ()), buffer, encoding="utf-8",
+                         prettyprint=True, named_key_ids=False)
+    assert exported(g, folder, "a.graphml") == buffer.getvalue()
