@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.workers import JobThread, SerialWorker, running_threads
+from app.workers import SerialWorker, running_threads
 from graph import messages
 from graph.build.curation import Curation, carry_over
 from graph.build.edits import Edit
@@ -156,12 +156,8 @@ class EditRunner(SerialWorker):
         if max(len(request.start), len(request.shown)) < self.async_nodes:
             self.ready.emit(request.run())
             return
-        thread = JobThread(request.job, messages.for_user)
-        self._thread, self._running_stop = thread, self._stopped
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        thread.start()
+        self._running_stop = self._stopped
+        self._launch(request.job, messages.for_user)
 
     def stop(self) -> None:
         """Forget every change asked for (another graph is shown: a corpus opened or

@@ -140,6 +140,20 @@ class SerialWorker(QObject):
         """Whether a thread runs or a request waits."""
         return self._thread is not None or self._pending is not None
 
+    def _launch(self, job: Callable[[], object], describe: Callable[[BaseException], str],
+                progress: Callable[[object], None] | None = None) -> JobThread:
+        """Start ``job`` in the worker's thread; its outcome goes to ``_on_succeeded`` or
+        ``_on_failed``, its end to :meth:`_on_finished`, its steps to ``progress``."""
+        thread = JobThread(job, describe)
+        if progress is not None:
+            thread.progress.connect(progress)
+        thread.succeeded.connect(self._on_succeeded)
+        thread.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_finished)
+        self._thread = thread
+        thread.start()
+        return thread
+
     def wait(self, deadline: QDeadlineTimer) -> bool:
         """Block until :meth:`busy` is false, delivering the worker's queued signals (which
         may start the request queued meanwhile); False on timeout. For scripts, tests and
@@ -199,12 +213,8 @@ class NewestWorker(SerialWorker):
         self._start(request)
 
     def _start(self, request) -> None:
-        thread = JobThread(request.job, str)  # the application's: it may outlive the owner
-        self._thread, self._running_generation = thread, self.generation
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        thread.start()
+        self._running_generation = self.generation
+        self._launch(request.job, str)  # the application's thread: it may outlive the owner
 
     def stop(self) -> None:
         """Forget every request (the running one ends on its own, unused)."""

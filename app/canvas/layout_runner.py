@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 
 from app.canvas.scene import LAYOUT_CLEARANCE, LayoutRequest, SceneArrays
 from app.canvas.style import CanvasState
-from app.workers import JobThread, SerialWorker
+from app.workers import SerialWorker
 from graph.explore.spacing import bound_radii
 from graph.jobs import Progress
 
@@ -79,16 +79,10 @@ class LayoutRunner(SerialWorker):
         if len(request.nodes) <= SYNC_LAYOUT_NODES:
             self.produced.emit(request.run())
             return
-        # the application's thread: it may outlive the canvas
-        thread = JobThread(partial(fitted_job, request), str)
-        thread.progress.connect(self._on_progress)
-        thread.succeeded.connect(self._on_succeeded)
-        thread.failed.connect(self._on_failed)
-        thread.finished.connect(self._on_finished)
-        self._thread = thread
         self._failed = False
+        # the application's thread: it may outlive the canvas
+        self._launch(partial(fitted_job, request), str, self._on_progress)
         self.started.emit()
-        thread.start()
 
     def stop(self) -> None:
         """Forget the queued layout and cancel the running one, without waiting for it.
