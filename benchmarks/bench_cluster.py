@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_parallel import same_graph  # noqa: E402
-from benchmarks.bench_workspace import write_corpus  # noqa: E402
+from benchmarks.bench_workspace import generated_corpus  # noqa: E402
 from graph.build.jobs import open_corpus_job  # noqa: E402
 from graph.jobs import run_job  # noqa: E402
 from graph.nlp import parallel  # noqa: E402
@@ -96,17 +95,14 @@ def main() -> int:
     args = parser.parse_args()
     shared_pipeline()  # this process's pipeline is loaded before any run
     parallel.MIN_CHARS = 0  # local processes even for a small --documents
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        size = write_corpus(folder, args.documents)
-        single, one = timed(folder, Path(tmp) / "one.threadline", jobs=1)
-        stored = (Path(tmp) / "one.threadline").stat().st_size
+    with generated_corpus(args.documents) as (tmp, folder, size):
+        single, one = timed(folder, tmp / "one.threadline", jobs=1)
+        stored = (tmp / "one.threadline").stat().st_size
         with ChildSampler() as sampler:
-            local, many = timed(folder, Path(tmp) / "many.threadline", jobs=args.workers)
+            local, many = timed(folder, tmp / "many.threadline", jobs=args.workers)
         local_peak = sampler.peak / 2**20
         cluster, remote, started, cluster_peak = on_cluster(
-            folder, Path(tmp) / "cluster.threadline", args.workers)
+            folder, tmp / "cluster.threadline", args.workers)
     words, n = one.words, args.workers
     print(f"corpus: {args.documents} documents, {size / 1e6:.2f} MB, {words} words; "
           f"its workspace {stored / 1e6:.2f} MB = {stored / size:.2f}x the text; graph "

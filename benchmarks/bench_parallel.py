@@ -15,14 +15,13 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_workspace import write_corpus  # noqa: E402
+from benchmarks.bench_workspace import generated_corpus  # noqa: E402
 from graph.build.jobs import open_corpus_job  # noqa: E402
 from graph.jobs import run_job  # noqa: E402
 from graph.nlp.pipeline import shared_pipeline  # noqa: E402
@@ -45,12 +44,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     shared_pipeline()  # this process's pipeline is loaded before either run
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "corpus"
-        folder.mkdir()
-        size = write_corpus(folder, args.documents)
-        parallel, many = run(folder, Path(tmp) / "many.threadline", args.jobs)
-        single, one = run(folder, Path(tmp) / "one.threadline", 1)
+    with generated_corpus(args.documents) as (tmp, folder, size):
+        parallel, many = run(folder, tmp / "many.threadline", args.jobs)
+        single, one = run(folder, tmp / "one.threadline", 1)
     words = one.words
     print(f"corpus: {args.documents} documents, {size / 1e6:.2f} MB, {words} words")
     print(f"1 process:   {single:7.1f} s  {words / single:7.0f} words/s")

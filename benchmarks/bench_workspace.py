@@ -22,6 +22,8 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +60,16 @@ def write_corpus(folder: Path, count: int) -> int:
     return size
 
 
+@contextmanager
+def generated_corpus(count: int) -> Iterator[tuple[Path, Path, int]]:
+    """A temporary folder holding ``corpus/`` of :func:`write_corpus`'s ``count``
+    documents: ``(the temporary folder, the corpus folder, its size in bytes)``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        yield Path(tmp), folder, write_corpus(folder, count)
+
+
 def timed(folder: Path, workspace: Path):
     start = time.perf_counter()
     result = run_job(open_corpus_job([str(folder)], workspace=workspace))
@@ -85,10 +97,8 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=1000)
     args = parser.parse_args()
     shared_pipeline()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder, workspace = Path(tmp) / "corpus", Path(tmp) / "bench.threadline"
-        folder.mkdir()
-        size = write_corpus(folder, args.documents)
+    with generated_corpus(args.documents) as (tmp, folder, size):
+        workspace = tmp / "bench.threadline"
         full, first = timed(folder, workspace)
         same, unchanged = timed(folder, workspace)
         changed_file = folder / "doc00007.md"
