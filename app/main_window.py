@@ -47,7 +47,7 @@ from app.path_commands import PathCommands
 from app.plain_text import menu_text, tooltip_text
 from app.search import SearchField
 from app.selection_follow import SelectionFollow
-from app.session_commands import SessionCommands
+from app.session_commands import SessionCommands, SessionReader
 from app.source_pane import SourcePane
 from app.startup import probe_requested, report_startup
 from app.status_messages import StatusMessages
@@ -90,6 +90,8 @@ class MainWindow(JobControl, ExportCommands, ExplorationCommands, PathCommands,
         self.exploration = Exploration(self.model)
         self.undo_stack = QUndoStack(self)
         self.curation = CurationControl(self)  # edits of the graph (app/curation.py)
+        self.session_reader = SessionReader(self)  # long saved views (app/session_commands.py)
+        self.session_reader.built.connect(self._on_session_read)
         self.job = None
         self.current_paths: list[str] = []
         self.workspace: Path | None = None  # the open corpus's (graph.store.workspace)

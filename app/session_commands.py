@@ -11,24 +11,56 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
 from PySide6.QtWidgets import QMenu
 
 from app import dialogs
 from app.guard import guarded
 from app.plain_text import menu_text
+from app.workers import NewestWorker
 from graph import messages
 from graph.errors import WorkspaceError
 from graph.explore.exploration import Step
 from graph.explore.session import LAST, Session
+from graph.jobs import Progress
 from graph.store.workspace import SUFFIX, Workspace
 
 log = logging.getLogger(__name__)
 
 
+ASYNC_SESSION_CHARS = 100_000  # a saved view this long (some 1,500 places) is read in a worker
+
+
+@dataclass(frozen=True)
+class SessionRequest:
+    """A saved view's JSON to read for ``graph`` (its entities only, :meth:`Session.within`):
+    25k places take some 100 ms of parsing, a stall of the window."""
+
+    text: str
+    graph: nx.MultiDiGraph
+
+    def job(self):
+        yield Progress(0, 0, messages.RESTORING_VIEW)
+        return self.graph, self.run()
+
+    def run(self) -> Session:
+        return Session.from_json(self.text).within(self.graph._node.keys())
+
+
+class SessionReader(NewestWorker):
+    """Reads saved views in a worker, newest first (``built``: ``(graph, session)``)."""
+
+    what = "reading a saved view"
+    async_chars = ASYNC_SESSION_CHARS  # from this length on in the worker (tests set 0)
+
+
 class SessionCommands:
-    """Save and restore explorations (uses the window's model, canvas, filters, workspace)."""
+    """Save and restore explorations (uses the window's model, canvas, filters, workspace;
+    the window makes :attr:`session_reader`, a :class:`SessionReader`, and connects its
+    ``built`` to :meth:`_on_session_read`)."""
 
     def capture_session(self) -> Session:
         """The exploration as it is now."""
@@ -46,20 +78,18 @@ class SessionCommands:
 
     def restore_session(self, session: Session) -> None:
         """Bring an exploration back; entities no longer in the graph are left out."""
-        nodes = self.model.graph._node.keys()  # networkx's own: C-speed tests of 25k ids
-        self.filters.restore(session.hidden_types, session.hidden_predicates,
-                             session.hidden_documents, session.min_weight, session.methods)
-        self.set_fact_nodes(session.fact_nodes)
-        self.set_size_by(session.size_by)
-        visible = nodes & set(session.visible)
-        if visible:
-            self.exploration.apply(Step(show=frozenset(visible),
-                                        hide=frozenset(self.exploration.visible - visible)))
+        session = session.within(self.model.graph._node.keys())  # C-speed tests of 25k ids
+        with self.canvas.holding_drawing():  # drawn once, by restore_view
+            self.filters.restore(session.hidden_types, session.hidden_predicates,
+                                 session.hidden_documents, session.min_weight, session.methods)
+            self.set_fact_nodes(session.fact_nodes)
+            self.set_size_by(session.size_by)
+            visible = set(session.visible)
+            if visible:
+                self.exploration.apply(Step(show=frozenset(visible),
+                                            hide=frozenset(self.exploration.visible - visible)))
         # The drawing of a big view is built in the canvas's worker, the places with it.
-        places = session.positions
-        self.canvas.restore_view({n: places[n] for n in nodes & places.keys()},
-                                 [n for n in session.pinned if n in nodes],
-                                 [n for n in session.selected if n in visible],
+        self.canvas.restore_view(session.positions, session.pinned, session.selected,
                                  session.scale, session.centre)
 
     def restore_exported_places(self) -> bool:
@@ -93,7 +123,8 @@ class SessionCommands:
         return True
 
     def load_session(self, name: str = LAST) -> bool:
-        """Restore the exploration saved as ``name``; ``False`` when there is none."""
+        """Restore the exploration saved as ``name``; ``False`` when there is none. A long
+        one (:data:`ASYNC_SESSION_CHARS`) is read in a worker and restored when ready."""
         if self.workspace is None:
             return False
         try:
@@ -104,8 +135,18 @@ class SessionCommands:
             return False
         if state is None:
             return False
-        self.restore_session(Session.from_json(state))
+        request = SessionRequest(state, self.model.graph)
+        if len(state) < self.session_reader.async_chars:
+            self.restore_session(request.run())
+        else:
+            self.session_reader.request(request)
         return True
+
+    @guarded
+    def _on_session_read(self, result: tuple[nx.MultiDiGraph, Session]) -> None:
+        graph, session = result
+        if graph is self.model.graph:  # else another graph came meanwhile: not its view
+            self.restore_session(session)
 
     def session_names(self) -> list[str]:
         if self.workspace is None:

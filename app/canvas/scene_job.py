@@ -19,7 +19,8 @@ complete when the call returns. :class:`CanvasSceneSync` is the canvas's side (m
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import networkx as nx
@@ -117,6 +118,18 @@ class CanvasSceneSync:
 
     facts_hidden = 0
     _view_later: tuple[list[str], float, tuple[float, float]] | None = None
+    _holding = 0  # inside holding_drawing(): changes wait for one rebuild after it
+
+    @contextmanager
+    def holding_drawing(self) -> Iterator[None]:
+        """Draw what changes inside the block once, after it (at the next turn of the event
+        loop, or when :meth:`redraw_now` is called), not after each change: a saved view
+        sets filters, sizing and what is shown, each of which would rebuild the drawing."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
 
     def _scene_request(self) -> SceneRequest:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
@@ -127,6 +140,10 @@ class CanvasSceneSync:
     def _rebuild_arrays(self, wait: bool = False) -> None:
         """Rebuild the drawn arrays from the model (after any change of what is drawn);
         big drawings in the worker unless ``wait``."""
+        if self._holding and not wait:
+            self._builder.supersede()
+            self._sync_timer.start()
+            return
         if wait or len(self._exploration.visible) < ASYNC_SCENE_NODES:
             self._builder.supersede()
             self._install(self._scene_request().run())

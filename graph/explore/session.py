@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from collections.abc import Collection
+from dataclasses import asdict, dataclass, field, replace
 
 from graph.explore.filters import GraphFilter
 from graph.schema import METHODS
@@ -67,6 +68,16 @@ class Session:
             methods=[m for m in _strings(data.get("methods", list(METHODS))) if m in METHODS],
             fact_nodes=data.get("fact_nodes") is True,
         )
+
+    def within(self, nodes: Collection[str]) -> Session:
+        """This session with only the entities among ``nodes`` (a set or a graph's node view)
+        visible, placed, pinned or selected: the ones still in the graph."""
+        visible = [n for n in self.visible if n in nodes]
+        shown = set(visible)
+        return replace(self, visible=visible,
+                       positions={n: self.positions[n] for n in nodes & self.positions.keys()},
+                       pinned=[n for n in self.pinned if n in nodes],
+                       selected=[n for n in self.selected if n in shown])
 
     def filter_hides(self, graph_filter: GraphFilter, types: list[str], predicates: list[str],
                      documents: list[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtCore import QDeadlineTimer
 
 from graph.paths import seeds_dir
 from tests.app.windows import load
@@ -66,6 +67,43 @@ def test_named_views_are_saved_and_switched(make_window, corpus):
     assert action.text() == "Anthropic's partners"
     action.trigger()
     assert _state(window) == saved
+
+
+def test_a_long_saved_view_is_read_in_a_worker_and_restored_once(make_window, corpus,
+                                                                  qtbot):
+    window = make_window([str(corpus)])
+    _explore(window)
+    saved = _state(window)
+    assert window.save_session("long")
+    window.show_overview()
+    window.filters.reset()
+    window.canvas.wait_for_layout()
+    assert _state(window) != saved
+    window.session_reader.async_chars = 0  # every view counts as long
+    builds = []
+    window.canvas.drawingChanged.connect(lambda: builds.append(True))
+    assert window.load_session("long")
+    assert _state(window) != saved  # not yet: the worker reads it
+    qtbot.waitUntil(lambda: _state(window) == saved and window.canvas.is_idle(),
+                    timeout=10_000)
+    assert len(builds) == 1  # filters, sizing and what is shown drawn together
+
+
+def test_a_view_read_for_a_graph_no_longer_shown_is_dropped(make_window, corpus, qtbot):
+    window = make_window([str(corpus)])
+    _explore(window)
+    explored = _state(window)
+    assert window.save_session("long")
+    window.show_overview()
+    window.canvas.wait_for_layout()
+    overview = _state(window)
+    assert overview[0] != explored[0]
+    window.session_reader.async_chars = 0
+    assert window.load_session("long")
+    assert window.curation.rename(next(iter(window.exploration.visible)), "Renamed")
+    assert window.session_reader.wait(QDeadlineTimer(10_000))
+    assert window.canvas.wait_for_layout()
+    assert _state(window)[0] == overview[0]  # the edited graph kept its own exploration
 
 
 def test_an_entity_gone_from_the_documents_is_left_out(make_window, corpus):
