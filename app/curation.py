@@ -202,7 +202,8 @@ class CurationControl(QObject):
         if not self.editable:
             self.window.show_status(messages.NOT_EDITABLE, 8_000)
             return False
-        if not self.state.applies(self.window.model.graph, edits):
+        model = self.window.model
+        if not self.state.applies(model.graph, edits, model.facts.index.named):
             self.window.show_status(messages.EDIT_NOT_APPLIED.format(
                 edit=edits[0].describe()), 8_000)
             return False

@@ -294,7 +294,8 @@ class PathPanel(QWidget):
 
     def _on_model_changed(self, _event: ModelEvent) -> None:
         # A new graph: the paths named entities of the old one.
-        self.clear()
+        if self.paths or self.status.text():
+            self.clear()
 
 
 def evidence_lines(hop: Hop) -> list[str]:

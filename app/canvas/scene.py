@@ -71,7 +71,7 @@ class SceneArrays:
     link_dependency: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     link_weight: np.ndarray = field(default_factory=lambda: np.zeros(0))
     link_keys: list[tuple[str, str, str]] = field(default_factory=list)
-    link_relations: list[list[str]] = field(default_factory=list)
+    link_relations: list[tuple[str, ...]] = field(default_factory=list)
     link_predicates: list[str] = field(default_factory=list)
     base_radius: np.ndarray | None = None  # radii wanted before fit_radii bounded them
 
@@ -218,7 +218,7 @@ def _collect_links(edges: Iterable[tuple[str, str, str, dict]],
         "link_dependency": np.array([k[2] for k, _ in ordered], dtype=bool),
         "link_weight": np.array([e[0] for _, e in ordered], dtype=float),
         "link_keys": [e[2] for _, e in ordered],
-        "link_relations": [e[3] for _, e in ordered],
+        "link_relations": [tuple(e[3]) for _, e in ordered],  # (untracked by the collector)
         "link_predicates": [e[4] for _, e in ordered],
     }
 

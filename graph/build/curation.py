@@ -12,7 +12,7 @@ the window keeps what the person was looking at.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from graph.build.edits import (
     EntityRef,
     apply_edit,
     apply_edits,
+    edit_forms,
     find,
     named_nodes,
     read_log,
@@ -93,11 +94,15 @@ class Curation:
                 return None
         return new
 
-    def applies(self, graph: nx.MultiDiGraph, edits: Iterable[Edit]) -> bool:
+    def applies(self, graph: nx.MultiDiGraph, edits: Iterable[Edit],
+                named: Callable[[Iterable[str]], Collection[str]] | None = None) -> bool:
         """Whether every one of ``edits`` would change ``graph``: :meth:`applied` tried on a
-        copy of just the entities they name (milliseconds on a graph of any size)."""
+        copy of just the entities they name (milliseconds on a graph of any size).
+        ``named(forms)`` gives the nodes with one of these names (a name index,
+        :meth:`graph.explore.query.EntityIndex.named`; else the graph is walked)."""
         edits = list(edits)
-        return self.applied(graph.subgraph(named_nodes(graph, edits)), edits) is not None
+        among = graph if named is None else graph.subgraph(named(edit_forms(edits)))
+        return self.applied(graph.subgraph(named_nodes(among, edits)), edits) is not None
 
     def rebuild(self) -> nx.MultiDiGraph:
         """The base with every active edit applied (:attr:`skipped` updated)."""

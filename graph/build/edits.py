@@ -136,6 +136,11 @@ def find(graph: nx.MultiDiGraph, ref: EntityRef) -> str | None:
     return best
 
 
+def edit_forms(edits: Iterable[Edit]) -> set[str]:
+    """The names of the entities ``edits`` refer to."""
+    return {ref.form for edit in edits for ref in (edit.target, edit.other) if ref is not None}
+
+
 def named_nodes(graph: nx.MultiDiGraph, edits: Iterable[Edit]) -> set[str]:
     """Every node of ``graph`` that an entity of ``edits`` could be (:func:`find`'s
     candidates), in one pass: on just these, the edits find what they would find in the

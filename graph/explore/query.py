@@ -68,6 +68,16 @@ class EntityIndex:
             # Jump to the next name: one hit per name is enough.
             at = self._haystack.find(needle, self._starts[index] + len(self._names[index]))
 
+    def named(self, names: Iterable[str]) -> set[str]:
+        """The entities with one of ``names`` as label or alias, case and spacing aside
+        (a few ``str.find`` calls, not a walk of the graph)."""
+        found: dict[str, int] = {}
+        for name in names:
+            needle = " ".join(str(name).split()).casefold()
+            if needle and "\n" not in needle:
+                self._scan(f"\n{needle}\n", found, len(self._names))
+        return set(found)
+
     def search(self, query: str, limit: int = 20) -> list[EntityHit]:
         """Entities whose label or alias contains ``query``: prefix matches first, then the
         most mentioned."""

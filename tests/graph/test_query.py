@@ -31,6 +31,30 @@ def test_search_is_case_insensitive_and_matches_inside_names_and_aliases():
     assert [h.node for h in index.search("u")][:1] == ["MODEL:claude"]  # most mentioned
 
 
+def test_named_finds_whole_names_and_aliases_only():
+    index = EntityIndex(graph())
+    assert index.named(["claude"]) == {"MODEL:claude"}  # not the longer name holding it
+    assert index.named(["OPUS  3", "anthropic"]) == {"MODEL:claude-opus-3", "ORG:anthropic"}
+    assert index.named(["Claude Opus"]) == set() and index.named([""]) == set()
+
+
+def test_an_edit_checked_with_the_name_index_finds_what_a_walk_finds(tmp_path):
+    from graph.build.curation import Curation
+    from graph.build.edits import MERGE, RENAME, Edit, EntityRef
+    g = graph()
+    for data in g.nodes.values():
+        data["occurrences"] = []
+    curation = Curation(g, {}, tmp_path / "w.threadline")
+    named = EntityIndex(g).named
+    for edit in (Edit(RENAME, EntityRef("MODEL", "opus 3"), value="Opus"),
+                 Edit(MERGE, EntityRef("MODEL", "Claude"), EntityRef("MODEL", "Claude Opus 3")),
+                 Edit(RENAME, EntityRef("ORG", "Claude"), value="Wrong type"),
+                 Edit(RENAME, EntityRef("MODEL", "Claude Opus"), value="Not a name")):
+        assert curation.applies(g, [edit], named) == curation.applies(g, [edit])
+    assert curation.applies(g, [Edit(RENAME, EntityRef("MODEL", "opus 3"), value="O")], named)
+    assert not curation.applies(g, [Edit(RENAME, EntityRef("ORG", "Claude"), value="W")], named)
+
+
 def test_prefix_matches_rank_before_inner_matches():
     g = graph()
     g.add_node("PROJECT:x", label="Opus Magnum", type="PROJECT", mentions=1, aliases=[])
