@@ -25,7 +25,7 @@ from graph import messages
 from graph.errors import WorkspaceError
 from graph.explore.exploration import Step
 from graph.explore.session import LAST, Session
-from graph.jobs import Progress
+from graph.jobs import Progress, collector_paused
 from graph.store.workspace import SUFFIX, Workspace
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,8 @@ class SessionRequest:
         return self.graph, self.run()
 
     def run(self) -> Session:
-        return Session.from_json(self.text).within(self.graph._node.keys())
+        with collector_paused():  # a list per place: they set off full collections
+            return Session.from_json(self.text).within(self.graph._node.keys())
 
 
 class SessionReader(NewestWorker):
@@ -76,9 +77,11 @@ class SessionCommands:
                              sorted(self.model.documents))
         return session
 
-    def restore_session(self, session: Session) -> None:
-        """Bring an exploration back; entities no longer in the graph are left out."""
-        session = session.within(self.model.graph._node.keys())  # C-speed tests of 25k ids
+    def restore_session(self, session: Session, within: bool = False) -> None:
+        """Bring an exploration back; entities no longer in the graph are left out (already,
+        when ``within``: :meth:`Session.within` the graph shown)."""
+        if not within:
+            session = session.within(self.model.graph._node.keys())  # C-speed tests
         with self.canvas.holding_drawing():  # drawn once, by restore_view
             self.filters.restore(session.hidden_types, session.hidden_predicates,
                                  session.hidden_documents, session.min_weight, session.methods)
@@ -137,7 +140,7 @@ class SessionCommands:
             return False
         request = SessionRequest(state, self.model.graph)
         if len(state) < self.session_reader.async_chars:
-            self.restore_session(request.run())
+            self.restore_session(request.run(), within=True)
         else:
             self.session_reader.request(request)
         return True
@@ -146,7 +149,7 @@ class SessionCommands:
     def _on_session_read(self, result: tuple[nx.MultiDiGraph, Session]) -> None:
         graph, session = result
         if graph is self.model.graph:  # else another graph came meanwhile: not its view
-            self.restore_session(session)
+            self.restore_session(session, within=True)
 
     def session_names(self) -> list[str]:
         if self.workspace is None:

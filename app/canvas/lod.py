@@ -18,7 +18,7 @@ import numpy as np
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 MAX_SAMPLES = 3_000_000  # more pixels than this along all lines: Qt strokes them
-CHUNK_SAMPLES = 200_000  # pixels rasterised between two pauses (15-20 ms on a busy machine)
+CHUNK_SAMPLES = 100_000  # pixels rasterised between two pauses (5-10 ms on a busy machine)
 
 
 class LineBatch:
@@ -71,6 +71,7 @@ def raster_lines(painter: QPainter, parts: list[tuple[np.ndarray, np.ndarray, QC
     pixels = np.zeros(width * height, dtype=np.uint32)
     ends = np.cumsum(samples)
     first = 0
+    yield  # the set-up above takes as long as a chunk
     while first < len(a):  # lines in order: later ones over earlier ones
         last = int(np.searchsorted(ends, ends[first] - samples[first] + CHUNK_SAMPLES,
                                    side="right"))
