@@ -14,7 +14,11 @@ Painting tens of thousands of lines and dots takes longer than a frame. The canv
   event loop, the last frame shown meanwhile, so the window never waits for a whole frame;
   a change meanwhile starts the new frame over. A part may wait for work done in a worker
   (it yields a :class:`Wait`: the labels of a crowd, :mod:`app.canvas.label_place`): the
-  frame goes on at :meth:`FrameCache.resume`, the last frame shown meanwhile.
+  frame goes on at :meth:`FrameCache.resume`, the last frame shown meanwhile;
+* while a new drawing of a big graph is being built (:attr:`FrameCache.held`: an edit's
+  new graph, a restored view), the last frame stays, moved with the view, rather than the
+  outgoing drawing painted afresh in parts only to be replaced: that painting would take
+  the GUI thread's time while the worker builds the new drawing.
 
 Small drawings, which paint in a few milliseconds, are always painted at once.
 """
@@ -34,6 +38,7 @@ SETTLE_MS = 150  # the view still this long: paint the moved frame afresh
 SLOW_FRAME_S = 0.03  # a frame that took this long is reused while the view moves
 BIG_DRAWING = 8000  # nodes and lines: a new drawing this big is painted in parts at once
 BIG_DRAWING_NODES = 1500  # or this many nodes (their labels are placed in a worker)
+HELD_RETRY_MS = 100  # while a new drawing is on its way, look again this often
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,9 @@ class FrameCache(QObject):
         self._settle.timeout.connect(self._on_settled)
         self._step = QTimer(self, singleShot=True, interval=0)
         self._step.timeout.connect(self._paint_step)
+        self.held: Callable[[], bool] = lambda: False  # a new drawing is on its way
+        self._held_retry = QTimer(self, singleShot=True, interval=HELD_RETRY_MS)
+        self._held_retry.timeout.connect(self._show)
 
     def invalidate(self) -> None:
         """What is drawn changed: the next frame is painted afresh."""
@@ -137,6 +145,9 @@ class FrameCache(QObject):
             while self._advance(self._frame) is not _DONE:
                 pass
             self._finish(self._frame)
+        elif self.held():  # the last frame until the new drawing comes (see the module)
+            self._drop_next()
+            self._held_retry.start()
         elif self._next is None or self._next.key != key or self._next.transform != transform:
             self._drop_next()
             self._next = self._start(painter, exposed, state, key, transform, ratio, True)

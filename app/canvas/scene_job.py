@@ -138,6 +138,14 @@ class CanvasSceneSync:
         finally:
             self._holding -= 1
 
+    def _scene_builder(self) -> SceneBuilder:
+        """The canvas's :class:`SceneBuilder`; while it builds, the last frame stays on
+        screen (:attr:`app.canvas.frame_cache.FrameCache.held`)."""
+        builder = SceneBuilder(self)
+        builder.built.connect(self._install)
+        self._layer.frames.held = builder.busy
+        return builder
+
     def _scene_request(self) -> SceneRequest:
         return SceneRequest(self._model.graph, frozenset(self._exploration.visible),
                             self._filter, self._size_by, frozenset(self._pinned),

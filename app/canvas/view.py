@@ -48,7 +48,7 @@ from app.canvas.scene import (
     layout_request,
     link_of_edge,
 )
-from app.canvas.scene_job import CanvasSceneSync, SceneBuilder
+from app.canvas.scene_job import CanvasSceneSync
 from app.canvas.selection import CanvasSelection
 from app.canvas.style import CanvasState, CanvasStyle
 from app.guard import guarded
@@ -133,8 +133,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
         self._runner.started.connect(self.layoutStarted)
         self._runner.progressed.connect(self.layoutProgress)
         self._runner.produced.connect(self._apply_layout)
-        self._builder = SceneBuilder(self)
-        self._builder.built.connect(self._install)
+        self._builder = self._scene_builder()
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._scene.addItem(self._layer)
