@@ -195,7 +195,7 @@ class JobControl:
             return
         self.current_paths = paths
         self.workspace = extraction.workspace  # None for an imported graph
-        restored = (self.restore_exported_places() if self.workspace is None
+        restored = (self.restore_exported_places(extraction.places) if self.workspace is None
                     else self.load_session())
         if not restored:  # the person's last view of it wins over the map
             self.open_on_communities()
@@ -216,12 +216,13 @@ class JobControl:
             self.canvas.select_node(None)
         try:
             with raising():
-                if again:
-                    renamed, born = carry_over(old_graph, extraction.graph)
-                    self.model.replace(extraction.graph, renamed, born, extraction.documents,
-                                       facts)
-                else:
-                    self.model.reset(extraction.graph, extraction.documents, facts)
+                with self.canvas.holding_drawing():  # every panel's reaction drawn once
+                    if again:
+                        renamed, born = carry_over(old_graph, extraction.graph)
+                        self.model.replace(extraction.graph, renamed, born,
+                                           extraction.documents, facts)
+                    else:
+                        self.model.reset(extraction.graph, extraction.documents, facts)
                 self.canvas.redraw_now()
         except Exception as exc:  # a panel failed half-way: the others must not differ
             log.exception("showing the new graph failed")

@@ -10,7 +10,6 @@ into :class:`app.main_window.MainWindow`.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from graph.errors import WorkspaceError
 from graph.explore.exploration import Step
 from graph.explore.session import LAST, Session
 from graph.jobs import Progress, collector_paused
+from graph.store.graphml import exported_places
 from graph.store.workspace import SUFFIX, Workspace
 
 log = logging.getLogger(__name__)
@@ -95,17 +95,12 @@ class SessionCommands:
         self.canvas.restore_view(session.positions, session.pinned, session.selected,
                                  session.scale, session.centre)
 
-    def restore_exported_places(self) -> bool:
+    def restore_exported_places(self, places: tuple[dict, list] | None = None) -> bool:
         """An imported GraphML that Threadline exported: the entities that had a place are
-        shown where they were, pinned ones pinned (``x``, ``y``, ``pinned`` attributes)."""
-        positions, pinned = {}, []
-        for nid, data in self.model.graph.nodes(data=True):
-            x, y = data.get("x"), data.get("y")
-            if isinstance(x, int | float) and isinstance(y, int | float) and \
-                    math.isfinite(x) and math.isfinite(y):
-                positions[nid] = (float(x), float(y))
-                if data.get("pinned") is True:
-                    pinned.append(nid)
+        shown where they were, pinned ones pinned (``x``, ``y``, ``pinned`` attributes;
+        ``places``: as :func:`graph.store.graphml.exported_places` read them, in the
+        worker that imported the file)."""
+        positions, pinned = places if places is not None else exported_places(self.model.graph)
         if not positions:
             return False
         self.restore_session(Session(visible=sorted(positions), positions=positions,

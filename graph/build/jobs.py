@@ -25,7 +25,7 @@ from graph.ingest.documents import Corpus, Document
 from graph.jobs import Progress, long_lived, reporting
 from graph.nlp.records import DocumentResult, PipelineInfo
 from graph.store.formats import is_graph_file
-from graph.store.graphml import read_graphml_steps
+from graph.store.graphml import exported_places, read_graphml_steps
 from graph.store.workspace import SUFFIX, Workspace, default_workspace, open_default
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class Extraction:
     workspace: Path | None = None  # where the results and the edit log are kept
     skipped_edits: list[Edit] = field(default_factory=list)  # edits that found nothing
     base: nx.MultiDiGraph | None = None  # the graph before the edit log (never changed)
+    places: tuple[dict, list] | None = None  # an imported export's places and pins
 
     @property
     def reuse_note(self) -> str:
@@ -238,7 +239,8 @@ def import_job(path: str) -> ExtractionJob:
                              root if root and Path(root).is_dir() else Path(path).parent)
     corpus = Corpus(root=str(Path(path).parent), documents=list(documents.values()))
     yield Progress(0, 0, f"Imported {name}")
-    return Extraction(graph, documents, corpus, mentions=_mention_count(graph))
+    return Extraction(graph, documents, corpus, mentions=_mention_count(graph),
+                      places=exported_places(graph))
 
 
 def open_workspace_job(path: str, model: str | None = None, use_cache: bool = True,

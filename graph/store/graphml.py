@@ -7,6 +7,7 @@ and exporting again gives the identical file.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Collection, Generator
 from pathlib import Path
@@ -53,6 +54,20 @@ def write_graphml(graph: nx.MultiDiGraph, path, positions: Positions | None = No
     with atomic_write(path, "wb") as fh:
         fh.write(buffer.getvalue())
     return [Path(path)]
+
+
+def exported_places(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    """The places an export gave its nodes (``x`` and ``y``, both finite numbers) and those
+    of them ``pinned``, as :func:`write_graphml` writes them."""
+    positions, pinned = {}, []
+    for nid, data in graph.nodes(data=True):
+        x, y = data.get("x"), data.get("y")
+        if isinstance(x, int | float) and isinstance(y, int | float) and \
+                math.isfinite(x) and math.isfinite(y):
+            positions[nid] = (float(x), float(y))
+            if data.get("pinned") is True:
+                pinned.append(nid)
+    return positions, pinned
 
 
 _NODE_TAG = re.compile(rb"<(?:[\w.-]+:)?node[\s/>]")
