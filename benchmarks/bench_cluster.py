@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_parallel import same_graph  # noqa: E402
+from benchmarks.bench_parallel import ChildSampler, _peak_mb, same_graph  # noqa: E402
 from benchmarks.bench_workspace import generated_corpus  # noqa: E402
 from graph.build.jobs import open_corpus_job  # noqa: E402
 from graph.jobs import run_job  # noqa: E402
@@ -37,40 +36,6 @@ def timed(folder: Path, workspace: Path, **how):
     start = time.perf_counter()
     extraction = run_job(open_corpus_job([str(folder)], workspace=workspace, **how))
     return time.perf_counter() - start, extraction
-
-
-def _peak_mb() -> float:
-    """This process's own peak resident memory (VmHWM), in MB."""
-    with open("/proc/self/status") as status:
-        line = next(line for line in status if line.startswith("VmHWM:"))
-    return int(line.split()[1]) / 1024
-
-
-class ChildSampler:
-    """The largest resident memory any child process had, sampled every 0.2 s."""
-
-    def __init__(self) -> None:
-        import psutil  # comes with distributed
-
-        self.process, self.peak = psutil.Process(), 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.2):
-            for child in self.process.children(recursive=True):
-                try:
-                    self.peak = max(self.peak, child.memory_info().rss)
-                except Exception:  # it ended meanwhile
-                    pass
-
-    def __enter__(self) -> ChildSampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def on_cluster(folder: Path, workspace: Path, workers: int):

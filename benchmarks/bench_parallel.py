@@ -13,8 +13,8 @@ and of the largest worker.
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -33,6 +33,40 @@ def run(folder: Path, workspace: Path, jobs: int):
     return time.perf_counter() - start, extraction
 
 
+def _peak_mb() -> float:
+    """This process's own peak resident memory (VmHWM), in MB."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+class ChildSampler:
+    """The largest resident memory any child process had, sampled every 0.2 s."""
+
+    def __init__(self) -> None:
+        import psutil  # comes with distributed
+
+        self.process, self.peak = psutil.Process(), 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            for child in self.process.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, child.memory_info().rss)
+                except Exception:  # it ended meanwhile
+                    pass
+
+    def __enter__(self) -> ChildSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def same_graph(a, b) -> bool:
     return sorted(a.nodes(data=True)) == sorted(b.nodes(data=True)) and \
         sorted(a.edges(keys=True, data=True)) == sorted(b.edges(keys=True, data=True))
@@ -45,7 +79,8 @@ def main() -> int:
     args = parser.parse_args()
     shared_pipeline()  # this process's pipeline is loaded before either run
     with generated_corpus(args.documents) as (tmp, folder, size):
-        parallel, many = run(folder, tmp / "many.threadline", args.jobs)
+        with ChildSampler() as workers:  # (RUSAGE_CHILDREN carries this process's peak)
+            parallel, many = run(folder, tmp / "many.threadline", args.jobs)
         single, one = run(folder, tmp / "one.threadline", 1)
     words = one.words
     print(f"corpus: {args.documents} documents, {size / 1e6:.2f} MB, {words} words")
@@ -54,9 +89,8 @@ def main() -> int:
           f"(start-up included)")
     print(f"speed-up {single / parallel:.2f}x (goal >= 1.6x with 2 on 2 idle cores); "
           f"same graph: {same_graph(one.graph, many.graph)}")
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: this process {own:.0f} MB, largest worker {child:.0f} MB")
+    worker = f"{workers.peak / 2**20:.0f} MB" if workers.peak else "none started (a small corpus)"
+    print(f"peak RSS: this process {_peak_mb():.0f} MB, largest worker {worker}")
     return 0
 
 
