@@ -109,6 +109,26 @@ def test_a_repaint_reuses_the_last_frame_and_a_change_paints_afresh(qtbot, big):
     assert canvas.viewport().grab().toImage() != picture  # the selection ring is painted
 
 
+def test_while_a_new_drawing_is_built_the_last_frame_stays_then_the_new_one_is_painted(
+        qtbot, big):
+    _, _, canvas = big
+    frames = canvas._layer.frames
+    canvas.viewport().repaint()
+    first = frames._frame
+    picture = canvas.viewport().grab().toImage()
+    canvas.set_filter(GraphFilter(types=frozenset({"MODEL"})))  # built in the worker
+    canvas.select_node(canvas.drawn_nodes()[0])  # a change of the outgoing drawing
+    canvas.viewport().repaint()
+    assert canvas._builder.busy()
+    assert frames._frame is first and not frames.pending()  # not painted afresh
+    assert canvas.viewport().grab().toImage() == picture
+    qtbot.waitUntil(canvas.is_idle, timeout=30_000)
+    canvas.viewport().repaint()
+    qtbot.waitUntil(lambda: not frames.pending())
+    assert frames._frame is not first
+    assert canvas.viewport().grab().toImage() != picture  # the ORG and METHOD nodes went
+
+
 def test_the_radii_fitted_in_the_layout_worker_are_those_fitted_here(qtbot, big):
     _, _, canvas = big
     canvas.relayout()
