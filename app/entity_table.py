@@ -36,18 +36,32 @@ from PySide6.QtWidgets import (
 )
 
 from app.bridge import listen
+from app.entity_rows import (
+    ALIASES,
+    DOCUMENTS,
+    LABEL,
+    MENTIONS,
+    NUMERIC,
+    ROWS_IN_WORKER,
+    TYPE,
+    RowsBuilder,
+    RowsRequest,
+    TableRows,
+)
 from app.plain_text import tooltip_text
 from graph import messages
 from graph.explore.model import GraphModel, ModelEvent
 from graph.taxonomy import type_info
 
-LABEL, TYPE, ALIASES, MENTIONS, DOCUMENTS, DEGREE = range(6)
-NUMERIC = (MENTIONS, DOCUMENTS, DEGREE)
 _ROOT = QModelIndex()
 
 
 class EntityTableModel(QAbstractTableModel):
-    """The nodes of ``model`` as rows (refilled on every change of the graph)."""
+    """The nodes of ``model`` as rows (refilled on every change of the graph; on a big
+    graph in a worker, :mod:`app.entity_rows`, ``building`` true meanwhile)."""
+
+    building = Signal(bool)
+    rows_in_worker = ROWS_IN_WORKER  # (tests set 0)
 
     def __init__(self, model: GraphModel, parent=None) -> None:
         super().__init__(parent)
@@ -59,6 +73,9 @@ class EntityTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] | None = None
         self._sorted: tuple[int, Qt.SortOrder] | None = None
         self.live, self.stale = True, False  # refilled on every change while shown
+        self.last_event = ModelEvent("reset")  # the change the rows shown follow
+        self.builder = RowsBuilder(self)
+        self.builder.built.connect(self._on_rows_built)
         listen(self, model.subscribe, self._on_model_changed)
         self.refill()
 
@@ -71,23 +88,26 @@ class EntityTableModel(QAbstractTableModel):
     def refill(self, event: ModelEvent | None = None) -> None:
         """Read the rows from the graph again (``event``: the change that asks for it)."""
         self.stale = False
-        self.last_event = event or ModelEvent("reset")
+        request = RowsRequest(self.model.graph, event or ModelEvent("reset"), self._sorted)
+        if len(request.graph) >= self.rows_in_worker:
+            self.builder.request(request)
+            self.building.emit(True)
+        else:
+            self.builder.supersede()
+            self._take(request, TableRows.of(request.graph))
+
+    def _on_rows_built(self, result: tuple[RowsRequest, TableRows]) -> None:
+        request, table = result
+        if request.graph is self.model.graph:  # else a newer request runs
+            self._take(request, table)
+            self.building.emit(False)
+
+    def _take(self, request: RowsRequest, table: TableRows) -> None:
+        self.last_event = request.event
         self.beginResetModel()
-        graph = self.model.graph
-        succ, pred = graph._succ, graph._pred  # networkx's adjacency, read only (fast)
-        self.ids, self.rows, self.search, self.types = [], [], [], []
-        for nid, data in graph.nodes(data=True):
-            label = str(data.get("label", nid))
-            aliases = [str(a) for a in data.get("aliases", ())]
-            etype = str(data.get("type", "OTHER"))
-            documents = list(data.get("documents", ()))
-            degree = len(succ[nid].keys() | pred[nid].keys())
-            self.ids.append(nid)
-            self.types.append(etype)
-            self.rows.append((label, etype, ", ".join(aliases), int(data.get("mentions", 0)),
-                              len(documents), degree, documents))
-            self.search.append("\n".join([label, *aliases]).casefold())
-        self._row_of, self._sorted = None, None
+        self.ids, self.rows, self.search, self.types = \
+            table.ids, table.rows, table.search, table.types
+        self._row_of, self._sorted = None, table.sorted_by
         self.endResetModel()
 
     @property
@@ -136,16 +156,9 @@ class EntityTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         old_ids = [self.ids[i.row()] for i in before]
-        if column in NUMERIC:
-            keys = [r[column] for r in self.rows]
-        else:
-            keys = [str(r[column]).casefold() for r in self.rows]
-        order_ = sorted(range(len(self.rows)), key=keys.__getitem__,
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self.ids = [self.ids[i] for i in order_]
-        self.rows = [self.rows[i] for i in order_]
-        self.search = [self.search[i] for i in order_]
-        self.types = [self.types[i] for i in order_]
+        table = TableRows(self.ids, self.rows, self.search, self.types).sorted(column, order)
+        self.ids, self.rows, self.search, self.types = \
+            table.ids, table.rows, table.search, table.types
         self._row_of = None
         after = [self.index(self.row_of[nid], i.column())
                  for nid, i in zip(old_ids, before, strict=True)]
@@ -270,6 +283,7 @@ class EntityTable(QWidget):
         self._kept: list[str] = []
         self.source.modelAboutToBeReset.connect(self._on_source_about_to_reset)
         self.source.modelReset.connect(self._on_source_reset)
+        self.source.building.connect(self._on_building)
         self._on_source_reset()
 
     def showEvent(self, event) -> None:
@@ -305,6 +319,15 @@ class EntityTable(QWidget):
         if event.kind == "edited" and self._kept:  # an edit: the rows stay selected
             self.select_entities([event.successor(n) for n in self._kept])
         self._kept = []
+
+    def _on_building(self, busy: bool) -> None:
+        """Rows of a big graph are being read again: the old ones, greyed, meanwhile."""
+        self.view.setEnabled(not busy)
+        if busy:
+            for button in (self.retype_button, self.merge_button, self.delete_button):
+                button.setEnabled(False)
+        else:
+            self._update_buttons()
 
     def _on_filter_changed(self, *_args) -> None:
         self.proxy.set_filter(self.filter_text.text(), self.type_combo.currentData() or "")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 
+from app.entity_rows import MENTIONS
 from app.main_window import MainWindow
 from graph import messages
 from graph.build.curation import Curation
@@ -177,6 +178,24 @@ def test_merge_from_the_table_is_one_step_and_rows_follow_the_canvas(window, qtb
 
     win.undo_stack.undo()  # the merge
     assert meta_ai in win.model and meta_ai in win.exploration.visible
+
+
+def test_the_rows_of_a_big_graph_are_read_in_a_worker_after_an_edit(window, qtbot):
+    win = window
+    win.curation_docks.table_dock.show()
+    table = win.curation_docks.table
+    table.source.rows_in_worker = 0  # every graph counts as big
+    meta, meta_ai = find(win, "Meta"), find(win, "Meta AI")
+    table.select_entities([meta])
+    before = table.source.rowCount()
+    assert win.curation.merge(meta, [meta_ai])
+    assert not table.view.isEnabled() and not table.delete_button.isEnabled()  # greyed
+    qtbot.waitUntil(table.view.isEnabled, timeout=10_000)
+    assert table.source.rowCount() == before - 1 and meta_ai not in table.source.row_of
+    mentions = [table.proxy.data(table.proxy.index(r, MENTIONS))
+                for r in range(table.proxy.rowCount())]
+    assert mentions == sorted(mentions, reverse=True)  # as the header says
+    assert table.selected() == [meta] and table.delete_button.isEnabled()
 
 
 def test_merge_review_accepts_and_rejects_suggestions(window, qtbot):
