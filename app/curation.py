@@ -176,11 +176,12 @@ class CurationControl(QObject):
         if result.shown is not model.graph:
             return  # made for a graph shown no more
         self.state.skipped = skipped_after(result, self.state.skipped)
-        model.replace(result.graph, result.renamed, result.born, facts=result.facts)
+        with self.window.canvas.holding_drawing():  # every panel's reaction drawn once
+            model.replace(result.graph, result.renamed, result.born, facts=result.facts)
+            missing = result.show - exploration.visible
+            if missing:
+                exploration.apply(Step(show=missing))
         self.runner.retire(result.shown)
-        missing = result.show - exploration.visible
-        if missing:
-            exploration.apply(Step(show=missing))
         self.window._refresh_details()
         if result.missed:  # it is in the log, listed as finding nothing
             self.window.show_status(messages.EDIT_NOT_APPLIED.format(edit=result.missed),

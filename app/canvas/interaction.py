@@ -50,6 +50,7 @@ class CanvasInteraction:
     _centre_later: str | None = None  # the node to centre once laid out (center_on_node)
     _drag: dict | None = None  # the node being dragged: index, grab offset, moved, group
     _press_pos: QPoint | None = None
+    _gone_places: dict | None = None  # places of nodes an edit took away (an undo: back)
 
     # -- zoom and scroll ---------------------------------------------------------------
     def fit_all(self, follow: bool = False) -> None:
@@ -121,7 +122,10 @@ class CanvasInteraction:
         deleted ones are forgotten."""
         graph = self._model.graph
         alive = graph.nodes.keys()
-        self._positions = carry_positions(self._positions, event.renamed, event.born, alive)
+        if self._gone_places is None:
+            self._gone_places = {}
+        self._positions = carry_positions(self._positions, event.renamed, event.born, alive,
+                                          gone=self._gone_places)
         self._pinned = {event.successor(n) for n in self._pinned} & self._positions.keys()
         self._selection = {m: None for n in self._selection
                            if (m := event.successor(n)) in alive}

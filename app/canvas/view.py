@@ -348,6 +348,7 @@ class GraphCanvas(PathHighlight, CanvasInteraction, CanvasSelection, CanvasFitti
             self._runner.stop()
             self._glide.stop()
             self._positions.clear()
+            self._gone_places = None
             self._pinned.clear()
             self._selection, self._selected_node, self._selected_edge = {}, None, None
             self._auto_fit, self._centre_later = True, None

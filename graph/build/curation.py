@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -192,12 +193,22 @@ def carry_over(old: nx.MultiDiGraph, new: nx.MultiDiGraph
 
 
 def carry_positions(positions: Mapping[str, tuple[float, float]], renamed: Mapping[str, str],
-                    born: Mapping[str, str], alive: Iterable[str], offset: float = 30.0
+                    born: Mapping[str, str], alive: Iterable[str], offset: float = 30.0,
+                    gone: dict[str, tuple[float, float]] | None = None
                     ) -> dict[str, tuple[float, float]]:
     """Positions of the nodes after an edit: a renamed node keeps its place (a merge keeps
-    the survivor's), a new node starts beside the node it came out of, deleted ones go."""
-    alive = set(alive)
-    placed = {n: p for n, p in positions.items() if n in alive}
+    the survivor's), a new node starts beside the node it came out of, deleted ones go.
+
+    ``gone`` keeps the places of the nodes that went (updated here): one that comes back
+    (an undo of its delete or merge) without a place otherwise takes its old one, rather
+    than waiting for a layout of the whole drawing."""
+    alive = alive if isinstance(alive, AbstractSet) else set(alive)  # (a keys view stays)
+    placed = {}
+    for n, p in positions.items():
+        if n in alive:
+            placed[n] = p
+        elif gone is not None:
+            gone[n] = p
     for old, new in renamed.items():
         if old in positions and new not in placed and new in alive:
             placed[new] = positions[old]
@@ -205,4 +216,7 @@ def carry_positions(positions: Mapping[str, tuple[float, float]], renamed: Mappi
         origin_pos = positions.get(origin)
         if origin_pos is not None and new not in placed and new in alive:
             placed[new] = (origin_pos[0] + offset, origin_pos[1] + offset)
+    for n in [n for n in gone or () if n in alive]:
+        place = gone.pop(n)
+        placed.setdefault(n, place)
     return placed

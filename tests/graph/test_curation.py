@@ -84,6 +84,19 @@ def test_positions_follow_the_ids():
     assert moved == {"b": (5.0, 5.0), "c": (1.0, 2.0), "d": (6.0, 6.0)}
 
 
+def test_a_node_taken_away_and_brought_back_returns_to_its_place():
+    gone: dict = {}
+    merged = carry_positions({"a": (1.0, 2.0), "b": (5.0, 5.0)}, {"a": "b"}, {},
+                             alive={"b"}, gone=gone)
+    assert merged == {"b": (5.0, 5.0)} and gone == {"a": (1.0, 2.0)}
+    back = carry_positions(merged, {}, {}, alive={"a", "b"}, gone=gone)  # the undo
+    assert back == {"a": (1.0, 2.0), "b": (5.0, 5.0)} and gone == {}
+    # a place carried over (a rename back) wins over the remembered one
+    renamed = carry_positions({"c": (7.0, 7.0)}, {"c": "a"}, {}, alive={"a"},
+                              gone={"a": (1.0, 2.0)})
+    assert renamed == {"a": (7.0, 7.0)}
+
+
 def test_the_exploration_keeps_what_is_shown_across_an_edit(graph):
     model = GraphModel()
     model.reset(graph)
