@@ -53,15 +53,21 @@ def test_reopening_a_corpus_restores_its_exploration(make_window, corpus, qtbot)
     assert not second.filters.current().types or "PLACE" not in second.filters.current().types
 
 
-def test_named_views_are_saved_and_switched(make_window, corpus):
-    window = make_window([str(corpus)])
+def _saved_then_overview(window, name: str) -> tuple:
+    """Explore, save the view as ``name``, go back to the overview; the saved state."""
     _explore(window)
-    assert window.save_session("Anthropic's partners")
     saved = _state(window)
+    assert window.save_session(name)
     window.show_overview()
     window.filters.reset()
     window.canvas.wait_for_layout()
     assert _state(window) != saved
+    return saved
+
+
+def test_named_views_are_saved_and_switched(make_window, corpus):
+    window = make_window([str(corpus)])
+    saved = _saved_then_overview(window, "Anthropic's partners")
     window._fill_views_menu(window.views_menu)
     [action] = window.views_menu.actions()
     assert action.text() == "Anthropic's partners"
@@ -72,13 +78,7 @@ def test_named_views_are_saved_and_switched(make_window, corpus):
 def test_a_long_saved_view_is_read_in_a_worker_and_restored_once(make_window, corpus,
                                                                   qtbot):
     window = make_window([str(corpus)])
-    _explore(window)
-    saved = _state(window)
-    assert window.save_session("long")
-    window.show_overview()
-    window.filters.reset()
-    window.canvas.wait_for_layout()
-    assert _state(window) != saved
+    saved = _saved_then_overview(window, "long")
     window.session_reader.async_chars = 0  # every view counts as long
     builds = []
     window.canvas.drawingChanged.connect(lambda: builds.append(True))
@@ -91,11 +91,7 @@ def test_a_long_saved_view_is_read_in_a_worker_and_restored_once(make_window, co
 
 def test_a_view_read_for_a_graph_no_longer_shown_is_dropped(make_window, corpus, qtbot):
     window = make_window([str(corpus)])
-    _explore(window)
-    explored = _state(window)
-    assert window.save_session("long")
-    window.show_overview()
-    window.canvas.wait_for_layout()
+    explored = _saved_then_overview(window, "long")
     overview = _state(window)
     assert overview[0] != explored[0]
     window.session_reader.async_chars = 0
