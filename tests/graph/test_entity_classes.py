@@ -387,3 +387,45 @@ def test_camel_case_names_ending_in_qa_or_eval_are_benchmarks(nlp, text, name):
 ])
 def test_a_model_or_company_name_with_a_plural_product_word_is_a_product(nlp, text, name):
     assert (name, "PROJECT") in ents(nlp, text)
+
+
+def test_a_specific_method_around_a_known_one_is_its_own_entity(nlp):
+    """"Sparse Fine-tuning" is found around the patterns' "Fine-tuning"; it must not carry
+    the pattern's id (spaCy keeps a token's id), or resolution merges every "... fine-tuning"
+    of the corpus into one node."""
+    from graph.build.resolve import resolve
+
+    text = ("Sparse Fine-tuning speeds up inference. Full fine-tuning updates every weight, "
+            "and fine-tuning on a small set is cheap. Self-RAG extends RAG with reflection.")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    entities, _ = resolve(result.mentions, {"d.md": text}, user_aliases={})
+    names = {e.label.casefold(): {a.casefold() for a in e.aliases} for e in entities
+             if e.type == "METHOD"}
+    assert "sparse fine-tuning" in names and "fine-tuning" in names
+    assert "fine-tuning" not in names["sparse fine-tuning"]
+    assert "self-rag" in names and "rag" not in names["self-rag"]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Vela 2 Max was pretrained on ReelText, a corpus of 4.1 trillion image, video and text "
+     "tokens.", "ReelText", "DATASET"),
+    ("We also evaluated both models on DocHaystack, our internal long-document suite.",
+     "DocHaystack", "DATASET"),
+    ("In a paper out today, we introduce HushKV, a 2-bit KV-cache quantization method.",
+     "HushKV", "METHOD"),
+    ("Personal data was scrubbed with PII Sweeper, an open-source tool we wrote.",
+     "PII Sweeper", "PROJECT"),
+])
+def test_a_noun_in_apposition_gives_an_unknown_name_its_type(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("- Demonstrate-Search-Predict: Composing retrieval and language models for "
+     "knowledge-intensive NLP (December 2022)", "Demonstrate-Search-Predict"),
+    ("- Skeleton-of-Thought: Large Language Models Can Do Parallel Decoding (July 2023)",
+     "Skeleton-of-Thought"),
+])
+def test_a_papers_title_after_a_name_does_not_make_it_a_model(nlp, text, name):
+    assert (name, "MODEL") not in ents(nlp, text)

@@ -147,7 +147,9 @@ class ThreadlineEntities:
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
-        doc.ents = _outside_code(doc, chosen)
+        chosen = _outside_code(doc, chosen)
+        _forget_stale_ids(chosen)
+        doc.ents = chosen
         return doc
 
     def _methods(self, doc: Doc, spans: list[Ranked]) -> list[Ranked]:
@@ -173,7 +175,9 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     for ent in doc.ents:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
             if ent.text.casefold().strip() not in words("entities", "generic_terms"):
-                spans.append((DOMAIN, ent))  # "ML", "API" are no names whoever reads them
+                # "ReelText, a corpus of ...": the noun it stands for outranks the guess
+                label = _type_by_context(ent) if parsed else None
+                spans.append((DOMAIN, relabel(ent, label) if label else ent))
         elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
             if span is not None:
@@ -232,6 +236,20 @@ def _product_context(ent: Span) -> bool:
     return any(t.lower_ in cues for t in sentence)
 
 
+def _forget_stale_ids(spans: list[Span]) -> None:
+    """Clear the pattern id the ruler left on the tokens of spans that are not its match.
+
+    spaCy keeps a token's ``ent_id`` when ``doc.ents`` is set from a span without an id, so
+    "Sparse Fine-tuning" (a longer name around the ruler's "Fine-tuning") would still carry
+    the id ``fine-tuning`` and be merged with every other "... fine-tuning" of the corpus.
+    A span that is the pattern's match (or a trimmed or relabelled one) carries its id.
+    """
+    for span in spans:
+        if not span.id:
+            for token in span:
+                token.ent_id = 0
+
+
 def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` without the names inside code blocks (``client = OpenAI()``)."""
     blocks = code_blocks(doc.text)
@@ -250,8 +268,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
         label = LABEL_MAP.get(ent.label_)
         if _suffix_of(tuple(t.text for t in ent), models):
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
-        elif parsed and _model_by_context(ent):
-            label = "MODEL"
+        elif parsed and (typed := _type_by_context(ent)):
+            label = typed  # "X, our newest model", "X, an open-source tool"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
@@ -262,13 +280,30 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
     return found
 
 
-def _model_by_context(ent: Span) -> bool:
-    """A name in apposition to "model" ("the model (Sonnet 4.5)", "X, our newest model")."""
+_TYPE_NOUNS = {"MODEL": "model_nouns", "DATASET": "dataset_nouns", "METHOD": "method_nouns",
+               "PROJECT": "product_nouns"}
+
+
+def _type_by_context(ent: Span) -> str | None:
+    """The type a noun in apposition, or after "is a", gives a name: "the model (Sonnet
+    4.5)", "X, our newest model", "ReelText, a corpus of ...", "HushKV, a 2-bit KV-cache
+    quantization method", "X is an open-source tool"; ``None`` without such a noun."""
     root = ent.root
-    model_nouns = words("entities", "model_nouns")
-    if root.dep_ == "appos" and root.head.lower_ in model_nouns:
-        return True
-    return any(c.dep_ == "appos" and c.lower_ in model_nouns for c in root.children)
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+    if any(t.lower_ == "et" for t in ent) or after == ":" or title_line(ent):
+        return None  # "(Chen et al., 2021)"; "X: Composing ... language models" (a title)
+    for noun in nouns:
+        if not noun.is_lower:
+            continue
+        for label, name in _TYPE_NOUNS.items():
+            if noun.lower_ in words("entities", name):
+                return label
+    return None
 
 
 def _suffix_of(tokens: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
@@ -368,7 +403,7 @@ def _whole_name(span: Span) -> Span:
             break
     if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, end, label=span.label_, span_id=span.id_)
+    return Span(doc, start, end, label=span.label_)
 
 
 def _glued_name(ent: Span) -> Span:

@@ -114,7 +114,7 @@ def specified(span: Span) -> Span:
         start = unit_start
     if start == span.start:
         return span
-    return Span(doc, start, span.end, label="METHOD", span_id=span.id_)
+    return Span(doc, start, span.end, label="METHOD")
 
 
 _MODIFIER_TAGS = {"JJ", "JJR", "VBN", "VBD", "VB", "VBP", "VBZ"}
@@ -156,7 +156,7 @@ def headed(span: Span) -> Span | None:
         end = unit_end
     if end == span.end:
         return None
-    return Span(doc, span.start, end, label="METHOD", span_id=span.id_)
+    return Span(doc, span.start, end, label="METHOD")
 
 
 def tidy_methods(spans: list[Span]) -> list[Span]:
@@ -175,8 +175,7 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
         if before is not None and before.label_ == span.label_ == "METHOD" \
                 and before.end == span.start and before[-1].whitespace_ == " " \
                 and before.text[:1].isupper() == span.text[:1].isupper():
-            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
-                           span_id=before.id_ or span.id_)
+            out[-1] = Span(span.doc, before.start, span.end, label="METHOD")
         else:
             out.append(span)
     return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
