@@ -250,6 +250,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         union.find(key)
         if m.key and not m.key.startswith(KIND_PREFIX) and m.label not in DOCUMENT_SCOPED:
             union.union(key, f"id\x00{m.key}")
+    _join_named_methods(union, keyed)
     groups: dict[str, list[Mention]] = defaultdict(list)
     forms: dict[str, set[str]] = defaultdict(set)
     for key, m in keyed:
@@ -266,6 +267,17 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
+
+
+def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:
+    """"ReAct prompting" is "ReAct", "chain-of-thought reasoning" is "chain-of-thought":
+    a method named with a naming head (``naming_heads``) joins the method without it."""
+    methods = {key for key, m in keyed if m.label == "METHOD"}
+    heads = words("methods", "naming_heads")
+    for key in methods:
+        name, _, head = key.rpartition(" ")
+        if head in heads and name in methods:
+            union.union(key, name)
 
 
 def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str]

@@ -429,3 +429,16 @@ def test_a_noun_in_apposition_gives_an_unknown_name_its_type(nlp, text, name, la
 ])
 def test_a_papers_title_after_a_name_does_not_make_it_a_model(nlp, text, name):
     assert (name, "MODEL") not in ents(nlp, text)
+
+
+def test_a_method_named_with_prompting_or_reasoning_is_the_method_without_it(nlp):
+    from graph.build.resolve import resolve
+
+    text = ("ReAct prompting interleaves reasoning traces and actions. ReAct outperforms "
+            "chain-of-thought on HotpotQA, and chain-of-thought prompting helps on GSM8K.")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    entities, _ = resolve(result.mentions, {"d.md": text}, user_aliases={})
+    forms = [{e.label, *e.aliases} for e in entities if e.type == "METHOD"]
+    assert any({"ReAct", "ReAct prompting"} <= f for f in forms)
+    assert any({"chain-of-thought", "chain-of-thought prompting"} <= f for f in forms)
