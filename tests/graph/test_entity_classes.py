@@ -442,3 +442,16 @@ def test_a_method_named_with_prompting_or_reasoning_is_the_method_without_it(nlp
     forms = [{e.label, *e.aliases} for e in entities if e.type == "METHOD"]
     assert any({"ReAct", "ReAct prompting"} <= f for f in forms)
     assert any({"chain-of-thought", "chain-of-thought prompting"} <= f for f in forms)
+
+
+@pytest.mark.parametrize("text", [
+    "Prompts can be designed for sentiment analysis, text summarization and question answering.",
+    "This guide covers the basics of machine learning and a detailed error analysis of outputs.",
+])
+def test_generic_tasks_and_fields_are_not_methods(nlp, text):
+    assert not any(label == "METHOD" for _, label in ents(nlp, text))
+
+
+def test_a_study_design_stays_a_method(nlp):
+    found = ents(nlp, "In a user study with 40 participants, ReAct outperformed chain-of-thought.")
+    assert ("user study", "METHOD") in found

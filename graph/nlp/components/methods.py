@@ -131,14 +131,15 @@ def headed(span: Span) -> Span | None:
     ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
     "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
     the same case (a title's capitalised words, prose's lower-case ones); without one the
-    span is dropped, and so are settings ("3-shot"). Other spans, and spans of an unparsed
+    span is dropped, and so are settings ("3-shot") and generic tasks ("machine learning",
+    ``generic_tasks``). Other spans, and spans of an unparsed
     ``Doc``, are returned.
     """
     if span.label_ != "METHOD":
         return span
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
-            or _SHOTS.match(span.text):
+            or _SHOTS.match(span.text) or _generic_task(span):
         return None
     if last.tag_ not in _MODIFIER_TAGS:
         return span
@@ -157,6 +158,14 @@ def headed(span: Span) -> Span | None:
     if end == span.end:
         return None
     return Span(doc, span.start, end, label="METHOD")
+
+
+def _generic_task(span: Span) -> bool:
+    """A task, field or kind of study ("machine learning", "detailed error analysis")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ == "ADJ":
+        start += 1
+    return span.doc[start:span.end].text.lower() in words("methods", "generic_tasks")
 
 
 def tidy_methods(spans: list[Span]) -> list[Span]:
