@@ -58,11 +58,13 @@ from graph.nlp.components.shapes import shape_spans
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
+    doc_text,
     inside_quotes,
     relabel,
     title_line,
     without_function_words,
 )
+from graph.nlp.components.whole_names import glued_name, whole_name
 from graph.nlp.lexicon import words
 
 # The statistical model's labels -> Threadline's types; unlisted labels are dropped.
@@ -132,7 +134,7 @@ class ThreadlineEntities:
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
         spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
-        spans = [(p, specified(_whole_name(s))) for p, s in spans]
+        spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
             spans = [(p, h) for p, s in spans if (t := without_function_words(s))
                      and (h := t if p >= RULER else headed(t))]
@@ -146,7 +148,7 @@ class ThreadlineEntities:
             chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
-            chosen = benchmark_spans(doc, chosen, strong, _whole_name, marks["ON"])
+            chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen
@@ -252,7 +254,7 @@ def _forget_stale_ids(spans: list[Span]) -> None:
 
 def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` without the names inside code blocks (``client = OpenAI()``)."""
-    blocks = code_blocks(doc.text)
+    blocks = code_blocks(doc_text(doc))
     if not blocks:
         return spans
     return [s for s in spans if s.label_ in ("METRIC", "DATE") or not any(
@@ -264,7 +266,7 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
     models = {tuple(t.text for t in s) for _, s in spans if s.label_ == "MODEL" and len(s) > 1}
     found = []
     for ent in pending:
-        ent = _glued_name(ent)
+        ent = glued_name(ent)
         label = LABEL_MAP.get(ent.label_)
         if _suffix_of(tuple(t.text for t in ent), models):
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
@@ -357,63 +359,7 @@ def _trim_hyphen(ent: Span) -> Span:
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
 # Patterns of chat assistants named like their model ("ChatGPT"): the model, or the app.
 ASSISTANT_PREFIX = "assistant:"
-NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
-_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
-_COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
-
-
-def _glued(token: Token) -> bool:
-    """A name part a hyphen joins on: capitalised or a number ("Flan", "Instruct", "1M")."""
-    return token.text[:1].isupper() or token.text[:1].isdigit()
-
-
-def _whole_name(span: Span) -> Span:
-    """A name extended over the hyphen-joined parts of its word: "Flan-PaLM" from "PaLM",
-    "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "MultiPL-E" from "MultiPL"; not over
-    lower-case parts ("GPT-4-based" stays "GPT-4")."""
-    if span.label_ not in NAME_TYPES:
-        return span
-    doc, start, end = span.doc, span.start, span.end
-    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
-        start -= 2
-    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
-            and doc[start - 1].text in words("entities", "model_prefixes"):
-        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
-    while True:
-        if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and _glued(doc[end + 1]):
-            end += 2
-        elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
-                and _glued(doc[end]):
-            end += 1  # "s1-" + "32B": the span stopped at the hyphen
-        elif span.label_ == "MODEL" and end < len(doc) and _SIZE.match(doc[end].text) \
-                and doc[end - 1].whitespace_ == " " and not (
-                    end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
-            end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
-        elif span.label_ == "DATASET" and end < len(doc) and \
-                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
-            end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
-        elif end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalnum() \
-                and doc[end - 1].text[-1:].isdigit():
-            end += 1  # "1M" that the tokenizer cut into a number and a unit
-        else:
-            break
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_)
-
-
-def _glued_name(ent: Span) -> Span:
-    """Extend a name over a glued hyphen and capitalised part ("EMBL" -> "EMBL-EBI")."""
-    doc, end = ent.doc, ent.end
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
-            and not doc[end + 1].ent_type:
-        return Span(doc, ent.start, end + 2, label=ent.label_)
-    return ent
 
 
 def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
