@@ -455,3 +455,19 @@ def test_generic_tasks_and_fields_are_not_methods(nlp, text):
 def test_a_study_design_stays_a_method(nlp):
     found = ents(nlp, "In a user study with 40 participants, ReAct outperformed chain-of-thought.")
     assert ("user study", "METHOD") in found
+
+
+@pytest.mark.parametrize("text, names, label", [
+    ("OrthoLoRA outperforms standard LoRA, DoRA and PiSSA on every task the team tested.",
+     {"DoRA", "PiSSA"}, "METHOD"),
+    ("We compare GPT-4, Claude 2 and Zephyrix on MMLU.", {"Zephyrix"}, "MODEL"),
+])
+def test_an_unknown_name_in_a_list_of_known_ones_takes_their_type(nlp, text, names, label):
+    found = ents(nlp, text)
+    assert {(name, label) for name in names} <= found
+
+
+def test_a_list_with_a_chat_assistant_does_not_make_its_tools_models(nlp):
+    text = ("Alternatively, some open source ChatGPT tools, such as ChatGPT-Next-Web, chatbox, "
+            "PromptAppGPT, and ChatGPT-Desktop, can be used.")
+    assert not any(label == "MODEL" and name == "PromptAppGPT" for name, label in ents(nlp, text))
