@@ -471,3 +471,21 @@ def test_a_list_with_a_chat_assistant_does_not_make_its_tools_models(nlp):
     text = ("Alternatively, some open source ChatGPT tools, such as ChatGPT-Next-Web, chatbox, "
             "PromptAppGPT, and ChatGPT-Desktop, can be used.")
     assert not any(label == "MODEL" and name == "PromptAppGPT" for name, label in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Phi-3-mini can be quantized with 4-bit quantization to run on a phone.",
+     "4-bit quantization"),
+    ("Full fine-tuning updates every weight; OrthoLoRA trains far fewer.", "Full fine-tuning"),
+    ("Models trained with long chain-of-thought solve more AIME problems.",
+     "long chain-of-thought"),
+])
+def test_a_bit_width_or_a_specifier_before_a_method_names_a_method_of_its_own(nlp, text, name):
+    found = ents(nlp, text)
+    assert (name, "METHOD") in found
+    assert not any(label == "METRIC" and "bit" in n for n, label in found)
+
+
+def test_a_librarys_version_is_part_of_its_name(nlp):
+    found = ents(nlp, "FlashAttention-3 is integrated in PyTorch 2.2 and in vLLM v0.6.3.")
+    assert {("PyTorch 2.2", "PROJECT"), ("vLLM v0.6.3", "PROJECT")} <= found

@@ -97,10 +97,13 @@ def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
     return i
 
 
+_BITS = re.compile(r"^\d+-bit$")  # a bit width: "4-bit quantization", "8-bit AdamW"
+
+
 def specified(span: Span) -> Span:
     """A METHOD name extended over the words before it that make it a method of its own:
-    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT" (not their
-    generic parent). ``span`` itself when no such word precedes it."""
+    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT", "4-bit
+    quantization" (not their generic parent). ``span`` itself when no such word precedes it."""
     if span.label_ != "METHOD":
         return span
     doc, start = span.doc, span.start
@@ -108,6 +111,9 @@ def specified(span: Span) -> Span:
     while start > 0 and "\n" not in doc[start - 1].whitespace_:
         unit_start = _hyphen_unit_start(doc, start - 1, 0)
         unit = doc[unit_start:start]
+        if _BITS.match(unit.text):
+            start = unit_start  # "4-bit quantization": the bit width names the technique
+            continue
         if unit.text.lower() not in specifiers or \
                 any(t.ent_type_ not in ("", "METHOD") for t in unit):
             break  # "few-shot" alone may have been read as a METHOD, not as a name else

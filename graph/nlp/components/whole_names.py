@@ -2,8 +2,9 @@
 
 "Flan-PaLM" from "PaLM", "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "LLaMA 7B" from
 "LLaMA", "AIME 2024" from "AIME", "EMBL-EBI" from "EMBL": the hyphen-joined parts, a size
-after a model, an edition after a benchmark (:func:`whole_name`, :func:`glued_name`; used by
-:mod:`~graph.nlp.components.entities` and :mod:`~graph.nlp.components.benchmarks`).
+after a model, an edition after a benchmark, a version after a library (:func:`whole_name`,
+:func:`glued_name`; used by :mod:`~graph.nlp.components.entities` and
+:mod:`~graph.nlp.components.benchmarks`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from graph.nlp.lexicon import words
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$")  # "PyTorch 2.2", "vLLM v0.6"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
 
@@ -50,6 +52,9 @@ def whole_name(span: Span) -> Span:
                 and doc[end - 1].whitespace_ == " " and not (
                     end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
             end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
+        elif span.label_ == "PROJECT" and end < len(doc) and _VERSION.match(doc[end].text) \
+                and doc[end - 1].whitespace_ == " ":
+            end += 1  # "PyTorch 2.2": a release of the library is named with its version
         elif span.label_ == "DATASET" and end < len(doc) and \
                 _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
             end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
