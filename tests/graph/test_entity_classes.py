@@ -489,3 +489,13 @@ def test_a_bit_width_or_a_specifier_before_a_method_names_a_method_of_its_own(nl
 def test_a_librarys_version_is_part_of_its_name(nlp):
     found = ents(nlp, "FlashAttention-3 is integrated in PyTorch 2.2 and in vLLM v0.6.3.")
     assert {("PyTorch 2.2", "PROJECT"), ("vLLM v0.6.3", "PROJECT")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "## RAG Framework\n\nRAG combines a retriever with a generator.",
+    "The figure shows the pipeline.\n\n\"RAG Framework\"\n\nEach stage is described below.",
+])
+def test_a_technique_and_a_product_word_in_a_heading_or_caption_are_no_product(nlp, text):
+    found = ents(nlp, text)
+    assert not any(label == "PROJECT" for _, label in found)
+    assert ("RAG", "METHOD") in found

@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from graph.nlp.components.spans import HYPHENS, is_quote
+from graph.nlp.components.spans import HYPHENS, doc_text, is_quote, title_line
 from graph.nlp.lexicon import words
 
 
@@ -216,4 +216,16 @@ def _product_of(span: Span, following: Span | None) -> Span:
             or doc[end].lower_ not in words("methods", "product_heads") \
             or (following is not None and following.start == end):
         return span
-    return Span(doc, span.start, end + 1, label="PROJECT")
+    product = Span(doc, span.start, end + 1, label="PROJECT")
+    if title_line(product) or _line_of_its_own(product):
+        return span  # "## RAG Framework", a figure's caption: the technique, not a product
+    return product
+
+
+def _line_of_its_own(span: Span) -> bool:
+    """Whether ``span`` is all its line says, but for quotes and Markdown marks."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:len(text) if end < 0 else end]
+    return line.strip(" \t\"'“”‘’#*-_>").strip() == span.text
