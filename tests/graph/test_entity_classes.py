@@ -499,3 +499,9 @@ def test_a_technique_and_a_product_word_in_a_heading_or_caption_are_no_product(n
     found = ents(nlp, text)
     assert not any(label == "PROJECT" for _, label in found)
     assert ("RAG", "METHOD") in found
+
+
+def test_a_lower_case_plural_noun_alone_is_not_a_method(nlp):
+    found = ents(nlp, "The adapters were trained on 12,000 resolved tickets with LoRA.")
+    assert not any(name == "adapters" for name, _ in found)
+    assert ("LoRA", "METHOD") in found

@@ -137,15 +137,15 @@ def headed(span: Span) -> Span | None:
     ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
     "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
     the same case (a title's capitalised words, prose's lower-case ones); without one the
-    span is dropped, and so are settings ("3-shot") and generic tasks ("machine learning",
-    ``generic_tasks``). Other spans, and spans of an unparsed
-    ``Doc``, are returned.
+    span is dropped, and so are settings ("3-shot"), generic tasks ("machine learning",
+    ``generic_tasks``) and a lower-case plural noun alone ("adapters"). Other spans, and
+    spans of an unparsed ``Doc``, are returned.
     """
     if span.label_ != "METHOD":
         return span
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
-            or _SHOTS.match(span.text) or _generic_task(span):
+            or _SHOTS.match(span.text) or _generic_task(span) or _bare_plural(span):
         return None
     if last.tag_ not in _MODIFIER_TAGS:
         return span
@@ -164,6 +164,11 @@ def headed(span: Span) -> Span | None:
     if end == span.end:
         return None
     return Span(doc, span.start, end, label="METHOD")
+
+
+def _bare_plural(span: Span) -> bool:
+    """A lower-case plural noun alone ("adapters", "embeddings"): things, not a technique."""
+    return len(span) == 1 and span[0].tag_ == "NNS" and span.text.islower()
 
 
 def _generic_task(span: Span) -> bool:
