@@ -505,3 +505,9 @@ def test_a_lower_case_plural_noun_alone_is_not_a_method(nlp):
     found = ents(nlp, "The adapters were trained on 12,000 resolved tickets with LoRA.")
     assert not any(name == "adapters" for name, _ in found)
     assert ("LoRA", "METHOD") in found
+
+
+def test_a_models_lower_case_variant_after_a_hyphen_is_part_of_its_name(nlp):
+    found = ents(nlp, "Phi-3-small and Phi-3-medium follow Phi-3-mini; Gemma-2-9b-it is open.")
+    assert {("Phi-3-small", "MODEL"), ("Phi-3-medium", "MODEL"),
+            ("Gemma-2-9b-it", "MODEL")} <= found

@@ -31,7 +31,7 @@ def _glued(token: Token) -> bool:
 def whole_name(span: Span) -> Span:
     """A name extended over the hyphen-joined parts of its word: "Flan-PaLM" from "PaLM",
     "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "MultiPL-E" from "MultiPL"; not over
-    lower-case parts ("GPT-4-based" stays "GPT-4")."""
+    lower-case parts ("GPT-4-based" stays "GPT-4") but a model's variant ("Phi-3-small")."""
     if span.label_ not in NAME_TYPES:
         return span
     doc, start, end = span.doc, span.start, span.end
@@ -43,7 +43,9 @@ def whole_name(span: Span) -> Span:
         start -= 1  # "Code Llama 34B": the prefix is part of the model's name
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and _glued(doc[end + 1]):
+                and not doc[end].whitespace_ and (_glued(doc[end + 1]) or (
+                    span.label_ == "MODEL" and doc[end + 1].lower_ in words(
+                        "entities", "model_variants"))):  # "Phi-3-small", "Gemma-2-9b-it"
             end += 2
         elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and _glued(doc[end]):
