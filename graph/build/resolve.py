@@ -44,6 +44,10 @@ from graph.schema import node_id
 TYPE_PRIORITY = {"MODEL": 5, "DATASET": 4, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3,
                  "PERSON": 2, "PLACE": 1, "DATE": 1}
 SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+# A technique is named head last: the end of a longer method's name is its generic parent
+# ("fine-tuning" of "sparse fine-tuning", "attention" of "sliding window attention"), not a
+# short form of it; only a statistical guess ("Workflow Memory") joins a longer method.
+HEAD_LAST_TYPES = {"METHOD"}
 # Types the statistical model guesses for names it does not know; such a guess does not stop
 # a short form from joining the longer name the patterns recognised.
 GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
@@ -246,6 +250,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
         union.find(key)
         if m.key and not m.key.startswith(KIND_PREFIX) and m.label not in DOCUMENT_SCOPED:
             union.union(key, f"id\x00{m.key}")
+    _join_named_methods(union, keyed)
     groups: dict[str, list[Mention]] = defaultdict(list)
     forms: dict[str, set[str]] = defaultdict(set)
     for key, m in keyed:
@@ -262,6 +267,17 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
+
+
+def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:
+    """"ReAct prompting" is "ReAct", "chain-of-thought reasoning" is "chain-of-thought":
+    a method named with a naming head (``naming_heads``) joins the method without it."""
+    methods = {key for key, m in keyed if m.label == "METHOD"}
+    heads = words("methods", "naming_heads")
+    for key in methods:
+        name, _, head = key.rpartition(" ")
+        if head in heads and name in methods:
+            union.union(key, name)
 
 
 def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str]
@@ -303,6 +319,8 @@ def _documents(group: list[Mention]) -> set[str]:
 def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
     """Fold "opus 3" into "claude opus 3" when that is its only longer name.
 
+    Not "fine-tuning" into "sparse fine-tuning": see :data:`HEAD_LAST_TYPES`.
+
     A short form joins a longer name of the same type, or of a domain type when the short
     form's own type is only the statistical model's guess ("Mythos Preview" tagged ORG).
     Returns the short forms that were folded.
@@ -321,7 +339,8 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
             continue
         for short in sorted(words[root], key=len):
             longer = {other for other in ends.get(tuple(short), ()) if other != root and
-                      other in groups and (types[other] == types[root] or guessed[root])}
+                      other in groups and (types[other] == types[root] or guessed[root])
+                      and (types[other] not in HEAD_LAST_TYPES or guessed[root])}
             if len(longer) != 1:
                 continue
             target = longer.pop()

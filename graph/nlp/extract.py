@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
+from graph.nlp.components.spans import doc_text
 from graph.nlp.pairs import Candidate, document_candidates
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
@@ -224,10 +225,11 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
 
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences (of the piece, when nothing split it), blanks out."""
+    text = doc_text(spacy_doc)
     spans = ((s.start_char, s.end_char) for s in spacy_doc.sents) \
-        if spacy_doc.has_annotation("SENT_START") else [(0, len(spacy_doc.text))]
+        if spacy_doc.has_annotation("SENT_START") else [(0, len(text))]
     for start, end in spans:
-        if spacy_doc.text[start:end].strip():
+        if text[start:end].strip():
             yield offset + start, offset + end
 
 
@@ -288,5 +290,5 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
             yield current
             current = None
         elif chunk_progress:
-            yield ChunkDone(index, current.doc.id, offset + len(spacy_doc.text),
+            yield ChunkDone(index, current.doc.id, offset + len(doc_text(spacy_doc)),
                             len(current.doc.text), current.words)

@@ -131,3 +131,11 @@ def test_rules_only_fallback_still_finds_patterns():
     found = {(m.text, m.label) for m in result.mentions}
     assert {("Anthropic", "ORG"), ("Claude Opus 3", "MODEL"), ("GPT-4o", "MODEL"),
             ("supervised fine-tuning", "METHOD"), ("SFT", "METHOD")} <= found
+
+
+def test_the_joined_text_of_a_doc_is_kept_once_and_is_the_docs_text(nlp):
+    from graph.nlp.components.spans import doc_text
+
+    doc = nlp("Meta released Llama 3.\n\nIt scores 68.4% on MMLU, and “GPT-4” is quoted.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)  # joined once, not at every call

@@ -387,3 +387,127 @@ def test_camel_case_names_ending_in_qa_or_eval_are_benchmarks(nlp, text, name):
 ])
 def test_a_model_or_company_name_with_a_plural_product_word_is_a_product(nlp, text, name):
     assert (name, "PROJECT") in ents(nlp, text)
+
+
+def test_a_specific_method_around_a_known_one_is_its_own_entity(nlp):
+    """"Sparse Fine-tuning" is found around the patterns' "Fine-tuning"; it must not carry
+    the pattern's id (spaCy keeps a token's id), or resolution merges every "... fine-tuning"
+    of the corpus into one node."""
+    from graph.build.resolve import resolve
+
+    text = ("Sparse Fine-tuning speeds up inference. Full fine-tuning updates every weight, "
+            "and fine-tuning on a small set is cheap. Self-RAG extends RAG with reflection.")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    entities, _ = resolve(result.mentions, {"d.md": text}, user_aliases={})
+    names = {e.label.casefold(): {a.casefold() for a in e.aliases} for e in entities
+             if e.type == "METHOD"}
+    assert "sparse fine-tuning" in names and "fine-tuning" in names
+    assert "fine-tuning" not in names["sparse fine-tuning"]
+    assert "self-rag" in names and "rag" not in names["self-rag"]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Vela 2 Max was pretrained on ReelText, a corpus of 4.1 trillion image, video and text "
+     "tokens.", "ReelText", "DATASET"),
+    ("We also evaluated both models on DocHaystack, our internal long-document suite.",
+     "DocHaystack", "DATASET"),
+    ("In a paper out today, we introduce HushKV, a 2-bit KV-cache quantization method.",
+     "HushKV", "METHOD"),
+    ("Personal data was scrubbed with PII Sweeper, an open-source tool we wrote.",
+     "PII Sweeper", "PROJECT"),
+])
+def test_a_noun_in_apposition_gives_an_unknown_name_its_type(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("- Demonstrate-Search-Predict: Composing retrieval and language models for "
+     "knowledge-intensive NLP (December 2022)", "Demonstrate-Search-Predict"),
+    ("- Skeleton-of-Thought: Large Language Models Can Do Parallel Decoding (July 2023)",
+     "Skeleton-of-Thought"),
+])
+def test_a_papers_title_after_a_name_does_not_make_it_a_model(nlp, text, name):
+    assert (name, "MODEL") not in ents(nlp, text)
+
+
+def test_a_method_named_with_prompting_or_reasoning_is_the_method_without_it(nlp):
+    from graph.build.resolve import resolve
+
+    text = ("ReAct prompting interleaves reasoning traces and actions. ReAct outperforms "
+            "chain-of-thought on HotpotQA, and chain-of-thought prompting helps on GSM8K.")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    entities, _ = resolve(result.mentions, {"d.md": text}, user_aliases={})
+    forms = [{e.label, *e.aliases} for e in entities if e.type == "METHOD"]
+    assert any({"ReAct", "ReAct prompting"} <= f for f in forms)
+    assert any({"chain-of-thought", "chain-of-thought prompting"} <= f for f in forms)
+
+
+@pytest.mark.parametrize("text", [
+    "Prompts can be designed for sentiment analysis, text summarization and question answering.",
+    "This guide covers the basics of machine learning and a detailed error analysis of outputs.",
+])
+def test_generic_tasks_and_fields_are_not_methods(nlp, text):
+    assert not any(label == "METHOD" for _, label in ents(nlp, text))
+
+
+def test_a_study_design_stays_a_method(nlp):
+    found = ents(nlp, "In a user study with 40 participants, ReAct outperformed chain-of-thought.")
+    assert ("user study", "METHOD") in found
+
+
+@pytest.mark.parametrize("text, names, label", [
+    ("OrthoLoRA outperforms standard LoRA, DoRA and PiSSA on every task the team tested.",
+     {"DoRA", "PiSSA"}, "METHOD"),
+    ("We compare GPT-4, Claude 2 and Zephyrix on MMLU.", {"Zephyrix"}, "MODEL"),
+])
+def test_an_unknown_name_in_a_list_of_known_ones_takes_their_type(nlp, text, names, label):
+    found = ents(nlp, text)
+    assert {(name, label) for name in names} <= found
+
+
+def test_a_list_with_a_chat_assistant_does_not_make_its_tools_models(nlp):
+    text = ("Alternatively, some open source ChatGPT tools, such as ChatGPT-Next-Web, chatbox, "
+            "PromptAppGPT, and ChatGPT-Desktop, can be used.")
+    assert not any(label == "MODEL" and name == "PromptAppGPT" for name, label in ents(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Phi-3-mini can be quantized with 4-bit quantization to run on a phone.",
+     "4-bit quantization"),
+    ("Full fine-tuning updates every weight; OrthoLoRA trains far fewer.", "Full fine-tuning"),
+    ("Models trained with long chain-of-thought solve more AIME problems.",
+     "long chain-of-thought"),
+])
+def test_a_bit_width_or_a_specifier_before_a_method_names_a_method_of_its_own(nlp, text, name):
+    found = ents(nlp, text)
+    assert (name, "METHOD") in found
+    assert not any(label == "METRIC" and "bit" in n for n, label in found)
+
+
+def test_a_librarys_version_is_part_of_its_name(nlp):
+    found = ents(nlp, "FlashAttention-3 is integrated in PyTorch 2.2 and in vLLM v0.6.3.")
+    assert {("PyTorch 2.2", "PROJECT"), ("vLLM v0.6.3", "PROJECT")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "## RAG Framework\n\nRAG combines a retriever with a generator.",
+    "The figure shows the pipeline.\n\n\"RAG Framework\"\n\nEach stage is described below.",
+])
+def test_a_technique_and_a_product_word_in_a_heading_or_caption_are_no_product(nlp, text):
+    found = ents(nlp, text)
+    assert not any(label == "PROJECT" for _, label in found)
+    assert ("RAG", "METHOD") in found
+
+
+def test_a_lower_case_plural_noun_alone_is_not_a_method(nlp):
+    found = ents(nlp, "The adapters were trained on 12,000 resolved tickets with LoRA.")
+    assert not any(name == "adapters" for name, _ in found)
+    assert ("LoRA", "METHOD") in found
+
+
+def test_a_models_lower_case_variant_after_a_hyphen_is_part_of_its_name(nlp):
+    found = ents(nlp, "Phi-3-small and Phi-3-medium follow Phi-3-mini; Gemma-2-9b-it is open.")
+    assert {("Phi-3-small", "MODEL"), ("Phi-3-medium", "MODEL"),
+            ("Gemma-2-9b-it", "MODEL")} <= found

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
+from graph.nlp.components.spans import doc_text
 from graph.nlp.lexicon import words
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]{1,10}$")
@@ -60,14 +61,14 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         One span per occurrence (singular or plural), with the label and pattern id of
         the expansion; occurrences that do not fall on token boundaries are skipped.
     """
-    found = []
+    found, text = [], doc_text(doc)
     for span in spans:
         if span.label_ not in ACRONYM_LABELS:
             continue
         acronym = acronym_for(span)
         if acronym is None or acronym.casefold() in words("entities", "generic_terms"):
             continue  # "Large Language Models (LLMs)": a generic term, whatever its expansion
-        for match in re.finditer(rf"\b{re.escape(acronym)}s?\b", doc.text):
+        for match in re.finditer(rf"\b{re.escape(acronym)}s?\b", text):
             occurrence = doc.char_span(match.start(), match.end(), label=span.label_,
                                        span_id=span.ent_id_ or "")
             if occurrence is not None:

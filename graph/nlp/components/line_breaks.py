@@ -14,6 +14,8 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.nlp.components.spans import doc_text
+
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
 
 
@@ -25,7 +27,7 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = [m.end() for m in _LINE_BREAK.finditer(doc.text)]
+        starts = [m.end() for m in _LINE_BREAK.finditer(doc_text(doc))]
         if not starts:
             return doc
         offsets = doc.to_array(IDX)  # token start offsets, without a loop over tokens

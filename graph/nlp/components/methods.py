@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from graph.nlp.components.spans import HYPHENS, is_quote
+from graph.nlp.components.spans import HYPHENS, doc_text, is_quote, title_line
 from graph.nlp.lexicon import words
 
 
@@ -97,10 +97,13 @@ def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
     return i
 
 
+_BITS = re.compile(r"^\d+-bit$")  # a bit width: "4-bit quantization", "8-bit AdamW"
+
+
 def specified(span: Span) -> Span:
     """A METHOD name extended over the words before it that make it a method of its own:
-    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT" (not their
-    generic parent). ``span`` itself when no such word precedes it."""
+    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT", "4-bit
+    quantization" (not their generic parent). ``span`` itself when no such word precedes it."""
     if span.label_ != "METHOD":
         return span
     doc, start = span.doc, span.start
@@ -108,13 +111,16 @@ def specified(span: Span) -> Span:
     while start > 0 and "\n" not in doc[start - 1].whitespace_:
         unit_start = _hyphen_unit_start(doc, start - 1, 0)
         unit = doc[unit_start:start]
+        if _BITS.match(unit.text):
+            start = unit_start  # "4-bit quantization": the bit width names the technique
+            continue
         if unit.text.lower() not in specifiers or \
                 any(t.ent_type_ not in ("", "METHOD") for t in unit):
             break  # "few-shot" alone may have been read as a METHOD, not as a name else
         start = unit_start
     if start == span.start:
         return span
-    return Span(doc, start, span.end, label="METHOD", span_id=span.id_)
+    return Span(doc, start, span.end, label="METHOD")
 
 
 _MODIFIER_TAGS = {"JJ", "JJR", "VBN", "VBD", "VB", "VBP", "VBZ"}
@@ -131,14 +137,15 @@ def headed(span: Span) -> Span | None:
     ("Knowledge Enhanced" + "Pre-training") or is no name at all ("fine-tuned", "fine-tune",
     "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
     the same case (a title's capitalised words, prose's lower-case ones); without one the
-    span is dropped, and so are settings ("3-shot"). Other spans, and spans of an unparsed
-    ``Doc``, are returned.
+    span is dropped, and so are settings ("3-shot"), generic tasks ("machine learning",
+    ``generic_tasks``) and a lower-case plural noun alone ("adapters"). Other spans, and
+    spans of an unparsed ``Doc``, are returned.
     """
     if span.label_ != "METHOD":
         return span
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
-            or _SHOTS.match(span.text):
+            or _SHOTS.match(span.text) or _generic_task(span) or _bare_plural(span):
         return None
     if last.tag_ not in _MODIFIER_TAGS:
         return span
@@ -156,7 +163,20 @@ def headed(span: Span) -> Span | None:
         end = unit_end
     if end == span.end:
         return None
-    return Span(doc, span.start, end, label="METHOD", span_id=span.id_)
+    return Span(doc, span.start, end, label="METHOD")
+
+
+def _bare_plural(span: Span) -> bool:
+    """A lower-case plural noun alone ("adapters", "embeddings"): things, not a technique."""
+    return len(span) == 1 and span[0].tag_ == "NNS" and span.text.islower()
+
+
+def _generic_task(span: Span) -> bool:
+    """A task, field or kind of study ("machine learning", "detailed error analysis")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ == "ADJ":
+        start += 1
+    return span.doc[start:span.end].text.lower() in words("methods", "generic_tasks")
 
 
 def tidy_methods(spans: list[Span]) -> list[Span]:
@@ -175,8 +195,7 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
         if before is not None and before.label_ == span.label_ == "METHOD" \
                 and before.end == span.start and before[-1].whitespace_ == " " \
                 and before.text[:1].isupper() == span.text[:1].isupper():
-            out[-1] = Span(span.doc, before.start, span.end, label="METHOD",
-                           span_id=before.id_ or span.id_)
+            out[-1] = Span(span.doc, before.start, span.end, label="METHOD")
         else:
             out.append(span)
     return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
@@ -202,4 +221,16 @@ def _product_of(span: Span, following: Span | None) -> Span:
             or doc[end].lower_ not in words("methods", "product_heads") \
             or (following is not None and following.start == end):
         return span
-    return Span(doc, span.start, end + 1, label="PROJECT")
+    product = Span(doc, span.start, end + 1, label="PROJECT")
+    if title_line(product) or _line_of_its_own(product):
+        return span  # "## RAG Framework", a figure's caption: the technique, not a product
+    return product
+
+
+def _line_of_its_own(span: Span) -> bool:
+    """Whether ``span`` is all its line says, but for quotes and Markdown marks."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:len(text) if end < 0 else end]
+    return line.strip(" \t\"'“”‘’#*-_>").strip() == span.text

@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from graph.nlp.components.spans import title_line
+from graph.nlp.components.spans import doc_text, title_line
 from graph.nlp.lexicon import words
 
 _TECHNIQUE = re.compile(
@@ -46,7 +46,7 @@ def _product_pattern() -> re.Pattern:
 
 def shape_spans(doc: Doc) -> list[Span]:
     """The spans of ``doc`` whose shape gives their type (see the module's notes)."""
-    text, found = doc.text, []
+    text, found = doc_text(doc), []
     for match in _TECHNIQUE.finditer(text):
         found.append((match.start(), match.end(), "METHOD"))
     for match in _BENCHMARK.finditer(text):
@@ -79,7 +79,7 @@ def _products(doc: Doc) -> list[Span]:
     not_words = words("entities", "not_product_words")
     techniques = words("methods", "technique_heads")  # "Meta Prompting" is a technique
     spans = []
-    for match in _product_pattern().finditer(doc.text):
+    for match in _product_pattern().finditer(doc_text(doc)):
         name = match.group(1).split()
         if name[0] in not_acronyms or name[0].lower() in not_words or \
                 any(w.lower() in techniques for w in name):

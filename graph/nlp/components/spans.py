@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 QUOTES = "\"“”‘’'«»"
 HYPHENS = {"-", "\u2011"}
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per ``Doc``: spaCy joins every token's text again at each
+    access, which made a per-entity ``doc.text`` cost as much as the parse on long pieces."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "threadline_text"
+
+
 def inside_quotes(span: Span) -> bool:
     """Whether ``span`` sits inside a quotation of its sentence (quoted speech, examples)."""
     sent = span.sent
-    before = span.doc.text[sent.start_char:span.start_char]
+    before = doc_text(span.doc)[sent.start_char:span.start_char]
     opened = before.count("“") - before.count("”")
     straight = before.count('"')
     return opened > 0 or straight % 2 == 1
@@ -44,7 +56,7 @@ def title_line(span: Span) -> bool:
 
     Shape rules ("X Foundation", "X Research", "X Study") are not to be trusted there.
     """
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     end = len(text) if end < 0 else end

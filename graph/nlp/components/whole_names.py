@@ -1,0 +1,80 @@
+"""Names extended over the parts their word or their model name has beyond what was found.
+
+"Flan-PaLM" from "PaLM", "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "LLaMA 7B" from
+"LLaMA", "AIME 2024" from "AIME", "EMBL-EBI" from "EMBL": the hyphen-joined parts, a size
+after a model, an edition after a benchmark, a version after a library (:func:`whole_name`,
+:func:`glued_name`; used by :mod:`~graph.nlp.components.entities` and
+:mod:`~graph.nlp.components.benchmarks`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph.nlp.components.spans import HYPHENS
+from graph.nlp.lexicon import words
+
+NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$")  # "PyTorch 2.2", "vLLM v0.6"
+_COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
+
+
+def _glued(token: Token) -> bool:
+    """A name part a hyphen joins on: capitalised or a number ("Flan", "Instruct", "1M")."""
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def whole_name(span: Span) -> Span:
+    """A name extended over the hyphen-joined parts of its word: "Flan-PaLM" from "PaLM",
+    "Qwen2.5-7B-Instruct-1M" from "Qwen2.5-7B", "MultiPL-E" from "MultiPL"; not over
+    lower-case parts ("GPT-4-based" stays "GPT-4") but a model's variant ("Phi-3-small")."""
+    if span.label_ not in NAME_TYPES:
+        return span
+    doc, start, end = span.doc, span.start, span.end
+    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
+        start -= 2
+    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
+            and doc[start - 1].text in words("entities", "model_prefixes"):
+        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
+    while True:
+        if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and (_glued(doc[end + 1]) or (
+                    span.label_ == "MODEL" and doc[end + 1].lower_ in words(
+                        "entities", "model_variants"))):  # "Phi-3-small", "Gemma-2-9b-it"
+            end += 2
+        elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
+                and _glued(doc[end]):
+            end += 1  # "s1-" + "32B": the span stopped at the hyphen
+        elif span.label_ == "MODEL" and end < len(doc) and _SIZE.match(doc[end].text) \
+                and doc[end - 1].whitespace_ == " " and not (
+                    end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
+            end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
+        elif span.label_ == "PROJECT" and end < len(doc) and _VERSION.match(doc[end].text) \
+                and doc[end - 1].whitespace_ == " ":
+            end += 1  # "PyTorch 2.2": a release of the library is named with its version
+        elif span.label_ == "DATASET" and end < len(doc) and \
+                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
+            end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
+        elif end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalnum() \
+                and doc[end - 1].text[-1:].isdigit():
+            end += 1  # "1M" that the tokenizer cut into a number and a unit
+        else:
+            break
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def glued_name(ent: Span) -> Span:
+    """Extend a name over a glued hyphen and capitalised part ("EMBL" -> "EMBL-EBI")."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
+            and not doc[end + 1].ent_type:
+        return Span(doc, ent.start, end + 2, label=ent.label_)
+    return ent
