@@ -37,7 +37,7 @@ from graph.jobs import Progress, empty_graph, long_lived
 log = logging.getLogger(__name__)
 
 ASYNC_EDIT_NODES = 1500  # entities from which the corrected graph is made in a worker
-RETIRE_RETRY_MS = 1000  # how soon to look again whether replaced graphs can be emptied
+RETIRE_RETRY_MS = 1000  # how soon replaced graphs are emptied (when no worker runs then)
 
 
 @dataclass
@@ -196,7 +196,9 @@ class EditRunner(SerialWorker):
         froze it)."""
         if graph is not self._curation().base:  # the base outlives every edit
             self._retired.append(graph)
-            self._empty_retired()
+            # not at once: emptying it competes for the interpreter lock with the window
+            # taking in its successor (a 25k graph takes some 50 ms of it)
+            self._retire_timer.start()
 
     def _empty_retired(self) -> None:
         if not self._retired:

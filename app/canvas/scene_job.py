@@ -139,11 +139,12 @@ class CanvasSceneSync:
             self._holding -= 1
 
     def _scene_builder(self) -> SceneBuilder:
-        """The canvas's :class:`SceneBuilder`; while it builds, the last frame stays on
-        screen (:attr:`app.canvas.frame_cache.FrameCache.held`)."""
+        """The canvas's :class:`SceneBuilder`; while a new drawing is due (a rebuild asked
+        for, or being built), the last frame stays on screen
+        (:attr:`app.canvas.frame_cache.FrameCache.held`)."""
         builder = SceneBuilder(self)
         builder.built.connect(self._install)
-        self._layer.frames.held = builder.busy
+        self._layer.frames.held = lambda: builder.busy() or self._sync_timer.isActive()
         return builder
 
     def _scene_request(self) -> SceneRequest:
