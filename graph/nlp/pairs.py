@@ -12,6 +12,7 @@ in which direction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -173,6 +174,8 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
     out.append(f"ebtw={min(others, 2)}")
     if any(t.text in ";:" for t in between):
         out.append("clause_break")
+    if _separate_lines(doc.text, a.start_char, b.start_char):
+        out.append("line_break")  # two items of a list or two rows of a table
     before = doc[max(sent.start, a.start - 3):a.start]
     after = doc[b.end:min(sent.end, b.end + 3)]
     out += [f"pre={_lemma(t)}" for t in before[-2:]] + [f"post={_lemma(t)}" for t in after[:2]]
@@ -182,6 +185,25 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
             e.label_ not in ("METRIC", "DATE") for e in sent.ents if a.end <= e.start < b.start):
         out.append("nearest_left")  # no other entity between a and the metric
     return out
+
+
+LIST_ITEM = re.compile(r"[ \t]*([-*+]|\d+[.)])[ \t]")
+
+
+def _line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end]
+
+
+def _separate_lines(text: str, a: int, b: int) -> bool:
+    """Whether characters ``a`` < ``b`` are on two items of a list or two rows of a table
+    (lines the parser may take for one sentence); not a line introducing a list and its item
+    ("accessible with these models:\n- gpt-4o")."""
+    if "\n" not in text[a:b]:
+        return False
+    first, second = _line(text, a), _line(text, b)
+    return bool(LIST_ITEM.match(first) and LIST_ITEM.match(second)) or \
+        (first.lstrip().startswith("|") and second.lstrip().startswith("|"))
 
 
 def _bucket(n: int) -> str:

@@ -123,9 +123,10 @@ class RelationModel:
     def predict(self, features: Sequence[str], a_type: str, b_type: str
                 ) -> tuple[str, float]:
         """The best allowed label and how far it beats NONE (``(NONE, 0.0)`` when nothing)."""
-        if "poss_other" in features or "coordinated" in features:
+        if "poss_other" in features or "coordinated" in features or "line_break" in features:
             # "Phi-2 outperforms Google's Gemini Nano 2": Google is not Phi-2's; two items of
-            # one list ("partnered with AWS, Apple, Cisco") are not related to each other
+            # one list ("partnered with AWS, Apple, Cisco") are not related to each other, nor
+            # two items of a list or two rows of a table the parser took for one sentence
             # (the dependency rules' phrases and order-free cues still are, :meth:`decide`)
             return NONE, 0.0
         best, gain = self._best(features, a_type, b_type)
