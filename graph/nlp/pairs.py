@@ -24,8 +24,10 @@ from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     benchmark_owner,
     coordinated,
+    discussed,
     introduced,
     metric_owner,
+    orphan_figures,
     possessor_features,
     stands_for_another,
 )
@@ -349,6 +351,17 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
 
 
 TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
+
+
+def _figures_of(ent: Span, sent: Span, offset: int) -> Iterator[Candidate]:
+    """The discussed entity and each figure of ``sent`` without an owner
+    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar."""
+    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+    for figure in orphan_figures(sent):
+        yield Candidate((offset + ent.start_char, offset + ent.end_char),
+                        (offset + figure.start_char, offset + figure.end_char), ent.label_,
+                        "METRIC", "recent", ("orphan_figure",), where)
 TITLE_TOKENS = 16  # a first line this short is the document's title
 
 
@@ -382,10 +395,14 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     """
     found: list[Candidate] = []
     previous: Topic | None = None
+    recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
     for n, sent in enumerate(doc.sents):
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
-            topic, previous = _topic_of(sent, offset) or topic, None
+            topic, previous, recent = _topic_of(sent, offset) or topic, None, None
             continue
+        if recent is not None and n - recent[0] <= RECENT_SENTENCES:
+            found += _figures_of(recent[1], sent, offset)
+        recent = ((n, discussed(sent)) if discussed(sent) is not None else recent)
         context = (*previous, "previous") if previous else (*topic, "title") if topic else None
         for c in sentence_candidates(sent, context):
             a = c.a if c.context else (c.a[0] + offset, c.a[1] + offset)  # the context's is

@@ -168,7 +168,7 @@ class RelationModel:
         for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)
             # (an entity of the sentence: "It"/subjectless figures attached to the text's
             # topic were right for 1 in 7 in cross-validation, so those are left to the score)
-            if "owner" in c.features and not c.context:
+            if ("owner" in c.features and not c.context) or "orphan_figure" in c.features:
                 want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
                 metric = c.b if c.b_type == "METRIC" else c.a
                 if metric not in done and allowed(want, c.a_type, c.b_type):
@@ -182,6 +182,8 @@ class RelationModel:
         allowed predicate that comes closest to beating NONE."""
         best = None
         for c in candidates:
+            if "orphan_figure" in c.features:
+                continue  # decided by the grammar alone (:meth:`decide`)
             totals = self.scores(c.features)
             none = totals.get(NONE, 0.0)
             for label in self.classes[1:]:

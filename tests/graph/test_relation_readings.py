@@ -163,3 +163,34 @@ def test_items_of_a_list_are_not_related_to_each_other(nlp, model):
     assert not any("line_break" in c.features for c in introduced)
     # an item's own maker is still read
     assert ("o1-mini", "DEVELOPED_BY", "OpenAI") in typed(nlp, text)
+
+
+def test_a_figure_is_a_fact_of_the_entity_its_phrase_counts_in(nlp):
+    from graph.nlp.pair_grammar import metric_owner
+
+    def owner(text: str) -> str | None:
+        ents = list(nlp(text).ents)
+        [figure] = [e for e in ents if e.label_ == "METRIC"]
+        return getattr(metric_owner(figure, ents), "text", None)
+
+    # seeds: the figure's own noun phrase, and the entity naming the subject's noun
+    assert owner("We analyzed millions of interactions across Claude Code and our API to "
+                 "understand how much autonomy people grant to agents.") == "Claude Code"
+    assert owner("Most Claude Code turns are short (median ~45 seconds).") == "Claude Code"
+
+
+def test_figures_without_an_owner_are_facts_of_what_the_text_discusses(nlp):
+    # seeds: the figures of the next sentences have no owner of their own
+    found = typed(nlp, "To do research at this scale, we used Anthropic Interviewer—a version "
+                       "of Claude prompted to conduct a conversational interview. We heard "
+                       "from people across 159 countries in 70 different languages.\n"
+                       "Roughly one third want AI to improve their quality of life.")
+    assert ("Anthropic Interviewer", "HAS_METRIC", "159 countries") in found, found
+    assert ("Anthropic Interviewer", "HAS_METRIC", "Roughly one third") in found, found
+    assert not any(t == "159 countries" for s, _, t in found if s != "Anthropic Interviewer")
+    # a sentence whose subject is something else keeps its figure to itself
+    # (techniques__...: "It improves ..."; announcements: "Three epochs take ...")
+    found = typed(nlp, "We trained Mistral 7B with LoRA adapters. Three epochs take about 9 "
+                       "hours. It improves accuracy on long documents by 12%.")
+    assert not any(p == "HAS_METRIC" and t in ("about 9 hours", "12%")
+                   for _, p, t in found), found
