@@ -173,9 +173,9 @@ def orphan_figures(sent: Span) -> list[Span]:
     "Three epochs take about 9 hours", "the 7B model also powers ...").
     """
     ents = list(sent.ents)
-    if _owners(ents) or sent.text.lstrip()[:1] in ("|", "-", "*", "+"):
-        return []
     figures = [e for e in ents if e.label_ == "METRIC"]
+    if not figures or _owners(ents) or sent.text.lstrip()[:1] in ("|", "-", "*", "+"):
+        return []
     subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
     if not subjects or not all(s.lower_ in WE_WORDS or any(s in f for f in figures)
                                and not stands_for_another(s) for s in subjects):

@@ -402,7 +402,8 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             continue
         if recent is not None and n - recent[0] <= RECENT_SENTENCES:
             found += _figures_of(recent[1], sent, offset)
-        recent = ((n, discussed(sent)) if discussed(sent) is not None else recent)
+        about = discussed(sent)
+        recent = (n, about) if about is not None else recent
         context = (*previous, "previous") if previous else (*topic, "title") if topic else None
         for c in sentence_candidates(sent, context):
             a = c.a if c.context else (c.a[0] + offset, c.a[1] + offset)  # the context's is
