@@ -164,7 +164,7 @@ def _owners(ents: list[Span]) -> list[Span]:
             and e.text.lower() not in WE_WORDS]
 
 
-def orphan_figures(sent: Span) -> list[Span]:
+def orphan_figures(sent: Span, ents: list[Span]) -> list[Span]:
     """The figures of a sentence that names nothing else, whose subject is the author or a
     figure, and whose grammar gives them no owner ("We heard from people across 159
     countries"; "In three months, the 99.9th percentile turn duration nearly doubled"):
@@ -172,7 +172,6 @@ def orphan_figures(sent: Span) -> list[Span]:
     lines are not prose; not when the subject is something else ("It improves ... (+7.9%)",
     "Three epochs take about 9 hours", "the 7B model also powers ...").
     """
-    ents = list(sent.ents)
     figures = [e for e in ents if e.label_ == "METRIC"]
     if not figures or _owners(ents) or sent.text.lstrip()[:1] in ("|", "-", "*", "+"):
         return []
@@ -184,13 +183,13 @@ def orphan_figures(sent: Span) -> list[Span]:
 
 
 
-def discussed(sent: Span) -> Span | None:
-    """The model, method or project a sentence is about: its subject (or the modifier of its
-    subject: "Most Claude Code turns are short"), else its last object, or a verb's
-    prepositional object ("In a randomized-controlled trial, we assigned ..."); not a noun's
-    complement ("a version of Claude")."""
+def discussed(ents: list[Span]) -> Span | None:
+    """The model, method or project a sentence (its entities ``ents``) is about: its subject
+    (or the modifier of its subject: "Most Claude Code turns are short"), else its last
+    object, or a verb's prepositional object ("In a randomized-controlled trial, we assigned
+    ..."); not a noun's complement ("a version of Claude")."""
     found, rank = None, 0
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ not in RECENT_TYPES:
             continue
         token = phrase_head(ent)
