@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import words
+from graph.nlp.lexicon import table, words
 from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
 
 ANAPHORS = {"it", "they", "this", "these", "he", "she"}
@@ -208,3 +208,10 @@ def discussed(ents: list[Span]) -> Span | None:
         if role >= rank:
             found, rank = ent, role
     return found
+
+
+def kind_fits(subject: Token, entity_type: str) -> bool:
+    """Whether a subject standing for an earlier entity ("the model", "this method") can
+    stand for one of ``entity_type``: "The model relies on X" is not the company's."""
+    kinds = table("relations", "kind_types").get(subject.lemma_.lower())
+    return subject.pos_ != "NOUN" or kinds is None or entity_type in kinds.split()

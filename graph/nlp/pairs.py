@@ -26,6 +26,7 @@ from graph.nlp.pair_grammar import (
     coordinated,
     discussed,
     introduced,
+    kind_fits,
     metric_owner,
     orphan_figures,
     possessor_features,
@@ -327,6 +328,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         return
     subject = _subject(sent)
     partners = [e for e in ents if not _is_we(e)]
+    if subject is not None and not kind_fits(subject, title_type):
+        return  # "The model relies on X" after a sentence about a company
     if subject is not None and not stands_for_another(subject):
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%.")

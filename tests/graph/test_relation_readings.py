@@ -194,3 +194,17 @@ def test_figures_without_an_owner_are_facts_of_what_the_text_discusses(nlp):
                        "hours. It improves accuracy on long documents by 12%.")
     assert not any(p == "HAS_METRIC" and t in ("about 9 hours", "12%")
                    for _, p, t in found), found
+
+
+def test_the_model_does_not_stand_for_a_company_named_before(nlp):
+    # announcements (m-series): "The company says ..." stands for Zhipu AI; "The model ..."
+    # cannot, so its method is not the company's
+    found = typed(nlp, "Zhipu AI on Monday released GLM-5-Long, a version of its GLM-5 model "
+                       "that accepts a 1-million-token context window. The model relies on "
+                       "block-skip attention.")
+    assert not any(s == "Zhipu AI" and t == "block-skip attention" for s, _, t in found), found
+    from graph.nlp.pair_grammar import kind_fits
+
+    subject = next(t for t in nlp("The model relies on block-skip attention.")
+                   if t.dep_ == "nsubj")
+    assert kind_fits(subject, "MODEL") and not kind_fits(subject, "ORG")
