@@ -385,12 +385,13 @@ def _is_title_line(sent: Span) -> bool:
 
 def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterator[Candidate]:
     """The discussed entity and each figure of ``sent`` without an owner
-    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar."""
+    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar; the
+    evidence says the entity was named before (``via`` "previous")."""
     where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
     for figure in orphan_figures(sent, ents):
         yield Candidate((offset + ent.start_char, offset + ent.end_char),
                         (offset + figure.start_char, offset + figure.end_char), ent.label_,
-                        "METRIC", "recent", ("orphan_figure",), where)
+                        "METRIC", "previous", ("orphan_figure",), where)
 
 
 def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
