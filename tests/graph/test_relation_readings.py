@@ -1,7 +1,9 @@
 """Relations read from the words of a sentence or from the sentence before: comparisons the
 parse misattaches, the partners of a "together we", the author of an "Introducing X"
-headline (issue "Relations a reader can trust": comparisons, lists, relations across a
-sentence boundary). Every sentence is real text of the genre (the Prompt Engineering
+headline, figures and the entity they measure (in the sentence or under discussion before
+it), items of a list, a "the model" subject (issue "Relations a reader can trust":
+comparisons, lists, metrics attached to what they measure, relations across a sentence
+boundary). Every sentence is real text of the genre (the Prompt Engineering
 Guide's pages or the seeds), run through the whole pipeline.
 """
 
