@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import words
+from graph.nlp.lexicon import table, words
 from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
 
 ANAPHORS = {"it", "they", "this", "these", "he", "she"}
 OWNER_TYPES = ("MODEL", "METHOD", "PROJECT", "ORG")  # what a figure can be a fact of
 CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
 BENCHMARK_PREPS = ("on", "across")
+MEASURED_IN = ("across", "for", "of")  # "millions of interactions across Claude Code"
+SUBJECT_MODIFIERS = ("compound", "nmod", "nsubj")  # not "poss": "Northwind AI's Cirrus 4"
+RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts of
 # "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
 DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
 
@@ -30,6 +33,9 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     noun = head.head
     if head.dep_ == "appos" and _described(head, ent_of) is not None:
         return _described(head, ent_of)  # "Falcon LLM – a 180B model"
+    measured = _measured_in(metric, ent_of)
+    if measured is not None:
+        return measured  # "millions of interactions across Claude Code"
     if head.dep_ in ("nummod", "compound", "amod", "npadvmod", "poss"):
         if noun.i in ent_of:
             return ent_of[noun.i]
@@ -47,6 +53,12 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
                 return None  # "We heard from 159 countries": a study's figure, not the author's
             if subject.i in ent_of:
                 return ent_of[subject.i] if ent_of[subject.i].label_ in OWNER_TYPES else None
+            # (the entity before the subject's noun: spaCy may read the noun as a verb,
+            # "Claude Code turns": "Code" nsubj of "turns")
+            modifier = next((ent_of[c.i] for c in subject.children if c.i < subject.i and
+                             c.dep_ in SUBJECT_MODIFIERS and c.i in ent_of), None)
+            if modifier is not None:  # "Most Claude Code turns are short (median ~45 s)"
+                return modifier if modifier.label_ in ("MODEL", "PROJECT") else None
             if subject.lower_ in ANAPHORS or stands_for_another(subject):
                 return "context"
         if subjects:
@@ -58,6 +70,18 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
         if verb.dep_ not in CLAUSE_LINKS or verb.head.i == verb.i:
             return "context" if verb.dep_ == "ROOT" else None
         verb = verb.head
+    return None
+
+
+def _measured_in(metric: Span, ent_of: dict[int, Span]) -> Span | None:
+    """The entity a figure's own noun phrase says it counts in: "millions of interactions
+    across Claude Code", "6% for SEA-LION v3" (not a benchmark "on" which it is scored)."""
+    for prep in (c for t in metric for c in t.children):
+        if prep.dep_ == "prep" and prep.lower_ in MEASURED_IN:
+            for obj in prep.children:
+                ent = ent_of.get(obj.i)
+                if obj.dep_ == "pobj" and ent is not None and ent.label_ in OWNER_TYPES:
+                    return ent
     return None
 
 
@@ -133,3 +157,61 @@ def stands_for_another(subject: Token) -> bool:
         return subject.lower_ in ANAPHORS
     return subject.pos_ == "NOUN" and subject.lemma_.lower() in words("relations", "kind_nouns") \
         and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in subject.children)
+
+
+def _owners(ents: list[Span]) -> list[Span]:
+    return [e for e in ents if e.label_ not in ("METRIC", "DATE", "CARDINAL", "ORDINAL")
+            and e.text.lower() not in WE_WORDS]
+
+
+def orphan_figures(sent: Span, ents: list[Span]) -> list[Span]:
+    """The figures of a sentence that names nothing else, whose subject is the author or a
+    figure, and whose grammar gives them no owner ("We heard from people across 159
+    countries"; "In three months, the 99.9th percentile turn duration nearly doubled"):
+    facts of what the text is discussing (:func:`discussed`). Not in tables or lists, whose
+    lines are not prose; not when the subject is something else ("It improves ... (+7.9%)",
+    "Three epochs take about 9 hours", "the 7B model also powers ...").
+    """
+    figures = [e for e in ents if e.label_ == "METRIC"]
+    if not figures or _owners(ents) or sent.text.lstrip()[:1] in ("|", "-", "*", "+"):
+        return []
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if not subjects or not all(s.lower_ in WE_WORDS or any(s in f for f in figures)
+                               and not stands_for_another(s) for s in subjects):
+        return []
+    return [e for e in figures if metric_owner(e, ents) is None]
+
+
+
+def discussed(ents: list[Span]) -> Span | None:
+    """The model, method or project a sentence (its entities ``ents``) is about: its subject
+    (or the modifier of its subject: "Most Claude Code turns are short"), else its last
+    object, or a verb's prepositional object ("In a randomized-controlled trial, we assigned
+    ..."); not a noun's complement ("a version of Claude")."""
+    found, rank = None, 0
+    for ent in ents:
+        if ent.label_ not in RECENT_TYPES:
+            continue
+        token = phrase_head(ent)
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        dep, head = token.dep_, token.head
+        if dep in ("nsubj", "nsubjpass") and head.pos_ in VERBAL or \
+                dep in SUBJECT_MODIFIERS and head.dep_ in ("nsubj", "nsubjpass"):
+            role = 3
+        elif dep == "dobj" and head.pos_ in VERBAL:
+            role = 2
+        elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERBAL:
+            role = 1
+        else:
+            continue
+        if role >= rank:
+            found, rank = ent, role
+    return found
+
+
+def kind_fits(subject: Token, entity_type: str) -> bool:
+    """Whether a subject standing for an earlier entity ("the model", "this method") can
+    stand for one of ``entity_type``: "The model relies on X" is not the company's."""
+    kinds = table("relations", "kind_types").get(subject.lemma_.lower())
+    return subject.pos_ != "NOUN" or kinds is None or entity_type in kinds.split()

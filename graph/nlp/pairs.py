@@ -12,6 +12,7 @@ in which direction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -23,8 +24,11 @@ from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     benchmark_owner,
     coordinated,
+    discussed,
     introduced,
+    kind_fits,
     metric_owner,
+    orphan_figures,
     possessor_features,
     stands_for_another,
 )
@@ -46,6 +50,7 @@ MAX_DISTANCE = 40
 # A sentence naming more entities than this is a list: pair each with its nearest only.
 MAX_PARTNERS = 6
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
+LIST_ITEM = re.compile(r"[-*+]|\d+[.)]")  # how a line of a list begins
 # Features that are also read joined with the pair's types.
 JOINED = ("pw=", "bv=", "lca=", "btw=", "rule=", "passive", "thead_dep=", "tprep=", "cue@",
           "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we", "owner")
@@ -173,6 +178,8 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
     out.append(f"ebtw={min(others, 2)}")
     if any(t.text in ";:" for t in between):
         out.append("clause_break")
+    if _separate_lines(doc, a, b):
+        out.append("line_break")  # two items of a list or two rows of a table
     before = doc[max(sent.start, a.start - 3):a.start]
     after = doc[b.end:min(sent.end, b.end + 3)]
     out += [f"pre={_lemma(t)}" for t in before[-2:]] + [f"post={_lemma(t)}" for t in after[:2]]
@@ -182,6 +189,26 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
             e.label_ not in ("METRIC", "DATE") for e in sent.ents if a.end <= e.start < b.start):
         out.append("nearest_left")  # no other entity between a and the metric
     return out
+
+
+def _line_head(doc, i: int) -> str:
+    """The first word of the line token ``i`` is on ("-", "|", "1." ...)."""
+    while i > 0 and "\n" not in doc[i - 1].whitespace_ and "\n" not in doc[i - 1].text:
+        i -= 1
+    while i < len(doc) - 1 and doc[i].is_space:
+        i += 1
+    return doc[i].text
+
+
+def _separate_lines(doc, a: Span, b: Span) -> bool:
+    """Whether ``a`` and ``b`` are on two items of a list or two rows of a table (lines the
+    parser may take for one sentence); not a line introducing a list and its item
+    ("accessible with these models:\n- gpt-4o")."""
+    if not any("\n" in t.whitespace_ or "\n" in t.text for t in doc[a.end - 1:b.start]):
+        return False
+    first, second = _line_head(doc, a.start), _line_head(doc, b.start)
+    return bool(LIST_ITEM.fullmatch(first) and LIST_ITEM.fullmatch(second)) or \
+        first == second == "|"
 
 
 def _bucket(n: int) -> str:
@@ -243,16 +270,18 @@ def _type(ent: Span) -> str:
     return ent.label_ if ent.label_ in TYPES else "OTHER"
 
 
-def sentence_candidates(sent: Span, context: Context | None = None
-                        ) -> Iterator[Candidate]:
+def sentence_candidates(sent: Span, context: Context | None = None,
+                        entities: list[Span] | None = None) -> Iterator[Candidate]:
     """The candidate pairs of one sentence, with their features.
 
     ``context`` is the entity the sentence may be about without naming it: its character
     span (kept as given), type, casefold text and kind ("title", "previous"). It is paired
     with the sentence's entities when the sentence has no subject of its own ("Released by
     Meta AI; outperforms GPT-3") or one that stands for it ("It scores 51.7% on MATH").
+    ``entities``: the sentence's entities, when the caller has them (else ``sent.ents``).
     """
-    ents = [e for e in sent.ents if e.label_ not in ("DATE", "CARDINAL", "ORDINAL")]
+    ents = [e for e in (sent.ents if entities is None else entities)
+            if e.label_ not in ("DATE", "CARDINAL", "ORDINAL")]
     if not ents:
         return
     # "we", "our": the author of a first-person text, an organization once it is known
@@ -299,6 +328,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         return
     subject = _subject(sent)
     partners = [e for e in ents if not _is_we(e)]
+    if subject is not None and not kind_fits(subject, title_type):
+        return  # "The model relies on X" after a sentence about a company
     if subject is not None and not stands_for_another(subject):
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%.")
@@ -327,6 +358,9 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
 
 
 TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
+
+
 TITLE_TOKENS = 16  # a first line this short is the document's title
 
 
@@ -349,6 +383,30 @@ def _is_title_line(sent: Span) -> bool:
     return len(sent) <= TITLE_TOKENS and after in ("\n", "") and not text.endswith(".")
 
 
+def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterator[Candidate]:
+    """The discussed entity and each figure of ``sent`` without an owner
+    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar; the
+    evidence says the entity was named before (``via`` "previous")."""
+    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+    for figure in orphan_figures(sent, ents):
+        yield Candidate((offset + ent.start_char, offset + ent.end_char),
+                        (offset + figure.start_char, offset + figure.end_char), ent.label_,
+                        "METRIC", "previous", ("orphan_figure",), where)
+
+
+def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
+    ents, i = list(doc.ents), 0
+    for sent in doc.sents:
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].end <= sent.end:
+            j += 1
+        yield sent, ents[i:j]
+        i = j
+
+
 def document_candidates(doc, offset: int = 0, topic: Topic | None = None
                         ) -> tuple[list[Candidate], Topic | None]:
     """Candidates of every sentence of a parsed ``doc`` (a piece of a document at ``offset``).
@@ -360,17 +418,22 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     """
     found: list[Candidate] = []
     previous: Topic | None = None
-    for n, sent in enumerate(doc.sents):
+    recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
+    for n, (sent, ents) in enumerate(_with_entities(doc)):
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
-            topic, previous = _topic_of(sent, offset) or topic, None
+            topic, previous, recent = _topic_of(sent, offset) or topic, None, None
             continue
+        if recent is not None and n - recent[0] <= RECENT_SENTENCES and ents:
+            found += _figures_of(recent[1], sent, ents, offset)
+        about = discussed(ents) if ents else None
+        recent = (n, about) if about is not None else recent
         context = (*previous, "previous") if previous else (*topic, "title") if topic else None
-        for c in sentence_candidates(sent, context):
+        for c in sentence_candidates(sent, context, ents):
             a = c.a if c.context else (c.a[0] + offset, c.a[1] + offset)  # the context's is
             found.append(replace(c, a=a, b=(c.b[0] + offset, c.b[1] + offset),
                                  sentence=(c.sentence[0] + offset, c.sentence[1] + offset)))
         subject = _subject(sent)
-        named = next((e for e in sent.ents if e.label_ in TOPIC_TYPES and (
+        named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
             subject in e if subject is not None else introduced(e))), None)
         if named is not None:
             previous = ((offset + named.start_char, offset + named.end_char), named.label_,

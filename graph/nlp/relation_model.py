@@ -123,9 +123,10 @@ class RelationModel:
     def predict(self, features: Sequence[str], a_type: str, b_type: str
                 ) -> tuple[str, float]:
         """The best allowed label and how far it beats NONE (``(NONE, 0.0)`` when nothing)."""
-        if "poss_other" in features or "coordinated" in features:
+        if "poss_other" in features or "coordinated" in features or "line_break" in features:
             # "Phi-2 outperforms Google's Gemini Nano 2": Google is not Phi-2's; two items of
-            # one list ("partnered with AWS, Apple, Cisco") are not related to each other
+            # one list ("partnered with AWS, Apple, Cisco") are not related to each other, nor
+            # two items of a list or two rows of a table the parser took for one sentence
             # (the dependency rules' phrases and order-free cues still are, :meth:`decide`)
             return NONE, 0.0
         best, gain = self._best(features, a_type, b_type)
@@ -167,7 +168,7 @@ class RelationModel:
         for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)
             # (an entity of the sentence: "It"/subjectless figures attached to the text's
             # topic were right for 1 in 7 in cross-validation, so those are left to the score)
-            if "owner" in c.features and not c.context:
+            if ("owner" in c.features and not c.context) or "orphan_figure" in c.features:
                 want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
                 metric = c.b if c.b_type == "METRIC" else c.a
                 if metric not in done and allowed(want, c.a_type, c.b_type):
@@ -181,6 +182,8 @@ class RelationModel:
         allowed predicate that comes closest to beating NONE."""
         best = None
         for c in candidates:
+            if "orphan_figure" in c.features:
+                continue  # decided by the grammar alone (:meth:`decide`)
             totals = self.scores(c.features)
             none = totals.get(NONE, 0.0)
             for label in self.classes[1:]:

@@ -1,7 +1,9 @@
 """Relations read from the words of a sentence or from the sentence before: comparisons the
 parse misattaches, the partners of a "together we", the author of an "Introducing X"
-headline (issue "Relations a reader can trust": comparisons, lists, relations across a
-sentence boundary). Every sentence is real text of the genre (the Prompt Engineering
+headline, figures and the entity they measure (in the sentence or under discussion before
+it), items of a list, a "the model" subject (issue "Relations a reader can trust":
+comparisons, lists, metrics attached to what they measure, relations across a sentence
+boundary). Every sentence is real text of the genre (the Prompt Engineering
 Guide's pages or the seeds), run through the whole pipeline.
 """
 
@@ -141,3 +143,70 @@ def test_a_use_is_read_right_after_its_user(nlp):
     # with ..." is Baize-v2's, not LoRA's)
     assert not readings(nlp, "Baize-v2 is an open-source chat model developed by UCSD, "
                              "fine-tuned with LoRA, and trained with supervised fine-tuning.")
+
+
+def test_items_of_a_list_are_not_related_to_each_other(nlp, model):
+    from graph.nlp.pairs import sentence_candidates
+
+    # readings.md and guides__4o-image-generation.md: lines the parser reads as one sentence
+    text = ("- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%\n- OpenAI o1-1217 (OpenAI): 79.2% / "
+            "96.4%\n- o1-mini (OpenAI): 63.6% / 90.0%\n\nThe 4o image generation is "
+            "accessible with these models:**\n- gpt-4o\n- gpt-4o-mini\n")
+    doc = nlp(text)
+    crossing = [c for s in doc.sents for c in sentence_candidates(s)
+                if "\n" in text[c.a[1]:c.b[0]]]
+    introduced = [c for c in crossing if text[c.a[0]:c.a[1]] == "4o image generation"]
+    between_items = [c for c in crossing if c not in introduced]
+    assert between_items and introduced
+    assert all("line_break" in c.features for c in between_items)
+    assert all(model.predict(c.features, c.a_type, c.b_type)[0] == "NONE"
+               for c in between_items)
+    # the line that introduces the list is not an item: what it says of them still counts
+    assert not any("line_break" in c.features for c in introduced)
+    # an item's own maker is still read
+    assert ("o1-mini", "DEVELOPED_BY", "OpenAI") in typed(nlp, text)
+
+
+def test_a_figure_is_a_fact_of_the_entity_its_phrase_counts_in(nlp):
+    from graph.nlp.pair_grammar import metric_owner
+
+    def owner(text: str) -> str | None:
+        ents = list(nlp(text).ents)
+        [figure] = [e for e in ents if e.label_ == "METRIC"]
+        return getattr(metric_owner(figure, ents), "text", None)
+
+    # seeds: the figure's own noun phrase, and the entity naming the subject's noun
+    assert owner("We analyzed millions of interactions across Claude Code and our API to "
+                 "understand how much autonomy people grant to agents.") == "Claude Code"
+    assert owner("Most Claude Code turns are short (median ~45 seconds).") == "Claude Code"
+
+
+def test_figures_without_an_owner_are_facts_of_what_the_text_discusses(nlp):
+    # seeds: the figures of the next sentences have no owner of their own
+    found = typed(nlp, "To do research at this scale, we used Anthropic Interviewer—a version "
+                       "of Claude prompted to conduct a conversational interview. We heard "
+                       "from people across 159 countries in 70 different languages.\n"
+                       "Roughly one third want AI to improve their quality of life.")
+    assert ("Anthropic Interviewer", "HAS_METRIC", "159 countries") in found, found
+    assert ("Anthropic Interviewer", "HAS_METRIC", "Roughly one third") in found, found
+    assert not any(t == "159 countries" for s, _, t in found if s != "Anthropic Interviewer")
+    # a sentence whose subject is something else keeps its figure to itself
+    # (techniques__...: "It improves ..."; announcements: "Three epochs take ...")
+    found = typed(nlp, "We trained Mistral 7B with LoRA adapters. Three epochs take about 9 "
+                       "hours. It improves accuracy on long documents by 12%.")
+    assert not any(p == "HAS_METRIC" and t in ("about 9 hours", "12%")
+                   for _, p, t in found), found
+
+
+def test_the_model_does_not_stand_for_a_company_named_before(nlp):
+    # announcements (m-series): "The company says ..." stands for Zhipu AI; "The model ..."
+    # cannot, so its method is not the company's
+    found = typed(nlp, "Zhipu AI on Monday released GLM-5-Long, a version of its GLM-5 model "
+                       "that accepts a 1-million-token context window. The model relies on "
+                       "block-skip attention.")
+    assert not any(s == "Zhipu AI" and t == "block-skip attention" for s, _, t in found), found
+    from graph.nlp.pair_grammar import kind_fits
+
+    subject = next(t for t in nlp("The model relies on block-skip attention.")
+                   if t.dep_ == "nsubj")
+    assert kind_fits(subject, "MODEL") and not kind_fits(subject, "ORG")
