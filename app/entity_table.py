@@ -269,6 +269,11 @@ class EntityTable(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(bottom)
 
+        self._wire()
+        self._kept: list[str] = []
+        self._on_source_reset()
+
+    def _wire(self) -> None:
         self.filter_text.textChanged.connect(self._on_filter_changed)
         self.type_combo.currentIndexChanged.connect(self._on_filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -280,11 +285,9 @@ class EntityTable(QWidget):
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.view)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selection)
-        self._kept: list[str] = []
         self.source.modelAboutToBeReset.connect(self._on_source_about_to_reset)
         self.source.modelReset.connect(self._on_source_reset)
         self.source.building.connect(self._on_building)
-        self._on_source_reset()
 
     def showEvent(self, event) -> None:
         self.source.live = True
