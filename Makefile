@@ -49,7 +49,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_table.py
 
 # The trained components: `make train` rebuilds resources/model/domain_ner from the
-# committed training/data and training/config.cfg (6,000 steps, 33 minutes measured here),
+# committed training/data and training/config.cfg (6,000 steps, 11-15 minutes here, 33 when busy),
 # then the relation classifier resources/model/relations.json from the annotations (under a
 # minute; `make train-relations` alone); `make training-data` rebuilds training/data from
 # the annotations and ../shared/corpus.
