@@ -207,6 +207,7 @@ FINDING_COMMUNITIES = "Finding communities\u2026"
 # A community without an entity is named after what its members are (graph.explore.junk).
 NOT_ENTITIES = {"fact": "facts", "number": "numbers", "date": "dates",
                 "quantity": "quantities", "fragment": "fragments", "short": "short words",
+                "citation": "citations",
                 "generic": "generic terms", "common word": "common words",
                 "seen once": "single mentions"}
 COMMUNITY_OF_NON_ENTITIES = "{kind} like \u201c{label}\u201d"

@@ -22,6 +22,9 @@ edges, and the graph's own evidence sentences, never a list of names:
     or whose brackets do not match.
 ``short``
     Fewer than two letters and no digit, or two letters alone ("QA", "DD").
+``citation``
+    A reference to a paper by its authors ("Liu et al", "Wei et al. 2022"): the paper's
+    subject is the entity, not its authors.
 ``generic``
     A generic term of the extraction lexicon ("AI", "API"), or a lower-case modifier
     rather than a thing ("fine-tuned", "few-shot", "autoregressive").
@@ -46,7 +49,7 @@ from graph.explore.filters import FACT_TYPES
 from graph.paths import resource
 from graph.schema import DEPENDENCY
 
-REASONS = ("fact", "number", "date", "quantity", "fragment", "short", "generic",
+REASONS = ("fact", "number", "date", "quantity", "fragment", "short", "citation", "generic",
            "common word", "seen once")
 
 # What a date is written with: once these are gone from a date, no letter is left.
@@ -56,6 +59,7 @@ _DATE_WORD = re.compile(r"\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|d
 _YEAR = re.compile(r"(?<![\w\-.])(1[89]|20)\d\d(?![\w\-.])")
 _QUANTITY = re.compile(r"^(?:(?i:over|about|around|nearly|almost|up to|more than|less than)"
                        r"\s+)?[~<>≈]?\d[\d.,]*[A-Za-z%]{0,2}\s+[a-z]+")
+_CITATION = re.compile(r"\bet\.?\s+al\b", re.IGNORECASE)
 _JOINING_END = ("-", "|", "/", ",", ":", ";", "(", "[", "{", "&", "=", " +")
 _MODIFIER_ENDINGS = ("ed", "ive", "-shot", "-aware", "-based", "-like", "-free", "-first")
 _EVIDENCE_WORD = re.compile(r"(?<![\w\-])[a-z]{3,}(?![\w\-])")
@@ -86,6 +90,8 @@ def label_reason(label: str) -> str | None:
     has_digit = any(c.isdigit() for c in text)
     if (letters < 2 and not has_digit) or (len(text) == 2 and letters == 2):
         return "short"
+    if _CITATION.search(text):
+        return "citation"
     folded = text.casefold()
     if folded in _generic_terms() or (
             text.islower() and not has_digit and folded.endswith(_MODIFIER_ENDINGS)

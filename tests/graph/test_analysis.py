@@ -106,6 +106,15 @@ def test_a_community_is_named_after_an_entity_not_a_date():
     assert community.leaders == tuple(m for m in community.members if m != "day")
 
 
+def test_a_model_or_lab_names_a_community_before_a_more_central_person_or_place():
+    edges = [("liu", n, 5.0) for n in ("usa", "phi", "msft")] + [("phi", "msft", 1.0)]
+    graph = _model_graph(edges, types={"liu": "PERSON", "usa": "PLACE", "phi": "MODEL"})
+    [community] = analyse(graph).communities
+    assert community.members[0] == "liu"  # the most central, a person
+    assert community.name in ("PHI", "MSFT") and community.leaders[-2:] == ("liu", "usa")
+    assert set(community.leaders[:2]) == {"phi", "msft"}
+
+
 def test_numbers_and_fragments_neither_name_nor_lead_a_community():
     hub = [("n13", n, 5.0) for n in ("gpt", "n2023", "self", "openai")]
     edges = hub + [("gpt", "openai", 1.0)]

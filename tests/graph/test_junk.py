@@ -18,6 +18,7 @@ from graph.schema import COOCCURRENCE, DEPENDENCY
     ("self-", "fragment"), ("Reflexion +", "fragment"), ("- Ma", "fragment"),
     ("Principles of Engineering (", "fragment"),
     ("QA", "short"), ("AI", "short"), ("X", "short"),
+    ("Liu et al", "citation"), ("Gunasekar et al.", "citation"), ("Wei et al. 2022", "citation"),
     ("API", "generic"), ("fine-tuned", "generic"), ("few-shot", "generic"),
     ("autoregressive", "generic"),
 ])
