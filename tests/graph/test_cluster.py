@@ -26,6 +26,7 @@ from graph.store.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOUNCEMENTS = ROOT / "training" / "corpus" / "announcements"
+WORKERS = 2  # the LocalCluster's worker processes: each must load the pipeline and extract
 
 
 def _free_address() -> str:
@@ -52,7 +53,7 @@ def corpus(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     """A LocalCluster of two single-threaded worker processes, and a client of it."""
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
+    with LocalCluster(n_workers=WORKERS, processes=True, threads_per_worker=1, host="127.0.0.1",
                       dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield cluster.scheduler_address, client
@@ -69,8 +70,8 @@ def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, c
                                          scheduler=address), seen.append)
     # The pipeline was loaded once per worker, and both extracted batches.
     loaded = client.run(lambda dask_worker: PLUGIN_NAME in dask_worker.plugins)
-    assert list(loaded.values()) == [True, True]
-    assert len({task["worker"] for task in stream.data}) == 2
+    assert list(loaded.values()) == [True] * WORKERS
+    assert len({task["worker"] for task in stream.data}) == WORKERS
     assert len(stream.data) == len(batches(documents))
     local = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "l.threadline", jobs=1))
     assert remote.extracted == local.extracted == len(documents) == len(list(corpus.iterdir()))
