@@ -40,5 +40,34 @@ def initials(text: str, skip: str = "") -> str:
 
 
 def spells_acronym(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is made of the initials of ``name``, link words optional."""
-    return acronym.upper() in {initials(name, skip) for skip in ("", "link", "lower-link")}
+    """Whether ``acronym`` is made of the initials of ``name``, link words optional, or
+    of the beginnings of its words: "RoPE" (rotary position embeddings), "RPO"
+    (Reward-aware Preference Optimization: a lower-case part after a hyphen is optional)."""
+    return acronym.upper() in {initials(name, skip) for skip in ("", "link", "lower-link")} \
+        or _spells_by_beginnings(_PIECE.findall(acronym), _word_parts(name))
+
+
+_PIECE = re.compile(r"[A-Z0-9][a-z]*")
+
+
+def _word_parts(name: str) -> list[tuple[str, bool]]:
+    """The words of ``name`` and their hyphen-joined parts, each with whether an acronym
+    may leave it out (a link word, a lower-case part after a hyphen: "Reward-*aware*")."""
+    parts = []
+    for word in name.split():
+        for i, part in enumerate(p for p in re.split(r"[-\u2011]", word) if p):
+            parts.append((part, part.lower() in LINK_WORDS or (i > 0 and part.islower())))
+    return parts
+
+
+def _spells_by_beginnings(pieces: list[str], parts: list[tuple[str, bool]]) -> bool:
+    """Whether each piece of an acronym begins the next part of the name, in order, every
+    part that may not be left out taken ("Ro"+"P"+"E": rotary position embeddings)."""
+    if not pieces:
+        return not any(not optional for _, optional in parts)
+    if not parts:
+        return False
+    (part, optional), rest = parts[0], parts[1:]
+    if part.lower().startswith(pieces[0].lower()) and _spells_by_beginnings(pieces[1:], rest):
+        return True
+    return optional and _spells_by_beginnings(pieces, rest)

@@ -44,6 +44,7 @@ from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.methods import (
     headed,
     method_span,
+    opens_item,
     specified,
     technique_matcher,
     tidy_methods,
@@ -55,6 +56,7 @@ from graph.nlp.components.metrics import (
     table_scores,
     within_cell,
 )
+from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans
 from graph.nlp.components.spans import (
     HYPHENS,
@@ -114,9 +116,10 @@ class ThreadlineEntities:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.technique_matcher = technique_matcher(nlp.vocab)
-        self.marks = Matcher(nlp.vocab)  # table bars and "on" (benchmark slots)
+        self.marks = Matcher(nlp.vocab)  # table bars, "on" (benchmark slots), "library"
         self.marks.add("BAR", [[{"ORTH": "|"}]])
         self.marks.add("ON", [[{"LOWER": "on"}]])
+        self.marks.add("PRODUCT", [[{"LOWER": {"IN": sorted(words("entities", "product_nouns"))}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
@@ -141,9 +144,10 @@ class ThreadlineEntities:
                      and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
         chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
-        marks: dict[str, list[int]] = {"BAR": [], "ON": []}
+        marks: dict[str, list[int]] = {"BAR": [], "ON": [], "PRODUCT": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
+        chosen = tidy_products(doc, chosen, marks["PRODUCT"])
         if marks["BAR"]:
             taken = {i for s in chosen for i in range(s.start, s.end)}
             chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
@@ -161,7 +165,7 @@ class ThreadlineEntities:
         found = []
         for _, start, _end in self.technique_matcher(doc):
             method = method_span(doc[start])
-            if method is not None and not title_line(method):
+            if method is not None and not title_line(method) and not opens_item(method):
                 # "chain-of-thought monitoring" is a technique of its own, not a mention
                 # of "chain-of-thought": the longer phrase wins over the known name.
                 specific = any(method.start <= k.start and k.end <= method.end

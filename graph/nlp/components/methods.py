@@ -78,15 +78,32 @@ def _modifier_step(unit: Span, head: Token, start: int, head_start: int) -> bool
     if not any(i < t.head.i <= head.i for t in unit):
         return None  # it modifies something outside the phrase
     adjectives = words("methods", "technique_adjectives")
-    if any(t.pos_ in ("NOUN", "PROPN") and t.dep_ != "poss" or
-           t.lower_ in adjectives for t in parts):
+    # "video evaluation", "literature review": an activity, unless a technique word names it
+    activity = len(parts) == 1 and head.lower_ in words("methods", "activity_heads")
+    if any(t.lower_ in adjectives or not activity and t.pos_ in ("NOUN", "PROPN")
+           and t.dep_ != "poss" for t in parts):
         return True
+    if activity and parts[0].pos_ in ("NOUN", "PROPN"):
+        return False  # "retrospective chart review": named by the word before it, if any
     if len(parts) == 1 and parts[0].tag_ == "VBG" and parts[0].head.i == head.i:
         return True  # "scheming evaluations"
     if len(parts) == 1 and parts[0].pos_ == "ADJ" and start < head_start \
             and unit.doc[start].pos_ in ("NOUN", "PROPN"):
         return False  # only an adjective in front of a noun modifier: "natural language ..."
     return None
+
+
+_ITEM_MARKS = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)]|\*\*)[ \t*]*")
+
+
+def opens_item(span: Span) -> bool:
+    """Whether ``span`` begins a list item or a bold line in capitals ("- Cost optimization",
+    "* Literature review and summaries", "**Performance Monitoring**"): the topic of an
+    item, a use case or a benefit, not a technique the prose names."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    return span.text[:1].isupper() and _ITEM_MARKS.fullmatch(text[start:span.start_char]) \
+        is not None
 
 
 def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:

@@ -1,0 +1,95 @@
+"""Products, libraries and platforms told by the words around their name.
+
+* a name followed by a product noun is that product: "its TRL library", "the GPT-NeoX
+  library", "the MosaicML platform" (a company's name before the noun names its platform,
+  the noun included), whatever type the name had on its own; techniques and datasets keep
+  theirs ("the ReAct framework");
+* a known company or a product followed by a product is one product: "NVIDIA DGX Cloud",
+  "Google Cloud Vertex AI" (not two names);
+* a product's model number is part of its name: "AMD Instinct MI250X".
+
+The nouns are ``product_nouns`` of ``resources/lexicon/entities.json``; the companies
+``shape_companies``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.lexicon import words
+
+_RENAMED = {"ORG", "MODEL", "PERSON", "PLACE", "PROJECT"}  # types a product noun overrides
+_MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]?$")  # "MI250X", "H100", "A100"
+
+
+def tidy_products(doc: Doc, spans: list[Span], nouns: list[int]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the products of the module's notes;
+    ``nouns``: where the product nouns of ``doc`` are (a matcher's hits)."""
+    out: list[Span] = []
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for span in spans:
+        before = out[-1] if out else None
+        if before is not None and _one_product(before, span):
+            out[-1] = span = _numbered(Span(doc, before.start, span.end, label="PROJECT"))
+        else:
+            out.append(_before_product_noun(_numbered(span), taken))
+    return sorted(out + _unnamed_products(doc, taken, nouns), key=lambda s: s.start)
+
+
+def _one_product(before: Span, span: Span) -> bool:
+    """"NVIDIA" + "DGX Cloud", "Google Cloud" + "Vertex AI": one product's name."""
+    return span.label_ == "PROJECT" and before.end == span.start \
+        and before[-1].whitespace_ == " " and (before.label_ == "PROJECT" or (
+            before.label_ == "ORG" and before.text in words("entities", "shape_companies")))
+
+
+def _numbered(span: Span) -> Span:
+    doc, end = span.doc, span.end
+    if span.label_ == "PROJECT" and end < len(doc) and span[-1].whitespace_ == " " \
+            and _MODEL_NUMBER.match(doc[end].text):
+        return Span(doc, span.start, end + 1, label="PROJECT")
+    return span
+
+
+def _product_noun(token: Token | None) -> bool:
+    return token is not None and token.is_lower and \
+        token.lower_ in words("entities", "product_nouns")
+
+
+def _after(span: Span) -> Token | None:
+    doc = span.doc
+    return doc[span.end] if span.end < len(doc) and span[-1].whitespace_ == " " else None
+
+
+def _before_product_noun(span: Span, taken: set[int]) -> Span:
+    """A name typed otherwise that a product noun follows: the product."""
+    noun = _after(span)
+    if span.label_ not in _RENAMED or not _product_noun(noun):
+        return span
+    if span.label_ == "ORG" and noun.i not in taken:  # "the MosaicML platform"
+        taken.add(noun.i)
+        return Span(span.doc, span.start, noun.i + 1, label="PROJECT")
+    return span if span.label_ == "PROJECT" else \
+        Span(span.doc, span.start, span.end, label="PROJECT", span_id=span.id_)
+
+
+def _unnamed_products(doc: Doc, taken: set[int], nouns: list[int]) -> list[Span]:
+    """Names nothing found that a product noun follows: "its TRL library"."""
+    found = []
+    for token in (doc[i] for i in nouns if i > 0):
+        if token.i in taken or not _product_noun(token):
+            continue
+        name = doc[token.i - 1]
+        if name.i in taken or not name.whitespace_ or not _name_like(name):
+            continue
+        found.append(Span(doc, name.i, name.i + 1, label="PROJECT"))
+    return found
+
+
+def _name_like(token: Token) -> bool:
+    """A written name: CamelCase, capitals or digits past its first letter ("TRL",
+    "xFormers", "GPT-NeoX"), not a capitalised word of the language."""
+    return token.is_alpha is False and any(c.isupper() for c in token.text) \
+        or any(c.isupper() for c in token.text[1:])
