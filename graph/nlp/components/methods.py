@@ -162,10 +162,11 @@ def headed(span: Span) -> Span | None:
         return span
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
-            or _SHOTS.match(span.text) or _generic_task(span) or _bare_plural(span):
+            or _SHOTS.match(span.text) or _generic_task(span) or _bare_plural(span) \
+            or _clause(span):
         return None
     if last.tag_ not in _MODIFIER_TAGS:
-        return span
+        return span if named_technique(span) else None
     capitalised = span[0].text[:1].isupper()
     end = span.end
     while end < len(doc) and end - span.end < _MAX_HEAD * 3:
@@ -181,6 +182,33 @@ def headed(span: Span) -> Span | None:
     if end == span.end:
         return None
     return Span(doc, span.start, end, label="METHOD")
+
+
+def named_technique(span: Span) -> bool:
+    """Whether a METHOD found by a guess names a technique. A lower-case one must show it:
+    a technique head or a name's head word (``technique_heads``, ``named_heads``: "linear
+    attention", "compressive memory"), a technique adjective or specifier ("sparse"), a
+    hyphen ("orchestrator-worker") or an acronym after it ("... embeddings (HyDE)");
+    "maximum capacity", "standard mode" or "data validation" do not."""
+    if not span.text.islower() or "-" in span.text:
+        return True
+    if span[-1].lower_ in words("methods", "technique_heads") | words("methods", "named_heads"):
+        return True
+    modifiers = words("methods", "technique_adjectives") | words("methods", "method_specifiers")
+    if any(t.lower_ in modifiers for t in span):
+        return True
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+        and any(c.isupper() for c in doc[end + 1].text)
+
+
+_FINITE = {"VBZ", "VBD", "VBP"}
+
+
+def _clause(span: Span) -> bool:
+    """A clause, not a name: a verb with a tense inside ("feedback loop converts feedback")."""
+    return any(t.tag_ in _FINITE and t.text not in HYPHENS and t.whitespace_
+               and span.doc[t.i - 1].whitespace_ for t in span[1:])
 
 
 def _bare_plural(span: Span) -> bool:

@@ -90,6 +90,10 @@ def _unnamed_products(doc: Doc, taken: set[int], nouns: list[int]) -> list[Span]
 
 def _name_like(token: Token) -> bool:
     """A written name: CamelCase, capitals or digits past its first letter ("TRL",
-    "xFormers", "GPT-NeoX"), not a capitalised word of the language."""
+    "xFormers", "GPT-NeoX"), not a capitalised word of the language nor a generic
+    acronym ("an AI tool", "an LLM app")."""
+    if token.lower_ in words("entities", "generic_terms") or \
+            token.text in words("entities", "not_product_acronyms"):
+        return False
     return token.is_alpha is False and any(c.isupper() for c in token.text) \
         or any(c.isupper() for c in token.text[1:])
