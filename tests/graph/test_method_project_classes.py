@@ -69,9 +69,10 @@ def test_an_acronym_must_spell_every_word_it_stands_for(acronym, name):
 
 def test_a_method_and_its_acronym_with_lower_case_letters_are_one_entity():
     text = "Decoder-only transformer with rotary position embeddings (RoPE). RoPE helps."
-    starts = [text.index("rotary"), text.index("RoPE"), text.rindex("RoPE")]
+    forms = (("rotary position embeddings", text.index("rotary")),
+             ("RoPE", text.index("RoPE")), ("RoPE", text.rindex("RoPE")))
     mentions = [Mention("a.txt", start, start + len(form), form, "METHOD", 0, 1000, "")
-                for form, start in zip(("rotary position embeddings", "RoPE", "RoPE"), starts)]
+                for form, start in forms]
     entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
     [entity] = entities
     assert entity.label == "rotary position embeddings" and "RoPE" in entity.aliases
