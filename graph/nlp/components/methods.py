@@ -187,12 +187,14 @@ def headed(span: Span) -> Span | None:
 def named_technique(span: Span) -> bool:
     """Whether a METHOD found by a guess names a technique. A lower-case one must show it:
     a technique head or a name's head word (``technique_heads``, ``named_heads``: "linear
-    attention", "compressive memory"), a technique adjective or specifier ("sparse"), a
+    attention", "compressive memory"), a gerund ("prompt programming"), a technique adjective or specifier ("sparse"), a
     hyphen ("orchestrator-worker") or an acronym after it ("... embeddings (HyDE)");
     "maximum capacity", "standard mode" or "data validation" do not."""
     if not span.text.islower() or "-" in span.text:
         return True
-    if span[-1].lower_ in words("methods", "technique_heads") | words("methods", "named_heads"):
+    last = span[-1].lower_
+    if last in words("methods", "technique_heads") | words("methods", "named_heads") \
+            or last.endswith("ing"):  # a process: "prompt programming", "jailbreaking"
         return True
     modifiers = words("methods", "technique_adjectives") | words("methods", "method_specifiers")
     if any(t.lower_ in modifiers for t in span):
