@@ -133,3 +133,30 @@ def test_a_model_family_before_a_heading_word_is_the_family(nlp, text):
     found = ents(nlp, text)
     assert ("Gemma", "MODEL") in found
     assert not {n for n, label in found if n.startswith("Gemma ")}
+
+
+@pytest.mark.parametrize("text, names, label", [
+    ("Recently, tools like RAGAS, ARES, and TruLens have been developed to automate the "
+     "process of evaluating RAG systems.", {"RAGAS", "ARES", "TruLens"}, "PROJECT"),
+    ("You can use tools like **Llama Index, crewAI, n8n, or LangGraph** to construct these "
+     "systems.", {"Llama Index", "crewAI", "n8n", "LangGraph"}, "PROJECT"),
+    ("Alternatively, some open source ChatGPT tools, such as ChatGPT-Next-Web, chatbox, "
+     "PromptAppGPT, and ChatGPT-Desktop, can be used.",
+     {"ChatGPT-Next-Web", "PromptAppGPT", "ChatGPT-Desktop"}, "PROJECT"),
+    ("This includes techniques such as Query2Doc, ITER-RETGEN, and HyDE.",
+     {"Query2Doc", "ITER-RETGEN", "HyDE"}, "METHOD"),
+])
+def test_names_listed_after_a_kind_noun_take_its_type(nlp, text, names, label):
+    assert {(name, label) for name in names} <= ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("LLMs like ChatGPT are very effective at code generation.", "ChatGPT", "MODEL"),
+    ("Code generation is offered by tools like GitHub Copilot which makes them useful for "
+     "developers.", "GitHub Copilot", "PROJECT"),
+])
+def test_a_listed_name_a_pattern_types_keeps_its_type_and_the_list_ends_at_prose(
+        nlp, text, name, label):
+    found = ents(nlp, text)
+    assert (name, label) in found
+    assert not {n for n, lab in found if lab == label and n != name}

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
+from graph.nlp.components.kinds import KIND_LISTS, listed_kinds
 from graph.nlp.components.methods import (
     headed,
     method_span,
@@ -120,6 +121,8 @@ class ThreadlineEntities:
         self.marks.add("BAR", [[{"ORTH": "|"}]])
         self.marks.add("ON", [[{"LOWER": "on"}]])
         self.marks.add("PRODUCT", [[{"LOWER": {"IN": sorted(words("entities", "product_nouns"))}}]])
+        kinds = sorted(set().union(*(words("entities", f"kind_nouns_{k}") for k in KIND_LISTS)))
+        self.marks.add("KIND", [[{"LOWER": {"IN": kinds}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
@@ -144,7 +147,7 @@ class ThreadlineEntities:
                      and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
         chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
-        marks: dict[str, list[int]] = {"BAR": [], "ON": [], "PRODUCT": []}
+        marks: dict[str, list[int]] = {"BAR": [], "ON": [], "PRODUCT": [], "KIND": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
         chosen = tidy_products(doc, chosen, marks["PRODUCT"])
@@ -154,6 +157,7 @@ class ThreadlineEntities:
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
+            chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen

@@ -187,9 +187,10 @@ def headed(span: Span) -> Span | None:
 def named_technique(span: Span) -> bool:
     """Whether a METHOD found by a guess names a technique. A lower-case one must show it:
     a technique head or a name's head word (``technique_heads``, ``named_heads``: "linear
-    attention", "compressive memory"), a gerund ("prompt programming"), a technique adjective or specifier ("sparse"), a
-    hyphen ("orchestrator-worker") or an acronym after it ("... embeddings (HyDE)");
-    "maximum capacity", "standard mode" or "data validation" do not."""
+    attention", "compressive memory"), a gerund ("prompt programming"), a technique
+    adjective or specifier ("sparse"), a hyphen ("orchestrator-worker") or an acronym after
+    it ("... embeddings (HyDE)"); "maximum capacity", "standard mode" or "data validation"
+    do not."""
     if not span.text.islower() or "-" in span.text:
         return True
     last = span[-1].lower_
