@@ -160,3 +160,33 @@ def test_a_listed_name_a_pattern_types_keeps_its_type_and_the_list_ends_at_prose
     found = ents(nlp, text)
     assert (name, label) in found
     assert not {n for n, lab in found if lab == label and n != name}
+
+
+def test_the_items_of_a_list_under_a_kind_take_its_type(nlp):
+    text = ("## Libraries for evaluation\n\n- Zorblax: a harness for prompts\n- QuenchKit\n"
+            "- Mirrorline Studio (hosted)\n\nWe also recommend these datasets:\n\n"
+            "* Brindle-7K\n* OwlSet\n\nThe tools above are free.\n")
+    found = ents(nlp, text)
+    assert {("Zorblax", "PROJECT"), ("QuenchKit", "PROJECT"),
+            ("Mirrorline Studio", "PROJECT")} <= found
+    assert {("Brindle-7K", "DATASET"), ("OwlSet", "DATASET")} <= found
+
+
+def test_an_item_that_is_a_sentence_or_under_a_heading_of_no_kind_is_left_alone(nlp):
+    text = ("## Key takeaways\n\n- Zorblax\n\n## Libraries\n\n- Use small prompts with care\n")
+    found = ents(nlp, text)
+    assert ("Zorblax", "PROJECT") not in found
+    assert not any(label == "PROJECT" and "prompts" in name for name, label in found)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("You can run it locally with AnythingLLM or in DreamStudio.", "AnythingLLM", "PROJECT"),
+    ("OpenAgents is an open platform for using and hosting language agents.", "OpenAgents",
+     "PROJECT"),
+    ("Results on LiveCodeBench and AgentBench are reported in the appendix.", "LiveCodeBench",
+     "DATASET"),
+    ("Code generation is offered by tools like GitHub Copilot.", "GitHub Copilot", "PROJECT"),
+])
+def test_a_camel_case_name_with_a_product_or_benchmark_ending_tells_its_type(
+        nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)

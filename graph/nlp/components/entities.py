@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.acronyms import acronym_spans
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.kinds import KIND_LISTS, listed_kinds
+from graph.nlp.components.kinds import KIND_LISTS, listed_items, listed_kinds
 from graph.nlp.components.methods import (
     headed,
     method_span,
@@ -158,6 +158,7 @@ class ThreadlineEntities:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
+            chosen = listed_items(doc, chosen, strong, marks["KIND"])
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen

@@ -13,9 +13,11 @@ The kind nouns are ``kind_nouns_*`` of ``resources/lexicon/entities.json``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS
+from graph.nlp.components.spans import HYPHENS, doc_text
 from graph.nlp.lexicon import words
 
 _INTRODUCERS = {"like", "including", "such"}
@@ -114,3 +116,76 @@ def _name_part(doc: Doc, i: int, start: int) -> bool:
     text = token.text
     return text[:1].isupper() or any(c.isdigit() for c in text) or \
         any(c.isupper() for c in text[1:])
+
+
+_BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
+_ITEM_END = re.compile(r":|\]\(| \(| [-–—] |\*\*|,|$")
+_MAX_ITEM_WORDS = 4
+
+
+def listed_items(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
+                 kinds: list[int]) -> list[Span]:
+    """``spans`` with the items of a bulleted list under a heading or a line ending in a
+    colon that names their kind ("# Tools & Libraries", "projects working on this, such
+    as:") typed by it: "- ActionSchema", "- [Agenta](https://...)", "- GitHub Copilot".
+
+    An item is the name that opens the bullet (up to a colon, a dash, a bracket or a comma)
+    when it has at most four words, each capitalised or a digit-bearing name, or is one word.
+    """
+    text, out = doc_text(doc), list(spans)
+    for i in kinds:
+        label = kind_of(doc[i])
+        line_start = text.rfind("\n", 0, doc[i].idx) + 1
+        line_end = text.find("\n", doc[i].idx)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if label is None or line_end < 0 or not (
+                line.lstrip().startswith("#") or line.rstrip(" *").endswith(":")):
+            continue
+        for a, b in _items(text, line_end + 1):
+            span = doc.char_span(a, b, label=label)
+            if span is not None:
+                out = _typed(out, span, label, strong)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Character spans of the names opening the bullets of the list starting near ``pos``."""
+    items, lines, indent = [], 0, None
+    while pos < len(text) and lines < 200:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line, lines = text[pos:end], lines + 1
+        bullet = _BULLET.match(line)
+        if bullet is None:
+            if items or (line.strip() and not line.lstrip().startswith("#")) or lines > 3:
+                break  # the list is over, or no list follows
+        elif indent is None or bullet.end() <= indent:
+            indent = bullet.end()
+            start = pos + bullet.end() + (1 if line[bullet.end():].startswith("[") else 0)
+            stop = _ITEM_END.search(text, start, end).start()
+            name = text[start:stop].strip()
+            if name and _item_name(name):
+                items.append((start, start + len(name)))
+        pos = end + 1
+    return items
+
+
+def _item_name(name: str) -> bool:
+    words_ = name.split()
+    return len(words_) == 1 or len(words_) <= _MAX_ITEM_WORDS and all(
+        w[:1].isupper() or any(c.isdigit() for c in w) for w in words_)
+
+
+def _typed(spans: list[Span], span: Span, label: str, strong: set[tuple[int, int]]
+           ) -> list[Span]:
+    """``spans`` with ``span`` of type ``label``: a guess over the same words re-typed,
+    added where no other span takes its words; a pattern's whole match kept."""
+    for n, other in enumerate(spans):
+        if other.end <= span.start or other.start >= span.end:
+            continue
+        if (other.start, other.end) == (span.start, span.end) and other.label_ != label \
+                and other.label_ in _KINDS and not (
+                    (other.start, other.end) in strong and other.id_):
+            spans[n] = Span(span.doc, other.start, other.end, label=label)
+        return spans
+    return [*spans, span]

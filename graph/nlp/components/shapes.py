@@ -4,8 +4,10 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a CamelCase word built on a known technique: "FlashAttention", "PagedAttention",
   "LongRoPE", "OrthoLoRA", "DeepSeekMoE", "RMSNorm": a METHOD, whatever the statistical
   model guessed (it reads them as people or organisations);
-* a CamelCase name ending in "QA" or "Eval": a benchmark, a DATASET ("TriviaQA", "HotpotQA",
-  "HumanEval", "IFEval");
+* a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
+  "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench");
+* a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
+  PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
   word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
@@ -30,7 +32,9 @@ from graph.nlp.lexicon import words
 
 _TECHNIQUE = re.compile(
     r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Attention|RoPE|LoRA|MoE|Norm|Merging)(?![\w])")
-_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval)(?![\w])")
+_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])")
+_PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
+    r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)(?![\w-]| [A-Z])")
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
@@ -51,6 +55,8 @@ def shape_spans(doc: Doc) -> list[Span]:
         found.append((match.start(), match.end(), "METHOD"))
     for match in _BENCHMARK.finditer(text):
         found.append((match.start(), match.end(), "DATASET"))
+    for match in _PRODUCT.finditer(text):
+        found.append((match.start(), match.end(), "PROJECT"))
     generic = words("entities", "generic_ai_words")
     for match in _AI_ORG.finditer(text):
         if match.group(1).lower() not in generic:
