@@ -179,6 +179,13 @@ def test_an_item_that_is_a_sentence_or_under_a_heading_of_no_kind_is_left_alone(
     assert not any(label == "PROJECT" and "prompts" in name for name, label in found)
 
 
+def test_the_tools_of_an_example_prompt_are_not_products(nlp):
+    text = ("```\nYou have access to the following tools:\n- web_search: Use this for any "
+            "questions about current events or recent information\n- calculator: Use this for "
+            "mathematical calculations\n```\n")
+    assert not any(label == "PROJECT" for _, label in ents(nlp, text))
+
+
 @pytest.mark.parametrize("text, name, label", [
     ("You can run it locally with AnythingLLM or in DreamStudio.", "AnythingLLM", "PROJECT"),
     ("OpenAgents is an open platform for using and hosting language agents.", "OpenAgents",

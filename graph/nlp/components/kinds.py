@@ -139,8 +139,9 @@ def listed_items(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         line_end = text.find("\n", doc[i].idx)
         line = text[line_start:len(text) if line_end < 0 else line_end]
         if label is None or line_end < 0 or not (
-                line.lstrip().startswith("#") or line.rstrip(" *").endswith(":")):
-            continue
+                line.lstrip().startswith("#") or line.rstrip(" *").endswith(":")) \
+                or text.count("```", 0, line_start) % 2:
+            continue  # not a list's heading, or in a fenced example ("the following tools:")
         for a, b in _items(text, line_end + 1):
             span = doc.char_span(a, b, label=label)
             if span is not None:
@@ -171,7 +172,10 @@ def _items(text: str, pos: int) -> list[tuple[int, int]]:
 
 
 def _item_name(name: str) -> bool:
+    """A name: at most four capitalised words, or one word but no identifier ("web_search")."""
     words_ = name.split()
+    if "_" in name or "(" in name:
+        return False
     return len(words_) == 1 or len(words_) <= _MAX_ITEM_WORDS and all(
         w[:1].isupper() or any(c.isdigit() for c in w) for w in words_)
 
