@@ -197,3 +197,30 @@ def test_the_tools_of_an_example_prompt_are_not_products(nlp):
 def test_a_camel_case_name_with_a_product_or_benchmark_ending_tells_its_type(
         nlp, text, name, label):
     assert (name, label) in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Graph of Thoughts models reasoning as a graph, unlike Tree of Thoughts.",
+     {"Graph of Thoughts", "Tree of Thoughts"}),
+    ("Skeleton-of-Thought and Tree-of-Mixed-Thought speed up decoding.",
+     {"Skeleton-of-Thought", "Tree-of-Mixed-Thought"}),
+    ("Chain of Density Prompting and Chain-of-Verification reduce hallucination.",
+     {"Chain of Density Prompting", "Chain-of-Verification"}),
+])
+def test_a_reasoning_scheme_named_after_its_structure_is_a_method(nlp, text, names):
+    assert names <= methods(nlp, text)
+
+
+def test_thoughts_in_prose_or_a_known_spelling_are_left_as_they_are(nlp):
+    found = ents(nlp, "We use chain-of-thought here. Lines of thought differ.\n\n"
+                      "- Reframing of Negative Thoughts in therapy\n")
+    assert ("chain-of-thought", "METHOD") in found
+    assert not {n for n, _ in found if "hought" in n and n != "chain-of-thought"}
+
+
+def test_a_list_after_a_sentence_about_something_else_is_not_typed_by_its_last_word(nlp):
+    text = ("Tools are leveraged in different ways by LLMs:\n\n"
+            "- MRKL is a framework that combines LLMs with expert modules.\n"
+            "- Function Calling - augments LLMs with tool use capability.\n")
+    found = ents(nlp, text)
+    assert not {n for n, label in found if n == "Function Calling" and label != "METHOD"}

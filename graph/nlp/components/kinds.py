@@ -118,6 +118,8 @@ def _name_part(doc: Doc, i: int, start: int) -> bool:
         any(c.isupper() for c in text[1:])
 
 
+_NOT_THE_KIND = {"pobj", "compound", "poss"}  # "ways by LLMs:", "LLMs tools", "LLMs' uses"
+_MAX_AFTER_KIND = 2  # words between the kind and the colon: "tools such as:", "datasets:"
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
 _ITEM_END = re.compile(r":|\]\(| \(| [-–—] |\*\*|,|$")
 _MAX_ITEM_WORDS = 4
@@ -138,10 +140,12 @@ def listed_items(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         line_start = text.rfind("\n", 0, doc[i].idx) + 1
         line_end = text.find("\n", doc[i].idx)
         line = text[line_start:len(text) if line_end < 0 else line_end]
-        if label is None or line_end < 0 or not (
-                line.lstrip().startswith("#") or line.rstrip(" *").endswith(":")) \
-                or text.count("```", 0, line_start) % 2:
-            continue  # not a list's heading, or in a fenced example ("the following tools:")
+        after = text[doc[i].idx + len(doc[i]):line_end].split()
+        if label is None or line_end < 0 or not (line.lstrip().startswith("#") or (
+                line.rstrip(" *").endswith(":") and len(after) <= _MAX_AFTER_KIND)) \
+                or text.count("```", 0, line_start) % 2 or doc[i].dep_ in _NOT_THE_KIND:
+            continue  # not a list's heading, in a fenced example ("the following tools:"),
+            # or not what the line is about ("Tools are leveraged in different ways by LLMs:")
         for a, b in _items(text, line_end + 1):
             span = doc.char_span(a, b, label=label)
             if span is not None:

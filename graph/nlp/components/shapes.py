@@ -4,6 +4,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a CamelCase word built on a known technique: "FlashAttention", "PagedAttention",
   "LongRoPE", "OrthoLoRA", "DeepSeekMoE", "RMSNorm": a METHOD, whatever the statistical
   model guessed (it reads them as people or organisations);
+* a reasoning scheme named after its structure: "Tree of Thoughts", "Skeleton-of-Thought",
+  "Chain of Density", "Chain-of-Verification": a METHOD;
 * a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
   "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench");
 * a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
@@ -32,6 +34,12 @@ from graph.nlp.lexicon import words
 
 _TECHNIQUE = re.compile(
     r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Attention|RoPE|LoRA|MoE|Norm|Merging)(?![\w])")
+# "Tree of Thoughts", "Skeleton-of-Thought", "Tree-of-Mixed-Thought", "Chain of Density",
+# "Chain-of-Verification": a reasoning scheme named after its structure (and "prompting")
+_STRUCTURE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-of-(?:[A-Z][a-z]+-)?| of )Thoughts?|"
+                        r"[A-Z][a-z]+-of-(?:[a-z]+-)?thoughts?|"
+                        r"Chain(?:-of-| of )[A-Z][a-z]+)"
+                        r"(?: [Pp]rompting| [Rr]easoning)?(?![\w-])")
 _BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])")
 _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
     r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)(?![\w-]| [A-Z])")
@@ -53,6 +61,10 @@ def shape_spans(doc: Doc) -> list[Span]:
     text, found = doc_text(doc), []
     for match in _TECHNIQUE.finditer(text):
         found.append((match.start(), match.end(), "METHOD"))
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
+    for match in _STRUCTURE.finditer(text):  # a pattern's spelling keeps its id
+        if not any(a <= match.start() and match.end() <= b for a, b in known):
+            found.append((match.start(), match.end(), "METHOD"))
     for match in _BENCHMARK.finditer(text):
         found.append((match.start(), match.end(), "DATASET"))
     for match in _PRODUCT.finditer(text):
