@@ -61,10 +61,6 @@ def shape_spans(doc: Doc) -> list[Span]:
     text, found = doc_text(doc), []
     for match in _TECHNIQUE.finditer(text):
         found.append((match.start(), match.end(), "METHOD"))
-    known = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
-    for match in _STRUCTURE.finditer(text):  # a pattern's spelling keeps its id
-        if not any(a <= match.start() and match.end() <= b for a, b in known):
-            found.append((match.start(), match.end(), "METHOD"))
     for match in _BENCHMARK.finditer(text):
         found.append((match.start(), match.end(), "DATASET"))
     for match in _PRODUCT.finditer(text):
@@ -86,6 +82,22 @@ def shape_spans(doc: Doc) -> list[Span]:
         if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ")):
             spans.append(span)  # "Measuring AI", "Generative AI": a verb or an adjective
     return spans + _products(doc)
+
+
+def structure_spans(doc: Doc) -> list[Span]:
+    """Reasoning schemes named after their structure ("Tree of Thoughts", "Chain of Density
+    Prompting"): METHODs, as strong as the trained recogniser's spans, so that a longer name
+    it found around them ("Multimodal Chain-of-Thought Reasoning") stays whole; a pattern's
+    spelling ("chain-of-thought") keeps the pattern's id."""
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.ent_id_]
+    spans = []
+    for match in _STRUCTURE.finditer(doc_text(doc)):
+        if not any(a <= match.start() and match.end() <= b for a, b in known):
+            span = doc.char_span(match.start(), match.end(), label="METHOD",
+                                 alignment_mode="contract")  # not "prompting[43]"
+            if span is not None and len(span):
+                spans.append(span)
+    return spans
 
 
 def _products(doc: Doc) -> list[Span]:
