@@ -11,8 +11,10 @@
 The rules ``threadline_entities`` applies live beside it: METRIC spans from numbers
 (:mod:`~graph.nlp.components.metrics`), METHOD spans from technique nouns
 (:mod:`~graph.nlp.components.methods`), acronyms typed like their expansion
-(:mod:`~graph.nlp.components.acronyms`) and DATASET spans from what a model is scored on
-(:mod:`~graph.nlp.components.benchmarks`). The words they read are data, in
+(:mod:`~graph.nlp.components.acronyms`), DATASET spans from what a model is scored on
+(:mod:`~graph.nlp.components.benchmarks`), products told by their nouns and neighbours
+(:mod:`~graph.nlp.components.products`) and names typed by the kind a list names them as
+(:mod:`~graph.nlp.components.kinds`). The words they read are data, in
 ``resources/lexicon/`` (:mod:`graph.nlp.lexicon`).
 
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.

@@ -21,8 +21,11 @@ Threadline's entities:
 * names lose the function words at their ends, a METHOD is named by a noun (extended over
   its head or dropped), and technique names cut in two, joined by "+", or followed by a
   product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
-* then: a table's score cells are metrics, what a model is scored on is a DATASET
-  (:mod:`~graph.nlp.components.benchmarks`), and names inside code blocks are dropped.
+* then: products are told by their nouns and neighbours ("its TRL library", "NVIDIA DGX
+  Cloud"; :mod:`~graph.nlp.components.products`), a table's score cells are metrics, what a
+  model is scored on is a DATASET (:mod:`~graph.nlp.components.benchmarks`), names listed
+  after a kind take its type ("tools like RAGAS"; :mod:`~graph.nlp.components.kinds`), and
+  names inside code blocks are dropped.
   Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
   ("ChatGPT") is the model answering unless its context makes it the app.
 
