@@ -58,6 +58,9 @@ USER_ALIASES = "aliases.jsonl"
 # A figure with its unit, as a metric is also known by ("51.7%", "400B", "1M", "10x").
 _FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
+# "RLHF (reinforcement learning from human feedback)": the long form after the acronym
+_LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][\w -]{3,80}?)\s*\)")
+_AN_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
 
 
 def normalise(text: str, etype: str = "") -> str:
@@ -101,7 +104,9 @@ class Entity:
 
 
 def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
-    """Acronyms defined right after a mention: ``{"nla": "natural language autoencoder"}``.
+    """Acronyms defined right after a mention: ``{"nla": "natural language autoencoder"}``,
+    or a mention that is an acronym with its long form after it ("HyDE (hypothetical
+    document embeddings)").
 
     The acronym must spell the initials of the mention's words (case-insensitive, link
     words like "from" optional), so a parenthetical like "(2024)" or "(see below)" is not
@@ -113,12 +118,12 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
         if text is None or m.label in DOCUMENT_SCOPED:
             continue
         match = _ACRONYM_AFTER.match(text, m.end)
-        if not match:
+        if match and spells_acronym(match.group(1).rstrip("."), display_form(m.text)):
+            found[normalise(match.group(1).rstrip("."), m.label)] = normalise(m.text, m.label)
             continue
-        acronym = match.group(1).rstrip(".")
-        name = display_form(m.text)
-        if spells_acronym(acronym, name):
-            found[normalise(acronym, m.label)] = normalise(m.text, m.label)
+        match = _LONG_FORM_AFTER.match(text, m.end)  # "HyDE (hypothetical document ...)"
+        if match and _AN_ACRONYM.match(m.text) and spells_acronym(m.text, match.group(1)):
+            found[normalise(m.text, m.label)] = normalise(match.group(1), m.label)
     return found
 
 

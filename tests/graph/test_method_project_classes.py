@@ -224,3 +224,15 @@ def test_a_list_after_a_sentence_about_something_else_is_not_typed_by_its_last_w
             "- Function Calling - augments LLMs with tool use capability.\n")
     found = ents(nlp, text)
     assert not {n for n, label in found if n == "Function Calling" and label != "METHOD"}
+
+
+def test_an_acronym_with_its_long_form_after_it_is_one_entity():
+    text = "Queries are expanded with HyDE (hypothetical document embeddings). HyDE helps."
+    forms = (("HyDE", text.index("HyDE")), ("hypothetical document embeddings",
+                                            text.index("hypothetical")),
+             ("HyDE", text.rindex("HyDE")))
+    mentions = [Mention("a.txt", start, start + len(form), form, "METHOD", 0, 1000, "")
+                for form, start in forms]
+    entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
+    [entity] = entities
+    assert {entity.label, *entity.aliases} == {"HyDE", "hypothetical document embeddings"}
