@@ -236,3 +236,9 @@ def test_an_acronym_with_its_long_form_after_it_is_one_entity():
     entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
     [entity] = entities
     assert {entity.label, *entity.aliases} == {"HyDE", "hypothetical document embeddings"}
+
+
+def test_a_hyphenated_technique_name_and_its_unknown_list_mate_are_methods(nlp):
+    found = ents(nlp, "In parameter space it mixes weights layer by layer, building on "
+                      "TIES-Merging and DARE.")
+    assert {("TIES-Merging", "METHOD"), ("DARE", "METHOD")} <= found

@@ -398,6 +398,7 @@ def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
 # guesses that a list may correct are PROJECT and METHOD, its fallbacks for names it does
 # not know (mention precision 0.18 and 0.46 on our announcements, which it never saw).
 _LIST_TYPED = {"MODEL", "PROJECT", "METHOD", "DATASET"}
+_GUESS_TYPED = {"MODEL", "METHOD"}  # "building on TIES-Merging and DARE": no person
 
 
 def _retype_lists(spans: list[Ranked]) -> list[Ranked]:
@@ -427,7 +428,7 @@ def _retype_lists(spans: list[Ranked]) -> list[Ranked]:
             label, n = votes.most_common(1)[0] if votes else ("", 0)
             if 2 * n > sum(votes.values()) and label != span.label_ and (
                     (guess and label == "ORG") or (label in known and label in _LIST_TYPED
-                                                   and (not guess or label == "MODEL"))):
+                                                   and (not guess or label in _GUESS_TYPED))):
                 span = relabel(span, label)
         out.append((priority, span))
     return out

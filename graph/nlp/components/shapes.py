@@ -2,8 +2,8 @@
 over the document's text (no per-token work, so they cost nothing next to the parse):
 
 * a CamelCase word built on a known technique: "FlashAttention", "PagedAttention",
-  "LongRoPE", "OrthoLoRA", "DeepSeekMoE", "RMSNorm": a METHOD, whatever the statistical
-  model guessed (it reads them as people or organisations);
+  "LongRoPE", "OrthoLoRA", "DeepSeekMoE", "RMSNorm", "TIES-Merging": a METHOD, whatever the
+  statistical model guessed (it reads them as people or organisations);
 * a reasoning scheme named after its structure: "Tree of Thoughts", "Skeleton-of-Thought",
   "Chain of Density", "Chain-of-Verification": a METHOD;
 * a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
@@ -33,7 +33,7 @@ from graph.nlp.components.spans import doc_text, title_line
 from graph.nlp.lexicon import words
 
 _TECHNIQUE = re.compile(
-    r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:Attention|RoPE|LoRA|MoE|Norm|Merging)(?![\w])")
+    r"(?<![\w-])[A-Z][A-Za-z0-9]*-?(?:Attention|RoPE|LoRA|MoE|Norm|Merging)(?![\w])")
 # "Tree of Thoughts", "Skeleton-of-Thought", "Tree-of-Mixed-Thought", "Chain of Density",
 # "Chain-of-Verification": a reasoning scheme named after its structure (and "prompting")
 _STRUCTURE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-of-(?:[A-Z][a-z]+-)?| of )Thoughts?|"
