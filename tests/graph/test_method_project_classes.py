@@ -193,6 +193,7 @@ def test_the_tools_of_an_example_prompt_are_not_products(nlp):
     ("Results on LiveCodeBench and AgentBench are reported in the appendix.", "LiveCodeBench",
      "DATASET"),
     ("Code generation is offered by tools like GitHub Copilot.", "GitHub Copilot", "PROJECT"),
+    ("You can run it in LM Studio or the Cohere Playground.", "LM Studio", "PROJECT"),
 ])
 def test_a_camel_case_name_with_a_product_or_benchmark_ending_tells_its_type(
         nlp, text, name, label):
@@ -242,3 +243,8 @@ def test_a_hyphenated_technique_name_and_its_unknown_list_mate_are_methods(nlp):
     found = ents(nlp, "In parameter space it mixes weights layer by layer, building on "
                       "TIES-Merging and DARE.")
     assert {("TIES-Merging", "METHOD"), ("DARE", "METHOD")} <= found
+
+
+def test_a_verb_or_a_determiner_opening_a_sentence_is_not_a_products_first_word(nlp):
+    found = ents(nlp, "Use APIs to call the model. The API is simple.")
+    assert not any(label == "PROJECT" for _, label in found)
