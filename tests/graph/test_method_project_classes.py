@@ -248,3 +248,8 @@ def test_a_hyphenated_technique_name_and_its_unknown_list_mate_are_methods(nlp):
 def test_a_verb_or_a_determiner_opening_a_sentence_is_not_a_products_first_word(nlp):
     found = ents(nlp, "Use APIs to call the model. The API is simple.")
     assert not any(label == "PROJECT" for _, label in found)
+
+
+def test_a_company_before_a_product_noun_other_than_platform_stays_the_company(nlp):
+    found = ents(nlp, "Claude is an Anthropic product.")
+    assert ("Anthropic", "ORG") in found and not any(lab == "PROJECT" for _, lab in found)

@@ -1,8 +1,9 @@
 """Products, libraries and platforms told by the words around their name.
 
 * a name followed by a product noun is that product: "its TRL library", "the GPT-NeoX
-  library", "the MosaicML platform" (a company's name before the noun names its platform,
-  the noun included), whatever type the name had on its own; techniques and datasets keep
+  library", "the ChatGPT app", whatever type the name had on its own; a company's name
+  before "platform" names its platform, the noun included ("the MosaicML platform"), before
+  another noun it stays the company ("an Anthropic product"); techniques and datasets keep
   theirs ("the ReAct framework");
 * a known company or a product followed by a product is one product: "NVIDIA DGX Cloud",
   "Google Cloud Vertex AI" (not two names);
@@ -68,7 +69,9 @@ def _before_product_noun(span: Span, taken: set[int]) -> Span:
     noun = _after(span)
     if span.label_ not in _RENAMED or not _product_noun(noun):
         return span
-    if span.label_ == "ORG" and noun.i not in taken:  # "the MosaicML platform"
+    if span.label_ == "ORG":  # "the MosaicML platform"; "an Anthropic product" is the company's
+        if noun.lower_ != "platform" or noun.i in taken:
+            return span
         taken.add(noun.i)
         return Span(span.doc, span.start, noun.i + 1, label="PROJECT")
     return span if span.label_ == "PROJECT" else \
