@@ -60,7 +60,8 @@ _FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
 # "RLHF (reinforcement learning from human feedback)": the long form after the acronym
 _LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][\w -]{3,80}?)\s*\)")
-_AN_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$")
+_AN_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9]*$")
+_TITLE_AFTER = re.compile(r":[ \t]+")  # a paper's name, then its title: "RA-DIT: Retrieval-..."
 
 
 def normalise(text: str, etype: str = "") -> str:
@@ -106,12 +107,15 @@ class Entity:
 def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> dict[str, str]:
     """Acronyms defined right after a mention: ``{"nla": "natural language autoencoder"}``,
     or a mention that is an acronym with its long form after it ("HyDE (hypothetical
-    document embeddings)").
+    document embeddings)", or a paper's "RA-DIT: Retrieval-Augmented Dual Instruction
+    Tuning", where the long form is a mention of the same type).
 
     The acronym must spell the initials of the mention's words (case-insensitive, link
     words like "from" optional), so a parenthetical like "(2024)" or "(see below)" is not
     taken for one.
     """
+    mentions = list(mentions)
+    starts = {(m.doc, m.start): m for m in mentions}
     found: dict[str, str] = {}
     for m in mentions:
         text = texts.get(m.doc)
@@ -121,9 +125,16 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
         if match and spells_acronym(match.group(1).rstrip("."), display_form(m.text)):
             found[normalise(match.group(1).rstrip("."), m.label)] = normalise(m.text, m.label)
             continue
+        if not _AN_ACRONYM.match(m.text):
+            continue
         match = _LONG_FORM_AFTER.match(text, m.end)  # "HyDE (hypothetical document ...)"
-        if match and _AN_ACRONYM.match(m.text) and spells_acronym(m.text, match.group(1)):
+        if match and spells_acronym(m.text, match.group(1)):
             found[normalise(m.text, m.label)] = normalise(match.group(1), m.label)
+            continue
+        match = _TITLE_AFTER.match(text, m.end)  # "PPT: Pre-trained Prompt Tuning for ..."
+        long = starts.get((m.doc, match.end())) if match else None
+        if long is not None and long.label == m.label and spells_acronym(m.text, long.text):
+            found[normalise(m.text, m.label)] = normalise(long.text, m.label)
     return found
 
 

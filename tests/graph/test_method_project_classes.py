@@ -253,3 +253,14 @@ def test_a_verb_or_a_determiner_opening_a_sentence_is_not_a_products_first_word(
 def test_a_company_before_a_product_noun_other_than_platform_stays_the_company(nlp):
     found = ents(nlp, "Claude is an Anthropic product.")
     assert ("Anthropic", "ORG") in found and not any(lab == "PROJECT" for _, lab in found)
+
+
+def test_a_papers_acronym_and_the_title_naming_it_are_one_entity():
+    text = "- RA-DIT: Retrieval-Augmented Dual Instruction Tuning (Oct 2023)\n- RA-DIT helps."
+    long = "Retrieval-Augmented Dual Instruction Tuning"
+    forms = (("RA-DIT", 2), (long, text.index(long)), ("RA-DIT", text.rindex("RA-DIT")))
+    mentions = [Mention("a.txt", start, start + len(form), form, "METHOD", 0, 1000, "")
+                for form, start in forms]
+    entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
+    [entity] = entities
+    assert {entity.label, *entity.aliases} == {"RA-DIT", long}
