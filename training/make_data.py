@@ -120,7 +120,14 @@ def crossner_examples(path: Path) -> list[dict]:
 
 
 def main() -> None:
-    out = HERE / "data"
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--augment", action="store_true",
+                        help="add mention-swap copies (training/augment.py; measured, not used)")
+    parser.add_argument("--out", default=str(HERE / "data"), help="another folder (experiments)")
+    args = parser.parse_args()
+    out = Path(args.out)
     out.mkdir(exist_ok=True)
     splits = json.loads((HERE / "splits.json").read_text(encoding="utf-8"))
     gold = annotations()
@@ -132,6 +139,10 @@ def main() -> None:
         if split == "train":
             for part in ("train.txt", "dev.txt"):
                 examples += crossner_examples(CORPUS / "crossner-ai" / part)
+            if args.augment:  # see training/augment.py: measured, not used
+                from augment import augment
+
+                examples = augment(examples, LABELS)
         with open(out / f"{split}.jsonl", "w", encoding="utf-8") as fh:
             for example in examples:
                 fh.write(json.dumps(example, ensure_ascii=False) + "\n")

@@ -1,6 +1,7 @@
 """Train the domain recogniser from the committed data and ship it in ``resources/model``.
 
     .venv/bin/python training/train.py [--work DIR]        (what ``make train`` runs)
+    .venv/bin/python training/train.py --config C --data D --ship DIR    (an experiment)
 
 1. ``training/data/{train,dev}.jsonl`` become spaCy DocBins, tokenised by Threadline's own
    tokenizer (a span that does not fall on its token boundaries is dropped and counted);
@@ -62,12 +63,38 @@ def to_docbin(source: Path, target: Path) -> tuple[int, int]:
 
 
 def forget_training_paths(config_path: Path) -> None:
-    """The shipped config names no file of the machine it was trained on."""
+    """The shipped config names no file of the machine it was trained on, and no callback
+    that only ``train.py`` registers (the model loads without them)."""
     from spacy.util import load_config
 
     config = load_config(config_path, interpolate=False)
     config["paths"]["train"] = config["paths"]["dev"] = None
+    config["initialize"]["after_init"] = None
     config.to_disk(config_path)
+
+
+def register_callbacks() -> None:
+    """``threadline.small_model_tok2vec.v1``: an ``[initialize] after_init`` callback that
+    starts the ner's own tok2vec from the weights of en_core_web_sm's (same architecture,
+    trained on OntoNotes), instead of random ones; training then fine-tunes the copy."""
+    import spacy
+    from spacy.util import registry
+
+    @registry.callbacks("threadline.small_model_tok2vec.v1")
+    def small_model_tok2vec():
+        def copy_weights(nlp):
+            from graph.nlp.pipeline import installed_model
+
+            found = installed_model()
+            if found is None:
+                raise SystemExit("training needs the small English model (make setup)")
+            source = spacy.load(found[0], exclude=["tagger", "parser", "lemmatizer", "ner",
+                                                   "attribute_ruler", "senter"])
+            weights = source.get_pipe("tok2vec").model.to_bytes()
+            nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0].from_bytes(weights)
+            print(f"ner tok2vec initialised from {found[0]}'s")
+            return nlp
+        return copy_weights
 
 
 def main() -> int:
@@ -75,15 +102,26 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", default=str(ROOT / "build" / "training"))
+    parser.add_argument("--config", default=str(HERE / "config.cfg"),
+                        help="another config (experiments; the digest names config.cfg)")
+    parser.add_argument("--data", default=str(HERE / "data"),
+                        help="other training data (experiments; the digest names data/)")
+    parser.add_argument("--ship", default=str(MODEL_DIR), help="where the model goes")
     args = parser.parse_args()
+    experiment = (Path(args.config).resolve() != HERE / "config.cfg"
+                  or Path(args.data).resolve() != HERE / "data")
+    if experiment and Path(args.ship).resolve() == MODEL_DIR:
+        parser.error("an experiment's model goes elsewhere (--ship): the shipped one records "
+                     "the digest of config.cfg and data/")
+    register_callbacks()
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev"):
-        count, dropped = to_docbin(HERE / "data" / f"{split}.jsonl", work / f"{split}.spacy")
+        count, dropped = to_docbin(Path(args.data) / f"{split}.jsonl", work / f"{split}.spacy")
         print(f"{split}: {count} examples, {dropped} spans off token boundaries dropped")
     started = time.perf_counter()
     corpora = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-    train(HERE / "config.cfg", work / "out", use_gpu=-1, overrides=corpora)
+    train(Path(args.config), work / "out", use_gpu=-1, overrides=corpora)
     minutes = (time.perf_counter() - started) / 60
     best = work / "out" / "model-best"
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
@@ -94,9 +132,10 @@ def main() -> int:
                                          "minutes": round(minutes, 1)}})
     (best / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     forget_training_paths(best / "config.cfg")
-    shutil.rmtree(MODEL_DIR, ignore_errors=True)
-    shutil.copytree(best, MODEL_DIR)
-    print(f"trained in {minutes:.1f} min; shipped in {MODEL_DIR.relative_to(ROOT)}")
+    ship = Path(args.ship).resolve()
+    shutil.rmtree(ship, ignore_errors=True)
+    shutil.copytree(best, ship)
+    print(f"trained in {minutes:.1f} min; shipped in {ship}")
     return 0
 
 
