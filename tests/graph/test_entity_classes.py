@@ -54,6 +54,23 @@ def test_a_size_after_a_model_name_is_part_of_it_unless_it_counts_something(nlp)
     assert not any(name.endswith("tokens") and label == "MODEL" for name, label in found)
 
 
+def test_an_unlisted_name_ending_in_a_parameter_count_is_a_model(nlp):
+    # sentences of our announcements (training/corpus/announcements, m03 and m05)
+    found = ents(nlp, "We merged Shisa Gamma 7B, a Japanese chat model, with two English math "
+                      "models, WizardMath 7B and Abel 7B.")
+    assert {("Shisa Gamma 7B", "MODEL"), ("WizardMath 7B", "MODEL"), ("Abel 7B", "MODEL")} <= found
+    found = ents(nlp, "It is outperformed by its teacher everywhere, but it surpasses "
+                      "QwQ-32B-Preview on all four benchmarks and stays close to o1-mini.")
+    assert ("QwQ-32B-Preview", "MODEL") in found
+    found = ents(nlp, "EvoVLM-JP combines Shisa Gamma 7B with LLaVA-1.6-Mistral-7B.")
+    assert ("LLaVA-1.6-Mistral-7B", "MODEL") in found
+    found = ents(nlp, "The Abel 7B model has 7B parameters. With 7B parameters it ranks first.")
+    assert ("Abel 7B", "MODEL") in found
+    assert ("7B parameters", "METRIC") in found
+    assert not {name for name, _ in found if name.startswith("With")}
+    assert ("Llama 2 70B Chat", "MODEL") in ents(nlp, "Gemma 7B outperforms Llama 2 70B Chat.")
+
+
 def test_a_lower_case_suffix_is_not_part_of_the_name(nlp):
     assert ("GPT-4", "MODEL") in ents(nlp, "A GPT-4-based agent answers the questions.")
 

@@ -61,7 +61,7 @@ from graph.nlp.components.metrics import (
     within_cell,
 )
 from graph.nlp.components.products import tidy_products
-from graph.nlp.components.shapes import shape_spans, structure_spans
+from graph.nlp.components.shapes import shape_spans, sized, sized_models, structure_spans
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
@@ -144,6 +144,7 @@ class ThreadlineEntities:
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
         spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
         spans.extend((DOMAIN, s) for s in structure_spans(doc))
+        spans.extend((SHAPE, s) for s in sized_models(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
@@ -192,7 +193,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
             if ent.text.casefold().strip() not in words("entities", "generic_terms"):
                 # "ReelText, a corpus of ...": the noun it stands for outranks the guess
-                label = _type_by_context(ent) if parsed else None
+                # a parameter count makes a model ("QwQ-32B-Preview"), whatever the guess
+                label = "MODEL" if sized(ent.text) else _type_by_context(ent) if parsed else None
                 spans.append((DOMAIN, relabel(ent, label) if label else ent))
         elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
