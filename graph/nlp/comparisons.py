@@ -23,9 +23,6 @@ USE_ENDS = ("MODEL", "METHOD", "PROJECT", "DATASET")
 USE_GAP = {"is", "was", "are", "were", "also", ",", "which", "that", "has", "have", "been", "be",
            "now", "then", "model", "models", "framework", "method", "approach", "system",
            "first", "further", "additionally", "mainly", "primarily", "largely", "`", "**"}
-# verbs whose "with" is their own complement, not a use: "compared X with Y"
-WITH_VERBS = {"compare", "contrast", "replace", "pair", "match", "swap", "tie", "share",
-              "partner", "collaborate", "work", "team", "chat", "talk", "interact"}
 # words allowed between a cue and the first item it compares with ("the", "models like")
 FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "as", "even",
           "much", "larger", "bigger", "other", "previous", "original", "its", "their",
@@ -168,8 +165,8 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     attention". Not a participle's noun ("an example using X" has no subject)."""
     verb = next((t for t in cue if t.pos_ == "VERB"), cue[0])
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
-        return None
+    if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
+        return None  # "It can be used like other models": what is used, not its user
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     return next((e for e in ents if e.label_ in USE_ENDS + ("ORG",) and (
         subject in e or (owner is not None and owner in e and subject.pos_ == "NOUN"))), None)
@@ -202,8 +199,6 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             subject = None  # a use is stated right after its user: "X, which uses Y"
         if label == "USES" and subject is None:
             subject = _verb_subject(doc[cue:end], ents)  # or is its verb's subject
-        if doc[cue].pos_ == "ADP" and doc[cue].head.lemma_.lower() in WITH_VERBS:
-            subject = None  # "Mistral 7B with LoRA adapters", not "compared X with Y"
         verb = _verb_of(doc[cue])
         if subject is None and verb.dep_ == "conj":  # "it surpasses X and stays close to Y"
             subject = subjects.get(verb.head.i)

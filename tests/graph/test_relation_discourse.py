@@ -14,7 +14,6 @@ from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
 from graph.schema import COOCCURRENCE
 from tests.graph.test_relation_classifier import typed
-from tests.graph.test_relation_readings import readings
 
 
 def via(nlp, text: str) -> dict[tuple[str, str, str], set[str]]:
@@ -154,10 +153,23 @@ def test_a_method_naming_the_kind_of_model(nlp):
     assert ("DBRX", "DEVELOPED_BY", "Databricks") in found, found
 
 
-def test_a_with_hanging_off_its_user(nlp):
-    # m10_qlora_dpo_guide.txt: "RLHF with PPO" is a use; "compared X with Y" is not
-    found = typed(nlp, "DPO needs no separate reward model, unlike RLHF with PPO, which we "
-                       "abandoned after early experiments because it was unstable at this scale.")
-    assert ("RLHF", "USES", "PPO") in found, found
-    assert readings(nlp, "We compared GPT-4 with Claude 2 on MMLU.") == {}
 
+def test_a_passive_use_verb_names_what_is_used_not_its_user(nlp):
+    from spacy.tokens import Span
+
+    from graph.nlp.comparisons import comparison_readings
+    from graph.nlp.pair_grammar import ANAPHOR
+
+    # models__gemini-advanced.md: "It" is Gemini Advanced, which is used, not a user of GPT-4
+    doc = nlp("It can be used like other models such as GPT-4 for generating fresh content "
+              "ideas, analyzing trends and strategies for growing audiences.")
+    it = Span(doc, 0, 1, label="MODEL", kb_id=ANAPHOR)
+    assert not comparison_readings(doc[:], [it, *doc.ents])
+    # the active verb's subject is its user, however far before it (m06_mistral_funding_news)
+    doc = nlp("Mixtral 8x7B, released in December 2023 under Apache 2.0, uses a sparse "
+              "mixture-of-experts architecture.")
+    ents = list(doc.ents)
+    names = {e.start: e.text for e in ents}
+    assert {(names[a], names[b]): label
+            for (a, b), label in comparison_readings(doc[:], ents).items()} == {
+        ("Mixtral 8x7B", "sparse mixture-of-experts"): "USES"}
