@@ -244,7 +244,8 @@ class RelationModel:
             for label, w in row.items():
                 key = (feature, label)
                 total = totals[key] + (step - stamps[key]) * w
-                value = round(total / step, 4)
+                value = round(total / step, 1)  # (a tenth is fine next to margins of 20+,
+                # and keeps the shipped file, and the bundle, small)
                 if value:
                     kept[label] = value
             if kept:
