@@ -14,7 +14,8 @@
 2. the margin a predicate must beat NONE by, and the floor for attaching a metric to its
    best partner, are chosen by cross-validation over those documents (K folds by
    document): the best F1 among the settings with precision >= the target, else the best
-   F0.5, which counts precision twice (document-level, like the scorer);
+   F0.5, which counts precision twice (document-level, like the scorer), or the best F1
+   among the settings whose F0.5 is within ``near`` of it;
 3. an averaged perceptron learns all of them (:class:`graph.nlp.relation_model.RelationModel`);
 4. the model is written to ``resources/model/relations.json`` with the digest of what it
    was built from (annotations, splits, this script's settings) in its ``meta``, which a
@@ -41,7 +42,7 @@ sys.path.insert(0, str(HERE))
 
 MODEL_FILE = ROOT / "resources" / "model" / "relations.json"
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
-SETTINGS = {"epochs": 12, "seed": 0, "folds": 5, "target_precision": 0.75,
+SETTINGS = {"epochs": 12, "seed": 0, "folds": 5, "target_precision": 0.75, "near": 0.01,
             "margins": [0, 5, 10, 20, 30, 45, 60, 80],
             "metric_floors": [None, -20, -10, -5, 0, 5, 10]}
 
@@ -119,8 +120,8 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     """
     from make_data import occurrences
 
+    from graph.nlp.discourse import document_candidates
     from graph.nlp.extract import chunk_text
-    from graph.nlp.pairs import document_candidates
     from graph.nlp.relations import WE_WORDS, author_mentions
 
     out: dict[str, list[tuple]] = {}
@@ -227,7 +228,7 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
                 model.margin, model.metric_floor = margin, floor
                 s = document_scores(model, test, relations)
                 totals[(margin, floor)].update({k: s[k] for k in ("tp", "pred", "gold")})
-    best = None
+    rows = []
     for (margin, floor), c in totals.items():
         p = c["tp"] / c["pred"] if c["pred"] else 0.0
         r = c["tp"] / c["gold"] if c["gold"] else 0.0
@@ -235,10 +236,13 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
         # F0.5 (precision counts twice) when no setting reaches the target precision
         f_half = 1.25 * p * r / (0.25 * p + r) if c["tp"] else 0.0
         ok = p >= SETTINGS["target_precision"]
-        key = (ok, f1 if ok else f_half, f1)
-        if best is None or key > best[0]:
-            best = (key, margin, floor, {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)})
-    _, margin, floor, scores = best
+        rows.append(((ok, f1 if ok else f_half), f1, margin, floor,
+                     {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}))
+    # F0.5 is nearly flat over a range of margins (precision bought with recall): among the
+    # settings within ``near`` of the best, the best F1
+    top = max(rows, key=lambda row: row[0])[0]
+    near = [row for row in rows if row[0][0] == top[0] and row[0][1] >= top[1] - SETTINGS["near"]]
+    _, _, margin, floor, scores = max(near, key=lambda row: (row[1], -row[2]))
     return margin, floor, scores
 
 

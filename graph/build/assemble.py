@@ -107,7 +107,7 @@ def _add_typed_edges(g: nx.MultiDiGraph, relations: list[TypedRelation], index: 
             key = (u, v, rel.predicate or rel.relation)
             ev = _evidence(rel.doc, rel.sent_start, rel.sent_end, texts)
             if rel.via:
-                ev["via"] = rel.via  # the subject is the document's author, not in the sentence
+                ev["via"] = rel.via  # an end not named in the sentence: "we", "title", ...
             if ev not in typed[key]:
                 typed[key].append(ev)
             phrases[key][rel.relation] += 1

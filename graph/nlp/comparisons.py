@@ -13,7 +13,7 @@ joined by commas, "and", "or") and the nearest model or method before it in the 
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table
 
@@ -30,6 +30,10 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
           "many", "several", "existing", "well", "comparable", "size", "sized", "same",
           "state", "-", "art", "frontier", "top", "best", "most", "systems"}
+# words between "on" and the benchmarks it names ("on several reasoning benchmarks like")
+BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", "different",
+                         "various", "popular", "common", "standard", "key", "reasoning",
+                         "knowledge", "coding", "code", "math", "evaluations", "suites", ","}
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
@@ -57,12 +61,13 @@ def cue_at(sent: Span, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, 
 
 
 def _items_after(doc, start: int, limit: int, ents: list[Span],
-                 kinds: tuple[str, ...] = ENDS) -> list[Span]:
+                 kinds: tuple[str, ...] = ENDS, filler: set[str] = FILLER) -> list[Span]:
     """The entities listed right after a cue: the first within a few filler words, and the
     items joined to it by commas, "and", "or"."""
     first = next((e for e in ents if e.start >= start), None)
     if first is None or first.start > limit or any(
-            doc[k].lower_ not in FILLER for k in range(start, first.start)):
+            doc[k].lower_ not in filler and not (kinds == USE_ENDS and doc[k].pos_ == "ADJ")
+            for k in range(start, first.start)):  # (a use: "uses a standard decoder-only ...")
         return []
     items = [first]
     for e in ents:
@@ -97,9 +102,74 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
         if t.lower_ in PRONOUNS and not (t.lower_ in RELATIVES and n <= 2 and all(
                 w.lower_ in (",", "model", "method") for w in between[:n])):
             return None
-    if any(t.lower_ in NEGATIONS for t in doc[max(sent.start, cue - 3):cue]):
+    if any(t.lower_ in NEGATIONS for t in doc[max(subject.end, cue - 3):cue]):
         return None
     return subject
+
+
+def _benchmarks_after(doc, start: int, ents: list[Span]) -> list[Span]:
+    """The benchmarks a comparison names right after the models it compares: "outperforms
+    DeepSeek-V3 on Arena-Hard and LiveBench", "across different popular benchmarks like MMLU
+    and GSM8K" (both sides are evaluated on each)."""
+    if start >= len(doc) or doc[start].lower_ not in ("on", "across"):
+        return []
+    return _items_after(doc, start + 1, start + 10, ents, ("DATASET",), BENCH_FILLER)
+
+
+def _benchmarks_before(doc, sent: Span, cue: int, ents: list[Span]) -> list[Span]:
+    """The benchmark a comparison's clause names before its cue: "On GPQA Diamond the order
+    flips: o1-1217 reaches 75.7%, ahead of DeepSeek-R1"; "- 31.0% on LiveCodeBench, ahead of
+    DeepSeek-Coder-V2-Instruct" (a figure on it)."""
+    line = cue
+    while line > sent.start and "\n" not in doc[line - 1].text and \
+            "\n" not in doc[line - 1].whitespace_:
+        line -= 1
+    first = next((k for k in range(line, cue) if doc[k].text not in CLAUSE_BREAKS
+                  and doc[k].text not in ("-", "*", "+")), cue)
+    found = []
+    for e in ents:
+        if e.label_ != "DATASET" or not line <= e.start < cue:
+            continue
+        before = doc[e.start - 1].lower_ if e.start > line else ""
+        fronted = before == "on" and e.start - 1 == first  # "On GPQA Diamond, ..."
+        scored = before == "on" and e.start >= 2 and any(
+            m.end == e.start - 1 and m.label_ == "METRIC" for m in ents)  # "31.0% on X"
+        if (fronted or scored) and not any(t.text == ";" for t in doc[e.end:cue]):
+            found.append(e)
+    return found
+
+
+def _evaluated(readings: dict[tuple[int, int], str], ends, benches: list[Span]) -> None:
+    """Each compared end EVALUATED_ON each benchmark, keyed in the order they are written."""
+    for e in ends:
+        for bench in benches:
+            if e.start < bench.start:
+                readings[(e.start, bench.start)] = "EVALUATED_ON"
+            else:
+                readings[(bench.start, e.start)] = "EVALUATED_ON<"
+
+
+def _verb_of(token: Token) -> Token:
+    """The verb a cue word belongs to: "stays" for "close" in "stays close to"."""
+    for _ in range(2):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
+    """The entity that is the subject of a use verb, however far before it: "Mixtral 8x7B,
+    released in December 2023 under Apache 2.0, uses a sparse mixture-of-experts
+    architecture"; or the owner of its subject: "Its architecture relies on multi-query
+    attention". Not a participle's noun ("an example using X" has no subject)."""
+    verb = next((t for t in cue if t.pos_ == "VERB"), cue[0])
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
+        return None  # "It can be used like other models": what is used, not its user
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return next((e for e in ents if e.label_ in USE_ENDS + ("ORG",) and (
+        subject in e or (owner is not None and owner in e and subject.pos_ == "NOUN"))), None)
 
 
 def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -117,6 +187,7 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
     in_ent = {k for e in ents for k in range(e.start, e.end)}
     said: set[tuple[str, str]] = set()
     compared: dict[int, Span | None] = {}  # an item compared -> the subject it was compared by
+    subjects: dict[int, Span] = {}  # the verb of a cue -> its subject
     for cue, (end, label) in sorted(found.items()):
         if cue in in_ent:
             continue  # "Meta Prompting" names a method, "Beat" may be a model's name
@@ -126,6 +197,13 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         if label == "USES" and subject is not None and not all(
                 t.lower_ in USE_GAP for t in doc[subject.end:cue]):
             subject = None  # a use is stated right after its user: "X, which uses Y"
+        if label == "USES" and subject is None:
+            subject = _verb_subject(doc[cue:end], ents)  # or is its verb's subject
+        verb = _verb_of(doc[cue])
+        if subject is None and verb.dep_ == "conj":  # "it surpasses X and stays close to Y"
+            subject = subjects.get(verb.head.i)
+        if subject is not None:
+            subjects[verb.i] = subject
         chained = [lab for s, (e, lab) in found.items() if s < cue and cue - e <= 1]
         if "OUTPERFORMS" in chained:  # "matches or outperforms", "outperforms or matches"
             label = "OUTPERFORMS"
@@ -134,6 +212,9 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             # "A beats B and is comparable to C", "surpassing B but trailing C": A's
             subject = compared[subject.start]
         items = _items_after(doc, end, end + 12, ents, kinds)
+        if label != "USES" and subject is not None and items:  # "... on MMLU"
+            _evaluated(readings, (subject, *items), _benchmarks_after(doc, items[-1].end, ents)
+                       + _benchmarks_before(doc, sent, cue, ents))
         for item in items:
             compared.setdefault(item.start, subject)
             names = (subject.text.casefold(), item.text.casefold()) if subject else None

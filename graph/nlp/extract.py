@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
 from graph.nlp.components.spans import doc_text
-from graph.nlp.pairs import Candidate, document_candidates
+from graph.nlp.discourse import document_candidates
+from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
 from graph.nlp.relations import (

@@ -12,6 +12,9 @@ from graph.nlp.lexicon import table, words
 from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
 
 ANAPHORS = {"it", "they", "this", "these", "he", "she"}
+# the kb_id of a span standing for an entity named elsewhere: "It", "the model", the mark of a
+# list item under a line naming its subject (graph.nlp.anaphora, graph.nlp.discourse)
+ANAPHOR = "anaphor"
 OWNER_TYPES = ("MODEL", "METHOD", "PROJECT", "ORG")  # what a figure can be a fact of
 CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
 BENCHMARK_PREPS = ("on", "across")
@@ -20,6 +23,9 @@ SUBJECT_MODIFIERS = ("compound", "nmod", "nsubj")  # not "poss": "Northwind AI's
 RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts of
 # "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
 DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
+CURRENCY = ("$", "€", "£", "¥")
+RAISE_VERBS = {"raise", "earn", "generate", "bring", "secure", "close"}  # the subject's own
+PAY_VERBS = {"buy", "pay", "lead", "value", "spend", "commit"}
 
 
 def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
@@ -44,6 +50,8 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
             return described
     role = verb_role(head, True)
     verb = role[0] if role else next((t for t in head.ancestors if t.pos_ in VERBAL), None)
+    if verb is not None and _pays(metric, verb):
+        return _paid(verb, ent_of)
     for _ in range(4):
         if verb is None or verb.pos_ not in VERBAL:
             return None
@@ -73,6 +81,29 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     return None
 
 
+def _pays(metric: Span, verb: Token) -> bool:
+    """A sum an investor or buyer pays ("invested $900 million in X", "agreed to buy X for
+    $665 million"), not one the subject raises or earns."""
+    lemma = verb.lemma_.lower()
+    return metric.text.lstrip()[:1] in CURRENCY and lemma not in RAISE_VERBS and \
+        (lemma in PAY_VERBS or lemma in words("relations", "FUNDS"))
+
+
+def _paid(verb: Token, ent_of: dict[int, Span]) -> Span | None:
+    """What a sum is paid for: the verb's object ("buy Silo AI"), or what it is put in
+    ("in Northwind"); the investor is not its owner (GUIDELINES: HAS_METRIC)."""
+    for child in verb.children:
+        ent = ent_of.get(child.i)
+        if child.dep_ == "dobj" and ent is not None and ent.label_ in OWNER_TYPES:
+            return ent
+        if child.dep_ == "prep" and child.lower_ in ("in", "into"):
+            for obj in child.children:
+                ent = ent_of.get(obj.i)
+                if obj.dep_ == "pobj" and ent is not None and ent.label_ in OWNER_TYPES:
+                    return ent
+    return None
+
+
 def _measured_in(metric: Span, ent_of: dict[int, Span]) -> Span | None:
     """The entity a figure's own noun phrase says it counts in: "millions of interactions
     across Claude Code", "6% for SEA-LION v3" (not a benchmark "on" which it is scored)."""
@@ -96,6 +127,25 @@ def _described(noun: Token, ent_of: dict[int, Span]) -> Span | None:
     else:
         return None
     return found if found is not None and found.label_ in OWNER_TYPES else None
+
+
+def described_uses(ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(a.start, b.start): label}`` for a method naming the kind of thing an entity is:
+    "Qwen2.5-Max, a large mixture-of-experts model", "Mixtral 8x22B is a sparse
+    mixture-of-experts model" (GUIDELINES: USES)."""
+    ent_of = {t.i: e for e in ents for t in e}
+    found: dict[tuple[int, int], str] = {}
+    for method in ents:
+        root = method.root
+        if method.label_ != "METHOD" or root.dep_ not in ("compound", "amod", "nmod") or \
+                root.head.i in ent_of or root.head.pos_ != "NOUN":
+            continue
+        owner = _described(root.head, ent_of)
+        if owner is not None and owner is not method and owner.label_ != "ORG":
+            key = (owner.start, method.start) if owner.start < method.start else \
+                (method.start, owner.start)
+            found[key] = "USES" if owner.start < method.start else "USES<"
+    return found
 
 
 def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:

@@ -1,6 +1,8 @@
 """Candidate entity pairs of a sentence and what a relation classifier reads about each.
 
-A candidate is two entities of one sentence, ``a`` written before ``b``; or, in a summary
+A candidate is two entities of one sentence, ``a`` written before ``b`` (an "it", "the
+model" or a list item's mark may stand for an entity named elsewhere: :mod:`graph.nlp.
+discourse` puts that entity's span in its place); or, in a summary
 sentence that names the document's subject only in its title ("A 65B parameter model
 released by Meta AI; outperforms GPT-3"), the title entity and an entity of the sentence.
 :func:`pair_features` describes a candidate by strings: the two types, the words between
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -22,13 +24,12 @@ from spacy.tokens import Span, Token
 from graph.nlp.comparisons import comparison_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
+    ANAPHOR,
     benchmark_owner,
     coordinated,
-    discussed,
-    introduced,
+    described_uses,
     kind_fits,
     metric_owner,
-    orphan_figures,
     possessor_features,
     stands_for_another,
 )
@@ -42,7 +43,7 @@ from graph.nlp.relations import (
     verb_label,
     verb_role,
 )
-from graph.nlp.rows import row_figures
+from graph.nlp.rows import item_readings, row_figures
 from graph.schema import PREDICATES
 
 # Entities further apart than this (tokens) are not paired: a relation is stated close by.
@@ -53,7 +54,7 @@ TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 LIST_ITEM = re.compile(r"[-*+]|\d+[.)]")  # how a line of a list begins
 # Features that are also read joined with the pair's types.
 JOINED = ("pw=", "bv=", "lca=", "btw=", "rule=", "passive", "thead_dep=", "tprep=", "cue@",
-          "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we", "owner")
+          "nearest", "adep=", "bdep=", "dist=", "a=we", "b=we", "a=it", "b=it", "owner")
 CONTENT_POS = {"VERB", "AUX", "ADP", "NOUN", "ADJ", "SCONJ", "CCONJ", "PART"}
 
 
@@ -224,11 +225,13 @@ def _type_features(a_type: str, b_type: str, feats: list[str]) -> list[str]:
     return out
 
 
-def _rule_features(sent: Span) -> dict[tuple[int, int], tuple[list[str], str, bool]]:
+def _rule_features(sent: Span, ents: list[Span]
+                   ) -> dict[tuple[int, int], tuple[list[str], str, bool]]:
     """What the dependency rules say of each pair: features, the phrase they read, and
     whether the first entity is its subject."""
     found: dict[tuple[int, int], tuple[list[str], str, bool]] = {}
-    for source, target, label, _via in sentence_relations(sent):
+    named = [e for e in ents if not _is_we(e)]
+    for source, target, label, _via in sentence_relations(sent, entities=named):
         if source is None:
             continue
         forward = source.start < target.start
@@ -239,7 +242,7 @@ def _rule_features(sent: Span) -> dict[tuple[int, int], tuple[list[str], str, bo
     return found
 
 
-def _subject(sent: Span) -> Token | None:
+def main_subject(sent: Span) -> Token | None:
     """The subject of the sentence's main verb, if it has one."""
     return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
                 None)
@@ -263,7 +266,13 @@ def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
 
 
 def _is_we(ent: Span) -> bool:
-    return len(ent) == 1 and ent[0].lower_ in WE_WORDS
+    return len(ent) == 1 and ent[0].lower_ in WE_WORDS and ent.kb_id_ != ANAPHOR
+
+
+def _end_features(a: Span, b: Span) -> list[str]:
+    """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before."""
+    return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
+            for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)]
 
 
 def _type(ent: Span) -> str:
@@ -287,12 +296,13 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     # "we", "our": the author of a first-person text, an organization once it is known
     ents = sorted([*ents, *(Span(sent.doc, t.i, t.i + 1, label="ORG") for t in sent
                             if t.lower_ in WE_WORDS)], key=lambda e: e.start)
-    rules = _rule_features(sent) if len(ents) > 1 else {}
+    rules = _rule_features(sent, ents) if len(ents) > 1 else {}
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
     compared = comparison_readings(sent, ents) if len(ents) > 1 else {}
-    compared |= provenance_readings(sent, ents) | row_figures(sent, ents)
+    compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
+        item_readings(sent, ents) | described_uses(ents)
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
@@ -302,7 +312,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             feats = _between_features(sent, a, b)
             feats += _path_features(phrase_head(a), phrase_head(b))
             feats += rule
-            feats += [f"{end}=we" for end, e in (("a", a), ("b", b)) if _is_we(e)]
+            feats += _end_features(a, b)
             feats += possessor_features(a, b, ents)
             if coordinated(phrase_head(a), phrase_head(b)):
                 feats.append("coordinated")  # two items of one list: "with AWS, Apple, Cisco"
@@ -310,6 +320,9 @@ def sentence_candidates(sent: Span, context: Context | None = None,
                 feats.append("owner")  # the figure is a fact of the other end
             if scored.get(b.start) is a or scored.get(a.start) is b:
                 feats.append("scored_on")  # "A scores 81.2% on B"
+            if a.label_ == "METRIC" and b.label_ == "DATASET" and \
+                    [t.lower_ for t in sent.doc[a.end:b.start]] in (["on"], ["on", "the"]):
+                feats.append("measured_on")  # "51.7% on MATH": where, not whose
             if (a.start, b.start) in compared:  # "A outperforms B", "A trails B"
                 feats.append(f"reading={compared[a.start, b.start]}")
             feats += _type_features(_type(a), _type(b), feats)
@@ -326,8 +339,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
         return
-    subject = _subject(sent)
-    partners = [e for e in ents if not _is_we(e)]
+    subject = main_subject(sent)
+    partners = [e for e in ents if not _is_we(e) and e.kb_id_ != ANAPHOR]
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     if subject is not None and not stands_for_another(subject):
@@ -355,89 +368,3 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         feats += _type_features(title_type, _type(b), feats)
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,
                         tuple(feats), where, phrase)
-
-
-TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
-RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
-
-
-TITLE_TOKENS = 16  # a first line this short is the document's title
-
-
-def _topic_of(sent: Span, offset: int) -> Topic | None:
-    ent = next((e for e in sent.ents if e.label_ in TOPIC_TYPES), None)
-    if ent is None:
-        return None
-    return ((offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold())
-
-
-def is_heading(sent: Span) -> bool:
-    """A Markdown heading ("# Gemma", "## LLaMA: Open and Efficient ...")."""
-    return sent.text.lstrip().startswith("#")
-
-
-def _is_title_line(sent: Span) -> bool:
-    """A short line of its own that is not a sentence ("What is Groq?", "Claude 3")."""
-    text = sent.text.rstrip(" \t")
-    after = sent.doc.text[sent.start_char + len(text):sent.start_char + len(text) + 1]
-    return len(sent) <= TITLE_TOKENS and after in ("\n", "") and not text.endswith(".")
-
-
-def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterator[Candidate]:
-    """The discussed entity and each figure of ``sent`` without an owner
-    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar; the
-    evidence says the entity was named before (``via`` "previous")."""
-    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
-    for figure in orphan_figures(sent, ents):
-        yield Candidate((offset + ent.start_char, offset + ent.end_char),
-                        (offset + figure.start_char, offset + figure.end_char), ent.label_,
-                        "METRIC", "previous", ("orphan_figure",), where)
-
-
-def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
-    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
-    ents, i = list(doc.ents), 0
-    for sent in doc.sents:
-        while i < len(ents) and ents[i].start < sent.start:
-            i += 1
-        j = i
-        while j < len(ents) and ents[j].end <= sent.end:
-            j += 1
-        yield sent, ents[i:j]
-        i = j
-
-
-def document_candidates(doc, offset: int = 0, topic: Topic | None = None
-                        ) -> tuple[list[Candidate], Topic | None]:
-    """Candidates of every sentence of a parsed ``doc`` (a piece of a document at ``offset``).
-
-    A sentence without a subject of its own is paired with the subject of the sentence
-    before it in the same section, else with the topic (the entity the heading, or a short
-    first line, names); pass the returned topic on to the next piece. Spans of the
-    candidates are in document offsets.
-    """
-    found: list[Candidate] = []
-    previous: Topic | None = None
-    recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
-    for n, (sent, ents) in enumerate(_with_entities(doc)):
-        if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
-            topic, previous, recent = _topic_of(sent, offset) or topic, None, None
-            continue
-        if recent is not None and n - recent[0] <= RECENT_SENTENCES and ents:
-            found += _figures_of(recent[1], sent, ents, offset)
-        about = discussed(ents) if ents else None
-        recent = (n, about) if about is not None else recent
-        context = (*previous, "previous") if previous else (*topic, "title") if topic else None
-        for c in sentence_candidates(sent, context, ents):
-            a = c.a if c.context else (c.a[0] + offset, c.a[1] + offset)  # the context's is
-            found.append(replace(c, a=a, b=(c.b[0] + offset, c.b[1] + offset),
-                                 sentence=(c.sentence[0] + offset, c.sentence[1] + offset)))
-        subject = _subject(sent)
-        named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
-            subject in e if subject is not None else introduced(e))), None)
-        if named is not None:
-            previous = ((offset + named.start_char, offset + named.end_char), named.label_,
-                        named.text.casefold())
-        elif subject is not None and not stands_for_another(subject):
-            previous = None  # the discussion moved on to something that is not an entity
-    return found, topic

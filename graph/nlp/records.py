@@ -25,6 +25,14 @@ class Mention:
     key: str = ""  # pattern id from the entity ruler, when a pattern matched
 
 
+# How a relation's end that its sentence does not name was found (evidence ``via``): "we"
+# the document's author; "title" the entity the heading above names; "previous" the entity
+# an earlier sentence was about ("It outperforms ...", "The model relies on ..."); "list"
+# the entity of the line introducing a list the sentence is an item of; "name" the
+# organization a product's name opens with ("Anthropic Interviewer").
+VIA = ("we", "title", "previous", "list", "name")
+
+
 @dataclass(frozen=True, slots=True)
 class TypedRelation:
     """A relation found in one sentence (character offsets into the whole document)."""
@@ -35,9 +43,7 @@ class TypedRelation:
     relation: str
     sent_start: int
     sent_end: int
-    # "we": the source is the document's author, named in another sentence; "title": the
-    # source is the entity the heading above the sentence names
-    via: str = ""
+    via: str = ""  # how an end not named in the sentence was found: one of VIA
     predicate: str = ""  # one of graph.schema.PREDICATES, source -> target in its direction
 
 

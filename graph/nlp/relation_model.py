@@ -83,6 +83,19 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
+VETOES = ("poss_other", "coordinated", "line_break", "measured_on")  # see predict()
+
+
+def _vetoed(features: Sequence[str]) -> bool:
+    return any(f in VETOES for f in features)
+
+
+def _anaphoric(c: Candidate) -> bool:
+    """Whether an end of the pair is an "it" or "the model" of the sentence
+    (:mod:`graph.nlp.anaphora`)."""
+    return "a=it" in c.features or "b=it" in c.features
+
+
 def classes() -> list[str]:
     """``NONE``, each predicate forward, and each asymmetric one backward (``"P<"``)."""
     return [NONE, *PREDICATES, *(f"{p}<" for p in PREDICATES if p not in SYMMETRIC_PREDICATES)]
@@ -123,11 +136,12 @@ class RelationModel:
     def predict(self, features: Sequence[str], a_type: str, b_type: str
                 ) -> tuple[str, float]:
         """The best allowed label and how far it beats NONE (``(NONE, 0.0)`` when nothing)."""
-        if "poss_other" in features or "coordinated" in features or "line_break" in features:
+        if _vetoed(features):
             # "Phi-2 outperforms Google's Gemini Nano 2": Google is not Phi-2's; two items of
             # one list ("partnered with AWS, Apple, Cisco") are not related to each other, nor
             # two items of a list or two rows of a table the parser took for one sentence
-            # (the dependency rules' phrases and order-free cues still are, :meth:`decide`)
+            # (the dependency rules' phrases and order-free cues still are, :meth:`decide`);
+            # nor a benchmark the figure right before it was measured on ("51.7% on MATH")
             return NONE, 0.0
         best, gain = self._best(features, a_type, b_type)
         if best == NONE or gain <= self.margin:
@@ -156,7 +170,7 @@ class RelationModel:
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
                 continue
             want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
-            if not allowed(want, c.a_type, c.b_type):
+            if not allowed(want, c.a_type, c.b_type) or "measured_on" in c.features:
                 continue
             totals = self.scores(c.features)
             score = totals.get(want, 0.0) - totals.get(NONE, 0.0)
@@ -168,7 +182,9 @@ class RelationModel:
         for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)
             # (an entity of the sentence: "It"/subjectless figures attached to the text's
             # topic were right for 1 in 7 in cross-validation, so those are left to the score)
-            if ("owner" in c.features and not c.context) or "orphan_figure" in c.features:
+            # (an "It" of the sentence is as good as a name: "It has 3.1 billion parameters")
+            if ("owner" in c.features and (not c.context or _anaphoric(c))) or \
+                    "orphan_figure" in c.features:
                 want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
                 metric = c.b if c.b_type == "METRIC" else c.a
                 if metric not in done and allowed(want, c.a_type, c.b_type):
@@ -182,7 +198,7 @@ class RelationModel:
         allowed predicate that comes closest to beating NONE."""
         best = None
         for c in candidates:
-            if "orphan_figure" in c.features:
+            if "orphan_figure" in c.features or _vetoed(c.features):
                 continue  # decided by the grammar alone (:meth:`decide`)
             totals = self.scores(c.features)
             none = totals.get(NONE, 0.0)
@@ -228,7 +244,8 @@ class RelationModel:
             for label, w in row.items():
                 key = (feature, label)
                 total = totals[key] + (step - stamps[key]) * w
-                value = round(total / step, 4)
+                value = round(total / step, 1)  # (a tenth is fine next to margins of 20+,
+                # and keeps the shipped file, and the bundle, small)
                 if value:
                     kept[label] = value
             if kept:

@@ -21,13 +21,14 @@ Two kinds, each edge saying how it was found (``method``):
     tokens" gives ``trained on``; "X is available in Y" gives ``available in``;
   - a negated verb says so: ``not use``.
 
-  "It" is never resolved. "We" is, in one case only: first-person announcements where the
-  document names exactly one organization as its author ("New Anthropic research: ...",
-  "OpenAI today released ...", "At Cohere, we ..."; the headline nouns and announcing
-  verbs are in ``resources/lexicon/authors.json``). Then "We've partnered with AWS"
-  gives the author ``partner with`` AWS, and the edge's evidence says ``"via": "we"``:
-  its sentence mentions the object, the subject is the document's author. With no author,
-  or two candidate authors, "we" stays unresolved.
+  "It" is not resolved here (the relation classifier's candidates read it as the entity
+  named before, :mod:`graph.nlp.anaphora`). "We" is, in one case only: first-person
+  announcements where the document names exactly one organization as its author ("New
+  Anthropic research: ...", "OpenAI today released ...", "At Cohere, we ..."; the headline
+  nouns and announcing verbs are in ``resources/lexicon/authors.json``). Then "We've
+  partnered with AWS" gives the author ``partner with`` AWS, and the edge's evidence says
+  ``"via": "we"``: its sentence mentions the object, the subject is the document's author.
+  With no author, or two candidate authors, "we" stays unresolved.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
   sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
   not an edge.
@@ -327,14 +328,16 @@ def _says_we(verb: Token) -> bool:
         verb.i == verb.sent.start and verb.lemma_.lower() in words("authors", "author_verbs")
 
 
-def sentence_relations(sent: Span, resolve_we: bool = False
+def sentence_relations(sent: Span, resolve_we: bool = False,
+                       entities: list[Span] | None = None
                        ) -> Iterator[tuple[Span | None, Span, str, str]]:
     """``(source, target, label, via)`` for entity pairs linked through ``sent``.
 
     With ``resolve_we`` a verb whose subject is "we" also yields ``(None, object, label,
     "we")``: the source is the document's author, settled by :func:`resolve_we`.
+    ``entities``: the sentence's entities, when the caller has them (else ``sent.ents``).
     """
-    ents = list(sent.ents)
+    ents = list(sent.ents if entities is None else entities)
     if len(ents) < (1 if resolve_we else 2):
         return
     ent_of = {t.i: ent for ent in ents for t in ent}

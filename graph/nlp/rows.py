@@ -1,18 +1,22 @@
 """Figures in a row of a table or a list item are facts of the entity the row starts with:
 "| Phi-3-mini | 69% | 8.38 |", "- o1-mini (OpenAI): 63.6% / 90.0% / 60.0%" (GUIDELINES:
-HAS_METRIC). A row is a line; the parse of a table is no help, the layout is.
+HAS_METRIC); and an item of a list under a line naming its subject ("How it compares:",
+"The model uses attention mechanisms like:") says what it says of that subject. A row is a
+line; the parse of a table is no help, the layout is.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.nlp.pair_grammar import ANAPHOR
+
 ROW_HEADS = ("MODEL", "METHOD", "PROJECT")
 PROSE_WORDS = 3  # a list item of figures names few words besides its entities: "(OpenAI):"
 MARKS = {"|", "-", "*", "+", "•", "_", "**"}  # what a row or list item may open with
 
 
-def _lines(sent: Span) -> list[tuple[int, int]]:
+def line_ranges(sent: Span) -> list[tuple[int, int]]:
     """Token ranges of the sentence's lines."""
     doc, lines, start = sent.doc, [], sent.start
     for t in sent:
@@ -30,7 +34,7 @@ def row_figures(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     with a model, method or project (after the row's marks) and names no other one."""
     doc = sent.doc
     found: dict[tuple[int, int], str] = {}
-    for start, end in _lines(sent):
+    for start, end in line_ranges(sent):
         if not any(doc[k].text in ("|", ":") or doc[k].text in MARKS for k in range(start, end)):
             continue  # prose, not a row
         inside = [e for e in ents if start <= e.start and e.end <= end]
@@ -48,4 +52,29 @@ def row_figures(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         for e in inside:
             if e.label_ == "METRIC":
                 found[(head.start, e.start)] = "HAS_METRIC"
+    return found
+
+
+def item_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(mark.start, entity.start): label}`` for a list item that opens with a figure or
+    a method, its mark standing for the subject of the line introducing the list
+    (:mod:`graph.nlp.discourse`): "- 79.4% on IFEval" gives HAS_METRIC 79.4% and
+    EVALUATED_ON IFEval, "- grouped-query attention (GQA) for faster inference" USES."""
+    doc = sent.doc
+    found: dict[tuple[int, int], str] = {}
+    marks = [e for e in ents if e.kb_id_ == ANAPHOR and e.text in MARKS | {"1."}]
+    for mark in marks:
+        after = [e for e in ents if e.start >= mark.end and e.kb_id_ != ANAPHOR]
+        if not after or any(doc[k].text not in MARKS for k in range(mark.end, after[0].start)) \
+                or any("\n" in t.text for t in doc[mark.end:after[0].start]):
+            continue
+        first = after[0]
+        if first.label_ == "METHOD":
+            found[(mark.start, first.start)] = "USES"
+        elif first.label_ == "METRIC":
+            found[(mark.start, first.start)] = "HAS_METRIC"
+            nxt = after[1] if len(after) > 1 else None
+            if nxt is not None and nxt.label_ == "DATASET" and \
+                    [t.lower_ for t in doc[first.end:nxt.start]] in (["on"], ["in"]):
+                found[(mark.start, nxt.start)] = "EVALUATED_ON"
     return found

@@ -22,7 +22,7 @@ def window(make_window, tmp_path):
 def test_an_edit_under_a_highlighted_path_and_communities_coloured(window, qtbot):
     win = window
     open_by_key(qtbot, win)
-    find_paths(qtbot, win, "Claude Code", "Amazon Web Services")
+    find_paths(qtbot, win, "Project Glasswing", "Amazon Web Services")
     nodes, edges = win.canvas.path_highlight()
     assert len(nodes) == 3 and len(edges) == 2
     anthropic = find(win, "Anthropic")
@@ -32,7 +32,7 @@ def test_an_edit_under_a_highlighted_path_and_communities_coloured(window, qtbot
     win.canvas.redraw_now()
     assert win.model.label(anthropic) == "Anthropic PBC"
     assert win.canvas.grab().width() > 0  # paints after the edit
-    win.canvas.select_nodes([find(win, "Claude Code"), anthropic])
+    win.canvas.select_nodes([find(win, "Project Glasswing"), anthropic])
     assert win.curation.delete(win.canvas.selected_nodes())
     win.canvas.redraw_now()
     assert win.canvas.grab().width() > 0

@@ -54,11 +54,11 @@ def open_by_key(qtbot, win: MainWindow) -> None:
 
 def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(window, qtbot):
     win = window
-    claude_code, aws = find(win, "Claude Code"), find(win, "Amazon Web Services")
-    win.push(win.exploration.focus(claude_code, k=1))  # Claude Code and Anthropic only
+    glasswing, aws = find(win, "Project Glasswing"), find(win, "Amazon Web Services")
+    win.push(win.exploration.focus(glasswing, k=1))  # its neighbours, not AWS
     assert aws not in win.exploration.visible
     open_by_key(qtbot, win)
-    find_paths(qtbot, win, "Claude Code", "Amazon Web Services")
+    find_paths(qtbot, win, "Project Glasswing", "Amazon Web Services")
     panel = win.path_panel
 
     assert panel.status.text() == messages.PATH_FOUND.format(count=3)
@@ -66,7 +66,7 @@ def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(windo
     assert rows[0] == "1. via Anthropic  (2 hops)"
     assert len(rows) == 3
     path = panel.current_path()
-    assert path.summary == "Claude Code \u2192 Anthropic \u2192 Amazon Web Services"
+    assert path.summary == "Project Glasswing \u2192 Anthropic \u2192 Amazon Web Services"
     hops = panel.hop_texts()
     assert len(hops) == len(path.hops) == 2
     for number, (lines, hop) in enumerate(zip(hops, path.hops, strict=True), 1):
@@ -74,7 +74,7 @@ def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(windo
         sentence, docs = hop.quotes()[0]
         assert lines[1] == f"\u201c{sentence}\u201d \u2014 {', '.join(docs)}"
         assert hop.evidence[0].doc in docs
-    assert hops[0][0].startswith("1. Claude Code \u2014")
+    assert hops[0][0].startswith("1. Project Glasswing \u2014")
     assert hops[1][0] == "2. Anthropic \u2014partners with\u2014 Amazon Web Services"
 
     # the path's nodes are shown (one undoable step) and exactly the path is highlighted
@@ -94,7 +94,7 @@ def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(windo
     assert aws not in win.exploration.visible
     assert win.canvas.wait_for_layout(10_000)
     assert aws not in win.canvas.drawn_nodes()
-    assert win.canvas.path_highlight() == ({claude_code, find(win, "Anthropic")},
+    assert win.canvas.path_highlight() == ({glasswing, find(win, "Anthropic")},
                                            {path.edges[0]})
     win.acts["redo"].trigger()
     assert aws in win.exploration.visible
@@ -103,7 +103,7 @@ def test_a_path_is_listed_with_its_evidence_shown_on_the_canvas_and_undone(windo
 def test_clicking_a_hop_selects_its_edge_with_details_and_source(window, qtbot):
     win = window
     open_by_key(qtbot, win)
-    find_paths(qtbot, win, "Claude Code", "Amazon Web Services")
+    find_paths(qtbot, win, "Project Glasswing", "Amazon Web Services")
     panel, hop = win.path_panel, win.path_panel.current_path().hops[1]
     sentence = panel.hop_list.topLevelItem(1).child(0)  # the hop's evidence, under it
     qtbot.mouseClick(panel.hop_list.viewport(), Qt.MouseButton.LeftButton,
@@ -115,12 +115,12 @@ def test_clicking_a_hop_selects_its_edge_with_details_and_source(window, qtbot):
 def test_export_writes_the_explanation_with_its_evidence(window, qtbot, tmp_path):
     win = window
     open_by_key(qtbot, win)
-    find_paths(qtbot, win, "Claude Code", "Amazon Web Services")
+    find_paths(qtbot, win, "Project Glasswing", "Amazon Web Services")
     paths = win.path_panel.paths
     target = tmp_path / "why"
     assert win.export_explanation(str(target))  # no suffix: Markdown
     text = (tmp_path / "why.md").read_text(encoding="utf-8")
-    assert text.startswith("# Why are Claude Code and Amazon Web Services connected?\n")
+    assert text.startswith("# Why are Project Glasswing and Amazon Web Services connected?\n")
     for hop in paths[0].hops:
         sentence, docs = hop.quotes()[0]
         source = markdown_text(", ".join(docs))
@@ -130,7 +130,8 @@ def test_export_writes_the_explanation_with_its_evidence(window, qtbot, tmp_path
     assert stat.S_IMODE((tmp_path / "why.md").stat().st_mode) == 0o666 & ~umask
     assert win.export_explanation(str(tmp_path / "why.html"))
     page = (tmp_path / "why.html").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<h2>1. Claude Code \u2192 Anthropic" in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<h2>1. Project Glasswing \u2192 Anthropic" in page
     assert not list(tmp_path.glob(".*.tmp"))  # written atomically, nothing left beside
 
 

@@ -10,6 +10,7 @@ from graph.build.jobs import extraction_job
 from graph.ingest.corpus import load_corpus
 from graph.jobs import run_job
 from graph.nlp.pipeline import shared_pipeline
+from graph.nlp.records import VIA
 from graph.paths import seeds_dir
 from graph.schema import COOCCURRENCE
 
@@ -47,13 +48,14 @@ def test_every_edge_has_evidence_from_one_sentence(seeds_extraction):
             inside = [any(o[0] == ev["doc"] and ev["start"] <= o[1] < ev["end"]
                           for o in g.nodes[node]["occurrences"]) for node in (u, v)]
             # both ends are mentioned inside the evidence sentence, except an end the
-            # sentence refers to: "we" (the document's author), or the entity a heading or
-            # an earlier sentence names ("It outperforms ...", "Released by Meta AI")
+            # sentence refers to: "we" (the document's author), the entity a heading, an
+            # earlier sentence or a list's introduction names ("It outperforms ...",
+            # "Released by Meta AI"), the maker a product's name opens with
             if ev.get("via") == "we":  # or a headline the author speaks: "Introducing X"
                 assert re.search(r"\b(we|our|us|ours)\b|^\s*\w+ing\b", sentence,
                                  re.IGNORECASE), sentence
             if ev.get("via"):
-                assert ev["via"] in ("we", "title", "previous") and any(inside), ev
+                assert ev["via"] in VIA and any(inside), ev
                 outside = (u, v)[inside.index(False)] if not all(inside) else u
                 assert any(o[0] == ev["doc"] for o in g.nodes[outside]["occurrences"])
             else:

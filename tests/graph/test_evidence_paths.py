@@ -220,15 +220,15 @@ def named(g: nx.MultiDiGraph, label: str) -> str:
 
 def test_seeds_paths_are_chains_of_evidence(seeds):
     g = seeds.graph
-    source, target = named(g, "Claude Code"), named(g, "Amazon Web Services")
+    source, target = named(g, "Project Glasswing"), named(g, "Amazon Web Services")
     paths = find_paths(g, source, target, k=3)
     assert len(paths) == 3
     assert [p.cost for p in paths] == sorted(p.cost for p in paths)
     assert len({p.nodes for p in paths}) == 3
     first = paths[0]
-    assert first.labels == ("Claude Code", "Anthropic", "Amazon Web Services")
+    assert first.labels == ("Project Glasswing", "Anthropic", "Amazon Web Services")
     assert first.hops[0].direction == "forward" and first.hops[0].predicate == "DEVELOPED_BY"
-    assert first.hops[0].text.startswith("Claude Code \u2014")
+    assert first.hops[0].text.startswith("Project Glasswing \u2014")
     assert first.hops[1].predicate == "PARTNERS_WITH" and first.hops[1].direction == "both"
     for path in paths:
         assert path.nodes[0] == source and path.nodes[-1] == target
@@ -240,7 +240,7 @@ def test_seeds_paths_are_chains_of_evidence(seeds):
             for sentence in hop.evidence:
                 assert sentence.text in " ".join(seeds.documents[sentence.doc].text.split())
     reverse = find_paths(g, target, source, k=1)[0]
-    assert reverse.hops[-1].text == "Anthropic \u2014developer of\u2192 Claude Code"
+    assert reverse.hops[-1].text == "Anthropic \u2014developer of\u2192 Project Glasswing"
 
 
 def test_seeds_paths_keep_to_the_entities_allowed(seeds):

@@ -142,7 +142,8 @@ def test_a_document_that_states_relations_gets_its_likeliest_one(nlp, model, mon
     monkeypatch.setattr(model, "margin", float("inf"))
     monkeypatch.setattr(model, "metric_floor", None)
     monkeypatch.setattr("graph.nlp.relation_model.rule_label", lambda c: None)
-    text = "Phi-2 outperforms Mistral 7B on several benchmarks. It was trained on 1.4T tokens."
+    monkeypatch.setattr("graph.nlp.relation_model.reading_label", lambda c: None)
+    text = "Phi-2 outperforms Mistral 7B on several benchmarks."
     [result] = extract(nlp, [Document("a.md", "a.md", text, "x")])
     assert len(result.relations) == 1
     [rel] = result.relations

@@ -49,12 +49,18 @@ def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
 
 
 def test_a_losing_comparison_points_at_the_winner(nlp):
-    # techniques__react.md: one pair, read once (the first comparison stands)
+    # techniques__react.md: one pair, read once (the first comparison stands); both are
+    # evaluated on the benchmarks each comparison names
     assert readings(nlp, "We can also observe that ReAct outperforms CoT on Fever and lags "
-                         "behind CoT on HotpotQA.") == {("ReAct", "CoT"): "OUTPERFORMS"}
+                         "behind CoT on HotpotQA.") == {
+        ("ReAct", "CoT"): "OUTPERFORMS", ("ReAct", "Fever"): "EVALUATED_ON",
+        ("CoT", "Fever"): "EVALUATED_ON", ("ReAct", "HotpotQA"): "EVALUATED_ON",
+        ("CoT", "HotpotQA"): "EVALUATED_ON"}
     # announcements (m10): "trails" gives the object the win
     assert readings(nlp, "Kestrel-8B still trails Llama 3 8B Instruct on MMLU-Pro.") == \
-        {("Kestrel-8B", "Llama 3 8B Instruct"): "OUTPERFORMS<"}
+        {("Kestrel-8B", "Llama 3 8B Instruct"): "OUTPERFORMS<",
+         ("Kestrel-8B", "MMLU-Pro"): "EVALUATED_ON",
+         ("Llama 3 8B Instruct", "MMLU-Pro"): "EVALUATED_ON"}
 
 
 def test_a_comparison_in_another_clause_keeps_its_own_subject(nlp):

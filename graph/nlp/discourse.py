@@ -1,0 +1,267 @@
+"""The walk over a document's sentences that gives the relation classifier its candidate
+pairs (:mod:`graph.nlp.pairs`) with what a sentence says without naming it: the document's
+topic (its heading or title line); the entity the sentence before was about (for a
+subjectless summary sentence, and for "It"/"the model", :mod:`graph.nlp.anaphora`); the
+entity of a line introducing a list, for its items ("How it compares:\n- 79.4% on
+IFEval"); the maker a product's name opens with ("Anthropic Interviewer"); and the
+figures of a sentence that names nothing they could measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from graph.nlp.anaphora import anaphors
+from graph.nlp.lexicon import words
+from graph.nlp.pair_grammar import (
+    ANAPHOR,
+    discussed,
+    introduced,
+    orphan_figures,
+    stands_for_another,
+)
+from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_candidates
+from graph.nlp.relations import VERBAL, WE_WORDS
+from graph.nlp.rows import MARKS, line_ranges
+
+TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
+TITLE_TOKENS = 16  # a first line this short is the document's title
+
+
+def _topic_of(sent: Span, offset: int) -> Topic | None:
+    """The entity a heading or title line names: the one it introduces ("Aurora Devices:
+    introducing Lark 3B"), else the first."""
+    named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
+    ent = next((e for e in named if introduced(e)), named[0] if named else None)
+    return None if ent is None else _topic(ent, offset)
+
+
+def is_heading(sent: Span) -> bool:
+    """A Markdown heading ("# Gemma", "## LLaMA: Open and Efficient ...")."""
+    return sent.text.lstrip().startswith("#")
+
+
+def _is_title_line(sent: Span) -> bool:
+    """A short line of its own that is not a sentence ("What is Groq?", "Claude 3")."""
+    text = sent.text.rstrip(" \t")
+    after = sent.doc.text[sent.start_char + len(text):sent.start_char + len(text) + 1]
+    return len(sent) <= TITLE_TOKENS and after in ("\n", "") and not text.endswith(".")
+
+
+def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterator[Candidate]:
+    """The discussed entity and each figure of ``sent`` without an owner
+    (:func:`graph.nlp.pair_grammar.orphan_figures`): HAS_METRIC, decided by the grammar; the
+    evidence says the entity was named before (``via`` "previous")."""
+    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+    for figure in orphan_figures(sent, ents):
+        yield Candidate((offset + ent.start_char, offset + ent.end_char),
+                        (offset + figure.start_char, offset + figure.end_char), ent.label_,
+                        "METRIC", "previous", ("orphan_figure",), where)
+
+
+def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
+    ents, i = list(doc.ents), 0
+    for sent in doc.sents:
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].end <= sent.end:
+            j += 1
+        yield sent, ents[i:j]
+        i = j
+
+
+def _names(ent: Span, subject) -> bool:
+    """Whether ``ent`` is the subject, or in apposition to it ("Its distilled sibling,
+    DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from ...")."""
+    return subject in ent or (ent.root.dep_ == "appos" and ent.root.head.i == subject.i)
+
+
+def _antecedent(sent: Span, ents: list[Span], previous: Topic | None, topic: Topic | None,
+                offset: int) -> tuple[Topic, str] | None:
+    """What "it" or "the model" in ``sent`` stands for, and how it was found: the sentence's
+    own subject when an entity is it ("Phi-2 ... and it"), else the entity the sentence
+    before was about ("previous"), else the document's topic ("title")."""
+    subject = main_subject(sent)
+    own = next((e for e in ents if e.label_ in TOPIC_TYPES and subject is not None
+                and _names(e, subject)), None)
+    if own is None and previous is None:  # "Claude mostly avoids X when ...—it shows up in"
+        own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
+                    and e.root.head.pos_ in VERBAL), None)
+    if own is not None:
+        return _topic(own, offset), "previous"
+    if previous is not None:
+        return previous, "previous"
+    return (topic, "title") if topic is not None else None
+
+
+Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
+
+
+def _resolved(c: Candidate, standing: Standing, doc, offset: int) -> Candidate | None:
+    """A candidate of the sentence in document offsets, an end standing for an entity
+    named elsewhere (:func:`graph.nlp.anaphora.anaphors`, a list item's mark) replaced by
+    that entity's span and the evidence marked (``context``: "previous", "title", "list");
+    ``None`` when both ends are then one entity ("Phi-2 ... it")."""
+    sentence = (c.sentence[0] + offset, c.sentence[1] + offset)
+    if c.context:  # the context entity: its span is in document offsets already
+        return replace(c, b=(c.b[0] + offset, c.b[1] + offset), sentence=sentence)
+    ends, names, kind = [], [], ""
+    for end in (c.a, c.b):
+        if end in standing:
+            (span, _, name), kind = standing[end]
+            ends.append(span)
+            names.append(name)
+        else:
+            ends.append((end[0] + offset, end[1] + offset))
+            names.append(doc.text[end[0]:end[1]].casefold())
+    if kind and (ends[0] == ends[1] or names[0] == names[1] or WE_WORDS & set(names)):
+        return None  # (an "it" and a "we": the sentence would name neither end)
+    return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
+
+
+def _topic(ent: Span, offset: int) -> Topic:
+    return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
+
+
+def _list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Standing,
+                carried: list[Span], offset: int) -> tuple[list[Span], Topic | None]:
+    """The marks of the list items of ``sent`` under a line introducing them ("How it
+    compares:", "Mistral Large's capabilities include:"), as spans standing for the
+    entity that line is about (added to ``standing``); and the introduction in force
+    after the sentence (a line of prose ends it). ``carried``: the mark of the sentence
+    before when the parser made a sentence of it alone ("-"), its item is this one's first
+    line."""
+    doc, marks = sent.doc, list(carried)
+    for mark in carried:
+        standing[(mark.start_char, mark.end_char)] = (intro, "list")
+    for n, (start, end) in enumerate(line_ranges(sent)):
+        if LIST_ITEM.fullmatch(doc[start].text):
+            if intro is not None:
+                mark = Span(doc, start, start + 1, label=intro[1], kb_id=ANAPHOR)
+                marks.append(mark)
+                standing[(mark.start_char, mark.end_char)] = (intro, "list")
+            continue
+        if n == 0 and carried:
+            continue
+        line = doc[start:end].text.rstrip(" *_\t")
+        intro = None
+        if line.endswith(":"):
+            named = next((e for e in ents if start <= e.start < end and
+                          e.label_ in TOPIC_TYPES and e.kb_id_ != ANAPHOR), None)
+            stood = next((topic for (s, _), (topic, _) in standing.items()
+                          if doc[start].idx <= s < doc[end - 1].idx + len(doc[end - 1])),
+                         None)
+            intro = _topic(named, offset) if named is not None else stood
+    return marks, intro
+
+
+def document_candidates(doc, offset: int = 0, topic: Topic | None = None
+                        ) -> tuple[list[Candidate], Topic | None]:
+    """Candidates of every sentence of a parsed ``doc`` (a piece of a document at ``offset``).
+
+    A sentence without a subject of its own is paired with the subject of the sentence
+    before it in the same section, else with the topic (the entity the heading, or a short
+    first line, names); "it", "its", "the model" are ends standing for that entity (or for
+    the sentence's own subject), the mark of a list item for the entity of the line
+    introducing the list; pass the returned topic on to the next piece. Spans of the
+    candidates are in document offsets.
+    """
+    found: list[Candidate] = []
+    previous: Topic | None = None
+    intro: Topic | None = None  # the entity of a line introducing a list ("It offers:")
+    carried: list[Span] = []  # a list item's mark the parser made a sentence of
+    recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
+    makers = _makers(doc)
+    for n, (sent, ents) in enumerate(_with_entities(doc)):
+        found += _brands(sent, ents, makers, offset)
+        if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
+            topic, previous, recent = _topic_of(sent, offset) or topic, None, None
+            intro, carried = None, []
+            continue
+        if recent is not None and n - recent[0] <= RECENT_SENTENCES and ents:
+            found += _figures_of(recent[1], sent, ents, offset)
+        about = discussed(ents) if ents else None
+        recent = (n, about) if about is not None else recent
+        context = (*previous, "previous") if previous else (*topic, "title") if topic else None
+        antecedent = _antecedent(sent, ents, previous, topic, offset)
+        standing = [] if antecedent is None else anaphors(sent, ents, antecedent[0][1])
+        stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
+        marks, intro = _list_marks(sent, ents, intro, stand, carried, offset)
+        carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
+        standing += marks
+        for c in sentence_candidates(sent, context, sorted([*ents, *standing],
+                                                           key=lambda e: e.start)):
+            c = _resolved(c, stand, doc, offset)
+            if c is not None:
+                found.append(c)
+        previous = _next_previous(sent, ents, standing, previous,
+                                  antecedent[0] if antecedent else None, offset)
+    return found, topic
+
+
+BRANDED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's name may open
+
+
+def _first_word(name: str) -> str:
+    return name.replace("-", " ").split(" ")[0] if name else ""
+
+
+def _brands(sent: Span, ents: list[Span], makers: dict[str, Span], offset: int
+            ) -> Iterator[Candidate]:
+    """"Anthropic Interviewer", "Mistral 7B", "DeepSeek-R1" in a document naming Anthropic,
+    Mistral AI, DeepSeek: a name that opens with an organization's name is that
+    organization's product (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5"); the evidence is the
+    product's sentence and says the maker was found by its name (``via`` "name")."""
+    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+    for ent in ents:
+        word = _first_word(ent.text)
+        maker = makers.get(word)
+        if ent.label_ not in BRANDED or maker is None or ent.text == word:
+            continue
+        yield Candidate((offset + maker.start_char, offset + maker.end_char),
+                        (offset + ent.start_char, offset + ent.end_char),
+                        "ORG", ent.label_, "name", ("brand", "reading=DEVELOPED_BY<"), where)
+
+
+def _makers(doc) -> dict[str, Span]:
+    """The organizations of a piece by the first word of their name (3 letters or more)."""
+    found: dict[str, Span] = {}
+    for ent in doc.ents:
+        word = _first_word(ent.text)
+        if ent.label_ == "ORG" and len(word) >= 3 and word[0].isupper():
+            found.setdefault(word, ent)
+    return found
+
+
+def _released(ent: Span) -> bool:
+    """The object of an author's releasing verb: "Today we're introducing Lark 3B"."""
+    head = ent.root
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in words("relations",
+                                                                      "we_DEVELOPED_BY")
+
+
+def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
+                   previous: Topic | None, antecedent: Topic | None, offset: int
+                   ) -> Topic | None:
+    """What the sentence after ``sent`` is about, when it does not say: the entity that is
+    the subject of ``sent`` (or that a subjectless headline introduces), else the one before
+    when the subject stands for it ("It", "the model", "we"), else nothing."""
+    subject = main_subject(sent)
+    named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
+        _names(e, subject) if subject is not None else introduced(e))), None)
+    if named is None and any(e.kb_id_ == ANAPHOR and e.text not in MARKS for e in standing):
+        return antecedent  # "We shrank it with ...": still about it
+    if named is None and subject is not None and subject.lower_ in WE_WORDS:
+        named = next((e for e in ents if e.label_ in TOPIC_TYPES and _released(e)), None)
+    if named is not None:
+        return _topic(named, offset)
+    if subject is not None and not stands_for_another(subject) and \
+            subject.lower_ not in WE_WORDS and not any(subject in e for e in standing):
+        return None  # the discussion moved on to something that is not an entity
+    return previous
