@@ -264,3 +264,31 @@ def test_a_papers_acronym_and_the_title_naming_it_are_one_entity():
     entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
     [entity] = entities
     assert {entity.label, *entity.aliases} == {"RA-DIT", long}
+
+
+def _one_entity(text: str, forms: tuple[tuple[str, int], ...], label: str = "METHOD"):
+    mentions = [Mention("a.txt", start, start + len(form), form, label, 0, 1000, "")
+                for form, start in forms]
+    entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
+    return entities
+
+
+def test_an_acronym_marked_by_the_capitals_of_its_long_form_is_one_entity_with_it():
+    text = ("Then, proposes Forward-Looking Active REtrieval augmented generation (FLARE), a "
+            "method which iteratively uses a prediction of the upcoming sentence. Notable "
+            "approaches that leverage this method include FLARE and Self-RAG.")
+    long = "Forward-Looking Active REtrieval augmented generation"
+    [entity] = _one_entity(text, ((long, text.index(long)), ("FLARE", text.rindex("FLARE"))))
+    assert {entity.label, *entity.aliases} == {"FLARE", long}
+    assert not spells_acronym("FLAR", long)  # every capital, in order
+
+
+def test_a_papers_acronym_names_the_title_after_its_colon_without_spelling_it():
+    text = ("- KAUCUS: Knowledge Augmented User Simulators for Training Language Model "
+            "Assistants\n- KAUCUS distils assistants.")
+    long = "Knowledge Augmented User Simulators"
+    entities = _one_entity(text, (("KAUCUS", 2), (long, text.index(long)),
+                                  ("KAUCUS", text.rindex("KAUCUS"))))
+    assert len(entities) == 1 and {entities[0].label, *entities[0].aliases} == {"KAUCUS", long}
+    text = "- GPT: Knowledge Augmented User Simulators"  # the letters do not fit: two names
+    assert len(_one_entity(text, (("GPT", 2), (long, text.index(long))))) == 2
