@@ -292,3 +292,19 @@ def test_a_papers_acronym_names_the_title_after_its_colon_without_spelling_it():
     assert len(entities) == 1 and {entities[0].label, *entities[0].aliases} == {"KAUCUS", long}
     text = "- GPT: Knowledge Augmented User Simulators"  # the letters do not fit: two names
     assert len(_one_entity(text, (("GPT", 2), (long, text.index(long))))) == 2
+
+
+@pytest.mark.parametrize("text, product", [
+    ("- Training uses the SFTTrainer from TRL, with PEFT for the adapters, FlashAttention-2 "
+     "and gradient checkpointing.", "SFTTrainer"),
+    ("Hugging Face added an ORPOTrainer to its TRL library within weeks.", "ORPOTrainer"),
+    ("  - Outperforms the attention kernels in xFormers and the Triton implementation of "
+     "FlashAttention at every sequence length tested.", "Triton"),
+])
+def test_a_trainer_class_and_a_named_implementation_are_products(nlp, text, product):
+    assert (product, "PROJECT") in ents(nlp, text)
+
+
+def test_a_models_or_a_techniques_implementation_keeps_their_type(nlp):
+    found = ents(nlp, "We use the LoRA implementation and a Llama 2 implementation.")
+    assert {("LoRA", "METHOD"), ("Llama 2", "MODEL")} <= found

@@ -9,7 +9,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
   "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench");
 * a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
-  PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents");
+  PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents"); so is a library's trainer class
+  ("SFTTrainer", "ORPOTrainer");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
   word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
@@ -42,7 +43,8 @@ _STRUCTURE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-of-(?:[A-Z][a-z]+-)?| of )
                         r"(?: [Pp]rompting| [Rr]easoning)?(?![\w-])")
 _BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])")
 _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
-    r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)(?![\w-]| [A-Z])")
+    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)|[A-Z][A-Za-z0-9]*Trainer)"
+    r"(?![\w-]| [A-Z])")
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
