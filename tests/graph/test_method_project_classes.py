@@ -308,3 +308,12 @@ def test_a_trainer_class_and_a_named_implementation_are_products(nlp, text, prod
 def test_a_models_or_a_techniques_implementation_keeps_their_type(nlp):
     found = ents(nlp, "We use the LoRA implementation and a Llama 2 implementation.")
     assert {("LoRA", "METHOD"), ("Llama 2", "MODEL")} <= found
+
+
+def test_a_curated_awesome_list_is_one_project_or_a_dataset_of_prompts(nlp):
+    text = ("## References\n\n- Awesome LLM Reasoning\n- Awesome ChatGPT Prompts\n"
+            "- Awesome LLM-Powered Agent\n")
+    found = ents(nlp, text)
+    assert {("Awesome LLM Reasoning", "PROJECT"), ("Awesome ChatGPT Prompts", "DATASET"),
+            ("Awesome LLM-Powered Agent", "PROJECT")} <= found
+    assert not ents(nlp, "Awesome results follow from this prompt.")

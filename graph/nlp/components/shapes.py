@@ -11,6 +11,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
   PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents"); so is a library's trainer class
   ("SFTTrainer", "ORPOTrainer");
+* a curated list named "Awesome <Name>" (a GitHub convention): a PROJECT ("Awesome LLM
+  Reasoning"), a DATASET when it collects prompts or data ("Awesome ChatGPT Prompts");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
   word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
@@ -45,6 +47,8 @@ _BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?
 _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)|[A-Z][A-Za-z0-9]*Trainer)"
     r"(?![\w-]| [A-Z])")
+_CURATED = re.compile(r"(?<![\w-])Awesome(?: [A-Z0-9][\w.+-]*)+(?![\w-])")
+_COLLECTED = {"prompts", "data"}  # with the dataset nouns: what a curated dataset collects
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
@@ -67,6 +71,10 @@ def shape_spans(doc: Doc) -> list[Span]:
         found.append((match.start(), match.end(), "DATASET"))
     for match in _PRODUCT.finditer(text):
         found.append((match.start(), match.end(), "PROJECT"))
+    collected = _COLLECTED | words("entities", "dataset_nouns")
+    for match in _CURATED.finditer(text):
+        last = match.group().rsplit(" ", 1)[-1].lower()
+        found.append((match.start(), match.end(), "DATASET" if last in collected else "PROJECT"))
     generic = words("entities", "generic_ai_words")
     for match in _AI_ORG.finditer(text):
         if match.group(1).lower() not in generic:
