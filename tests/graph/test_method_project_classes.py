@@ -317,3 +317,27 @@ def test_a_curated_awesome_list_is_one_project_or_a_dataset_of_prompts(nlp):
     assert {("Awesome LLM Reasoning", "PROJECT"), ("Awesome ChatGPT Prompts", "DATASET"),
             ("Awesome LLM-Powered Agent", "PROJECT")} <= found
     assert not ents(nlp, "Awesome results follow from this prompt.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We merged Shisa Gamma 7B, a Japanese chat model, with two English math models, "
+     "WizardMath 7B and Abel 7B.", {"Shisa Gamma 7B", "WizardMath 7B", "Abel 7B"}),
+    ("Today we're introducing Lark 3B, the language model behind the new writing tools.",
+     {"Lark 3B"}),
+    ("Tessellate compared the model with four open systems: DeepSeek-R1 and "
+     "DeepSeek-R1-Distill-Qwen-14B, both from DeepSeek, and QwQ-32B and Sky-T1-32B.",
+     {"QwQ-32B", "Sky-T1-32B"}),
+    ("- QwQ-32B-Preview (Qwen team, Alibaba Cloud): 50.0% / 90.6% / 54.5% / 41.9%",
+     {"QwQ-32B-Preview"}),
+    ("Our new model comes in two versions. CodeTide 2 32B is built on Qwen2.5-Coder-32B.",
+     {"CodeTide 2 32B"}),
+    ("| Tulu | Jun 2023 | 7, 13, 30, 65 | Tulu-7B, Tulu-13B Tulu-30B, Tulu-65B | Tulu is a "
+     "family of models", {"Tulu-13B", "Tulu-30B"}),  # two names, not one
+])
+def test_an_unknown_name_with_a_parameter_count_is_a_model(nlp, text, names):
+    assert {(n, "MODEL") for n in names} <= ents(nlp, text)
+
+
+def test_a_size_after_a_determiner_or_a_verb_is_no_models_name(nlp):
+    found = ents(nlp, "Our 7B model beats both. Compared 7B models are weaker.")
+    assert not any(label == "MODEL" for _, label in found)

@@ -62,6 +62,7 @@ from graph.nlp.components.metrics import (
 )
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans, structure_spans
+from graph.nlp.components.sized import sized_models
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
@@ -143,7 +144,7 @@ class ThreadlineEntities:
         # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
         spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
-        spans.extend((DOMAIN, s) for s in structure_spans(doc))
+        spans.extend((DOMAIN, s) for s in structure_spans(doc) + sized_models(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
