@@ -341,3 +341,17 @@ def test_an_unknown_name_with_a_parameter_count_is_a_model(nlp, text, names):
 def test_a_size_after_a_determiner_or_a_verb_is_no_models_name(nlp):
     found = ents(nlp, "Our 7B model beats both. Compared 7B models are weaker.")
     assert not any(label == "MODEL" for _, label in found)
+
+
+def test_a_capitalised_adjective_before_a_techniques_acronym_names_a_variant(nlp):
+    found = methods(nlp, "Over the past few years, RAG systems have evolved from Naive RAG to "
+                         "Advanced RAG and Modular RAG.")
+    assert {"Naive RAG", "Advanced RAG", "Modular RAG"} <= found
+    assert "Multimodal RAG" in methods(nlp, "- **Multimodal RAG:** While there have been "
+                                            "lots of research efforts around RAG systems.")
+    assert "Modular RAG" in methods(nlp, "As the name implies, Modular RAG enhances "
+                                         "functional modules.")
+    assert "Standard RAG" not in methods(nlp, "Standard RAG is weak on long documents.")
+    found = methods(nlp, "| Proposes UPRISE (Universal Prompt Retrieval for Improving zero-Shot "
+                         "Evaluation), which tunes a retriever. | Nov 2023 |")
+    assert "UPRISE" in found and "Proposes UPRISE" not in found
