@@ -355,3 +355,14 @@ def test_a_capitalised_adjective_before_a_techniques_acronym_names_a_variant(nlp
     found = methods(nlp, "| Proposes UPRISE (Universal Prompt Retrieval for Improving zero-Shot "
                          "Evaluation), which tunes a retriever. | Nov 2023 |")
     assert "UPRISE" in found and "Proposes UPRISE" not in found
+
+
+def test_a_name_numbered_like_a_release_is_a_model_not_a_person(nlp):
+    text = ("Today we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max. It was "
+            "aligned with odds-ratio preference optimization (ORPO) instead of the PPO "
+            "pipeline we used for Vela 1.5.")
+    found = ents(nlp, text)
+    assert {("Vela 2 Mini", "MODEL"), ("Vela 2 Max", "MODEL"), ("Vela 1.5", "MODEL")} <= found
+    assert not any(label == "PERSON" for _, label in found)
+    found = ents(nlp, "| Tulu | Jun 2023 | 7, 13, 30, 65 | Tulu-7B, Tulu-13B |")
+    assert ("Jun 2023", "MODEL") not in found  # a year is no release number

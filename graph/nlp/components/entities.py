@@ -62,7 +62,7 @@ from graph.nlp.components.metrics import (
 )
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans, structure_spans
-from graph.nlp.components.sized import sized_models
+from graph.nlp.components.sized import numbered_person, sized_models
 from graph.nlp.components.spans import (
     HYPHENS,
     code_blocks,
@@ -287,6 +287,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
         elif parsed and (typed := _type_by_context(ent)):
             label = typed  # "X, our newest model", "X, an open-source tool"
+        elif (numbered := numbered_person(ent)) is not None:
+            ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and len(ent) > 1 and \

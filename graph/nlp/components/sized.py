@@ -9,6 +9,10 @@ Only names are taken: the first word is a proper noun or written like a name (a 
 or a capital past its first letter), not a determiner, a verb or a word of the language
 opening a sentence ("Our 7B model", "Both 7B models", "Compared 7B models").
 One regular expression over the text, no per-token work.
+
+A name the statistical model read as a person's but numbered like a release ("Vela 2",
+"Vela 2 Max", "Vela" + "1.5") is a model too (:func:`numbered_person`): no person is
+numbered.
 """
 
 from __future__ import annotations
@@ -40,3 +44,19 @@ def sized_models(doc: Doc) -> list[Span]:
 def _a_name(token: Token) -> bool:
     written = any(c.isdigit() for c in token.text) or any(c.isupper() for c in token.text[1:])
     return written or (not token.is_stop and token.pos_ not in _NOT_A_NAME)
+
+
+_RELEASE = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")  # "2", "1.5", "v3"; not a year
+
+
+def numbered_person(span: Span) -> Span | None:
+    """A PERSON guess numbered like a model's release, as a MODEL ("Vela 2 Max"; "Vela"
+    followed by "1.5": "Vela 1.5"), or ``None``."""
+    doc, end = span.doc, span.end
+    if span.label_ != "PERSON" or not span[0].is_title:
+        return None
+    if end < len(doc) and span[-1].whitespace_ == " " and _RELEASE.match(doc[end].text):
+        end += 1
+    if not any(_RELEASE.match(t.text) for t in doc[span.start + 1:end]):
+        return None
+    return Span(doc, span.start, end, label="MODEL")
