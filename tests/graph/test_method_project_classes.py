@@ -366,3 +366,9 @@ def test_a_name_numbered_like_a_release_is_a_model_not_a_person(nlp):
     assert not any(label == "PERSON" for _, label in found)
     found = ents(nlp, "| Tulu | Jun 2023 | 7, 13, 30, 65 | Tulu-7B, Tulu-13B |")
     assert ("Jun 2023", "MODEL") not in found  # a year is no release number
+
+
+def test_a_models_release_number_is_part_of_its_name(nlp):
+    found = ents(nlp, "Vela 2 Mini scores 58.3% on MMMU, better than MiniCPM-V 2.6. We also "
+                      "evaluated both models on DocHaystack.")
+    assert ("MiniCPM-V 2.6", "MODEL") in found
