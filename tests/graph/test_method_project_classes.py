@@ -372,3 +372,9 @@ def test_a_models_release_number_is_part_of_its_name(nlp):
     found = ents(nlp, "Vela 2 Mini scores 58.3% on MMMU, better than MiniCPM-V 2.6. We also "
                       "evaluated both models on DocHaystack.")
     assert ("MiniCPM-V 2.6", "MODEL") in found
+
+
+def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):
+    found = ents(nlp, "Wingspan is powered by Rook-2, our new action model, and plans with "
+                      "Lookahead Search, a tree-search method we developed last year.")
+    assert ("Rook-2", "MODEL") in found

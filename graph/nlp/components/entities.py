@@ -65,6 +65,7 @@ from graph.nlp.components.shapes import shape_spans, structure_spans
 from graph.nlp.components.sized import numbered_person, sized_models
 from graph.nlp.components.spans import (
     HYPHENS,
+    apposed_noun,
     code_blocks,
     doc_text,
     inside_quotes,
@@ -287,8 +288,10 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
         elif parsed and (typed := _type_by_context(ent)):
             label = typed  # "X, our newest model", "X, an open-source tool"
-        elif (numbered := numbered_person(ent)) is not None:
-            ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered
+        elif (numbered := numbered_person(ent)) is not None and \
+                not any(c.dep_ == "appos" for c in ent.root.children):
+            ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered, unless
+            # the text says what it is ("Sonnet 4.5, our newest friend")
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
@@ -313,6 +316,8 @@ def _type_by_context(ent: Span) -> str | None:
         nouns.append(root.head)
     elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    if not nouns and (apposed := apposed_noun(ent)) is not None:
+        nouns.append(apposed)  # "Rook-2, our new action model": the parser missed it
     after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
     if any(t.lower_ == "et" for t in ent) or after == ":" or title_line(ent):
         return None  # "(Chen et al., 2021)"; "X: Composing ... language models" (a title)
