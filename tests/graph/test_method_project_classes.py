@@ -378,3 +378,10 @@ def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):
     found = ents(nlp, "Wingspan is powered by Rook-2, our new action model, and plans with "
                       "Lookahead Search, a tree-search method we developed last year.")
     assert ("Rook-2", "MODEL") in found
+
+
+def test_a_name_in_apposition_to_an_agent_is_a_product_but_a_technique_agent_is_not(nlp):
+    found = ents(nlp, "Today we're launching Wingspan, an agent that operates your browser "
+                      "and desktop apps on your behalf.")
+    assert ("Wingspan", "PROJECT") in found
+    assert ("ReAct", "METHOD") in ents(nlp, "The ReAct agent answers questions.")

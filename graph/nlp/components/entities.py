@@ -302,8 +302,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
     return found
 
 
-_TYPE_NOUNS = {"MODEL": "model_nouns", "DATASET": "dataset_nouns", "METHOD": "method_nouns",
-               "PROJECT": "product_nouns"}
+_TYPE_NOUNS = (("MODEL", "model_nouns"), ("DATASET", "dataset_nouns"), ("METHOD", "method_nouns"),
+               ("PROJECT", "product_nouns"), ("PROJECT", "apposed_product_nouns"))
 
 
 def _type_by_context(ent: Span) -> str | None:
@@ -324,7 +324,7 @@ def _type_by_context(ent: Span) -> str | None:
     for noun in nouns:
         if not noun.is_lower:
             continue
-        for label, name in _TYPE_NOUNS.items():
+        for label, name in _TYPE_NOUNS:
             if noun.lower_ in words("entities", name):
                 return label
     return None
