@@ -40,11 +40,34 @@ def initials(text: str, skip: str = "") -> str:
 
 
 def spells_acronym(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` is made of the initials of ``name``, link words optional, or
-    of the beginnings of its words: "RoPE" (rotary position embeddings), "RPO"
-    (Reward-aware Preference Optimization: a lower-case part after a hyphen is optional)."""
+    """Whether ``acronym`` is made of the initials of ``name``, link words optional, of
+    the beginnings of its words: "RoPE" (rotary position embeddings), "RPO"
+    (Reward-aware Preference Optimization: a lower-case part after a hyphen is optional),
+    or of the capitals the name marks it with: "FLARE" (Forward-Looking Active REtrieval
+    augmented generation)."""
     return acronym.upper() in {initials(name, skip) for skip in ("", "link", "lower-link")} \
-        or _spells_by_beginnings(_PIECE.findall(acronym), _word_parts(name))
+        or _spells_by_beginnings(_PIECE.findall(acronym), _word_parts(name)) \
+        or _spells_by_capitals(acronym, name)
+
+
+def _spells_by_capitals(acronym: str, name: str) -> bool:
+    """The capitals of a name of two words or more, in order, are the acronym's letters."""
+    return len(acronym) >= 3 and len(name.split()) >= 2 and acronym.isupper() \
+        and "".join(c for c in name if c.isupper()) == acronym
+
+
+def names_a_title(acronym: str, title: str) -> bool:
+    """Whether a paper's acronym may name the title after its colon though it does not
+    spell it: it begins with the first initial, ends with the last, and holds the others
+    in order ("KAUCUS: Knowledge Augmented User Simulators"). Spelling names it too."""
+    if spells_acronym(acronym, title):
+        return True
+    letters, first = acronym.upper().replace("-", ""), initials(title, "link")
+    if len(first) < 2 or len(letters) < 3 or not acronym.replace("-", "").isupper() \
+            or letters[0] != first[0] or letters[-1] != first[-1]:
+        return False
+    rest = iter(letters[1:-1])
+    return all(c in rest for c in first[1:-1])
 
 
 _PIECE = re.compile(r"[A-Z0-9][a-z]*")

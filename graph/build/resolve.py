@@ -34,7 +34,7 @@ from pathlib import Path
 
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
-from graph.names import spells_acronym, strip_article
+from graph.names import names_a_title, spells_acronym, strip_article
 from graph.nlp.lexicon import words
 from graph.nlp.records import Mention, TypedRelation
 from graph.paths import resource
@@ -133,7 +133,7 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
             continue
         match = _TITLE_AFTER.match(text, m.end)  # "PPT: Pre-trained Prompt Tuning for ..."
         long = starts.get((m.doc, match.end())) if match else None
-        if long is not None and long.label == m.label and spells_acronym(m.text, long.text):
+        if long is not None and long.label == m.label and names_a_title(m.text, long.text):
             found[normalise(m.text, m.label)] = normalise(long.text, m.label)
     return found
 

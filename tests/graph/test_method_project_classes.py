@@ -264,3 +264,124 @@ def test_a_papers_acronym_and_the_title_naming_it_are_one_entity():
     entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
     [entity] = entities
     assert {entity.label, *entity.aliases} == {"RA-DIT", long}
+
+
+def _one_entity(text: str, forms: tuple[tuple[str, int], ...], label: str = "METHOD"):
+    mentions = [Mention("a.txt", start, start + len(form), form, label, 0, 1000, "")
+                for form, start in forms]
+    entities, _ = resolve(mentions, {"a.txt": text}, user_aliases={})
+    return entities
+
+
+def test_an_acronym_marked_by_the_capitals_of_its_long_form_is_one_entity_with_it():
+    text = ("Then, proposes Forward-Looking Active REtrieval augmented generation (FLARE), a "
+            "method which iteratively uses a prediction of the upcoming sentence. Notable "
+            "approaches that leverage this method include FLARE and Self-RAG.")
+    long = "Forward-Looking Active REtrieval augmented generation"
+    [entity] = _one_entity(text, ((long, text.index(long)), ("FLARE", text.rindex("FLARE"))))
+    assert {entity.label, *entity.aliases} == {"FLARE", long}
+    assert not spells_acronym("FLAR", long)  # every capital, in order
+
+
+def test_a_papers_acronym_names_the_title_after_its_colon_without_spelling_it():
+    text = ("- KAUCUS: Knowledge Augmented User Simulators for Training Language Model "
+            "Assistants\n- KAUCUS distils assistants.")
+    long = "Knowledge Augmented User Simulators"
+    entities = _one_entity(text, (("KAUCUS", 2), (long, text.index(long)),
+                                  ("KAUCUS", text.rindex("KAUCUS"))))
+    assert len(entities) == 1 and {entities[0].label, *entities[0].aliases} == {"KAUCUS", long}
+    text = "- GPT: Knowledge Augmented User Simulators"  # the letters do not fit: two names
+    assert len(_one_entity(text, (("GPT", 2), (long, text.index(long))))) == 2
+
+
+@pytest.mark.parametrize("text, product", [
+    ("- Training uses the SFTTrainer from TRL, with PEFT for the adapters, FlashAttention-2 "
+     "and gradient checkpointing.", "SFTTrainer"),
+    ("Hugging Face added an ORPOTrainer to its TRL library within weeks.", "ORPOTrainer"),
+    ("  - Outperforms the attention kernels in xFormers and the Triton implementation of "
+     "FlashAttention at every sequence length tested.", "Triton"),
+])
+def test_a_trainer_class_and_a_named_implementation_are_products(nlp, text, product):
+    assert (product, "PROJECT") in ents(nlp, text)
+
+
+def test_a_models_or_a_techniques_implementation_keeps_their_type(nlp):
+    found = ents(nlp, "We use the LoRA implementation and a Llama 2 implementation.")
+    assert {("LoRA", "METHOD"), ("Llama 2", "MODEL")} <= found
+
+
+def test_a_curated_awesome_list_is_one_project_or_a_dataset_of_prompts(nlp):
+    text = ("## References\n\n- Awesome LLM Reasoning\n- Awesome ChatGPT Prompts\n"
+            "- Awesome LLM-Powered Agent\n")
+    found = ents(nlp, text)
+    assert {("Awesome LLM Reasoning", "PROJECT"), ("Awesome ChatGPT Prompts", "DATASET"),
+            ("Awesome LLM-Powered Agent", "PROJECT")} <= found
+    assert not ents(nlp, "Awesome results follow from this prompt.")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("We merged Shisa Gamma 7B, a Japanese chat model, with two English math models, "
+     "WizardMath 7B and Abel 7B.", {"Shisa Gamma 7B", "WizardMath 7B", "Abel 7B"}),
+    ("Today we're introducing Lark 3B, the language model behind the new writing tools.",
+     {"Lark 3B"}),
+    ("Tessellate compared the model with four open systems: DeepSeek-R1 and "
+     "DeepSeek-R1-Distill-Qwen-14B, both from DeepSeek, and QwQ-32B and Sky-T1-32B.",
+     {"QwQ-32B", "Sky-T1-32B"}),
+    ("- QwQ-32B-Preview (Qwen team, Alibaba Cloud): 50.0% / 90.6% / 54.5% / 41.9%",
+     {"QwQ-32B-Preview"}),
+    ("Our new model comes in two versions. CodeTide 2 32B is built on Qwen2.5-Coder-32B.",
+     {"CodeTide 2 32B"}),
+    ("| Tulu | Jun 2023 | 7, 13, 30, 65 | Tulu-7B, Tulu-13B Tulu-30B, Tulu-65B | Tulu is a "
+     "family of models", {"Tulu-13B", "Tulu-30B"}),  # two names, not one
+])
+def test_an_unknown_name_with_a_parameter_count_is_a_model(nlp, text, names):
+    assert {(n, "MODEL") for n in names} <= ents(nlp, text)
+
+
+def test_a_size_after_a_determiner_or_a_verb_is_no_models_name(nlp):
+    found = ents(nlp, "Our 7B model beats both. Compared 7B models are weaker.")
+    assert not any(label == "MODEL" for _, label in found)
+
+
+def test_a_capitalised_adjective_before_a_techniques_acronym_names_a_variant(nlp):
+    found = methods(nlp, "Over the past few years, RAG systems have evolved from Naive RAG to "
+                         "Advanced RAG and Modular RAG.")
+    assert {"Naive RAG", "Advanced RAG", "Modular RAG"} <= found
+    assert "Multimodal RAG" in methods(nlp, "- **Multimodal RAG:** While there have been "
+                                            "lots of research efforts around RAG systems.")
+    assert "Modular RAG" in methods(nlp, "As the name implies, Modular RAG enhances "
+                                         "functional modules.")
+    assert "Standard RAG" not in methods(nlp, "Standard RAG is weak on long documents.")
+    found = methods(nlp, "| Proposes UPRISE (Universal Prompt Retrieval for Improving zero-Shot "
+                         "Evaluation), which tunes a retriever. | Nov 2023 |")
+    assert "UPRISE" in found and "Proposes UPRISE" not in found
+
+
+def test_a_name_numbered_like_a_release_is_a_model_not_a_person(nlp):
+    text = ("Today we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max. It was "
+            "aligned with odds-ratio preference optimization (ORPO) instead of the PPO "
+            "pipeline we used for Vela 1.5.")
+    found = ents(nlp, text)
+    assert {("Vela 2 Mini", "MODEL"), ("Vela 2 Max", "MODEL"), ("Vela 1.5", "MODEL")} <= found
+    assert not any(label == "PERSON" for _, label in found)
+    found = ents(nlp, "| Tulu | Jun 2023 | 7, 13, 30, 65 | Tulu-7B, Tulu-13B |")
+    assert ("Jun 2023", "MODEL") not in found  # a year is no release number
+
+
+def test_a_models_release_number_is_part_of_its_name(nlp):
+    found = ents(nlp, "Vela 2 Mini scores 58.3% on MMMU, better than MiniCPM-V 2.6. We also "
+                      "evaluated both models on DocHaystack.")
+    assert ("MiniCPM-V 2.6", "MODEL") in found
+
+
+def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):
+    found = ents(nlp, "Wingspan is powered by Rook-2, our new action model, and plans with "
+                      "Lookahead Search, a tree-search method we developed last year.")
+    assert ("Rook-2", "MODEL") in found
+
+
+def test_a_name_in_apposition_to_an_agent_is_a_product_but_a_technique_agent_is_not(nlp):
+    found = ents(nlp, "Today we're launching Wingspan, an agent that operates your browser "
+                      "and desktop apps on your behalf.")
+    assert ("Wingspan", "PROJECT") in found
+    assert ("ReAct", "METHOD") in ents(nlp, "The ReAct agent answers questions.")

@@ -61,9 +61,11 @@ from graph.nlp.components.metrics import (
     within_cell,
 )
 from graph.nlp.components.products import tidy_products
-from graph.nlp.components.shapes import shape_spans, sized, sized_models, structure_spans
+from graph.nlp.components.shapes import shape_spans, structure_spans
+from graph.nlp.components.sized import numbered_person, sized, sized_models
 from graph.nlp.components.spans import (
     HYPHENS,
+    apposed_noun,
     code_blocks,
     doc_text,
     inside_quotes,
@@ -143,8 +145,7 @@ class ThreadlineEntities:
         # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
         spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
-        spans.extend((DOMAIN, s) for s in structure_spans(doc))
-        spans.extend((SHAPE, s) for s in sized_models(doc))
+        spans.extend((DOMAIN, s) for s in structure_spans(doc) + sized_models(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
@@ -288,6 +289,10 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
         elif parsed and (typed := _type_by_context(ent)):
             label = typed  # "X, our newest model", "X, an open-source tool"
+        elif (numbered := numbered_person(ent)) is not None and \
+                not any(c.dep_ == "appos" for c in ent.root.children):
+            ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered, unless
+            # the text says what it is ("Sonnet 4.5, our newest friend")
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
@@ -298,8 +303,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
     return found
 
 
-_TYPE_NOUNS = {"MODEL": "model_nouns", "DATASET": "dataset_nouns", "METHOD": "method_nouns",
-               "PROJECT": "product_nouns"}
+_TYPE_NOUNS = (("MODEL", "model_nouns"), ("DATASET", "dataset_nouns"), ("METHOD", "method_nouns"),
+               ("PROJECT", "product_nouns"), ("PROJECT", "apposed_product_nouns"))
 
 
 def _type_by_context(ent: Span) -> str | None:
@@ -312,13 +317,15 @@ def _type_by_context(ent: Span) -> str | None:
         nouns.append(root.head)
     elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    if not nouns and (apposed := apposed_noun(ent)) is not None:
+        nouns.append(apposed)  # "Rook-2, our new action model": the parser missed it
     after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
     if any(t.lower_ == "et" for t in ent) or after == ":" or title_line(ent):
         return None  # "(Chen et al., 2021)"; "X: Composing ... language models" (a title)
     for noun in nouns:
         if not noun.is_lower:
             continue
-        for label, name in _TYPE_NOUNS.items():
+        for label, name in _TYPE_NOUNS:
             if noun.lower_ in words("entities", name):
                 return label
     return None

@@ -120,7 +120,8 @@ _BITS = re.compile(r"^\d+-bit$")  # a bit width: "4-bit quantization", "8-bit Ad
 def specified(span: Span) -> Span:
     """A METHOD name extended over the words before it that make it a method of its own:
     "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT", "4-bit
-    quantization" (not their generic parent). ``span`` itself when no such word precedes it."""
+    quantization", "Modular RAG" (not their generic parent). ``span`` itself when no such
+    word precedes it."""
     if span.label_ != "METHOD":
         return span
     doc, start = span.doc, span.start
@@ -131,6 +132,9 @@ def specified(span: Span) -> Span:
         if _BITS.match(unit.text):
             start = unit_start  # "4-bit quantization": the bit width names the technique
             continue
+        if _names_a_variant(unit, span):
+            start = unit_start  # whatever the statistical model guessed ("Modular": ORG)
+            continue
         if unit.text.lower() not in specifiers or \
                 any(t.ent_type_ not in ("", "METHOD") for t in unit):
             break  # "few-shot" alone may have been read as a METHOD, not as a name else
@@ -138,6 +142,29 @@ def specified(span: Span) -> Span:
     if start == span.start:
         return span
     return Span(doc, start, span.end, label="METHOD")
+
+
+_AN_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,4}[A-Z]$")  # "RAG", "CoT", "SFT"
+
+
+_CELL_OR_ITEM = {"|", "-", "*", "**", "#", "##", "###", ":"}  # a table cell or an item opens
+
+
+def _names_a_variant(unit: Span, span: Span) -> bool:
+    """A capitalised adjective right before a technique's acronym names a variant of it:
+    "Naive RAG", "Modular RAG", "Multimodal CoT" (not "the RAG", "Standard RAG", a verb
+    opening a sentence, "Proposes UPRISE", nor the end of a title's words, "Retrieval
+    Augmented ICL")."""
+    word, doc = unit[0], unit.doc
+    before = doc[word.i - 1] if word.i > 0 else None
+    if len(unit) != 1 or unit.end != span.start or not word.is_title or word.ent_id_ or \
+            word.is_stop or word.lower_ in words("methods", "plain_adjectives") or \
+            _AN_ACRONYM.match(span[0].text) is None:
+        return False
+    if before is not None and before.is_title and not before.is_stop:
+        return False
+    return word.tag_ == "JJ" or (word.tag_ == "NNP" and not word.is_sent_start and
+                                 before is not None and before.text not in _CELL_OR_ITEM)
 
 
 _MODIFIER_TAGS = {"JJ", "JJR", "VBN", "VBD", "VB", "VBP", "VBZ"}

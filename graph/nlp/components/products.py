@@ -1,7 +1,8 @@
 """Products, libraries and platforms told by the words around their name.
 
 * a name followed by a product noun is that product: "its TRL library", "the GPT-NeoX
-  library", "the ChatGPT app", whatever type the name had on its own; a company's name
+  library", "the ChatGPT app", "the Triton implementation", whatever type the name had on
+  its own (a model's implementation stays the model's); a company's name
   before "platform" names its platform, the noun included ("the MosaicML platform"), before
   another noun it stays the company ("an Anthropic product"); techniques and datasets keep
   theirs ("the ReAct framework");
@@ -67,8 +68,9 @@ def _after(span: Span) -> Token | None:
 def _before_product_noun(span: Span, taken: set[int]) -> Span:
     """A name typed otherwise that a product noun follows: the product."""
     noun = _after(span)
-    if span.label_ not in _RENAMED or not _product_noun(noun):
-        return span
+    if span.label_ not in _RENAMED or not _product_noun(noun) or (
+            noun.lower_ == "implementation" and span.label_ == "MODEL"):
+        return span  # "a Llama 2 implementation" is the model's; "the Triton one" a product
     if span.label_ == "ORG":  # "the MosaicML platform"; "an Anthropic product" is the company's
         if noun.lower_ != "platform" or noun.i in taken:
             return span

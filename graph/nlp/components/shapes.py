@@ -9,13 +9,14 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
   "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench");
 * a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
-  PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents");
+  PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents"); so is a library's trainer class
+  ("SFTTrainer", "ORPOTrainer");
+* a curated list named "Awesome <Name>" (a GitHub convention): a PROJECT ("Awesome LLM
+  Reasoning"), a DATASET when it collects prompts or data ("Awesome ChatGPT Prompts");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
   word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
   where the name is also a model family's;
-* a name ending in a parameter count ("Abel 7B", "Shisa Gamma 7B", "QwQ-32B-Preview",
-  "LLaVA-1.6-Mistral-7B"): a MODEL, listed or not (:func:`sized_models`);
 * a known company followed by an acronym or one or two capitalised words: its product
   ("NVIDIA NGC", "Hugging Face PEFT", "OpenAI Cookbook"), unless they name its lab, a model,
   a role, or are a title's words.
@@ -44,40 +45,13 @@ _STRUCTURE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-of-(?:[A-Z][a-z]+-)?| of )
                         r"(?: [Pp]rompting| [Rr]easoning)?(?![\w-])")
 _BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])")
 _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
-    r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)(?![\w-]| [A-Z])")
+    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)|[A-Z][A-Za-z0-9]*Trainer)"
+    r"(?![\w-]| [A-Z])")
+_CURATED = re.compile(r"(?<![\w-])Awesome(?: [A-Z0-9][\w.+-]*)+(?![\w-])")
+_COLLECTED = {"prompts", "data"}  # with the dataset nouns: what a curated dataset collects
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
-# A name (up to three words, the first capitalised) ending in a parameter count, with an
-# optional variant suffix: "Abel 7B", "Llama 3.1 405B", "Mixtral 8x7B", "QwQ-32B-Preview".
-_SIZED = re.compile(r"(?<![\w-])[A-Z][\w.]*(?:-[\w.]+)*(?: [A-Z0-9][\w.]*(?:-[\w.]+)*){0,2}"
-                    r"[ -](?:\d+x)?\d+(?:\.\d+)?B(?:-[A-Za-z][\w.]*)*(?![\w-])"
-                    r"(?! (?:param|token|word))")
-_SIZED_WHOLE = re.compile(_SIZED.pattern + r"$")
-_NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
-
-
-def sized(text: str) -> bool:
-    """Whether ``text`` is a name ending in a parameter count ("QwQ-32B-Preview")."""
-    return _SIZED_WHOLE.match(text) is not None
-
-
-def sized_models(doc: Doc) -> list[Span]:
-    """MODEL names that end in a parameter count ("We merged Shisa Gamma 7B, WizardMath 7B
-    and Abel 7B"), whatever the recognisers made of their first words or the size ("The
-    Abel 7B model" is no "7B model" metric); not a sentence's opening word before a size
-    ("With 7B", "Trained 7B"), nor where a pattern matched a name ("Llama 2 70B Chat")."""
-    spans = []
-    for match in _SIZED.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(), match.end(), label="MODEL", alignment_mode="contract")
-        while span is not None and len(span) > 1 and (
-                span[0].is_stop or span[0].tag_[:2] in ("VB", "IN", "DT", "PR", "CD", "JJ")):
-            span = span[1:]  # "The Abel 7B model": the name after "The"
-        if span is not None and sized(span.text) and not any(  # a pattern's longer name
-                e.ent_id_ and e.label_ in _NAME_TYPES and e.start < span.end and span.start < e.end
-                for e in doc.ents):
-            spans.append(Span(doc, span.start, span.end, label="MODEL"))
-    return spans
 
 
 @cache
@@ -97,6 +71,10 @@ def shape_spans(doc: Doc) -> list[Span]:
         found.append((match.start(), match.end(), "DATASET"))
     for match in _PRODUCT.finditer(text):
         found.append((match.start(), match.end(), "PROJECT"))
+    collected = _COLLECTED | words("entities", "dataset_nouns")
+    for match in _CURATED.finditer(text):
+        last = match.group().rsplit(" ", 1)[-1].lower()
+        found.append((match.start(), match.end(), "DATASET" if last in collected else "PROJECT"))
     generic = words("entities", "generic_ai_words")
     for match in _AI_ORG.finditer(text):
         if match.group(1).lower() not in generic:

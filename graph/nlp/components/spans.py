@@ -105,3 +105,24 @@ def without_function_words(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_, span_id=span.id_) if end > start else None
+
+
+_APPOSITION_OPENERS = {"DT", "PRP$"}  # "a", "an", "the", "our", "its"
+_MAX_MODIFIERS = 3
+
+
+def apposed_noun(span: Span) -> Token | None:
+    """The head noun of the appositive written right after ``span`` that the parser did
+    not attach to it: "Rook-2, our new action model, ..." -> "model"; ``None`` without one.
+
+    The appositive opens with a comma and a determiner or a possessive, has at most three
+    modifiers, and its head noun is followed by a comma, a stop or a relative word.
+    """
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].tag_ not in _APPOSITION_OPENERS:
+        return None
+    for j in range(i + 2, min(i + 3 + _MAX_MODIFIERS, len(doc))):
+        if doc[j].tag_ in ("NN", "NNS") and (j + 1 == len(doc) or doc[j + 1].tag_ not in (
+                "NN", "NNS", "NNP", "HYPH")):
+            return doc[j]
+    return None

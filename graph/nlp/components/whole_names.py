@@ -19,7 +19,7 @@ from graph.nlp.lexicon import words
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d)$")  # "AIME 2024", "RewardBench 2"
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
-_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$")  # "PyTorch 2.2", "vLLM v0.6"
+_VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM v0.6", "v3"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
 
@@ -54,9 +54,8 @@ def whole_name(span: Span) -> Span:
                 and doc[end - 1].whitespace_ == " " and not (
                     end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
             end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
-        elif span.label_ == "PROJECT" and end < len(doc) and _VERSION.match(doc[end].text) \
-                and doc[end - 1].whitespace_ == " ":
-            end += 1  # "PyTorch 2.2": a release of the library is named with its version
+        elif end < len(doc) and _VERSION.match(doc[end].text) and _released(span, end):
+            end += 1  # "PyTorch 2.2", "MiniCPM-V 2.6": a release is named with its version
         elif span.label_ == "DATASET" and end < len(doc) and \
                 _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
             end += 1  # "AIME 2024", "RewardBench 2": the edition is part of the name
@@ -68,6 +67,18 @@ def whole_name(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _released(span: Span, end: int) -> bool:
+    """Whether the version number at ``end`` names a release of the library or model before
+    it: a library's always ("PyTorch 2.2 ships"), a model's unless it is numbered already
+    ("GPT-4 2.5 points") or a noun follows."""
+    doc = span.doc
+    if doc[end - 1].whitespace_ != " " or span.label_ not in ("PROJECT", "MODEL"):
+        return False
+    return span.label_ == "PROJECT" or not (
+        any(c.isdigit() for c in doc[end - 1].text) or
+        (end + 1 < len(doc) and doc[end + 1].tag_ in ("NN", "NNS")))
 
 
 def glued_name(ent: Span) -> Span:

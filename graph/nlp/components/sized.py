@@ -1,0 +1,68 @@
+"""Models named by their size: an unknown name followed by a parameter count.
+
+"Lark 3B", "Poro 34B", "Shisa Gamma 7B", "Amber-7B", "Sky-T1-32B", "QwQ-32B-Preview",
+"CodeTide 2 32B", "Tulu-13B Tulu-30B" (two): a capitalised name (one or two words, a
+version number optional) and a size ("7B", "8x22B", "1.5B", "1M") glued by a hyphen or a
+space, with the variant words glued after it ("-Preview", "-Instruct"), is a MODEL
+whatever the statistical model guessed (it reads them as people, dates or nothing).
+Only names are taken: the first word is a proper noun or written like a name (a digit
+or a capital past its first letter), not a determiner, a verb or a word of the language
+opening a sentence ("Our 7B model", "Both 7B models", "Compared 7B models").
+One regular expression over the text, no per-token work.
+
+A name the statistical model read as a person's but numbered like a release ("Vela 2",
+"Vela 2 Max", "Vela" + "1.5") is a model too (:func:`numbered_person`): no person is
+numbered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.spans import doc_text
+
+_SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"  # "32B", "8x22B", "1M"
+_SIZED = re.compile(
+    rf"(?<![\w.$-])[A-Z][\w.]*(?:-(?!{_SIZE}\b)[\w.]+)*"  # "Sky-T1", not "Tulu-13B"
+    r"(?: [A-Z][a-z]\w*)?(?: v?\d+(?:\.\d+)?)?"  # "Shisa Gamma", "CodeTide 2"
+    rf"[ -]{_SIZE}(?:-[A-Z0-9][\w.]*)*(?![\w-])")  # "-Preview", "-Instruct-1M"
+_SIZED_WHOLE = re.compile(_SIZED.pattern + "$")
+_NOT_A_NAME = {"DET", "PRON", "VERB", "AUX", "ADP", "ADV", "CCONJ", "SCONJ", "ADJ"}
+
+
+def sized_models(doc: Doc) -> list[Span]:
+    """The MODEL spans of ``doc`` named by a size (see the module's notes)."""
+    spans = []
+    for match in _SIZED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label="MODEL")
+        if span is not None and _a_name(span[0]):
+            spans.append(span)
+    return spans
+
+
+def sized(text: str) -> bool:
+    """Whether ``text`` is a name followed by a parameter count ("QwQ-32B-Preview")."""
+    return _SIZED_WHOLE.match(text) is not None
+
+
+def _a_name(token: Token) -> bool:
+    written = any(c.isdigit() for c in token.text) or any(c.isupper() for c in token.text[1:])
+    return written or (not token.is_stop and token.pos_ not in _NOT_A_NAME)
+
+
+_RELEASE = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")  # "2", "1.5", "v3"; not a year
+
+
+def numbered_person(span: Span) -> Span | None:
+    """A PERSON guess numbered like a model's release, as a MODEL ("Vela 2 Max"; "Vela"
+    followed by "1.5": "Vela 1.5"), or ``None``."""
+    doc, end = span.doc, span.end
+    if span.label_ != "PERSON" or not span[0].is_title:
+        return None
+    if end < len(doc) and span[-1].whitespace_ == " " and _RELEASE.match(doc[end].text):
+        end += 1
+    if not any(_RELEASE.match(t.text) for t in doc[span.start + 1:end]):
+        return None
+    return Span(doc, span.start, end, label="MODEL")
