@@ -145,7 +145,9 @@ class ThreadlineEntities:
         # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
         spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
-        spans.extend((DOMAIN, s) for s in structure_spans(doc) + sized_models(doc))
+        spans.extend((DOMAIN, s) for s in structure_spans(doc))
+        # a name and a size beat the size alone ("the Lark 3B model" is no "3B model" metric)
+        spans.extend((SHAPE, s) for s in sized_models(doc))
         spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"

@@ -7,7 +7,9 @@ space, with the variant words glued after it ("-Preview", "-Instruct"), is a MOD
 whatever the statistical model guessed (it reads them as people, dates or nothing).
 Only names are taken: the first word is a proper noun or written like a name (a digit
 or a capital past its first letter), not a determiner, a verb or a word of the language
-opening a sentence ("Our 7B model", "Both 7B models", "Compared 7B models").
+opening a sentence ("Our 7B model", "Both 7B models", "Compared 7B models"); after one,
+the name starts at the next word ("The Lark 3B model"). A name and its size outrank the
+size read as a metric ("3B model"), but not a pattern's longer name ("Llama 2 70B Chat").
 One regular expression over the text, no per-token work.
 
 A name the statistical model read as a person's but numbered like a release ("Vela 2",
@@ -29,6 +31,7 @@ _SIZED = re.compile(
     r"(?: [A-Z][a-z]\w*)?(?: v?\d+(?:\.\d+)?)?"  # "Shisa Gamma", "CodeTide 2"
     rf"[ -]{_SIZE}(?:-[A-Z0-9][\w.]*)*(?![\w-])")  # "-Preview", "-Instruct-1M"
 _SIZED_WHOLE = re.compile(_SIZED.pattern + "$")
+_NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _NOT_A_NAME = {"DET", "PRON", "VERB", "AUX", "ADP", "ADV", "CCONJ", "SCONJ", "ADJ"}
 
 
@@ -37,7 +40,11 @@ def sized_models(doc: Doc) -> list[Span]:
     spans = []
     for match in _SIZED.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="MODEL")
-        if span is not None and _a_name(span[0]):
+        if span is not None and not _a_name(span[0]) and len(span) > 2 and _a_name(span[1]):
+            span = Span(doc, span.start + 1, span.end, label="MODEL")  # "The Lark 3B model"
+        if span is not None and _a_name(span[0]) and sized(span.text) and not any(
+                e.ent_id_ and e.label_ in _NAMES and e.start < span.end and span.start < e.end
+                for e in doc.ents):  # a pattern's name ("Llama 2 70B Chat") stays whole
             spans.append(span)
     return spans
 
