@@ -96,11 +96,9 @@ def _paid(verb: Token, ent_of: dict[int, Span]) -> Span | None:
         ent = ent_of.get(child.i)
         if child.dep_ == "dobj" and ent is not None and ent.label_ in OWNER_TYPES:
             return ent
-        if child.dep_ == "prep" and child.lower_ in ("in", "into"):
-            for obj in child.children:
-                ent = ent_of.get(obj.i)
-                if obj.dep_ == "pobj" and ent is not None and ent.label_ in OWNER_TYPES:
-                    return ent
+        if child.dep_ == "prep" and child.lower_ in ("in", "into") and \
+                (owner := _owner_object(child, ent_of)) is not None:
+            return owner
     return None
 
 
@@ -108,11 +106,18 @@ def _measured_in(metric: Span, ent_of: dict[int, Span]) -> Span | None:
     """The entity a figure's own noun phrase says it counts in: "millions of interactions
     across Claude Code", "6% for SEA-LION v3" (not a benchmark "on" which it is scored)."""
     for prep in (c for t in metric for c in t.children):
-        if prep.dep_ == "prep" and prep.lower_ in MEASURED_IN:
-            for obj in prep.children:
-                ent = ent_of.get(obj.i)
-                if obj.dep_ == "pobj" and ent is not None and ent.label_ in OWNER_TYPES:
-                    return ent
+        if prep.dep_ == "prep" and prep.lower_ in MEASURED_IN and \
+                (owner := _owner_object(prep, ent_of)) is not None:
+            return owner
+    return None
+
+
+def _owner_object(prep: Token, ent_of: dict[int, Span]) -> Span | None:
+    """The entity that can own a figure named as the object of ``prep`` ("in Northwind")."""
+    for obj in prep.children:
+        ent = ent_of.get(obj.i)
+        if obj.dep_ == "pobj" and ent is not None and ent.label_ in OWNER_TYPES:
+            return ent
     return None
 
 

@@ -63,7 +63,7 @@ def cluster():
 def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, cluster, nlp):
     address, client = cluster
     documents = load_corpus([str(corpus)]).documents
-    assert len(batches(documents)) >= 3  # more batches than workers: both get some
+    assert len(batches(documents)) > WORKERS  # more batches than workers: all get some
     seen = []
     with get_task_stream(client) as stream:
         remote = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "c.threadline",
@@ -76,7 +76,7 @@ def test_a_two_worker_cluster_gives_the_graph_of_one_process(tmp_path, corpus, c
     local = run_job(open_corpus_job([str(corpus)], workspace=tmp_path / "l.threadline", jobs=1))
     assert remote.extracted == local.extracted == len(documents) == len(list(corpus.iterdir()))
     assert _content(remote.graph) == _content(local.graph)
-    assert remote.graph.number_of_edges() > 100
+    assert remote.graph.number_of_edges() > len(documents)  # a graph worth comparing
     # Progress per document, after the cluster's own steps.
     messages_seen = [p.message for p in seen]
     assert messages.CLUSTER_CONNECTING.format(address=address) in messages_seen
