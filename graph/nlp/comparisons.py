@@ -13,6 +13,8 @@ joined by commas, "and", "or") and the nearest model or method before it in the 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table
@@ -41,23 +43,30 @@ RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
 
 
-def cues() -> dict[tuple[str, ...], str]:
+@cache
+def cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Cue words (lower case, in order) -> the label they give the pair (subject before,
     object after): ``"OUTPERFORMS"``, ``"OUTPERFORMS<"`` (the object beats the subject:
-    "trails"), ``"COMPARED_WITH"`` (``resources/lexicon/relations.json``, ``comparisons``)."""
-    return {tuple(phrase.split()): label
-            for phrase, label in table("relations", "comparisons").items()}
+    "trails"), ``"COMPARED_WITH"`` (``resources/lexicon/relations.json``, ``comparisons``);
+    indexed by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in table("relations", "comparisons").items():
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, label))
+    for found in index.values():
+        found.sort(key=lambda entry: -len(entry[0]))
+    return index
 
 
-def cue_at(sent: Span, i: int, known: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+def cue_at(sent: Span, i: int, known: dict[str, list[tuple[tuple[str, ...], str]]]
+           ) -> tuple[int, str] | None:
     """The longest cue starting at token ``i`` of ``sent``: its end and label."""
-    best = None
-    for words, label in known.items():
+    doc = sent.doc
+    for words, label in known.get(doc[i].lower_, ()):
         end = i + len(words)
-        if end <= sent.end and all(sent.doc[i + k].lower_ == w for k, w in enumerate(words)):
-            if best is None or end > best[0]:
-                best = (end, label)
-    return best
+        if end <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            return end, label
+    return None
 
 
 def _items_after(doc, start: int, limit: int, ents: list[Span],

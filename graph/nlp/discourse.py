@@ -103,11 +103,11 @@ def _antecedent(sent: Span, ents: list[Span], previous: Topic | None, topic: Top
 Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
 
 
-def _resolved(c: Candidate, standing: Standing, doc, offset: int) -> Candidate | None:
-    """A candidate of the sentence in document offsets, an end standing for an entity
-    named elsewhere (:func:`graph.nlp.anaphora.anaphors`, a list item's mark) replaced by
-    that entity's span and the evidence marked (``context``: "previous", "title", "list");
-    ``None`` when both ends are then one entity ("Phi-2 ... it")."""
+def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candidate | None:
+    """A candidate of the sentence (of a piece whose text is ``text``) in document offsets,
+    an end standing for an entity named elsewhere (:func:`graph.nlp.anaphora.anaphors`, a
+    list item's mark) replaced by that entity's span and the evidence marked (``context``:
+    "previous", "title", "list"); ``None`` when both ends are then one entity ("Phi-2 ... it")."""
     sentence = (c.sentence[0] + offset, c.sentence[1] + offset)
     if c.context:  # the context entity: its span is in document offsets already
         return replace(c, b=(c.b[0] + offset, c.b[1] + offset), sentence=sentence)
@@ -119,7 +119,7 @@ def _resolved(c: Candidate, standing: Standing, doc, offset: int) -> Candidate |
             names.append(name)
         else:
             ends.append((end[0] + offset, end[1] + offset))
-            names.append(doc.text[end[0]:end[1]].casefold())
+            names.append(text[end[0]:end[1]].casefold())
     if kind and (ends[0] == ends[1] or names[0] == names[1] or WE_WORDS & set(names)):
         return None  # (an "it" and a "we": the sentence would name neither end)
     return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
@@ -178,6 +178,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     carried: list[Span] = []  # a list item's mark the parser made a sentence of
     recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
     makers = _makers(doc)
+    text = doc.text  # built from the tokens on each access: once per piece
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
@@ -197,7 +198,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         standing += marks
         for c in sentence_candidates(sent, context, sorted([*ents, *standing],
                                                            key=lambda e: e.start)):
-            c = _resolved(c, stand, doc, offset)
+            c = _resolved(c, stand, text, offset)
             if c is not None:
                 found.append(c)
         previous = _next_previous(sent, ents, standing, previous,
