@@ -188,9 +188,14 @@ def test_a_generic_term_and_its_acronym_are_not_models(nlp):
      "and with MT-Bench, where GPT-4 acts as the judge.", {"GSM8K", "IFEval", "MMLU-Pro"}),
     ("- 64.0% on Video-MME, on par with Qwen2-VL-72B", {"Video-MME"}),
     ("The model scores 80.2 on MBPP and 75.1 on PIQA.", {"MBPP", "PIQA"}),
+    ("It outperforms LLaVA-1.6-Mistral-7B on JA-VG-VQA-500, a Japanese visual question "
+     "answering benchmark we built for this work.", {"JA-VG-VQA-500"}),
+    ("On the new suite it beats Pharia-1-LLM on ARC-Challenge and Mind2Web.",
+     {"ARC-Challenge", "Mind2Web"}),
 ])
 def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
-    """Unlisted benchmark names, which the recogniser reads as products or misses."""
+    """Unlisted benchmark names, which the recogniser reads as products or misses, after an
+    evaluation word or a comparison ("beats X on B"), hyphenated ones included."""
     assert {(name, "DATASET") for name in names} <= ents(nlp, text)
 
 

@@ -93,8 +93,8 @@ def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:
 
 def _name_shaped(token: Token) -> bool:
     """A benchmark-like name: capitalised, with a digit or a second capital ("MBPP", "PIQA",
-    "HelpSteer2"), not a plain word ("Monday") or a number."""
+    "HelpSteer2", "MATH-500", "ARC-Challenge"), not a plain word ("Monday") or a number."""
     text = token.text
-    if not text[:1].isupper() or token.like_num or not text.isalnum():
+    if not text[:1].isupper() or token.like_num or not text.replace("-", "").isalnum():
         return False
     return any(c.isdigit() for c in text) or sum(c.isupper() for c in text) >= 2
