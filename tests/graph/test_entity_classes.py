@@ -89,6 +89,8 @@ def test_camel_case_and_acronym_techniques_are_methods(nlp, text, name):
     ("It scores 51.7% on the competition-level MATH benchmark.", "MATH benchmark"),
     ("s1 improves by up to 27% on AIME 2024 with budget forcing.", "AIME 2024"),
     ("The judge is evaluated on RewardBench 2.", "RewardBench 2"),
+    ("The company says GLM-5-Long reached 92% accuracy on the RULER benchmark and beats "
+     "Kimi k1.5 on LongBench v2.", "LongBench v2"),
 ])
 def test_benchmarks_are_datasets_with_their_edition(nlp, text, name):
     assert (name, "DATASET") in ents(nlp, text)
