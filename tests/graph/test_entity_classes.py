@@ -194,6 +194,12 @@ def test_a_generic_term_and_its_acronym_are_not_models(nlp):
      "answering benchmark we built for this work.", {"JA-VG-VQA-500"}),
     ("On the new suite it beats Pharia-1-LLM on ARC-Challenge and Mind2Web.",
      {"ARC-Challenge", "Mind2Web"}),
+    ("- Nemotron-4-340B-Instruct reaches 54.2 on Arena-Hard and 8.22 on MT-Bench; it is "
+     "competitive with Llama-3-70B-Instruct.", {"Arena-Hard", "MT-Bench"}),
+    ("All four models were evaluated on TruthfulQA and on SEA-Jailbreak, a new set of 2,000 "
+     "adversarial prompts.", {"TruthfulQA", "SEA-Jailbreak"}),
+    ("We evaluated both models on multilingual MMLU, MGSM and the Flores-200 translation "
+     "benchmark, and on open-ended generation.", {"MGSM", "Flores-200"}),
 ])
 def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
     """Unlisted benchmark names, which the recogniser reads as products or misses, after an
@@ -204,6 +210,24 @@ def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
 def test_what_a_model_is_built_on_keeps_its_type(nlp):
     found = ents(nlp, "Our agent runs on AWS and is built on Llama 3.")
     assert ("Llama 3", "MODEL") in found and not any(label == "DATASET" for _, label in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("- **Nemotron-4-340B-Reward**: a reward model built on Nemotron-4-340B-Base. Trained on "
+     "HelpSteer2.", "HelpSteer2"),
+    ("- Mistral-ORPO-α: fine-tuned with ORPO from Mistral 7B on UltraFeedback.",
+     "UltraFeedback"),
+    ("- Mistral-ORPO-β: same recipe, fine-tuned from Mistral 7B on a cleaned version of "
+     "UltraFeedback released by Argilla.", "UltraFeedback"),
+])
+def test_what_a_model_is_trained_on_is_a_dataset(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)
+
+
+def test_the_hardware_and_platform_a_model_is_trained_on_are_no_datasets(nlp):
+    found = ents(nlp, "Both were trained with FlashAttention and ALiBi on the MosaicML platform, "
+                      "and MPT-30B on 512 H100 GPUs.")
+    assert not any(label == "DATASET" for _, label in found)
 
 
 @pytest.mark.parametrize("text, metric", [

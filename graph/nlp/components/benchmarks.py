@@ -21,6 +21,13 @@ from graph.nlp.lexicon import words
 
 # Types a benchmark's name is mistaken for, when no pattern gave them.
 MISTAKEN = {"MODEL", "PROJECT", "ORG", "PERSON", "PLACE"}
+# Nouns whose "of" names the dataset in a benchmark's place ("a cleaned version of X").
+PARTS = {"version", "subset", "split", "portion", "mix", "mixture", "sample", "translation"}
+# What a model is trained or run on that is no dataset ("trained on 2,048 H100 GPUs", "on
+# the MosaicML platform").
+INFRASTRUCTURE = {"gpu", "tpu", "chip", "accelerator", "cluster", "hardware", "device",
+                  "node", "server", "cloud", "machine", "laptop", "phone", "cpu", "platform",
+                  "infrastructure", "supercomputer", "instance", "pod"}
 
 
 def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
@@ -48,11 +55,11 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
             span = out[n]
             if span.label_ in MISTAKEN and (span.start, span.end) not in strong:
                 out[n] = relabel(span, "DATASET")
-        elif _name_shaped(token):
-            span = whole(Span(doc, token.i, token.i + 1, label="DATASET"))
-            if not any(i in by_token for i in range(span.start, span.end)):
-                out.append(span)
-                by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
+            continue
+        span = whole(Span(doc, token.i, token.i + 1, label="DATASET"))
+        if _name_shaped(span) and not any(i in by_token for i in range(span.start, span.end)):
+            out.append(span)
+            by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
     return sorted((_trained_model(s, strong) for s in out), key=lambda s: s.start)
 
 
@@ -73,28 +80,39 @@ def _trained_model(span: Span, strong: set[tuple[int, int]]) -> Span:
 
 
 def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:
-    """Tokens in a benchmark's place: objects of an evaluation "on", and their list."""
+    """Tokens in a benchmark's place: objects of an evaluation or training "on" ("scores 80 on
+    MBPP", "trained on HelpSteer2", "and on SEA-Jailbreak"), and their list; the name before
+    a dataset noun in that place ("the Flores-200 translation benchmark")."""
     evaluation = words("entities", "evaluation_words")
+    training, heads = words("entities", "model_verbs"), words("entities", "dataset_heads")
     metric_tokens = {i for s in chosen if s.label_ == "METRIC" for i in range(s.start, s.end)}
     slots = []
     for token in (doc[i] for i in ons):
-        if token.dep_ != "prep":
+        if token.dep_ not in ("prep", "conj"):  # "on TruthfulQA and on SEA-Jailbreak": conj
             continue
         head = token.head
-        if head.i in metric_tokens or head.like_num or head.lemma_.lower() in evaluation:
+        if head.i in metric_tokens or head.like_num or head.lemma_.lower() in evaluation or \
+                head.lemma_.lower() in training or head.lower_ in training:
             slots += [t for t in token.children if t.dep_ == "pobj"]
     dataset_roots = [s.root for s in chosen if s.label_ == "DATASET"]
     found = {t.i: t for t in slots}
     for root in [*slots, *dataset_roots]:
         for t in root.conjuncts:
             found.setdefault(t.i, t)
-    return list(found.values())
+    for t in list(found.values()):  # "the Flores-200 translation benchmark"
+        if t.lower_ in PARTS:  # "a cleaned version of UltraFeedback"
+            found.update((o.i, o) for p in t.children if p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")
+        elif t.lower_ in heads:
+            named = [c for c in t.lefts if c.text[:1].isupper() and c.dep_ != "punct"]
+            found.update((c.i, c) for c in named[-1:])
+    return [t for t in found.values() if t.lemma_.lower() not in INFRASTRUCTURE]
 
 
-def _name_shaped(token: Token) -> bool:
+def _name_shaped(span: Span) -> bool:
     """A benchmark-like name: capitalised, with a digit or a second capital ("MBPP", "PIQA",
     "HelpSteer2", "MATH-500", "ARC-Challenge"), not a plain word ("Monday") or a number."""
-    text = token.text
-    if not text[:1].isupper() or token.like_num or not text.replace("-", "").isalnum():
+    text = span.text
+    if not text[:1].isupper() or span[0].like_num or not text.replace("-", "").isalnum():
         return False
     return any(c.isdigit() for c in text) or sum(c.isupper() for c in text) >= 2
