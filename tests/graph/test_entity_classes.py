@@ -559,3 +559,16 @@ def test_a_models_lower_case_variant_after_a_hyphen_is_part_of_its_name(nlp):
     found = ents(nlp, "Phi-3-small and Phi-3-medium follow Phi-3-mini; Gemma-2-9b-it is open.")
     assert {("Phi-3-small", "MODEL"), ("Phi-3-medium", "MODEL"),
             ("Gemma-2-9b-it", "MODEL")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "- Can AI Chatbots Pass the Fundamentals of Engineering (FE) and Principles and Practice "
+    "of Engineering (PE) Structural Exams? (April 2023)",
+    "Use AI workflows in the following scenarios:",
+    "- How Function Calling Powers AI Agents",
+])
+def test_a_title_word_before_ai_makes_no_organisation(nlp, text):
+    """A verb or a modal of a title or an instruction before "AI" is no lab's name."""
+    found = ents(nlp, text)
+    assert not any(label == "ORG" for _, label in found)
+    assert not any(name.endswith(("(", "[")) for name, _ in found)  # "Engineering ("

@@ -89,7 +89,7 @@ def shape_spans(doc: Doc) -> list[Span]:
     spans = []
     for start, end, label in found:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ")):
+        if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ", "MD")):
             spans.append(span)  # "Measuring AI", "Generative AI": a verb or an adjective
     return spans + _products(doc)
 

@@ -85,13 +85,15 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
 
 _TRAILING_TAGS = {"IN", "CC", "DT", "TO", "RB", "WDT", ","}
 _LEADING_TAGS = {"IN", "CC", "RB"}
+_OPENING = {"(", "[", "{"}  # no name ends with one: "Principles of Engineering ("
 _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
 def without_function_words(span: Span) -> Span | None:
     """``span`` without the function words at its ends, which no name begins or ends with:
     a sentence's first word ("On Arena-Hard-Auto", "Unlike Chatbot Arena") and a lower-case
-    word after the name ("context-caching with", "CoT+Self-Consistency generally"). ``None``
+    word after the name ("context-caching with", "CoT+Self-Consistency generally"), an
+    opening bracket ("Practice of Engineering ("). ``None``
     when nothing is left; ``span`` itself when nothing is cut, for numbers and dates (their
     builder decides: "up to 27%"), or when the ``Doc`` is not tagged."""
     doc, start, end = span.doc, span.start, span.end
@@ -99,8 +101,9 @@ def without_function_words(span: Span) -> Span | None:
         return span
     while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title:
         start += 1
-    while end > start and doc[end - 1].tag_ in _TRAILING_TAGS \
-            and doc[end - 1].text[:1].islower():  # not "32B" that the tagger calls an adverb
+    while end > start and (doc[end - 1].text in _OPENING or (
+            doc[end - 1].tag_ in _TRAILING_TAGS  # not "32B" that the tagger calls an adverb
+            and doc[end - 1].text[:1].islower())):
         end -= 1
     if (start, end) == (span.start, span.end):
         return span
