@@ -6,7 +6,11 @@ Reports words per second, the ratio (goal: Threadline >= 0.5x bare spaCy now tha
 trained recogniser of its own beside the small model; it was 0.8x for the rules alone) and
 peak memory.
 
-    .venv/bin/python benchmarks/bench_extract.py [--words 200000] [--rounds 2]
+    .venv/bin/python benchmarks/bench_extract.py [--words 200000] [--rounds 2] [--doc-words N]
+
+``--doc-words N`` joins the seeds into documents of at least N words each (a long guide page
+or a report): the ratio should not fall with the length, since nothing Threadline does per
+sentence may cost in proportion to its document (it did once: 0.56x on short documents).
 """
 
 from __future__ import annotations
@@ -29,15 +33,23 @@ from graph.nlp.extract import chunk_text, count_words, extract  # noqa: E402
 from graph.nlp.pipeline import build_pipeline, installed_model  # noqa: E402
 
 
-def make_corpus(min_words: int) -> list[Document]:
+def make_corpus(min_words: int, doc_words: int = 0) -> list[Document]:
+    """The seeds repeated to ``min_words``, each copy a document, or joined into documents
+    of at least ``doc_words`` words."""
     seeds = load_corpus([ROOT / "seeds"]).documents
     docs, words, i = [], 0, 0
     seed_words = [len(d.text.split()) for d in seeds]
+    parts, part_words = [], 0
     while words < min_words:
         seed = seeds[i % len(seeds)]
-        docs.append(Document(f"copy{i:04d}_{seed.id}", seed.path, seed.text, seed.digest))
+        parts.append(seed.text)
+        part_words += seed_words[i % len(seeds)]
         words += seed_words[i % len(seeds)]
         i += 1
+        if part_words >= doc_words or words >= min_words:
+            text = "\n\n".join(parts)
+            docs.append(Document(f"copy{i:04d}_{seed.id}", seed.path, text, seed.digest))
+            parts, part_words = [], 0
     return docs
 
 
@@ -56,9 +68,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--doc-words", type=int, default=0,
+                    help="join the seeds into documents of at least this many words")
     args = ap.parse_args()
 
-    docs = make_corpus(args.words)
+    docs = make_corpus(args.words, args.doc_words)
     name = installed_model()[0]
     bare = spacy.load(name)
     nlp, info = build_pipeline(name)
