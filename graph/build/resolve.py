@@ -278,11 +278,40 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     scoped = {root for root, group in groups.items()
               if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
     named = {root: group for root, group in groups.items() if root not in scoped}
-    short = set(acronyms) | aliased | _merge_short_forms(named, forms)
+    short = set(acronyms) | aliased | _merge_short_forms(named, forms) | \
+        _fold_editions(named, forms)
     groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
+
+
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")  # "2.0", "v2"
+
+
+def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
+    """Fold a benchmark's bare name into its edition ("AlpacaEval" into "AlpacaEval 2.0")
+    when that is its only edition and is written wherever the bare name is ("AIME" stays
+    apart from "AIME 2024" and "AIME 2025"). Returns the bare names that were folded."""
+    editions: dict[str, set[str]] = defaultdict(set)  # bare form -> groups of its editions
+    for root, group in groups.items():
+        if _choose_type(group) == "DATASET":
+            for form in forms[root]:
+                bare, _, edition = form.rpartition(" ")
+                if bare and _EDITION.match(edition):
+                    editions[bare].add(root)
+    folded: set[str] = set()
+    for bare, targets in editions.items():
+        root = next((r for r, fs in forms.items() if bare in fs and r in groups), None)
+        if root is None or len(targets) != 1 or root in targets or \
+                _choose_type(groups[root]) != "DATASET":
+            continue
+        target = next(iter(targets))
+        if _documents(groups[root]) <= _documents(groups[target]):
+            groups[target].extend(groups.pop(root))
+            forms[target] |= forms.pop(root)
+            folded.add(bare)
+    return folded
 
 
 def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:

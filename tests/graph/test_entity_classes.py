@@ -246,6 +246,20 @@ def test_signed_deltas_ratios_and_hyphenated_sizes_are_metrics(nlp, text, metric
     assert (metric, "METRIC") in ents(nlp, text)
 
 
+@pytest.mark.parametrize("text, metrics", [
+    ("On Arena-Hard-Auto, the automatic benchmark built from hard Arena prompts, Cirrus 4 "
+     "scored 85.1, ahead of Jamba 1.6 Large at 76.5.", {"85.1", "76.5"}),
+    ("- Mistral-ORPO-β: 12.20% on AlpacaEval 2.0, 66.19% on IFEval (instruction-level, loose) "
+     "and 7.32 on MT-Bench.", {"12.20%", "66.19%", "7.32"}),
+    ("- On DROP, OrthoLoRA matches full fine-tuning (F1 of 79.2 against 79.5) while updating "
+     "only 0.4% of the weights.", {"79.2", "79.5"}),
+    ("The details are in Section 3.2 of the report on Llama 3.1.", set()),
+])
+def test_a_decimal_alone_is_a_score_unless_a_noun_numbers_it(nlp, text, metrics):
+    found = {name for name, label in ents(nlp, text) if label == "METRIC"}
+    assert metrics <= found and not {name for name in found if "3." in name}
+
+
 def test_a_results_table_gives_one_metric_per_cell(nlp):
     text = ("| Model | MT-Bench | MMLU |\n|---|---|---|\n| Kestrel-8B | 8.38 | 65.9% |\n"
             "| Kestrel-8B-DPO | 8.7 | 66.1% |\n")

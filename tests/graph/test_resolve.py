@@ -58,6 +58,23 @@ def test_ambiguous_short_forms_stay_apart():
     assert len(entities) == 3
 
 
+def test_a_benchmark_named_without_its_only_edition_is_that_edition():
+    """"12.20% on AlpacaEval 2.0 ... in AlpacaEval win rate" (one page): one benchmark; a
+    name with two editions ("AIME 2024", "AIME 2025") and one written alone elsewhere stay
+    apart."""
+    entities, _ = resolve([mention("AlpacaEval 2.0", "DATASET"),
+                           mention("AlpacaEval", "DATASET", start=40),
+                           mention("AIME 2024", "DATASET", start=60),
+                           mention("AIME 2025", "DATASET", start=80),
+                           mention("AIME", "DATASET", start=100),
+                           mention("LongBench v2", "DATASET", start=120),
+                           mention("LongBench", "DATASET", doc="b.txt")], user_aliases={})
+    labels = by_label(entities)
+    assert set(labels) == {"AlpacaEval 2.0", "AIME 2024", "AIME 2025", "AIME", "LongBench v2",
+                           "LongBench"}
+    assert "AlpacaEval" in labels["AlpacaEval 2.0"].aliases
+
+
 def test_pattern_ids_merge_aliases_but_kind_ids_do_not():
     entities, _ = resolve([mention("AWS", "ORG", key="amazon-web-services"),
                            mention("Amazon Web Services", "ORG", start=10,

@@ -115,6 +115,8 @@ def metric_span(ent: Span) -> Span | None:
         measure = _measure_of(ent)
         if end == ent.end and measure is not None:
             return Span(doc, measure, ent.end, label="METRIC")  # "an Elo score of 1402"
+        if end == ent.end and _bare_score(ent):
+            return Span(doc, ent.start, ent.end, label="METRIC")  # "scored 85.1"
         if not _counts_something(ent, end):
             return None
     if label == "PERCENT" or label == "CARDINAL":
@@ -158,6 +160,18 @@ def _counts_something(ent: Span, end: int) -> bool:
     if counted.lower_ in words("metrics", "structural_nouns") and _is_small(ent):
         return False  # "3 steps", "two prompts": how the method is built, not a finding
     return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns())
+
+
+_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")
+
+
+def _bare_score(ent: Span) -> bool:
+    """A decimal alone is a result ("Cirrus 4 scored 85.1, ahead of X at 76.5", "7.32 on
+    MT-Bench"), unless a noun numbers it ("Section 3.2", "version 2.1", "Llama 3.1")."""
+    if len(ent) != 1 or not _DECIMAL.match(ent.text):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is None or not (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "v")
 
 
 def _is_small(ent: Span) -> bool:

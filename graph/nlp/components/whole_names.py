@@ -17,7 +17,8 @@ from graph.nlp.components.spans import HYPHENS
 from graph.nlp.lexicon import words
 
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
-_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d|v\d+(?:\.\d+)?)$")  # "AIME 2024", "LongBench v2"
+# "AIME 2024", "RewardBench 2", "AlpacaEval 2.0", "LongBench v2"
+_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM v0.6", "v3"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
@@ -57,7 +58,9 @@ def whole_name(span: Span) -> Span:
         elif end < len(doc) and _VERSION.match(doc[end].text) and _released(span, end):
             end += 1  # "PyTorch 2.2", "MiniCPM-V 2.6": a release is named with its version
         elif span.label_ == "DATASET" and end < len(doc) and \
-                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " ":
+                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " " and not (
+                    "." in doc[end].text and end + 1 < len(doc) and
+                    doc[end + 1].tag_ in ("NN", "NNS")):  # "on MMLU 2.5 points higher"
             end += 1  # "AIME 2024", "RewardBench 2", "LongBench v2": the edition is in the name
         elif end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalnum() \
                 and doc[end - 1].text[-1:].isdigit():
