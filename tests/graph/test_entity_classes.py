@@ -260,11 +260,19 @@ def test_a_decimal_alone_is_a_score_unless_a_noun_numbers_it(nlp, text, metrics)
     assert metrics <= found and not {name for name in found if "3." in name}
 
 
+def test_headings_list_numbers_and_ranks_are_no_metrics(nlp):
+    text = ("#### 1. Write\n\nSome text.\n\n### Pattern 1: Prompt Chaining\n\n"
+            "Instead it has to 1) generate the key question 2) design prompt templates with "
+            "92% accuracy (3) on 45 tasks.\n\nIt ranked #1 on the leaderboard.")
+    metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
+    assert metrics == {"92% accuracy", "45 tasks"}
+
+
 def test_a_results_table_gives_one_metric_per_cell(nlp):
     text = ("| Model | MT-Bench | MMLU |\n|---|---|---|\n| Kestrel-8B | 8.38 | 65.9% |\n"
-            "| Kestrel-8B-DPO | 8.7 | 66.1% |\n")
+            "| Kestrel-8B-DPO | 8.7 | 66.1% |\n| _+rawinst_ | _80_      | _92.4_        |\n")
     metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
-    assert metrics == {"8.38", "65.9%", "8.7", "66.1%"}
+    assert metrics == {"8.38", "65.9%", "8.7", "66.1%", "92.4"}  # "_80_": a count
 
 
 

@@ -104,7 +104,7 @@ def metric_span(ent: Span) -> Span | None:
     """
     doc = ent.doc
     label = ent.label_
-    if inside_quotes(ent) or not _has_number(ent) or _names_a_kind(ent):
+    if inside_quotes(ent) or not _has_number(ent) or _names_a_kind(ent) or _numbering(ent):
         return None  # quoted speech, "## References" (a Markdown heading), "zero-shot"
     if label == "TIME":
         return _duration(ent)
@@ -131,6 +131,25 @@ def _has_number(ent: Span) -> bool:
     """Whether a numeric entity holds a number at all (the NER calls "## References" money)."""
     return any(c.isdigit() for c in ent.text) or \
         any(t.like_num or t.lower_ in _PLURAL_NUMBERS for t in ent)
+
+
+def _numbering(ent: Span) -> bool:
+    """A heading's or a list item's number, or a rank: "#### 1", "### Pattern 1:", "2) design
+    prompt templates", "#1"."""
+    doc = ent.doc
+    if ent[0].text.startswith("#") or (ent.start > 0 and doc[ent.start - 1].text == "#"):
+        return True
+    number = next((t for t in ent if t.like_num), None)
+    if number is None or number.i + 1 >= len(doc) or doc[number.i + 1].text != ")":
+        return False
+    depth = 0  # "(F1 of 79.2 against 79.5)": the bracket closes what opened before it
+    for token in reversed(doc[number.sent.start:number.i]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            break
+        depth += (token.text == ")") - (token.text == "(")
+        if depth < 0:
+            return False
+    return True
 
 
 def _names_a_kind(ent: Span) -> bool:
@@ -191,8 +210,12 @@ def _with_approximator(ent: Span) -> int:
 _SCORE = re.compile(r"^\d+\.\d+$|^\d+(?:\.\d+)?%$")
 
 
+_EMPHASIS = {"_", "*", "**", "__"}  # Markdown marks around a cell's text ("| _61.2_ |")
+
+
 def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
-    """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |") as METRIC spans.
+    """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |", "| _61.2_ |") as
+    METRIC spans.
 
     ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
     bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
@@ -200,13 +223,16 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """
     found = []
     for bar in bars:
-        if bar + 2 >= len(doc):
-            continue
         start = bar + 1
+        while start < len(doc) and (doc[start].text in _EMPHASIS or doc[start].is_space):
+            start += 1
         end = start + 1
         if end < len(doc) and doc[end].text == "%":
             end += 1
-        if end >= len(doc) or doc[end].text != "|" or \
+        after = end
+        while after < len(doc) and (doc[after].text in _EMPHASIS or doc[after].is_space):
+            after += 1
+        if after >= len(doc) or doc[after].text != "|" or \
                 any(i in taken for i in range(start, end)):
             continue
         if _SCORE.match(doc[start:end].text.replace(" ", "")):
