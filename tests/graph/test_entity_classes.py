@@ -32,6 +32,8 @@ def test_headings_are_neither_organisations_nor_metrics(nlp):
      "Qwen2.5-7B-Instruct-1M"),
     ("Qwen2.5-1M extends the context window.", "Qwen2.5-1M"),
     ("s1-32B exceeds o1-preview on competition math questions.", "s1-32B"),
+    ("| Dolly | Apr 2023 | 3, 7, 12 | Dolly-v2-3B, Dolly-v2-7B, Dolly-v2-12B | An "
+     "instruction-following LLM |", "Dolly-v2-12B"),
 ])
 def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, text, name):
     assert (name, "MODEL") in ents(nlp, text)

@@ -99,7 +99,8 @@ def without_function_words(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     if span.label_ not in _NAMES:
         return span
-    while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title:
+    while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title \
+            and doc[start].whitespace_:  # not glued to the rest: "Dolly-v2-3B" ("Dolly": RB)
         start += 1
     while end > start and (doc[end - 1].text in _OPENING or (
             doc[end - 1].tag_ in _TRAILING_TAGS  # not "32B" that the tagger calls an adverb

@@ -21,6 +21,7 @@ NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM v0.6", "v3"
+_RELEASE = re.compile(r"^v\d+(?:\.\d+)*$")  # "Dolly-v2-12B", "Mixtral-8x7B-v0.1"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
 
@@ -45,8 +46,9 @@ def whole_name(span: Span) -> Span:
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and (_glued(doc[end + 1]) or (
-                    span.label_ == "MODEL" and doc[end + 1].lower_ in words(
-                        "entities", "model_variants"))):  # "Phi-3-small", "Gemma-2-9b-it"
+                    span.label_ == "MODEL" and (doc[end + 1].lower_ in words(
+                        "entities", "model_variants") or _RELEASE.match(doc[end + 1].text)))):
+            # "Phi-3-small", "Gemma-2-9b-it", "Dolly-v2-12B"
             end += 2
         elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and _glued(doc[end]):
