@@ -173,3 +173,43 @@ def test_a_passive_use_verb_names_what_is_used_not_its_user(nlp):
     assert {(names[a], names[b]): label
             for (a, b), label in comparison_readings(doc[:], ents).items()} == {
         ("Mixtral 8x7B", "sparse mixture-of-experts"): "USES"}
+
+
+KESTREL = """We evaluate every checkpoint with lm-evaluation-harness on GSM8K, IFEval and MMLU-Pro, \
+and with MT-Bench, where GPT-4 acts as the judge.
+
+| Model | GSM8K | IFEval | MMLU-Pro | MT-Bench |
+|---|---|---|---|---|
+| Kestrel-8B (SFT only) | 71.2% | 62.5% | 36.4% | 7.1 |
+| Kestrel-8B (SFT + DPO) | 74.8% | 70.3% | 37.0% | 7.6 |
+| Llama 3 8B Instruct | 79.6% | 74.1% | 40.9% | 8.0 |
+"""
+
+PHI_3 = """## Key results (MMLU / MT-Bench)
+
+| Model | MMLU | MT-Bench |
+|---|---|---|
+| Phi-3-mini | 69% | 8.38 |
+| Mixtral 8x7B | 68.4% | – |
+"""
+
+
+def test_a_results_table_evaluates_each_row_on_each_scored_column(nlp):
+    """Our training announcements m10 and m01: the header names the benchmarks, every row's
+    model is scored on them (a dash is no score); the heading the recogniser read as a
+    product ("IFEval") is a benchmark in that place."""
+    found = via(nlp, KESTREL)
+    for model in ("Kestrel-8B", "Llama 3 8B Instruct"):
+        for bench in ("GSM8K", "IFEval", "MMLU-Pro", "MT-Bench"):
+            assert "table" in found[(model, "EVALUATED_ON", bench)]
+    found = via(nlp, PHI_3)
+    assert {(m, b) for m, p, b in found if p == "EVALUATED_ON"} == {
+        ("Phi-3-mini", "MMLU"), ("Phi-3-mini", "MT-Bench"), ("Mixtral 8x7B", "MMLU")}
+
+
+def test_a_table_turned_the_other_way_evaluates_each_column_on_each_row(nlp):
+    text = ("| Benchmark | Phi-3-mini | Mixtral 8x7B |\n|---|---|---|\n"
+            "| MMLU | 69% | 68.4% |\n| MT-Bench | 8.38 | – |\n")
+    found = via(nlp, text)
+    assert {(m, b) for m, p, b in found if p == "EVALUATED_ON"} == {
+        ("Phi-3-mini", "MMLU"), ("Phi-3-mini", "MT-Bench"), ("Mixtral 8x7B", "MMLU")}

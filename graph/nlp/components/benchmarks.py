@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import relabel
+from graph.nlp.components.spans import doc_text, relabel
+from graph.nlp.components.table_layout import tables
 from graph.nlp.lexicon import words
 
 # Types a benchmark's name is mistaken for, when no pattern gave them.
@@ -60,7 +61,36 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
         if _name_shaped(span) and not any(i in by_token for i in range(span.start, span.end)):
             out.append(span)
             by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
+    out = _table_headers(doc, out, strong)
     return sorted((_trained_model(s, strong) for s in out), key=lambda s: s.start)
+
+
+def _table_headers(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """A results table's column headings are benchmarks when its rows are models scored in
+    them ("| Model | GSM8K | IFEval |" over "| Kestrel-8B | 71.2% | 62.5% |"): a heading the
+    recogniser or the small model typed otherwise is a DATASET."""
+    text = doc_text(doc)
+    if "|" not in text:
+        return chosen
+    out = list(chosen)
+    for header, rows in tables(text):
+        heads = [_inside(out, *cells[0]) for cells, _ in rows if cells]
+        if not heads or not all(h is not None and h.label_ in ("MODEL", "METHOD")
+                                for h in heads):
+            continue
+        for n, (start, end) in enumerate(header[1:], 1):
+            name = _inside(out, start, end)
+            scored = any(n < len(c) and any(ch.isdigit() for ch in text[slice(*c[n])])
+                         for c, _ in rows)
+            if name is not None and scored and name.label_ in MISTAKEN and \
+                    (name.start, name.end) not in strong:
+                out[out.index(name)] = relabel(name, "DATASET")
+    return out
+
+
+def _inside(spans: list[Span], start: int, end: int) -> Span | None:
+    """The first span within the character range."""
+    return next((s for s in spans if start <= s.start_char and s.end_char <= end), None)
 
 
 def _trained_model(span: Span, strong: set[tuple[int, int]]) -> Span:
