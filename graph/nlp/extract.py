@@ -35,7 +35,7 @@ from graph.nlp.relations import (
     resolve_we,
     we_predicate,
 )
-from graph.nlp.tables import table_candidates
+from graph.nlp.tables import series_candidates, table_candidates
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -156,7 +156,7 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
     if model is None or not spacy_doc.has_annotation("DEP"):
         return
     candidates, result.topic = document_candidates(spacy_doc, offset, result.topic)
-    candidates += table_candidates(spacy_doc, offset)
+    candidates += table_candidates(spacy_doc, offset) + series_candidates(spacy_doc, offset)
     for c, label in model.decide(candidates):
         yield _relation(result, c, label)
     guess = model.best_guess(candidates)

@@ -7,7 +7,10 @@ column's model on each row's benchmark.
     | Phi-3-mini | 69%  | 8.38     |
 
 gives Phi-3-mini EVALUATED_ON MMLU and EVALUATED_ON MT-Bench (GUIDELINES: a model scored on a
-benchmark); the figures themselves are the row's facts (:func:`graph.nlp.rows.row_figures`).
+benchmark); so does a list of score series under a line naming the benchmarks in the same
+order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
+:func:`series_candidates`); the figures themselves are the row's facts
+(:func:`graph.nlp.rows.row_figures`).
 The header and the rows are lines apart, so the table is read from its layout over the whole
 piece (:mod:`graph.nlp.components.table_layout`), not from a sentence's parse. The evidence
 of each relation is the row, marked ``via`` "table" (one end is named in the header).
@@ -50,6 +53,70 @@ def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
                     subject.label_, "DATASET", "table", ("table", "reading=EVALUATED_ON"),
                     (offset + line[0], offset + line[1])))
     return found
+
+
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "1. "
+
+
+def series_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
+    """EVALUATED_ON candidates for list items of score series ("- X (Org): 79.8% / 97.3%")
+    under a line naming as many benchmarks, written the same way ("AIME 2024 / MATH-500"):
+    the n-th figure of an item is its subject's score on the n-th benchmark."""
+    text = doc.text
+    if " / " not in text:
+        return []
+    ents = list(doc.ents)
+    found: list[Candidate] = []
+    columns: list[Span | None] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line.rstrip("\r\n"))
+        inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+        series = _slash_columns(text, start, end, inside)
+        if series:
+            columns = series
+        elif columns and _ITEM.match(text[start:end]):
+            found += _series_item(text, start, end, inside, columns, offset)
+        elif text[start:end].strip():
+            columns = []  # prose or another heading ends the list
+        start += len(line)
+    return found
+
+
+def _slash_columns(text: str, start: int, end: int, inside: list[Span]) -> list[Span | None]:
+    """The benchmarks a line names as one slash series ("(AIME 2024 / MATH-500 / GPQA)"),
+    a name the recogniser missed as ``None`` to keep the order; empty unless two of them
+    are benchmarks."""
+    line = text[start:end]
+    if " / " not in line:
+        return []
+    first, last = line.index(" / "), line.rindex(" / ")
+    begin = max(line.rfind(c, 0, first) for c in "(:#") + 1
+    stop = line.find(")", last)
+    stop = len(line) if stop < 0 else stop
+    columns, at = [], start + begin
+    for part in line[begin:stop].split("/"):
+        columns.append(next((e for e in inside if e.label_ == "DATASET" and at <= e.start_char
+                             and e.end_char <= at + len(part)), None))
+        at += len(part) + 1
+    return columns if sum(c is not None for c in columns) >= 2 else []
+
+
+def _series_item(text: str, start: int, end: int, inside: list[Span],
+                 columns: list[Span | None], offset: int) -> list[Candidate]:
+    head = next((e for e in inside if e.label_ in SUBJECTS), None)
+    if head is None or inside[0] is not head or ":" not in text[head.end_char:end]:
+        return []
+    figures = text.index(":", head.end_char, end) + 1
+    parts = text[figures:end].split("/")
+    if len(parts) != len(columns):
+        return []
+    return [Candidate((offset + head.start_char, offset + head.end_char),
+                      (offset + column.start_char, offset + column.end_char),
+                      head.label_, "DATASET", "table", ("table", "reading=EVALUATED_ON"),
+                      (offset + start, offset + end))
+            for part, column in zip(parts, columns, strict=True)
+            if column is not None and _SCORE.search(part)]
 
 
 def _entity_in(ents: list[Span], start: int, end: int, labels: tuple[str, ...]

@@ -213,3 +213,16 @@ def test_a_table_turned_the_other_way_evaluates_each_column_on_each_row(nlp):
     found = via(nlp, text)
     assert {(m, b) for m, p, b in found if p == "EVALUATED_ON"} == {
         ("Phi-3-mini", "MMLU"), ("Phi-3-mini", "MT-Bench"), ("Mixtral 8x7B", "MMLU")}
+
+
+def test_score_series_under_a_line_naming_the_benchmarks_in_order(nlp):
+    """Our training announcement m03: the heading names the benchmarks as a slash series and
+    each item gives its model's scores in that order."""
+    text = ("## Results (AIME 2024 / GPQA Diamond / LiveCodeBench)\n\n"
+            "- DeepSeek-R1 (DeepSeek): 79.8% / 71.5% / 65.9%\n"
+            "- o1-mini (OpenAI): 63.6% / 60.0% / –\n\n"
+            "Scores are as reported.\n\n- GPT-4o (OpenAI): 9.3% / 49.9% / 32.9%\n")
+    found = {(m, b) for m, p, b in via(nlp, text) if p == "EVALUATED_ON"}
+    assert found == {("DeepSeek-R1", "AIME 2024"), ("DeepSeek-R1", "GPQA Diamond"),
+                     ("DeepSeek-R1", "LiveCodeBench"), ("o1-mini", "AIME 2024"),
+                     ("o1-mini", "GPQA Diamond")}  # not the item after the prose
