@@ -30,8 +30,9 @@ _SCORE = re.compile(r"\d")  # a cell with a figure in it ("69%", "8.38", "_61.2_
 
 
 def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
-    """EVALUATED_ON candidates (decided by their ``reading``) for the cells with a score of
-    the Markdown tables of a parsed piece at ``offset``, in document offsets."""
+    """EVALUATED_ON and HAS_METRIC candidates (decided by their ``reading``) for the cells
+    with a score of the Markdown tables of a parsed piece at ``offset``, in document
+    offsets: the parser's sentences may cut a row from its model ("| GPT-3.5" + "| 71.4% |")."""
     found: list[Candidate] = []
     text = doc.text
     layout = tables(text)
@@ -42,17 +43,25 @@ def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
             if head is None:
                 continue
             wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
+            where = (offset + line[0], offset + line[1])
             for n in range(1, min(len(cells), len(header))):
                 column = _entity_in(ents, *header[n], wanted)
                 if column is None or not _SCORE.search(text[slice(*cells[n])]):
                     continue
                 subject, dataset = (head, column) if wanted == ("DATASET",) else (column, head)
-                found.append(Candidate(
-                    (offset + subject.start_char, offset + subject.end_char),
-                    (offset + dataset.start_char, offset + dataset.end_char),
-                    subject.label_, "DATASET", "table", ("table", "reading=EVALUATED_ON"),
-                    (offset + line[0], offset + line[1])))
+                found.append(_candidate(subject, dataset, "EVALUATED_ON", where, offset))
+                figure = _entity_in(ents, *cells[n], ("METRIC",))
+                if figure is not None:
+                    found.append(_candidate(subject, figure, "HAS_METRIC", where, offset))
     return found
+
+
+def _candidate(a: Span, b: Span, label: str, where: tuple[int, int], offset: int
+               ) -> Candidate:
+    """A pair the layout reads as ``label`` (a table's row, via "table")."""
+    return Candidate((offset + a.start_char, offset + a.end_char),
+                     (offset + b.start_char, offset + b.end_char), a.label_, b.label_,
+                     "table", ("table", f"reading={label}"), where)
 
 
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "1. "
@@ -104,19 +113,24 @@ def _slash_columns(text: str, start: int, end: int, inside: list[Span]) -> list[
 
 def _series_item(text: str, start: int, end: int, inside: list[Span],
                  columns: list[Span | None], offset: int) -> list[Candidate]:
+    """The item's model EVALUATED_ON each benchmark it has a figure for, HAS_METRIC each
+    figure."""
     head = next((e for e in inside if e.label_ in SUBJECTS), None)
     if head is None or inside[0] is not head or ":" not in text[head.end_char:end]:
         return []
-    figures = text.index(":", head.end_char, end) + 1
-    parts = text[figures:end].split("/")
+    at = text.index(":", head.end_char, end) + 1
+    parts = text[at:end].split("/")
     if len(parts) != len(columns):
         return []
-    return [Candidate((offset + head.start_char, offset + head.end_char),
-                      (offset + column.start_char, offset + column.end_char),
-                      head.label_, "DATASET", "table", ("table", "reading=EVALUATED_ON"),
-                      (offset + start, offset + end))
-            for part, column in zip(parts, columns, strict=True)
-            if column is not None and _SCORE.search(part)]
+    where, found = (offset + start, offset + end), []
+    for part, column in zip(parts, columns, strict=True):
+        figure = _entity_in(inside, at, at + len(part), ("METRIC",))
+        if figure is not None:
+            found.append(_candidate(head, figure, "HAS_METRIC", where, offset))
+        if column is not None and _SCORE.search(part):
+            found.append(_candidate(head, column, "EVALUATED_ON", where, offset))
+        at += len(part) + 1
+    return found
 
 
 def _entity_in(ents: list[Span], start: int, end: int, labels: tuple[str, ...]

@@ -175,8 +175,8 @@ def test_a_passive_use_verb_names_what_is_used_not_its_user(nlp):
         ("Mixtral 8x7B", "sparse mixture-of-experts"): "USES"}
 
 
-KESTREL = """We evaluate every checkpoint with lm-evaluation-harness on GSM8K, IFEval and MMLU-Pro, \
-and with MT-Bench, where GPT-4 acts as the judge.
+KESTREL = """We evaluate every checkpoint with lm-evaluation-harness on GSM8K, IFEval and \
+MMLU-Pro, and with MT-Bench, where GPT-4 acts as the judge.
 
 | Model | GSM8K | IFEval | MMLU-Pro | MT-Bench |
 |---|---|---|---|---|
@@ -205,6 +205,8 @@ def test_a_results_table_evaluates_each_row_on_each_scored_column(nlp):
     found = via(nlp, PHI_3)
     assert {(m, b) for m, p, b in found if p == "EVALUATED_ON"} == {
         ("Phi-3-mini", "MMLU"), ("Phi-3-mini", "MT-Bench"), ("Mixtral 8x7B", "MMLU")}
+    assert {(m, f) for m, p, f in found if p == "HAS_METRIC"} == {
+        ("Phi-3-mini", "69%"), ("Phi-3-mini", "8.38"), ("Mixtral 8x7B", "68.4%")}
 
 
 def test_a_table_turned_the_other_way_evaluates_each_column_on_each_row(nlp):
@@ -222,7 +224,9 @@ def test_score_series_under_a_line_naming_the_benchmarks_in_order(nlp):
             "- DeepSeek-R1 (DeepSeek): 79.8% / 71.5% / 65.9%\n"
             "- o1-mini (OpenAI): 63.6% / 60.0% / –\n\n"
             "Scores are as reported.\n\n- GPT-4o (OpenAI): 9.3% / 49.9% / 32.9%\n")
-    found = {(m, b) for m, p, b in via(nlp, text) if p == "EVALUATED_ON"}
+    edges = via(nlp, text)
+    assert ("o1-mini", "HAS_METRIC", "60.0%") in edges
+    found = {(m, b) for m, p, b in edges if p == "EVALUATED_ON"}
     assert found == {("DeepSeek-R1", "AIME 2024"), ("DeepSeek-R1", "GPQA Diamond"),
                      ("DeepSeek-R1", "LiveCodeBench"), ("o1-mini", "AIME 2024"),
                      ("o1-mini", "GPQA Diamond")}  # not the item after the prose

@@ -56,8 +56,8 @@ from graph.nlp.components.methods import (
 from graph.nlp.components.metrics import (
     NUMERIC_LABELS,
     extend_to_noun,
+    loose_scores,
     metric_span,
-    table_scores,
     within_cell,
 )
 from graph.nlp.components.products import tidy_products
@@ -159,9 +159,8 @@ class ThreadlineEntities:
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
         chosen = tidy_products(doc, chosen, marks["PRODUCT"])
-        if marks["BAR"]:
-            taken = {i for s in chosen for i in range(s.start, s.end)}
-            chosen = sorted(chosen + table_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
+        taken = {i for s in chosen for i in range(s.start, s.end)}
+        chosen = sorted(chosen + loose_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from graph.nlp.components.spans import inside_quotes
+from graph.nlp.components.spans import doc_text, inside_quotes
 from graph.nlp.lexicon import words
 
 # spaCy's numeric entity labels: the ones a metric is built from.
@@ -237,6 +237,23 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
             continue
         if _SCORE.match(doc[start:end].text.replace(" ", "")):
             found.append(Span(doc, start, end, label="METRIC"))
+    return found
+
+
+_PERCENT = re.compile(r"(?<![\w.+\-])\d+(?:\.\d+)?\s?%")
+
+
+def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
+    """Scores no entity covers (the token indices in ``taken``): a table cell's
+    (:func:`table_scores`) and any percentage the statistical model left out ("79.8% / 97.3%
+    / 71.5% / 65.9%": the last one); a percentage always reports a figure."""
+    found = table_scores(doc, taken, bars) if bars else []
+    taken = taken | {i for s in found for i in range(s.start, s.end)}
+    for match in _PERCENT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label="METRIC")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)) \
+                and not inside_quotes(span):
+            found.append(span)
     return found
 
 
