@@ -60,6 +60,7 @@ from graph.nlp.components.metrics import (
     table_scores,
     within_cell,
 )
+from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans, structure_spans
 from graph.nlp.components.sized import numbered_person, sized, sized_models
@@ -167,6 +168,7 @@ class ThreadlineEntities:
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
+            chosen = role_orgs(doc, chosen, strong)
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen

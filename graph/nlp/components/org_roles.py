@@ -1,0 +1,130 @@
+"""Organisations told by the role a sentence gives them: who funds, invests, acquires,
+partners, or made something.
+
+A proper name in one of these slots is an organisation, whatever the statistical model
+guessed (it reads investors as people: "Andreessen Horowitz", "Kleiner Perkins") and
+also where no one found it (the statistical model's organisation guesses are dropped when
+the trained recogniser runs):
+
+* the agent of a funding or making verb: "led by Kleiner Perkins" (in a sentence about a
+  round), "funded by the Swiss National Science Foundation", "developed by AI Singapore",
+  "released by Argilla";
+* the partner of a partnership: "partnered with Brightline Insurance and Halden Health",
+  "a partnership with the telecom operator Telvia", "working with the Internet Archive";
+* the investor after "participation from", "investment from"; what is acquired:
+  "acquired Sablier", "acquire Run:ai"; "the Alibaba-backed maker";
+* the employer of a team: "built by the team at StepFun";
+* a name after a noun for an organisation: "the investment bank Bpifrance".
+
+A person is kept where a making verb could have a person as its agent ("developed by Percy
+Liang": two words); a model, a pattern's match and a title's words are left alone.
+The words are in ``resources/lexicon/roles.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.spans import HYPHENS
+from graph.nlp.lexicon import words
+
+_RETYPED = {"PERSON", "PLACE", "METHOD", "PROJECT", "DATASET", "ORG"}
+_AGENT_PREPS = {"by"}
+_GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
+
+
+def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the names in an organisation's slot typed
+    ORG (see the module's notes); ``strong``: ``(start, end)`` of the patterns' and shapes'
+    spans, which keep their type."""
+    out = list(spans)
+    for token, people in _slots(doc):
+        for member in [token, *token.conjuncts]:
+            name = _name(member)
+            if name is not None:
+                out = _typed(doc, out, name, people, strong)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _slots(doc: Doc) -> list[tuple[Token, bool]]:
+    """The tokens in an organisation's slot, each with whether a person's name there is an
+    organisation too (investors, partners, acquisitions: yes; makers: one-word names only)."""
+    found = []
+    makers, funders = words("roles", "maker_verbs"), words("roles", "funder_verbs")
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.dep_ == "pobj" and token.head.lower_ in _AGENT_PREPS:
+            verb = token.head.head.lemma_.lower()
+            if verb in funders or (verb == "lead" and _about_funding(token)):
+                found.append((token, True))
+            elif verb in makers:
+                found.append((token, False))
+        elif token.dep_ == "pobj" and token.head.lower_ == "with" and \
+                token.head.head.lemma_.lower() in words("roles", "partner_words"):
+            found.append((token, token.head.head.lemma_.lower() != "work"))
+        elif token.dep_ == "pobj" and token.head.lower_ == "from" and \
+                token.head.head.lemma_.lower() in words("roles", "investment_nouns"):
+            found.append((token, True))
+        elif token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.i > 0 and \
+                doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
+            found.append((token, True))  # "the team at StepFun"
+        elif token.dep_ == "dobj" and token.head.lemma_.lower() == "acquire":
+            found.append((token, True))
+        elif lemma in words("roles", "funder_verbs") and token.i >= 2 and \
+                doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_:
+            found.append((doc[token.i - 2], True))  # "the Alibaba-backed maker"
+        elif token.i > 0 and token.pos_ == "PROPN" and doc[token.i - 1].is_lower and \
+                doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
+            found.append((token, True))  # "the telecom operator Telvia"
+    return found
+
+
+def _about_funding(token: Token) -> bool:
+    """Whether the sentence of ``token`` is about a funding round ("Series A led by ...")."""
+    nouns = words("roles", "funding_nouns")
+    return any(t.lower_ in nouns for t in token.sent)
+
+
+def _name(token: Token) -> tuple[int, int] | None:
+    """``(start, end)`` of the capitalised proper name around ``token``: its compound parts
+    before it ("Kleiner Perkins", "Swiss National Science Foundation") and the parts glued to
+    it ("Run:ai"); ``None`` for a common noun or a generic term."""
+    doc = token.doc
+    if not _proper(token):
+        return None
+    start = token.i
+    while start > 0 and _proper(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "flat") \
+            and doc[start - 1].head.i >= token.i:
+        start -= 1
+    end = token.i + 1
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _GLUE \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "Run" + ":" + "ai"; not "Alibaba" + "-" + "backed"
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _proper(doc[end + 1]):
+        end += 2  # "Allen Institute for AI", "University of Turku"
+        while end < len(doc) and _proper(doc[end]):
+            end += 1
+    name = doc[start:end]
+    if name.text.casefold() in words("entities", "generic_terms") or \
+            any(t.lower_ in words("roles", "funding_nouns") for t in name):
+        return None  # "backed by our Series C": a round, not who funds it
+    return start, end
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _typed(doc: Doc, spans: list[Span], bounds: tuple[int, int], people: bool,
+           strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the name at ``bounds`` an ORG, in place of the guesses over its words
+    (a guess's leading lower-case words dropped: "operator Telvia"); unchanged where a model,
+    a pattern's match, a person or a longer name holds them."""
+    start, end = bounds
+    over = [s for s in spans if s.start < end and s.end > start]
+    for span in over:
+        if span.label_ not in _RETYPED or ((span.start, span.end) in strong and span.id_) or \
+                (span.label_ == "PERSON" and not people and len(span) > 1) or \
+                span.end > end or any(not t.is_lower for t in doc[span.start:start]):
+            return spans
+    return [s for s in spans if s not in over] + [Span(doc, start, end, label="ORG")]
