@@ -1,8 +1,9 @@
 """Entity classes told by the role or the written form a sentence gives a name (issue
 "Entities that hold up on real text"), on sentences of our announcements and the guide's
 train pages, through the real pipeline: organisations in an investor's, a partner's, an
-acquisition's or a maker's slot (graph/nlp/components/org_roles.py), and model variants
-named by a Greek letter (graph/nlp/components/whole_names.py)."""
+acquisition's or a maker's slot (graph/nlp/components/org_roles.py), tools and platforms
+in a tool's slot (tool_slots.py), model variants named by a Greek letter (whole_names.py),
+and no organisation named "<modal> AI" (shapes.py)."""
 
 from __future__ import annotations
 
@@ -79,3 +80,49 @@ def test_a_variant_named_by_a_greek_letter_is_part_of_the_name(nlp, text, model)
     found = ents(nlp, text)
     assert (model, "MODEL") in found
     assert (model[:-2], "MODEL") not in found
+
+
+@pytest.mark.parametrize("text, tool", [
+    ("- The base weights are loaded in 4-bit NF4 with bitsandbytes, and LoRA adapters (rank 16, "
+     "alpha 32) are trained on top.", "bitsandbytes"),
+    ("- Training uses the SFTTrainer from TRL, with PEFT for the adapters, FlashAttention-2 and "
+     "gradient checkpointing.", "PEFT"),
+    ("Both stages were run with NeMo Aligner.", "NeMo Aligner"),
+    ("Both models are deployed on Heroku for managed inference, and the weights can be "
+     "downloaded for research use.", "Heroku"),
+    ("Lark 3B is based on our larger Lark Pro model, which runs on Aurora Private Compute.",
+     "Aurora Private Compute"),
+])
+def test_what_a_step_is_done_with_or_a_model_deployed_on_is_a_project(nlp, text, tool):
+    assert (tool, "PROJECT") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, kept, not_tool", [
+    ("- The base weights are loaded in 4-bit NF4 with bitsandbytes, and LoRA adapters (rank 16, "
+     "alpha 32) are trained on top.", ("LoRA", "METHOD"), "LoRA"),
+    ("Reka Playground now runs on Vela 2 Max by default.", None, "Max"),
+    ("Baize-v2 is an open-source chat model developed by UCSD and Sun Yat-Sen University, "
+     "fine-tuned with LoRA.", ("LoRA", "METHOD"), "LoRA"),
+    ("- Unlike FlashAttention-2, which also runs on Ampere and Ada GPUs, FlashAttention-3 "
+     "currently requires Hopper.", None, "Ampere"),
+    ("She loved to play with her toys and her friends.", None, "her"),
+    ("If you are looking to implement tailored AI solutions for your specific needs, we can "
+     "help you with that.", None, "that"),
+    ("- Prompting Large Language Models with Answer Heuristics for Knowledge-based Visual "
+     "Question Answering (March 2023)", None, "Answer Heuristics"),
+])
+def test_a_technique_a_model_a_word_or_a_title_in_such_a_slot_is_no_tool(nlp, text, kept,
+                                                                         not_tool):
+    found = ents(nlp, text)
+    if kept:
+        assert kept in found
+    assert not {name for name, label in found if label == "PROJECT" and not_tool in name}
+
+
+@pytest.mark.parametrize("text", [
+    "- Can AI really be protected from text-based attacks? (Feb 2023)",
+    "- Can AI Chatbots Pass the Fundamentals of Engineering (FE) and Principles and Practice of "
+    "Engineering (PE) Structural Exams? (April 2023)",
+])
+def test_a_modal_before_ai_names_no_organisation(nlp, text):
+    assert not {name for name, label in ents(nlp, text) if label == "ORG"}

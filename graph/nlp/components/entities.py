@@ -60,10 +60,10 @@ from graph.nlp.components.metrics import (
     table_scores,
     within_cell,
 )
-from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans, structure_spans
 from graph.nlp.components.sized import numbered_person, sized, sized_models
+from graph.nlp.components.slots import slot_types
 from graph.nlp.components.spans import (
     HYPHENS,
     apposed_noun,
@@ -121,7 +121,7 @@ class ThreadlineEntities:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        self.name, self.nlp = name, nlp
         self.technique_matcher = technique_matcher(nlp.vocab)
         self.marks = Matcher(nlp.vocab)  # table bars, "on" (benchmark slots), "library"
         self.marks.add("BAR", [[{"ORTH": "|"}]])
@@ -168,7 +168,7 @@ class ThreadlineEntities:
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
-            chosen = role_orgs(doc, chosen, strong)
+            chosen = slot_types(doc, chosen, strong, self.nlp)
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen

@@ -28,8 +28,10 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.spans import HYPHENS
 from graph.nlp.lexicon import words
 
-_RETYPED = {"PERSON", "PLACE", "METHOD", "PROJECT", "DATASET", "ORG"}
+_GUESSES = {"PLACE", "METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides
+_RETYPED = _GUESSES | {"PERSON"}
 _AGENT_PREPS = {"by"}
+_NAME_PARTS = {"compound", "flat", "nmod", "nummod"}
 _GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
 
 
@@ -40,9 +42,12 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
     out = list(spans)
     for token, people in _slots(doc):
         for member in [token, *token.conjuncts]:
-            name = _name(member)
+            name = proper_name(member)
             if name is not None:
-                out = _typed(doc, out, name, people, strong)
+                # a maker of two words or more may be a person ("developed by Percy Liang")
+                people_too = people or name[1] - name[0] == 1
+                out = typed_name(doc, out, name, "ORG", _RETYPED if people_too else _GUESSES,
+                                 strong)
     return sorted(out, key=lambda s: s.start)
 
 
@@ -85,17 +90,18 @@ def _about_funding(token: Token) -> bool:
     return any(t.lower_ in nouns for t in token.sent)
 
 
-def _name(token: Token) -> tuple[int, int] | None:
+def proper_name(token: Token) -> tuple[int, int] | None:
     """``(start, end)`` of the capitalised proper name around ``token``: its compound parts
     before it ("Kleiner Perkins", "Swiss National Science Foundation") and the parts glued to
-    it ("Run:ai"); ``None`` for a common noun or a generic term."""
+    it ("Run:ai"); ``None`` for a common noun, a generic term, a funding round ("Series C")
+    or a numbered name (a model's: "Vela 2 Max")."""
     doc = token.doc
     if not _proper(token):
         return None
     start = token.i
-    while start > 0 and _proper(doc[start - 1]) and doc[start - 1].dep_ in ("compound", "flat") \
-            and doc[start - 1].head.i >= token.i:
-        start -= 1
+    while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].like_num) and \
+            doc[start - 1].dep_ in _NAME_PARTS and start - 2 <= doc[start - 1].head.i <= token.i:
+        start -= 1  # "Kleiner Perkins"; "Vela 2 Max", numbered: a model's name, no one's
     end = token.i + 1
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _GLUE \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
@@ -105,8 +111,8 @@ def _name(token: Token) -> tuple[int, int] | None:
         while end < len(doc) and _proper(doc[end]):
             end += 1
     name = doc[start:end]
-    if name.text.casefold() in words("entities", "generic_terms") or \
-            any(t.lower_ in words("roles", "funding_nouns") for t in name):
+    if name.text.casefold() in words("entities", "generic_terms") or any(
+            t.like_num or t.lower_ in words("roles", "funding_nouns") for t in name):
         return None  # "backed by our Series C": a round, not who funds it
     return start, end
 
@@ -115,16 +121,15 @@ def _proper(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
-def _typed(doc: Doc, spans: list[Span], bounds: tuple[int, int], people: bool,
-           strong: set[tuple[int, int]]) -> list[Span]:
-    """``spans`` with the name at ``bounds`` an ORG, in place of the guesses over its words
-    (a guess's leading lower-case words dropped: "operator Telvia"); unchanged where a model,
-    a pattern's match, a person or a longer name holds them."""
+def typed_name(doc: Doc, spans: list[Span], bounds: tuple[int, int], label: str,
+               retyped: set[str], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the name at ``bounds`` of type ``label``, in place of the guesses of a
+    type in ``retyped`` over its words (a guess's leading lower-case words dropped: "operator
+    Telvia"); unchanged where another type, a pattern's match or a longer name holds them."""
     start, end = bounds
     over = [s for s in spans if s.start < end and s.end > start]
     for span in over:
-        if span.label_ not in _RETYPED or ((span.start, span.end) in strong and span.id_) or \
-                (span.label_ == "PERSON" and not people and len(span) > 1) or \
+        if span.label_ not in retyped or ((span.start, span.end) in strong and span.id_) or \
                 span.end > end or any(not t.is_lower for t in doc[span.start:start]):
             return spans
-    return [s for s in spans if s not in over] + [Span(doc, start, end, label="ORG")]
+    return [s for s in spans if s not in over] + [Span(doc, start, end, label=label)]
