@@ -53,35 +53,46 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
 
 def _slots(doc: Doc) -> list[tuple[Token, bool]]:
     """The tokens in an organisation's slot, each with whether a person's name there is an
-    organisation too (investors, partners, acquisitions: yes; makers: one-word names only)."""
+    organisation too (investors, partners, acquisitions: yes; makers: one-word names only).
+    Cheap tests first: most tokens are neither objects nor proper nouns."""
     found = []
-    makers, funders = words("roles", "maker_verbs"), words("roles", "funder_verbs")
     for token in doc:
-        lemma = token.lemma_.lower()
-        if token.dep_ == "pobj" and token.head.lower_ in _AGENT_PREPS:
-            verb = token.head.head.lemma_.lower()
-            if verb in funders or (verb == "lead" and _about_funding(token)):
+        dep = token.dep_
+        if dep == "pobj":
+            people = _object_slot(token)
+            if people is not None:
+                found.append((token, people))
+        elif dep == "dobj":
+            if token.head.lemma_ == "acquire":
                 found.append((token, True))
-            elif verb in makers:
-                found.append((token, False))
-        elif token.dep_ == "pobj" and token.head.lower_ == "with" and \
-                token.head.head.lemma_.lower() in words("roles", "partner_words"):
-            found.append((token, token.head.head.lemma_.lower() != "work"))
-        elif token.dep_ == "pobj" and token.head.lower_ == "from" and \
-                token.head.head.lemma_.lower() in words("roles", "investment_nouns"):
-            found.append((token, True))
-        elif token.dep_ == "pobj" and token.head.lower_ == "at" and token.head.i > 0 and \
-                doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
-            found.append((token, True))  # "the team at StepFun"
-        elif token.dep_ == "dobj" and token.head.lemma_.lower() == "acquire":
-            found.append((token, True))
-        elif lemma in words("roles", "funder_verbs") and token.i >= 2 and \
-                doc[token.i - 1].text in HYPHENS and not doc[token.i - 1].whitespace_:
+        elif token.pos_ == "PROPN":
+            if token.i > 0 and doc[token.i - 1].is_lower and \
+                    doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
+                found.append((token, True))  # "the telecom operator Telvia"
+        elif token.i >= 2 and doc[token.i - 1].text in HYPHENS and \
+                not doc[token.i - 1].whitespace_ and \
+                token.lemma_.lower() in words("roles", "funder_verbs"):
             found.append((doc[token.i - 2], True))  # "the Alibaba-backed maker"
-        elif token.i > 0 and token.pos_ == "PROPN" and doc[token.i - 1].is_lower and \
-                doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
-            found.append((token, True))  # "the telecom operator Telvia"
     return found
+
+
+def _object_slot(token: Token) -> bool | None:
+    """For the object of a preposition: whether it is in an organisation's slot, and a
+    person there is one too (see :func:`_slots`), or ``None`` outside such a slot."""
+    prep, head = token.head.lower_, token.head.head
+    if prep in _AGENT_PREPS:
+        verb = head.lemma_.lower()
+        if verb in words("roles", "funder_verbs") or (verb == "lead" and _about_funding(token)):
+            return True
+        return False if verb in words("roles", "maker_verbs") else None
+    if prep == "with" and head.lemma_.lower() in words("roles", "partner_words"):
+        return head.lemma_.lower() != "work"
+    if prep == "from" and head.lemma_.lower() in words("roles", "investment_nouns"):
+        return True
+    if prep == "at" and token.head.i > 0 and \
+            token.doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
+        return True  # "the team at StepFun"
+    return None
 
 
 def _about_funding(token: Token) -> bool:
