@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.spans import HYPHENS
 from graph.nlp.lexicon import words
 
-_GUESSES = {"PLACE", "METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides
+_GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
+# be a partner: "partnered with Jordan")
 _RETYPED = _GUESSES | {"PERSON"}
 _AGENT_PREPS = {"by"}
 _NAME_PARTS = {"compound", "flat", "nmod", "nummod"}
