@@ -3,7 +3,8 @@
 train pages, through the real pipeline: organisations in an investor's, a partner's, an
 acquisition's or a maker's slot (graph/nlp/components/org_roles.py), tools and platforms
 in a tool's slot (tool_slots.py), model variants named by a Greek letter (whole_names.py),
-and no organisation named "<modal> AI" (shapes.py)."""
+no organisation named "<modal> AI" (shapes.py), and known organisations written
+without their inner capital ("Google Deepmind"; graph/nlp/pipeline.py)."""
 
 from __future__ import annotations
 
@@ -126,3 +127,11 @@ def test_a_technique_a_model_a_word_or_a_title_in_such_a_slot_is_no_tool(nlp, te
 ])
 def test_a_modal_before_ai_names_no_organisation(nlp, text):
     assert not {name for name, label in ents(nlp, text) if label == "ORG"}
+
+
+def test_a_known_organisation_written_with_one_capital_is_still_known(nlp):
+    text = ("Gemini is the newest most capable AI model from Google Deepmind. It's built with "
+            "multimodal capabilities from the ground up.")
+    found = ents(nlp, text)
+    assert ("Google Deepmind", "ORG") in found
+    assert ("Google", "ORG") not in found
