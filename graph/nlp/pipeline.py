@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -121,7 +122,20 @@ def load_patterns() -> list[dict]:
                 patterns += [{**pattern, "pattern": form} for form in forms]
             else:
                 patterns.append(pattern)
+                if pattern.get("label") == "ORG" and isinstance(pattern.get("pattern"), str) \
+                        and (form := uncamelled(pattern["pattern"])) != pattern["pattern"]:
+                    patterns.append({**pattern, "pattern": form})  # "Google Deepmind"
     return patterns
+
+
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+def uncamelled(text: str) -> str:
+    """An organisation's name with its CamelCase words written with one capital, as writers
+    often do ("Google DeepMind" -> "Google Deepmind", "DeepSeek" -> "Deepseek"); ``text``
+    itself when it has none."""
+    return " ".join(w[0] + w[1:].lower() if _CAMEL.match(w) else w for w in text.split(" "))
 
 
 def case_forms(text: str) -> list[str]:

@@ -385,3 +385,16 @@ def test_a_name_in_apposition_to_an_agent_is_a_product_but_a_technique_agent_is_
                       "and desktop apps on your behalf.")
     assert ("Wingspan", "PROJECT") in found
     assert ("ReAct", "METHOD") in ents(nlp, "The ReAct agent answers questions.")
+
+
+@pytest.mark.parametrize("text, method", [
+    ("Wingspan is powered by Rook-2, our new action model, and plans with Lookahead Search, a "
+     "tree-search method we developed last year.", "tree-search"),
+    ("In a paper out today, we introduce HushKV, a 2-bit KV-cache quantization method, and show "
+     "that it combines well with the serving techniques we already use in production.",
+     "2-bit KV-cache quantization"),
+])
+def test_a_technique_named_with_its_kind_is_named_without_it(nlp, text, method):
+    found = methods(nlp, text)
+    assert method in found
+    assert method + " method" not in found

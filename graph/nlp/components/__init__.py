@@ -13,8 +13,10 @@ The rules ``threadline_entities`` applies live beside it: METRIC spans from numb
 (:mod:`~graph.nlp.components.methods`), acronyms typed like their expansion
 (:mod:`~graph.nlp.components.acronyms`), DATASET spans from what a model is scored on
 (:mod:`~graph.nlp.components.benchmarks`), products told by their nouns and neighbours
-(:mod:`~graph.nlp.components.products`) and names typed by the kind a list names them as
-(:mod:`~graph.nlp.components.kinds`). The words they read are data, in
+(:mod:`~graph.nlp.components.products`), names typed by the kind a list names them as
+(:mod:`~graph.nlp.components.kinds`) and by the slot a sentence gives them: investors,
+partners and makers as organisations, tools and platforms as projects
+(:mod:`~graph.nlp.components.slots`). The words they read are data, in
 ``resources/lexicon/`` (:mod:`graph.nlp.lexicon`).
 
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.

@@ -63,6 +63,7 @@ from graph.nlp.components.metrics import (
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.shapes import shape_spans, structure_spans
 from graph.nlp.components.sized import numbered_person, sized, sized_models
+from graph.nlp.components.slots import slot_types
 from graph.nlp.components.spans import (
     HYPHENS,
     apposed_noun,
@@ -120,7 +121,7 @@ class ThreadlineEntities:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+        self.name, self.nlp = name, nlp
         self.technique_matcher = technique_matcher(nlp.vocab)
         self.marks = Matcher(nlp.vocab)  # table bars, "on" (benchmark slots), "library"
         self.marks.add("BAR", [[{"ORTH": "|"}]])
@@ -166,6 +167,7 @@ class ThreadlineEntities:
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
+            chosen = slot_types(doc, chosen, strong, self.nlp)
         chosen = _outside_code(doc, chosen)
         _forget_stale_ids(chosen)
         doc.ents = chosen

@@ -262,10 +262,12 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
       and both are written in the same case;
     * names joined by a spaced "+" are two ("agentic search + semantic search");
     * a technique followed by a product's head word names the product ("Prompt Engineering
-      Guide", "RAG Toolkit"): a PROJECT (``product_heads``).
+      Guide", "RAG Toolkit"): a PROJECT (``product_heads``);
+    * a technique named with the kind it is ("a tree-search method") is named without it
+      ("tree-search"; ``kind_heads``).
     """
     out: list[Span] = []
-    for span in (piece for s in spans for piece in _split_at_plus(s)):
+    for span in (_without_kind(piece) for s in spans for piece in _split_at_plus(s)):
         before = out[-1] if out else None
         if before is not None and before.label_ == span.label_ == "METHOD" \
                 and before.end == span.start and before[-1].whitespace_ == " " \
@@ -274,6 +276,19 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
+
+
+def _without_kind(span: Span) -> Span:
+    """"tree-search method" -> "tree-search": the words before a lower-case kind noun, when
+    they end on a noun or a hyphen-joined word (not "a novel method")."""
+    if span.label_ != "METHOD" or len(span) < 2 or not span[-1].is_lower or \
+            span[-1].lower_ not in words("methods", "kind_heads"):
+        return span
+    last = span[-2]
+    if last.pos_ not in ("NOUN", "PROPN") and not (
+            last.i > span.start + 1 and span.doc[last.i - 1].text in HYPHENS):
+        return span
+    return Span(span.doc, span.start, span.end - 1, label="METHOD")
 
 
 def _split_at_plus(span: Span) -> list[Span]:

@@ -14,7 +14,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a curated list named "Awesome <Name>" (a GitHub convention): a PROJECT ("Awesome LLM
   Reasoning"), a DATASET when it collects prompts or data ("Awesome ChatGPT Prompts");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
-  word is generic or a verb or adjective ("Generative AI", "Measuring AI", "Responsible AI");
+  word is generic, a verb, a modal or an adjective ("Generative AI", "Measuring AI",
+  "Responsible AI", "Can AI really be protected ...?");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
   where the name is also a model family's;
 * a known company followed by an acronym or one or two capitalised words: its product
@@ -90,7 +91,7 @@ def shape_spans(doc: Doc) -> list[Span]:
     for start, end, label in found:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ", "MD")):
-            spans.append(span)  # "Measuring AI", "Generative AI": a verb or an adjective
+            spans.append(span)  # "Measuring AI", "Generative AI", "Can AI": not a name
     return spans + _products(doc)
 
 

@@ -22,12 +22,15 @@ _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM v0.6", "v3"
 _RELEASE = re.compile(r"^v\d+(?:\.\d+)*$")  # "Dolly-v2-12B", "Mixtral-8x7B-v0.1"
+_GREEK = re.compile(r"^[\u03b1-\u03c9]$")  # a variant named by a Greek letter: "Zephyr-β"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
 
 def _glued(token: Token) -> bool:
-    """A name part a hyphen joins on: capitalised or a number ("Flan", "Instruct", "1M")."""
-    return token.text[:1].isupper() or token.text[:1].isdigit()
+    """A name part a hyphen joins on: capitalised, a number or a Greek letter ("Flan",
+    "Instruct", "1M", "Zephyr-β")."""
+    text = token.text
+    return text[:1].isupper() or text[:1].isdigit() or _GREEK.match(text) is not None
 
 
 def whole_name(span: Span) -> Span:

@@ -1,0 +1,147 @@
+"""Organisations told by the role a sentence gives them: who funds, invests, acquires,
+partners, or made something.
+
+A proper name in one of these slots is an organisation, whatever the statistical model
+guessed (it reads investors as people: "Andreessen Horowitz", "Kleiner Perkins") and
+also where no one found it (the statistical model's organisation guesses are dropped when
+the trained recogniser runs):
+
+* the agent of a funding or making verb: "led by Kleiner Perkins" (in a sentence about a
+  round), "funded by the Swiss National Science Foundation", "developed by AI Singapore",
+  "released by Argilla";
+* the partner of a partnership: "partnered with Brightline Insurance and Halden Health",
+  "a partnership with the telecom operator Telvia", "working with the Internet Archive";
+* the investor after "participation from", "investment from"; what is acquired:
+  "acquired Sablier", "acquire Run:ai"; "the Alibaba-backed maker";
+* the employer of a team: "built by the team at StepFun";
+* a name after a noun for an organisation: "the investment bank Bpifrance".
+
+A person is kept where a making verb could have a person as its agent ("developed by Percy
+Liang": two words); a model, a pattern's match and a title's words are left alone.
+The words are in ``resources/lexicon/roles.json``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.spans import HYPHENS
+from graph.nlp.lexicon import words
+
+_GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
+# be a partner: "partnered with Jordan")
+_RETYPED = _GUESSES | {"PERSON"}
+_AGENT_PREPS = {"by"}
+_NAME_PARTS = {"compound", "flat", "nmod", "nummod"}
+_GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
+
+
+def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the names in an organisation's slot typed
+    ORG (see the module's notes); ``strong``: ``(start, end)`` of the patterns' and shapes'
+    spans, which keep their type."""
+    out = list(spans)
+    for token, people in _slots(doc):
+        for member in [token, *token.conjuncts]:
+            name = proper_name(member)
+            if name is not None:
+                # a maker of two words or more may be a person ("developed by Percy Liang")
+                people_too = people or name[1] - name[0] == 1
+                out = typed_name(doc, out, name, "ORG", _RETYPED if people_too else _GUESSES,
+                                 strong)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _slots(doc: Doc) -> list[tuple[Token, bool]]:
+    """The tokens in an organisation's slot, each with whether a person's name there is an
+    organisation too (investors, partners, acquisitions: yes; makers: one-word names only).
+    Cheap tests first: most tokens are neither objects nor proper nouns."""
+    found = []
+    for token in doc:
+        dep = token.dep_
+        if dep == "pobj":
+            people = _object_slot(token)
+            if people is not None:
+                found.append((token, people))
+        elif dep == "dobj":
+            if token.head.lemma_ == "acquire":
+                found.append((token, True))
+        elif token.pos_ == "PROPN":
+            if token.i > 0 and doc[token.i - 1].is_lower and \
+                    doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
+                found.append((token, True))  # "the telecom operator Telvia"
+        elif token.i >= 2 and doc[token.i - 1].text in HYPHENS and \
+                not doc[token.i - 1].whitespace_ and \
+                token.lemma_.lower() in words("roles", "funder_verbs"):
+            found.append((doc[token.i - 2], True))  # "the Alibaba-backed maker"
+    return found
+
+
+def _object_slot(token: Token) -> bool | None:
+    """For the object of a preposition: whether it is in an organisation's slot, and a
+    person there is one too (see :func:`_slots`), or ``None`` outside such a slot."""
+    prep, head = token.head.lower_, token.head.head
+    if prep in _AGENT_PREPS:
+        verb = head.lemma_.lower()
+        if verb in words("roles", "funder_verbs") or (verb == "lead" and _about_funding(token)):
+            return True
+        return False if verb in words("roles", "maker_verbs") else None
+    if prep == "with" and head.lemma_.lower() in words("roles", "partner_words"):
+        return head.lemma_.lower() != "work"
+    if prep == "from" and head.lemma_.lower() in words("roles", "investment_nouns"):
+        return True
+    if prep == "at" and token.head.i > 0 and \
+            token.doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
+        return True  # "the team at StepFun"
+    return None
+
+
+def _about_funding(token: Token) -> bool:
+    """Whether the sentence of ``token`` is about a funding round ("Series A led by ...")."""
+    nouns = words("roles", "funding_nouns")
+    return any(t.lower_ in nouns for t in token.sent)
+
+
+def proper_name(token: Token) -> tuple[int, int] | None:
+    """``(start, end)`` of the capitalised proper name around ``token``: its compound parts
+    before it ("Kleiner Perkins", "Swiss National Science Foundation") and the parts glued to
+    it ("Run:ai"); ``None`` for a common noun, a generic term, a funding round ("Series C")
+    or a numbered name (a model's: "Vela 2 Max")."""
+    doc = token.doc
+    if not _proper(token):
+        return None
+    start = token.i
+    while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].like_num) and \
+            doc[start - 1].dep_ in _NAME_PARTS and start - 2 <= doc[start - 1].head.i <= token.i:
+        start -= 1  # "Kleiner Perkins"; "Vela 2 Max", numbered: a model's name, no one's
+    end = token.i + 1
+    while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _GLUE \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "Run" + ":" + "ai"; not "Alibaba" + "-" + "backed"
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and _proper(doc[end + 1]):
+        end += 2  # "Allen Institute for AI", "University of Turku"
+        while end < len(doc) and _proper(doc[end]):
+            end += 1
+    name = doc[start:end]
+    if name.text.casefold() in words("entities", "generic_terms") or any(
+            t.like_num or t.lower_ in words("roles", "funding_nouns") for t in name):
+        return None  # "backed by our Series C": a round, not who funds it
+    return start, end
+
+
+def _proper(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def typed_name(doc: Doc, spans: list[Span], bounds: tuple[int, int], label: str,
+               retyped: set[str], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the name at ``bounds`` of type ``label``, in place of the guesses of a
+    type in ``retyped`` over its words (a guess's leading lower-case words dropped: "operator
+    Telvia"); unchanged where another type, a pattern's match or a longer name holds them."""
+    start, end = bounds
+    over = [s for s in spans if s.start < end and s.end > start]
+    for span in over:
+        if span.label_ not in retyped or ((span.start, span.end) in strong and span.id_) or \
+                span.end > end or any(not t.is_lower for t in doc[span.start:start]):
+            return spans
+    return [s for s in spans if s not in over] + [Span(doc, start, end, label=label)]

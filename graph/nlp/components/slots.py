@@ -1,0 +1,20 @@
+"""Names typed by the slot a sentence gives them: organisations that fund, partner, are
+acquired or make things (:mod:`~graph.nlp.components.org_roles`), tools a step is done with
+and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.org_roles import role_orgs
+from graph.nlp.components.tool_slots import tool_projects
+
+
+def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
+               nlp: Language | None = None) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the names in an organisation's, a tool's or
+    a platform's slot typed so; ``strong``: ``(start, end)`` of the patterns' and shapes'
+    spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
+    lower-case tool's name from a word of the language)."""
+    return tool_projects(doc, role_orgs(doc, spans, strong), strong, nlp)
