@@ -44,6 +44,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.headline import headline_author
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
@@ -255,7 +256,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     """Organizations a first-person announcement names as itself, by normalised name.
 
     Only constructions in which a text names itself count: a headline "New <ORG>
-    research/paper/study", "<ORG> (today) announced/released/launched ...", "At <ORG>, we".
+    research/paper/study", "<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today)
+    announced/released/launched ...", "At <ORG>, we".
     The document's author is the one such organization; with several (a news piece quoting
     a few) there is none (:func:`resolve_we`).
     """
@@ -275,6 +277,10 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us:
             found.setdefault(ent.text.casefold().removeprefix("the "), ent)
+    where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
+    named = doc.char_span(*where) if where is not None else None
+    if named is not None and named.text.casefold() not in found:
+        found[named.text.casefold()] = named
     return found
 
 

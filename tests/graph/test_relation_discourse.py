@@ -230,3 +230,17 @@ def test_score_series_under_a_line_naming_the_benchmarks_in_order(nlp):
     assert found == {("DeepSeek-R1", "AIME 2024"), ("DeepSeek-R1", "GPQA Diamond"),
                      ("DeepSeek-R1", "LiveCodeBench"), ("o1-mini", "AIME 2024"),
                      ("o1-mini", "GPQA Diamond")}  # not the item after the prose
+
+
+def test_a_headline_naming_its_organisation_makes_it_the_author_of_we(nlp):
+    """Our training announcements n06 and n01: "<ORG>: introducing X" and "New from <ORG>:"
+    name the author, which the small model reads as a person or misses."""
+    text = ("Corvid Labs: introducing Wingspan\n\nToday we're launching Wingspan, an agent that "
+            "operates your browser and desktop apps on your behalf. Wingspan is powered by "
+            "Rook-2, our new action model.")
+    assert via(nlp, text)[("Wingspan", "DEVELOPED_BY", "Corvid Labs")] == {"we"}
+    text = ("New from Reka: Vela 2, a multimodal model family that reads charts, video and "
+            "code.\n\nToday we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max.")
+    assert ("Vela 2 Mini", "DEVELOPED_BY", "Reka") in via(nlp, text)
+    found = {(e.text, e.label_) for e in nlp("Update: introducing Vela 2 Max today.").ents}
+    assert not any(label == "ORG" for _, label in found)

@@ -1,5 +1,6 @@
 """Names typed by the slot a sentence gives them: organisations that fund, partner, are
-acquired or make things (:mod:`~graph.nlp.components.org_roles`), tools a step is done with
+acquired or make things (:mod:`~graph.nlp.components.org_roles`) or announce themselves in
+a headline (:mod:`~graph.nlp.components.headline`), tools a step is done with
 and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.tool_slots import tool_projects
 
@@ -17,4 +19,5 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     a platform's slot typed so; ``strong``: ``(start, end)`` of the patterns' and shapes'
     spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
     lower-case tool's name from a word of the language)."""
-    return tool_projects(doc, role_orgs(doc, spans, strong), strong, nlp)
+    spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
+    return tool_projects(doc, spans, strong, nlp)

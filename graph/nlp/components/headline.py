@@ -1,0 +1,52 @@
+"""The organisation a headline announces as itself: "Corvid Labs: introducing Wingspan",
+"Aurora Devices: introducing Lark 3B, ...", "New from Reka: Vela 2, ...". An announcement's
+first line names its author this way; the statistical model reads such a name as a person
+or misses it. The name is an ORG (:func:`headline_orgs`), and the author of the text's
+"we" (:func:`graph.nlp.relations.author_mentions`). The announcing words are in
+``resources/lexicon/authors.json`` (``headline_verbs``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.spans import doc_text
+from graph.nlp.lexicon import words
+
+_NAME = r"[A-Z0-9][\w.&'-]*(?: (?:[A-Z0-9][\w.&'-]*|for|of|de))*?"  # "Cohere For AI"
+_HEADLINE = re.compile(rf"^\s*(?:#+\s*)?(?:New from (?P<from>{_NAME})|(?P<name>{_NAME})): "
+                       r"(?P<word>\w+)")
+_NOT_NAMES = {"update", "news", "announcement", "breaking", "today", "now", "new", "release",
+              "changelog", "blog", "press release"}
+_RETYPED = {"PERSON", "PLACE", "PROJECT", "METHOD", "DATASET", "MODEL"}
+
+
+def headline_author(doc: Doc) -> tuple[int, int] | None:
+    """Character span of the organisation the first line announces as itself, or ``None``."""
+    text = doc_text(doc)
+    match = _HEADLINE.match(text[:text.find("\n")] if "\n" in text else text)
+    if match is None:
+        return None
+    if match.group("from"):
+        return match.span("from")
+    if match.group("name").lower() in _NOT_NAMES:
+        return None  # "Update: introducing ..."
+    if match.group("word").lower() not in words("authors", "headline_verbs"):
+        return None
+    return match.span("name")
+
+
+def headline_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the headline's author an ORG (see the module's notes)."""
+    where = headline_author(doc)
+    if where is None:
+        return spans
+    name = doc.char_span(*where, label="ORG")
+    if name is None:
+        return spans
+    overlapping = [s for s in spans if s.start < name.end and name.start < s.end]
+    if any((s.start, s.end) in strong or s.label_ not in _RETYPED for s in overlapping):
+        return spans
+    return sorted([s for s in spans if s not in overlapping] + [name], key=lambda s: s.start)
