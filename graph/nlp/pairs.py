@@ -22,6 +22,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.comparisons import comparison_readings
+from graph.nlp.figures import figure_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -302,7 +303,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
     compared = comparison_readings(sent, ents) if len(ents) > 1 else {}
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
-        item_readings(sent, ents) | described_uses(ents)
+        item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents)
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
