@@ -125,6 +125,23 @@ def _resolved(c: Candidate, standing: Standing, doc, offset: int) -> Candidate |
     return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
 
 
+def _item_head(sent: Span, ents: list[Span]) -> Span | None:
+    """The entity a sentence of its own names before a colon, the parser having split its
+    line there ("- **Query Rewriting:**" + "Focuses on rewriting queries using ..."): the
+    subject of the rest of the line."""
+    words = [t for t in sent if t.text.strip("*_` ") and not LIST_ITEM.fullmatch(t.text)]
+    if not words or not ents or words[-1].text.strip("*_`") != ":" or \
+            ents[0].start != words[0].i or ents[0].label_ not in TOPIC_TYPES or \
+            ents[0].end != words[-1].i and not all(t.text == ":" for t in words[1:]
+                                                   if t.i >= ents[0].end):
+        return None
+    return ents[0]
+
+
+def _same_line(doc, before: Span | None, sent: Span) -> bool:
+    return before is not None and "\n" not in doc.text[before.end_char:sent.start_char]
+
+
 def _topic(ent: Span, offset: int) -> Topic:
     return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
 
@@ -178,6 +195,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     carried: list[Span] = []  # a list item's mark the parser made a sentence of
     recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
     makers = _makers(doc)
+    head: tuple[Span, Span] | None = None  # the sentence "- NAME:" before, and its entity
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
@@ -188,6 +206,9 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             found += _figures_of(recent[1], sent, ents, offset)
         about = discussed(ents) if ents else None
         recent = (n, about) if about is not None else recent
+        headed = head is not None and _same_line(doc, head[0], sent)
+        if headed:
+            previous = _topic(head[1], offset)
         context = (*previous, "previous") if previous else (*topic, "title") if topic else None
         antecedent = _antecedent(sent, ents, previous, topic, offset)
         standing = [] if antecedent is None else anaphors(sent, ents, antecedent[0][1])
@@ -196,12 +217,14 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
         for c in sentence_candidates(sent, context, sorted([*ents, *standing],
-                                                           key=lambda e: e.start)):
+                                                           key=lambda e: e.start), headed):
             c = _resolved(c, stand, doc, offset)
             if c is not None:
                 found.append(c)
         previous = _next_previous(sent, ents, standing, previous,
                                   antecedent[0] if antecedent else None, offset)
+        named = _item_head(sent, ents)
+        head = (sent, named) if named is not None else None
     return found, topic
 
 

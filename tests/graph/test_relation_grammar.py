@@ -59,3 +59,50 @@ def test_a_name_the_parser_split_is_read_where_its_phrase_is(nlp, model):
     found = typed(nlp, "Perplexity now answers more than 100 million queries per week and uses "
                        "Sonar, a model built on Llama 3.3 70B.")
     assert ("Sonar", "BASED_ON", "Llama 3.3 70B") in found, found
+
+
+def test_a_list_items_head_uses_what_the_rest_of_its_line_names(nlp, model):
+    # research__rag.md: the parser splits the line after "NAME:"; the rest is its statement
+    found = typed(nlp, "# RAG\n\n- **Hybrid Search Exploration:** This approach leverages a "
+                       "combination of search techniques like keyword-based search and semantic "
+                       "search to retrieve relevant and context-rich information.\n"
+                       "- **Query Rewriting:** Focuses on rewriting queries using a variety of "
+                       "techniques such as Query2Doc, ITER-RETGEN, and HyDE.\n")
+    assert ("Hybrid Search Exploration", "USES", "semantic search") in found, found
+    assert {("Query Rewriting", "USES", x) for x in ("Query2Doc", "ITER-RETGEN", "HyDE")} \
+        <= found, found
+
+
+def test_a_papers_title_names_what_its_system_uses_or_starts_from(nlp):
+    from graph.nlp.uses import item_uses
+
+    def read(text: str) -> dict[tuple[str, str], str]:
+        found = {}
+        for sent in nlp(text).sents:
+            ents = list(sent.ents)
+            names = {e.start: e.text for e in ents}
+            found |= {(names[a], names[b]): label
+                      for (a, b), label in item_uses(sent, ents).items()}
+        return found
+
+    # models__llama.md, models__gpt-4.md: a list of papers
+    assert read("- ChatDoctor: A Medical Chat Model Fine-tuned on LLaMA Model Using Medical "
+                "Domain Knowledge (April 2023)") == {("ChatDoctor", "LLaMA"): "BASED_ON"}
+    assert ("GPTEval", "GPT-4") in read(
+        "- GPTEval: NLG Evaluation using GPT-4 with Better Human Alignment (March 2023)")
+    # m02_nemotron4_340b.txt: a model card's item; a training verb's "with"
+    assert ("Nemotron-4-340B-Instruct", "supervised fine-tuning") in read(
+        "- **Nemotron-4-340B-Instruct**: fine-tuned from the base model with supervised "
+        "fine-tuning and preference optimization.")
+
+
+def test_a_line_without_subject_says_what_the_model_discussed_uses(nlp, model):
+    # m01_phi3_mini.txt: the items joined by "then", each with its abbreviation
+    found = typed(nlp, "Phi-3-mini is a 3.8B parameter language model from Microsoft.\n\n"
+                       "- Post-trained with supervised fine-tuning (SFT), then direct preference "
+                       "optimization (DPO).\n")
+    assert ("Phi-3-mini", "USES", "direct preference optimization") in found, found
+    # risks__adversarial.md: a title opening with a gerund says nothing of the page's model
+    found = typed(nlp, "# ChatGPT\n\nChatGPT is a model.\n\n- Using GPT-Eliezer against ChatGPT "
+                       "Jailbreaking (Dec 2022)\n")
+    assert ("ChatGPT", "USES", "GPT-Eliezer") not in found, found
