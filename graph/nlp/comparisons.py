@@ -75,8 +75,9 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
             continue
         gap = doc[items[-1].end:e.start]
         if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
-                or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
-            break
+                or not any(t.lower_ in (",", "and", "or", "&") for t in gap) \
+                or any(t.lower_ in ("a", "an") for t in gap):
+            break  # (", a sparse attention scheme": an apposition, not the next item)
         items.append(e)
     return [e for e in items if e.label_ in kinds]
 

@@ -106,3 +106,34 @@ def test_a_line_without_subject_says_what_the_model_discussed_uses(nlp, model):
     found = typed(nlp, "# ChatGPT\n\nChatGPT is a model.\n\n- Using GPT-Eliezer against ChatGPT "
                        "Jailbreaking (Dec 2022)\n")
     assert ("ChatGPT", "USES", "GPT-Eliezer") not in found, found
+
+
+def test_the_model_after_a_makers_release_is_what_it_released(nlp, model):
+    # unseen3 w01_stability.txt: "The model" is Stable Diffusion, not the company
+    found = typed(nlp, "Stability AI today released Stable Diffusion 3.5 Large, an "
+                       "8-billion-parameter image model. The model was trained with rectified "
+                       "flow and improves prompt adherence over Stable Diffusion XL.")
+    assert ("Stable Diffusion 3.5 Large", "USES", "rectified flow") in found, found
+    # m08_funding_roundup.txt: "The company" stays the company; another clause's object
+    # ("its chief scientist created FlashAttention") is no release of the maker's
+    found = typed(nlp, "Together AI closed a $102.5 million Series A in November 2023. "
+                       "Together AI runs an inference cloud for open models such as Llama 2 "
+                       "and Mixtral 8x7B, and its chief scientist created FlashAttention. The "
+                       "company also released RedPajama-Data-v2, a web dataset of 30 trillion "
+                       "tokens.")
+    # (the graph labels the company by its last word here)
+    assert any(s == "RedPajama-Data-v2" and p == "DEVELOPED_BY" and "AI" in o
+               for s, p, o in found), found
+
+
+def test_an_apposition_after_a_used_method_is_not_another_item(nlp):
+    from graph.nlp.comparisons import comparison_readings
+
+    # n05_china_longcontext.txt
+    doc = nlp("GLM-5-Long relies on block-skip attention, a sparse attention scheme that Zhipu "
+              "developed.")
+    ents = list(doc.ents)
+    names = {e.start: e.text for e in ents}
+    found = {(names[a], names[b]) for a, b in comparison_readings(doc[:], ents)}
+    assert ("GLM-5-Long", "block-skip attention") in found, found
+    assert not any(b == "sparse attention" for _, b in found), found
