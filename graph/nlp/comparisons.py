@@ -166,6 +166,9 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     attention". Not a participle's noun ("an example using X" has no subject)."""
     verb = next((t for t in cue if t.pos_ == "VERB"), cue[0])
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
+        # "Perplexity now answers ... and uses Sonar": coordinated verbs share a subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
         return None  # "It can be used like other models": what is used, not its user
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)

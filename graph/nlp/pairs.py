@@ -264,6 +264,8 @@ def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
     implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ != "METRIC"]
     if any(c.i in ent_of for c in subjects) or implicit:
         return ""
+    if any(c.pos_ == "PRON" and c.lower_ not in WE_WORDS for c in subjects):
+        return ""  # an "it" read as no entity's ("it is competitive with X"): not the context's
     return verb_label(verb, prep)
 
 

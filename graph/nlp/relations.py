@@ -97,6 +97,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
                 break
         verb = prep.head
         label_prep = label_prep or prep
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
+            verb = verb.head  # "is now available on A and B": the verb, read "available on"
         if verb.pos_ in VERBAL:
             return verb, "obj", label_prep.lower_
         # "announced a partnership with Hugging Face": the verb's object names the relation
