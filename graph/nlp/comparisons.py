@@ -159,6 +159,20 @@ def _verb_of(token: Token) -> Token:
     return token
 
 
+def _antecedent(noun: Token) -> Token:
+    """The name a relative clause's noun stands for: "RETRO is an example of a system that
+    ...", "Gemma, a family of models that ...": the subject of "is", or the name the noun is
+    in apposition to; else the noun itself."""
+    while noun.dep_ == "pobj" and noun.head.head.dep_ in ("attr", "appos") and \
+            noun.head.lower_ == "of":
+        noun = noun.head.head  # "an example of a system", "a family of models"
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
+    return noun
+
+
 def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     """The entity that is the subject of a use verb, however far before it: "Mixtral 8x7B,
     released in December 2023 under Apache 2.0, uses a sparse mixture-of-experts
@@ -171,6 +185,8 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
         return None  # "It can be used like other models": what is used, not its user
+    if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subject = _antecedent(verb.head)  # "RETRO is ... a system that leverages X"
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     return next((e for e in ents if e.label_ in USE_ENDS + ("ORG",) and (
         subject in e or (owner is not None and owner in e and subject.pos_ == "NOUN"))), None)

@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings
 from graph.nlp.figures import figure_readings
 from graph.nlp.lexicon import table, words
@@ -306,7 +307,8 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
-    compared = comparison_readings(sent, ents) if len(ents) > 1 else {}
+    compared = among_readings(sent, ents) | comparison_readings(sent, ents) \
+        if len(ents) > 1 else {}
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
         item_uses(sent, ents)

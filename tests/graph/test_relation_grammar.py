@@ -164,3 +164,46 @@ def test_a_phrase_of_an_unresolved_it_is_not_the_previous_entitys(nlp, model):
     assert not any(s == "Nemotron-4-340B-Reward" and o == "Llama-3-70B-Instruct" or
                    o == "Nemotron-4-340B-Reward" and s == "Llama-3-70B-Instruct"
                    for s, _, o in found), found
+
+
+def test_a_relative_clause_on_what_a_name_is_uses_for_the_name(nlp):
+    from graph.nlp.comparisons import comparison_readings
+
+    # research__rag.md: "that" is "a system", which is RETRO
+    doc = nlp("RETRO is an example of a system that leverages retrieval augmentation for "
+              "large-scale pre-training from scratch.")
+    ents = list(doc.ents)
+    names = {e.start: e.text for e in ents}
+    assert ("RETRO", "retrieval augmentation") in {
+        (names[a], names[b]) for a, b in comparison_readings(doc[:], ents)}
+
+
+def compared_pairs(nlp, text: str) -> set[frozenset[str]]:
+    from graph.nlp.compared import among_readings
+
+    found = set()
+    for sent in nlp(text).sents:
+        ents = list(sent.ents)
+        names = {e.start: e.text for e in ents}
+        found |= {frozenset((names[a], names[b])) for a, b in among_readings(sent, ents)}
+    return found
+
+
+def test_a_comparison_listing_the_models_after_its_word(nlp):
+    # models__phi-2.md (dev): a size in brackets between the two
+    assert frozenset(("Phi-2", "Phi-1.5")) in compared_pairs(
+        nlp, "The figure below demonstrates the performance comparison between Phi-2 (2.7B) "
+             "and Phi-1.5 (1.3B) on common sense reasoning.")
+    # models__chatgpt.md: a paper's title compares every two
+    assert compared_pairs(nlp, "- Chatbots put to the test in math and logic problems: A "
+                               "preliminary comparison and assessment of ChatGPT-3.5, ChatGPT-4, "
+                               "and Google Bard (May 2023)") >= {
+        frozenset(("ChatGPT-3.5", "ChatGPT-4"))}
+    # models__chatgpt.md: a fronted "Compared to X," and the model after the comma
+    assert frozenset(("text-davinci-003", "gpt-3.5-turbo")) in compared_pairs(
+        nlp, "Compared to `text-davinci-003`, the `gpt-3.5-turbo` model that powers ChatGPT "
+             "uses a chat format as input.")
+    # models__gpt-4.md: a name inside an open bracket is no item of the comparison
+    assert not any("ChatGPT" in pair for pair in compared_pairs(
+        nlp, "OpenAI claims that in comparison with GPT-3.5 (which powers ChatGPT), GPT-4 can "
+             "be more reliable."))
