@@ -134,7 +134,8 @@ def _benchmarks_before(doc, sent: Span, cue: int, ents: list[Span]) -> list[Span
         before = doc[e.start - 1].lower_ if e.start > line else ""
         fronted = before == "on" and e.start - 1 == first  # "On GPQA Diamond, ..."
         scored = before == "on" and e.start >= 2 and any(
-            m.end == e.start - 1 and m.label_ == "METRIC" for m in ents)  # "31.0% on X"
+            m.end == e.start - 1 and m.label_ == "METRIC" for m in ents) and not any(
+            t.pos_ == "VERB" for t in doc[e.end:cue])  # "31.0% on X", not "... and performs"
         if (fronted or scored) and not any(t.text == ";" for t in doc[e.end:cue]):
             found.append(e)
     return found
