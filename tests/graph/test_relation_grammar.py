@@ -207,3 +207,16 @@ def test_a_comparison_listing_the_models_after_its_word(nlp):
     assert not any("ChatGPT" in pair for pair in compared_pairs(
         nlp, "OpenAI claims that in comparison with GPT-3.5 (which powers ChatGPT), GPT-4 can "
              "be more reliable."))
+
+
+def test_the_classifier_does_not_relabel_two_ends_the_grammar_reads(nlp, model):
+    # n05_china_longcontext.txt: "it was trained on LongDocs-CN" is a use; the classifier's
+    # guess for "The model ... LongDocs-CN" (EVALUATED_ON) is dropped
+    found = typed(nlp, "Zhipu AI on Monday released GLM-5-Long, a version of its GLM-5 model "
+                       "that accepts a 1-million-token context window. The company says "
+                       "GLM-5-Long reached 92% accuracy on the RULER benchmark and beats Kimi "
+                       "k1.5 on LongBench v2. The model relies on block-skip attention, a sparse "
+                       "attention scheme that Zhipu developed, and it was trained on LongDocs-CN, "
+                       "an in-house corpus of 40 billion tokens of legal and financial filings.")
+    assert ("GLM-5-Long", "USES", "LongDocs-CN") in found, found
+    assert ("GLM-5-Long", "EVALUATED_ON", "LongDocs-CN") not in found, found
