@@ -84,8 +84,9 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
             continue
         gap = doc[items[-1].end:e.start]
         if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
-                or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
-            break
+                or not any(t.lower_ in (",", "and", "or", "&") for t in gap) \
+                or any(t.lower_ in ("a", "an") for t in gap):
+            break  # (", a sparse attention scheme": an apposition, not the next item)
         items.append(e)
     return [e for e in items if e.label_ in kinds]
 
@@ -142,7 +143,8 @@ def _benchmarks_before(doc, sent: Span, cue: int, ents: list[Span]) -> list[Span
         before = doc[e.start - 1].lower_ if e.start > line else ""
         fronted = before == "on" and e.start - 1 == first  # "On GPQA Diamond, ..."
         scored = before == "on" and e.start >= 2 and any(
-            m.end == e.start - 1 and m.label_ == "METRIC" for m in ents)  # "31.0% on X"
+            m.end == e.start - 1 and m.label_ == "METRIC" for m in ents) and not any(
+            t.pos_ == "VERB" for t in doc[e.end:cue])  # "31.0% on X", not "... and performs"
         if (fronted or scored) and not any(t.text == ";" for t in doc[e.end:cue]):
             found.append(e)
     return found
@@ -167,6 +169,20 @@ def _verb_of(token: Token) -> Token:
     return token
 
 
+def _antecedent(noun: Token) -> Token:
+    """The name a relative clause's noun stands for: "RETRO is an example of a system that
+    ...", "Gemma, a family of models that ...": the subject of "is", or the name the noun is
+    in apposition to; else the noun itself."""
+    while noun.dep_ == "pobj" and noun.head.head.dep_ in ("attr", "appos") and \
+            noun.head.lower_ == "of":
+        noun = noun.head.head  # "an example of a system", "a family of models"
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
+    return noun
+
+
 def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     """The entity that is the subject of a use verb, however far before it: "Mixtral 8x7B,
     released in December 2023 under Apache 2.0, uses a sparse mixture-of-experts
@@ -174,8 +190,13 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     attention". Not a participle's noun ("an example using X" has no subject)."""
     verb = next((t for t in cue if t.pos_ == "VERB"), cue[0])
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
+        # "Perplexity now answers ... and uses Sonar": coordinated verbs share a subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
         return None  # "It can be used like other models": what is used, not its user
+    if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subject = _antecedent(verb.head)  # "RETRO is ... a system that leverages X"
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     return next((e for e in ents if e.label_ in USE_ENDS + ("ORG",) and (
         subject in e or (owner is not None and owner in e and subject.pos_ == "NOUN"))), None)

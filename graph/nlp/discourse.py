@@ -20,6 +20,7 @@ from graph.nlp.pair_grammar import (
     ANAPHOR,
     discussed,
     introduced,
+    kind_fits,
     orphan_figures,
     stands_for_another,
 )
@@ -125,6 +126,26 @@ def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candi
     return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
 
 
+def _item_head(sent: Span, ents: list[Span]) -> Span | None:
+    """The entity a sentence of its own names before a colon, the parser having split its
+    line there ("- **Query Rewriting:**" + "Focuses on rewriting queries using ..."): the
+    subject of the rest of the line."""
+    words = [t for t in sent if t.text.strip("*_` ") and not LIST_ITEM.fullmatch(t.text)]
+    if not words or not ents or words[-1].text.strip("*_`") != ":" or \
+            ents[0].start != words[0].i or ents[0].label_ not in TOPIC_TYPES or \
+            ents[0].end != words[-1].i and not all(t.text == ":" for t in words[1:]
+                                                   if t.i >= ents[0].end):
+        return None
+    return ents[0]
+
+
+def _same_line(doc, before: Span | None, sent: Span) -> bool:
+    if before is None:
+        return False
+    between = doc[before.start:sent.start].text_with_ws  # (not Doc.text: the whole piece)
+    return "\n" not in between[before.end_char - before.start_char:]
+
+
 def _topic(ent: Span, offset: int) -> Topic:
     return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
 
@@ -179,6 +200,8 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
     makers = _makers(doc)
     text = doc.text  # built from the tokens on each access: once per piece
+    released: Topic | None = None  # what the sentence before released, its subject a maker
+    head: tuple[Span, Span] | None = None  # the sentence "- NAME:" before, and its entity
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
@@ -189,24 +212,37 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             found += _figures_of(recent[1], sent, ents, offset)
         about = discussed(ents) if ents else None
         recent = (n, about) if about is not None else recent
+        headed = head is not None and _same_line(doc, head[0], sent)
+        if headed:
+            previous = _topic(head[1], offset)
         context = (*previous, "previous") if previous else (*topic, "title") if topic else None
         antecedent = _antecedent(sent, ents, previous, topic, offset)
+        if released is not None and antecedent is not None and antecedent[0][1] == "ORG" \
+                and _past_the_maker(sent, released):
+            antecedent = (released, "previous")  # "X released Y. The model ...": Y
         standing = [] if antecedent is None else anaphors(sent, ents, antecedent[0][1])
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
         marks, intro = _list_marks(sent, ents, intro, stand, carried, offset)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
         for c in sentence_candidates(sent, context, sorted([*ents, *standing],
-                                                           key=lambda e: e.start)):
+                                                           key=lambda e: e.start), headed):
             c = _resolved(c, stand, text, offset)
             if c is not None:
                 found.append(c)
-        previous = _next_previous(sent, ents, standing, previous,
-                                  antecedent[0] if antecedent else None, offset)
+        before, previous = previous, _next_previous(sent, ents, standing, previous,
+                                                    antecedent[0] if antecedent else None,
+                                                    offset)
+        # (kept while the text stays on the maker: "The company says ...")
+        released = _released_by_maker(sent, ents, offset) or \
+            (released if previous == before else None)
+        named = _item_head(sent, ents)
+        head = (sent, named) if named is not None else None
     return found, topic
 
 
 BRANDED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's name may open
+RELEASED = BRANDED  # what a maker's sentence may release
 
 
 def _first_word(name: str) -> str:
@@ -245,6 +281,29 @@ def _released(ent: Span) -> bool:
     head = ent.root
     return head.dep_ == "dobj" and head.head.lemma_.lower() in words("relations",
                                                                       "we_DEVELOPED_BY")
+
+
+def _released_by_maker(sent: Span, ents: list[Span], offset: int) -> Topic | None:
+    """What a sentence whose subject is an organization releases with its main verb:
+    "Stability AI today released Stable Diffusion 3.5 Large", "Meta is releasing Llama 3.1
+    405B"; not another clause's object ("and its chief scientist created FlashAttention")."""
+    subject = main_subject(sent)
+    if subject is None or not any(e.label_ == "ORG" and subject in e for e in ents):
+        return None
+    found = next((e for e in ents if e.label_ in RELEASED and _released(e)
+                  and e.root.head.i == subject.head.i), None)
+    return None if found is None else _topic(found, offset)
+
+
+def _past_the_maker(sent: Span, released: Topic) -> bool:
+    """Whether the subject of ``sent`` ("It", "The model") stands for what the sentence
+    before released rather than for the organization that released it ("The company"
+    stays the organization)."""
+    subject = main_subject(sent)
+    if subject is None or not stands_for_another(subject):
+        return False
+    return subject.pos_ == "PRON" or (kind_fits(subject, released[1])
+                                      and not kind_fits(subject, "ORG"))
 
 
 def _next_previous(sent: Span, ents: list[Span], standing: list[Span],

@@ -21,7 +21,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings
+from graph.nlp.figures import figure_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -44,6 +46,7 @@ from graph.nlp.relations import (
     verb_role,
 )
 from graph.nlp.rows import item_readings, row_figures
+from graph.nlp.uses import item_uses, subjectless_uses
 from graph.schema import PREDICATES
 
 # Entities further apart than this (tokens) are not paired: a relation is stated close by.
@@ -262,6 +265,8 @@ def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
     implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ != "METRIC"]
     if any(c.i in ent_of for c in subjects) or implicit:
         return ""
+    if any(c.pos_ == "PRON" and c.lower_ not in WE_WORDS for c in subjects):
+        return ""  # an "it" read as no entity's ("it is competitive with X"): not the context's
     return verb_label(verb, prep)
 
 
@@ -280,7 +285,8 @@ def _type(ent: Span) -> str:
 
 
 def sentence_candidates(sent: Span, context: Context | None = None,
-                        entities: list[Span] | None = None) -> Iterator[Candidate]:
+                        entities: list[Span] | None = None, headed: bool = False
+                        ) -> Iterator[Candidate]:
     """The candidate pairs of one sentence, with their features.
 
     ``context`` is the entity the sentence may be about without naming it: its character
@@ -288,6 +294,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     with the sentence's entities when the sentence has no subject of its own ("Released by
     Meta AI; outperforms GPT-3") or one that stands for it ("It scores 51.7% on MATH").
     ``entities``: the sentence's entities, when the caller has them (else ``sent.ents``).
+    ``headed``: the sentence is the rest of a line "- NAME:" whose entity is ``context``.
     """
     ents = [e for e in (sent.ents if entities is None else entities)
             if e.label_ not in ("DATE", "CARDINAL", "ORDINAL")]
@@ -300,9 +307,11 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
-    compared = comparison_readings(sent, ents) if len(ents) > 1 else {}
+    compared = among_readings(sent, ents) | comparison_readings(sent, ents) \
+        if len(ents) > 1 else {}
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
-        item_readings(sent, ents) | described_uses(ents)
+        item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
+        item_uses(sent, ents)
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
@@ -329,12 +338,12 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        yield from _context_candidates(sent, ents, context, where, owners)
+        yield from _context_candidates(sent, ents, context, where, owners, headed)
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,
-                        where: tuple[int, int], owners: dict[int, object]
-                        ) -> Iterator[Candidate]:
+                        where: tuple[int, int], owners: dict[int, object],
+                        headed: bool = False) -> Iterator[Candidate]:
     """The context entity paired with the sentence's entities (:func:`sentence_candidates`)."""
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
@@ -350,6 +359,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
             return
     elif not any(t.pos_ in VERBAL for t in sent):
         return  # a caption ("Source: Meta AI")
+    used = subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2.": the topic's
     for b in partners[:MAX_PARTNERS]:
         head = phrase_head(b)
         feats = [f"tdep={head.dep_}", f"thead={_lemma(head.head)}",
@@ -364,6 +374,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         phrase = _subjectless_phrase(b, ents)
         if phrase:
             feats += [f"rule={phrase}", f"rulehead={phrase.split()[0]}|fwd"]
+        if b.start in used:
+            feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
         feats += _type_features(title_type, _type(b), feats)
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,

@@ -162,9 +162,12 @@ class RelationModel:
         """
         chosen: list[tuple[Candidate, str]] = []
         best: dict[tuple[int, int], tuple[float, Candidate, str]] = {}
+        read: dict[frozenset, set[str]] = {}  # two ends -> what the grammar says links them
         for c in candidates:
-            label = reading_label(c) or rule_label(c) or \
-                self.predict(c.features, c.a_type, c.b_type)[0]
+            grammar = reading_label(c) or rule_label(c)
+            label = grammar or self.predict(c.features, c.a_type, c.b_type)[0]
+            if grammar:
+                read.setdefault(frozenset((c.a, c.b)), set()).add(grammar.rstrip("<"))
             if label != NONE:
                 chosen.append((c, label))
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
@@ -177,6 +180,10 @@ class RelationModel:
             metric = c.b if c.b_type == "METRIC" else c.a
             if score > self.metric_floor and score > best.get(metric, (score - 1,))[0]:
                 best[metric] = (score, c, want)
+        # the classifier's guess for two ends the grammar reads otherwise in another mention
+        # ("The model ... LongDocs-CN" EVALUATED_ON where "it was trained on LongDocs-CN")
+        chosen = [(c, label) for c, label in chosen
+                  if label.rstrip("<") in read.get(frozenset((c.a, c.b)), {label.rstrip("<")})]
         done = {c.b if label == "HAS_METRIC" else c.a for c, label in chosen
                 if label.startswith("HAS_METRIC")}
         for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)

@@ -98,6 +98,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
                 break
         verb = prep.head
         label_prep = label_prep or prep
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.pos_ in VERBAL:
+            verb = verb.head  # "is now available on A and B": the verb, read "available on"
         if verb.pos_ in VERBAL:
             return verb, "obj", label_prep.lower_
         # "announced a partnership with Hugging Face": the verb's object names the relation
@@ -107,9 +109,19 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
     return None
 
 
+# how a stray piece of a name may hang outside its phrase ("Llama 3.3 70B": "70B" read as a
+# modifier of the verb while "Llama" is the object of "on")
+STRAY_DEPS = {"npadvmod", "dep", "nummod", "punct", "advmod", "quantmod"}
+
+
 def phrase_head(ent: Span) -> Token:
-    """The noun heading an entity: "minutes" in "under 25 minutes", not "under"."""
+    """The noun heading an entity: "minutes" in "under 25 minutes", not "under"; the word
+    of a name the parse attaches as the phrase ("Llama" in "built on Llama 3.3 70B"), not a
+    piece of it the parser hung elsewhere ("70B" as a modifier of the verb)."""
     root = ent.root
+    if root.dep_ in STRAY_DEPS and len(ent) > 1:
+        root = next((t for t in ent if t.i != root.i and t.dep_ not in STRAY_DEPS
+                     and not ent.start <= t.head.i < ent.end), root)
     if root.pos_ == "ADP":
         objects = [c for c in root.children if c.dep_ == "pobj" and c.i < ent.end]
         if objects:

@@ -216,3 +216,18 @@ def test_the_model_does_not_stand_for_a_company_named_before(nlp):
     subject = next(t for t in nlp("The model relies on block-skip attention.")
                    if t.dep_ == "nsubj")
     assert kind_fits(subject, "MODEL") and not kind_fits(subject, "ORG")
+
+
+def test_a_benchmark_scored_in_another_clause_is_not_the_compared_models(nlp):
+    from tests.graph.test_relation_classifier import typed
+
+    # unseen u04_mistral_cohere.txt: the figure on MMLU is "It"'s (Mistral Large 2); the
+    # models it performs on par with were not said to be scored on MMLU
+    found = typed(nlp, "Mistral AI releases Mistral Large 2, a 123B parameter model with a 128k "
+                       "context window.\nMistral Large 2 was trained on a very large proportion "
+                       "of code and supports dozens of languages.\nIt achieves 84.0% accuracy on "
+                       "MMLU and performs on par with leading models such as Claude 3 Opus and "
+                       "Llama 3.1 405B.\n")
+    assert {("Mistral Large 2", "COMPARED_WITH", "Claude 3 Opus"),
+            ("Claude 3 Opus", "COMPARED_WITH", "Mistral Large 2")} & found, found
+    assert ("Claude 3 Opus", "EVALUATED_ON", "MMLU") not in found, found

@@ -1,0 +1,74 @@
+"""Figures named right next to what they measure, read from the words, not the parse:
+"Phi-3-small (7B) and Phi-3-medium (14B)", "ahead of Falcon 3 10B at 57.9%", "scored 71.4
+versus 69.8 for ERNIE X1" (GUIDELINES: HAS_METRIC).
+
+The genre puts a model's figure in brackets after its name, after "at", or before "for"
+and the name, often several in one sentence, where the small parser hangs the figure on the
+sentence's verb and so on its subject. These arrangements say whose figure it is outright.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graph.nlp.relations import WE_WORDS
+
+OWNERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "~", "over",
+               "under", "up", "to", "just"}
+IGNORED = {"**", "`", "_", "*"}  # Markdown around a name or a figure
+BENCHMARK_PREPS = {"on", "in", "across", "at"}  # "scores 70% on MMLU (5-shot)": not MMLU's
+# "exercises generated with GPT-3.5 (1B tokens)": the amount made with a tool, not the tool's
+INSTRUMENT_PREPS = {"with", "using", "by", "from", "via"}
+
+
+def _words(span: Span) -> list[str]:
+    return [t.lower_ for t in span if t.text not in IGNORED]
+
+
+def _owner(ent: Span) -> bool:
+    return ent.label_ in OWNERS and ent.text.lower() not in WE_WORDS
+
+
+def _bracketed(owner: Span, figure: Span) -> bool:
+    """"Phi-2 (2.7B)", "OpenHermes-2.5 (about 1M conversations)": the figure alone in the
+    brackets right after the name; not a benchmark's ("70% on MMLU (5-shot)")."""
+    doc = owner.doc
+    between = _words(doc[owner.end:figure.start])
+    if not between or between[0] != "(" or any(w not in APPROXIMATE for w in between[1:]):
+        return False
+    after = figure.end < len(doc) and doc[figure.end].text == ")"
+    before = doc[owner.start - 1].lower_ if owner.start > 0 else ""
+    return after and before not in INSTRUMENT_PREPS and \
+        not (owner.label_ == "DATASET" and before in BENCHMARK_PREPS)
+
+
+def _at(owner: Span, figure: Span) -> bool:
+    """"ahead of Falcon 3 10B at 57.9%", "Claude 3.5 Sonnet, at 65.0%"."""
+    between = _words(owner.doc[owner.end:figure.start])
+    return owner.label_ != "DATASET" and between in (["at"], [",", "at"])
+
+
+def _for(figure: Span, owner: Span) -> bool:
+    """"versus 69.8 for ERNIE X1", "up from 62.4% for Vela 1.5"; not a maker before its
+    product ("70.3% for the Alibaba model")."""
+    doc = figure.doc
+    between = _words(doc[figure.end:owner.start])
+    names_a_noun = owner.end < len(doc) and doc[owner.end].pos_ in ("NOUN", "PROPN")
+    return owner.label_ != "DATASET" and between in (["for"], ["for", "the"]) and \
+        not names_a_noun
+
+
+def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
+    to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<")."""
+    found: dict[tuple[int, int], str] = {}
+    for before, figure, after in zip([None, *ents], ents, [*ents[1:], None], strict=False):
+        if figure.label_ != "METRIC":
+            continue
+        if before is not None and _owner(before) and \
+                (_bracketed(before, figure) or _at(before, figure)):
+            found[(before.start, figure.start)] = "HAS_METRIC"
+        elif after is not None and _owner(after) and _for(figure, after):
+            found[(figure.start, after.start)] = "HAS_METRIC<"
+    return found
