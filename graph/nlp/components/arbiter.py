@@ -16,10 +16,8 @@ recogniser's span, the rule's type wins, as it does over the statistical model's
 * a product's word ending the name ("Halcyon Cloud", "Kairos Chat"), a product noun after it
   ("the X library"), a model noun after it ("the open MPT models"; :func:`retype_guesses`),
   and a benchmark's slot ("64.0% on Video-MME"; :mod:`~graph.nlp.components.benchmarks`);
-* a day, a month, a number or a verb is no name, nor are a title's capitalised words (the
-  rules do not read titles either: "... Better Parallelism and Work Partitioning"), nor are
-  words of the language typed as an organisation, product, model or dataset ("at scale",
-  "the leaderboard", "the Seattle lab").
+* a day, a month, a number or a verb is no name, nor are words of the language typed as an
+  organisation, product, model or dataset ("at scale", "the leaderboard", "the Seattle lab").
 
 The words are ``product_words``, ``product_nouns``, ``model_nouns`` and ``calendar_words`` of
 ``resources/lexicon/entities.json``.
@@ -31,7 +29,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import relabel, title_line
+from graph.nlp.components.spans import relabel
 from graph.nlp.lexicon import words
 
 # Ranks of the span sources (see the module's notes). A rule's span that only ties with
@@ -81,16 +79,13 @@ def retype_guesses(spans: list[Span], guessed: set[tuple[int, int]]) -> list[Spa
 
 
 def _no_name(span: Span) -> bool:
-    """A day or a month ("Thursday"), a number ("4.1 trillion"), a verb ("joining"), a
-    title's capitalised words ("Work Partitioning"), or words of the language typed as a
-    proper name: lower-case ones ("at scale") or ending on a common noun ("the Seattle
-    lab", "Chinese labs")."""
+    """A day or a month ("Thursday"), a number ("4.1 trillion"), a verb ("joining"), or
+    words of the language typed as a proper name: lower-case ones ("at scale") or ending on
+    a common noun ("the Seattle lab", "Chinese labs")."""
     if all(t.lower_ in words("entities", "calendar_words") or t.like_num for t in span):
         return True
     if len(span) == 1 and span[0].tag_.startswith("VB") and span.text.islower():
         return True  # "We are also joining Project Keel"
-    if title_line(span) and all(t.is_title and t.is_alpha for t in span):
-        return True  # a title's words: "FlashAttention-2: ... Parallelism and Work Partitioning"
     if span.label_ not in _CAPITALISED_TYPES:
         return False  # a METHOD may be lower-case ("budget forcing")
     if not any(c.isupper() or c.isdigit() for c in span.text):
