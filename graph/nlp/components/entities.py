@@ -17,7 +17,8 @@ Threadline's entities:
 * names whose shape tells their type (:mod:`~graph.nlp.components.shapes`: "FlashAttention",
   "Aya Dataset", "NVIDIA NGC", "Sakana AI") are added;
 * where spans overlap, a shape's win over the ruler's, the ruler's over the trained
-  recogniser's, those over derived spans, derived over statistical ones;
+  recogniser's, those over derived spans, derived over statistical ones; where a rule has
+  an opinion on the recogniser's span, its type wins (:mod:`~graph.nlp.components.arbiter`);
 * names lose the function words at their ends, a METHOD is named by a noun (extended over
   its head or dropped), and technique names cut in two, joined by "+", or followed by a
   product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
