@@ -17,7 +17,8 @@ Threadline's entities:
 * names whose shape tells their type (:mod:`~graph.nlp.components.shapes`: "FlashAttention",
   "Aya Dataset", "NVIDIA NGC", "Sakana AI") are added;
 * where spans overlap, a shape's win over the ruler's, the ruler's over the trained
-  recogniser's, those over derived spans, derived over statistical ones;
+  recogniser's, those over derived spans, derived over statistical ones; where a rule has
+  an opinion on the recogniser's span, its type wins (:mod:`~graph.nlp.components.arbiter`);
 * names lose the function words at their ends, a METHOD is named by a noun (extended over
   its head or dropped), and technique names cut in two, joined by "+", or followed by a
   product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
@@ -35,13 +36,27 @@ The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.arbiter import (
+    ASSISTANT_PREFIX,
+    DERIVED,
+    DOMAIN,
+    RULE_TIE,
+    RULER,
+    SHAPE,
+    STATISTICAL,
+    Ranked,
+    choose,
+    guesses,
+    list_members,
+    retype_guesses,
+    retype_lists,
+)
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.kinds import KIND_LISTS, listed_items, listed_kinds
@@ -97,12 +112,6 @@ THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC", "
 # Labels the model uses for names it is unsure about; context may still make them a MODEL.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 
-# Priorities of span sources when they overlap: the patterns (high-precision overrides), the
-# trained domain recogniser, the rules' derived spans, the statistical model's guesses.
-# A shape that names its type ("FlashAttention", "Aya Dataset", "NVIDIA NGC") beats them all.
-SHAPE, RULER, DOMAIN, DERIVED, STATISTICAL = 5, 4, 3, 2, 1
-
-Ranked = tuple[int, Span]  # a candidate span and the priority of its source
 
 
 def is_generic(text: str) -> bool:
@@ -144,18 +153,20 @@ class ThreadlineEntities:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
         # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
-        # shorter names ("Aya", "NVIDIA"); "<X> AI" only beats the models' guesses
-        spans.extend((DOMAIN if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
-        spans.extend((DOMAIN, s) for s in structure_spans(doc))
+        # shorter names ("Aya", "NVIDIA"); "<X> AI" only ties with the recogniser's names
+        spans.extend((RULE_TIE if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
+        spans.extend((RULE_TIE, s) for s in structure_spans(doc))
         # a name and a size beat the size alone ("the Lark 3B model" is no "3B model" metric)
         spans.extend((SHAPE, s) for s in sized_models(doc))
-        spans.extend((RULER, s) for s in acronym_spans(doc, _choose(spans)))
+        spans.extend((RULER, s) for s in acronym_spans(doc, choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
             spans = [(p, h) for p, s in spans if (t := without_function_words(s))
                      and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
-        chosen = tidy_methods(_choose(_retype_lists(spans) if parsed else spans))
+        guessed = guesses(spans)
+        chosen = tidy_methods(choose(retype_lists(spans) if parsed else spans))
+        chosen = retype_guesses(chosen, guessed)
         marks: dict[str, list[int]] = {"BAR": [], "ON": [], "PRODUCT": [], "KIND": []}
         for match, start, _end in self.marks(doc):
             marks[doc.vocab.strings[match]].append(start)
@@ -164,7 +175,7 @@ class ThreadlineEntities:
         chosen = sorted(chosen + loose_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
-            chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"])
+            chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"], guessed)
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
@@ -338,12 +349,6 @@ def _suffix_of(tokens: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
     return any(len(name) > len(tokens) and name[-len(tokens):] == tokens for name in names)
 
 
-def _list_members(span: Span) -> list[Token]:
-    """Tokens coordinated with ``span``'s root: the other items of "A, B, C and D"."""
-    root = span.root
-    return [t for t in root.conjuncts if t.i < span.start or t.i >= span.end]
-
-
 def _name_span(token: Token) -> Span:
     """The proper-noun name ending at ``token`` ("Palo Alto Networks", "JPMorganChase")."""
     start = token.i
@@ -353,17 +358,6 @@ def _name_span(token: Token) -> Span:
         else:
             break
     return token.doc[start:token.i + 1]
-
-
-def _choose(spans: list[Ranked]) -> list[Span]:
-    """Non-overlapping spans: higher priority first, then longer, then earlier."""
-    chosen, taken = [], set()
-    for _, span in sorted(spans, key=lambda ps: (-ps[0], -(ps[1].end - ps[1].start), ps[1].start)):
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        chosen.append(span)
-        taken.update(range(span.start, span.end))
-    return sorted(chosen, key=lambda s: s.start)
 
 
 _DANGLING = HYPHENS | {"and", "the", "of", "for", "&"}
@@ -383,8 +377,6 @@ def _trim_hyphen(ent: Span) -> Span:
 # Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
 # family-based ones ("Gemini API") hold in titles too.
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
-# Patterns of chat assistants named like their model ("ChatGPT"): the model, or the app.
-ASSISTANT_PREFIX = "assistant:"
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
 
 
@@ -395,7 +387,7 @@ def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.label_ != "ORG":
             continue
-        for token in _list_members(span):
+        for token in list_members(span):
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             name = _name_span(token)
@@ -404,43 +396,3 @@ def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(Span(doc, name.start, name.end, label="ORG"))
             covered.update(range(name.start, name.end))
     return found
-
-
-# The types a list of known names gives its unknown members; the trained recogniser's
-# guesses that a list may correct are PROJECT and METHOD, its fallbacks for names it does
-# not know (mention precision 0.18 and 0.46 on our announcements, which it never saw).
-_LIST_TYPED = {"MODEL", "PROJECT", "METHOD", "DATASET"}
-_GUESS_TYPED = {"MODEL", "METHOD"}  # "building on TIES-Merging and DARE": no person
-
-
-def _retype_lists(spans: list[Ranked]) -> list[Ranked]:
-    """In a list that is mostly organisations, the statistical model's places and people
-    are organisations too ("partnered with Apple, Cisco and Palo Alto Networks"); in a list
-    the patterns type, an unknown name takes the list's type, whether the trained
-    recogniser or the statistical model guessed ("outperforms LoRA, DoRA and PiSSA": methods,
-    not products; "GPT-4, Claude 2 and Zephyrix": models, not a place).
-
-    Members vote with their type; a gazetteer match counts double.
-    """
-    by_root = {s.root.i: (p, s) for p, s in spans}
-    out = []
-    for priority, span in spans:
-        guess = priority == STATISTICAL and span.label_ in ("PLACE", "PERSON")
-        if guess or (priority == DOMAIN and span.label_ in ("PROJECT", "METHOD")):
-            votes: Counter[str] = Counter()
-            known = set()  # types a gazetteer or a shape gave a member
-            for token in _list_members(span):
-                if token.i in by_root:
-                    p, member = by_root[token.i]
-                    # a gazetteer organisation is stronger evidence than a model's guess
-                    votes[member.label_] += 2 if p >= RULER else 1
-                    if p == SHAPE or p == RULER and member.id_ and \
-                            not member.id_.startswith(ASSISTANT_PREFIX):
-                        known.add(member.label_)  # as matched; "ChatGPT": model or app
-            label, n = votes.most_common(1)[0] if votes else ("", 0)
-            if 2 * n > sum(votes.values()) and label != span.label_ and (
-                    (guess and label == "ORG") or (label in known and label in _LIST_TYPED
-                                                   and (not guess or label in _GUESS_TYPED))):
-                span = relabel(span, label)
-        out.append((priority, span))
-    return out

@@ -1,0 +1,166 @@
+"""How the spans of the sources compete, and where the rules' typing outranks the
+trained recogniser's (:mod:`~graph.nlp.components.domain`).
+
+Each candidate span comes ranked by its source: a shape that tells its type ("FlashAttention",
+a name and its size), the entity ruler's patterns, the trained recogniser, the rules'
+derived spans (technique nouns, numbers), the statistical model's guesses. Where spans
+overlap, the higher rank takes the words (:func:`choose`).
+
+The recogniser decides the spans the rules have no opinion on; where a rule has one on the
+recogniser's span, the rule's type wins, as it does over the statistical model's guesses:
+
+* a rule's span on the same words ("Sakana AI", an organisation by its shape, which only
+  ties with the recogniser's rank so that a longer name it found stays whole);
+* a list whose other members the patterns type ("outperforms LoRA, DoRA and PiSSA":
+  methods; :func:`retype_lists`);
+* a product's word ending the name ("Halcyon Cloud", "Kairos Chat"), a product noun after it
+  ("the X library"), a model noun after it ("the open MPT models"; :func:`retype_guesses`),
+  and a benchmark's slot ("64.0% on Video-MME"; :mod:`~graph.nlp.components.benchmarks`);
+* a day, a month, a number or a verb is no name, nor are words of the language typed as an
+  organisation, product, model or dataset ("at scale", "the leaderboard", "the Seattle lab").
+
+The words are ``product_words``, ``product_nouns``, ``model_nouns`` and ``calendar_words`` of
+``resources/lexicon/entities.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from graph.nlp.components.spans import relabel
+from graph.nlp.lexicon import words
+
+# Ranks of the span sources (see the module's notes). A rule's span that only ties with
+# the recogniser's rank (RULE_TIE) takes the words when both found the same ones.
+SHAPE, RULER, DOMAIN, DERIVED, STATISTICAL = 5, 4, 3, 2, 1
+RULE_TIE = DOMAIN + 0.5
+ASSISTANT_PREFIX = "assistant:"  # patterns of chat assistants named like their model
+
+Ranked = tuple[float, Span]  # a candidate span and the rank of its source
+
+
+def choose(spans: list[Ranked]) -> list[Span]:
+    """Non-overlapping spans: higher rank first, then longer, then earlier; on the same
+    words a rule's tie outranks the recogniser."""
+    chosen, taken = [], set()
+    for _, span in sorted(spans, key=lambda ps: (-int(ps[0]), -(ps[1].end - ps[1].start),
+                                                 ps[1].start, -ps[0])):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        chosen.append(span)
+        taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def guesses(spans: list[Ranked]) -> set[tuple[int, int]]:
+    """``(start, end)`` of the spans whose type is the trained recogniser's."""
+    return {(s.start, s.end) for p, s in spans if p == DOMAIN}
+
+
+_NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+_CAPITALISED_TYPES = {"MODEL", "ORG", "PROJECT", "DATASET"}  # a METHOD may be lower-case
+
+
+def retype_guesses(spans: list[Span], guessed: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` (chosen) with the recogniser's guesses the rules type otherwise re-typed,
+    and those that are no names dropped (see the module's notes)."""
+    out = []
+    for span in spans:
+        if (span.start, span.end) not in guessed or span.label_ not in _NAME_TYPES:
+            out.append(span)
+            continue
+        if _no_name(span):
+            continue
+        label = _rule_type(span)
+        out.append(relabel(span, label) if label else span)
+    return out
+
+
+def _no_name(span: Span) -> bool:
+    """A day or a month ("Thursday"), a number ("4.1 trillion"), a verb ("joining"), or
+    words of the language typed as a proper name: lower-case ones ("at scale") or ending on
+    a common noun ("the Seattle lab", "Chinese labs")."""
+    if all(t.lower_ in words("entities", "calendar_words") or t.like_num for t in span):
+        return True
+    if len(span) == 1 and span[0].tag_.startswith("VB") and span.text.islower():
+        return True  # "We are also joining Project Keel"
+    if span.label_ not in _CAPITALISED_TYPES:
+        return False  # a METHOD may be lower-case ("budget forcing")
+    if not any(c.isupper() or c.isdigit() for c in span.text):
+        return not any(c in span.text for c in "-_./")  # "lm-evaluation-harness": a name
+    last = span[-1]
+    return len(span) > 1 and last.is_lower and last.is_alpha and last.tag_ in ("NN", "NNS") \
+        and span[-2].whitespace_ == " " and last.lower_ not in words("entities", "model_variants") \
+        and not any(c.isdigit() for c in span.text)  # "the 4o image generation": a name
+
+
+def _rule_type(span: Span) -> str | None:
+    """The type a product's word, a product noun or a model noun gives ``span``."""
+    if len(span) > 1 and span[-1].text in words("entities", "product_words") \
+            and span[-2].whitespace_ == " ":  # not a model's variant ("Athene-V2-Chat")
+        return "PROJECT"  # "Halcyon Cloud", "Kairos Chat"
+    after = _noun_after(span)
+    if after is None:
+        return None
+    if after.lower_ in words("entities", "product_nouns") and span.label_ in ("METHOD", "DATASET") \
+            and after.lower_ != "implementation":
+        return "PROJECT"  # the others are told by products.py
+    if after.lower_ in words("entities", "model_nouns") and span.label_ != "METHOD":
+        return "MODEL"  # "the open MPT models"; "the MoE model" is the method's
+    return None
+
+
+def _noun_after(span: Span) -> Token | None:
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].whitespace_ != " ":
+        return None
+    after = doc[span.end]
+    return after if after.is_lower and not after.ent_type_ else None
+
+
+def list_members(span: Span) -> list[Token]:
+    """Tokens coordinated with ``span``'s root: the other items of "A, B, C and D"."""
+    root = span.root
+    return [t for t in root.conjuncts if t.i < span.start or t.i >= span.end]
+
+
+# The types a list of known names gives its unknown members; the trained recogniser's
+# guesses that a list may correct are any of its types (it types the names it does not
+# know by their neighbours' spelling: "DoRA" as a dataset, "KIVI" as a product).
+_LIST_TYPED = {"MODEL", "PROJECT", "METHOD", "DATASET"}
+_GUESS_TYPED = {"MODEL", "METHOD"}  # "building on TIES-Merging and DARE": no person
+
+
+def retype_lists(spans: list[Ranked]) -> list[Ranked]:
+    """In a list that is mostly organisations, the statistical model's places and people
+    are organisations too ("partnered with Apple, Cisco and Palo Alto Networks"); in a list
+    the patterns type, an unknown name takes the list's type, whether the trained
+    recogniser or the statistical model guessed ("outperforms LoRA, DoRA and PiSSA": methods,
+    not products; "GPT-4, Claude 2 and Zephyrix": models, not a place).
+
+    Members vote with their type; a gazetteer match counts double.
+    """
+    by_root = {s.root.i: (p, s) for p, s in spans}
+    out = []
+    for priority, span in spans:
+        guess = priority == STATISTICAL and span.label_ in ("PLACE", "PERSON")
+        if guess or (priority == DOMAIN and span.label_ in _NAME_TYPES):
+            votes: Counter[str] = Counter()
+            known = set()  # types a gazetteer or a shape gave a member
+            for token in list_members(span):
+                if token.i in by_root:
+                    p, member = by_root[token.i]
+                    # a gazetteer organisation is stronger evidence than a model's guess
+                    votes[member.label_] += 2 if p >= RULER else 1
+                    if p == SHAPE or p == RULER and member.id_ and \
+                            not member.id_.startswith(ASSISTANT_PREFIX):
+                        known.add(member.label_)  # as matched; "ChatGPT": model or app
+            label, n = votes.most_common(1)[0] if votes else ("", 0)
+            if 2 * n > sum(votes.values()) and label != span.label_ and (
+                    (guess and label == "ORG") or (label in known and label in _LIST_TYPED
+                                                   and (not guess or label in _GUESS_TYPED))):
+                span = relabel(span, label)
+        out.append((priority, span))
+    return out
