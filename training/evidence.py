@@ -5,7 +5,7 @@
     .venv/bin/python training/evidence.py check
 
 A relation of ``annotations/PART.relations.jsonl`` says what a document states; its evidence
-(``annotations/PART.evidence.jsonl``, format in ``ANNOTATING.md``, "Evidence") says which
+(``annotations/evidence/PART.jsonl``, format in ``ANNOTATING.md``, "Evidence") says which
 sentence(s) state it, so that the relation classifier learns the pair as related there only
 (``train_relations.py``). Only the ``train`` and ``dev`` documents of ``splits.json`` are
 read, never the ``test`` ones (part ``A``).
@@ -43,6 +43,9 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 ANNOTATIONS = HERE / "annotations"
+# (a folder of its own: the other scripts read every annotations/*.jsonl but the relations
+# as entity gold)
+EVIDENCE = ANNOTATIONS / "evidence"
 CACHE = Path("/tmp") / "threadline-evidence-sentences.json"
 KEY = ("doc", "source", "predicate", "target")
 HOWS = ("single", "chosen", "across", "unstated")
@@ -64,7 +67,7 @@ def key_of(row: dict) -> tuple[str, str, str, str]:
 
 
 def evidence_path(part: str) -> Path:
-    return ANNOTATIONS / f"{part}.evidence.jsonl"
+    return EVIDENCE / f"{part}.jsonl"
 
 
 def form_pattern(form: str) -> re.Pattern:
@@ -210,7 +213,7 @@ def apply(part: str, decisions: Path) -> None:
 def load(docs: set[str] | None = None) -> dict[tuple[str, str, str, str], list[tuple[int, int]]]:
     """Relation key -> the character spans of its evidence sentences in its document."""
     out = {}
-    for path in sorted(ANNOTATIONS.glob("*.evidence.jsonl")):
+    for path in sorted(EVIDENCE.glob("*.jsonl")):
         for row in read_jsonl(path):
             if docs is not None and row["doc"] not in docs:
                 continue
@@ -225,9 +228,8 @@ def load(docs: set[str] | None = None) -> dict[tuple[str, str, str, str], list[t
 def check() -> int:
     problems = []
     test = set(json.loads((HERE / "splits.json").read_text(encoding="utf-8"))["test"])
-    for path in sorted(ANNOTATIONS.glob("*.evidence.jsonl")):
-        rels = {key_of(r) for r in read_jsonl(path.with_name(
-            path.name.replace(".evidence", ".relations")))}
+    for path in sorted(EVIDENCE.glob("*.jsonl")):
+        rels = {key_of(r) for r in read_jsonl(ANNOTATIONS / f"{path.stem}.relations.jsonl")}
         for row in read_jsonl(path):
             text = document_text(row["doc"])
             problems += [f"{path.name}: {key_of(row)} is no annotated relation"] * \

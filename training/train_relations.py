@@ -21,7 +21,7 @@
    was built from (annotations, splits, this script's settings) in its ``meta``, which a
    test compares with the committed files.
 
-The relation gold is document-level; its evidence (``annotations/*.evidence.jsonl``,
+The relation gold is document-level; its evidence (``annotations/evidence/*.jsonl``,
 ``training/evidence.py``) says which sentence(s) state a relation. A pair naming a relation's
 ends is labelled with its predicate in those sentences only, and in the others NONE
 (``SETTINGS["evidence"]``: "none"), or is left out of the training ("drop"); a relation
@@ -63,7 +63,9 @@ def digest_files() -> list[Path]:
     """What the classifier is built from: the annotations (entities, relations and their
     evidence), our own documents, the splits."""
     own = sorted(p for p in (HERE / "corpus").rglob("*") if p.is_file())
-    return [*sorted((HERE / "annotations").glob("*.jsonl")), *own, HERE / "splits.json"]
+    annotations = HERE / "annotations"
+    return [*sorted(annotations.glob("*.jsonl")),
+            *sorted((annotations / "evidence").glob("*.jsonl")), *own, HERE / "splits.json"]
 
 
 def training_digest() -> str:

@@ -28,8 +28,31 @@ def test_the_shipped_classifier_was_built_from_the_committed_annotations():
     meta = json.loads(resource(*MODEL_FILE).read_text(encoding="utf-8"))["meta"]
     digest = training_script("train_relations").training_digest()
     assert meta["threadline_training"]["digest"] == digest, (
-        "training/annotations, training/corpus, training/splits.json or the settings changed "
-        "since the shipped classifier was trained: run `make train-relations`")
+        "training/annotations (entities, relations, evidence), training/corpus, "
+        "training/splits.json or the settings changed since the shipped classifier was "
+        "trained: run `make train-relations`")
+
+
+def test_the_digest_covers_the_relation_evidence():
+    """The sentence-level evidence decides the training labels, so it is part of the digest."""
+    evidence = sorted((ROOT / "training" / "annotations" / "evidence").glob("*.jsonl"))
+    assert evidence
+    assert set(evidence) <= set(training_script("train_relations").digest_files())
+
+
+def test_relation_evidence_is_keyed_to_annotated_relations_of_trained_pages():
+    """Every evidence row names an annotated relation of a train or dev page, never a test
+    page, with a known kind of decision and quotes unless no sentence states it."""
+    script = training_script("evidence")
+    splits = json.loads((ROOT / "training" / "splits.json").read_text(encoding="utf-8"))
+    for path in sorted(script.EVIDENCE.glob("*.jsonl")):
+        relations = {script.key_of(r) for r in script.read_jsonl(
+            script.ANNOTATIONS / f"{path.stem}.relations.jsonl")}
+        for row in script.read_jsonl(path):
+            assert script.key_of(row) in relations, (path.name, row)
+            assert row["doc"] not in splits["test"], (path.name, row)
+            assert row["how"] in script.HOWS
+            assert bool(row["evidence"]) == (row["how"] != "unstated"), (path.name, row)
 
 
 def test_no_document_of_the_test_split_is_trained_on():
