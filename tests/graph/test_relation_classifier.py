@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -38,6 +39,21 @@ def test_the_digest_covers_the_relation_evidence():
     evidence = sorted((ROOT / "training" / "annotations" / "evidence").glob("*.jsonl"))
     assert evidence
     assert set(evidence) <= set(training_script("train_relations").digest_files())
+
+
+def test_a_pair_is_related_only_in_the_sentences_stating_it(monkeypatch):
+    """"Phi-1.5 knowledge is transferred to Phi-2" states BASED_ON; a later sentence naming
+    both ("a comparison between Phi-2 and Phi-1.5") does not: NONE there, or left out."""
+    script = training_script("train_relations")
+    gold = {("Phi-2", "BASED_ON", "Phi-1.5")}
+    evidence = {("phi-2.md", "Phi-2", "BASED_ON", "Phi-1.5"): [(120, 190)]}
+    stating, comparing = SimpleNamespace(sentence=(120, 190)), SimpleNamespace(sentence=(191, 300))
+    phi2, phi15 = {"Phi-2"}, {"Phi-1.5"}
+    assert script.label_of(stating, "phi-2.md", phi15, phi2, gold, evidence) == "BASED_ON<"
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) == "NONE"
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, {}) == "BASED_ON"  # distant
+    monkeypatch.setitem(script.SETTINGS, "evidence", "drop")
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) is None
 
 
 def test_relation_evidence_is_keyed_to_annotated_relations_of_trained_pages():
