@@ -34,11 +34,16 @@ def test_the_shipped_classifier_was_built_from_the_committed_annotations():
         "trained: run `make train-relations`")
 
 
-def test_the_digest_covers_the_relation_evidence():
-    """The sentence-level evidence decides the training labels, so it is part of the digest."""
-    evidence = sorted((ROOT / "training" / "annotations" / "evidence").glob("*.jsonl"))
+def test_the_digest_covers_the_relation_evidence_when_the_training_reads_it(monkeypatch):
+    """The sentence-level evidence decides the training labels when it is on, so it is part of
+    the digest then (the shipped classifier reads none: README "Relation evidence")."""
+    script = training_script("train_relations")
+    evidence = set((ROOT / "training" / "annotations" / "evidence").glob("*.jsonl"))
     assert evidence
-    assert set(evidence) <= set(training_script("train_relations").digest_files())
+    assert evidence.isdisjoint(script.digest_files()) == (script.EVIDENCE["mode"] == "off")
+    off = script.training_digest()
+    monkeypatch.setitem(script.EVIDENCE, "mode", "none")
+    assert evidence <= set(script.digest_files()) and script.training_digest() != off
 
 
 def test_a_pair_is_related_only_in_the_sentences_stating_it(monkeypatch):
@@ -47,12 +52,13 @@ def test_a_pair_is_related_only_in_the_sentences_stating_it(monkeypatch):
     script = training_script("train_relations")
     gold = {("Phi-2", "BASED_ON", "Phi-1.5")}
     evidence = {("phi-2.md", "Phi-2", "BASED_ON", "Phi-1.5"): [(120, 190)]}
-    stating, comparing = SimpleNamespace(sentence=(120, 190)), SimpleNamespace(sentence=(191, 300))
+    stating = SimpleNamespace(sentence=(120, 190), features=())
+    comparing = SimpleNamespace(sentence=(191, 300), features=())
     phi2, phi15 = {"Phi-2"}, {"Phi-1.5"}
     assert script.label_of(stating, "phi-2.md", phi15, phi2, gold, evidence) == "BASED_ON<"
     assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) == "NONE"
     assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, {}) == "BASED_ON"  # distant
-    monkeypatch.setitem(script.SETTINGS, "evidence", "drop")
+    monkeypatch.setitem(script.EVIDENCE, "mode", "drop")
     assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) is None
 
 
