@@ -21,8 +21,19 @@
    was built from (annotations, splits, this script's settings) in its ``meta``, which a
    test compares with the committed files.
 
-The relation gold is document-level, so a pair is labelled in every sentence that names
-both ends (distant supervision): noisy, but it is what the annotations say.
+The relation gold is document-level; its evidence (``annotations/evidence/*.jsonl``,
+``training/evidence.py``) says which sentence(s) state a relation. A pair naming a relation's
+ends is labelled with its predicate in those sentences only, and in the others NONE
+(``EVIDENCE["mode"]``: "none"), or is left out of the training ("drop"); a relation
+without evidence keeps the distant labelling: every sentence naming both ends ("off" reads
+no evidence at all, as before the evidence was annotated), and so does a pair one end of
+which is the author's "we" (``EVIDENCE["author_distant"]``), or of a predicate that holds
+wherever its ends meet (``EVIDENCE["distant_predicates"]``: who made a thing). Measured
+and not used yet (``training/README.md``): the shipped classifier reads no evidence.
+
+``--report`` prints the cross-validated figures per predicate and writes nothing;
+``--evidence MODE`` overrides the setting, ``--out FILE`` writes the model elsewhere
+(experiments: score it with ``THREADLINE_DATA``, ``score_split.py``).
 """
 
 from __future__ import annotations
@@ -45,18 +56,32 @@ TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 SETTINGS = {"epochs": 12, "seed": 0, "folds": 5, "target_precision": 0.75, "near": 0.01,
             "margins": [0, 5, 10, 20, 30, 45, 60, 80],
             "metric_floors": [None, -20, -10, -5, 0, 5, 10]}
+# How the sentence-level evidence labels the pairs (:func:`label_of`); "off" reads none: the
+# shipped classifier, as measured in training/README.md ("Relation evidence")
+EVIDENCE = {"mode": "off", "author_distant": True, "distant_predicates": ["DEVELOPED_BY"]}
 
 
 def annotation_files() -> list[Path]:
     return sorted((HERE / "annotations").glob("*.relations.jsonl"))
 
 
-def training_digest() -> str:
-    """SHA-256 over the settings, the annotations (entities and relations), our own
-    documents and the splits, line ends normalised."""
-    digest = hashlib.sha256(json.dumps(SETTINGS, sort_keys=True).encode())
+def digest_files() -> list[Path]:
+    """What the classifier is built from: the annotations (entities, relations, and the
+    relations' evidence when ``EVIDENCE`` reads it), our own documents, the splits."""
     own = sorted(p for p in (HERE / "corpus").rglob("*") if p.is_file())
-    for path in [*sorted((HERE / "annotations").glob("*.jsonl")), *own, HERE / "splits.json"]:
+    annotations = HERE / "annotations"
+    evidence = sorted((annotations / "evidence").glob("*.jsonl"))
+    evidence = [] if EVIDENCE["mode"] == "off" else evidence
+    return [*sorted(annotations.glob("*.jsonl")), *evidence, *own, HERE / "splits.json"]
+
+
+def training_digest() -> str:
+    """SHA-256 over the settings (and ``EVIDENCE`` when on) and :func:`digest_files`, line
+    ends normalised."""
+    digest = hashlib.sha256(json.dumps(SETTINGS, sort_keys=True).encode())
+    if EVIDENCE["mode"] != "off":
+        digest.update(json.dumps(EVIDENCE, sort_keys=True).encode())
+    for path in digest_files():
         digest.update(path.relative_to(HERE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
@@ -89,16 +114,38 @@ def gold_tables(docs: set[str]):
     return entities, names, relations
 
 
-def label_of(a_names: set[str], b_names: set[str], gold: set[tuple[str, str, str]]) -> str:
-    from graph.nlp.relation_model import NONE
+def labels_of(a_names: set[str], b_names: set[str], gold: set[tuple[str, str, str]]
+              ) -> list[tuple[str, tuple[str, str, str]]]:
+    """Each gold relation linking the pair's ends, as a label of the pair, in a fixed order."""
     from graph.schema import SYMMETRIC_PREDICATES
 
+    found = []
     for source, predicate, target in sorted(gold):
         if source in a_names and target in b_names:
-            return predicate
-        if source in b_names and target in a_names:
-            return predicate if predicate in SYMMETRIC_PREDICATES else f"{predicate}<"
-    return NONE
+            found.append((predicate, (source, predicate, target)))
+        elif source in b_names and target in a_names:
+            backward = predicate if predicate in SYMMETRIC_PREDICATES else f"{predicate}<"
+            found.append((backward, (source, predicate, target)))
+    return found
+
+
+def label_of(c, doc: str, a_names: set[str], b_names: set[str], gold, evidence) -> str | None:
+    """The pair's label: the first relation linking its ends whose evidence covers the
+    pair's sentence, or that has no evidence (distant); else NONE, or ``None`` (left out of
+    the training) when relations link its ends elsewhere and ``EVIDENCE["mode"]`` is
+    "drop"."""
+    from graph.nlp.relation_model import NONE
+
+    found = labels_of(a_names, b_names, gold)
+    # an end that is the author's "we" keeps the distant label: what the author made is its
+    # own in every sentence where "we" names it ("With Claude Opus 3, we're doing both")
+    author = EVIDENCE["author_distant"] and ("a=we" in c.features or "b=we" in c.features)
+    for label, key in found:
+        distant = author or key[1] in EVIDENCE["distant_predicates"]
+        spans = None if distant else evidence.get((doc, *key))
+        if spans is None or any(s < c.sentence[1] and c.sentence[0] < e for s, e in spans):
+            return label
+    return None if found and EVIDENCE["mode"] == "drop" else NONE
 
 
 def document_text(name: str) -> str:
@@ -146,7 +193,9 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     return out
 
 
-def labelled(examples: dict[str, list[tuple]], names, relations) -> list[tuple]:
+def labelled(examples: dict[str, list[tuple]], names, relations, evidence) -> list[tuple]:
+    """Rows ``(features, a type, b type, label, doc, a names, b names, candidate)``; the
+    label is ``None`` for a pair left out of the training (:func:`label_of`)."""
     from graph.build.evaluate import match_form
 
     rows = []
@@ -154,7 +203,7 @@ def labelled(examples: dict[str, list[tuple]], names, relations) -> list[tuple]:
         for c, a_text, b_text in found:
             a_names = names[doc].get(match_form(a_text), set())
             b_names = names[doc].get(match_form(b_text), set())
-            label = label_of(a_names, b_names, relations[doc])
+            label = label_of(c, doc, a_names, b_names, relations[doc], evidence)
             rows.append((c.features, c.a_type, c.b_type, label, doc, a_names, b_names, c))
     return rows
 
@@ -203,8 +252,9 @@ def document_scores(model, rows: list[tuple], relations) -> dict:
 
 
 def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, list[tuple]],
-                   relations) -> tuple[float, float, dict]:
-    """The (margin, metric floor) with the best F1 at the target precision over K folds.
+                   relations) -> tuple[float, float, dict, dict]:
+    """The (margin, metric floor) with the best F1 at the target precision over K folds,
+    its scores, and its counts per predicate.
 
     Each fold trains on the other folds' pairs of both kinds (found and gold entities) and
     is scored on its own found entities' pairs, as the product will run.
@@ -217,10 +267,11 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
     random.Random(SETTINGS["seed"]).shuffle(docs)
     k = SETTINGS["folds"]
     totals: dict[tuple, Counter] = defaultdict(Counter)
+    per: dict[tuple, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for fold in range(k):
         held = set(docs[fold::k])
         train = [r[:4] for d in docs if d not in held
-                 for r in (*rows_by_doc[d], *gold_rows[d])]
+                 for r in (*rows_by_doc[d], *gold_rows[d]) if r[3] is not None]
         test = [r for d in held for r in rows_by_doc[d]]
         model = RelationModel.train(train, epochs=SETTINGS["epochs"], seed=SETTINGS["seed"])
         for margin in SETTINGS["margins"]:
@@ -228,6 +279,8 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
                 model.margin, model.metric_floor = margin, floor
                 s = document_scores(model, test, relations)
                 totals[(margin, floor)].update({k: s[k] for k in ("tp", "pred", "gold")})
+                for predicate, counts in s["per"].items():
+                    per[(margin, floor)][predicate].update(counts)
     rows = []
     for (margin, floor), c in totals.items():
         p = c["tp"] / c["pred"] if c["pred"] else 0.0
@@ -243,39 +296,65 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
     top = max(rows, key=lambda row: row[0])[0]
     near = [row for row in rows if row[0][0] == top[0] and row[0][1] >= top[1] - SETTINGS["near"]]
     _, _, margin, floor, scores = max(near, key=lambda row: (row[1], -row[2]))
-    return margin, floor, scores
+    return margin, floor, scores, per[(margin, floor)]
+
+
+def print_report(per: dict[str, Counter]) -> None:
+    """P/R/F1 per predicate (document-level, cross-validated)."""
+    for predicate, c in sorted(per.items()):
+        p = c["tp"] / c["pred"] if c["pred"] else 0.0
+        r = c["tp"] / c["gold"] if c["gold"] else 0.0
+        f1 = 2 * p * r / (p + r) if c["tp"] else 0.0
+        print(f"  {predicate:14} P={p:.3f} R={r:.3f} F1={f1:.3f} "
+              f"(tp {c['tp']}, predicted {c['pred']}, gold {c['gold']})")
 
 
 def main() -> int:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true",
+                        help="print the cross-validated figures per predicate; write nothing")
+    parser.add_argument("--evidence", choices=("none", "drop", "off"),
+                        help="override EVIDENCE['mode'] (experiments)")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE, help="write the model here")
+    args = parser.parse_args()
+    from evidence import load as load_evidence
+
     from graph.nlp.pipeline import shared_pipeline
     from graph.nlp.relation_model import RelationModel
 
     started = time.perf_counter()
+    EVIDENCE["mode"] = args.evidence or EVIDENCE["mode"]
     splits = json.loads((HERE / "splits.json").read_text(encoding="utf-8"))
     nlp, _info = shared_pipeline()
     docs = splits["train"] + splits["dev"]
     entities, names, relations = gold_tables(set(docs))
+    evidence = {} if EVIDENCE["mode"] == "off" else load_evidence(set(docs))
     examples = document_examples(nlp, docs)
-    rows_by_doc = {d: labelled({d: examples[d]}, names, relations) for d in docs}
+    rows_by_doc = {d: labelled({d: examples[d]}, names, relations, evidence) for d in docs}
     gold_examples = document_examples(nlp, docs, entities)
-    gold_rows = {d: labelled({d: gold_examples[d]}, names, relations) for d in docs}
+    gold_rows = {d: labelled({d: gold_examples[d]}, names, relations, evidence) for d in docs}
     rows = [r for d in docs for r in (*rows_by_doc[d], *gold_rows[d])]
-    related = sum(r[3] != "NONE" for r in rows)
+    related = sum(r[3] not in ("NONE", None) for r in rows)
     print(f"{len(docs)} documents, {len(rows)} candidate pairs (of found and of gold "
-          f"entities), {related} related ({time.perf_counter() - started:.0f} s)")
-    margin, floor, scores = cross_validate(rows_by_doc, gold_rows, relations)
+          f"entities), {related} related, {sum(r[3] is None for r in rows)} left out; "
+          f"evidence {EVIDENCE['mode']!r} for {len(evidence)} relations "
+          f"({time.perf_counter() - started:.0f} s)")
+    margin, floor, scores, per = cross_validate(rows_by_doc, gold_rows, relations)
     print(f"cross-validated: margin {margin}, metric floor {floor}: P={scores['p']:.3f} "
           f"R={scores['r']:.3f} F1={scores['f1']:.3f}")
-    model = RelationModel.train([r[:4] for r in rows], epochs=SETTINGS["epochs"],
-                                seed=SETTINGS["seed"])
+    if args.report:
+        print_report(per)
+        return 0
+    model = RelationModel.train([r[:4] for r in rows if r[3] is not None],
+                                epochs=SETTINGS["epochs"], seed=SETTINGS["seed"])
     model.margin, model.metric_floor = margin, floor
-    model.meta = {"threadline_training": {"digest": training_digest(), "settings": SETTINGS,
+    settings = SETTINGS if EVIDENCE["mode"] == "off" else {**SETTINGS, "evidence": EVIDENCE}
+    model.meta = {"threadline_training": {"digest": training_digest(), "settings": settings,
                                           "cross_validated": scores}}
-    MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-    model.save(MODEL_FILE)
-    size = MODEL_FILE.stat().st_size / 1e6
-    print(f"wrote {MODEL_FILE.relative_to(ROOT)} ({size:.1f} MB, {len(model.weights)} features)"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    size = args.out.stat().st_size / 1e6
+    print(f"wrote {args.out} ({size:.1f} MB, {len(model.weights)} features)"
           f" in {time.perf_counter() - started:.0f} s")
     return 0
 

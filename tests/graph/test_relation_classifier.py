@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -28,8 +29,52 @@ def test_the_shipped_classifier_was_built_from_the_committed_annotations():
     meta = json.loads(resource(*MODEL_FILE).read_text(encoding="utf-8"))["meta"]
     digest = training_script("train_relations").training_digest()
     assert meta["threadline_training"]["digest"] == digest, (
-        "training/annotations, training/corpus, training/splits.json or the settings changed "
-        "since the shipped classifier was trained: run `make train-relations`")
+        "training/annotations (entities, relations, evidence), training/corpus, "
+        "training/splits.json or the settings changed since the shipped classifier was "
+        "trained: run `make train-relations`")
+
+
+def test_the_digest_covers_the_relation_evidence_when_the_training_reads_it(monkeypatch):
+    """The sentence-level evidence decides the training labels when it is on, so it is part of
+    the digest then (the shipped classifier reads none: README "Relation evidence")."""
+    script = training_script("train_relations")
+    evidence = set((ROOT / "training" / "annotations" / "evidence").glob("*.jsonl"))
+    assert evidence
+    assert evidence.isdisjoint(script.digest_files()) == (script.EVIDENCE["mode"] == "off")
+    off = script.training_digest()
+    monkeypatch.setitem(script.EVIDENCE, "mode", "none")
+    assert evidence <= set(script.digest_files()) and script.training_digest() != off
+
+
+def test_a_pair_is_related_only_in_the_sentences_stating_it(monkeypatch):
+    """"Phi-1.5 knowledge is transferred to Phi-2" states BASED_ON; a later sentence naming
+    both ("a comparison between Phi-2 and Phi-1.5") does not: NONE there, or left out."""
+    script = training_script("train_relations")
+    gold = {("Phi-2", "BASED_ON", "Phi-1.5")}
+    evidence = {("phi-2.md", "Phi-2", "BASED_ON", "Phi-1.5"): [(120, 190)]}
+    stating = SimpleNamespace(sentence=(120, 190), features=())
+    comparing = SimpleNamespace(sentence=(191, 300), features=())
+    phi2, phi15 = {"Phi-2"}, {"Phi-1.5"}
+    assert script.label_of(stating, "phi-2.md", phi15, phi2, gold, evidence) == "BASED_ON<"
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) == "NONE"
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, {}) == "BASED_ON"  # distant
+    monkeypatch.setitem(script.EVIDENCE, "mode", "drop")
+    assert script.label_of(comparing, "phi-2.md", phi2, phi15, gold, evidence) is None
+
+
+def test_relation_evidence_is_keyed_to_annotated_relations_of_trained_pages():
+    """Every evidence row names an annotated relation of a train or dev page, never a test
+    page, with a known kind of decision and quotes unless no sentence states it."""
+    script = training_script("evidence")
+    splits = json.loads((ROOT / "training" / "splits.json").read_text(encoding="utf-8"))
+    for path in sorted(script.EVIDENCE.glob("*.jsonl")):
+        relations = {script.key_of(r) for r in script.read_jsonl(
+            script.ANNOTATIONS / f"{path.stem}.relations.jsonl")}
+        for row in script.read_jsonl(path):
+            assert script.key_of(row) in relations, (path.name, row)
+            assert row["doc"] not in splits["test"], (path.name, row)
+            assert row["how"] in script.HOWS
+            assert bool(row["evidence"]) == (row["how"] != "unstated"), (path.name, row)
 
 
 def test_no_document_of_the_test_split_is_trained_on():
