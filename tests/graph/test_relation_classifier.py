@@ -11,13 +11,11 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
-
 from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
-from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, allowed, classes, shipped_model
+from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, allowed, classes
 from graph.paths import resource
 from graph.schema import COOCCURRENCE, PREDICATES
 from tests.graph.training_scripts import training_script
@@ -96,13 +94,6 @@ def typed(nlp, *texts: str) -> set[tuple[str, str, str]]:
     g = build_graph(extract(nlp, docs), shared_pipeline()[1])
     return {(g.nodes[u]["label"], d["predicate"], g.nodes[v]["label"])
             for u, v, d in g.edges(data=True) if d["method"] != COOCCURRENCE}
-
-
-@pytest.fixture(scope="module")
-def model():
-    found = shipped_model()
-    assert found is not None and found.weights
-    return found
 
 
 def test_every_typed_edge_has_a_predicate_and_a_phrase(nlp, model):

@@ -7,17 +7,7 @@ dev pages, tests/data/unseen*), run through the whole pipeline.
 
 from __future__ import annotations
 
-import pytest
-
-from graph.nlp.relation_model import shipped_model
 from tests.graph.test_relation_classifier import typed
-
-
-@pytest.fixture(scope="module")
-def model():
-    found = shipped_model()
-    assert found is not None and found.weights
-    return found
 
 
 def test_a_figure_after_at_is_the_model_right_before_it(nlp, model):

@@ -9,18 +9,8 @@ Guide's pages or the seeds), run through the whole pipeline.
 
 from __future__ import annotations
 
-import pytest
-
 from graph.nlp.comparisons import comparison_readings
-from graph.nlp.relation_model import shipped_model
 from tests.graph.test_relation_classifier import typed
-
-
-@pytest.fixture(scope="module")
-def model():
-    found = shipped_model()
-    assert found is not None and found.weights
-    return found
 
 
 def readings(nlp, text: str) -> dict[tuple[str, str], str]:
