@@ -10,10 +10,12 @@ gives Phi-3-mini EVALUATED_ON MMLU and EVALUATED_ON MT-Bench (GUIDELINES: a mode
 benchmark); so does a list of score series under a line naming the benchmarks in the same
 order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
 :func:`series_candidates`); the figures themselves are the row's facts
-(:func:`graph.nlp.rows.row_figures`).
+(:func:`graph.nlp.rows.row_figures`, or these candidates where the parser's sentences cut a
+row from its model: "| GPT-3.5" + "| 71.4% |").
 The header and the rows are lines apart, so the table is read from its layout over the whole
 piece (:mod:`graph.nlp.components.table_layout`), not from a sentence's parse. The evidence
-of each relation is the row, marked ``via`` "table" (one end is named in the header).
+of each relation is the row up to the cell, marked ``via`` "table" (one end is named in the
+header).
 """
 
 from __future__ import annotations
@@ -43,15 +45,17 @@ def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
             if head is None:
                 continue
             wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
-            where = (offset + line[0], offset + line[1])
             for n in range(1, min(len(cells), len(header))):
                 column = _entity_in(ents, *header[n], wanted)
                 if column is None or not _SCORE.search(text[slice(*cells[n])]):
                     continue
+                # the evidence: the row up to the cell ("| Phi-3-mini | 69%"), so that a
+                # figure is told measured on its own column's benchmark, not the row's others
+                where = (offset + line[0], offset + cells[n][1])
                 subject, dataset = (head, column) if wanted == ("DATASET",) else (column, head)
                 found.append(_candidate(subject, dataset, "EVALUATED_ON", where, offset))
                 figure = _entity_in(ents, *cells[n], ("METRIC",))
-                if figure is not None:
+                if figure is not None and figure.sent != head.sent:  # (else: rows.py)
                     found.append(_candidate(subject, figure, "HAS_METRIC", where, offset))
     return found
 
