@@ -272,15 +272,28 @@ class RelationModel:
 
     # -- files ---------------------------------------------------------------------------
     def save(self, path: Path) -> None:
+        """Write the model as compact JSON: each feature's weights as a flat list of class
+        indices and values (``[0, 1.5, 7, -1.5]``: NONE 1.5, USES -1.5), whole values as
+        integers (the shipped file, and the bundle, stay small)."""
+        index = {label: n for n, label in enumerate(self.classes)}
+        rows = {feature: [x for label, w in sorted(row.items(), key=lambda i: index[i[0]])
+                          for x in (index[label], int(w) if w == int(w) else w)]
+                for feature, row in self.weights.items()}
         data = {"meta": self.meta, "margin": self.margin, "metric_floor": self.metric_floor,
-                "classes": self.classes, "weights": self.weights}
+                "classes": self.classes, "rows": rows}
         path.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n",
                         encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> RelationModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], float(data.get("margin", 0.0)), data.get("meta", {}),
+        weights = data.get("weights")
+        if weights is None:  # the compact form of save()
+            classes = data["classes"]
+            weights = {feature: {classes[int(flat[n])]: float(flat[n + 1])
+                                 for n in range(0, len(flat), 2)}
+                       for feature, flat in data["rows"].items()}
+        return cls(weights, float(data.get("margin", 0.0)), data.get("meta", {}),
                    data.get("metric_floor"))
 
 

@@ -15,7 +15,7 @@ from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
-from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, allowed, classes
+from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, RelationModel, allowed, classes
 from graph.paths import resource
 from graph.schema import COOCCURRENCE, PREDICATES
 from tests.graph.training_scripts import training_script
@@ -261,3 +261,12 @@ def test_comparisons_and_provenance_of_announcements(nlp, model):
     assert ("DeepSeek-R1-Distill-Qwen-32B", "BASED_ON", "Qwen2.5-32B") in \
         typed(nlp, "Its distilled sibling, DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from "
                    "Qwen2.5-32B.")
+
+
+def test_the_model_file_is_compact_and_reads_back_the_same_weights(model, tmp_path):
+    path = tmp_path / "relations.json"
+    model.save(path)
+    again = RelationModel.load(path)
+    assert again.weights == model.weights and again.margin == model.margin
+    assert again.metric_floor == model.metric_floor and again.meta == model.meta
+    assert '"NONE":' not in path.read_text(encoding="utf-8").split('"rows"')[1]  # indices
