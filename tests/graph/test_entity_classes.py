@@ -5,8 +5,10 @@ domain recogniser, the patterns, en_core_web_sm and the rules."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from graph.ingest.documents import Document
+from graph.nlp.components.repeats import repeated_names
 from graph.nlp.extract import extract
 
 # ``nlp``: the real pipeline, from tests/graph/conftest.py
@@ -596,3 +598,16 @@ def test_a_title_word_before_ai_makes_no_organisation(nlp, text):
     found = ents(nlp, text)
     assert not any(label == "ORG" for _, label in found)
     assert not any(name.endswith(("(", "[")) for name, _ in found)  # "Engineering ("
+
+
+def test_a_name_found_once_is_found_where_it_is_written_again(nlp):
+    """Our training announcement m07: the recogniser finds "DBRX" after "built", not in the
+    next sentence, which holds its comparison; "Vela 2 Max" likewise (n01)."""
+    text = ("After the deal the team built DBRX, a mixture-of-experts model that Databricks "
+            "released in March 2024; DBRX outperforms Llama 2 70B and Mixtral 8x7B on MMLU, "
+            "according to Databricks.")
+    assert [e.text for e in nlp(text).ents if e.label_ == "MODEL"].count("DBRX") == 2
+    doc = nlp.make_doc("Vela 2 Max ships today; Vela 2 Max Turbo and Vela 2 Max-based apps "
+                       "follow, and then Vela 2 Max.")
+    found = repeated_names(doc, [Span(doc, 0, 3, label="MODEL")])
+    assert [(s.start_char, s.text) for s in found] == [(0, "Vela 2 Max"), (84, "Vela 2 Max")]

@@ -76,6 +76,7 @@ from graph.nlp.components.metrics import (
     within_cell,
 )
 from graph.nlp.components.products import tidy_products
+from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
 from graph.nlp.components.sized import numbered_person, sized, sized_models
 from graph.nlp.components.slots import slot_types
@@ -179,7 +180,7 @@ class ThreadlineEntities:
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
-        chosen = _outside_code(doc, chosen)
+        chosen = _outside_code(doc, repeated_names(doc, chosen))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc

@@ -1,0 +1,43 @@
+"""A name found once is the same name where it is written again in the piece.
+
+The recogniser and the rules find a name where its sentence tells what it is ("Northwind
+AI's Cirrus 4", "Cirrus 4, a 70B model") and often miss it in the next sentence ("Cirrus 4
+scored 85.1 ..."), where the relations about it are. A text uses a name in one sense, so
+every other verbatim occurrence of a name (with a capital or a digit: "Cirrus 4",
+"HelpSteer2", not "fine-tuning") that no entity covers gets the same type. Whole words
+only, and not inside a longer capitalised name ("Cirrus 4" is not in "Cirrus 4 Pro").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.spans import doc_text
+
+NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+MIN_CHARS = 3
+
+
+def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
+    """``chosen`` (sorted, not overlapping) with the other occurrences of its names."""
+    names = {s.text: s.label_ for s in chosen if _named(s)}
+    if not names:
+        return chosen
+    text = doc_text(doc)
+    taken = {i for s in chosen for i in range(s.start, s.end)}
+    found = []
+    for name in sorted(names, key=len, reverse=True):  # longer names first
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]| [A-Z0-9])", text):
+            span = doc.char_span(match.start(), match.end(), label=names[name])
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                found.append(span)
+                taken.update(range(span.start, span.end))
+    return sorted(chosen + found, key=lambda s: s.start) if found else chosen
+
+
+def _named(span: Span) -> bool:
+    text = span.text
+    return span.label_ in NAME_TYPES and len(text) >= MIN_CHARS and \
+        any(c.isupper() or c.isdigit() for c in text) and "\n" not in text
