@@ -78,7 +78,12 @@ from graph.nlp.components.metrics import (
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
-from graph.nlp.components.sized import numbered_person, sized, sized_models
+from graph.nlp.components.sized import (
+    numbered_person,
+    possessed_models,
+    sized,
+    sized_models,
+)
 from graph.nlp.components.slots import slot_types
 from graph.nlp.components.spans import (
     HYPHENS,
@@ -158,7 +163,8 @@ class ThreadlineEntities:
         spans.extend((RULE_TIE if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
         spans.extend((RULE_TIE, s) for s in structure_spans(doc))
         # a name and a size beat the size alone ("the Lark 3B model" is no "3B model" metric)
-        spans.extend((SHAPE, s) for s in sized_models(doc))
+        spans.extend((SHAPE, s) for s in [*sized_models(doc), *possessed_models(
+            doc, [*doc.ents, *(s for _, s in spans)])])
         spans.extend((RULER, s) for s in acronym_spans(doc, choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"

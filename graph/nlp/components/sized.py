@@ -12,6 +12,9 @@ the name starts at the next word ("The Lark 3B model"). A name and its size outr
 size read as a metric ("3B model"), but not a pattern's longer name ("Llama 2 70B Chat").
 One regular expression over the text, no per-token work.
 
+A name numbered like a release after its maker's possessive ("Northwind AI's Cirrus 4",
+"xAI's Grok 3 Mini") is a model too (:func:`possessed_models`): a lab's numbered product.
+
 A name the statistical model read as a person's but numbered like a release ("Vela 2",
 "Vela 2 Max", "Vela" + "1.5") is a model too (:func:`numbered_person`): no person is
 numbered.
@@ -47,6 +50,28 @@ def sized_models(doc: Doc) -> list[Span]:
                 for e in doc.ents):  # a pattern's name ("Llama 2 70B Chat") stays whole
             spans.append(span)
     return spans
+
+
+_POSSESSED = re.compile(  # "'s Cirrus 4", "'s Meridian 3 Flash"; not "'s Q3 2024"
+    r"['\u2019]s ([A-Z][a-z][\w-]*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d+)?"
+    r"(?: (?:Pro|Mini|Max|Flash|Lite|Ultra|Nano|Turbo|Large|Small|Medium|Instruct|Chat))?)"
+    r"(?![\w.-])")
+
+
+def possessed_models(doc: Doc, orgs: list[Span]) -> list[Span]:
+    """MODEL spans for a numbered name after the possessive of one of ``orgs`` (see the
+    module's notes)."""
+    ends = {e.end_char for e in orgs if e.label_ == "ORG"}
+    spans = []
+    for match in _POSSESSED.finditer(doc_text(doc)):
+        if match.start() in ends and not _YEAR_LIKE.match(match.group(1).rsplit(" ", 1)[-1]):
+            span = doc.char_span(*match.span(1), label="MODEL")
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+_YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
 
 
 def sized(text: str) -> bool:
