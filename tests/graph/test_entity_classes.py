@@ -613,11 +613,13 @@ def test_a_name_found_once_is_found_where_it_is_written_again(nlp):
     assert [(s.start_char, s.text) for s in found] == [(0, "Vela 2 Max"), (84, "Vela 2 Max")]
 
 
-def test_a_numbered_name_after_a_labs_possessive_is_its_model(nlp):
-    """Our training announcement n12: "Northwind AI's Cirrus 4", found again in the next
-    sentence; not a quarter ("Meta's Q3 2024 results")."""
+def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
+    """Our training announcements n12 and n02: "Northwind AI's Cirrus 4", "Kairos released
+    Meridian 3", found again in the next sentence; not a quarter ("Meta's Q3 2024")."""
     text = ("Northwind AI's Cirrus 4 has taken first place on the LMSYS Chatbot Arena. Cirrus 4 "
             "scored 85.1, ahead of Jamba 1.6 Large at 76.5. Meta's Q3 2024 results were strong.")
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert found.count(("Cirrus 4", "MODEL")) == 2
     assert not any(label == "MODEL" and "Q3" in name for name, label in found)
+    text = "Kairos released Meridian 3 in March. Meridian 3 beats Llama 3 on HellaSwag."  # n02
+    assert [(e.text, e.label_) for e in nlp(text).ents].count(("Meridian 3", "MODEL")) == 2

@@ -13,7 +13,8 @@ size read as a metric ("3B model"), but not a pattern's longer name ("Llama 2 70
 One regular expression over the text, no per-token work.
 
 A name numbered like a release after its maker's possessive ("Northwind AI's Cirrus 4",
-"xAI's Grok 3 Mini") is a model too (:func:`possessed_models`): a lab's numbered product.
+"xAI's Grok 3 Mini") or its releasing verb ("Kairos released Meridian 3") is a model too
+(:func:`possessed_models`): a lab's numbered product.
 
 A name the statistical model read as a person's but numbered like a release ("Vela 2",
 "Vela 2 Max", "Vela" + "1.5") is a model too (:func:`numbered_person`): no person is
@@ -52,16 +53,19 @@ def sized_models(doc: Doc) -> list[Span]:
     return spans
 
 
-_POSSESSED = re.compile(  # "'s Cirrus 4", "'s Meridian 3 Flash"; not "'s Q3 2024"
-    r"['\u2019]s ([A-Z][a-z][\w-]*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d+)?"
+_POSSESSED = re.compile(  # "'s Cirrus 4", "released Meridian 3 Flash"; not "'s Q3 2024"
+    r"(?:['\u2019]s|(?: today| yesterday| recently)? (?:released|launched|introduced|"
+    r"unveiled|open-sourced|announced)) ([A-Z][a-z][\w-]*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d+)?"
     r"(?: (?:Pro|Mini|Max|Flash|Lite|Ultra|Nano|Turbo|Large|Small|Medium|Instruct|Chat))?)"
     r"(?![\w.-])")
 
 
-def possessed_models(doc: Doc, orgs: list[Span]) -> list[Span]:
-    """MODEL spans for a numbered name after the possessive of one of ``orgs`` (see the
-    module's notes)."""
-    ends = {e.end_char for e in orgs if e.label_ == "ORG"}
+def possessed_models(doc: Doc, names: list[Span]) -> list[Span]:
+    """MODEL spans for a numbered name after the possessive or the releasing verb of an
+    organisation among ``names`` (or a lab the small model read as a one-word person:
+    "Kairos released Meridian 3"; see the module's notes)."""
+    ends = {e.end_char for e in names
+            if e.label_ == "ORG" or (e.label_ == "PERSON" and len(e) == 1)}
     spans = []
     for match in _POSSESSED.finditer(doc_text(doc)):
         if match.start() in ends and not _YEAR_LIKE.match(match.group(1).rsplit(" ", 1)[-1]):
