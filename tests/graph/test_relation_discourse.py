@@ -13,6 +13,7 @@ from graph.ingest.documents import Document
 from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
 from graph.schema import COOCCURRENCE
+from tests.graph.readings import named
 from tests.graph.test_relation_classifier import typed
 
 
@@ -74,9 +75,7 @@ def test_an_item_opening_with_a_figure_on_a_benchmark(nlp):
     # n11_aurora_lark.txt, under "How it compares:": the item's mark stands for the model
     doc = nlp("- 79.4% on IFEval, better than SmolLM2-1.7B and Llama 3.2 3B\n")
     mark = Span(doc, 0, 1, label="MODEL", kb_id=ANAPHOR)
-    ents = [mark, *doc.ents]
-    text = {e.start: e.text for e in ents}
-    found = {(text[a], text[b]): label for (a, b), label in item_readings(doc[:], ents).items()}
+    found = named(item_readings, doc[:], [mark, *doc.ents])
     assert found == {("-", "79.4%"): "HAS_METRIC", ("-", "IFEval"): "EVALUATED_ON"}
 
 
@@ -168,10 +167,7 @@ def test_a_passive_use_verb_names_what_is_used_not_its_user(nlp):
     # the active verb's subject is its user, however far before it (m06_mistral_funding_news)
     doc = nlp("Mixtral 8x7B, released in December 2023 under Apache 2.0, uses a sparse "
               "mixture-of-experts architecture.")
-    ents = list(doc.ents)
-    names = {e.start: e.text for e in ents}
-    assert {(names[a], names[b]): label
-            for (a, b), label in comparison_readings(doc[:], ents).items()} == {
+    assert named(comparison_readings, doc[:], list(doc.ents)) == {
         ("Mixtral 8x7B", "sparse mixture-of-experts"): "USES"}
 
 

@@ -7,6 +7,7 @@ dev pages, tests/data/unseen*), run through the whole pipeline.
 
 from __future__ import annotations
 
+from tests.graph.readings import every_sentence, first_sentence, named
 from tests.graph.test_relation_classifier import typed
 
 
@@ -23,11 +24,7 @@ def test_a_figure_in_brackets_or_before_for_is_the_names(nlp):
     from graph.nlp.figures import figure_readings
 
     def read(text: str) -> dict[tuple[str, str], str]:
-        sent = next(nlp(text).sents)
-        ents = list(sent.ents)
-        names = {e.start: e.text for e in ents}
-        return {(names[a], names[b]): label
-                for (a, b), label in figure_readings(sent, ents).items()}
+        return first_sentence(figure_readings, nlp, text)
 
     # m03_reasoning_leaderboard.txt
     assert ("DeepSeek-R1", "71.5%") in read(
@@ -67,13 +64,7 @@ def test_a_papers_title_names_what_its_system_uses_or_starts_from(nlp):
     from graph.nlp.uses import item_uses
 
     def read(text: str) -> dict[tuple[str, str], str]:
-        found = {}
-        for sent in nlp(text).sents:
-            ents = list(sent.ents)
-            names = {e.start: e.text for e in ents}
-            found |= {(names[a], names[b]): label
-                      for (a, b), label in item_uses(sent, ents).items()}
-        return found
+        return every_sentence(item_uses, nlp, text)
 
     # models__llama.md, models__gpt-4.md: a list of papers
     assert read("- ChatDoctor: A Medical Chat Model Fine-tuned on LLaMA Model Using Medical "
@@ -122,9 +113,7 @@ def test_an_apposition_after_a_used_method_is_not_another_item(nlp):
     # n05_china_longcontext.txt
     doc = nlp("GLM-5-Long relies on block-skip attention, a sparse attention scheme that Zhipu "
               "developed.")
-    ents = list(doc.ents)
-    names = {e.start: e.text for e in ents}
-    found = {(names[a], names[b]) for a, b in comparison_readings(doc[:], ents)}
+    found = set(named(comparison_readings, doc[:], list(doc.ents)))
     assert ("GLM-5-Long", "block-skip attention") in found, found
     assert not any(b == "sparse attention" for _, b in found), found
 
@@ -162,21 +151,14 @@ def test_a_relative_clause_on_what_a_name_is_uses_for_the_name(nlp):
     # research__rag.md: "that" is "a system", which is RETRO
     doc = nlp("RETRO is an example of a system that leverages retrieval augmentation for "
               "large-scale pre-training from scratch.")
-    ents = list(doc.ents)
-    names = {e.start: e.text for e in ents}
-    assert ("RETRO", "retrieval augmentation") in {
-        (names[a], names[b]) for a, b in comparison_readings(doc[:], ents)}
+    assert ("RETRO", "retrieval augmentation") in named(comparison_readings, doc[:],
+                                                        list(doc.ents))
 
 
 def compared_pairs(nlp, text: str) -> set[frozenset[str]]:
     from graph.nlp.compared import among_readings
 
-    found = set()
-    for sent in nlp(text).sents:
-        ents = list(sent.ents)
-        names = {e.start: e.text for e in ents}
-        found |= {frozenset((names[a], names[b])) for a, b in among_readings(sent, ents)}
-    return found
+    return {frozenset(pair) for pair in every_sentence(among_readings, nlp, text)}
 
 
 def test_a_comparison_listing_the_models_after_its_word(nlp):

@@ -10,16 +10,13 @@ Guide's pages or the seeds), run through the whole pipeline.
 from __future__ import annotations
 
 from graph.nlp.comparisons import comparison_readings
+from tests.graph.readings import every_sentence, first_sentence
 from tests.graph.test_relation_classifier import typed
 
 
 def readings(nlp, text: str) -> dict[tuple[str, str], str]:
     """``{(a, b): label}`` of the surface comparisons of the text's one sentence."""
-    sent = next(nlp(text).sents)
-    ents = list(sent.ents)
-    by_start = {e.start: e.text for e in ents}
-    found = comparison_readings(sent, ents)
-    return {(by_start[a], by_start[b]): label for (a, b), label in found.items()}
+    return first_sentence(comparison_readings, nlp, text)
 
 
 def test_a_comparison_names_every_model_listed_after_its_cue(nlp):
@@ -85,11 +82,7 @@ def test_an_organizations_possessive_or_a_from_names_its_maker(nlp):
     from graph.nlp.provenance import provenance_readings
 
     def made(text: str) -> dict[tuple[str, str], str]:
-        sent = next(nlp(text).sents)
-        ents = list(sent.ents)
-        by_start = {e.start: e.text for e in ents}
-        return {(by_start[a], by_start[b]): label
-                for (a, b), label in provenance_readings(sent, ents).items()}
+        return first_sentence(provenance_readings, nlp, text)
 
     # readings.md; techniques__prompt_chaining.md
     assert made("Prompt Engineering with OpenAI's GPT-3 and other LLMs") == \
@@ -103,13 +96,9 @@ def test_figures_of_a_table_row_are_facts_of_the_row(nlp):
     from graph.nlp.rows import row_figures
 
     # applications__workplace_casestudy.md: a results table
-    doc = nlp("| Technique | Score |\n| _CoT_                                  | _72.6_        "
-              "| _85.1_        | _78.4_        | _87%_                  |\n")
-    found = set()
-    for sent in doc.sents:
-        ents = list(sent.ents)
-        by_start = {e.start: e.text for e in ents}
-        found |= {(by_start[a], by_start[b]) for a, b in row_figures(sent, ents)}
+    found = set(every_sentence(row_figures, nlp, "| Technique | Score |\n| _CoT_           "
+                               "                       | _72.6_        | _85.1_        | "
+                               "_78.4_        | _87%_                  |\n"))
     assert ("CoT", "87%") in found, found
     # a list item of prose is no row: its figure is not the item's
     doc = nlp("- GPT-4 Tutorial: How to Chat With Multiple PDF Files (~1000 pages of Tesla's "
