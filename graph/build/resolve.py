@@ -300,9 +300,10 @@ def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]])
                 bare, _, edition = form.rpartition(" ")
                 if bare and _EDITION.match(edition):
                     editions[bare].add(root)
+    owner = {form: root for root, fs in forms.items() if root in groups for form in fs}
     folded: set[str] = set()
     for bare, targets in editions.items():
-        root = next((r for r, fs in forms.items() if bare in fs and r in groups), None)
+        root = owner.get(bare)
         if root is None or len(targets) != 1 or root in targets or \
                 _choose_type(groups[root]) != "DATASET":
             continue

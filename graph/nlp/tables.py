@@ -21,6 +21,7 @@ header).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -79,12 +80,16 @@ def series_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
     if " / " not in text:
         return []
     ents = list(doc.ents)
+    starts = [e.start_char for e in ents]
     found: list[Candidate] = []
     columns: list[Span | None] = []
     start = 0
     for line in text.splitlines(keepends=True):
         end = start + len(line.rstrip("\r\n"))
-        inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+        inside = []  # the line's entities, looked up only where a series may be
+        if "/" in text[start:end]:
+            inside = [e for e in ents[bisect_left(starts, start):bisect_left(starts, end)]
+                      if e.end_char <= end]
         series = _slash_columns(text, start, end, inside)
         if series:
             columns = series

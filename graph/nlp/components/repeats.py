@@ -28,12 +28,13 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     text = doc_text(doc)
     taken = {i for s in chosen for i in range(s.start, s.end)}
     found = []
-    for name in sorted(names, key=len, reverse=True):  # longer names first
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]| [A-Z0-9])", text):
-            span = doc.char_span(match.start(), match.end(), label=names[name])
-            if span is not None and not any(i in taken for i in range(span.start, span.end)):
-                found.append(span)
-                taken.update(range(span.start, span.end))
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # one pass over the text for all the names, the longer name first where two start
+    for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-]| [A-Z0-9])", text):
+        span = doc.char_span(match.start(), match.end(), label=names[match.group()])
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            found.append(span)
+            taken.update(range(span.start, span.end))
     return sorted(chosen + found, key=lambda s: s.start) if found else chosen
 
 
