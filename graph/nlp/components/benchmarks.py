@@ -138,11 +138,11 @@ def _slots(doc: Doc, chosen: list[Span], ons: list[int]) -> list[Token]:
     for root in [*slots, *dataset_roots]:
         for t in root.conjuncts:
             found.setdefault(t.i, t)
-    for t in list(found.values()):  # "the Flores-200 translation benchmark"
+    for t in list(found.values()):
         if t.lower_ in PARTS:  # "a cleaned version of UltraFeedback"
             found.update((o.i, o) for p in t.children if p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj")
-        elif t.lower_ in heads:
+        elif t.lower_ in heads:  # "the Flores-200 translation benchmark"
             named = [c for c in t.lefts if c.text[:1].isupper() and c.dep_ != "punct"]
             found.update((c.i, c) for c in named[-1:])
     return [t for t in found.values() if t.lemma_.lower() not in INFRASTRUCTURE]
