@@ -245,6 +245,13 @@ def _rule_features(sent: Span, ents: list[Span]
     return found
 
 
+def speaks_of_money(sent: Span) -> bool:
+    """Whether ``sent`` has a word of money ("raised", "investors", "$"): where the
+    classifier's FUNDS may be (:meth:`graph.nlp.relation_model.RelationModel.decide`)."""
+    money = words("relations", "money_words")
+    return any(t.lemma_.lower() in money or t.lower_ in money for t in sent)
+
+
 def main_subject(sent: Span) -> Token | None:
     """The subject of the sentence's main verb, if it has one."""
     return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
@@ -305,6 +312,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
                             if t.lower_ in WE_WORDS)], key=lambda e: e.start)
     rules = _rule_features(sent, ents) if len(ents) > 1 else {}
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
+    money = ["money"] if speaks_of_money(sent) else []
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
     scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
     compared = among_readings(sent, ents) | comparison_readings(sent, ents) \
@@ -334,7 +342,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
                 feats.append("measured_on")  # "51.7% on MATH": where, not whose
             if (a.start, b.start) in compared:  # "A outperforms B", "A trails B"
                 feats.append(f"reading={compared[a.start, b.start]}")
-            feats += _type_features(_type(a), _type(b), feats)
+            feats += _type_features(_type(a), _type(b), feats) + money
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
@@ -378,5 +386,6 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
             feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
         feats += _type_features(title_type, _type(b), feats)
+        feats += ["money"] if speaks_of_money(sent) else []
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,
                         tuple(feats), where, phrase)

@@ -270,3 +270,17 @@ def test_the_model_file_is_compact_and_reads_back_the_same_weights(model, tmp_pa
     assert again.weights == model.weights and again.margin == model.margin
     assert again.metric_floor == model.metric_floor and again.meta == model.meta
     assert '"NONE":' not in path.read_text(encoding="utf-8").split('"rows"')[1]  # indices
+
+
+def test_an_organisation_named_without_money_is_no_funder(nlp, model):
+    # tests/data/unseen (announcements of the genre): the author works with partners; no
+    # word of money in the sentence, so no FUNDS either way, whatever the classifier leans to
+    found = typed(nlp, "Meta is releasing Llama 3.1 405B, the largest openly available "
+                       "foundation model. We're working with partners including AWS, NVIDIA, "
+                       "Databricks, Groq, Dell and Snowflake to make the models available on "
+                       "day one.")
+    assert ("Llama 3.1 405B", "DEVELOPED_BY", "Meta") in found
+    assert not any(p == "FUNDS" for _, p, _ in found)
+    funded = typed(nlp, "Perplexity's $73.6 million Series B, announced on 4 January 2024, "
+                        "was led by IVP; NVIDIA and Databricks Ventures invested as well.")
+    assert ("NVIDIA", "FUNDS", "Perplexity") in funded
