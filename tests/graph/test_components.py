@@ -39,6 +39,11 @@ def test_every_pattern_has_an_id():
     ("Turns are short (median ~45 seconds).", "~45 seconds"),
     ("Roughly one third want AI to help them.", "Roughly one third"),
     ("The 99.9th percentile turn duration doubled.", "99.9th percentile turn duration"),
+    # (tests/data/unseen) numbers the small model calls MONEY or QUANTITY keep their noun
+    ("Llama 3.1 405B was trained on over 15 trillion tokens using more than 16,000 GPUs.",
+     "over 15 trillion tokens"),
+    ("Hugging Face now hosts more than 1 million models.", "more than 1 million models"),
+    ("Amazon also committed $110 million to the Build on Trainium program.", "$110 million"),
 ])
 def test_metrics_are_a_number_with_what_it_measures(nlp, text, span):
     assert (span, "METRIC") in ents(nlp, text)

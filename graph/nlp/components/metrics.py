@@ -108,9 +108,12 @@ def metric_span(ent: Span) -> Span | None:
         return None  # quoted speech, "## References" (a Markdown heading), "zero-shot"
     if label == "TIME":
         return _duration(ent)
-    if label in ("MONEY", "QUANTITY"):
-        return Span(doc, ent.start, ent.end, label="METRIC")
     end = extend_to_noun(ent)
+    if label in ("MONEY", "QUANTITY"):
+        # a sum of money keeps its words ("$110 million"); a number the small model took
+        # for one keeps what it counts ("over 15 trillion tokens", "more than 1 million models")
+        money = any(t.is_currency or t.lower_ in _CURRENCY_WORDS for t in ent)
+        return Span(doc, ent.start, ent.end if money else end, label="METRIC")
     if label == "CARDINAL":
         measure = _measure_of(ent)
         if end == ent.end and measure is not None:
@@ -124,6 +127,7 @@ def metric_span(ent: Span) -> Span | None:
     return None
 
 
+_CURRENCY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "usd", "eur"}
 _PLURAL_NUMBERS = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions"}
 
 
