@@ -128,6 +128,17 @@ def test_line_break_after_a_full_stop_ends_a_sentence(nlp):
     assert all(not t.is_sent_start for t in doc[1:5])
 
 
+def test_a_number_or_a_word_in_lower_case_running_on_begins_no_sentence(nlp):
+    # (tests/data/unseen) the parser alone cut "Aya Expanse | 32B outperforms ...", losing the
+    # comparison's subject; the line break after it still ends the sentence
+    doc = nlp("Aya Expanse 32B outperforms Llama 3.1 70B in 54% of pairwise comparisons.\n"
+              "The team combined data arbitrage and model merging.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Aya Expanse 32B outperforms Llama 3.1 70B in 54% of pairwise comparisons.",
+        "The team combined data arbitrage and model merging."]
+    assert ("Aya Expanse 32B", "MODEL") in {(e.text, e.label_) for e in doc.ents}
+
+
 def test_rules_only_fallback_still_finds_patterns():
     nlp, info = build_pipeline(chain=[])
     assert not info.statistical

@@ -3,6 +3,10 @@
 A line break after sentence-final punctuation, or a blank line, ends a sentence. The parser
 alone runs "…Flux Pro.\\nCohere launched…" together; a single line break elsewhere may be
 hard-wrapped text and is left to the parser.
+
+A word in lower case or a number that runs on from a word on the same line does not begin a
+sentence: the parser alone cuts "Aya Expanse | 32B outperforms Llama 3.1 70B ..." and
+loses the sentence's subject.
 """
 
 from __future__ import annotations
@@ -10,13 +14,14 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.nlp.components.spans import doc_text
 
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
+_RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "model uses"
 
 
 @Language.factory("threadline_line_breaks")
@@ -27,11 +32,16 @@ class LineBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = [m.end() for m in _LINE_BREAK.finditer(doc_text(doc))]
-        if not starts:
+        if len(doc) < 2:
             return doc
+        text = doc_text(doc)
         offsets = doc.to_array(IDX)  # token start offsets, without a loop over tokens
-        for i in numpy.searchsorted(offsets, starts):
-            if 0 < i < len(doc) and offsets[i] in starts:
-                doc[int(i)].is_sent_start = True
+        marks = doc.to_array(SENT_START).view(numpy.int64)  # (-1: not a start)
+        for pattern, mark in ((_RUN_ON, -1), (_LINE_BREAK, 1)):
+            found = numpy.fromiter((m.end() for m in pattern.finditer(text)), dtype=offsets.dtype)
+            at = numpy.searchsorted(offsets, found)
+            ok = (at > 0) & (at < len(doc))
+            at = at[ok]
+            marks[at[offsets[at] == found[ok]]] = mark
+        doc.from_array([SENT_START], marks.view(numpy.uint64))
         return doc
