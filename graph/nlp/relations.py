@@ -84,6 +84,10 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         return head, "subj", ""
     if dep in OBJECT_DEPS and head.pos_ in VERBAL:
         return head, "obj", ""
+    if dep == "pobj" and _examples(head):
+        # "worked with partners including AWS", "benchmarks such as MMLU": the examples
+        # take the role of the noun they exemplify
+        return verb_role(head.head, metric)
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         # "from under 25 minutes to over 45 minutes": the relation is the lowest preposition
         # that is not a quantifier; the verb is where the chain of prepositions ends
@@ -107,6 +111,17 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
                 and not metric:
             return verb.head, "obj", f"{verb.lemma_.lower()} {label_prep.lower_}"
     return None
+
+
+EXAMPLE_PREPS = {"including", "like", "as"}  # "partners including X", "such as", "like"
+
+
+def _examples(prep: Token) -> bool:
+    """Whether ``prep`` introduces examples of the noun above it ("testers including
+    Carlyle", "benchmarks such as MMLU"), not a role of its own ("known as")."""
+    if prep.lower_ not in EXAMPLE_PREPS or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return prep.lower_ != "as" or (prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
 
 
 # how a stray piece of a name may hang outside its phrase ("Llama 3.3 70B": "70B" read as a

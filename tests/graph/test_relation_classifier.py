@@ -284,3 +284,18 @@ def test_an_organisation_named_without_money_is_no_funder(nlp, model):
     funded = typed(nlp, "Perplexity's $73.6 million Series B, announced on 4 January 2024, "
                         "was led by IVP; NVIDIA and Databricks Ventures invested as well.")
     assert ("NVIDIA", "FUNDS", "Perplexity") in funded
+
+
+def test_examples_of_a_noun_take_its_role(nlp, model):
+    # "partners including X", "benchmarks like X": the examples are what the verb reaches
+    partners = typed(nlp, "OpenAI today released GPT-4.1. We worked with alpha testers "
+                          "including Thomson Reuters, Carlyle and Windsurf to understand "
+                          "real-world performance.")  # (tests/data/unseen)
+    partnered = {frozenset((s, t)) for s, p, t in partners if p == "PARTNERS_WITH"}
+    assert {frozenset(("OpenAI", name)) for name in ("Thomson Reuters", "Carlyle", "Windsurf")} \
+        <= partnered  # (a symmetric predicate: either way round)
+    benchmarks = typed(nlp, "Besides standard multilingual capabilities, Gemini shows great "
+                            "performance on multilingual math and summarization benchmarks "
+                            "like MGSM and XLSum, respectively.")  # models__gemini.md
+    assert {("Gemini", "EVALUATED_ON", "MGSM"), ("Gemini", "EVALUATED_ON", "XLSum")} \
+        <= benchmarks
