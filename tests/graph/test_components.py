@@ -44,6 +44,9 @@ def test_every_pattern_has_an_id():
      "over 15 trillion tokens"),
     ("Hugging Face now hosts more than 1 million models.", "more than 1 million models"),
     ("Amazon also committed $110 million to the Build on Trainium program.", "$110 million"),
+    # a size ends at its unit, not at the noun it sizes (models__phi-2.md)
+    ("Phi-2, a 2.7 billion parameters model, improves reasoning capabilities.",
+     "2.7 billion parameters"),
 ])
 def test_metrics_are_a_number_with_what_it_measures(nlp, text, span):
     assert (span, "METRIC") in ents(nlp, text)

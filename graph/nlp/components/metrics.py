@@ -52,7 +52,11 @@ def extend_to_noun(ent: Span) -> int:
     # "159 countries", "1M conversations", "a 17% improvement", "14B parameter model"
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and \
             head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end and head.i - ent.end <= 3:
-        return head.i + 1
+        # (up to its unit: "14B parameter", not "14B parameter small language model"; but
+        # a rate goes on: "1109 tokens/sec")
+        units = _unit_nouns()
+        return next((t.i + 1 for t in doc[ent.end:head.i] if t.lower_ in units
+                     and doc[t.i + 1].text not in ("/", "per")), head.i + 1)
     # "69 of our colleagues", "thousands of high-severity vulnerabilities", "6% of conversations"
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
