@@ -1,6 +1,10 @@
 """Entity classes of session 24 (issue "Entities that hold up on real text"), through the
 real pipeline on real sentences.
 
+A name in apposition to a noun for software or a machine is a project: a test harness, a
+supercomputer (``apposed_product_nouns`` of resources/lexicon/entities.json, read by
+graph/nlp/components/entities.py), on sentences of our announcements.
+
 People in an organisation's slot (graph/nlp/components/org_roles.py): a founder, a name
 with a middle initial, the surnames listed with a person's full name, a partner the
 statistical model reads as a person, a name described as a person or cited with a year
@@ -54,3 +58,15 @@ def test_a_person_in_an_organisations_slot_stays_a_person(nlp, text, people):
     found = ents(nlp, text)
     assert {(name, "PERSON") for name in people} <= found
     assert not {(name, "ORG") for name in people} & found
+
+
+@pytest.mark.parametrize("text, project", [
+    ("SafeProbe, the agencies' shared test harness, generated attacks with Prompt Automatic "
+     "Iterative Refinement (PAIR) and graded the answers with Prometheus 2 as its judge model.",
+     "SafeProbe"),
+    ("Silo AI, based in Helsinki, had trained the open Poro and Viking model families together "
+     "with the University of Turku on LUMI, a supercomputer powered by AMD Instinct MI250X "
+     "accelerators.", "LUMI"),
+])
+def test_a_name_apposed_to_a_harness_or_a_supercomputer_is_a_project(nlp, text, project):
+    assert (project, "PROJECT") in ents(nlp, text)
