@@ -17,11 +17,21 @@ the trained recogniser runs):
 * a name after a noun for an organisation: "the investment bank Bpifrance".
 
 A person is kept where a making verb could have a person as its agent ("developed by Percy
-Liang": two words); a model, a pattern's match and a title's words are left alone.
+Liang": two words), and so are the one-word names listed with such a person (surnames:
+"developed by Werbos, Williams, Robinson, Jürgen Schmidhuber ..."); a partner the
+statistical model reads as a person stays one (people collaborate as often as companies:
+"Devol collaborated with Engelberger"); a model, a pattern's match and a title's words are
+left alone. Some slots and names say the names are people's, whatever the slot
+(:func:`_people`): a founder's ("founded by Demis Hassabis, Shane Legg and Mustafa
+Suleyman"), a name with a middle initial ("Manfred R. Schroeder"), a name in apposition
+to a person's noun or before "who" ("George Devol, the inventor of the Unimate"), names
+cited with a year, as a work's authors are ("developed by Sirovich and Kirby (1987)").
 The words are in ``resources/lexicon/roles.json``.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,68 +41,116 @@ from graph.nlp.lexicon import words
 _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
 # be a partner: "partnered with Jordan")
 _RETYPED = _GUESSES | {"PERSON"}
+_PERSON_GUESSES = {"ORG", "PERSON", "PLACE"}  # the statistical model's types for a person
 _AGENT_PREPS = {"by"}
 _NAME_PARTS = {"compound", "flat", "nmod", "nummod"}
 _GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
+# The kinds of slot, by who a person guessed there is: in a firm's slot (investors, named
+# after their founders: "Andreessen Horowitz"; what is acquired; an employer; "the bank X")
+# an organisation; in a maker's, an organisation if one word ("released by Argilla"); in a
+# partner's, a person; in a founder's, always a person.
+FIRM, MAKER, PARTNER, FOUNDER = "firm", "maker", "partner", "founder"
+_INITIAL = re.compile(r"^[A-Z]\.$")  # "Manfred R. Schroeder"
+_YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
 
 
 def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
     """``spans`` (sorted, not overlapping) with the names in an organisation's slot typed
-    ORG (see the module's notes); ``strong``: ``(start, end)`` of the patterns' and shapes'
-    spans, which keep their type."""
+    ORG, or PERSON where the slot or the names say they are people's (see the module's
+    notes); ``strong``: ``(start, end)`` of the patterns' and shapes' spans, which keep their
+    type."""
     out = list(spans)
-    for token, people in _slots(doc):
-        for member in [token, *token.conjuncts]:
-            name = proper_name(member)
-            if name is not None:
-                # a maker of two words or more may be a person ("developed by Percy Liang")
-                people_too = people or name[1] - name[0] == 1
-                out = typed_name(doc, out, name, "ORG", _RETYPED if people_too else _GUESSES,
-                                 strong)
+    for token, slot in _slots(doc):
+        names = [n for m in [token, *token.conjuncts] if (n := proper_name(m)) is not None]
+        if slot == FOUNDER or _people(doc, names, out, slot):
+            for name in names:
+                out = typed_name(doc, out, name, "PERSON", _PERSON_GUESSES, strong)
+            continue
+        for name in names:
+            if slot == FIRM or (slot == MAKER and name[1] - name[0] == 1):
+                retyped = _RETYPED  # "led by Kleiner Perkins", "released by Argilla"
+            else:
+                retyped = _GUESSES  # "developed by Percy Liang"; "teamed up with Cordelia
+                # Schmid": a person, as the statistical model read
+            out = typed_name(doc, out, name, "ORG", retyped, strong)
     return sorted(out, key=lambda s: s.start)
 
 
-def _slots(doc: Doc) -> list[tuple[Token, bool]]:
-    """The tokens in an organisation's slot, each with whether a person's name there is an
-    organisation too (investors, partners, acquisitions: yes; makers: one-word names only).
-    Cheap tests first: most tokens are neither objects nor proper nouns."""
+def _people(doc: Doc, names: list[tuple[int, int]], spans: list[Span], slot: str) -> bool:
+    """Whether the names of a slot are people's: one has a middle initial, is in
+    apposition to a person's noun or followed by "who", the last is cited with a year
+    ("Sirovich and Kirby (1987)"), or, for makers, one of two words or more is a person
+    and the others are the surnames listed with it."""
+    for start, end in names:
+        if any(_INITIAL.match(t.text) for t in doc[start + 1:end - 1]) or \
+                _described_as_person(doc[start:end]):
+            return True
+    if names and _cited(doc, names[-1][1]):
+        return True
+    if slot != MAKER or len(names) < 2:
+        return False
+    persons = {(s.start, s.end) for s in spans if s.label_ == "PERSON"}
+    return any(end - start > 1 and (start, end) in persons for start, end in names)
+
+
+def _described_as_person(name: Span) -> bool:
+    """"George Devol, the inventor of ...", "Engelberger, who served as president"."""
+    doc, root = name.doc, name.root
+    if name.end + 1 < len(doc) and doc[name.end].text == "," and doc[name.end + 1].lower_ == "who":
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in words("roles", "person_nouns")
+               for c in root.children)
+
+
+def _cited(doc: Doc, end: int) -> bool:
+    """Whether a year in brackets follows ``end``: a work cited by its authors' names."""
+    return end + 2 < len(doc) and doc[end].text == "(" and _YEAR.match(doc[end + 1].text) \
+        is not None and doc[end + 2].text == ")"
+
+
+def _slots(doc: Doc) -> list[tuple[Token, str]]:
+    """The tokens in an organisation's (or a founder's) slot, each with the slot's kind
+    (see :data:`FIRM`). Cheap tests first: most tokens are neither objects nor proper
+    nouns."""
     found = []
     for token in doc:
         dep = token.dep_
         if dep == "pobj":
-            people = _object_slot(token)
-            if people is not None:
-                found.append((token, people))
+            slot = _object_slot(token)
+            if slot is not None:
+                found.append((token, slot))
         elif dep == "dobj":
             if token.head.lemma_ == "acquire":
-                found.append((token, True))
+                found.append((token, FIRM))
         elif token.pos_ == "PROPN":
             if token.i > 0 and doc[token.i - 1].is_lower and \
                     doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
-                found.append((token, True))  # "the telecom operator Telvia"
+                found.append((token, FIRM))  # "the telecom operator Telvia"
         elif token.i >= 2 and doc[token.i - 1].text in HYPHENS and \
                 not doc[token.i - 1].whitespace_ and \
                 token.lemma_.lower() in words("roles", "funder_verbs"):
-            found.append((doc[token.i - 2], True))  # "the Alibaba-backed maker"
+            found.append((doc[token.i - 2], FIRM))  # "the Alibaba-backed maker"
     return found
 
 
-def _object_slot(token: Token) -> bool | None:
-    """For the object of a preposition: whether it is in an organisation's slot, and a
-    person there is one too (see :func:`_slots`), or ``None`` outside such a slot."""
+def _object_slot(token: Token) -> str | None:
+    """For the object of a preposition: the kind of slot it is in (see :func:`_slots`),
+    or ``None`` outside such a slot."""
     prep, head = token.head.lower_, token.head.head
     if prep in _AGENT_PREPS:
         verb = head.lemma_.lower()
         if verb in words("roles", "funder_verbs") or (verb == "lead" and _about_funding(token)):
-            return True
-        return False if verb in words("roles", "maker_verbs") else None
+            return FIRM
+        if verb in words("roles", "founder_verbs"):
+            return FOUNDER
+        return MAKER if verb in words("roles", "maker_verbs") else None
     if prep == "with" and head.lemma_.lower() in words("roles", "partner_words"):
-        return head.lemma_.lower() != "work"
+        return PARTNER
     if prep == "from" and head.lemma_.lower() in words("roles", "investment_nouns"):
-        return True
+        return FIRM
     if prep == "at" and token.head.i > 0 and \
             token.doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
-        return True  # "the team at StepFun"
+        return FIRM  # "the team at StepFun"
     return None
 
 
