@@ -47,6 +47,8 @@ def test_every_pattern_has_an_id():
     # a size ends at its unit, not at the noun it sizes (models__phi-2.md)
     ("Phi-2, a 2.7 billion parameters model, improves reasoning capabilities.",
      "2.7 billion parameters"),
+    ("Stability AI today released Stable Diffusion 3.5 Large, an 8-billion-parameter image "
+     "model, under its community licence.", "8-billion-parameter"),  # (tests/data/unseen3)
 ])
 def test_metrics_are_a_number_with_what_it_measures(nlp, text, span):
     assert (span, "METRIC") in ents(nlp, text)

@@ -52,11 +52,11 @@ def extend_to_noun(ent: Span) -> int:
     # "159 countries", "1M conversations", "a 17% improvement", "14B parameter model"
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and \
             head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end and head.i - ent.end <= 3:
-        # (up to its unit: "14B parameter", not "14B parameter small language model"; but
-        # a rate goes on: "1109 tokens/sec")
-        units = _unit_nouns()
-        return next((t.i + 1 for t in doc[ent.end:head.i] if t.lower_ in units
-                     and doc[t.i + 1].text not in ("/", "per")), head.i + 1)
+        # (a size ends at what it counts: "14B parameter", "8-billion-parameter", not "14B
+        # parameter small language model"; "4,096-token context window" goes on)
+        sizes = words("metrics", "size_nouns")
+        return next((t.i + 1 for t in doc[ent.end - 1:head.i] if t.lower_ in sizes),
+                    head.i + 1)
     # "69 of our colleagues", "thousands of high-severity vulnerabilities", "6% of conversations"
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
