@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.nlp.anaphora import anaphors
+from graph.nlp.companies import Organizations
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -85,22 +86,31 @@ def _names(ent: Span, subject) -> bool:
     return subject in ent or (ent.root.dep_ == "appos" and ent.root.head.i == subject.i)
 
 
-def _antecedent(sent: Span, ents: list[Span], previous: Topic | None, topic: Topic | None,
-                offset: int) -> tuple[Topic, str] | None:
+def _antecedent(sent: Span, ents: list[Span],
+                known: tuple[Topic | None, Topic | None, Topic | None],
+                several: list[tuple[Span, Group]], offset: int) -> tuple[Topic, str] | None:
     """What "it" or "the model" in ``sent`` stands for, and how it was found: the sentence's
-    own subject when an entity is it ("Phi-2 ... and it"), else the entity the sentence
-    before was about ("previous"), else the document's topic ("title")."""
+    own subject when an entity is it ("Phi-2 ... and it"; "The company said that it", the
+    company's), else the entity the sentence before was about ("previous"; what it released,
+    if it was an organization that released something: "X released Y. The model ...": Y),
+    else the document's topic ("title"). ``known``: the entity the sentence before was
+    about, the topic, what the sentence before released."""
+    previous, topic, released = known
     subject = main_subject(sent)
     own = next((e for e in ents if e.label_ in TOPIC_TYPES and subject is not None
                 and _names(e, subject)), None)
     if own is None and previous is None:  # "Claude mostly avoids X when ...—it shows up in"
         own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
                     and e.root.head.pos_ in VERBAL), None)
-    if own is not None:
-        return _topic(own, offset), "previous"
-    if previous is not None:
-        return previous, "previous"
-    return (topic, "title") if topic is not None else None
+    stood = next((g[0] for s, g in several if len(g) == 1 and subject in s), None)
+    found = (_topic(own, offset), "previous") if own is not None else \
+        (stood, "previous") if stood is not None else \
+        (previous, "previous") if previous is not None else \
+        (topic, "title") if topic is not None else None
+    if released is not None and found is not None and found[0][1] == "ORG" \
+            and _past_the_maker(sent, released):
+        return released, "previous"
+    return found
 
 
 Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
@@ -126,6 +136,19 @@ def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candi
     if kind and (ends[0] == ends[1] or names[0] == names[1] or WE_WORDS & set(names)):
         return None  # (an "it" and a "we": the sentence would name neither end)
     return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
+
+
+def _standing(sent: Span, ents: list[Span], antecedent: tuple[Topic, str] | None,
+              several: list[tuple[Span, Group]], organizations: Organizations) -> list[Span]:
+    """The words of ``sent`` standing for ``antecedent`` (:func:`graph.nlp.anaphora.
+    anaphors`; not those standing for a set, ``several``); an organization's "it" is one
+    more mention of it ("In December 2023 it closed ...")."""
+    if antecedent is None:
+        return []
+    found = anaphors(sent, [*ents, *(s for s, _ in several)], antecedent[0][1])
+    if found and antecedent[0][1] == "ORG":
+        organizations.mention(antecedent[0], _is_subject([(found[0], ())], sent))
+    return found
 
 
 def _pairs(sent: Span, context, ents: list[Span], headed: bool, stand: Standing,
@@ -246,14 +269,17 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     released: Topic | None = None  # what the sentence before released, its subject a maker
     head: tuple[Span, Span] | None = None  # the sentence "- NAME:" before, and its entity
     plurals = Plurals()  # the sets the sentences named, for "Both ...", "All three ..."
+    organizations = Organizations()  # the ones named last, for "the company"
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
             topic, previous, recent = _topic_of(sent, offset) or topic, None, None
             intro, carried = None, []
             plurals.heading()
+            organizations.heading(ents, offset)
             continue
-        several = plurals.stand(sent, ents, offset)
+        several = plurals.stand(sent, ents, offset)  # (and "the company": a set of one)
+        several += organizations.stand(sent, [*ents, *(s for s, _ in several)], offset)
         if recent is not None and n - recent[0] <= RECENT_SENTENCES and ents:
             found += _figures_of(recent[1], sent, ents, offset)
         about = discussed(ents) if ents else None
@@ -263,21 +289,17 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             previous = _topic(head[1], offset)
         context = None if _is_subject(several, sent) else (*previous, "previous") \
             if previous else (*topic, "title") if topic else None  # (not for "Both ...")
-        antecedent = _antecedent(sent, ents, previous, topic, offset)
-        if released is not None and antecedent is not None and antecedent[0][1] == "ORG" \
-                and _past_the_maker(sent, released):
-            antecedent = (released, "previous")  # "X released Y. The model ...": Y
-        standing = [] if antecedent is None else \
-            anaphors(sent, [*ents, *(s for s, _ in several)], antecedent[0][1])
+        antecedent = _antecedent(sent, ents, (previous, topic, released), several, offset)
+        standing = _standing(sent, ents, antecedent, several, organizations)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
         marks, intro = _list_marks(sent, ents, intro, stand, carried, offset)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
         found += _pairs(sent, context, [*ents, *standing], headed, stand, several, text,
                         offset)
-        before, previous = previous, _next_previous(sent, ents, standing, previous,
-                                                    antecedent[0] if antecedent else None,
-                                                    offset)
+        ones = [*standing, *(s for s, g in several if len(g) == 1)]  # (and "The company")
+        before, previous = previous, _next_previous(
+            sent, ents, ones, previous, antecedent[0] if antecedent else None, offset)
         # (kept while the text stays on the maker: "The company says ...")
         released = _released_by_maker(sent, ents, offset) or \
             (released if previous == before else None)

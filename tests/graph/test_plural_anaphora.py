@@ -112,3 +112,47 @@ def test_what_is_left_alone(nlp):
                "problems in Japanese. Both models needed no gradient updates.")
     for text in (people, family, nothing):
         assert stood_for(nlp, text) == {}, text
+
+
+def companies_stood_for(nlp, text: str) -> dict[str, str]:
+    """Each "the company" of ``text`` -> the name of the organization it stands for."""
+    from graph.nlp.companies import Organizations
+
+    organizations, found = Organizations(), {}
+    for sent, ents in _with_entities(nlp(text)):
+        for span, (org,) in organizations.stand(sent, ents, 0):
+            found[span.text] = org[2]
+    return found
+
+
+KAIROS = ("Kairos Labs, the Paris-based startup behind the Meridian models, has raised $640 "
+          "million in a Series B round led by Northgate Capital. Halvorsen Ventures and the "
+          "French public investment bank Bpifrance also put money into the round, which values "
+          "the company at $6.2 billion.\n\nThe company said on Tuesday that it has acquired "
+          "Sablier, a small Lyon team that builds evaluation tooling.")
+
+
+def test_the_company_is_the_one_the_text_is_about(nlp):
+    # n02_kairos_funding.txt: not the investors the sentence before names, nor its subject
+    assert companies_stood_for(nlp, KAIROS) == {"the company": "kairos labs",
+                                                "The company": "kairos labs"}
+    found = via(nlp, KAIROS)
+    assert ("Kairos Labs", "FUNDS", "Sablier") in found, found
+    assert ("Kairos Labs", "HAS_METRIC", "$6.2 billion") in found, found
+    assert not any(s == "Halvorsen Ventures" and t == "Sablier" for s, _, t in found), found
+
+
+def test_a_bold_lead_in_opens_a_section_about_another_company(nlp):
+    # m08_funding_roundup.txt: "The Tokyo lab" is the company of its paragraph's lead-in
+    text = ("**Perplexity, $73.6 million.** In June 2024 it partnered with SoftBank to offer "
+            "Perplexity Pro to SoftBank's mobile customers in Japan.\n\n"
+            "**Sakana AI, $30 million and ¥30 billion.** The Tokyo lab raised a $30 million "
+            "seed round in January 2024, led by Lux Capital with Khosla Ventures.")
+    assert companies_stood_for(nlp, text) == {"The Tokyo lab": "sakana ai"}
+
+
+def test_a_description_of_a_name_is_no_company_named_before(nlp):
+    # m07_acquisitions_news.txt: "the San Francisco start-up" says which one it is
+    text = ("On 26 June 2023 Databricks agreed to acquire MosaicML, the San Francisco start-up "
+            "behind the open MPT models, for about $1.3 billion.")
+    assert companies_stood_for(nlp, text) == {}
