@@ -9,13 +9,20 @@ dependency rules, the surface readings and the classifier read "It outperforms X
 read "Y outperforms X"; :mod:`graph.nlp.discourse` then puts the antecedent's span in its
 place and marks the evidence (``via``). A noun ("the model", "this method") stands only
 for an entity of a kind it can name (``kind_types`` in ``resources/lexicon/relations.json``).
+
+Words that stand for several entities ("Both were trained with FlashAttention", "All three
+are fine-tuned from Mistral 7B", "both models", "they") are found here too
+(:func:`plural_anaphors`), with what they say of the set (how many, what kind); which set
+they stand for is :mod:`graph.nlp.plural`'s to say.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import words
+from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR, kind_fits
 
 PRONOUNS = {"it", "its"}
@@ -64,3 +71,113 @@ def anaphors(sent: Span, ents: list[Span], kind: str) -> list[Span]:
                 and not _expletive(t):
             found.append(Span(sent.doc, t.i, t.i + 1, label=kind, kb_id=ANAPHOR))
     return sorted(found, key=lambda s: s.start)
+
+
+# -- plural anaphors: "Both were trained with X", "All three are fine-tuned from Y" ---------
+
+PLURAL_PRONOUNS = {"they": ("nsubj", "nsubjpass"), "their": ("poss",)}
+PLURAL_DETERMINERS = {"the", "these", "those", "our", "both", "all", "each"}
+SUBJECT_ROLES = ("nsubj", "nsubjpass")
+COUNTED_ROLES = ("dobj", "pobj")  # "we evaluated both models on X": a count says which
+EACH_WORDS = {"both", "all", "each"}  # "each of them", "all of the models"
+
+
+@dataclass(frozen=True, slots=True)
+class Plural:
+    """Words that stand for several entities named before (:mod:`graph.nlp.plural`): how
+    many ("both": 2, "all four models": 4; ``None`` when the words do not say), the kind
+    noun naming what they are ("models"; ``None`` for "they", "both", "all three"), and
+    whether it is a pronoun ("they", "their", "each of them"), which stands only for what
+    the sentence before was about."""
+
+    start: int  # token span in the doc
+    end: int
+    count: int | None
+    noun: Token | None
+    pronoun: bool
+    subject: bool  # the subject of its clause ("Both support X"), not an object
+
+
+def count_of(token: Token) -> int | None:
+    """The number a word says ("both", "three", "4"), ``None`` for any other word."""
+    if token.lower_.isdigit():
+        return int(token.lower_)
+    found = table("relations", "plural_counts").get(token.lower_)
+    return int(found) if found else None
+
+
+def _kind_plural(token: Token) -> bool:
+    """A plural noun that can name entities of the text ("models", "companies", "sizes")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and (
+        lemma in words("relations", "kind_nouns") or lemma in table("relations", "plural_kinds"))
+
+
+def _counted_noun(token: Token) -> Plural | None:
+    """"both models", "the two models", "these models", "All four models", "our companies":
+    a plural kind noun whose determiner or number makes it the set named before; not a noun
+    a modifier narrows ("the larger models", "both Baidu models": which ones, it says)."""
+    if not _kind_plural(token):
+        return None
+    left = [c for c in token.children if c.i < token.i]
+    if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in
+           PLURAL_DETERMINERS for c in left):
+        return None
+    dets = [c for c in left if c.dep_ in ("det", "predet", "poss")
+            and c.lower_ in PLURAL_DETERMINERS]
+    numbers = [c for c in left if c.dep_ == "nummod" and count_of(c) is not None]
+    count = next((count_of(c) for c in [*numbers, *dets] if count_of(c) is not None), None)
+    subject = token.dep_ in SUBJECT_ROLES
+    if not dets or not (subject or token.dep_ == "poss" or
+                        count is not None and token.dep_ in COUNTED_ROLES):
+        return None
+    return Plural(min(c.i for c in [*dets, *numbers]), token.i + 1, count, token, False,
+                  subject)
+
+
+def _of_them(token: Token) -> Plural | None:
+    """"each of them", "both of the models", "all three of them" as a subject."""
+    if token.dep_ not in SUBJECT_ROLES or not (token.lower_ in EACH_WORDS or
+                                               token.pos_ == "NUM" and count_of(token)):
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if target is None or not (target.lower_ == "them" or _kind_plural(target) and any(
+            c.dep_ == "det" and c.lower_ in PLURAL_DETERMINERS for c in target.children)):
+        return None
+    start = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "predet"))])
+    return Plural(start, target.i + 1, count_of(token), None if target.lower_ == "them"
+                  else target, target.lower_ == "them", True)
+
+
+def _counted_pronoun(token: Token) -> Plural | None:
+    """"Both were trained with X", "All three are fine-tuned from Y", "The two share ...":
+    a number standing alone as a subject, "both" alone or after "all"/"the"."""
+    count = count_of(token)
+    if count is None or count < 2 or token.dep_ not in SUBJECT_ROLES or \
+            any(c.dep_ == "prep" for c in token.children):
+        return None
+    dets = [c for c in token.children if c.dep_ in ("det", "predet") and c.i < token.i
+            and c.lower_ in ("all", "the", "these", "those")]
+    if token.lower_ != "both" and not dets:
+        return None  # "Three epochs take about 9 hours": a figure, not the three named
+    return Plural(min([token.i, *(c.i for c in dets)]), token.i + 1, count, None, False, True)
+
+
+def plural_anaphors(sent: Span, ents: list[Span]) -> list[Plural]:
+    """The words of ``sent`` that stand for several entities named before: "they" (subject)
+    and "their", "both" or "all three" alone as a subject, "each of them", and a plural
+    kind noun made definite ("both models", "these models", "the two companies")."""
+    taken = {t.i for e in ents for t in e}
+    found: list[Plural] = []
+    for t in sent:
+        if t.i in taken:
+            continue
+        if t.pos_ == "PRON" and t.dep_ in PLURAL_PRONOUNS.get(t.lower_, ()):
+            plural = Plural(t.i, t.i + 1, None, None, True, t.dep_ in SUBJECT_ROLES)
+        else:
+            plural = _of_them(t) or _counted_noun(t) or _counted_pronoun(t)
+        if plural is not None and not taken & set(range(plural.start, plural.end)):
+            found.append(plural)
+            taken.update(range(plural.start, plural.end))
+    return found

@@ -3,8 +3,9 @@ pairs (:mod:`graph.nlp.pairs`) with what a sentence says without naming it: the 
 topic (its heading or title line); the entity the sentence before was about (for a
 subjectless summary sentence, and for "It"/"the model", :mod:`graph.nlp.anaphora`); the
 entity of a line introducing a list, for its items ("How it compares:\n- 79.4% on
-IFEval"); the maker a product's name opens with ("Anthropic Interviewer"); and the
-figures of a sentence that names nothing they could measure.
+IFEval"); the maker a product's name opens with ("Anthropic Interviewer"); the figures
+of a sentence that names nothing they could measure; and, for "Both", "All three", "they",
+each of the entities a sentence before listed (:mod:`graph.nlp.plural`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.nlp.anaphora import anaphors
+from graph.nlp.companies import Organizations
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -25,6 +27,7 @@ from graph.nlp.pair_grammar import (
     stands_for_another,
 )
 from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_candidates
+from graph.nlp.plural import Group, Plurals, in_its_clause
 from graph.nlp.relations import VERBAL, WE_WORDS
 from graph.nlp.rows import MARKS, line_ranges
 
@@ -83,22 +86,31 @@ def _names(ent: Span, subject) -> bool:
     return subject in ent or (ent.root.dep_ == "appos" and ent.root.head.i == subject.i)
 
 
-def _antecedent(sent: Span, ents: list[Span], previous: Topic | None, topic: Topic | None,
-                offset: int) -> tuple[Topic, str] | None:
+def _antecedent(sent: Span, ents: list[Span],
+                known: tuple[Topic | None, Topic | None, Topic | None],
+                several: list[tuple[Span, Group]], offset: int) -> tuple[Topic, str] | None:
     """What "it" or "the model" in ``sent`` stands for, and how it was found: the sentence's
-    own subject when an entity is it ("Phi-2 ... and it"), else the entity the sentence
-    before was about ("previous"), else the document's topic ("title")."""
+    own subject when an entity is it ("Phi-2 ... and it"; "The company said that it", the
+    company's), else the entity the sentence before was about ("previous"; what it released,
+    if it was an organization that released something: "X released Y. The model ...": Y),
+    else the document's topic ("title"). ``known``: the entity the sentence before was
+    about, the topic, what the sentence before released."""
+    previous, topic, released = known
     subject = main_subject(sent)
     own = next((e for e in ents if e.label_ in TOPIC_TYPES and subject is not None
                 and _names(e, subject)), None)
     if own is None and previous is None:  # "Claude mostly avoids X when ...—it shows up in"
         own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
                     and e.root.head.pos_ in VERBAL), None)
-    if own is not None:
-        return _topic(own, offset), "previous"
-    if previous is not None:
-        return previous, "previous"
-    return (topic, "title") if topic is not None else None
+    stood = next((g[0] for s, g in several if len(g) == 1 and subject in s), None)
+    found = (_topic(own, offset), "previous") if own is not None else \
+        (stood, "previous") if stood is not None else \
+        (previous, "previous") if previous is not None else \
+        (topic, "title") if topic is not None else None
+    if released is not None and found is not None and found[0][1] == "ORG" \
+            and _past_the_maker(sent, released):
+        return released, "previous"
+    return found
 
 
 Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
@@ -124,6 +136,59 @@ def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candi
     if kind and (ends[0] == ends[1] or names[0] == names[1] or WE_WORDS & set(names)):
         return None  # (an "it" and a "we": the sentence would name neither end)
     return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
+
+
+def _standing(sent: Span, ents: list[Span], antecedent: tuple[Topic, str] | None,
+              several: list[tuple[Span, Group]], organizations: Organizations) -> list[Span]:
+    """The words of ``sent`` standing for ``antecedent`` (:func:`graph.nlp.anaphora.
+    anaphors`; not those standing for a set, ``several``); an organization's "it" is one
+    more mention of it ("In December 2023 it closed ...")."""
+    if antecedent is None:
+        return []
+    found = anaphors(sent, [*ents, *(s for s, _ in several)], antecedent[0][1])
+    if found and antecedent[0][1] == "ORG":
+        organizations.mention(antecedent[0], _is_subject([(found[0], ())], sent))
+    return found
+
+
+def _pairs(sent: Span, context, ents: list[Span], headed: bool, stand: Standing,
+           several: list[tuple[Span, Group]], text: str, offset: int) -> Iterator[Candidate]:
+    """The candidates of ``sent`` (:func:`graph.nlp.pairs.sentence_candidates`) in document
+    offsets, an end standing for one entity named elsewhere replaced by it, one standing for
+    several (``several``: "Both", "All three") by each of them."""
+    every = sorted([*ents, *(s for s, _ in several)], key=lambda e: e.start)
+    sets = {(s.start_char, s.end_char): (group, in_its_clause(s, every))
+            for s, group in several}
+    for c in sentence_candidates(sent, context, every, headed):
+        for each in _each(c, stand, sets, text):
+            resolved = _resolved(c, each, text, offset)
+            if resolved is not None:
+                yield resolved
+
+
+def _is_subject(several: list[tuple[Span, Group]], sent: Span) -> bool:
+    subject = main_subject(sent)
+    return subject is not None and any(subject in span for span, _ in several)
+
+
+Sets = dict[tuple[int, int], tuple[Group, set[tuple[int, int]]]]  # a plural span -> its
+# set, and the entities of its clause
+
+
+def _each(c: Candidate, stand: Standing, sets: Sets, text: str) -> list[Standing]:
+    """What the ends of ``c`` stand for, once per entity of the set a plural end stands for
+    ("Both were trained with X": one candidate per model); none when both ends are plural,
+    the other end is one of the set or not in the plural's clause, or is a figure the
+    grammar does not make theirs ("Both support ... a 64K-token context" does)."""
+    ends = [end for end in (c.a, c.b) if end in sets and not c.context]
+    if not ends:
+        return [stand]
+    group, partners = sets[ends[0]]
+    other, kind = (c.b, c.b_type) if ends[0] == c.a else (c.a, c.a_type)
+    if len(ends) > 1 or other not in partners or kind == "METRIC" and "owner" not in \
+            c.features or text[other[0]:other[1]].casefold() in {t[2] for t in group}:
+        return []
+    return [{**stand, ends[0]: (one, "previous")} for one in group]
 
 
 def _item_head(sent: Span, ents: list[Span]) -> Span | None:
@@ -190,8 +255,9 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     before it in the same section, else with the topic (the entity the heading, or a short
     first line, names); "it", "its", "the model" are ends standing for that entity (or for
     the sentence's own subject), the mark of a list item for the entity of the line
-    introducing the list; pass the returned topic on to the next piece. Spans of the
-    candidates are in document offsets.
+    introducing the list, "Both", "All three models" for each entity of the set they stand
+    for; pass the returned topic on to the next piece. Spans of the candidates are in
+    document offsets.
     """
     found: list[Candidate] = []
     previous: Topic | None = None
@@ -202,12 +268,18 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     text = doc.text  # built from the tokens on each access: once per piece
     released: Topic | None = None  # what the sentence before released, its subject a maker
     head: tuple[Span, Span] | None = None  # the sentence "- NAME:" before, and its entity
+    plurals = Plurals()  # the sets the sentences named, for "Both ...", "All three ..."
+    organizations = Organizations()  # the ones named last, for "the company"
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
             topic, previous, recent = _topic_of(sent, offset) or topic, None, None
             intro, carried = None, []
+            plurals.heading()
+            organizations.heading(ents, offset)
             continue
+        several = plurals.stand(sent, ents, offset)  # (and "the company": a set of one)
+        several += organizations.stand(sent, [*ents, *(s for s, _ in several)], offset)
         if recent is not None and n - recent[0] <= RECENT_SENTENCES and ents:
             found += _figures_of(recent[1], sent, ents, offset)
         about = discussed(ents) if ents else None
@@ -215,24 +287,19 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         headed = head is not None and _same_line(doc, head[0], sent)
         if headed:
             previous = _topic(head[1], offset)
-        context = (*previous, "previous") if previous else (*topic, "title") if topic else None
-        antecedent = _antecedent(sent, ents, previous, topic, offset)
-        if released is not None and antecedent is not None and antecedent[0][1] == "ORG" \
-                and _past_the_maker(sent, released):
-            antecedent = (released, "previous")  # "X released Y. The model ...": Y
-        standing = [] if antecedent is None else anaphors(sent, ents, antecedent[0][1])
+        context = None if _is_subject(several, sent) else (*previous, "previous") \
+            if previous else (*topic, "title") if topic else None  # (not for "Both ...")
+        antecedent = _antecedent(sent, ents, (previous, topic, released), several, offset)
+        standing = _standing(sent, ents, antecedent, several, organizations)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
         marks, intro = _list_marks(sent, ents, intro, stand, carried, offset)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
-        for c in sentence_candidates(sent, context, sorted([*ents, *standing],
-                                                           key=lambda e: e.start), headed):
-            c = _resolved(c, stand, text, offset)
-            if c is not None:
-                found.append(c)
-        before, previous = previous, _next_previous(sent, ents, standing, previous,
-                                                    antecedent[0] if antecedent else None,
-                                                    offset)
+        found += _pairs(sent, context, [*ents, *standing], headed, stand, several, text,
+                        offset)
+        ones = [*standing, *(s for s, g in several if len(g) == 1)]  # (and "The company")
+        before, previous = previous, _next_previous(
+            sent, ents, ones, previous, antecedent[0] if antecedent else None, offset)
         # (kept while the text stays on the maker: "The company says ...")
         released = _released_by_maker(sent, ents, offset) or \
             (released if previous == before else None)
