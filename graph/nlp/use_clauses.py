@@ -27,7 +27,7 @@ USERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")  # GUIDELINES: USES, "a
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVES = {"which", "that", "who"}
 DESCRIBING = ("acl", "relcl")  # a clause describing the noun it hangs on
-# a participle of a verb whose subject is the user's: "X generates plots using Python"
+# a passive participle of a verb whose subject is the user: "X achieves ... when combined with Y"
 ADVERBIAL = ("advcl", "xcomp")
 NAMING = ("compound", "nmod", "amod", "appos")  # "the `gpt-3.5-turbo` model", "Gemini models"
 SHARED = ("conj",)
@@ -107,9 +107,10 @@ def _holder(anchor: Token) -> Token | None:
         return _resolved(subject)  # "Zephyr-β, which was trained with SFT"
     if token.dep_ in DESCRIBING:  # "a model fine-tuned from LLaMA", "X, fine-tuned from Y"
         return _resolved(_described(token.head))
-    if token.dep_ in ADVERBIAL and token.tag_ in ("VBG", "VBN") and \
+    if token.dep_ in ADVERBIAL and token.tag_ == "VBN" and \
             token.head.pos_ in VERBAL:
-        return _subject(token.head)  # "... when combined with Y", "... plots using Python"
+        return _subject(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
+        # ran on 768 nodes using Megatron-LM": a "using" of an activity's is its own)
     return None
 
 
