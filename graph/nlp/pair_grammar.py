@@ -123,12 +123,16 @@ def _owner_object(prep: Token, ent_of: dict[int, Span]) -> Span | None:
 
 def _described(noun: Token, ent_of: dict[int, Span]) -> Span | None:
     """The entity a noun describes: "Codestral, a 22B code model" (apposition), "Falcon
-    LLM is a 180B model" (what the subject is)."""
+    LLM is a 180B model" (what the subject is), "Mixtral 8x22B is characterized as a sparse
+    mixture-of-experts model" (what a passive verb's subject is taken as)."""
     if noun.dep_ == "appos" and noun.head.i in ent_of:
         found = ent_of[noun.head.i]
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         found = next((ent_of[c.i] for c in noun.head.children
                       if c.dep_ == "nsubj" and c.i in ent_of), None)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        found = next((ent_of[c.i] for c in noun.head.head.children
+                      if c.dep_ == "nsubjpass" and c.i in ent_of), None)
     else:
         return None
     return found if found is not None and found.label_ in OWNER_TYPES else None

@@ -1,0 +1,160 @@
+"""How the genre words a use: a cue ("uses", "fine-tuned from", "a version of") right before
+the items it names, read from the words (GUIDELINES: USES, BASED_ON).
+
+The parse of such phrases is poor (a capitalised "Uses" read as a noun, the items of a list
+hung on the verb), and the genre states them in a small set of words (``use_cues`` in
+``resources/lexicon/relations.json``) right before what is used; a training verb's own
+prepositions say more ("fine-tuned ... from X": BASED_ON; "with Y", "on dataset Z": USES).
+Who the user is, the readers decide: the head of a list item (:mod:`graph.nlp.uses`), the
+entity a text discusses, or the subject of the clause (:mod:`graph.nlp.use_clauses`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from graph.nlp.lexicon import table, words
+
+USED = ("METHOD", "MODEL", "DATASET", "PROJECT")  # what can be used (GUIDELINES: USES)
+STANDING = {"it", "this", "they", "these"}  # a subject standing for the line's head
+STOPS = {";", ":", "\n", "|", "which", "that", "who", "while", "but", "whereas", "unlike"}
+# words between a cue and the first item it names ("a combination of techniques like")
+LEAD = {"the", "a", "an", "its", "their", "both", "several", "rounds", "of", "combination",
+        "variety", "mix", "number", "set", "techniques", "methods", "models", "model",
+        "approaches", "such", "as", "like", "including", "e.g.", "e.g", ",", "(", "our", "own",
+        "additional", "external", "mostly", "largely", "only", "then"}
+JOINS = {",", "and", "or", "&", "then", "plus", "(", ")", "followed", "by", "as", "well",
+         "finally", "later", "`", "**"}
+# a training verb's prepositions: what the model is made from, with, on (GUIDELINES)
+TRAINING_PREPS = {"from": "BASED_ON", "with": "USES", "using": "USES", "via": "USES",
+                  "on": "USES"}
+LOOKAHEAD = 12  # tokens from a cue to the first item it may name
+
+
+@cache
+def _cues() -> dict[str, tuple[str, bool]]:
+    """Cue phrase (lower case, as written) -> its label and whether it is a training verb."""
+    stems = words("relations", "training_stems")
+    cues = table("relations", "use_cues") | table("relations", "more_use_cues")
+    return {phrase: (label, any(s in phrase for s in stems)) for phrase, label in cues.items()}
+
+
+def cue_at(doc, i: int, end: int) -> tuple[int, str, bool] | None:
+    """The longest cue starting at token ``i``: its end, label, and whether it is a
+    training verb."""
+    cues, best = _cues(), None
+    for j in range(i + 1, min(end, i + 6) + 1):
+        found = cues.get(doc[i:j].text.lower())
+        if found is not None:
+            best = (j, *found)
+    return best
+
+
+def listed(doc, start: int, end: int, ents: list[Span], kinds=USED) -> list[Span]:
+    """The entities listed from ``start``: the first within a few lead words, the rest
+    joined to it by commas, "and", "then", or in brackets after an item (an abbreviation)."""
+    makers = {k for e in ents if start <= e.start < end and _possessor(doc, e)
+              for k in range(e.start, e.end + 1)}  # "Meta's" in "from Meta's LLaMA 7B"
+    after = [e for e in ents if start <= e.start < end and e.start not in makers]
+    if not after or after[0].start - start > LOOKAHEAD or any(
+            doc[k].lower_ not in LEAD and doc[k].pos_ not in ("ADJ", "NOUN") and k not in makers
+            for k in range(start, after[0].start)) or \
+            any(doc[k].pos_ in ("VERB", "AUX") or doc[k].lower_ in STOPS
+                for k in range(start, after[0].start)):
+        return []
+    items = [after[0]]
+    for e in after[1:]:
+        gap = doc[items[-1].end:e.start]
+        if len(gap) > 4 or not all(t.lower_ in JOINS for t in gap):
+            break
+        items.append(e)
+    return [e for e in items if e.label_ in kinds and not _modifier(doc, e)]
+
+
+def _possessor(doc, ent: Span) -> bool:
+    """A maker before its product ("fine-tuned from Meta's LLaMA 7B"): not an item."""
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")
+
+
+def _modifier(doc, ent: Span) -> bool:
+    """A name written into a hyphenated modifier ("ChatGPT-derived Context Word
+    Embeddings"): what is used is the thing it modifies, not the name."""
+    return ent.end < len(doc) and doc[ent.end].text == "-" and \
+        not doc[ent.end - 1].whitespace_ and not doc[ent.end].whitespace_
+
+
+def trained(doc, prep: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
+    """What a training verb's preposition at ``prep`` names: the model it starts from
+    ("from X", "fine-tuned on LLaMA": BASED_ON), a method, model or tool it is made with
+    ("with Y": USES), the data it is made on ("on Z": USES)."""
+    word = doc[prep].lower_
+    found = []
+    for e in listed(doc, prep + 1, end, ents):
+        if e.label_ == "MODEL" and word in ("from", "on"):
+            found.append((e, "BASED_ON"))
+        elif word == "on" and e.label_ in ("DATASET", "PROJECT") or \
+                word != "on" and TRAINING_PREPS[word] == "USES":
+            found.append((e, "USES"))
+    return found
+
+
+def _own_subject(verb) -> bool:
+    """Whether a verb has a subject of its own ("HyDE generates ..."), not one standing for
+    the line's ("This approach leverages ...", "It uses ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in STANDING and
+               c.lemma_.lower() not in words("relations", "kind_nouns") for c in verb.children)
+
+
+def _title_cue(doc, i: int) -> tuple[int, str, bool] | None:
+    """"Solving AI Tasks with ChatGPT", "NLG Evaluation using GPT-4": in a paper's title
+    a model or method after these words is what the paper's system uses."""
+    if doc[i].lower_ in words("relations", "title_use_cues") and i > 0 and \
+            doc[i - 1].pos_ in ("NOUN", "PROPN"):
+        return i + 1, "USES", False
+    return None
+
+
+def readings(doc, start: int, end: int, ents: list[Span], loose: bool = False,
+             title: bool = False, training: bool = False, clause: bool = False
+             ) -> list[tuple[Span, str]]:
+    """``(entity, label)`` for what the words from ``start`` (a verb phrase without its
+    subject) say the subject uses or is based on. ``loose``: the subject is the line's
+    head ("- NAME: Focuses on rewriting queries using X"), so a verb without a subject of
+    its own does not end the reading; ``title``: the line is a paper's title;
+    ``training``: the phrase opens with a training verb ("fine-tuned Falcon 2 11B with X":
+    its prepositions count); ``clause``: only the phrase's own cue counts, the next verb
+    or cue is another clause's, which may have another subject ("X uses A and Y is
+    trained with B")."""
+    found: list[tuple[Span, str]] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.lower_ in STOPS or clause and i > start and (
+                token.pos_ == "VERB" and token.dep_ not in ("amod", "compound") or
+                cue_at(doc, i, end) is not None):
+            break
+        cue = cue_at(doc, i, end) or (_title_cue(doc, i) if title else None)
+        if cue is not None:
+            stop, label, training = cue
+            if training and doc[stop - 1].lower_ in TRAINING_PREPS:
+                found += trained(doc, stop - 1, end, ents)  # "Fine-tuned on LLaMA"
+            else:
+                found += [(e, label) for e in listed(doc, stop, end, ents)]
+            i = stop
+            continue
+        if training and token.lower_ in TRAINING_PREPS:
+            found += trained(doc, i, end, ents)
+        elif token.pos_ == "VERB" and not training and (not loose or _own_subject(token)):
+            break  # another verb: its own statement
+        i += 1
+    return found
+
+
+def line_end(doc, start: int, end: int) -> int:
+    """The first token of the next line after ``start`` (or ``end``)."""
+    for k in range(start, end):
+        if "\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_):
+            return k
+    return end

@@ -1,0 +1,127 @@
+"""What a sentence says its entities use or are based on, read by the grammar
+(graph.nlp.use_clauses, graph.nlp.uses, graph.nlp.pair_grammar): a clause's subject and
+its cue, a participle or relative clause describing a name, a noun saying what kind of
+thing a name is, an active training verb's object, a thing used in or by another, a paper's
+title naming its system first (GUIDELINES: USES, BASED_ON; issue "Relations a reader can
+trust"). Every sentence is real text of the genre (the guide's train and dev pages, our
+announcements), run through the real pipeline.
+"""
+
+from __future__ import annotations
+
+from tests.graph.readings import every_sentence
+from tests.graph.test_relation_classifier import typed
+
+
+def uses(nlp, text: str) -> dict[tuple[str, str], str]:
+    from graph.nlp.uses import item_uses
+
+    return every_sentence(item_uses, nlp, text)
+
+
+def test_a_clauses_subject_uses_what_its_training_verb_names(nlp):
+    # models__chatgpt.md: the passive subject of "trained using"
+    assert uses(nlp, "ChatGPT is trained using Reinforcement Learning from Human Feedback "
+                     "(RLHF).").get(("ChatGPT", "Reinforcement Learning")) == "USES"
+    # m12_orpo_summary.txt: a relative clause's subject is the name it hangs on
+    found = uses(nlp, "Zephyr-β, which was trained with SFT followed by DPO.")
+    assert found == {("Zephyr-β", "SFT"): "USES", ("Zephyr-β", "DPO"): "USES"}, found
+    # m03_reasoning_leaderboard.txt: "on top of" is the model it starts from, not the method's
+    found = uses(nlp, "DeepSeek-R1 was trained with large-scale reinforcement learning on top "
+                      "of DeepSeek-V3-Base.")
+    assert found.get(("DeepSeek-R1", "DeepSeek-V3-Base")) == "BASED_ON", found
+    assert ("large-scale reinforcement learning", "DeepSeek-V3-Base") not in found, found
+
+
+def test_a_participle_describing_a_name_is_the_names(nlp):
+    # models__collection.md: "a model fine-tuned from", through "is a"; the maker before
+    # its product is no item
+    found = uses(nlp, "Alpaca is an instruction-following language model fine-tuned from "
+                      "Meta's LLaMA 7B.")
+    assert found == {("Alpaca", "LLaMA 7B"): "BASED_ON"}, found
+    # models__collection.md: "trained by fine-tuning X": the model it starts from
+    found = uses(nlp, "FastChat-T5 is an open-source chatbot trained by fine-tuning Flan-t5-xl "
+                      "(3B parameters) on user-shared conversations collected from ShareGPT.")
+    assert found.get(("FastChat-T5", "Flan-t5-xl")) == "BASED_ON", found
+
+
+def test_a_noun_of_kind_says_what_its_subject_is_based_on(nlp):
+    # models__code-llama.md: "which is a fine-tuned variant of"
+    found = uses(nlp, "For all the prompt examples below, we will be using Code Llama 70B "
+                      "Instruct, which is a fine-tuned variant of Code Llama that's been "
+                      "instruction tuned to accept natural language instructions as input.")
+    assert found.get(("Code Llama 70B Instruct", "Code Llama")) == "BASED_ON", found
+    # prompts__adversarial-prompting__prompt-leaking.md, risks__adversarial.md
+    for text in ("Prompt leaking could be considered as a form of prompt injection.",
+                 "Prompt leaking is another type of prompt injection where prompt attacks are "
+                 "designed to leak details from the prompt."):
+        assert uses(nlp, text) == {("Prompt leaking", "prompt injection"): "BASED_ON"}, text
+
+
+def test_an_active_training_verbs_object_uses_what_its_prepositions_name(nlp):
+    # n03_eth_ortholora.txt: the authors are no user; the model they fine-tuned is
+    found = uses(nlp, "The authors fine-tuned Falcon 2 11B, from the Technology Innovation "
+                      "Institute, and IBM's Granite 3.0 8B with OrthoLoRA on a mixture of math "
+                      "and code data, then measured what each model had lost.")
+    assert found.get(("Falcon 2 11B", "OrthoLoRA")) == "USES", found
+    assert not any(a == "Technology Innovation Institute" for a, _ in found), found
+
+
+def test_a_thing_used_in_another_is_used_by_it(nlp):
+    # m12_orpo_summary.txt: "USES<": the benchmarks (written after) use the judge
+    found = uses(nlp, "GPT-4 is used only as the evaluator in AlpacaEval 2.0 and MT-Bench, not "
+                      "in training.")
+    assert found == {("GPT-4", "AlpacaEval 2.0"): "USES<", ("GPT-4", "MT-Bench"): "USES<"}
+    # techniques__consistency.md (dev): a participle after the used method's name
+    found = uses(nlp, 'Proposed by Wang et al. (2022), self-consistency aims "to replace the '
+                      'naive greedy decoding used in chain-of-thought prompting".')
+    assert found == {("greedy decoding", "chain-of-thought prompting"): "USES<"}, found
+
+
+def test_a_subject_uses_what_it_is_combined_with(nlp):
+    # models__gemini.md
+    found = uses(nlp, "Gemini Ultra achieves highest accuracy when combined with approaches "
+                      "like chain-of-thought (CoT) prompting and self-consistency which helps "
+                      "dealing with model uncertainty.")
+    assert found.get(("Gemini Ultra", "chain-of-thought")) == "USES", found
+    # research__rag.md: a bare "combined with" joins two things either way
+    assert not uses(nlp, "Fine-tuning can also be combined with RAG to help develop and "
+                         "improve the effectiveness of RAG systems.")
+
+
+def test_a_cue_without_its_subject_names_no_user(nlp):
+    # models__gemini-pro.md: a fronted "Using X," is the reader's use, not the subject's
+    assert not uses(nlp, "Using Google AI Studio, Gemini 1.5 Pro allows up to 1 million "
+                         "tokens, so we can upload an entire codebase.")
+    # m10_qlora_dpo_guide.txt: a name before a noun that is not a kind ("checkpoint")
+    assert not uses(nlp, "The SFT checkpoint is aligned with direct preference optimization "
+                         "(DPO) on UltraFeedback Binarized, a preference dataset built from "
+                         "UltraFeedback.")
+
+
+def test_a_papers_title_naming_its_system_first_says_what_it_uses(nlp):
+    # papers.md: no colon, the cue right after the system's name
+    found = uses(nlp, "- Active Prompting with Chain-of-Thought for Large Language Models "
+                      "(February 2023)\n- Jailbreaking ChatGPT via Prompt Engineering: An "
+                      "Empirical Study (May 2023)\n")
+    assert found == {("Active Prompting", "Chain-of-Thought"): "USES"}, found
+    # papers.md: "Through" in a title
+    assert uses(nlp, "- Reprompting: Automated Chain-of-Thought Prompt Inference Through Gibbs "
+                     "Sampling (May 2023)\n") == {("Reprompting", "Gibbs Sampling"): "USES"}
+    # models__chatgpt.md: a name inside a hyphenated modifier is no item
+    assert not uses(nlp, "- ChatGPT-EDSS: Empathetic Dialogue Speech Synthesis Trained from "
+                         "ChatGPT-derived Context Word Embeddings (May 2023)\n")
+
+
+def test_a_name_characterized_as_a_kind_of_model_uses_its_method(nlp, model):
+    # models__mixtral-8x22b.md (dev): the passive verb's subject is what the model noun is
+    found = typed(nlp, "Mixtral 8x22B is characterized as a sparse mixture-of-experts model "
+                       "with 39B active parameters out of a total of 141B parameters.")
+    assert ("Mixtral 8x22B", "USES", "sparse mixture-of-experts") in found, found
+
+
+def test_the_pipeline_reads_a_participles_use_for_the_name(nlp, model):
+    # models__collection.md, through the whole pipeline and the classifier's decision
+    found = typed(nlp, "Alpaca is an instruction-following language model fine-tuned from "
+                       "Meta's LLaMA 7B.")
+    assert ("Alpaca", "BASED_ON", "LLaMA 7B") in found, found
