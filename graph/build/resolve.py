@@ -280,10 +280,32 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     named = {root: group for root, group in groups.items() if root not in scoped}
     short = set(acronyms) | aliased | _merge_short_forms(named, forms) | \
         _fold_editions(named, forms)
+    _fold_bare_figures(groups, forms, scoped)
+    scoped = {root for root in scoped if root in groups}
     groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short)
+
+
+def _fold_bare_figures(groups: dict[str, list[Mention]], forms: dict[str, set[str]],
+                       scoped: set[str]) -> None:
+    """Fold a metric into the one longer metric of its document that begins with it: a
+    heading's "$235 million" is the prose's "$235 million Series D"."""
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)  # (doc, prefix) -> roots
+    for root in scoped:
+        if root.startswith(CALENDAR) or groups[root][0].label != "METRIC":
+            continue
+        doc, _, key = root.partition("\x00")
+        words = key.split()
+        for n in range(1, len(words)):
+            longer[doc, " ".join(words[:n])].append(root)
+    for root in sorted(scoped):
+        doc, _, key = root.partition("\x00")
+        targets = longer.get((doc, key), [])
+        if root in groups and len(targets) == 1 and targets[0] in groups:
+            groups[targets[0]].extend(groups.pop(root))
+            forms[targets[0]] |= forms.pop(root)
 
 
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")  # "2.0", "v2"

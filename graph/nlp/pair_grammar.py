@@ -172,14 +172,15 @@ def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
 
 def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
     """``poss_other``: one end is the possessor of a third entity ("Phi-2 outperforms
-    Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's)."""
+    Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's). A figure it owns does
+    not stop it ("Perplexity's $73.6 million Series B was led by IVP": IVP funds Perplexity)."""
     out = []
     for end, other in ((a, b), (b, a)):
         root = end.root
         if root.dep_ != "poss":
             continue
         owned = next((e for e in ents if root.head in e), None)
-        if owned is not None and owned is not other:
+        if owned is not None and owned is not other and owned.label_ != "METRIC":
             out.append("poss_other")
     return out
 

@@ -47,6 +47,11 @@ def test_every_pattern_has_an_id():
     # a size ends at its unit, not at the noun it sizes (models__phi-2.md)
     ("Phi-2, a 2.7 billion parameters model, improves reasoning capabilities.",
      "2.7 billion parameters"),
+    # a sum keeps the noun that says what it is (training/corpus/announcements/m08)
+    ("In August 2023 Hugging Face raised a $235 million Series D led by Salesforce Ventures, "
+     "at a $4.5 billion valuation.", "$235 million Series D"),
+    ("In August 2023 Hugging Face raised a $235 million Series D led by Salesforce Ventures, "
+     "at a $4.5 billion valuation.", "$4.5 billion valuation"),
     ("Stability AI today released Stable Diffusion 3.5 Large, an 8-billion-parameter image "
      "model, under its community licence.", "8-billion-parameter"),  # (tests/data/unseen3)
 ])

@@ -154,3 +154,20 @@ def test_a_metric_is_also_known_by_its_figure():
     aliases = {e.label: set(e.aliases) for e in entities}
     assert "9%" in aliases["just 9% of conversations"]
     assert "400B" in aliases["400B parameters"]
+
+
+def test_a_bare_figure_is_the_one_longer_metric_of_its_document_that_begins_with_it():
+    # m08_funding_roundup.txt: the heading's "$235 million", the prose's "$235 million Series D"
+    entities, _ = resolve([mention("$235 million", "METRIC"),
+                           mention("$235 million Series D", "METRIC", start=40),
+                           mention("$4.5 billion valuation", "METRIC", start=90),
+                           mention("$235 million", "METRIC", doc="b.txt")], user_aliases={})
+    labels = sorted((e.label, tuple(e.documents)) for e in entities)
+    assert labels == [("$235 million", ("b.txt",)), ("$235 million Series D", ("a.txt",)),
+                      ("$4.5 billion valuation", ("a.txt",))]
+
+
+def test_a_figure_two_longer_metrics_begin_with_stays_apart():
+    entities, _ = resolve([mention("84%", "METRIC"), mention("84% on MMLU", "METRIC", start=20),
+                           mention("84% of runs", "METRIC", start=60)], user_aliases={})
+    assert len(entities) == 3

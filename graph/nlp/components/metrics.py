@@ -117,7 +117,7 @@ def metric_span(ent: Span) -> Span | None:
         # a sum of money keeps its words ("$110 million"); a number the small model took
         # for one keeps what it counts ("over 15 trillion tokens", "more than 1 million models")
         money = any(t.is_currency or t.lower_ in _CURRENCY_WORDS for t in ent)
-        return Span(doc, ent.start, ent.end if money else end, label="METRIC")
+        return Span(doc, ent.start, _sum_end(ent) if money else end, label="METRIC")
     if label == "CARDINAL":
         measure = _measure_of(ent)
         if end == ent.end and measure is not None:
@@ -129,6 +129,22 @@ def metric_span(ent: Span) -> Span | None:
     if label == "PERCENT" or label == "CARDINAL":
         return Span(doc, _with_approximator(ent), end, label="METRIC")
     return None
+
+
+def _sum_end(ent: Span) -> int:
+    """End of a sum of money with the noun it qualifies, when that names what the sum is
+    ("a $4.5 billion valuation", "a €105 million seed round", "its $235 million Series D");
+    else the sum alone ("$110 million to the program")."""
+    doc, sums, end = ent.doc, words("metrics", "sum_nouns"), ent.end
+    for t in doc[ent.end:min(len(doc), ent.end + 3)]:
+        if t.pos_ not in ("NOUN", "PROPN") or t.is_sent_start:
+            break
+        if t.lower_ in sums:
+            end = t.i + 1
+    if end > ent.end and doc[end - 1].lower_ == "series" and end < len(doc) and \
+            len(doc[end]) <= 2 and (doc[end].is_upper or doc[end].like_num):
+        end += 1  # "Series A"
+    return end
 
 
 _CURRENCY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "usd", "eur"}
