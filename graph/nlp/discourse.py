@@ -381,7 +381,8 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
     when the subject stands for it ("It", "the model", "we"), else nothing."""
     subject = main_subject(sent)
     named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
-        _names(e, subject) if subject is not None else introduced(e))), None)
+        _names(e, subject) if subject is not None else introduced(e))), None) or \
+        _bold_opening(sent, ents)
     if named is None and any(e.kb_id_ == ANAPHOR and e.text not in MARKS for e in standing):
         return antecedent  # "We shrank it with ...": still about it
     if named is None and subject is not None and subject.lower_ in WE_WORDS:
@@ -392,3 +393,18 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
             subject.lower_ not in WE_WORDS and not any(subject in e for e in standing):
         return None  # the discussion moved on to something that is not an entity
     return previous
+
+
+def _bold_opening(sent: Span, ents: list[Span]) -> Span | None:
+    """The entity a line opens with in bold, which the line is about whatever the parse
+    ("- **Recursive retrieval** recursively iterates on ...")."""
+    first = next((e for e in ents if e.label_ in TOPIC_TYPES), None)
+    if first is None or first.end + 2 > len(sent.doc):
+        return None
+    doc = sent.doc
+    lead = [t.text for t in doc[sent.start:first.start] if not t.is_space]
+    bold = lead[-2:] == ["*", "*"] or lead[-1:] == ["**"]
+    opens = all(w in MARKS or w == "*" for w in lead)
+    closes = doc[first.end:first.end + 2].text.replace(" ", "").startswith("**")
+    return first if bold and opens and closes else None
+

@@ -46,7 +46,7 @@ from graph.nlp.relations import (
     verb_role,
 )
 from graph.nlp.rows import item_readings, row_figures
-from graph.nlp.uses import item_uses, subjectless_uses
+from graph.nlp.uses import instances_of, item_uses, subjectless_uses
 from graph.schema import PREDICATES
 
 # Entities further apart than this (tokens) are not paired: a relation is stated close by.
@@ -360,14 +360,15 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     partners = [e for e in ents if not _is_we(e) and e.kb_id_ != ANAPHOR]
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
-    if subject is not None and not stands_for_another(subject):
+    examples = instances_of(sent, ents) if title_type == "METHOD" else {}
+    if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%.")
         if any(e.label_ != "METRIC" for e in partners):
             return
     elif not any(t.pos_ in VERBAL for t in sent):
         return  # a caption ("Source: Meta AI")
-    used = subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2.": the topic's
+    used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
     for b in partners[:MAX_PARTNERS]:
         head = phrase_head(b)
         feats = [f"tdep={head.dep_}", f"thead={_lemma(head.head)}",

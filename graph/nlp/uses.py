@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
+from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.use_clauses import clause_uses
 from graph.nlp.use_phrases import cue_at, line_end, readings
 
@@ -99,3 +100,25 @@ def subjectless_uses(sent: Span, ents: list[Span], headed: bool = False) -> dict
         return {}  # a title ("- Using GPT-Eliezer against ..."), a list item's rest
     end = line_end(doc, first + 1, sent.end)
     return {e.start: label for e, label in readings(doc, first, end, ents)}
+
+
+INSTANCE_TYPES = ("MODEL", "METHOD", "PROJECT")  # what may be an example of a method
+
+
+def instances_of(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{entity.start: "USES<"}`` for the names a sentence gives as examples of the method
+    the text is discussing ("- **Adapters:** Incorporates external adapters ... Examples
+    include PRCA, RECOMP, and PKG."; "Notable approaches that leverage this method include
+    RETRO and GAR-meets-RAG."): each uses it. The subject is a noun of instances
+    (``instance_nouns``) naming nothing itself, the verb "include"."""
+    verb = next((t for t in sent if t.lemma_.lower() == "include" and t.pos_ == "VERB"), None)
+    if verb is None:
+        return {}
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in words("relations", "instance_nouns") \
+            or any(e.start <= subject.i < e.end and e.kb_id_ != ANAPHOR for e in ents):
+        return {}
+    objects = {t.i for t in verb.subtree if t.i > verb.i}
+    return {e.start: "USES<" for e in ents
+            if e.label_ in INSTANCE_TYPES and e.root.i in objects}
+

@@ -125,3 +125,19 @@ def test_the_pipeline_reads_a_participles_use_for_the_name(nlp, model):
     found = typed(nlp, "Alpaca is an instruction-following language model fine-tuned from "
                        "Meta's LLaMA 7B.")
     assert ("Alpaca", "BASED_ON", "LLaMA 7B") in found, found
+
+
+def test_examples_a_line_gives_of_the_method_it_is_about_use_it(nlp, model):
+    # research__rag.md (a train page): the method is a list item's bold opening or head
+    found = typed(nlp, """\
+This process deals with aligning the retriever outputs with the preferences of the LLMs.
+
+- **Adapters:** Incorporates external adapters to help with the alignment process. Examples include PRCA, RECOMP, and PKG.
+- **Augmentation Process:** For many problems (e.g., multi-step reasoning), a single retrieval isn't enough so a few methods have been proposed:
+    - **Iterative retrieval** enables the model to perform multiple retrieval cycles to enhance the depth and relevance of information. Notable approaches that leverage this method include RETRO and GAR-meets-RAG.
+    - **Recursive retrieval** recursively iterates on the output of one retrieval step as the input to another retrieval step; this enables delving deeper into relevant information for complex and multi-step queries (e.g., academic research and legal case analysis). Notable approaches that leverage this method include IRCoT and Tree of Clarifications.
+""")  # noqa: E501
+    assert {("PRCA", "USES", "Adapters"), ("PKG", "USES", "Adapters"),
+            ("RETRO", "USES", "Iterative retrieval"),
+            ("IRCoT", "USES", "Recursive retrieval")} <= found
+    assert ("IRCoT", "USES", "Iterative retrieval") not in found
