@@ -1,7 +1,8 @@
 """Names typed by the slot a sentence gives them: organisations that fund, partner, are
 acquired or make things (:mod:`~graph.nlp.components.org_roles`) or announce themselves in
 a headline (:mod:`~graph.nlp.components.headline`), tools a step is done with
-and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`)."""
+and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`), and names
+nothing typed that their list or their verb types (:mod:`~graph.nlp.components.unknown_names`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from spacy.tokens import Doc, Span
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.tool_slots import tool_projects
+from graph.nlp.components.unknown_names import unknown_names
 
 
 def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -20,4 +22,4 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
     lower-case tool's name from a word of the language)."""
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
-    return tool_projects(doc, spans, strong, nlp)
+    return unknown_names(doc, tool_projects(doc, spans, strong, nlp))
