@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.nlp.components.defined_items import defined_items
+from graph.nlp.components.tool_slots import language_words
+
 # ``nlp``: the real pipeline, from tests/graph/conftest.py
 
 
@@ -65,3 +68,25 @@ def test_what_a_products_part_comes_from_is_a_product(nlp):
 ])
 def test_a_generic_acronym_is_no_name(nlp, text, word):
     assert not any(name == word for name, _ in ents(nlp, text))
+
+
+def test_a_list_item_defines_its_name(nlp):
+    """graph/nlp/components/defined_items.py, on research__rag.md and research__llm-agents.md."""
+    text = ("- **StepBack-prompt:** A prompting technique that enables LLMs to perform "
+            "abstraction that produces concepts and principles that guide reasoning.\n")
+    assert ("StepBack-prompt", "METHOD") in ents(nlp, text)
+    text = ("- Phidata: a toolkit for building AI Assistants using function calling.\n"
+            "- crewAI: AI agent framework reimagined for engineers, offering powerful "
+            "capabilities with simplicity to build agents and automations.\n")
+    assert {("Phidata", "PROJECT"), ("crewAI", "PROJECT")} <= ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "- **Memory:** AI agents can store and retrieve information, allowing them to keep "
+    "track of a conversation.\n",  # a word of the language: the item's topic
+    "- **Separation of Concerns**: a framework of one agent per task.\n",  # lower-case inside
+    "- AutoGPT: provides tools to build AI agents.\n",  # says what it does, not what it is
+])
+def test_an_item_that_defines_no_name_types_nothing(nlp, text):
+    doc = nlp(text)
+    assert defined_items(doc, [], set(), language_words(nlp)) == []
