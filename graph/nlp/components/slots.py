@@ -1,16 +1,20 @@
 """Names typed by the slot a sentence gives them: organisations that fund, partner, are
 acquired or make things (:mod:`~graph.nlp.components.org_roles`) or announce themselves in
 a headline (:mod:`~graph.nlp.components.headline`), tools a step is done with
-and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`)."""
+and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`), and names
+nothing typed that their list or their verb types (:mod:`~graph.nlp.components.unknown_names`),
+and names a list item defines (:mod:`~graph.nlp.components.defined_items`)."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.defined_items import defined_items
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
-from graph.nlp.components.tool_slots import tool_projects
+from graph.nlp.components.tool_slots import language_words, tool_projects
+from graph.nlp.components.unknown_names import unknown_names
 
 
 def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -20,4 +24,6 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
     lower-case tool's name from a word of the language)."""
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
-    return tool_projects(doc, spans, strong, nlp)
+    spans = unknown_names(doc, tool_projects(doc, spans, strong, nlp))
+    vocabulary = language_words(nlp) if nlp is not None else frozenset()
+    return defined_items(doc, spans, strong, vocabulary)

@@ -38,7 +38,7 @@ def tool_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     and shapes' spans; ``nlp``: the pipeline whose lemmatizer knows the words of the
     language (without it, lower-case names are left alone)."""
     out = list(spans)
-    vocabulary = _vocabulary(nlp) if nlp is not None else frozenset()
+    vocabulary = language_words(nlp) if nlp is not None else frozenset()
     generic = words("entities", "generic_terms")  # "GPUs"
     for token in doc:
         if token.dep_ != "pobj" or token.head.head.pos_ not in ("VERB", "AUX"):
@@ -80,7 +80,7 @@ def _a_word(text: str, vocabulary: frozenset[str]) -> bool:
 
 
 @cache
-def _vocabulary(nlp: Language) -> frozenset[str]:
+def language_words(nlp: Language) -> frozenset[str]:
     """The words of the language the lemmatizer indexes (nouns, verbs, adjectives,
     adverbs), or none without a rule-based lemmatizer."""
     if "lemmatizer" not in nlp.pipe_names:

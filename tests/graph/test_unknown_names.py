@@ -1,0 +1,92 @@
+"""Names nothing else types, told by how they are written and their slot
+(graph/nlp/components/unknown_names.py), on sentences of our announcements
+(training/corpus/announcements), through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.nlp.components.defined_items import defined_items
+from graph.nlp.components.tool_slots import language_words
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_a_name_listed_with_names_of_one_type_takes_it(nlp):
+    found = ents(nlp, "Both were trained with FlashAttention and ALiBi on the MosaicML platform.")
+    assert {("FlashAttention", "METHOD"), ("ALiBi", "METHOD")} <= found
+
+
+def test_a_name_found_once_is_typed_where_it_is_written_again(nlp):
+    """"FAISS stores ..." types FAISS; the document's other "FAISS" follow."""
+    doc = nlp("The pipeline uses retrieval-augmented generation (RAG) with a FAISS index. "
+              "FAISS stores the vectors in an HNSW graph.")
+    assert [e.label_ for e in doc.ents if e.text == "FAISS"] == ["PROJECT", "PROJECT"]
+
+
+def test_a_capitalised_word_of_a_list_is_left_to_the_others(nlp):
+    """"Wikisource" beside "Project Gutenberg": one capitalised word, not written as a name."""
+    found = ents(nlp, "It draws on Project Gutenberg, Wikisource, government records and "
+                      "permissively licensed code.")
+    assert ("Project Gutenberg", "PROJECT") in found
+    assert not any(name == "Wikisource" for name, _ in found)
+
+
+def test_a_name_opening_a_sentence_before_what_software_does_is_a_project(nlp):
+    found = ents(nlp, "FAISS stores the vectors in an HNSW graph; a query returns the top 50 "
+                      "chunks in under 20 ms.")
+    assert ("FAISS", "PROJECT") in found
+
+
+@pytest.mark.parametrize("text", [
+    "FAISS is fast, and it stores the vectors in an HNSW graph.",  # not the verb's subject
+    "The index stores the vectors in an HNSW graph.",  # a word of the language
+])
+def test_no_project_without_a_name_opening_the_sentence(nlp, text):
+    assert not any(label == "PROJECT" for _, label in ents(nlp, text))
+
+
+def test_a_name_before_a_techniques_lower_case_name_is_the_technique(nlp):
+    text = ("We combine the dense results with BM25 keyword search, because product codes "
+            "are often missed by embeddings alone.")
+    assert ("BM25", "METHOD") in ents(nlp, text)
+
+
+def test_what_a_products_part_comes_from_is_a_product(nlp):
+    text = ("- Training uses the SFTTrainer from TRL, with PEFT for the adapters, "
+            "FlashAttention-2 and gradient checkpointing.")
+    assert {("SFTTrainer", "PROJECT"), ("TRL", "PROJECT")} <= ents(nlp, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Llama 3 was trained on 15 trillion tokens from Meta and GPU clusters.", "GPU"),
+    ("The LLM stores the answer in memory.", "LLM"),
+])
+def test_a_generic_acronym_is_no_name(nlp, text, word):
+    assert not any(name == word for name, _ in ents(nlp, text))
+
+
+def test_a_list_item_defines_its_name(nlp):
+    """graph/nlp/components/defined_items.py, on research__rag.md and research__llm-agents.md."""
+    text = ("- **StepBack-prompt:** A prompting technique that enables LLMs to perform "
+            "abstraction that produces concepts and principles that guide reasoning.\n")
+    assert ("StepBack-prompt", "METHOD") in ents(nlp, text)
+    text = ("- Phidata: a toolkit for building AI Assistants using function calling.\n"
+            "- crewAI: AI agent framework reimagined for engineers, offering powerful "
+            "capabilities with simplicity to build agents and automations.\n")
+    assert {("Phidata", "PROJECT"), ("crewAI", "PROJECT")} <= ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "- **Memory:** AI agents can store and retrieve information, allowing them to keep "
+    "track of a conversation.\n",  # a word of the language: the item's topic
+    "- **Separation of Concerns**: a framework of one agent per task.\n",  # lower-case inside
+    "- AutoGPT: provides tools to build AI agents.\n",  # says what it does, not what it is
+])
+def test_an_item_that_defines_no_name_types_nothing(nlp, text):
+    doc = nlp(text)
+    assert defined_items(doc, [], set(), language_words(nlp)) == []
