@@ -11,6 +11,7 @@ entity a text discusses, or the subject of the clause (:mod:`graph.nlp.use_claus
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span
@@ -41,9 +42,16 @@ def _cues() -> dict[str, tuple[str, bool]]:
     return {phrase: (label, any(s in phrase for s in stems)) for phrase, label in cues.items()}
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(re.split(r"[ -]", phrase)[0] for phrase in _cues())  # "fine"-tuned
+
+
 def cue_at(doc, i: int, end: int) -> tuple[int, str, bool] | None:
     """The longest cue starting at token ``i``: its end, label, and whether it is a
     training verb."""
+    if doc[i].lower_ not in _first_words():
+        return None  # (most words open no cue: no span is built for them)
     cues, best = _cues(), None
     for j in range(i + 1, min(end, i + 6) + 1):
         found = cues.get(doc[i:j].text.lower())
