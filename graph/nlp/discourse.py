@@ -5,7 +5,8 @@ subjectless summary sentence, and for "It"/"the model", :mod:`graph.nlp.anaphora
 entity of a line introducing a list, for its items ("How it compares:\n- 79.4% on
 IFEval"); the maker a product's name opens with ("Anthropic Interviewer"); the figures
 of a sentence that names nothing they could measure; and, for "Both", "All three", "they",
-each of the entities a sentence before listed (:mod:`graph.nlp.plural`).
+each of the entities a sentence before listed (:mod:`graph.nlp.plural`); the maker of a
+family for its sizes and editions (:mod:`graph.nlp.variants`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_
 from graph.nlp.plural import Group, Plurals, in_its_clause
 from graph.nlp.relations import VERBAL, WE_WORDS
 from graph.nlp.rows import MARKS, line_ranges
+from graph.nlp.variants import variant_candidates
 
 TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
 RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
@@ -70,7 +72,7 @@ def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterato
 def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
     """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
     ents, i = list(doc.ents), 0
-    for sent in doc.sents:
+    for sent in (piece for whole in doc.sents for piece in _heading_apart(whole)):
         while i < len(ents) and ents[i].start < sent.start:
             i += 1
         j = i
@@ -78,6 +80,22 @@ def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
             j += 1
         yield sent, ents[i:j]
         i = j
+
+
+def _heading_apart(sent: Span) -> list[Span]:
+    """A heading and the line after it, which the parser may take for one sentence ("## Phi-2
+    Introduction\nPhi-2 is the latest small language model (SLM) released by Microsoft
+    Research."), as two: the heading names the topic, the line is a sentence of its own."""
+    if not is_heading(sent):
+        return [sent]
+    doc = sent.doc
+    cut = next((t.i for t in sent if t.is_space and "\n" in t.text), None)
+    if cut is None:
+        return [sent]
+    start = next((t.i for t in doc[cut:sent.end] if not t.is_space), sent.end)
+    if start >= sent.end or is_heading(doc[start:sent.end]):
+        return [sent]
+    return [doc[sent.start:cut], doc[start:sent.end]]
 
 
 def _names(ent: Span, subject) -> bool:
@@ -305,7 +323,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             (released if previous == before else None)
         named = _item_head(sent, ents)
         head = (sent, named) if named is not None else None
-    return found, topic
+    return found + list(variant_candidates(doc, found, offset)), topic
 
 
 BRANDED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's name may open
@@ -316,7 +334,7 @@ def _first_word(name: str) -> str:
     return name.replace("-", " ").split(" ")[0] if name else ""
 
 
-def _brands(sent: Span, ents: list[Span], makers: dict[str, Span], offset: int
+def _brands(sent: Span, ents: list[Span], makers: dict[str, list[Span]], offset: int
             ) -> Iterator[Candidate]:
     """"Anthropic Interviewer", "Mistral 7B", "DeepSeek-R1" in a document naming Anthropic,
     Mistral AI, DeepSeek: a name that opens with an organization's name is that
@@ -325,7 +343,7 @@ def _brands(sent: Span, ents: list[Span], makers: dict[str, Span], offset: int
     where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
     for ent in ents:
         word = _first_word(ent.text)
-        maker = makers.get(word)
+        maker = _maker_of(ent.text, makers.get(word, []))
         if ent.label_ not in BRANDED or maker is None or ent.text == word:
             continue
         yield Candidate((offset + maker.start_char, offset + maker.end_char),
@@ -333,13 +351,29 @@ def _brands(sent: Span, ents: list[Span], makers: dict[str, Span], offset: int
                         "ORG", ent.label_, "name", ("brand", "reading=DEVELOPED_BY<"), where)
 
 
-def _makers(doc) -> dict[str, Span]:
+def _maker_of(name: str, orgs: list[Span]) -> Span | None:
+    """The organization whose whole name opens ``name`` (the longest: "Cohere Playground" is
+    Cohere's, not Cohere For AI's), else one whose name is the first word and words that
+    only say it is a company ("Mistral AI" for "Mistral 7B"; ``maker_suffixes``); not
+    another part of a group ("Google DeepMind" for "Google AI Studio")."""
+    folded = name.casefold().replace("-", " ")
+    whole = [o for o in orgs if folded.startswith(o.text.casefold().replace("-", " ") + " ")]
+    if whole:
+        return max(whole, key=len)
+    suffixes = words("relations", "maker_suffixes")
+    return next((o for o in orgs if all(w.casefold() in suffixes
+                                        for w in o.text.replace("-", " ").split()[1:])), None)
+
+
+def _makers(doc) -> dict[str, list[Span]]:
     """The organizations of a piece by the first word of their name (3 letters or more)."""
-    found: dict[str, Span] = {}
+    found: dict[str, list[Span]] = {}
     for ent in doc.ents:
         word = _first_word(ent.text)
         if ent.label_ == "ORG" and len(word) >= 3 and word[0].isupper():
-            found.setdefault(word, ent)
+            named = found.setdefault(word, [])
+            if all(o.text != ent.text for o in named):
+                named.append(ent)
     return found
 
 

@@ -1,6 +1,7 @@
 """Who made a model, read from how the genre names it: "OpenAI's GPT-3", "o1-mini (OpenAI):
-63.6%", "Jamba 1.6 Large, from AI21 Labs,", "the gpt-4-1106-preview model from OpenAI"
-(GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5").
+63.6%", "Jamba 1.6 Large, from AI21 Labs,", "the gpt-4-1106-preview model from OpenAI",
+"Sailor2-20B, which was built by Sea AI Lab", "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
+"LLaMA (Meta AI, 2023)" (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5").
 
 Each is a fixed arrangement of the organization right next to the thing it made, so it is
 read from the tokens between the two, which the parse of a list or a table row often gets
@@ -9,24 +10,87 @@ wrong.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span
 
+from graph.nlp.lexicon import table
 from graph.nlp.relations import WE_WORDS
 
 MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
+RELATIVE = ("which", "that")
+AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
+               "also", "originally")
+CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
+# (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
+
+
+@cache
+def _made_participles() -> frozenset[str]:
+    """The participles whose "by" names a maker ("released", "built", "open-sourced"): the
+    passive phrases of the lexicon's ``rules`` that give DEVELOPED_BY."""
+    return frozenset(phrase.removesuffix(" by") for phrase, label in
+                     table("relations", "rules").items()
+                     if label == "DEVELOPED_BY" and phrase.endswith(" by"))
+
+
+def _participle_by(words: list[str]) -> bool:
+    """"X, released by ORG", "X, which was built by ORG": a relative or appositive clause of
+    ``X`` that ends with a maker's participle and "by" right before the organization."""
+    if len(words) < 2 or words[-1] != "by" or words[-2] not in _made_participles():
+        return False
+    rest = words[:-2]
+    if rest and rest[0] in RELATIVE:
+        rest = rest[1:]
+    return all(w in AUXILIARIES for w in rest)
 
 
 def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
     """Whether the tokens between ``made`` (written first) and ``org`` say ``org`` made it:
-    "X (ORG)", "X, from ORG", "X model from ORG"."""
+    "X (ORG)", "X (ORG, 2023)", "X, from ORG", "X model from ORG", "X, which was released by
+    ORG"."""
     if between == ["("]:
-        return after == ")"
+        return (after[:1] in CLOSING or after in CLOSING) and _parenthesis_of_makers(org)
     words = [w for w in between if w not in (",", "`", "**", '"')]
+    if between[:1] == [","] and _participle_by(words):
+        return True
     return bool(words) and words[-1] in FROM and all(w in NOUNS for w in words[:-1]) \
         and len(words) <= 2
+
+
+def _parenthesis_of_makers(org: Span) -> bool:
+    """Whether the parenthesis ``org`` opens holds only organizations and a date ("(Qwen
+    team, Alibaba Cloud)", "(Meta AI, 2023)"), not a gloss ("(OpenAI's API, with ...)")."""
+    doc = org.doc
+    names = {t.i for e in doc.ents if e.label_ in ("ORG", "DATE") for t in e}
+    for token in doc[org.end:min(len(doc), org.end + 12)]:
+        if token.text.startswith(")"):
+            return True
+        if token.i not in names and token.text not in (",", "and", ";") and \
+                not token.like_num:
+            return False
+    return False
+
+
+def _listed_makers(sent: Span, made: Span, ents: list[Span]) -> list[Span]:
+    """The organizations after the first of a parenthesis of makers ("Alibaba Cloud" in
+    "QwQ-32B-Preview (Qwen team, Alibaba Cloud)")."""
+    doc = sent.doc
+    if made.end >= len(doc) - 1 or doc[made.end].text != "(":
+        return []
+    inside = [e for e in ents if e.start > made.end and e.end <= sent.end]
+    found = []
+    for ent in inside:
+        gap = [t.text for t in doc[(found[-1].end if found else made.end + 1):ent.start]]
+        if found and gap not in ([","], ["and"], [",", "and"]) or not found and gap:
+            break
+        if ent.label_ != "ORG":
+            break
+        found.append(ent)
+    return found[1:] if found and _parenthesis_of_makers(found[0]) else []
 
 
 def _modifies_a_noun(ent: Span) -> bool:
@@ -52,4 +116,6 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             after = doc[b.end].text if b.end < len(doc) else ""
             if _made_by(a, b, between, after):
                 found[(a.start, b.start)] = "DEVELOPED_BY"
+                for other in _listed_makers(sent, a, ents):
+                    found[(a.start, other.start)] = "DEVELOPED_BY"
     return found

@@ -135,11 +135,13 @@ def test_the_benchmark_a_comparison_is_made_on(nlp):
 
 
 def test_a_name_opening_with_its_makers_name(nlp):
-    # m04_aya23_blog.txt: the playground is Cohere's, named after it
-    found = via(nlp, "Cohere For AI released Aya 23 in May 2024. The weights of Aya 23 are "
+    # m04_aya23_blog.txt: the playground is Cohere's, named after it (the whole name; not
+    # Cohere For AI's, a part of the group, tests/graph/test_provenance_readings.py)
+    found = via(nlp, "Cohere For AI released Aya 23 in May 2024. It was built on Command R "
+                     "from Cohere. The weights of Aya 23 are "
                      "available on the Hugging Face Hub, and you can chat with it in the "
                      "Cohere Playground.")
-    assert found[("Cohere Playground", "DEVELOPED_BY", "Cohere For AI")] == {"name"}, found
+    assert found[("Cohere Playground", "DEVELOPED_BY", "Cohere")] == {"name"}, found
     # a name that is only the maker's own first word is not a product of it
     assert not any(s == t for s, _, t in found)
 

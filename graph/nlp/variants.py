@@ -1,0 +1,88 @@
+"""The sizes and editions of a model share its maker: "Meta recently introduced ... Llama 3"
+then "Llama 3 8B" and "Llama 3 70B"; "Code Llama ..., released by Meta" then "The release
+also includes two other variants (Code Llama Python and Code Llama Instruct)"; "Salesforce
+AI Research today announced CodeTide 2" then "CodeTide 2 32B is built on ..." (GUIDELINES:
+DEVELOPED_BY). A text names a family once with its maker and its members by the family's
+name and a size or an edition word, without the maker again.
+
+Only a product the sentence giving its maker calls a family (``family_nouns``), and only
+what the piece's candidates give a maker (as :meth:`graph.nlp.relation_model.
+RelationModel.decide` reads them: a ``reading=``, a phrase of the lexicon's ``rules``, else
+the classifier) passes its maker on, and only to a name that
+is the family's name followed by nothing but sizes and edition words (``variant_words`` in
+``resources/lexicon/relations.json``): "Mistral-7B-OpenOrca" is someone else's fine-tune.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph.nlp.lexicon import words
+from graph.nlp.pairs import Candidate
+from graph.nlp.relation_model import reading_label, rule_label, shipped_model
+from graph.nlp.relations import WE_WORDS
+
+MEMBERS = ("MODEL",)  # what may be a size or an edition of a family
+SIZE = re.compile(r"(\d+x)?\d+(\.\d+)?[bmkt]?|v?\d+(\.\d+)*", re.IGNORECASE)  # "8x7B", "70"
+
+
+def _made(candidates: list[Candidate], text: str, offset: int) -> dict[str, tuple[int, int]]:
+    """The casefold names of the piece's products the grammar gives a maker, with the
+    maker's span (document offsets)."""
+    found: dict[str, tuple[int, int]] = {}
+    model = shipped_model()
+    for c in candidates:
+        label = reading_label(c) or rule_label(c) or \
+            (model.predict(c.features, c.a_type, c.b_type)[0] if model is not None else None)
+        if label is None or label.rstrip("<") != "DEVELOPED_BY":
+            continue
+        made, maker = (c.b, c.a) if label.endswith("<") else (c.a, c.b)
+        if not _says_family(text[c.sentence[0] - offset:c.sentence[1] - offset]):
+            continue
+        start, end = made[0] - offset, made[1] - offset
+        name = text[start:end].casefold() if 0 <= start < end <= len(text) else ""
+        if name and name not in WE_WORDS and text[maker[0] - offset:maker[1] - offset]\
+                .casefold() not in WE_WORDS:
+            found.setdefault(name, maker)
+    return found
+
+
+def _says_family(sentence: str) -> bool:
+    """Whether the sentence stating the maker calls the product a family ("a new family of
+    large language models", "an open-weight code model family"): only then are names that
+    extend its name its members, not models of their own ("GPT-4 Turbo")."""
+    nouns = words("relations", "family_nouns")
+    return any(w in nouns for w in re.findall(r"[a-z]+", sentence.casefold()))
+
+
+def _member_of(name: str, family: str) -> bool:
+    """Whether ``name`` is ``family`` followed by sizes and edition words only."""
+    if len(name) <= len(family) or not name.startswith(family) or \
+            name[len(family)] not in " -":
+        return False
+    rest = [w for w in re.split(r"[ -]+", name[len(family):]) if w]
+    edition = words("relations", "variant_words")
+    return bool(rest) and all(SIZE.fullmatch(w) or w in edition for w in rest)
+
+
+def variant_candidates(doc, candidates: list[Candidate], offset: int) -> Iterator[Candidate]:
+    """A candidate ``(maker, member)`` read as DEVELOPED_BY for each model of the piece
+    named as a size or edition of a family whose maker the piece states (see the module's
+    notes); the evidence is the member's sentence and says the maker was found by the name
+    (``via`` "name")."""
+    text = doc.text
+    made = _made(candidates, text, offset)
+    if not made:
+        return
+    for ent in doc.ents:
+        if ent.label_ not in MEMBERS or "|" in ent.sent.text:
+            continue  # (a table row lists checkpoints, not the family's members)
+        name = ent.text.casefold()
+        family = max((f for f in made if _member_of(name, f)), key=len, default=None)
+        if family is None:
+            continue
+        maker, sent = made[family], ent.sent
+        where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+        yield Candidate(maker, (offset + ent.start_char, offset + ent.end_char), "ORG",
+                        ent.label_, "name", ("variant", "reading=DEVELOPED_BY<"), where)

@@ -1,0 +1,86 @@
+"""Who made a model, as guide pages, paper summaries and announcements say it (GUIDELINES:
+DEVELOPED_BY): a parenthesis of makers, a relative clause "which was built by", the line
+under a heading, the sizes and editions of a family, a product named after its maker.
+
+Every sentence is real text of the genre (training/corpus/announcements, the Prompt
+Engineering Guide's train and dev pages), read by the real pipeline.
+"""
+
+from __future__ import annotations
+
+from graph.nlp.provenance import provenance_readings
+from tests.graph.readings import first_sentence
+from tests.graph.test_relation_classifier import typed
+
+
+def made(nlp, text: str) -> dict[tuple[str, str], str]:
+    return first_sentence(provenance_readings, nlp, text)
+
+
+def test_a_parenthesis_of_organizations_names_the_makers(nlp):
+    # m03_reasoning_leaderboard.txt: "o1-mini (OpenAI): 63.6% / ..."; with a year, as a
+    # paper summary cites it; a person's citation is no maker
+    assert made(nlp, "- Claude 3.5 Sonnet (Anthropic): 16.0% / 78.3% / 65.0% / 38.9%") == \
+        {("Claude 3.5 Sonnet", "Anthropic"): "DEVELOPED_BY"}
+    assert made(nlp, "- LLaMA (Meta AI, 2023): a collection of foundation models") == \
+        {("LLaMA", "Meta AI"): "DEVELOPED_BY"}
+    assert made(nlp, "- ReAct (Yao et al., 2022) combines reasoning and acting") == {}
+
+
+def test_a_relative_clause_with_a_makers_participle_names_the_maker(nlp):
+    # n08_gov_joint_evaluation.txt: the parser hangs the clause on "completions"
+    found = made(nlp, "SEA-LION v3 gave fewer harmful completions in Malay and Tagalog than "
+                      "Sailor2-20B, which was built by Sea AI Lab on top of Qwen2.5.")
+    assert found == {("Sailor2-20B", "Sea AI Lab"): "DEVELOPED_BY"}
+    # a use is no making: "powered by" is not a maker's participle
+    assert made(nlp, "Mixtral 8x7B, powered by Mistral AI, is fast.") == {}
+
+
+def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
+    # models__phi-2.md (dev): the parser joins the heading and the line after it
+    found = typed(nlp, "## Phi-2 Introduction\nPhi-2 is the latest small language model (SLM) "
+                       "released by Microsoft Research. Phi-2 follows the previous Phi-1 model "
+                       "and Phi-1.5 models.")
+    assert ("Phi-2", "DEVELOPED_BY", "Microsoft Research") in found, found
+
+
+def test_the_sizes_and_editions_of_a_family_share_its_maker(nlp, model):
+    # models__code-llama.md
+    found = typed(nlp, "Code Llama is a family of large language models (LLM), released by "
+                       "Meta, with the capabilities to accept text prompts and generate and "
+                       "discuss code. The release also includes two other variants (Code Llama "
+                       "Python and Code Llama Instruct) and different sizes (7B, 13B, 34B, and "
+                       "70B).")
+    assert {("Code Llama Python", "DEVELOPED_BY", "Meta"),
+            ("Code Llama Instruct", "DEVELOPED_BY", "Meta")} <= found, found
+    # n04_salesforce_codetide.txt: a size named sentences later
+    found = typed(nlp, "Salesforce AI Research today announced CodeTide 2, an open-weight code "
+                       "model family. CodeTide 2 32B is built on Qwen2.5-Coder-32B.")
+    assert ("CodeTide 2 32B", "DEVELOPED_BY", "Salesforce AI Research") in found, found
+    # models__gpt-4.md: a model not called a family has no members ("GPT-4 Turbo" is named
+    # as a model of its own)
+    found = typed(nlp, "More recently, OpenAI released GPT-4, a large multimodal model that "
+                       "accept image and text inputs and emit text outputs.\n\n## GPT-4 Turbo"
+                       "\n\nGPT-4 Turbo is the latest GPT-4 model.")
+    assert ("GPT-4", "DEVELOPED_BY", "OpenAI") in found, found
+    assert ("GPT-4 Turbo", "DEVELOPED_BY", "OpenAI") not in found, found
+    # a fine-tune under another name is not a member: no edition word after the family
+    from graph.nlp.variants import _member_of
+    assert _member_of("llama 3 8b", "llama 3") and _member_of("mixtral 8x7b instruct",
+                                                                "mixtral 8x7b")
+    assert not _member_of("mistral-7b-openorca", "mistral-7b")
+
+
+def test_a_product_named_after_its_maker_is_the_whole_names(nlp, model):
+    # m04_aya23_blog.txt: "Cohere Playground" is Cohere's, not Cohere For AI's
+    found = typed(nlp, "We started from Command R, the pretrained model developed by our "
+                       "colleagues at Cohere, and fine-tuned it. We're excited to introduce "
+                       "Aya 23, a new family of open-weights multilingual language models "
+                       "from Cohere For AI. You can chat with it in the Cohere Playground.")
+    assert ("Cohere Playground", "DEVELOPED_BY", "Cohere") in found, found
+    assert ("Cohere Playground", "DEVELOPED_BY", "Cohere For AI") not in found
+    # u02-like: another part of a group makes no product of the group's first word
+    # (models__gemini.md: "Google Deepmind" is named, "Google AI Studio" is Google's)
+    found = typed(nlp, "Gemini is developed by Google Deepmind. We are using Google AI Studio "
+                       "for this example with a temperature value of 0.")
+    assert not any(s == "Google AI Studio" and p == "DEVELOPED_BY" for s, p, _ in found), found
