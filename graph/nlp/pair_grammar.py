@@ -20,6 +20,9 @@ CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
 BENCHMARK_PREPS = ("on", "across")
 MEASURED_IN = ("across", "for", "of")  # "millions of interactions across Claude Code"
 SUBJECT_MODIFIERS = ("compound", "nmod", "nsubj")  # not "poss": "Northwind AI's Cirrus 4"
+SIZED_TYPES = (*OWNER_TYPES, "DATASET")  # a noun describing a name: a dataset's size too
+DEFINITE = ("the", "this", "that", "these", "those")
+NOUN_PREPS = ("of", "with", "in", "for")  # "a set of 2,000 prompts", "a model with a 128k ..."
 RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts of
 # "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
 DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
@@ -39,6 +42,11 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     noun = head.head
     if head.dep_ == "appos" and _described(head, ent_of) is not None:
         return _described(head, ent_of)  # "Falcon LLM – a 180B model"
+    described = _appositive_phrase(head)
+    if described is not None:  # "SEA-Jailbreak, a new set of 2,000 adversarial prompts"
+        return _described(described, ent_of, SIZED_TYPES)
+    if _names_a_thing(head):
+        return None  # "CodeTide 2 7B is distilled from the 32B model"
     measured = _measured_in(metric, ent_of)
     if measured is not None:
         return measured  # "millions of interactions across Claude Code"
@@ -121,7 +129,43 @@ def _owner_object(prep: Token, ent_of: dict[int, Span]) -> Span | None:
     return None
 
 
-def _described(noun: Token, ent_of: dict[int, Span]) -> Span | None:
+def _appositive_phrase(head: Token) -> Token | None:
+    """The appositive a figure is part of, below its noun ("SEA-Jailbreak, a new set of
+    2,000 adversarial prompts in nine Southeast Asian languages"; "Mistral NeMo, a 12B model
+    with a 128k-token context window"): the figure describes what that noun names, and is
+    no fact of the clause's subject even when the recogniser missed the name (``None``)."""
+    if _object_appositive(head):
+        return head  # "released Mistral NeMo, a 12B model"
+    token = head
+    for _ in range(4):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep" or \
+                token.head.lower_ not in NOUN_PREPS or token.head.head.pos_ not in ("NOUN",):
+            return None
+        token = token.head.head
+        if _object_appositive(token):
+            return token
+    return None
+
+
+def _names_a_thing(head: Token) -> bool:
+    """A figure that is part of a definite name of a thing ("the 32B model", "this 7B
+    version"): it refers to a model named before, it is no fact of the clause's subject
+    (what the subject is, "X is the 7B model", still is X's)."""
+    return head.dep_ not in ("attr", "appos") and \
+        head.lemma_.lower() in words("relations", "kind_nouns") and \
+        any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+
+
+def _object_appositive(noun: Token) -> bool:
+    """An appositive to an object (a subject's figures are the subject's anyway: "Most
+    Claude Code turns are short (median ~45 seconds)"); not a score after a benchmark's
+    name and a colon ("- WebArena: 48.1% task success")."""
+    return noun.dep_ == "appos" and noun.head.dep_ in ("dobj", "pobj", "dative") and \
+        not any(t.text == ":" for t in noun.doc[noun.head.i:noun.i])
+
+
+def _described(noun: Token, ent_of: dict[int, Span],
+               types: tuple[str, ...] = OWNER_TYPES) -> Span | None:
     """The entity a noun describes: "Codestral, a 22B code model" (apposition), "Falcon
     LLM is a 180B model" (what the subject is), "Mixtral 8x22B is characterized as a sparse
     mixture-of-experts model" (what a passive verb's subject is taken as)."""
@@ -135,7 +179,7 @@ def _described(noun: Token, ent_of: dict[int, Span]) -> Span | None:
                       if c.dep_ == "nsubjpass" and c.i in ent_of), None)
     else:
         return None
-    return found if found is not None and found.label_ in OWNER_TYPES else None
+    return found if found is not None and found.label_ in types else None
 
 
 def described_uses(ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -179,10 +223,19 @@ def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
         root = end.root
         if root.dep_ != "poss":
             continue
-        owned = next((e for e in ents if root.head in e), None)
+        owned = next((e for e in ents if root.head in e), None) or _named_by(root.head, ents)
         if owned is not None and owned is not other and owned.label_ != "METRIC":
             out.append("poss_other")
     return out
+
+
+def _named_by(noun: Token, ents: list[Span]) -> Span | None:
+    """The name a noun is in apposition to ("Phi-4, Microsoft's 14B parameter small language
+    model": the model Microsoft's is Phi-4, so neither the figure sizing it nor anything else
+    of the sentence is Microsoft's)."""
+    if noun.dep_ != "appos":
+        return None
+    return next((e for e in ents if noun.head in e), None)
 
 
 def _list_top(token: Token) -> tuple[Token, bool]:

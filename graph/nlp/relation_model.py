@@ -186,8 +186,9 @@ class RelationModel:
         # ("The model ... LongDocs-CN" EVALUATED_ON where "it was trained on LongDocs-CN")
         chosen = [(c, label) for c, label in chosen
                   if label.rstrip("<") in read.get(frozenset((c.a, c.b)), {label.rstrip("<")})]
-        done = {c.b if label == "HAS_METRIC" else c.a for c, label in chosen
-                if label.startswith("HAS_METRIC")}
+        done: dict[tuple[int, int], object] = {
+            c.b if label == "HAS_METRIC" else c.a: None for c, label in chosen
+            if label.startswith("HAS_METRIC")}
         for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)
             # (an entity of the sentence: "It"/subjectless figures attached to the text's
             # topic were right for 1 in 7 in cross-validation, so those are left to the score)
@@ -196,9 +197,14 @@ class RelationModel:
                     "orphan_figure" in c.features:
                 want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
                 metric = c.b if c.b_type == "METRIC" else c.a
-                if metric not in done and allowed(want, c.a_type, c.b_type):
+                # one owner per figure, but each of a set the figure is stated of: the
+                # twins of one candidate a plural end gave ("Both support ... a 64K-token
+                # context": one per model, :mod:`graph.nlp.discourse`)
+                twin = (c.sentence, c.features, c.context)
+                if (metric not in done or done[metric] == twin) and \
+                        allowed(want, c.a_type, c.b_type):
                     chosen.append((c, want))
-                    done.add(metric)
+                    done[metric] = twin
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
         return chosen + _scored_on(candidates, chosen)
 

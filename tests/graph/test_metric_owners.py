@@ -1,0 +1,93 @@
+"""Which entity a figure belongs to (GUIDELINES: HAS_METRIC; issue "Relations a reader can
+trust", point 3): a figure in a noun phrase set in apposition describes what that noun
+names, not the clause's subject; a figure of a definite "the 32B model" refers to a model,
+it is no fact of the subject; the possessor of a noun in apposition to a name is that
+name's maker, not an owner of the sentence's figures; a figure stated of a set of models
+is a fact of each. Every sentence is real text of the genre (our training announcements),
+through the real pipeline.
+"""
+
+from __future__ import annotations
+
+from graph.nlp.pair_grammar import metric_owner, possessor_features
+from tests.graph.test_relation_classifier import typed
+
+SEA_JAILBREAK = ("All four models were evaluated on TruthfulQA and on SEA-Jailbreak, a new "
+                 "set of 2,000 adversarial prompts in nine Southeast Asian languages that the "
+                 "agencies wrote for the study.")  # n08_gov_joint_evaluation.txt
+NEMO = ("Yesterday Mistral AI and NVIDIA released Mistral NeMo, a 12B model with a 128k-token "
+        "context window, built jointly by the two companies and trained on the NVIDIA DGX "
+        "Cloud platform.")  # m06_mistral_funding_news.txt
+CODETIDE = ("Our new model comes in two versions. CodeTide 2 32B is built on Qwen2.5-Coder-32B "
+            "and was trained with reinforcement learning from unit test feedback (RLTF) on 1.8 "
+            "million verified programming problems. CodeTide 2 7B is distilled from the 32B "
+            "model and is small enough to run on a laptop. Both support fill-in-the-middle "
+            "completion and a 64K-token context.")  # n04_salesforce_codetide.txt
+SILO = ("In July 2024 AMD agreed to buy Silo AI, Europe's largest private AI lab, for $665 "
+        "million in cash.")  # m07_acquisitions_news.txt
+
+
+def _owner(nlp, text: str, figure: str):
+    sent = next(s for s in nlp(text).sents if figure in s.text)
+    ents = list(sent.ents)
+    owner = metric_owner(next(e for e in ents if e.text.startswith(figure)), ents)
+    return owner.text if owner is not None and not isinstance(owner, str) else owner
+
+
+def test_a_figure_in_an_appositive_is_what_the_apposed_name_names(nlp):
+    # the size of a dataset described in apposition, not of the clause's subject
+    assert _owner(nlp, SEA_JAILBREAK, "2,000") == "SEA-Jailbreak"
+    found = typed(nlp, SEA_JAILBREAK)
+    assert ("SEA-Jailbreak", "HAS_METRIC", "2,000 adversarial prompts") in found, found
+
+
+def test_an_appositive_to_an_object_is_no_fact_of_the_subject(nlp):
+    # "Mistral AI ... released Mistral NeMo, a 12B model with a 128k-token context window":
+    # the model's figures, never the company's (whatever the recogniser makes of the name)
+    for figure in ("12B", "128k"):
+        assert _owner(nlp, NEMO, figure) != "Mistral AI"
+    found = typed(nlp, NEMO)
+    assert not any(s == "Mistral AI" and p == "HAS_METRIC" for s, p, _ in found), found
+
+
+def test_a_score_after_a_benchmark_and_a_colon_is_not_the_benchmarks(nlp):
+    # n06_corvid_wingspan.txt: a list of a model's scores, one benchmark per line
+    text = "- WebArena: 48.1% task success, surpassing Rook-1 (35.6%) and Agent Workflow Memory"
+    assert _owner(nlp, text, "48.1%") != "WebArena"
+
+
+def test_the_definite_name_of_a_model_is_no_figure_of_the_subject(nlp):
+    # "distilled from the 32B model": the 32B model is CodeTide 2 32B, not a size of the 7B
+    assert _owner(nlp, CODETIDE, "32B model") is None
+    found = typed(nlp, CODETIDE)
+    assert ("CodeTide 2 7B", "HAS_METRIC", "32B model") not in found, found
+
+
+def test_a_figure_stated_of_a_set_is_each_ones(nlp):
+    # "Both support ... a 64K-token context": both versions named before have it
+    found = typed(nlp, CODETIDE)
+    for model in ("CodeTide 2 32B", "CodeTide 2 7B"):
+        assert (model, "HAS_METRIC", "64K-token context") in found, found
+    # one set, one figure each: not every model of the text
+    assert ("Qwen2.5-Coder-32B", "HAS_METRIC", "64K-token context") not in found, found
+
+
+def test_the_possessor_of_an_apposed_noun_is_the_names_only(nlp):
+    # "Silo AI, Europe's largest private AI lab": the lab Europe's is Silo AI, so the sum of
+    # the sentence is not Europe's (as "Phi-4, Microsoft's 14B parameter small language
+    # model": the size is Phi-4's, not Microsoft's)
+    sent = next(nlp(SILO).sents)
+    ents = list(sent.ents)
+    by_text = {e.text: e for e in ents}
+    europe, silo, price = by_text["Europe"], by_text["Silo AI"], by_text["$665 million"]
+    assert "poss_other" in possessor_features(europe, price, ents)
+    assert "poss_other" not in possessor_features(silo, europe, ents)
+    assert _owner(nlp, SILO, "$665") == "Silo AI"
+
+
+def test_a_sum_raised_stays_the_raisers(nlp):
+    # m08_funding_roundup.txt: the round and the valuation are the raiser's
+    found = typed(nlp, "In August 2023 Hugging Face raised a $235 million Series D led by "
+                       "Salesforce Ventures, at a $4.5 billion valuation.")
+    assert ("Hugging Face", "HAS_METRIC", "$235 million Series D") in found, found
+    assert ("Hugging Face", "HAS_METRIC", "$4.5 billion valuation") in found, found
