@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import table
+from graph.nlp.lexicon import table, words
 
 ENDS = ("MODEL", "METHOD")
 # a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
@@ -41,6 +41,10 @@ CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
+LINE_MARKS = {"-", "*", "+", "•", "**", "__"}  # what opens a line of a list before its words
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 @cache
@@ -62,9 +66,9 @@ def cue_at(sent: Span, i: int, known: dict[str, list[tuple[tuple[str, ...], str]
            ) -> tuple[int, str] | None:
     """The longest cue starting at token ``i`` of ``sent``: its end and label."""
     doc = sent.doc
-    for words, label in known.get(doc[i].lower_, ()):
-        end = i + len(words)
-        if end <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+    for phrase, label in known.get(doc[i].lower_, ()):
+        end = i + len(phrase)
+        if end <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):
             return end, label
     return None
 
@@ -224,6 +228,8 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         others = {s: e for s, (e, _) in found.items() if s != cue}
         kinds = USE_ENDS if label == "USES" else ENDS
         subject = _subject_before(doc, sent, cue, ents, others, kinds)
+        if label != "USES":  # "Goat: Fine-tuned LLaMA Outperforms GPT-4"
+            subject = _titled(doc, sent, cue, subject, ents)
         if label == "USES" and subject is not None and not all(
                 t.lower_ in USE_GAP for t in doc[subject.end:cue]):
             subject = None  # a use is stated right after its user: "X, which uses Y"
@@ -253,3 +259,93 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             said.add(names)
             readings[(subject.start, item.start)] = label
     return readings
+
+
+def _line_of(doc, i: int) -> tuple[int, int]:
+    """The first token of the line token ``i`` is on, and the first of the next line."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and \
+            "\n" not in doc[start - 1].text:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and \
+            "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def _opening(doc, start: int, end: int) -> int:
+    """The first word of a line after its list marks ("- **", "1.")."""
+    while start < end and (doc[start].text in LINE_MARKS or doc[start].is_space or
+                           doc[start].like_num and doc[start + 1:start + 2].text == "."):
+        start += 1 + (doc[start].like_num and doc[start + 1:start + 2].text == ".")
+    return start
+
+
+def _in_references(doc, start: int) -> bool:
+    """Whether token ``start`` is under a heading of references ("## References"; words of
+    ``title_sections``). The headings of a document are found once (``doc.user_data``)."""
+    sections = doc.user_data.get("title_sections")
+    if sections is None:
+        named, sections, at = words("relations", "title_sections"), [], 0
+        for line in doc.text.splitlines(keepends=True):
+            if line.startswith("#"):
+                sections.append((at, any(w in named for w in line.lower().split())))
+            at += len(line)
+        doc.user_data["title_sections"] = sections
+    at = doc[start].idx
+    return next((refs for where, refs in reversed(sections) if where <= at), False)
+
+
+def title_line(sent: Span) -> tuple[int, int] | None:
+    """The line of ``sent`` (its first and next line's first token) when it is a paper's
+    title in a list of papers: it ends with its date in brackets ("... (May 2023)"), or is
+    an item of a list under a heading of references ("## References": ``title_sections``)."""
+    doc = sent.doc
+    first = _opening(doc, sent.start, sent.end)
+    if first >= sent.end:
+        return None
+    start, end = _line_of(doc, first)
+    tail = [t for t in doc[start:end] if not t.is_space][-4:]
+    if len(tail) >= 3 and tail[-1].text == ")" and tail[-2].like_num and \
+            any(t.lower_.rstrip(".") in MONTHS for t in tail[:-2]):
+        return start, end
+    if doc[start].text in ("-", "*", "+") and doc[end - 1].text.strip() not in (".", "!") \
+            and _in_references(doc, start):
+        return start, end
+    return None
+
+
+def title_head(doc, line: tuple[int, int], ents: list[Span]) -> Span | None:
+    """The system a title names before its colon ("Goat: Fine-tuned LLaMA ...", "**ScoNe**:
+    Benchmarking ..."): a model, method or benchmark opening the line."""
+    first = _opening(doc, *line)
+    head = next((e for e in ents if e.start == first), None)
+    if head is None or head.label_ not in (*ENDS, "DATASET"):
+        return None
+    k = head.end
+    while k < line[1] and doc[k].text in LINE_MARKS:
+        k += 1
+    return head if k < line[1] and doc[k].text == ":" else None
+
+
+def _titled(doc, sent: Span, cue: int, subject: Span | None, ents: list[Span]) -> Span | None:
+    """The subject of a comparison in a title after its system's name and a colon: that
+    system, when the words from the colon to the cue only describe it ("Goat: Fine-tuned
+    LLaMA Outperforms GPT-4": Goat, not LLaMA, it was made from); else ``subject``."""
+    line = title_line(sent)
+    head = title_head(doc, line, ents) if line is not None else None
+    if head is None or head.label_ not in ENDS or cue < head.end:
+        return subject
+    colon = next(k for k in range(head.end, cue) if doc[k].text == ":")
+    if subject is None:
+        described = doc[colon + 1:cue]
+    elif subject.start > colon:
+        described = doc[colon + 1:subject.start]
+    else:
+        return subject
+    if not len(described) or any(t.pos_ in ("PRON", "AUX") or t.lower_ in RELATIVES or
+                                 t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")
+                                 for t in described):
+        return subject
+    return head

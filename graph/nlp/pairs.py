@@ -46,6 +46,7 @@ from graph.nlp.relations import (
     verb_role,
 )
 from graph.nlp.rows import item_readings, row_figures
+from graph.nlp.titles import title_readings
 from graph.nlp.uses import instances_of, item_uses, subjectless_uses
 from graph.schema import PREDICATES
 
@@ -320,6 +321,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
         item_uses(sent, ents)
+    compared |= title_readings(sent, ents)  # "Evaluating GPT-4 and ChatGPT on X (April 2023)"
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         for b in partners:
