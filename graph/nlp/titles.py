@@ -1,7 +1,5 @@
 """What a paper's title says of the models it names: "Evaluating GPT-4 and ChatGPT on Japanese
-Medical Licensing Examinations (April 2023)" (each EVALUATED_ON the exams), "ScoNe:
-Benchmarking Negation Reasoning in Language Models With Fine-Tuning and In-Context Learning"
-(the methods EVALUATED_ON the benchmark the title names before its colon), "Vicuna: An
+Medical Licensing Examinations (April 2023)" (each EVALUATED_ON the exams), "Vicuna: An
 Open-Source Chatbot Impressing GPT-4 with 90%* ChatGPT Quality" (Vicuna COMPARED_WITH
 ChatGPT), "A Preliminary Analysis on the Code Generation Capabilities of GPT-3.5 and Bard AI
 Models" (GPT-3.5 COMPARED_WITH Bard) (GUIDELINES: EVALUATED_ON, COMPARED_WITH).
@@ -12,7 +10,7 @@ statement is a noun phrase or a gerund ("Evaluating ...", "Capabilities of ...")
 after the name of the system the paper presents and a colon, and the parser reads it poorly
 (a capitalised word taken for a name, the line split at its colon). So a title is read from
 its words: an evaluation word (``title_evaluations``) and the models listed after it, the
-benchmarks after "on"; a share of another model's quality; a benchmark the title presents.
+benchmarks after "on"; a share of another model's quality.
 A comparison's cue with the title's system as its subject ("Goat: Fine-tuned LLaMA
 Outperforms GPT-4") is read in :mod:`graph.nlp.comparisons`.
 """
@@ -55,7 +53,6 @@ def title_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     found: dict[tuple[int, int], str] = {}
     _evaluated(sent.doc, start, end, ents, found)
     if head is not None:
-        _presented(sent.doc, head, end, ents, found)
         _shares(sent.doc, head, end, ents, found)
     return found
 
@@ -95,22 +92,6 @@ def _evaluated(doc, start: int, end: int, ents: list[Span],
             for a, b in combinations(models, 2):
                 if a.text.casefold() != b.text.casefold():
                     found[(a.start, b.start)] = "COMPARED_WITH"
-
-
-def _presented(doc, head: Span, end: int, ents: list[Span],
-               found: dict[tuple[int, int], str]) -> None:
-    """"ScoNe: Benchmarking Negation Reasoning in Language Models With Fine-Tuning and
-    In-Context Learning": the title presents a benchmark (its head is one, and an evaluation
-    word follows the colon), so the models and methods it names are EVALUATED_ON it."""
-    if head.label_ != "DATASET":
-        return
-    words = _evaluations()
-    rest = [t for t in doc[head.end:end] if t.text not in (":", "**")]
-    if not any(t.lower_ in words or t.lower_ in ("benchmark", "benchmarks") for t in rest[:4]):
-        return
-    for e in ents:
-        if e.start > head.start and e.label_ in ENDS:
-            found[(head.start, e.start)] = "EVALUATED_ON<"
 
 
 def _shares(doc, head: Span, end: int, ents: list[Span],
