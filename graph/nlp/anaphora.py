@@ -108,7 +108,7 @@ def count_of(token: Token) -> int | None:
     return int(found) if found else None
 
 
-def _kind_plural(token: Token) -> bool:
+def kind_plural(token: Token) -> bool:
     """A plural noun that can name entities of the text ("models", "companies", "sizes")."""
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and (
@@ -120,7 +120,7 @@ def _counted_noun(token: Token) -> Plural | None:
     a plural kind noun whose determiner or number makes it the set named before ("The new
     models": the ones just released); not a noun a modifier narrows ("the larger models",
     "both Baidu models": which ones, it says)."""
-    if not _kind_plural(token):
+    if not kind_plural(token):
         return None
     left = [c for c in token.children if c.i < token.i]
     if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in
@@ -145,7 +145,7 @@ def _of_them(token: Token) -> Plural | None:
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    if target is None or not (target.lower_ == "them" or _kind_plural(target) and any(
+    if target is None or not (target.lower_ == "them" or kind_plural(target) and any(
             c.dep_ == "det" and c.lower_ in PLURAL_DETERMINERS for c in target.children)):
         return None
     start = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "predet"))])

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.anaphora import Plural, count_of, plural_anaphors
+from graph.nlp.anaphora import Plural, count_of, kind_plural, plural_anaphors
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic, main_subject
@@ -38,6 +38,9 @@ SEPARATORS = {",", "and", ", and", "or", ", or", "&", "as well as"}  # between a
 INTRODUCERS = {",", ":", "("}  # between a counted noun and its list: "two sizes: A and B"
 # what joins a name to the ones released with it: "GPT-4.1 in the API, along with A and B"
 COMPANIONS = re.compile(r"(?:^|[\s,])(?:along with|alongside|together with)$")
+# the nouns that make a name a set of models: "Tulu is a family of models", "Amazon Nova,
+# a new generation of foundation models"
+COLLECTIVES = {"family", "series", "suite", "collection", "lineup", "line", "generation"}
 COMPANION_GAP = 8  # the most words between a name and "along with": a place, not a clause
 PARENTHESIS = re.compile(r"\([^()]*\)")
 LOOK_BACK = 3  # sentences a counted anaphor looks back for a list it can stand for
@@ -56,6 +59,7 @@ class Said:
     chain: list[Group] = field(default_factory=list)  # what its own plural subject stood for
     by_we: bool = False  # its subject is the author ("We merged A, B and C")
     released: list[Group] = field(default_factory=list)  # lists it releases or the author's
+    family: Group = ()  # the name it calls a family of models ("Tulu is a family of models")
 
 
 def _topic(ent: Span, offset: int) -> Topic:
@@ -137,6 +141,18 @@ def _released(ent: Span) -> bool:
                                                                       "we_DEVELOPED_BY")
 
 
+def _a_family(ent: Span) -> bool:
+    """Whether the sentence calls ``ent`` a set of what a plural kind noun names: "Tulu is
+    a family of models", "Amazon Nova, a new generation of foundation models"."""
+    head = phrase_head(ent)
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        nouns += [c for c in head.head.children if c.dep_ == "attr"]
+    return any(n.lemma_.lower() in COLLECTIVES and any(
+        o.dep_ == "pobj" and kind_plural(o) for p in n.children if p.lower_ == "of"
+        for o in p.children) for n in nouns)
+
+
 def _item_entity(sent: Span, ents: list[Span]) -> Span | None:
     """The entity a line "- NAME: ..." opens with (a list item about it)."""
     words = [t for t in sent if not t.is_space and t.text not in MARKS
@@ -166,6 +182,7 @@ def _said(sent: Span, ents: list[Span], offset: int
                      for g in [_group(run, offset)] if g is not None]
     said.named = [g for g in (_group(found, offset) for found in by_type.values())
                   if g is not None and len(g) >= 3]
+    said.family = next(((_topic(e, offset),) for e in ents if _a_family(e)), ())
     subject = main_subject(sent)
     said.by_we = subject is not None and subject.lower_ in WE_WORDS
     said.released = [g for run in runs if said.by_we or _released(run[0])
@@ -238,19 +255,22 @@ class Plurals:
         """The sets ``plural`` may stand for, the likeliest first; ``here``: what its own
         sentence named before it ("Mistral AI and NVIDIA released Mistral NeMo, built
         jointly by the two companies"). Without a count ("they", "the models") only
-        subjects written as one list ("A and B were trained ...") or what "we" listed: the
-        models of a family ("Tulu is a family of models ... The models are ...") or the
-        people of a sentence are no set of the text's; and for a kind noun ("The new models
+        subjects written as one list ("A and B were trained ...") or what "we" listed (the
+        people of a sentence are no set of the text's); and for a kind noun ("The new models
         support ..."), the last set a sentence of the last few released ("Today we're
-        releasing A in the API, along with B and C. A scores X. The new models ..."). With a
+        releasing A in the API, along with B and C. A scores X. The new models ..."), else
+        the name a sentence of the last few called a family of models ("Tulu is a family
+        of models ... The models are LLaMa models", as a set of one). With a
         count, any set of that size, "both sizes" after "in two sizes, A and B" that one
         first."""
         before = self.history[-1] if self.history else Said()
         if plural.count is None:
             released = [g for said in self.history[::-1] for g in said.released] \
                 if plural.noun is not None else []
+            families = [said.family for said in (
+                self.history[::-1] if plural.noun is not None else [before])]
             return [*here.together, *before.chain, *before.together,
-                    *(before.lists if before.by_we else []), *released]
+                    *(before.lists if before.by_we else []), *released, *families]
         count = plural.count
         noun = plural.noun.lemma_.lower() if plural.noun is not None else ""
         return [self.declared.get((count, noun)) if noun else None, *here.subjects,
