@@ -80,6 +80,8 @@ PLURAL_DETERMINERS = {"the", "these", "those", "our", "both", "all", "each"}
 SUBJECT_ROLES = ("nsubj", "nsubjpass")
 COUNTED_ROLES = ("dobj", "pobj")  # "we evaluated both models on X": a count says which
 EACH_WORDS = {"both", "all", "each"}  # "each of them", "all of the models"
+# adjectives that say which set only by when it came: "the new models" are the ones released
+PLAIN_ADJECTIVES = {"new", "latest", "newest"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,7 @@ def count_of(token: Token) -> int | None:
     return int(found) if found else None
 
 
-def _kind_plural(token: Token) -> bool:
+def kind_plural(token: Token) -> bool:
     """A plural noun that can name entities of the text ("models", "companies", "sizes")."""
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and token.tag_ == "NNS" and (
@@ -115,13 +117,14 @@ def _kind_plural(token: Token) -> bool:
 
 def _counted_noun(token: Token) -> Plural | None:
     """"both models", "the two models", "these models", "All four models", "our companies":
-    a plural kind noun whose determiner or number makes it the set named before; not a noun
-    a modifier narrows ("the larger models", "both Baidu models": which ones, it says)."""
-    if not _kind_plural(token):
+    a plural kind noun whose determiner or number makes it the set named before ("The new
+    models": the ones just released); not a noun a modifier narrows ("the larger models",
+    "both Baidu models": which ones, it says)."""
+    if not kind_plural(token):
         return None
     left = [c for c in token.children if c.i < token.i]
     if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.lower_ not in
-           PLURAL_DETERMINERS for c in left):
+           PLURAL_DETERMINERS | PLAIN_ADJECTIVES for c in left):
         return None
     dets = [c for c in left if c.dep_ in ("det", "predet", "poss")
             and c.lower_ in PLURAL_DETERMINERS]
@@ -142,7 +145,7 @@ def _of_them(token: Token) -> Plural | None:
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    if target is None or not (target.lower_ == "them" or _kind_plural(target) and any(
+    if target is None or not (target.lower_ == "them" or kind_plural(target) and any(
             c.dep_ == "det" and c.lower_ in PLURAL_DETERMINERS for c in target.children)):
         return None
     start = min([token.i, *(c.i for c in token.children if c.dep_ in ("det", "predet"))])

@@ -196,15 +196,17 @@ Sets = dict[tuple[int, int], tuple[Group, set[tuple[int, int]]]]  # a plural spa
 def _each(c: Candidate, stand: Standing, sets: Sets, text: str) -> list[Standing]:
     """What the ends of ``c`` stand for, once per entity of the set a plural end stands for
     ("Both were trained with X": one candidate per model); none when both ends are plural,
-    the other end is one of the set or not in the plural's clause, or is a figure the
-    grammar does not make theirs ("Both support ... a 64K-token context" does)."""
+    the other end is one of the set or not in the plural's clause (a set of one, "The
+    models" of a family, reads as "it" does), or is a figure the grammar does not make
+    theirs ("Both support ... a 64K-token context" does)."""
     ends = [end for end in (c.a, c.b) if end in sets and not c.context]
     if not ends:
         return [stand]
     group, partners = sets[ends[0]]
     other, kind = (c.b, c.b_type) if ends[0] == c.a else (c.a, c.a_type)
-    if len(ends) > 1 or other not in partners or kind == "METRIC" and "owner" not in \
-            c.features or text[other[0]:other[1]].casefold() in {t[2] for t in group}:
+    if len(ends) > 1 or other not in partners and len(group) > 1 or kind == "METRIC" and \
+            "owner" not in c.features or text[other[0]:other[1]].casefold() in \
+            {t[2] for t in group}:
         return []
     return [{**stand, ends[0]: (one, "previous")} for one in group]
 

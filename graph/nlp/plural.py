@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.anaphora import Plural, count_of, plural_anaphors
-from graph.nlp.lexicon import table
+from graph.nlp.anaphora import Plural, count_of, kind_plural, plural_anaphors
+from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic, main_subject
 from graph.nlp.relations import VERBAL, WE_WORDS, phrase_head
@@ -36,6 +36,12 @@ from graph.nlp.rows import MARKS
 GROUP_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
 SEPARATORS = {",", "and", ", and", "or", ", or", "&", "as well as"}  # between a list's items
 INTRODUCERS = {",", ":", "("}  # between a counted noun and its list: "two sizes: A and B"
+# what joins a name to the ones released with it: "GPT-4.1 in the API, along with A and B"
+COMPANIONS = re.compile(r"(?:^|[\s,])(?:along with|alongside|together with)$")
+# the nouns that make a name a set of models: "Tulu is a family of models", "Amazon Nova,
+# a new generation of foundation models"
+COLLECTIVES = {"family", "series", "suite", "collection", "lineup", "line", "generation"}
+COMPANION_GAP = 8  # the most words between a name and "along with": a place, not a clause
 PARENTHESIS = re.compile(r"\([^()]*\)")
 LOOK_BACK = 3  # sentences a counted anaphor looks back for a list it can stand for
 Group = tuple[Topic, ...]
@@ -52,6 +58,8 @@ class Said:
     about: Topic | None = None  # the entity the sentence is about (its subject)
     chain: list[Group] = field(default_factory=list)  # what its own plural subject stood for
     by_we: bool = False  # its subject is the author ("We merged A, B and C")
+    released: list[Group] = field(default_factory=list)  # lists it releases or the author's
+    family: Group = ()  # the name it calls a family of models ("Tulu is a family of models")
 
 
 def _topic(ent: Span, offset: int) -> Topic:
@@ -82,16 +90,34 @@ def _subject_of_clause(ent: Span) -> bool:
 
 def _runs(sent: Span, ents: list[Span]) -> list[list[Span]]:
     """The lists ``sent`` writes out: entities joined by commas, "and", "or" only (what
-    brackets add left out: "Phi-3-small (7B) and Phi-3-medium (14B)")."""
+    brackets add left out: "Phi-3-small (7B) and Phi-3-medium (14B)"), and a name with the
+    ones it comes "along with" ("Today we're releasing GPT-4.1 in the API, along with
+    GPT-4.1 mini and GPT-4.1 nano": three released together)."""
     runs: list[list[Span]] = []
     for e in ents:
         between = PARENTHESIS.sub("", sent.doc[runs[-1][-1].end:e.start].text).strip() \
             .lower() if runs else None
+        joined = _joined(runs, e) if between is not None and COMPANIONS.search(between) \
+            else None
         if between in SEPARATORS:
             runs[-1].append(e)
+        elif joined is not None:
+            joined.append(e)
         else:
             runs.append([e])
     return [run for run in runs if len(run) >= 2]
+
+
+def _joined(runs: list[list[Span]], e: Span) -> list[Span] | None:
+    """The list that ``e``, after "along with", joins: the last one of names of its type,
+    a few words before and no other clause between ("tested ERNIE 4.5 Turbo and ERNIE X1,
+    both from Baidu, along with GLM-5-Long, ...": not the maker the aside names)."""
+    run = next((r for r in reversed(runs) if r[-1].label_ == e.label_), None)
+    if run is None:
+        return None
+    gap = e.doc[run[-1].end:e.start]
+    return run if len(gap) <= COMPANION_GAP and not any(t.text in (";", ":") for t in gap) \
+        else None
 
 
 def _counted(run: list[Span]) -> str | None:
@@ -106,6 +132,25 @@ def _counted(run: list[Span]) -> str | None:
     counted = noun.pos_ == "NOUN" and any(c.dep_ == "nummod" and count_of(c) == len(run)
                                           for c in noun.children)
     return noun.lemma_.lower() if counted else None
+
+
+def _released(ent: Span) -> bool:
+    """The object of a releasing verb: "Meta released A, B and C" (``we_DEVELOPED_BY``)."""
+    head = phrase_head(ent)
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in words("relations",
+                                                                      "we_DEVELOPED_BY")
+
+
+def _a_family(ent: Span) -> bool:
+    """Whether the sentence calls ``ent`` a set of what a plural kind noun names: "Tulu is
+    a family of models", "Amazon Nova, a new generation of foundation models"."""
+    head = phrase_head(ent)
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        nouns += [c for c in head.head.children if c.dep_ == "attr"]
+    return any(n.lemma_.lower() in COLLECTIVES and any(
+        o.dep_ == "pobj" and kind_plural(o) for p in n.children if p.lower_ == "of"
+        for o in p.children) for n in nouns)
 
 
 def _item_entity(sent: Span, ents: list[Span]) -> Span | None:
@@ -137,8 +182,11 @@ def _said(sent: Span, ents: list[Span], offset: int
                      for g in [_group(run, offset)] if g is not None]
     said.named = [g for g in (_group(found, offset) for found in by_type.values())
                   if g is not None and len(g) >= 3]
+    said.family = next(((_topic(e, offset),) for e in ents if _a_family(e)), ())
     subject = main_subject(sent)
     said.by_we = subject is not None and subject.lower_ in WE_WORDS
+    said.released = [g for run in runs if said.by_we or _released(run[0])
+                     for g in [_group(run, offset)] if g is not None]
     about = next((e for e in ents if subject is not None and subject in e), None) or \
         _item_entity(sent, ents)
     said.about = _topic(about, offset) if about is not None else None
@@ -207,14 +255,22 @@ class Plurals:
         """The sets ``plural`` may stand for, the likeliest first; ``here``: what its own
         sentence named before it ("Mistral AI and NVIDIA released Mistral NeMo, built
         jointly by the two companies"). Without a count ("they", "the models") only
-        subjects written as one list ("A and B were trained ...") or what "we" listed: the
-        models of a family ("Tulu is a family of models ... The models are ...") or the
-        people of a sentence are no set of the text's. With one, any set of that size, "both
-        sizes" after "in two sizes, A and B" that one first."""
+        subjects written as one list ("A and B were trained ...") or what "we" listed (the
+        people of a sentence are no set of the text's); and for a kind noun ("The new models
+        support ..."), the last set a sentence of the last few released ("Today we're
+        releasing A in the API, along with B and C. A scores X. The new models ..."), else
+        the name a sentence of the last few called a family of models ("Tulu is a family
+        of models ... The models are LLaMa models", as a set of one). With a
+        count, any set of that size, "both sizes" after "in two sizes, A and B" that one
+        first."""
         before = self.history[-1] if self.history else Said()
         if plural.count is None:
+            released = [g for said in self.history[::-1] for g in said.released] \
+                if plural.noun is not None else []
+            families = [said.family for said in (
+                self.history[::-1] if plural.noun is not None else [before])]
             return [*here.together, *before.chain, *before.together,
-                    *(before.lists if before.by_we else [])]
+                    *(before.lists if before.by_we else []), *released, *families]
         count = plural.count
         noun = plural.noun.lemma_.lower() if plural.noun is not None else ""
         return [self.declared.get((count, noun)) if noun else None, *here.subjects,

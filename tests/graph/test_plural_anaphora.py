@@ -101,12 +101,11 @@ def test_what_is_left_alone(nlp):
     people = ("OrthoLoRA re-orthogonalizes the adapter once, at initialization. The one-off "
               "decomposition adds about 9% to training time, the authors write, which they "
               "consider a small price for the stability it buys.")
-    # u08_amazon.txt (unseen): "The models" after two sentences' subjects: the family, or
-    # not said; a count or one list would say which
-    family = ("Amazon introduced Amazon Nova, a new generation of foundation models available "
-              "exclusively in Amazon Bedrock. Nova Pro processes text, images and video, and "
-              "Nova Micro delivers responses at 210 tokens per second. The models are at least "
-              "75% less expensive than the best-performing models in their class on Bedrock.")
+    # u08_amazon.txt (unseen): "The models" after two sentences' subjects are not those two
+    # (a family they are: tests/graph/test_plural_sets.py); a count or one list would say
+    family = ("Nova Pro processes text, images and video, and Nova Micro delivers responses "
+              "at 210 tokens per second. The models are at least 75% less expensive than the "
+              "best-performing models in their class on Bedrock.")
     # m05_sakana_model_merge_blog.txt: "both models" with no two models before
     nothing = ("To test it, we set ourselves a task no source model could do: solving math "
                "problems in Japanese. Both models needed no gradient updates.")
