@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
+from graph.nlp.use_phrases import LINE_MARKS, line_opening
 
 ENDS = ("MODEL", "METHOD")
 # a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
@@ -41,7 +42,6 @@ CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
-LINE_MARKS = {"-", "*", "+", "•", "**", "__"}  # what opens a line of a list before its words
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -274,14 +274,6 @@ def _line_of(doc, i: int) -> tuple[int, int]:
     return start, end
 
 
-def _opening(doc, start: int, end: int) -> int:
-    """The first word of a line after its list marks ("- **", "1.")."""
-    while start < end and (doc[start].text in LINE_MARKS or doc[start].is_space or
-                           doc[start].like_num and doc[start + 1:start + 2].text == "."):
-        start += 1 + (doc[start].like_num and doc[start + 1:start + 2].text == ".")
-    return start
-
-
 def _in_references(doc, start: int) -> bool:
     """Whether token ``start`` is under a heading of references ("## References"; words of
     ``title_sections``). The headings of a document are found once (``doc.user_data``)."""
@@ -302,7 +294,7 @@ def title_line(sent: Span) -> tuple[int, int] | None:
     title in a list of papers: it ends with its date in brackets ("... (May 2023)"), or is
     an item of a list under a heading of references ("## References": ``title_sections``)."""
     doc = sent.doc
-    first = _opening(doc, sent.start, sent.end)
+    first = line_opening(doc, sent.start, sent.end)
     if first >= sent.end:
         return None
     start, end = _line_of(doc, first)
@@ -319,7 +311,7 @@ def title_line(sent: Span) -> tuple[int, int] | None:
 def title_head(doc, line: tuple[int, int], ents: list[Span]) -> Span | None:
     """The system a title names before its colon ("Goat: Fine-tuned LLaMA ...", "**ScoNe**:
     Benchmarking ..."): a model, method or benchmark opening the line."""
-    first = _opening(doc, *line)
+    first = line_opening(doc, *line)
     head = next((e for e in ents if e.start == first), None)
     if head is None or head.label_ not in (*ENDS, "DATASET"):
         return None

@@ -348,13 +348,15 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        yield from _context_candidates(sent, ents, context, where, owners, headed)
+        yield from _context_candidates(sent, ents, context, where, owners, headed, money)
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,
                         where: tuple[int, int], owners: dict[int, object],
-                        headed: bool = False) -> Iterator[Candidate]:
-    """The context entity paired with the sentence's entities (:func:`sentence_candidates`)."""
+                        headed: bool = False, money: list[str] | None = None
+                        ) -> Iterator[Candidate]:
+    """The context entity paired with the sentence's entities (:func:`sentence_candidates`);
+    ``money``: the sentence's ``money`` feature, when it speaks of money."""
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
         return
@@ -389,6 +391,6 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
             feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
         feats += _type_features(title_type, _type(b), feats)
-        feats += ["money"] if speaks_of_money(sent) else []
+        feats += money or []
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,
                         tuple(feats), where, phrase)

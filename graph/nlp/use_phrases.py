@@ -160,6 +160,19 @@ def readings(doc, start: int, end: int, ents: list[Span], loose: bool = False,
     return found
 
 
+LINE_MARKS = {"-", "*", "+", "•", "**", "__", "`", "_"}  # what opens a line of a list
+
+
+def line_opening(doc, start: int, end: int) -> int:
+    """The first word of a line after its list marks and numbering ("- **", "1.", "2)")."""
+    while start < end and (doc[start].text in LINE_MARKS or doc[start].is_space or
+                           doc[start].like_num and doc[start + 1:start + 2].text in (".", ")")
+                           or doc[start].text in (".", ")") and start > 0
+                           and doc[start - 1].like_num):
+        start += 1
+    return start
+
+
 def line_end(doc, start: int, end: int) -> int:
     """The first token of the next line after ``start`` (or ``end``)."""
     for k in range(start, end):

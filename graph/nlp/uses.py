@@ -19,20 +19,9 @@ from spacy.tokens import Span
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.use_clauses import clause_uses
-from graph.nlp.use_phrases import cue_at, line_end, readings
+from graph.nlp.use_phrases import LINE_MARKS, cue_at, line_end, line_opening, readings
 
 HEADS = ("MODEL", "METHOD", "PROJECT", "DATASET")  # what a list item may be about
-MARKS = {"-", "*", "+", "•", "**", "`", "_"}
-
-
-def _opening(doc, start: int, end: int) -> int:
-    """The first token of a line after its list marks ("- **", "1.")."""
-    while start < end and (doc[start].text in MARKS or doc[start].is_space or
-                           doc[start].like_num and doc[start + 1:start + 2].text in (".", ")")
-                           or doc[start].text in (".", ")") and start > 0
-                           and doc[start - 1].like_num):
-        start += 1
-    return start
 
 
 def _dated(doc, start: int, end: int) -> bool:
@@ -58,11 +47,11 @@ def _head_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     start = sent.start
     while start < sent.end:
         end = line_end(doc, start + 1, sent.end)
-        first = _opening(doc, start, end)
+        first = line_opening(doc, start, end)
         head = next((e for e in ents if e.start == first), None)
         if head is not None and head.label_ in HEADS:
             k = head.end
-            while k < end and (doc[k].text in MARKS or doc[k].text != ":" and
+            while k < end and (doc[k].text in LINE_MARKS or doc[k].text != ":" and
                                not doc[k - 1].whitespace_):  # "**", a name's tail: "-α"
                 k += 1
             said = []
@@ -89,7 +78,7 @@ def subjectless_uses(sent: Span, ents: list[Span], headed: bool = False) -> dict
     the rest of a line whose subject is before its colon, unless ``headed``: the sentence
     is that rest (the parser split the line after "NAME:"), read whole."""
     doc = sent.doc
-    first = _opening(doc, sent.start, sent.end)
+    first = line_opening(doc, sent.start, sent.end)
     if headed:  # the rest of a line "- **NAME:** Focuses on ... using X" (graph.nlp.discourse)
         end = line_end(doc, first + 1, sent.end)
         title = _dated(doc, first, end)

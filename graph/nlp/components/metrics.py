@@ -116,7 +116,8 @@ def metric_span(ent: Span) -> Span | None:
     if label in ("MONEY", "QUANTITY"):
         # a sum of money keeps its words ("$110 million"); a number the small model took
         # for one keeps what it counts ("over 15 trillion tokens", "more than 1 million models")
-        money = any(t.is_currency or t.lower_ in _CURRENCY_WORDS for t in ent)
+        money = any(t.is_currency or t.lower_ in words("metrics", "currency_words")
+                for t in ent)
         return Span(doc, ent.start, _sum_end(ent) if money else end, label="METRIC")
     if label == "CARDINAL":
         measure = _measure_of(ent)
@@ -147,7 +148,6 @@ def _sum_end(ent: Span) -> int:
     return end
 
 
-_CURRENCY_WORDS = {"dollars", "dollar", "euros", "euro", "pounds", "yen", "usd", "eur"}
 _PLURAL_NUMBERS = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions"}
 
 
