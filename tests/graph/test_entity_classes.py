@@ -36,6 +36,9 @@ def test_headings_are_neither_organisations_nor_metrics(nlp):
     ("s1-32B exceeds o1-preview on competition math questions.", "s1-32B"),
     ("| Dolly | Apr 2023 | 3, 7, 12 | Dolly-v2-3B, Dolly-v2-7B, Dolly-v2-12B | An "
      "instruction-following LLM |", "Dolly-v2-12B"),
+    ("Kimi k1.5 outperforms GPT-4o on AIME.", "Kimi k1.5"),  # a release letter and number
+    ("The model was trained with rectified flow and improves prompt adherence over Stable "
+     "Diffusion XL.", "Stable Diffusion XL"),  # a size letter
 ])
 def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, text, name):
     assert (name, "MODEL") in ents(nlp, text)

@@ -22,6 +22,8 @@ _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$|^\d+x\d+B$")  # "LLaMA 7B", "Mixtral 8x7B"
 _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM v0.6", "v3"
 _RELEASE = re.compile(r"^v\d+(?:\.\d+)*$")  # "Dolly-v2-12B", "Mixtral-8x7B-v0.1"
+# "Kimi k1.5", "Stable Diffusion XL", "T5 XXL": a release or size letter after a model's name
+_MODEL_MARK = re.compile(r"^[a-z]\d+(?:\.\d+)*$|^X{1,3}L$")
 _GREEK = re.compile(r"^[\u03b1-\u03c9]$")  # a variant named by a Greek letter: "Zephyr-β"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
@@ -60,6 +62,9 @@ def whole_name(span: Span) -> Span:
                 and doc[end - 1].whitespace_ == " " and not (
                     end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
             end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
+        elif span.label_ == "MODEL" and end < len(doc) and _MODEL_MARK.match(doc[end].text) \
+                and doc[end - 1].whitespace_ == " ":
+            end += 1  # "Kimi k1.5", "Stable Diffusion XL"
         elif end < len(doc) and _VERSION.match(doc[end].text) and _released(span, end):
             end += 1  # "PyTorch 2.2", "MiniCPM-V 2.6": a release is named with its version
         elif span.label_ == "DATASET" and end < len(doc) and \
