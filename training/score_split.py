@@ -1,7 +1,7 @@
 """Score the extraction on one annotated split of the corpus, with the shared scorer.
 
-    .venv/bin/python training/score_split.py test|dev|train|announcements [--relations]
-        [--details] [--keep DIR]
+    .venv/bin/python training/score_split.py test|dev|train|announcements|heldout-dev|heldout-test
+        [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
 to a temporary folder, runs ``threadline extract`` on it (no cache) and scores the GraphML
@@ -12,6 +12,10 @@ a relation got a typed edge).
 The ``test`` split is the stand-in for text nobody has seen: its per-document missed and
 spurious lines are left out unless ``--details`` asks for them, so that only its figures
 are read (developing on its errors would make it one more training set).
+
+``heldout-dev`` and ``heldout-test`` are a second annotated set that nothing is trained on
+(``training/heldout/``: package READMEs and benchmark-paper summaries, a genre the guide
+pages do not cover): develop on ``heldout-dev``; ``heldout-test`` is read like ``test``.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.GUIDE_ONLY``): 737 gold
@@ -33,17 +37,31 @@ ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
+HELDOUT = HERE / "heldout"
+SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test"]
 
 
 def split_docs(split: str) -> list[str]:
     if split == "announcements":
         return [doc for doc in split_docs("train") if (OURS / doc).is_file()]
+    if split.startswith("heldout-"):
+        splits = json.loads((HELDOUT / "splits.json").read_text(encoding="utf-8"))
+        return splits[split.removeprefix("heldout-")]
     return json.loads((HERE / "splits.json").read_text(encoding="utf-8"))[split]
+
+
+def document_source(doc: str) -> Path:
+    """A page of the guide, one of our own announcements, or a held-out package text."""
+    for folder in (CORPUS, OURS, HELDOUT / "packages"):
+        if (folder / doc).is_file():
+            return folder / doc
+    raise SystemExit(f"{doc} is in no corpus folder")
 
 
 def gold_lines(docs: set[str], relations: bool) -> list[str]:
     lines = []
-    for path in sorted((HERE / "annotations").glob("*.jsonl")):
+    paths = [*(HERE / "annotations").glob("*.jsonl"), *(HELDOUT / "annotations").glob("*.jsonl")]
+    for path in sorted(paths):
         if path.name.endswith(".relations.jsonl") != relations:
             continue
         lines += [line for line in path.read_text(encoding="utf-8").splitlines()
@@ -73,20 +91,18 @@ def typed_coverage(graph: Path, relation_gold: list[str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", choices=["test", "dev", "train", "announcements"])
+    parser.add_argument("split", choices=SPLITS)
     parser.add_argument("--relations", action="store_true")
     parser.add_argument("--keep", help="keep the GraphML and gold in this folder")
     parser.add_argument("--details", action="store_true",
                         help="print the test split's per-document lines too (see above)")
     args = parser.parse_args()
-    details = args.details or args.split != "test"
+    details = args.details or not args.split.endswith("test")
     docs = split_docs(args.split)
     work = Path(args.keep or tempfile.mkdtemp(prefix="threadline-split-"))
     (work / "docs").mkdir(parents=True, exist_ok=True)
-    for doc in docs:  # a page of the guide, or one of our own announcements (train only)
-        folder = CORPUS if (CORPUS / doc).is_file() else OURS
-        source = folder / doc
-        shutil.copy(source, work / "docs" / doc)
+    for doc in docs:
+        shutil.copy(document_source(doc), work / "docs" / doc)
     graph = work / f"{args.split}.graphml"
     subprocess.run([sys.executable, "-m", "app.cli", "extract", str(work / "docs"), "-o",
                     str(graph), "--no-cache", "-q"], cwd=ROOT, check=True)
