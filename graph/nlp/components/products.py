@@ -8,10 +8,18 @@
   theirs ("the ReAct framework");
 * a known company or a product followed by a product is one product: "NVIDIA DGX Cloud",
   "Google Cloud Vertex AI" (not two names);
-* a product's model number is part of its name: "AMD Instinct MI250X".
+* a product's model number is part of its name: "AMD Instinct MI250X";
+* in a sentence about accelerators, a name written as a model number is the hardware, a
+  product (:func:`hardware_products`): "Minimum CUDA Capability 7.0 (V100, T4, A100, H100)",
+  "For RTX 50x, B200, 6000 GPUs";
+* a link's or heading's name ending on a page's noun is the entity the page is about
+  (:func:`documentation_names`): "follow our AMD Guide" names AMD, "Vicuna Weights" Vicuna,
+  where the text names that entity elsewhere; a guide of its own ("Prompt Engineering
+  Guide") keeps its name.
 
 The nouns are ``product_nouns`` of ``resources/lexicon/entities.json``; the companies
-``shape_companies``.
+``shape_companies``; the accelerators' words ``hardware_words``; the pages' nouns
+``document_nouns``.
 """
 
 from __future__ import annotations
@@ -24,6 +32,9 @@ from graph.nlp.lexicon import words
 
 _RENAMED = {"ORG", "MODEL", "PERSON", "PLACE", "PROJECT"}  # types a product noun overrides
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]?$")  # "MI250X", "H100", "A100"
+_HARDWARE_CODE = re.compile(r"^[A-Z]{1,2}\d{1,4}[A-Z]?$")  # "T4", "L40", "B200", "MI250X"
+_GUESSES = {"PERSON", "PLACE", "ORG", "DATE"}  # the statistical model's reading of "T4"
+_PAGE_TYPES = {"MODEL", "ORG", "PROJECT"}
 
 
 def tidy_products(doc: Doc, spans: list[Span], nouns: list[int]) -> list[Span]:
@@ -102,3 +113,51 @@ def _name_like(token: Token) -> bool:
         return False
     return token.is_alpha is False and any(c.isupper() for c in token.text) \
         or any(c.isupper() for c in token.text[1:])
+
+
+def hardware_products(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the model numbers of the sentences about
+    accelerators PROJECTs (see the module's notes); a name the patterns, the recogniser or
+    a longer span hold keeps its type ("96 A100 GPUs" is a count, "Qwen3-30B-A3B" a model)."""
+    if not doc.has_annotation("SENT_START"):
+        return spans
+    hardware = words("entities", "hardware_words")
+    covered = {i: s for s in spans for i in range(s.start, s.end)}
+    out, found = list(spans), []
+    for sentence in doc.sents:
+        if not any(t.lower_ in hardware for t in sentence):
+            continue
+        for token in sentence:
+            if not _HARDWARE_CODE.match(token.text) or token.lower_ in hardware:
+                continue
+            span = covered.get(token.i)
+            if span is not None and (len(span) > 1 or span.label_ not in _GUESSES or (
+                    span.start, span.end) in strong):
+                continue
+            if span is not None:
+                out.remove(span)
+            found.append(Span(doc, token.i, token.i + 1, label="PROJECT"))
+    return sorted(out + found, key=lambda s: s.start) if found else spans
+
+
+def documentation_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with the names of pages ("AMD Guide") cut to the entity they are about,
+    which takes its type elsewhere in the text (see the module's notes); a shape's guess
+    ("<company> <Word>" a product) gives way, a pattern's own name does not."""
+    pages = words("entities", "document_nouns")
+    named = {s.text: s.label_ for s in spans if s.label_ in _PAGE_TYPES}
+    out = []
+    for span in spans:
+        last = span[-1]
+        if len(span) > 1 and span.label_ in _PAGE_TYPES and not _known(span) \
+                and last.is_title and last.lower_ in pages and span[-2].whitespace_:
+            label = named.get(span[:-1].text)
+            if label is not None:
+                span = Span(doc, span.start, span.end - 1, label=label)
+        out.append(span)
+    return out
+
+
+def _known(span: Span) -> bool:
+    """Whether a pattern matched ``span`` as one entity's name (not a kind's shape)."""
+    return bool(span.id_) and not span.id_.startswith("kind:")

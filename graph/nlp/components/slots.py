@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from graph.nlp.components.defined_items import defined_items
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
-from graph.nlp.components.tool_slots import language_words, tool_projects
+from graph.nlp.components.products import documentation_names, hardware_products
+from graph.nlp.components.tool_slots import install_projects, language_words, tool_projects
 from graph.nlp.components.unknown_names import unknown_names
 
 
@@ -24,6 +25,8 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
     lower-case tool's name from a word of the language)."""
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
-    spans = unknown_names(doc, tool_projects(doc, spans, strong, nlp))
     vocabulary = language_words(nlp) if nlp is not None else frozenset()
+    spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
+    spans = hardware_products(doc, documentation_names(doc, spans), strong)
+    spans = unknown_names(doc, spans)
     return defined_items(doc, spans, strong, vocabulary)

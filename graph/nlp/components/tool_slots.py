@@ -3,7 +3,12 @@
 * what a step is done with: "loaded in 4-bit NF4 with bitsandbytes", "Both stages were run
   with NeMo Aligner", "serve the model via vllm": a PROJECT;
 * where a model is deployed or runs: "deployed on Heroku", "runs on Aurora Private
-  Compute": a PROJECT.
+  Compute": a PROJECT;
+* what is installed and what it is installed with (:func:`install_projects`): "To install
+  Unsloth on AMD GPUs", "Install the Intel Extension for PyTorch", "You can install mteb
+  simply using pip or uv": software, a PROJECT, whatever type the name had on its own (one
+  installs software, not a person, a place or a company); the other mentions of the same
+  name that are not a pattern's take the type too (a README calls its package by one name).
 
 Only guesses are re-typed: the statistical model's people and places (it reads an unknown
 tool as either), and, where a model is deployed, the trained recogniser's datasets ("runs on
@@ -89,3 +94,109 @@ def language_words(nlp: Language) -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     return frozenset(w for ws in lookups.get_table("lemma_index").values() for w in ws)
+
+
+_NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "PLACE"}
+_INSIDE = {"METRIC", "DATE", "ORG", "PROJECT", "PERSON", "PLACE"}  # parts of a longer name
+_JOINS = {"or", "and", ",", "&"}
+_TICKS = {"`", "``", "''"}
+
+
+def install_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
+                     vocabulary: frozenset[str]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with what an install word says is software (see
+    the module's notes): the name after "install" and the names after its "with", "using",
+    "via"; the install word itself, a heading's "Install", is no name."""
+    install = words("roles", "install_words")
+    out = [s for s in spans if not (len(s) == 1 and s[0].lower_ in install)]
+    for token in doc:
+        if token.lower_ not in install:
+            continue
+        i, found = _skip(doc, token.i + 1), []
+        if not token.lower_.startswith("installation"):
+            name = _name_at(doc, i, vocabulary, means=False)
+            if name is not None:
+                found.append(name)
+                i = _skip(doc, name[1])
+        while i < len(doc) and doc[i].tag_ == "RB":
+            i += 1  # "install mteb simply using pip"
+        if i < len(doc) and doc[i].lower_ in words("roles", "install_means"):
+            found += _listed_names(doc, _skip(doc, i + 1), vocabulary)
+        for bounds in found:
+            out = _software(doc, out, bounds, strong)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _skip(doc: Doc, i: int) -> int:
+    """The position after the article and code marks at ``i``."""
+    while i < len(doc) and (doc[i].text in _TICKS or doc[i].lower_ == "the"):
+        i += 1
+    return i
+
+
+def _listed_names(doc: Doc, i: int, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """The names at ``i`` listed with "or", "and": "using pip or uv"."""
+    found = []
+    while (name := _name_at(doc, i, vocabulary, means=True)) is not None:
+        found.append(name)
+        i = _skip(doc, name[1])
+        if i >= len(doc) or doc[i].lower_ not in _JOINS:
+            break
+        i = _skip(doc, i + 1)
+    return found
+
+
+def _name_at(doc: Doc, i: int, vocabulary: frozenset[str], means: bool) -> tuple[int, int] | None:
+    """``(start, end)`` of the software name at ``i``: capitalised words ("Unsloth", "Intel
+    Extension for PyTorch", "Python 3.13"), or one lower-case name that is no word of the
+    language, or is written as code or a name after "with" ("mlx-lm", "vllm", "pip")."""
+    if i >= len(doc) or not doc[i].text[:1].isalpha() or doc[i].is_stop:
+        return None
+    first = doc[i]
+    if first.text[:1].isupper():
+        end = i + 1
+        while end < len(doc) and doc[end - 1].whitespace_ and (
+                doc[end].text[:1].isupper() or doc[end].like_num and "." in doc[end].text):
+            end += 1  # "Ascend PyTorch Adapter", "Python 3.13"
+        while end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and \
+                doc[end + 1].text[:1].isupper():
+            end += 2  # "Intel Extension for PyTorch"
+        if end == i + 1 and _a_word(first.lower_, vocabulary) and not _coded(first):
+            return None  # "Install Package"
+        return i, end
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "mlx-lm"
+    if not first.is_lower or first.like_num or doc[i:end].text.casefold() in \
+            words("entities", "generic_terms"):
+        return None
+    unknown = end == i + 1 and first.pos_ in ("NOUN", "PROPN") and \
+        not _a_word(first.text, vocabulary)
+    if unknown or _coded(first) or (means and first.pos_ == "PROPN"):
+        return i, end
+    return None
+
+
+def _coded(token: Token) -> bool:
+    """Whether ``token`` is written as code: "`mlx-lm`"."""
+    return token.i > 0 and token.doc[token.i - 1].text in _TICKS
+
+
+def _software(doc: Doc, spans: list[Span], bounds: tuple[int, int],
+              strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the name at ``bounds`` a PROJECT over the guesses and shorter names
+    inside it, and its other mentions that are no pattern's too; unchanged where a longer
+    name or a pattern's model, dataset or method holds its words."""
+    start, end = bounds
+    over = [s for s in spans if s.start < end and s.end > start]
+    if any(s.start < start or s.end > end or (s.start, s.end) in strong and (
+            s.label_ not in _INSIDE or (s.start, s.end) == bounds and s.label_ != "PROJECT")
+            for s in over):
+        return spans
+    text = doc[start:end].text
+    same = [s for s in spans if s.text == text and s.label_ in _NAMES and
+            (s.start, s.end) not in strong and s not in over]
+    return [s for s in spans if s not in over and s not in same] + \
+        [Span(doc, start, end, label="PROJECT")] + \
+        [Span(doc, s.start, s.end, label="PROJECT") for s in same]
