@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.org_roles import proper_name, typed_name
 from graph.nlp.components.spans import HYPHENS, title_line
+from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
 
 _MEANS = {"with", "via"}  # "run with X", "serve via X"
@@ -161,8 +162,9 @@ def _name_at(doc: Doc, i: int, vocabulary: frozenset[str], means: bool) -> tuple
         while end + 1 < len(doc) and doc[end].lower_ in ("for", "of") and \
                 doc[end + 1].text[:1].isupper():
             end += 2  # "Intel Extension for PyTorch"
-        if end == i + 1 and _a_word(first.lower_, vocabulary) and not _coded(first):
-            return None  # "Install Package"
+        if end == i + 1 and _a_word(first.lower_, vocabulary) and not _coded(first) and \
+                not written_as_name(first):
+            return None  # "Install Package"; not "TextGrad"
         return i, end
     end = i + 1
     while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
