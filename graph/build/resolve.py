@@ -57,6 +57,8 @@ CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
 # A figure with its unit, as a metric is also known by ("51.7%", "400B", "1M", "10x").
 _FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
+_MAGNITUDE, _MAGNITUDE_WORDS = re.compile(r"^(\d[\d.,]*)([kmbt])$"), dict(zip("kmbt", (
+    "thousand", "million", "billion", "trillion"), strict=True))
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
 # "RLHF (reinforcement learning from human feedback)": the long form after the acronym
 _LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][\w -]{3,80}?)\s*\)")
@@ -302,7 +304,8 @@ def _fold_bare_figures(groups: dict[str, list[Mention]], forms: dict[str, set[st
             longer[doc, " ".join(words[:n])].append(root)
     for root in sorted(scoped):
         doc, _, key = root.partition("\x00")
-        targets = longer.get((doc, key), [])
+        spelled = _MAGNITUDE.sub(lambda m: f"{m[1]} {_MAGNITUDE_WORDS[m[2]]}", key)
+        targets = longer.get((doc, key), []) or longer.get((doc, spelled), [])  # 2.7b: 2.7 billion
         if root in groups and len(targets) == 1 and targets[0] in groups:
             groups[targets[0]].extend(groups.pop(root))
             forms[targets[0]] |= forms.pop(root)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.collection_sizes import collection_owner
 from graph.nlp.lexicon import table, words
 from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
 
@@ -38,6 +39,8 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     entity the figure modifies ("GPT-4's 32k context"). ``None`` when the parse names none.
     """
     ent_of = {t.i: e for e in ents for t in e if e is not metric}
+    if (collection := collection_owner(metric, ent_of)) is not None:
+        return collection  # "The LingOly benchmark ... contains 1,133 problems"
     head = phrase_head(metric)
     noun = head.head
     if head.dep_ == "appos" and _described(head, ent_of) is not None:

@@ -75,6 +75,7 @@ from graph.nlp.components.metrics import (
     metric_span,
     within_cell,
 )
+from graph.nlp.components.not_figures import reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
@@ -238,7 +239,8 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
     """The span a pattern match stands for, or ``None`` for a number that reports nothing."""
     if ent.label_ == "METRIC" and parsed:
         # "99.9th percentile turn duration": the measure and what it measures
-        return Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
+        return None if reports_nothing(ent) else \
+            Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
     if ent.label_ in NUMERIC_LABELS:
         return metric_span(ent) if parsed else None
     if ent.ent_id_.startswith(ASSISTANT_PREFIX) and _product_context(ent):
@@ -384,7 +386,7 @@ def _trim_hyphen(ent: Span) -> Span:
 # Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
 # family-based ones ("Gemini API") hold in titles too.
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
-_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$")  # "1109 tokens/sec"
+_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
 
 
 def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:

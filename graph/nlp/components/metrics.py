@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.not_figures import HYPHENS, reports_nothing
 from graph.nlp.components.spans import doc_text, inside_quotes
 from graph.nlp.lexicon import words
 
@@ -51,7 +52,10 @@ def extend_to_noun(ent: Span) -> int:
     head = root.head
     # "159 countries", "1M conversations", "a 17% improvement", "14B parameter model"
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and \
-            head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end and head.i - ent.end <= 3:
+            head.pos_ in ("NOUN", "PROPN") and any(c.isalnum() for c in head.text) and \
+            head.i >= ent.end and _modifiers_between(ent, head):  # (not a Markdown "*")
+        if _coordinated_number(doc[ent.end:head.i]):
+            return ent.end  # "between 244M and 137B parameters": the noun is the last one's
         # (a size ends at what it counts: "14B parameter", "8-billion-parameter", not "14B
         # parameter small language model"; "4,096-token context window" goes on)
         sizes = words("metrics", "size_nouns")
@@ -73,6 +77,26 @@ def extend_to_noun(ent: Span) -> int:
                 return ent.end + 2
             return ent.end + 1
     return ent.end
+
+
+def _modifiers_between(ent: Span, head: Token) -> bool:
+    """Whether the words between a number and the noun it quantifies are few, or all
+    modifiers of that noun ("8,011 English-Korean parallel bilingual math problems", "12
+    state-of-the-art open LLMs", "90 mostly low-resource languages")."""
+    between = ent.doc[ent.end:head.i]
+    if len(between) <= 3:
+        return True
+    return len(between) <= 8 and all(
+        head in t.ancestors and (t.is_alpha or t.text in HYPHENS) for t in between)
+
+
+def _coordinated_number(between: Span) -> bool:
+    """Whether another number follows a conjunction between a number and its noun ("244M
+    and 137B parameters", "4K and 16K context lengths"; not "90,000 math and science
+    problems")."""
+    cc = next((t.i for t in between if t.dep_ == "cc"), None)
+    return cc is not None and any(t.like_num or t.text[:1].isdigit()
+                                  for t in between.doc[cc + 1:between.end])
 
 
 def _measure_of(ent: Span) -> int | None:
@@ -108,7 +132,8 @@ def metric_span(ent: Span) -> Span | None:
     """
     doc = ent.doc
     label = ent.label_
-    if inside_quotes(ent) or not _has_number(ent) or _names_a_kind(ent) or _numbering(ent):
+    if inside_quotes(ent) or not _has_number(ent) or _names_a_kind(ent) or _numbering(ent) \
+            or reports_nothing(ent):
         return None  # quoted speech, "## References" (a Markdown heading), "zero-shot"
     if label == "TIME":
         return _duration(ent)
@@ -123,8 +148,8 @@ def metric_span(ent: Span) -> Span | None:
         measure = _measure_of(ent)
         if end == ent.end and measure is not None:
             return Span(doc, measure, ent.end, label="METRIC")  # "an Elo score of 1402"
-        if end == ent.end and _bare_score(ent):
-            return Span(doc, ent.start, ent.end, label="METRIC")  # "scored 85.1"
+        if end == ent.end and (_bare_score(ent) or _size_alone(ent)):
+            return Span(doc, ent.start, ent.end, label="METRIC")  # "scored 85.1", "27B"
         if not _counts_something(ent, end):
             return None
     if label == "PERCENT" or label == "CARDINAL":
@@ -202,10 +227,24 @@ def _counts_something(ent: Span, end: int) -> bool:
     counted = ent.doc[end - 1]
     if counted.lower_ in words("metrics", "structural_nouns") and _is_small(ent):
         return False  # "3 steps", "two prompts": how the method is built, not a finding
-    return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns())
+    return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns()) or \
+        _collection_size(ent, counted)
+
+
+def _collection_size(ent: Span, counted: Token) -> bool:
+    """A count in words of what a dataset or benchmark is made of, in a sentence about one
+    ("The dataset encompasses six downstream tasks across four domains", "a suite of nine
+    Japanese tasks"): the collection's size, not a narrative "three search tasks"."""
+    if counted.lower_ not in words("metrics", "scale_nouns"):
+        return False
+    collections = words("metrics", "collection_nouns")
+    return any(t.lower_ in collections and t.pos_ == "NOUN" for t in ent.sent)
 
 
 _DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")
+# a size with its magnitude letter is a measure alone ("0.8B, 2B, 4B", "| 13B |", "4K and 16K")
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[KMBT]$")
+_COMPARISONS = {">", "<", "=", ">=", "<=", "==", "~="}  # "torch >= 2.0": a version wanted
 
 
 def _bare_score(ent: Span) -> bool:
@@ -214,7 +253,19 @@ def _bare_score(ent: Span) -> bool:
     if len(ent) != 1 or not _DECIMAL.match(ent.text):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is None or not (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "v")
+    # (a capitalised word before it names a release: "Dynamic 2.0", "CUDA Capability 7.0")
+    return before is None or not (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "v" or
+                                  before.text in _COMPARISONS or
+                                  (before.is_title and not before.is_sent_start))
+
+
+def _size_alone(ent: Span) -> bool:
+    """A size with its magnitude letter ("0.8B, 2B, 4B", "| 13B |", "Phi-2 (2.7B)"), not the
+    end of a name it is glued to ("s1-32B")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    glued = before is not None and not before.whitespace_ and \
+        (before.text in HYPHENS or before.is_alpha or before.like_num)
+    return bool(_SIZE.match(ent.text)) and not glued
 
 
 def _is_small(ent: Span) -> bool:
@@ -278,6 +329,28 @@ def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
         if span is not None and not any(i in taken for i in range(span.start, span.end)) \
                 and not inside_quotes(span):
             found.append(span)
+    taken = taken | {i for s in found for i in range(s.start, s.end)}
+    return found + _loose_amounts(doc, taken)
+
+
+# a number with its unit or magnitude glued on, alone ("14GB", "30GB", "33k"; not the
+# "7b" of "vicuna-7b", the "16k" of "7B-16k" or the "13B" of "Vicuna-7B/13B")
+_AMOUNT = re.compile(r"(?<![\w.+\-/])\d+(?:\.\d+)?(?:GB|MB|TB|GiB|[KkMBT])(?![\w\-/])")
+
+
+def _loose_amounts(doc: Doc, taken: set[int]) -> list[Span]:
+    """Amounts with a glued unit that no entity covers ("requires around 14GB of GPU memory
+    for Vicuna-7B": the statistical model saw no number), with what they measure."""
+    found = []
+    for match in _AMOUNT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label="METRIC",
+                             alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)) or \
+                inside_quotes(span) or reports_nothing(span):
+            continue
+        end = extend_to_noun(span) if doc.has_annotation("DEP") else span.end
+        found.append(Span(doc, span.start, max(end, span.end), label="METRIC"))
+        taken = taken | set(range(span.start, max(end, span.end)))
     return found
 
 

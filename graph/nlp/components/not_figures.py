@@ -1,0 +1,115 @@
+"""Numbers whose place in the text says they report nothing (ANNOTATING: METRIC, "Not
+metrics"), whatever the number looks like.
+
+A README or a paper summary is full of numbers that are no finding: a setting in inline code
+("**Sampling temperature:** `0.7`"), the arithmetic of an example ("x = (7 ± √25) / 6"),
+the numbers of a question put to a model ("If it takes 1 hour to dry 25 shirts ..., how long
+will it take to dry 30 shirts?") or of its answer quoted in a Markdown blockquote, a bit
+width that names a precision ("4-bit", "8-bit compression"), the number of a hardware series
+("RTX 20, 30, 40x"). Each is told by the characters around the number, not by the parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from graph.nlp.components.spans import doc_text
+from graph.nlp.lexicon import words
+
+# what only an equation has: "3x^2 - 7x + 2 = 0", "x = (7 ± √25) / 6" ("71.2 ± 0.3" is a score)
+_EQUATION_MARKS = ("=", "√", "^")
+_OPERATORS = {"+", "-", "−", "*", "/", "±", "×", "÷", "(", ")", "=", "^", "√"}
+_TERM = re.compile(r"^[\d.,]*[a-z]?(?:\^\d+)?$|^√")
+_MULTIPLIER = re.compile(r"^\d+[x×]$")
+HYPHENS = ("-", "\u2011", "\u2010")
+
+
+def reports_nothing(span: Span) -> bool:
+    """Whether the number of ``span`` (a numeric entity or a METRIC pattern's match) sits
+    where no figure is reported: inline code, an equation, a question, a blockquote, a bit
+    width, a hardware series."""
+    return in_inline_code(span) or in_equation(span) or in_question(span) or \
+        in_blockquote(span) or bit_width(span) or series_number(span)
+
+
+def _line_before(span: Span) -> str:
+    text = doc_text(span.doc)
+    return text[text.rfind("\n", 0, span.start_char) + 1:span.start_char]
+
+
+_CODE_SPAN = 60  # characters: a code span is short; a paragraph in backticks is prose
+
+
+def in_inline_code(span: Span) -> bool:
+    """Between two backticks of its line, in a short code span: a value written as code
+    ("`0.7`", "min `8` tokens", "`--max-tokens 512`") is a setting, not a result (an
+    abstract pasted inside backticks is still prose)."""
+    before = _line_before(span)
+    if before.count("`") % 2 == 0:
+        return False
+    text = doc_text(span.doc)
+    close = text.find("`", span.end_char)
+    newline = text.find("\n", span.end_char)
+    opened = span.start_char - (len(before) - before.rfind("`"))
+    return close >= 0 and (newline < 0 or close < newline) and close - opened <= _CODE_SPAN
+
+
+def in_blockquote(span: Span) -> bool:
+    """On a Markdown blockquote line ("> So, it will take 1.2 hours ..."): quoted text, like
+    quoted speech (:func:`graph.nlp.components.spans.inside_quotes`)."""
+    return _line_before(span).lstrip().startswith(">")
+
+
+def in_question(span: Span) -> bool:
+    """In a sentence that asks ("If it takes 1 hour to dry 25 shirts under the sun, how long
+    will it take to dry 30 shirts under the sun?"): a question reports no finding."""
+    if not span.doc.has_annotation("SENT_START"):
+        return False
+    text = span.sent.text.rstrip(" \n*_`")
+    return text.endswith("?")
+
+
+def _term(token: Token) -> bool:
+    return token.text in _OPERATORS or bool(_TERM.match(token.text)) or \
+        any(m in token.text for m in _EQUATION_MARKS)
+
+
+def in_equation(span: Span) -> bool:
+    """A term of an equation: the run of numbers, letters and operators around the span has
+    an equals sign, a root or a power ("3x^2 - 7x + 2 = 0", "x = (7 ± √25) / 6")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and _term(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and _term(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return any(m in t.text for t in doc[start:end] for m in _EQUATION_MARKS)
+
+
+def bit_width(span: Span) -> bool:
+    """A number glued by a hyphen to a precision word ("4-bit", "16-bit", "8-bit
+    compression"): the name of a numeric format, not a quantity."""
+    doc = span.doc
+    precision = words("metrics", "precision_words")
+    for token in doc[span.start:min(len(doc) - 2, span.end)]:
+        if token.like_num and not token.whitespace_ and doc[token.i + 1].text in HYPHENS \
+                and doc[token.i + 2].lower_ in precision:
+            return True
+    glued = re.compile(r"\d+(?:" + "|".join(precision) + ")")
+    return any(glued.fullmatch(t.lower_) for t in span)
+
+
+def series_number(span: Span) -> bool:
+    """A multiplier-looking number after a product line's capitals ("RTX 50x", "RTX 20, 30,
+    40x"): the name of a hardware series, not "10x faster"."""
+    doc = span.doc
+    if not _MULTIPLIER.match(span.text.replace(" ", "")):
+        return False
+    i = span.start - 1
+    while i > 0 and (doc[i].text == "," or doc[i].like_num):
+        i -= 1
+    before = doc[i] if i >= 0 else None
+    return before is not None and before.is_alpha and before.is_upper and len(before) >= 2 \
+        and before.lower_ not in words("metrics", "unit_nouns")

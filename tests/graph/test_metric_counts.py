@@ -1,0 +1,105 @@
+"""Counts and sizes in package READMEs and benchmark-paper summaries (ANNOTATING: METRIC;
+GUIDELINES: HAS_METRIC): a count keeps the modifiers before its noun, a count in words of
+what a benchmark is made of is its size, a size with its magnitude letter or a glued unit
+is a measure alone; a bit width, a value in inline code, a version after a name or a
+comparison, the terms of an equation, the numbers of a question or a blockquote and a
+hardware series report nothing; a dataset's count is the dataset's. Every sentence is real
+text of the held-out dev documents (training/heldout/packages), through the real pipeline.
+"""
+
+from __future__ import annotations
+
+from graph.nlp.pair_grammar import metric_owner
+
+
+def _metrics(nlp, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "METRIC"]
+
+
+def test_a_count_keeps_the_modifiers_before_its_noun(nlp):
+    # task__hrm8k.md, task__truthfulqa-multi.md, task__lingoly.md
+    assert _metrics(nlp, "To investigate this gap in Korean, we introduce HRM8K, a benchmark "
+                    "comprising 8,011 English-Korean parallel bilingual math problems.") == \
+        ["8,011 English-Korean parallel bilingual math problems"]
+    assert "12 state-of-the-art open LLMs" in _metrics(
+        nlp, "Our study evaluates 12 state-of-the-art open LLMs, comparing base and "
+        "instruction-tuned models using human evaluation.")
+    assert "11 state-of-the-art LLMs" in _metrics(
+        nlp, "Scores from 11 state-of-the-art LLMs demonstrate the benchmark to be "
+        "challenging, and models perform poorly on the higher difficulty problems.")
+
+
+def test_a_count_in_words_of_what_a_dataset_holds_is_its_size(nlp):
+    # task__haerae.md; a narrative count in words stays out (prompt guide, agents page)
+    found = _metrics(nlp, "The dataset encompasses six downstream tasks across four domains: "
+                     "vocabulary, history, general knowledge, and reading comprehension.")
+    assert found == ["six downstream tasks", "four domains"]
+    assert _metrics(nlp, "When running the agentic workflow, the orchestrator agent often "
+                    "creates three search tasks but only executes searches for two of them.") \
+        == []
+
+
+def test_a_size_or_a_glued_unit_is_a_measure_alone(nlp):
+    # readme__unsloth.md, readme__fschat.md
+    found = _metrics(nlp, "- **Qwen3.5** - 0.8B, 2B, 4B, 9B, 27B are now supported.")
+    assert {"0.8B", "27B"} <= set(found)
+    found = _metrics(nlp, "The command below requires around 14GB of GPU memory for Vicuna-7B "
+                     "and 28GB of GPU memory for Vicuna-13B.")
+    assert any(f.startswith("14GB") for f in found) and any("28GB" in f for f in found)
+    found = _metrics(nlp, "We released Vicuna v1.5 based on Llama 2 with 4K and 16K context "
+                     "lengths.")
+    assert any(f.startswith("4K") for f in found) and "16K context lengths" in found
+
+
+def test_settings_versions_and_bit_widths_report_nothing(nlp):
+    # readme__unsloth.md, readme__fschat.md
+    assert _metrics(nlp, "Supports full-finetuning, pretraining, 4-bit, 16-bit and FP8 "
+                    "training.") == []
+    assert _metrics(nlp, "Use `--load-8bit` to turn on 8-bit compression.") == []
+    assert _metrics(nlp, "Use `--device mps` to enable GPU acceleration on Mac computers "
+                    "(requires torch >= 2.0).") == []
+    assert _metrics(nlp, "- Introducing **Dynamic 2.0** quants that set new benchmarks on "
+                    "5-shot MMLU & Aider Polyglot.") == []
+    # task__hrm8k.md: decoding settings written as code
+    assert _metrics(nlp, "* **Sampling temperature:** `0.7`\n* **Top-p:** `0.95`\n") == []
+    # readme__unsloth.md: a hardware series
+    assert _metrics(nlp, "Minimum CUDA Capability 7.0 (V100, T4, Titan V, RTX 20, 30, 40x, "
+                    "A100, H100, L40 etc)") == []
+
+
+def test_an_example_question_and_its_arithmetic_report_nothing(nlp):
+    # readme__textgrad.md
+    assert _metrics(nlp, "The question is *If it takes 1 hour to dry 25 shirts under the sun, "
+                    "how long will it take to dry 30 shirts under the sun?*") == []
+    assert _metrics(nlp, "> x = (7 ± √25) / 6\n") == []
+    assert _metrics(nlp, "> **So, it will take 1.2 hours (or 1 hour and 12 minutes) to dry 30 "
+                    "shirts under the sun.**\n") == []
+    assert _metrics(nlp, "To solve the equation 3x^2 - 7x + 2 = 0, we use the quadratic "
+                    "formula:") == []
+    # the figure of a claim next to it stays
+    assert "80%" in " ".join(_metrics(nlp, "If you know PyTorch, you know 80% of TextGrad."))
+
+
+def _owner(nlp, text: str, figure: str):
+    doc = nlp(text)
+    ents = list(doc.ents)
+    owner = metric_owner(next(e for e in ents if e.text.startswith(figure)), ents)
+    return owner.text if owner is not None and not isinstance(owner, str) else owner
+
+
+def test_a_count_stated_of_a_dataset_is_its_size(nlp):
+    # task__global_mmlu.md: what the subject is
+    text = "Global-MMLU is a multilingual evaluation set spanning 42 languages, including English."
+    assert _owner(nlp, text, "42") == "Global-MMLU"
+    # task__hrm8k.md: a describing phrase in apposition
+    text = ("To investigate this gap in Korean, we introduce HRM8K, a benchmark comprising 8,011 "
+            "English-Korean parallel bilingual math problems.")
+    assert _owner(nlp, text, "8,011") == "HRM8K"
+    # task__lingoly.md: the subject of the verb, through a second verb and a preposition
+    text = ("The LingOly benchmark covers more than 90 mostly low-resource languages, minimising "
+            "issues of data contamination, and contains 1,133 problems across 6 formats and 5 "
+            "levels of human difficulty.")
+    doc = nlp(text)
+    if any(e.text == "LingOly" and e.label_ == "DATASET" for e in doc.ents):
+        assert _owner(nlp, text, "1,133") == "LingOly"
+        assert _owner(nlp, text, "6") == "LingOly"
