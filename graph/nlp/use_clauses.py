@@ -176,6 +176,16 @@ def _trained(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     return [(user(verb, ents), readings(doc, i, end, ents, training=True, clause=True))]
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """The items coordinated with ``token`` ("Bedrock, Together, Gemini and even more"):
+    the chain of its ``conj`` children, not those inside a clause describing it."""
+    found, last = [], token
+    while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+        found.append(nxt)
+        last = nxt
+    return found + [c for c in token.children if c.dep_ == "conj" and c not in found]
+
+
 USED_IN = {"in", "into", "within", "by"}  # "used in X", "used by X"
 
 
@@ -195,7 +205,8 @@ def _places(verb: Token) -> list[Token]:
 def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     """A thing used in or by what follows: "the naive greedy decoding used in
     chain-of-thought prompting", "GPT-4 is used only as the evaluator in AlpacaEval 2.0 and
-    MT-Bench": each name after the preposition uses it."""
+    MT-Bench": each name after the preposition uses it; and each item of a subject
+    ("Bedrock, Together, Gemini and even more are all supported by TextGrad")."""
     verb = doc[i]
     if verb.tag_ != "VBN":
         return []
@@ -205,10 +216,14 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
         thing = _subject(verb)
     else:
         return []
-    used = None if thing is None else _named(_resolved(thing), ents)
-    if used is None or used.label_ not in USERS[:-1]:
+    if thing is None:
         return []
-    return [(who, [(used, "USES")]) for prep in _places(verb)
+    items = [_resolved(thing), *_conjuncts(thing)]
+    used = [e for e in dict.fromkeys(_named(t, ents) for t in items)
+            if e is not None and e.label_ in USERS[:-1]]
+    if not used:
+        return []
+    return [(who, [(e, "USES") for e in used]) for prep in _places(verb)
             for who in listed(doc, prep.i + 1, end, ents, USERS)]
 
 
@@ -240,7 +255,7 @@ def clause_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     for i in range(sent.start, sent.end):
         if i in inside:
             continue
-        for who, said in _reads_at(doc, i, line_end(doc, i + 1, sent.end), ents):
+        for who, said in _reads_at(doc, i, line_end(doc, i + 1, sent.end, True), ents):
             for ent, label in said:
                 if who is None or ent is who or ent.text == who.text:
                     continue
