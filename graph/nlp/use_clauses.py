@@ -88,6 +88,18 @@ def _resolved(token: Token) -> Token:
     return token
 
 
+def _object_before(participle: Token) -> Token | None:
+    """The object of the verb a participle is hung on, when the participle follows it right
+    away, a clause describing the object that the parse took for the verb's ("We released
+    **Vicuna v1.5** based on Llama 2": not "We rank models based on their win rate")."""
+    obj = next((c for c in participle.head.children if c.dep_ == "dobj" and
+                not c.is_punct), None)  # (not the "**" of "**Vicuna v1.5**")
+    if obj is None or not obj.i < participle.i:
+        return None
+    between = participle.doc[obj.i + 1:participle.i]
+    return obj if all(t.is_punct and t.text not in (",", ";", ":") for t in between) else None
+
+
 def _holder(anchor: Token) -> Token | None:
     """The token standing for who the clause of ``anchor`` (its verb, or the noun of "a
     version of") is about, before it is named (:func:`user`)."""
@@ -107,6 +119,10 @@ def _holder(anchor: Token) -> Token | None:
         return _resolved(subject)  # "Zephyr-β, which was trained with SFT"
     if token.dep_ in DESCRIBING:  # "a model fine-tuned from LLaMA", "X, fine-tuned from Y"
         return _resolved(_described(token.head))
+    if token.tag_ == "VBN" and token.head.pos_ in VERBAL:
+        described = _object_before(token)
+        if described is not None:
+            return described  # "We released **Vicuna v1.5** based on Llama 2"
     if token.dep_ in ADVERBIAL and token.tag_ == "VBN" and \
             token.head.pos_ in VERBAL:
         return _subject(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
