@@ -324,6 +324,8 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     compared |= title_readings(sent, ents)  # "Evaluating GPT-4 and ChatGPT on X (April 2023)"
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
+        partners += [b for b in ents[i + 1:] if (a.start, b.start) in compared and
+                     b not in partners]  # a reading's pair, however far: "X supports A, ..., Q"
         for b in partners:
             if _is_we(a) and _is_we(b):
                 continue

@@ -66,7 +66,11 @@ def reading_label(c: Candidate) -> str | None:
     ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
     label = next((f.removeprefix("reading=") for f in c.features if f.startswith("reading=")),
                  None)
-    return label if label is not None and allowed(label, c.a_type, c.b_type) else None
+    derived = label is not None and label.rstrip("<") == "BASED_ON" and \
+        c.a_type == c.b_type == "DATASET"  # "MathQA-Python, a Python version of the MathQA
+    # benchmark": a benchmark made from another, as only the grammar reads it
+    return label if label is not None and (derived or allowed(label, c.a_type, c.b_type)) \
+        else None
 
 
 def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]

@@ -88,6 +88,18 @@ def _resolved(token: Token) -> Token:
     return token
 
 
+def _object_before(participle: Token) -> Token | None:
+    """The object of the verb a participle is hung on, when the participle follows it right
+    away, a clause describing the object that the parse took for the verb's ("We released
+    **Vicuna v1.5** based on Llama 2": not "We rank models based on their win rate")."""
+    obj = next((c for c in participle.head.children if c.dep_ == "dobj" and
+                not c.is_punct), None)  # (not the "**" of "**Vicuna v1.5**")
+    if obj is None or not obj.i < participle.i:
+        return None
+    between = participle.doc[obj.i + 1:participle.i]
+    return obj if all(t.is_punct and t.text not in (",", ";", ":") for t in between) else None
+
+
 def _holder(anchor: Token) -> Token | None:
     """The token standing for who the clause of ``anchor`` (its verb, or the noun of "a
     version of") is about, before it is named (:func:`user`)."""
@@ -107,6 +119,10 @@ def _holder(anchor: Token) -> Token | None:
         return _resolved(subject)  # "Zephyr-β, which was trained with SFT"
     if token.dep_ in DESCRIBING:  # "a model fine-tuned from LLaMA", "X, fine-tuned from Y"
         return _resolved(_described(token.head))
+    if token.tag_ == "VBN" and token.head.pos_ in VERBAL:
+        described = _object_before(token)
+        if described is not None:
+            return described  # "We released **Vicuna v1.5** based on Llama 2"
     if token.dep_ in ADVERBIAL and token.tag_ == "VBN" and \
             token.head.pos_ in VERBAL:
         return _subject(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
@@ -176,6 +192,16 @@ def _trained(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     return [(user(verb, ents), readings(doc, i, end, ents, training=True, clause=True))]
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """The items coordinated with ``token`` ("Bedrock, Together, Gemini and even more"):
+    the chain of its ``conj`` children, not those inside a clause describing it."""
+    found, last = [], token
+    while (nxt := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+        found.append(nxt)
+        last = nxt
+    return found + [c for c in token.children if c.dep_ == "conj" and c not in found]
+
+
 USED_IN = {"in", "into", "within", "by"}  # "used in X", "used by X"
 
 
@@ -195,7 +221,8 @@ def _places(verb: Token) -> list[Token]:
 def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     """A thing used in or by what follows: "the naive greedy decoding used in
     chain-of-thought prompting", "GPT-4 is used only as the evaluator in AlpacaEval 2.0 and
-    MT-Bench": each name after the preposition uses it."""
+    MT-Bench": each name after the preposition uses it; and each item of a subject
+    ("Bedrock, Together, Gemini and even more are all supported by TextGrad")."""
     verb = doc[i]
     if verb.tag_ != "VBN":
         return []
@@ -205,10 +232,14 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
         thing = _subject(verb)
     else:
         return []
-    used = None if thing is None else _named(_resolved(thing), ents)
-    if used is None or used.label_ not in USERS[:-1]:
+    if thing is None:
         return []
-    return [(who, [(used, "USES")]) for prep in _places(verb)
+    items = [_resolved(thing), *_conjuncts(thing)]
+    used = [e for e in dict.fromkeys(_named(t, ents) for t in items)
+            if e is not None and e.label_ in USERS[:-1]]
+    if not used:
+        return []
+    return [(who, [(e, "USES") for e in used]) for prep in _places(verb)
             for who in listed(doc, prep.i + 1, end, ents, USERS)]
 
 
@@ -240,7 +271,7 @@ def clause_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     for i in range(sent.start, sent.end):
         if i in inside:
             continue
-        for who, said in _reads_at(doc, i, line_end(doc, i + 1, sent.end), ents):
+        for who, said in _reads_at(doc, i, line_end(doc, i + 1, sent.end, True), ents):
             for ent, label in said:
                 if who is None or ent is who or ent.text == who.text:
                     continue

@@ -66,19 +66,27 @@ def listed(doc, start: int, end: int, ents: list[Span], kinds=USED) -> list[Span
     makers = {k for e in ents if start <= e.start < end and _possessor(doc, e)
               for k in range(e.start, e.end + 1)}  # "Meta's" in "from Meta's LLaMA 7B"
     after = [e for e in ents if start <= e.start < end and e.start not in makers]
-    if not after or after[0].start - start > LOOKAHEAD or any(
+    if not after:
+        return []
+    lead = [k for k in range(start, after[0].start) if not _wrap(doc, k, end)]
+    if after[0].start - start > LOOKAHEAD or any(
             doc[k].lower_ not in LEAD and doc[k].pos_ not in ("ADJ", "NOUN") and k not in makers
-            for k in range(start, after[0].start)) or \
-            any(doc[k].pos_ in ("VERB", "AUX") or doc[k].lower_ in STOPS
-                for k in range(start, after[0].start)):
+            for k in lead) or \
+            any(doc[k].pos_ in ("VERB", "AUX") and doc[k].lower_ not in LEAD or
+                doc[k].lower_ in STOPS for k in lead):  # ("including" is a verb)
         return []
     items = [after[0]]
     for e in after[1:]:
-        gap = doc[items[-1].end:e.start]
+        gap = [t for t in doc[items[-1].end:e.start] if not _wrap(doc, t.i, end)]
         if len(gap) > 4 or not all(t.lower_ in JOINS for t in gap):
             break
         items.append(e)
     return [e for e in items if e.label_ in kinds and not _modifier(doc, e)]
+
+
+def _wrap(doc, k: int, end: int) -> bool:
+    """A space token that only wraps a line of prose (:func:`wrapped`)."""
+    return doc[k].is_space and wrapped(doc, k, end)
 
 
 def _possessor(doc, ent: Span) -> bool:
@@ -173,9 +181,28 @@ def line_opening(doc, start: int, end: int) -> int:
     return start
 
 
-def line_end(doc, start: int, end: int) -> int:
-    """The first token of the next line after ``start`` (or ``end``)."""
+def line_end(doc, start: int, end: int, wraps: bool = False) -> int:
+    """The first token of the next line after ``start`` (or ``end``); ``wraps``: past the
+    line breaks that only wrap a phrase (:func:`wrapped`)."""
     for k in range(start, end):
-        if "\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_):
+        if ("\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_)) and \
+                not (wraps and wrapped(doc, k, end)):
             return k
     return end
+
+
+OPEN_ENDS = {"including", "like", "as", "of", "and", "or", ",", "e.g.", "e.g", "with"}
+
+
+def wrapped(doc, k: int, end: int) -> bool:
+    """Whether the line break at token ``k`` only wraps a phrase, as a README wraps its
+    prose at a fixed width ("FastChat supports a wide range of models, including\nLLama 2,
+    Vicuna, ..."): one newline, after a word that cannot end a phrase (``OPEN_ENDS``), the
+    next line no item of a list, heading or table row."""
+    brk = doc[k] if doc[k].is_space else doc[k - 1]
+    breaks = brk.text if brk.is_space else brk.whitespace_
+    last = brk.i - 1 if brk.is_space else brk.i
+    after = brk.i + 1 if brk.is_space else k
+    return breaks.count("\n") == 1 and last >= 0 and doc[last].lower_ in OPEN_ENDS and \
+        after < end and doc[after].text not in LINE_MARKS and \
+        doc[after].text[:1] not in ("#", "|") and line_opening(doc, after, end) == after
