@@ -77,6 +77,13 @@ def test_a_heading_is_no_name_and_a_company_before_its_product_noun_stays_whole(
     assert ("MosaicML", "PROJECT") not in ents(nlp, text)
 
 
+def test_a_word_opening_a_cell_is_no_part_of_the_name_it_defines(nlp):
+    text = ("| Presents Atlas, a pre-trained retrieval augmented language model able to learn "
+            "knowledge intensive tasks with very few training examples. |Atlas: Few-shot "
+            "Learning with Retrieval Augmented Language Models| Aug 2022|")
+    assert not any(name.startswith("Presents") for name, _ in ents(nlp, text))
+
+
 def test_a_defined_name_inside_a_longer_name_is_left_to_it(nlp):
     text = ("New from Reka: Vela 2, a multimodal model family that reads charts, video and "
             "code.\n\nToday we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max.")

@@ -169,9 +169,17 @@ def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = T
     start = end
     while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc, start - 1):
         start -= 1
-    while start < end and (doc[start].text in HYPHENS or doc[start].is_stop):
-        start += 1  # "In HRM8K, ...", "We ..."
+    while start < end and (doc[start].text in HYPHENS or doc[start].is_stop or
+                           end - start > 1 and _opening_word(doc[start], vocabulary)):
+        start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
     return _a_name(doc[start:end], vocabulary)
+
+
+def _opening_word(token: Token, vocabulary: frozenset[str]) -> bool:
+    """A word of the language capitalised because it opens its sentence or cell."""
+    return token.is_title and (token.lower_ in vocabulary or  # "Presents": a verb's -s
+                               token.lower_.removesuffix("s") in vocabulary) and \
+        _opens_sentence(token.doc[token.i:token.i + 1])
 
 
 def _name_after(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
@@ -228,7 +236,7 @@ def _opens_sentence(name: Span) -> bool:
         return True
     text = doc_text(doc)
     line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
-    return not line.strip(" \t-*+#>`")
+    return not line.strip(" \t-*+#>`|")
 
 
 def _contents(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
