@@ -3,7 +3,8 @@ acquired or make things (:mod:`~graph.nlp.components.org_roles`) or announce the
 a headline (:mod:`~graph.nlp.components.headline`), tools a step is done with
 and platforms a model is deployed on (:mod:`~graph.nlp.components.tool_slots`), and names
 nothing typed that their list or their verb types (:mod:`~graph.nlp.components.unknown_names`),
-and names a list item defines (:mod:`~graph.nlp.components.defined_items`)."""
+names a list item defines (:mod:`~graph.nlp.components.defined_items`), and names the
+text defines (:mod:`~graph.nlp.components.definitions`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.nlp.components.defined_items import defined_items
+from graph.nlp.components.definitions import defined_names
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.products import documentation_names, hardware_products
@@ -29,4 +31,5 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
     spans = unknown_names(doc, spans)
-    return defined_items(doc, spans, strong, vocabulary)
+    spans = defined_items(doc, spans, strong, vocabulary)
+    return defined_names(doc, spans, strong, vocabulary)

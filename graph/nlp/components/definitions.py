@@ -1,0 +1,369 @@
+"""Names typed by how the text defines or introduces them.
+
+A benchmark paper's summary or a package's README says once what its subject is, in a
+grammar the genre shares, and then uses the bare name; the trained recogniser, which has
+not seen the name, guesses from its spelling ("EusTrivia" a product, "LM-SynEval" a
+method, "LingOly" a person). The definitions read here:
+
+* apposition: "we introduce HRM8K, a benchmark comprising ...", "**LMSYS-Chat-1M**, a
+  large-scale real-world LLM conversation dataset", "our proposed suite, X.";
+* "is a": "FastChat is an open platform for ...", "MLX LM is a Python package ...", where
+  the name opens its sentence;
+* the kind after the name: "the LingOly benchmark", "the vanilla NIAH test" (the name is
+  "LingOly"; a lower-case kind noun is no part of it, a capitalised one is: "HAE-RAE Bench");
+* what it extends: "RULER expands upon the vanilla NIAH test" (a test too);
+* what it counts: "EusTrivia consists of 1,715 trivia questions";
+* a paper's title or a heading: "Title: `LINGOLY: A Benchmark of ...`", "Title: Latxa: An
+  Open Language Model and ...", and a heading followed by a line saying what its subject is
+  ("# BEAR" over "Dataset to evaluate common factual knowledge ...").
+
+The head noun of the defining phrase gives the type. A name defined more than once takes
+the type most of its definitions give (a dataset first, then a product, a method, a model
+where they tie), and so does every mention of it in the document, in any capitalisation
+("HAE-RAE BENCH", "Ruler"): a guess over the same words is re-typed, a guess inside the
+name is extended over it ("HAE-RAE" to "HAE-RAE Bench"), a guess that runs on past it
+into a title or a kind noun is cut back ("BEAR: A Unified Framework ...", "HRM8K
+benchmark"), and a mention nothing found is added. A pattern's match of a whole name keeps
+its type. The nouns and verbs are in ``resources/lexicon/definitions.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.nlp.components.spans import HYPHENS, QUOTES, doc_text, relabel
+from graph.nlp.lexicon import words
+
+_ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
+_OPENERS = {"a", "an", "the", "our", "its", "this"}
+_DEFINITE = {"the", "our", "its", "this"}
+_COPULAS = {"is", "was"}
+_MARKS = {"*", "**", "`", "_", "__"}
+_NOT_MODIFIERS = {"ADP", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SPACE"}
+_PARTICIPLES = {"VBN", "VBG"}  # "our proposed suite", "a growing benchmark"
+_MAX_MODIFIERS = 6  # words between the article and the kind noun
+_MAX_NAME_TOKENS = 8  # "HAE-RAE Bench": hyphens and parts count
+_MAX_NAME_WORDS = 4
+_MAX_TITLE_WORDS = 6  # words of a title's defining phrase before its head
+# What ends a title's defining phrase: "A Benchmark of ...", "An Open Language Model and ..."
+_PHRASE_ENDS = {"for", "of", "in", "on", "with", "to", "via", "and", "or", "that", "from", "by",
+                "across", "which", "where", "at", "as", "--", "—", "–"}
+_COUNT_WORDS = {"over", "more", "than", "about", "around", "nearly", "approximately", "almost",
+                "roughly", "some"}
+_RETYPED = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "PLACE"}
+# "Title: `X: A ...`", "# X: A ...", "#  X : An ...": the name, then its defining phrase
+_TITLE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|(?:\*\*)?Title:(?:\*\*)?[ \t]*)`?(?:\*\*)?"
+                    r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=(?:An?|The)[ \t])")
+# a heading (or the document's first line) and the next line that is not blank
+_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
+_FIRST_LINE = re.compile(r"\A\s*([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
+
+Definition = tuple[Span, str]  # the name as written where it is defined, and its type
+
+
+def defined_names(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
+                  vocabulary: frozenset[str]) -> list[Span]:
+    """``spans`` (sorted, not overlapping) with the names the document defines typed so in
+    all their mentions (see the module's notes); ``strong``: ``(start, end)`` of the
+    patterns' and shapes' spans; ``vocabulary``: the words of the language, which are no
+    names (without it, nothing is typed)."""
+    if not vocabulary:
+        return spans
+    found = [*_phrases(doc, vocabulary), *_contents(doc, vocabulary),
+             *_titles(doc, vocabulary)]
+    names = _decided(found)
+    return _typed_mentions(doc, spans, names, strong) if names else spans
+
+
+def kind(token: Token) -> str | None:
+    """The type a defining noun gives ("benchmark": DATASET, "package": PROJECT) or ``None``."""
+    return next((label for label in _ORDER
+                 if token.lower_ in words("definitions", f"defining_nouns_{label.lower()}")),
+                None)
+
+
+def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
+    """Names a noun phrase headed by a defining noun defines: in apposition before or after
+    it, after "is", or written before the noun ("the LingOly benchmark")."""
+    found = []
+    for noun in doc:
+        label = kind(noun) if noun.is_lower and noun.tag_ in ("NN", "NNS") else None
+        if label is None or not _heads(noun):
+            continue
+        start = _phrase_start(doc, noun.i)
+        if start is None:
+            continue
+        opener, name = doc[start].lower_, None
+        if opener in _DEFINITE and label == "DATASET":  # "the vanilla NIAH test"; not
+            # "the MosaicML platform", a company's product
+            name = _name_before(doc, noun.i, vocabulary, marks=False)
+            name = name if name is not None and name.start > start else None
+        if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
+            name = _name_before(doc, start - 1, vocabulary)
+        elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
+            name = _name_before(doc, start - 1, vocabulary)  # "FastChat is an open platform"
+            name = name if name is not None and _opens_sentence(name) else None
+        if name is None and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
+            name = _name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
+        if name is not None:
+            found.append((name, label))
+        extended = _extension(doc, start, vocabulary)
+        if extended is not None:
+            found.append((extended, label))
+    return found
+
+
+def _extension(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
+    """The name that opens its sentence and extends the thing whose phrase opens at
+    ``start``, and so is one of its kind: "RULER expands upon the vanilla NIAH test"."""
+    j = start - 1
+    if j > 0 and doc[j].lower_ in ("upon", "on"):
+        j -= 1
+    if j <= 0 or doc[j].lemma_.lower() not in words("definitions", "extension_verbs"):
+        return None
+    name = _name_before(doc, j, vocabulary, marks=False)
+    return name if name is not None and name.end == j and _opens_sentence(name) else None
+
+
+def _heads(noun: Token) -> bool:
+    """Whether ``noun`` ends its noun phrase: no common noun or hyphen glued after it
+    ("a dataset card", "benchmark-style")."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc):
+        return True
+    after = doc[noun.i + 1]
+    if after.text in HYPHENS and not noun.whitespace_:
+        return False
+    return not (after.is_lower and after.tag_ in ("NN", "NNS"))
+
+
+def _phrase_start(doc: Doc, i: int) -> int | None:
+    """The article or possessive opening the noun phrase whose head is at ``i``, over at most
+    six modifiers ("a large-scale real-world LLM conversation dataset"), or ``None``."""
+    j, modifiers = i - 1, 0
+    while j >= 0:
+        token = doc[j]
+        if token.lower_ in _OPENERS:
+            return j
+        if token.text in HYPHENS:
+            j -= 1
+            continue
+        if modifiers >= _MAX_MODIFIERS or token.pos_ in _NOT_MODIFIERS or \
+                token.text in _MARKS or \
+                token.pos_ == "VERB" and token.tag_ not in _PARTICIPLES:
+            return None
+        modifiers += 1
+        j -= 1
+    return None
+
+
+def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True
+                 ) -> Span | None:
+    """The name written right before token ``end`` (over bold or code marks when ``marks``),
+    or ``None`` where the words there are no name."""
+    while marks and end > 0 and doc[end - 1].text in _MARKS:
+        end -= 1
+    start = end
+    while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc, start - 1):
+        start -= 1
+    while start < end and (doc[start].text in HYPHENS or doc[start].is_stop or
+                           end - start > 1 and _opening_word(doc[start], vocabulary)):
+        start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
+    return _a_name(doc[start:end], vocabulary)
+
+
+def _opening_word(token: Token, vocabulary: frozenset[str]) -> bool:
+    """A word of the language capitalised because it opens its sentence or cell."""
+    return token.is_title and (token.lower_ in vocabulary or  # "Presents": a verb's -s
+                               token.lower_.removesuffix("s") in vocabulary) and \
+        _opens_sentence(token.doc[token.i:token.i + 1])
+
+
+def _name_after(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
+    """The name from token ``start`` when a comma, a full stop, a colon or a bracket closes
+    it ("..., BEAR, can ..."); ``None`` otherwise ("the dataset, GPT-4 achieves ...")."""
+    while start < len(doc) and doc[start].text in _MARKS:
+        start += 1
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME_TOKENS and _name_part(doc, end):
+        end += 1
+    close = end
+    while close < len(doc) and doc[close].text in _MARKS:
+        close += 1
+    if close < len(doc) and doc[close].text not in {",", ".", ":", ";", ")"}:
+        return None
+    return _a_name(doc[start:end], vocabulary)
+
+
+def _name_part(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` can be part of a name: written with a capital or a digit, a
+    hyphen glued on both sides, or a lower-case part glued to a hyphen ("ITER-RETGEN",
+    "v1.5", "Chat-1M", "crewAI")."""
+    token = doc[i]
+    if token.text in HYPHENS:
+        return i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
+    text = token.text.replace(".", "").replace("-", "")  # "v1.5", "Chat-1" + "M"
+    if not text.isalnum():
+        return False
+    if i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_:
+        return True
+    return text[:1].isupper() or any(c.isdigit() for c in text) or \
+        any(c.isupper() for c in text[1:])
+
+
+def _a_name(span: Span, vocabulary: frozenset[str]) -> Span | None:
+    """``span`` when it is a name: one to four words written as a name's parts, not a
+    generic term, not all of them words of the language (an acronym's capitals are no
+    word: "BEAR", "RULER")."""
+    parts = [t for t in span if t.text not in HYPHENS]
+    if not parts or len(parts) > _MAX_NAME_WORDS or not any(c.isalpha() for c in span.text) \
+            or not all(_name_part(span.doc, t.i) for t in span) \
+            or span.text.casefold() in words("entities", "generic_terms"):
+        return None  # "What's next", "Task-name"
+    if all(t.is_alpha and not (t.is_upper and len(t) > 1) and (
+            t.lower_ in vocabulary or t.lemma_.lower() in vocabulary) for t in parts):
+        return None  # "Installation", "Natural Sciences", "Korean"
+    return span
+
+
+def _opens_sentence(name: Span) -> bool:
+    """Whether ``name`` opens its sentence or its line (after a bullet or a mark)."""
+    doc = name.doc
+    if name.start == 0 or doc[name.start].is_sent_start:
+        return True
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
+    return not line.strip(" \t-*+#>`|")
+
+
+def _contents(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
+    """DATASET where a name opening its sentence consists of, contains or comprises a
+    number of questions, problems or examples ("EusTrivia consists of 1,715 trivia
+    questions"): what a dataset counts."""
+    found = []
+    verbs, items = words("definitions", "content_verbs"), words("definitions", "dataset_item_nouns")
+    for verb in doc:
+        if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        name = _name_before(doc, verb.i, vocabulary, marks=False)
+        if name is None or name.end != verb.i or not _opens_sentence(name):
+            continue
+        j = verb.i + 1
+        j += j < len(doc) and doc[j].lower_ == "of"
+        while j < len(doc) and doc[j].lower_ in _COUNT_WORDS:
+            j += 1
+        if j >= len(doc) or not doc[j].like_num:
+            continue
+        for token in doc[j + 1:min(j + 5, len(doc))]:
+            if token.is_punct and token.text not in HYPHENS:
+                break
+            if token.lemma_.lower() in items and token.tag_ in ("NN", "NNS") and _heads(token):
+                found.append((name, "DATASET"))
+                break
+    return found
+
+
+def _titles(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
+    """Names a title or a heading defines: "Title: `LINGOLY: A Benchmark of ...`" (the head
+    of the phrase after the colon), "# BEAR" over "Dataset to evaluate ..." (the head of
+    the phrase that opens the next line)."""
+    text, found = doc_text(doc), []
+    lines = [(m.start(1), m.end(1), m.end()) for m in _TITLE.finditer(text)]
+    openers = [(m.start(1), m.end(1), m.end()) for pattern in (_HEADING, _FIRST_LINE)
+               for m in pattern.finditer(text)]
+    for (start, end, phrase), title in [*((t, True) for t in lines),
+                                        *((o, False) for o in openers)]:
+        name = doc.char_span(start, end)
+        first = doc.char_span(phrase, phrase + 1, alignment_mode="expand")
+        if name is None or first is None or _a_name(name, vocabulary) is None:
+            continue
+        label = _phrase_kind(doc, first.start, title)
+        if label is not None:
+            found.append((name, label))
+    return found
+
+
+def _phrase_kind(doc: Doc, i: int, article: bool) -> str | None:
+    """The type the head of the title-cased phrase from token ``i`` gives: the last word
+    before a small word, a punctuation mark or a verb ("An Open Language Model and ...":
+    a model); ``article``: the phrase must open with "A", "An" or "The"."""
+    if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    elif article:
+        return None
+    head = None
+    for token in doc[i:min(i + _MAX_TITLE_WORDS * 2, len(doc))]:
+        if token.text in HYPHENS:
+            continue
+        if token.lower_ in _PHRASE_ENDS or token.is_space or token.pos_ == "ADP" or \
+                token.is_punct and token.text not in QUOTES or \
+                token.is_lower and token.pos_ in ("VERB", "AUX") and \
+                token.tag_ not in _PARTICIPLES:
+            return kind(head) if head is not None else None
+        head = token
+    return kind(head) if head is not None and head.i == len(doc) - 1 else None
+
+
+def _decided(found: list[Definition]) -> dict[str, str]:
+    """``{name, case-folded: type}``: the type most of a name's definitions give, the
+    first of ``_ORDER`` on a tie."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for name, label in found:
+        votes[name.text.casefold()][label] += 1
+    return {key: max(count, key=lambda label: (count[label], -_ORDER.index(label)))
+            for key, count in votes.items()}
+
+
+def _typed_mentions(doc: Doc, spans: list[Span], names: dict[str, str],
+                    strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with every mention of a defined name, in any capitalisation but with a
+    capital or a digit, typed as its definitions say (see the module's notes)."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    mentions = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|(?-i: [A-Z0-9]))", re.I)
+    out = list(spans)
+    for match in mentions.finditer(doc_text(doc)):
+        if not any(c.isupper() or c.isdigit() for c in match.group()):
+            continue  # "bear", "ruler": words, not the name
+        mention = doc.char_span(match.start(), match.end(),
+                                label=names[match.group().casefold()])
+        if mention is not None and not _inside_name(mention):
+            out = _placed(out, mention, strong)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _inside_name(mention: Span) -> bool:
+    """Whether ``mention`` ends a longer name: a capitalised word before it in its sentence
+    ("Vela 2 Max" holds "Vela 2"; "Claude Opus 3" holds "Opus 3")."""
+    i = mention.start
+    return i > 0 and not mention[0].is_sent_start and mention.doc[i - 1].whitespace_ == " " \
+        and _name_part(mention.doc, i - 1)
+
+
+def _placed(spans: list[Span], mention: Span, strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with ``mention`` typed: the spans over its words re-typed, replaced by it
+    or cut back to it, or it added where none is; a pattern's match left as it is."""
+    over = [n for n, s in enumerate(spans) if s.start < mention.end and mention.start < s.end]
+    if not over:
+        return [*spans, mention]
+    others = [spans[n] for n in over]
+    if any(s.label_ not in _RETYPED or (s.start, s.end) in strong and s.id_ for s in others):
+        return spans
+    first = others[0]
+    if len(others) == 1 and (first.start, first.end) == (mention.start, mention.end):
+        spans[over[0]] = relabel(first, mention.label_)
+    elif all(mention.start <= s.start and s.end <= mention.end for s in others):
+        spans = [s for n, s in enumerate(spans) if n not in over] + [mention]
+    elif len(others) == 1 and first.start == mention.start and _runs_on(first, mention):
+        spans[over[0]] = mention
+    return spans
+
+
+def _runs_on(span: Span, name: Span) -> bool:
+    """Whether ``span`` runs on past ``name`` into a title ("BEAR: A Unified ...") or a
+    lower-case kind noun ("HRM8K benchmark")."""
+    after = span.doc[name.end]
+    return after.text == ":" or span.end == name.end + 1 and after.is_lower and \
+        kind(after) == "DATASET"

@@ -1,0 +1,92 @@
+"""Names typed by how the text defines them (graph/nlp/components/definitions.py), on
+sentences of benchmark-paper summaries and package READMEs (training/heldout dev pages)
+and announcements, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # apposition after "we introduce": the capitalised kind is part of the name
+    ("To bridge this gap for the Korean language, we introduce HAE-RAE Bench, a dataset "
+     "curated to challenge models lacking Korean cultural and contextual depth.",
+     "HAE-RAE Bench", "DATASET"),
+    ("- [2023/09] We released **LMSYS-Chat-1M**, a large-scale real-world LLM conversation "
+     "dataset. Read the report.", "LMSYS-Chat-1M", "DATASET"),
+    # "is a", the name opening its sentence
+    ("FastChat is an open platform for training, serving, and evaluating large language "
+     "model based chatbots.", "FastChat", "PROJECT"),
+    # what it counts
+    ("EusTrivia consists of 1,715 trivia questions from multiple online sources.",
+     "EusTrivia", "DATASET"),
+    # a paper's title: the head of the phrase after the colon
+    ("### Paper\n\nTitle: Latxa: An Open Language Model and Evaluation Suite for Basque\n",
+     "Latxa", "MODEL"),
+])
+def test_a_name_takes_the_type_its_definition_gives(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+def test_the_kind_noun_after_a_benchmark_is_no_part_of_its_name(nlp):
+    text = ("In this paper, we present the LingOly benchmark, a novel benchmark for advanced "
+            "reasoning abilities in large language models.")
+    found = ents(nlp, text)
+    assert ("LingOly", "DATASET") in found
+    assert not any("benchmark" in name for name, _ in found)
+
+
+def test_what_a_name_extends_gives_it_its_kind(nlp):
+    text = ("RULER expands upon the vanilla NIAH test to encompass variations with diverse "
+            "types and quantities of needles.")
+    assert {("RULER", "DATASET"), ("NIAH", "DATASET")} <= ents(nlp, text)
+
+
+def test_a_defined_name_keeps_its_type_in_every_mention(nlp):
+    text = ("# HRM8K\n\n### Paper\n\nTo investigate this gap in Korean, we introduce HRM8K, a "
+            "benchmark comprising 8,011 English-Korean parallel bilingual math problems. By "
+            "fine-tuning the model on 130k synthetically generated data points, UST achieves "
+            "a 10.91% improvement on the HRM8K benchmark.")
+    doc = nlp(text)
+    mentions = [(e.text, e.label_) for e in doc.ents if "HRM8K" in e.text]
+    assert mentions == [("HRM8K", "DATASET")] * 3
+
+
+def test_a_heading_and_the_line_under_it_define_the_pages_subject(nlp):
+    text = ("# BEAR\n\nDataset to evaluate common factual knowledge in language models.\n\n"
+            "## Paper\n\nTitle: BEAR: A Unified Framework for Evaluating Relational Knowledge "
+            "in Causal and Masked Language Models\n\nOur experimental evaluation of 22 common "
+            "LMs shows that our proposed framework, BEAR, can effectively probe for knowledge "
+            "across different LM types.")
+    doc = nlp(text)
+    bears = [(e.text, e.label_) for e in doc.ents if "BEAR" in e.text]
+    assert bears == [("BEAR", "DATASET")] * 3  # not the title's words with it
+
+
+def test_a_heading_is_no_name_and_a_company_before_its_product_noun_stays_whole(nlp):
+    text = ("## What's next\n\nThe searches behind both models needed no gradient updates, "
+            "only repeated evaluations of candidate merges.")
+    assert not any(name.startswith("What") for name, _ in ents(nlp, text))
+    text = ("Both were trained with FlashAttention and ALiBi on the MosaicML platform.")
+    assert ("MosaicML", "PROJECT") not in ents(nlp, text)
+
+
+def test_a_word_opening_a_cell_is_no_part_of_the_name_it_defines(nlp):
+    text = ("| Presents Atlas, a pre-trained retrieval augmented language model able to learn "
+            "knowledge intensive tasks with very few training examples. |Atlas: Few-shot "
+            "Learning with Retrieval Augmented Language Models| Aug 2022|")
+    assert not any(name.startswith("Presents") for name, _ in ents(nlp, text))
+
+
+def test_a_defined_name_inside_a_longer_name_is_left_to_it(nlp):
+    text = ("New from Reka: Vela 2, a multimodal model family that reads charts, video and "
+            "code.\n\nToday we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max.")
+    found = ents(nlp, text)
+    assert ("Vela 2", "MODEL") in found
+    assert {name for name, _ in found} >= {"Vela 2 Mini", "Vela 2 Max"}
