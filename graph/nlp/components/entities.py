@@ -64,6 +64,7 @@ from graph.nlp.components.methods import (
     headed,
     method_span,
     opens_item,
+    role_names,
     specified,
     technique_matcher,
     tidy_methods,
@@ -203,7 +204,7 @@ class ThreadlineEntities:
                 specific = any(method.start <= k.start and k.end <= method.end
                                and len(k) < len(method) for k in known)
                 found.append((RULER if specific else DERIVED, method))
-        return found
+        return found + [(RULER, s) for s in role_names(doc)]  # "LLM-as-a-Judge"
 
 
 def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
