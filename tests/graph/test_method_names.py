@@ -75,6 +75,21 @@ def test_a_word_coined_as_x_as_a_y_is_a_method(nlp):
     assert {"human evaluation", "LLM-as-a-Judge"} <= methods(nlp, text)
 
 
+def test_acronyms_listed_with_a_known_method_are_methods(nlp):
+    text = ("* The most efficient library for Reinforcement Learning (RL), using 80% less VRAM. "
+            "Supports GRPO, GSPO, DrGRPO, DAPO etc.")
+    found = ents(nlp, text)
+    assert {(a, "METHOD") for a in ("GRPO", "GSPO", "DrGRPO", "DAPO")} <= found
+    assert ("DrGRPO", "PROJECT") not in found
+
+
+def test_acronyms_listed_without_a_known_method_keep_their_type(nlp):
+    text = ("Gemma 7B outperforms Llama 2 7B and Mistral 7B on various academic benchmarks with "
+            "notable performance on HumanEval, GSM8K, MATH, and AGIEval and improved performance "
+            "on reasoning, dialogue, mathematics, and code.")
+    assert not {"HumanEval", "GSM8K", "AGIEval"} & methods(nlp, text)
+
+
 @pytest.mark.parametrize("text, technique", [
     ("Global-MMLU 🌍 is a multilingual evaluation set spanning 42 languages, including English. "
      "This dataset combines machine translations for MMLU questions along with professional "

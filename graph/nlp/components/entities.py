@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.acronyms import acronym_spans, listed_acronyms
 from graph.nlp.components.arbiter import (
     ASSISTANT_PREFIX,
     DERIVED,
@@ -187,6 +187,7 @@ class ThreadlineEntities:
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
+            chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         chosen = _outside_code(doc, repeated_names(doc, chosen))
         _forget_stale_ids(chosen)
         doc.ents = chosen
