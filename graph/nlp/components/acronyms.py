@@ -1,8 +1,16 @@
-"""Acronyms defined in the text take the type of their expansion.
+"""Acronyms defined in the text take the type of their expansion, and acronyms listed with
+a known method are methods.
 
 "natural language autoencoders (NLAs)" defines NLA: every "NLA" and "NLAs" of the document
 becomes a METHOD like its expansion. Whether the letters spell the name is the rule
 resolution uses too (:func:`graph.names.spells_acronym`), so the two cannot disagree.
+
+"Supports GRPO, GSPO, DrGRPO, DAPO etc.": a README lists algorithms by their acronyms, and
+the parser, reading the capitals as proper nouns, often makes no list of them, so the
+rules that type a list's members by its parse (:mod:`~graph.nlp.components.unknown_names`,
+:func:`~graph.nlp.components.arbiter.retype_lists`) miss it. Where the commas list names
+written as acronyms and one of them is a method the patterns know, the others are methods
+too (:func:`listed_acronyms`).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
 from graph.nlp.components.spans import doc_text
+from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
 
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]{1,10}$")
@@ -74,3 +83,56 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
             if occurrence is not None:
                 found.append(occurrence)
     return found
+
+
+_JOINERS = {",", "and", "or"}  # between a list's items: "A, B and C", "A, B, or C"
+
+
+def listed_acronyms(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` (chosen, sorted) with the acronyms listed beside a known method typed METHOD.
+
+    A list is a run of single tokens written as names (:func:`written_as_name`: "GSPO",
+    "DrGRPO") joined by commas, "and" or "or", three items at least. It is a list of
+    methods when one item is a METHOD the patterns matched (its span is in ``strong`` and
+    has a pattern id) and no other item has a type from a pattern or a shape (``strong``):
+    its untyped items, and those the trained recogniser guessed, become METHODs.
+    """
+    by_token = {s.start: s for s in spans if len(s) == 1}
+    covered = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
+    retyped: dict[int, Span] = {}
+    for items in _acronym_runs(doc, covered):
+        typed = [by_token[i] for i in items if i in by_token]
+        known = [s for s in typed if (s.start, s.end) in strong]
+        if not any(s.label_ == "METHOD" and s.id_ for s in known) or \
+                any(s.label_ != "METHOD" for s in known):
+            continue
+        for i in items:
+            if i not in by_token or (by_token[i].start, by_token[i].end) not in strong:
+                retyped[i] = Span(doc, i, i + 1, label="METHOD")
+    if not retyped:
+        return spans
+    kept = [s for s in spans if not (len(s) == 1 and s.start in retyped)]
+    return sorted(kept + list(retyped.values()), key=lambda s: s.start)
+
+
+def _acronym_runs(doc: Doc, covered: set[int]) -> list[list[int]]:
+    """Token indices of each run of three or more acronyms the joiners list."""
+    runs, run = [], []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i not in covered and token.text[:1].isupper() and written_as_name(token):
+            run.append(i)
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in _JOINERS and j - i <= 2:
+                j += 1
+            if j > i + 1 and j < len(doc):
+                i = j
+                continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = []
+        i += 1
+    if len(run) >= 3:
+        runs.append(run)
+    return runs

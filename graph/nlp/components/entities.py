@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.acronyms import acronym_spans
+from graph.nlp.components.acronyms import acronym_spans, listed_acronyms
 from graph.nlp.components.arbiter import (
     ASSISTANT_PREFIX,
     DERIVED,
@@ -64,6 +64,7 @@ from graph.nlp.components.methods import (
     headed,
     method_span,
     opens_item,
+    role_names,
     specified,
     technique_matcher,
     tidy_methods,
@@ -187,6 +188,7 @@ class ThreadlineEntities:
             chosen = listed_kinds(doc, chosen, strong, marks["KIND"])
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
+            chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         chosen = _outside_code(doc, repeated_names(doc, chosen))
         _forget_stale_ids(chosen)
         doc.ents = chosen
@@ -204,7 +206,7 @@ class ThreadlineEntities:
                 specific = any(method.start <= k.start and k.end <= method.end
                                and len(k) < len(method) for k in known)
                 found.append((RULER if specific else DERIVED, method))
-        return found
+        return found + [(RULER, s) for s in role_names(doc)]  # "LLM-as-a-Judge"
 
 
 def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:

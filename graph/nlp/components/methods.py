@@ -2,7 +2,8 @@
 
 "retirement interviews", "natural language autoencoders", "randomized-controlled trial": a
 noun that heads the name of a technique, training procedure or study design, with the
-modifiers that name it. The technique nouns and the adjectives that make a name on their
+modifiers that name it; and words the hyphens coin for one ("LLM-as-a-Judge",
+:func:`role_names`). The technique nouns and the adjectives that make a name on their
 own are in ``resources/lexicon/methods.json``.
 """
 
@@ -46,6 +47,8 @@ def method_span(head: Token) -> Span | None:
     Span or None
     """
     doc = head.doc
+    if _names_a_thing(head):
+        return None
     sent_start = head.sent.start
     head_start = _hyphen_unit_start(doc, head.i, sent_start)  # "fine-tuning"
     start, anchored = head_start, False
@@ -64,6 +67,17 @@ def method_span(head: Token) -> Span | None:
     if start > 0 and is_quote(doc[start - 1]):
         return None
     return Span(doc, start, head.i + 1, label="METHOD")
+
+
+def _names_a_thing(head: Token) -> bool:
+    """Whether an activity noun only says what a thing after it is for: "a multilingual
+    evaluation set", "an analysis tool" name a dataset and a tool, not a technique. The
+    thing is a singular noun: a plural one is as often a verb the parser misread
+    ("chain-of-thought monitoring catches reward hacking")."""
+    after = head.head
+    return head.dep_ == "compound" and after.i > head.i and after.tag_ == "NN" \
+        and head.lower_ in words("methods", "activity_heads") \
+        and after.lower_ not in words("methods", "technique_heads")
 
 
 def _modifier_step(unit: Span, head: Token, start: int, head_start: int) -> bool | None:
@@ -85,12 +99,33 @@ def _modifier_step(unit: Span, head: Token, start: int, head_start: int) -> bool
         return True
     if activity and parts[0].pos_ in ("NOUN", "PROPN"):
         return False  # "retrospective chart review": named by the word before it, if any
-    if len(parts) == 1 and parts[0].tag_ == "VBG" and parts[0].head.i == head.i:
-        return True  # "scheming evaluations"
+    if len(parts) == 1 and parts[0].tag_ == "VBG" and parts[0].head.i == head.i \
+            and parts[0].is_lower:
+        return True  # "scheming evaluations"; "Running Evaluation" is a heading's verb
     if len(parts) == 1 and parts[0].pos_ == "ADJ" and start < head_start \
             and unit.doc[start].pos_ in ("NOUN", "PROPN"):
         return False  # only an adjective in front of a noun modifier: "natural language ..."
     return None
+
+
+# "LLM-as-a-Judge": a word on its own, not the end of a longer hyphenated one
+_ROLE = re.compile(r"(?<![\w\u2011-])[A-Za-z]\w*[-\u2011]as[-\u2011]an?[-\u2011]([A-Za-z]+)\b"
+                   r"(?![\u2011-]\w)")
+_NOT_ROLES = {"service"}  # "Software-as-a-Service": a way of selling, not a technique
+
+
+def role_names(doc: Doc) -> list[Span]:
+    """METHOD spans written "X-as-a-Y" ("LLM-as-a-Judge", "agent-as-a-judge"): one thing
+    put to work in another's role, a word the hyphens coin for a technique; not one named
+    by a product's word ("Model-as-a-Service")."""
+    found = []
+    for match in _ROLE.finditer(doc_text(doc)):
+        last = match.group(1).lower()
+        span = doc.char_span(*match.span(), label="METHOD")
+        if span is not None and last not in _NOT_ROLES \
+                and last not in words("methods", "product_heads"):
+            found.append(span)
+    return found
 
 
 _ITEM_MARKS = re.compile(r"[ \t]*(?:[-*+•]|\d+[.)]|\*\*)[ \t*]*")
@@ -119,12 +154,13 @@ _BITS = re.compile(r"^\d+-bit$")  # a bit width: "4-bit quantization", "8-bit Ad
 
 def specified(span: Span) -> Span:
     """A METHOD name extended over the words before it that make it a method of its own:
-    "sparse mixture-of-experts", "fully supervised fine-tuning", "few-shot CoT", "4-bit
-    quantization", "Modular RAG" (not their generic parent). ``span`` itself when no such
-    word precedes it."""
+    "sparse mixture-of-experts", "fully supervised fine-tuning", "continued pre-training",
+    "few-shot CoT", "4-bit quantization", "Modular RAG" (not their generic parent), over a
+    prefix glued to its word ("full-finetuning") and, cut after a hyphenated modifier, over
+    its head ("Quantization-Aware Training"). ``span`` itself when nothing is missing."""
     if span.label_ != "METHOD":
         return span
-    doc, start = span.doc, span.start
+    doc, start = span.doc, _glued_start(span)
     specifiers = words("methods", "method_specifiers")
     while start > 0 and "\n" not in doc[start - 1].whitespace_:
         unit_start = _hyphen_unit_start(doc, start - 1, 0)
@@ -139,9 +175,39 @@ def specified(span: Span) -> Span:
                 any(t.ent_type_ not in ("", "METHOD") for t in unit):
             break  # "few-shot" alone may have been read as a METHOD, not as a name else
         start = unit_start
-    if start == span.start:
+    end = _cut_head_end(span)
+    if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, span.end, label="METHOD")
+    return Span(doc, start, end, label="METHOD")
+
+
+def _glued_start(span: Span) -> int:
+    """Where a one-word METHOD's word begins: a lower-case prefix glued to it by a hyphen
+    makes one word of the two ("full-finetuning", "self-distillation"; the patterns know
+    "finetuning"). Not before a name of several words, which the prefix does not name
+    ("the post-prompt engineering model"), nor before an acronym ("post-RLHF", "GAR-meets-RAG")
+    or a prefix with a type of its own."""
+    doc = span.doc
+    start = _hyphen_unit_start(doc, span.start, 0)
+    prefix = [t for t in doc[start:span.start] if t.text not in HYPHENS]
+    if any(t.whitespace_ for t in span[:-1]) or not span.text.islower() or any(
+            not t.is_lower or not t.is_alpha or t.ent_type_ not in ("", "METHOD") for t in prefix):
+        return span.start
+    return start
+
+
+def _cut_head_end(span: Span) -> int:
+    """Where a capitalised METHOD cut after a hyphen-joined modifier ends with its head:
+    "Quantization-Aware" + "Training", "Parameter-Efficient" + "Tuning" (a technique noun
+    after a space, capitalised like the name); else the span's own end."""
+    doc, end = span.doc, span.end
+    if len(span) < 3 or span[-2].text not in HYPHENS or not span[0].text[:1].isupper() \
+            or end >= len(doc) or span[-1].whitespace_ != " ":
+        return end
+    head = doc[end]
+    if head.is_title and head.lower_ in words("methods", "technique_heads"):
+        return end + 1
+    return end
 
 
 _AN_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,4}[A-Z]$")  # "RAG", "CoT", "SFT"
@@ -182,7 +248,8 @@ def headed(span: Span) -> Span | None:
     "autoregressive", "few-shot" on its own, "self-"). The head is taken when it follows in
     the same case (a title's capitalised words, prose's lower-case ones); without one the
     span is dropped, and so are settings ("3-shot"), generic tasks ("machine learning",
-    ``generic_tasks``) and a lower-case plural noun alone ("adapters"). Other spans, and
+    ``generic_tasks``), a lower-case plural noun alone ("adapters") and the Markdown or
+    command-line text a recogniser may take for a name ("--model-path"). Other spans, and
     spans of an unparsed ``Doc``, are returned.
     """
     if span.label_ != "METHOD":
@@ -190,7 +257,7 @@ def headed(span: Span) -> Span | None:
     doc, last = span.doc, span[-1]
     if last.text in HYPHENS or span.text.lower() in words("methods", "not_method_forms") \
             or _SHOTS.match(span.text) or _generic_task(span) or _bare_plural(span) \
-            or _clause(span):
+            or _clause(span) or _markup(span):
         return None
     if last.tag_ not in _MODIFIER_TAGS:
         return span if named_technique(span) else None
@@ -233,6 +300,13 @@ def named_technique(span: Span) -> bool:
 
 
 _FINITE = {"VBZ", "VBD", "VBP"}
+_MARKUP = re.compile(r"^[-\u2011]|[\[\]]")
+
+
+def _markup(span: Span) -> bool:
+    """A command-line option or a link's label, not a name: "--model-path" (a hyphen
+    opens it), "#nature-link]" (a bracket of the Markdown around it)."""
+    return _MARKUP.search(span.text) is not None
 
 
 def _clause(span: Span) -> bool:
