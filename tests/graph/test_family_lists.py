@@ -2,7 +2,8 @@
 is the family (graph/nlp/components/arbiter.py, retype_lists), and an organisation written
 before a common noun it neither makes nor staffs names that noun's thing, not a maker of the
 sentence's product (graph/nlp/provenance.py, names_a_thing; the ``org_modifier`` veto of
-graph/nlp/relation_model.py). Every sentence is real text: the READMEs of the held-out
+graph/nlp/relation_model.py); a heading that lists several names is the topic of none of them
+(graph/nlp/discourse.py, _topic_of). Every sentence is real text: the READMEs of the held-out
 development set, our announcements, the guide's training pages.
 """
 
@@ -12,6 +13,7 @@ import pytest
 
 from graph.nlp.pairs import sentence_candidates
 from graph.nlp.relation_model import NONE
+from tests.graph.test_relation_classifier import typed
 
 # ``nlp``, ``model``: the real pipeline and the shipped classifier (tests/graph/conftest.py)
 
@@ -84,3 +86,12 @@ def test_an_organisation_naming_a_nouns_thing_makes_nothing(nlp, model, text, ma
 ])
 def test_a_maker_before_its_people_keeps_its_product(nlp, text, made, org):
     assert "org_modifier" not in features_of(nlp, text, made, org)
+
+
+def test_a_heading_listing_several_names_is_about_none_of_them(nlp, model):
+    # readme__unsloth.md: the news below are not AMD's
+    found = typed(nlp, "### AMD, Intel, Blackwell & DGX Spark\nTo install Unsloth on **AMD** "
+                       "and **Intel** GPUs, follow our AMD Guide and Intel Guide.\n\n"
+                       "## 🦥 Unsloth News\n- 📣 Introducing Long-context Reasoning (GRPO) in "
+                       "Unsloth. Train your own reasoning model with just 5GB VRAM.\n")
+    assert not [r for r in found if r[1] == "DEVELOPED_BY" and r[2] == "AMD"], found
