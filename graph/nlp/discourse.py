@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graph.nlp.anaphora import anaphors
 from graph.nlp.companies import Organizations
-from graph.nlp.components.arbiter import SEPARATORS
+from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -41,15 +41,11 @@ TITLE_TOKENS = 16  # a first line this short is the document's title
 
 def _topic_of(sent: Span, offset: int) -> Topic | None:
     """The entity a heading or title line names: the one it introduces ("Aurora Devices:
-    introducing Lark 3B"), else the first; none when it lists three or more, each as much
-    its subject as the first ("FlashAttention-2 and FlashAttention-3: paper summaries" is
-    still the first's, whose section comes first)."""
+    introducing Lark 3B"), else the first, unless it lists them (each is as much its
+    subject; :func:`graph.nlp.components.arbiter.opens_a_list`)."""
     named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
-    ent = next((e for e in named if introduced(e)), None)
-    if ent is None and len(named) > 2 and all(t.lower_ in SEPARATORS for a, b in (
-            named[:2], named[1:3]) for t in sent.doc[a.end:b.start]):
-        return None  # a heading listing several ("AMD, Intel, Blackwell & DGX Spark")
-    ent = ent or (named[0] if named else None)
+    ent = next((e for e in named if introduced(e)), None if opens_a_list(named) else
+               named[0] if named else None)  # "AMD, Intel, Blackwell & DGX Spark": none
     return None if ent is None else _topic(ent, offset)
 
 

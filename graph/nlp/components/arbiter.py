@@ -155,6 +155,14 @@ def _beside(span: Span, by_start: dict[int, Ranked], by_end: dict[int, Ranked]
     return found if len(found) > 1 or joined else []
 
 
+def opens_a_list(spans: list[Span]) -> bool:
+    """Whether the first three of ``spans`` are items of one list by the words between
+    them ("AMD, Intel, Blackwell & DGX Spark"); two are not ("FlashAttention-2 and
+    FlashAttention-3: paper summaries" is the first's, whose section comes first)."""
+    return len(spans) > 2 and all(t.lower_ in SEPARATORS for a, b in (
+        spans[:2], spans[1:3]) for t in a.doc[a.end:b.start])
+
+
 @cache
 def family_makers() -> frozenset[str]:
     """The words the gazetteer's model patterns (``resources/patterns/models.jsonl``) open a
