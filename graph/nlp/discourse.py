@@ -18,6 +18,7 @@ from spacy.tokens import Span
 
 from graph.nlp.anaphora import anaphors
 from graph.nlp.companies import Organizations
+from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -40,9 +41,11 @@ TITLE_TOKENS = 16  # a first line this short is the document's title
 
 def _topic_of(sent: Span, offset: int) -> Topic | None:
     """The entity a heading or title line names: the one it introduces ("Aurora Devices:
-    introducing Lark 3B"), else the first."""
+    introducing Lark 3B"), else the first, unless it lists them (each is as much its
+    subject; :func:`graph.nlp.components.arbiter.opens_a_list`)."""
     named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
-    ent = next((e for e in named if introduced(e)), named[0] if named else None)
+    ent = next((e for e in named if introduced(e)), None if opens_a_list(named) else
+               named[0] if named else None)  # "AMD, Intel, Blackwell & DGX Spark": none
     return None if ent is None else _topic(ent, offset)
 
 

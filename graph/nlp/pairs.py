@@ -35,7 +35,7 @@ from graph.nlp.pair_grammar import (
     possessor_features,
     stands_for_another,
 )
-from graph.nlp.provenance import provenance_readings
+from graph.nlp.provenance import names_a_thing, provenance_readings
 from graph.nlp.relations import (
     VERBAL,
     WE_WORDS,
@@ -283,9 +283,12 @@ def _is_we(ent: Span) -> bool:
 
 
 def _end_features(a: Span, b: Span) -> list[str]:
-    """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before."""
+    """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before;
+    ``org_modifier``: an end is an organisation naming a common noun's thing ("from Hugging
+    Face repos"; :func:`graph.nlp.provenance.names_a_thing`)."""
     return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
-            for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)]
+            for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)] + \
+        (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else [])
 
 
 def _type(ent: Span) -> str:
@@ -392,6 +395,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         if b.start in used:
             feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
+        feats += ["org_modifier"] if names_a_thing(b) else []
         feats += _type_features(title_type, _type(b), feats)
         feats += money or []
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,

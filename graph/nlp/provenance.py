@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from graph.nlp.lexicon import table
+from graph.nlp.lexicon import table, words
 from graph.nlp.relations import WE_WORDS
 
 MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
@@ -119,3 +119,29 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 for other in _listed_makers(sent, a, ents):
                     found[(a.start, other.start)] = "DEVELOPED_BY"
     return found
+
+
+@cache
+def _owning_nouns() -> frozenset[str]:
+    """The nouns an organisation written before them still makes, staffs or is: people
+    and teams ("Google researchers introduced X"), a company ("the Seattle lab"), a kind
+    the other end may be ("an OpenAI model", "the Meta paper")."""
+    return frozenset().union(
+        words("roles", "staff_nouns"), words("roles", "person_nouns"),
+        words("relations", "company_nouns"), table("relations", "kind_types"),
+        words("entities", "model_nouns"), words("entities", "product_nouns"),
+        words("authors", "author_nouns"), words("relations", "owned_nouns"))
+
+
+def names_a_thing(org: Span) -> bool:
+    """An organisation written before a common noun it neither makes nor staffs: "download
+    the weights from Hugging Face repos", "a Hugging Face repo name", "$10 of OpenAI
+    credits". It names the noun's thing (where the weights are, whose credits), not a maker
+    of what the sentence is about; but not "Google researchers introduced X", "an OpenAI
+    model" (:func:`_owning_nouns`), nor "OpenAI's GPT-4" (a possessive)."""
+    root = org.root
+    head = root.head
+    return org.label_ == "ORG" and root.dep_ in ("compound", "nmod", "amod") and \
+        head.i >= org.end and head.pos_ == "NOUN" and not head.ent_type_ and \
+        head.lemma_.lower() not in _owning_nouns() and head.lower_ not in _owning_nouns()
+

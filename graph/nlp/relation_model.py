@@ -87,7 +87,7 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
-VETOES = ("poss_other", "coordinated", "line_break", "measured_on")  # see predict()
+VETOES = ("poss_other", "coordinated", "line_break", "measured_on", "org_modifier")  # see predict()
 
 
 def _vetoed(features: Sequence[str]) -> bool:
@@ -145,7 +145,8 @@ class RelationModel:
             # one list ("partnered with AWS, Apple, Cisco") are not related to each other, nor
             # two items of a list or two rows of a table the parser took for one sentence
             # (the dependency rules' phrases and order-free cues still are, :meth:`decide`);
-            # nor a benchmark the figure right before it was measured on ("51.7% on MATH")
+            # nor a benchmark the figure right before it was measured on ("51.7% on MATH");
+            # nor an organisation naming a common noun's thing ("from Hugging Face repos")
             return NONE, 0.0
         best, gain = self._best(features, a_type, b_type)
         if best == NONE or gain <= self.margin:

@@ -12,7 +12,8 @@ recogniser's span, the rule's type wins, as it does over the statistical model's
 * a rule's span on the same words ("Sakana AI", an organisation by its shape, which only
   ties with the recogniser's rank so that a longer name it found stays whole);
 * a list whose other members the patterns type ("outperforms LoRA, DoRA and PiSSA":
-  methods; :func:`retype_lists`);
+  methods; :func:`retype_lists`), which also makes a maker named like its model family
+  the family, not the maker, among models ("Train gpt-oss, DeepSeek, Gemma, Qwen & Llama");
 * a product's word ending the name ("Halcyon Cloud", "Kairos Chat"), a product noun after it
   ("the X library"), a model noun after it ("the open MPT models"; :func:`retype_guesses`),
   and a benchmark's slot ("64.0% on Video-MME"; :mod:`~graph.nlp.components.benchmarks`);
@@ -25,12 +26,15 @@ The words are ``product_words``, ``product_nouns``, ``model_nouns`` and ``calend
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from graph.nlp.components.spans import relabel
 from graph.nlp.lexicon import words
+from graph.paths import resource
 
 # Ranks of the span sources (see the module's notes). A rule's span that only ties with
 # the recogniser's rank (RULE_TIE) takes the words when both found the same ones.
@@ -126,6 +130,55 @@ def list_members(span: Span) -> list[Token]:
     return [t for t in root.conjuncts if t.i < span.start or t.i >= span.end]
 
 
+SEPARATORS = (",", "&", "and", "or")  # what stands between two items of a list
+
+
+def _beside(span: Span, by_start: dict[int, Ranked], by_end: dict[int, Ranked]
+            ) -> list[Ranked]:
+    """The candidate names a list puts beside ``span`` by its words alone, whatever the
+    parse made of it ("Transform Llama, Phi, Mistral etc. into ...": no conjuncts): three
+    names or more, or two joined by a conjunction ("On MGSM, Aya 23 35B is ...": no list)."""
+    doc, found, joined = span.doc, [], False
+    for step, table in ((1, by_start), (-1, by_end)):
+        i = span.end if step == 1 else span.start - 1
+        while True:
+            j = i
+            while 0 <= j < len(doc) and doc[j].lower_ in SEPARATORS and abs(j - i) < 2:
+                j += step
+            member = table.get(j) if j != i else None
+            if member is None:
+                break
+            found.append(member)
+            between = doc[min(i, j + 1):max(i + 1, j)]  # the separators crossed
+            joined = joined or any(t.lower_ != "," for t in between)
+            i = member[1].end if step == 1 else member[1].start - 1
+    return found if len(found) > 1 or joined else []
+
+
+def opens_a_list(spans: list[Span]) -> bool:
+    """Whether the first three of ``spans`` are items of one list by the words between
+    them ("AMD, Intel, Blackwell & DGX Spark"); two are not ("FlashAttention-2 and
+    FlashAttention-3: paper summaries" is the first's, whose section comes first)."""
+    return len(spans) > 2 and all(t.lower_ in SEPARATORS for a, b in (
+        spans[:2], spans[1:3]) for t in a.doc[a.end:b.start])
+
+
+@cache
+def family_makers() -> frozenset[str]:
+    """The words the gazetteer's model patterns (``resources/patterns/models.jsonl``) open a
+    model's name with ("Mistral", "DeepSeek", "Phi"): an organisation of one of these words
+    may be its model family."""
+    found: set[str] = set()
+    for line in resource("patterns", "models.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip().startswith("{"):
+            continue  # a comment
+        pattern = json.loads(line)
+        first = pattern["pattern"][0] if isinstance(pattern["pattern"], list) else {}
+        if pattern["label"] == "MODEL" and isinstance(first.get("ORTH"), dict):
+            found.update(first["ORTH"].get("IN", ()))
+    return frozenset(found)
+
+
 # The types a list of known names gives its unknown members; the trained recogniser's
 # guesses that a list may correct are any of its types (it types the names it does not
 # know by their neighbours' spelling: "DoRA" as a dataset, "KIVI" as a product).
@@ -140,26 +193,64 @@ def retype_lists(spans: list[Ranked]) -> list[Ranked]:
     recogniser or the statistical model guessed ("outperforms LoRA, DoRA and PiSSA": methods,
     not products; "GPT-4, Claude 2 and Zephyrix": models, not a place).
 
+    A maker whose name is also its model family's ("Mistral", "DeepSeek") is the family in
+    a list of models ("Train gpt-oss, DeepSeek, Gemma, Qwen & Llama"), and stays the maker
+    in a list of organisations ("models from Meta, Google and Mistral"); it is re-typed
+    first, so that it votes as a model for the list's unknown names.
+
     Members vote with their type; a gazetteer match counts double.
     """
+    spans = _vote(spans, lambda p, s: p == RULER and s.label_ == "ORG"
+                  and s.text in family_makers() and not _makers_slot(s), {"MODEL"}, True)
+    return _vote(spans, lambda p, s: p == STATISTICAL and s.label_ in ("PLACE", "PERSON")
+                 or p == DOMAIN and s.label_ in _NAME_TYPES, _LIST_TYPED, False)
+
+
+MAKER_PREPOSITIONS = ("from", "by")
+
+
+def _makers_slot(span: Span) -> bool:
+    """Whether ``span`` (or the list it is in) is the object of "from" or "by", where a
+    maker's name stands for the maker ("both from DeepSeek, and QwQ-32B", "models from
+    Meta, Google and Mistral")."""
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    return before in MAKER_PREPOSITIONS or \
+        (token.dep_ == "pobj" and token.head.lower_ in MAKER_PREPOSITIONS)
+
+
+def _vote(spans: list[Ranked], voted, typed: set[str], known_name: bool) -> list[Ranked]:
+    """``spans`` with those ``voted`` picks re-typed by the vote of their list's members:
+    an organisation for a statistical guess in a list of organisations, else a type of
+    ``typed`` that a gazetteer or a shape gave a member. The majority decides in a list the
+    parse coordinates, or for a ``known_name`` (the gazetteer's); a list by its words alone
+    must be of one type to re-type a guess ("Common Loom, Loom-7B and PII Sweeper": a
+    corpus, a model and a tool)."""
     by_root = {s.root.i: (p, s) for p, s in spans}
+    by_start = {s.start: (p, s) for p, s in sorted(spans, key=lambda ps: ps[0])}
+    by_end = {s.end - 1: (p, s) for p, s in sorted(spans, key=lambda ps: ps[0])}
     out = []
     for priority, span in spans:
-        guess = priority == STATISTICAL and span.label_ in ("PLACE", "PERSON")
-        if guess or (priority == DOMAIN and span.label_ in _NAME_TYPES):
+        if voted(priority, span):
+            guess = priority == STATISTICAL
             votes: Counter[str] = Counter()
             known = set()  # types a gazetteer or a shape gave a member
-            for token in list_members(span):
-                if token.i in by_root:
-                    p, member = by_root[token.i]
-                    # a gazetteer organisation is stronger evidence than a model's guess
-                    votes[member.label_] += 2 if p >= RULER else 1
-                    if p == SHAPE or p == RULER and member.id_ and \
-                            not member.id_.startswith(ASSISTANT_PREFIX):
-                        known.add(member.label_)  # as matched; "ChatGPT": model or app
+            members = {by_root[t.i][1].start: by_root[t.i] for t in list_members(span)
+                       if t.i in by_root}
+            majority = known_name or bool(members)
+            members.update((s.start, (p, s)) for p, s in _beside(span, by_start, by_end))
+            for p, member in members.values():
+                # a gazetteer organisation is stronger evidence than a model's guess
+                votes[member.label_] += 2 if p >= RULER else 1
+                if p == SHAPE or p == RULER and member.id_ and \
+                        not member.id_.startswith(ASSISTANT_PREFIX):
+                    known.add(member.label_)  # as matched; "ChatGPT": model or app
             label, n = votes.most_common(1)[0] if votes else ("", 0)
-            if 2 * n > sum(votes.values()) and label != span.label_ and (
-                    (guess and label == "ORG") or (label in known and label in _LIST_TYPED
+            if (2 * n > sum(votes.values()) if majority else n == sum(votes.values())) \
+                    and label != span.label_ and (
+                    (guess and label == "ORG") or (label in known and label in typed
                                                    and (not guess or label in _GUESS_TYPED))):
                 span = relabel(span, label)
         out.append((priority, span))
