@@ -49,3 +49,52 @@ def test_a_cell_describing_the_row_is_no_figure_of_it(nlp):
     [(_, [(cells, _)])] = tables(text)
     assert any(e.label_ == "METRIC" for e in doc.ents)
     assert _figure_cell(text, list(doc.ents), *cells[3]) is None
+
+
+# readme__unsloth.md: the title names no package, its headings name Unsloth twice; the heading
+# before "Key Features" names AMD
+FEATURES = """### Train gpt-oss, DeepSeek, Gemma, Qwen & Llama 2x faster with 70% less VRAM!
+
+## 🦥 Unsloth News
+- **Qwen3** is now supported. Qwen3-30B-A3B fits on 17.5GB VRAM.
+
+### AMD, Intel, Blackwell & DGX Spark
+To install Unsloth on **AMD** and **Intel** GPUs, follow our AMD Guide and Intel Guide.
+
+## ⭐ Key Features
+
+* The most efficient library for Reinforcement Learning (RL), using 80% less VRAM. Supports \
+GRPO, GSPO, DrGRPO, DAPO etc.
+* Export and deploy your model to GGUF llama.cpp, vLLM, SGLang and Hugging Face.
+
+## 💾 Install Unsloth
+Unsloth supports Python 3.13 or lower.
+"""
+
+
+def test_a_feature_list_states_what_the_readme_s_package_uses(nlp):
+    from graph.nlp.features import _feature_items, document_subject
+
+    assert document_subject(nlp(FEATURES))[2] == "unsloth"
+    assert [FEATURES[s:e][:12] for s, e in _feature_items(FEATURES)] == \
+        ["* The most e", "* Export and"]
+    found = edges(nlp, FEATURES)
+    assert ("Unsloth", "USES", "GRPO") in found, found
+    assert not any(s == "Unsloth" and t in ("vLLM", "GGUF") for s, _, t in found)  # exported to
+
+
+def test_a_line_announcing_features_opens_a_feature_list(nlp):
+    """readme__mlx_lm.md: "Some key features include:" under the title "## MLX LM"."""
+    from graph.nlp.features import document_subject, feature_candidates
+
+    text = ("## MLX LM \n\nMLX LM is a Python package for generating text and fine-tuning large "
+            "language\nmodels on Apple silicon with MLX.\n\nSome key features include:\n\n"
+            "* Integration with the Hugging Face Hub to easily use thousands of LLMs with a\n"
+            "  single command.\n\n"
+            "The easiest way to get started is to install the `mlx-lm` package:\n\n"
+            "* Integration with the Hugging Face Hub.\n")
+    doc = nlp(text)
+    subject = document_subject(doc)
+    assert subject[2] == "mlx lm"
+    said = [(text[slice(*c.b)], c.features) for c in feature_candidates(doc, 0, subject)]
+    assert said == [("Hugging Face Hub", ("reading=USES",))]  # not the list after the prose
