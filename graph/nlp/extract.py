@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from graph.ingest.documents import Document
 from graph.nlp.components.spans import doc_text
 from graph.nlp.discourse import document_candidates
+from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
@@ -157,6 +158,8 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
         return
     candidates, result.topic = document_candidates(spacy_doc, offset, result.topic)
     candidates += table_candidates(spacy_doc, offset) + series_candidates(spacy_doc, offset)
+    result.subject = document_subject(spacy_doc) if offset == 0 else result.subject
+    candidates += feature_candidates(spacy_doc, offset, result.subject)
     for c, label in model.decide(candidates):
         yield _relation(result, c, label)
     guess = model.best_guess(candidates)

@@ -30,8 +30,9 @@ class Mention:
 # an earlier sentence was about ("It outperforms ...", "The model relies on ..."); "list"
 # the entity of the line introducing a list the sentence is an item of; "name" the
 # organization a product's name opens with ("Anthropic Interviewer"); "table" the benchmark
-# heading a results table's column (graph/nlp/tables.py).
-VIA = ("we", "title", "previous", "list", "name", "table")
+# heading a results table's column (graph/nlp/tables.py); "subject" what the whole document
+# is about, for the items of its list of features (graph/nlp/features.py).
+VIA = ("we", "title", "previous", "list", "name", "table", "subject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class DocumentResult:
     # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
     # (character span, type, casefold text), carried from one piece of the text to the next.
     topic: tuple[tuple[int, int], str, str] | None = None
+    # What the whole document is about (graph.nlp.features), found in its first piece.
+    subject: tuple[tuple[int, int], str, str] | None = None
     # The likeliest relation the classifier held back, and its score (graph.nlp.extract)
     fallback: tuple[float, TypedRelation] | None = None
 

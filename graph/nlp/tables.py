@@ -25,11 +25,14 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from graph.nlp.components.table_layout import tables
+from graph.nlp.components.table_layout import Cells, tables
 from graph.nlp.pairs import Candidate
 
 SUBJECTS = ("MODEL", "METHOD")
+ENDS = (*SUBJECTS, "DATASET")  # what a column's header may name
 _SCORE = re.compile(r"\d")  # a cell with a figure in it ("69%", "8.38", "_61.2_")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a cell besides its figure
+CELL_WORDS = 2  # "71.4 (avg. of 3)": a figure's cell says little else
 
 
 def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
@@ -41,24 +44,58 @@ def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
     layout = tables(text)
     ents = list(doc.ents) if layout else []
     for header, rows in layout:
+        columns = [None, *(_entity_in(ents, *cell, ENDS) for cell in header[1:])]
         for cells, line in rows:
-            head = _entity_in(ents, *cells[0], (*SUBJECTS, "DATASET")) if cells else None
-            if head is None:
-                continue
-            wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
-            for n in range(1, min(len(cells), len(header))):
-                column = _entity_in(ents, *header[n], wanted)
-                if column is None or not _SCORE.search(text[slice(*cells[n])]):
-                    continue
-                # the evidence: the row up to the cell ("| Phi-3-mini | 69%"), so that a
-                # figure is told measured on its own column's benchmark, not the row's others
-                where = (offset + line[0], offset + cells[n][1])
-                subject, dataset = (head, column) if wanted == ("DATASET",) else (column, head)
-                found.append(_candidate(subject, dataset, "EVALUATED_ON", where, offset))
-                figure = _entity_in(ents, *cells[n], ("METRIC",))
-                if figure is not None and figure.sent != head.sent:  # (else: rows.py)
-                    found.append(_candidate(subject, figure, "HAS_METRIC", where, offset))
+            if cells:
+                found += _row_candidates(text, ents, cells, line, columns, offset)
     return found
+
+
+def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
+                    columns: list[Span | None], offset: int) -> list[Candidate]:
+    """What one row says: its model EVALUATED_ON each benchmark heading a column it has a
+    score in (or each column's model on the row's benchmark), and HAS_METRIC each figure
+    filling a cell of its own, whatever heads that column ("| **Qwen3** | 2x faster | 50%
+    less |" under "| Model | Performance | Memory use |")."""
+    found: list[Candidate] = []
+    head = _entity_in(ents, *cells[0], (*SUBJECTS, "DATASET"))
+    if head is None:
+        head = _opening(ents, *cells[0])  # a tool's row: "| vLLM | 2x faster |"
+    if head is None:
+        return found
+    wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
+    for n in range(1, min(len(cells), len(columns))):
+        column = columns[n] if columns[n] is not None and \
+            columns[n].label_ in wanted else None
+        # the evidence: the row up to the cell ("| Phi-3-mini | 69%"), so that a
+        # figure is told measured on its own column's benchmark, not the row's others
+        where = (offset + line[0], offset + cells[n][1])
+        if column is not None and head.label_ != "PROJECT" and \
+                _SCORE.search(text[slice(*cells[n])]):
+            subject, dataset = (head, column) if wanted == ("DATASET",) else (column, head)
+            found.append(_candidate(subject, dataset, "EVALUATED_ON", where, offset))
+        owner = (head if wanted == ("DATASET",) else column) if column is not None else \
+            head if columns[n] is None and head.label_ != "DATASET" else None
+        figure = _figure_cell(text, ents, *cells[n])
+        if owner is not None and figure is not None and figure.sent != head.sent:
+            found.append(_candidate(owner, figure, "HAS_METRIC", where, offset))  # (else rows.py)
+    return found
+
+
+def _opening(ents: list[Span], start: int, end: int) -> Span | None:
+    """The project a cell opens with (its first entity), as the head of a tool's row."""
+    first = next((e for e in ents if start <= e.start_char and e.end_char <= end), None)
+    return first if first is not None and first.label_ == "PROJECT" else None
+
+
+def _figure_cell(text: str, ents: list[Span], start: int, end: int) -> Span | None:
+    """The figure a cell holds when the cell is that figure ("2x faster", "**69%**"), not a
+    description naming one among its words ("a model with 7 billion parameters ...")."""
+    figure = _entity_in(ents, start, end, ("METRIC",))
+    if figure is None:
+        return None
+    rest = text[start:figure.start_char] + " " + text[figure.end_char:end]
+    return figure if len(_WORD.findall(rest)) <= CELL_WORDS else None
 
 
 def _candidate(a: Span, b: Span, label: str, where: tuple[int, int], offset: int

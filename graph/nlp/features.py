@@ -1,0 +1,138 @@
+"""What a README's list of features says of the package the README is about: each item is a
+statement about it without naming it ("## ⭐ Key Features" over "* Supports **full-finetuning**,
+pretraining, 4-bit, 16-bit and **FP8** training"; "Some key features include:" over "* Support
+for quantizing and uploading models to the Hugging Face Hub."), so a use the item states
+(a cue right before what is used, :mod:`graph.nlp.use_phrases`) is the package's (GUIDELINES:
+USES), as is a method the item opens with.
+
+The subject is the document's, not the heading's above: a features heading names nothing,
+and the heading before it may name anything ("### AMD, Intel, Blackwell & DGX Spark"). A
+README's title names its package ("# FastChat", "## MLX LM"); a title that does not
+("### Train gpt-oss, DeepSeek, Gemma, Qwen & Llama 2x faster") leaves it to the project the
+headings name most ("## 🦥 Unsloth News", "## 💾 Install Unsloth"). A section is a list
+under a heading made of feature words, or under a line announcing features ("...features
+include:"), read from the layout of the lines, not from the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.lexicon import words
+from graph.nlp.pairs import Candidate
+from graph.nlp.use_phrases import cue_at, line_opening, readings
+
+SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
+HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "* ", "1. "
+_WORDS = re.compile(r"[^\W\d_]+")
+
+Subject = tuple[tuple[int, int], str, str]  # character span (document offsets), type, text
+
+
+def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
+    """What the document is about: the entity its first heading opens with, else the
+    project most of its headings name (at least ``HEADINGS`` of them)."""
+    headings = [(s, e) for s, e in _lines(doc.text) if doc.text[s:e].lstrip().startswith("#")]
+    if not headings:
+        return None
+    ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
+    start, end = headings[0]
+    inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+    if inside and not _WORDS.search(doc.text[start:inside[0].start_char]):
+        return _subject(inside[0], offset)  # "## MLX LM", "## TextGrad: Automatic ..."
+    titles = [doc.text[s:t] for s, t in headings]
+    counts = Counter({name: sum(bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title))
+                                for title in titles)
+                      for name in {e.text for e in ents if e.label_ == "PROJECT"}})
+    named = counts.most_common(2)  # how many headings name each project
+    if not named or named[0][1] < HEADINGS or len(named) > 1 and named[1][1] == named[0][1]:
+        return None
+    return _subject(next(e for e in ents if e.text == named[0][0]), offset)
+
+
+def _subject(ent: Span, offset: int) -> Subject:
+    return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
+
+
+def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[Candidate]:
+    """USES candidates (decided by their ``reading``) from the document's subject to what
+    the items of its feature lists state it uses, in document offsets."""
+    if subject is None:
+        return []
+    found: list[Candidate] = []
+    ents = list(doc.ents)
+    for start, end in _feature_items(doc.text):
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
+        for ent, label in _item_uses(doc, tokens.start, tokens.end, inside):
+            if ent.text.casefold() == subject[2]:
+                continue
+            found.append(Candidate(subject[0], (offset + ent.start_char, offset + ent.end_char),
+                                   subject[1], ent.label_, "subject", (f"reading={label}",),
+                                   (offset + start, offset + end)))
+    return found
+
+
+def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
+    """What an item's sentences opening with a cue state ("Supports GRPO, GSPO, DrGRPO"),
+    and the method the item opens with ("* Prompt caching")."""
+    found: list[tuple[Span, str]] = []
+    openings = {line_opening(doc, start, end)}
+    openings |= {s.start for s in doc[start:end].sents if start < s.start < end}
+    for first in sorted(openings):
+        if first >= end:
+            continue
+        if cue_at(doc, first, end) is not None:
+            found += readings(doc, first, end, ents)
+        elif (head := next((e for e in ents if e.start == first), None)) is not None and \
+                head.label_ == "METHOD" and first == min(openings):
+            found.append((head, "USES"))
+    return found
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines of ``text``, without their line breaks."""
+    found, start = [], 0
+    for line in text.splitlines(keepends=True):
+        found.append((start, start + len(line.rstrip("\r\n"))))
+        start += len(line)
+    return found
+
+
+def _announces(line: str) -> bool:
+    """A heading made of feature words ("## ⭐ Key Features"), or a line announcing a list of
+    features ("Some key features include:", "FastChat's core features include:")."""
+    said = [w.lower() for w in _WORDS.findall(line)]
+    nouns = words("layout", "feature_nouns")
+    if line.lstrip().startswith("#"):
+        return bool(said) and any(w in nouns for w in said) and \
+            all(w in nouns or w in words("layout", "feature_modifiers") for w in said)
+    return line.rstrip().endswith(":") and not _ITEM.match(line) and any(
+        w in nouns for w in said[-3:])
+
+
+def _feature_items(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the items of the feature lists of ``text`` (an item with the
+    lines that continue it)."""
+    items: list[tuple[int, int]] = []
+    inside = under_heading = in_item = False
+    for start, end in _lines(text):
+        line = text[start:end]
+        if line.lstrip().startswith("#"):
+            inside = under_heading = _announces(line)
+        elif not inside:
+            inside = _announces(line)
+        elif _ITEM.match(line):
+            items.append((start, end))
+        elif line.strip() and in_item and line[:1].isspace():
+            items[-1] = (items[-1][0], end)  # an item wrapped onto an indented line
+        elif line.strip() and not under_heading:
+            inside = False  # prose ends a list announced by a line
+        in_item = inside and bool(items) and items[-1][1] == end
+    return items

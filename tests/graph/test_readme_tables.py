@@ -1,0 +1,100 @@
+"""Relations a README states by its structure, not by a sentence: a table whose rows are
+models and whose cells are figures (graph/nlp/tables.py). Real text of the held-out dev
+READMEs (training/heldout/packages), through the real pipeline."""
+
+from __future__ import annotations
+
+from graph.build.assemble import build_graph
+from graph.ingest.documents import Document
+from graph.nlp.extract import extract
+from graph.nlp.pipeline import shared_pipeline
+from graph.schema import COOCCURRENCE
+
+
+def edges(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(source, predicate, target) of the typed edges extracted from ``text``."""
+    g = build_graph(extract(nlp, [Document("d.md", "d.md", text, "0")]), shared_pipeline()[1])
+    return {(g.nodes[u]["label"], d["predicate"], g.nodes[v]["label"])
+            for u, v, d in g.edges(data=True) if d["method"] != COOCCURRENCE}
+
+
+# readme__unsloth.md: the header names no benchmark, the cells are the rows' figures, and
+# the parser cuts each row at its notebook link
+UNSLOTH = """## ✨ Train for Free
+
+| Model | Free Notebooks | Performance | Memory use |
+|-----------|---------|--------|----------|
+| **Qwen3: Advanced GRPO**      | ▶️ Start for free-GRPO.ipynb)   | 2x faster | 50% less |
+| **Llama 3.2 Conversational** | ▶️ Start for free-Conversational.ipynb) | 2x faster | 70% less |
+"""
+
+
+def test_each_figure_cell_of_a_model_row_is_a_fact_of_the_row(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, UNSLOTH) if p == "HAS_METRIC"}
+    assert {("Qwen3", "2x faster"), ("Qwen3", "50% less"), ("Llama 3.2", "2x faster"),
+            ("Llama 3.2", "70% less")} <= found, found
+    assert not any(t == "70% less" and s == "Qwen3" for s, t in found)  # its own row only
+
+
+def test_a_cell_describing_the_row_is_no_figure_of_it(nlp):
+    """models__collection.md (a train page of the guide): a description naming a figure
+    among its words is left to the sentence's reading."""
+    from graph.nlp.components.table_layout import tables
+    from graph.nlp.tables import _figure_cell
+
+    text = ("| Model | Release Date | Size (B) | Description |\n| --- | --- | --- | --- |\n"
+            "| Mistral-7B-v0.1 | Sep 2023 | 7 | Mistral-7B-v0.1 is a pretrained generative text "
+            "model with 7 billion parameters. |\n")
+    doc = nlp(text)
+    [(_, [(cells, _)])] = tables(text)
+    assert any(e.label_ == "METRIC" for e in doc.ents)
+    assert _figure_cell(text, list(doc.ents), *cells[3]) is None
+
+
+# readme__unsloth.md: the title names no package, its headings name Unsloth twice; the heading
+# before "Key Features" names AMD
+FEATURES = """### Train gpt-oss, DeepSeek, Gemma, Qwen & Llama 2x faster with 70% less VRAM!
+
+## 🦥 Unsloth News
+- **Qwen3** is now supported. Qwen3-30B-A3B fits on 17.5GB VRAM.
+
+### AMD, Intel, Blackwell & DGX Spark
+To install Unsloth on **AMD** and **Intel** GPUs, follow our AMD Guide and Intel Guide.
+
+## ⭐ Key Features
+
+* The most efficient library for Reinforcement Learning (RL), using 80% less VRAM. Supports \
+GRPO, GSPO, DrGRPO, DAPO etc.
+* Export and deploy your model to GGUF llama.cpp, vLLM, SGLang and Hugging Face.
+
+## 💾 Install Unsloth
+Unsloth supports Python 3.13 or lower.
+"""
+
+
+def test_a_feature_list_states_what_the_readme_s_package_uses(nlp):
+    from graph.nlp.features import _feature_items, document_subject
+
+    assert document_subject(nlp(FEATURES))[2] == "unsloth"
+    assert [FEATURES[s:e][:12] for s, e in _feature_items(FEATURES)] == \
+        ["* The most e", "* Export and"]
+    found = edges(nlp, FEATURES)
+    assert ("Unsloth", "USES", "GRPO") in found, found
+    assert not any(s == "Unsloth" and t in ("vLLM", "GGUF") for s, _, t in found)  # exported to
+
+
+def test_a_line_announcing_features_opens_a_feature_list(nlp):
+    """readme__mlx_lm.md: "Some key features include:" under the title "## MLX LM"."""
+    from graph.nlp.features import document_subject, feature_candidates
+
+    text = ("## MLX LM \n\nMLX LM is a Python package for generating text and fine-tuning large "
+            "language\nmodels on Apple silicon with MLX.\n\nSome key features include:\n\n"
+            "* Integration with the Hugging Face Hub to easily use thousands of LLMs with a\n"
+            "  single command.\n\n"
+            "The easiest way to get started is to install the `mlx-lm` package:\n\n"
+            "* Integration with the Hugging Face Hub.\n")
+    doc = nlp(text)
+    subject = document_subject(doc)
+    assert subject[2] == "mlx lm"
+    said = [(text[slice(*c.b)], c.features) for c in feature_candidates(doc, 0, subject)]
+    assert said == [("Hugging Face Hub", ("reading=USES",))]  # not the list after the prose
