@@ -1,0 +1,48 @@
+"""Paper titles and title-cased names (graph/nlp/components/title_names.py and the shapes of
+graph/nlp/components/shapes.py): a title's or a heading's capitalised words are no name
+unless something else makes one of them; on real lines of the heldout development
+documents (training/heldout/packages) and the guide, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("# HRM8K\n\n### Paper\n\nTitle: Understand, Solve and Translate: Bridging the "
+     "Multilingual Mathematical Reasoning Gap\n\nLarge language models (LLMs) demonstrate "
+     "exceptional performance on complex reasoning tasks.",
+     "Multilingual Mathematical Reasoning Gap"),
+    ("# LingOly\n\n### Paper\n\nTitle: `LINGOLY: A Benchmark of Olympiad-Level Linguistic "
+     "Reasoning Puzzles in Low-Resource and Extinct Languages`\n", "Linguistic Reasoning Puzzles"),
+])
+def test_a_titles_capitalised_words_are_no_organisation(nlp, text, words):
+    assert not any(words in name for name, _ in ents(nlp, text))
+
+
+def test_a_heading_of_words_is_no_person_nor_a_numbered_model(nlp):
+    """A table of contents: "Quick Start" is no person, and the next item's number no
+    release of a model ("Quick Start 2"); "Leaderboards", a plural noun, is no person."""
+    found = ents(nlp, "  Table of Contents\n\n1. Overview\n2. Quick Start\n2. Leaderboards and "
+                      "how to interpret them\n    - Models\n    - Evaluators\n\n# Quick Start\n\n"
+                      "To install the stable release, run\n\n# Leaderboards and how to "
+                      "interpret them\n")
+    assert not any("Quick" in name or "Leaderboards" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a word of it is no word of the language
+    ("- A collaboration of Colfax Research, Meta, NVIDIA, Princeton University and Together AI, "
+     "targeting H100 GPUs.", "Colfax Research"),
+    # words ending on an organisation's noun
+    ("## Funding\n\nThe ETH Zurich group is funded by the Swiss National Science Foundation.",
+     "Swiss National Science Foundation"),
+])
+def test_an_organisations_name_on_a_heading_stays(nlp, text, name):
+    assert (name, "ORG") in ents(nlp, text)
