@@ -46,3 +46,17 @@ def test_a_heading_of_words_is_no_person_nor_a_numbered_model(nlp):
 ])
 def test_an_organisations_name_on_a_heading_stays(nlp, text, name):
     assert (name, "ORG") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "To address this gap, we introduce BertaQA, a multiple-choice trivia dataset that is "
+    "parallel in English and Basque. Our dataset and evaluation code are available under open "
+    "licenses at https://github.com/juletx/BertaQA.",
+    "[#arxiv-paper-package]: https://arxiv.org/abs/2406.07496\n"
+    "[#nature-link]: https://www.nature.com/articles/s41586-025-08661-4\n",
+])
+def test_an_address_and_a_links_definition_are_no_names(nlp, text):
+    """The address spells the dataset's name; the link's label is no technique."""
+    found = ents(nlp, text)
+    assert not any("://" in name or "link" in name for name, _ in found)
+    assert ("BertaQA", "DATASET") in found or "BertaQA" not in text

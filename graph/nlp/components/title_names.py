@@ -14,6 +14,10 @@ item of a list or a table of contents), unless
   Institute"; ``org_nouns`` and ``org_name_words`` of ``resources/lexicon/roles.json``);
 * it is a single word (companies are named with words: "Apple", "Fireworks", "Google").
 
+An address is never a name, whatever a name it spells ("available at
+https://github.com/juletx/BertaQA"), nor is the label of a link's definition, a line that
+only says where a link points ("[#nature-link]: https://www.nature.com/articles/...").
+
 A person is never a plural common noun ("# Leaderboards and how to interpret them"), and
 a name does not run on into the number of the next item of a list ("2. Quick Start\\n2.
 Leaderboards": no model "Quick Start 2").
@@ -32,6 +36,7 @@ _GUESSED = {"ORG", "PERSON"}
 # a short line of a list or a table of contents: "2. Quick Start", "- Models", "| Tutorial |"
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]+(?:[^\n]*?)[ \t]*\|?[ \t]*$")
 _ITEM_WORDS = 6
+_LINK_DEFINITION = re.compile(r"[ \t]*\[[^\]\n]+\]:[ \t]*\S+[ \t]*(?:\n|$)")  # "[x]: https://..."
 
 
 def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -41,14 +46,25 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     of the patterns' and shapes' spans; ``vocabulary``: the words of the language (without
     it, nothing is dropped)."""
     if not vocabulary:
-        return spans
+        return [s for s in spans if not _in_an_address(s)]
     out = []
     for span in spans:
+        if _in_an_address(span):
+            continue
         cut = _before_next_item(span)
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
                 or not _on_a_heading(cut) or not _common_words(cut, vocabulary):
             out.append(cut if cut.label_ == span.label_ else relabel(cut, span.label_))
     return out
+
+
+def _in_an_address(span: Span) -> bool:
+    """Whether ``span`` is (in) a web address or on a link's definition line."""
+    if any("://" in t.text or t.lower_.startswith("www.") for t in span):
+        return True
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    return bool(_LINK_DEFINITION.match(text, start))
 
 
 def _before_next_item(span: Span) -> Span:
