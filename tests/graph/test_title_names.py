@@ -60,3 +60,31 @@ def test_an_address_and_a_links_definition_are_no_names(nlp, text):
     found = ents(nlp, text)
     assert not any("://" in name or "link" in name for name, _ in found)
     assert ("BertaQA", "DATASET") in found or "BertaQA" not in text
+
+
+@pytest.mark.parametrize("text", [
+    "**Language(s):** English\n\n**License:** MIT License\n",
+    "Phi-2 outperforms models up to 25x larger and now has an MIT License that makes it usable "
+    "in commercial settings.",
+])
+def test_a_name_before_license_is_the_licence_not_its_maker(nlp, text):
+    assert not any(name == "MIT" for name, _ in ents(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Abstract: `Large language models (LLMs) have demonstrated remarkable performance in the "
+     "legal domain, with GPT-4 even passing the Uniform Bar Exam in the U.S. However their "
+     "efficacy remains limited for non-standardized tasks.", "Uniform Bar Exam"),
+    ('MTEB was introduced in "MTEB: Massive Text Embedding Benchmark", and heavily expanded in '
+     '"MMTEB: Massive Multilingual Text Embedding Benchmark".',
+     "Massive Multilingual Text Embedding Benchmark"),  # the acronym's words, in a title
+])
+def test_capitalised_words_ending_on_a_benchmark_noun_are_a_dataset(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)
+
+
+def test_a_titles_benchmark_words_are_no_dataset(nlp):
+    """"A Pragmatic Benchmark" is what the paper builds, not the name of one."""
+    found = ents(nlp, "Title: `Developing a Pragmatic Benchmark for Assessing Korean Legal "
+                      "Language Understanding in Large Language Models`")
+    assert not any("Benchmark" in name for name, _ in found)

@@ -18,6 +18,9 @@ An address is never a name, whatever a name it spells ("available at
 https://github.com/juletx/BertaQA"), nor is the label of a link's definition, a line that
 only says where a link points ("[#nature-link]: https://www.nature.com/articles/...").
 
+A name before a capitalised "License" names the licence, not its maker ("**License:** MIT
+License", "now has an MIT License").
+
 A person is never a plural common noun ("# Leaderboards and how to interpret them"), and
 a name does not run on into the number of the next item of a list ("2. Quick Start\\n2.
 Leaderboards": no model "Quick Start 2").
@@ -36,6 +39,7 @@ _GUESSED = {"ORG", "PERSON"}
 # a short line of a list or a table of contents: "2. Quick Start", "- Models", "| Tutorial |"
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]+(?:[^\n]*?)[ \t]*\|?[ \t]*$")
 _ITEM_WORDS = 6
+_LICENCES = {"License", "Licence"}
 _LINK_DEFINITION = re.compile(r"[ \t]*\[[^\]\n]+\]:[ \t]*\S+[ \t]*(?:\n|$)")  # "[x]: https://..."
 
 
@@ -59,7 +63,11 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
 
 
 def _in_an_address(span: Span) -> bool:
-    """Whether ``span`` is (in) a web address or on a link's definition line."""
+    """Whether ``span`` is (in) a web address, on a link's definition line, or names a
+    licence ("MIT License")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in _LICENCES and span[-1].whitespace_:
+        return True
     if any("://" in t.text or t.lower_.startswith("www.") for t in span):
         return True
     text = doc_text(span.doc)
