@@ -46,14 +46,15 @@ _LINK_DEFINITION = re.compile(r"[ \t]*\[[^\]\n]+\]:[ \t]*\S+[ \t]*(?:\n|$)")  # 
 def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
                 vocabulary: frozenset[str]) -> list[Span]:
     """``spans`` without the organisations and people a heading's or a title's capitals
-    made of words of the language (see the module's notes); ``strong``: ``(start, end)``
+    made of words of the language, the addresses, links' labels and licences' makers (see
+    the module's notes); ``strong``: ``(start, end)``
     of the patterns' and shapes' spans; ``vocabulary``: the words of the language (without
     it, nothing is dropped)."""
     if not vocabulary:
-        return [s for s in spans if not _in_an_address(s)]
+        return [s for s in spans if not _names_no_entity(s)]
     out = []
     for span in spans:
-        if _in_an_address(span):
+        if _names_no_entity(span):
             continue
         cut = _before_next_item(span)
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
@@ -62,9 +63,9 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     return out
 
 
-def _in_an_address(span: Span) -> bool:
-    """Whether ``span`` is (in) a web address, on a link's definition line, or names a
-    licence ("MIT License")."""
+def _names_no_entity(span: Span) -> bool:
+    """Whether ``span`` is (in) a web address, on a link's definition line, or the maker a
+    licence is named after ("MIT License"): no mention of an entity."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in _LICENCES and span[-1].whitespace_:
         return True
