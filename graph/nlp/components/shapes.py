@@ -18,6 +18,10 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   "Responsible AI", "Can AI really be protected ...?");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
   where the name is also a model family's;
+* capitalised words ending on "Benchmark", "Bench" or "Exam": a DATASET ("the Uniform Bar
+  Exam", "Massive Text Embedding Benchmark"), but not a title's words ("Developing a
+  Pragmatic Benchmark for ...") unless the acronym before them and a colon is spelled by
+  their initials ("MTEB: Massive Text Embedding Benchmark");
 * a known company followed by an acronym or one or two capitalised words: its product
   ("NVIDIA NGC", "Hugging Face PEFT", "OpenAI Cookbook"), unless they name its lab, a model,
   a role, or are a title's words.
@@ -53,6 +57,12 @@ _COLLECTED = {"prompts", "data"}  # with the dataset nouns: what a curated datas
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
+# "the Uniform Bar Exam", "Massive Text Embedding Benchmark": a title's words only where an
+# acronym they spell names them ("MTEB: Massive Text Embedding Benchmark")
+# (not the end of a longer name: "Humanity's Last Exam", "the Bias Benchmark for QA (BBQ)")
+_TESTED = re.compile(r"(?<![\w'’-])(?<!['’]s )((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,4})"
+                     r"(?:Benchmark|Bench|Exam|Examination)s?(?![\w-]| (?:for|of|on) [A-Z])")
+_SPELLED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})\s*:\s*$")  # "MTEB: " before the name
 
 
 @cache
@@ -80,19 +90,31 @@ def shape_spans(doc: Doc) -> list[Span]:
     for match in _AI_ORG.finditer(text):
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
-    for match in _DATASET.finditer(text):
+    for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
         start = match.start()
         for word in match.group(1).split():  # "The Aya Dataset": the name starts after "The"
             if word.lower() not in generic and word not in ("LLM", "LLMs"):
-                found.append((start, match.end(), "DATASET"))
+                found.append((start, match.end(), "DATASET" if match.re is _DATASET else "TESTED"))
                 break
             start += len(word) + 1
     spans = []
     for start, end, label in found:
+        tested, label = label == "TESTED", "DATASET" if label == "TESTED" else label
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ", "MD")):
+        if span is None or tested and title_line(span) and not _spelled(span):
+            continue  # "A Comprehensive Benchmark for ...": a title's words
+        if not (label == "ORG" and span[0].tag_[:2] in ("VB", "JJ", "MD")):
             spans.append(span)  # "Measuring AI", "Generative AI", "Can AI": not a name
     return spans + _products(doc)
+
+
+def _spelled(span: Span) -> bool:
+    """Whether the acronym before ``span`` and a colon is spelled by its words' initials
+    ("MMTEB: Massive Multilingual Text Embedding Benchmark")."""
+    text = doc_text(span.doc)
+    match = _SPELLED.search(text, max(0, span.start_char - 14), span.start_char)
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", span.text) if w[0].isupper())
+    return match is not None and match.group(1).upper() == initials.upper()
 
 
 def structure_spans(doc: Doc) -> list[Span]:

@@ -16,6 +16,7 @@ from graph.nlp.components.definitions import defined_names
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.products import documentation_names, hardware_products
+from graph.nlp.components.title_names import title_words
 from graph.nlp.components.tool_slots import install_projects, language_words, tool_projects
 from graph.nlp.components.unknown_names import unknown_names
 
@@ -26,8 +27,9 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     a platform's slot typed so; ``strong``: ``(start, end)`` of the patterns' and shapes'
     spans, which keep their type; ``nlp``: the pipeline (its lemmatizer's words tell a
     lower-case tool's name from a word of the language)."""
-    spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
     vocabulary = language_words(nlp) if nlp is not None else frozenset()
+    spans = title_words(doc, spans, strong, vocabulary)  # a heading's capitals: no name
+    spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
     spans = unknown_names(doc, spans)

@@ -1,0 +1,90 @@
+"""Paper titles and title-cased names (graph/nlp/components/title_names.py and the shapes of
+graph/nlp/components/shapes.py): a title's or a heading's capitalised words are no name
+unless something else makes one of them; on real lines of the heldout development
+documents (training/heldout/packages) and the guide, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+
+def ents(nlp, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("# HRM8K\n\n### Paper\n\nTitle: Understand, Solve and Translate: Bridging the "
+     "Multilingual Mathematical Reasoning Gap\n\nLarge language models (LLMs) demonstrate "
+     "exceptional performance on complex reasoning tasks.",
+     "Multilingual Mathematical Reasoning Gap"),
+    ("# LingOly\n\n### Paper\n\nTitle: `LINGOLY: A Benchmark of Olympiad-Level Linguistic "
+     "Reasoning Puzzles in Low-Resource and Extinct Languages`\n", "Linguistic Reasoning Puzzles"),
+])
+def test_a_titles_capitalised_words_are_no_organisation(nlp, text, words):
+    assert not any(words in name for name, _ in ents(nlp, text))
+
+
+def test_a_heading_of_words_is_no_person_nor_a_numbered_model(nlp):
+    """A table of contents: "Quick Start" is no person, and the next item's number no
+    release of a model ("Quick Start 2"); "Leaderboards", a plural noun, is no person."""
+    found = ents(nlp, "  Table of Contents\n\n1. Overview\n2. Quick Start\n2. Leaderboards and "
+                      "how to interpret them\n    - Models\n    - Evaluators\n\n# Quick Start\n\n"
+                      "To install the stable release, run\n\n# Leaderboards and how to "
+                      "interpret them\n")
+    assert not any("Quick" in name or "Leaderboards" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a word of it is no word of the language
+    ("- A collaboration of Colfax Research, Meta, NVIDIA, Princeton University and Together AI, "
+     "targeting H100 GPUs.", "Colfax Research"),
+    # words ending on an organisation's noun
+    ("## Funding\n\nThe ETH Zurich group is funded by the Swiss National Science Foundation.",
+     "Swiss National Science Foundation"),
+])
+def test_an_organisations_name_on_a_heading_stays(nlp, text, name):
+    assert (name, "ORG") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "To address this gap, we introduce BertaQA, a multiple-choice trivia dataset that is "
+    "parallel in English and Basque. Our dataset and evaluation code are available under open "
+    "licenses at https://github.com/juletx/BertaQA.",
+    "[#arxiv-paper-package]: https://arxiv.org/abs/2406.07496\n"
+    "[#nature-link]: https://www.nature.com/articles/s41586-025-08661-4\n",
+])
+def test_an_address_and_a_links_definition_are_no_names(nlp, text):
+    """The address spells the dataset's name; the link's label is no technique."""
+    found = ents(nlp, text)
+    assert not any("://" in name or "link" in name for name, _ in found)
+    assert ("BertaQA", "DATASET") in found or "BertaQA" not in text
+
+
+@pytest.mark.parametrize("text", [
+    "**Language(s):** English\n\n**License:** MIT License\n",
+    "Phi-2 outperforms models up to 25x larger and now has an MIT License that makes it usable "
+    "in commercial settings.",
+])
+def test_a_name_before_license_is_the_licence_not_its_maker(nlp, text):
+    assert not any(name == "MIT" for name, _ in ents(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Abstract: `Large language models (LLMs) have demonstrated remarkable performance in the "
+     "legal domain, with GPT-4 even passing the Uniform Bar Exam in the U.S. However their "
+     "efficacy remains limited for non-standardized tasks.", "Uniform Bar Exam"),
+    ('MTEB was introduced in "MTEB: Massive Text Embedding Benchmark", and heavily expanded in '
+     '"MMTEB: Massive Multilingual Text Embedding Benchmark".',
+     "Massive Multilingual Text Embedding Benchmark"),  # the acronym's words, in a title
+])
+def test_capitalised_words_ending_on_a_benchmark_noun_are_a_dataset(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)
+
+
+def test_a_titles_benchmark_words_are_no_dataset(nlp):
+    """"A Pragmatic Benchmark" is what the paper builds, not the name of one."""
+    found = ents(nlp, "Title: `Developing a Pragmatic Benchmark for Assessing Korean Legal "
+                      "Language Understanding in Large Language Models`")
+    assert not any("Benchmark" in name for name, _ in found)
