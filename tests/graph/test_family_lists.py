@@ -63,9 +63,8 @@ def features_of(nlp, text: str, a: str, b: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("text, made, org", [
-    # readme__fschat.md, readme__alpaca_eval.md
-    ("`--model-path` can be a local folder or a Hugging Face repo name.", "--model-path",
-     "Hugging Face"),
+    # readme__alpaca_eval.md (fschat's "a Hugging Face repo name" lost its other end: a
+    # command-line option is no name)
     ("AlpacaEval 2.0 with length-controlled win-rates has a spearman correlation of 0.98 "
      "with ChatBot Arena while costing less than $10 of OpenAI credits run and running in "
      "less than 3 minutes.", "AlpacaEval 2.0", "OpenAI"),
