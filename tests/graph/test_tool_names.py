@@ -24,3 +24,14 @@ def test_a_with_line_names_the_tool_it_is_run_with(nlp):
 ])
 def test_no_tool_where_the_line_is_more_than_with_x(nlp, text):
     assert not [e for e in nlp(text).ents if e.label_ == "PROJECT"]
+
+
+def test_where_a_model_is_exported_to_is_a_platform_or_format(nlp):
+    """readme__unsloth.md: "to GGUF" after "export and deploy" is a format, a PROJECT."""
+    doc = nlp("* Export and deploy your model to GGUF llama.cpp, vLLM, SGLang and Hugging Face.")
+    assert ("GGUF", "PROJECT") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_place_shipped_to_stays_a_place(nlp):
+    doc = nlp("The company ships to Europe and deploys to production.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Europe", "PLACE")]

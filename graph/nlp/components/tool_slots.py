@@ -3,7 +3,8 @@
 * what a step is done with: "loaded in 4-bit NF4 with bitsandbytes", "Both stages were run
   with NeMo Aligner", "serve the model via vllm": a PROJECT;
 * where a model is deployed or runs: "deployed on Heroku", "runs on Aurora Private
-  Compute": a PROJECT;
+  Compute", and where it is exported or deployed to ("Export and deploy your model to
+  GGUF"): a PROJECT (``destination_verbs``: "ships to Europe" is a place);
 * what is installed and what it is installed with (:func:`install_projects`): "To install
   Unsloth on AMD GPUs", "Install the Intel Extension for PyTorch", "You can install mteb
   simply using pip or uv": software, a PROJECT, whatever type the name had on its own (one
@@ -36,6 +37,7 @@ from graph.nlp.lexicon import words
 
 _MEANS = {"with", "via"}  # "run with X", "serve via X"
 _PLATFORM = {"on"}  # "deployed on X"
+_DESTINATION = {"to"}  # "deploy your model to X"
 _GUESSES = {"PERSON", "PLACE"}
 _DEPLOYED = {"PERSON", "PLACE", "DATASET"}
 
@@ -55,7 +57,8 @@ def tool_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         prep, verb = token.head.lower_, token.head.head.lemma_.lower()
         if prep in _MEANS and verb not in words("roles", "not_means_verbs"):
             retyped = _GUESSES
-        elif prep in _PLATFORM and verb in words("roles", "deploy_verbs"):
+        elif prep in _PLATFORM and verb in words("roles", "deploy_verbs") or \
+                prep in _DESTINATION and verb in words("roles", "destination_verbs"):
             retyped = _DEPLOYED
         else:
             continue
