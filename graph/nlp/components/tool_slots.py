@@ -3,12 +3,16 @@
 * what a step is done with: "loaded in 4-bit NF4 with bitsandbytes", "Both stages were run
   with NeMo Aligner", "serve the model via vllm": a PROJECT;
 * where a model is deployed or runs: "deployed on Heroku", "runs on Aurora Private
-  Compute": a PROJECT;
+  Compute", and where it is exported or deployed to ("Export and deploy your model to
+  GGUF"): a PROJECT (``destination_verbs``: "ships to Europe" is a place);
 * what is installed and what it is installed with (:func:`install_projects`): "To install
   Unsloth on AMD GPUs", "Install the Intel Extension for PyTorch", "You can install mteb
   simply using pip or uv": software, a PROJECT, whatever type the name had on its own (one
   installs software, not a person, a place or a company); the other mentions of the same
-  name that are not a pattern's take the type too (a README calls its package by one name).
+  name that are not a pattern's take the type too (a README calls its package by one name);
+* what a line that is only "With `X`:" names (:func:`install_projects`): "**With `conda`**:"
+  over a code block says the block is run with the tool X, a PROJECT. Only the whole line
+  counts, and only a name written as code: "with `temperature` set to 0" is a parameter.
 
 Only guesses are re-typed: the statistical model's people and places (it reads an unknown
 tool as either), and, where a model is deployed, the trained recogniser's datasets ("runs on
@@ -33,6 +37,7 @@ from graph.nlp.lexicon import words
 
 _MEANS = {"with", "via"}  # "run with X", "serve via X"
 _PLATFORM = {"on"}  # "deployed on X"
+_DESTINATION = {"to"}  # "deploy your model to X"
 _GUESSES = {"PERSON", "PLACE"}
 _DEPLOYED = {"PERSON", "PLACE", "DATASET"}
 
@@ -52,7 +57,8 @@ def tool_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         prep, verb = token.head.lower_, token.head.head.lemma_.lower()
         if prep in _MEANS and verb not in words("roles", "not_means_verbs"):
             retyped = _GUESSES
-        elif prep in _PLATFORM and verb in words("roles", "deploy_verbs"):
+        elif prep in _PLATFORM and verb in words("roles", "deploy_verbs") or \
+                prep in _DESTINATION and verb in words("roles", "destination_verbs"):
             retyped = _DEPLOYED
         else:
             continue
@@ -125,7 +131,36 @@ def install_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             found += _listed_names(doc, _skip(doc, i + 1), vocabulary)
         for bounds in found:
             out = _software(doc, out, bounds, strong)
+    for bounds in _means_lines(doc, vocabulary):
+        out = _software(doc, out, bounds, strong)
     return sorted(out, key=lambda s: s.start)
+
+
+_MARKS = {"*", "**", "_", "__", "-", "+", "#"}  # Markdown marks around a line's words
+
+
+def _means_lines(doc: Doc, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the names of the lines that are only "With `X`:" (see the
+    module's notes): the line's "With" opens it, the name is written as code and only
+    marks and a colon follow it to the line's end."""
+    found = []
+    for token in doc:
+        if token.lower_ != "with" or token.i + 2 >= len(doc) or doc[token.i + 1].text not in _TICKS:
+            continue
+        i = token.i - 1
+        while i >= 0 and doc[i].text in _MARKS:
+            i -= 1
+        if i >= 0 and "\n" not in doc[i].text:
+            continue  # not the line's first word
+        name = _name_at(doc, token.i + 2, vocabulary, means=True)
+        if name is None or not _coded(doc[name[0]]):
+            continue
+        j = name[1]
+        while j < len(doc) and (doc[j].text in _TICKS or doc[j].text in _MARKS):
+            j += 1
+        if j < len(doc) and doc[j].text == ":" and (j + 1 == len(doc) or "\n" in doc[j + 1].text):
+            found.append(name)
+    return found
 
 
 def _skip(doc: Doc, i: int) -> int:

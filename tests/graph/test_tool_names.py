@@ -1,0 +1,37 @@
+"""Tool names a README's lines give: a line that is only "With `X`:" over a code block names
+the tool X the block is run with (graph/nlp/components/tool_slots.py, install_projects).
+Real sentences of the heldout development READMEs (training/heldout/packages), through the
+real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+MLX_LM = ("The easiest way to get started is to install the `mlx-lm` package:\n\n"
+          "**With `pip`**:\n\n**With `conda`**:\n\n### Quick Start")  # readme__mlx_lm.md
+
+
+def test_a_with_line_names_the_tool_it_is_run_with(nlp):
+    found = {(e.text, e.label_) for e in nlp(MLX_LM).ents}
+    assert {("pip", "PROJECT"), ("conda", "PROJECT")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "* Distributed inference and fine-tuning with `mx.distributed`",  # an identifier, mid-line
+    "To generate text with an LLM use:",  # no name written as code
+])
+def test_no_tool_where_the_line_is_more_than_with_x(nlp, text):
+    assert not [e for e in nlp(text).ents if e.label_ == "PROJECT"]
+
+
+def test_where_a_model_is_exported_to_is_a_platform_or_format(nlp):
+    """readme__unsloth.md: "to GGUF" after "export and deploy" is a format, a PROJECT."""
+    doc = nlp("* Export and deploy your model to GGUF llama.cpp, vLLM, SGLang and Hugging Face.")
+    assert ("GGUF", "PROJECT") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_a_place_shipped_to_stays_a_place(nlp):
+    doc = nlp("The company ships to Europe and deploys to production.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Europe", "PLACE")]
