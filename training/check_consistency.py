@@ -24,7 +24,7 @@ import json
 import re
 from collections import defaultdict
 
-from make_data import CORPUS, HERE, LABELS, annotations, document_path, occurrences
+from make_data import HERE, LABELS, annotations, document_path, is_real_text, occurrences
 
 from graph.ingest.readers import read_document
 
@@ -34,7 +34,7 @@ def _texts(split_names: list[str]) -> dict[str, str]:
     texts = {}
     for split in split_names:
         for name in splits[split]:
-            if (CORPUS / "prompt-guide" / name).is_file():
+            if is_real_text(name):
                 document, _ = read_document(document_path(name), name)
                 texts[name] = document.text
     return texts

@@ -18,7 +18,7 @@ are read (developing on its errors would make it one more training set).
 pages do not cover): develop on ``heldout-dev``; ``heldout-test`` is read like ``test``.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
-24 texts in ``training/corpus/announcements``, see ``make_data.GUIDE_ONLY``): 737 gold
+24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
 entities of names it has not seen, a development set for the recogniser bigger than dev.
 """
 
@@ -52,7 +52,7 @@ def split_docs(split: str) -> list[str]:
 
 def document_source(doc: str) -> Path:
     """A page of the guide, one of our own announcements, or a held-out package text."""
-    for folder in (CORPUS, OURS, HELDOUT / "packages"):
+    for folder in (CORPUS, OURS, HERE / "corpus" / "packages", HELDOUT / "packages"):
         if (folder / doc).is_file():
             return folder / doc
     raise SystemExit(f"{doc} is in no corpus folder")

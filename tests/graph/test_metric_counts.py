@@ -103,3 +103,16 @@ def test_a_count_stated_of_a_dataset_is_its_size(nlp):
     if any(e.text == "LingOly" and e.label_ == "DATASET" for e in doc.ents):
         assert _owner(nlp, text, "1,133") == "LingOly"
         assert _owner(nlp, text, "6") == "LingOly"
+
+
+def test_what_an_amount_measures_stops_at_a_name(nlp):
+    # training/corpus/packages/readme__instructor.md: the noun after "10K+" is past a name
+    # the rules took; the amount keeps its own words, and no two entities share a word (this
+    # line crashed the whole extraction when they did)
+    doc = nlp("Trusted by over 100,000 developers and companies building AI applications:\n\n"
+              "- **3M+ monthly downloads**\n- **10K+ GitHub stars**  \n"
+              "- **1000+ community contributors**\n")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("3M+ monthly downloads", "METRIC") in found
+    assert ("10K+", "METRIC") in found
+    assert ("GitHub", "PROJECT") in found

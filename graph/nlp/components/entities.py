@@ -40,6 +40,7 @@ import re
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from graph.nlp.components.acronyms import acronym_spans, listed_acronyms
 from graph.nlp.components.arbiter import (
@@ -173,6 +174,7 @@ class ThreadlineEntities:
             spans = [(p, h) for p, s in spans if (t := without_function_words(s))
                      and (h := t if p >= RULER else headed(t))]
         spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
+        spans = _counted_products(spans)
         guessed = guesses(spans)
         chosen = tidy_methods(choose(retype_lists(spans) if parsed else spans))
         chosen = retype_guesses(chosen, guessed)
@@ -189,7 +191,9 @@ class ThreadlineEntities:
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
-        chosen = _outside_code(doc, repeated_names(doc, chosen))
+        # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
+        # user's text (the longer span stays, as spaCy's filter_spans keeps it)
+        chosen = filter_spans(_outside_code(doc, repeated_names(doc, chosen)))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc
@@ -235,6 +239,15 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
         elif ent.label_ in LABEL_MAP and ent.label_ not in NAME_LABELS:
             spans.append((STATISTICAL, relabel(ent, LABEL_MAP[ent.label_])))
     return spans, pending
+
+
+def _counted_products(spans: list[Ranked]) -> list[Ranked]:
+    """``spans`` without the recogniser's products counted inside a figure: "96 A100 GPUs"
+    is the count of a hardware, a METRIC, not a number beside a product."""
+    counts = [s for p, s in spans if p == DERIVED and s.label_ == "METRIC"]
+    return [(p, s) for p, s in spans if not (
+        p == DOMAIN and s.label_ == "PROJECT" and any(
+            c.start < s.start and s.end < c.end for c in counts))]
 
 
 def _ruler_span(ent: Span, parsed: bool) -> Span | None:

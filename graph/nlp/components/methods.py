@@ -338,10 +338,12 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
     * a technique followed by a product's head word names the product ("Prompt Engineering
       Guide", "RAG Toolkit"): a PROJECT (``product_heads``);
     * a technique named with the kind it is ("a tree-search method") is named without it
-      ("tree-search"; ``kind_heads``).
+      ("tree-search"; ``kind_heads``);
+    * a lower-case technique name opened by a plain adjective is named without it ("the naive
+      greedy decoding": "greedy decoding"; ``plain_adjectives`` and "naive").
     """
     out: list[Span] = []
-    for span in (_without_kind(piece) for s in spans for piece in _split_at_plus(s)):
+    for span in (_without_kind(_unqualified(piece)) for s in spans for piece in _split_at_plus(s)):
         before = out[-1] if out else None
         if before is not None and before.label_ == span.label_ == "METHOD" \
                 and before.end == span.start and before[-1].whitespace_ == " " \
@@ -350,6 +352,15 @@ def tidy_methods(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return [_product_of(s, out[i + 1] if i + 1 < len(out) else None) for i, s in enumerate(out)]
+
+
+def _unqualified(span: Span) -> Span:
+    """``span`` without a plain adjective opening a lower-case technique's name."""
+    first = span[0]
+    if span.label_ != "METHOD" or len(span) < 3 or not span.text.islower() or span.id_ or \
+            first.lower_ not in words("methods", "plain_adjectives") | {"naive"}:
+        return span
+    return Span(span.doc, span.start + 1, span.end, label="METHOD")
 
 
 def _without_kind(span: Span) -> Span:

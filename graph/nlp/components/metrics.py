@@ -349,6 +349,8 @@ def _loose_amounts(doc: Doc, taken: set[int]) -> list[Span]:
                 inside_quotes(span) or reports_nothing(span):
             continue
         end = extend_to_noun(span) if doc.has_annotation("DEP") else span.end
+        # what it measures stops at a name ("10K+ GitHub stars": "GitHub" is taken)
+        end = next((i for i in range(span.end, end) if i in taken), end)
         found.append(Span(doc, span.start, max(end, span.end), label="METRIC"))
         taken = taken | set(range(span.start, max(end, span.end)))
     return found

@@ -67,8 +67,10 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
                 out = typed_name(doc, out, name, "PERSON", _PERSON_GUESSES, strong)
             continue
         for name in names:
-            if slot == FIRM or (slot == MAKER and name[1] - name[0] == 1):
-                retyped = _RETYPED  # "led by Kleiner Perkins", "released by Argilla"
+            if slot == FIRM:  # "led by Kleiner Perkins", "the telecom operator Telvia"
+                retyped = _RETYPED | {"PLACE"}  # no place is an investor or an operator
+            elif slot == MAKER and name[1] - name[0] == 1:
+                retyped = _RETYPED  # "released by Argilla"
             else:
                 retyped = _GUESSES  # "developed by Percy Liang"; "teamed up with Cordelia
                 # Schmid": a person, as the statistical model read
@@ -195,11 +197,13 @@ def typed_name(doc: Doc, spans: list[Span], bounds: tuple[int, int], label: str,
                retyped: set[str], strong: set[tuple[int, int]]) -> list[Span]:
     """``spans`` with the name at ``bounds`` of type ``label``, in place of the guesses of a
     type in ``retyped`` over its words (a guess's leading lower-case words dropped: "operator
-    Telvia"); unchanged where another type, a pattern's match or a longer name holds them."""
+    Telvia"), or of ``label`` on part of its words ("Aligner" of "NeMo Aligner"); unchanged
+    where another type, a pattern's match or a longer name holds them."""
     start, end = bounds
     over = [s for s in spans if s.start < end and s.end > start]
+    replaceable = retyped | {label}
     for span in over:
-        if span.label_ not in retyped or ((span.start, span.end) in strong and span.id_) or \
+        if span.label_ not in replaceable or ((span.start, span.end) in strong and span.id_) or \
                 span.end > end or any(not t.is_lower for t in doc[span.start:start]):
             return spans
     return [s for s in spans if s not in over] + [Span(doc, start, end, label=label)]

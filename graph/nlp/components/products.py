@@ -2,7 +2,8 @@
 
 * a name followed by a product noun is that product: "its TRL library", "the GPT-NeoX
   library", "the ChatGPT app", "the Triton implementation", whatever type the name had on
-  its own (a model's implementation stays the model's); a company's name
+  its own, the noun read into a technique's or a dataset's name too ("Triton
+  implementation" is Triton; a model's implementation stays the model's); a company's name
   before "platform" names its platform, the noun included ("the MosaicML platform"), before
   another noun it stays the company ("an Anthropic product"); techniques and datasets keep
   theirs ("the ReAct framework");
@@ -35,6 +36,7 @@ _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]?$")  # "MI250X", "H100", "A
 _HARDWARE_CODE = re.compile(r"^[A-Z]{1,2}\d{1,4}[A-Z]?$")  # "T4", "L40", "B200", "MI250X"
 _GUESSES = {"PERSON", "PLACE", "ORG", "DATE"}  # the statistical model's reading of "T4"
 _PAGE_TYPES = {"MODEL", "ORG", "PROJECT"}
+_NOUN_GUESSES = {"METHOD", "DATASET"}  # the recogniser's, with the product noun inside
 
 
 def tidy_products(doc: Doc, spans: list[Span], nouns: list[int]) -> list[Span]:
@@ -78,6 +80,9 @@ def _after(span: Span) -> Token | None:
 
 def _before_product_noun(span: Span, taken: set[int]) -> Span:
     """A name typed otherwise that a product noun follows: the product."""
+    if span.label_ in _NOUN_GUESSES and len(span) > 1 and _product_noun(span[-1]) and \
+            not span.id_ and not span[-2].is_lower:
+        return Span(span.doc, span.start, span.end - 1, label="PROJECT")  # the noun guessed in
     noun = _after(span)
     if span.label_ not in _RENAMED or not _product_noun(noun) or (
             noun.lower_ == "implementation" and span.label_ == "MODEL"):

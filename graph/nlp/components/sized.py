@@ -1,9 +1,10 @@
 """Models named by their size: an unknown name followed by a parameter count.
 
 "Lark 3B", "Poro 34B", "Shisa Gamma 7B", "Amber-7B", "Sky-T1-32B", "QwQ-32B-Preview",
-"CodeTide 2 32B", "Tulu-13B Tulu-30B" (two): a capitalised name (one or two words, a
-version number optional) and a size ("7B", "8x22B", "1.5B", "1M") glued by a hyphen or a
-space, with the variant words glued after it ("-Preview", "-Instruct"), is a MODEL
+"CodeTide 2 32B", "Tulu-13B Tulu-30B" (two), "s1-32B": a capitalised name (or a lower-case
+one with a digit; one or two words, a version number optional) and a size ("7B", "8x22B",
+"1.5B", "1M") glued by a hyphen or a space, with the variant words glued after it
+("-Preview", "-Instruct"), is a MODEL
 whatever the statistical model guessed (it reads them as people, dates or nothing).
 Only names are taken: the first word is a proper noun or written like a name (a digit
 or a capital past its first letter), not a determiner, a verb or a word of the language
@@ -31,7 +32,7 @@ from graph.nlp.components.spans import doc_text
 
 _SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"  # "32B", "8x22B", "1M"
 _SIZED = re.compile(
-    rf"(?<![\w.$-])[A-Z][\w.]*(?:-(?!{_SIZE}\b)[\w.]+)*"  # "Sky-T1", not "Tulu-13B"
+    rf"(?<![\w.$-])(?:[A-Z]|[a-z]+\d)[\w.]*(?:-(?!{_SIZE}\b)[\w.]+)*"  # "Sky-T1", "s1"
     r"(?: [A-Z][a-z]\w*)?(?: v?\d+(?:\.\d+)?)?"  # "Shisa Gamma", "CodeTide 2"
     rf"[ -]{_SIZE}(?:-[A-Z0-9][\w.]*)*(?![\w-])")  # "-Preview", "-Instruct-1M"
 _SIZED_WHOLE = re.compile(_SIZED.pattern + "$")

@@ -19,7 +19,8 @@ tool as either), and, where a model is deployed, the trained recogniser's datase
 X" reads like "scores on X"); a pattern's match, a model and a technique keep their type
 ("fine-tuned with LoRA", "runs on Vela 2 Max"). A lower-case name counts when it is no word
 of the language nor two joined (the lemmatizer's word index): "bitsandbytes", "vllm", "n8n";
-not "pandas", "workaround". Titles' words and hardware ("on Ampere and Ada GPUs") are left.
+not "pandas", "workaround"; the recogniser's technique or dataset on such a name is a guess
+too (techniques are not written so). Titles' words and hardware ("on Ampere and Ada GPUs") are left.
 The verbs are in ``resources/lexicon/roles.json``.
 """
 
@@ -40,6 +41,7 @@ _PLATFORM = {"on"}  # "deployed on X"
 _DESTINATION = {"to"}  # "deploy your model to X"
 _GUESSES = {"PERSON", "PLACE"}
 _DEPLOYED = {"PERSON", "PLACE", "DATASET"}
+_LOWER_GUESSES = {"METHOD", "DATASET"}  # the recogniser's, for a lower-case non-word name
 
 
 def tool_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -65,7 +67,9 @@ def tool_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         if title_line(token.sent) or any(c.pos_ == "NOUN" and c.is_lower or c.lower_ in generic
                                          for c in token.conjuncts):
             continue  # "Prompting LLMs with External Knowledge"; "on Ampere and Ada GPUs"
-        name = proper_name(token) or _lower_name(token, vocabulary)
+        name = proper_name(token)
+        if name is None and (name := _lower_name(token, vocabulary)) is not None:
+            retyped = retyped | _LOWER_GUESSES  # no technique is written "bitsandbytes"
         if name is not None:
             out = typed_name(doc, out, name, "PROJECT", retyped, strong)
     return sorted(out, key=lambda s: s.start)
