@@ -14,8 +14,9 @@ spurious lines are left out unless ``--details`` asks for them, so that only its
 are read (developing on its errors would make it one more training set).
 
 ``heldout-dev`` and ``heldout-test`` are a second annotated set that nothing is trained on
-(``training/heldout/``: package READMEs and benchmark-paper summaries, a genre the guide
-pages do not cover): develop on ``heldout-dev``; ``heldout-test`` is read like ``test``.
+(``training/heldout/``: package READMEs and benchmark-paper summaries, none of them in
+the training text of their kind, ``training/corpus/packages``): develop on ``heldout-dev``;
+``heldout-test`` is read like ``test``.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
