@@ -34,6 +34,7 @@ from pathlib import Path
 
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
+from graph.build.sized_forms import sized_forms
 from graph.names import names_a_title, spells_acronym, strip_article
 from graph.nlp.lexicon import words
 from graph.nlp.records import Mention, TypedRelation
@@ -287,7 +288,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
 
-    return _entities(groups, forms, short)
+    return _entities(groups, forms, short, texts)
 
 
 def _fold_bare_figures(groups: dict[str, list[Mention]], forms: dict[str, set[str]],
@@ -351,8 +352,8 @@ def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> Non
             union.union(key, name)
 
 
-def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str]
-              ) -> tuple[list[Entity], dict]:
+def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str],
+              texts: Mapping[str, str]) -> tuple[list[Entity], dict]:
     """One entity per group, with a stable id (numbered when two groups share a label)."""
     # A calendar date's id is its key; no numbered id of another date may take it
     # ("2024" in twelve documents must not become DATE:2024-12, December 2024).
@@ -375,6 +376,8 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
             surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
         if etype == "METRIC":  # "just 9% of conversations" is also "9%"
             surface |= {n for f in surface for n in _FIGURE.findall(f)}
+        if etype == "MODEL":  # "Llama 3.1 (8B)"
+            surface |= sized_forms(group, texts)
         aliases = sorted(f for f in surface if f != label)
         documents = sorted({m.doc for m in group})
         entities.append(Entity(nid, label, etype, aliases, documents, group))
