@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from graph.ingest.documents import Document
 from graph.nlp.components.spans import doc_text
 from graph.nlp.discourse import document_candidates
-from graph.nlp.features import document_subject, feature_candidates
+from graph.nlp.features import document_subject, feature_candidates, subject_figures
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
@@ -293,6 +293,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
                 current.relations = [current.fallback[1]]
             current.relations = resolve_we(current.relations, current.authors)
             _drop_example_numbers(current)
+            current.relations += subject_figures(current)
             yield current
             current = None
         elif chunk_progress:
