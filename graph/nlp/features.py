@@ -12,6 +12,11 @@ README's title names its package ("# FastChat", "## MLX LM"); a title that does 
 headings name most ("## 🦥 Unsloth News", "## 💾 Install Unsloth"). A section is a list
 under a heading made of feature words, or under a line announcing features ("...features
 include:"), read from the layout of the lines, not from the parse.
+
+A catalogue is read the same way: under a heading such as "## Available Tasks" or "###
+Supported Backends" (``supply_words``), every name its list items and table rows give is
+one the package works with, a use (annotated "supports X" as X used), whatever the item
+says around it; an item's label before its colon is not ("- **Math Problems**: GSM8K, MATH").
 """
 
 from __future__ import annotations
@@ -31,17 +36,24 @@ SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may b
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "* ", "1. "
 _WORDS = re.compile(r"[^\W\d_]+")
+_HEADING = re.compile(r"^\s*(#+)\s")
 
 Subject = tuple[tuple[int, int], str, str]  # character span (document offsets), type, text
 
 
 def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
-    """What the document is about: the entity its first heading opens with, else the
-    project most of its headings name (at least ``HEADINGS`` of them)."""
+    """What the document is about: the name a sentence of the lead before the first heading
+    opens and defines ("**Lighteval** is ..."), else the entity the first heading opens with,
+    else the project most of the headings name (at least ``HEADINGS`` of them)."""
     headings = [(s, e) for s, e in _lines(doc.text) if doc.text[s:e].lstrip().startswith("#")]
+    ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
+    first = headings[0][0] if headings else len(doc.text)
+    if _WORDS.search(doc.text[:first]):  # a lead before the first heading, or no heading
+        defined = _defined_first(doc, ents, first, offset)
+        if defined is not None:
+            return defined
     if not headings:
         return None
-    ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
     start, end = headings[0]
     inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
     if inside and not _WORDS.search(doc.text[start:inside[0].start_char]):
@@ -54,6 +66,21 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     if not named or named[0][1] < HEADINGS or len(named) > 1 and named[1][1] == named[0][1]:
         return None
     return _subject(next(e for e in ents if e.text == named[0][0]), offset)
+
+
+def _defined_first(doc: Doc, ents: list[Span], before: int, offset: int = 0
+                   ) -> Subject | None:
+    """The name that opens a sentence defining it before the first heading ("**Lighteval**
+    is your all-in-one toolkit for evaluating LLMs"): a README without a title names its
+    package so."""
+    for ent in ents:
+        if ent.start_char >= before:
+            break
+        opening = all(t.is_punct for t in doc[ent.sent.start:ent.start])  # "**Lighteval**"
+        after = next((t for t in doc[ent.end:ent.end + 3] if not t.is_punct), None)
+        if opening and after is not None and after.lemma_ == "be":
+            return _subject(ent, offset)
+    return None
 
 
 def _subject(ent: Span, offset: int) -> Subject:
@@ -75,10 +102,19 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
         for ent, label in _item_uses(doc, tokens.start, tokens.end, inside):
             if ent.text.casefold() == subject[2]:
                 continue
-            found.append(Candidate(subject[0], (offset + ent.start_char, offset + ent.end_char),
-                                   subject[1], ent.label_, "subject", (f"reading={label}",),
-                                   (offset + start, offset + end)))
+            found.append(_use(subject, ent, label, offset, start, end))
+    for start, end in _supply_items(doc.text):
+        label_end = doc.text.find(":", start, end)  # "- **Knowledge**: MMLU, MMLU-Pro"
+        found += [_use(subject, e, "USES", offset, start, end) for e in ents
+                  if label_end < e.start_char and start <= e.start_char and e.end_char <= end
+                  and e.label_ in SUBJECT_TYPES and e.text.casefold() != subject[2]]
     return found
+
+
+def _use(subject: Subject, ent: Span, label: str, offset: int, start: int, end: int
+         ) -> Candidate:
+    return Candidate(subject[0], (offset + ent.start_char, offset + ent.end_char), subject[1],
+                     ent.label_, "subject", (f"reading={label}",), (offset + start, offset + end))
 
 
 def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
@@ -117,6 +153,29 @@ def _announces(line: str) -> bool:
             all(w in nouns or w in words("layout", "feature_modifiers") for w in said)
     return line.rstrip().endswith(":") and not _ITEM.match(line) and any(
         w in nouns for w in said[-3:])
+
+
+def _supplies(line: str) -> bool:
+    """A heading over a catalogue ("## Available Tasks", "### Supported Backends")."""
+    said = [w.lower() for w in _WORDS.findall(line)]
+    supply, nouns = words("layout", "supply_words"), words("layout", "supply_nouns")
+    return any(w in supply for w in said) and all(w in supply or w in nouns for w in said)
+
+
+def _supply_items(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the list items and table rows under a catalogue's heading, down
+    to the next heading of its level or above (its sub-headings group the catalogue)."""
+    items: list[tuple[int, int]] = []
+    level = 0
+    for start, end in _lines(text):
+        line = text[start:end]
+        if (heading := _HEADING.match(line)) is not None:
+            depth = len(heading.group(1))
+            level = depth if (level == 0 or depth <= level) and _supplies(line) else \
+                level if 0 < level < depth else 0
+        elif level and (_ITEM.match(line) or line.lstrip().startswith("|")):
+            items.append((start, end))
+    return items
 
 
 def _feature_items(text: str) -> list[tuple[int, int]]:

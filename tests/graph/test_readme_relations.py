@@ -107,3 +107,28 @@ def test_a_feature_line_opening_with_a_use_names_what_the_package_uses(nlp):
     names = {e.start: e.text for e in sent.ents}
     found = {names[k]: label for k, label in subjectless_uses(sent, list(sent.ents)).items()}
     assert found == {"Hugging Face Hub": "USES"}, found
+
+
+def test_a_catalogue_under_its_heading_names_what_the_package_uses(nlp):
+    from tests.graph.test_relation_discourse import via
+
+    # training/corpus/packages/readme__lighteval.md: no title, a lead that defines the
+    # package, then "## Available Tasks" over sub-headings and lists of benchmarks
+    text = ("**Lighteval** is your *all-in-one toolkit* for evaluating LLMs across multiple "
+            "backends.\n\n## Available Tasks\n\nLighteval supports **1000+ evaluation tasks** "
+            "across multiple domains.\n\n### 📚 **Knowledge**\n"
+            "- **General Knowledge**: MMLU, MMLU-Pro, MMMU, BIG-Bench\n\n"
+            "### 🧮 **Math and Code**\n- **Math Problems**: GSM8K, GSM-Plus, MATH, MATH500\n\n"
+            "## ⚡️ Installation\n\n- Install it with pip, then run it on GSM8K.\n")
+    found = {(s, t) for s, p, t in via(nlp, text) if p == "USES"}
+    assert {("Lighteval", "MMLU"), ("Lighteval", "BIG-Bench"), ("Lighteval", "GSM8K"),
+            ("Lighteval", "MATH500")} <= found, found
+    assert not any(t in ("General Knowledge", "Math Problems") for _, t in found), found
+
+
+def test_a_heading_that_is_no_catalogue_lists_no_uses(nlp):
+    from tests.graph.test_relation_discourse import via
+
+    text = ("**Lighteval** is your toolkit for evaluating LLMs.\n\n## Acknowledgements\n\n"
+            "- MMLU, GSM8K and BIG-Bench were written by others.\n")
+    assert not any(p == "USES" for _, p, _ in via(nlp, text))
