@@ -626,3 +626,11 @@ def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     assert not any(label == "MODEL" and "Q3" in name for name, label in found)
     text = "Kairos released Meridian 3 in March. Meridian 3 beats Llama 3 on HellaSwag."  # n02
     assert [(e.text, e.label_) for e in nlp(text).ents].count(("Meridian 3", "MODEL")) == 2
+
+
+def test_a_programming_language_is_no_name(nlp):
+    # seeds/004_106fb763ac03ea0f.txt: a generic concept (GUIDELINES), which the recogniser
+    # learnt as a product from README annotations that named it
+    found = ents(nlp, "Both groups completed a coding task using a Python library they’d "
+                      "never seen before.")
+    assert not any(name == "Python" for name, _ in found), found
