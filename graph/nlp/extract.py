@@ -37,6 +37,7 @@ from graph.nlp.relations import (
     we_predicate,
 )
 from graph.nlp.tables import series_candidates, table_candidates
+from graph.nlp.variants import released_members
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -229,6 +230,17 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     result.sentences.extend(_sentences(spacy_doc, offset))
 
 
+def _finish(result: DocumentResult) -> None:
+    """What is settled once the whole document (every chunk) has been read: "we", the
+    sizes its author releases, the example numbers, the figures nothing else owns."""
+    if not result.relations and result.fallback is not None:
+        result.relations = [result.fallback[1]]
+    result.relations = resolve_we(result.relations, result.authors)
+    result.relations += released_members(result)
+    _drop_example_numbers(result)
+    result.relations += subject_figures(result)
+
+
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:
     """Character spans of the sentences (of the piece, when nothing split it), blanks out."""
     text = doc_text(spacy_doc)
@@ -288,12 +300,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
             current = DocumentResult(docs[index], index, total)
         _add_chunk(current, spacy_doc, offset)
         if last:
-            # "we" is settled once the whole document (every chunk) has been read
-            if not current.relations and current.fallback is not None:
-                current.relations = [current.fallback[1]]
-            current.relations = resolve_we(current.relations, current.authors)
-            _drop_example_numbers(current)
-            current.relations += subject_figures(current)
+            _finish(current)
             yield current
             current = None
         elif chunk_progress:

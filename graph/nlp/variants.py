@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
+from graph.nlp.records import DocumentResult, TypedRelation
 from graph.nlp.relation_model import reading_label, rule_label, shipped_model
-from graph.nlp.relations import WE_WORDS
+from graph.nlp.relations import FIRST_PERSON_PLURAL, WE_WORDS
 
 MEMBERS = ("MODEL",)  # what may be a size or an edition of a family
 SIZE = re.compile(r"(\d+x)?\d+(\.\d+)?[bmkt]?|v?\d+(\.\d+)*", re.IGNORECASE)  # "8x7B", "70"
@@ -86,3 +88,23 @@ def variant_candidates(doc, candidates: list[Candidate], offset: int) -> Iterato
         where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
         yield Candidate(maker, (offset + ent.start_char, offset + ent.end_char), "ORG",
                         ent.label_, "name", ("variant", "reading=DEVELOPED_BY<"), where)
+
+
+def released_members(result: DocumentResult) -> list[TypedRelation]:
+    """The sizes and editions the author's release sentence names are the author's too:
+    "Today we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max" (the parse
+    hangs them on "sizes", not on the verb). Read once "we" is resolved."""
+    text, found = result.doc.text, []
+    made = {(r.source, r.target) for r in result.relations if r.predicate == "DEVELOPED_BY"}
+    for rel in result.relations:
+        if rel.predicate != "DEVELOPED_BY" or rel.via != FIRST_PERSON_PLURAL:
+            continue
+        family = text[rel.source[0]:rel.source[1]].casefold()
+        for m in result.mentions:
+            member = (m.start, m.end)
+            if m.label in MEMBERS and rel.sent_start <= m.start and m.end <= rel.sent_end \
+                    and (member, rel.target) not in made \
+                    and _member_of(text[m.start:m.end].casefold(), family):
+                made.add((member, rel.target))
+                found.append(replace(rel, source=member))
+    return found

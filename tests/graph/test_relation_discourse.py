@@ -237,8 +237,6 @@ def test_score_series_under_a_line_naming_the_benchmarks_in_order(nlp):
                      ("o1-mini", "GPQA Diamond")}  # not the item after the prose
 
 
-@pytest.mark.xfail(strict=True, reason="the relation classifier trained with the package "
-                   "READMEs (margin 60) gives 'we' only the first of the release list's names")
 def test_a_headline_naming_its_organisation_makes_it_the_author_of_we(nlp):
     """Our training announcements n06 and n01: "<ORG>: introducing X" and "New from <ORG>:"
     name the author, which the small model reads as a person or misses."""
