@@ -1,6 +1,7 @@
 """Who made a model, read from how the genre names it: "OpenAI's GPT-3", "o1-mini (OpenAI):
 63.6%", "Jamba 1.6 Large, from AI21 Labs,", "the gpt-4-1106-preview model from OpenAI",
-"Sailor2-20B, which was built by Sea AI Lab", "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
+"Sailor2-20B, which was built by Sea AI Lab", "Code Llama is a family of large language models,
+released by Meta", "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
 "LLaMA (Meta AI, 2023)" (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5").
 
 Each is a fixed arrangement of the organization right next to the thing it made, so it is
@@ -24,6 +25,7 @@ NOUNS = ("model", "models", "family", "series")
 RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
                "also", "originally")
+COPULAS = ("is", "are", "was", "were")
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
 
@@ -51,12 +53,17 @@ def _participle_by(words: list[str]) -> bool:
 def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
     """Whether the tokens between ``made`` (written first) and ``org`` say ``org`` made it:
     "X (ORG)", "X (ORG, 2023)", "X, from ORG", "X model from ORG", "X, which was released by
-    ORG"."""
+    ORG", "X is a family of models, released by ORG"."""
     if between == ["("]:
         return (after[:1] in CLOSING or after in CLOSING) and _parenthesis_of_makers(org)
     words = [w for w in between if w not in (",", "`", "**", '"')]
     if between[:1] == [","] and _participle_by(words):
         return True
+    if between[:1] and between[0] in COPULAS and "," in between:
+        # "X is a family of large language models (LLM), released by ORG"
+        last = len(between) - 1 - between[::-1].index(",")
+        if _participle_by(between[last + 1:]):
+            return True
     return bool(words) and words[-1] in FROM and all(w in NOUNS for w in words[:-1]) \
         and len(words) <= 2
 

@@ -8,8 +8,6 @@ Engineering Guide's train and dev pages), read by the real pipeline.
 
 from __future__ import annotations
 
-import pytest
-
 from graph.nlp.provenance import provenance_readings
 from tests.graph.readings import first_sentence
 from tests.graph.test_relation_classifier import typed
@@ -46,10 +44,8 @@ def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
     assert ("Phi-2", "DEVELOPED_BY", "Microsoft Research") in found, found
 
 
-@pytest.mark.xfail(strict=True, reason="the relation classifier trained with the package "
-                   "READMEs (margin 60) does not link this pair")
 def test_the_editions_of_a_family_share_its_maker(nlp, model):
-    # models__code-llama.md
+    # models__code-llama.md: the family's maker in a participle after its description
     found = typed(nlp, "Code Llama is a family of large language models (LLM), released by "
                        "Meta, with the capabilities to accept text prompts and generate and "
                        "discuss code. The release also includes two other variants (Code Llama "
