@@ -168,6 +168,31 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
         result.fallback = (guess[0], _relation(result, guess[1], guess[2]))
 
 
+LISTED = ("EVALUATED_ON", "USES")  # predicates whose target may be one item of a list
+
+
+def _listed_targets(found: list[TypedRelation], spacy_doc: Doc, offset: int
+                    ) -> list[TypedRelation]:
+    """An evaluation or a use reaches every item of the list its target is in: "outperforms
+    Llama 2 models across benchmarks like MMLU and GSM8K" (the items the parse coordinates
+    with the target, of its type)."""
+    by_token = {t.i: e for e in spacy_doc.ents for t in e}
+    by_span = {(offset + e.start_char, offset + e.end_char): e for e in spacy_doc.ents}
+    have = {(r.source, r.predicate, r.target) for r in found}
+    extra = []
+    for rel in found:
+        target = by_span.get(rel.target) if rel.predicate in LISTED else None
+        for token in target.root.conjuncts if target is not None else ():
+            other = by_token.get(token.i)
+            if other is None or other.label_ != target.label_ or other == target:
+                continue
+            key = (rel.source, rel.predicate, (offset + other.start_char, offset + other.end_char))
+            if key not in have:
+                have.add(key)
+                extra.append(replace(rel, target=key[2]))
+    return extra
+
+
 def _relation(result: DocumentResult, c: Candidate, label: str) -> TypedRelation:
     """The typed relation a labelled candidate stands for ("we" left to resolve_we)."""
     predicate, backward = label_predicate(label)
@@ -222,7 +247,8 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     mentions = list(_mentions(doc_id, spacy_doc, offset))
     result.mentions.extend(mentions)
     labels = {(m.start, m.end): m.label for m in mentions}
-    result.relations.extend(_classified(result, spacy_doc, offset))
+    classified = list(_classified(result, spacy_doc, offset))
+    result.relations.extend(classified + _listed_targets(classified, spacy_doc, offset))
     result.relations.extend(_we_relations(result, spacy_doc, offset, labels))
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))

@@ -8,8 +8,6 @@ training announcements), run through the whole pipeline.
 
 from __future__ import annotations
 
-import pytest
-
 from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
@@ -131,8 +129,6 @@ def test_the_benchmark_a_comparison_is_made_on(nlp):
         assert (model, "EVALUATED_ON", "GPQA Diamond") in found, found
 
 
-@pytest.mark.xfail(strict=True, reason="the relation classifier trained with the package "
-                   "READMEs (margin 60) does not link this pair")
 def test_the_benchmarks_listed_after_a_comparison(nlp):
     # models__mixtral.md: "across ... benchmarks like A and B" after the compared models
     found = typed(nlp, "As seen in the figure below, Mixtral 8x7B also outperforms or matches "
