@@ -1,7 +1,8 @@
 """Who made a model, read from how the genre names it: "OpenAI's GPT-3", "o1-mini (OpenAI):
 63.6%", "Jamba 1.6 Large, from AI21 Labs,", "the gpt-4-1106-preview model from OpenAI",
 "Sailor2-20B, which was built by Sea AI Lab", "Code Llama is a family of large language models,
-released by Meta", "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
+released by Meta", "Aya 23, a new family of multilingual language models from Cohere For AI",
+"QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
 "LLaMA (Meta AI, 2023)" (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5").
 
 Each is a fixed arrangement of the organization right next to the thing it made, so it is
@@ -26,6 +27,7 @@ RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
                "also", "originally")
 COPULAS = ("is", "are", "was", "were")
+ARTICLES = ("a", "an", "the")
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
 
@@ -59,6 +61,8 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
     words = [w for w in between if w not in (",", "`", "**", '"')]
     if between[:1] == [","] and _participle_by(words):
         return True
+    if _described_from(between):
+        return True
     if between[:1] and between[0] in COPULAS and "," in between:
         # "X is a family of large language models (LLM), released by ORG"
         last = len(between) - 1 - between[::-1].index(",")
@@ -66,6 +70,17 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
             return True
     return bool(words) and words[-1] in FROM and all(w in NOUNS for w in words[:-1]) \
         and len(words) <= 2
+
+
+def _described_from(between: list[str]) -> bool:
+    """"X, a new family of open-weights multilingual language models from ORG", "X is the
+    latest model from ORG": a description of ``X`` (after a comma or a copula, opening with
+    an article, no clause) whose model noun comes "from" the organization."""
+    if len(between) < 4 or between[-1] not in FROM or between[-2] not in NOUNS:
+        return False
+    start = 1 if between[0] == "," or between[0] in COPULAS else 0
+    return bool(start) and between[start] in ARTICLES and "," not in between[start:] \
+        and not any(w in RELATIVE for w in between)
 
 
 def _parenthesis_of_makers(org: Span) -> bool:

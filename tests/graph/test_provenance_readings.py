@@ -36,6 +36,17 @@ def test_a_relative_clause_with_a_makers_participle_names_the_maker(nlp):
     assert made(nlp, "Mixtral 8x7B, powered by Mistral AI, is fast.") == {}
 
 
+def test_a_description_of_models_from_an_organization_names_the_maker(nlp):
+    # m04_aya23_blog.txt: an appositive description whose model noun comes from the maker;
+    # not a clause, and not a description of something else
+    found = made(nlp, "We're excited to introduce Aya 23, a new family of open-weights "
+                      "multilingual language models from Cohere For AI.")
+    assert found == {("Aya 23", "Cohere For AI"): "DEVELOPED_BY"}, found
+    assert made(nlp, "Llama 3 is the latest model from Meta.") == \
+        {("Llama 3", "Meta"): "DEVELOPED_BY"}
+    assert made(nlp, "DBRX, which beats the models from Meta, is open.") == {}
+
+
 def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
     # models__phi-2.md (dev): the parser joins the heading and the line after it
     found = typed(nlp, "## Phi-2 Introduction\nPhi-2 is the latest small language model (SLM) "
