@@ -74,8 +74,11 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
 
 def _described_from(between: list[str]) -> bool:
     """"X, a new family of open-weights multilingual language models from ORG", "X is the
-    latest model from ORG": a description of ``X`` (after a comma or a copula, opening with
-    an article, no clause) whose model noun comes "from" the organization."""
+    latest model from ORG", "X, the base model released by ORG": a description of ``X``
+    (after a comma or a copula, opening with an article, no clause) whose model noun comes
+    "from" the organization or is made "by" it."""
+    if between[-1:] == ["by"] and len(between) > 2 and between[-2] in _made_participles():
+        between = [*between[:-2], "from"]  # "X, the base model released by ORG"
     if len(between) < 4 or between[-1] not in FROM or between[-2] not in NOUNS:
         return False
     start = 1 if between[0] == "," or between[0] in COPULAS else 0

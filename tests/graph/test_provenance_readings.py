@@ -45,6 +45,10 @@ def test_a_description_of_models_from_an_organization_names_the_maker(nlp):
     assert made(nlp, "Llama 3 is the latest model from Meta.") == \
         {("Llama 3", "Meta"): "DEVELOPED_BY"}
     assert made(nlp, "DBRX, which beats the models from Meta, is open.") == {}
+    # m10_qlora_dpo_guide.txt: the model noun made "by" the maker
+    found = made(nlp, "Kestrel-8B is based on Llama 3 8B, the base (not Instruct) model "
+                      "released by Meta in April 2024 with an 8K context window.")
+    assert found.get(("Llama 3 8B", "Meta")) == "DEVELOPED_BY", found
 
 
 def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
