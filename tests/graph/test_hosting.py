@@ -1,0 +1,25 @@
+"""Where a model is made available (GUIDELINES: USES, the platform uses the model it
+serves): what a verb publishes, hosts or releases, or what is "available", on, in, through
+or via a platform; a model's weights stand for it. Real sentences of our training
+announcements (training/corpus/announcements), through the real pipeline."""
+
+from __future__ import annotations
+
+from tests.graph.test_relation_classifier import typed
+
+
+def test_the_weights_of_a_model_made_available_on_a_platform(nlp):
+    # m01_phi3_mini.txt: "the X weights", two places; m04_aya23_blog.txt: "the weights of X"
+    found = typed(nlp, "Unlike GPT-3.5, which is served only through the OpenAI API, the "
+                       "Phi-3 weights are published on the Hugging Face Hub and in Azure AI "
+                       "Studio.")
+    assert {("Hugging Face Hub", "USES", "Phi-3"), ("Azure AI Studio", "USES", "Phi-3")} \
+        <= found, found
+    found = typed(nlp, "The weights of Aya 23 are available on the Hugging Face Hub under a "
+                       "CC-BY-NC licence.")
+    assert ("Hugging Face Hub", "USES", "Aya 23") in found, found
+
+
+def test_code_released_on_a_platform_is_no_model_there(nlp):
+    found = typed(nlp, "We have released our code and data on GitHub.")
+    assert not any(p == "USES" for _, p, _ in found), found
