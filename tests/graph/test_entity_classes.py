@@ -634,3 +634,11 @@ def test_a_programming_language_is_no_name(nlp):
     found = ents(nlp, "Both groups completed a coding task using a Python library they’d "
                       "never seen before.")
     assert not any(name == "Python" for name, _ in found), found
+
+
+def test_a_kind_of_model_written_as_an_acronym_is_no_name(nlp):
+    # models__phi-2.md (dev): "small language model (SLM)" names a kind, like "LLM"
+    found = ents(nlp, "Phi-2 is the latest small language model (SLM) released by Microsoft "
+                      "Research.")
+    assert not any(name == "SLM" for name, _ in found), found
+    assert ("Phi-2", "MODEL") in found
