@@ -3,7 +3,12 @@
 "Sailor2-20B, which was built by Sea AI Lab", "Code Llama is a family of large language models,
 released by Meta", "Aya 23, a new family of multilingual language models from Cohere For AI",
 "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
-"LLaMA (Meta AI, 2023)" (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5").
+"LLaMA (Meta AI, 2023)" (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5"); the object of a
+relative clause whose subject is the maker ("Llama 3 8B Instruct, which Meta trained with
+...", "DBRX, a mixture-of-experts model that Databricks released"); the maker described by
+what it made ("Kairos Labs, the Paris-based startup behind the Meridian models", "Moonshot
+AI, the maker of Kimi"); and "its" product where the clause's subject is an organisation
+("Hugging Face added an ORPOTrainer to its TRL library").
 
 Each is a fixed arrangement of the organization right next to the thing it made, so it is
 read from the tokens between the two, which the parse of a list or a table row often gets
@@ -17,17 +22,25 @@ from functools import cache
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import table, words
+from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS
 
 MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
+BOTH = ("both", "all")  # "ERNIE 4.5 Turbo and ERNIE X1, both from Baidu"
 RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
                "also", "originally")
 COPULAS = ("is", "are", "was", "were")
 ARTICLES = ("a", "an", "the")
+# what a relative clause's maker did to its object ("which Nexusflow fine-tuned from ...")
+TUNED = ("fine-tuned", "finetuned", "fine-tune", "finetune")
+DESCRIBED = ("behind", "of")  # "the startup behind X", "the maker of X"
+MAKER_NOUNS = ("maker", "makers", "developer", "developers", "creator", "creators", "builder",
+               "builders", "author", "authors")
+OWN = ("own", "new", "newest", "latest", "flagship", "open", "first")  # "its own X"
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
 
@@ -68,8 +81,10 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
         last = len(between) - 1 - between[::-1].index(",")
         if _participle_by(between[last + 1:]):
             return True
-    return bool(words) and words[-1] in FROM and all(w in NOUNS for w in words[:-1]) \
-        and len(words) <= 2
+    if words[-1:] and words[-1] in ARTICLES:
+        words = words[:-1]  # "Falcon 2 11B, from the Technology Innovation Institute"
+    return bool(words) and words[-1] in FROM and \
+        all(w in NOUNS or w in BOTH for w in words[:-1]) and len(words) <= 2
 
 
 def _described_from(between: list[str]) -> bool:
@@ -84,6 +99,79 @@ def _described_from(between: list[str]) -> bool:
     start = 1 if between[0] == "," or between[0] in COPULAS else 0
     return bool(start) and between[start] in ARTICLES and "," not in between[start:] \
         and not any(w in RELATIVE for w in between)
+
+
+def _relative_maker(made: Span, org: Span, between: list[str]) -> bool:
+    """"X, which ORG trained ...", "X, a mixture-of-experts model that ORG released",
+    "X, a sparse attention scheme that ORG developed": ``org`` is the subject of a relative
+    clause whose object is ``X`` (or the description of ``X`` right after it), and its verb
+    says it made it."""
+    doc = made.doc
+    words = [w for w in between if w not in (",", "`", "**", '"')]
+    if not words or words[-1] not in RELATIVE:
+        return False
+    if len(words) > 1:  # a description of X: "a ... model that", no verb, after a comma
+        described = doc[made.end:org.start - 1]
+        if between[0] != "," or words[0] not in ARTICLES or \
+                any(t.pos_ in ("VERB", "AUX") or t.text in RELATIVE for t in described[1:-1]):
+            return False
+    for token in doc[org.end:min(len(doc), org.end + 3)]:
+        if token.lower_ in AUXILIARIES or token.pos_ == "ADV":
+            continue
+        return token.tag_ in ("VBD", "VBN") and (
+            token.lower_ in _made_participles() or token.lower_ in TUNED) and \
+            not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "by")
+    return False
+
+
+def _described_maker(between: list[str]) -> bool:
+    """"ORG, the Paris-based startup behind the X models", "ORG, the Alibaba-backed maker of
+    X", "ORG is the company behind X": ``org`` described (after a comma or a copula, opening
+    with an article, no clause) as what stands behind ``X`` or makes it."""
+    said = [w for w in between if w not in (",", "`", "**", '"')]
+    if said[-1:] and said[-1] in ARTICLES:
+        said = said[:-1]
+    if len(said) < 3 or said[-1] not in DESCRIBED or not (
+            between[0] == "," or between[0] in COPULAS):
+        return False
+    start = 1 if said[0] in COPULAS else 0
+    noun = said[-2]
+    return said[start] in ARTICLES and not any(w in RELATIVE for w in said) and (
+        noun in MAKER_NOUNS if said[-1] == "of" else
+        noun in words("roles", "org_nouns") or noun in words("roles", "staff_nouns"))
+
+
+def _its_products(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """"Hugging Face added an ORPOTrainer to its TRL library", "01.AI said its Yi-Lightning
+    model now serves ...": a thing written after "its" (and "own", "new" ...) is made by the
+    organisation that is the subject of the nearest clause above it with a subject, when no
+    other single organisation is named between them (which "its" could mean)."""
+    doc = sent.doc
+    found: dict[tuple[int, int], str] = {}
+    orgs = [e for e in ents if e.label_ == "ORG" and e.kb_id_ != ANAPHOR]  # not "its" itself
+    for ent in ents:
+        i = ent.start - 1
+        while i > sent.start and doc[i].lower_ in OWN:
+            i -= 1
+        if ent.label_ not in MADE or i < sent.start or doc[i].lower_ != "its":
+            continue
+        org = _clause_subject(ent, orgs)
+        if org is not None and not any(
+                org.end <= o.start < ent.start and not o.root.conjuncts for o in orgs):
+            found[(org.start, ent.start)] = "DEVELOPED_BY<"
+    return found
+
+
+def _clause_subject(ent: Span, orgs: list[Span]) -> Span | None:
+    """The organisation that is the subject of the nearest verb above ``ent`` that has a
+    subject outside ``ent``'s own phrase, if that subject is one (written before it)."""
+    for verb in ent.root.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not (c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1)]
+        if verb.pos_ in ("VERB", "AUX") and subjects:
+            return next((o for o in orgs if o.start <= subjects[0].i < o.end and
+                         o.end <= ent.start), None)
+    return None
 
 
 def _parenthesis_of_makers(org: Span) -> bool:
@@ -143,6 +231,45 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 found[(a.start, b.start)] = "DEVELOPED_BY"
                 for other in _listed_makers(sent, a, ents):
                     found[(a.start, other.start)] = "DEVELOPED_BY"
+                for other in _both_made(a, between, ents):
+                    found[(other.start, b.start)] = "DEVELOPED_BY"
+    return found | _described_makers(ents) | _its_products(sent, ents)
+
+
+def _described_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
+    """The pairs of :func:`_relative_maker` and :func:`_described_maker`, the names inside a
+    description passed over: each organisation with the nearest thing before it that the
+    clause it is the subject of says it made ("DBRX, a mixture-of-experts model that
+    Databricks released"), and with the first thing after it that its description says it
+    made ("Kairos Labs, the Paris-based startup behind the Meridian models")."""
+    doc = ents[0].doc if ents else None
+    found: dict[tuple[int, int], str] = {}
+    for n, org in enumerate(ents):
+        if org.label_ != "ORG" or org.kb_id_ == ANAPHOR:
+            continue
+        for made in reversed(ents[max(0, n - 3):n]):
+            between = [t.lower_ for t in doc[made.end:org.start]]
+            if made.label_ in MADE and _relative_maker(made, org, between):
+                found[(made.start, org.start)] = "DEVELOPED_BY"
+                break
+        made = next((e for e in ents[n + 1:n + 4] if e.label_ in MADE), None)
+        if made is not None and _described_maker([t.lower_ for t in doc[org.end:made.start]]):
+            found[(org.start, made.start)] = "DEVELOPED_BY<"
+    return found
+
+
+def _both_made(made: Span, between: list[str], ents: list[Span]) -> list[Span]:
+    """The things listed before ``made`` that "both from ORG" or "all from ORG" also names
+    ("ERNIE 4.5 Turbo and ERNIE X1, both from Baidu")."""
+    if not any(w in BOTH for w in between):
+        return []
+    doc, found, end = made.doc, [], made.start
+    for ent in reversed([e for e in ents if e.end <= made.start]):
+        if ent.label_ != made.label_ or \
+                [t.lower_ for t in doc[ent.end:end]] not in ([","], ["and"], [",", "and"]):
+            break
+        found.append(ent)
+        end = ent.start
     return found
 
 

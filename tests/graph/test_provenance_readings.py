@@ -102,3 +102,54 @@ def test_a_product_named_after_its_maker_is_the_whole_names(nlp, model):
     found = typed(nlp, "Gemini is developed by Google Deepmind. We are using Google AI Studio "
                        "for this example with a temperature value of 0.")
     assert not any(s == "Google AI Studio" and p == "DEVELOPED_BY" for s, p, _ in found), found
+
+
+def test_the_subject_of_a_relative_clause_that_made_its_object_is_the_maker(nlp, model):
+    # m10_qlora_dpo_guide.txt, m07_acquisitions_news.txt, n05_china_longcontext.txt: the
+    # maker is the subject of a clause whose object is the thing (or its description)
+    found = made(nlp, "Kestrel-8B still trails Llama 3 8B Instruct, which Meta trained with "
+                      "far more preference data, but it comes close on MMLU-Pro.")
+    assert found.get(("Llama 3 8B Instruct", "Meta")) == "DEVELOPED_BY", found
+    found = typed(nlp, "After the deal the team built DBRX, a mixture-of-experts model that "
+                       "Databricks released in March 2024.")
+    assert ("DBRX", "DEVELOPED_BY", "Databricks") in found, found
+    found = made(nlp, "The model relies on block-skip attention, a sparse attention scheme "
+                      "that Zhipu developed, and it was trained on LongDocs-CN.")
+    assert found.get(("block-skip attention", "Zhipu")) == "DEVELOPED_BY", found
+    # a clause of use, or with a verb before the maker, names no maker
+    assert made(nlp, "Llama 3 8B Instruct, which Meta used as a judge, is open.") == {}
+    assert made(nlp, "DBRX, a model that beats Llama 2, which Meta released, is open.").get(
+        ("DBRX", "Meta")) is None
+
+
+def test_its_product_is_made_by_the_organisation_its_clause_is_about(nlp, model):
+    # m12_orpo_summary.txt, n05_china_longcontext.txt: "its" in a clause whose subject is
+    # the organisation
+    found = typed(nlp, "Hugging Face added an ORPOTrainer to its TRL library within weeks.")
+    assert ("TRL", "DEVELOPED_BY", "Hugging Face") in found, found
+    found = typed(nlp, "Zhipu AI on Monday released GLM-5-Long, a version of its GLM-5 model "
+                       "that accepts a 1-million-token context window.")
+    assert ("GLM-5", "DEVELOPED_BY", "Zhipu AI") in found, found
+    # another organisation named between them may be what "its" stands for; a model
+    # subject owns its predecessor, it does not make it
+    found = typed(nlp, "Microsoft invested in OpenAI and uses its GPT-4 model.")
+    assert ("GPT-4", "DEVELOPED_BY", "Microsoft") not in found, found
+    found = typed(nlp, "Meta released Llama 3, which outperforms its predecessor Llama 2.")
+    assert not any(s == "Llama 2" and p == "DEVELOPED_BY" for s, p, _ in found), found
+
+
+def test_the_maker_described_by_what_it_made_and_things_made_by_one_maker(nlp, model):
+    # n02_kairos_funding.txt, n05_china_longcontext.txt, n03_eth_ortholora.txt
+    found = made(nlp, "Mistral AI, the Paris-based startup behind the Mixtral models, has "
+                      "raised $640 million.")
+    assert found.get(("Mistral AI", "Mixtral")) == "DEVELOPED_BY<", found
+    found = made(nlp, "An independent comparison tested ERNIE 4.5 Turbo and ERNIE X1, both "
+                      "from Baidu, along with GLM-5-Long.")
+    assert found.get(("ERNIE 4.5 Turbo", "Baidu")) == "DEVELOPED_BY", found
+    assert found.get(("ERNIE X1", "Baidu")) == "DEVELOPED_BY", found
+    found = typed(nlp, "The authors fine-tuned Falcon 2 11B, from the Technology Innovation "
+                       "Institute, and IBM's Granite 3.0 8B with OrthoLoRA on a mixture of math "
+                       "and code data, then measured what each model had lost.")
+    assert ("Falcon 2 11B", "DEVELOPED_BY", "Technology Innovation Institute") in found, found
+    # a company near a thing it does not make: "the bank behind the deal" names no thing
+    assert made(nlp, "Mistral AI, the startup that uses Mixtral, has raised money.") == {}
