@@ -1,0 +1,68 @@
+"""Who funds whom, read from how the news reports a funding round: "Kairos Labs has raised
+$640 million in a Series B round led by Northgate Capital", "it closed a €385 million Series A
+led by Andreessen Horowitz", "Together AI closed a $102.5 million Series A in November 2023,
+led by Kleiner Perkins with participation from NVIDIA" (GUIDELINES: FUNDS, an organisation
+-> the organisation it invests in).
+
+The funder is the organisation right after "led by", "participation from", "backing from"
+(and those listed with it: "led by A and B"); the funded one is the subject of the
+sentence's verb of raising ("raised", "closed", "secured"), a name or a word standing for
+one ("it", "the Paris start-up": :mod:`graph.nlp.anaphora`, :mod:`graph.nlp.companies`),
+and the sentence names the round ("round", "Series A", "seed", "funding").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graph.nlp.lexicon import words
+
+ARTICLES = ("a", "an", "the")
+# the two words before a funder of the round: "led by", "with participation from"
+FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
+               ("investment", "from"), ("funding", "from"), ("investors", "including"),
+               ("co-led", "by"))
+RAISE_VERBS = ("raise", "close", "secure", "complete", "land", "announce", "receive", "bag")
+ROUND_WORDS = ("round", "series", "seed", "funding", "financing")
+
+
+def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(a.start, b.start): label}`` (``a`` written first) for the organisations the
+    sentence names as the funded one and a funder of its round: ``"FUNDS<"`` (``b`` funds
+    ``a``)."""
+    doc = sent.doc
+    if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
+        return {}
+    orgs = [e for e in ents if e.label_ == "ORG"]
+    found: dict[tuple[int, int], str] = {}
+    for funder in orgs:
+        i = funder.start - 1
+        while i > sent.start and doc[i].lower_ in ARTICLES:
+            i -= 1
+        if i <= sent.start or (doc[i - 1].lower_, doc[i].lower_) not in FUNDER_CUES:
+            continue
+        funded = _raiser(sent, orgs, funder)
+        if funded is None:
+            continue
+        for one in [funder, *_listed_with(funder, orgs)]:
+            found[(funded.start, one.start)] = "FUNDS<"
+    return found
+
+
+def _raiser(sent: Span, orgs: list[Span], funder: Span) -> Span | None:
+    """The organisation that is the subject of the last verb of raising before ``funder``."""
+    doc = sent.doc
+    for verb in reversed(doc[sent.start:funder.start]):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RAISE_VERBS:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return next((o for o in orgs if subjects and o.start <= subjects[0].i < o.end and
+                     o is not funder), None)
+    return None
+
+
+def _listed_with(funder: Span, orgs: list[Span]) -> list[Span]:
+    """The organisations coordinated with ``funder`` ("led by A and B", "from A, B and C")."""
+    heads = {t.i for t in funder.root.conjuncts}
+    return [o for o in orgs if o.start > funder.start and o.root.i in heads and
+            o.root.lower_ not in words("relations", "money_words")]

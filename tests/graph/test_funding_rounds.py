@@ -1,0 +1,44 @@
+"""Who funds whom, as funding news reports a round (GUIDELINES: FUNDS): the organisation
+after "led by" or "participation from" funds the subject of the verb of raising.
+
+Every sentence is real text of the genre (training/corpus/announcements), read by the real
+pipeline.
+"""
+
+from __future__ import annotations
+
+from graph.nlp.funding import funding_readings
+from tests.graph.readings import first_sentence
+from tests.graph.test_relation_classifier import typed
+
+
+def funds(nlp, text: str) -> dict[tuple[str, str], str]:
+    return first_sentence(funding_readings, nlp, text)
+
+
+def test_the_leader_of_a_round_funds_who_raised_it(nlp):
+    # n02_kairos_funding.txt, with a second leader listed
+    found = funds(nlp, "Kairos Labs has raised $640 million in a Series B round led by "
+                       "Northgate Capital and Sequoia.")
+    assert found == {("Kairos Labs", "Northgate Capital"): "FUNDS<",
+                     ("Kairos Labs", "Sequoia"): "FUNDS<"}, found
+    # m08_funding_roundup.txt: the leader after the round's figure and date
+    found = funds(nlp, "In August 2023 Hugging Face raised a $235 million Series D led by "
+                       "Salesforce Ventures, at a $4.5 billion valuation.")
+    assert found == {("Hugging Face", "Salesforce Ventures"): "FUNDS<"}, found
+
+
+def test_a_participant_of_the_round_funds_it_too(nlp, model):
+    # m08_funding_roundup.txt (the statistical model reads "Together" of "Together AI" as
+    # an adverb, so the company's span is "AI" here)
+    found = typed(nlp, "Together AI closed a $102.5 million Series A in November 2023, led "
+                       "by Kleiner Perkins with participation from NVIDIA.")
+    pairs = {frozenset((s, t)) for s, p, t in found if p == "FUNDS"}
+    assert {frozenset(("AI", "Kleiner Perkins")), frozenset(("AI", "NVIDIA"))} <= pairs, found
+
+
+def test_a_round_is_what_the_sentence_must_name(nlp):
+    # a project led by a lab, a study with participation from a university: no money
+    assert funds(nlp, "Meta released Llama 3, a project led by Meta AI.") == {}
+    assert funds(nlp, "OpenAI closed the study, with participation from Stanford "
+                      "University.") == {}
