@@ -1,6 +1,7 @@
 """Score the extraction on one annotated split of the corpus, with the shared scorer.
 
-    .venv/bin/python training/score_split.py test|dev|train|announcements|heldout-dev|heldout-test
+    .venv/bin/python training/score_split.py
+        test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals
         [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
@@ -16,7 +17,9 @@ are read (developing on its errors would make it one more training set).
 ``heldout-dev`` and ``heldout-test`` are a second annotated set that nothing is trained on
 (``training/heldout/``: package READMEs and benchmark-paper summaries, none of them in
 the training text of their kind, ``training/corpus/packages``): develop on ``heldout-dev``;
-``heldout-test`` is read like ``test``.
+``heldout-test`` is read like ``test``. ``heldout-evals`` (20 benchmark summaries of Inspect
+Evals, annotated before anyone looked at the output on them; the other 44 are training
+text, ``training/corpus/evals``) is read like ``test`` too.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
@@ -39,7 +42,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
 HELDOUT = HERE / "heldout"
-SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test"]
+SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test",
+          "heldout-evals"]
 
 
 def split_docs(split: str) -> list[str]:
@@ -53,7 +57,8 @@ def split_docs(split: str) -> list[str]:
 
 def document_source(doc: str) -> Path:
     """A page of the guide, one of our own announcements, or a held-out package text."""
-    for folder in (CORPUS, OURS, HERE / "corpus" / "packages", HELDOUT / "packages"):
+    for folder in (CORPUS, OURS, HERE / "corpus" / "packages", HERE / "corpus" / "evals",
+                   HELDOUT / "packages"):
         if (folder / doc).is_file():
             return folder / doc
     raise SystemExit(f"{doc} is in no corpus folder")
@@ -98,7 +103,7 @@ def main() -> int:
     parser.add_argument("--details", action="store_true",
                         help="print the test split's per-document lines too (see above)")
     args = parser.parse_args()
-    details = args.details or not args.split.endswith("test")
+    details = args.details or not args.split.endswith(("test", "evals"))
     docs = split_docs(args.split)
     work = Path(args.keep or tempfile.mkdtemp(prefix="threadline-split-"))
     (work / "docs").mkdir(parents=True, exist_ok=True)

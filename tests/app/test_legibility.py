@@ -101,9 +101,11 @@ def test_the_fit_uses_the_whole_canvas(window):
         box = box.united(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius))
     for _, rect in canvas.label_rects():
         box = box.united(rect)
-    # One side of the drawing (labels included) spans the canvas, less a small margin.
-    assert max(box.width() / viewport.width(), box.height() / viewport.height()) > 0.9
     assert viewport.adjusted(-1, -1, 1, 1).contains(box)
+    # One side of the drawing (labels included) spans the canvas, less a small margin and,
+    # when no corner is free for the legend, the strip kept for it beside or under it.
+    box = box.united(canvas.legend_rect())
+    assert max(box.width() / viewport.width(), box.height() / viewport.height()) > 0.9
 
 
 def test_the_canvas_gets_two_thirds_of_the_width(make_window):

@@ -8,8 +8,6 @@ announcements the brief names), run through the whole pipeline.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.graph.test_plural_anaphora import stood_for
 from tests.graph.test_relation_discourse import via
 
@@ -44,8 +42,6 @@ def test_a_count_reads_a_list_joined_by_along_with(nlp):
     assert {"ernie 4.5 turbo", "ernie x1", "glm-5-long", "yi-lightning"} <= set(found), found
 
 
-@pytest.mark.xfail(strict=True, reason="the relation classifier trained with the package "
-                   "READMEs (margin 60) does not link this pair")
 def test_what_the_models_of_a_family_use_the_family_uses(nlp):
     text = ("Tulu is a family of models developed by Allen Institute for AI. The models are "
             "LLaMa models that have been fine-tuned on a mixture of instruction datasets, "

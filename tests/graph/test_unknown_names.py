@@ -51,9 +51,6 @@ def test_no_project_without_a_name_opening_the_sentence(nlp, text):
     assert not any(label == "PROJECT" for _, label in ents(nlp, text))
 
 
-@pytest.mark.xfail(strict=True, reason="the recogniser trained with the package READMEs no "
-                   "longer finds 'keyword search', and the statistical model reads 'BM25 "
-                   "keyword' as a person")
 def test_a_name_before_a_techniques_lower_case_name_is_the_technique(nlp):
     text = ("We combine the dense results with BM25 keyword search, because product codes "
             "are often missed by embeddings alone.")

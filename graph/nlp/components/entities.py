@@ -96,6 +96,7 @@ from graph.nlp.components.spans import (
     inside_quotes,
     relabel,
     title_line,
+    trimmed,
     without_function_words,
 )
 from graph.nlp.components.whole_names import glued_name, whole_name
@@ -193,7 +194,7 @@ class ThreadlineEntities:
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
-        chosen = filter_spans(_outside_code(doc, repeated_names(doc, chosen)))
+        chosen = filter_spans(trimmed(_outside_code(doc, repeated_names(doc, chosen))))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc

@@ -130,3 +130,26 @@ def apposed_noun(span: Span) -> Token | None:
                 "NN", "NNS", "NNP", "HYPH")):
             return doc[j]
     return None
+
+
+# what a name never ends with, though a span sometimes runs over it: "TextGrad!\n\n" (a
+# heading's mark and the blank line after it), "Northwind AI last (year)"
+NOT_LAST = frozenset({"!", "?", ",", ";", ":", "last", "next", "yesterday", "today",
+                      "tomorrow"})
+
+
+def trimmed(spans: list[Span]) -> list[Span]:
+    """``spans`` without the trailing blanks, marks and time words of :data:`NOT_LAST`
+    (a span of nothing else goes)."""
+    kept = []
+    for span in spans:
+        end = span.end
+        while end > span.start and (span.doc[end - 1].is_space or
+                                    span.doc[end - 1].lower_ in NOT_LAST):
+            end -= 1
+        if end == span.end:
+            kept.append(span)
+        elif end > span.start:
+            kept.append(Span(span.doc, span.start, end, label=span.label_,
+                             kb_id=span.kb_id_, span_id=span.id_))
+    return kept
