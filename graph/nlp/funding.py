@@ -16,8 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
+from graph.nlp.provenance import ARTICLES
 
-ARTICLES = ("a", "an", "the")
 # the two words before a funder of the round: "led by", "with participation from"
 FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
                ("investment", "from"), ("funding", "from"), ("investors", "including"),

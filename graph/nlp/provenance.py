@@ -43,6 +43,7 @@ MAKER_NOUNS = ("maker", "makers", "developer", "developers", "creator", "creator
 OWN = ("own", "new", "newest", "latest", "flagship", "open", "first")  # "its own X"
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
+MARKS = (",", "`", "**", '"')  # what the words between a thing and its maker may hold
 
 
 @cache
@@ -65,13 +66,18 @@ def _participle_by(words: list[str]) -> bool:
     return all(w in AUXILIARIES for w in rest)
 
 
+def _without_marks(between: list[str]) -> list[str]:
+    """The words between two entities without commas, quotes and Markdown marks."""
+    return [w for w in between if w not in MARKS]
+
+
 def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
     """Whether the tokens between ``made`` (written first) and ``org`` say ``org`` made it:
     "X (ORG)", "X (ORG, 2023)", "X, from ORG", "X model from ORG", "X, which was released by
     ORG", "X is a family of models, released by ORG"."""
     if between == ["("]:
         return (after[:1] in CLOSING or after in CLOSING) and _parenthesis_of_makers(org)
-    words = [w for w in between if w not in (",", "`", "**", '"')]
+    words = _without_marks(between)
     if between[:1] == [","] and _participle_by(words):
         return True
     if _described_from(between):
@@ -107,7 +113,7 @@ def _relative_maker(made: Span, org: Span, between: list[str]) -> bool:
     clause whose object is ``X`` (or the description of ``X`` right after it), and its verb
     says it made it."""
     doc = made.doc
-    words = [w for w in between if w not in (",", "`", "**", '"')]
+    words = _without_marks(between)
     if not words or words[-1] not in RELATIVE:
         return False
     if len(words) > 1:  # a description of X: "a ... model that", no verb, after a comma
@@ -128,7 +134,7 @@ def _described_maker(between: list[str]) -> bool:
     """"ORG, the Paris-based startup behind the X models", "ORG, the Alibaba-backed maker of
     X", "ORG is the company behind X": ``org`` described (after a comma or a copula, opening
     with an article, no clause) as what stands behind ``X`` or makes it."""
-    said = [w for w in between if w not in (",", "`", "**", '"')]
+    said = _without_marks(between)
     if said[-1:] and said[-1] in ARTICLES:
         said = said[:-1]
     if len(said) < 3 or said[-1] not in DESCRIBED or not (
