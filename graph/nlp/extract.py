@@ -158,8 +158,9 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
     if model is None or not spacy_doc.has_annotation("DEP"):
         return
     candidates, result.topic = document_candidates(spacy_doc, offset, result.topic)
-    candidates += table_candidates(spacy_doc, offset) + series_candidates(spacy_doc, offset)
     result.subject = document_subject(spacy_doc) if offset == 0 else result.subject
+    candidates += table_candidates(spacy_doc, offset, result.subject) + \
+        series_candidates(spacy_doc, offset)
     candidates += feature_candidates(spacy_doc, offset, result.subject)
     for c, label in model.decide(candidates):
         yield _relation(result, c, label)

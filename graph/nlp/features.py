@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
-from graph.nlp.records import DocumentResult, TypedRelation
+from graph.nlp.records import DocumentResult, Named, TypedRelation
 from graph.nlp.use_phrases import cue_at, line_opening, readings
 from graph.taxonomy import predicates
 
@@ -38,7 +38,7 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "* ", "1. "
 _WORDS = re.compile(r"[^\W\d_]+")
 _HEADING = re.compile(r"^\s*(#+)\s")
 
-Subject = tuple[tuple[int, int], str, str]  # character span (document offsets), type, text
+Subject = Named  # the document's subject
 
 
 def document_subject(doc: Doc, offset: int = 0) -> Subject | None:

@@ -50,6 +50,10 @@ class TypedRelation:
     predicate: str = ""  # one of graph.schema.PREDICATES, source -> target in its direction
 
 
+# an entity: its character span (document offsets), type and casefold text
+Named = tuple[tuple[int, int], str, str]
+
+
 @dataclass
 class DocumentResult:
     """Everything extracted from one document."""
@@ -63,10 +67,10 @@ class DocumentResult:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # character spans
     authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
     # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
-    # (character span, type, casefold text), carried from one piece of the text to the next.
-    topic: tuple[tuple[int, int], str, str] | None = None
+    # carried from one piece of the text to the next.
+    topic: Named | None = None
     # What the whole document is about (graph.nlp.features), found in its first piece.
-    subject: tuple[tuple[int, int], str, str] | None = None
+    subject: Named | None = None
     # The likeliest relation the classifier held back, and its score (graph.nlp.extract)
     fallback: tuple[float, TypedRelation] | None = None
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.components.table_layout import Cells, tables
 from graph.nlp.pairs import Candidate
+from graph.nlp.records import Named
 
 SUBJECTS = ("MODEL", "METHOD")
 ENDS = (*SUBJECTS, "DATASET")  # what a column's header may name
@@ -35,20 +36,40 @@ _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a cell besides its figure
 CELL_WORDS = 2  # "71.4 (avg. of 3)": a figure's cell says little else
 
 
-def table_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
+def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
+                     ) -> list[Candidate]:
     """EVALUATED_ON and HAS_METRIC candidates (decided by their ``reading``) for the cells
     with a score of the Markdown tables of a parsed piece at ``offset``, in document
-    offsets: the parser's sentences may cut a row from its model ("| GPT-3.5" + "| 71.4% |")."""
+    offsets: the parser's sentences may cut a row from its model ("| GPT-3.5" + "| 71.4% |").
+    A table whose columns name no benchmark, in a document about one (``subject``, a
+    benchmark's page: "# MedQA" over "| Model | Accuracy |"), scores its rows' models on
+    that benchmark (:func:`_page_benchmark`)."""
     found: list[Candidate] = []
     text = doc.text
     layout = tables(text)
     ents = list(doc.ents) if layout else []
     for header, rows in layout:
         columns = [None, *(_entity_in(ents, *cell, ENDS) for cell in header[1:])]
+        page = subject if subject is not None and subject[1] == "DATASET" and not any(
+            c is not None and c.label_ == "DATASET" for c in columns) else None
         for cells, line in rows:
             if cells:
                 found += _row_candidates(text, ents, cells, line, columns, offset)
+            if cells and page is not None:
+                found += _page_benchmark(text, ents, cells, line, page, offset)
     return found
+
+
+def _page_benchmark(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
+                    page: Named, offset: int) -> list[Candidate]:
+    """The row's model EVALUATED_ON the page's benchmark when the row has a score
+    ("| gpt-4o-mini | 68.5% |" under "# MedQA"); the evidence is the row."""
+    head = _entity_in(ents, *cells[0], ("MODEL",))
+    if head is None or not any(_SCORE.search(text[slice(*cell)]) for cell in cells[1:]):
+        return []
+    return [Candidate((offset + head.start_char, offset + head.end_char), page[0], "MODEL",
+                      "DATASET", "table", ("table", "reading=EVALUATED_ON"),
+                      (offset + line[0], offset + line[1]))]
 
 
 def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],

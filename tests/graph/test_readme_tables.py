@@ -98,3 +98,36 @@ def test_a_line_announcing_features_opens_a_feature_list(nlp):
     assert subject[2] == "mlx lm"
     said = [(text[slice(*c.b)], c.features) for c in feature_candidates(doc, 0, subject)]
     assert said == [("Hugging Face Hub", ("reading=USES",))]  # not the list after the prose
+
+
+# eval__medqa.md (training/corpus/evals, Inspect Evals, MIT): a benchmark's page whose results
+# table names measures, not benchmarks, in its header
+MEDQA = """# MedQA
+
+MedQA is an evaluation dataset of medical knowledge questions collected from medical board \
+exams.
+
+## Evaluation Report
+
+Results from July 3, 2025, running on all 1,273 samples:
+
+| Model       | Accuracy |
+| ----------- | -------- |
+| gpt-4o-mini | 68.5%    |
+| gpt-4.1     | 87.4%    |
+"""
+
+
+def test_a_results_table_on_a_benchmarks_page_scores_its_models_on_that_benchmark(nlp):
+    found = edges(nlp, MEDQA)
+    assert {("gpt-4o-mini", "EVALUATED_ON", "MedQA"), ("gpt-4.1", "EVALUATED_ON", "MedQA"),
+            ("gpt-4.1", "HAS_METRIC", "87.4%")} <= found, found
+    assert not any(t == "Accuracy" for _, _, t in found)  # a measure's name is no benchmark
+    assert "Accuracy" not in {e.text for e in nlp(MEDQA).ents}
+
+
+def test_a_table_on_a_projects_page_gives_its_models_no_evaluation(nlp):
+    """The page is about a tool, not a benchmark: its rows are not scored on the tool."""
+    text = MEDQA.replace("# MedQA", "# Inspect Evals").replace(
+        "MedQA is an evaluation dataset of", "Inspect Evals is a library of evaluations for")
+    assert not any(p == "EVALUATED_ON" for _, p, _ in edges(nlp, text))
