@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from graph.ingest.documents import Document
 from graph.nlp.components.spans import doc_text
 from graph.nlp.discourse import document_candidates
-from graph.nlp.features import document_subject, feature_candidates, subject_figures
+from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
@@ -259,13 +259,12 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
 
 def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
-    sizes its author releases, the example numbers, the figures nothing else owns."""
+    sizes its author releases, the example numbers."""
     if not result.relations and result.fallback is not None:
         result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)
     result.relations += released_members(result)
     _drop_example_numbers(result)
-    result.relations += subject_figures(result)
 
 
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:

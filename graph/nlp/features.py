@@ -28,9 +28,8 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
-from graph.nlp.records import DocumentResult, Named, TypedRelation
+from graph.nlp.records import Named
 from graph.nlp.use_phrases import cue_at, line_opening, readings
-from graph.taxonomy import predicates
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
@@ -197,19 +196,3 @@ def _feature_items(text: str) -> list[tuple[int, int]]:
             inside = False  # prose ends a list announced by a line
         in_item = inside and bool(items) and items[-1][1] == end
     return items
-
-
-def subject_figures(result: DocumentResult) -> list[TypedRelation]:
-    """HAS_METRIC from the document's subject to each figure the document gives no owner:
-    a benchmark summary's "56.3% of the questions" are the benchmark's results, a README's
-    "2x faster" its package's (``via`` "subject"). Read once the whole document is."""
-    if result.subject is None:
-        return []
-    subject = result.subject[0]
-    owned = {r.target for r in result.relations if r.predicate == "HAS_METRIC"}
-    named = {m.sent_start for m in result.mentions if m.label in SUBJECT_TYPES + ("ORG",)}
-    phrase = predicates()["HAS_METRIC"].phrase
-    return [TypedRelation(result.doc.id, subject, (m.start, m.end), phrase, m.sent_start,
-                          m.sent_end, via="subject", predicate="HAS_METRIC")
-            for m in result.mentions if m.label == "METRIC" and (m.start, m.end) not in owned
-            and m.sent_start not in named]

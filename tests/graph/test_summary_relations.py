@@ -1,6 +1,6 @@
 """What a benchmark paper's summary says one benchmark is built from (GUIDELINES: BASED_ON),
-and what its figures measure (HAS_METRIC: a line naming nothing but figures reports on the
-benchmark the summary is about). BASED_ON:
+and what its figures do not measure (HAS_METRIC: a figure no entity of its sentence owns is
+no fact of the benchmark either). BASED_ON:
 "X expands upon Y" is the verb of a benchmark that extends an older test with new variations,
 read like "builds upon" (resources/lexicon/relations.json, rules and use cues). The sentence is
 real text of the held-out development documents (training/heldout/packages, its dev half), run
@@ -38,16 +38,14 @@ def test_a_benchmark_that_expands_upon_a_test_is_based_on_it(nlp, model):
     assert found.get(("RULER", "NIAH")) == "BASED_ON", found
 
 
-def test_a_figure_of_a_sentence_naming_nothing_is_the_documents_subjects(nlp):
-    # training/heldout/packages/task__eus_trivia.md (dev): the summary's title names the
-    # benchmark; a line of figures that names nothing else reports on it
-    text = ("# EusTrivia\n\n### Paper\n\nEusTrivia consists of 1,715 trivia questions from "
-            "multiple online sources. 56.3% of the questions are elementary level (grades "
-            "3-6), while the rest are considered challenging.\n\n"
-            "- **Music** (16.0%): Here are grouped all the questions about music.\n")
+def test_a_figure_no_entity_of_its_sentence_owns_is_no_fact_of_the_documents_subject(nlp):
+    """training/heldout/packages/task__lingoly.md (dev): the figures are the top model's, not
+    the benchmark's the page is about. Figures nothing names the owner of were once given to
+    the document's subject; measured on the training documents, 19% of those were right (7%
+    outside heldout-dev), so a figure without an owner stays a fact of no entity."""
+    text = ("# LingOly\n\nLingOly is a benchmark of linguistic reasoning puzzles. On harder "
+            "problems, even the top model only achieved 38.7% accuracy, 24.7% improvement "
+            "over the no-context baseline.\n")
     found = via(nlp, text)
-    assert found[("EusTrivia", "HAS_METRIC", "56.3% of the questions")] == {"subject"}
-    assert found[("EusTrivia", "HAS_METRIC", "16.0%")] == {"subject"}
-    # a sentence naming an entity keeps its figures to its own reading
-    text = ("# EusTrivia\n\nLatxa scores 60.2% while GPT-4 Turbo reaches 75.1%.\n")
-    assert not any(v == {"subject"} for v in via(nlp, text).values())
+    assert not any(s == "LingOly" and p == "HAS_METRIC" for s, p, _ in found), found
+    assert any(e.text.startswith("38.7%") and e.label_ == "METRIC" for e in nlp(text).ents)
