@@ -13,7 +13,7 @@ and the sentence names the round ("round", "Series A", "seed", "funding").
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import words
 from graph.nlp.provenance import ARTICLES
@@ -31,10 +31,10 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     sentence names as the funded one and a funder of its round: ``"FUNDS<"`` (``b`` funds
     ``a``)."""
     doc = sent.doc
-    if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
-        return {}
     orgs = [e for e in ents if e.label_ == "ORG"]
-    found: dict[tuple[int, int], str] = {}
+    found = _backed(sent, orgs)
+    if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
+        return found
     for funder in orgs:
         i = funder.start - 1
         while i > sent.start and doc[i].lower_ in ARTICLES:
@@ -47,6 +47,37 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
         for one in [funder, *_listed_with(funder, orgs)]:
             found[(funded.start, one.start)] = "FUNDS<"
     return found
+
+
+def _backed(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:
+    """An organisation described as backed by another is funded by it: "Alibaba-backed
+    Moonshot AI", "Moonshot AI, the Alibaba-backed maker of Kimi", "Tessellate AI, the
+    Toronto-based startup backed by Lakeshore Ventures"; the noun "backed" describes is the
+    funded organisation's name, or stands beside it (apposed, or after it and a comma, where
+    the parser loses the apposition)."""
+    doc, found = sent.doc, {}
+    for backed in (t for t in sent if t.lower_ == "backed"):
+        glued = backed.i >= 2 and doc[backed.i - 1].text in ("-", "\u2011")
+        funders = [o for o in orgs if o.end == backed.i - 1] if glued else \
+            [o for o in orgs for by in backed.children if by.dep_ == "agent" and (
+                o.root.head == by or (o.root.dep_ == "conj" and o.root.head.head == by))]
+        funded = _described(backed.head, orgs, funders) if funders else None
+        for funder in funders if funded is not None else ():
+            found[tuple(sorted((funder.start, funded.start)))] = \
+                "FUNDS" if funder.start < funded.start else "FUNDS<"
+    return found
+
+
+def _described(noun: Token, orgs: list[Span], funders: list[Span]) -> Span | None:
+    """The organisation ``noun`` names or stands beside ("lab" of "the lab OpenAI", "maker"
+    apposed to "Moonshot AI" or after it and a comma)."""
+    doc = noun.doc
+    if noun.dep_ == "compound":
+        noun = noun.head  # "lab" of "the Microsoft-backed lab OpenAI"
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    return next((o for o in orgs if o not in funders and (
+        o.start <= noun.i < o.end or (noun.dep_ == "appos" and o.start <= noun.head.i < o.end)
+        or (o.end == left - 1 and doc[left - 1].text == ","))), None)
 
 
 def _raiser(sent: Span, orgs: list[Span], funder: Span) -> Span | None:

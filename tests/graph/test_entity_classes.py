@@ -568,6 +568,15 @@ def test_a_librarys_version_is_part_of_its_name(nlp):
     assert {("PyTorch 2.2", "PROJECT"), ("vLLM v0.6.3", "PROJECT")} <= found
 
 
+def test_a_version_the_recogniser_reads_as_a_name_of_its_own_joins_the_name_before_it(nlp):
+    # n08_gov_joint_evaluation.txt (our training announcement): "SEA-LION" + "v3"
+    found = ents(nlp, "AI Singapore released SEA-LION v3, and Together AI hosts it. The v3 "
+                      "release is open.")
+    assert ("SEA-LION v3", "MODEL") in found, found
+    assert ("Together AI", "ORG") in found, found  # not "AI": a tagged adverb starts it
+    assert not any(name in ("v3", "SEA-LION", "AI") for name, _ in found), found
+
+
 @pytest.mark.parametrize("text", [
     "## RAG Framework\n\nRAG combines a retriever with a generator.",
     "The figure shows the pipeline.\n\n\"RAG Framework\"\n\nEach stage is described below.",

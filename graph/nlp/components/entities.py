@@ -99,7 +99,7 @@ from graph.nlp.components.spans import (
     trimmed,
     without_function_words,
 )
-from graph.nlp.components.whole_names import glued_name, whole_name
+from graph.nlp.components.whole_names import glued_name, versioned_names, whole_name
 from graph.nlp.lexicon import words
 
 # The statistical model's labels -> Threadline's types; unlisted labels are dropped.
@@ -194,7 +194,8 @@ class ThreadlineEntities:
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
-        chosen = filter_spans(trimmed(_outside_code(doc, repeated_names(doc, chosen))))
+        chosen = versioned_names(filter_spans(trimmed(_outside_code(
+            doc, repeated_names(doc, chosen)))))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc

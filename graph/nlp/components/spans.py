@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.lexicon import words
+
 QUOTES = "\"“”‘’'«»"
 HYPHENS = {"-", "\u2011"}
 
@@ -102,6 +104,8 @@ def without_function_words(span: Span) -> Span | None:
     while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title \
             and doc[start].whitespace_:  # not glued to the rest: "Dolly-v2-3B" ("Dolly": RB)
         start += 1
+    if start > span.start and doc[start:end].text.casefold() in words("entities", "generic_terms"):
+        start = span.start  # "Together AI": what is left would be no name ("AI")
     while end > start and (doc[end - 1].text in _OPENING or (
             doc[end - 1].tag_ in _TRAILING_TAGS  # not "32B" that the tagger calls an adverb
             and doc[end - 1].text[:1].islower())):

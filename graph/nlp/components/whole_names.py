@@ -102,3 +102,25 @@ def glued_name(ent: Span) -> Span:
             and not doc[end + 1].ent_type:
         return Span(doc, ent.start, end + 2, label=ent.label_)
     return ent
+
+
+# "v3", "v0.6", "V2.5": a version, never a name ("V100" is a GPU's)
+_BARE_VERSION = re.compile(r"^v\d{1,2}(?:\.\d+)*$|^V\d(?:\.\d+)*$")
+
+
+def versioned_names(spans: list[Span]) -> list[Span]:
+    """A name joined with the version the recogniser found as a name of its own ("SEA-LION"
+    + "v3" -> MODEL "SEA-LION v3": a model when either part was read as one); a version
+    alone is no name ("the v3 release")."""
+    found: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        bare = len(span) == 1 and span.label_ in NAME_TYPES and _BARE_VERSION.match(span.text)
+        if not bare:
+            found.append(span)
+            continue
+        before = found[-1] if found else None
+        if before is not None and before.end == span.start and before.label_ in NAME_TYPES \
+                and span.doc[before.end - 1].whitespace_ == " ":
+            label = "MODEL" if "MODEL" in (before.label_, span.label_) else before.label_
+            found[-1] = Span(span.doc, before.start, span.end, label=label)
+    return found
