@@ -78,10 +78,6 @@ def test_a_method_and_its_acronym_with_lower_case_letters_are_one_entity():
     assert entity.label == "rotary position embeddings" and "RoPE" in entity.aliases
 
 
-R_TRITON = ("the recogniser retrained with the Inspect Evals summaries (December 2026) "
-            "reads 'Triton' as an organisation")
-
-
 @pytest.mark.parametrize("text, product", [
     ("Hugging Face added an ORPOTrainer to its TRL library within weeks.", "TRL"),
     ("Both were trained with FlashAttention and ALiBi on the MosaicML platform.",
@@ -302,12 +298,16 @@ def test_a_papers_acronym_names_the_title_after_its_colon_without_spelling_it():
     ("- Training uses the SFTTrainer from TRL, with PEFT for the adapters, FlashAttention-2 "
      "and gradient checkpointing.", "SFTTrainer"),
     ("Hugging Face added an ORPOTrainer to its TRL library within weeks.", "ORPOTrainer"),
-    pytest.param("  - Outperforms the attention kernels in xFormers and the Triton implementation "
-                 "of FlashAttention at every sequence length tested.", "Triton",
-                 marks=pytest.mark.xfail(strict=True, reason=R_TRITON)),
+    ("  - Outperforms the attention kernels in xFormers and the Triton implementation "
+     "of FlashAttention at every sequence length tested.", "Triton"),
 ])
 def test_a_trainer_class_and_a_named_implementation_are_products(nlp, text, product):
     assert (product, "PROJECT") in ents(nlp, text)
+
+
+def test_a_known_companys_implementation_is_still_the_company(nlp):
+    found = ents(nlp, "We compared the Anthropic implementation with the Google library.")
+    assert {("Anthropic", "ORG"), ("Google", "ORG")} <= found, found
 
 
 def test_a_models_or_a_techniques_implementation_keeps_their_type(nlp):
@@ -373,13 +373,13 @@ def test_a_name_numbered_like_a_release_is_a_model_not_a_person(nlp):
     assert ("Jun 2023", "MODEL") not in found  # a year is no release number
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the recogniser retrained with the Inspect Evals summaries (December 2026) "
-    "types 'MiniCPM-V 2.6' a DATASET"))
 def test_a_models_release_number_is_part_of_its_name(nlp):
+    # the recogniser reads 'MiniCPM-V 2.6' a benchmark: what a model is better than is a model
     found = ents(nlp, "Vela 2 Mini scores 58.3% on MMMU, better than MiniCPM-V 2.6. We also "
                       "evaluated both models on DocHaystack.")
     assert ("MiniCPM-V 2.6", "MODEL") in found
+    found = ents(nlp, "GPT-4 scores 86% on MMLU versus 92% on GSM8K.")  # known benchmarks
+    assert {("MMLU", "DATASET"), ("GSM8K", "DATASET")} <= found, found
 
 
 def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):

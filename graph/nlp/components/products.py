@@ -78,6 +78,10 @@ def _after(span: Span) -> Token | None:
     return doc[span.end] if span.end < len(doc) and span[-1].whitespace_ == " " else None
 
 
+# nouns of a piece of software: a name no pattern knows as a company before one is the software
+_WORK_NOUNS = ("implementation", "library", "package", "toolkit")
+
+
 def _before_product_noun(span: Span, taken: set[int]) -> Span:
     """A name typed otherwise that a product noun follows: the product."""
     if span.label_ in _NOUN_GUESSES and len(span) > 1 and _product_noun(span[-1]) and \
@@ -88,6 +92,9 @@ def _before_product_noun(span: Span, taken: set[int]) -> Span:
             noun.lower_ == "implementation" and span.label_ == "MODEL"):
         return span  # "a Llama 2 implementation" is the model's; "the Triton one" a product
     if span.label_ == "ORG":  # "the MosaicML platform"; "an Anthropic product" is the company's
+        if noun.lower_ in _WORK_NOUNS and not span.id_ and \
+                span.text not in words("entities", "shape_companies"):
+            return Span(span.doc, span.start, span.end, label="PROJECT")  # "the Triton one"
         if noun.lower_ != "platform" or noun.i in taken:
             return span
         taken.add(noun.i)

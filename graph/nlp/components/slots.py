@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.compared_names import compared_models
 from graph.nlp.components.defined_items import defined_items
 from graph.nlp.components.definitions import defined_names
 from graph.nlp.components.headline import headline_orgs
@@ -32,6 +33,6 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
-    spans = unknown_names(doc, spans)
+    spans = compared_models(doc, unknown_names(doc, spans), strong)
     spans = defined_items(doc, spans, strong, vocabulary)
     return defined_names(doc, spans, strong, vocabulary)
