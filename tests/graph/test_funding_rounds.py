@@ -46,8 +46,9 @@ def test_a_round_is_what_the_sentence_must_name(nlp):
 
 
 def test_an_organisation_backed_by_another_is_funded_by_it(nlp):
-    # n05_china_longcontext.txt (our training announcement) and variants: "X-backed" before the company's name, in an apposition after it,
-    # and "backed by" after the noun standing for it
+    # n05_china_longcontext.txt (our training announcement) and variants: "X-backed" before
+    # the company's name, in an apposition after it, and "backed by" after the noun standing
+    # for it
     found = funds(nlp, "Moonshot AI, the Alibaba-backed maker of Kimi, opened Kimi k1.5 to "
                        "developers; Baidu cut the price of ERNIE 4.5 Turbo by 80%.")
     assert found == {("Moonshot AI", "Alibaba"): "FUNDS<"}, found

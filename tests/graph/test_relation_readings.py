@@ -9,8 +9,6 @@ Guide's pages or the seeds), run through the whole pipeline.
 
 from __future__ import annotations
 
-import pytest
-
 from graph.nlp.comparisons import comparison_readings
 from tests.graph.readings import every_sentence, first_sentence
 from tests.graph.test_relation_classifier import typed
@@ -168,9 +166,6 @@ def test_a_figure_is_a_fact_of_the_entity_its_phrase_counts_in(nlp):
     assert owner("Most Claude Code turns are short (median ~45 seconds).") == "Claude Code"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the relation classifier retrained with the Inspect Evals summaries (December 2026) "
-    "makes 'about 9 hours' a figure of Mistral 7B"))
 def test_figures_without_an_owner_are_facts_of_what_the_text_discusses(nlp):
     # seeds: the figures of the next sentences have no owner of their own
     found = typed(nlp, "To do research at this scale, we used Anthropic Interviewer—a version "

@@ -6,7 +6,8 @@ A README or a paper summary is full of numbers that are no finding: a setting in
 the numbers of a question put to a model ("If it takes 1 hour to dry 25 shirts ..., how long
 will it take to dry 30 shirts?") or of its answer quoted in a Markdown blockquote, a bit
 width that names a precision ("4-bit", "8-bit compression"), the number of a hardware series
-("RTX 20, 30, 40x"). Each is told by the characters around the number, not by the parse.
+("RTX 20, 30, 40x"), a model a definite noun phrase names by its size ("the 32B model").
+Each is told by the characters around the number, not by the parse.
 """
 
 from __future__ import annotations
@@ -31,7 +32,22 @@ def reports_nothing(span: Span) -> bool:
     where no figure is reported: inline code, an equation, a question, a blockquote, a bit
     width, a hardware series."""
     return in_inline_code(span) or in_equation(span) or in_question(span) or \
-        in_blockquote(span) or bit_width(span) or series_number(span)
+        in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span)
+
+
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # "32B"
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def a_named_model(span: Span) -> bool:
+    """A model a definite noun phrase names by its size, not a figure: "distilled from the
+    32B model" is CodeTide 2 32B, where "a 12B model" reports a size."""
+    doc, at = span.doc, span.start
+    if at == 0 or doc[at - 1].lower_ not in _DEFINITE or not _SIZE.match(doc[at].text):
+        return False
+    words = [t.lower_ for t in doc[at + 1:at + 4] if t.text not in HYPHENS]
+    return bool(words) and (words[0] in ("model", "models") or (
+        words[0] in ("parameter", "param") and words[1:2] in (["model"], ["models"])))
 
 
 def _line_before(span: Span) -> str:
