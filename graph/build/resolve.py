@@ -34,6 +34,7 @@ from pathlib import Path
 
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
+from graph.build.figure_forms import figure_forms
 from graph.build.sized_forms import sized_forms
 from graph.names import names_a_title, spells_acronym, strip_article
 from graph.nlp.lexicon import words
@@ -56,8 +57,6 @@ DOCUMENT_SCOPED = {"METRIC", "DATE"}
 KIND_PREFIX = "kind:"
 CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
-# A figure with its unit, as a metric is also known by ("51.7%", "400B", "1M", "10x").
-_FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
 _MAGNITUDE, _MAGNITUDE_WORDS = re.compile(r"^(\d[\d.,]*)([kmbt])$"), dict(zip("kmbt", (
     "thousand", "million", "billion", "trillion"), strict=True))
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
@@ -375,7 +374,7 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
         if etype == "DATASET":  # "the MATH benchmark" is also known as "MATH"
             surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
         if etype == "METRIC":  # "just 9% of conversations" is also "9%"
-            surface |= {n for f in surface for n in _FIGURE.findall(f)}
+            surface |= figure_forms(surface)
         if etype == "MODEL":  # "Llama 3.1 (8B)"
             surface |= sized_forms(group, texts)
         aliases = sorted(f for f in surface if f != label)

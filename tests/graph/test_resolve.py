@@ -154,6 +154,21 @@ def test_a_metric_is_also_known_by_its_figure():
     aliases = {e.label: set(e.aliases) for e in entities}
     assert "9%" in aliases["just 9% of conversations"]
     assert "400B" in aliases["400B parameters"]
+    assert "9% of conversations" in aliases["just 9% of conversations"]  # unhedged
+
+
+def test_a_metric_is_also_known_without_its_hedge_and_a_sum_without_its_purpose():
+    # our training announcements: n12 "more than 40,000 votes", m01 "about 1.8GB",
+    # n06 "$350 million Series C"
+    entities, _ = resolve([mention("more than 40,000 votes", "METRIC"),
+                           mention("about 1.8GB", "METRIC", start=40),
+                           mention("$350 million Series C", "METRIC", start=90)],
+                          user_aliases={})
+    aliases = {e.label: set(e.aliases) for e in entities}
+    assert {"40,000 votes", "40,000"} <= aliases["more than 40,000 votes"]
+    assert "1.8GB" in aliases["about 1.8GB"]
+    assert "$350 million" in aliases["$350 million Series C"]
+    assert not any(a.startswith(("more", "about")) for a in set().union(*aliases.values()))
 
 
 def test_a_bare_figure_is_the_one_longer_metric_of_its_document_that_begins_with_it():

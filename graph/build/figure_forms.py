@@ -1,0 +1,50 @@
+"""The shorter forms a figure is also known by: its number with its unit ("just 9% of
+conversations" is also "9%"), the figure without the words that hedge it ("more than 3,000
+volunteers" is also "3,000 volunteers", "about 1.8GB" also "1.8GB"), a sum without what it
+paid for ("$350 million Series C" is also "$350 million").
+
+A reader who writes the figure one way finds it written another (a search, a gold file,
+an export's aliases), and the node keeps the form the document used as its label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from graph.nlp.lexicon import words
+
+# A figure with its unit, as a metric is also known by ("51.7%", "400B", "1M", "10x").
+FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
+# A sum of money and its magnitude ("$350 million", "€5.8 billion", "¥30 billion")
+_SUM = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion)\b)?")
+_HEDGES = ("about", "almost", "approximately", "around", "at least", "at most", "just",
+           "less than", "more than", "fewer than", "nearly", "only", "over", "roughly",
+           "under", "up to", "~")
+
+
+def figure_forms(surface: Iterable[str]) -> set[str]:
+    """The other forms of a figure written as ``surface`` (see the module's notes)."""
+    found: set[str] = set()
+    for form in surface:
+        found |= set(FIGURE.findall(form)) | set(_SUM.findall(form))
+        bare = _unhedged(form)
+        if bare != form and bare and (bare[0].isdigit() or bare[0] in "$€£¥"):
+            found.add(bare)
+    return found
+
+
+def _unhedged(form: str) -> str:
+    """``form`` without the hedging words it opens with ("more than", "only", "~")."""
+    hedges = sorted({*_HEDGES, *(w for w in words("metrics", "approximators") if w.isalpha()
+                                 and w not in ("than", "to", "at", "least", "up"))},
+                    key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for hedge in hedges:
+            if form.lower().startswith(hedge) and (len(form) > len(hedge)) and \
+                    (not hedge[-1].isalpha() or not form[len(hedge)].isalnum()):
+                form, changed = form[len(hedge):].lstrip(), True
+                break
+    return form
