@@ -1,7 +1,8 @@
 """The shorter forms a figure is also known by: its number with its unit ("just 9% of
 conversations" is also "9%"), the figure without the words that hedge it ("more than 3,000
 volunteers" is also "3,000 volunteers", "about 1.8GB" also "1.8GB"), a sum without what it
-paid for ("$350 million Series C" is also "$350 million").
+paid for ("$350 million Series C" is also "$350 million"), a rate without what it is counted
+per ("38 tokens per second" is also "38 tokens").
 
 A reader who writes the figure one way finds it written another (a search, a gold file,
 an export's aliases), and the node keeps the form the document used as its label.
@@ -18,6 +19,9 @@ from graph.nlp.lexicon import words
 FIGURE = re.compile(r"(?<![\w.])[~+\-−]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[xX×]|[KMBT]\b|pt\b))?")
 # A sum of money and its magnitude ("$350 million", "€5.8 billion", "¥30 billion")
 _SUM = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion)\b)?")
+# what a rate is counted per ("38 tokens per second", "225 TFLOPs/s", "2 billion tokens a day")
+_RATE = re.compile(r"(?:\s+per\s+\S.*|/[A-Za-z]+"
+                   r"|\s+an?\s+(?:second|minute|hour|day|week|month|year))$")
 _HEDGES = ("about", "almost", "approximately", "around", "at least", "at most", "just",
            "less than", "more than", "fewer than", "nearly", "only", "over", "roughly",
            "under", "up to", "~")
@@ -28,9 +32,9 @@ def figure_forms(surface: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for form in surface:
         found |= set(FIGURE.findall(form)) | set(_SUM.findall(form))
-        bare = _unhedged(form)
-        if bare != form and bare and (bare[0].isdigit() or bare[0] in "$€£¥"):
-            found.add(bare)
+        for bare in (_unhedged(form), _RATE.sub("", form), _RATE.sub("", _unhedged(form))):
+            if bare != form and bare and (bare[0].isdigit() or bare[0] in "$€£¥"):
+                found.add(bare)
     return found
 
 

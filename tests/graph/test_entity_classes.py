@@ -108,6 +108,12 @@ def test_benchmarks_are_datasets_with_their_edition(nlp, text, name):
     ("Inference is 10x faster than the baseline.", "10x faster"),
     ("It improves by up to 27% on competition math.", "up to 27%"),
     ("We collected 1.2M examples for fine-tuning.", "1.2M examples"),
+    # rates, with what they are counted per (our training announcements m09, m11, n09)
+    ("vLLM reaches about 1,900 tokens per second on one L40S GPU at our typical batch size.",
+     "about 1,900 tokens per second"),
+    ("  - Trains GPT-style models at up to 225 TFLOPs/s per A100.", "up to 225 TFLOPs/s"),
+    ("HushKV now runs across Halcyon Cloud, which serves 2 billion tokens a day.",
+     "2 billion tokens a day"),
 ])
 def test_numbers_the_genre_reports_are_metrics(nlp, text, metric):
     assert (metric, "METRIC") in ents(nlp, text)

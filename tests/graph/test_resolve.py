@@ -168,6 +168,8 @@ def test_a_metric_is_also_known_without_its_hedge_and_a_sum_without_its_purpose(
     assert {"40,000 votes", "40,000"} <= aliases["more than 40,000 votes"]
     assert "1.8GB" in aliases["about 1.8GB"]
     assert "$350 million" in aliases["$350 million Series C"]
+    entities, _ = resolve([mention("about 1,900 tokens per second", "METRIC")], user_aliases={})
+    assert {"1,900 tokens per second", "1,900 tokens"} <= set(entities[0].aliases)  # a rate
     assert not any(a.startswith(("more", "about")) for a in set().union(*aliases.values()))
 
 

@@ -75,6 +75,7 @@ from graph.nlp.components.metrics import (
     extend_to_noun,
     loose_scores,
     metric_span,
+    per_unit,
     within_cell,
 )
 from graph.nlp.components.not_figures import reports_nothing
@@ -174,7 +175,8 @@ class ThreadlineEntities:
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
             spans = [(p, h) for p, s in spans if (t := without_function_words(s))
                      and (h := t if p >= RULER else headed(t))]
-        spans = [(p, within_cell(s)) if s.label_ == "METRIC" else (p, s) for p, s in spans]
+        spans = [(p, per_unit(within_cell(s))) if s.label_ == "METRIC" else (p, s)
+                 for p, s in spans]
         spans = _counted_products(spans)
         guessed = guesses(spans)
         chosen = tidy_methods(choose(retype_lists(spans) if parsed else spans))

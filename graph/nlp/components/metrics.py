@@ -363,3 +363,33 @@ def within_cell(span: Span) -> Span:
             return Span(span.doc, span.start, token.i, label=span.label_, span_id=span.id_) \
                 if token.i > span.start else span
     return span
+
+
+_RATE_UNITS = {"s", "sec", "second", "seconds", "minute", "hour", "day", "week", "month",
+               "year", "token", "tokens", "gpu", "query", "request", "user", "weight", "param",
+               "parameter", "image", "step"}  # what a rate is counted per ("TFLOPs/s")
+_RATE_WORDS = 4  # "per million output tokens"
+_NAMED = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "GPE", "PRODUCT"}
+
+
+def per_unit(span: Span) -> Span:
+    """A figure extended over the unit it is a rate of: "38 tokens per second", "$0.40 per
+    million output tokens", "2 billion tokens a day", "225 TFLOPs/s" (a rate is one figure;
+    "38 tokens" alone says another thing)."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or not any(c.isdigit() for c in span.text):
+        return span
+    cue = doc[end]
+    if cue.text == "/" and not cue.whitespace_ and not span[-1].whitespace_ and \
+            doc[end + 1].lower_ in _RATE_UNITS:
+        return Span(doc, span.start, end + 2, label=span.label_, span_id=span.id_)
+    if cue.lower_ not in ("per", "a", "an") or not span[-1].whitespace_:
+        return span
+    for i in range(end + 1, min(end + 1 + _RATE_WORDS, len(doc))):
+        token = doc[i]
+        if token.pos_ not in ("NOUN", "NUM", "ADJ", "PROPN") or token.ent_type_ in _NAMED:
+            return span  # ("second" is an ordinal to the statistical model)
+        if token.pos_ == "NOUN" and (cue.lower_ == "per" or token.lower_ in _RATE_UNITS) and \
+                not (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
+            return Span(doc, span.start, i + 1, label=span.label_, span_id=span.id_)
+    return span
