@@ -2,7 +2,8 @@
 conversations" is also "9%"), the figure without the words that hedge it ("more than 3,000
 volunteers" is also "3,000 volunteers", "about 1.8GB" also "1.8GB"), a sum without what it
 paid for ("$350 million Series C" is also "$350 million"), a rate without what it is counted
-per ("38 tokens per second" is also "38 tokens").
+per ("38 tokens per second" is also "38 tokens"), a part without its whole ("30 of 32
+benchmarks" is also "32 benchmarks").
 
 A reader who writes the figure one way finds it written another (a search, a gold file,
 an export's aliases), and the node keeps the form the document used as its label.
@@ -22,6 +23,7 @@ _SUM = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|bill
 # what a rate is counted per ("38 tokens per second", "225 TFLOPs/s", "2 billion tokens a day")
 _RATE = re.compile(r"(?:\s+per\s+\S.*|/[A-Za-z]+"
                    r"|\s+an?\s+(?:second|minute|hour|day|week|month|year))$")
+_SHARE = re.compile(r"^\d[\d,.]*\s+(?:out\s+)?of\s+(?=\d)")  # "30 of 32 benchmarks"
 _HEDGES = ("about", "almost", "approximately", "around", "at least", "at most", "just",
            "less than", "more than", "fewer than", "nearly", "only", "over", "roughly",
            "under", "up to", "~")
@@ -32,7 +34,8 @@ def figure_forms(surface: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for form in surface:
         found |= set(FIGURE.findall(form)) | set(_SUM.findall(form))
-        for bare in (_unhedged(form), _RATE.sub("", form), _RATE.sub("", _unhedged(form))):
+        for bare in (_unhedged(form), _RATE.sub("", form), _RATE.sub("", _unhedged(form)),
+                     _SHARE.sub("", form)):
             if bare != form and bare and (bare[0].isdigit() or bare[0] in "$€£¥"):
                 found.add(bare)
     return found

@@ -114,6 +114,12 @@ def test_benchmarks_are_datasets_with_their_edition(nlp, text, name):
     ("  - Trains GPT-style models at up to 225 TFLOPs/s per A100.", "up to 225 TFLOPs/s"),
     ("HushKV now runs across Halcyon Cloud, which serves 2 billion tokens a day.",
      "2 billion tokens a day"),
+    # a part of a whole (models__gemini.md, eval__agentharm.md)
+    ("According to the accompanying technical report, Gemini advances state of the art in 30 "
+     "of 32 benchmarks covering tasks such as language, coding, reasoning.",
+     "30 of 32 benchmarks"),
+    ("At the moment, we release 44 out of 66 public test base behaviors (176 augmented ones).",
+     "44 out of 66 public test base behaviors"),
 ])
 def test_numbers_the_genre_reports_are_metrics(nlp, text, metric):
     assert (metric, "METRIC") in ents(nlp, text)

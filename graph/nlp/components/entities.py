@@ -76,6 +76,7 @@ from graph.nlp.components.metrics import (
     loose_scores,
     metric_span,
     per_unit,
+    share_of,
     within_cell,
 )
 from graph.nlp.components.not_figures import reports_nothing
@@ -175,7 +176,7 @@ class ThreadlineEntities:
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
             spans = [(p, h) for p, s in spans if (t := without_function_words(s))
                      and (h := t if p >= RULER else headed(t))]
-        spans = [(p, per_unit(within_cell(s))) if s.label_ == "METRIC" else (p, s)
+        spans = [(p, per_unit(share_of(within_cell(s)))) if s.label_ == "METRIC" else (p, s)
                  for p, s in spans]
         spans = _counted_products(spans)
         guessed = guesses(spans)

@@ -393,3 +393,15 @@ def per_unit(span: Span) -> Span:
                 not (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
             return Span(doc, span.start, i + 1, label=span.label_, span_id=span.id_)
     return span
+
+
+def share_of(span: Span) -> Span:
+    """A figure counted out of a whole begins at its part: "30 of 32 benchmarks", "44 out
+    of 66 public test base behaviors" (the whole alone says another thing)."""
+    doc, start = span.doc, span.start
+    words = [t.lower_ for t in doc[max(0, start - 3):start]]
+    back = 3 if words[-2:] == ["out", "of"] else 2 if words[-1:] == ["of"] else 0
+    if back and start - back >= 0 and doc[start - back].text[:1].isdigit() and \
+            doc[start].like_num:  # ("one of 5 models" is one model, not a figure)
+        return Span(doc, start - back, span.end, label=span.label_, span_id=span.id_)
+    return span
