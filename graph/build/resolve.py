@@ -35,7 +35,7 @@ from pathlib import Path
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
 from graph.build.figure_forms import figure_forms
-from graph.build.sized_forms import sized_forms
+from graph.build.sized_forms import hub_names, sized_forms
 from graph.names import names_a_title, spells_acronym, strip_article
 from graph.nlp.lexicon import words
 from graph.nlp.records import Mention, TypedRelation
@@ -375,8 +375,8 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
             surface |= {bare for bare in map(_without_dataset_head, surface) if bare}
         if etype == "METRIC":  # "just 9% of conversations" is also "9%"
             surface |= figure_forms(surface)
-        if etype == "MODEL":  # "Llama 3.1 (8B)"
-            surface |= sized_forms(group, texts)
+        if etype == "MODEL":  # "Llama 3.1 (8B)", "openai/gpt-4.1-mini"
+            surface |= sized_forms(group, texts) | hub_names(surface)
         aliases = sorted(f for f in surface if f != label)
         documents = sorted({m.doc for m in group})
         entities.append(Entity(nid, label, etype, aliases, documents, group))

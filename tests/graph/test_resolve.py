@@ -188,3 +188,12 @@ def test_a_figure_two_longer_metrics_begin_with_stays_apart():
     entities, _ = resolve([mention("84%", "METRIC"), mention("84% on MMLU", "METRIC", start=20),
                            mention("84% of runs", "METRIC", start=60)], user_aliases={})
     assert len(entities) == 3
+
+
+def test_a_model_is_also_known_by_its_name_without_its_publishers_prefix():
+    # eval__fortress.md (training text): "openai/gpt-4.1-mini" in a results table
+    entities, _ = resolve([mention("openai/gpt-4.1-mini", "MODEL"),
+                           mention("Vicuna-7B/13B", "MODEL", start=40)], user_aliases={})
+    aliases = {e.label: set(e.aliases) for e in entities}
+    assert "gpt-4.1-mini" in aliases["openai/gpt-4.1-mini"]
+    assert "13B" not in aliases["Vicuna-7B/13B"]  # sizes, not a publisher and a name
