@@ -663,3 +663,26 @@ def test_a_kind_of_model_written_as_an_acronym_is_no_name(nlp):
                       "Research.")
     assert not any(name == "SLM" for name, _ in found), found
     assert ("Phi-2", "MODEL") in found
+
+
+def test_a_name_ending_in_dot_ai_is_an_organisation(nlp):
+    # about.md (the guide), n05_china_longcontext.txt (our training announcement)
+    found = ents(nlp, "The Prompt Engineering Guide is a project by DAIR.AI. 01.AI, which has "
+                      "shifted toward enterprise work, said its Yi-Lightning model now serves "
+                      "2,000 corporate customers.")
+    assert {("DAIR.AI", "ORG"), ("01.AI", "ORG")} <= found, found
+
+
+def test_a_web_platform_is_a_product_and_a_number_glued_to_a_name_no_figure(nlp):
+    # techniques__react.md, guides__4o-image-generation.md (the guide)
+    found = ents(nlp, "ReAct retrieves passages from Wikipedia to answer the question.")
+    assert ("Wikipedia", "PROJECT") in found, found
+    # a recogniser that never saw the page took "4o" for a number (the shipped one learnt it)
+    from spacy.tokens import Span
+
+    from graph.nlp.components.not_figures import reports_nothing
+
+    doc = nlp("4o Image Generation is 10x faster and runs on 7B parameters.")
+    assert reports_nothing(Span(doc, 0, 1, label="METRIC"))  # "4o"
+    assert not any(reports_nothing(Span(doc, t.i, t.i + 1, label="METRIC"))
+                   for t in doc if t.text in ("10x", "7B"))

@@ -6,8 +6,9 @@ A README or a paper summary is full of numbers that are no finding: a setting in
 the numbers of a question put to a model ("If it takes 1 hour to dry 25 shirts ..., how long
 will it take to dry 30 shirts?") or of its answer quoted in a Markdown blockquote, a bit
 width that names a precision ("4-bit", "8-bit compression"), the number of a hardware series
-("RTX 20, 30, 40x"), a model a definite noun phrase names by its size ("the 32B model").
-Each is told by the characters around the number, not by the parse.
+("RTX 20, 30, 40x"), a model a definite noun phrase names by its size ("the 32B model"), a
+number glued to letters no unit spells ("4o Image Generation"). Each is told by the
+characters around the number, not by the parse.
 """
 
 from __future__ import annotations
@@ -32,7 +33,21 @@ def reports_nothing(span: Span) -> bool:
     where no figure is reported: inline code, an equation, a question, a blockquote, a bit
     width, a hardware series."""
     return in_inline_code(span) or in_equation(span) or in_question(span) or \
-        in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span)
+        in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
+        or a_name_part(span)
+
+
+# a number glued to letters that are no unit is part of a name: "4o" of "4o Image Generation"
+_GLUED = re.compile(r"^\d+([a-z]+)$")
+_UNITS = {"x", "k", "m", "b", "t", "s", "ms", "h", "d", "gb", "mb", "tb", "kb", "pt", "p",
+          "st", "nd", "rd", "th", "bit", "fps", "min", "hr", "hrs"}
+
+
+def a_name_part(span: Span) -> bool:
+    """Whether the figure's number is part of a name: letters no unit spells are glued to it
+    ("4o", as in "GPT-4o" and "4o Image Generation")."""
+    match = _GLUED.match(span[0].text)
+    return match is not None and match.group(1) not in _UNITS
 
 
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # "32B"

@@ -15,7 +15,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   Reasoning"), a DATASET when it collects prompts or data ("Awesome ChatGPT Prompts");
 * "<Name> AI": an organisation ("Sakana AI", "Together AI", "KAIST AI"), unless the first
   word is generic, a verb, a modal or an adjective ("Generative AI", "Measuring AI",
-  "Responsible AI", "Can AI really be protected ...?");
+  "Responsible AI", "Can AI really be protected ...?"); so is "<Name>.AI" ("01.AI",
+  "DAIR.AI", "Character.AI");
 * "<Name> Dataset", "<Name> Corpus", "<Name> Collection": a DATASET ("Aya Dataset"), even
   where the name is also a model family's;
 * capitalised words ending on "Benchmark", "Bench" or "Exam": a DATASET ("the Uniform Bar
@@ -55,6 +56,7 @@ _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
 _CURATED = re.compile(r"(?<![\w-])Awesome(?: [A-Z0-9][\w.+-]*)+(?![\w-])")
 _COLLECTED = {"prompts", "data"}  # with the dataset nouns: what a curated dataset collects
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
+_DOT_AI = re.compile(r"(?<![\w.-])[A-Z0-9][A-Za-z0-9]*\.AI(?![\w-]|\.\w)")  # "01.AI", "DAIR.AI"
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
 # "the Uniform Bar Exam", "Massive Text Embedding Benchmark": a title's words only where an
@@ -90,6 +92,7 @@ def shape_spans(doc: Doc) -> list[Span]:
     for match in _AI_ORG.finditer(text):
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
+    found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
     for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
         start = match.start()
         for word in match.group(1).split():  # "The Aya Dataset": the name starts after "The"
