@@ -686,3 +686,13 @@ def test_a_web_platform_is_a_product_and_a_number_glued_to_a_name_no_figure(nlp)
     assert reports_nothing(Span(doc, 0, 1, label="METRIC"))  # "4o"
     assert not any(reports_nothing(Span(doc, t.i, t.i + 1, label="METRIC"))
                    for t in doc if t.text in ("10x", "7B"))
+
+
+def test_a_papers_description_of_its_dataset_is_no_name_and_a_modifier_no_part_of_one(nlp):
+    # models__chatgpt.md (the guide): "A ChatGPT-Assisted ... Dataset" describes WavCaps
+    found = ents(nlp, "- WavCaps: A ChatGPT-Assisted Weakly-Labelled Audio Captioning Dataset "
+                      "for Audio-Language Multimodal Research (March 2023)")
+    assert ("ChatGPT", "MODEL") in found, found
+    assert not any("Assisted" in name or name.endswith("Dataset") for name, _ in found), found
+    found = ents(nlp, "The mix draws on our own Aya Dataset.")  # m04: a name
+    assert ("Aya Dataset", "DATASET") in found, found

@@ -56,6 +56,9 @@ _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
 _CURATED = re.compile(r"(?<![\w-])Awesome(?: [A-Z0-9][\w.+-]*)+(?![\w-])")
 _COLLECTED = {"prompts", "data"}  # with the dataset nouns: what a curated dataset collects
 _AI_ORG = re.compile(r"(?<![\w-])([A-Z][a-z]+|[A-Z]{2,6}) AI(?![\w-])")
+# the article before a described kind, and the capitalised words between ("A ChatGPT-Assisted
+# Weakly-Labelled Audio Captioning Dataset")
+_INDEFINITE = re.compile(r"(?<![\w-])[Aa]n? (?:[A-Z][\w-]* ){0,4}$")
 _DOT_AI = re.compile(r"(?<![\w.-])[A-Z0-9][A-Za-z0-9]*\.AI(?![\w-]|\.\w)")  # "01.AI", "DAIR.AI"
 _DATASET = re.compile(
     r"(?<![\w-])((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,2})(?:Dataset|Corpus|Collection)(?![\w-])")
@@ -95,6 +98,8 @@ def shape_spans(doc: Doc) -> list[Span]:
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
     for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
         start = match.start()
+        if _INDEFINITE.search(text, max(0, start - 80), start):
+            continue  # "A ChatGPT-Assisted ... Audio Captioning Dataset": a description
         for word in match.group(1).split():  # "The Aya Dataset": the name starts after "The"
             if word.lower() not in generic and word not in ("LLM", "LLMs"):
                 found.append((start, match.end(), "DATASET" if match.re is _DATASET else "TESTED"))

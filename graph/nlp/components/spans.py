@@ -142,15 +142,24 @@ NOT_LAST = frozenset({"!", "?", ",", ";", ":", "last", "next", "yesterday", "tod
                       "tomorrow"})
 
 
+# a word a hyphen glues onto a name to make a modifier of it: "ChatGPT-Assisted Weakly-Labelled
+# Audio Captioning Dataset", "a Llama-powered agent" (the name is "ChatGPT", "Llama")
+MODIFIER_SUFFIXES = frozenset({"assisted", "based", "powered", "generated", "derived", "driven",
+                               "enhanced", "guided", "inspired", "like", "style", "specific",
+                               "aware", "centric", "friendly", "compatible"})
+
+
 def trimmed(spans: list[Span]) -> list[Span]:
     """``spans`` without the trailing blanks, marks and time words of :data:`NOT_LAST`
-    (a span of nothing else goes)."""
+    and a modifier's suffix (:data:`MODIFIER_SUFFIXES`) (a span of nothing else goes)."""
     kept = []
     for span in spans:
-        end = span.end
-        while end > span.start and (span.doc[end - 1].is_space or
-                                    span.doc[end - 1].lower_ in NOT_LAST):
+        end, doc = span.end, span.doc
+        while end > span.start and (doc[end - 1].is_space or doc[end - 1].lower_ in NOT_LAST):
             end -= 1
+        if end - span.start > 2 and doc[end - 2].text in HYPHENS and \
+                doc[end - 1].lower_ in MODIFIER_SUFFIXES:
+            end -= 2
         if end == span.end:
             kept.append(span)
         elif end > span.start:
