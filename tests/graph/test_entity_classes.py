@@ -696,3 +696,12 @@ def test_a_papers_description_of_its_dataset_is_no_name_and_a_modifier_no_part_o
     assert not any("Assisted" in name or name.endswith("Dataset") for name, _ in found), found
     found = ents(nlp, "The mix draws on our own Aya Dataset.")  # m04: a name
     assert ("Aya Dataset", "DATASET") in found, found
+
+
+def test_a_models_name_on_a_heading_stops_before_the_sections_words(nlp):
+    # models__gemini.md (the guide): "## Gemini Experimental Results"
+    found = ents(nlp, "## Gemini Experimental Results\n\nGemini Ultra is the first model to "
+                      "outperform human experts on MMLU.")
+    assert ("Gemini", "MODEL") in found, found
+    assert not any("Results" in name or "Experimental" in name for name, _ in found), found
+    assert ("Claude Opus", "MODEL") in ents(nlp, "## Claude Opus\n\nIt is our best model.")

@@ -56,7 +56,7 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     for span in spans:
         if _names_no_entity(span):
             continue
-        cut = _before_next_item(span)
+        cut = _before_section_words(_before_next_item(span))
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
                 or not _on_a_heading(cut) or not _common_words(cut, vocabulary):
             out.append(cut if cut.label_ == span.label_ else relabel(cut, span.label_))
@@ -87,6 +87,24 @@ def _before_next_item(span: Span) -> Span:
             label = "PERSON" if span.label_ == "MODEL" else span.label_
             return Span(doc, span.start, token.i, label=label)
     return span
+
+
+def _before_section_words(span: Span) -> Span:
+    """A model's name on a heading cut before the words that say what its section is
+    ("## Gemini Experimental Results": "Gemini"; ``section_words`` of
+    ``resources/lexicon/layout.json``)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_ in words("layout", "section_words"):
+        end -= 1
+    if end == span.end or span.label_ != "MODEL" or not (_on_a_heading(span) or _hashed(span)):
+        return span
+    return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+
+
+def _hashed(span: Span) -> bool:
+    """Whether ``span`` stands on a Markdown heading ("## ...")."""
+    text = doc_text(span.doc)
+    return text[text.rfind("\n", 0, span.start_char) + 1:].lstrip().startswith("#")
 
 
 def _on_a_heading(span: Span) -> bool:
