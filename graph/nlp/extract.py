@@ -113,9 +113,12 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
             for i in range(0, len(marks), 2)]
 
 
-def _drop_example_numbers(result: DocumentResult) -> None:
+def _drop_examples(result: DocumentResult) -> None:
     """Numbers inside fenced blocks are examples ("Jason had 20 lollipops" in a prompt, a
-    setting in code), not findings: their METRIC mentions and relations go."""
+    setting in code), not findings: their METRIC mentions and relations go. So does what
+    a sentence of an example says of an entity it does not name (the page's topic, the
+    entity of the sentence before, the author: "Context: Teplizumab traces its roots to
+    ... Ortho Pharmaceutical" in a prompt is nothing the page's ChatGPT did)."""
     blocks = fenced_blocks(result.doc.text)
     if not blocks:
         return
@@ -127,10 +130,14 @@ def _drop_example_numbers(result: DocumentResult) -> None:
 
     dropped = {(m.start, m.end) for m in result.mentions
                if m.label == "METRIC" and inside(m.start)}
-    if dropped:
-        result.mentions = [m for m in result.mentions if (m.start, m.end) not in dropped]
-        result.relations = [r for r in result.relations
-                            if r.source not in dropped and r.target not in dropped]
+    result.mentions = [m for m in result.mentions if (m.start, m.end) not in dropped]
+    result.relations = [r for r in result.relations
+                        if r.source not in dropped and r.target not in dropped
+                        and not (r.via in _CONTEXT_VIA and (
+                            inside(r.source[0]) or inside(r.target[0])))]
+
+
+_CONTEXT_VIA = ("title", "previous", "we", "subject", "list")  # an end the sentence never names
 
 
 def count_words(doc: Doc) -> int:
@@ -264,7 +271,7 @@ def _finish(result: DocumentResult) -> None:
         result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)
     result.relations += released_members(result)
-    _drop_example_numbers(result)
+    _drop_examples(result)
 
 
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:

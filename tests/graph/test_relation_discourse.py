@@ -245,3 +245,13 @@ def test_a_headline_naming_its_organisation_makes_it_the_author_of_we(nlp):
     assert ("Vela 2 Mini", "DEVELOPED_BY", "Reka") in via(nlp, text)
     found = {(e.text, e.label_) for e in nlp("Update: introducing Vela 2 Max today.").ents}
     assert not any(label == "ORG" for _, label in found)
+
+
+def test_an_example_prompt_says_nothing_of_the_pages_topic(nlp):
+    # the guide's pages show a prompt and the model's output in fenced blocks (models__*.md):
+    # the output's "it" is no entity of the page, and its maker no maker of the page's topic
+    text = ("# ChatGPT\n\nChatGPT is a chatbot trained by OpenAI.\n\n*Output:*\n```\nIt was "
+            "released by Anthropic in 2023.\n```\n")
+    found = via(nlp, text)
+    assert ("ChatGPT", "DEVELOPED_BY", "OpenAI") in found, found
+    assert ("ChatGPT", "DEVELOPED_BY", "Anthropic") not in found, found
