@@ -705,3 +705,17 @@ def test_a_models_name_on_a_heading_stops_before_the_sections_words(nlp):
     assert ("Gemini", "MODEL") in found, found
     assert not any("Results" in name or "Experimental" in name for name, _ in found), found
     assert ("Claude Opus", "MODEL") in ents(nlp, "## Claude Opus\n\nIt is our best model.")
+
+
+def test_a_verb_a_table_cell_opens_with_is_no_part_of_the_name_after_it(nlp):
+    # research__rag.md (the guide): a recogniser that never saw the page ran the name over
+    # the cell's first word; the span is cut where the name begins
+    from spacy.tokens import Span
+
+    from graph.nlp.components.spans import without_function_words
+
+    doc = nlp("| Proposes Tree of Clarifications (ToC), a framework that recursively constructs "
+              "a tree of disambiguations. |")
+    span = Span(doc, 1, 5, label="METHOD")
+    assert span.text == "Proposes Tree of Clarifications"
+    assert without_function_words(span).text == "Tree of Clarifications"

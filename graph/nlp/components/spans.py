@@ -101,8 +101,9 @@ def without_function_words(span: Span) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     if span.label_ not in _NAMES:
         return span
-    while end - start > 1 and doc[start].tag_ in _LEADING_TAGS and doc[start].is_title \
-            and doc[start].whitespace_:  # not glued to the rest: "Dolly-v2-3B" ("Dolly": RB)
+    while end - start > 1 and doc[start].is_title and doc[start].whitespace_ and (
+            doc[start].tag_ in _LEADING_TAGS  # not glued to the rest: "Dolly-v2-3B" (RB)
+            or doc[start].lower_ in words("entities", "summary_verbs")):  # "Proposes X"
         start += 1
     if start > span.start and doc[start:end].text.casefold() in words("entities", "generic_terms"):
         start = span.start  # "Together AI": what is left would be no name ("AI")
