@@ -197,6 +197,10 @@ class ThreadlineEntities:
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
+        generic = words("entities", "generic_terms")  # whatever step typed one ("LLMs")
+        chosen = [s for s in chosen if s.label_ in ("METRIC", "DATE", "PERSON", "PLACE")
+                  or s.text.casefold().strip() not in generic
+                  or s.text.isupper() and len(s.text) > 4]  # the RECALL benchmark
         chosen = versioned_names(filter_spans(trimmed(_outside_code(
             doc, repeated_names(doc, chosen)))))
         _forget_stale_ids(chosen)
