@@ -8,7 +8,10 @@ The funder is the organisation right after "led by", "participation from", "back
 (and those listed with it: "led by A and B"); the funded one is the subject of the
 sentence's verb of raising ("raised", "closed", "secured"), a name or a word standing for
 one ("it", "the Paris start-up": :mod:`graph.nlp.anaphora`, :mod:`graph.nlp.companies`),
-and the sentence names the round ("round", "Series A", "seed", "funding").
+and the sentence names the round ("round", "Series A", "seed", "funding"). Without a round,
+an organisation described as backed by another is funded by it, whichever side of it the
+backer is written ("Alibaba-backed Moonshot AI", "Moonshot AI, the Alibaba-backed maker of
+Kimi", "the startup backed by Lakeshore Ventures").
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ ROUND_WORDS = ("round", "series", "seed", "funding", "financing")
 
 def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for the organisations the
-    sentence names as the funded one and a funder of its round: ``"FUNDS<"`` (``b`` funds
-    ``a``)."""
+    sentence names as the funded one and a funder of its round, or as backed and backer:
+    ``"FUNDS<"`` (``b`` funds ``a``)."""
     doc = sent.doc
     orgs = [e for e in ents if e.label_ == "ORG"]
     found = _backed(sent, orgs)
