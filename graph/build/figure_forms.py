@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from graph.nlp.lexicon import words
 
@@ -41,17 +42,16 @@ def figure_forms(surface: Iterable[str]) -> set[str]:
     return found
 
 
+@cache
+def _hedged() -> re.Pattern[str]:
+    """The hedging words a figure may open with, any number of them ("only about")."""
+    hedges = {*_HEDGES, *(w for w in words("metrics", "approximators") if w.isalpha()
+                          and w not in ("than", "to", "at", "least", "up"))}
+    alternatives = "|".join(re.escape(h) + (r"\b" if h[-1].isalpha() else "")
+                            for h in sorted(hedges, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:{alternatives})\s*)+(?=\S)", re.IGNORECASE)
+
+
 def _unhedged(form: str) -> str:
     """``form`` without the hedging words it opens with ("more than", "only", "~")."""
-    hedges = sorted({*_HEDGES, *(w for w in words("metrics", "approximators") if w.isalpha()
-                                 and w not in ("than", "to", "at", "least", "up"))},
-                    key=len, reverse=True)
-    changed = True
-    while changed:
-        changed = False
-        for hedge in hedges:
-            if form.lower().startswith(hedge) and (len(form) > len(hedge)) and \
-                    (not hedge[-1].isalpha() or not form[len(hedge)].isalnum()):
-                form, changed = form[len(hedge):].lstrip(), True
-                break
-    return form
+    return _hedged().sub("", form)

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, QUOTES, doc_text, relabel
+from graph.nlp.components.spans import HYPHENS, QUOTES, doc_text, generic_term, relabel
 from graph.nlp.lexicon import words
 
 _ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
@@ -221,7 +221,7 @@ def _a_name(span: Span, vocabulary: frozenset[str]) -> Span | None:
     parts = [t for t in span if t.text not in HYPHENS]
     if not parts or len(parts) > _MAX_NAME_WORDS or not any(c.isalpha() for c in span.text) \
             or not all(_name_part(span.doc, t.i) for t in span) \
-            or span.text.casefold() in words("entities", "generic_terms"):
+            or generic_term(span.text):
         return None  # "What's next", "Task-name"
     if all(t.is_alpha and not (t.is_upper and len(t) > 1) and (
             t.lower_ in vocabulary or t.lemma_.lower() in vocabulary) for t in parts):

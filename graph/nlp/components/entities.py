@@ -95,6 +95,7 @@ from graph.nlp.components.spans import (
     apposed_noun,
     code_blocks,
     doc_text,
+    generic_term,
     inside_quotes,
     relabel,
     title_line,
@@ -128,8 +129,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "
 
 def is_generic(text: str) -> bool:
     """Whether a name is a generic term ("AI", "API") or has no capital letter at all."""
-    return text.casefold().strip() in words("entities", "generic_terms") or \
-        not any(c.isupper() for c in text)
+    return generic_term(text) or not any(c.isupper() for c in text)
 
 
 @Language.factory("threadline_entities")
@@ -197,9 +197,8 @@ class ThreadlineEntities:
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
         # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
-        generic = words("entities", "generic_terms")  # whatever step typed one ("LLMs")
         chosen = [s for s in chosen if s.label_ in ("METRIC", "DATE", "PERSON", "PLACE")
-                  or s.text.casefold().strip() not in generic
+                  or not generic_term(s.text)  # whatever step typed one ("LLMs")
                   or s.text.isupper() and len(s.text) > 4]  # the RECALL benchmark
         chosen = versioned_names(filter_spans(trimmed(_outside_code(
             doc, repeated_names(doc, chosen)))))
@@ -229,7 +228,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in doc.ents:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
-            if ent.text.casefold().strip() not in words("entities", "generic_terms"):
+            if not generic_term(ent.text):
                 # "ReelText, a corpus of ...": the noun it stands for outranks the guess
                 # a parameter count makes a model ("QwQ-32B-Preview"), whatever the guess
                 label = "MODEL" if sized(ent.text) else _type_by_context(ent) if parsed else None

@@ -35,7 +35,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS
+from graph.nlp.components.spans import HYPHENS, generic_term
 from graph.nlp.lexicon import words
 
 _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
@@ -183,7 +183,7 @@ def proper_name(token: Token) -> tuple[int, int] | None:
         while end < len(doc) and _proper(doc[end]):
             end += 1
     name = doc[start:end]
-    if name.text.casefold() in words("entities", "generic_terms") or any(
+    if generic_term(name.text) or any(
             t.like_num or t.lower_ in words("roles", "funding_nouns") for t in name):
         return None  # "backed by our Series C": a round, not who funds it
     return start, end

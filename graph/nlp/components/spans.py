@@ -91,6 +91,12 @@ _OPENING = {"(", "[", "{"}  # no name ends with one: "Principles of Engineering 
 _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
+def generic_term(text: str) -> bool:
+    """Whether ``text`` is a generic term, never a name ("AI", "LLMs", "Accuracy": the
+    ``generic_terms`` of ``resources/lexicon/entities.json``, compared case-folded)."""
+    return text.casefold().strip() in words("entities", "generic_terms")
+
+
 def without_function_words(span: Span) -> Span | None:
     """``span`` without the function words at its ends, which no name begins or ends with:
     a sentence's first word ("On Arena-Hard-Auto", "Unlike Chatbot Arena") and a lower-case
@@ -105,7 +111,7 @@ def without_function_words(span: Span) -> Span | None:
             doc[start].tag_ in _LEADING_TAGS  # not glued to the rest: "Dolly-v2-3B" (RB)
             or doc[start].lower_ in words("entities", "summary_verbs")):  # "Proposes X"
         start += 1
-    if start > span.start and doc[start:end].text.casefold() in words("entities", "generic_terms"):
+    if start > span.start and generic_term(doc[start:end].text):
         start = span.start  # "Together AI": what is left would be no name ("AI")
     while end > start and (doc[end - 1].text in _OPENING or (
             doc[end - 1].tag_ in _TRAILING_TAGS  # not "32B" that the tagger calls an adverb
