@@ -104,6 +104,10 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
 
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+# Inline code of four words or more that the sentence goes on after: a prompt or an answer
+# quoted in it ("when we prompted the model `What are the FLOPs reported for Llama 2?` it
+# responded ..."); not a name (`gpt-4o`), nor a field's whole value ("Abstract: `...`")
+_QUOTED = re.compile(r"`([^`\n]+)`(?=[ \t]*[\w(])")
 
 
 def fenced_blocks(text: str) -> list[tuple[int, int]]:
@@ -113,28 +117,35 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
             for i in range(0, len(marks), 2)]
 
 
-def _drop_examples(result: DocumentResult) -> None:
-    """Numbers inside fenced blocks are examples ("Jason had 20 lollipops" in a prompt, a
-    setting in code), not findings: their METRIC mentions and relations go. So does what
-    a sentence of an example says of an entity it does not name (the page's topic, the
-    entity of the sentence before, the author: "Context: Teplizumab traces its roots to
-    ... Ortho Pharmaceutical" in a prompt is nothing the page's ChatGPT did)."""
-    blocks = fenced_blocks(result.doc.text)
-    if not blocks:
-        return
-    starts = [start for start, _ in blocks]
+def _within(spans: list[tuple[int, int]]):
+    """A test of whether an offset is inside one of ``spans`` (sorted, not overlapping)."""
+    starts = [start for start, _ in spans]
 
     def inside(at: int) -> bool:
         i = bisect.bisect_right(starts, at) - 1
-        return i >= 0 and at < blocks[i][1]
+        return i >= 0 and at < spans[i][1]
+    return inside
 
+
+def _drop_examples(result: DocumentResult) -> None:
+    """Numbers inside fenced blocks are examples ("Jason had 20 lollipops" in a prompt, a
+    setting in code), not findings: their METRIC mentions and relations go. So does what
+    a sentence of an example, or a prompt quoted inline, says of an entity it does not name
+    (the page's topic, the entity of the sentence before, the author: "Context: Teplizumab
+    traces its roots to ... Ortho Pharmaceutical" in a prompt is nothing the page's ChatGPT
+    did)."""
+    text = result.doc.text
+    blocks = fenced_blocks(text)
+    fenced = _within(blocks)
+    quoted = _within(sorted(blocks + [m.span() for m in _QUOTED.finditer(text)
+                                      if len(m[1].split()) >= 4 and not fenced(m.start())]))
     dropped = {(m.start, m.end) for m in result.mentions
-               if m.label == "METRIC" and inside(m.start)}
+               if m.label == "METRIC" and fenced(m.start)}
     result.mentions = [m for m in result.mentions if (m.start, m.end) not in dropped]
     result.relations = [r for r in result.relations
                         if r.source not in dropped and r.target not in dropped
                         and not (r.via in _CONTEXT_VIA and (
-                            inside(r.source[0]) or inside(r.target[0])))]
+                            quoted(r.source[0]) or quoted(r.target[0])))]
 
 
 _CONTEXT_VIA = ("title", "previous", "we", "subject", "list")  # an end the sentence never names

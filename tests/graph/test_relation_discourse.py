@@ -255,3 +255,18 @@ def test_an_example_prompt_says_nothing_of_the_pages_topic(nlp):
     found = via(nlp, text)
     assert ("ChatGPT", "DEVELOPED_BY", "OpenAI") in found, found
     assert ("ChatGPT", "DEVELOPED_BY", "Anthropic") not in found, found
+
+
+def test_a_prompt_quoted_inline_says_nothing_of_the_pages_topic(nlp):
+    # the guide's models__gemini-pro.md quotes its prompt and the answer as inline code: the
+    # answer's Llama 2 is no base of "the model" the page is about, nor its author's
+    text = ("# Gemini 1.5 Pro\n\nGoogle introduces Gemini 1.5 Pro, a compute-efficient "
+            "multimodal mixture-of-experts model.\n\nWhen the specific details are important, "
+            "keep in mind the model may at times \"hallucinate\". For instance, when we "
+            "prompted the model `What are the FLOPs reported for Llama 2 in the lecture?` it "
+            "responded with `The lecture reports that training Llama 2 70B required "
+            "approximately 1 trillion FLOPs.` which is not accurate.\n")
+    found = via(nlp, text)
+    assert ("Gemini 1.5 Pro", "DEVELOPED_BY", "Google") in found, found
+    assert not any("Llama" in s + t and v & {"previous", "title", "we", "subject"}
+                   for (s, _, t), v in found.items()), found
