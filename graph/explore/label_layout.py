@@ -217,21 +217,27 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
     else:
         occupancy.take_discs(discs[0], discs[1])
     candidates = candidate_rects(centres[order], radii[order], sizes[order], gap)
-    tries = _tries(occupancy, candidates, dots, lead, cover)
-    for k, j in _greedy(occupancy, candidates, tries, must).items():
+    tries, covering = _tries(occupancy, candidates, dots, lead, cover)
+    for k, j in _greedy(occupancy, candidates, tries, covering, must).items():
         placed[order[k]] = candidates[k, j]
     return placed
 
 
 def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]],
-            must: int) -> dict[int, int]:
-    """Label -> chosen candidate: each in turn at its first free try, the ``must`` first
-    ones anyway; then those left out, by moving a label or two aside."""
+            covering: list[list[int]], must: int) -> dict[int, int]:
+    """Label -> chosen candidate: each in turn at its first free try (a hub with none: at
+    one that moving a label or two aside frees, else at one ``covering`` a disc), the
+    ``must`` first ones anyway; then those left out, by moving a label or two aside."""
     cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(candidates), -1, 4)
     labels = _Labels(occupancy.grid.shape, _as_lists(np.clip(cells, 0, None)))
     unplaced = []
     for k in range(len(candidates)):
         chosen = next((j for j in tries[k] if labels.free(k, j)), -1)
+        if chosen < 0 and covering[k]:
+            # a hub moves a label or two aside before it covers a disc
+            if labels.squeeze_in(k, tries, must):
+                continue
+            chosen = next((j for j in covering[k] if labels.free(k, j)), -1)
         if chosen < 0 and k < must:
             chosen = next((j for j in range(len(CANDIDATES))
                            if bool(occupancy.inside(candidates[k, j])[0])), 0)
@@ -254,9 +260,11 @@ def _as_lists(array: np.ndarray, rows: int = 512) -> list:
 
 
 def _tries(occupancy: Occupancy, candidates: np.ndarray,
-           dots: tuple[np.ndarray, np.ndarray] | None, lead: int, cover: int) -> list[list[int]]:
-    """Per label, the candidates it may take in order of preference (see place_labels);
-    the dots are added to ``occupancy``."""
+           dots: tuple[np.ndarray, np.ndarray] | None, lead: int, cover: int
+           ) -> tuple[list[list[int]], list[list[int]]]:
+    """Per label, the candidates it may take in order of preference (see place_labels),
+    and those over a disc that the first ``cover`` may take when none is free; the dots
+    are added to ``occupancy``."""
     clear = occupancy.free_many(candidates)  # on screen and over no disc
     tries = [[j for j, ok in enumerate(row) if ok] for row in _as_lists(clear)]
     if dots is not None and len(dots[1]):
@@ -267,9 +275,10 @@ def _tries(occupancy: Occupancy, candidates: np.ndarray,
             # the leading labels rather go over no dot, but may
             tries[k] = free + [j for j in row if j not in free] if k < lead else free
     inside = _as_lists(occupancy.inside(candidates.reshape(-1, 4)).reshape(len(candidates), -1))
+    covering: list[list[int]] = [[] for _ in tries]
     for k in range(min(cover, len(candidates))):
-        tries[k] = tries[k] + [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
-    return tries
+        covering[k] = [j for j, ok in enumerate(inside[k]) if ok and j not in tries[k]]
+    return tries, covering
 
 
 REPAIR_MAX = 300

@@ -222,6 +222,18 @@ def test_a_must_label_is_placed_even_over_a_disc():
     assert np.isnan(free).all() and not np.isnan(forced).any()
 
 
+def test_a_hub_moves_a_label_aside_before_it_covers_a_disc():
+    # the second hub's only free places are taken by the first hub's label, which has
+    # another: it moves there (the seeds' "Claude Mythos Preview" had covered NVIDIA)
+    centres = np.array([[71.0, 74.0], [43.0, 68.0], [30.0, 81.0], [95.0, 81.0]])
+    radii = np.full(4, 6.0)
+    rects = place_labels(centres, radii, np.array([[40.0, 10.0]] * 4), np.arange(4),
+                         (120, 120), cover=2)
+    assert not np.isnan(rects).any()
+    assert not rect_disc_overlap(rects, centres, radii).any()
+    assert not (rects_overlap(rects, rects) & ~np.eye(4, dtype=bool)).any()
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_random_crowds_never_get_overlapping_labels(seed):
     rng = np.random.default_rng(seed)
