@@ -15,7 +15,8 @@
    best partner, are chosen by cross-validation over those documents (K folds by
    document): the best F1 among the settings with precision >= the target, else the best
    F0.5, which counts precision twice (document-level, like the scorer), or the best F1
-   among the settings whose F0.5 is within ``near`` of it;
+   among the settings whose F0.5 is within ``near`` of it; a predicate whose guesses by the
+   classifier alone lower that F1 is left to the grammar (:func:`grammar_only`);
 3. an averaged perceptron learns all of them (:class:`graph.nlp.relation_model.RelationModel`);
 4. the model is written to ``resources/model/relations.json`` with the digest of what it
    was built from (annotations, splits, this script's settings) in its ``meta``, which a
@@ -44,6 +45,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -252,9 +254,10 @@ def document_scores(model, rows: list[tuple], relations) -> dict:
 
 
 def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, list[tuple]],
-                   relations) -> tuple[float, float, dict, dict]:
+                   relations) -> tuple[float, float | None, list[str], dict, dict]:
     """The (margin, metric floor) with the best F1 at the target precision over K folds,
-    its scores, and its counts per predicate.
+    the predicates left to the grammar (:func:`grammar_only`), the scores, and the counts
+    per predicate.
 
     Each fold trains on the other folds' pairs of both kinds (found and gold entities) and
     is scored on its own found entities' pairs, as the product will run.
@@ -268,12 +271,14 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
     k = SETTINGS["folds"]
     totals: dict[tuple, Counter] = defaultdict(Counter)
     per: dict[tuple, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    folds = []
     for fold in range(k):
         held = set(docs[fold::k])
         train = [r[:4] for d in docs if d not in held
                  for r in (*rows_by_doc[d], *gold_rows[d]) if r[3] is not None]
         test = [r for d in held for r in rows_by_doc[d]]
         model = RelationModel.train(train, epochs=SETTINGS["epochs"], seed=SETTINGS["seed"])
+        folds.append((model, test))
         for margin in SETTINGS["margins"]:
             for floor in SETTINGS["metric_floors"]:
                 model.margin, model.metric_floor = margin, floor
@@ -283,9 +288,7 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
                     per[(margin, floor)][predicate].update(counts)
     rows = []
     for (margin, floor), c in totals.items():
-        p = c["tp"] / c["pred"] if c["pred"] else 0.0
-        r = c["tp"] / c["gold"] if c["gold"] else 0.0
-        f1 = 2 * p * r / (p + r) if c["tp"] else 0.0
+        p, r, f1 = _prf(c)
         # F0.5 (precision counts twice) when no setting reaches the target precision
         f_half = 1.25 * p * r / (0.25 * p + r) if c["tp"] else 0.0
         ok = p >= SETTINGS["target_precision"]
@@ -296,15 +299,51 @@ def cross_validate(rows_by_doc: dict[str, list[tuple]], gold_rows: dict[str, lis
     top = max(rows, key=lambda row: row[0])[0]
     near = [row for row in rows if row[0][0] == top[0] and row[0][1] >= top[1] - SETTINGS["near"]]
     _, _, margin, floor, scores = max(near, key=lambda row: (row[1], -row[2]))
-    return margin, floor, scores, per[(margin, floor)]
+    only = grammar_only(folds, relations, margin, floor)
+    if only:
+        scores, per_predicate = _fold_scores(folds, relations, margin, floor, only)
+        return margin, floor, only, scores, per_predicate
+    return margin, floor, only, scores, per[(margin, floor)]
+
+
+def _fold_scores(folds: list[tuple], relations, margin: float, floor: float | None,
+                 only: Iterable[str]) -> tuple[dict, dict[str, Counter]]:
+    """Cross-validated P/R/F1 at one setting, and the counts per predicate."""
+    total, per = Counter(), defaultdict(Counter)
+    for model, test in folds:
+        model.margin, model.metric_floor, model.grammar_only = margin, floor, frozenset(only)
+        s = document_scores(model, test, relations)
+        total.update({k: s[k] for k in ("tp", "pred", "gold")})
+        for predicate, counts in s["per"].items():
+            per[predicate].update(counts)
+        model.grammar_only = frozenset()
+    p, r, f1 = _prf(total)
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3)}, per
+
+
+def _prf(c: Counter) -> tuple[float, float, float]:
+    """Precision, recall and F1 of tp/pred/gold counts."""
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    return p, r, (2 * p * r / (p + r) if c["tp"] else 0.0)
+
+
+def grammar_only(folds: list[tuple], relations, margin: float, floor: float | None
+                 ) -> list[str]:
+    """The predicates between two named entities (not HAS_METRIC, whose figure's owner the
+    grammar and the scores decide together) for which the classifier's own guesses cost more
+    than they bring: leaving them to the grammar raises the cross-validated F1."""
+    from graph.schema import PREDICATES
+
+    base = _fold_scores(folds, relations, margin, floor, ())[0]["f1"]
+    return [p for p in PREDICATES if p != "HAS_METRIC" and
+            _fold_scores(folds, relations, margin, floor, (p,))[0]["f1"] > base]
 
 
 def print_report(per: dict[str, Counter]) -> None:
     """P/R/F1 per predicate (document-level, cross-validated)."""
     for predicate, c in sorted(per.items()):
-        p = c["tp"] / c["pred"] if c["pred"] else 0.0
-        r = c["tp"] / c["gold"] if c["gold"] else 0.0
-        f1 = 2 * p * r / (p + r) if c["tp"] else 0.0
+        p, r, f1 = _prf(c)
         print(f"  {predicate:14} P={p:.3f} R={r:.3f} F1={f1:.3f} "
               f"(tp {c['tp']}, predicted {c['pred']}, gold {c['gold']})")
 
@@ -339,15 +378,15 @@ def main() -> int:
           f"entities), {related} related, {sum(r[3] is None for r in rows)} left out; "
           f"evidence {EVIDENCE['mode']!r} for {len(evidence)} relations "
           f"({time.perf_counter() - started:.0f} s)")
-    margin, floor, scores, per = cross_validate(rows_by_doc, gold_rows, relations)
-    print(f"cross-validated: margin {margin}, metric floor {floor}: P={scores['p']:.3f} "
-          f"R={scores['r']:.3f} F1={scores['f1']:.3f}")
+    margin, floor, only, scores, per = cross_validate(rows_by_doc, gold_rows, relations)
+    print(f"cross-validated: margin {margin}, metric floor {floor}, left to the grammar "
+          f"{only}: P={scores['p']:.3f} R={scores['r']:.3f} F1={scores['f1']:.3f}")
     if args.report:
         print_report(per)
         return 0
     model = RelationModel.train([r[:4] for r in rows if r[3] is not None],
                                 epochs=SETTINGS["epochs"], seed=SETTINGS["seed"])
-    model.margin, model.metric_floor = margin, floor
+    model.margin, model.metric_floor, model.grammar_only = margin, floor, frozenset(only)
     settings = SETTINGS if EVIDENCE["mode"] == "off" else {**SETTINGS, "evidence": EVIDENCE}
     model.meta = {"threadline_training": {"digest": training_digest(), "settings": settings,
                                           "cross_validated": scores}}

@@ -206,6 +206,18 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
         subject in e or (owner is not None and owner in e and subject.pos_ == "NOUN"))), None)
 
 
+def _shared_subject(verb: Token, ents: list[Span]) -> Span | None:
+    """The model or method that is the subject of the verb ``verb`` is coordinated with (of
+    the copula, for a participle the parse hangs on it: "X is itself fine-tuned from Y and
+    outperforms Z")."""
+    head = verb.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and head.dep_ == "acomp":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return None if subject is None else \
+        next((e for e in ents if subject in e and e.label_ in ENDS), None)
+
+
 def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` for the pairs (``a`` written first) the sentence
     compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``).
@@ -238,6 +250,9 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         verb = _verb_of(doc[cue])
         if subject is None and verb.dep_ == "conj":  # "it surpasses X and stays close to Y"
             subject = subjects.get(verb.head.i)
+        if subject is not None and verb.dep_ == "conj" and subject.root.dep_ in ("pobj", "dobj"):
+            # "X is fine-tuned from Y and outperforms Z": the verbs share X, not the nearer Y
+            subject = _shared_subject(verb, ents) or subject
         if subject is not None:
             subjects[verb.i] = subject
         chained = [lab for s, (e, lab) in found.items() if s < cue and cue - e <= 1]

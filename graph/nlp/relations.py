@@ -214,6 +214,9 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
         return own or implicit_subjects(head, ent_of, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return own  # "To create Claude, Anthropic makes ...": Anthropic creates
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and head.lemma_ == "be":
+        return own  # "All three are themselves fine-tuned from Y": the parse hangs the
+        # participle on "are" as if it were an adjective
     return []
 
 
