@@ -185,6 +185,9 @@ def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
      "fully supervised fine-tuning"),
     ("The idea is to sample multiple, diverse reasoning paths through few-shot CoT, and use "
      "the generations to select the most consistent answer.", "few-shot CoT"),
+    # models__chatgpt.md: the acronym after it spells the whole name, link word and all
+    ("ChatGPT is trained using Reinforcement Learning from Human Feedback (RLHF).",
+     "Reinforcement Learning from Human Feedback"),
 ])
 def test_a_specific_method_keeps_its_own_name_not_its_generic_parent(nlp, text, name):
     assert (name, "METHOD") in ents(nlp, text)

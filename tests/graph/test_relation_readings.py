@@ -122,8 +122,8 @@ def test_a_use_is_read_right_after_its_user(nlp):
                          "(May 2023)") == {("Satisfiability-Aided Language Models",
                                             "Declarative Prompting"): "USES"}
     # models__chatgpt.md: "is trained using"
-    assert readings(nlp, "ChatGPT is trained using Reinforcement Learning from Human Feedback "
-                         "(RLHF).") == {("ChatGPT", "Reinforcement Learning"): "USES"}
+    rlhf = "Reinforcement Learning from Human Feedback"
+    assert readings(nlp, f"ChatGPT is trained using {rlhf} (RLHF).") == {("ChatGPT", rlhf): "USES"}
     # models__collection.md: not across another clause ("fine-tuned with LoRA, and trained
     # with ..." is Baize-v2's, not LoRA's)
     assert not readings(nlp, "Baize-v2 is an open-source chat model developed by UCSD, "

@@ -21,8 +21,8 @@ def uses(nlp, text: str) -> dict[tuple[str, str], str]:
 
 def test_a_clauses_subject_uses_what_its_training_verb_names(nlp):
     # models__chatgpt.md: the passive subject of "trained using"
-    assert uses(nlp, "ChatGPT is trained using Reinforcement Learning from Human Feedback "
-                     "(RLHF).").get(("ChatGPT", "Reinforcement Learning")) == "USES"
+    rlhf = "Reinforcement Learning from Human Feedback"
+    assert uses(nlp, f"ChatGPT is trained using {rlhf} (RLHF).").get(("ChatGPT", rlhf)) == "USES"
     # m12_orpo_summary.txt: a relative clause's subject is the name it hangs on
     found = uses(nlp, "Zephyr-β, which was trained with SFT followed by DPO.")
     assert found == {("Zephyr-β", "SFT"): "USES", ("Zephyr-β", "DPO"): "USES"}, found

@@ -54,6 +54,27 @@ def acronym_for(span: Span) -> str | None:
     return acronym if spells_acronym(acronym, span.text) else None
 
 
+_RUN_ON = 4  # words a name may run on by to reach the acronym that spells it with them
+
+
+def spelled_out(span: Span) -> Span:
+    """``span`` run on to the acronym in brackets a few words after it, when the acronym
+    spells the name with those words ("Reinforcement Learning" + "from Human Feedback
+    (RLHF)"): the recogniser stopped at a link word the name holds. Otherwise ``span``."""
+    doc = span.doc
+    if span.label_ not in ACRONYM_LABELS:
+        return span
+    for end in range(span.end, min(span.end + _RUN_ON, len(doc) - 2) + 1):
+        if doc[end].text == "(":
+            if end == span.end:
+                return span
+            longer = Span(doc, span.start, end, label=span.label_, span_id=span.ent_id_ or "")
+            return longer if acronym_for(longer) is not None else span
+        if not (doc[end].is_alpha or doc[end].text in ("-", "–")) or doc[end].ent_type_:
+            return span
+    return span
+
+
 def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     """Every occurrence in ``doc`` of an acronym one of ``spans`` defines, typed like it.
 

@@ -42,7 +42,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graph.nlp.components.acronyms import acronym_spans, listed_acronyms
+from graph.nlp.components.acronyms import acronym_spans, listed_acronyms, spelled_out
 from graph.nlp.components.arbiter import (
     ASSISTANT_PREFIX,
     DERIVED,
@@ -171,6 +171,7 @@ class ThreadlineEntities:
         # a name and a size beat the size alone ("the Lark 3B model" is no "3B model" metric)
         spans.extend((SHAPE, s) for s in [*sized_models(doc), *possessed_models(
             doc, [*doc.ents, *(s for _, s in spans)])])
+        spans = [(p, spelled_out(s)) for p, s in spans]  # "... from Human Feedback (RLHF)"
         spans.extend((RULER, s) for s in acronym_spans(doc, choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
