@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from graph.ingest.documents import Document
 from graph.nlp.components.repeats import repeated_names
+from graph.nlp.components.spans import written_as_code
 from graph.nlp.extract import extract
 
 # ``nlp``: the real pipeline, from tests/graph/conftest.py
@@ -165,6 +166,16 @@ def test_names_in_code_are_identifiers_not_mentions(nlp):
     found = ents(nlp, text)
     assert ("GPT-4", "MODEL") in found
     assert not any(name == "OpenAI" for name, _ in found)
+
+
+@pytest.mark.parametrize("text, code", [
+    # an example output without a language (models__code-llama.md, risks__adversarial.md)
+    ("generate_fibonacci(n-2", True), ('"French":"${French', True), ("a1 = 'some'", True),
+    ("Code Llama - Instruct", False), ("Orpheus-TTS (3B)", False), ("UZH_CLyp", False),
+    ("C++", False), ("DALL·E 3", False),
+])
+def test_code_written_in_an_example_is_no_name(text, code):
+    assert written_as_code(text) is code
 
 
 @pytest.mark.parametrize("text, label", [

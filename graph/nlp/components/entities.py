@@ -101,6 +101,7 @@ from graph.nlp.components.spans import (
     title_line,
     trimmed,
     without_function_words,
+    written_as_code,
 )
 from graph.nlp.components.whole_names import glued_name, versioned_names, whole_name
 from graph.nlp.lexicon import words
@@ -317,12 +318,12 @@ def _forget_stale_ids(spans: list[Span]) -> None:
 
 
 def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``spans`` without the names inside code blocks (``client = OpenAI()``)."""
+    """``spans`` without the names inside code blocks (``client = OpenAI()``) or written as
+    code wherever they are (an example without a language: ``return generate_fibonacci(n-2)``,
+    ``{"French":"${French translation}"}``)."""
     blocks = code_blocks(doc_text(doc))
-    if not blocks:
-        return spans
-    return [s for s in spans if s.label_ in ("METRIC", "DATE") or not any(
-        start <= s.start_char < end for start, end in blocks)]
+    return [s for s in spans if s.label_ in ("METRIC", "DATE") or not (any(
+        start <= s.start_char < end for start, end in blocks) or written_as_code(s.text))]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:

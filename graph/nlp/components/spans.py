@@ -91,6 +91,16 @@ _OPENING = {"(", "[", "{"}  # no name ends with one: "Principles of Engineering 
 _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
+_CODE = re.compile(r'[${}=<>\\]|":"|\w\(')
+
+
+def written_as_code(text: str) -> bool:
+    """Whether ``text`` is a piece of code, no name: a call, a template, an assignment, an
+    unclosed bracket ("generate_fibonacci(n-2", '"French":"${French' in a guide's example
+    output, which has no language to mark it as code)."""
+    return bool(_CODE.search(text)) or text.count("(") != text.count(")")
+
+
 def generic_term(text: str) -> bool:
     """Whether ``text`` is a generic term, never a name ("AI", "LLMs", "Accuracy": the
     ``generic_terms`` of ``resources/lexicon/entities.json``, compared case-folded)."""
