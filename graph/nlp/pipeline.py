@@ -197,8 +197,9 @@ def add_domain_components(nlp: Language) -> None:
     stop ends a sentence; ``threadline_entities`` runs last and owns ``doc.ents``.
 
     The tokenizer also learns splits the default English rules miss in this genre:
-    "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." (a
-    model size ending a sentence), "BERT|" (a Markdown table cell) and ``model="gpt-4"``, so
+    "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." and
+    "DALL-E." (a size or name ending a sentence), "BERT|" (a Markdown table cell) and
+    ``model="gpt-4"``, so
     that the number or name becomes a token of its own that NER, the patterns and the
     metric builder can see.
     """
@@ -238,8 +239,10 @@ def extend_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = list(nlp.Defaults.prefixes or ()) + ["~", r"\|"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    # "405B." at the end of a sentence: the full stop is not part of the size
-    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[0-9][BMKTbmkt])\.", r"\|"]
+    # "405B." and "DALL-E." at the end of a sentence: the full stop is not part of the size
+    # or the name
+    suffixes = list(nlp.Defaults.suffixes or ()) + [r"(?<=[0-9][BMKTbmkt])\.",
+                                                    r"(?<=[A-Za-z0-9]-[A-Z])\.", r"\|"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 

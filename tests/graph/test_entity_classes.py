@@ -45,6 +45,17 @@ def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, te
     assert (name, "MODEL") in ents(nlp, text)
 
 
+def test_a_name_keeps_its_company_suffix_and_loses_the_full_stop(nlp):
+    # courses.md and guides__4o-image-generation.md of the guide
+    found = ents(nlp, "Our past learners range from software engineers to AI researchers and "
+                      "practitioners in organizations like Microsoft, Google, Amazon, JPMorgan "
+                      "Chase & Co., Asana, Intuit, Fidelity Investments, and many others")
+    assert ("JPMorgan Chase & Co.", "ORG") in found and ("Co.", "ORG") not in found
+    found = ents(nlp, "If the image tool is timed out, tell me instead of generating with "
+                      "DALL-E.")
+    assert ("DALL-E", "MODEL") in found, found
+
+
 def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):
     text = ("For all the prompt examples below, we will be using Code Llama 70B Instruct, which "
             "is a fine-tuned variant of Code Llama that's been instruction tuned.")

@@ -103,7 +103,12 @@ from graph.nlp.components.spans import (
     without_function_words,
     written_as_code,
 )
-from graph.nlp.components.whole_names import glued_name, versioned_names, whole_name
+from graph.nlp.components.whole_names import (
+    glued_name,
+    partnership_names,
+    versioned_names,
+    whole_name,
+)
 from graph.nlp.lexicon import words
 
 # The statistical model's labels -> Threadline's types; unlisted labels are dropped.
@@ -202,8 +207,8 @@ class ThreadlineEntities:
         chosen = [s for s in chosen if s.label_ in ("METRIC", "DATE", "PERSON", "PLACE")
                   or not generic_term(s.text)  # whatever step typed one ("LLMs")
                   or s.text.isupper() and len(s.text) > 4]  # the RECALL benchmark
-        chosen = versioned_names(filter_spans(trimmed(_outside_code(
-            doc, repeated_names(doc, chosen)))))
+        chosen = partnership_names(versioned_names(filter_spans(trimmed(_outside_code(
+            doc, repeated_names(doc, chosen))))))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc

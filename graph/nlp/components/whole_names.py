@@ -124,3 +124,21 @@ def versioned_names(spans: list[Span]) -> list[Span]:
             label = "MODEL" if "MODEL" in (before.label_, span.label_) else before.label_
             found[-1] = Span(span.doc, before.start, span.end, label=label)
     return found
+
+
+_PARTNERS = {"co.", "co", "company", "sons"}  # "JPMorgan Chase & Co."
+
+
+def partnership_names(spans: list[Span]) -> list[Span]:
+    """A company's name with its "& Co." ("JPMorgan Chase & Co.": one ORG, not "JPMorgan
+    Chase" and an ORG "Co.")."""
+    found: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        doc, end = span.doc, span.end
+        if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "&" and \
+                doc[end + 1].lower_ in _PARTNERS:
+            span = Span(doc, span.start, end + 2, label="ORG")
+        if found and found[-1].end > span.start:
+            continue  # the "Co." the recogniser found on its own
+        found.append(span)
+    return found
