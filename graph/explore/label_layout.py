@@ -226,17 +226,15 @@ def place_labels(centres: np.ndarray, radii: np.ndarray, sizes: np.ndarray,
 def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]],
             covering: list[list[int]], must: int) -> dict[int, int]:
     """Label -> chosen candidate: each in turn at its first free try (a hub with none: at
-    one that moving a label or two aside frees, else at one ``covering`` a disc), the
-    ``must`` first ones anyway; then those left out, by moving a label or two aside."""
+    one ``covering`` a disc), the ``must`` first ones anyway; then those left out, by moving
+    a label or two aside; then the hubs over a disc, where moving a label or two aside
+    frees a place clear of discs."""
     cells = occupancy.cells(candidates.reshape(-1, 4)).reshape(len(candidates), -1, 4)
     labels = _Labels(occupancy.grid.shape, _as_lists(np.clip(cells, 0, None)))
     unplaced = []
     for k in range(len(candidates)):
         chosen = next((j for j in tries[k] if labels.free(k, j)), -1)
         if chosen < 0 and covering[k]:
-            # a hub moves a label or two aside before it covers a disc
-            if labels.squeeze_in(k, tries, must):
-                continue
             chosen = next((j for j in covering[k] if labels.free(k, j)), -1)
         if chosen < 0 and k < must:
             chosen = next((j for j in range(len(CANDIDATES))
@@ -245,8 +243,14 @@ def _greedy(occupancy: Occupancy, candidates: np.ndarray, tries: list[list[int]]
             unplaced.append(k)
         else:
             labels.put(k, chosen)
+    reach = [clear + over for clear, over in zip(tries, covering, strict=True)]
     for k in unplaced[:REPAIR_MAX]:
-        labels.squeeze_in(k, tries, must)
+        labels.squeeze_in(k, reach, must)
+    for k, j in list(labels.choice.items()):
+        if j in covering[k]:  # a hub over a disc: moving a label or two aside may free it
+            labels.lift(k)
+            if not labels.squeeze_in(k, tries, must):
+                labels.put(k, j)
     return labels.choice
 
 
