@@ -86,7 +86,8 @@ def train_relations(out: Path, fold: list[str]) -> None:
     model = RelationModel.train([r[:4] for r in rows if r[3] is not None],
                                 epochs=tr.SETTINGS["epochs"], seed=tr.SETTINGS["seed"])
     shipped = RelationModel.load(ROOT / "resources" / "model" / "relations.json")
-    model.margin, model.metric_floor = shipped.margin, shipped.metric_floor
+    model.margin, model.metric_floor, model.grammar_only = \
+        shipped.margin, shipped.metric_floor, shipped.grammar_only
     model.save(out / "root" / "resources" / "model" / "relations.json")
 
 

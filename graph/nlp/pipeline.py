@@ -199,9 +199,8 @@ def add_domain_components(nlp: Language) -> None:
     The tokenizer also learns splits the default English rules miss in this genre:
     "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." and
     "DALL-E." (a size or name ending a sentence), "BERT|" (a Markdown table cell) and
-    ``model="gpt-4"``, so
-    that the number or name becomes a token of its own that NER, the patterns and the
-    metric builder can see.
+    ``model="gpt-4"``, so that the number or name becomes a token of its own that NER, the
+    patterns and the metric builder can see.
     """
     extend_tokenizer(nlp)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
