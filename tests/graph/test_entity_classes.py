@@ -210,6 +210,10 @@ def test_a_chat_assistant_is_the_model_answering_or_the_app(nlp, text, label):
     # models__chatgpt.md: the acronym after it spells the whole name, link word and all
     ("ChatGPT is trained using Reinforcement Learning from Human Feedback (RLHF).",
      "Reinforcement Learning from Human Feedback"),
+    # readme__trl.md: and an epithet before it is no part of the name the acronym spells
+    ("`DPOTrainer` implements the popular Direct Preference Optimization (DPO) algorithm "
+     "that was used to post-train Llama 3 and many other models.",
+     "Direct Preference Optimization"),
 ])
 def test_a_specific_method_keeps_its_own_name_not_its_generic_parent(nlp, text, name):
     assert (name, "METHOD") in ents(nlp, text)

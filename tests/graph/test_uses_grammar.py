@@ -141,3 +141,18 @@ This process deals with aligning the retriever outputs with the preferences of t
             ("RETRO", "USES", "Iterative retrieval"),
             ("IRCoT", "USES", "Recursive retrieval")} <= found
     assert ("IRCoT", "USES", "Iterative retrieval") not in found
+
+
+def test_what_a_trainer_implements_it_uses(nlp):
+    # readme__trl.md: "implements" names the method a tool uses (4 of 4 such sentences of
+    # the annotated READMEs), as a rule of the grammar, not a guess
+    from graph.nlp.discourse import document_candidates
+    from graph.nlp.relation_model import rule_label
+
+    text = ("`KTOTrainer` implements the Kahneman-Tversky Optimization (KTO) algorithm, which "
+            "aligns models from simple binary (desirable / undesirable) feedback rather than "
+            "preferences.")
+    candidates, _ = document_candidates(nlp(text), 0, None)
+    read = {(text[slice(*c.a)], text[slice(*c.b)]): rule_label(c) for c in candidates}
+    assert read.get(("KTOTrainer", "Kahneman-Tversky Optimization")) == "USES", read
+    assert ("KTOTrainer", "USES", "Kahneman-Tversky Optimization") in typed(nlp, text)

@@ -60,19 +60,34 @@ _RUN_ON = 4  # words a name may run on by to reach the acronym that spells it wi
 def spelled_out(span: Span) -> Span:
     """``span`` run on to the acronym in brackets a few words after it, when the acronym
     spells the name with those words ("Reinforcement Learning" + "from Human Feedback
-    (RLHF)"): the recogniser stopped at a link word the name holds. Otherwise ``span``."""
+    (RLHF)"): the recogniser stopped at a link word the name holds; or without the
+    lower-case words it opens with, when the acronym spells the rest ("popular" + "Direct
+    Preference Optimization (DPO)"). Otherwise ``span``."""
     doc = span.doc
     if span.label_ not in ACRONYM_LABELS:
         return span
     for end in range(span.end, min(span.end + _RUN_ON, len(doc) - 2) + 1):
         if doc[end].text == "(":
             if end == span.end:
-                return span
+                return _without_epithets(span)
             longer = Span(doc, span.start, end, label=span.label_, span_id=span.ent_id_ or "")
             return longer if acronym_for(longer) is not None else span
         if not (doc[end].is_alpha or doc[end].text in ("-", "–")) or doc[end].ent_type_:
             return span
     return span
+
+
+def _without_epithets(span: Span) -> Span:
+    """``span`` (followed by an acronym in brackets) less the lower-case words it opens with
+    when the acronym spells the rest (it may spell the whole too: the link words and
+    lower-case words it skips)."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].is_lower and span.doc[start].is_alpha:
+        start += 1
+    if start == span.start:
+        return span
+    rest = Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_ or "")
+    return rest if acronym_for(rest) is not None else span
 
 
 def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
