@@ -37,7 +37,7 @@ from graph.nlp.relations import (
     we_predicate,
 )
 from graph.nlp.tables import series_candidates, table_candidates
-from graph.nlp.variants import released_members
+from graph.nlp.variants import derived_benchmarks, released_members
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -277,11 +277,12 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
 
 def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
-    sizes its author releases, the example numbers."""
+    sizes its author releases, the benchmarks its own is derived from, the example
+    numbers."""
     if not result.relations and result.fallback is not None:
         result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)
-    result.relations += released_members(result)
+    result.relations += released_members(result) + derived_benchmarks(result)
     _drop_examples(result)
 
 

@@ -24,6 +24,7 @@ from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, TypedRelation
 from graph.nlp.relation_model import reading_label, rule_label, shipped_model
 from graph.nlp.relations import FIRST_PERSON_PLURAL, WE_WORDS
+from graph.taxonomy import predicates
 
 MEMBERS = ("MODEL",)  # what may be a size or an edition of a family
 SIZE = re.compile(r"(\d+x)?\d+(\.\d+)?[bmkt]?|v?\d+(\.\d+)*", re.IGNORECASE)  # "8x7B", "70"
@@ -107,4 +108,25 @@ def released_members(result: DocumentResult) -> list[TypedRelation]:
                     and _member_of(text[m.start:m.end].casefold(), family):
                 made.add((member, rel.target))
                 found.append(replace(rel, source=member))
+    return found
+
+
+def derived_benchmarks(result: DocumentResult) -> list[TypedRelation]:
+    """The benchmark a page is about is BASED_ON each benchmark of the page its name holds
+    as a part ("Global-MMLU" and "MMLU", "RACE-H" and "RACE", "BIG-Bench Hard" and
+    "BIG-Bench" on pages titled so: 6 of 6 such pairs of the annotated pages; a name that
+    holds another on a page about something else is BASED_ON it for 9 of 28)."""
+    if result.subject is None or result.subject[1] != "DATASET":
+        return []
+    span, _, name = result.subject
+    found, seen = [], set()
+    for m in result.mentions:
+        part = m.text.casefold()
+        if m.label != "DATASET" or part in seen or len(part) >= len(name) or \
+                not re.search(rf"(?:^|[\s-]){re.escape(part)}(?:$|[\s-])", name):
+            continue
+        seen.add(part)
+        found.append(TypedRelation(result.doc.id, span, (m.start, m.end),
+                                   predicates()["BASED_ON"].phrase, m.sent_start, m.sent_end,
+                                   via="subject", predicate="BASED_ON"))
     return found

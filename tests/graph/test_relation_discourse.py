@@ -270,3 +270,17 @@ def test_a_prompt_quoted_inline_says_nothing_of_the_pages_topic(nlp):
     assert ("Gemini 1.5 Pro", "DEVELOPED_BY", "Google") in found, found
     assert not any("Llama" in s + t and v & {"previous", "title", "we", "subject"}
                    for (s, _, t), v in found.items()), found
+
+
+def test_the_benchmark_a_page_is_about_is_based_on_the_one_its_name_holds(nlp):
+    # heldout-dev's task__truthfulqa-multi.md: the page's benchmark extends TruthfulQA; a
+    # page about another benchmark says nothing of the two (6 of 6 such pairs on the
+    # annotated pages titled by the longer name, 9 of 28 elsewhere)
+    text = ("# TruthfulQA-Multi\n\n## Paper\n\nTitle: `Truth Knows No Language: Evaluating "
+            "Truthfulness Beyond English`\n\nWe introduce a professionally translated "
+            "extension of the TruthfulQA benchmark designed to evaluate truthfulness in "
+            "Basque, Catalan, Galician, and Spanish.\n")
+    assert via(nlp, text).get(("TruthfulQA-Multi", "BASED_ON", "TruthfulQA")) == {"subject"}
+    other = text.replace("# TruthfulQA-Multi", "# Multilingual evaluations") + \
+        "\nTruthfulQA-Multi covers four languages.\n"
+    assert ("TruthfulQA-Multi", "BASED_ON", "TruthfulQA") not in via(nlp, other)
