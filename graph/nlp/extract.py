@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.pairs import Candidate
@@ -103,18 +103,10 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
     return chunks
 
 
-_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
 # Inline code of four words or more that the sentence goes on after: a prompt or an answer
 # quoted in it ("when we prompted the model `What are the FLOPs reported for Llama 2?` it
 # responded ..."); not a name (`gpt-4o`), nor a field's whole value ("Abstract: `...`")
 _QUOTED = re.compile(r"`([^`\n]+)`(?=[ \t]*[\w(])")
-
-
-def fenced_blocks(text: str) -> list[tuple[int, int]]:
-    """Character spans of Markdown's fenced blocks (code, example prompts and outputs)."""
-    marks = [m.start() for m in _FENCE.finditer(text)]
-    return [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text))
-            for i in range(0, len(marks), 2)]
 
 
 def _within(spans: list[tuple[int, int]]):

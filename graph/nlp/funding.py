@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.components.spans import HYPHENS
 from graph.nlp.lexicon import words
 from graph.nlp.provenance import ARTICLES
 
@@ -60,7 +61,7 @@ def _backed(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:
     the parser loses the apposition)."""
     doc, found = sent.doc, {}
     for backed in (t for t in sent if t.lower_ == "backed"):
-        glued = backed.i >= 2 and doc[backed.i - 1].text in ("-", "\u2011")
+        glued = backed.i >= 2 and doc[backed.i - 1].text in HYPHENS
         funders = [o for o in orgs if o.end == backed.i - 1] if glued else \
             [o for o in orgs for by in backed.children if by.dep_ == "agent" and (
                 o.root.head == by or (o.root.dep_ == "conj" and o.root.head.head == by))]

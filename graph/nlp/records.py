@@ -31,7 +31,8 @@ class Mention:
 # the entity of the line introducing a list the sentence is an item of; "name" the
 # organization a product's name opens with ("Anthropic Interviewer"); "table" the benchmark
 # heading a results table's column (graph/nlp/tables.py); "subject" what the whole document
-# is about, for the items of its list of features (graph/nlp/features.py).
+# is about, for the items of its list of features (graph/nlp/features.py) and the benchmarks
+# its own is derived from (graph/nlp/variants.py).
 VIA = ("we", "title", "previous", "list", "name", "table", "subject")
 
 

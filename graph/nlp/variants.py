@@ -113,9 +113,9 @@ def released_members(result: DocumentResult) -> list[TypedRelation]:
 
 def derived_benchmarks(result: DocumentResult) -> list[TypedRelation]:
     """The benchmark a page is about is BASED_ON each benchmark of the page its name holds
-    as a part ("Global-MMLU" and "MMLU", "RACE-H" and "RACE", "BIG-Bench Hard" and
-    "BIG-Bench" on pages titled so: 6 of 6 such pairs of the annotated pages; a name that
-    holds another on a page about something else is BASED_ON it for 9 of 28)."""
+    as a part ("TruthfulQA-Multi" and "TruthfulQA", "RACE-H" and "RACE", "BIG-Bench Hard"
+    and "BIG-Bench" on pages titled so: 6 of 6 such pairs of the annotated pages; a name
+    that holds another on a page about something else is BASED_ON it for 9 of 28)."""
     if result.subject is None or result.subject[1] != "DATASET":
         return []
     span, _, name = result.subject

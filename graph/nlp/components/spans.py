@@ -76,13 +76,25 @@ _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
 _NOT_CODE = {"", "text", "txt", "markdown", "md", "plaintext"}
 
 
+def _fences(text: str) -> list[tuple[int, int, str]]:
+    """Markdown's fenced blocks of ``text``: their character spans and languages ("" for
+    none); an unclosed fence runs to the end."""
+    marks = list(_FENCE.finditer(text))
+    return [(marks[i].start(), marks[i + 1].start() if i + 1 < len(marks) else len(text),
+             marks[i].group(1).lower()) for i in range(0, len(marks), 2)]
+
+
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Character spans of Markdown's fenced blocks (code, example prompts and outputs)."""
+    return [(start, end) for start, end, _ in _fences(text)]
+
+
 def code_blocks(text: str) -> list[tuple[int, int]]:
     """Character spans of the fenced blocks of ``text`` that hold code (```python, ```json):
     names there are identifiers (``from openai import OpenAI``), not mentions. Blocks
     without a language are example prompts and outputs and stay prose."""
-    marks = list(_FENCE.finditer(text))
-    return [(marks[i].start(), marks[i + 1].start() if i + 1 < len(marks) else len(text))
-            for i in range(0, len(marks), 2) if marks[i].group(1).lower() not in _NOT_CODE]
+    return [(start, end) for start, end, language in _fences(text)
+            if language not in _NOT_CODE]
 
 
 _TRAILING_TAGS = {"IN", "CC", "DT", "TO", "RB", "WDT", ","}

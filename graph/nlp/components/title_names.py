@@ -96,15 +96,9 @@ def _before_section_words(span: Span) -> Span:
     end = span.end
     while end - span.start > 1 and span.doc[end - 1].lower_ in words("layout", "section_words"):
         end -= 1
-    if end == span.end or span.label_ != "MODEL" or not (_on_a_heading(span) or _hashed(span)):
+    if end == span.end or span.label_ != "MODEL" or not _on_a_heading(span):
         return span
     return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
-
-
-def _hashed(span: Span) -> bool:
-    """Whether ``span`` stands on a Markdown heading ("## ...")."""
-    text = doc_text(span.doc)
-    return text[text.rfind("\n", 0, span.start_char) + 1:].lstrip().startswith("#")
 
 
 def _on_a_heading(span: Span) -> bool:
