@@ -198,7 +198,8 @@ def add_domain_components(nlp: Language) -> None:
 
     The tokenizer also learns splits the default English rules miss in this genre:
     "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." and
-    "DALL-E." (a size or name ending a sentence), "BERT|" (a Markdown table cell) and
+    "DALL-E." (a size or name ending a sentence), "BERT|" (a Markdown table cell),
+    "prompting[38]" (a citation mark) and
     ``model="gpt-4"``, so that the number or name becomes a token of its own that NER, the
     patterns and the metric builder can see.
     """
@@ -232,9 +233,11 @@ def domain_recogniser() -> Language | None:
 def extend_tokenizer(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "="
+    # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "=";
+    # "prompting[38]": a citation mark glued to the word it follows
     infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])",
-                                                  r"\|", r"(?<==)[\"']"]
+                                                  r"\|", r"(?<==)[\"']",
+                                                  r"(?<=[A-Za-z)])\[(?=[0-9]{1,3}(?:\]|$))"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = list(nlp.Defaults.prefixes or ()) + ["~", r"\|"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search

@@ -189,6 +189,21 @@ def test_code_written_in_an_example_is_no_name(text, code):
     assert written_as_code(text) is code
 
 
+def test_a_comment_written_in_capitals_names_nothing(nlp):
+    # risks__adversarial.md: a comment of an example without a language
+    text = ("def simple_function(input_string):\n# REPLACE THESE VARIABLES WITH YOUR CENSORED "
+            "WORDS BROKEN INTO SEPARATE TOKENS AND DELETE THIS COMMENT\na1 = 'some'\n\n"
+            "The prompt asked GPT-4 and Claude for the MMLU results.")
+    assert ents(nlp, text) == {("GPT-4", "MODEL"), ("Claude", "MODEL"), ("MMLU", "DATASET")}
+
+
+def test_a_citation_mark_glued_to_a_name_is_not_part_of_it(nlp):
+    # techniques__prompt_chaining.md's list of techniques
+    text = ("Other prompting techniques:\n\n- Tree-of-thought prompting[43]\n"
+            "- Mixtral[1] as the judge\n")
+    assert {("Tree-of-thought prompting", "METHOD"), ("Mixtral", "MODEL")} <= ents(nlp, text)
+
+
 @pytest.mark.parametrize("text, label", [
     ("ChatGPT is trained using Reinforcement Learning from Human Feedback (RLHF).", "MODEL"),
     ("If your prompt is not descriptive, ChatGPT often fills in additional details.", "MODEL"),

@@ -98,6 +98,7 @@ from graph.nlp.components.spans import (
     generic_term,
     inside_quotes,
     relabel,
+    shouted,
     title_line,
     trimmed,
     without_function_words,
@@ -326,9 +327,11 @@ def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` without the names inside code blocks (``client = OpenAI()``) or written as
     code wherever they are (an example without a language: ``return generate_fibonacci(n-2)``,
     ``{"French":"${French translation}"}``)."""
-    blocks = code_blocks(doc_text(doc))
+    text = doc_text(doc)
+    blocks = code_blocks(text)
     return [s for s in spans if s.label_ in ("METRIC", "DATE") or not (any(
-        start <= s.start_char < end for start, end in blocks) or written_as_code(s.text))]
+        start <= s.start_char < end for start, end in blocks) or written_as_code(s.text)
+        or s.text.isalpha() and s.text.isupper() and shouted(text, s.start_char))]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:

@@ -113,6 +113,18 @@ def written_as_code(text: str) -> bool:
     return bool(_CODE.search(text)) or text.count("(") != text.count(")")
 
 
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def shouted(text: str, start: int) -> bool:
+    """Whether the line of ``text`` holding offset ``start`` is written in capitals (six
+    words or more, four in five of them capitals: "# REPLACE THESE VARIABLES WITH YOUR
+    CENSORED WORDS ...", a comment in an example), where a capitalised word is no name."""
+    end = text.find("\n", start)
+    found = _WORD.findall(text[text.rfind("\n", 0, start) + 1:None if end < 0 else end])
+    return len(found) >= 6 and sum(w.isupper() for w in found) >= 0.8 * len(found)
+
+
 def generic_term(text: str) -> bool:
     """Whether ``text`` is a generic term, never a name ("AI", "LLMs", "Accuracy": the
     ``generic_terms`` of ``resources/lexicon/entities.json``, compared case-folded)."""
