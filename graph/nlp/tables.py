@@ -50,12 +50,14 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
     ents = list(doc.ents) if layout else []
     for header, rows in layout:
         columns = [None, *(_entity_in(ents, *cell, ENDS) for cell in header[1:])]
-        page = subject if subject is not None and subject[1] == "DATASET" and not any(
-            c is not None and c.label_ == "DATASET" for c in columns) else None
+        page = subject if subject is not None and subject[1] == "DATASET" else None
+        scored = any(c is not None and c.label_ == "DATASET" for c in columns)
         for cells, line in rows:
             if cells:
                 found += _row_candidates(text, ents, cells, line, columns, offset)
-            if cells and page is not None:
+            # the columns name the benchmarks, unless the row's model is not its head
+            if cells and page is not None and not (scored and _entity_in(
+                    ents, *cells[0], ("MODEL",))):
                 found += _page_benchmark(text, ents, cells, line, page, offset)
     return found
 
@@ -63,9 +65,13 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
 def _page_benchmark(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
                     page: Named, offset: int) -> list[Candidate]:
     """The row's model EVALUATED_ON the page's benchmark when the row has a score
-    ("| gpt-4o-mini | 68.5% |" under "# MedQA"); the evidence is the row."""
-    head = _entity_in(ents, *cells[0], ("MODEL",))
-    if head is None or not any(_SCORE.search(text[slice(*cell)]) for cell in cells[1:]):
+    ("| gpt-4o-mini | 68.5% |" under "# MedQA"); the evidence is the row. The model heads
+    the row, or is the only one in it ("| linguini | openai/gpt-4o | 0.140 |": a task's row)."""
+    models = [m for cell in cells if (m := _entity_in(ents, *cell, ("MODEL",))) is not None]
+    head = models[0] if models and (len(models) == 1 or models[0].start_char < cells[0][1]) \
+        else None
+    if head is None or not any(_SCORE.search(text[slice(*cell)]) for cell in cells[1:]
+                               if cell[0] >= head.end_char):
         return []
     return [Candidate((offset + head.start_char, offset + head.end_char), page[0], "MODEL",
                       "DATASET", "table", ("table", "reading=EVALUATED_ON"),

@@ -317,6 +317,7 @@ def test_signed_deltas_ratios_and_hyphenated_sizes_are_metrics(nlp, text, metric
     ("- On DROP, OrthoLoRA matches full fine-tuning (F1 of 79.2 against 79.5) while updating "
      "only 0.4% of the weights.", {"79.2", "79.5"}),
     ("The details are in Section 3.2 of the report on Llama 3.1.", set()),
+    ("On Python, o1-mini scores 58.1 with an accuracy 0.82.", {"58.1", "0.82"}),
 ])
 def test_a_decimal_alone_is_a_score_unless_a_noun_numbers_it(nlp, text, metrics):
     found = {name for name, label in ents(nlp, text) if label == "METRIC"}

@@ -126,6 +126,35 @@ def test_a_results_table_on_a_benchmarks_page_scores_its_models_on_that_benchmar
     assert "Accuracy" not in {e.text for e in nlp(MEDQA).ents}
 
 
+# eval__bbeh.md and eval__ifevalcode.md (training/corpus/evals): a task's row whose model is
+# in the second column, under a header one word of which reads as a benchmark ("Score on
+# Inspect"), and cells holding two scores apart by a slash
+BBEH = """# BIG-Bench Extra Hard
+
+BIG-Bench Extra Hard is a reasoning capability dataset.
+
+## Model evaluation
+
+| **Tasks**            | **Model**     | **Score on Inspect** | **Score (original paper)** |
+| -------------------- | ------------- | -------------------- | -------------------------- |
+| linguini             | openai/gpt-4o | 0.140                | 0.155                      |
+| multistep arithmetic | openai/gpt-4o | 0.030                | 0.055                      |
+
+Closed-source model results (Correctness % / Instruction Adherence %):
+
+| Model             | Python      | Java        |
+| ----------------- | ----------- | ----------- |
+| o1-mini           | 58.1 / 32.4 | 30.4 / 12.7 |
+"""
+
+
+def test_a_tasks_row_scores_its_model_on_the_pages_benchmark_and_each_score_is_a_figure(nlp):
+    found = edges(nlp, BBEH)
+    assert ("openai/gpt-4o", "EVALUATED_ON", "BIG-Bench Extra Hard") in found, found
+    assert {("openai/gpt-4o", "HAS_METRIC", "0.140"), ("o1-mini", "HAS_METRIC", "58.1"),
+            ("o1-mini", "HAS_METRIC", "32.4"), ("o1-mini", "HAS_METRIC", "12.7")} <= found
+
+
 def test_a_table_on_a_projects_page_gives_its_models_no_evaluation(nlp):
     """The page is about a tool, not a benchmark: its rows are not scored on the tool."""
     text = MEDQA.replace("# MedQA", "# Inspect Evals").replace(

@@ -249,14 +249,17 @@ _COMPARISONS = {">", "<", "=", ">=", "<=", "==", "~="}  # "torch >= 2.0": a vers
 
 def _bare_score(ent: Span) -> bool:
     """A decimal alone is a result ("Cirrus 4 scored 85.1, ahead of X at 76.5", "7.32 on
-    MT-Bench"), unless a noun numbers it ("Section 3.2", "version 2.1", "Llama 3.1")."""
+    MT-Bench", "scores 58.1"), unless another noun numbers it ("Section 3.2", "version 2.1",
+    "Llama 3.1")."""
     if len(ent) != 1 or not _DECIMAL.match(ent.text):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    # (a capitalised word before it names a release: "Dynamic 2.0", "CUDA Capability 7.0")
-    return before is None or not (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "v" or
-                                  before.text in _COMPARISONS or
-                                  (before.is_title and not before.is_sent_start))
+    # (a capitalised word before it names a release: "Dynamic 2.0", "CUDA Capability 7.0";
+    # a score's noun does not: "o1-mini scores 58.1", "Accuracy 0.82"; nor a table's bar)
+    if before is None or before.text == "|" or before.lower_ in words("metrics", "score_nouns"):
+        return True
+    return not (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "v" or
+                before.text in _COMPARISONS or (before.is_title and not before.is_sent_start))
 
 
 def _size_alone(ent: Span) -> bool:
@@ -289,8 +292,8 @@ _EMPHASIS = {"_", "*", "**", "__"}  # Markdown marks around a cell's text ("| _6
 
 
 def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
-    """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |", "| _61.2_ |") as
-    METRIC spans.
+    """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |", "| _61.2_ |", each
+    of "| 58.1 / 32.4 |") as METRIC spans.
 
     ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
     bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
@@ -298,21 +301,33 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """
     found = []
     for bar in bars:
-        start = bar + 1
-        while start < len(doc) and (doc[start].text in _EMPHASIS or doc[start].is_space):
-            start += 1
-        end = start + 1
-        if end < len(doc) and doc[end].text == "%":
-            end += 1
-        after = end
-        while after < len(doc) and (doc[after].text in _EMPHASIS or doc[after].is_space):
-            after += 1
-        if after >= len(doc) or doc[after].text != "|" or \
-                any(i in taken for i in range(start, end)):
-            continue
-        if _SCORE.match(doc[start:end].text.replace(" ", "")):
-            found.append(Span(doc, start, end, label="METRIC"))
+        cell = []  # the cell's words, without emphasis marks and spaces
+        for token in doc[bar + 1:]:
+            if token.text == "|":
+                break
+            if token.text not in _EMPHASIS and not token.is_space:
+                cell.append(token)
+        else:
+            continue  # the row's last bar
+        found += [s for s in _cell_scores(doc, cell)
+                  if not any(i in taken for i in range(s.start, s.end))]
     return found
+
+
+def _cell_scores(doc: Doc, cell: list[Token]) -> list[Span]:
+    """The scores a cell holds alone, one or several apart by slashes ("58.1 / 32.4")."""
+    scores: list[Span] = []
+    n = 0
+    while n < len(cell):
+        end = n + 1 + (n + 1 < len(cell) and cell[n + 1].text == "%")
+        if not _SCORE.match("".join(t.text for t in cell[n:end])) or \
+                cell[end - 1].i - cell[n].i != end - n - 1:
+            return []
+        scores.append(Span(doc, cell[n].i, cell[end - 1].i + 1, label="METRIC"))
+        if end < len(cell) and (cell[end].text != "/" or end + 1 == len(cell)):
+            return []
+        n = end + 1
+    return scores
 
 
 _PERCENT = re.compile(r"(?<![\w.+\-])\d+(?:\.\d+)?\s?%")
