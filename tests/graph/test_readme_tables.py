@@ -155,6 +155,16 @@ def test_a_tasks_row_scores_its_model_on_the_pages_benchmark_and_each_score_is_a
             ("o1-mini", "HAS_METRIC", "32.4"), ("o1-mini", "HAS_METRIC", "12.7")} <= found
 
 
+def test_a_stray_fence_closing_a_cut_block_does_not_make_the_results_table_code(nlp):
+    # eval__ipi_coding_agent.md (training/corpus/evals): the block's opening fence was cut
+    text = ("# CodeIPI\n\nCodeIPI measures injection.\n\ninspect eval "
+            "inspect_evals/ipi_coding_agent --model openai/gpt-4o-mini\n```\n\n### Summary\n\n"
+            "| Model                    | Accuracy | IRR   |\n| --- | --- | --- |\n"
+            "| openai/gpt-4o-2024-11-20 | 62.2%    | 85.7% |\n")
+    assert {("openai/gpt-4o-2024-11-20", "HAS_METRIC", "62.2%"),
+            ("openai/gpt-4o-2024-11-20", "HAS_METRIC", "85.7%")} <= edges(nlp, text)
+
+
 def test_a_table_on_a_projects_page_gives_its_models_no_evaluation(nlp):
     """The page is about a tool, not a benchmark: its rows are not scored on the tool."""
     text = MEDQA.replace("# MedQA", "# Inspect Evals").replace(

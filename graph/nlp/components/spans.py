@@ -76,10 +76,16 @@ _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
 _NOT_CODE = {"", "text", "txt", "markdown", "md", "plaintext"}
 
 
+_STRUCTURE = re.compile(r"^(?:#{2,6} |\|)", re.M)  # a heading or a table row
+
+
 def _fences(text: str) -> list[tuple[int, int, str]]:
     """Markdown's fenced blocks of ``text``: their character spans and languages ("" for
-    none); an unclosed fence runs to the end."""
+    none). An unclosed fence runs to the end, unless a heading or a table follows it: then
+    it is a stray mark (the end of a block whose start was cut), not a block."""
     marks = list(_FENCE.finditer(text))
+    if len(marks) % 2 and _STRUCTURE.search(text, marks[-1].end()):
+        marks.pop()
     return [(marks[i].start(), marks[i + 1].start() if i + 1 < len(marks) else len(text),
              marks[i].group(1).lower()) for i in range(0, len(marks), 2)]
 
