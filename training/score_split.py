@@ -1,7 +1,7 @@
 """Score the extraction on one annotated split of the corpus, with the shared scorer.
 
     .venv/bin/python training/score_split.py
-        test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals
+        test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals|heldout-evals-dev
         [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
@@ -19,7 +19,8 @@ are read (developing on its errors would make it one more training set).
 the training text of their kind, ``training/corpus/packages``): develop on ``heldout-dev``;
 ``heldout-test`` is read like ``test``. ``heldout-evals`` (20 benchmark summaries of Inspect
 Evals, annotated before anyone looked at the output on them; the other 44 are training
-text, ``training/corpus/evals``) is read like ``test`` too.
+text, ``training/corpus/evals``) is read like ``test`` too; ``heldout-evals-dev`` (43 more,
+annotated the same way in December 2026) is for developing on.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
@@ -43,7 +44,7 @@ CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
 HELDOUT = HERE / "heldout"
 SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test",
-          "heldout-evals"]
+          "heldout-evals", "heldout-evals-dev"]
 
 
 def split_docs(split: str) -> list[str]:
