@@ -197,6 +197,16 @@ def test_a_comment_written_in_capitals_names_nothing(nlp):
     assert ents(nlp, text) == {("GPT-4", "MODEL"), ("Claude", "MODEL"), ("MMLU", "DATASET")}
 
 
+def test_json_and_commands_pasted_without_a_fence_give_no_figures_or_names(nlp):
+    # eval__healthbench.md (training/heldout/packages, evals-dev): its fences were cut
+    text = ("HealthBench scores responses with physician rubrics; GPT-4o reached 0.651.\n"
+            "json\n{\n  \"bootstrap_score\": 0.651,\n  \"std\": 0.023,\n"
+            "  \"tags\": [\"axis:accuracy\"]\n}\nbash\nuv run inspect eval "
+            "inspect_evals/healthbench --model openai/o1 --limit 250 --max-tasks 3\n")
+    assert ents(nlp, text) == {("HealthBench", "DATASET"), ("GPT-4o", "MODEL"),
+                               ("0.651", "METRIC")}
+
+
 def test_a_citation_mark_glued_to_a_name_is_not_part_of_it(nlp):
     # techniques__prompt_chaining.md's list of techniques
     text = ("Other prompting techniques:\n\n- Tree-of-thought prompting[43]\n"

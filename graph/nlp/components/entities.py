@@ -94,6 +94,7 @@ from graph.nlp.components.spans import (
     HYPHENS,
     apposed_noun,
     code_blocks,
+    code_lines,
     doc_text,
     generic_term,
     inside_quotes,
@@ -328,10 +329,11 @@ def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     code wherever they are (an example without a language: ``return generate_fibonacci(n-2)``,
     ``{"French":"${French translation}"}``)."""
     text = doc_text(doc)
-    blocks = code_blocks(text)
-    return [s for s in spans if s.label_ in ("METRIC", "DATE") or not (any(
-        start <= s.start_char < end for start, end in blocks) or written_as_code(s.text)
-        or s.text.isalpha() and s.text.isupper() and shouted(text, s.start_char))]
+    blocks, lines = code_blocks(text), code_lines(text)
+    return [s for s in spans if not any(start <= s.start_char < end for start, end in lines)
+            and (s.label_ in ("METRIC", "DATE") or not (any(
+                start <= s.start_char < end for start, end in blocks) or written_as_code(s.text)
+                or s.text.isalpha() and s.text.isupper() and shouted(text, s.start_char)))]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:

@@ -103,6 +103,23 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
             if language not in _NOT_CODE]
 
 
+# a line of code outside a fence: a JSON member ('"points": 5,'), a bracket alone, a command
+# ("uv run inspect eval ...", "pip install x") or a line of command-line flags
+_CODE_LINE = re.compile(r'^[ \t]*(?:"[^"\n]{1,60}"[ \t]*:|[\[\]{}(),;]+[ \t]*$|\$ |'
+                        r"(?:uv run|pip install|inspect eval|python3? -m|git clone) |"
+                        r".*(?: --[a-z][\w-]*\b.*){2})", re.M)
+
+
+def code_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines of ``text`` written as code outside any fence (a pasted
+    JSON result, a command with its flags), where no number is a figure and no word a name."""
+    found = []
+    for match in _CODE_LINE.finditer(text):
+        end = text.find("\n", match.start())
+        found.append((match.start(), len(text) if end < 0 else end))
+    return found
+
+
 _TRAILING_TAGS = {"IN", "CC", "DT", "TO", "RB", "WDT", ","}
 _LEADING_TAGS = {"IN", "CC", "RB"}
 _OPENING = {"(", "[", "{"}  # no name ends with one: "Principles of Engineering ("
