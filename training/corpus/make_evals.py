@@ -13,10 +13,6 @@ others, ``HELDOUT`` chosen at random go to ``training/heldout/packages`` (the he
 ``evals`` split, never trained on) and the rest to ``training/corpus/evals`` (training
 text). The documents are kept in the repository; this script records how they were cut,
 it is not run by the build.
-
-Since December 2026 every other usable evaluation is held out too, as the ``evals-dev`` split
-of ``training/heldout`` (for developing on; ``HELD_OUT_ELSEWHERE`` leaves out the one whose
-package README is in the held-out set's test half).
 """
 
 from __future__ import annotations
@@ -35,7 +31,6 @@ from make_packages import cut, prose  # noqa: E402
 
 PACKAGE = "inspect_evals-0.28.0"
 DOCS, HELDOUT, MIN_WORDS, MAX_WORDS = 64, 20, 150, 650
-HELD_OUT_ELSEWHERE = {"swe_bench"}  # the held-out test split's readme__swebench.md
 _GENERATED = re.compile(r"<!-- (\w[\w ]*): Automatically Generated -->.*?"
                         r"<!-- /\1: Automatically Generated -->", re.S)
 _SKIPPED = re.compile(r"(?:Changelog|Parameters|Usage|Options|Installation|Citation|"
@@ -76,14 +71,12 @@ def main(sdists: Path) -> None:
     heldout = set(random.Random(2027).sample(chosen, HELDOUT))
     out = HERE / "evals"
     out.mkdir(exist_ok=True)
-    rest = [name for name in usable if name not in chosen and name not in HELD_OUT_ELSEWHERE]
-    for name in chosen + rest:
-        folder = out if name in chosen and name not in heldout else HELDOUT_DIR / "packages"
+    for name in chosen:
+        folder = HELDOUT_DIR / "packages" if name in heldout else out
         (folder / f"eval__{name}.md").write_text(cut(texts[name], MAX_WORDS), encoding="utf-8")
     splits_file = HELDOUT_DIR / "splits.json"
     splits = json.loads(splits_file.read_text(encoding="utf-8"))
     splits["evals"] = sorted(f"eval__{name}.md" for name in heldout)
-    splits["evals-dev"] = sorted(f"eval__{name}.md" for name in rest)
     splits_file.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
 
 
