@@ -165,6 +165,16 @@ def test_a_stray_fence_closing_a_cut_block_does_not_make_the_results_table_code(
             ("openai/gpt-4o-2024-11-20", "HAS_METRIC", "85.7%")} <= edges(nlp, text)
 
 
+def test_a_title_the_small_model_took_for_a_person_is_the_benchmark_the_page_defines(nlp):
+    # eval__pre_flight.md (training/heldout/packages, evals-dev): "Pre-Flight" in the heading
+    # is a PERSON to en_core_web_sm, a benchmark to the sentence under it
+    text = ("# Pre-Flight\n\nPre-Flight is an evaluation benchmark that tests the model's "
+            "understanding of flight dispatch rules.\n\n| Model | Accuracy |\n| --- | --- |\n"
+            "| openai/gpt-4o-2024-11-20 | 0.733 |\n")
+    assert ("Pre-Flight", "PERSON") not in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("openai/gpt-4o-2024-11-20", "EVALUATED_ON", "Pre-Flight") in edges(nlp, text)
+
+
 def test_a_table_on_a_projects_page_gives_its_models_no_evaluation(nlp):
     """The page is about a tool, not a benchmark: its rows are not scored on the tool."""
     text = MEDQA.replace("# MedQA", "# Inspect Evals").replace(

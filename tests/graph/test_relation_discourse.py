@@ -239,7 +239,7 @@ def test_a_headline_naming_its_organisation_makes_it_the_author_of_we(nlp):
     text = ("Corvid Labs: introducing Wingspan\n\nToday we're launching Wingspan, an agent that "
             "operates your browser and desktop apps on your behalf. Wingspan is powered by "
             "Rook-2, our new action model.")
-    assert via(nlp, text)[("Wingspan", "DEVELOPED_BY", "Corvid Labs")] == {"we"}
+    assert "we" in via(nlp, text)[("Wingspan", "DEVELOPED_BY", "Corvid Labs")]
     text = ("New from Reka: Vela 2, a multimodal model family that reads charts, video and "
             "code.\n\nToday we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max.")
     assert ("Vela 2 Mini", "DEVELOPED_BY", "Reka") in via(nlp, text)

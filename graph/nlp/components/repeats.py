@@ -4,8 +4,10 @@ The recogniser and the rules find a name where its sentence tells what it is ("N
 AI's Cirrus 4", "Cirrus 4, a 70B model") and often miss it in the next sentence ("Cirrus 4
 scored 85.1 ..."), where the relations about it are. A text uses a name in one sense, so
 every other verbatim occurrence of a name (with a capital or a digit: "Cirrus 4",
-"HelpSteer2", not "fine-tuning") that no entity covers gets the same type. Whole words
-only, and not inside a longer capitalised name ("Cirrus 4" is not in "Cirrus 4 Pro").
+"HelpSteer2", not "fine-tuning") that no entity covers gets the same type, and so does one
+the statistical model took for a person or a place ("# Pre-Flight" over "Pre-Flight is an
+evaluation benchmark"). Whole words only, and not inside a longer capitalised name
+("Cirrus 4" is not in "Cirrus 4 Pro").
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import doc_text, relabel
 
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
+GUESSES = {"PERSON", "PLACE"}  # the statistical model's types no rule gives
 MIN_CHARS = 3
 
 
@@ -25,6 +28,8 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     names = {s.text: s.label_ for s in chosen if _named(s)}
     if not names:
         return chosen
+    chosen = [relabel(s, names[s.text.strip()])
+              if s.label_ in GUESSES and s.text.strip() in names else s for s in chosen]
     text = doc_text(doc)
     taken = {i for s in chosen for i in range(s.start, s.end)}
     found = []
