@@ -207,6 +207,22 @@ def test_json_and_commands_pasted_without_a_fence_give_no_figures_or_names(nlp):
                                ("0.651", "METRIC")}
 
 
+@pytest.mark.parametrize("text, names", [
+    # eval__pre_flight.md and eval__onet.md (training/heldout/packages, evals-dev)
+    ("| groq/llama3-70b-8192 | 0.707 | 212 |", {"groq/llama3-70b-8192"}),
+    ("Models: meta-llama/Llama-3.1-70B-Instruct and scb10x/llama-3-typhoon-v1.5x-70b-instruct.",
+     {"meta-llama/Llama-3.1-70B-Instruct", "scb10x/llama-3-typhoon-v1.5x-70b-instruct"}),
+    ("The judge is openrouter/openai/gpt-oss-120b.", {"openrouter/openai/gpt-oss-120b"}),
+])
+def test_a_models_id_under_its_provider_is_one_model(nlp, text, names):
+    assert {(name, "MODEL") for name in names} <= ents(nlp, text)
+
+
+def test_a_datasets_or_a_tasks_id_is_no_model(nlp):
+    text = "It loads Maxwell-Jia/AIME_2024 and runs inspect_evals/healthbench; Vicuna-7B/13B run."
+    assert not any(label == "MODEL" and "/" in name for name, label in ents(nlp, text))
+
+
 def test_a_citation_mark_glued_to_a_name_is_not_part_of_it(nlp):
     # techniques__prompt_chaining.md's list of techniques
     text = ("Other prompting techniques:\n\n- Tree-of-thought prompting[43]\n"

@@ -23,6 +23,11 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   Exam", "Massive Text Embedding Benchmark"), but not a title's words ("Developing a
   Pragmatic Benchmark for ...") unless the acronym before them and a colon is spelled by
   their initials ("MTEB: Massive Text Embedding Benchmark");
+* a model's id under its provider, "<provider>/<model>": a MODEL when the provider serves
+  models (``model_providers``: "groq/llama3-70b-8192", "openrouter/openai/gpt-oss-120b",
+  "Qwen/Qwen2.5-72B-Instruct") and the model's part has a digit, or when that part has a
+  size or a variant word ("org/name-7b", "lab/x-2-instruct"), not a dataset's id
+  ("Maxwell-Jia/AIME_2024") or a task's ("inspect_evals/healthbench");
 * a known company followed by an acronym or one or two capitalised words: its product
   ("NVIDIA NGC", "Hugging Face PEFT", "OpenAI Cookbook"), unless they name its lab, a model,
   a role, or are a title's words.
@@ -70,6 +75,26 @@ _TESTED = re.compile(r"(?<![\w'’-])(?<!['’]s )((?:[A-Z][\w.-]*[a-z0-9][\w.-]
 _SPELLED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})\s*:\s*$")  # "MTEB: " before the name
 
 
+_HUB_ID = re.compile(r"(?<![\w/.:-])([A-Za-z0-9][\w.-]*)/(?:[\w.-]+/)?([\w.:-]*[A-Za-z0-9])"
+                     r"(?![\w/-])")
+_SIZED = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[bBmM](?![A-Za-z])")
+
+
+def _hub_models(text: str) -> list[tuple[int, int, str]]:
+    """Model ids under their provider ("groq/gemma2-9b-it"; see the module's notes)."""
+    providers = words("entities", "model_providers")
+    variants = words("entities", "model_variants")
+    found = []
+    for match in _HUB_ID.finditer(text):
+        provider, name = match.group(1).lower(), match.group(2)
+        if not any(c.isdigit() for c in name) or not re.search("[A-Za-z]{2}", name):
+            continue  # no model ("inspect_evals/healthbench"), or sizes ("Vicuna-7B/13B")
+        if provider in providers or _SIZED.search(name) or \
+                any(part.lower() in variants for part in name.split("-")[1:]):
+            found.append((match.start(), match.end(), "MODEL"))
+    return found
+
+
 @cache
 def _product_pattern() -> re.Pattern:
     companies = "|".join(re.escape(c) for c in sorted(words("entities", "shape_companies"),
@@ -96,6 +121,7 @@ def shape_spans(doc: Doc) -> list[Span]:
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
+    found += _hub_models(text)
     for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
         start = match.start()
         if _INDEFINITE.search(text, max(0, start - 80), start):
