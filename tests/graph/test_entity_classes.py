@@ -223,6 +223,14 @@ def test_a_datasets_or_a_tasks_id_is_no_model(nlp):
     assert not any(label == "MODEL" and "/" in name for name, label in ents(nlp, text))
 
 
+def test_a_section_headed_dataset_names_no_dataset(nlp):
+    # eval__usaco.md (training/heldout/packages, evals-dev): "## Dataset" is a section, and
+    # had taken the figures under it from the benchmark the page is about
+    text = "# USACO\n\nUSACO is a benchmark.\n\n## Dataset\n\nIt has 307 challenging problems."
+    found = ents(nlp, text)
+    assert ("USACO", "DATASET") in found and not any(n == "Dataset" for n, _ in found)
+
+
 def test_a_citation_mark_glued_to_a_name_is_not_part_of_it(nlp):
     # techniques__prompt_chaining.md's list of techniques
     text = ("Other prompting techniques:\n\n- Tree-of-thought prompting[43]\n"
