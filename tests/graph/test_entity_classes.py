@@ -184,6 +184,8 @@ def test_names_in_code_are_identifiers_not_mentions(nlp):
     ("generate_fibonacci(n-2", True), ('"French":"${French', True), ("a1 = 'some'", True),
     ("Code Llama - Instruct", False), ("Orpheus-TTS (3B)", False), ("UZH_CLyp", False),
     ("C++", False), ("DALL·E 3", False),
+    # an environment variable (eval__swe_lancer.md, evals-dev), not a dataset's id
+    ("PUSHER_APP_ID", True), ("AIME_2024", False),
 ])
 def test_code_written_in_an_example_is_no_name(text, code):
     assert written_as_code(text) is code

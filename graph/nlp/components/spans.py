@@ -127,13 +127,16 @@ _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
 _CODE = re.compile(r'[${}=<>\\]|":"|\w\(')
+_CONSTANT = re.compile(r"[A-Z]+(?:_[A-Z]+)+")  # "PUSHER_APP_ID", "EXA_API_KEY"
 
 
 def written_as_code(text: str) -> bool:
     """Whether ``text`` is a piece of code, no name: a call, a template, an assignment, an
     unclosed bracket ("generate_fibonacci(n-2", '"French":"${French' in a guide's example
-    output, which has no language to mark it as code)."""
-    return bool(_CODE.search(text)) or text.count("(") != text.count(")")
+    output, which has no language to mark it as code), a constant or an environment
+    variable ("PUSHER_APP_ID")."""
+    return bool(_CODE.search(text) or _CONSTANT.fullmatch(text)) or \
+        text.count("(") != text.count(")")
 
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
