@@ -186,6 +186,8 @@ def test_names_in_code_are_identifiers_not_mentions(nlp):
     ("C++", False), ("DALL·E 3", False),
     # an environment variable (eval__swe_lancer.md, evals-dev), not a dataset's id
     ("PUSHER_APP_ID", True), ("AIME_2024", False),
+    # two cells of a table (eval__theagentcompany.md, evals-dev)
+    ("Task | Original", True),
 ])
 def test_code_written_in_an_example_is_no_name(text, code):
     assert written_as_code(text) is code

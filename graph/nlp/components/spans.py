@@ -126,7 +126,7 @@ _OPENING = {"(", "[", "{"}  # no name ends with one: "Principles of Engineering 
 _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 
 
-_CODE = re.compile(r'[${}=<>\\]|":"|\w\(')
+_CODE = re.compile(r'[${}=<>\\|]|":"|\w\(')  # "|": a table's bar inside the span
 _CONSTANT = re.compile(r"[A-Z]+(?:_[A-Z]+)+")  # "PUSHER_APP_ID", "EXA_API_KEY"
 
 
