@@ -325,9 +325,10 @@ def _forget_stale_ids(spans: list[Span]) -> None:
 
 
 def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``spans`` without the names inside code blocks (``client = OpenAI()``) or written as
+    """``spans`` without the names inside code blocks (``client = OpenAI()``), written as
     code wherever they are (an example without a language: ``return generate_fibonacci(n-2)``,
-    ``{"French":"${French translation}"}``)."""
+    ``{"French":"${French translation}"}``) or in a line written in capitals, and without
+    anything in a line of code outside a fence (``"std": 0.023,``, ``uv run ... --limit 250``)."""
     text = doc_text(doc)
     blocks, lines = code_blocks(text), code_lines(text)
     return [s for s in spans if not any(start <= s.start_char < end for start, end in lines)

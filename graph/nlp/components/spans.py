@@ -139,7 +139,7 @@ def written_as_code(text: str) -> bool:
         text.count("(") != text.count(")")
 
 
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
 
 
 def shouted(text: str, start: int) -> bool:
@@ -147,7 +147,7 @@ def shouted(text: str, start: int) -> bool:
     words or more, four in five of them capitals: "# REPLACE THESE VARIABLES WITH YOUR
     CENSORED WORDS ...", a comment in an example), where a capitalised word is no name."""
     end = text.find("\n", start)
-    found = _WORD.findall(text[text.rfind("\n", 0, start) + 1:None if end < 0 else end])
+    found = _LETTERS.findall(text[text.rfind("\n", 0, start) + 1:None if end < 0 else end])
     return len(found) >= 6 and sum(w.isupper() for w in found) >= 0.8 * len(found)
 
 
