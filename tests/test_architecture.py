@@ -273,6 +273,29 @@ def test_functions_stay_short():
     _fail_with(problems, f"functions over {MAX_FUNCTION_LINES} lines")
 
 
+def test_no_module_binds_a_top_level_name_twice():
+    """A second ``_WORD = ...`` further down a module silently replaces the first for every
+    function using it (shouted() once changed what title_line() counted as a word)."""
+    problems = []
+    for path, _, tree in sorted(SOURCES.values()):
+        seen: dict[str, int] = {}
+        for node in tree.body:
+            for name in _bound_names(node):
+                if name in seen:
+                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno} {name} "
+                                    f"(first bound on line {seen[name]})")
+                seen.setdefault(name, node.lineno)
+    _fail_with(problems, "module-level names bound twice")
+
+
+def _bound_names(node: ast.stmt) -> list[str]:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    targets = node.targets if isinstance(node, ast.Assign) else \
+        [node.target] if isinstance(node, ast.AnnAssign) else []
+    return [t.id for t in targets if isinstance(t, ast.Name)]
+
+
 @pytest.mark.parametrize("source, expected", [
     ("import graph.store.workspace as w", ["graph.store.workspace"]),
     ("from graph.store import workspace", ["graph.store.workspace"]),
