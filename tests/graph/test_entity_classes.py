@@ -342,9 +342,17 @@ def test_the_hardware_and_platform_a_model_is_trained_on_are_no_datasets(nlp):
      "parameters.", "141-billion-parameter"),
     ("pretrained on 9T tokens of English, multilingual and code data; 4,096-token context "
      "window.", "4,096-token context window"),
+    # a results table's time column (eval__mmlu.md, training/heldout/packages, evals-dev)
+    ("| gpt-5.1-2025-11-13 | OpenAI | 0.840 | 0.026 | 24s |", "24s"),
 ])
 def test_signed_deltas_ratios_and_hyphenated_sizes_are_metrics(nlp, text, metric):
     assert (metric, "METRIC") in ents(nlp, text)
+
+
+def test_a_decade_is_no_duration(nlp):
+    text = "Songs of the 90s and the early 80s; the run took 56s on average."
+    metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
+    assert metrics == {"56s"}
 
 
 @pytest.mark.parametrize("text, metrics", [

@@ -349,8 +349,11 @@ def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
 
 
 # a number with its unit or magnitude glued on, alone ("14GB", "30GB", "33k"; not the
-# "7b" of "vicuna-7b", the "16k" of "7B-16k" or the "13B" of "Vicuna-7B/13B")
-_AMOUNT = re.compile(r"(?<![\w.+\-/])\d+(?:\.\d+)?(?:GB|MB|TB|GiB|[KkMBT])(?![\w\-/])")
+# "7b" of "vicuna-7b", the "16k" of "7B-16k" or the "13B" of "Vicuna-7B/13B"), or seconds
+# ("~40s per task", "| 24s |"; not a decade: "the 90s", "1990s")
+_AMOUNT = re.compile(r"(?<![\w.+\-/~])(?:\d+(?:\.\d+)?(?:GB|MB|TB|GiB|[KkMBT])|"
+                     r"~?\d{1,3}(?:\.\d+)?s)(?![\w\-/])")
+_DECADE = re.compile(r"\b(?:the|[Ee]arly|[Ll]ate|[Mm]id)[ -]$")
 
 
 def _loose_amounts(doc: Doc, taken: set[int]) -> list[Span]:
@@ -361,7 +364,8 @@ def _loose_amounts(doc: Doc, taken: set[int]) -> list[Span]:
         span = doc.char_span(match.start(), match.end(), label="METRIC",
                              alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)) or \
-                inside_quotes(span) or reports_nothing(span):
+                inside_quotes(span) or reports_nothing(span) or \
+                _DECADE.search(doc.text, max(0, match.start() - 6), match.start()):
             continue
         end = extend_to_noun(span) if doc.has_annotation("DEP") else span.end
         # what it measures stops at a name ("10K+ GitHub stars": "GitHub" is taken)
