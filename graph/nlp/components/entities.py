@@ -331,10 +331,16 @@ def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     anything in a line of code outside a fence (``"std": 0.023,``, ``uv run ... --limit 250``)."""
     text = doc_text(doc)
     blocks, lines = code_blocks(text), code_lines(text)
-    return [s for s in spans if not any(start <= s.start_char < end for start, end in lines)
-            and (s.label_ in ("METRIC", "DATE") or not (any(
-                start <= s.start_char < end for start, end in blocks) or written_as_code(s.text)
-                or s.text.isalpha() and s.text.isupper() and shouted(text, s.start_char)))]
+
+    def code(span: Span) -> bool:
+        if any(start <= span.start_char < end for start, end in lines):
+            return True
+        return span.label_ not in ("METRIC", "DATE") and (
+            any(start <= span.start_char < end for start, end in blocks)
+            or written_as_code(span.text)
+            or span.text.isalpha() and span.text.isupper() and shouted(text, span.start_char))
+
+    return [s for s in spans if not code(s)]
 
 
 def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:
