@@ -37,6 +37,7 @@ from graph.nlp.pair_grammar import (
     possessor_features,
     stands_for_another,
 )
+from graph.nlp.ports import port_readings
 from graph.nlp.provenance import names_a_thing, provenance_readings
 from graph.nlp.relations import (
     VERBAL,
@@ -327,6 +328,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
         item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents)
     compared |= title_readings(sent, ents)  # "Evaluating GPT-4 and ChatGPT on X (April 2023)"
+    compared |= port_readings(sent, ents)[0]  # "an Inspect implementation of GAIA"
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         partners += [b for b in ents[i + 1:] if (a.start, b.start) in compared and
@@ -372,6 +374,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
+    examples = examples or port_readings(sent, ents)[1]  # "this implementation, ported to X"
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%."), unless
