@@ -20,6 +20,7 @@ from graph.nlp.anaphora import anaphors
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.lexicon import words
+from graph.nlp.list_intros import TOPIC_TYPES, Standing, entity_topic, list_marks
 from graph.nlp.pair_grammar import (
     ANAPHOR,
     discussed,
@@ -31,10 +32,9 @@ from graph.nlp.pair_grammar import (
 from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_candidates
 from graph.nlp.plural import Group, Plurals, in_its_clause
 from graph.nlp.relations import VERBAL, WE_WORDS
-from graph.nlp.rows import MARKS, line_ranges
+from graph.nlp.rows import MARKS
 from graph.nlp.variants import variant_candidates
 
-TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
 RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
 TITLE_TOKENS = 16  # a first line this short is the document's title
 
@@ -46,7 +46,7 @@ def _topic_of(sent: Span, offset: int) -> Topic | None:
     named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
     ent = next((e for e in named if introduced(e)), None if opens_a_list(named) else
                named[0] if named else None)  # "AMD, Intel, Blackwell & DGX Spark": none
-    return None if ent is None else _topic(ent, offset)
+    return None if ent is None else entity_topic(ent, offset)
 
 
 def is_heading(sent: Span) -> bool:
@@ -124,7 +124,7 @@ def _antecedent(sent: Span, ents: list[Span],
         own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
                     and e.root.head.pos_ in VERBAL), None)
     stood = next((g[0] for s, g in several if len(g) == 1 and subject in s), None)
-    found = (_topic(own, offset), "previous") if own is not None else \
+    found = (entity_topic(own, offset), "previous") if own is not None else \
         (stood, "previous") if stood is not None else \
         (previous, "previous") if previous is not None else \
         (topic, "title") if topic is not None else None
@@ -134,7 +134,6 @@ def _antecedent(sent: Span, ents: list[Span],
     return found
 
 
-Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
 
 
 def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candidate | None:
@@ -234,42 +233,6 @@ def _same_line(doc, before: Span | None, sent: Span) -> bool:
     return "\n" not in between[before.end_char - before.start_char:]
 
 
-def _topic(ent: Span, offset: int) -> Topic:
-    return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
-
-
-def _list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Standing,
-                carried: list[Span], offset: int) -> tuple[list[Span], Topic | None]:
-    """The marks of the list items of ``sent`` under a line introducing them ("How it
-    compares:", "Mistral Large's capabilities include:"), as spans standing for the
-    entity that line is about (added to ``standing``); and the introduction in force
-    after the sentence (a line of prose ends it). ``carried``: the mark of the sentence
-    before when the parser made a sentence of it alone ("-"), its item is this one's first
-    line."""
-    doc, marks = sent.doc, list(carried)
-    for mark in carried:
-        standing[(mark.start_char, mark.end_char)] = (intro, "list")
-    for n, (start, end) in enumerate(line_ranges(sent)):
-        if LIST_ITEM.fullmatch(doc[start].text):
-            if intro is not None:
-                mark = Span(doc, start, start + 1, label=intro[1], kb_id=ANAPHOR)
-                marks.append(mark)
-                standing[(mark.start_char, mark.end_char)] = (intro, "list")
-            continue
-        if n == 0 and carried:
-            continue
-        line = doc[start:end].text.rstrip(" *_\t")
-        intro = None
-        if line.endswith(":"):
-            named = next((e for e in ents if start <= e.start < end and
-                          e.label_ in TOPIC_TYPES and e.kb_id_ != ANAPHOR), None)
-            stood = next((topic for (s, _), (topic, _) in standing.items()
-                          if doc[start].idx <= s < doc[end - 1].idx + len(doc[end - 1])),
-                         None)
-            intro = _topic(named, offset) if named is not None else stood
-    return marks, intro
-
-
 def document_candidates(doc, offset: int = 0, topic: Topic | None = None
                         ) -> tuple[list[Candidate], Topic | None]:
     """Candidates of every sentence of a parsed ``doc`` (a piece of a document at ``offset``).
@@ -309,13 +272,13 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         recent = (n, about) if about is not None else recent
         headed = head is not None and _same_line(doc, head[0], sent)
         if headed:
-            previous = _topic(head[1], offset)
+            previous = entity_topic(head[1], offset)
         context = None if _is_subject(several, sent) else (*previous, "previous") \
             if previous else (*topic, "title") if topic else None  # (not for "Both ...")
         antecedent = _antecedent(sent, ents, (previous, topic, released), several, offset)
         standing = _standing(sent, ents, antecedent, several, organizations)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
-        marks, intro = _list_marks(sent, ents, intro, stand, carried, offset)
+        marks, intro = list_marks(sent, ents, intro, stand, carried, offset)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
         found += _pairs(sent, context, [*ents, *standing], headed, stand, several, text,
@@ -398,7 +361,7 @@ def _released_by_maker(sent: Span, ents: list[Span], offset: int) -> Topic | Non
         return None
     found = next((e for e in ents if e.label_ in RELEASED and _released(e)
                   and e.root.head.i == subject.head.i), None)
-    return None if found is None else _topic(found, offset)
+    return None if found is None else entity_topic(found, offset)
 
 
 def _past_the_maker(sent: Span, released: Topic) -> bool:
@@ -427,7 +390,7 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
     if named is None and subject is not None and subject.lower_ in WE_WORDS:
         named = next((e for e in ents if e.label_ in TOPIC_TYPES and _released(e)), None)
     if named is not None:
-        return _topic(named, offset)
+        return entity_topic(named, offset)
     if subject is not None and not stands_for_another(subject) and \
             subject.lower_ not in WE_WORDS and not any(subject in e for e in standing):
         return None  # the discussion moved on to something that is not an entity

@@ -79,6 +79,18 @@ def test_an_item_opening_with_a_figure_on_a_benchmark(nlp):
     assert found == {("-", "79.4%"): "HAS_METRIC", ("-", "IFEval"): "EVALUATED_ON"}
 
 
+def test_a_caption_without_a_colon_over_a_list_of_scores(nlp):
+    # eval__apps.md: the model the caption names scores each item; not the page's benchmark
+    found = typed(nlp, "# APPS\n\nAPPS is a dataset for evaluating model performance on "
+                       "Python programming tasks across three difficulty levels.\n\n"
+                       "Current Setup (GPT-4-0613 with one-shot prompting)\n\n"
+                       "- Introductory: 58.00% (CI.95 = [44.70%, 71.30%])\n"
+                       "- Interview: 30.00% (CI.95 = [17.40%, 42.60%])\n"
+                       "- Competition: 16.00% (CI.95 = [6.10%, 25.90%])\n")
+    assert {("GPT-4-0613", "HAS_METRIC", f) for f in ("58.00%", "30.00%", "16.00%")} <= found
+    assert not any(s == "APPS" and f.endswith("%") for s, _, f in found), found
+
+
 def test_a_pronoun_subject_of_comparisons_joined_in_one_sentence(nlp):
     # m03_reasoning_leaderboard.txt: "Its distilled sibling, X, ..." then "it surpasses ...
     # and stays close to Y": X is the subject of both verbs, and "close to" is no win

@@ -1,0 +1,71 @@
+"""The line that introduces a list, and what its items stand for: a line ending with a
+colon ("How it compares:", "Mistral Large's capabilities include:") is about its first
+named entity; a short caption without a colon over a list of scores ("Current Setup
+(GPT-4-0613 with one-shot prompting)", "Results from GPT-4") is about the model it names.
+The mark of each item ("-", "1.") then stands for that entity (:mod:`graph.nlp.discourse`
+pairs it with the item's figures: "- Interview: 30.00%").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graph.nlp.pair_grammar import ANAPHOR
+from graph.nlp.pairs import LIST_ITEM, Topic
+from graph.nlp.rows import line_ranges
+
+TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
+CAPTION_TOKENS = 14  # a caption over a list is at most this long
+CAPTION_TYPES = ("MODEL",)  # what a caption without a colon introduces: whose scores follow
+DATED = re.compile(r"\(\w+\.? \d{4}\)$")  # a paper's title line ends with its date
+Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
+
+
+def entity_topic(ent: Span, offset: int) -> Topic:
+    return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
+
+
+def list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Standing,
+               carried: list[Span], offset: int) -> tuple[list[Span], Topic | None]:
+    """The marks of the list items of ``sent`` under a line introducing them ("How it
+    compares:", "Mistral Large's capabilities include:"), as spans standing for the
+    entity that line is about (added to ``standing``); and the introduction in force
+    after the sentence (a line of prose ends it). ``carried``: the mark of the sentence
+    before when the parser made a sentence of it alone ("-"), its item is this one's first
+    line."""
+    doc, marks = sent.doc, list(carried)
+    for mark in carried:
+        standing[(mark.start_char, mark.end_char)] = (intro, "list")
+    for n, (start, end) in enumerate(line_ranges(sent)):
+        if LIST_ITEM.fullmatch(doc[start].text):
+            if intro is not None:
+                mark = Span(doc, start, start + 1, label=intro[1], kb_id=ANAPHOR)
+                marks.append(mark)
+                standing[(mark.start_char, mark.end_char)] = (intro, "list")
+            continue
+        if n == 0 and carried:
+            continue
+        line = doc[start:end].text.rstrip(" *_\t")
+        intro = None
+        colon = line.endswith(":")
+        if colon or _caption(doc[start:end], line):
+            kinds = TOPIC_TYPES if colon else CAPTION_TYPES
+            named = next((e for e in ents if start <= e.start < end and
+                          e.label_ in kinds and e.kb_id_ != ANAPHOR), None)
+            stood = next((topic for (s, _), (topic, _) in standing.items()
+                          if doc[start].idx <= s < doc[end - 1].idx + len(doc[end - 1])),
+                         None) if colon else None
+            intro = entity_topic(named, offset) if named is not None else stood
+    return marks, intro
+
+
+def _caption(words: Span, line: str) -> bool:
+    """A short line that is no sentence, no quotation and no table row, without a verb:
+    "Current Setup (GPT-4-0613 with one-shot prompting)", "Li et al. 2024 Results from
+    GPT-4 ()"; not "This prompt has been tested on GPT3.5", "NLG Evaluation using GPT-4",
+    a paper's title "PaLM 2 Technical Report (May 2023)", code or a wrapped table row."""
+    return len(words) <= CAPTION_TOKENS and not line.endswith((".", "!", "?", ";", ",")) and \
+        not line.startswith(("#", ">", '"', "[")) and not any(c in line for c in "|=") and \
+        not DATED.search(line) and not any(t.pos_ in ("VERB", "AUX") for t in words)
