@@ -1,6 +1,6 @@
-"""Relations a README states by its structure, not by a sentence: a table whose rows are
-models and whose cells are figures (graph/nlp/tables.py). Real text of the held-out dev
-READMEs (training/heldout/packages), through the real pipeline."""
+"""Relations a README or a summary states by its structure, not by a sentence: a table
+whose rows are models and whose cells are figures (graph/nlp/tables.py). Real text of the
+held-out dev READMEs and summaries (training/heldout/packages), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -180,3 +180,29 @@ def test_a_table_on_a_projects_page_gives_its_models_no_evaluation(nlp):
     text = MEDQA.replace("# MedQA", "# Inspect Evals").replace(
         "MedQA is an evaluation dataset of", "Inspect Evals is a library of evaluations for")
     assert not any(p == "EVALUATED_ON" for _, p, _ in edges(nlp, text))
+
+
+# eval__pre_flight.md (heldout-evals-dev): counts under "Correct Answers" and "Total Samples"
+PRE_FLIGHT = """## Evaluation Report
+
+| Model                                | Accuracy | Correct Answers | Total Samples |
+| ------------------------------------ | -------- | --------------- | ------------- |
+| anthropic/claude-3-7-sonnet-20250219 | 0.747    | 224             | 300           |
+| openai/gpt-4o-2024-11-20             | 0.733    | 220             | 300           |
+"""
+
+# eval__ipi_coding_agent.md (training text): a column of small counts numbers the setting
+IPI_SAMPLES = """| Vector        | Samples | Description                                        |
+| ------------- | ------- | -------------------------------------------------- |
+| Issue text    | 10      | Payload embedded in the bug report the agent reads |
+| Config file   | 5       | Payload in pyproject.toml or config files          |
+"""
+
+
+def test_whole_numbers_under_a_header_of_counts_are_the_rows_figures(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, PRE_FLIGHT) if p == "HAS_METRIC"}
+    assert {("anthropic/claude-3-7-sonnet-20250219", "224"),
+            ("anthropic/claude-3-7-sonnet-20250219", "0.747"),
+            ("openai/gpt-4o-2024-11-20", "220")} <= found, found
+    doc = nlp(IPI_SAMPLES)
+    assert not [e for e in doc.ents if e.label_ == "METRIC"], doc.ents

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.not_figures import HYPHENS, reports_nothing
 from graph.nlp.components.spans import doc_text, inside_quotes
+from graph.nlp.components.table_counts import table_counts
 from graph.nlp.lexicon import words
 
 # spaCy's numeric entity labels: the ones a metric is built from.
@@ -337,7 +338,7 @@ def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """Scores no entity covers (the token indices in ``taken``): a table cell's
     (:func:`table_scores`) and any percentage the statistical model left out ("79.8% / 97.3%
     / 71.5% / 65.9%": the last one); a percentage always reports a figure."""
-    found = table_scores(doc, taken, bars) if bars else []
+    found = table_scores(doc, taken, bars) + table_counts(doc, taken) if bars else []
     taken = taken | {i for s in found for i in range(s.start, s.end)}
     for match in _PERCENT.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="METRIC")

@@ -1,0 +1,44 @@
+"""Whole numbers in a results table's column of counts: "| Correct Answers | Total Samples |"
+over "| 224 | 300 |", "| Samples |" over "| 1,039 |". A whole number in a cell is usually a
+count, a year, a rank or a size, and is left alone (:func:`graph.nlp.components.metrics.
+table_scores`); under a header that names what is counted or scored it is a reported
+figure. Counts up to ten are left alone: they number a setting ("| N | 10 |", "| Epochs | 3
+|"), where the annotators read no finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.spans import doc_text
+from graph.nlp.components.table_layout import tables
+from graph.nlp.lexicon import words
+
+_WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+SMALLEST = 11  # a count below this numbers a setting
+
+
+def table_counts(doc: Doc, taken: set[int]) -> list[Span]:
+    """Whole numbers alone in a cell under a header naming a count or a score, as METRIC
+    spans that cover none of ``taken`` (token indices of other entities)."""
+    text = doc_text(doc)
+    counted = set(words("metrics", "count_headers")) | set(words("metrics", "score_nouns"))
+    found = []
+    for header, rows in tables(text):
+        columns = [j for j, (a, b) in enumerate(header)
+                   if counted & set(re.findall(r"[a-z@\-0-9]+", text[a:b].lower()))]
+        for row, _ in rows:
+            for j in columns:
+                if j >= len(row):
+                    continue
+                a, b = row[j]
+                cell = text[a:b].strip().strip("*_").strip()
+                if not _WHOLE.fullmatch(cell) or int(cell.replace(",", "")) < SMALLEST:
+                    continue
+                start = text.index(cell, a)
+                span = doc.char_span(start, start + len(cell), label="METRIC")
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    found.append(span)
+    return found
