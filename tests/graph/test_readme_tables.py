@@ -206,3 +206,13 @@ def test_whole_numbers_under_a_header_of_counts_are_the_rows_figures(nlp):
             ("openai/gpt-4o-2024-11-20", "220")} <= found, found
     doc = nlp(IPI_SAMPLES)
     assert not [e for e in doc.ents if e.label_ == "METRIC"], doc.ents
+
+
+def test_a_score_with_its_confidence_interval_in_a_cell_is_a_figure(nlp):
+    # eval__persistbench.md (heldout-evals-dev): "| 82.0 [77.0, 87.0] |"
+    doc = nlp("| Task | Model | Failure Rate | Paper Result [95% CI] |\n"
+              "| --- | --- | --- | --- |\n"
+              "| `persistbench_sycophancy` | `openrouter/meta-llama/llama-3.3-70b-instruct` "
+              "| 85.0 | 82.0 [77.0, 87.0] |\n")
+    figures = {e.text for e in doc.ents if e.label_ == "METRIC"}
+    assert {"85.0", "82.0", "77.0", "87.0"} <= figures, figures

@@ -316,19 +316,24 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
 
 
 def _cell_scores(doc: Doc, cell: list[Token]) -> list[Span]:
-    """The scores a cell holds alone, one or several apart by slashes ("58.1 / 32.4")."""
+    """The scores a cell holds alone: one, several apart by slashes ("58.1 / 32.4"), or one
+    with its confidence interval ("17.5 [12.0, 23.0]")."""
     scores: list[Span] = []
     n = 0
     while n < len(cell):
+        if cell[n].text in _CELL_MARKS:
+            n += 1
+            continue
         end = n + 1 + (n + 1 < len(cell) and cell[n + 1].text == "%")
         if not _SCORE.match("".join(t.text for t in cell[n:end])) or \
                 cell[end - 1].i - cell[n].i != end - n - 1:
             return []
         scores.append(Span(doc, cell[n].i, cell[end - 1].i + 1, label="METRIC"))
-        if end < len(cell) and (cell[end].text != "/" or end + 1 == len(cell)):
-            return []
-        n = end + 1
+        n = end
     return scores
+
+
+_CELL_MARKS = {"/", "[", "]", ",", "(", ")"}  # between a cell's scores
 
 
 _PERCENT = re.compile(r"(?<![\w.+\-])\d+(?:\.\d+)?\s?%")
