@@ -107,3 +107,14 @@ def test_translation_as_a_task_is_no_method(nlp):
             "email generation, they fall short when dealing with complex, broader tasks that "
             "require multiple steps, planning, and reasoning.")
     assert not {m for m in methods(nlp, text) if "translation" in m}
+
+
+def test_a_way_of_scoring_named_at_k_is_a_method_and_with_its_figure_a_metric(nlp):
+    # eval__humaneval.md, eval__usaco.md (heldout-evals-dev); models__mixtral-8x22b.md (dev)
+    found = methods(nlp, "The benchmark uses the `pass@k` metric to measure functional "
+                         "correctness.")
+    assert "pass@k" in found, found
+    found = ents(nlp, "- Original paper: 8.6% pass@1 using gpt-4-1106-preview and 0.59% "
+                      "gpt-3.5-turbo-1106.")
+    assert any(t.startswith("8.6%") and label == "METRIC" for t, label in found), found
+    assert not any("pass@1" == t for t, _ in found), found  # the figure's measure

@@ -28,6 +28,9 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   "Qwen/Qwen2.5-72B-Instruct") and the model's part has a digit, or when that part has a
   size or a variant word ("org/name-7b", "lab/x-2-instruct"), not a dataset's id
   ("Maxwell-Jia/AIME_2024") or a task's ("inspect_evals/healthbench");
+* a way of scoring named "<measure>@<k>" ("pass@k", "pass@1", "Score@1", "maj@32"): a
+  METHOD (GUIDELINES: an analysis instrument), unless a figure stands before it ("8.6%
+  pass@1" is a METRIC);
 * a known company followed by an acronym or one or two capitalised words: its product
   ("NVIDIA NGC", "Hugging Face PEFT", "OpenAI Cookbook"), unless they name its lab, a model,
   a role, or are a title's words.
@@ -73,6 +76,11 @@ _DATASET = re.compile(
 _TESTED = re.compile(r"(?<![\w'’-])(?<!['’]s )((?:[A-Z][\w.-]*[a-z0-9][\w.-]* ){1,4})"
                      r"(?:Benchmark|Bench|Exam|Examination)s?(?![\w-]| (?:for|of|on) [A-Z])")
 _SPELLED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})\s*:\s*$")  # "MTEB: " before the name
+
+
+_AT_K = re.compile(r"(?<![\w@.-])(?:[Pp]ass|[Ss]core|[Mm]aj|[Aa]cc|[Cc]ons)@(?:k|K|\d{1,3})"
+                   r"(?![\w@-])")
+_FIGURE_BEFORE = re.compile(r"\d%?\s*$")  # "8.6% pass@1": the figure's measure
 
 
 _HUB_ID = re.compile(r"(?<![\w/.:-])([A-Za-z0-9][\w.-]*)/(?:[\w.-]+/)?([\w.:-]*[A-Za-z0-9])"
@@ -122,6 +130,8 @@ def shape_spans(doc: Doc) -> list[Span]:
             found.append((match.start(), match.end(), "ORG"))
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
     found += _hub_models(text)
+    found += [(m.start(), m.end(), "METHOD") for m in _AT_K.finditer(text)
+              if not _FIGURE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
     for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
         start = match.start()
         if _INDEFINITE.search(text, max(0, start - 80), start):
