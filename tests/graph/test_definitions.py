@@ -23,6 +23,17 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
     # "is a", the name opening its sentence
     ("FastChat is an open platform for training, serving, and evaluating large language "
      "model based chatbots.", "FastChat", "PROJECT"),
+    # ... over a gloss in brackets, and with a first word of the language or a hyphen
+    # (eval__tac.md, eval__sycophancy.md, eval__frontier_cs.md: heldout-evals-dev)
+    ("# TAC\n\nTAC (Travel Agent Compassion) is an original benchmark that tests whether AI "
+     "agents demonstrate implicit animal welfare awareness when acting as ticket-booking "
+     "assistants.", "TAC", "DATASET"),
+    ("# Sycophancy Eval\n\nSycophancy Eval is a dataset to evaluate sycophantic behaviour of "
+     "language models across varied free-form text-generation tasks.", "Sycophancy Eval",
+     "DATASET"),
+    ("# Frontier-CS: Benchmarking LLMs on Computer Science Problems\n\nFrontier-CS is a "
+     "benchmark of 238 open-ended computer science problems spanning two tracks.",
+     "Frontier-CS", "DATASET"),
     # what it counts
     ("EusTrivia consists of 1,715 trivia questions from multiple online sources.",
      "EusTrivia", "DATASET"),

@@ -104,7 +104,9 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
             name = _name_before(doc, start - 1, vocabulary)
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
-            name = _name_before(doc, start - 1, vocabulary)  # "FastChat is an open platform"
+            # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
+            # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
+            name = _name_before(doc, _before_gloss(doc, start - 1), vocabulary, opening=False)
             name = name if name is not None and _opens_sentence(name) else None
         if name is None and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
             name = _name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
@@ -160,19 +162,33 @@ def _phrase_start(doc: Doc, i: int) -> int | None:
     return None
 
 
-def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True
-                 ) -> Span | None:
+def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True,
+                 opening: bool = True) -> Span | None:
     """The name written right before token ``end`` (over bold or code marks when ``marks``),
-    or ``None`` where the words there are no name."""
+    or ``None`` where the words there are no name; ``opening``: a word of the language that
+    opens the sentence is no part of it ("| Presents Atlas, a ... model")."""
     while marks and end > 0 and doc[end - 1].text in _MARKS:
         end -= 1
     start = end
     while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc, start - 1):
         start -= 1
     while start < end and (doc[start].text in HYPHENS or doc[start].is_stop or
-                           end - start > 1 and _opening_word(doc[start], vocabulary)):
+                           opening and end - start > 1 and _opening_word(doc[start], vocabulary)):
         start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
     return _a_name(doc[start:end], vocabulary)
+
+
+def _before_gloss(doc: Doc, end: int) -> int:
+    """``end``, or the start of the bracketed gloss that ends there: "TAC (Travel Agent
+    Compassion)", "StrongREJECT (Strong, Robust Evaluation of ...)"."""
+    if end < 2 or doc[end - 1].text != ")":
+        return end
+    for i in range(end - 2, max(0, end - 20), -1):
+        if doc[i].text == "(":
+            return i
+        if doc[i].text in (")", ".", "\n"):
+            break
+    return end
 
 
 def _opening_word(token: Token, vocabulary: frozenset[str]) -> bool:
