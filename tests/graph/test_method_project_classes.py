@@ -193,6 +193,10 @@ def test_the_tools_of_an_example_prompt_are_not_products(nlp):
     ("Results on LiveCodeBench and AgentBench are reported in the appendix.", "LiveCodeBench",
      "DATASET"),
     ("Code generation is offered by tools like GitHub Copilot.", "GitHub Copilot", "PROJECT"),
+    # "-Bench" glued to a capitalised word (eval__lab_bench.md: "# LAB-Bench")
+    ("# LAB-Bench\n\nLAB-Bench Tests LLMs and LLM-augmented agents abilities to answer "
+     "questions on scientific research workflows", "LAB-Bench", "DATASET"),
+    ("- Scores 69% on MMLU and 8.38 on MT-Bench.", "MT-Bench", "DATASET"),
     ("You can run it in LM Studio or the Cohere Playground.", "LM Studio", "PROJECT"),
 ])
 def test_a_camel_case_name_with_a_product_or_benchmark_ending_tells_its_type(

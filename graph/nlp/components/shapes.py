@@ -7,7 +7,9 @@ over the document's text (no per-token work, so they cost nothing next to the pa
 * a reasoning scheme named after its structure: "Tree of Thoughts", "Skeleton-of-Thought",
   "Chain of Density", "Chain-of-Verification": a METHOD;
 * a CamelCase name ending in "QA", "Eval" or "Bench": a benchmark, a DATASET ("TriviaQA",
-  "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench");
+  "HotpotQA", "HumanEval", "IFEval", "LiveCodeBench"), and so is a capitalised word with
+  "-Bench" glued on ("LAB-Bench", "SWE-bench", "MT-Bench"; not the start of a longer name:
+  "BIG-Bench Hard");
 * a CamelCase name ending in "Studio", "LLM", "Agent(s)" or "Hub": a tool or an app, a
   PROJECT ("DreamStudio", "AnythingLLM", "OpenAgents"); so is a library's trainer class
   ("SFTTrainer", "ORPOTrainer");
@@ -57,7 +59,8 @@ _STRUCTURE = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:-of-(?:[A-Z][a-z]+-)?| of )
                         r"[A-Z][a-z]+-of-(?:[a-z]+-)?thoughts?|"
                         r"Chain(?:-of-| of )[A-Z][a-z]+)"
                         r"(?: [Pp]rompting| [Rr]easoning)?(?![\w-])")
-_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])")
+_BENCHMARK = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*[a-z0-9](?:QA|Eval|Bench)(?![\w])|"
+                        r"(?<![\w-])[A-Z][A-Za-z0-9]*-(?:Bench|bench|Eval|QA)(?![\w-]| [A-Z])")
 _PRODUCT = re.compile(  # not the start of a longer name: "GitHub Copilot"
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[a-z0-9](?:Studio|LLM|Agents?|Hub)|[A-Z][A-Za-z0-9]*Trainer)"
     r"(?![\w-]| [A-Z])")
