@@ -37,7 +37,7 @@ from graph.nlp.relations import (
     we_predicate,
 )
 from graph.nlp.tables import series_candidates, table_candidates
-from graph.nlp.variants import derived_benchmarks, released_members
+from graph.nlp.variants import derived_benchmarks, page_evaluations, released_members
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -274,7 +274,8 @@ def _finish(result: DocumentResult) -> None:
     if not result.relations and result.fallback is not None:
         result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)
-    result.relations += released_members(result) + derived_benchmarks(result)
+    result.relations += released_members(result) + derived_benchmarks(result) + \
+        page_evaluations(result)
     _drop_examples(result)
 
 

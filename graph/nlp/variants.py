@@ -130,3 +130,27 @@ def derived_benchmarks(result: DocumentResult) -> list[TypedRelation]:
                                    predicates()["BASED_ON"].phrase, m.sent_start, m.sent_end,
                                    via="subject", predicate="BASED_ON"))
     return found
+
+
+def page_evaluations(result: DocumentResult) -> list[TypedRelation]:
+    """On a page about a benchmark, a model with a score of its own in a sentence or a list
+    that names no other benchmark was evaluated on the page's ("- Original paper: 8.6%
+    pass@1 using gpt-4-1106-preview" on the USACO page; "Current Setup (GPT-4-0613 ...)"
+    over "- Interview: 30.00%" on the APPS page)."""
+    if result.subject is None or result.subject[1] != "DATASET":
+        return []
+    span = result.subject[0]
+    kinds = {(m.start, m.end): m.label for m in result.mentions}
+    benchmarks = [m for m in result.mentions if m.label == "DATASET" and (m.start, m.end) != span]
+    evaluated = {r.source for r in result.relations if r.predicate == "EVALUATED_ON"}
+    found = []
+    for rel in result.relations:
+        if rel.predicate != "HAS_METRIC" or kinds.get(rel.source) != "MODEL" or \
+                rel.source in evaluated or any(rel.sent_start <= m.start < rel.sent_end
+                                               for m in benchmarks):
+            continue
+        evaluated.add(rel.source)
+        found.append(TypedRelation(result.doc.id, rel.source, span,
+                                   predicates()["EVALUATED_ON"].phrase, rel.sent_start,
+                                   rel.sent_end, via="subject", predicate="EVALUATED_ON"))
+    return found

@@ -296,3 +296,13 @@ def test_the_benchmark_a_page_is_about_is_based_on_the_one_its_name_holds(nlp):
     other = text.replace("# TruthfulQA-Multi", "# Multilingual evaluations") + \
         "\nTruthfulQA-Multi covers four languages.\n"
     assert ("TruthfulQA-Multi", "BASED_ON", "TruthfulQA") not in via(nlp, other)
+
+
+def test_a_model_scored_on_a_benchmarks_page_is_evaluated_on_that_benchmark(nlp):
+    # eval__usaco.md (heldout-evals-dev): the scores name no benchmark; the page is USACO's
+    found = typed(nlp, "# USACO: USA Computing Olympiad\n\nUSACO is a dataset evaluating "
+                       "whether language models can synthesize Python programs that solve "
+                       "Olympiad competition problems given time and memory constraints.\n\n"
+                       "- Recent APIs: 11.1% pass@1 using gpt-4o-2024-11-20, 3.2% gpt-4-0613 "
+                       "and 2.6% gpt-3.5-turbo-1106.\n")
+    assert ("gpt-4o-2024-11-20", "EVALUATED_ON", "USACO") in found, found
