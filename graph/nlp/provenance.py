@@ -1,5 +1,6 @@
 """Who made a model, read from how the genre names it: "OpenAI's GPT-3", "o1-mini (OpenAI):
 63.6%", "Jamba 1.6 Large, from AI21 Labs,", "the gpt-4-1106-preview model from OpenAI",
+"the SWE-Lancer benchmark by OpenAI",
 "Sailor2-20B, which was built by Sea AI Lab", "Code Llama is a family of large language models,
 released by Meta", "Aya 23, a new family of multilingual language models from Cohere For AI",
 "QwQ-32B-Preview (Qwen team, Alibaba Cloud)",
@@ -29,6 +30,7 @@ MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
+KINDS = (*NOUNS, "benchmark", "dataset", "suite", "library", "framework")  # "X benchmark by ORG"
 BOTH = ("both", "all")  # "ERNIE 4.5 Turbo and ERNIE X1, both from Baidu"
 RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
@@ -89,6 +91,8 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
             return True
     if words[-1:] and words[-1] in ARTICLES:
         words = words[:-1]  # "Falcon 2 11B, from the Technology Innovation Institute"
+    if len(words) == 2 and words[0] in KINDS and words[1] == "by":
+        return True  # "the SWE-Lancer benchmark by OpenAI"
     return bool(words) and words[-1] in FROM and \
         all(w in NOUNS or w in BOTH for w in words[:-1]) and len(words) <= 2
 

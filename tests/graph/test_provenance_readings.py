@@ -49,6 +49,9 @@ def test_a_description_of_models_from_an_organization_names_the_maker(nlp):
     found = made(nlp, "Kestrel-8B is based on Llama 3 8B, the base (not Instruct) model "
                       "released by Meta in April 2024 with an 8K context window.")
     assert found.get(("Llama 3 8B", "Meta")) == "DEVELOPED_BY", found
+    # eval__swe_lancer.md (heldout-evals-dev): the kind noun right after the name, "by"
+    found = made(nlp, "The dataset is derived from the SWE-Lancer benchmark by OpenAI.")
+    assert found == {("SWE-Lancer", "OpenAI"): "DEVELOPED_BY"}, found
 
 
 def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
