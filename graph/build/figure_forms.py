@@ -12,6 +12,7 @@ an export's aliases), and the node keeps the form the document used as its label
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -55,3 +56,41 @@ def _hedged() -> re.Pattern[str]:
 def _unhedged(form: str) -> str:
     """``form`` without the hedging words it opens with ("more than", "only", "~")."""
     return _hedged().sub("", form)
+
+
+_MAGNITUDE, _MAGNITUDE_WORDS = re.compile(r"^(\d[\d.,]*)([kmbt])$"), dict(zip("kmbt", (
+    "thousand", "million", "billion", "trillion"), strict=True))
+
+
+def fold_bare_figures(groups: dict[str, list], forms: dict[str, set[str]],
+                      metrics: set[str]) -> None:
+    """Fold a metric (``metrics``: the roots of the metrics' groups, "<doc>\x00<key>") into
+    the one longer metric of its document that begins with it (a heading's "$235 million" is
+    the prose's "$235 million Series D"), or else that holds its words in order around the
+    same number and noun ("307 challenging problems" is "307 challenging programming
+    problems")."""
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)  # (doc, prefix) -> roots
+    counted: dict[tuple[str, str], list[str]] = defaultdict(list)  # (doc, number) -> roots
+    for root in metrics:
+        doc, _, key = root.partition("\x00")
+        words = key.split()
+        for n in range(1, len(words)):
+            longer[doc, " ".join(words[:n])].append(root)
+        counted[doc, words[0]].append(root)
+    for root in sorted(metrics):
+        doc, _, key = root.partition("\x00")
+        spelled = _MAGNITUDE.sub(lambda m: f"{m[1]} {_MAGNITUDE_WORDS[m[2]]}", key)
+        targets = longer.get((doc, key), []) or longer.get((doc, spelled), []) or \
+            [other for other in counted[doc, key.split()[0]]
+             if _within(key.split(), other.partition("\x00")[2].split())]
+        if root in groups and len(targets) == 1 and targets[0] in groups:
+            groups[targets[0]].extend(groups.pop(root))
+            forms[targets[0]] |= forms.pop(root)
+
+
+def _within(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` with words left out between its first and its last."""
+    if len(short) < 2 or len(long) <= len(short) or short[-1] != long[-1]:
+        return False
+    rest = iter(long[1:-1])
+    return all(word in rest for word in short[1:-1])

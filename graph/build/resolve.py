@@ -34,7 +34,7 @@ from pathlib import Path
 
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
-from graph.build.figure_forms import figure_forms
+from graph.build.figure_forms import figure_forms, fold_bare_figures
 from graph.build.sized_forms import hub_names, sized_forms
 from graph.names import names_a_title, spells_acronym, strip_article
 from graph.nlp.lexicon import words
@@ -57,8 +57,6 @@ DOCUMENT_SCOPED = {"METRIC", "DATE"}
 KIND_PREFIX = "kind:"
 CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
-_MAGNITUDE, _MAGNITUDE_WORDS = re.compile(r"^(\d[\d.,]*)([kmbt])$"), dict(zip("kmbt", (
-    "thousand", "million", "billion", "trillion"), strict=True))
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.-]{1,11}?)s?\s*\)")
 # "RLHF (reinforcement learning from human feedback)": the long form after the acronym
 _LONG_FORM_AFTER = re.compile(r"\s*\(\s*([A-Za-z][\w -]{3,80}?)\s*\)")
@@ -282,33 +280,13 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     named = {root: group for root, group in groups.items() if root not in scoped}
     short = set(acronyms) | aliased | _merge_short_forms(named, forms) | \
         _fold_editions(named, forms)
-    _fold_bare_figures(groups, forms, scoped)
+    fold_bare_figures(groups, forms, {root for root in scoped if not root.startswith(CALENDAR)
+                                      and groups[root][0].label == "METRIC"})
     scoped = {root for root in scoped if root in groups}
     groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
 
     return _entities(groups, forms, short, texts)
-
-
-def _fold_bare_figures(groups: dict[str, list[Mention]], forms: dict[str, set[str]],
-                       scoped: set[str]) -> None:
-    """Fold a metric into the one longer metric of its document that begins with it: a
-    heading's "$235 million" is the prose's "$235 million Series D"."""
-    longer: dict[tuple[str, str], list[str]] = defaultdict(list)  # (doc, prefix) -> roots
-    for root in scoped:
-        if root.startswith(CALENDAR) or groups[root][0].label != "METRIC":
-            continue
-        doc, _, key = root.partition("\x00")
-        words = key.split()
-        for n in range(1, len(words)):
-            longer[doc, " ".join(words[:n])].append(root)
-    for root in sorted(scoped):
-        doc, _, key = root.partition("\x00")
-        spelled = _MAGNITUDE.sub(lambda m: f"{m[1]} {_MAGNITUDE_WORDS[m[2]]}", key)
-        targets = longer.get((doc, key), []) or longer.get((doc, spelled), [])  # 2.7b: 2.7 billion
-        if root in groups and len(targets) == 1 and targets[0] in groups:
-            groups[targets[0]].extend(groups.pop(root))
-            forms[targets[0]] |= forms.pop(root)
 
 
 _EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")  # "2.0", "v2"

@@ -184,6 +184,16 @@ def test_a_bare_figure_is_the_one_longer_metric_of_its_document_that_begins_with
                       ("$4.5 billion valuation", ("a.txt",))]
 
 
+def test_a_metric_is_the_one_longer_metric_of_its_document_with_its_words_in_order():
+    # eval__usaco.md (heldout-evals-dev): "307 challenging programming problems" in the lead,
+    # "307 challenging problems" under "## Dataset"; "123 bronze" is another figure
+    entities, _ = resolve([mention("307 challenging programming problems", "METRIC"),
+                           mention("307 challenging problems", "METRIC", start=60),
+                           mention("123 bronze", "METRIC", start=120)], user_aliases={})
+    assert sorted(e.label for e in entities) == ["123 bronze",
+                                                 "307 challenging programming problems"]
+
+
 def test_a_figure_two_longer_metrics_begin_with_stays_apart():
     entities, _ = resolve([mention("84%", "METRIC"), mention("84% on MMLU", "METRIC", start=20),
                            mention("84% of runs", "METRIC", start=60)], user_aliases={})
