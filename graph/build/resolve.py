@@ -135,7 +135,28 @@ def defined_acronyms(mentions: Iterable[Mention], texts: Mapping[str, str]) -> d
         long = starts.get((m.doc, match.end())) if match else None
         if long is not None and long.label == m.label and names_a_title(m.text, long.text):
             found[normalise(m.text, m.label)] = normalise(long.text, m.label)
-    return found
+    return found | _spelled_apart(mentions, found)
+
+
+def _spelled_apart(mentions: list[Mention], found: dict[str, str]) -> dict[str, str]:
+    """An acronym of three capitals or more and the one name of its document and type of
+    three words or more that it spells, written apart ('MMLU "Massive Multitask Language
+    Understanding" is a benchmark ...'): ``{acronym: long form}``, as
+    :func:`defined_acronyms` gives them."""
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, type) -> long names
+    for m in mentions:
+        if m.label not in DOCUMENT_SCOPED and len(m.text.split()) >= 3:
+            names[m.doc, m.label].add(display_form(m.text))
+    spelled: dict[str, str] = {}
+    for m in mentions:
+        key = normalise(m.text, m.label)
+        if m.label in DOCUMENT_SCOPED or key in found or not m.text.isupper() or \
+                len(m.text) < 3 or not _AN_ACRONYM.match(m.text):
+            continue
+        longs = [n for n in names[m.doc, m.label] if spells_acronym(m.text, n)]
+        if len(longs) == 1:
+            spelled[key] = normalise(longs[0], m.label)
+    return spelled
 
 
 def _without_dataset_head(name: str) -> str:

@@ -194,6 +194,18 @@ def test_a_metric_is_the_one_longer_metric_of_its_document_with_its_words_in_ord
                                                  "307 challenging programming problems"]
 
 
+def test_an_acronym_and_the_one_name_it_spells_in_its_document_are_one_entity():
+    # eval__mmlu.md (heldout-evals-dev): 'MMLU "Massive Multitask Language Understanding"',
+    # then "Multilingual Massive Multitask Language Understanding (MMMLU)"
+    entities, _ = resolve([mention("MMLU", "DATASET"),
+                           mention("Massive Multitask Language Understanding", "DATASET", start=6),
+                           mention("MMMLU", "DATASET", start=200),
+                           mention("MMLU", "DATASET", doc="b.txt")], user_aliases={})
+    found = {(e.label, tuple(e.documents)) for e in entities}  # (an acronym is the corpus's)
+    assert found == {("Massive Multitask Language Understanding", ("a.txt", "b.txt")),
+                     ("MMMLU", ("a.txt",))}, found
+
+
 def test_a_figure_two_longer_metrics_begin_with_stays_apart():
     entities, _ = resolve([mention("84%", "METRIC"), mention("84% on MMLU", "METRIC", start=20),
                            mention("84% of runs", "METRIC", start=60)], user_aliases={})
