@@ -38,3 +38,11 @@ def test_where_a_model_is_exported_to_is_a_platform_or_format(nlp):
 def test_a_place_shipped_to_stays_a_place(nlp):
     doc = nlp("The company ships to Europe and deploys to production.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Europe", "PLACE")]
+
+
+def test_the_container_tool_written_in_lower_case_is_a_project(nlp):
+    # eval__bigcodebench.md, eval__gdpval.md (heldout-evals-dev)
+    found = {(e.text, e.label_) for e in nlp(
+        "We run the model submitted answer in a docker sandbox and check whether it passes "
+        "unit tests in the BigCodeBench dataset.").ents}
+    assert ("docker", "PROJECT") in found, found
