@@ -62,6 +62,12 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
                     "5-shot MMLU & Aider Polyglot.") == []
     # task__hrm8k.md: decoding settings written as code
     assert _metrics(nlp, "* **Sampling temperature:** `0.7`\n* **Top-p:** `0.95`\n") == []
+    # eval__apps.md, eval__persistbench.md (heldout-evals-dev): how a run is done
+    assert _metrics(nlp, "Each problem is evaluated once by default (NUM_EPOCHS = 1) with a "
+                    "temperature of 0.0 for deterministic outputs.") == []
+    assert _metrics(nlp, "**Epochs:** Cross-domain and sycophancy use 3 epochs because these "
+                    "are high-stakes failure modes.") == []
+    assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
     # readme__unsloth.md: a hardware series
     assert _metrics(nlp, "Minimum CUDA Capability 7.0 (V100, T4, Titan V, RTX 20, 30, 40x, "
                     "A100, H100, L40 etc)") == []

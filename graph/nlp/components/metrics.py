@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.not_figures import HYPHENS, reports_nothing
+from graph.nlp.components.not_figures import HYPHENS, a_setting, reports_nothing
 from graph.nlp.components.spans import doc_text, inside_quotes
 from graph.nlp.components.table_counts import table_counts
 from graph.nlp.lexicon import words
@@ -348,7 +348,7 @@ def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     for match in _PERCENT.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="METRIC")
         if span is not None and not any(i in taken for i in range(span.start, span.end)) \
-                and not inside_quotes(span):
+                and not inside_quotes(span) and not a_setting(span):  # "95% CI"
             found.append(span)
     taken = taken | {i for s in found for i in range(s.start, s.end)}
     return found + _loose_amounts(doc, taken)

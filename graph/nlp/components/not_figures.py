@@ -7,7 +7,8 @@ the numbers of a question put to a model ("If it takes 1 hour to dry 25 shirts .
 will it take to dry 30 shirts?") or of its answer quoted in a Markdown blockquote, a bit
 width that names a precision ("4-bit", "8-bit compression"), the number of a hardware series
 ("RTX 20, 30, 40x"), a model a definite noun phrase names by its size ("the 32B model"), a
-number glued to letters no unit spells ("4o Image Generation"). Each is told by the
+number glued to letters no unit spells ("4o Image Generation"), a setting of the run ("3
+epochs", "a temperature of 0.0", "95% CI"). Each is told by the
 characters around the number, not by the parse.
 """
 
@@ -34,7 +35,21 @@ def reports_nothing(span: Span) -> bool:
     width, a hardware series."""
     return in_inline_code(span) or in_equation(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
-        or a_name_part(span)
+        or a_name_part(span) or a_setting(span)
+
+
+def a_setting(span: Span) -> bool:
+    """Whether the number sets how a run is done, no finding: "3 epochs", "10 runs", "a
+    temperature of 0.0", "temperature 0.7", the "95%" of "95% CI" (``setting_nouns`` and
+    ``setting_words`` of ``resources/lexicon/metrics.json``; none is a gold figure of the
+    annotated pages)."""
+    doc = span.doc
+    nouns = words("metrics", "setting_nouns")
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(t.lower_ in nouns for t in span[1:]) or after is not None and after.lower_ in nouns:
+        return True
+    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
+    return bool(before & words("metrics", "setting_words"))
 
 
 # a number glued to letters that are no unit is part of a name: "4o" of "4o Image Generation"
