@@ -68,6 +68,12 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert _metrics(nlp, "**Epochs:** Cross-domain and sycophancy use 3 epochs because these "
                     "are high-stakes failure modes.") == []
     assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
+    # eval__gdm_in_house_ctf.md, eval__gdpval.md: a few attempts; not a count of uses
+    # (u03_meta.txt) or a comparison (m07 "10 times cheaper per token")
+    assert _metrics(nlp, "Each challenge is attempted 10 times, reporting success if at least "
+                    "one attempt succeeds.") == []
+    assert _metrics(nlp, "Llama models have now been downloaded over 300 million times.") == \
+        ["over 300 million times"]
     # readme__unsloth.md: a hardware series
     assert _metrics(nlp, "Minimum CUDA Capability 7.0 (V100, T4, Titan V, RTX 20, 30, 40x, "
                     "A100, H100, L40 etc)") == []

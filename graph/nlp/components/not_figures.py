@@ -38,9 +38,27 @@ def reports_nothing(span: Span) -> bool:
         or a_name_part(span) or a_setting(span)
 
 
+def _compares(times: Token) -> bool:
+    """Whether "times" says how much more: "5 times larger", "ten times its size"."""
+    doc = times.doc
+    after = doc[times.i + 1] if times.i + 1 < len(doc) else None
+    return after is not None and (after.tag_ in ("JJR", "RBR") or
+                                  after.lower_ in ("as", "its", "the", "that", "more", "less"))
+
+
+def _few(span: Span) -> bool:
+    """Whether ``span`` counts twenty or fewer, in digits or words ("10", "three")."""
+    number = next((t for t in span if t.like_num), span[0])  # (past "about", "over")
+    first = number.text.replace(",", "")
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else number
+    return first.isdigit() and int(first) <= 20 and not following.like_num \
+        or first.lower() in words("metrics", "small_number_words")
+
+
 def a_setting(span: Span) -> bool:
     """Whether the number sets how a run is done, no finding: "3 epochs", "10 runs", "a
-    temperature of 0.0", "temperature 0.7", the "95%" of "95% CI" (``setting_nouns`` and
+    temperature of 0.0", "temperature 0.7", the "95%" of "95% CI", "attempted 10 times"
+    (not "10 times cheaper": a comparison) (``setting_nouns`` and
     ``setting_words`` of ``resources/lexicon/metrics.json``; none is a gold figure of the
     annotated pages)."""
     doc = span.doc
@@ -48,6 +66,9 @@ def a_setting(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if any(t.lower_ in nouns for t in span[1:]) or after is not None and after.lower_ in nouns:
         return True
+    times = next((t for t in (*span[1:], after) if t is not None and t.lower_ == "times"), None)
+    if times is not None and not _compares(times) and _few(span):
+        return True  # "attempted 10 times"; not "10 times cheaper", "300 million times"
     before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
     return bool(before & words("metrics", "setting_words"))
 
