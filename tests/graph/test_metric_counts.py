@@ -70,8 +70,9 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
     # eval__gdm_in_house_ctf.md, eval__gdpval.md: a few attempts; not a count of uses
     # (u03_meta.txt) or a comparison (m07 "10 times cheaper per token")
-    assert _metrics(nlp, "Each challenge is attempted 10 times, reporting success if at least "
-                    "one attempt succeeds.") == []
+    assert not any("times" in m for m in _metrics(
+        nlp, "The GDM paper evaluated each challenge 10 times, reporting success if at least 1 "
+        "challenge of the 10 was successful."))
     assert _metrics(nlp, "Llama models have now been downloaded over 300 million times.") == \
         ["over 300 million times"]
     # readme__unsloth.md: a hardware series
