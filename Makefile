@@ -1,8 +1,9 @@
 # Two commands do all the set-up: `make run` (the app on the default corpus) and
 # `make test` (the whole suite). Both create .venv and install what they need; the second
 # time they only check a stamp. While working, `make test-fast` skips the tests marked
-# slow (over about 5 s each: the package build, the 5 MB extraction, the CLI run as a
-# subprocess), runs on every core (pytest-xdist) and finishes in under a minute;
+# slow (over about a second each: the package build, the 5 MB extraction, the CLI run as a
+# subprocess, the workspace and session round trips), runs on every core (pytest-xdist) and
+# finishes in under a minute;
 # `make test` and CI still run everything.
 PYTHON ?= python3
 VENV := .venv

@@ -227,6 +227,7 @@ def _loaded_after_importing(modules: list[str], watched: tuple[str, ...]) -> lis
     return ast.literal_eval(out.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_importing_every_graph_module_loads_no_qt():
     assert _loaded_after_importing(_walked_graph_modules(), QT) == []
 

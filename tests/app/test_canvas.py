@@ -223,6 +223,7 @@ def test_reset_with_a_big_graph_lays_out_in_the_worker(qtbot):
     view.shutdown()
 
 
+@pytest.mark.slow
 def test_a_running_layout_survives_deleting_the_canvas(qtbot):
     model = GraphModel()
     exploration = Exploration(model)

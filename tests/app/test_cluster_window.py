@@ -44,6 +44,7 @@ def _seeds_copy(tmp_path):
     return str(folder)
 
 
+@pytest.mark.slow
 def test_the_scheduler_is_remembered_and_an_unusable_one_is_explained(make_window, qtbot,
                                                                        tmp_path):
     window = make_window()

@@ -457,6 +457,7 @@ def test_the_whole_hostile_corpus_opens_in_the_window(window, qtbot, tmp_path, m
     assert after == before  # nothing in the corpus was touched
 
 
+@pytest.mark.slow
 def test_a_big_graph_is_walked_in_the_worker_and_the_replaced_one_freed(window, qtbot, tmp_path,
                                                                         monkeypatch, typed_graph):
     """The GUI thread never walks a whole graph on open (counts, overview, name index: seconds

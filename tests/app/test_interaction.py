@@ -242,6 +242,7 @@ def test_enter_expands_and_the_view_follows_the_selection(window, qtbot):
 
 
 # -- minimap ---------------------------------------------------------------------------
+@pytest.mark.slow
 def test_the_minimap_shows_over_the_threshold_and_a_click_moves_the_view(qtbot):
     model, exploration, canvas = bare_canvas(qtbot, 1000, 700)
     try:

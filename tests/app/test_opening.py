@@ -51,6 +51,7 @@ def _assert_opens_on_entity_communities(win: MainWindow, junk_labels: set[str]) 
     assert not {win.model.label(n) for n in visible} & junk_labels
 
 
+@pytest.mark.slow
 def test_a_big_graph_opens_on_its_communities_and_never_on_numbers(make_window, tmp_path,
                                                                    qtbot):
     graph = ba_graph(COMMUNITY_OPENING + 100, seed=5, types=("MODEL", "ORG", "METHOD"))

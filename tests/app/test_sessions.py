@@ -40,6 +40,7 @@ def _state(window) -> tuple:
              if n in window.exploration.visible})
 
 
+@pytest.mark.slow
 def test_reopening_a_corpus_restores_its_exploration(make_window, corpus, qtbot):
     first = make_window([str(corpus)])
     before = _state(first)
@@ -65,6 +66,7 @@ def _saved_then_overview(window, name: str) -> tuple:
     return saved
 
 
+@pytest.mark.slow
 def test_named_views_are_saved_and_switched(make_window, corpus):
     window = make_window([str(corpus)])
     saved = _saved_then_overview(window, "Anthropic's partners")
@@ -75,6 +77,7 @@ def test_named_views_are_saved_and_switched(make_window, corpus):
     assert _state(window) == saved
 
 
+@pytest.mark.slow
 def test_a_long_saved_view_is_read_in_a_worker_and_restored_once(make_window, corpus,
                                                                   qtbot):
     window = make_window([str(corpus)])
@@ -89,6 +92,7 @@ def test_a_long_saved_view_is_read_in_a_worker_and_restored_once(make_window, co
     assert len(builds) == 1  # filters, sizing and what is shown drawn together
 
 
+@pytest.mark.slow
 def test_a_view_read_for_a_graph_no_longer_shown_is_dropped(make_window, corpus, qtbot):
     window = make_window([str(corpus)])
     explored = _saved_then_overview(window, "long")
@@ -102,6 +106,7 @@ def test_a_view_read_for_a_graph_no_longer_shown_is_dropped(make_window, corpus,
     assert _state(window)[0] == overview[0]  # the edited graph kept its own exploration
 
 
+@pytest.mark.slow
 def test_an_entity_gone_from_the_documents_is_left_out(make_window, corpus):
     window = make_window([str(corpus)])
     window.show_all()
@@ -115,6 +120,7 @@ def test_an_entity_gone_from_the_documents_is_left_out(make_window, corpus):
     assert load_seeds.exploration.visible
 
 
+@pytest.mark.slow
 def test_the_last_corpus_is_reopened_when_it_is_still_there(make_window, corpus, qtbot):
     window = make_window([str(corpus)])
     assert window.last_corpus() == [str(corpus.resolve())]
@@ -125,6 +131,7 @@ def test_the_last_corpus_is_reopened_when_it_is_still_there(make_window, corpus,
     assert window.last_corpus() == []
 
 
+@pytest.mark.slow
 def test_a_saved_workspace_file_reopens_everything(make_window, corpus, tmp_path):
     window = make_window([str(corpus)])
     _explore(window)
@@ -140,6 +147,7 @@ def test_a_saved_workspace_file_reopens_everything(make_window, corpus, tmp_path
     assert _state(other) == explored
 
 
+@pytest.mark.slow
 def test_an_exported_graphml_reopens_with_its_places_and_pins(make_window, corpus, tmp_path):
     window = make_window([str(corpus)])
     _explore(window)

@@ -259,6 +259,7 @@ def _in_view(view, offset: int) -> bool:
     return view.viewport().rect().contains(view.cursorRect(cursor).center())
 
 
+@pytest.mark.slow
 def test_the_passage_being_read_stays_in_view_when_the_dock_is_resized(window, qtbot):
     view = window.source.view
     window.resizeDocks([window.source_dock], [520], Qt.Orientation.Horizontal)

@@ -48,6 +48,7 @@ def test_mentions_keep_document_character_and_sentence_spans(pipeline):
     assert any(m.text == "Anthropic" and m.label == "ORG" for m in result.mentions)
 
 
+@pytest.mark.slow
 def test_long_texts_are_chunked_with_document_offsets(pipeline):
     nlp, _ = pipeline
     paragraph = "Anthropic released Claude Opus 3 last year. Researchers at Google were pleased."

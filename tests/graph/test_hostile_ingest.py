@@ -77,6 +77,7 @@ def two_documents(folder: Path) -> Path:
 # The whole hostile corpus
 
 
+@pytest.mark.slow
 def test_the_hostile_corpus_gives_its_good_documents_and_a_reason_for_every_other_file(
         tmp_path):
     expected = make_hostile_corpus(tmp_path / "corpus")

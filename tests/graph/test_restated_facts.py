@@ -12,6 +12,8 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from graph.build.jobs import open_corpus_job
 from graph.build.resolve import resolve
 from graph.explore.entity_facts import entity_facts
@@ -93,6 +95,7 @@ def _facts(graph) -> Counter:
                    ("METRIC", "DATE"))
 
 
+@pytest.mark.slow
 def test_pages_copied_once_more_give_the_same_facts_and_keep_every_edge(tmp_path, nlp):
     pages = sorted(ANNOUNCEMENTS.glob("m0[1-3]*"))
     once, twice = tmp_path / "once", tmp_path / "twice"

@@ -7,6 +7,8 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from tests.graph.training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +29,7 @@ def _outside(example: dict) -> list[str]:
     return pieces + [example["text"][at:]]
 
 
+@pytest.mark.slow
 def test_a_swapped_copy_keeps_context_labels_and_unknown_spans():
     augment = training_script("augment")
     examples = _examples()

@@ -39,6 +39,7 @@ def _content(graph):
     return (sorted(graph.nodes(data=True)), sorted(graph.edges(keys=True, data=True)))
 
 
+@pytest.mark.slow
 def test_reopening_extracts_nothing_and_gives_the_same_graph(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
     first = _open(corpus, workspace)
@@ -50,6 +51,7 @@ def test_reopening_extracts_nothing_and_gives_the_same_graph(corpus, tmp_path, n
     assert again.words == first.words and again.mentions == first.mentions
 
 
+@pytest.mark.slow
 def test_a_changed_document_alone_is_extracted_and_the_graph_is_a_full_runs(corpus, tmp_path,
                                                                               nlp):
     workspace = tmp_path / "w.threadline"
@@ -65,6 +67,7 @@ def test_a_changed_document_alone_is_extracted_and_the_graph_is_a_full_runs(corp
     assert any(d["label"] == "Llama 3" for _, d in incremental.graph.nodes(data=True))
 
 
+@pytest.mark.slow
 def test_removed_documents_drop_out_and_renamed_ones_are_not_extracted(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
     _open(corpus, workspace)
@@ -82,12 +85,14 @@ def test_removed_documents_drop_out_and_renamed_ones_are_not_extracted(corpus, t
         assert set(store.documents()) == sources
 
 
+@pytest.mark.slow
 def test_no_cache_extracts_every_document_again(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
     _open(corpus, workspace)
     assert _open(corpus, workspace, use_cache=False).extracted == 5
 
 
+@pytest.mark.slow
 def test_a_cancelled_run_keeps_the_documents_it_finished(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
     seen = []
@@ -161,6 +166,7 @@ def test_an_unusable_workspace_stops_the_job_with_its_message(corpus, tmp_path):
         _open(corpus, tmp_path)
 
 
+@pytest.mark.slow
 def test_a_damaged_folder_workspace_is_set_aside_and_the_corpus_still_opens(corpus, tmp_path,
                                                                             monkeypatch, nlp):
     monkeypatch.setenv("THREADLINE_USER_DATA", str(tmp_path / "data"))
@@ -175,6 +181,7 @@ def test_a_damaged_folder_workspace_is_set_aside_and_the_corpus_still_opens(corp
     assert run_job(open_corpus_job([str(corpus)])).extracted == 0  # the new one works
 
 
+@pytest.mark.slow
 def test_a_newer_folder_workspace_is_left_alone_and_nothing_is_kept(corpus, tmp_path,
                                                                     monkeypatch, nlp):
     monkeypatch.setenv("THREADLINE_USER_DATA", str(tmp_path / "data"))
@@ -190,6 +197,7 @@ def test_a_newer_folder_workspace_is_left_alone_and_nothing_is_kept(corpus, tmp_
     assert path.read_bytes() == before and list(path.parent.iterdir()) == [path]
 
 
+@pytest.mark.slow
 def test_the_edit_log_replays_over_every_rebuild(corpus, tmp_path, nlp):
     from graph.build.edits import DELETE, RENAME, Edit, EntityRef
 
@@ -226,6 +234,7 @@ def test_document_names_that_are_not_utf8_are_kept(tmp_path):
         assert store.documents() == {name: "d1", "cafe.txt": "d2"}
 
 
+@pytest.mark.slow
 def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
     workspace = tmp_path / "w.threadline"
     documents = _open(corpus, workspace).documents
@@ -247,6 +256,7 @@ def test_sentences_are_searchable_by_their_words(corpus, tmp_path, nlp):
         assert store.search("claude", documents)
 
 
+@pytest.mark.slow
 def test_a_saved_threadline_file_reopens_the_corpus_with_its_edits(corpus, tmp_path, nlp):
     from graph.build.edits import RENAME, Edit, EntityRef
     from graph.build.jobs import open_job

@@ -44,6 +44,7 @@ def _cells(path: Path) -> list[bytes]:
     return cells
 
 
+@pytest.mark.slow
 def test_no_sentence_is_kept_in_the_workspace_yet_each_is_found(tmp_path, nlp):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir(), corpus)
@@ -63,6 +64,7 @@ def test_no_sentence_is_kept_in_the_workspace_yet_each_is_found(tmp_path, nlp):
         assert any(sentence in hit[3] for hit in hits)  # cut from the document
 
 
+@pytest.mark.slow
 def test_a_changed_document_is_found_by_its_new_words_only(tmp_path, nlp):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir(), corpus)
