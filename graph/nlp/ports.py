@@ -1,7 +1,8 @@
 """What a framework implements: "This is an Inspect AI implementation of the GAIA
 benchmark", "The Inspect implementation for NIAH", "Inspect's HLE implementation", "a port
 of X to Inspect", "This implementation ports the evaluation to Inspect" (GUIDELINES: USES,
-the framework uses the benchmark or method it implements).
+the framework uses the benchmark or the tool it implements; not a method: annotators read
+no use in "the Triton implementation of FlashAttention").
 
 Read from the words around a cue ("implementation", "port", "ported to"), not from the
 parse: the small model reads "to Inspect" as a verb. The framework is a PROJECT written
@@ -19,7 +20,7 @@ from spacy.tokens import Span
 CUE_NOUNS = {"implementation", "port", "reimplementation"}
 CUE_VERBS = {"port", "implement", "reimplement"}  # lemmas: "ported to", "implemented in"
 FRAMEWORKS = ("PROJECT",)
-IMPLEMENTED = ("DATASET", "PROJECT")  # not a method: "the Triton implementation of FlashAttention"
+IMPLEMENTED = ("DATASET", "PROJECT")
 OWN = {"a", "an", "the", "this", "its", "our", "their"}
 THIS = {"this", "the", "our"}  # "this implementation", "the evaluation": the page's own
 STANDS_FOR_PAGE = {"implementation", "evaluation", "eval", "benchmark", "port", "it"}
@@ -60,7 +61,8 @@ def _framework(doc, i: int, noun: bool, end: int, starts: dict[int, Span],
     between the cue and the framework name."""
     before = ends.get(i)
     if noun and before is not None:
-        owner = ends.get(before.start - 1) if doc[before.start - 1].text == "'s" else None
+        owner = ends.get(before.start - 1) \
+            if before.start > 0 and doc[before.start - 1].text == "'s" else None
         if owner is not None and owner.label_ in FRAMEWORKS and before.label_ in IMPLEMENTED:
             return owner, before  # "Inspect's HLE implementation"
         if before.label_ in FRAMEWORKS:

@@ -50,17 +50,16 @@ def _few(span: Span) -> bool:
     """Whether ``span`` counts twenty or fewer, in digits or words ("10", "three")."""
     number = next((t for t in span if t.like_num), span[0])  # (past "about", "over")
     first = number.text.replace(",", "")
-    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else number
-    return first.isdigit() and int(first) <= 20 and not following.like_num \
-        or first.lower() in words("metrics", "small_number_words")
+    magnitude = number.i + 1 < len(number.doc) and number.doc[number.i + 1].like_num
+    return first.isdigit() and int(first) <= 20 and not magnitude \
+        or first.lower() in words("metrics", "small_number_words")  # not "20 million"
 
 
 def a_setting(span: Span) -> bool:
     """Whether the number sets how a run is done, no finding: "3 epochs", "10 runs", "a
     temperature of 0.0", "temperature 0.7", the "95%" of "95% CI", "attempted 10 times"
-    (not "10 times cheaper": a comparison) (``setting_nouns`` and
-    ``setting_words`` of ``resources/lexicon/metrics.json``; none is a gold figure of the
-    annotated pages)."""
+    (but "10 times cheaper" compares). The words are ``setting_nouns`` and ``setting_words``
+    of ``resources/lexicon/metrics.json``; none is a gold figure of the annotated pages."""
     doc = span.doc
     nouns = words("metrics", "setting_nouns")
     after = doc[span.end] if span.end < len(doc) else None
