@@ -51,6 +51,10 @@ def extend_to_noun(ent: Span) -> int:
     doc = ent.doc
     root = ent.root
     head = root.head
+    while head.dep_ == "compound" and head.i < head.head.i <= head.i + 3 and \
+            head.head.pos_ == "NOUN" and root.dep_ == "nummod" and \
+            ent.end < len(doc) and doc[ent.end].text not in HYPHENS:
+        head = head.head  # "250 grade school math problems" (not "5-shot settings")
     # "159 countries", "1M conversations", "a 17% improvement", "14B parameter model"
     if root.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and \
             head.pos_ in ("NOUN", "PROPN") and any(c.isalnum() for c in head.text) and \
