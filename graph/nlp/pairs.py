@@ -328,7 +328,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
         item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents)
     compared |= title_readings(sent, ents)  # "Evaluating GPT-4 and ChatGPT on X (April 2023)"
-    compared |= port_readings(sent, ents)[0]  # "an Inspect implementation of GAIA"
+    compared |= (ported := port_readings(sent, ents))[0]  # "an Inspect implementation of X"
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
         partners += [b for b in ents[i + 1:] if (a.start, b.start) in compared and
@@ -357,15 +357,16 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        yield from _context_candidates(sent, ents, context, where, owners, headed, money)
+        yield from _context_candidates(sent, ents, context, where, owners, headed, money, ported[1])
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,
                         where: tuple[int, int], owners: dict[int, object],
-                        headed: bool = False, money: list[str] | None = None
-                        ) -> Iterator[Candidate]:
+                        headed: bool = False, money: list[str] | None = None,
+                        of_page: dict[int, str] | None = None) -> Iterator[Candidate]:
     """The context entity paired with the sentence's entities (:func:`sentence_candidates`);
-    ``money``: the sentence's ``money`` feature, when it speaks of money."""
+    ``money``: the sentence's ``money`` feature, when it speaks of money; ``of_page``: the
+    frameworks the sentence says implement what the text is about (:mod:`graph.nlp.ports`)."""
     span, title_type, title_text, kind = context
     if any(e.text.casefold() == title_text for e in ents):
         return
@@ -374,7 +375,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
-    examples = examples or port_readings(sent, ents)[1]  # "this implementation, ported to X"
+    examples = examples or of_page or {}  # "this implementation, ported to Inspect"
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%."), unless
