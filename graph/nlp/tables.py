@@ -9,7 +9,8 @@ column's model on each row's benchmark.
 gives Phi-3-mini EVALUATED_ON MMLU and EVALUATED_ON MT-Bench (GUIDELINES: a model scored on a
 benchmark); so does a list of score series under a line naming the benchmarks in the same
 order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
-:func:`series_candidates`); the figures themselves are the row's facts
+:func:`series_candidates`). A column naming the rows' makers ("| Model | Provider |") gives
+each row's model DEVELOPED_BY the organisation in it. The figures themselves are the row's facts
 (:func:`graph.nlp.rows.row_figures`, or these candidates where the parser's sentences cut a
 row from its model: "| GPT-3.5" + "| 71.4% |").
 The header and the rows are lines apart, so the table is read from its layout over the whole
@@ -26,6 +27,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from graph.nlp.components.table_layout import Cells, tables
+from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import Named
 
@@ -52,9 +54,11 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
         columns = [None, *(_entity_in(ents, *cell, ENDS) for cell in header[1:])]
         page = subject if subject is not None and subject[1] == "DATASET" else None
         scored = any(c is not None and c.label_ == "DATASET" for c in columns)
+        makers = _maker_columns(text, header)
         for cells, line in rows:
             if cells:
                 found += _row_candidates(text, ents, cells, line, columns, offset)
+                found += _row_makers(ents, cells, line, makers, offset)
             # the columns name the benchmarks, unless the row's model is not its head
             if cells and page is not None and not (scored and _entity_in(
                     ents, *cells[0], ("MODEL",))):
@@ -106,6 +110,28 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
         figure = _figure_cell(text, ents, *cells[n])
         if owner is not None and figure is not None and figure.sent != head.sent:
             found.append(_candidate(owner, figure, "HAS_METRIC", where, offset))  # (else rows.py)
+    return found
+
+
+def _maker_columns(text: str, header: Cells) -> list[int]:
+    """The columns whose header says who made the row's model ("| Model | Provider |";
+    ``maker_headers`` of ``resources/lexicon/relations.json``)."""
+    heads = words("relations", "maker_headers")
+    return [n for n, cell in enumerate(header)
+            if n and text[slice(*cell)].strip(" *_").lower() in heads]
+
+
+def _row_makers(ents: list[Span], cells: Cells, line: tuple[int, int], makers: list[int],
+                offset: int) -> list[Candidate]:
+    """The row's model DEVELOPED_BY the organisation in a maker's column
+    ("| gpt-5.1-2025-11-13 | OpenAI | 0.840 |" under "| Model | Provider | Accuracy |")."""
+    model = _entity_in(ents, *cells[0], ("MODEL",)) if makers else None
+    found = []
+    for n in makers:
+        org = _entity_in(ents, *cells[n], ("ORG",)) if model and n < len(cells) else None
+        if org is not None:
+            found.append(_candidate(model, org, "DEVELOPED_BY", (offset + line[0],
+                                                                  offset + cells[n][1]), offset))
     return found
 
 

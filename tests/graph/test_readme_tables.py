@@ -216,3 +216,19 @@ def test_a_score_with_its_confidence_interval_in_a_cell_is_a_figure(nlp):
               "| 85.0 | 82.0 [77.0, 87.0] |\n")
     figures = {e.text for e in doc.ents if e.label_ == "METRIC"}
     assert {"85.0", "82.0", "77.0", "87.0"} <= figures, figures
+
+
+# eval__gdm_intercode_ctf.md (training/corpus/evals): a column naming each row's maker
+INTERCODE = """Results on the full dataset (78 samples, 1 epoch), evaluation version 2.1.0:
+
+| Model                    | Provider  | Accuracy | Stderr | Time    |
+| ------------------------ | --------- | -------- | ------ | ------- |
+| claude-opus-4-5-20251101 | Anthropic | 0.936    | 0.028  | 13m 22s |
+| gpt-5.1-2025-11-13       | OpenAI    | 0.897    | 0.035  | 36m 59s |
+"""
+
+
+def test_a_provider_column_names_the_maker_of_each_row_s_model(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, INTERCODE) if p == "DEVELOPED_BY"}
+    assert found == {("claude-opus-4-5-20251101", "Anthropic"),
+                     ("gpt-5.1-2025-11-13", "OpenAI")}, found
