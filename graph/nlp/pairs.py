@@ -37,7 +37,7 @@ from graph.nlp.pair_grammar import (
     possessor_features,
     stands_for_another,
 )
-from graph.nlp.ports import port_readings
+from graph.nlp.ports import port_readings, sandbox_readings
 from graph.nlp.provenance import names_a_thing, provenance_readings
 from graph.nlp.relations import (
     VERBAL,
@@ -57,6 +57,7 @@ from graph.schema import PREDICATES
 MAX_DISTANCE = 40
 # A sentence naming more entities than this is a list: pair each with its nearest only.
 MAX_PARTNERS = 6
+RUN_IN_SANDBOX = ("DATASET",)  # a benchmark's page: the benchmark runs in the sandbox
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 LIST_ITEM = re.compile(r"[-*+]|\d+[.)]")  # how a line of a list begins
 # Features that are also read joined with the pair's types.
@@ -357,7 +358,9 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        yield from _context_candidates(sent, ents, context, where, owners, headed, money, ported[1])
+        of_page = ported[1] | (sandbox_readings(sent, ents) if context[1] in RUN_IN_SANDBOX
+                               else {})
+        yield from _context_candidates(sent, ents, context, where, owners, headed, money, of_page)
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,

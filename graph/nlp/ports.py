@@ -11,6 +11,11 @@ right before a cue noun, or after "to" or "in" further on ("ported to Inspect",
 a determiner or an owner: "of Anthropic's ... framework"), or the name between an owner
 and the cue noun ("Inspect's HLE implementation"), or, when the sentence says only "this
 implementation" or "the evaluation", what the document is about.
+
+Where a benchmark or a package runs is a tool it uses too: "The evaluation uses a Docker
+sandbox environment", "executed in a Docker container", "a Docker-based agent evaluation"
+(the page's subject USES the PROJECT written right before "sandbox", "container", "image" or
+"-based": :func:`sandbox_readings`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ OWN = {"a", "an", "the", "this", "its", "our", "their"}
 THIS = {"this", "the", "our"}  # "this implementation", "the evaluation": the page's own
 STANDS_FOR_PAGE = {"implementation", "evaluation", "eval", "benchmark", "port", "it"}
 REACH = 8  # tokens from the cue to a later "to" or "in"
+RUNS_IN = {"sandbox", "sandboxes", "container", "containers", "image", "images"}
 
 
 def port_readings(sent: Span, ents: list[Span]
@@ -104,3 +110,16 @@ def _speaks_of_page(sent: Span, i: int) -> bool:
     return any(t.lower_ == "it" or t.lower_ in STANDS_FOR_PAGE and t.i > sent.start and
                doc[t.i - 1].lower_ in THIS for t in window) or \
         any(t.lower_ in ("this", "our") for t in doc[max(sent.start, i - 3):i])
+
+
+def sandbox_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{project.start: "USES"}`` for each project of ``sent`` that something runs in ("a
+    Docker sandbox", "Docker containers", "a Docker-based agent evaluation"): what the
+    document is about uses it."""
+    doc = sent.doc
+    found = {}
+    for e in ents:
+        after = [t.lower_ for t in doc[e.end:min(e.end + 2, sent.end)]]
+        if e.label_ in FRAMEWORKS and after and (after[0] in RUNS_IN or after == ["-", "based"]):
+            found[e.start] = "USES"
+    return found

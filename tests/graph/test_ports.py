@@ -56,3 +56,17 @@ def test_an_implementation_of_a_method_is_no_reading_of_use(nlp):
                            "Outperforms the attention kernels in xFormers and the Triton "
                            "implementation of FlashAttention at every sequence length tested.")
     assert found == {}, found
+
+
+def test_the_sandbox_a_benchmark_runs_in_is_a_tool_it_uses(nlp):
+    # eval__agent_bench.md, eval__scbench.md (training/corpus/evals): the project right before
+    # "container" or "sandbox" on a benchmark's page
+    found = typed(nlp, "# AgentBench\n\nAgentBench is designed to evaluate LLMs as agents.\n\n"
+                       "The bash and python code is executed inside a Docker container, so you "
+                       "will need to install Docker Engine in order to run the evaluation.")
+    assert ("AgentBench", "USES", "Docker") in found, found
+    assert ("AgentBench", "USES", "Docker Engine") not in found, found  # what to install
+    found = typed(nlp, "# scBench\n\nscBench is a benchmark of single-cell RNA-seq analysis "
+                       "tasks.\n\nThis evaluation uses an agentic solver running inside a "
+                       "Docker sandbox, matching the original scBench design.")
+    assert ("scBench", "USES", "Docker") in found, found
