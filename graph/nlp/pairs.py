@@ -358,9 +358,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             yield Candidate((a.start_char, a.end_char), (b.start_char, b.end_char),
                             _type(a), _type(b), "", tuple(feats), where, phrase, forward)
     if context is not None:
-        of_page = ported[1] | (sandbox_readings(sent, ents) if context[1] in RUN_IN_SANDBOX
-                               else {})
-        yield from _context_candidates(sent, ents, context, where, owners, headed, money, of_page)
+        yield from _context_candidates(sent, ents, context, where, owners, headed, money, ported[1])
 
 
 def _context_candidates(sent: Span, ents: list[Span], context: Context,
@@ -378,6 +376,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
+    if title_type in RUN_IN_SANDBOX:  # "executed inside a Docker container"
+        of_page = (of_page or {}) | sandbox_readings(sent, ents)
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
