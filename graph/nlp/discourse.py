@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from graph.nlp.anaphora import anaphors
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
+from graph.nlp.components.spans import doc_text
 from graph.nlp.lexicon import words
 from graph.nlp.list_intros import TOPIC_TYPES, Standing, entity_topic, list_marks
 from graph.nlp.pair_grammar import (
@@ -57,7 +58,7 @@ def is_heading(sent: Span) -> bool:
 def _is_title_line(sent: Span) -> bool:
     """A short line of its own that is not a sentence ("What is Groq?", "Claude 3")."""
     text = sent.text.rstrip(" \t")
-    after = sent.doc.text[sent.start_char + len(text):sent.start_char + len(text) + 1]
+    after = doc_text(sent.doc)[sent.start_char + len(text):sent.start_char + len(text) + 1]
     return len(sent) <= TITLE_TOKENS and after in ("\n", "") and not text.endswith(".")
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.spans import doc_text
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import Named
@@ -44,10 +45,11 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     """What the document is about: the name a sentence of the lead before the first heading
     opens and defines ("**Lighteval** is ..."), else the entity the first heading opens with,
     else the project most of the headings name (at least ``HEADINGS`` of them)."""
-    headings = [(s, e) for s, e in _lines(doc.text) if doc.text[s:e].lstrip().startswith("#")]
+    text = doc_text(doc)
+    headings = [(s, e) for s, e in _lines(text) if text[s:e].lstrip().startswith("#")]
     ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
-    first = headings[0][0] if headings else len(doc.text)
-    if _WORDS.search(doc.text[:first]):  # a lead before the first heading, or no heading
+    first = headings[0][0] if headings else len(text)
+    if _WORDS.search(text[:first]):  # a lead before the first heading, or no heading
         defined = _defined_first(doc, ents, first, offset)
         if defined is not None:
             return defined
@@ -55,9 +57,9 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
         return None
     start, end = headings[0]
     inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
-    if inside and not _WORDS.search(doc.text[start:inside[0].start_char]):
+    if inside and not _WORDS.search(text[start:inside[0].start_char]):
         return _subject(inside[0], offset)  # "## MLX LM", "## TextGrad: Automatic ..."
-    titles = [doc.text[s:t] for s, t in headings]
+    titles = [text[s:t] for s, t in headings]
     counts = Counter({name: sum(bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title))
                                 for title in titles)
                       for name in {e.text for e in ents if e.label_ == "PROJECT"}})
@@ -93,7 +95,7 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
         return []
     found: list[Candidate] = []
     ents = list(doc.ents)
-    for start, end in _feature_items(doc.text):
+    for start, end in _feature_items(doc_text(doc)):
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is None:
             continue
@@ -102,8 +104,8 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
             if ent.text.casefold() == subject[2]:
                 continue
             found.append(_use(subject, ent, label, offset, start, end))
-    for start, end in _supply_items(doc.text):
-        label_end = doc.text.find(":", start, end)  # "- **Knowledge**: MMLU, MMLU-Pro"
+    for start, end in _supply_items(doc_text(doc)):
+        label_end = doc_text(doc).find(":", start, end)  # "- **Knowledge**: MMLU, MMLU-Pro"
         found += [_use(subject, e, "USES", offset, start, end) for e in ents
                   if label_end < e.start_char and start <= e.start_char and e.end_char <= end
                   and e.label_ in SUBJECT_TYPES and e.text.casefold() != subject[2]]

@@ -174,7 +174,8 @@ def _path_features(a: Token, b: Token) -> list[str]:
     return out
 
 
-def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
+def _between_features(sent: Span, a: Span, b: Span, sent_ents: list[Span]) -> list[str]:
+    """Features of the words between ``a`` and ``b``; ``sent_ents``: the sentence's entities."""
     doc = sent.doc
     between = doc[a.end:b.start]
     lemmas = [_lemma(t) for t in between if not t.is_space]
@@ -183,7 +184,7 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
         out.append(f"btw={' '.join(lemmas)}")
     out += [f"bw={w}" for w in lemmas[:12] if w.isalpha()]
     out += [f"bv={_lemma(t)}" for t in between if t.pos_ == "VERB"][:4]
-    others = sum(1 for e in sent.ents if a.end <= e.start and e.end <= b.start)
+    others = sum(1 for e in sent_ents if a.end <= e.start and e.end <= b.start)
     out.append(f"ebtw={min(others, 2)}")
     if any(t.text in ";:" for t in between):
         out.append("clause_break")
@@ -195,7 +196,7 @@ def _between_features(sent: Span, a: Span, b: Span) -> list[str]:
     out += _cue_features("btw", between) + _cue_features("pre", before) + \
         _cue_features("post", after)
     if b.label_ == "METRIC" and a.label_ != "METRIC" and not any(
-            e.label_ not in ("METRIC", "DATE") for e in sent.ents if a.end <= e.start < b.start):
+            e.label_ not in ("METRIC", "DATE") for e in sent_ents if a.end <= e.start < b.start):
         out.append("nearest_left")  # no other entity between a and the metric
     return out
 
@@ -318,7 +319,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     # "we", "our": the author of a first-person text, an organization once it is known
     ents = sorted([*ents, *(Span(sent.doc, t.i, t.i + 1, label="ORG") for t in sent
                             if t.lower_ in WE_WORDS)], key=lambda e: e.start)
-    rules = _rule_features(sent, ents) if len(ents) > 1 else {}
+    rules, sent_ents = (_rule_features(sent, ents), list(sent.ents)) if len(ents) > 1 else ({}, [])
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     money = ["money"] if speaks_of_money(sent) else []
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
@@ -338,7 +339,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
             if _is_we(a) and _is_we(b):
                 continue
             rule, phrase, forward = rules.get((a.start, b.start), (["rule=none"], "", True))
-            feats = _between_features(sent, a, b)
+            feats = _between_features(sent, a, b, sent_ents)
             feats += _path_features(phrase_head(a), phrase_head(b))
             feats += rule
             feats += _end_features(a, b)

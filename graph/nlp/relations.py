@@ -417,8 +417,14 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
     """
     if not doc.has_annotation("DEP"):
         return
-    for sent in doc.sents:
-        for source, target, label, via in sentence_relations(sent, resolve_we):
+    ents, i = list(doc.ents), 0
+    for sent in doc.sents:  # each sentence's entities in one pass: Span.ents scans the doc
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].end <= sent.end:
+            j += 1
+        for source, target, label, via in sentence_relations(sent, resolve_we, ents[i:j]):
             span = UNRESOLVED if source is None else \
                 (offset + source.start_char, offset + source.end_char)
             yield TypedRelation(doc_id, span, (offset + target.start_char,

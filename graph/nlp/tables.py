@@ -26,6 +26,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.spans import doc_text
 from graph.nlp.components.table_layout import Cells, tables
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
@@ -47,7 +48,7 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
     benchmark's page: "# MedQA" over "| Model | Accuracy |"), scores its rows' models on
     that benchmark (:func:`_page_benchmark`)."""
     found: list[Candidate] = []
-    text = doc.text
+    text = doc_text(doc)
     layout = tables(text)
     ents = list(doc.ents) if layout else []
     for header, rows in layout:

@@ -375,7 +375,7 @@ def _loose_amounts(doc: Doc, taken: set[int]) -> list[Span]:
                              alignment_mode="expand")
         if span is None or any(i in taken for i in range(span.start, span.end)) or \
                 inside_quotes(span) or reports_nothing(span) or \
-                _DECADE.search(doc.text, max(0, match.start() - 6), match.start()):
+                _DECADE.search(doc_text(doc), max(0, match.start() - 6), match.start()):
             continue
         end = extend_to_noun(span) if doc.has_annotation("DEP") else span.end
         # what it measures stops at a name ("10K+ GitHub stars": "GitHub" is taken)
