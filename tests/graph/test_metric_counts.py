@@ -73,6 +73,9 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert _metrics(nlp, "**Epochs:** Cross-domain and sycophancy use 3 epochs because these "
                     "are high-stakes failure modes.") == []
     assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
+    # models__gemini.md: the figure's words name the setting
+    assert _metrics(nlp, "We are using Google AI Studio for this example with a temperature "
+                    "value of 0.") == []
     # eval__gdm_in_house_ctf.md, eval__gdpval.md: a few attempts; not a count of uses
     # (u03_meta.txt) or a comparison (m07 "10 times cheaper per token")
     assert not any("times" in m for m in _metrics(

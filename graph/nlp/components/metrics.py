@@ -151,8 +151,9 @@ def metric_span(ent: Span) -> Span | None:
         return Span(doc, ent.start, _sum_end(ent) if money else end, label="METRIC")
     if label == "CARDINAL":
         measure = _measure_of(ent)
-        if end == ent.end and measure is not None:
-            return Span(doc, measure, ent.end, label="METRIC")  # "an Elo score of 1402"
+        if end == ent.end and measure is not None:  # "an Elo score of 1402"
+            span = Span(doc, measure, ent.end, label="METRIC")
+            return None if a_setting(span) else span  # not "a temperature value of 0"
         if end == ent.end and (_bare_score(ent) or _size_alone(ent)):
             return Span(doc, ent.start, ent.end, label="METRIC")  # "scored 85.1", "27B"
         if not _counts_something(ent, end):

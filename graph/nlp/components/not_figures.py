@@ -68,8 +68,8 @@ def a_setting(span: Span) -> bool:
     times = next((t for t in (*span[1:], after) if t is not None and t.lower_ == "times"), None)
     if times is not None and not _compares(times) and _few(span):
         return True  # "attempted 10 times"; not "10 times cheaper", "300 million times"
-    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
-    return bool(before & words("metrics", "setting_words"))
+    around = {t.lower_ for t in doc[max(0, span.start - 2):span.end]}  # "temperature value of 0"
+    return bool(around & words("metrics", "setting_words"))
 
 
 # a number glued to letters that are no unit is part of a name: "4o" of "4o Image Generation"
