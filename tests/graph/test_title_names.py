@@ -88,3 +88,24 @@ def test_a_titles_benchmark_words_are_no_dataset(nlp):
     found = ents(nlp, "Title: `Developing a Pragmatic Benchmark for Assessing Korean Legal "
                       "Language Understanding in Large Language Models`")
     assert not any("Benchmark" in name for name, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # eval__vqa_rad.md, eval__mind2web.md (heldout-evals-dev): answer formats and action
+    # names written as code
+    "The model is prompted to provide its answer in `ANSWER: $ANSWER` format. Closed-ended "
+    "questions are scored by exact string match.",
+    "The only valid values are `CLICK`, `SELECT`, or `TYPE`. `SELECT` and `TYPE` also require "
+    "a value to be provided in the answer.",
+    # eval__gdpval.md: a title quoted in capitals
+    'Even though the title is "AUTOMATED GRADER PACKAGES", the paper also says "These were '
+    'also made available to the agent during sampling of OpenAI models."',
+])
+def test_capitalised_words_written_as_code_or_shouted_are_no_names(nlp, text):
+    assert not any(name.isupper() for name, _ in ents(nlp, text)), ents(nlp, text)
+
+
+def test_a_benchmark_named_by_a_word_in_capitals_stays_in_prose(nlp):
+    # n05_china_longcontext.txt, task__bear.md: a word of the language, but not shouted
+    found = ents(nlp, "It scores 91.2 on RULER at 128K tokens and leads BEAR.")
+    assert ("RULER", "DATASET") in found, found

@@ -21,6 +21,12 @@ only says where a link points ("[#nature-link]: https://www.nature.com/articles/
 A name before a capitalised "License" names the licence, not its maker ("**License:** MIT
 License", "now has an MIT License").
 
+Words of the language in capitals are no name where they are shouted or code: inside
+inline code ("in `ANSWER: $ANSWER` format", "`CLICK`, `SELECT`, or `TYPE`") or next to
+another such word ("## TOOL DESCRIPTIONS", "DO NOT ASK FOR INTERESTS", "AUTOMATED GRADER
+PACKAGES"), unless a pattern found them. A benchmark named by a word stays ("RULER",
+"BEAR" in prose).
+
 A person is never a plural common noun ("# Leaderboards and how to interpret them"), and
 a name does not run on into the number of the next item of a list ("2. Quick Start\\n2.
 Leaderboards": no model "Quick Start 2").
@@ -32,6 +38,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.not_figures import in_inline_code
 from graph.nlp.components.spans import doc_text, relabel, title_line
 from graph.nlp.lexicon import words
 
@@ -54,13 +61,39 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         return [s for s in spans if not _names_no_entity(s)]
     out = []
     for span in spans:
-        if _names_no_entity(span):
+        if _names_no_entity(span) or (span.start, span.end) not in strong and \
+                _shouted(span, vocabulary):
             continue
         cut = _before_section_words(_before_next_item(span))
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
                 or not _on_a_heading(cut) or not _common_words(cut, vocabulary):
             out.append(cut if cut.label_ == span.label_ else relabel(cut, span.label_))
     return out
+
+
+_CAPITALS = re.compile(r"^[A-Z]{2,}$")
+_MARKUP = {"*", "**", "_", "__", "#", "##", "###", "`"}
+
+
+def _shouted(span: Span, vocabulary: frozenset[str]) -> bool:
+    """Whether ``span`` is capitalised words of the language written as code or next to
+    another such word on its line (see the module's notes)."""
+    if not all(_capital_word(t, vocabulary) for t in span):
+        return False
+    if in_inline_code(span):
+        return True
+    doc = span.doc
+    for step, at in ((-1, span.start - 1), (1, span.end)):
+        while 0 <= at < len(doc) and doc[at].text in _MARKUP:
+            at += step
+        if 0 <= at < len(doc) and "\n" not in doc[at].text and not doc[at].ent_type_ \
+                and _capital_word(doc[at], vocabulary):
+            return True
+    return False
+
+
+def _capital_word(token: Token, vocabulary: frozenset[str]) -> bool:
+    return bool(_CAPITALS.match(token.text)) and token.lower_ in vocabulary
 
 
 def _names_no_entity(span: Span) -> bool:
