@@ -66,9 +66,13 @@ def test_an_address_and_a_links_definition_are_no_names(nlp, text):
     "**Language(s):** English\n\n**License:** MIT License\n",
     "Phi-2 outperforms models up to 25x larger and now has an MIT License that makes it usable "
     "in commercial settings.",
+    # eval__agentic_misalignment.md, eval__onet.md (heldout-evals-dev), m01_phi3_mini.txt
+    "The original work and all modifications to it are released under the MIT license.",
+    "SPDX-FileCopyrightText: 2024 OpenThaiGPT\nSPDX-License-Identifier: MIT\n",
+    "Technical report summary. Released by Microsoft in April 2024 under the MIT licence.",
 ])
 def test_a_name_before_license_is_the_licence_not_its_maker(nlp, text):
-    assert not any(name == "MIT" for name, _ in ents(nlp, text))
+    assert not any(name == "MIT" or name.startswith("SPDX") for name, _ in ents(nlp, text))
 
 
 @pytest.mark.parametrize(("text", "name"), [

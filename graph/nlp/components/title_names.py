@@ -19,7 +19,9 @@ https://github.com/juletx/BertaQA"), nor is the label of a link's definition, a 
 only says where a link points ("[#nature-link]: https://www.nature.com/articles/...").
 
 A name before a capitalised "License" names the licence, not its maker ("**License:** MIT
-License", "now has an MIT License").
+License", "now has an MIT License"), and so does an organisation before a lower-case one or
+after a licence's key ("released under the MIT license", "SPDX-License-Identifier: MIT");
+a licence tag's key is no name either ("SPDX-FileCopyrightText").
 
 Words of the language in capitals are no name where they are shouted or code: inside
 inline code ("in `ANSWER: $ANSWER` format", "`CLICK`, `SELECT`, or `TYPE`") or next to
@@ -47,6 +49,7 @@ _GUESSED = {"ORG", "PERSON"}
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]+(?:[^\n]*?)[ \t]*\|?[ \t]*$")
 _ITEM_WORDS = 6
 _LICENCES = {"License", "Licence"}
+_LICENCE_KEY = re.compile(r"(?i)licen[cs]e(?:-identifier)?\W*:\W*$")  # "**License:** "
 _LINK_DEFINITION = re.compile(r"[ \t]*\[[^\]\n]+\]:[ \t]*\S+[ \t]*(?:\n|$)")  # "[x]: https://..."
 
 
@@ -97,15 +100,22 @@ def _capital_word(token: Token, vocabulary: frozenset[str]) -> bool:
 
 
 def _names_no_entity(span: Span) -> bool:
-    """Whether ``span`` is (in) a web address, on a link's definition line, or the maker a
-    licence is named after ("MIT License"): no mention of an entity."""
+    """Whether ``span`` is (in) a web address, on a link's definition line, a licence
+    tag's key ("SPDX-License-Identifier") or the maker a licence is named after ("MIT
+    License"; an organisation before a lower-case "license" or after "License:", "released
+    under the MIT license", "SPDX-License-Identifier: MIT"): no mention of an entity."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].text in _LICENCES and span[-1].whitespace_:
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and span[-1].whitespace_ and (after.text in _LICENCES or (
+            span.label_ == "ORG" and after.lower_ in ("license", "licence"))):
         return True
-    if any("://" in t.text or t.lower_.startswith("www.") for t in span):
+    if any("://" in t.text or t.lower_.startswith("www.") for t in span) or \
+            span.text.startswith("SPDX-"):
         return True
     text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
+    if span.label_ == "ORG" and _LICENCE_KEY.search(text, start, span.start_char):
+        return True
     return bool(_LINK_DEFINITION.match(text, start))
 
 
