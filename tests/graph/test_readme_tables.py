@@ -232,3 +232,17 @@ def test_a_provider_column_names_the_maker_of_each_row_s_model(nlp):
     found = {(s, t) for s, p, t in edges(nlp, INTERCODE) if p == "DEVELOPED_BY"}
     assert found == {("claude-opus-4-5-20251101", "Anthropic"),
                      ("gpt-5.1-2025-11-13", "OpenAI")}, found
+
+
+# eval__compute_eval.md (heldout-evals-dev): the columns name measures, not benchmarks
+COMPUTE_EVAL = """| Model                        | Accuracy | Stderr | Time  | Tokens    |
+| ---------------------------- | -------- | ------ | ----- | --------- |
+| openai/gpt-5-nano-2025-08-07 | 45.3%    | ±0.025 | 45:49 | 2,819,584 |
+| openai/gpt-5.2-2025-12-11    | 60.3%    | ±0.024 | 35:58 | 766,827   |
+"""
+
+
+def test_a_column_naming_a_measure_is_no_benchmark(nlp):
+    found = edges(nlp, COMPUTE_EVAL)
+    assert not any(p == "EVALUATED_ON" for _, p, _ in found), found
+    assert not {e.text for e in nlp(COMPUTE_EVAL).ents} & {"Tokens", "Stderr", "Time"}
