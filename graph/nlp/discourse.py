@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from graph.nlp.anaphora import anaphors
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import doc_text, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.list_intros import TOPIC_TYPES, Standing, entity_topic, list_marks
 from graph.nlp.pair_grammar import (
@@ -74,16 +74,9 @@ def _figures_of(ent: Span, sent: Span, ents: list[Span], offset: int) -> Iterato
 
 
 def _with_entities(doc) -> Iterator[tuple[Span, list[Span]]]:
-    """Each sentence with its entities, in one pass (``Span.ents`` scans the whole doc)."""
-    ents, i = list(doc.ents), 0
-    for sent in (piece for whole in doc.sents for piece in _heading_apart(whole)):
-        while i < len(ents) and ents[i].start < sent.start:
-            i += 1
-        j = i
-        while j < len(ents) and ents[j].end <= sent.end:
-            j += 1
-        yield sent, ents[i:j]
-        i = j
+    """Each sentence, a heading apart from the line after it, with its entities."""
+    return sentences_with_entities(
+        doc, (piece for whole in doc.sents for piece in _heading_apart(whole)))
 
 
 def _heading_apart(sent: Span) -> list[Span]:

@@ -45,6 +45,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.headline import headline_author
+from graph.nlp.components.spans import sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
@@ -417,14 +418,8 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
     """
     if not doc.has_annotation("DEP"):
         return
-    ents, i = list(doc.ents), 0
-    for sent in doc.sents:  # each sentence's entities in one pass: Span.ents scans the doc
-        while i < len(ents) and ents[i].start < sent.start:
-            i += 1
-        j = i
-        while j < len(ents) and ents[j].end <= sent.end:
-            j += 1
-        for source, target, label, via in sentence_relations(sent, resolve_we, ents[i:j]):
+    for sent, ents in sentences_with_entities(doc, doc.sents):
+        for source, target, label, via in sentence_relations(sent, resolve_we, ents):
             span = UNRESOLVED if source is None else \
                 (offset + source.start_char, offset + source.end_char)
             yield TypedRelation(doc_id, span, (offset + target.start_char,

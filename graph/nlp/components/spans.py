@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,21 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT_KEY = "threadline_text"
+
+
+def sentences_with_entities(doc: Doc, sentences: Iterable[Span]
+                            ) -> Iterator[tuple[Span, list[Span]]]:
+    """Each of ``sentences`` (in order, not overlapping) with its entities, in one pass over
+    the document's: ``Span.ents`` scans the whole document at each call."""
+    ents, i = list(doc.ents), 0
+    for sent in sentences:
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].end <= sent.end:
+            j += 1
+        yield sent, ents[i:j]
+        i = j
 
 
 def inside_quotes(span: Span) -> bool:
