@@ -113,3 +113,23 @@ def test_a_benchmark_named_by_a_word_in_capitals_stays_in_prose(nlp):
     # n05_china_longcontext.txt, task__bear.md: a word of the language, but not shouted
     found = ents(nlp, "It scores 91.2 on RULER at 128K tokens and leads BEAR.")
     assert ("RULER", "DATASET") in found, found
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # agents__context-engineering-deep-dive.md, introduction__tips.md: a recogniser trained
+    # without these pages took the shouted plural for a technique and an organisation
+    ("## TOOL DESCRIPTIONS\n\nBelow are some useful instructions for how to use the available "
+     "tools.", "DESCRIPTIONS"),
+    ("The following is an agent that recommends movies to a customer. DO NOT ASK FOR "
+     "INTERESTS. DO NOT ASK FOR PERSONAL INFORMATION.", "INTERESTS"),
+])
+def test_a_shouted_plural_next_to_a_shouted_function_word_is_no_name(nlp, text, word):
+    from spacy.tokens import Span
+
+    from graph.nlp.components.title_names import title_words
+    from graph.nlp.components.tool_slots import language_words
+
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == word)
+    guess = Span(doc, at, at + 1, label="ORG")
+    assert title_words(doc, [guess], set(), language_words(nlp)) == []

@@ -96,7 +96,8 @@ def _shouted(span: Span, vocabulary: frozenset[str]) -> bool:
 
 
 def _capital_word(token: Token, vocabulary: frozenset[str]) -> bool:
-    return bool(_CAPITALS.match(token.text)) and token.lower_ in vocabulary
+    """A word of the language ("DESCRIPTIONS", "FOR") written in capitals."""
+    return bool(_CAPITALS.match(token.text)) and (_word(token, vocabulary) or token.is_stop)
 
 
 def _names_no_entity(span: Span) -> bool:
