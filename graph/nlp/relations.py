@@ -283,12 +283,16 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
+REPORTED = {"recently"}  # a text reporting another's release ("Google recently introduced")
+
+
 def author_mentions(doc: Doc) -> dict[str, Span]:
     """Organizations a first-person announcement names as itself, by normalised name.
 
     Only constructions in which a text names itself count: a headline "New <ORG>
     research/paper/study", "<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today)
-    announced/released/launched ...", "At <ORG>, we".
+    announced/released/launched ...", "At <ORG>, we"; not a guide's report of another's
+    release ("Google recently introduced its latest ...": the guide's "we" are its writers).
     The document's author is the one such organization; with several (a news piece quoting
     a few) there is none (:func:`resolve_we`).
     """
@@ -303,7 +307,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
         head = root.head
         headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.lemma_.lower() in author_nouns and sent[0].lower_ == "new")
-        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs
+        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs and \
+            not any(c.lower_ in REPORTED for c in head.children)  # not "X recently released"
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us:

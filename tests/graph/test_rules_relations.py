@@ -238,6 +238,15 @@ def test_an_organisation_announcing_is_the_author(verb, lemma, expected):
     assert set(author_mentions(announced(verb, lemma))) == expected
 
 
+def test_a_guide_reporting_a_release_is_not_its_makers_announcement(nlp):
+    """models__gemini-advanced.md: the guide's "we" and "our Prompt Hub" are its writers'."""
+    doc = nlp("Google recently introduced its latest chat-based AI product called Gemini "
+              "Advanced. In this guide, we will be demonstrating some of the capabilities of "
+              "Gemini Ultra. You can try more prompts from our Prompt Hub.")
+    assert author_mentions(doc) == {}
+    assert set(author_mentions(nlp("Google today introduced Gemini Advanced."))) == {"google"}
+
+
 @pytest.mark.parametrize("text, table", [
     ("New Anthropic research on Claude.", """
         0 New       ADJ   JJ  amod     2 O
