@@ -94,8 +94,8 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
     if subject is None:
         return []
     found: list[Candidate] = []
-    ents = list(doc.ents)
-    for start, end in _feature_items(doc_text(doc)):
+    ents, text = list(doc.ents), doc_text(doc)
+    for start, end in _feature_items(text):
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is None:
             continue
@@ -104,8 +104,8 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
             if ent.text.casefold() == subject[2]:
                 continue
             found.append(_use(subject, ent, label, offset, start, end))
-    for start, end in _supply_items(doc_text(doc)):
-        label_end = doc_text(doc).find(":", start, end)  # "- **Knowledge**: MMLU, MMLU-Pro"
+    for start, end in _supply_items(text):
+        label_end = text.find(":", start, end)  # "- **Knowledge**: MMLU, MMLU-Pro"
         found += [_use(subject, e, "USES", offset, start, end) for e in ents
                   if label_end < e.start_char and start <= e.start_char and e.end_char <= end
                   and e.label_ in SUBJECT_TYPES and e.text.casefold() != subject[2]]
