@@ -10,9 +10,10 @@ gives Phi-3-mini EVALUATED_ON MMLU and EVALUATED_ON MT-Bench (GUIDELINES: a mode
 benchmark); so does a list of score series under a line naming the benchmarks in the same
 order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
 :func:`series_candidates`). A column naming the rows' makers ("| Model | Provider |") gives
-each row's model DEVELOPED_BY the organisation in it. The figures themselves are the row's facts
-(:func:`graph.nlp.rows.row_figures`, or these candidates where the parser's sentences cut a
-row from its model: "| GPT-3.5" + "| 71.4% |").
+each row's model DEVELOPED_BY the organisation in it. Under columns headed by models, a
+row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure. The
+figures themselves are the row's facts (:func:`graph.nlp.rows.row_figures`, or these
+candidates where the parser's sentences cut a row from its model: "| GPT-3.5" + "| 71.4% |").
 The header and the rows are lines apart, so the table is read from its layout over the whole
 piece (:mod:`graph.nlp.components.table_layout`), not from a sentence's parse. The evidence
 of each relation is the row up to the cell, marked ``via`` "table" (one end is named in the
@@ -94,7 +95,7 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
     if head is None:
         head = _opening(ents, *cells[0])  # a tool's row: "| vLLM | 2x faster |"
     if head is None:
-        return found
+        return _column_figures(text, ents, cells, line, columns, offset)
     wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
     for n in range(1, min(len(cells), len(columns))):
         column = columns[n] if columns[n] is not None and \
@@ -111,6 +112,21 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
         figure = _figure_cell(text, ents, *cells[n])
         if owner is not None and figure is not None and figure.sent != head.sent:
             found.append(_candidate(owner, figure, "HAS_METRIC", where, offset))  # (else rows.py)
+    return found
+
+
+def _column_figures(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
+                    columns: list[Span | None], offset: int) -> list[Candidate]:
+    """A row that names nothing ("| onet_m6_math | 58.82 | 41.18 |", "| Accuracy | 0.8 |")
+    under columns headed by models: each figure is the fact of its column's model."""
+    found = []
+    for n in range(1, min(len(cells), len(columns))):
+        column = columns[n]
+        figure = _figure_cell(text, ents, *cells[n]) if column is not None and \
+            column.label_ == "MODEL" else None
+        if figure is not None:
+            found.append(_candidate(column, figure, "HAS_METRIC",
+                                    (offset + line[0], offset + cells[n][1]), offset))
     return found
 
 

@@ -246,3 +246,20 @@ def test_a_column_naming_a_measure_is_no_benchmark(nlp):
     found = edges(nlp, COMPUTE_EVAL)
     assert not any(p == "EVALUATED_ON" for _, p, _ in found), found
     assert not {e.text for e in nlp(COMPUTE_EVAL).ents} & {"Tokens", "Stderr", "Time"}
+
+
+# eval__onet.md (heldout-evals-dev): the models head the columns, the rows name the exam's
+# subjects in code nobody types as a name
+ONET = """| Exam names      | meta-llama/Llama-3.1-70B-Instruct | Qwen/Qwen2.5-72B-Instruct |
+| --------------- | --------------------------------- | ------------------------- |
+| onet_m6_english | 82.69                             | 86.54                     |
+| onet_m6_math    | **58.82**                         | 23.53                     |
+"""
+
+
+def test_a_figure_under_a_model_s_column_is_that_model_s_in_a_row_naming_nothing(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, ONET) if p == "HAS_METRIC"}
+    assert found == {("meta-llama/Llama-3.1-70B-Instruct", "82.69"),
+                     ("meta-llama/Llama-3.1-70B-Instruct", "58.82"),
+                     ("Qwen/Qwen2.5-72B-Instruct", "86.54"),
+                     ("Qwen/Qwen2.5-72B-Instruct", "23.53")}, found
