@@ -1,6 +1,6 @@
 """Figures named right next to what they measure, read from the words, not the parse:
 "Phi-3-small (7B) and Phi-3-medium (14B)", "ahead of Falcon 3 10B at 57.9%", "scored 71.4
-versus 69.8 for ERNIE X1" (GUIDELINES: HAS_METRIC).
+versus 69.8 for ERNIE X1", "report 54% accuracy with GPT-4-0613" (GUIDELINES: HAS_METRIC).
 
 The genre puts a model's figure in brackets after its name, after "at", or before "for"
 and the name, often several in one sentence, where the small parser hangs the figure on the
@@ -52,11 +52,25 @@ def _at(owner: Span, figure: Span) -> bool:
 def _for(figure: Span, owner: Span) -> bool:
     """"versus 69.8 for ERNIE X1", "up from 62.4% for Vela 1.5"; not a maker before its
     product ("70.3% for the Alibaba model")."""
+    between = _words(figure.doc[figure.end:owner.start])
+    return owner.label_ != "DATASET" and between in (["for"], ["for", "the"]) and \
+        not _names_a_noun(owner)
+
+
+def _scored_with(figure: Span, owner: Span) -> bool:
+    """"54% accuracy with GPT-4-0613", "8.6% pass@1 using gpt-4-1106-preview", "3.2%
+    gpt-4-0613 and 2.6% gpt-3.5-turbo-1106": a score right before the model that got it; not
+    before a noun the model's name modifies ("with 90%* ChatGPT Quality")."""
     doc = figure.doc
     between = _words(doc[figure.end:owner.start])
-    names_a_noun = owner.end < len(doc) and doc[owner.end].pos_ in ("NOUN", "PROPN")
-    return owner.label_ != "DATASET" and between in (["for"], ["for", "the"]) and \
-        not names_a_noun
+    return owner.label_ == "MODEL" and "%" in figure.text and \
+        between in ([], ["with"], ["using"]) and not _names_a_noun(owner)
+
+
+def _names_a_noun(owner: Span) -> bool:
+    """The name modifies the noun after it ("the Alibaba model", "ChatGPT Quality")."""
+    doc = owner.doc
+    return owner.end < len(doc) and doc[owner.end].pos_ in ("NOUN", "PROPN")
 
 
 def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -69,6 +83,7 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         if before is not None and _owner(before) and \
                 (_bracketed(before, figure) or _at(before, figure)):
             found[(before.start, figure.start)] = "HAS_METRIC"
-        elif after is not None and _owner(after) and _for(figure, after):
+        elif after is not None and _owner(after) and (
+                _for(figure, after) or _scored_with(figure, after)):
             found[(figure.start, after.start)] = "HAS_METRIC<"
     return found
