@@ -239,9 +239,11 @@ def _a_name(span: Span, vocabulary: frozenset[str]) -> Span | None:
             or not all(_name_part(span.doc, t.i) for t in span) \
             or generic_term(span.text):
         return None  # "What's next", "Task-name"
+    generic = words("entities", "generic_terms")  # the domain's words: "Dataset"
     if all(t.is_alpha and not (t.is_upper and len(t) > 1) and (
-            t.lower_ in vocabulary or t.lemma_.lower() in vocabulary) for t in parts):
-        return None  # "Installation", "Natural Sciences", "Korean"
+            t.lower_ in vocabulary or t.lemma_.lower() in vocabulary or t.lower_ in generic
+            or t.lower_.removesuffix("s") in vocabulary) for t in parts):
+        return None  # "Installation", "Natural Sciences", "Korean", "Dataset Splits"
     return span
 
 

@@ -29,6 +29,9 @@ another such word ("## TOOL DESCRIPTIONS", "DO NOT ASK FOR INTERESTS", "AUTOMATE
 PACKAGES"), unless a pattern found them. A benchmark named by a word stays ("RULER",
 "BEAR" in prose).
 
+A section's heading of words of the language ending on a plural names what the section
+lists, not a benchmark or a technique ("## Available Tasks", "### Dataset Splits").
+
 A person is never a plural common noun ("# Leaderboards and how to interpret them"), and
 a name does not run on into the number of the next item of a list ("2. Quick Start\\n2.
 Leaderboards": no model "Quick Start 2").
@@ -64,8 +67,8 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
         return [s for s in spans if not _names_no_entity(s)]
     out = []
     for span in spans:
-        if _names_no_entity(span) or (span.start, span.end) not in strong and \
-                _shouted(span, vocabulary):
+        if _names_no_entity(span) or (span.start, span.end) not in strong and (
+                _shouted(span, vocabulary) or _section_of_things(span, vocabulary)):
             continue
         cut = _before_section_words(_before_next_item(span))
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
@@ -93,6 +96,35 @@ def _shouted(span: Span, vocabulary: frozenset[str]) -> bool:
                 and _capital_word(doc[at], vocabulary):
             return True
     return False
+
+
+_SECTION = re.compile(r"[ \t]*#{2,6}[ \t]+")  # "## ", "### ": a section's heading, not the title
+_THINGS = {"DATASET", "METHOD"}  # the recogniser's guesses on such a heading
+
+
+def _section_of_things(span: Span, vocabulary: frozenset[str]) -> bool:
+    """A section's whole heading of words of the language ending on a plural ("## Available
+    Tasks", "### Dataset Splits", "### Wordlist Hints"): the things the section lists, not
+    a benchmark's or a technique's name."""
+    generic = words("entities", "generic_terms")  # the domain's words: "Dataset"
+    parts = [t for t in span if not t.is_space]  # "Bias Domains\n\n"
+    if span.label_ not in _THINGS or not parts or not _plural(parts[-1], vocabulary) or \
+            not all(t.is_alpha and (_word(t, vocabulary) or t.lower_ in generic) for t in parts):
+        return False
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    last = parts[-1].idx + len(parts[-1])
+    end = text.find("\n", last)
+    heading = _SECTION.match(text, start)
+    return heading is not None and heading.end() == span.start_char and \
+        not text[last:len(text) if end < 0 else end].strip()
+
+
+def _plural(token: Token, vocabulary: frozenset[str]) -> bool:
+    """"Tasks", "Splits": the tagger reads a capitalised plural on a heading as a name."""
+    text = token.lower_
+    return token.tag_ in ("NNS", "NNPS") or (
+        text.endswith("s") and not text.endswith("ss") and text[:-1] in vocabulary)
 
 
 def _capital_word(token: Token, vocabulary: frozenset[str]) -> bool:
