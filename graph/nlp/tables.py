@@ -11,7 +11,9 @@ benchmark); so does a list of score series under a line naming the benchmarks in
 order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
 :func:`series_candidates`). A column naming the rows' makers ("| Model | Provider |") gives
 each row's model DEVELOPED_BY the organisation in it. Under columns headed by models, a
-row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure. The
+row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure. On a
+benchmark's page, the benchmark heading a row is one the page's USES (its subsets, the
+datasets a suite gathers: "| EusTrivia | Question Answering |" under "# BasqueBench"). The
 figures themselves are the row's facts (:func:`graph.nlp.rows.row_figures`, or these
 candidates where the parser's sentences cut a row from its model: "| GPT-3.5" + "| 71.4% |").
 The header and the rows are lines apart, so the table is read from its layout over the whole
@@ -61,6 +63,7 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
             if cells:
                 found += _row_candidates(text, ents, cells, line, columns, offset)
                 found += _row_makers(ents, cells, line, makers, offset)
+                found += _page_part(ents, cells, line, page, offset)
             # the columns name the benchmarks, unless the row's model is not its head
             if cells and page is not None and not (scored and _entity_in(
                     ents, *cells[0], ("MODEL",))):
@@ -82,6 +85,18 @@ def _page_benchmark(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
     return [Candidate((offset + head.start_char, offset + head.end_char), page[0], "MODEL",
                       "DATASET", "table", ("table", "reading=EVALUATED_ON"),
                       (offset + line[0], offset + line[1]))]
+
+
+def _page_part(ents: list[Span], cells: Cells, line: tuple[int, int], page: Named | None,
+               offset: int) -> list[Candidate]:
+    """The page's benchmark USES the benchmark heading a row: its subsets and the tasks it
+    gathers ("| EusTrivia | Question Answering | ... |" under "# BasqueBench")."""
+    part = _entity_in(ents, *cells[0], ("DATASET",)) if page is not None else None
+    if part is None or part.text.casefold() == page[2]:
+        return []
+    return [Candidate(page[0], (offset + part.start_char, offset + part.end_char), "DATASET",
+                      "DATASET", "table", ("table", "reading=USES"),
+                      (offset + line[0], offset + cells[0][1]))]
 
 
 def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],

@@ -263,3 +263,24 @@ def test_a_figure_under_a_model_s_column_is_that_model_s_in_a_row_naming_nothing
                      ("meta-llama/Llama-3.1-70B-Instruct", "58.82"),
                      ("Qwen/Qwen2.5-72B-Instruct", "86.54"),
                      ("Qwen/Qwen2.5-72B-Instruct", "23.53")}, found
+
+
+# task__galician_bench.md (the train split's task pages): a benchmark's table of the
+# datasets it gathers
+GALICIAN = """# GalicianBench
+
+GalicianBench is a benchmark for evaluating language models in Galician tasks.
+
+The new evaluation datasets included in GalicianBench are:
+| Task          | Category       | Homepage  |
+|:-------------:|:-----:|:-----:|
+| Belebele_gl | Reading Comprehension | https://huggingface.co/datasets/proxectonos/belebele_gl |
+| OpenBookQA_gl | Question Answering | https://huggingface.co/datasets/proxectonos/openbookqa_gl |
+| TruthfulQA_gl | Truthfulness | https://huggingface.co/datasets/proxectonos/truthfulqa_gl |
+"""
+
+
+def test_a_benchmarks_page_uses_the_benchmark_heading_each_row_of_its_table(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, GALICIAN) if p == "USES"}
+    assert {("GalicianBench", "Belebele_gl"), ("GalicianBench", "OpenBookQA_gl"),
+            ("GalicianBench", "TruthfulQA_gl")} <= found, found
