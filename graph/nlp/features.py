@@ -17,6 +17,8 @@ A catalogue is read the same way: under a heading such as "## Available Tasks" o
 Supported Backends" (``supply_words``), every name its list items and table rows give is
 one the package works with, a use (annotated "supports X" as X used), whatever the item
 says around it; an item's label before its colon is not ("- **Math Problems**: GSM8K, MATH").
+On a benchmark's page, the benchmark a list item opens with is one the page's uses (its
+suites: "5. **Banking** (16 user tasks, 9 injection tasks)" under "# AgentDojo").
 """
 
 from __future__ import annotations
@@ -109,6 +111,28 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
         found += [_use(subject, e, "USES", offset, start, end) for e in ents
                   if label_end < e.start_char and start <= e.start_char and e.end_char <= end
                   and e.label_ in SUBJECT_TYPES and e.text.casefold() != subject[2]]
+    return found + _part_items(text, ents, subject, offset)
+
+
+_OPENING_MARKS = re.compile(r"[\s*_`]*")  # "**" or "`" before an item's first name
+
+
+def _part_items(text: str, ents: list[Span], subject: Subject, offset: int
+                ) -> list[Candidate]:
+    """On a benchmark's page, the benchmark a list item opens with is one the page's uses:
+    its subsets and the suites it gathers ("3. **Slack** (20 user tasks, 5 injection
+    tasks): Slack messaging, ..." under "# AgentDojo")."""
+    if subject[1] != "DATASET":
+        return []
+    found = []
+    for start, end in _lines(text):
+        mark = _ITEM.match(text[start:end])
+        if mark is None:
+            continue
+        at = _OPENING_MARKS.match(text, start + mark.end(), end).end()
+        head = next((e for e in ents if e.start_char == at), None)
+        if head is not None and head.label_ == "DATASET" and head.text.casefold() != subject[2]:
+            found.append(_use(subject, head, "USES", offset, start, end))
     return found
 
 

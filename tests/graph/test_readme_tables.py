@@ -284,3 +284,23 @@ def test_a_benchmarks_page_uses_the_benchmark_heading_each_row_of_its_table(nlp)
     found = {(s, t) for s, p, t in edges(nlp, GALICIAN) if p == "USES"}
     assert {("GalicianBench", "Belebele_gl"), ("GalicianBench", "OpenBookQA_gl"),
             ("GalicianBench", "TruthfulQA_gl")} <= found, found
+
+
+# eval__agentdojo.md (the train split's summaries): the suites a benchmark gathers, one per
+# item of a numbered list
+AGENTDOJO = """# AgentDojo
+
+AgentDojo is a dynamic evaluation framework for measuring the utility and adversarial \
+robustness of AI agents that execute tools over untrusted data.
+
+1. **Workspace** (40 user tasks, 14 injection tasks): Email client, calendar management, and \
+cloud storage tasks
+4. **Travel** (20 user tasks, 7 injection tasks): Flight, hotel, and restaurant booking system
+5. **Banking** (16 user tasks, 9 injection tasks): Bank transactions and account management
+"""
+
+
+def test_a_benchmarks_page_uses_the_benchmark_each_item_of_a_list_opens_with(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, AGENTDOJO) if p == "USES"}
+    assert {("AgentDojo", "Workspace"), ("AgentDojo", "Travel"), ("AgentDojo", "Banking")
+            } <= found, found
