@@ -214,6 +214,17 @@ def test_json_and_commands_pasted_without_a_fence_give_no_figures_or_names(nlp):
                                ("0.651", "METRIC")}
 
 
+def test_calls_imports_and_a_commands_continued_flags_give_no_names(nlp):
+    # eval__cyberseceval_4.md, eval__makemesay.md (heldout-evals-dev): their fences were cut
+    text = ("CyberSecEval 4 is a suite of cybersecurity evaluation benchmarks.\npython\n"
+            "from inspect_ai import eval\n\n"
+            "eval(cyse4_mitre(), model=\"openai/gpt-4o\")\nbash\n"
+            "uv run inspect eval makemesay \\\n"
+            "  --model-role manipulator=anthropic/claude-3-haiku-20240307 \\\n"
+            "  --model-role judge=google/gemini-pro\n")
+    assert ents(nlp, text) == {("CyberSecEval 4", "DATASET")}, ents(nlp, text)
+
+
 @pytest.mark.parametrize("text, names", [
     # eval__pre_flight.md and eval__onet.md (training/heldout/packages, evals-dev)
     ("| groq/llama3-70b-8192 | 0.707 | 212 |", {"groq/llama3-70b-8192"}),

@@ -120,10 +120,13 @@ def code_blocks(text: str) -> list[tuple[int, int]]:
 
 
 # a line of code outside a fence: a JSON member ('"points": 5,'), a bracket alone, a command
-# ("uv run inspect eval ...", "pip install x") or a line of command-line flags
+# ("uv run inspect eval ...", "pip install x"), a line of command-line flags or one a command
+# continues onto ("  --model-role judge=google/gemini-pro"), a call or an import
+# ('eval(cyse4_mitre(), model="openai/gpt-4o")', "from inspect_ai import eval")
 _CODE_LINE = re.compile(r'^[ \t]*(?:"[^"\n]{1,60}"[ \t]*:|[\[\]{}(),;]+[ \t]*$|\$ |'
                         r"(?:uv run|pip install|inspect eval|python3? -m|git clone) |"
-                        r".*(?: --[a-z][\w-]*\b.*){2})", re.M)
+                        r".*(?: --[a-z][\w-]*\b.*){2}|--[a-z][\w-]*[ =]|"
+                        r"[\w.]+\(.*\)[ \t]*$|(?:from [\w.]+ )?import \w)", re.M)
 
 
 def code_lines(text: str) -> list[tuple[int, int]]:
