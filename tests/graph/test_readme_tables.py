@@ -304,3 +304,23 @@ def test_a_benchmarks_page_uses_the_benchmark_each_item_of_a_list_opens_with(nlp
     found = {(s, t) for s, p, t in edges(nlp, AGENTDOJO) if p == "USES"}
     assert {("AgentDojo", "Workspace"), ("AgentDojo", "Travel"), ("AgentDojo", "Banking")
             } <= found, found
+
+
+# eval__mask.md (the train split's summaries): "Honesty" heads a column of scores and the
+# page speaks of "model honesty": a measure, so the scores are on the page's benchmark
+MASK = """# MASK
+
+MASK is a benchmark that evaluates model honesty, specifically disentangling accuracy from \
+honesty across a curated set of evaluation prompts.
+
+| Model   | Honesty | Accuracy |
+| ------- | ------- | -------- |
+| gpt-4o  | 62.9%   | 43.5%    |
+| gpt-4.1 | 57.9%   | 48.8%    |
+"""
+
+
+def test_a_column_heading_the_page_writes_in_lower_case_is_a_measure(nlp):
+    found = edges(nlp, MASK)
+    assert {("gpt-4o", "EVALUATED_ON", "MASK"), ("gpt-4.1", "EVALUATED_ON", "MASK")} <= found
+    assert "Honesty" not in {e.text for e in nlp(MASK).ents}

@@ -6,12 +6,14 @@ a number or an evaluation word, or a member of a list with a benchmark, is a DAT
 trained recogniser often reads such an unlisted name as a product or a model, and misses
 many. A pattern's type (a gazetteer MODEL "on Llama 3") is kept. The other way round, a
 name the recogniser calls a dataset is a model when it is trained or outperforms
-(``model_verbs``). The evaluation words are in
+(``model_verbs``). A results table's column heading is a benchmark, unless the document
+writes the word in lower case too: then it is a measure ("Honesty"). The evaluation words are in
 ``resources/lexicon/entities.json`` (``evaluation_words``, ``model_verbs``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -89,8 +91,20 @@ def _table_headers(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]]) -
                          for c, _ in rows)
             if name is not None and scored and name.label_ in MISTAKEN and \
                     (name.start, name.end) not in strong:
-                out[out.index(name)] = relabel(name, "DATASET")
+                at = out.index(name)
+                if _measure(name, text):
+                    del out[at]
+                else:
+                    out[at] = relabel(name, "DATASET")
     return out
+
+
+def _measure(name: Span, text: str) -> bool:
+    """A column's heading that the document also writes in lower case is a measure
+    ("| Model | Honesty | Accuracy |" under a page that "evaluates model honesty")."""
+    word = name.text.lower()
+    return len(name) == 1 and name.text.istitle() and \
+        re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _inside(spans: list[Span], start: int, end: int) -> Span | None:
