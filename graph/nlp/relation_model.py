@@ -61,7 +61,15 @@ def rule_label(c: Candidate) -> str | None:
         label = predicate
     else:
         label = f"{predicate}<"
-    return label if allowed(label, c.a_type, c.b_type) else None
+    return label if _derived(label, c) or allowed(label, c.a_type, c.b_type) else None
+
+
+def _derived(label: str, c: Candidate) -> bool:
+    """A benchmark or a tool made from another of its kind, as only the grammar reads it
+    ("MathQA-Python, a Python version of the MathQA benchmark", "Optimum is an extension of
+    Transformers"; the classifier, which never learnt these, guesses no such pair)."""
+    return label.rstrip("<") == "BASED_ON" and c.a_type == c.b_type and \
+        c.a_type in ("DATASET", "PROJECT")
 
 
 def reading_label(c: Candidate) -> str | None:
@@ -69,11 +77,8 @@ def reading_label(c: Candidate) -> str | None:
     ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
     label = next((f.removeprefix("reading=") for f in c.features if f.startswith("reading=")),
                  None)
-    derived = label is not None and label.rstrip("<") == "BASED_ON" and \
-        c.a_type == c.b_type == "DATASET"  # "MathQA-Python, a Python version of the MathQA
-    # benchmark": a benchmark made from another, as only the grammar reads it
-    return label if label is not None and (derived or allowed(label, c.a_type, c.b_type)) \
-        else None
+    return label if label is not None and (
+        _derived(label, c) or allowed(label, c.a_type, c.b_type)) else None
 
 
 def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]

@@ -58,6 +58,15 @@ def test_a_score_right_before_with_or_using_and_a_model_is_the_models(nlp, model
     assert ("ChatGPT", "HAS_METRIC", "90%") not in found, found
 
 
+def test_a_tool_or_a_benchmark_made_from_others_of_its_kind_is_based_on_them(nlp, model):
+    # readme__optimum.md, readme__instructor.md (the train split's READMEs): the classifier
+    # learnt no BASED_ON between two projects; the grammar reads it
+    found = typed(nlp, "Optimum is an extension of Diffusers and TIMM, providing a set of "
+                       "optimization tools.")
+    assert {("Optimum", "BASED_ON", "Diffusers"), ("Optimum", "BASED_ON", "TIMM")} <= found, \
+        found
+
+
 def test_a_name_the_parser_split_is_read_where_its_phrase_is(nlp, model):
     # unseen2 v01_xai_perplexity.txt: "70B" hangs on "answers", "Llama" is the object of "on"
     found = typed(nlp, "Perplexity now answers more than 100 million queries per week and uses "
