@@ -137,3 +137,17 @@ def test_what_an_amount_measures_stops_at_a_name(nlp):
     assert ("3M+ monthly downloads", "METRIC") in found
     assert ("10K+", "METRIC") in found
     assert ("GitHub", "PROJECT") in found
+
+
+def test_the_values_of_a_scorers_scale_report_nothing(nlp):
+    # eval__b3.md, eval__frontier_cs.md (heldout-evals-dev): what a scorer returns or
+    # compares with
+    assert _metrics(nlp, "Returns 1.0 if Pooh content is detected above the similarity "
+                    "threshold (0.4), 0.0 otherwise.") == []
+    assert _metrics(nlp, "If the judge cost score is ≥ 0.5, the overall score is set to 0.0, "
+                    "regardless of the primary metric score.") == []
+    assert _metrics(nlp, "Each test case yields a score ratio (0.0-1.0), and the final score "
+                    "is the mean across all test cases.") == []
+    # eval__frontier_cs.md: a result stays
+    assert "0.207" in _metrics(nlp, "claude-sonnet-4-5-20250929 scored 0.207 on the "
+                               "algorithmic track.")

@@ -35,7 +35,7 @@ def reports_nothing(span: Span) -> bool:
     width, a hardware series."""
     return in_inline_code(span) or in_equation(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
-        or a_name_part(span) or a_setting(span)
+        or a_name_part(span) or a_setting(span) or a_scale_value(span)
 
 
 def _compares(times: Token) -> bool:
@@ -70,6 +70,27 @@ def a_setting(span: Span) -> bool:
         return True  # "attempted 10 times"; not "10 times cheaper", "300 million times"
     around = {t.lower_ for t in doc[max(0, span.start - 2):span.end]}  # "temperature value of 0"
     return bool(around & words("metrics", "setting_words"))
+
+
+_BARE = re.compile(r"^\d+(?:\.\d+)?$")
+_CONDITIONS = {"if", "otherwise", "when", "unless"}  # "1.0 if harmful, 0.0 otherwise"
+_SCALE_VERBS = {"returns", "return", "returning", "≥", "≤", ">=", "<=", "threshold"}
+_SCALE = re.compile(r"^[01](?:\.0+)?\s?[-–]\s?(?:1(?:\.0+)?|3|4|5|7|10|100)$")  # "0.0-1.0"
+
+
+def a_scale_value(span: Span) -> bool:
+    """Whether the bare number is a value of a scale a scorer gives or compares with, no
+    finding: "Returns 1.0 if Pooh content is detected ..., 0.0 otherwise", "If the judge
+    cost score is ≥ 0.5", "the similarity threshold (0.4)", "is set to 0.0", "a score ratio
+    (0.0-1.0)"."""
+    doc = span.doc
+    if _SCALE.match(span.text):
+        return True
+    if len(span) != 1 or not _BARE.match(span.text):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}  # "threshold (0.4)"
+    return after in _CONDITIONS or bool(before & _SCALE_VERBS) or {"set", "to"} <= before
 
 
 # a number glued to letters that are no unit is part of a name: "4o" of "4o Image Generation"
