@@ -234,10 +234,12 @@ def extend_tokenizer(nlp: Language) -> None:
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "=";
-    # "prompting[38]": a citation mark glued to the word it follows
+    # "prompting[38]": a citation mark glued to the word it follows; "[Testing Service][niets]":
+    # a reference link's brackets
     infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])",
                                                   r"\|", r"(?<==)[\"']",
-                                                  r"(?<=[A-Za-z)])\[(?=[0-9]{1,3}(?:\]|$))"]
+                                                  r"(?<=[A-Za-z)])\[(?=[0-9]{1,3}(?:\]|$))",
+                                                  r"\](?=\[)", r"(?<=\])\["]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     prefixes = list(nlp.Defaults.prefixes or ()) + ["~", r"\|"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
