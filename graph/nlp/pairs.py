@@ -293,7 +293,19 @@ def _end_features(a: Span, b: Span) -> list[str]:
     Face repos"; :func:`graph.nlp.provenance.names_a_thing`)."""
     return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
             for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)] + \
-        (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else [])
+        (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else []) + \
+        _org_size(a.label_, b) + _org_size(b.label_, a)
+
+
+# a model's size or context: "8B", "70B parameters", "1 million token context window model"
+_MODEL_SIZE = re.compile(r"(?i)^\d[\d.]*[BMT]$|parameter|context window|token context")
+
+
+def _org_size(owner: str, figure: Span) -> list[str]:
+    """``org_size``: an organisation and a model's size, no fact of the organisation ("Meta
+    recently introduced ... 8B and 70B parameters pre-trained ... models")."""
+    return ["org_size"] if owner == "ORG" and figure.label_ == "METRIC" and \
+        _MODEL_SIZE.search(figure.text) else []
 
 
 def _type(ent: Span) -> str:
@@ -407,7 +419,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         if b.start in used:
             feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
-        feats += ["org_modifier"] if names_a_thing(b) else []
+        feats += (["org_modifier"] if names_a_thing(b) else []) + _org_size(title_type, b)
         feats += _type_features(title_type, _type(b), feats)
         feats += money or []
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,

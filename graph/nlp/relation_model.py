@@ -95,7 +95,8 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
-VETOES = ("poss_other", "coordinated", "line_break", "measured_on", "org_modifier")  # see predict()
+VETOES = ("poss_other", "coordinated", "line_break", "measured_on", "org_modifier",
+          "org_size")  # see predict()
 
 
 def _vetoed(features: Sequence[str]) -> bool:
@@ -190,7 +191,8 @@ class RelationModel:
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
                 continue
             want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
-            if not allowed(want, c.a_type, c.b_type) or "measured_on" in c.features:
+            if not allowed(want, c.a_type, c.b_type) or "measured_on" in c.features or \
+                    "org_size" in c.features:
                 continue
             totals = self.scores(c.features)
             score = totals.get(want, 0.0) - totals.get(NONE, 0.0)
@@ -208,8 +210,8 @@ class RelationModel:
             # (an entity of the sentence: "It"/subjectless figures attached to the text's
             # topic were right for 1 in 7 in cross-validation, so those are left to the score)
             # (an "It" of the sentence is as good as a name: "It has 3.1 billion parameters")
-            if ("owner" in c.features and (not c.context or _anaphoric(c))) or \
-                    "orphan_figure" in c.features:
+            if (("owner" in c.features and (not c.context or _anaphoric(c))) or
+                    "orphan_figure" in c.features) and "org_size" not in c.features:
                 want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
                 metric = c.b if c.b_type == "METRIC" else c.a
                 # one owner per figure, but each of a set the figure is stated of: the

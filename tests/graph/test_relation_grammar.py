@@ -67,6 +67,17 @@ def test_a_tool_or_a_benchmark_made_from_others_of_its_kind_is_based_on_them(nlp
         found
 
 
+def test_a_models_size_is_no_fact_of_an_organisation(nlp, model):
+    # models__llama-3.md, models__gemini-pro.md (the guide's train split)
+    found = typed(nlp, "Meta recently introduced their new family of large language models "
+                       "(LLMs) called Llama 3. This release includes 8B and 70B parameters "
+                       "pre-trained and instruction-tuned models.")
+    assert not any(s == "Meta" and p == "HAS_METRIC" for s, p, _ in found), found
+    found = typed(nlp, "Google recently introduced Gemini 1.5 Pro, a 1 million token context "
+                       "window model.")
+    assert not any(s == "Google" and p == "HAS_METRIC" for s, p, _ in found), found
+
+
 def test_a_name_the_parser_split_is_read_where_its_phrase_is(nlp, model):
     # unseen2 v01_xai_perplexity.txt: "70B" hangs on "answers", "Llama" is the object of "on"
     found = typed(nlp, "Perplexity now answers more than 100 million queries per week and uses "
