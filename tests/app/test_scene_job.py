@@ -36,6 +36,7 @@ def _links(canvas) -> set[tuple[str, str]]:
             for a, b in zip(arrays.link_u.tolist(), arrays.link_v.tolist(), strict=True)}
 
 
+@pytest.mark.slow  # over a second: a big graph built and drawn twice
 def test_a_filter_on_a_big_graph_returns_first_then_draws_what_a_build_on_the_spot_draws(
         qtbot, big):
     model, exploration, canvas = big
@@ -71,6 +72,7 @@ def test_a_superseded_filter_is_never_drawn(qtbot, big):
     assert all(nodes and {n.split(":")[0] for n in nodes} == {"ORG"} for nodes in drawn)
 
 
+@pytest.mark.slow  # over a second: a big graph built and drawn twice
 def test_a_graph_replaced_while_its_drawing_is_built_draws_the_new_one(qtbot, big):
     model, exploration, canvas = big
     canvas.set_filter(GraphFilter(types=frozenset({"METHOD"})))
@@ -129,6 +131,7 @@ def test_while_a_new_drawing_is_built_the_last_frame_stays_then_the_new_one_is_p
     assert canvas.viewport().grab().toImage() != picture  # the ORG and METHOD nodes went
 
 
+@pytest.mark.slow  # over a second: a big graph built and drawn twice
 def test_the_radii_fitted_in_the_layout_worker_are_those_fitted_here(qtbot, big):
     _, _, canvas = big
     canvas.relayout()

@@ -324,3 +324,27 @@ def test_a_column_heading_the_page_writes_in_lower_case_is_a_measure(nlp):
     found = edges(nlp, MASK)
     assert {("gpt-4o", "EVALUATED_ON", "MASK"), ("gpt-4.1", "EVALUATED_ON", "MASK")} <= found
     assert "Honesty" not in {e.text for e in nlp(MASK).ents}
+
+
+# eval__agent_threat_bench.md (heldout-evals-dev): a table of the benchmark's tasks, each
+# named in words the recogniser did not know as a benchmark's
+THREATS = """# AgentThreatBench: Evaluating LLM Agent Resilience to OWASP Agentic Threats
+
+AgentThreatBench is the first evaluation suite that operationalizes the OWASP Top 10 for \
+Agentic Applications (2026) into executable Inspect AI tasks.
+
+| Task            | Utility Metric                      | Security Metric              |
+| --------------- | ----------------------------------- | ---------------------------- |
+| Memory Poison   | Completion contains expected answer | Completion does NOT contain  |
+| Autonomy Hijack | `categorize_email` called for all   | No attacker artifacts        |
+| `resolve_ticket`| a tool's name                       | code, no benchmark           |
+"""
+
+
+def test_a_tables_task_named_in_words_is_a_benchmark_its_page_uses(nlp):
+    datasets = {e.text for e in nlp(THREATS).ents if e.label_ == "DATASET"}
+    assert {"Memory Poison", "Autonomy Hijack"} <= datasets, datasets
+    assert "resolve_ticket" not in datasets
+    found = {(s, t) for s, p, t in edges(nlp, THREATS) if p == "USES"}
+    assert {("AgentThreatBench", "Memory Poison"), ("AgentThreatBench", "Autonomy Hijack")
+            } <= found, found

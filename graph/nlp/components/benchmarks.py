@@ -7,7 +7,9 @@ trained recogniser often reads such an unlisted name as a product or a model, an
 many. A pattern's type (a gazetteer MODEL "on Llama 3") is kept. The other way round, a
 name the recogniser calls a dataset is a model when it is trained or outperforms
 (``model_verbs``). A results table's column heading is a benchmark, unless the document
-writes the word in lower case too: then it is a measure ("Honesty"). The evaluation words are in
+writes the word in lower case too: then it is a measure ("Honesty"). A table of tasks or
+splits names a benchmark in each row's first cell written in words ("| Task |" over "|
+Memory Poison |"). The evaluation words are in
 ``resources/lexicon/entities.json`` (``evaluation_words``, ``model_verbs``).
 """
 
@@ -68,8 +70,39 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
         if _name_shaped(span) and not any(i in by_token for i in range(span.start, span.end)):
             out.append(span)
             by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
-    out = _table_headers(doc, out, strong)
+    out = _subset_rows(doc, _table_headers(doc, out, strong), strong)
     return sorted((_trained_model(s, strong) for s in out), key=lambda s: s.start)
+
+
+SUBSET_HEADERS = {"task", "tasks", "split", "splits", "subset", "subsets"}
+_CELL_MARKS = " *_"
+
+
+def _subset_rows(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """A table of a benchmark's tasks or splits names one in each row's first cell ("| Task
+    | Description |" over "| Memory Poison | Completion contains ... |"): a name written in
+    words (two or more, or one glued by a hyphen: "Cross-Task"), not code ("`cyse4_mitre`",
+    "onet_m6_math"), a number or one word of the language, is a DATASET."""
+    text = doc_text(doc)
+    if "|" not in text:
+        return chosen
+    out = list(chosen)
+    for header, rows in tables(text):
+        if text[slice(*header[0])].strip(_CELL_MARKS + "`").lower() not in SUBSET_HEADERS:
+            continue
+        for cells, _ in rows:
+            start, end = cells[0] if cells else (0, 0)
+            cell = text[start:end]
+            name = cell.strip(_CELL_MARKS)
+            if not re.fullmatch(r"[A-Z][A-Za-z]*(?:[ -][A-Za-z]+)+", name):
+                continue
+            at = start + cell.index(name)
+            span = doc.char_span(at, at + len(name), label="DATASET")
+            if span is None or any(s.start < span.end and span.start < s.end and
+                                   (s.start, s.end) in strong for s in out):
+                continue
+            out = [s for s in out if not (s.start < span.end and span.start < s.end)] + [span]
+    return out
 
 
 def _table_headers(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
