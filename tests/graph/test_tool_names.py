@@ -46,3 +46,14 @@ def test_the_container_tool_written_in_lower_case_is_a_project(nlp):
         "We run the model submitted answer in a docker sandbox and check whether it passes "
         "unit tests in the BigCodeBench dataset.").ents}
     assert ("docker", "PROJECT") in found, found
+
+
+def test_what_a_mode_requires_written_as_code_is_software(nlp):
+    # eval__cyberseceval_4.md (heldout-evals-dev); a parameter or a key is no software
+    # (eval__gdm_in_house_ctf.md, eval__gaia.md)
+    found = {(e.text, e.label_) for e in nlp(
+        "- `cyse4_threat_intelligence` image-based modes require `pdf2image`, `pypdf`, and a "
+        "system `poppler` installation so PDF reports can be converted into PNGs.").ents}
+    assert {("pdf2image", "PROJECT"), ("pypdf", "PROJECT"), ("poppler", "PROJECT")} <= found
+    assert not any(t == "installation" for t, _ in found), found
+    assert not nlp("The agent requires `max_messages` and `TAVILY_API_KEY` to be set.").ents

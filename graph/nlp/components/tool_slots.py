@@ -10,6 +10,8 @@
   simply using pip or uv": software, a PROJECT, whatever type the name had on its own (one
   installs software, not a person, a place or a company); the other mentions of the same
   name that are not a pattern's take the type too (a README calls its package by one name);
+* what a sentence says something requires or needs, written as code: "image-based modes
+  require `pdf2image`, `pypdf`, and a system `poppler`" (not "`max_messages`", a parameter);
 * what a line that is only "With `X`:" names (:func:`install_projects`): "**With `conda`**:"
   over a code block says the block is run with the tool X, a PROJECT. Only the whole line
   counts, and only a name written as code: "with `temperature` set to 0" is a parameter.
@@ -135,9 +137,35 @@ def install_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             found += _listed_names(doc, _skip(doc, i + 1), vocabulary)
         for bounds in found:
             out = _software(doc, out, bounds, strong)
-    for bounds in _means_lines(doc, vocabulary):
+    for bounds in _means_lines(doc, vocabulary) + _required(doc, vocabulary):
         out = _software(doc, out, bounds, strong)
     return sorted(out, key=lambda s: s.start)
+
+
+_REQUIRE = {"require", "need"}  # lemmas: "require `pdf2image`, `pypdf`, and a system `poppler`"
+_FILLERS = {"a", "an", "the", "system", "and", "or", ",", "&", *_TICKS}
+
+
+def _required(doc: Doc, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the names written as code that a sentence says something requires
+    or needs ("image-based modes require `pdf2image`, `pypdf`, and a system `poppler`
+    installation"): software, not a parameter ("`max_messages`", "`TAVILY_API_KEY`" are
+    no names: an underscore or capitals)."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() not in _REQUIRE or token.pos_ not in ("VERB", "AUX"):
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_ in _FILLERS:
+            name = _name_at(doc, i + 1, vocabulary, means=True) \
+                if doc[i].text in _TICKS else None
+            if name is not None and _coded(doc[name[0]]) and \
+                    "_" not in doc[name[0]:name[1]].text:
+                found.append(name)
+                i = name[1] + (name[1] < len(doc) and doc[name[1]].text in _TICKS)  # its tick
+            else:
+                i += 1
+    return found
 
 
 _MARKS = {"*", "**", "_", "__", "-", "+", "#"}  # Markdown marks around a line's words
