@@ -348,3 +348,19 @@ def test_a_tables_task_named_in_words_is_a_benchmark_its_page_uses(nlp):
     found = {(s, t) for s, p, t in edges(nlp, THREATS) if p == "USES"}
     assert {("AgentThreatBench", "Memory Poison"), ("AgentThreatBench", "Autonomy Hijack")
             } <= found, found
+
+
+# eval__frontier_cs.md, eval__compute_eval.md (heldout-evals-dev): a run's time in a cell
+FRONTIER = """| Model                      | Provider  | Mean Score | Stderr | Time    |
+| -------------------------- | --------- | ---------- | ------ | ------- |
+| claude-sonnet-4-5-20250929 | Anthropic | 0.207      | 0.056  | 32m 56s |
+| gpt-5.1-2025-11-13         | OpenAI    | 0.110      | 0.041  | 45:49   |
+"""
+
+
+def test_a_runs_time_in_a_cell_is_one_figure_of_the_rows_model(nlp):
+    figures = {e.text for e in nlp(FRONTIER).ents if e.label_ == "METRIC"}
+    assert {"32m 56s", "45:49"} <= figures and "56s" not in figures, figures
+    found = {(s, t) for s, p, t in edges(nlp, FRONTIER) if p == "HAS_METRIC"}
+    assert {("claude-sonnet-4-5-20250929", "32m 56s"), ("gpt-5.1-2025-11-13", "45:49")
+            } <= found, found

@@ -299,7 +299,7 @@ _EMPHASIS = {"_", "*", "**", "__"}  # Markdown marks around a cell's text ("| _6
 
 def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |", "| _61.2_ |", each
-    of "| 58.1 / 32.4 |") as METRIC spans.
+    of "| 58.1 / 32.4 |") and a run's time ("| 32m 56s |", "| 45:49 |") as METRIC spans.
 
     ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
     bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
@@ -323,6 +323,8 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
 def _cell_scores(doc: Doc, cell: list[Token]) -> list[Span]:
     """The scores a cell holds alone: one, several apart by slashes ("58.1 / 32.4"), or one
     with its confidence interval ("17.5 [12.0, 23.0]")."""
+    if cell and _DURATION.fullmatch(doc[cell[0].i:cell[-1].i + 1].text):
+        return [Span(doc, cell[0].i, cell[-1].i + 1, label="METRIC")]  # "32m 56s", "45:49"
     scores: list[Span] = []
     n = 0
     while n < len(cell):
@@ -339,6 +341,8 @@ def _cell_scores(doc: Doc, cell: list[Token]) -> list[Span]:
 
 
 _CELL_MARKS = {"/", "[", "]", ",", "(", ")"}  # between a cell's scores
+# a run's time in a cell of its own: "11h 3m 26s", "32m 56s", "45:49", "4:21:18"
+_DURATION = re.compile(r"(?:\d+h ?)?\d+m ?\d+s|\d+h ?\d+m|\d{1,2}:\d{2}(?::\d{2})?")
 
 
 _PERCENT = re.compile(r"(?<![\w.+\-])\d+(?:\.\d+)?\s?%")
