@@ -149,8 +149,8 @@ _FILLERS = {"a", "an", "the", "system", "and", "or", ",", "&", *_TICKS}
 def _required(doc: Doc, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of the names written as code that a sentence says something requires
     or needs ("image-based modes require `pdf2image`, `pypdf`, and a system `poppler`
-    installation"): software, not a parameter ("`max_messages`", "`TAVILY_API_KEY`" are
-    no names: an underscore or capitals)."""
+    installation"): software, not a parameter or a key ("`max_messages`",
+    "`TAVILY_API_KEY`": a name with an underscore is no software's)."""
     found = []
     for token in doc:
         if token.lemma_.lower() not in _REQUIRE or token.pos_ not in ("VERB", "AUX"):
