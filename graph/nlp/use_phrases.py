@@ -25,7 +25,8 @@ STOPS = {";", ":", "\n", "|", "which", "that", "who", "while", "but", "whereas",
 LEAD = {"the", "a", "an", "its", "their", "both", "several", "rounds", "of", "combination",
         "variety", "mix", "number", "set", "techniques", "methods", "models", "model",
         "approaches", "such", "as", "like", "including", "e.g.", "e.g", ",", "(", "our", "own",
-        "additional", "external", "mostly", "largely", "only", "then"}
+        "additional", "external", "mostly", "largely", "only", "then",
+        "`", "**", "*"}  # markup around the item: "uses the `pass@k` metric", "**LoRA**"
 JOINS = {",", "and", "or", "&", "then", "plus", "(", ")", "followed", "by", "as", "well",
          "finally", "later", "`", "**"}
 # a training verb's prepositions: what the model is made from, with, on (GUIDELINES)

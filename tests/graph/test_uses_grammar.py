@@ -156,3 +156,14 @@ def test_what_a_trainer_implements_it_uses(nlp):
     read = {(text[slice(*c.a)], text[slice(*c.b)]): rule_label(c) for c in candidates}
     assert read.get(("KTOTrainer", "Kahneman-Tversky Optimization")) == "USES", read
     assert ("KTOTrainer", "USES", "Kahneman-Tversky Optimization") in typed(nlp, text)
+
+
+def test_markup_around_what_a_cue_names_does_not_hide_it(nlp, model):
+    # eval__humaneval.md (heldout-evals-dev): the name in code after "uses the"; with the
+    # page's title the benchmark is "the benchmark"
+    found = uses(nlp, "HumanEval uses the `pass@k` metric to measure functional correctness.")
+    assert found == {("HumanEval", "pass@k"): "USES"}, found
+    found = typed(nlp, "# HumanEval\n\nHumanEval is a benchmark to evaluate a model's "
+                       "performance on synthesizing programs from docstrings.\n\nThe benchmark "
+                       "uses the `pass@k` metric to measure functional correctness.")
+    assert ("HumanEval", "USES", "pass@k") in found, found
