@@ -19,6 +19,7 @@ def window(make_window, tmp_path):
     return make_window([str(corpus)], size=(1280, 800))
 
 
+@pytest.mark.slow  # a whole session of features in a window (over a second)
 def test_an_edit_under_a_highlighted_path_and_communities_coloured(window, qtbot):
     win = window
     open_by_key(qtbot, win)

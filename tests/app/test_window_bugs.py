@@ -83,6 +83,7 @@ def _drop_on(widget, paths) -> QDropEvent:
     return drop
 
 
+@pytest.mark.slow  # opens two corpora in turn (over a second)
 def test_files_and_folders_dropped_on_the_canvas_are_opened(window, qtbot, tmp_path):
     folder = small_corpus(tmp_path / "dropped")
     with qtbot.waitSignal(window.jobFinished, timeout=LOAD_TIMEOUT_MS) as finished:

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
@@ -263,6 +265,7 @@ def test_comparisons_and_provenance_of_announcements(nlp, model):
                    "Qwen2.5-32B.")
 
 
+@pytest.mark.slow  # writes and reads the whole model (about a second)
 def test_the_model_file_is_compact_and_reads_back_the_same_weights(model, tmp_path):
     path = tmp_path / "relations.json"
     model.save(path)
