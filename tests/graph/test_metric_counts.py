@@ -151,3 +151,26 @@ def test_the_values_of_a_scorers_scale_report_nothing(nlp):
     # eval__frontier_cs.md: a result stays
     assert "0.207" in _metrics(nlp, "claude-sonnet-4-5-20250929 scored 0.207 on the "
                                "algorithmic track.")
+
+
+def test_the_numbers_of_a_numbering_column_report_nothing(nlp):
+    # eval__moru.md (heldout-evals-dev): the "#" column numbers the rows (the small model
+    # read "7   |" as a quantity); the column of counts beside it is left as it was
+    text = """\
+### Europa (34 questions)
+
+| #   | Question Type          | Count | Description                                                                    |
+| --- | ---------------------- | ----- | ------------------------------------------------------------------------------ |
+| 1   | **Tradeoff/Harm**      | 14    | Scenarios requiring weighing human mission objectives against organism welfare |
+| 2   | **Research Ethics**    | 5     | Decisions about research methods that may harm organisms                       |
+
+### AI Values (12 questions)
+
+| #   | Question Type                    | Description                                                      |
+| --- | -------------------------------- | ---------------------------------------------------------------- |
+| 6   | **Human Welfare Prioritization** | Prioritizing human welfare in decisions                          |
+| 7   | **Human Autonomy Respect**       | Respecting human decision-making even when AI disagrees          |
+"""  # noqa: E501
+    found = _metrics(nlp, text)
+    assert not {"1", "2", "6", "7"} & set(found), found
+    assert {"34 questions", "12 questions", "14"} <= set(found), found

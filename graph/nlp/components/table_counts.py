@@ -3,7 +3,8 @@ over "| 224 | 300 |", "| Samples |" over "| 1,039 |". A whole number in a cell i
 count, a year, a rank or a size, and is left alone (:func:`graph.nlp.components.metrics.
 table_scores`); under a header that names what is counted or scored it is a reported
 figure. Counts up to ten are left alone: they number a setting ("| N | 10 |", "| Epochs | 3
-|"), where the annotators read no finding.
+|"), where the annotators read no finding. Under a header that numbers the rows ("| # |",
+"| No. |", "| Rank |") a number is no figure at all (:func:`not_numbering`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from graph.nlp.components.table_layout import tables
 from graph.nlp.lexicon import words
 
 _WHOLE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_NUMBERING = {"#", "no", "no.", "nr", "nr.", "rank"}  # a header over the rows' numbers
 SMALLEST = 11  # a count below this numbers a setting
 
 
@@ -42,3 +44,17 @@ def table_counts(doc: Doc, taken: set[int]) -> list[Span]:
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     found.append(span)
     return found
+
+
+def not_numbering(doc: Doc, spans: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """``spans`` (ranked) without the METRICs in a column that numbers a table's rows: "| # |
+    Question Type |" over "| 7   | **Human Autonomy Respect** |" (list numbering and ranks
+    report nothing)."""
+    text = doc_text(doc)
+    cells = [row[j] for header, rows in tables(text)
+             for j, (a, b) in enumerate(header) if text[a:b].strip().lower() in _NUMBERING
+             for row, _ in rows if j < len(row)]
+    if not cells:
+        return spans
+    return [(p, s) for p, s in spans if s.label_ != "METRIC" or not any(
+        a <= s.start_char < b for a, b in cells)]
