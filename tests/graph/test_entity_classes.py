@@ -401,6 +401,12 @@ def test_headings_list_numbers_and_ranks_are_no_metrics(nlp):
             "92% accuracy (3) on 45 tasks.\n\nIt ranked #1 on the leaderboard.")
     metrics = {name for name, label in ents(nlp, text) if label == "METRIC"}
     assert metrics == {"92% accuracy", "45 tasks"}
+    # task__mc_taco.md (a README-genre train page): an enumeration in brackets inside a sentence
+    text = ("The dataset contains five temporal properties, (1) duration (how long an event "
+            "takes), (2) temporal ordering (typical order of events), (3) typical time (when an "
+            "event occurs), (4) frequency (how often an event occurs), and (5) stationarity "
+            "(whether a state is maintained for a very long time or indefinitely).")
+    assert not {name for name, label in ents(nlp, text) if label == "METRIC"}
 
 
 def test_a_results_table_gives_one_metric_per_cell(nlp):

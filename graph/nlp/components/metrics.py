@@ -197,6 +197,8 @@ def _numbering(ent: Span) -> bool:
     number = next((t for t in ent if t.like_num), None)
     if number is None or number.i + 1 >= len(doc) or doc[number.i + 1].text != ")":
         return False
+    if number.i > 0 and doc[number.i - 1].text == "(" and len(number) <= 2 and number.is_digit:
+        return True  # "(1) duration (how long an event takes), (2) temporal ordering"
     depth = 0  # "(F1 of 79.2 against 79.5)": the bracket closes what opened before it
     for token in reversed(doc[number.sent.start:number.i]):
         if "\n" in token.text or "\n" in token.whitespace_:
