@@ -216,10 +216,20 @@ def _listed_makers(sent: Span, made: Span, ents: list[Span]) -> list[Span]:
     return found[1:] if found and _parenthesis_of_makers(found[0]) else []
 
 
+MARKUP = {"*", "**", "_", "__", "`"}  # emphasis or code around a name: "OpenAI's **o3 model**"
+
+
 def _modifies_a_noun(ent: Span) -> bool:
-    """"Tencent's mixture-of-experts model": the possessor owns the model, not the method."""
+    """"Tencent's mixture-of-experts model": the possessor owns the model, not the method;
+    but in "OpenAI's o3 model" the noun says what the name is, and the maker owns it."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")
+    end = ent.end
+    while end < len(doc) and doc[end].text in MARKUP:
+        end += 1
+    if end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"):
+        return False
+    kinds = table("relations", "kind_types").get(doc[end].lemma_.lower(), "")
+    return ent.label_ not in kinds.split()
 
 
 def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -231,7 +241,7 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
     for a, b in zip(ents, ents[1:], strict=False):
         if a.text.lower() in WE_WORDS or b.text.lower() in WE_WORDS:
             continue
-        between = [t.lower_ for t in doc[a.end:b.start]]
+        between = [t.lower_ for t in doc[a.end:b.start] if t.text not in MARKUP]
         if a.label_ == "ORG" and b.label_ in MADE and len(between) == 1 and \
                 between[0] in POSSESSIVE and not _modifies_a_noun(b):
             found[(a.start, b.start)] = "DEVELOPED_BY<"  # "OpenAI's GPT-3"

@@ -156,3 +156,13 @@ def test_the_maker_described_by_what_it_made_and_things_made_by_one_maker(nlp, m
     assert ("Falcon 2 11B", "DEVELOPED_BY", "Technology Innovation Institute") in found, found
     # a company near a thing it does not make: "the bank behind the deal" names no thing
     assert made(nlp, "Mistral AI, the startup that uses Mixtral, has raised money.") == {}
+
+
+def test_a_possessor_makes_the_named_model_whatever_its_markup(nlp):
+    # guides__deep-research.md: the bold marks and the noun saying what the name is ("o3
+    # model") leave the maker's possessive; a technique modifying a noun stays the noun's
+    found = made(nlp, "Deep Research is powered by OpenAI's **o3 model**, which is optimized "
+                      "for web browsing and data analysis.")
+    assert found == {("OpenAI", "o3"): "DEVELOPED_BY<"}, found
+    assert made(nlp, "Tencent's mixture-of-experts model Hunyuan-Large is open.").get(
+        ("Tencent", "mixture-of-experts")) is None
