@@ -1,4 +1,4 @@
-"""Tool names a README's lines give: a line that is only "With `X`:" over a code block names
+"""Tool and product names: a line that is only "With `X`:" over a code block names
 the tool X the block is run with (graph/nlp/components/tool_slots.py, install_projects).
 Real sentences of the heldout development READMEs (training/heldout/packages), through the
 real pipeline."""
@@ -57,3 +57,20 @@ def test_what_a_mode_requires_written_as_code_is_software(nlp):
     assert {("pdf2image", "PROJECT"), ("pypdf", "PROJECT"), ("poppler", "PROJECT")} <= found
     assert not any(t == "installation" for t, _ in found), found
     assert not nlp("The agent requires `max_messages` and `TAVILY_API_KEY` to be set.").ents
+
+
+def test_what_an_organisation_has_under_a_name_is_its_product(nlp):
+    # readme__unsloth.md (heldout-dev), guides__deep-research.md: a name the small model
+    # guessed a place, or a shape read as a lab ("<X> Research"); an organisation's own
+    # word keeps a name an organisation
+    found = {(e.text, e.label_) for e in nlp(
+        "* All kernels written in OpenAI's Triton language. Manual backprop engine.").ents}
+    assert ("Triton", "PROJECT") in found, found
+    found = {(e.text, e.label_) for e in nlp(
+        "There are already dedicated agentic solutions, such as Google's Gemini Deep Research, "
+        "and various frameworks available to build agentic workflows similar to Deep "
+        "Research.").ents}
+    assert ("Gemini Deep Research", "PROJECT") in found, found
+    found = {(e.text, e.label_) for e in nlp(
+        "Singapore's Digital Trust Centre funds the work.").ents}
+    assert ("Digital Trust Centre", "ORG") in found, found

@@ -173,3 +173,27 @@ def documentation_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def _known(span: Span) -> bool:
     """Whether a pattern matched ``span`` as one entity's name (not a kind's shape)."""
     return bool(span.id_) and not span.id_.startswith("kind:")
+
+
+_POSSESSIVE = {"'s", "’s"}
+_MARKUP = {"*", "**", "_", "__", "`"}
+_PRODUCT_RESEARCH = {"research"}  # an organisation's word that names products too ("Deep Research")
+
+
+def possessed_products(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with a name an organisation possesses typed PROJECT where the name was only
+    guessed a person, a place or an organisation: "OpenAI's Playground", "Amazon's Kendra",
+    "OpenAI's Deep Research" (what a company has under a name is its product). A name ending
+    in an organisation's word stays one ("Singapore's Digital Trust Centre"), and so does a
+    pattern's match (not a kind's shape: "Gemini Deep Research" is no "<X> Research" lab)."""
+    org_words = (words("roles", "org_nouns") | words("roles", "org_name_words")) - \
+        _PRODUCT_RESEARCH
+    out = list(spans)
+    for before, span in zip(spans, spans[1:], strict=False):
+        between = [t.text for t in doc[before.end:span.start] if t.text not in _MARKUP]
+        if before.label_ != "ORG" or between not in ([p] for p in _POSSESSIVE) or \
+                span.label_ not in _GUESSES - {"DATE"} or span[-1].lower_ in org_words or \
+                (span.start, span.end) in strong and _known(span):
+            continue
+        out[out.index(span)] = Span(doc, span.start, span.end, label="PROJECT")
+    return out

@@ -16,7 +16,11 @@ from graph.nlp.components.defined_items import defined_items
 from graph.nlp.components.definitions import defined_names
 from graph.nlp.components.headline import headline_orgs
 from graph.nlp.components.org_roles import role_orgs
-from graph.nlp.components.products import documentation_names, hardware_products
+from graph.nlp.components.products import (
+    documentation_names,
+    hardware_products,
+    possessed_products,
+)
 from graph.nlp.components.title_names import title_words
 from graph.nlp.components.tool_slots import install_projects, language_words, tool_projects
 from graph.nlp.components.unknown_names import unknown_names
@@ -33,6 +37,7 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
+    spans = possessed_products(doc, spans, strong)  # "OpenAI's Playground"
     spans = compared_models(doc, unknown_names(doc, spans), strong)
     spans = defined_items(doc, spans, strong, vocabulary)
     return defined_names(doc, spans, strong, vocabulary)
