@@ -42,6 +42,18 @@ def test_a_count_in_words_of_what_a_dataset_holds_is_its_size(nlp):
     assert _metrics(nlp, "When running the agentic workflow, the orchestrator agent often "
                     "creates three search tasks but only executes searches for two of them.") \
         == []
+    # eval__apps.md, eval__stereoset.md (heldout-evals-dev): levels and types it is made of,
+    # in a sentence naming a collection or whose subject is the benchmark; some of its
+    # datasets picked out are no size (task__kbl.md, heldout-dev)
+    assert "three difficulty levels" in _metrics(
+        nlp, "APPS is a dataset for evaluating model performance on Python programming tasks "
+        "across three difficulty levels consisting of 1,000 at introductory, 3,000 at "
+        "interview, and 1,000 at competition level.")
+    assert [m for m in _metrics(nlp, "StereoSet contains two types of tasks:\n")
+            if m.startswith("two types")]
+    assert _metrics(nlp, "These tasks support two types of sandboxes for execution:\n") == []
+    assert _metrics(nlp, "First two datasets were developed in close collaboration with lawyers "
+                    "to evaluate LLMs in practical scenarios in a certified manner.") == []
 
 
 def test_a_size_or_a_glued_unit_is_a_measure_alone(nlp):

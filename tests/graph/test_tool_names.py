@@ -1,7 +1,8 @@
 """Tool and product names: a line that is only "With `X`:" over a code block names
-the tool X the block is run with (graph/nlp/components/tool_slots.py, install_projects).
-Real sentences of the heldout development READMEs (training/heldout/packages), through the
-real pipeline."""
+the tool X the block is run with (graph/nlp/components/tool_slots.py, install_projects);
+what an organisation has under a name is its product (graph/nlp/components/products.py).
+Real sentences of the heldout development READMEs (training/heldout/packages) and the
+guide's pages, through the real pipeline."""
 
 from __future__ import annotations
 

@@ -242,11 +242,15 @@ def _counts_something(ent: Span, end: int) -> bool:
 def _collection_size(ent: Span, counted: Token) -> bool:
     """A count in words of what a dataset or benchmark is made of, in a sentence about one
     ("The dataset encompasses six downstream tasks across four domains", "a suite of nine
-    Japanese tasks"): the collection's size, not a narrative "three search tasks"."""
-    if counted.lower_ not in words("metrics", "scale_nouns"):
-        return False
+    Japanese tasks", "StereoSet contains two types of tasks": a name is the subject): the
+    collection's size, not a narrative "three search tasks", "These tasks support two types
+    of sandboxes"."""
+    if counted.lower_ not in words("metrics", "scale_nouns") or ent.start > 0 and \
+            ent.doc[ent.start - 1].lower_ in ("first", "last", "other"):
+        return False  # "First two datasets were developed ...": some of them, not its size
     collections = words("metrics", "collection_nouns")
-    return any(t.lower_ in collections and t.pos_ == "NOUN" for t in ent.sent)
+    return any(t.lower_ in collections and t.pos_ == "NOUN" or  # "SecQA is organized into"
+               t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" for t in ent.sent)
 
 
 _DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")
