@@ -35,8 +35,6 @@ The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -79,7 +77,7 @@ from graph.nlp.components.metrics import (
     share_of,
     within_cell,
 )
-from graph.nlp.components.not_figures import reports_nothing
+from graph.nlp.components.not_figures import not_a_date, reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
@@ -247,7 +245,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
             span = _ruler_span(ent, parsed)
             if span is not None:
                 spans.append((RULER, span))
-        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and _NOT_A_YEAR.match(ent.text)):
+        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and not_a_date(ent)):
             number = relabel(ent, "CARDINAL") if ent.label_ == "DATE" else ent
             metric = metric_span(number) if parsed else None
             if metric is not None:
@@ -429,7 +427,6 @@ def _trim_hyphen(ent: Span) -> Span:
 # Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
 # family-based ones ("Gemini API") hold in titles too.
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
-_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
 
 
 def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:

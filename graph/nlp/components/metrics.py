@@ -373,7 +373,7 @@ def loose_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
 # "7b" of "vicuna-7b", the "16k" of "7B-16k" or the "13B" of "Vicuna-7B/13B"), or seconds
 # ("~40s per task", "| 24s |"; not a decade: "the 90s", "1990s")
 _AMOUNT = re.compile(r"(?<![\w.+\-/~])(?:\d+(?:\.\d+)?(?:GB|MB|TB|GiB|[KkMBT])|"
-                     r"~?\d{1,3}(?:\.\d+)?s)(?![\w\-/])")
+                     r"~?\d{1,3}(?:\.\d+)?(?:[-–]\d{1,3})?s)(?![\w\-/])")
 _DECADE = re.compile(r"\b(?:the|[Ee]arly|[Ll]ate|[Mm]id)[ -]$")
 
 

@@ -200,3 +200,14 @@ def series_number(span: Span) -> bool:
     before = doc[i] if i >= 0 else None
     return before is not None and before.is_alpha and before.is_upper and len(before) >= 2 \
         and before.lower_ not in words("metrics", "unit_nouns")
+
+
+_NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
+
+
+def not_a_date(ent: Span) -> bool:
+    """Whether the statistical model's date is a number: four digits that are no year
+    ("1109 tokens/sec"), "50+", or an amount said to be approximate ("| ~40s |", "~60-90s":
+    seconds, not the forties)."""
+    return bool(_NOT_A_YEAR.match(ent.text)) or \
+        ent.start > 0 and ent.doc[ent.start - 1].text == "~"
