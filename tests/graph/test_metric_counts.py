@@ -188,7 +188,7 @@ def test_the_numbers_of_a_numbering_column_report_nothing(nlp):
     assert {"34 questions", "12 questions", "14"} <= set(found), found
 
 
-def test_an_approximate_time_in_seconds_is_no_decade(nlp):
+def test_seconds_approximate_or_after_minutes_are_no_decade(nlp):
     # eval__swe_lancer.md (heldout-evals-dev): the small model read "40s" as the forties
     text = """\
 | Step                     | Per-Task Image | Monolith Image |
@@ -198,3 +198,8 @@ def test_an_approximate_time_in_seconds_is_no_decade(nlp):
 """
     found = _metrics(nlp, text)
     assert {"~40s", "~60-90s"} <= set(found), found
+    # eval__frontier_cs.md (heldout-evals-dev): seconds after minutes, in a run's time
+    found = _metrics(nlp, "| claude-sonnet-4-5-20250929 | Anthropic | 0.172      | 0.045  | "
+                          "16m 18s |\n")
+    assert "16m 18s" in found, found
+    assert [e.label_ for e in nlp("It was popular in the 90s.").ents] == ["DATE"]

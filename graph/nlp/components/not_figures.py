@@ -205,9 +205,12 @@ def series_number(span: Span) -> bool:
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
 
 
+_TIME_PART = re.compile(r"(?:~|(?<![\w.])\d+ ?[hm] ?)$")  # before seconds: "~40s", "16m 18s"
+
+
 def not_a_date(ent: Span) -> bool:
     """Whether the statistical model's date is a number: four digits that are no year
-    ("1109 tokens/sec"), "50+", or an amount said to be approximate ("| ~40s |", "~60-90s":
-    seconds, not the forties)."""
+    ("1109 tokens/sec"), "50+", or seconds ("| ~40s |", "~60-90s", "| 16m 18s |": said to
+    be approximate or after minutes, not the forties or the eighteen-hundreds)."""
     return bool(_NOT_A_YEAR.match(ent.text)) or \
-        ent.start > 0 and ent.doc[ent.start - 1].text == "~"
+        bool(_TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws))
