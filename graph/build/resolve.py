@@ -54,6 +54,7 @@ HEAD_LAST_TYPES = {"METHOD"}
 # a short form from joining the longer name the patterns recognised.
 GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
 DOCUMENT_SCOPED = {"METRIC", "DATE"}
+RUN_TOGETHER = {"MODEL", "DATASET", "PROJECT"}  # names a text may write with or without spaces
 KIND_PREFIX = "kind:"
 CALENDAR = "date\x00"  # key prefix of a calendar date: "date\x002024-03-05"
 USER_ALIASES = "aliases.jsonl"
@@ -341,13 +342,18 @@ def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]])
 
 def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:
     """"ReAct prompting" is "ReAct", "chain-of-thought reasoning" is "chain-of-thought":
-    a method named with a naming head (``naming_heads``) joins the method without it."""
+    a method named with a naming head (``naming_heads``) joins the method without it; and a
+    name run together is the name written apart ("TheAgentCompany", "The Agent Company")."""
     methods = {key for key, m in keyed if m.label == "METHOD"}
     heads = words("methods", "naming_heads")
     for key in methods:
         name, _, head = key.rpartition(" ")
         if head in heads and name in methods:
             union.union(key, name)
+    run_together: dict[str, str] = {}
+    for key, m in keyed:
+        if m.label in RUN_TOGETHER:
+            union.union(key, run_together.setdefault(re.sub(r"[\W_]", "", m.text.casefold()), key))
 
 
 def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str],

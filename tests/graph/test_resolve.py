@@ -134,6 +134,13 @@ def test_spelling_variants_of_a_model_or_dataset_merge():
     assert len(entities) == 2
     assert {"Llama3 70B", "Llama 3 70B", "Llama-3-70B"} <= {model.label, *model.aliases}
     assert dataset.label == "MATH benchmark" and "MATH" in dataset.aliases
+    # eval__theagentcompany.md (heldout-evals-dev): its title writes the name apart, its
+    # text runs it together; a method written apart stays a method of its own
+    entities, _ = resolve([mention("The Agent Company", "DATASET"),
+                           mention("TheAgentCompany", "DATASET", start=40),
+                           mention("Hugging Face", "PROJECT", start=80),
+                           mention("HuggingFace", "PROJECT", start=120)], user_aliases={})
+    assert len(entities) == 2, [(e.label, e.aliases) for e in entities]
 
 
 def test_a_one_word_short_form_joins_a_longer_name_only_where_that_name_is_written():
