@@ -146,3 +146,20 @@ def test_a_shouted_plural_next_to_a_shouted_function_word_is_no_name(nlp, text, 
 def test_a_sections_heading_of_plural_words_is_no_benchmark(nlp, text):
     heading = text.split("\n")[0].lstrip("# ")
     assert heading not in {name for name, _ in ents(nlp, text)}, ents(nlp, text)
+
+
+def test_a_summarys_title_names_the_benchmark_the_page_goes_on_to_describe(nlp):
+    # eval__make_me_pay.md, eval__moru.md, eval__vqa_rad.md (heldout-evals-dev): the name
+    # before a bracket or a colon; a guide's heading over other words is no benchmark
+    assert ("Make Me Pay", "DATASET") in ents(nlp, (
+        "# Make Me Pay\n\nTesting Persuasive Language in AI Systems\n\nThis evaluation tests "
+        "whether an AI system can use persuasive language to convince another AI system (the "
+        "\"mark\") to donate money within a conversation.\n"))
+    assert ("Moral Reasoning under Uncertainty", "DATASET") in ents(nlp, (
+        "# Moral Reasoning under Uncertainty (MORU)\n\nThis benchmark evaluates how AI systems "
+        "navigate moral uncertainty.\n"))
+    assert ("VQA-RAD", "DATASET") in ents(nlp, (
+        "# VQA-RAD: Visual Question Answering for Radiology\n\nThis evaluation implements "
+        "VQA-RAD.\n"))
+    assert not {e for e in ents(nlp, "# Prompt Chaining\n\nThis technique breaks a task into "
+                                     "subtasks.\n") if e[1] == "DATASET"}

@@ -1,9 +1,15 @@
-"""The organisation a headline announces as itself: "Corvid Labs: introducing Wingspan",
-"Aurora Devices: introducing Lark 3B, ...", "New from Reka: Vela 2, ...". An announcement's
-first line names its author this way; the statistical model reads such a name as a person
-or misses it. The name is an ORG (:func:`headline_orgs`), and the author of the text's
-"we" (:func:`graph.nlp.relations.author_mentions`). The announcing words are in
-``resources/lexicon/authors.json`` (``headline_verbs``).
+"""What a page's first line names as its subject.
+
+* The organisation a headline announces as itself: "Corvid Labs: introducing Wingspan",
+  "Aurora Devices: introducing Lark 3B, ...", "New from Reka: Vela 2, ...". An
+  announcement's first line names its author this way; the statistical model reads such a
+  name as a person or misses it. The name is an ORG (:func:`headline_orgs`), and the author
+  of the text's "we" (:func:`graph.nlp.relations.author_mentions`). The announcing words
+  are in ``resources/lexicon/authors.json`` (``headline_verbs``).
+* The benchmark a summary's title names, when the page goes on "This evaluation tests ..."
+  or "This benchmark evaluates ...": "# Make Me Pay", "# Moral Reasoning under Uncertainty
+  (MORU)", "# VQA-RAD: Visual Question Answering for Radiology" (the name before the colon
+  and the bracket) is a DATASET (:func:`page_benchmark`), whose words are no heading's.
 """
 
 from __future__ import annotations
@@ -50,3 +56,30 @@ def headline_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> 
     if any((s.start, s.end) in strong or s.label_ not in _RETYPED for s in overlapping):
         return spans
     return sorted([s for s in spans if s not in overlapping] + [name], key=lambda s: s.start)
+
+
+_TITLE = re.compile(r"^# +(?P<name>[^\n:(]+?) *(?:\([^)\n]*\))? *(?::[^\n]*)?$", re.MULTILINE)
+_PAGE_CUE = re.compile(r"^(?:This|The) (?:evaluation|benchmark|dataset|eval)\b")
+_LOOK = 12  # lines after the title where the page may say what it is
+_PAGE_GUESSES = {"PERSON", "PLACE", "PROJECT", "METHOD", "ORG", "DATASET"}
+
+
+def page_benchmark(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
+    """``spans`` with the name a benchmark summary's title gives a DATASET (see the module's
+    notes); a pattern's name or a model over its words keeps its type."""
+    text = doc_text(doc)
+    title = _TITLE.search(text)
+    if title is None:
+        return spans
+    after = [line.strip() for line in text[title.end():].split("\n")[:_LOOK]]
+    said = [line for line in after if line and not line.startswith(("#", ">"))][:2]
+    if not any(_PAGE_CUE.match(line) for line in said):
+        return spans
+    name = doc.char_span(*title.span("name"), label="DATASET")
+    if name is None or len(name) > 6:
+        return spans
+    over = [s for s in spans if s.start < name.end and name.start < s.end]
+    if any(s.label_ not in _PAGE_GUESSES or (s.start, s.end) in strong and s.id_ and
+           not s.id_.startswith("kind:") for s in over):
+        return spans
+    return sorted([s for s in spans if s not in over] + [name], key=lambda s: s.start)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from graph.nlp.components.compared_names import compared_models
 from graph.nlp.components.defined_items import defined_items
 from graph.nlp.components.definitions import defined_names
-from graph.nlp.components.headline import headline_orgs
+from graph.nlp.components.headline import headline_orgs, page_benchmark
 from graph.nlp.components.org_roles import role_orgs
 from graph.nlp.components.products import (
     documentation_names,
@@ -35,6 +35,7 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     vocabulary = language_words(nlp) if nlp is not None else frozenset()
     spans = title_words(doc, spans, strong, vocabulary)  # a heading's capitals: no name
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
+    spans = page_benchmark(doc, spans, strong)  # "# Make Me Pay" over "This evaluation tests"
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
     spans = possessed_products(doc, spans, strong)  # "OpenAI's Playground"
