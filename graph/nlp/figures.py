@@ -9,6 +9,8 @@ sentence's verb and so on its subject. These arrangements say whose figure it is
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from graph.nlp.relations import WE_WORDS
@@ -57,12 +59,17 @@ def _for(figure: Span, owner: Span) -> bool:
         not _names_a_noun(owner)
 
 
+_AT_K = re.compile(r"^[a-z]+@\w+$")  # a score's measure: "pass@1", "maj@8"
+
+
 def _scored_with(figure: Span, owner: Span) -> bool:
     """"54% accuracy with GPT-4-0613", "8.6% pass@1 using gpt-4-1106-preview", "3.2%
     gpt-4-0613 and 2.6% gpt-3.5-turbo-1106": a score right before the model that got it; not
     before a noun the model's name modifies ("with 90%* ChatGPT Quality")."""
     doc = figure.doc
     between = _words(doc[figure.end:owner.start])
+    if between and _AT_K.match(between[0]):
+        between = between[1:]  # the score's measure, outside its span: "pass@1"
     return owner.label_ == "MODEL" and "%" in figure.text and \
         between in ([], ["with"], ["using"]) and not _names_a_noun(owner)
 

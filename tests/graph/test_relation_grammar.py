@@ -52,6 +52,10 @@ def test_a_score_right_before_with_or_using_and_a_model_is_the_models(nlp, model
     assert {("gpt-4-0613", "HAS_METRIC", "3.2%"), ("gpt-3.5-turbo-1106", "HAS_METRIC", "2.6%")
             } <= found, found
     assert ("gpt-4o-2024-11-20", "HAS_METRIC", "3.2%") not in found, found
+    # the score's measure between the score and its model ("pass@1")
+    found = typed(nlp, "- Original paper: 8.6% pass@1 using gpt-4-1106-preview and 0.59% "
+                       "gpt-3.5-turbo-1106.")
+    assert ("gpt-4-1106-preview", "HAS_METRIC", "8.6%") in found, found
     # models__llama.md (the guide's train split): the name modifies the noun after it
     found = typed(nlp, "- Vicuna: An Open-Source Chatbot Impressing GPT-4 with 90%* ChatGPT "
                        "Quality (March 2023)")
