@@ -163,3 +163,18 @@ def test_a_summarys_title_names_the_benchmark_the_page_goes_on_to_describe(nlp):
         "VQA-RAD.\n"))
     assert not {e for e in ents(nlp, "# Prompt Chaining\n\nThis technique breaks a task into "
                                      "subtasks.\n") if e[1] == "DATASET"}
+
+
+def test_a_class_named_as_code_names_it_is_no_name(nlp):
+    # eval__agentic_misalignment.md, eval__sosbench.md (heldout-evals-dev), task__ruler.md
+    # (heldout-dev): classes and settings of the code, in code marks or not
+    found = ents(nlp, "The model's response is graded by a `grader_model` (default: "
+                      "`claude-sonnet-4`) using scenario-specific classifiers "
+                      "(`BlackmailClassifier`, `LeakClassifier`, or `MurderClassifier`).")
+    assert not {name for name, _ in found if name.endswith("Classifier")}, found
+    found = ents(nlp, "The metadata parameter can also be passed to the TaskManager (metadata: "
+                      "dict).")
+    assert not {name for name, _ in found if name == "TaskManager"}, found
+    found = ents(nlp, "The `GenerateConfig` setting on max tokens is to align with original "
+                      "paper setting.")
+    assert not {name for name, _ in found if name == "GenerateConfig"}, found

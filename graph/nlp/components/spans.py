@@ -153,9 +153,15 @@ def written_as_code(text: str) -> bool:
     """Whether ``text`` is a piece of code, no name: a call, a template, an assignment, an
     unclosed bracket ("generate_fibonacci(n-2", '"French":"${French' in a guide's example
     output, which has no language to mark it as code), a constant or an environment
-    variable ("PUSHER_APP_ID")."""
-    return bool(_CODE.search(text) or _CONSTANT.fullmatch(text)) or \
-        text.count("(") != text.count(")")
+    variable ("PUSHER_APP_ID"), a class or a field named as code names them
+    ("BlackmailClassifier", "TaskManager", "GenerateConfig", "StudentId")."""
+    return bool(_CODE.search(text) or _CONSTANT.fullmatch(text) or _CLASS.fullmatch(text)) \
+        or text.count("(") != text.count(")")
+
+
+# a programming class's or field's name: words run together, ending on a kind of code object
+_CLASS = re.compile(r"(?:[A-Z][a-z]+)+(?:Classifier|Manager|Config|Handler|Factory|Callback|"
+                    r"Toolset|Wrapper|Id)")
 
 
 _LETTERS = re.compile(r"[A-Za-z]{2,}")
