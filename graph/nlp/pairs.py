@@ -290,11 +290,23 @@ def _is_we(ent: Span) -> bool:
 def _end_features(a: Span, b: Span) -> list[str]:
     """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before;
     ``org_modifier``: an end is an organisation naming a common noun's thing ("from Hugging
-    Face repos"; :func:`graph.nlp.provenance.names_a_thing`)."""
+    Face repos"; :func:`graph.nlp.provenance.names_a_thing`); ``method_modifier``: an end
+    is a technique describing the noun after it ("a ... mixture-of-experts model")."""
     return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
             for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)] + \
         (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else []) + \
+        (["method_modifier"] if _describes_a_noun(a) or _describes_a_noun(b) else []) + \
         _org_size(a.label_, b) + _org_size(b.label_, a)
+
+
+def _describes_a_noun(ent: Span) -> bool:
+    """A technique written before the noun of what is made with it: "Google introduces
+    Gemini 1.5 Pro, a compute-efficient multimodal mixture-of-experts model", "a Sparse
+    Mixture of Experts (SMoE) language model released by Mistral AI": the maker made the
+    model, not the technique (GUIDELINES: DEVELOPED_BY)."""
+    root = ent.root
+    return ent.label_ == "METHOD" and root.dep_ in ("compound", "nmod", "amod") and \
+        root.head.i >= ent.end and root.head.pos_ == "NOUN"
 
 
 # a model's size or context: "8B", "70B parameters", "1 million token context window model"

@@ -103,6 +103,14 @@ def _vetoed(features: Sequence[str]) -> bool:
     return any(f in VETOES for f in features)
 
 
+def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
+    """A label the pair's words do not bear out: FUNDS guessed without money ("We worked with
+    testers including Carlyle"), DEVELOPED_BY of a technique describing the noun of the model
+    its maker made ("a ... mixture-of-experts model", ``method_modifier`` of pairs.py)."""
+    return not grammar and label.startswith("FUNDS") and "money" not in c.features or \
+        label.rstrip("<") == "DEVELOPED_BY" and "method_modifier" in c.features
+
+
 def _anaphoric(c: Candidate) -> bool:
     """Whether an end of the pair is an "it" or "the model" of the sentence
     (:mod:`graph.nlp.anaphora`)."""
@@ -182,8 +190,8 @@ class RelationModel:
         for c in candidates:
             grammar = reading_label(c) or rule_label(c)
             label = grammar or self.predict(c.features, c.a_type, c.b_type)[0]
-            if not grammar and label.startswith("FUNDS") and "money" not in c.features:
-                label = NONE  # "We worked with testers including Carlyle": no money, no FUNDS
+            if _unsupported(label, c, grammar):
+                label = NONE
             if grammar:
                 read.setdefault(frozenset((c.a, c.b)), set()).add(grammar.rstrip("<"))
             if label != NONE:
