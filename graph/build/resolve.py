@@ -343,17 +343,19 @@ def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]])
 def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:
     """"ReAct prompting" is "ReAct", "chain-of-thought reasoning" is "chain-of-thought":
     a method named with a naming head (``naming_heads``) joins the method without it; and a
-    name run together is the name written apart ("TheAgentCompany", "The Agent Company")."""
+    name run together is the name written apart in one document ("TheAgentCompany", "The
+    Agent Company"; not "CodeT5+" and "CodeT5")."""
     methods = {key for key, m in keyed if m.label == "METHOD"}
     heads = words("methods", "naming_heads")
     for key in methods:
         name, _, head = key.rpartition(" ")
         if head in heads and name in methods:
             union.union(key, name)
-    run_together: dict[str, str] = {}
+    run_together: dict[tuple[str, str, str], str] = {}  # in one document, of one type
     for key, m in keyed:
         if m.label in RUN_TOGETHER:
-            union.union(key, run_together.setdefault(re.sub(r"[\W_]", "", m.text.casefold()), key))
+            joined = (m.doc, m.label, re.sub(r"[\s\-_.]", "", m.text.casefold()))
+            union.union(key, run_together.setdefault(joined, key))
 
 
 def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], short: set[str],

@@ -141,6 +141,10 @@ def test_spelling_variants_of_a_model_or_dataset_merge():
                            mention("Hugging Face", "PROJECT", start=80),
                            mention("HuggingFace", "PROJECT", start=120)], user_aliases={})
     assert len(entities) == 2, [(e.label, e.aliases) for e in entities]
+    entities, _ = resolve([mention("CodeT5", "MODEL"), mention("CodeT5+", "MODEL", start=40),
+                           mention("Open Assistant", "MODEL", doc="b.txt"),
+                           mention("OpenAssistant", "MODEL", doc="c.txt")], user_aliases={})
+    assert len(entities) == 4, [(e.label, e.aliases) for e in entities]  # "+" and documents
 
 
 def test_a_one_word_short_form_joins_a_longer_name_only_where_that_name_is_written():

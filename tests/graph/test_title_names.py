@@ -163,6 +163,17 @@ def test_a_summarys_title_names_the_benchmark_the_page_goes_on_to_describe(nlp):
         "VQA-RAD.\n"))
     assert not {e for e in ents(nlp, "# Prompt Chaining\n\nThis technique breaks a task into "
                                      "subtasks.\n") if e[1] == "DATASET"}
+    # eval__gdm_stealth.md, eval__niah.md (train split): a part named after the colon; a
+    # page's README is no benchmark
+    assert ("GDM Dangerous Capabilities: Stealth", "DATASET") in ents(nlp, (
+        "# GDM Dangerous Capabilities: Stealth\n\nThis directory includes 4 stealth tasks from "
+        "Google DeepMind's Evaluating Frontier Models for Stealth and Situational Awareness.\n\n"
+        "## Model Roles\n\nThis eval supports role-based model selection so you can use "
+        "dedicated models for internal raters/judgers and in-environment chat generation.\n"))
+    assert not {e for e in ents(nlp, (
+        "# Inspect Task Evaluation README\n\n## Overview\n\nThe Inspect implementation for "
+        "NIAH (Needle in a Haystack) is designed to evaluate the in-context retrieval ability of "
+        "long context language models (LLMs).\n")) if e[0].endswith("README")}
 
 
 def test_a_class_named_as_code_names_it_is_no_name(nlp):

@@ -9,7 +9,9 @@
 * The benchmark a summary's title names, when the page goes on "This evaluation tests ..."
   or "This benchmark evaluates ...": "# Make Me Pay", "# Moral Reasoning under Uncertainty
   (MORU)", "# VQA-RAD: Visual Question Answering for Radiology" (the name before the colon
-  and the bracket) is a DATASET (:func:`page_benchmark`), whose words are no heading's.
+  and the bracket; with what follows a colon in three words or fewer: "# GDM Dangerous
+  Capabilities: Stealth") is a DATASET (:func:`page_benchmark`), whose words are no
+  heading's.
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def headline_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> 
     return sorted([s for s in spans if s not in overlapping] + [name], key=lambda s: s.start)
 
 
-_TITLE = re.compile(r"^# +(?P<name>[^\n:(]+?) *(?:\([^)\n]*\))? *(?::[^\n]*)?$", re.MULTILINE)
+_TITLE = re.compile(r"^# +(?P<name>[^\n:(]+?) *(?:\([^)\n]*\))? *(?::(?P<rest>[^\n]*))?$",
+                    re.MULTILINE)
+_PART = 3  # words after a title's colon that name a part, not a subtitle: "...: Stealth"
 _PAGE_CUE = re.compile(r"^(?:This|The) (?:evaluation|benchmark|dataset|eval)\b")
 _LOOK = 12  # lines after the title where the page may say what it is
 _PAGE_GUESSES = {"PERSON", "PLACE", "PROJECT", "METHOD", "ORG", "DATASET"}
@@ -75,9 +79,12 @@ def page_benchmark(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) ->
     said = [line for line in after if line and not line.startswith(("#", ">"))][:2]
     if not any(_PAGE_CUE.match(line) for line in said):
         return spans
-    name = doc.char_span(*title.span("name"), label="DATASET")
-    if name is None or len(name) > 6:
-        return spans
+    end = title.end("name")
+    if title.group("rest") and len(title.group("rest").split()) <= _PART:
+        end = title.end()  # "GDM Dangerous Capabilities: Stealth" is one name
+    name = doc.char_span(title.start("name"), end, label="DATASET")
+    if name is None or len(name) > 8 or name[-1].lower_ in words("entities", "document_nouns"):
+        return spans  # ("# Inspect Task Evaluation README" names a page)
     over = [s for s in spans if s.start < name.end and name.start < s.end]
     if any(s.label_ not in _PAGE_GUESSES or (s.start, s.end) in strong and s.id_ and
            not s.id_.startswith("kind:") for s in over):
