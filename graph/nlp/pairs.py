@@ -301,9 +301,9 @@ def _end_features(a: Span, b: Span) -> list[str]:
 
 def _describes_a_noun(ent: Span) -> bool:
     """A technique written before the noun of what is made with it: "Google introduces
-    Gemini 1.5 Pro, a compute-efficient multimodal mixture-of-experts model", "a Sparse
-    Mixture of Experts (SMoE) language model released by Mistral AI": the maker made the
-    model, not the technique (GUIDELINES: DEVELOPED_BY)."""
+    Gemini 1.5 Pro, a compute-efficient multimodal mixture-of-experts model": the maker made
+    the model, not the technique (GUIDELINES: DEVELOPED_BY). Where the parse hangs the noun
+    elsewhere ("a Sparse Mixture of Experts (SMoE) language model") it is not seen."""
     root = ent.root
     return ent.label_ == "METHOD" and root.dep_ in ("compound", "nmod", "amod") and \
         root.head.i >= ent.end and root.head.pos_ == "NOUN"
