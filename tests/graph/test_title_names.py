@@ -170,6 +170,11 @@ def test_a_summarys_title_names_the_benchmark_the_page_goes_on_to_describe(nlp):
         "Google DeepMind's Evaluating Frontier Models for Stealth and Situational Awareness.\n\n"
         "## Model Roles\n\nThis eval supports role-based model selection so you can use "
         "dedicated models for internal raters/judgers and in-environment chat generation.\n"))
+    # eval__gdm_in_house_ctf.md (heldout-evals-dev): "This directory includes ..."
+    assert ("GDM Dangerous Capabilities: In House CTF", "DATASET") in ents(nlp, (
+        "# GDM Dangerous Capabilities: In House CTF\n\nThis directory includes 13 Capture The "
+        "Flag challenges from Google DeepMind's Dangerous Capabilities Evaluations (originally "
+        "published in Evaluating Frontier Models for Dangerous Capabilities).\n"))
     assert not {e for e in ents(nlp, (
         "# Inspect Task Evaluation README\n\n## Overview\n\nThe Inspect implementation for "
         "NIAH (Needle in a Haystack) is designed to evaluate the in-context retrieval ability of "

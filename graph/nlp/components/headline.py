@@ -6,12 +6,12 @@
   name as a person or misses it. The name is an ORG (:func:`headline_orgs`), and the author
   of the text's "we" (:func:`graph.nlp.relations.author_mentions`). The announcing words
   are in ``resources/lexicon/authors.json`` (``headline_verbs``).
-* The benchmark a summary's title names, when the page goes on "This evaluation tests ..."
-  or "This benchmark evaluates ...": "# Make Me Pay", "# Moral Reasoning under Uncertainty
-  (MORU)", "# VQA-RAD: Visual Question Answering for Radiology" (the name before the colon
-  and the bracket; with what follows a colon in three words or fewer: "# GDM Dangerous
-  Capabilities: Stealth") is a DATASET (:func:`page_benchmark`), whose words are no
-  heading's.
+* The benchmark a summary's title names, when the page goes on "This evaluation tests ...",
+  "This benchmark evaluates ..." or "This directory includes 13 ... challenges": "# Make Me
+  Pay", "# Moral Reasoning under Uncertainty (MORU)", "# VQA-RAD: Visual Question Answering
+  for Radiology" (the name before the colon and the bracket; with what follows a colon in
+  three words or fewer: "# GDM Dangerous Capabilities: In House CTF") is a DATASET
+  (:func:`page_benchmark`), whose words are no heading's.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ def headline_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> 
 _TITLE = re.compile(r"^# +(?P<name>[^\n:(]+?) *(?:\([^)\n]*\))? *(?::(?P<rest>[^\n]*))?$",
                     re.MULTILINE)
 _PART = 3  # words after a title's colon that name a part, not a subtitle: "...: Stealth"
-_PAGE_CUE = re.compile(r"^(?:This|The) (?:evaluation|benchmark|dataset|eval)\b")
+_PAGE_CUE = re.compile(r"^(?:This|The) (?:evaluation|benchmark|dataset|eval|implementation|"
+                       r"directory|suite)\b")  # what the page says it holds
 _LOOK = 12  # lines after the title where the page may say what it is
 _PAGE_GUESSES = {"PERSON", "PLACE", "PROJECT", "METHOD", "ORG", "DATASET"}
 
