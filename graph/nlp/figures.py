@@ -5,6 +5,9 @@ versus 69.8 for ERNIE X1", "report 54% accuracy with GPT-4-0613" (GUIDELINES: HA
 The genre puts a model's figure in brackets after its name, after "at", or before "for"
 and the name, often several in one sentence, where the small parser hangs the figure on the
 sentence's verb and so on its subject. These arrangements say whose figure it is outright.
+A sentence opening on a benchmark ("On AIME 2024, DeepSeek-R1 reaches 79.8%, narrowly ahead
+of o1-1217 at 79.2%") reports the results of the models it names on that benchmark
+(:func:`opening_benchmark`; GUIDELINES: EVALUATED_ON).
 """
 
 from __future__ import annotations
@@ -82,8 +85,9 @@ def _names_a_noun(owner: Span) -> bool:
 
 def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
-    to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<")."""
-    found: dict[tuple[int, int], str] = {}
+    to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
+    the models of a sentence opening on a benchmark (:func:`opening_benchmark`)."""
+    found: dict[tuple[int, int], str] = opening_benchmark(sent, ents)
     for before, figure, after in zip([None, *ents], ents, [*ents[1:], None], strict=False):
         if figure.label_ != "METRIC":
             continue
@@ -93,4 +97,26 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         elif after is not None and _owner(after) and (
                 _for(figure, after) or _scored_with(figure, after)):
             found[(figure.start, after.start)] = "HAS_METRIC<"
+    return found
+
+
+def opening_benchmark(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(benchmark.start, model.start): "EVALUATED_ON<"}`` for each model a sentence opening
+    "On <benchmark>," names, up to a later "on <another benchmark>" ("On GPQA it reached
+    58.0%, and on OlympiadBench it is comparable to Sky-T1-32B"). Measured on the open sets
+    and the train split: 34 such models EVALUATED_ON the opening benchmark in gold, 2 not."""
+    first = next((t for t in sent if not t.is_space and t.text not in IGNORED), None)
+    if first is None or first.lower_ != "on":
+        return {}
+    bench = next((e for e in ents if e.start == first.i + 1 and e.label_ == "DATASET"), None)
+    if bench is None:
+        return {}
+    found: dict[tuple[int, int], str] = {}
+    for e in ents:
+        if e.start < bench.end:
+            continue
+        if e.label_ == "DATASET" and sent.doc[e.start - 1].lower_ in BENCHMARK_PREPS:
+            break  # the next clause's benchmark
+        if e.label_ == "MODEL":
+            found[(bench.start, e.start)] = "EVALUATED_ON<"
     return found

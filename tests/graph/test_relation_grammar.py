@@ -233,3 +233,19 @@ def test_the_classifier_does_not_relabel_two_ends_the_grammar_reads(nlp, model):
                        "an in-house corpus of 40 billion tokens of legal and financial filings.")
     assert ("GLM-5-Long", "USES", "LongDocs-CN") in found, found
     assert ("GLM-5-Long", "EVALUATED_ON", "LongDocs-CN") not in found, found
+
+
+def test_a_sentence_opening_on_a_benchmark_reports_its_models_results_there(nlp, model):
+    # task__humaneval.md (a README-genre train page): the second clause's model too; the
+    # next clause's benchmark ends the reading (n10_tessellate_reasoning.txt, train split)
+    found = typed(nlp, "On HumanEval, a new evaluation set we release to measure functional "
+                       "correctness for synthesizing programs from docstrings, our model solves "
+                       "28.8% of the problems, while GPT-3 solves 0% and GPT-J solves 11.4%.")
+    assert {("GPT-3", "EVALUATED_ON", "HumanEval"), ("GPT-J", "EVALUATED_ON", "HumanEval")
+            } <= found, found
+    from graph.nlp.figures import opening_benchmark
+    from tests.graph.readings import every_sentence
+
+    found = every_sentence(opening_benchmark, nlp, "On GPQA it reached 58.0%, and on "
+                           "OlympiadBench it is comparable to Sky-T1-32B.")
+    assert not found, found
