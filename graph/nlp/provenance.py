@@ -22,6 +22,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
+from graph.nlp.components.spans import MARKUP
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS
@@ -214,9 +215,6 @@ def _listed_makers(sent: Span, made: Span, ents: list[Span]) -> list[Span]:
             break
         found.append(ent)
     return found[1:] if found and _parenthesis_of_makers(found[0]) else []
-
-
-MARKUP = {"*", "**", "_", "__", "`"}  # emphasis or code around a name: "OpenAI's **o3 model**"
 
 
 def _modifies_a_noun(ent: Span) -> bool:

@@ -11,6 +11,7 @@ from graph.nlp.lexicon import words
 
 QUOTES = "\"“”‘’'«»"
 HYPHENS = {"-", "\u2011"}
+MARKUP = frozenset({"*", "**", "_", "__", "`"})  # emphasis or code around a name: "**o3 model**"
 
 
 def doc_text(doc: Doc) -> str:
