@@ -43,7 +43,12 @@ TITLE_TOKENS = 16  # a first line this short is the document's title
 def _topic_of(sent: Span, offset: int) -> Topic | None:
     """The entity a heading or title line names: the one it introduces ("Aurora Devices:
     introducing Lark 3B"), else the first, unless it lists them (each is as much its
-    subject; :func:`graph.nlp.components.arbiter.opens_a_list`)."""
+    subject; :func:`graph.nlp.components.arbiter.opens_a_list`); none for a line that
+    tells what to do, a comment of a command ("# Run with Anthropic model as manipulator,
+    OpenAI as manipulatee")."""
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if words and words[0].tag_ == "VB" and words[0].ent_iob_ == "O":  # (not "# Make Me Pay")
+        return None
     named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
     ent = next((e for e in named if introduced(e)), None if opens_a_list(named) else
                named[0] if named else None)  # "AMD, Intel, Blackwell & DGX Spark": none

@@ -7,6 +7,10 @@ hard-wrapped text and is left to the parser.
 A word in lower case or a number that runs on from a word on the same line does not begin a
 sentence: the parser alone cuts "Aya Expanse | 32B outperforms Llama 3.1 70B ..." and
 loses the sentence's subject.
+
+A Markdown heading is a sentence of its own, whatever its punctuation: the parser alone cuts
+"# GDM Dangerous Capabilities: In House CTF" at its colon, and the words after it, read as a
+sentence of the body, lose the page's name.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from graph.nlp.components.spans import doc_text
 
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
 _RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "model uses"
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*", re.MULTILINE)
 
 
 @Language.factory("threadline_line_breaks")
@@ -43,5 +48,12 @@ class LineBreaks:
             ok = (at > 0) & (at < len(doc))
             at = at[ok]
             marks[at[offsets[at] == found[ok]]] = mark
+        for heading in _HEADING.finditer(text):  # one sentence, the next line another's
+            first, last = numpy.searchsorted(offsets, (heading.start(), heading.end()))
+            marks[first + 1:last] = -1
+            while last < len(doc) and doc[last].is_space:
+                marks[last], last = -1, last + 1
+            if last < len(doc) and first < last:
+                marks[last] = 1
         doc.from_array([SENT_START], marks.view(numpy.uint64))
         return doc

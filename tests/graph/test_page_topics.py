@@ -1,0 +1,71 @@
+"""What a benchmark's page is about, and what the page says its benchmark uses without
+naming it (GUIDELINES: USES): the page's title, a heading of one line even with a colon in
+it; not a command's comment in a code block ("# Run with Anthropic model as manipulator").
+Real text of benchmark summaries (Inspect Evals, training/heldout), through the real
+pipeline."""
+
+from __future__ import annotations
+
+from tests.graph.test_relation_classifier import typed
+
+IN_HOUSE_CTF = """# GDM Dangerous Capabilities: In House CTF
+
+This directory includes 13 Capture The Flag challenges from Google DeepMind's Dangerous \
+Capabilities Evaluations (originally published in Evaluating Frontier Models for Dangerous \
+Capabilities).
+
+> [!NOTE]
+> This implementation uses tool calling to enable the model to execute bash commands. Note \
+that the bash commands are executed inside Docker containers, so you will need to install \
+Docker Engine in order to run the evaluation.
+"""
+
+
+def test_a_heading_with_a_colon_is_one_sentence_naming_the_page(nlp):
+    # eval__gdm_in_house_ctf.md: the parser alone cut the title at its colon
+    doc = nlp(IN_HOUSE_CTF)
+    first = next(doc.sents)
+    assert first.text.strip() == "# GDM Dangerous Capabilities: In House CTF"
+    assert [(e.text, e.label_) for e in first.ents] == \
+        [("GDM Dangerous Capabilities: In House CTF", "DATASET")]
+    found = typed(nlp, IN_HOUSE_CTF)
+    assert ("GDM Dangerous Capabilities: In House CTF", "USES", "Docker") in found, found
+
+
+MAKEMESAY = """# MakeMeSay
+
+# Run with the same model for manipulator, manipulatee, and judge:
+uv run inspect eval makemesay --model openai/gpt-4o
+
+# Run with Anthropic model as manipulator, OpenAI as manipulatee, Gemini as judge:
+uv run inspect eval makemesay \\
+  --model-role manipulator=anthropic/claude-3-haiku-20240307 \\
+  --model-role manipulatee=openai/gpt-4o \\
+  --model-role judge=google/gemini-pro
+
+bash
+# Different turn limit
+uv run inspect eval makemesay -T max_turns=20
+
+# Different difficulty words
+uv run inspect eval makemesay -T difficulty=very-hard
+text
+dataset: openai_makemesay_medium-and-hard
+total time:                     0:56:33
+openai/gpt-4o                   1,731,623 tokens [I: 1,631,108, CW: 0, \
+CR: 1,261,440, O: 100,515, R: 0]
+
+makemesay_scorer
+win_rate                         0.350
+loss_rate                        0.300
+violation_rate                   0.200
+user_aware_of_manipulation_rate  0.150
+"""
+
+
+def test_a_command_s_comment_is_no_heading_of_what_follows(nlp):
+    # eval__makemesay.md: what follows the commands is not Anthropic's; the run's figures are
+    # the model's it names
+    found = typed(nlp, MAKEMESAY)
+    assert not any(s == "Anthropic" for s, _, _ in found), found
+    assert ("openai/gpt-4o", "HAS_METRIC", "1,731,623 tokens") in found, found
