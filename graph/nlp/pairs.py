@@ -37,7 +37,7 @@ from graph.nlp.pair_grammar import (
     possessor_features,
     stands_for_another,
 )
-from graph.nlp.ports import port_readings, sandbox_readings
+from graph.nlp.ports import port_readings
 from graph.nlp.provenance import names_a_thing, provenance_readings
 from graph.nlp.relations import (
     VERBAL,
@@ -57,7 +57,6 @@ from graph.schema import PREDICATES
 MAX_DISTANCE = 40
 # A sentence naming more entities than this is a list: pair each with its nearest only.
 MAX_PARTNERS = 6
-RUN_IN_SANDBOX = ("DATASET",)  # a benchmark's page: the benchmark runs in the sandbox
 TYPES = ("MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC")
 LIST_ITEM = re.compile(r"[-*+]|\d+[.)]")  # how a line of a list begins
 # Features that are also read joined with the pair's types.
@@ -401,8 +400,6 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
-    if title_type in RUN_IN_SANDBOX:  # "executed inside a Docker container"
-        of_page = (of_page or {}) | sandbox_readings(sent, ents)
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in

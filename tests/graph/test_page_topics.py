@@ -69,3 +69,31 @@ def test_a_command_s_comment_is_no_heading_of_what_follows(nlp):
     found = typed(nlp, MAKEMESAY)
     assert not any(s == "Anthropic" for s, _, _ in found), found
     assert ("openai/gpt-4o", "HAS_METRIC", "1,731,623 tokens") in found, found
+
+
+def test_the_models_that_judge_a_benchmark_s_answers_are_its_tools(nlp):
+    # eval__fortress.md (training/corpus/evals), eval__persistbench.md (held-out, dev half)
+    found = typed(nlp, "# FORTRESS\n\n## Notes\n\nAs in the paper:\n\n- The judge models for "
+                       "adversarial prompts are o3, Sonnet 3.7 and Gemini 2.5 Pro as in the "
+                       "paper.\n- The judge model for benign prompts is GPT-4o-mini.\n")
+    for model in ("o3", "Sonnet 3.7", "Gemini 2.5 Pro", "GPT-4o-mini"):
+        assert ("FORTRESS", "USES", model) in found, found
+    found = typed(nlp, "# PersistBench\n\nPersistBench evaluates long-term memory risks in LLMs "
+                       "across three categories.\n\nThe default judge model is "
+                       "`openrouter/moonshotai/kimi-k2-thinking` routed to google-vertex at "
+                       "temperature 0. This judge was selected because the PersistBench "
+                       "paper's judge calibration was performed against Vertex AI-hosted Kimi "
+                       "K2 Thinking, ensuring score consistency with published results.\n")
+    assert ("PersistBench", "USES", "openrouter/moonshotai/kimi-k2-thinking") in found, found
+
+
+def test_the_sandbox_is_the_page_s_whatever_the_sentence_s_subject(nlp):
+    # eval__gdpval.md (held-out, dev half): the sentence before is about Inspect, "we" its
+    # subject; the task runs in the sandbox
+    found = typed(nlp, "# GDPval\n\nGDPval measures model performance on economically "
+                       "valuable, real-world tasks across 44 occupations.\n\nInspect doesn't "
+                       "support the code interpreter API. Instead, we provide it with the "
+                       "default `bash` and `python` tool, and the task is run within a docker "
+                       "sandbox.\n")
+    assert ("GDPval", "USES", "docker") in found, found
+    assert not any(t == "docker" and s != "GDPval" for s, _, t in found), found
