@@ -22,6 +22,7 @@ from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.components.spans import doc_text, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.list_intros import TOPIC_TYPES, Standing, entity_topic, list_marks
+from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
     ANAPHOR,
     discussed,
@@ -32,12 +33,10 @@ from graph.nlp.pair_grammar import (
 )
 from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_candidates
 from graph.nlp.plural import Group, Plurals, in_its_clause
-from graph.nlp.ports import judge_readings, sandbox_readings
 from graph.nlp.relations import VERBAL, WE_WORDS
 from graph.nlp.rows import MARKS
 from graph.nlp.variants import variant_candidates
 
-TOOLED = ("DATASET",)  # a benchmark's page: what it runs in and who judges it are its tools
 RECENT_SENTENCES = 5  # how far on a figure without an owner is still about what was discussed
 TITLE_TOKENS = 16  # a first line this short is the document's title
 
@@ -284,7 +283,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         standing += marks
         found += _pairs(sent, context, [*ents, *standing], headed, stand, several, text,
                         offset)
-        found += _page_tools(sent, ents, topic, offset)
+        found += page_candidates(sent, ents, topic, offset)
         ones = [*standing, *(s for s, g in several if len(g) == 1)]  # (and "The company")
         before, previous = previous, _next_previous(
             sent, ents, ones, previous, antecedent[0] if antecedent else None, offset)
@@ -294,23 +293,6 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         named = _item_head(sent, ents)
         head = (sent, named) if named is not None else None
     return found + list(variant_candidates(doc, found, offset)), topic
-
-
-def _page_tools(sent: Span, ents: list[Span], topic: Topic | None, offset: int
-                ) -> Iterator[Candidate]:
-    """The page's benchmark paired with what the sentence says it runs in or is judged by
-    (:func:`graph.nlp.ports.sandbox_readings`, :func:`~graph.nlp.ports.judge_readings`),
-    whatever the sentence's subject ("we provide it with the default bash tool, and the task
-    is run within a docker sandbox")."""
-    if topic is None or topic[1] not in TOOLED:
-        return
-    span, kind, name = topic
-    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
-    used = sandbox_readings(sent, ents) | judge_readings(sent, ents)
-    for e in ents:
-        if e.start in used and e.text.casefold() != name:
-            yield Candidate(span, (offset + e.start_char, offset + e.end_char), kind,
-                            e.label_, "title", ("TITLE", f"reading={used[e.start]}"), where)
 
 
 BRANDED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's name may open

@@ -15,14 +15,10 @@ implementation" or "the evaluation", what the document is about.
 Where a benchmark or a package runs is a tool it uses too: "The evaluation uses a Docker
 sandbox environment", "executed in a Docker container", "a Docker-based agent evaluation"
 (the page's subject USES the PROJECT written right before "sandbox", "container", "image" or
-"-based": :func:`sandbox_readings`). So is the model that judges its answers: "The default
-judge model is GPT-4.1", "graded by a `grader_model` (default: `claude-sonnet-4`)"
-(:func:`judge_readings`).
+"-based": :func:`sandbox_readings`, read by :mod:`graph.nlp.page_facts`).
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Span
 
@@ -35,7 +31,6 @@ THIS = {"this", "the", "our"}  # "this implementation", "the evaluation": the pa
 STANDS_FOR_PAGE = {"implementation", "evaluation", "eval", "benchmark", "port", "it"}
 REACH = 8  # tokens from the cue to a later "to" or "in"
 RUNS_IN = {"sandbox", "sandboxes", "container", "containers", "image", "images"}
-JUDGES = re.compile(r"(?:judge|grader|grading)(?:_model)?s?")  # "judge model", "grader_model"
 
 
 def port_readings(sent: Span, ents: list[Span]
@@ -129,11 +124,3 @@ def sandbox_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
             found[e.start] = "USES"
     return found
 
-
-def judge_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
-    """``{model.start: "USES"}`` for each model of a sentence about who judges or grades the
-    answers ("The judge models for adversarial prompts are o3, Sonnet 3.7 and Gemini 2.5
-    Pro"): what the document is about uses it."""
-    if not any(JUDGES.fullmatch(t.lower_) for t in sent):
-        return {}
-    return {e.start: "USES" for e in ents if e.label_ == "MODEL"}

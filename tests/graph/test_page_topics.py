@@ -97,3 +97,37 @@ def test_the_sandbox_is_the_page_s_whatever_the_sentence_s_subject(nlp):
                        "sandbox.\n")
     assert ("GDPval", "USES", "docker") in found, found
     assert not any(t == "docker" and s != "GDPval" for s, _, t in found), found
+
+
+ARABIC_MMLU = """# ArabicMMLU
+
+### Paper
+
+Title: ArabicMMLU: Assessing Massive Multitask Language Understanding in Arabic
+
+To bridge this gap, we present ArabicMMLU, the first multi-task language understanding \
+benchmark for Arabic language, sourced from school exams across diverse educational levels \
+in different countries spanning North Africa, the Levant, and the Gulf regions. Our \
+comprehensive evaluations of 35 models reveal substantial room for improvement, \
+particularly among the best open-source models. Notably, BLOOMZ, mT0, LLama2, and Falcon \
+struggle to achieve a score of 50%, while even the top-performing Arabic centric model only \
+achieves a score of 62.3%.
+"""
+
+
+def test_models_whose_results_a_benchmark_s_page_reports_were_evaluated_on_it(nlp):
+    # task__arabicmmlu.md (training/corpus/packages): the sentence names no benchmark, and
+    # the parser reads "struggle" as a noun
+    found = typed(nlp, ARABIC_MMLU)
+    for model in ("BLOOMZ", "mT0", "LLama2", "Falcon"):
+        assert (model, "EVALUATED_ON", "ArabicMMLU") in found, found
+
+
+def test_a_scorer_s_model_is_not_evaluated_by_the_score_it_gives(nlp):
+    # eval__bold.md (training/corpus/evals): Detoxify scores the answers
+    found = typed(nlp, "# BOLD: Bias in Open-ended Language Generation Dataset\n\nThis "
+                       "evaluation measures social biases in the text a model generates.\n\n"
+                       "- **Toxicity Score:** Measures the toxicity level in the model's "
+                       "responses, using a Hugging Face-based toxicity classifier (i.e. "
+                       "Detoxify).\n")
+    assert not any(s == "Detoxify" and p == "EVALUATED_ON" for s, p, _ in found), found

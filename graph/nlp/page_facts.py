@@ -1,0 +1,68 @@
+"""What a benchmark's page says of its benchmark without naming it (GUIDELINES: USES,
+EVALUATED_ON): the sandbox it runs in ("the task is run within a docker sandbox",
+:func:`graph.nlp.ports.sandbox_readings`), the models that judge its answers ("The default
+judge model is GPT-4.1"), the models whose results it reports ("Notably, BLOOMZ, mT0,
+LLama2, and Falcon struggle to achieve a score of 50%"), whatever the sentence's subject.
+
+Read from the words of the sentence (the small parser reads "struggle" above as a noun):
+a word of judging or grading, a word reporting a result (``result_stems``) in a sentence
+naming models but no benchmark. Measured on the annotated pages (training split, heldout
+dev halves) before writing it: models of sentences about a judge are gold USES 24 times of
+29; models of sentences reporting results without a benchmark are gold EVALUATED_ON the
+page's benchmark 38 times of 44.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graph.nlp.lexicon import words
+from graph.nlp.pairs import Candidate, Topic
+from graph.nlp.ports import sandbox_readings
+
+TOOLED = ("DATASET",)  # a benchmark's page
+JUDGES = re.compile(r"(?:judge|grader|grading)(?:_model)?s?")  # "judge model", "grader_model"
+SCORERS = re.compile(r"(?:classifier|scorer)s?")  # "a toxicity classifier (i.e. Detoxify)"
+
+
+def _judging(sent: Span, how: re.Pattern = JUDGES) -> bool:
+    return any(how.fullmatch(t.lower_) for t in sent)
+
+
+def judge_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{model.start: "USES"}`` for each model of a sentence about who judges or grades the
+    answers ("The judge models for adversarial prompts are o3, Sonnet 3.7 and
+    Gemini 2.5 Pro"): what the document is about uses it."""
+    return {e.start: "USES" for e in ents if e.label_ == "MODEL"} if _judging(sent) else {}
+
+
+def result_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{model.start: "EVALUATED_ON<"}`` for each model of a sentence that reports results
+    and names no benchmark ("Current LLMs tailored to Korean, such as Polyglot-Ko, perform
+    far worse."): it was evaluated on what the document is about. Not a sentence about a
+    judge or a scorer: the score it gives is not its own."""
+    if any(e.label_ == "DATASET" for e in ents) or _judging(sent) or _judging(sent, SCORERS):
+        return {}
+    stems = tuple(words("relations", "result_stems"))
+    if not any(t.lower_.startswith(stems) for t in sent):
+        return {}
+    return {e.start: "EVALUATED_ON<" for e in ents if e.label_ == "MODEL"}
+
+
+def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: int
+                    ) -> Iterator[Candidate]:
+    """The page's benchmark (``topic``) paired with what the sentence says it runs in, is
+    judged by or has the results of, each pair with its reading (see the module's notes)."""
+    if topic is None or topic[1] not in TOOLED:
+        return
+    span, kind, name = topic
+    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
+    read = sandbox_readings(sent, ents) | judge_readings(sent, ents) | \
+        result_readings(sent, ents)
+    for e in ents:
+        if e.start in read and e.text.casefold() != name:
+            yield Candidate(span, (offset + e.start_char, offset + e.end_char), kind,
+                            e.label_, "title", ("TITLE", f"reading={read[e.start]}"), where)
