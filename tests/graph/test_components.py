@@ -132,6 +132,16 @@ def test_generic_terms_are_not_organisations(nlp):
     assert not {t for t, label in found if label in ("ORG", "PLACE")}
 
 
+def test_a_file_format_is_no_name(nlp):
+    # guides__optimizing-prompts.md (JSON was a PERSON), readme__datasets.md (training text):
+    # a format is neither a product nor a method, nor a person
+    found = ents(nlp, "Structuring inputs using formats like JSON or XML can significantly "
+                      "enhance an LLM's ability to understand and process information.")
+    found |= ents(nlp, "| Multiple formats | Native support for CSV, JSON, JSONL, Parquet, "
+                       "Arrow, XML, Text, Webdataset, and more |")
+    assert not {t for t, _ in found} & {"JSON", "XML", "CSV", "JSONL", "Parquet"}, found
+
+
 def test_line_break_after_a_full_stop_ends_a_sentence(nlp):
     doc = nlp("It now uses Flux Pro.\nCohere For AI launched Aya Expanse.")
     assert next(t for t in doc if t.text == "Cohere").is_sent_start
