@@ -131,3 +131,15 @@ def test_a_scorer_s_model_is_not_evaluated_by_the_score_it_gives(nlp):
                        "responses, using a Hugging Face-based toxicity classifier (i.e. "
                        "Detoxify).\n")
     assert not any(s == "Detoxify" and p == "EVALUATED_ON" for s, p, _ in found), found
+
+
+def test_what_the_page_s_own_benchmark_uses(nlp):
+    # eval__gdm_intercode_ctf.md (training/corpus/evals): "This implementation" is the
+    # page's benchmark; its clause ends at "to enable" (bash is no tool it uses)
+    found = typed(nlp, "# InterCode CTF\n\nThis directory includes an implementation of the "
+                       "InterCode CTF benchmark (originally published in InterCode: "
+                       "Standardizing and Benchmarking Interactive Coding with Execution "
+                       "Feedback).\n\n> [!NOTE]\n> This implementation uses tool calling to "
+                       "enable the model to execute bash and python code.\n")
+    assert ("InterCode CTF", "USES", "tool calling") in found, found
+    assert not any(t.lower() in ("bash", "python") for _, _, t in found), found
