@@ -2,8 +2,9 @@
 EVALUATED_ON): the sandbox it runs in ("the task is run within a docker sandbox",
 :func:`graph.nlp.ports.sandbox_readings`), the models that judge its answers ("The default
 judge model is GPT-4.1"), the models whose results it reports ("Notably, BLOOMZ, mT0,
-LLama2, and Falcon struggle to achieve a score of 50%"), whatever the sentence's subject;
-and what "this implementation" or "the benchmark", the page's own, uses.
+LLama2, and Falcon struggle to achieve a score of 50%"), the model a setting defaults to
+("(default: `openai/o4-mini`)"), whatever the sentence's subject; and what "this
+implementation" or "the benchmark", the page's own, uses.
 
 Read from the words of the sentence (the small parser reads "struggle" above as a noun):
 a word of judging or grading, a word reporting a result (``result_stems``) in a sentence
@@ -11,7 +12,8 @@ naming models but no benchmark. Measured on the annotated pages (training split,
 dev halves) before writing it: models of sentences about a judge are gold USES 24 times of
 29; models of sentences reporting results without a benchmark are gold EVALUATED_ON the
 page's benchmark 38 times of 44; what "this implementation", "the evaluation" ... uses is
-the page benchmark's in 9 of 9 (3 more entities after the clause's end are not).
+the page benchmark's in 9 of 9 (3 more entities after the clause's end are not); a model
+after "(default:" in 4 of 4.
 """
 
 from __future__ import annotations
@@ -59,6 +61,20 @@ def own_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     return {e.start: label for e, label in readings(doc, k + 2, sent.end, ents, clause=True)}
 
 
+def default_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{model.start: "USES"}`` for a model a page names as a setting's default ("a
+    `grader_model` (default: `claude-sonnet-4`)", "Model used by the "Edit Script (AI)" tool
+    (default: `openai/o4-mini`)"): the benchmark runs with it."""
+    doc = sent.doc
+    found = {}
+    for e in ents:
+        before = [t.lower_ for t in doc[max(sent.start, e.start - 4):e.start]
+                  if t.text not in MARKUP]
+        if e.label_ == "MODEL" and before[-2:] == ["default", ":"]:
+            found[e.start] = "USES"
+    return found
+
+
 def result_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     """``{model.start: "EVALUATED_ON<"}`` for each model of a sentence that reports results
     and names no benchmark ("Current LLMs tailored to Korean, such as Polyglot-Ko, perform
@@ -81,7 +97,7 @@ def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: i
     span, kind, name = topic
     where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
     read = sandbox_readings(sent, ents) | judge_readings(sent, ents) | \
-        result_readings(sent, ents) | own_readings(sent, ents)
+        result_readings(sent, ents) | own_readings(sent, ents) | default_readings(sent, ents)
     for e in ents:
         if e.start in read and e.text.casefold() != name:
             yield Candidate(span, (offset + e.start_char, offset + e.end_char), kind,

@@ -143,3 +143,28 @@ def test_what_the_page_s_own_benchmark_uses(nlp):
                        "enable the model to execute bash and python code.\n")
     assert ("InterCode CTF", "USES", "tool calling") in found, found
     assert not any(t.lower() in ("bash", "python") for _, _, t in found), found
+
+
+MLRC_BENCH = """# MLRC-Bench: Can Language Agents Solve Machine Learning Research Challenges?
+
+This is an Inspect AI implementation of MLRC-Bench, a benchmark for evaluating whether AI \
+agents can solve open-ended machine learning research challenges by proposing and \
+implementing novel methods that improve on a provided baseline.
+
+### Helper models
+
+This eval uses Model Roles for its helper models.
+
+- **Roles used**
+
+  - **edit_script**: Model used by the "Edit Script (AI)" tool (default: `openai/o4-mini`).
+  - **fast**: Model used for lightweight helper tools such as reflection and file \
+understanding (default: `openai/gpt-4o-mini`).
+"""
+
+
+def test_a_model_a_benchmark_s_setting_defaults_to_is_its_tool(nlp):
+    # eval__mlrc_bench.md (held-out, dev half)
+    found = typed(nlp, MLRC_BENCH)
+    for model in ("openai/o4-mini", "openai/gpt-4o-mini"):
+        assert ("MLRC-Bench", "USES", model) in found, found
