@@ -1,8 +1,10 @@
-"""What a benchmark's page is about, and what the page says its benchmark uses without
-naming it (GUIDELINES: USES): the page's title, a heading of one line even with a colon in
-it; not a command's comment in a code block ("# Run with Anthropic model as manipulator").
-Real text of benchmark summaries (Inspect Evals, training/heldout), through the real
-pipeline."""
+"""What a benchmark's page is about, and what the page says of its benchmark without naming
+it (GUIDELINES: USES, EVALUATED_ON, BASED_ON): the page's title, a heading of one line even
+with a colon in it, not a command's comment in a code block ("# Run with Anthropic model as
+manipulator"); the models that judge it, the sandbox it runs in, the models whose results it
+reports, what "this implementation" uses; and the benchmark another is made from. Real text
+of benchmark summaries (Inspect Evals, LM Evaluation Harness task pages; training text or the
+held-out dev halves), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -168,3 +170,14 @@ def test_a_model_a_benchmark_s_setting_defaults_to_is_its_tool(nlp):
     found = typed(nlp, MLRC_BENCH)
     for model in ("openai/o4-mini", "openai/gpt-4o-mini"):
         assert ("MLRC-Bench", "USES", model) in found, found
+
+
+def test_a_benchmark_made_from_another_is_based_on_it(nlp):
+    # task__gsm_plus.md, task__histoires_morales.md (training/corpus/packages): the parser
+    # hangs "an extension of" on "dataset"; "adapted to French from" is no rule's phrase
+    found = typed(nlp, "We introduce the adversarial grade school math (GSM-PLUS) dataset, an "
+                       "extension of GSM8K augmented with various mathematical perturbations.")
+    assert ("GSM-PLUS", "BASED_ON", "GSM8K") in found, found
+    found = typed(nlp, "Histoires Morales is adapted to French from the widely used Moral "
+                       "Stories dataset.")
+    assert ("Histoires Morales", "BASED_ON", "Moral Stories") in found, found
