@@ -3,8 +3,9 @@ EVALUATED_ON): the sandbox it runs in ("the task is run within a docker sandbox"
 :func:`graph.nlp.ports.sandbox_readings`), the models that judge its answers ("The default
 judge model is GPT-4.1"), the models whose results it reports ("Notably, BLOOMZ, mT0,
 LLama2, and Falcon struggle to achieve a score of 50%"), the model a setting defaults to
-("(default: `openai/o4-mini`)"), whatever the sentence's subject; and what "this
-implementation" or "the benchmark", the page's own, uses.
+("(default: `openai/o4-mini`)"), whatever the sentence's subject; what "this
+implementation" or "the benchmark", the page's own, uses; and the figures its paper's
+authors give of their work ("Our experiments on 25 LLMs and 4 prompting techniques show").
 
 Read from the words of the sentence (the small parser reads "struggle" above as a noun):
 a word of judging or grading, a word reporting a result (``result_stems``) in a sentence
@@ -13,7 +14,8 @@ dev halves) before writing it: models of sentences about a judge are gold USES 2
 29; models of sentences reporting results without a benchmark are gold EVALUATED_ON the
 page's benchmark 38 times of 44; what "this implementation", "the evaluation" ... uses is
 the page benchmark's in 9 of 9 (3 more entities after the clause's end are not); a model
-after "(default:" in 4 of 4.
+after "(default:" in 4 of 4; the figures of a "We ..."/"Our ..." sentence naming nothing
+but the benchmark are its HAS_METRIC in 19 of 19 (with another name in the sentence, 6 of 9).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from graph.nlp.use_phrases import readings
 TOOLED = ("DATASET",)  # a benchmark's page
 JUDGES = re.compile(r"(?:judge|grader|grading)(?:_model)?s?")  # "judge model", "grader_model"
 OWN = ("this", "the")  # "This implementation uses ...": the page's own
+WE = ("we", "our")  # a benchmark paper's authors
 PAGE_NOUNS = {"implementation", "evaluation", "eval", "benchmark", "task", "suite"}
 SCORERS = re.compile(r"(?:classifier|scorer)s?")  # "a toxicity classifier (i.e. Detoxify)"
 
@@ -47,15 +50,34 @@ def judge_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     return {e.start: "USES" for e in ents if e.label_ == "MODEL"} if _judging(sent) else {}
 
 
+def _first_word(sent: Span) -> int:
+    """Index of the sentence's first word, past blanks, marks and a quote's ">"."""
+    doc = sent.doc
+    k = sent.start
+    while k < sent.end and (doc[k].is_space or doc[k].text in MARKUP or doc[k].text == ">"):
+        k += 1
+    return k
+
+
+def authors_figures(sent: Span, ents: list[Span], name: str) -> dict[int, str]:
+    """``{figure.start: "HAS_METRIC"}`` for the figures of a sentence in which a benchmark
+    paper's authors speak of their work and name nothing else but the benchmark ("Our
+    experiments on 25 LLMs and 4 prompting techniques show ...", "We carefully design an
+    evaluation dataset of 7,731 instances"): they are the benchmark's."""
+    k = _first_word(sent)
+    if k >= sent.end or sent.doc[k].lower_ not in WE or any(
+            e.label_ != "METRIC" and e.text.casefold() != name for e in ents):
+        return {}
+    return {e.start: "HAS_METRIC" for e in ents if e.label_ == "METRIC"}
+
+
 def own_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     """``{entity.start: label}`` for what a sentence whose subject is the page's own
     benchmark says it uses ("> This implementation uses tool calling to enable the model to
     execute bash commands.", "The benchmark uses the `pass@k` metric"): the words of its
     first clause (:func:`graph.nlp.use_phrases.readings`)."""
     doc = sent.doc
-    k = sent.start
-    while k < sent.end and (doc[k].is_space or doc[k].text in MARKUP or doc[k].text == ">"):
-        k += 1
+    k = _first_word(sent)
     if k + 2 >= sent.end or doc[k].lower_ not in OWN or doc[k + 1].lower_ not in PAGE_NOUNS:
         return {}
     return {e.start: label for e, label in readings(doc, k + 2, sent.end, ents, clause=True)}
@@ -97,7 +119,8 @@ def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: i
     span, kind, name = topic
     where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
     read = sandbox_readings(sent, ents) | judge_readings(sent, ents) | \
-        result_readings(sent, ents) | own_readings(sent, ents) | default_readings(sent, ents)
+        result_readings(sent, ents) | own_readings(sent, ents) | \
+        default_readings(sent, ents) | authors_figures(sent, ents, name)
     for e in ents:
         if e.start in read and e.text.casefold() != name:
             yield Candidate(span, (offset + e.start_char, offset + e.end_char), kind,

@@ -181,3 +181,26 @@ def test_a_benchmark_made_from_another_is_based_on_it(nlp):
     found = typed(nlp, "Histoires Morales is adapted to French from the widely used Moral "
                        "Stories dataset.")
     assert ("Histoires Morales", "BASED_ON", "Moral Stories") in found, found
+
+
+BEAR = """# BEAR
+
+Dataset to evaluate common factual knowledge in language models. This dataset was created as \
+part of the paper "BEAR: A Unified Framework for Evaluating Relational Knowledge in Causal \
+and Masked Language Models".
+
+Knowledge probing assesses to which degree a language model (LM) has successfully learned \
+relational knowledge during pre-training. We carefully design an evaluation dataset of 7,731 \
+instances (40,916 in a larger variant) from which we produce alternative statements for each \
+relational fact, one of which is correct. Our experimental evaluation of 22 common LMs shows \
+that our proposed framework, BEAR, can effectively probe for knowledge across different LM \
+types.
+"""
+
+
+def test_the_figures_a_benchmark_s_authors_give_of_their_work_are_the_benchmark_s(nlp):
+    # task__bear.md (held-out, dev half): "We" sentences naming nothing but the benchmark
+    found = typed(nlp, BEAR)
+    assert ("BEAR", "HAS_METRIC", "7,731 instances") in found, found
+    assert ("BEAR", "HAS_METRIC", "22 common LMs") in found, found
+    assert not any(p == "HAS_METRIC" and s != "BEAR" for s, p, _ in found), found
