@@ -64,6 +64,20 @@ def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):
     assert not {n for n, label in found if label == "ORG"}
 
 
+def test_a_language_written_before_a_benchmark_or_a_model_is_part_of_its_name(nlp):
+    # task__bangla.md (training/corpus/packages), models__gemini.md: as annotated
+    found = ents(nlp, "This repository contains resources related to **Bangla MMLU**, **Bangla "
+                      "OpenBookQA**, **Bangla BoolQA**, **Bangla PIQA**, **Bangla "
+                      "CommonsenseQA**,  benchmark datasets designed for evaluating Bangla "
+                      "language models.")
+    for name in ("Bangla MMLU", "Bangla OpenBookQA", "Bangla BoolQA", "Bangla CommonsenseQA"):
+        assert (name, "DATASET") in found, found
+    assert not {n for n, _ in found} & {"MMLU", "OpenBookQA", "BoolQA"}, found
+    found = ents(nlp, "To address these issues, this project open-sources the Chinese LLaMA and "
+                      "Alpaca large language models.")
+    assert ("Chinese LLaMA", "MODEL") in found, found
+
+
 def test_a_size_after_a_model_name_is_part_of_it_unless_it_counts_something(nlp):
     found = ents(nlp, "Alpaca is an instruction-following language model fine-tuned from "
                       "Meta's LLaMA 7B.")

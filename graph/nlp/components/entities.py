@@ -106,6 +106,7 @@ from graph.nlp.components.spans import (
 from graph.nlp.components.table_counts import not_numbering
 from graph.nlp.components.whole_names import (
     glued_name,
+    language_names,
     partnership_names,
     versioned_names,
     whole_name,
@@ -208,8 +209,8 @@ class ThreadlineEntities:
         chosen = [s for s in chosen if s.label_ in ("METRIC", "DATE", "PERSON", "PLACE")
                   or not generic_term(s.text)  # whatever step typed one ("LLMs")
                   or s.text.isupper() and len(s.text) > 4]  # the RECALL benchmark
-        chosen = partnership_names(versioned_names(filter_spans(trimmed(_outside_code(
-            doc, repeated_names(doc, chosen))))))
+        chosen = language_names(partnership_names(versioned_names(filter_spans(trimmed(
+            _outside_code(doc, repeated_names(doc, chosen)))))))
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc

@@ -142,3 +142,25 @@ def partnership_names(spans: list[Span]) -> list[Span]:
             continue  # the "Co." the recogniser found on its own
         found.append(span)
     return found
+
+
+LANGUAGE_NAMED = {"DATASET", "MODEL"}  # what a language's name may open: "Bangla MMLU"
+
+
+def language_names(spans: list[Span]) -> list[Span]:
+    """A benchmark or a model with the language written right before it ("Bangla MMLU",
+    "Russian SQuAD", "Chinese LLaMA": the annotated pages name the whole 15 times in 17),
+    the language's word taken in whether it was left out or found as a name of its own."""
+    found: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        doc, k = span.doc, span.start - 1
+        language = k >= 0 and doc[k].text[:1].isupper() and \
+            doc[k].lower_ in words("entities", "language_names") and doc[k].whitespace_ == " "
+        if span.label_ in LANGUAGE_NAMED and language:
+            if found and found[-1].start == k and found[-1].end == span.start:
+                found.pop()  # "Bangla" found as a name of its own
+            if not found or found[-1].end <= k:
+                span = Span(doc, k, span.end, label=span.label_, kb_id=span.kb_id_,
+                            span_id=span.id_)
+        found.append(span)
+    return found
