@@ -14,8 +14,8 @@ each row's model DEVELOPED_BY the organisation in it. Under columns headed by mo
 row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure. On a
 benchmark's page, the benchmark heading a row is one the page's USES (its subsets, the
 datasets a suite gathers: "| EusTrivia | Question Answering |" under "# BasqueBench"). The
-figures themselves are the row's facts (:func:`graph.nlp.rows.row_figures`, or these
-candidates where the parser's sentences cut a row from its model: "| GPT-3.5" + "| 71.4% |").
+figures themselves are the row's facts (these candidates, and
+:func:`graph.nlp.rows.row_figures` reading the row's sentence).
 The header and the rows are lines apart, so the table is read from its layout over the whole
 piece (:mod:`graph.nlp.components.table_layout`), not from a sentence's parse. The evidence
 of each relation is the row up to the cell, marked ``via`` "table" (one end is named in the
@@ -46,7 +46,7 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
                      ) -> list[Candidate]:
     """EVALUATED_ON and HAS_METRIC candidates (decided by their ``reading``) for the cells
     with a score of the Markdown tables of a parsed piece at ``offset``, in document
-    offsets: the parser's sentences may cut a row from its model ("| GPT-3.5" + "| 71.4% |").
+    offsets, read from the table's layout (a row is a sentence, its header another).
     A table whose columns name no benchmark, in a document about one (``subject``, a
     benchmark's page: "# MedQA" over "| Model | Accuracy |"), scores its rows' models on
     that benchmark (:func:`_page_benchmark`)."""
@@ -125,8 +125,8 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
         owner = (head if wanted == ("DATASET",) else column) if column is not None else \
             head if columns[n] is None and head.label_ != "DATASET" else None
         figure = _figure_cell(text, ents, *cells[n])
-        if owner is not None and figure is not None and figure.sent != head.sent:
-            found.append(_candidate(owner, figure, "HAS_METRIC", where, offset))  # (else rows.py)
+        if owner is not None and figure is not None:
+            found.append(_candidate(owner, figure, "HAS_METRIC", where, offset))
     return found
 
 

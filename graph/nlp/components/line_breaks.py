@@ -10,7 +10,9 @@ loses the sentence's subject.
 
 A Markdown heading is a sentence of its own, whatever its punctuation: the parser alone cuts
 "# GDM Dangerous Capabilities: In House CTF" at its colon, and the words after it, read as a
-sentence of the body, lose the page's name.
+sentence of the body, lose the page's name. So is each row of a Markdown table: the parser
+alone runs a row's figures into the next row's model ("| 71.2% | 62.5% |\n| Kestrel-8B (SFT
++ DPO)") and cuts "| 17.5 [12.0, 23.0] |" at its bracket.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from graph.nlp.components.spans import doc_text
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
 _RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "model uses"
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*", re.MULTILINE)
+_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)  # a Markdown table's row
 
 
 @Language.factory("threadline_line_breaks")
@@ -48,7 +51,7 @@ class LineBreaks:
             ok = (at > 0) & (at < len(doc))
             at = at[ok]
             marks[at[offsets[at] == found[ok]]] = mark
-        for heading in _HEADING.finditer(text):  # one sentence, the next line another's
+        for heading in (*_HEADING.finditer(text), *_ROW.finditer(text)):  # one sentence each
             first, last = numpy.searchsorted(offsets, (heading.start(), heading.end()))
             marks[first + 1:last] = -1
             while last < len(doc) and doc[last].is_space:
