@@ -380,6 +380,15 @@ def test_a_defined_acronym_wins_over_the_statistical_guess():
     assert [e.label_ for e in doc.ents] == ["METHOD"] * 3
 
 
+def test_each_bulleted_item_is_a_sentence_with_its_mark(nlp):
+    # guides__4o-image-generation.md: the parser ran the items together and cut a mark off
+    doc = nlp("**Create images in aspect ratios of:**\n- Square 1:1 1024x1024 (default)\n- "
+              "Landscape 3:2 1536x1024\n- Portrait 2:3 1024x1536")
+    assert [s.text.strip() for s in doc.sents] == [
+        "**Create images in aspect ratios of:**", "- Square 1:1 1024x1024 (default)",
+        "- Landscape 3:2 1536x1024", "- Portrait 2:3 1024x1536"]
+
+
 # -- line breaks -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, word, starts", [
     ("It uses Flux Pro.\nCohere launched Aya.", "Cohere", True),  # after a full stop
