@@ -4,6 +4,8 @@ domain recogniser, the patterns, en_core_web_sm and the rules."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.tokens import Span
 
@@ -421,6 +423,17 @@ def test_headings_list_numbers_and_ranks_are_no_metrics(nlp):
             "event occurs), (4) frequency (how often an event occurs), and (5) stationarity "
             "(whether a state is maintained for a very long time or indefinitely).")
     assert not {name for name, label in ents(nlp, text) if label == "METRIC"}
+    # eval__apps.md (held-out, dev half): each numbered item a sentence, its number no figure
+    text = ("The scoring system:\n\n1. Extracts the Python code from the model's response\n"
+            "2. Runs the code against the provided test cases\n3. Assigns a binary score "
+            "(CORRECT/INCORRECT) based on whether all test cases pass\n4. Times out after 120 "
+            "seconds if execution takes too long\n")
+    assert {name for name, label in ents(nlp, text) if label == "METRIC"} == {"120 seconds"}
+    assert [s.text[:2] for s in nlp(text).sents][-4:] == ["1.", "2.", "3.", "4."]
+    # eval__anima.md (training/corpus/evals): "3. **Aggregation** – ..." no figure either
+    page = Path(__file__).resolve().parents[2] / "training" / "corpus" / "evals" / "eval__anima.md"
+    text = "\n".join(page.read_text(encoding="utf-8").splitlines()[36:40])
+    assert not {n for n, label in ents(nlp, text) if label == "METRIC"}
 
 
 def test_a_results_table_gives_one_metric_per_cell(nlp):

@@ -12,9 +12,9 @@ A Markdown heading is a sentence of its own, whatever its punctuation: the parse
 "# GDM Dangerous Capabilities: In House CTF" at its colon, and the words after it, read as a
 sentence of the body, lose the page's name. So is each row of a Markdown table: the parser
 alone runs a row's figures into the next row's model ("| 71.2% | 62.5% |\n| Kestrel-8B (SFT
-+ DPO)") and cuts "| 17.5 [12.0, 23.0] |" at its bracket. A bulleted list's item starts a
++ DPO)") and cuts "| 17.5 [12.0, 23.0] |" at its bracket. A list's item starts a
 sentence at its mark ("- Square 1:1 1024x1024\n- Landscape 3:2 1536x1024" are two), which
-stays with the item's words.
+stays with the item's words; so does a numbered item ("4. Times out after 120 seconds").
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from graph.nlp.components.spans import doc_text
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
 _RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "model uses"
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*", re.MULTILINE)
-_ITEM = re.compile(r"^[ \t]*[-*+•][ \t]+(?=\S)", re.MULTILINE)  # "- ", "* "
+_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)", re.MULTILINE)  # "- ", "1. "
 _ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)  # a Markdown table's row
 
 
@@ -57,7 +57,7 @@ class LineBreaks:
         for item in _ITEM.finditer(text):  # a list item starts a sentence, at its mark
             mark, words = numpy.searchsorted(offsets, (item.start(), item.end()))
             if mark < words < len(doc):
-                marks[mark], marks[words] = 1, -1
+                marks[mark], marks[mark + 1:words + 1] = 1, -1
         for heading in (*_HEADING.finditer(text), *_ROW.finditer(text)):  # one sentence each
             first, last = numpy.searchsorted(offsets, (heading.start(), heading.end()))
             marks[first + 1:last] = -1
