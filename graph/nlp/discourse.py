@@ -47,8 +47,8 @@ def _topic_of(sent: Span, offset: int) -> Topic | None:
     subject; :func:`graph.nlp.components.arbiter.opens_a_list`); none for a line that
     tells what to do, a comment of a command ("# Run with Anthropic model as manipulator,
     OpenAI as manipulatee")."""
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if words and words[0].tag_ == "VB" and words[0].ent_iob_ == "O":  # (not "# Make Me Pay")
+    said = [t for t in sent if not t.is_space and not t.is_punct]
+    if said and said[0].tag_ == "VB" and said[0].ent_iob_ == "O":  # (not "# Make Me Pay")
         return None
     named = [e for e in sent.ents if e.label_ in TOPIC_TYPES]
     ent = next((e for e in named if introduced(e)), None if opens_a_list(named) else

@@ -112,8 +112,8 @@ def result_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
 
 def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: int
                     ) -> Iterator[Candidate]:
-    """The page's benchmark (``topic``) paired with what the sentence says it runs in, is
-    judged by or has the results of, each pair with its reading (see the module's notes)."""
+    """The page's benchmark (``topic``) paired with what the sentence says of it without
+    naming it, each pair with its reading (see the module's notes)."""
     if topic is None or topic[1] not in TOOLED:
         return
     span, kind, name = topic

@@ -353,7 +353,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
         item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents)
-    compared |= title_readings(sent, ents) | derived_readings(sent, ents)  # "(April 2023)"
+    compared |= title_readings(sent, ents) | derived_readings(sent, ents)  # (titles.py, derived.py)
     compared |= (ported := port_readings(sent, ents))[0]  # "an Inspect implementation of X"
     for i, a in enumerate(ents):
         partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
