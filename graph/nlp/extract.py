@@ -277,6 +277,12 @@ def _finish(result: DocumentResult) -> None:
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
     _drop_examples(result)
+    # a table's row is read as a sentence and from the table's layout: what both find is
+    # the sentence's, once (its evidence is that sentence, not the row twice)
+    read = {(r.source, r.target, r.predicate, r.sent_start) for r in result.relations
+            if r.via != "table"}
+    result.relations = [r for r in result.relations if r.via != "table" or
+                        (r.source, r.target, r.predicate, r.sent_start) not in read]
 
 
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:
