@@ -270,7 +270,7 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
 def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
-    numbers."""
+    numbers, and a table row's relation found both in its sentence and in its table."""
     if not result.relations and result.fallback is not None:
         result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)

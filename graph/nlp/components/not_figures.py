@@ -203,8 +203,6 @@ def series_number(span: Span) -> bool:
 
 
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
-
-
 _TIME_PART = re.compile(r"(?:~|(?<![\w.])\d+ ?[hm] ?)$")  # before seconds: "~40s", "16m 18s"
 
 
