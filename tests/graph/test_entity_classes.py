@@ -470,6 +470,22 @@ def test_verb_adjective_and_setting_forms_are_not_methods(nlp, text):
     assert not {n for n, label in ents(nlp, text) if label == "METHOD"}
 
 
+def test_the_categories_a_bulleted_list_names_are_not_methods(nlp):
+    """eval__agent_threat_bench.md and eval__b3.md of the inspect_evals pages: a benchmark's
+    attack types are listed as bold labels; a guide's list of techniques looks the same,
+    but a category is no technique the text names (the recogniser called these METHOD)."""
+    text = ("Tests whether agents can answer questions correctly using a memory store that "
+            "contains adversarial entries designed to mislead. The dataset includes 10 samples "
+            "with attack types:\n\n"
+            "- **Direct instruction injection** — Poisoned entries containing explicit override "
+            "instructions\n"
+            "- **Context poisoning** — Contradictory facts injected alongside legitimate data\n"
+            "- **Authority impersonation** — Entries claiming system-level authority\n\n"
+            "The B3 benchmark covers five attack categories:\n\n"
+            "- **Direct Instruction Override (DIO)**\n- **Direct Tool Invocation (DTI)**\n")
+    assert not {n for n, label in ents(nlp, text) if label == "METHOD"}
+
+
 @pytest.mark.parametrize("text, names", [
     ("Both were trained with FlashAttention and ALiBi on the MosaicML platform.",
      {"FlashAttention"}),

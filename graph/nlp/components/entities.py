@@ -60,6 +60,7 @@ from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.kinds import KIND_LISTS, listed_items, listed_kinds
 from graph.nlp.components.methods import (
+    bulleted_label,
     headed,
     method_span,
     opens_item,
@@ -237,7 +238,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in doc.ents:
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
-            if not generic_term(ent.text):
+            if not generic_term(ent.text) and not (ent.label_ == "METHOD"
+                                                   and bulleted_label(ent)):
                 # "ReelText, a corpus of ...": the noun it stands for outranks the guess
                 # a parameter count makes a model ("QwQ-32B-Preview"), whatever the guess
                 label = "MODEL" if sized(ent.text) else _type_by_context(ent) if parsed else None

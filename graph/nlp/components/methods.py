@@ -141,6 +141,24 @@ def opens_item(span: Span) -> bool:
         is not None
 
 
+# a bullet, a bold label (maybe its short form in brackets), then what it is after a dash or
+# a colon, or nothing ("- **Recursive retrieval** recursively iterates ..." is prose)
+_BULLETED_LABEL = re.compile(r"[ \t]*[-*+•][ \t]+\*\*([^*\n(:]+?)(?:[ \t]*\(([^()*\n]{1,20})\))?"
+                             r":?\*\*[ \t]*(?:[—–:(-]|$)", re.M)
+
+
+def bulleted_label(span: Span) -> bool:
+    """Whether ``span`` is the bold label of a bulleted item, or the short form in brackets
+    after it ("- **Context poisoning** — Contradictory facts ...", "- **Direct Tool Invocation
+    (DTI)**"): a category a page lists, which a guide's technique lists have taught the
+    recogniser to call a METHOD."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    label = _BULLETED_LABEL.match(text, start)
+    return label is not None and any(label.span(i) == (span.start_char, span.end_char)
+                                     for i in (1, 2))
+
+
 def _hyphen_unit_start(doc: Doc, i: int, sent_start: int) -> int:
     """First token of the hyphen-glued word ending at token ``i``."""
     while i - 2 >= sent_start and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_ \
