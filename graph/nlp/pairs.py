@@ -402,6 +402,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
+    used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%."), unless
@@ -409,9 +410,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         if any(e.label_ != "METRIC" for e in partners) or \
                 any(c.dep_ == "nummod" for c in subject.children):
             return
-    elif not any(t.pos_ in VERBAL for t in sent):
-        return  # a caption ("Source: Meta AI")
-    used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
+    elif not used and not any(t.pos_ in VERBAL for t in sent):
+        return  # a caption ("Source: Meta AI"), not "- Supports GRPO, GSPO" ("Supports" a PROPN)
     for b in partners[:MAX_PARTNERS]:
         head = phrase_head(b)
         feats = [f"tdep={head.dep_}", f"thead={_lemma(head.head)}",

@@ -167,3 +167,15 @@ def test_markup_around_what_a_cue_names_does_not_hide_it(nlp, model):
                        "performance on synthesizing programs from docstrings.\n\nThe benchmark "
                        "uses the `pass@k` metric to measure functional correctness.")
     assert ("HumanEval", "USES", "pass@k") in found, found
+
+
+def test_a_list_item_opening_with_its_cue_is_no_caption(nlp):
+    # agents__context-engineering-deep-dive.md: the parser tags "Uses" a proper noun, and a
+    # sentence without a verb was taken for a caption ("Source: Meta AI") and read no further
+    text = """3. **Model Selection Flexibility**: Different agents can use different language \
+models optimized for their specific tasks
+   - Deep Research Agent: Uses Gemini 2.5 Pro for complex planning and reasoning
+   - Search Worker Agent: Uses Gemini 2.5 Flash for faster, more cost-effective search \
+execution
+"""
+    assert ("Search Worker Agent", "USES", "Gemini 2.5 Flash") in typed(nlp, text)
