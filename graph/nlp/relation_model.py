@@ -47,9 +47,13 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 
 def rule_label(c: Candidate) -> str | None:
     """What the dependency rules' phrase for the pair says ("released by": DEVELOPED_BY), as
-    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit; or
+    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit, or
+    its ``typed_rules`` table for the pair's types ("use" from a model to a method); or
     the order-free predicate a word on the path between them names ("partnership")."""
     entry = table("relations", "rules").get(c.phrase) if c.phrase else None
+    if entry is None and c.phrase and not c.context:  # "Lighteval uses Accelerate", both named
+        subject, obj = (c.a_type, c.b_type) if c.phrase_forward else (c.b_type, c.a_type)
+        entry = table("relations", "typed_rules").get(c.phrase, {}).get(f"{subject}>{obj}")
     if entry is None:
         strong = [f.removeprefix("strong=") for f in c.features if f.startswith("strong=")]
         if len(strong) == 1 and allowed(strong[0], c.a_type, c.b_type):

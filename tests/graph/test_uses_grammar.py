@@ -179,3 +179,22 @@ models optimized for their specific tasks
 execution
 """
     assert ("Search Worker Agent", "USES", "Gemini 2.5 Flash") in typed(nlp, text)
+
+
+def test_a_phrase_says_a_use_between_the_types_it_is_measured_on(nlp):
+    # readme__deepspeed.md: "X with DeepSpeed" between two software projects is a use
+    # (resources/lexicon/relations.json, typed_rules), which the classifier missed
+    text = """# DeepSpeed
+
+DeepSpeed has been integrated with several different popular open-source DL frameworks such as:
+
+|                                                                | Documentation           |
+| -------------------------------------------------------------- | ----------------------- |
+ | Transformers with DeepSpeed |
+|  | Accelerate with DeepSpeed |
+|  | Lightning with DeepSpeed |
+|  | MMEngine with DeepSpeed |
+"""
+    found = typed(nlp, text)
+    for user in ("Transformers", "Accelerate", "Lightning", "MMEngine"):
+        assert (user, "USES", "DeepSpeed") in found, found
