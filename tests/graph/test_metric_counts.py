@@ -113,6 +113,19 @@ def test_an_example_question_and_its_arithmetic_report_nothing(nlp):
     assert "80%" in " ".join(_metrics(nlp, "If you know PyTorch, you know 80% of TextGrad."))
 
 
+def test_the_symbols_and_bounds_of_a_formula_report_nothing(nlp):
+    # eval__scicode.md (held-out, dev half): inline TeX between dollar signs
+    assert _metrics(nlp, "Given the lattice spacing $a$, the nearest-neighbor coupling constant "
+                    "$t_1$, the next-nearest-neighbor coupling constant $t_2$, the grid size "
+                    "$\\delta$ for discretizing the Brillouin zone.") == []
+    assert not [m for m in _metrics(
+        nlp, "Make a 2D array of Chern numbers by sweeping the parameters: the on-site energy "
+        "to next-nearest-neighbor coupling ratio ($m/t_2$ from -6 to 6 with $N$ samples) and "
+        "phase ($\\phi$ from $-\\pi$ to $\\pi$ with $N$ samples) values.") if "$" in m]
+    # money keeps its dollar sign
+    assert "$40 million" in _metrics(nlp, "Kairos Labs raised $40 million in 2025.")
+
+
 def _owner(nlp, text: str, figure: str):
     doc = nlp(text)
     ents = list(doc.ents)

@@ -2,13 +2,13 @@
 metrics"), whatever the number looks like.
 
 A README or a paper summary is full of numbers that are no finding: a setting in inline code
-("**Sampling temperature:** `0.7`"), the arithmetic of an example ("x = (7 ± √25) / 6"),
-the numbers of a question put to a model ("If it takes 1 hour to dry 25 shirts ..., how long
-will it take to dry 30 shirts?") or of its answer quoted in a Markdown blockquote, a bit
-width that names a precision ("4-bit", "8-bit compression"), the number of a hardware series
-("RTX 20, 30, 40x"), a model a definite noun phrase names by its size ("the 32B model"), a
-number glued to letters no unit spells ("4o Image Generation"), a setting of the run ("3
-epochs", "a temperature of 0.0", "95% CI"). Each is told by the
+("**Sampling temperature:** `0.7`"), the arithmetic of an example ("x = (7 ± √25) / 6"), the
+symbols of a formula in TeX ("$t_2$"), the numbers of a question put to a model ("If it takes
+1 hour to dry 25 shirts ..., how long will it take to dry 30 shirts?") or of its answer quoted
+in a Markdown blockquote, a bit width that names a precision ("4-bit", "8-bit compression"),
+the number of a hardware series ("RTX 20, 30, 40x"), a model a definite noun phrase names by
+its size ("the 32B model"), a number glued to letters no unit spells ("4o Image Generation"),
+a setting of the run ("3 epochs", "a temperature of 0.0", "95% CI"). Each is told by the
 characters around the number, not by the parse.
 """
 
@@ -33,7 +33,7 @@ def reports_nothing(span: Span) -> bool:
     """Whether the number of ``span`` (a numeric entity or a METRIC pattern's match) sits
     where no figure is reported: inline code, an equation, a question, a blockquote, a bit
     width, a hardware series."""
-    return in_inline_code(span) or in_equation(span) or in_question(span) or \
+    return in_inline_code(span) or in_equation(span) or in_math(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
         or a_name_part(span) or a_setting(span) or a_scale_value(span)
 
@@ -141,6 +141,21 @@ def in_inline_code(span: Span) -> bool:
     newline = text.find("\n", span.end_char)
     opened = span.start_char - (len(before) - before.rfind("`"))
     return close >= 0 and (newline < 0 or close < newline) and close - opened <= _CODE_SPAN
+
+
+# TeX between dollar signs: "$t_1$", "$m/t_2$", "$N$" (not money: "$30 million")
+_MATH = re.compile(r"(?<![\w$])\$(?=[A-Za-z\\{(])[^$\n]{1,80}?\$")
+
+
+def in_math(span: Span) -> bool:
+    """Touching inline TeX ("the coupling constant $t_2$", "from -6 to 6 with $N$ samples"):
+    the symbols and bounds of a formula, not a figure reported."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:len(text) if end < 0 else end]
+    return any(m.start() + start < span.end_char and span.start_char < m.end() + start
+               for m in _MATH.finditer(line))
 
 
 def in_blockquote(span: Span) -> bool:
