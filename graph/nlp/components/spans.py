@@ -232,7 +232,7 @@ def apposed_noun(span: Span) -> Token | None:
 # what a name never ends with, though a span sometimes runs over it: "TextGrad!\n\n" (a
 # heading's mark and the blank line after it), "Northwind AI last (year)"
 NOT_LAST = frozenset({"!", "?", ",", ";", ":", "last", "next", "yesterday", "today",
-                      "tomorrow"})
+                      "tomorrow", "and", "or"})  # "$30 million and" (the small model's MONEY)
 
 
 # a word a hyphen glues onto a name to make a modifier of it: "ChatGPT-Assisted Weakly-Labelled
