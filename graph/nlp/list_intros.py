@@ -39,7 +39,7 @@ def list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Stan
     for mark in carried:
         standing[(mark.start_char, mark.end_char)] = (intro, "list")
     for n, (start, end) in enumerate(line_ranges(sent)):
-        if LIST_ITEM.fullmatch(doc[start].text):
+        if LIST_ITEM.fullmatch(doc[start].text) and doc[start].whitespace_:  # not "**Bold"
             if intro is not None:
                 mark = Span(doc, start, start + 1, label=intro[1], kb_id=ANAPHOR)
                 marks.append(mark)

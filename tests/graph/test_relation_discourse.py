@@ -66,6 +66,17 @@ def test_the_model_after_a_sentence_about_it_and_the_items_of_its_list(nlp):
                    for s, _, t in found)
 
 
+def test_a_bold_line_ending_in_a_colon_introduces_the_list_after_it(nlp):
+    # guides__4o-image-generation.md: the parser cut the line before ":**" and read its
+    # first "*" as a list item's mark, so the items stood for nothing
+    text = ("# 4o Image Generation\n\n**The 4o image generation is accessible with these "
+            "models:**\n- gpt-4o\n- gpt-4o-mini\n- gpt-4.1\n- o3\n")
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents][1] == \
+        "**The 4o image generation is accessible with these models:**"
+    assert "list" in via(nlp, text)[("gpt-4o-mini", "USES", "4o image generation")]
+
+
 def test_an_item_opening_with_a_figure_on_a_benchmark(nlp):
     from spacy.tokens import Span
 

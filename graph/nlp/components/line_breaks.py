@@ -15,6 +15,9 @@ alone runs a row's figures into the next row's model ("| 71.2% | 62.5% |\n| Kest
 + DPO)") and cuts "| 17.5 [12.0, 23.0] |" at its bracket. A list's item starts a
 sentence at its mark ("- Square 1:1 1024x1024\n- Landscape 3:2 1536x1024" are two), which
 stays with the item's words; so does a numbered item ("4. Times out after 120 seconds").
+The marks that end a line stay with its words: the parser alone cut "**The 4o image
+generation is accessible with these models:**" before its colon, and the list after it lost
+its introduction.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "mode
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*", re.MULTILINE)
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)", re.MULTILINE)  # "- ", "1. "
 _ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)  # a Markdown table's row
+_LINE_END = re.compile(r"(?<=\S)[:.!?;]+[*_]*[ \t]*$", re.MULTILINE)  # "these models:**"
 
 
 @Language.factory("threadline_line_breaks")
@@ -58,6 +62,9 @@ class LineBreaks:
             mark, words = numpy.searchsorted(offsets, (item.start(), item.end()))
             if mark < words < len(doc):
                 marks[mark], marks[mark + 1:words + 1] = 1, -1
+        for end in _LINE_END.finditer(text):  # a line's last marks end its sentence
+            first, last = numpy.searchsorted(offsets, (end.start(), end.end()))
+            marks[first:last] = -1
         for heading in (*_HEADING.finditer(text), *_ROW.finditer(text)):  # one sentence each
             first, last = numpy.searchsorted(offsets, (heading.start(), heading.end()))
             marks[first + 1:last] = -1
