@@ -21,7 +21,7 @@ from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.components.spans import doc_text, sentences_with_entities
 from graph.nlp.lexicon import words
-from graph.nlp.list_intros import TOPIC_TYPES, Standing, entity_topic, list_marks
+from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
     ANAPHOR,
@@ -144,10 +144,13 @@ def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candi
     sentence = (c.sentence[0] + offset, c.sentence[1] + offset)
     if c.context:  # the context entity: its span is in document offsets already
         return replace(c, b=(c.b[0] + offset, c.b[1] + offset), sentence=sentence)
-    ends, names, kind = [], [], ""
+    ends, names, kind, said = [], [], "", {}
     for end in (c.a, c.b):
         if end in standing:
             (span, _, name), kind = standing[end]
+            kind, _, phrase = kind.partition(":")  # "list:used by": what the line says
+            if phrase and not c.phrase:
+                said = {"phrase": phrase, "phrase_forward": end == c.a}
             ends.append(span)
             names.append(name)
         else:
@@ -155,7 +158,7 @@ def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candi
             names.append(text[end[0]:end[1]].casefold())
     if kind and (ends[0] == ends[1] or names[0] == names[1] or WE_WORDS & set(names)):
         return None  # (an "it" and a "we": the sentence would name neither end)
-    return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence)
+    return replace(c, a=ends[0], b=ends[1], context=kind, sentence=sentence, **said)
 
 
 def _standing(sent: Span, ents: list[Span], antecedent: tuple[Topic, str] | None,
@@ -247,7 +250,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     """
     found: list[Candidate] = []
     previous: Topic | None = None
-    intro: Topic | None = None  # the entity of a line introducing a list ("It offers:")
+    intro: Intro | None = None  # the entity of a line introducing a list ("It offers:")
     carried: list[Span] = []  # a list item's mark the parser made a sentence of
     recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
     makers = _makers(doc)

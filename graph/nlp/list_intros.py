@@ -3,7 +3,9 @@ colon ("How it compares:", "Mistral Large's capabilities include:") is about its
 named entity; a short caption without a colon over a list of scores ("Current Setup
 (GPT-4-0613 with one-shot prompting)", "Results from GPT-4") is about the model it names.
 The mark of each item ("-", "1.") then stands for that entity (:mod:`graph.nlp.discourse`
-pairs it with the item's figures: "- Interview: 30.00%").
+pairs it with the item's figures: "- Interview: 30.00%"), and what the line says of it, the
+verb of which it is the subject ("Haystack is used by ..., including:"), is read between it
+and each item as the rules read a sentence's phrase (``rules``, ``typed_rules``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.tokens import Span
 
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic
+from graph.nlp.relations import verb_label
 from graph.nlp.rows import line_ranges
 
 TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
@@ -27,23 +30,27 @@ def entity_topic(ent: Span, offset: int) -> Topic:
     return (offset + ent.start_char, offset + ent.end_char), ent.label_, ent.text.casefold()
 
 
-def list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Standing,
-               carried: list[Span], offset: int) -> tuple[list[Span], Topic | None]:
+Intro = tuple[Topic, str]  # the entity a line introducing a list is about, "list[:phrase]"
+
+
+def list_marks(sent: Span, ents: list[Span], intro: Intro | None, standing: Standing,
+               carried: list[Span], offset: int) -> tuple[list[Span], Intro | None]:
     """The marks of the list items of ``sent`` under a line introducing them ("How it
     compares:", "Mistral Large's capabilities include:"), as spans standing for the
     entity that line is about (added to ``standing``); and the introduction in force
     after the sentence (a line of prose ends it). ``carried``: the mark of the sentence
     before when the parser made a sentence of it alone ("-"), its item is this one's first
-    line."""
+    line; the phrase after "list:" is what the line says of its entity ("Haystack is used
+    by thousands of teams ..., including:"), read between it and each item."""
     doc, marks = sent.doc, list(carried)
     for mark in carried:
-        standing[(mark.start_char, mark.end_char)] = (intro, "list")
+        standing[(mark.start_char, mark.end_char)] = intro
     for n, (start, end) in enumerate(line_ranges(sent)):
         if LIST_ITEM.fullmatch(doc[start].text) and doc[start].whitespace_:  # not "**Bold"
             if intro is not None:
-                mark = Span(doc, start, start + 1, label=intro[1], kb_id=ANAPHOR)
+                mark = Span(doc, start, start + 1, label=intro[0][1], kb_id=ANAPHOR)
                 marks.append(mark)
-                standing[(mark.start_char, mark.end_char)] = (intro, "list")
+                standing[(mark.start_char, mark.end_char)] = intro
             continue
         if n == 0 and carried:
             continue
@@ -57,8 +64,22 @@ def list_marks(sent: Span, ents: list[Span], intro: Topic | None, standing: Stan
             stood = next((topic for (s, _), (topic, _) in standing.items()
                           if doc[start].idx <= s < doc[end - 1].idx + len(doc[end - 1])),
                          None) if colon else None
-            intro = entity_topic(named, offset) if named is not None else stood
+            intro = (entity_topic(named, offset), _said_of(named)) if named is not None \
+                else (stood, "list") if stood is not None else None
     return marks, intro
+
+
+def _said_of(named: Span) -> str:
+    """``"list:PHRASE"``: the verb (and preposition) of which the introducing line makes its
+    entity the subject ("used by", "accessible with", "support"), else ``"list"``."""
+    head = named.root
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return "list"
+    verb = head.head
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    preposition = next((c.lower_ for h in holders for c in h.children
+                        if c.dep_ in ("prep", "agent")), "")
+    return f"list:{verb_label(verb, preposition)}"
 
 
 def _caption(words: Span, line: str) -> bool:

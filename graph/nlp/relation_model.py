@@ -51,7 +51,8 @@ def rule_label(c: Candidate) -> str | None:
     its ``typed_rules`` table for the pair's types ("use" from a model to a method); or
     the order-free predicate a word on the path between them names ("partnership")."""
     entry = table("relations", "rules").get(c.phrase) if c.phrase else None
-    if entry is None and c.phrase and not c.context:  # "Lighteval uses Accelerate", both named
+    if entry is None and c.phrase and c.context in ("", "list"):  # both ends named, or a list
+        # item and the entity the line introducing the list says it of
         subject, obj = (c.a_type, c.b_type) if c.phrase_forward else (c.b_type, c.a_type)
         entry = table("relations", "typed_rules").get(c.phrase, {}).get(f"{subject}>{obj}")
     if entry is None:

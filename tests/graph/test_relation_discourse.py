@@ -77,6 +77,24 @@ def test_a_bold_line_ending_in_a_colon_introduces_the_list_after_it(nlp):
     assert "list" in via(nlp, text)[("gpt-4o-mini", "USES", "4o image generation")]
 
 
+def test_what_the_line_introducing_a_list_says_of_its_entity_it_says_of_each_item(nlp):
+    # readme__haystack_ai.md: "X is used by ..., including:" - each organisation listed uses X
+    text = """# Haystack
+
+## Organizations using Haystack
+
+Haystack is used by thousands of teams building production AI systems across industries, \
+including:
+
+- **Technology & AI Infrastructure**: Apple, Meta, Databricks, NVIDIA, Intel
+- **Enterprise & Industrial AI Applications**: Airbus, Lufthansa Industry Solutions, \
+Infineon, LEGO, Comcast, Accenture
+"""
+    found = via(nlp, text)
+    for user in ("Apple", "Databricks", "Airbus", "Comcast"):
+        assert "list" in found[(user, "USES", "Haystack")], found
+
+
 def test_an_item_opening_with_a_figure_on_a_benchmark(nlp):
     from spacy.tokens import Span
 
