@@ -85,6 +85,12 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert _metrics(nlp, "**Epochs:** Cross-domain and sycophancy use 3 epochs because these "
                     "are high-stakes failure modes.") == []
     assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
+    # eval__threecb.md, eval__persistbench.md, eval__b3.md: how a run is repeated or scored
+    assert _metrics(nlp, "The default behaviour is 10 repeats.") == []
+    assert _metrics(nlp, "Beneficial memory uses a 1-3 rubric measuring how well the model "
+                    "utilizes relevant memories.") == []
+    assert _metrics(nlp, "Scores based on the fraction of words containing profanity keywords "
+                    "(with an expected frequency threshold of 25%).") == []
     # models__gemini.md: the figure's words name the setting
     assert _metrics(nlp, "We are using Google AI Studio for this example with a temperature "
                     "value of 0.") == []

@@ -2,9 +2,8 @@
 
 "159 countries", "6% of all conversations", "17% lower", "an Elo score of 1402": the number
 the NER (or a pattern) found is extended to what it measures. Bare counts, years, list
-numbering, small counts written as words ("four domains") and numbers in quoted speech
-report nothing and give no span. The words these rules read (units, approximators, small
-number words) are in ``resources/lexicon/metrics.json``.
+numbering, small counts written as words ("four domains"), numbers in quoted speech and
+settings give no span. The words read are in ``resources/lexicon/metrics.json``.
 """
 
 from __future__ import annotations
@@ -159,7 +158,8 @@ def metric_span(ent: Span) -> Span | None:
         if not _counts_something(ent, end):
             return None
     if label == "PERCENT" or label == "CARDINAL":
-        return Span(doc, _with_approximator(ent), end, label="METRIC")
+        span = Span(doc, _with_approximator(ent), end, label="METRIC")
+        return None if a_setting(span) else span  # what it counts sets the run: "a 1-3 rubric"
     return None
 
 
