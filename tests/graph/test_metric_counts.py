@@ -85,6 +85,12 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert _metrics(nlp, "**Epochs:** Cross-domain and sycophancy use 3 epochs because these "
                     "are high-stakes failure modes.") == []
     assert "95%" not in _metrics(nlp, "| Failure Rate | Paper Result [95% CI] |")
+    # eval__compute_eval.md (held-out, dev half): a release numbered by its year
+    assert "2025.3" not in _metrics(nlp, "Note: `default` is an alias for the latest version "
+                                    "(2025.3).")
+    assert "2025.2" not in _metrics(nlp, "| Version | Problems | Status |\n"
+                                    "|---------|----------|----------|\n"
+                                    "| 2025.2  | 232      | Released |\n")
     # eval__threecb.md, eval__persistbench.md, eval__b3.md: how a run is repeated or scored
     assert _metrics(nlp, "The default behaviour is 10 repeats.") == []
     assert _metrics(nlp, "Beneficial memory uses a 1-3 rubric measuring how well the model "
@@ -128,6 +134,10 @@ def test_the_symbols_and_bounds_of_a_formula_report_nothing(nlp):
         nlp, "Make a 2D array of Chern numbers by sweeping the parameters: the on-site energy "
         "to next-nearest-neighbor coupling ratio ($m/t_2$ from -6 to 6 with $N$ samples) and "
         "phase ($\\phi$ from $-\\pi$ to $\\pi$ with $N$ samples) values.") if "$" in m]
+    # eval__mlrc_bench.md: a longer formula
+    assert _metrics(nlp, "Measures how much of the gap the agent has closed: "
+                    "$\\frac{s_{\\text{agent}} - s_{\\text{baseline}}}{s_{\\text{top human}} - "
+                    "s_{\\text{baseline}}} \\times 100$") == []
     # money keeps its dollar sign
     assert "$40 million" in _metrics(nlp, "Kairos Labs raised $40 million in 2025.")
 

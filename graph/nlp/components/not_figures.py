@@ -32,10 +32,19 @@ HYPHENS = ("-", "\u2011", "\u2010")
 def reports_nothing(span: Span) -> bool:
     """Whether the number of ``span`` (a numeric entity or a METRIC pattern's match) sits
     where no figure is reported: inline code, an equation, a question, a blockquote, a bit
-    width, a hardware series."""
+    width, a hardware series; or is a release's calendar version ("2025.3")."""
     return in_inline_code(span) or in_equation(span) or in_math(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
-        or a_name_part(span) or a_setting(span) or a_scale_value(span)
+        or a_name_part(span) or a_setting(span) or a_scale_value(span) or calendar_version(span)
+
+
+_CALENDAR_VERSION = re.compile(r"^(?:19|20)\d\d\.\d{1,2}$")
+
+
+def calendar_version(span: Span) -> bool:
+    """A release numbered by its year and its month or minor version ("2025.3"); no gold
+    figure of the annotated pages has this form."""
+    return _CALENDAR_VERSION.match(span.text.strip()) is not None
 
 
 def _compares(times: Token) -> bool:
@@ -144,7 +153,7 @@ def in_inline_code(span: Span) -> bool:
 
 
 # TeX between dollar signs: "$t_1$", "$m/t_2$", "$N$" (not money: "$30 million")
-_MATH = re.compile(r"(?<![\w$])\$(?=[A-Za-z\\{(])[^$\n]{1,80}?\$")
+_MATH = re.compile(r"(?<![\w$])\$(?=[A-Za-z\\{(])[^$\n]{1,160}?\$")
 
 
 def in_math(span: Span) -> bool:
