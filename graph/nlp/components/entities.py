@@ -209,7 +209,7 @@ class ThreadlineEntities:
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
         chosen = [s for s in chosen if s.label_ in ("DATE", "PERSON", "PLACE") or (
                   not calendar_version(s) if s.label_ == "METRIC" else not generic_term(s.text))
-                  or s.text.isupper() and len(s.text) > 4]  # "LLMs"; not "RECALL", "2025.3"
+                  or s.text.isupper() and len(s.text) > 4]  # not "LLMs", "2025.3"; "RECALL"
         chosen = language_names(partnership_names(versioned_names(filter_spans(trimmed(
             _outside_code(doc, repeated_names(doc, chosen)))))))
         _forget_stale_ids(chosen)
