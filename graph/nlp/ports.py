@@ -123,4 +123,3 @@ def sandbox_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
         if e.label_ in FRAMEWORKS and after and (after[0] in RUNS_IN or after == ["-", "based"]):
             found[e.start] = "USES"
     return found
-
