@@ -1,7 +1,8 @@
 """Score the extraction on one annotated split of the corpus, with the shared scorer.
 
     .venv/bin/python training/score_split.py
-        test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals|heldout-evals-dev
+        test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals|heldout-evals-dev|
+        heldout-more
         [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
@@ -20,7 +21,9 @@ the training text of their kind, ``training/corpus/packages``): develop on ``hel
 ``heldout-test`` is read like ``test``. ``heldout-evals`` (20 benchmark summaries of Inspect
 Evals, annotated before anyone looked at the output on them; the other 44 are training
 text, ``training/corpus/evals``) is read like ``test`` too; ``heldout-evals-dev`` (43 more,
-annotated the same way in December 2026) is for developing on.
+annotated the same way in December 2026) is for developing on. ``heldout-more`` (13 more
+package READMEs and 55 more task pages of the harness, annotated blind in December 2026)
+is read like ``test``.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
@@ -44,7 +47,7 @@ CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
 HELDOUT = HERE / "heldout"
 SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test",
-          "heldout-evals", "heldout-evals-dev"]
+          "heldout-evals", "heldout-evals-dev", "heldout-more"]
 
 
 def split_docs(split: str) -> list[str]:
@@ -104,7 +107,7 @@ def main() -> int:
     parser.add_argument("--details", action="store_true",
                         help="print the test split's per-document lines too (see above)")
     args = parser.parse_args()
-    details = args.details or not args.split.endswith(("test", "evals"))
+    details = args.details or not args.split.endswith(("test", "evals", "more"))
     docs = split_docs(args.split)
     work = Path(args.keep or tempfile.mkdtemp(prefix="threadline-split-"))
     (work / "docs").mkdir(parents=True, exist_ok=True)
