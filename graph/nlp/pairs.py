@@ -49,7 +49,7 @@ from graph.nlp.relations import (
     verb_label,
     verb_role,
 )
-from graph.nlp.rows import item_readings, row_figures
+from graph.nlp.rows import item_readings, item_scores, row_figures
 from graph.nlp.titles import title_readings
 from graph.nlp.uses import instances_of, item_uses, subjectless_uses
 from graph.schema import PREDICATES
@@ -397,7 +397,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     if any(e.text.casefold() == title_text for e in ents):
         return
     subject = main_subject(sent)
-    partners = [e for e in ents if not _is_we(e) and e.kb_id_ != ANAPHOR]
+    scores = item_scores(sent, ents)  # a task's row in a table of the page's tasks
+    partners = [e for e in ents if not _is_we(e) and e.kb_id_ != ANAPHOR and e.start not in scores]
     if subject is not None and not kind_fits(subject, title_type):
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}

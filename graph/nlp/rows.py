@@ -7,6 +7,8 @@ line; the parse of a table is no help, the layout is.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from graph.nlp.pair_grammar import ANAPHOR
@@ -14,6 +16,8 @@ from graph.nlp.pair_grammar import ANAPHOR
 ROW_HEADS = ("MODEL", "METHOD", "PROJECT")
 PROSE_WORDS = 3  # a list item of figures names few words besides its entities: "(OpenAI):"
 MARKS = {"|", "-", "*", "+", "•", "_", "**"}  # what a row or list item may open with
+CODE_KEY = re.compile(r"\s*\|\s*`[^`|]+`\s*\|")  # "| `ds-sql-exercise-image` |"
+SCORE = re.compile(r"[-+]?\d*\.\d+%?|\d+(?:\.\d+)?%")  # "0.67", "85.0", "41%"; not a count
 
 
 def line_ranges(sent: Span) -> list[tuple[int, int]]:
@@ -52,6 +56,19 @@ def row_figures(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         for e in inside:
             if e.label_ == "METRIC":
                 found[(head.start, e.start)] = "HAS_METRIC"
+    return found
+
+
+def item_scores(sent: Span, ents: list[Span]) -> set[int]:
+    """Starts of the scores in the rows of ``sent`` keyed by a code identifier ("|
+    `ds-sql-exercise-image` | 1.00 | 0.67 |"): results of that item (a task, a subset),
+    which no entity names, not figures of what the page is about. Counts stay ("|
+    `provided_facts` | 274 |": the benchmark's parts)."""
+    doc, found = sent.doc, set()
+    for start, end in line_ranges(sent):
+        if CODE_KEY.match(doc[start:end].text):
+            found |= {e.start for e in ents if start <= e.start < end and
+                      e.label_ == "METRIC" and SCORE.fullmatch(e.text)}
     return found
 
 

@@ -364,3 +364,28 @@ def test_a_runs_time_in_a_cell_is_one_figure_of_the_rows_model(nlp):
     found = {(s, t) for s, p, t in edges(nlp, FRONTIER) if p == "HAS_METRIC"}
     assert {("claude-sonnet-4-5-20250929", "32m 56s"), ("gpt-5.1-2025-11-13", "45:49")
             } <= found, found
+
+
+# eval__theagentcompany.md (heldout-evals-dev): a row keyed by a task's code name holds that
+# task's scores, which no entity names; they are not the figures of the page's benchmark
+TASK_SCORES = """# TheAgentCompany
+
+TheAgentCompany is a benchmark for evaluating AI agents on real-world professional tasks in a \
+simulated software company.
+
+Extracted task scores for implemented tasks from the OpenHands–Versa Claude Sonnet 4 results \
+README (original implementation) and from `TRAJECTORY_ANALYSIS.md` / stage-3 Haiku analysis \
+(checkpoint scores for Inspect implementation):
+
+| Task                                | Original implementation | Inspect implementation |
+| ----------------------------------- | ----------------------: | ---------------------: |
+| `sde-create-sqlite-database-image`  |                    0.44 |                   0.88 |
+| `ds-find-meeting-spreadsheet-image` |                    0.25 |                   0.50 |
+| `admin-remove-pages-pdf-image`      |                    0.17 |                   0.67 |
+"""
+
+
+def test_a_tasks_scores_in_a_row_keyed_by_its_code_name_are_no_figures_of_the_page(nlp):
+    found = edges(nlp, TASK_SCORES)
+    assert ("Claude Sonnet 4", "EVALUATED_ON", "TheAgentCompany") in found, found
+    assert not [t for s, p, t in found if p == "HAS_METRIC"], found
