@@ -91,6 +91,10 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
     assert "2025.2" not in _metrics(nlp, "| Version | Problems | Status |\n"
                                     "|---------|----------|----------|\n"
                                     "| 2025.2  | 232      | Released |\n")
+    # eval__scicode.md (heldout-evals-dev): how many dimensions a thing has
+    assert _metrics(nlp, "Make a 2D array of Chern numbers by sweeping the parameters: the "
+                    "on-site energy to next-nearest-neighbor coupling ratio and phase "
+                    "values.") == []
     # eval__threecb.md, eval__persistbench.md, eval__b3.md: how a run is repeated or scored
     assert _metrics(nlp, "The default behaviour is 10 repeats.") == []
     assert _metrics(nlp, "Beneficial memory uses a 1-3 rubric measuring how well the model "

@@ -78,7 +78,7 @@ from graph.nlp.components.metrics import (
     share_of,
     within_cell,
 )
-from graph.nlp.components.not_figures import calendar_version, not_a_date, reports_nothing
+from graph.nlp.components.not_figures import label_number, not_a_date, reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
@@ -208,7 +208,7 @@ class ThreadlineEntities:
         # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
         # user's text (the longer span stays, as spaCy's filter_spans keeps it)
         chosen = [s for s in chosen if s.label_ in ("DATE", "PERSON", "PLACE") or (
-                  not calendar_version(s) if s.label_ == "METRIC" else not generic_term(s.text))
+                  not label_number(s) if s.label_ == "METRIC" else not generic_term(s.text))
                   or s.text.isupper() and len(s.text) > 4]  # not "LLMs", "2025.3"; "RECALL"
         chosen = language_names(partnership_names(versioned_names(filter_spans(trimmed(
             _outside_code(doc, repeated_names(doc, chosen)))))))

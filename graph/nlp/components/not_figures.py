@@ -32,19 +32,23 @@ HYPHENS = ("-", "\u2011", "\u2010")
 def reports_nothing(span: Span) -> bool:
     """Whether the number of ``span`` (a numeric entity or a METRIC pattern's match) sits
     where no figure is reported: inline code, an equation, a question, a blockquote, a bit
-    width, a hardware series; or is a release's calendar version ("2025.3")."""
+    width, a hardware series; or is a release's calendar version ("2025.3") or a count of
+    dimensions ("a 2D array")."""
     return in_inline_code(span) or in_equation(span) or in_math(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
-        or a_name_part(span) or a_setting(span) or a_scale_value(span) or calendar_version(span)
+        or a_name_part(span) or a_setting(span) or a_scale_value(span) or label_number(span)
 
 
 _CALENDAR_VERSION = re.compile(r"^(?:19|20)\d\d\.\d{1,2}$")
+_DIMENSIONS = re.compile(r"^\dD\b")  # "a 2D array", "3D medical images"
 
 
-def calendar_version(span: Span) -> bool:
-    """A release numbered by its year and its month or minor version ("2025.3"); no gold
-    figure of the annotated pages has this form."""
-    return _CALENDAR_VERSION.match(span.text.strip()) is not None
+def label_number(span: Span) -> bool:
+    """A number that labels rather than reports: a release numbered by its year and its
+    month or minor version ("2025.3"), or how many dimensions a thing has ("a 2D array");
+    no gold figure of the annotated pages has either form."""
+    text = span.text.strip()
+    return _CALENDAR_VERSION.match(text) is not None or _DIMENSIONS.match(text) is not None
 
 
 def _compares(times: Token) -> bool:
