@@ -49,6 +49,21 @@ def test_the_container_tool_written_in_lower_case_is_a_project(nlp):
     assert ("docker", "PROJECT") in found, found
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # eval__compute_eval.md, eval__osworld.md, eval__swe_lancer.md, eval__threecb.md
+    # (heldout-evals-dev): the small model reads "Numba", "Chrome", "webpack" as people
+    ("- `cuda_python` - Python CUDA code (e.g., CuPy, Numba).", {"CuPy", "Numba"}),
+    ("   - `chrome`: The Docker container does not yet have Chrome installed.", {"Chrome"}),
+    ("- Per-task images have webpack pre-compiled at build time", {"webpack"}),
+    ("01. `binpwn_gdb_repl` - Binary exploitation with GDB", {"GDB"}),
+    ("This includes examples that use VLC's HTTP interface, require internet for "
+     "instructions, or need to install applications or extensions.", {"VLC"}),
+])
+def test_a_well_known_developer_tool_is_a_project(nlp, text, names):
+    found = {e.text for e in nlp(text).ents if e.label_ == "PROJECT"}
+    assert names <= found, found
+
+
 def test_what_a_mode_requires_written_as_code_is_software(nlp):
     # eval__cyberseceval_4.md (heldout-evals-dev); a parameter or a key is no software
     # (eval__gdm_in_house_ctf.md, eval__gaia.md)
