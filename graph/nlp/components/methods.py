@@ -15,7 +15,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from graph.nlp.components.spans import HYPHENS, doc_text, is_quote, title_line
+from graph.nlp.components.spans import HYPHENS, doc_text, is_quote, line_bounds, title_line
 from graph.nlp.lexicon import words
 
 
@@ -152,9 +152,7 @@ def bulleted_label(span: Span) -> bool:
     after it ("- **Context poisoning** — Contradictory facts ...", "- **Direct Tool Invocation
     (DTI)**"): a category a page lists, which a guide's technique lists have taught the
     recogniser to call a METHOD."""
-    text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    label = _BULLETED_LABEL.match(text, start)
+    label = _BULLETED_LABEL.match(doc_text(span.doc), line_bounds(span)[0])
     return label is not None and any(label.span(i) == (span.start_char, span.end_char)
                                      for i in (1, 2))
 

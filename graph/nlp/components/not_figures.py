@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import doc_text, line_bounds
 from graph.nlp.lexicon import words
 
 # what only an equation has: "3x^2 - 7x + 2 = 0", "x = (7 ± √25) / 6" ("71.2 ± 0.3" is a score)
@@ -163,10 +163,8 @@ _MATH = re.compile(r"(?<![\w$])\$(?=[A-Za-z\\{(])[^$\n]{1,160}?\$")
 def in_math(span: Span) -> bool:
     """Touching inline TeX ("the coupling constant $t_2$", "from -6 to 6 with $N$ samples"):
     the symbols and bounds of a formula, not a figure reported."""
-    text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start:len(text) if end < 0 else end]
+    start, end = line_bounds(span)
+    line = doc_text(span.doc)[start:end]
     return any(m.start() + start < span.end_char and span.start_char < m.end() + start
                for m in _MATH.finditer(line))
 

@@ -23,6 +23,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def line_bounds(span: Span) -> tuple[int, int]:
+    """Character offsets of the start and the end (its newline, or the text's end) of the
+    line ``span`` starts on."""
+    text = doc_text(span.doc)
+    end = text.find("\n", span.end_char)
+    return text.rfind("\n", 0, span.start_char) + 1, len(text) if end < 0 else end
+
+
 _TEXT_KEY = "threadline_text"
 
 
@@ -76,9 +84,7 @@ def title_line(span: Span) -> bool:
     Shape rules ("X Foundation", "X Research", "X Study") are not to be trusted there.
     """
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    end = len(text) if end < 0 else end
+    start, end = line_bounds(span)
     if text[start:end].lstrip().startswith("#"):
         return True
     if span.doc.has_annotation("SENT_START"):
