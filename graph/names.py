@@ -14,6 +14,8 @@ _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 # In a label only "the" goes: "A" may start a name ("A* search"), and the case varies.
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _WORD_BREAK = re.compile(r"[\s\-\u2011]+")
+# A release number after a product's name: "PyTorch 2.2", "CUDA 12.1", "vLLM v0.6"
+_RELEASE_AFTER = re.compile(r"^(.*?\S)[ \t]+v?\d+\.\d+(?:\.\d+)*$|^(.*?\S)[ \t]+v\d+$")
 
 
 def strip_article(text: str, label: bool = False) -> str:
@@ -23,6 +25,14 @@ def strip_article(text: str, label: bool = False) -> str:
     ``label`` only "the", "The" or "THE" goes and the rest keeps its case.
     """
     return (_LEADING_THE if label else _LEADING_ARTICLE).sub("", text)
+
+
+def release_base(text: str) -> str:
+    """A tool's or library's name without the release number written after it ("CUDA 12.1"
+    -> "CUDA", "vLLM v0.6" -> "vLLM"): a release of a product is that product, so
+    resolution makes one node of it, with the numbered forms as aliases."""
+    match = _RELEASE_AFTER.match(text.strip())
+    return (match.group(1) or match.group(2)) if match else text
 
 
 def initials(text: str, skip: str = "") -> str:

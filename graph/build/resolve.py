@@ -8,6 +8,8 @@ Mentions merge when
   patterns that describe a kind of name, not one entity, and never merge anything;
 * one is an acronym the text defines for the other ("natural language autoencoders (NLAs)");
 * the user's alias file (``resources/aliases.jsonl``) says so;
+* one is a release of the other, a product ("PyTorch 2.2" is "PyTorch": one node, the
+  numbered forms among its aliases);
 * one is a short form that is a word-suffix of exactly one longer name of the corpus
   ("Opus 3" -> "Claude Opus 3", "Mythos Preview" -> "Claude Mythos Preview").
 
@@ -36,7 +38,8 @@ from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
 from graph.build.figure_forms import figure_forms, fold_bare_figures
 from graph.build.sized_forms import hub_names, sized_forms
-from graph.names import names_a_title, spells_acronym, strip_article
+from graph.build.union_find import Groups
+from graph.names import names_a_title, release_base, spells_acronym, strip_article
 from graph.nlp.lexicon import words
 from graph.nlp.records import Mention, TypedRelation
 from graph.paths import resource
@@ -201,27 +204,6 @@ def _load_user_aliases(path: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-class _Groups:
-    """Union-find over mention keys."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _choose_type(mentions: list[Mention]) -> str:
     votes = Counter()
     for m in mentions:
@@ -233,16 +215,21 @@ def _choose_type(mentions: list[Mention]) -> str:
 def _choose_label(group: list[Mention], short: set[str]) -> str:
     """The most frequent full form; acronyms, short forms and the user's aliases only when
     nothing else was seen."""
-    forms = Counter(display_form(m.text) for m in group)
+    forms = Counter(display_form(_named(m)) for m in group)
     full = {f: n for f, n in forms.items() if normalise(f) not in short} or forms
     # ties: the longer form, then the one a sentence start did not capitalise
     return max(full, key=lambda f: (full[f], len(f), -sum(c.isupper() for c in f), f))
 
 
+def _named(m: Mention) -> str:
+    """What a mention names: a product's release is the product ("PyTorch 2.2")."""
+    return release_base(m.text) if m.label == "PROJECT" else m.text
+
+
 def _key(m: Mention, redirect: Mapping[str, str]) -> str:
     if m.label == "DATE" and (day := date_key(m.text)):
         return CALENDAR + day
-    key = normalise(m.text, m.label)
+    key = normalise(_named(m), m.label)
     if not key:
         return ""
     key = redirect.get(key, key)
@@ -278,7 +265,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     acronyms = defined_acronyms(mentions, texts)
     redirect.update(acronyms)
 
-    union = _Groups()
+    union = Groups()
     keyed: list[tuple[str, Mention]] = []
     for m in mentions:
         key = _key(m, redirect)
@@ -340,7 +327,7 @@ def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]])
     return folded
 
 
-def _join_named_methods(union: _Groups, keyed: list[tuple[str, Mention]]) -> None:
+def _join_named_methods(union: Groups, keyed: list[tuple[str, Mention]]) -> None:
     """"ReAct prompting" is "ReAct", "chain-of-thought reasoning" is "chain-of-thought":
     a method named with a naming head (``naming_heads``) joins the method without it; and a
     name run together is the name written apart in one document ("TheAgentCompany", "The
