@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from graph.nlp.anaphora import anaphors
+from graph.nlp.anaphora import PRONOUNS, anaphors
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.components.spans import doc_text, sentences_with_entities
@@ -120,9 +120,10 @@ def _antecedent(sent: Span, ents: list[Span],
     subject = main_subject(sent)
     own = next((e for e in ents if e.label_ in TOPIC_TYPES and subject is not None
                 and _names(e, subject)), None)
-    if own is None and previous is None:  # "Claude mostly avoids X when ...—it shows up in"
+    semicolon = _pronoun_after_semicolon(sent)
+    if own is None and (previous is None or semicolon):  # "Claude avoids X when ...—it shows"
         own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
-                    and e.root.head.pos_ in VERBAL), None)
+                    and e.root.head.pos_ in VERBAL and e.end <= (semicolon or e.end)), None)
     stood = next((g[0] for s, g in several if len(g) == 1 and subject in s), None)
     found = (entity_topic(own, offset), "previous") if own is not None else \
         (stood, "previous") if stood is not None else \
@@ -134,6 +135,13 @@ def _antecedent(sent: Span, ents: list[Span],
     return found
 
 
+def _pronoun_after_semicolon(sent: Span) -> int:
+    """Where the semicolon is that an "it" follows ("X reaches 54.2 on Arena-Hard; it is
+    competitive with Y"): the clause before it is the sentence "it" follows, its subject
+    what "it" stands for; ``0`` when there is none."""
+    semicolon = next((t.i for t in sent if t.text == ";"), 0)
+    return semicolon if semicolon and any(
+        t.lower_ in PRONOUNS for t in sent if t.i > semicolon) else 0
 
 
 def _resolved(c: Candidate, standing: Standing, text: str, offset: int) -> Candidate | None:

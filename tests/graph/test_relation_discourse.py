@@ -133,6 +133,20 @@ def test_a_pronoun_subject_of_comparisons_joined_in_one_sentence(nlp):
     assert ("DeepSeek-R1-Distill-Qwen-32B", "COMPARED_WITH", "o1-mini") in found, found
     assert not any(p == "OUTPERFORMS" and "o1-mini" in (s, t) for s, p, t in found), found
 
+def test_it_after_a_semicolon_stands_for_the_subject_of_the_clause_before(nlp):
+    # m02_nemotron4_340b.txt: "it" is Nemotron-4-340B-Instruct, not the reward model the
+    # line before was about (nor a dummy "it" of "It is ... that": the clause is before it)
+    found = typed(nlp, "- Nemotron-4-340B-Reward ranks first on RewardBench with 92.0% overall "
+                       "accuracy, ahead of GPT-4o used as a judge.\n- Nemotron-4-340B-Instruct "
+                       "reaches 54.2 on Arena-Hard and 8.22 on MT-Bench; it is competitive with "
+                       "Llama-3-70B-Instruct and outperforms Mixtral-8x22B-Instruct on "
+                       "instruction following.")
+    assert ("Nemotron-4-340B-Instruct", "OUTPERFORMS", "Mixtral-8x22B-Instruct") in found, found
+    assert any(p == "COMPARED_WITH" and {s, t} == {"Nemotron-4-340B-Instruct",
+               "Llama-3-70B-Instruct"} for s, p, t in found), found
+    assert not any("Reward" in s and t.startswith(("Mixtral", "Llama")) for s, _, t in found)
+
+
 def test_a_use_verb_far_from_its_subject(nlp):
     # m06_mistral_funding_news.txt: a participle clause between the model and "uses"
     found = typed(nlp, "Mixtral 8x7B, released in December 2023 under Apache 2.0, uses a "
