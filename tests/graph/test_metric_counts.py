@@ -243,3 +243,13 @@ def test_a_figure_does_not_end_with_the_conjunction_before_the_next(nlp):
     # two sums joined so, the genre's funding news does
     assert _metrics(nlp, "Kairos Labs raised $30 million and $40 million in two rounds.") == \
         ["$30 million", "$40 million"]
+
+
+def test_the_numbers_a_version_is_called_by_report_nothing(nlp):
+    # training/corpus/packages/readme__llama_cpp_python.md, readme__bitsandbytes.md
+    assert _metrics(nlp, "- CUDA Version is 11.8, 12.1, 12.2, 12.3, 12.4, 12.5, 13.0 or 13.2\n"
+                         "- Python Version is 3.10, 3.11 or 3.12") == []
+    assert _metrics(nlp, "Supported CUDA versions: 10.2 - 12.0") == []
+    # a figure after the word still is one: eval__gdm_intercode_ctf.md
+    assert _metrics(nlp, "With evaluation version 2.1.0, GPT-4o solved 84% of the tasks.") \
+        == ["84% of the tasks"]

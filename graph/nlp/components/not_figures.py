@@ -8,7 +8,8 @@ symbols of a formula in TeX ("$t_2$"), the numbers of a question put to a model 
 in a Markdown blockquote, a bit width that names a precision ("4-bit", "8-bit compression"),
 the number of a hardware series ("RTX 20, 30, 40x"), a model a definite noun phrase names by
 its size ("the 32B model"), a number glued to letters no unit spells ("4o Image Generation"),
-a setting of the run ("3 epochs", "a temperature of 0.0", "95% CI"). Each is told by the
+a setting of the run ("3 epochs", "a temperature of 0.0", "95% CI"), the numbers a version is
+called by ("CUDA Version is 11.8, 12.1 or 13.2"). Each is told by the
 characters around the number, not by the parse.
 """
 
@@ -36,7 +37,8 @@ def reports_nothing(span: Span) -> bool:
     dimensions ("a 2D array")."""
     return in_inline_code(span) or in_equation(span) or in_math(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
-        or a_name_part(span) or a_setting(span) or a_scale_value(span) or label_number(span)
+        or a_name_part(span) or a_setting(span) or a_scale_value(span) or label_number(span) \
+        or a_version_number(span)
 
 
 _CALENDAR_VERSION = re.compile(r"^(?:19|20)\d\d\.\d{1,2}$")
@@ -49,6 +51,23 @@ def label_number(span: Span) -> bool:
     no gold figure of the annotated pages has either form."""
     text = span.text.strip()
     return _CALENDAR_VERSION.match(text) is not None or _DIMENSIONS.match(text) is not None
+
+
+_VERSION_WORDS = {"version", "versions"}
+# what may stand between "version" and its numbers: "CUDA Version is 11.8, 12.1 ... or 13.2",
+# "Supported CUDA versions: 10.2 - 12.0", "version v0.1.2", "Version 2-A"
+_IN_A_VERSION_LIST = {"is", "are", ":", ",", "or", "and", "to", "-", "–", "v", "of", "from"}
+
+
+def a_version_number(span: Span) -> bool:
+    """A release's number after the word "version", or one of a list of them ("Python
+    Version is 3.10, 3.11 or 3.12"): what a release is called, no finding (30 of the 31
+    such numbers of the annotated pages are no gold figure)."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in _IN_A_VERSION_LIST) \
+            and span.start - i <= 24:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _VERSION_WORDS
 
 
 def _compares(times: Token) -> bool:
