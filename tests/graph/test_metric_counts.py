@@ -97,6 +97,9 @@ def test_settings_versions_and_bit_widths_report_nothing(nlp):
                     "values.") == []
     # eval__threecb.md, eval__persistbench.md, eval__b3.md: how a run is repeated or scored
     assert _metrics(nlp, "The default behaviour is 10 repeats.") == []
+    # eval__gdm_self_reasoning.md (train split): how many times a challenge is tried
+    assert _metrics(nlp, "The GDM paper evaluated each challenge with 50 trials, reporting "
+                    "success if at least 1 of the 50 trials was successful.") == []
     assert _metrics(nlp, "Beneficial memory uses a 1-3 rubric measuring how well the model "
                     "utilizes relevant memories.") == []
     assert _metrics(nlp, "Scores based on the fraction of words containing profanity keywords "
