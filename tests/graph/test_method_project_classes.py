@@ -413,3 +413,13 @@ def test_a_technique_named_with_its_kind_is_named_without_it(nlp, text, method):
     found = methods(nlp, text)
     assert method in found
     assert method + " method" not in found
+
+
+def test_a_number_format_is_no_name(nlp):
+    # training/heldout/packages/readme__unsloth.md (heldout-dev): FP8 is a precision, as
+    # "16-bit" is, not a METHOD; the techniques beside it are
+    found = ents(nlp, "- **FP8 & Vision RL**: You can now do FP8 & VLM GRPO on consumer "
+                      "GPUs.\n* Supports **full-finetuning**, pretraining, 4-bit, 16-bit and "
+                      "**FP8** training.")
+    assert not any(name == "FP8" for name, _ in found), found
+    assert ("GRPO", "METHOD") in found and ("pretraining", "METHOD") in found

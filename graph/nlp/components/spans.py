@@ -183,10 +183,17 @@ def shouted(text: str, start: int) -> bool:
     return len(found) >= 6 and sum(w.isupper() for w in found) >= 0.8 * len(found)
 
 
+# a number format: "FP8", "bf16", "INT4", "NF4", "MXFP4" (a precision, as "8-bit" is)
+_NUMBER_FORMAT = re.compile(r"^(?:u?int|fp|bf|tf|nf|mxfp|nvfp)\d{1,2}$", re.I)
+
+
 def generic_term(text: str) -> bool:
     """Whether ``text`` is a generic term, never a name ("AI", "LLMs", "Accuracy": the
-    ``generic_terms`` of ``resources/lexicon/entities.json``, compared case-folded)."""
-    return text.casefold().strip() in words("entities", "generic_terms")
+    ``generic_terms`` of ``resources/lexicon/entities.json``, compared case-folded), or a
+    number format ("FP8", "bf16": no gold entity of the 6 annotated pages naming one)."""
+    text = text.strip()
+    return text.casefold() in words("entities", "generic_terms") or \
+        _NUMBER_FORMAT.match(text) is not None
 
 
 def without_function_words(span: Span) -> Span | None:
