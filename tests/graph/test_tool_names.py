@@ -58,6 +58,11 @@ def test_the_container_tool_written_in_lower_case_is_a_project(nlp):
     ("01. `binpwn_gdb_repl` - Binary exploitation with GDB", {"GDB"}),
     ("This includes examples that use VLC's HTTP interface, require internet for "
      "instructions, or need to install applications or extensions.", {"VLC"}),
+    # m02_nemotron4_340b.txt, m11_flashattention_summary.txt (announcements): the training
+    # library read as a METHOD, the kernel library as nothing
+    ("- Pretraining ran on 768 DGX H100 nodes using Megatron-LM.", {"Megatron-LM"}),
+    ("  - Outperforms the attention kernels in xFormers and the Triton implementation of "
+     "FlashAttention at every sequence length tested.", {"xFormers"}),
 ])
 def test_a_well_known_developer_tool_is_a_project(nlp, text, names):
     found = {e.text for e in nlp(text).ents if e.label_ == "PROJECT"}
