@@ -423,3 +423,23 @@ def test_a_number_format_is_no_name(nlp):
                       "**FP8** training.")
     assert not any(name == "FP8" for name, _ in found), found
     assert ("GRPO", "METHOD") in found and ("pretraining", "METHOD") in found
+
+
+@pytest.mark.parametrize("text", [
+    # research__llm-reasoning.md (dev), eval__make_me_pay.md, eval__persistbench.md
+    # (heldout-evals-dev): how big, how general, how bad, not which technique
+    "What they do instead, armed with web-scale training, is a form of universal approximate "
+    "retrieval.",
+    "Originally developed by OpenAI Evals, this implementation has been ported to Inspect to "
+    "support model-agnostic evaluation across different providers.",
+    "Beneficial memory uses 1 epoch since it measures successful memory utilization rather "
+    "than failure detection, so worst-case sampling is not needed.",
+])
+def test_a_degree_modifier_does_not_make_a_technique_name(nlp, text):
+    assert not methods(nlp, text), methods(nlp, text)
+
+
+def test_a_known_method_after_a_degree_modifier_stays_a_method(nlp):
+    # research__rag.md (train): the method is named without the modifier
+    assert "pre-training" in methods(nlp, "RETRO leverages retrieval augmentation for "
+                                          "large-scale pre-training from scratch.")

@@ -91,6 +91,8 @@ def _modifier_step(unit: Span, head: Token, start: int, head_start: int) -> bool
         return None
     if not any(i < t.head.i <= head.i for t in unit):
         return None  # it modifies something outside the phrase
+    if len(parts) > 1 and parts[-1].lower_ in words("methods", "degree_parts"):
+        return None  # "large-scale training", "model-agnostic evaluation": how, not which
     adjectives = words("methods", "technique_adjectives")
     # "video evaluation", "literature review": an activity, unless a technique word names it
     activity = len(parts) == 1 and head.lower_ in words("methods", "activity_heads")
