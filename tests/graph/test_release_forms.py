@@ -4,26 +4,15 @@ Real lines through the real pipeline and graph build."""
 
 from __future__ import annotations
 
-import json
-
-from graph.build.assemble import build_graph
-from graph.ingest.documents import Document
 from graph.names import release_base
-from graph.nlp.extract import extract
-from graph.nlp.pipeline import shared_pipeline
-
-
-def _nodes(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
-    g = build_graph(extract(nlp, [Document("d.md", "d.md", text, "0")]), shared_pipeline()[1])
-    return {d["label"]: (d["type"], json.loads(d["aliases"]) if isinstance(d["aliases"], str)
-                         else list(d["aliases"])) for _, d in g.nodes(data=True)}
+from tests.graph.test_sized_forms import graph_nodes
 
 
 def test_the_releases_of_a_tool_are_one_node(nlp):
     # training/corpus/packages/readme__llama_cpp_python.md, lines 72-81
-    nodes = _nodes(nlp, "- `cu118`: CUDA 11.8\n- `cu121`: CUDA 12.1\n- `cu122`: CUDA 12.2\n"
-                        "- `cu132`: CUDA 13.2\n\n"
-                        "For example, to install the CUDA 12.1 wheel:\n")
+    nodes = graph_nodes(nlp, "- `cu118`: CUDA 11.8\n- `cu121`: CUDA 12.1\n- `cu122`: CUDA 12.2\n"
+                              "- `cu132`: CUDA 13.2\n\n"
+                              "For example, to install the CUDA 12.1 wheel:\n")
     cuda = [label for label in nodes if label.startswith("CUDA")]
     assert cuda == ["CUDA"]
     assert nodes["CUDA"][0] == "PROJECT"
@@ -32,8 +21,8 @@ def test_the_releases_of_a_tool_are_one_node(nlp):
 
 def test_a_release_named_alone_keeps_its_numbered_form(nlp):
     # training/corpus/announcements/m11_flashattention_summary.txt
-    nodes = _nodes(nlp, "Adopted widely: PyTorch 2.2 ships FlashAttention-2 as an attention "
-                        "backend, and vLLM and Hugging Face Transformers call it.")
+    nodes = graph_nodes(nlp, "Adopted widely: PyTorch 2.2 ships FlashAttention-2 as an attention "
+                              "backend, and vLLM and Hugging Face Transformers call it.")
     assert nodes["PyTorch"][0] == "PROJECT"
     assert "PyTorch 2.2" in nodes["PyTorch"][1]
 

@@ -12,7 +12,7 @@ from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
 
 
-def _nodes(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
+def graph_nodes(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
     g = build_graph(extract(nlp, [Document("d.md", "d.md", text, "0")]), shared_pipeline()[1])
     return {d["label"]: (d["type"], json.loads(d["aliases"]) if isinstance(d["aliases"], str)
                          else list(d["aliases"])) for _, d in g.nodes(data=True)}
@@ -20,8 +20,8 @@ def _nodes(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
 
 def test_a_bracketed_size_after_a_model_is_one_of_its_forms(nlp):
     # training/heldout/packages/readme__unsloth.md (dev); models__phi-2.md of the guide
-    nodes = _nodes(nlp, "| **Llama 3.1 (8B)** | 2x faster | 70% less |\n\n"
-                        "Phi-2 matches or outperforms Llama 2 (13B) on multi-step reasoning.")
+    nodes = graph_nodes(nlp, "| **Llama 3.1 (8B)** | 2x faster | 70% less |\n\n"
+                              "Phi-2 matches or outperforms Llama 2 (13B) on multi-step reasoning.")
     assert nodes["Llama 3.1"][0] == "MODEL"
     assert "Llama 3.1 (8B)" in nodes["Llama 3.1"][1]
     assert "Llama 2 (13B)" in nodes["Llama 2"][1]
@@ -29,5 +29,5 @@ def test_a_bracketed_size_after_a_model_is_one_of_its_forms(nlp):
 
 
 def test_a_bracketed_word_is_no_size(nlp):
-    nodes = _nodes(nlp, "Mistral 7B (Apache 2.0) and Llama 3 (Meta) are open models.")
+    nodes = graph_nodes(nlp, "Mistral 7B (Apache 2.0) and Llama 3 (Meta) are open models.")
     assert not any("(" in alias for _, aliases in nodes.values() for alias in aliases)
