@@ -139,7 +139,9 @@ def _described_maker(between: list[str]) -> bool:
     """"ORG, the Paris-based startup behind the X models", "ORG, the Alibaba-backed maker of
     X", "ORG is the company behind X": ``org`` described (after a comma or a copula, opening
     with an article, no clause) as what stands behind ``X`` or makes it."""
-    said = _without_marks(between)
+    said = " ".join(_without_marks(between)).replace(" - ", "-").split()  # "start-up"
+    while said[-1:] and said[-1] in OWN:
+        said = said[:-1]  # "the San Francisco start-up behind the open MPT models"
     if said[-1:] and said[-1] in ARTICLES:
         said = said[:-1]
     if len(said) < 3 or said[-1] not in DESCRIBED or not (
