@@ -80,6 +80,7 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
     ORG", "X is a family of models, released by ORG"."""
     if between == ["("]:
         return (after[:1] in CLOSING or after in CLOSING) and _parenthesis_of_makers(org)
+    between = _by_people_of(between)
     words = _without_marks(between)
     if between[:1] == [","] and _participle_by(words):
         return True
@@ -96,6 +97,24 @@ def _made_by(made: Span, org: Span, between: list[str], after: str) -> bool:
         return True  # "the SWE-Lancer benchmark by OpenAI"
     return bool(words) and words[-1] in FROM and \
         all(w in NOUNS or w in BOTH for w in words[:-1]) and len(words) <= 2
+
+
+PEOPLE_OF = ("at", "from")  # "developed by our colleagues at Cohere"
+PEOPLE_DETERMINERS = ("our", "its", "their", "a", "the")
+
+
+def _by_people_of(between: list[str]) -> list[str]:
+    """``between`` with "by (our) researchers at" said as "by": people of an organisation
+    made what they made for it ("Command R, the pretrained model developed by our colleagues
+    at Cohere")."""
+    if len(between) < 3 or between[-1] not in PEOPLE_OF:
+        return between
+    i = len(between) - 2
+    noun = between[i].removesuffix("s")
+    if noun not in words("roles", "staff_nouns") and noun not in words("roles", "person_nouns"):
+        return between
+    i -= between[i - 1] in PEOPLE_DETERMINERS
+    return between[:i] if between[i - 1] == "by" else between
 
 
 def _described_from(between: list[str]) -> bool:
@@ -238,9 +257,8 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
     ``"DEVELOPED_BY"`` for "o1-mini (OpenAI)"."""
     doc = sent.doc
     found: dict[tuple[int, int], str] = {}
-    for a, b in zip(ents, ents[1:], strict=False):
-        if a.text.lower() in WE_WORDS or b.text.lower() in WE_WORDS:
-            continue
+    named = [e for e in ents if e.text.lower() not in WE_WORDS]  # "by our colleagues at X"
+    for a, b in zip(named, named[1:], strict=False):
         between = [t.lower_ for t in doc[a.end:b.start] if t.text not in MARKUP]
         if a.label_ == "ORG" and b.label_ in MADE and len(between) == 1 and \
                 between[0] in POSSESSIVE and not _modifies_a_noun(b):

@@ -156,6 +156,11 @@ def test_the_maker_described_by_what_it_made_and_things_made_by_one_maker(nlp, m
     assert ("Falcon 2 11B", "DEVELOPED_BY", "Technology Innovation Institute") in found, found
     # a company near a thing it does not make: "the bank behind the deal" names no thing
     assert made(nlp, "Mistral AI, the startup that uses Mixtral, has raised money.") == {}
+    # m04_aya23_blog.txt: people of the organisation made it, "our" between them
+    found = typed(nlp, "We started from Command R, the pretrained model developed by our "
+                       "colleagues at Cohere, and fine-tuned it on multilingual instruction "
+                       "data.")
+    assert ("Command R", "DEVELOPED_BY", "Cohere") in found, found
     # m07_acquisitions_news.txt: a hyphenated "start-up", and "open" before the name
     found = made(nlp, "On 26 June 2023 Databricks agreed to acquire MosaicML, the San Francisco "
                       "start-up behind the open MPT models, for about $1.3 billion.")
