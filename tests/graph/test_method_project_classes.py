@@ -384,6 +384,14 @@ def test_a_models_release_number_is_part_of_its_name(nlp):
     assert ("MiniCPM-V 2.6", "MODEL") in found
     found = ents(nlp, "GPT-4 scores 86% on MMLU versus 92% on GSM8K.")  # known benchmarks
     assert {("MMLU", "DATASET"), ("GSM8K", "DATASET")} <= found, found
+    # n01_reka_vela.txt: in the whole text the recogniser misses the model before the cue
+    # and the repetition of its name finds it afterwards; the comparison still types Y
+    found = ents(nlp, "Vela 2 Mini is distilled from Vela 2 Max and fits on a single consumer "
+                      "GPU.\n\nKey results for Vela 2 Max:\n- 71.8% on MMMU, up from 62.4% for "
+                      "Vela 1.5\n- 89.6% on ChartQA, ahead of InternVL2.5-78B\n- 64.0% on "
+                      "Video-MME, on par with Qwen2-VL-72B\n\nVela 2 Mini scores 58.3% on MMMU, "
+                      "better than MiniCPM-V 2.6.")
+    assert ("MiniCPM-V 2.6", "MODEL") in found, found
 
 
 def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):

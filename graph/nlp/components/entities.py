@@ -6,29 +6,28 @@ Threadline's entities:
 
 * the ruler's spans (``ent.ent_id_`` set) are domain knowledge and are kept as they are;
 * the trained recogniser's spans (:mod:`~graph.nlp.components.domain`) keep its types;
-* the statistical labels are mapped onto Threadline's types, dropping generic terms
-  ("AI", "API") and names the model invents from lower-case words;
+* the statistical labels are mapped onto Threadline's types, dropping generic terms ("AI",
+  "API") and names the model invents from lower-case words;
 * the model's mistakes are re-typed from context: a short form of a model named in the same
-  document is that model ("Mythos Preview"), a name in apposition to "model" is a MODEL,
-  and members of a list of organisations are organisations ("partnered with A, B and C");
-* METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD
-  spans from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take
-  the type of their expansion (:mod:`~graph.nlp.components.acronyms`);
+  document is that model ("Mythos Preview"), a name in apposition to "model" is a MODEL, and
+  members of a list of organisations are organisations ("partnered with A, B and C");
+* METRIC spans come from numeric entities (:mod:`~graph.nlp.components.metrics`), METHOD spans
+  from technique nouns (:mod:`~graph.nlp.components.methods`), and acronyms take the type of
+  their expansion (:mod:`~graph.nlp.components.acronyms`);
 * names whose shape tells their type (:mod:`~graph.nlp.components.shapes`: "FlashAttention",
   "Aya Dataset", "NVIDIA NGC", "Sakana AI") are added;
 * where spans overlap, a shape's win over the ruler's, the ruler's over the trained
-  recogniser's, those over derived spans, derived over statistical ones; where a rule has
-  an opinion on the recogniser's span, its type wins (:mod:`~graph.nlp.components.arbiter`);
-* names lose the function words at their ends, a METHOD is named by a noun (extended over
-  its head or dropped), and technique names cut in two, joined by "+", or followed by a
-  product word are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
-* then: products are told by their nouns and neighbours ("its TRL library", "NVIDIA DGX
-  Cloud"; :mod:`~graph.nlp.components.products`), a table's score cells are metrics, what a
-  model is scored on is a DATASET (:mod:`~graph.nlp.components.benchmarks`), names listed
-  after a kind take its type ("tools like RAGAS"; :mod:`~graph.nlp.components.kinds`), and
-  names inside code blocks are dropped.
-  Shape patterns ("X Research") do not fire in titles and headings, and a chat assistant
-  ("ChatGPT") is the model answering unless its context makes it the app.
+  recogniser's, those over derived spans, derived over statistical ones; where a rule has an
+  opinion on the recogniser's span, its type wins (:mod:`~graph.nlp.components.arbiter`);
+* names lose the function words at their ends, a METHOD is named by a noun (extended over its
+  head or dropped), and technique names cut in two, joined by "+", or followed by a product word
+  are put right (:func:`~graph.nlp.components.methods.tidy_methods`);
+* then: products are told by their nouns and neighbours ("its TRL library", "NVIDIA DGX Cloud";
+  :mod:`~graph.nlp.components.products`), a table's score cells are metrics, what a model is
+  scored on is a DATASET (:mod:`~graph.nlp.components.benchmarks`), names listed after a kind
+  take its type ("tools like RAGAS"; :mod:`~graph.nlp.components.kinds`), and names inside code
+  blocks are dropped. Shape patterns ("X Research") do not fire in titles and headings, and a
+  chat assistant ("ChatGPT") is the model answering unless its context makes it the app.
 
 The generic terms and model nouns are in ``resources/lexicon/entities.json``.
 """
@@ -57,6 +56,7 @@ from graph.nlp.components.arbiter import (
     retype_lists,
 )
 from graph.nlp.components.benchmarks import benchmark_spans
+from graph.nlp.components.compared_names import compared_models
 from graph.nlp.components.domain import SPANS_KEY
 from graph.nlp.components.kinds import KIND_LISTS, listed_items, listed_kinds
 from graph.nlp.components.methods import (
@@ -165,9 +165,8 @@ class ThreadlineEntities:
         spans, pending = _sort_entities(doc, parsed)
         retyped = _retyped_names(pending, spans, parsed)
         if SPANS_KEY in doc.spans:
-            # The trained recogniser knows this genre's organisations; the statistical
-            # model's ORG guesses that context did not re-type are mostly headings and
-            # technique names here.
+            # The trained recogniser knows this genre's organisations; the statistical model's
+            # ORG guesses context did not re-type are mostly headings and technique names here.
             retyped = [(p, s) for p, s in retyped if s.label_ != "ORG"]
         spans += retyped
         if parsed:
@@ -205,13 +204,14 @@ class ThreadlineEntities:
             chosen = listed_items(doc, chosen, strong, marks["KIND"])
             chosen = slot_types(doc, chosen, strong, self.nlp)
             chosen = listed_acronyms(doc, chosen, strong)  # "GRPO, GSPO, DAPO"
-        # one word, one entity: a step that lets two spans meet is a bug, never a crash on a
-        # user's text (the longer span stays, as spaCy's filter_spans keeps it)
+        # one word, one entity: two spans meeting is a bug, never a crash (filter_spans)
         chosen = [s for s in chosen if s.label_ in ("DATE", "PERSON", "PLACE") or (
                   not label_number(s) if s.label_ == "METRIC" else not generic_term(s.text))
                   or s.text.isupper() and len(s.text) > 4]  # not "LLMs", "2025.3"; "RECALL"
         chosen = language_names(partnership_names(versioned_names(filter_spans(trimmed(
             _outside_code(doc, repeated_names(doc, chosen)))))))
+        if parsed:  # a model found again makes the other side of its comparison a model
+            chosen = compared_models(doc, chosen, strong)
         _forget_stale_ids(chosen)
         doc.ents = chosen
         return doc
