@@ -8,6 +8,7 @@ Engineering Guide's train and dev pages), read by the real pipeline.
 
 from __future__ import annotations
 
+from graph.nlp.derived import derived_readings
 from graph.nlp.provenance import provenance_readings
 from tests.graph.readings import first_sentence
 from tests.graph.test_relation_classifier import typed
@@ -187,3 +188,23 @@ def test_a_technique_describing_the_made_model_is_not_what_the_maker_made(nlp, m
     found = typed(nlp, "Meta AI researchers introduced a method called Retrieval Augmented "
                        "Generation (RAG) to address such knowledge-intensive tasks.")
     assert ("Retrieval Augmented Generation", "DEVELOPED_BY", "Meta AI") in found, found
+
+
+def test_a_model_made_from_another_after_other_participles_of_its_clause(nlp):
+    # n08_gov_joint_evaluation.txt: the parser hangs "fine-tuned" and "on top of" on the
+    # organisation; the cue right before the second model names what the first is made from
+    found = typed(nlp, "SEA-LION v3, developed by AI Singapore and fine-tuned from Gemma 2 9B, "
+                       "gave fewer harmful completions in Malay and Tagalog than Sailor2-20B, "
+                       "which was built by Sea AI Lab on top of Qwen2.5.")
+    assert ("SEA-LION v3", "BASED_ON", "Gemma 2 9B") in found, found
+    assert ("Sailor2-20B", "BASED_ON", "Qwen2.5") in found, found
+    assert ("SEA-LION v3", "DEVELOPED_BY", "AI Singapore") in found, found
+    # the cue must stand right before the base: "based on the same architecture as X" and a
+    # cue in another clause say nothing of this reading
+    assert first_sentence(derived_readings, nlp, "Vela 2 is based on the same architecture "
+                                                 "as Qwen2-VL-72B.") == {}
+    # m10_qlora_dpo_guide.txt
+    assert first_sentence(derived_readings, nlp, "Kestrel-8B is based on Llama 3 8B, the base "
+                                                 "(not Instruct) model released by Meta.") == \
+        {("Kestrel-8B", "Llama 3 8B"): "BASED_ON"}
+
