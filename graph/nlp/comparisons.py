@@ -38,6 +38,7 @@ BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", 
                          "various", "popular", "common", "standard", "key", "reasoning",
                          "knowledge", "coding", "code", "math", "evaluations", "suites", ","}
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
+POSSESSIVES = {"'s", "’s"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
@@ -78,9 +79,14 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
     """The entities listed right after a cue: the first within a few filler words, and the
     items joined to it by commas, "and", "or"."""
     first = next((e for e in ents if e.start >= start), None)
+    maker: set[int] = set()  # "ties with xAI's Grok-2": the maker's possessive is no item
+    if first is not None and first.label_ == "ORG" and kinds == ENDS and \
+            first.end < len(doc) and doc[first.end].lower_ in POSSESSIVES:
+        maker = set(range(first.start, first.end + 1))
+        first = next((e for e in ents if e.start > first.end), None)
     if first is None or first.start > limit or any(
             doc[k].lower_ not in filler and not (kinds == USE_ENDS and doc[k].pos_ == "ADJ")
-            for k in range(start, first.start)):  # (a use: "uses a standard decoder-only ...")
+            for k in range(start, first.start) if k not in maker):  # (a use: "uses a ...")
         return []
     items = [first]
     for e in ents:

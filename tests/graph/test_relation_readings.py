@@ -43,6 +43,11 @@ def test_a_losing_comparison_points_at_the_winner(nlp):
         ("ReAct", "CoT"): "OUTPERFORMS", ("ReAct", "Fever"): "EVALUATED_ON",
         ("CoT", "Fever"): "EVALUATED_ON", ("ReAct", "HotpotQA"): "EVALUATED_ON",
         ("CoT", "HotpotQA"): "EVALUATED_ON"}
+    # n12_arena_reshuffle.txt: the maker's possessive before the compared model is no item
+    assert every_sentence(comparison_readings, nlp, "Northwind AI's Cirrus 4 has taken first "
+                          "place on the LMSYS Chatbot Arena. With the Arena's style control "
+                          "switched on, Cirrus 4 ties with xAI's Grok-2.") == \
+        {("Cirrus 4", "Grok-2"): "COMPARED_WITH"}
     # announcements (m10): "trails" gives the object the win
     assert readings(nlp, "Kestrel-8B still trails Llama 3 8B Instruct on MMLU-Pro.") == \
         {("Kestrel-8B", "Llama 3 8B Instruct"): "OUTPERFORMS<",
