@@ -43,6 +43,8 @@ def _listed(doc, start: int, end: int, ents: list[Span]) -> tuple[list[Span], li
         items.append(e)
         joins.append(next((t.lower_ for t in gap if t.lower_ in ("with", "to", "against")),
                           ","))
+    if items[0].label_ not in ENDS and joins[:1] in (["with"], ["to"], ["against"]):
+        return [], []  # "compare X with A, B": X is no model or method, A is compared with it
     return [e for e in items if e.label_ in ENDS], joins
 
 
@@ -58,9 +60,10 @@ def _unbracketed(span: Span) -> list | None:
     return None if depth else out
 
 
-def _pairs(items: list[Span], joins: list[str], verb: bool) -> list[tuple[Span, Span]]:
-    """"compare A with B, C": A and each; "a comparison of A, B and C": every two."""
-    if verb and joins and joins[0] in ("with", "to", "against"):
+def _pairs(items: list[Span], joins: list[str]) -> list[tuple[Span, Span]]:
+    """"compare A with B, C" (however the tagger reads "compare"), "a comparison of A
+    against B and C": A and each; "a comparison of A, B and C": every two."""
+    if joins and joins[0] in ("with", "to", "against"):
         return [(items[0], other) for other in items[1:]]
     return list(combinations(items, 2))
 
@@ -75,7 +78,7 @@ def among_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             pairs = _fronted(sent, t.i, ents)
         else:
             items, joins = _listed(doc, t.i + 1, sent.end, ents)
-            pairs = _pairs(items, joins, t.pos_ == "VERB")
+            pairs = _pairs(items, joins)
         for a, b in pairs:
             if a.text.casefold() != b.text.casefold():
                 found[(a.start, b.start) if a.start < b.start else (b.start, a.start)] = \

@@ -216,6 +216,12 @@ def test_a_comparison_listing_the_models_after_its_word(nlp):
     assert frozenset(("text-davinci-003", "gpt-3.5-turbo")) in compared_pairs(
         nlp, "Compared to `text-davinci-003`, the `gpt-3.5-turbo` model that powers ChatGPT "
              "uses a chat format as input.")
+    # m12_orpo_summary.txt (in the whole summary the tagger reads ORPO a product here):
+    # "compare X with A, B and C" compares X with each, never A with B
+    pairs = compared_pairs(nlp, "- Smaller runs on Phi-2 (2.7B) and Llama-2 (7B) compare ORPO "
+                                "with SFT, RLHF and DPO on the same data.")
+    assert not pairs & {frozenset(("SFT", "RLHF")), frozenset(("SFT", "DPO")),
+                        frozenset(("RLHF", "DPO"))}, pairs
     # models__gpt-4.md: a name inside an open bracket is no item of the comparison
     assert not any("ChatGPT" in pair for pair in compared_pairs(
         nlp, "OpenAI claims that in comparison with GPT-3.5 (which powers ChatGPT), GPT-4 can "
