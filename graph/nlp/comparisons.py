@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
-from graph.nlp.use_phrases import LINE_MARKS, line_opening
+from graph.nlp.use_phrases import LINE_MARKS, line_opening, possessor
 
 ENDS = ("MODEL", "METHOD")
 # a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
@@ -38,7 +38,6 @@ BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", 
                          "various", "popular", "common", "standard", "key", "reasoning",
                          "knowledge", "coding", "code", "math", "evaluations", "suites", ","}
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
-POSSESSIVES = {"'s", "’s"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
@@ -80,8 +79,7 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
     items joined to it by commas, "and", "or"."""
     first = next((e for e in ents if e.start >= start), None)
     maker: set[int] = set()  # "ties with xAI's Grok-2": the maker's possessive is no item
-    if first is not None and first.label_ == "ORG" and kinds == ENDS and \
-            first.end < len(doc) and doc[first.end].lower_ in POSSESSIVES:
+    if first is not None and first.label_ == "ORG" and kinds == ENDS and possessor(doc, first):
         maker = set(range(first.start, first.end + 1))
         first = next((e for e in ents if e.start > first.end), None)
     if first is None or first.start > limit or any(

@@ -49,7 +49,10 @@ def derived_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     return found | _model_readings(sent, ents)
 
 
-MODEL_CUE_END = r"(?:\s+(?:the|a|an))?\s*$"  # the cue, then only an article, then the model
+@cache
+def _model_cue() -> re.Pattern:
+    """A model derivation cue ending the words before the model, an article at most after it."""
+    return re.compile(_cue("model_derivation_cues").pattern + r"(?:\s+(?:the|a|an))?\s*$")
 
 
 def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -66,7 +69,6 @@ def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         between = doc[a.end:b.start]
         if len(between) > REACH or any(t.lower_ in CLAUSE_ENDS for t in between):
             continue
-        if re.search(_cue("model_derivation_cues").pattern + MODEL_CUE_END,
-                     between.text.lower()):
+        if _model_cue().search(between.text.lower()):
             found[(a.start, b.start)] = "BASED_ON"
     return found

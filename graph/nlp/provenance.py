@@ -113,8 +113,9 @@ def _by_people_of(between: list[str]) -> list[str]:
     noun = between[i].removesuffix("s")
     if noun not in words("roles", "staff_nouns") and noun not in words("roles", "person_nouns"):
         return between
-    i -= between[i - 1] in PEOPLE_DETERMINERS
-    return between[:i] if between[i - 1] == "by" else between
+    if between[i - 1] in PEOPLE_DETERMINERS:
+        i -= 1  # "by our colleagues at"
+    return between[:i] if i > 0 and between[i - 1] == "by" else between
 
 
 def _described_from(between: list[str]) -> bool:

@@ -64,7 +64,7 @@ def cue_at(doc, i: int, end: int) -> tuple[int, str, bool] | None:
 def listed(doc, start: int, end: int, ents: list[Span], kinds=USED) -> list[Span]:
     """The entities listed from ``start``: the first within a few lead words, the rest
     joined to it by commas, "and", "then", or in brackets after an item (an abbreviation)."""
-    makers = {k for e in ents if start <= e.start < end and _possessor(doc, e)
+    makers = {k for e in ents if start <= e.start < end and possessor(doc, e)
               for k in range(e.start, e.end + 1)}  # "Meta's" in "from Meta's LLaMA 7B"
     after = [e for e in ents if start <= e.start < end and e.start not in makers]
     if not after:
@@ -90,7 +90,7 @@ def _wrap(doc, k: int, end: int) -> bool:
     return doc[k].is_space and wrapped(doc, k, end)
 
 
-def _possessor(doc, ent: Span) -> bool:
+def possessor(doc, ent: Span) -> bool:
     """A maker before its product ("fine-tuned from Meta's LLaMA 7B"): not an item."""
     return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")
 
