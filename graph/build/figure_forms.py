@@ -86,6 +86,28 @@ def fold_bare_figures(groups: dict[str, list], forms: dict[str, set[str]],
         if root in groups and len(targets) == 1 and targets[0] in groups:
             groups[targets[0]].extend(groups.pop(root))
             forms[targets[0]] |= forms.pop(root)
+    _fold_counted_alike(groups, forms, {root for root in metrics if root in groups})
+
+
+def _fold_counted_alike(groups: dict[str, list], forms: dict[str, set[str]],
+                        metrics: set[str]) -> None:
+    """Fold the metrics of one document that count the same number of the same thing,
+    however hedged or described ("100 challenging questions" and "only 100 questions",
+    "13 ethical dimensions" and "13 moral reasoning dimensions", "30 tasks" and "a 30-task
+    suite"), into the one the document says most often."""
+    alike: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for root in sorted(metrics):
+        doc, _, key = root.partition("\x00")
+        words = _unhedged(key).split()
+        figures = [word for word in words if any(c.isdigit() for c in word)]
+        if len(words) >= 2 and figures == words[:1] and words[-1].isalpha():
+            alike[doc, words[0].rstrip("+"), words[-1].removesuffix("s")].append(root)
+    for roots in alike.values():
+        keep = max(roots, key=lambda root: len(groups[root]))
+        for root in roots:
+            if root != keep:
+                groups[keep].extend(groups.pop(root))
+                forms[keep] |= forms.pop(root)
 
 
 def _within(short: list[str], long: list[str]) -> bool:

@@ -205,6 +205,30 @@ def test_a_metric_is_the_one_longer_metric_of_its_document_with_its_words_in_ord
                                                  "307 challenging programming problems"]
 
 
+def test_metrics_of_a_document_counting_the_same_number_of_the_same_thing_are_one():
+    # eval__zerobench.md: "100 challenging questions", then "consisting of only 100
+    # questions"; eval__scbench.md: "a 30-task suite" and "30 tasks"; eval__anima.md's
+    # "13 ethical dimensions" and "13 moral reasoning dimensions". Each was two nodes, so one
+    # gold figure and a spurious one, and two HAS_METRIC edges for one fact.
+    entities, _ = resolve([mention("100 challenging questions", "METRIC"),
+                           mention("only 100 questions", "METRIC", start=50),
+                           mention("30-task", "METRIC", start=90),
+                           mention("30 tasks", "METRIC", start=120),
+                           mention("13 ethical dimensions", "METRIC", start=160),
+                           mention("13 moral reasoning dimensions", "METRIC", start=200),
+                           mention("100 samples", "METRIC", start=240),
+                           mention("only 100 questions", "METRIC", doc="b.txt"),
+                           mention("$30 million and ¥30 billion", "METRIC", start=280),
+                           mention("about ¥30 billion", "METRIC", start=320)], user_aliases={})
+    found = sorted((e.label, tuple(e.documents)) for e in entities)
+    assert len(found) == 7, found  # another thing counted, another document: other figures
+    merged = next(e for e in entities if "a.txt" in e.documents and "only 100 questions"
+                  in [e.label, *e.aliases])
+    assert {"100 challenging questions", "only 100 questions"} <= {merged.label, *merged.aliases}
+    assert ("30 tasks", ("a.txt",)) in found and ("100 samples", ("a.txt",)) in found
+    assert ("about ¥30 billion", ("a.txt",)) in found  # not the span that holds two figures
+
+
 def test_an_acronym_and_the_one_name_it_spells_in_its_document_are_one_entity():
     # eval__mmlu.md (heldout-evals-dev): 'MMLU "Massive Multitask Language Understanding"',
     # then "Multilingual Massive Multitask Language Understanding (MMMLU)"
