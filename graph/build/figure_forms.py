@@ -89,6 +89,9 @@ def fold_bare_figures(groups: dict[str, list], forms: dict[str, set[str]],
     _fold_counted_alike(groups, forms, {root for root in metrics if root in groups})
 
 
+_JOINING = {"and", "or", "to", "vs", "versus"}  # two figures: "$30 million and ¥30 billion"
+
+
 def _fold_counted_alike(groups: dict[str, list], forms: dict[str, set[str]],
                         metrics: set[str]) -> None:
     """Fold the metrics of one document that count the same number of the same thing,
@@ -99,8 +102,8 @@ def _fold_counted_alike(groups: dict[str, list], forms: dict[str, set[str]],
     for root in sorted(metrics):
         doc, _, key = root.partition("\x00")
         words = _unhedged(key).split()
-        figures = [word for word in words if any(c.isdigit() for c in word)]
-        if len(words) >= 2 and figures == words[:1] and words[-1].isalpha():
+        if len(words) >= 2 and any(c.isdigit() for c in words[0]) and words[-1].isalpha() \
+                and not _JOINING.intersection(words):
             alike[doc, words[0].rstrip("+"), words[-1].removesuffix("s")].append(root)
     for roots in alike.values():
         keep = max(roots, key=lambda root: len(groups[root]))
