@@ -212,3 +212,14 @@ def test_a_benchmark_scored_in_another_clause_is_not_the_compared_models(nlp):
     assert {("Mistral Large 2", "COMPARED_WITH", "Claude 3 Opus"),
             ("Claude 3 Opus", "COMPARED_WITH", "Mistral Large 2")} & found, found
     assert ("Claude 3 Opus", "EVALUATED_ON", "MMLU") not in found, found
+
+
+def test_how_a_model_compares_with_others_is_a_comparison_not_a_win(nlp):
+    # models__mistral-large.md: the gold has Mistral Large COMPARED_WITH GPT-4 and Gemini
+    # Pro; the phrase "compare with" was no rule, and the classifier called it OUTPERFORMS
+    found = typed(nlp, "Below is a chart showing how Mistral Large compares with other "
+                       "powerful LLMs like GPT-4 and Gemini Pro.")
+    pairs = {frozenset((a, b)) for a, p, b in found if p == "COMPARED_WITH"}
+    assert {frozenset(("Mistral Large", "GPT-4")), frozenset(("Mistral Large", "Gemini Pro"))} \
+        <= pairs, found
+    assert not any(p == "OUTPERFORMS" for _, p, _ in found), found
