@@ -174,9 +174,16 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
     candidates += feature_candidates(spacy_doc, offset, result.subject)
     for c, label in model.decide(candidates):
         yield _relation(result, c, label)
-    guess = model.best_guess(candidates)
-    if guess is not None and (result.fallback is None or guess[0] > result.fallback[0]):
-        result.fallback = (guess[0], _relation(result, guess[1], guess[2]))
+    named = [c for c in candidates if not _names_we(result, c)]
+    for field, among in (("fallback", candidates), ("named_fallback", named)):
+        guess, kept = model.best_guess(among), getattr(result, field)
+        if guess is not None and (kept is None or guess[0] > kept[0]):
+            setattr(result, field, (guess[0], _relation(result, guess[1], guess[2])))
+
+
+def _names_we(result: DocumentResult, c: Candidate) -> bool:
+    """Whether an end of ``c`` is the author's "we" (which may stay unresolved)."""
+    return any(result.doc.text[s:e].lower() in WE_WORDS for s, e in (c.a, c.b))
 
 
 LISTED = ("EVALUATED_ON", "USES")  # predicates whose target may be one item of a list
@@ -271,12 +278,15 @@ def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
     numbers, and a table row's relation found both in its sentence and in its table."""
-    if not result.relations and result.fallback is not None:
-        result.relations = [result.fallback[1]]
     result.relations = resolve_we(result.relations, result.authors)
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
     _drop_examples(result)
+    for guess in (result.fallback, result.named_fallback):  # the likeliest relation that
+        if result.relations or guess is None:  # stands: its "we" resolves, no example's
+            break
+        result.relations = resolve_we([guess[1]], result.authors)
+        _drop_examples(result)
     # a table's row is read as a sentence and from the table's layout: what both find is
     # the sentence's, once (its evidence is that sentence, not the row twice)
     read = {(r.source, r.target, r.predicate, r.sent_start) for r in result.relations

@@ -71,8 +71,10 @@ class DocumentResult:
     topic: Named | None = None
     # What the whole document is about (graph.nlp.features), found in its first piece.
     subject: Named | None = None
-    # The likeliest relation the classifier held back, and its score (graph.nlp.extract)
+    # The likeliest relation the classifier held back, and its score (graph.nlp.extract),
+    # and the likeliest with no "we" among its ends, for when "we" stays unresolved
     fallback: tuple[float, TypedRelation] | None = None
+    named_fallback: tuple[float, TypedRelation] | None = None
 
 
 @dataclass(frozen=True, slots=True)
