@@ -217,6 +217,52 @@ def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
     return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
 
 
+def benchmark_scorers(ents: list[Span], owners: dict[int, object]) -> dict[int, Span | None]:
+    """``{benchmark.start: the model or method scored on it}`` for the sentence's benchmarks
+    (``owners``: its figures' owners by start)."""
+    return {e.start: benchmark_owner(e, ents) or listed_score_owner(e, ents, owners)
+            for e in ents if e.label_ == "DATASET"}
+
+
+def listed_score_owner(dataset: Span, ents: list[Span], owners: dict[int, object]
+                       ) -> Span | None:
+    """The model or method of a list of scores "figure on benchmark" that no verb governs
+    ("- Mistral-ORPO-β: 12.20% on AlpacaEval 2.0, 66.19% on IFEval and 7.32 on MT-Bench"):
+    the owner of the list's first figure (``owners``: the figures' owners by start) is
+    scored on each of its benchmarks."""
+    figure = _scored_figure(dataset, ents)
+    while figure is not None:
+        owner = owners.get(figure.start)
+        if isinstance(owner, Span):
+            return owner if owner.label_ in ("MODEL", "METHOD") else None
+        at = ents.index(figure)
+        before = ents[at - 1] if at > 0 else None
+        if before is None or before.label_ != "DATASET" or not _joins_scores(
+                figure.doc[before.end:figure.start]):
+            return None
+        figure = _scored_figure(before, ents)
+    return None
+
+
+def _scored_figure(dataset: Span, ents: list[Span]) -> Span | None:
+    """The figure written right before "on (the)" ``dataset``, if any."""
+    at = ents.index(dataset)
+    figure = ents[at - 1] if at > 0 else None
+    if figure is None or figure.label_ != "METRIC":
+        return None
+    words = [t.lower_ for t in dataset.doc[figure.end:dataset.start]]
+    return figure if words in (["on"], ["on", "the"]) else None
+
+
+def _joins_scores(between: Span) -> bool:
+    """Whether the words between a score's benchmark and the next score only join them: a
+    comma, "and", a parenthesis on the benchmark ("(instruction-level, loose)")."""
+    words = [t.lower_ for t in between if not t.is_space]
+    if "(" in words:
+        words = words[:words.index("(")] + words[words.index(")") + 1:] if ")" in words else []
+    return 0 < len(words) <= 2 and all(w in (",", "and", ";") for w in words)
+
+
 def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
     """``poss_other``: one end is the possessor of a third entity ("Phi-2 outperforms
     Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's). A figure it owns does

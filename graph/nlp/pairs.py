@@ -30,7 +30,7 @@ from graph.nlp.hosting import hosted_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
-    benchmark_owner,
+    benchmark_scorers,
     coordinated,
     described_uses,
     kind_fits,
@@ -320,6 +320,17 @@ def _org_size(owner: str, figure: Span) -> list[str]:
         _MODEL_SIZE.search(figure.text) else []
 
 
+def _partners(ents: list[Span], i: int, compared: dict, scored: dict[int, Span | None]
+              ) -> list[Span]:
+    """The entities after ``ents[i]`` it is paired with: the nearest, and however far the
+    pair of a reading ("X supports A, ..., Q") or a benchmark it is scored on ("X: 12.2% on
+    A, ... and 7.3 on Q")."""
+    a = ents[i]
+    near = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
+    return near + [b for b in ents[i + 1:] if b not in near and (
+        (a.start, b.start) in compared or scored.get(b.start) is a)]
+
+
 def _type(ent: Span) -> str:
     return ent.label_ if ent.label_ in TYPES else "OTHER"
 
@@ -347,7 +358,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     where = (sent.start_char, sent.start_char + len(sent.text.rstrip()))
     money = ["money"] if speaks_of_money(sent) else []
     owners = {e.start: metric_owner(e, ents) for e in ents if e.label_ == "METRIC"}
-    scored = {e.start: benchmark_owner(e, ents) for e in ents if e.label_ == "DATASET"}
+    scored = benchmark_scorers(ents, owners)
     compared = among_readings(sent, ents) | comparison_readings(sent, ents) \
         if len(ents) > 1 else {}
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
@@ -356,10 +367,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
     compared |= title_readings(sent, ents) | derived_readings(sent, ents)  # (titles.py, derived.py)
     compared |= (ported := port_readings(sent, ents))[0]  # "an Inspect implementation of X"
     for i, a in enumerate(ents):
-        partners = [b for b in ents[i + 1:] if b.start - a.end <= MAX_DISTANCE][:MAX_PARTNERS]
-        partners += [b for b in ents[i + 1:] if (a.start, b.start) in compared and
-                     b not in partners]  # a reading's pair, however far: "X supports A, ..., Q"
-        for b in partners:
+        for b in _partners(ents, i, compared, scored):
             if _is_we(a) and _is_we(b):
                 continue
             rule, phrase, forward = rules.get((a.start, b.start), (["rule=none"], "", True))

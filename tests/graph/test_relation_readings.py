@@ -223,3 +223,12 @@ def test_how_a_model_compares_with_others_is_a_comparison_not_a_win(nlp):
     assert {frozenset(("Mistral Large", "GPT-4")), frozenset(("Mistral Large", "Gemini Pro"))} \
         <= pairs, found
     assert not any(p == "OUTPERFORMS" for _, p, _ in found), found
+
+
+def test_each_benchmark_of_a_verbless_list_of_scores_is_its_models(nlp):
+    # training/corpus/announcements/m12_orpo_summary.txt: no verb governs "on IFEval" or "on
+    # MT-Bench", and only the first score's benchmark had been read
+    found = typed(nlp, "- Mistral-ORPO-β: 12.20% on AlpacaEval 2.0, 66.19% on IFEval "
+                       "(instruction-level, loose) and 7.32 on MT-Bench.")
+    assert {("Mistral-ORPO-β", "EVALUATED_ON", b) for b in ("AlpacaEval 2.0", "IFEval",
+                                                           "MT-Bench")} <= found, found
