@@ -95,3 +95,25 @@ def test_what_an_organisation_has_under_a_name_is_its_product(nlp):
     found = {(e.text, e.label_) for e in nlp(
         "Singapore's Digital Trust Centre funds the work.").ents}
     assert ("Digital Trust Centre", "ORG") in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Unsloth supports Python 3.13 or lower.", "Python 3.13"),  # readme__unsloth.md
+    ("We recommend **Python 3.10+**, **PyTorch 2.2+**.", "Python 3.10"),  # sentence_transformers
+])
+def test_the_language_release_a_readme_requires_is_a_tool(nlp, text, name):
+    # annotated PROJECT "Python" wherever a README states the release it needs; resolution
+    # makes the release the language (graph.names.release_base)
+    assert (name, "PROJECT") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_the_language_a_task_is_written_in_is_no_tool(nlp):
+    # "Python" alone is not matched: applications__generating_textbooks.md, task pages
+    doc = nlp("The main evaluation task is to generate a Python function that follows a given "
+              "docstring.")
+    assert not [e for e in doc.ents if e.text.startswith("Python")]
+
+
+def test_a_required_release_is_the_language(nlp):
+    from graph.names import release_base
+    assert release_base("Python 3.13") == "Python"
