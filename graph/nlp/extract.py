@@ -282,8 +282,10 @@ def _finish(result: DocumentResult) -> None:
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
     _drop_examples(result)
-    for guess in (result.fallback, result.named_fallback):  # the likeliest relation that
-        if result.relations or guess is None:  # stands: its "we" resolves, no example's
+    # a document that states relations keeps the likeliest one that stands: its "we" has an
+    # author, it is no example's
+    for guess in (result.fallback, result.named_fallback):
+        if result.relations or guess is None:
             break
         result.relations = resolve_we([guess[1]], result.authors)
         _drop_examples(result)
