@@ -256,3 +256,14 @@ def test_the_numbers_a_version_is_called_by_report_nothing(nlp):
     # a figure after the word still is one: eval__gdm_intercode_ctf.md
     assert _metrics(nlp, "With evaluation version 2.1.0, GPT-4o solved 84% of the tasks.") \
         == ["84% of the tasks"]
+
+
+def test_a_count_runs_to_the_end_of_its_hyphenated_noun(nlp):
+    # eval__zerobench.md (training/corpus/evals), eval__vqa_rad.md (heldout-evals-dev): the
+    # parser took "sub" and "X" for the nouns counted, cut at the hyphen
+    assert "334 sub-questions" in _metrics(
+        nlp, "The benchmarks consists of two splits consisting of 100 challenging questions "
+        "and 334 sub-questions.")
+    assert "107 chest X-rays" in _metrics(
+        nlp, "The dataset covers 315 images (104 head CTs/MRIs, 107 chest X-rays, 104 abdominal "
+        "CTs) with 2,244 question-answer pairs spanning 11 question types.")

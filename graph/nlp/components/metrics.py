@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.not_figures import HYPHENS, a_setting, reports_nothing
-from graph.nlp.components.spans import doc_text, inside_quotes
+from graph.nlp.components.spans import doc_text, inside_quotes, past_hyphens
 from graph.nlp.components.table_counts import table_counts
 from graph.nlp.lexicon import words
 
@@ -64,7 +64,7 @@ def extend_to_noun(ent: Span) -> int:
         # parameter small language model"; "4,096-token context window" goes on)
         sizes = words("metrics", "size_nouns")
         return next((t.i + 1 for t in doc[ent.end - 1:head.i] if t.lower_ in sizes),
-                    head.i + 1)
+                    past_hyphens(doc, head.i + 1))  # "334 sub-questions"
     # "69 of our colleagues", "thousands of high-severity vulnerabilities", "6% of conversations"
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -272,3 +272,12 @@ def trimmed(spans: list[Span]) -> list[Span]:
             kept.append(Span(span.doc, span.start, end, label=span.label_,
                              kb_id=span.kb_id_, span_id=span.id_))
     return kept
+
+
+def past_hyphens(doc, end: int) -> int:
+    """``end`` past the rest of a hyphenated word the parser cut at its hyphen ("334
+    sub-questions", "107 chest X-rays")."""
+    while end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
