@@ -133,3 +133,19 @@ def test_a_heading_that_is_no_catalogue_lists_no_uses(nlp):
     text = ("**Lighteval** is your toolkit for evaluating LLMs.\n\n## Acknowledgements\n\n"
             "- MMLU, GSM8K and BIG-Bench were written by others.\n")
     assert not any(p == "USES" for _, p, _ in via(nlp, text))
+
+
+def test_what_a_process_involves_or_a_model_underwent_is_used(nlp):
+    # models__llama-3.md and models__gemini-advanced.md (guide pages a recogniser and a
+    # relation classifier trained without them missed these uses of, training/fold.py):
+    # gold Llama 3 USES post-training; Gemini Advanced USES red-teaming
+    from graph.nlp.use_phrases import readings
+    for text, used in (
+            ("- It involves post-training that includes a combination of SFT, rejection "
+             "sampling, PPO, and DPO.", "post-training"),
+            ("The model has also undergone external red-teaming and has been refined.",
+             "red-teaming")):
+        doc = nlp(text)
+        verb = next(t.i for t in doc if t.lower_ in ("involves", "has"))
+        found = [(e.text, label) for e, label in readings(doc, verb, len(doc), list(doc.ents))]
+        assert (used, "USES") in found, found
