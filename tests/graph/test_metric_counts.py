@@ -267,3 +267,15 @@ def test_a_count_runs_to_the_end_of_its_hyphenated_noun(nlp):
     assert "107 chest X-rays" in _metrics(
         nlp, "The dataset covers 315 images (104 head CTs/MRIs, 107 chest X-rays, 104 abdominal "
         "CTs) with 2,244 question-answer pairs spanning 11 question types.")
+
+
+def test_a_scorers_scale_and_confidence_level_are_no_figures(nlp):
+    # eval__persistbench.md, eval__frontier_cs.md (heldout-evals-dev), eval__bold.md: how the
+    # score is bounded or how sure a range is, not a finding of the benchmark
+    assert _metrics(nlp, "Results are in line with the paper's published values and most fall "
+                    "within the 95% bootstrap confidence interval.") == []
+    assert _metrics(nlp, "The score is parsed from the evaluator's stdout and normalized to "
+                    "0.0-1.0.") == []
+    assert "−1" not in _metrics(nlp, "The sentiment score ranges from −1 (most negative) to +1 "
+                                "(most positive).")
+    assert _metrics(nlp, "Accuracy ranges from 40% to 90% across models.")  # a finding stays

@@ -114,15 +114,21 @@ def a_scale_value(span: Span) -> bool:
     """Whether the bare number is a value of a scale a scorer gives or compares with, no
     finding: "Returns 1.0 if Pooh content is detected ..., 0.0 otherwise", "If the judge
     cost score is ≥ 0.5", "the similarity threshold (0.4)", "is set to 0.0", "a score ratio
-    (0.0-1.0)"."""
+    (0.0-1.0)", "ranges from −1 ... to +1", "normalized to 0.0-1.0"."""
     doc = span.doc
     if _SCALE.match(span.text):
         return True
+    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}  # "threshold (0.4)"
+    if _SIGNED.match(span.text) and any(pair <= before for pair in _SCALE_ENDS):
+        return True  # "ranges from −1", "normalized to 0.0-1.0" (its "0.0" alone)
     if len(span) != 1 or not _BARE.match(span.text):
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}  # "threshold (0.4)"
     return after in _CONDITIONS or bool(before & _SCALE_VERBS) or {"set", "to"} <= before
+
+
+_SIGNED = re.compile(r"^[+\-−]?\s?\d+(?:\.\d+)?$")
+_SCALE_ENDS = ({"ranges", "from"}, {"range", "from"}, {"normalized", "to"}, {"normalised", "to"})
 
 
 # a number glued to letters that are no unit is part of a name: "4o" of "4o Image Generation"
