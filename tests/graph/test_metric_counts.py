@@ -279,3 +279,13 @@ def test_a_scorers_scale_and_confidence_level_are_no_figures(nlp):
     assert "−1" not in _metrics(nlp, "The sentiment score ranges from −1 (most negative) to +1 "
                                 "(most positive).")
     assert _metrics(nlp, "Accuracy ranges from 40% to 90% across models.")  # a finding stays
+
+
+def test_the_one_success_a_score_counts_is_no_figure(nlp):
+    # eval__compute_eval.md, eval__gdm_in_house_ctf.md (heldout-evals-dev): pass@k's
+    # condition; none of the annotated pages has such a gold figure
+    assert _metrics(nlp, "This generates 10 solutions per problem and computes the "
+                    "probability of at least 1 correct solution.") == ["10 solutions per problem"]
+    assert _metrics(nlp, "The GDM paper evaluated each challenge 10 times, reporting success "
+                    "if at least 1 challenge of the 10 was successful.") == []
+    assert _metrics(nlp, "At least 1,000 users joined.") == ["At least 1,000 users"]

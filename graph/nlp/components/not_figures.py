@@ -38,7 +38,15 @@ def reports_nothing(span: Span) -> bool:
     return in_inline_code(span) or in_equation(span) or in_math(span) or in_question(span) or \
         in_blockquote(span) or bit_width(span) or series_number(span) or a_named_model(span) \
         or a_name_part(span) or a_setting(span) or a_scale_value(span) or label_number(span) \
-        or a_version_number(span)
+        or a_version_number(span) or a_threshold_of_one(span)
+
+
+def a_threshold_of_one(span: Span) -> bool:
+    """"at least 1 correct solution", "success if at least one challenge ... was solved": the
+    condition a score counts, no finding (pass@k and its kin)."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 2):span.end]]
+    return len(words) >= 3 and words[-3:] == ["at", "least", words[-1]] and \
+        words[-1] in ("1", "one")
 
 
 _CALENDAR_VERSION = re.compile(r"^(?:19|20)\d\d\.\d{1,2}$")
