@@ -289,3 +289,10 @@ def test_the_one_success_a_score_counts_is_no_figure(nlp):
     assert _metrics(nlp, "The GDM paper evaluated each challenge 10 times, reporting success "
                     "if at least 1 challenge of the 10 was successful.") == []
     assert _metrics(nlp, "At least 1,000 users joined.") == ["At least 1,000 users"]
+
+
+def test_a_numbered_table_cell_is_no_figure(nlp):
+    # readme__textgrad.md (heldout-dev): a table of tutorials numbered in their cells
+    assert _metrics(nlp, "| Tutorial | Link |\n|---|---|\n| 1. Introduction to TextGrad "
+                    "Primitives | Colab |\n") == []
+    assert _metrics(nlp, "| Model | Score |\n|---|---|\n| GPT-4 | 1.5 |\n") == ["1.5"]

@@ -190,14 +190,15 @@ def _has_number(ent: Span) -> bool:
 
 def _numbering(ent: Span) -> bool:
     """A heading's or a list item's number, or a rank: "#### 1", "### Pattern 1:", "2) design
-    prompt templates", "4. Times out after ...", "#1"."""
+    prompt templates", "4. Times out after ...", "#1", a table cell's "| 1. Introduction"."""
     doc = ent.doc
     if ent[0].text.startswith("#") or (ent.start > 0 and doc[ent.start - 1].text == "#"):
         return True
     number = next((t for t in ent if t.like_num), None)
     if number is None or number.i + 1 >= len(doc) or doc[number.i + 1].text not in ".)":
         return False
-    line_start = number.i == 0 or "\n" in doc[number.i - 1].text_with_ws
+    line_start = number.i == 0 or doc[number.i - 1].text == "|" or \
+        "\n" in doc[number.i - 1].text_with_ws
     if line_start or doc[number.i + 1].text == ".":  # "4. Times out after 120 seconds"
         return line_start  # (a numbered item's number; else a full stop after a figure)
     if number.i > 0 and doc[number.i - 1].text == "(" and len(number) <= 2 and number.is_digit:
@@ -295,9 +296,7 @@ def _is_small(ent: Span) -> bool:
 def _with_approximator(ent: Span) -> int:
     """Start of ``ent`` including a "~" just before it ("median ~45 seconds")."""
     start = ent.start
-    if start > 0 and ent.doc[start - 1].text == "~":
-        start -= 1
-    return start
+    return start - 1 if start > 0 and ent.doc[start - 1].text == "~" else start
 
 
 _SCORE = re.compile(r"^\d+\.\d+$|^\d+(?:\.\d+)?%$")
