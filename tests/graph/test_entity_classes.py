@@ -58,6 +58,18 @@ def test_a_name_keeps_its_company_suffix_and_loses_the_full_stop(nlp):
     assert ("DALL-E", "MODEL") in found, found
 
 
+def test_a_team_named_after_what_it_makes_is_an_organisation(nlp):
+    # training/corpus/announcements/m03_reasoning_leaderboard.txt (the recogniser never learns
+    # from it): gold ORG "Qwen team", the maker of QwQ-32B-Preview; "Qwen" was a MODEL
+    found = ents(nlp, "- QwQ-32B-Preview (Qwen team, Alibaba Cloud): 50.0% / 90.6% / 54.5% / "
+                      "41.9%")
+    assert ("Qwen team", "ORG") in found and ("Qwen", "MODEL") not in found, found
+    # a company's team stays the company: "the same Microsoft team" (m01_phi3_mini.txt)
+    found = ents(nlp, "Phi-3-small (7B) and Phi-3-medium (14B) were trained by the same "
+                      "Microsoft team on 4.8T tokens.")
+    assert ("Microsoft", "ORG") in found, found
+
+
 def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):
     text = ("For all the prompt examples below, we will be using Code Llama 70B Instruct, which "
             "is a fine-tuned variant of Code Llama that's been instruction tuned.")

@@ -131,13 +131,17 @@ _PARTNERS = {"co.", "co", "company", "sons"}  # "JPMorgan Chase & Co."
 
 def partnership_names(spans: list[Span]) -> list[Span]:
     """A company's name with its "& Co." ("JPMorgan Chase & Co.": one ORG, not "JPMorgan
-    Chase" and an ORG "Co.")."""
+    Chase" and an ORG "Co."), and the team named after what it makes ("the Qwen team",
+    "DeepSpeed Team", "WizardLM Team": an organisation, not the model or the tool)."""
     found: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         doc, end = span.doc, span.end
         if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "&" and \
                 doc[end + 1].lower_ in _PARTNERS:
             span = Span(doc, span.start, end + 2, label="ORG")
+        elif span.label_ in ("MODEL", "PROJECT") and end < len(doc) and \
+                doc[end].lower_ == "team" and doc[end - 1].whitespace_ == " ":
+            span = Span(doc, span.start, end + 1, label="ORG")
         if found and found[-1].end > span.start:
             continue  # the "Co." the recogniser found on its own
         found.append(span)
