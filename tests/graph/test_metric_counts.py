@@ -296,3 +296,11 @@ def test_a_numbered_table_cell_is_no_figure(nlp):
     assert _metrics(nlp, "| Tutorial | Link |\n|---|---|\n| 1. Introduction to TextGrad "
                     "Primitives | Colab |\n") == []
     assert _metrics(nlp, "| Model | Score |\n|---|---|\n| GPT-4 | 1.5 |\n") == ["1.5"]
+
+
+def test_scores_between_slashes_are_one_figure_each(nlp):
+    # training/corpus/announcements/m03_reasoning_leaderboard.txt: a row of four scores, one
+    # per benchmark its heading names in order; three of them had been one figure
+    assert _metrics(nlp, "- OpenAI o1-1217 (OpenAI): 79.2% / 96.4% / 75.7% / 63.4%") == [
+        "79.2%", "96.4%", "75.7%", "63.4%"]
+    assert _metrics(nlp, "It solved 43/172 problems.") == ["43/172 problems"]  # a share

@@ -104,7 +104,7 @@ from graph.nlp.components.spans import (
     without_function_words,
     written_as_code,
 )
-from graph.nlp.components.table_counts import not_numbering
+from graph.nlp.components.table_counts import not_numbering, slashed_scores
 from graph.nlp.components.whole_names import (
     glued_name,
     language_names,
@@ -187,7 +187,7 @@ class ThreadlineEntities:
                      and (h := t if p >= RULER else headed(t))]
         spans = [(p, per_unit(share_of(within_cell(s)))) if s.label_ == "METRIC" else (p, s)
                  for p, s in spans]
-        spans = _counted_products(not_numbering(doc, spans))  # not "| 7 |" under "| # |"
+        spans = _counted_products(not_numbering(doc, slashed_scores(spans)))  # "| # |", "a / b"
         guessed = guesses(spans)
         chosen = tidy_methods(choose(retype_lists(spans) if parsed else spans))
         chosen = retype_guesses(chosen, guessed)

@@ -58,3 +58,29 @@ def not_numbering(doc: Doc, spans: list[tuple[int, Span]]) -> list[tuple[int, Sp
         return spans
     return [(p, s) for p, s in spans if s.label_ != "METRIC" or not any(
         a <= s.start_char < b for a, b in cells)]
+
+
+def slashed_scores(spans: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
+    """``spans`` (ranked) with a METRIC made only of figures between slashes split into
+    its figures: "96.4% / 75.7% / 63.4%" (a row of scores, one per benchmark the line before
+    names: "(AIME 2024 / MATH-500 / GPQA Diamond)"), "36.0 / 43.0"."""
+    out = []
+    for rank, span in spans:
+        parts = _slashed(span) if span.label_ == "METRIC" and "/" in span.text else None
+        out += [(rank, part) for part in parts] if parts else [(rank, span)]
+    return out
+
+
+def _slashed(span: Span) -> list[Span] | None:
+    """The figures of ``span`` if it is figures joined by slashes, else ``None``."""
+    parts, start = [], span.start
+    for token in [*span, None]:
+        if token is None or token.text == "/":
+            end = token.i if token is not None else span.end
+            piece = span.doc[start:end]
+            if not piece or not piece[0].like_num or any(
+                    not (t.like_num or t.text == "%") for t in piece):
+                return None
+            parts.append(Span(span.doc, start, end, label="METRIC"))
+            start = end + 1
+    return parts if len(parts) > 1 else None
