@@ -174,11 +174,13 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
     candidates += feature_candidates(spacy_doc, offset, result.subject)
     for c, label in model.decide(candidates):
         yield _relation(result, c, label)
-    named = [c for c in candidates if not _names_we(result, c)]
-    for field, among in (("fallback", candidates), ("named_fallback", named)):
-        guess, kept = model.best_guess(among), getattr(result, field)
-        if guess is not None and (kept is None or guess[0] > kept[0]):
-            setattr(result, field, (guess[0], _relation(result, guess[1], guess[2])))
+    guess = model.best_guess(candidates)
+    named = guess if guess is None or not _names_we(result, guess[1]) else \
+        model.best_guess([c for c in candidates if not _names_we(result, c)])
+    for field, best in (("fallback", guess), ("named_fallback", named)):
+        kept = getattr(result, field)
+        if best is not None and (kept is None or best[0] > kept[0]):
+            setattr(result, field, (best[0], _relation(result, best[1], best[2])))
 
 
 def _names_we(result: DocumentResult, c: Candidate) -> bool:

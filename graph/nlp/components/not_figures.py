@@ -45,8 +45,7 @@ def a_threshold_of_one(span: Span) -> bool:
     """"at least 1 correct solution", "success if at least one challenge ... was solved": the
     condition a score counts, no finding (pass@k and its kin)."""
     words = [t.lower_ for t in span.doc[max(0, span.start - 2):span.end]]
-    return len(words) >= 3 and words[-3:] == ["at", "least", words[-1]] and \
-        words[-1] in ("1", "one")
+    return words[-3:-1] == ["at", "least"] and words[-1] in ("1", "one")
 
 
 _CALENDAR_VERSION = re.compile(r"^(?:19|20)\d\d\.\d{1,2}$")

@@ -4,7 +4,9 @@ count, a year, a rank or a size, and is left alone (:func:`graph.nlp.components.
 table_scores`); under a header that names what is counted or scored it is a reported
 figure. Counts up to ten are left alone: they number a setting ("| N | 10 |", "| Epochs | 3
 |"), where the annotators read no finding. Under a header that numbers the rows ("| # |",
-"| No. |", "| Rank |") a number is no figure at all (:func:`not_numbering`).
+"| No. |", "| Rank |") a number is no figure at all (:func:`not_numbering`). A row of scores
+written between slashes, one per benchmark the line above names in order ("79.2% / 96.4% /
+75.7%"), is as many figures (:func:`slashed_scores`).
 """
 
 from __future__ import annotations
