@@ -407,7 +407,8 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
         for short in sorted(words[root], key=len):
             longer = {other for other in ends.get(tuple(short), ()) if other != root and
                       other in groups and (types[other] == types[root] or guessed[root])
-                      and (types[other] not in HEAD_LAST_TYPES or guessed[root])}
+                      and (types[other] not in HEAD_LAST_TYPES or guessed[root])
+                      and not (types[other] == "DATASET" and _owned_id(groups[other]))}
             if len(longer) != 1:
                 continue
             target = longer.pop()
@@ -427,6 +428,12 @@ def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[st
             folded.add(" ".join(short))
             break
     return folded
+
+
+def _owned_id(group: list[Mention]) -> bool:
+    """A dataset's id under its owner ("flaviagiammarino/vqa-rad"): the benchmark its name
+    ends with ("VQA-RAD") is the page's own, not a short form of that copy of its data."""
+    return all("/" in m.text and " " not in m.text.strip() for m in group)
 
 
 def _index_ends(ends: dict[tuple[str, ...], set[str]], root: str, names: list[list[str]]

@@ -280,6 +280,41 @@ def test_a_datasets_or_a_tasks_id_is_no_model(nlp):
     assert not any(label == "MODEL" and "/" in name for name, label in ents(nlp, text))
 
 
+@pytest.mark.parametrize("text, name", [
+    # eval__aime2024.md, eval__vqa_rad.md (training/heldout/packages, evals-dev)
+    ("The benchmark uses the Maxwell-Jia/AIME_2024 dataset from Hugging Face.",
+     "Maxwell-Jia/AIME_2024"),
+    ("The dataset is loaded from flaviagiammarino/vqa-rad on Hugging Face.",
+     "flaviagiammarino/vqa-rad"),
+    # eval__infinite_bench.md (training/corpus/evals)
+    ("The dataset (xinrongzhang2022/InfiniteBench) includes 3,946 examples.",
+     "xinrongzhang2022/InfiniteBench"),
+])
+def test_an_id_the_words_around_call_a_dataset_is_one(nlp, text, name):
+    assert (name, "DATASET") in ents(nlp, text)
+
+
+def test_two_words_with_a_slash_are_no_datasets_id(nlp):
+    # eval__boolq.md (training/corpus/evals)
+    text = "BoolQ is a question answering dataset for yes/no questions."
+    assert not any("/" in name for name, _ in ents(nlp, text))
+
+
+def test_a_benchmark_is_not_folded_into_its_datas_id(nlp):
+    # eval__vqa_rad.md: "VQA-RAD" had become an alias of the id, and the id the label of the
+    # page's benchmark
+    from graph.build.resolve import resolve
+
+    text = ("# VQA-RAD\n\nVQA-RAD is a dataset of clinician-generated visual questions about "
+            "radiology images.\n\nThe dataset is loaded from flaviagiammarino/vqa-rad on "
+            "Hugging Face.")
+    result = next(r for r in extract(nlp, [Document("d.md", "d.md", text, "x")])
+                  if hasattr(r, "mentions"))
+    entities, _ = resolve(result.mentions, {"d.md": text}, user_aliases={})
+    labels = {e.label for e in entities if e.type == "DATASET"}
+    assert {"VQA-RAD", "flaviagiammarino/vqa-rad"} <= labels, labels
+
+
 def test_a_section_headed_dataset_names_no_dataset(nlp):
     # eval__usaco.md (training/heldout/packages, evals-dev): "## Dataset" is a section, and
     # had taken the figures under it from the benchmark the page is about

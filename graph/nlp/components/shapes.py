@@ -30,6 +30,9 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   "Qwen/Qwen2.5-72B-Instruct") and the model's part has a digit, or when that part has a
   size or a variant word ("org/name-7b", "lab/x-2-instruct"), not a dataset's id
   ("Maxwell-Jia/AIME_2024") or a task's ("inspect_evals/healthbench");
+* an id under its owner that the words around call a dataset ("the `Maxwell-Jia/AIME_2024`
+  dataset from Hugging Face", "The dataset (xinrongzhang2022/InfiniteBench)", "loaded from
+  flaviagiammarino/vqa-rad on Hugging Face"): a DATASET; not two words ("yes/no");
 * a way of scoring named "<measure>@<k>" ("pass@k", "pass@1", "Score@1", "maj@32"): a
   METHOD (GUIDELINES: an analysis instrument), unless a figure stands before it ("8.6%
   pass@1" is a METRIC);
@@ -106,6 +109,22 @@ def _hub_models(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# what says an id under its owner names a dataset: "The dataset (`owner/name`)", "is loaded
+# from `owner/name` on Hugging Face", "uses the `owner/name` dataset"
+_DATA_BEFORE = re.compile(r"(?i)(?:\bdataset \(|\b(?:loaded|sourced|downloaded|hosted) from )`?$")
+_DATA_AFTER = re.compile(r"(?i)`?\)? (?:dataset\b|(?:on|from) hugging ?face\b)")
+
+
+def _hub_datasets(text: str, models: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Dataset ids under their owner ("Maxwell-Jia/AIME_2024", "flaviagiammarino/vqa-rad")
+    where the words around say the id is a dataset's; not two words ("yes/no")."""
+    taken = {start for start, _, _ in models}
+    return [(m.start(), m.end(), "DATASET") for m in _HUB_ID.finditer(text)
+            if m.start() not in taken and not (m.group(1) + m.group(2)).isalpha()
+            and (_DATA_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                 or _DATA_AFTER.match(text, m.end()))]
+
+
 @cache
 def _product_pattern() -> re.Pattern:
     companies = "|".join(re.escape(c) for c in sorted(words("entities", "shape_companies"),
@@ -132,7 +151,8 @@ def shape_spans(doc: Doc) -> list[Span]:
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
-    found += _hub_models(text)
+    models = _hub_models(text)
+    found += models + _hub_datasets(text, models)
     found += [(m.start(), m.end(), "METHOD") for m in _AT_K.finditer(text)
               if not _FIGURE_BEFORE.search(text, max(0, m.start() - 8), m.start())]
     for match in [*_DATASET.finditer(text), *_TESTED.finditer(text)]:
