@@ -196,7 +196,7 @@ class ThreadlineEntities:
             marks[doc.vocab.strings[match]].append(start)
         chosen = tidy_products(doc, chosen, marks["PRODUCT"])
         taken = {i for s in chosen for i in range(s.start, s.end)}
-        chosen = sorted(chosen + loose_scores(doc, taken, marks["BAR"]), key=lambda s: s.start)
+        chosen = filter_spans(loose_scores(doc, taken, marks["BAR"]) + chosen)  # a cell's time
         if parsed:
             strong = {(s.start, s.end) for p, s in spans if p >= RULER}
             chosen = benchmark_spans(doc, chosen, strong, whole_name, marks["ON"], guessed)

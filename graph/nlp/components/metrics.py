@@ -309,9 +309,9 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
     """Scores alone in a Markdown table's cell ("| 54.2 |", "| 65.9% |", "| _61.2_ |", each
     of "| 58.1 / 32.4 |") and a run's time ("| 32m 56s |", "| 45:49 |") as METRIC spans.
 
-    ``taken`` holds the token indices other entities cover, ``bars`` those of the table's
-    bars. A cell of whole numbers (a count, a year, a rank) is left alone; a decimal or a
-    percentage is a reported result.
+    ``taken`` holds the token indices other entities cover, ``bars`` those of the table's bars;
+    a time is the whole cell even where a number of it was taken ("4s" of "2m 4s"). A cell of
+    whole numbers (a count, a year, a rank) is left alone; a decimal or a percentage is a result.
     """
     found = []
     for bar in bars:
@@ -323,8 +323,8 @@ def table_scores(doc: Doc, taken: set[int], bars: list[int]) -> list[Span]:
                 cell.append(token)
         else:
             continue  # the row's last bar
-        found += [s for s in _cell_scores(doc, cell)
-                  if not any(i in taken for i in range(s.start, s.end))]
+        found += [s for s in _cell_scores(doc, cell) if _DURATION.fullmatch(s.text)
+                  or not any(i in taken for i in range(s.start, s.end))]  # "2m" + "4s"
     return found
 
 
