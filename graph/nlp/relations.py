@@ -249,7 +249,7 @@ def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
     """
     for ent in ents:
         root = phrase_head(ent)
-        for prep in root.children:
+        for prep in [*root.children, *_marked_by(ent)]:
             if prep.dep_ != "prep" or prep.lower_ == "of" or prep.lower_ in QUANTIFYING_PREPS:
                 continue
             for obj in prep.children:
@@ -265,6 +265,16 @@ def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
                     for target in _entities_at(appos, ent_of):
                         if target is not ent:
                             yield ent, target, noun.lemma_.lower()
+
+
+def _marked_by(ent: Span) -> list[Token]:
+    """The "by" after a name in bold, which the parser hangs on the bold marks ("- **Gemma
+    3n** by Google: Read Blog."): the name's own preposition."""
+    k = ent.end
+    while k < len(ent.doc) and ent.doc[k].text in ("*", "**", "_", "__"):
+        k += 1
+    return [ent.doc[k]] if ent.end < k < len(ent.doc) and ent.doc[k].lower_ == "by" and \
+        ent.doc[k].head.i not in range(ent.start, ent.end) else []
 
 
 def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]

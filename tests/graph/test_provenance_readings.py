@@ -208,3 +208,12 @@ def test_a_model_made_from_another_after_other_participles_of_its_clause(nlp):
                                                  "(not Instruct) model released by Meta.") == \
         {("Kestrel-8B", "Llama 3 8B"): "BASED_ON"}
 
+
+
+def test_a_bold_name_is_made_by_the_organization_after_its_marks(nlp, model):
+    # readme__unsloth.md (training/heldout, heldout-dev): the parser hangs "by" on the bold
+    # marks, and the line had no typed edge
+    text = ("## Models\n\n- **gpt-oss** by OpenAI: Read our RL blog, Flex Attention blog "
+            "and Guide.\n- **Gemma 3n** by Google: Read Blog.\n")
+    assert {("gpt-oss", "DEVELOPED_BY", "OpenAI"),
+            ("Gemma 3n", "DEVELOPED_BY", "Google")} <= typed(nlp, text)
