@@ -380,6 +380,22 @@ def test_a_runs_time_is_the_whole_cell_whatever_took_part_of_it(nlp):
     assert {"2m 4s", "11h 3m 26s"} <= figures and "4s" not in figures, figures
 
 
+# eval__uccb.md (training/corpus/evals): the tagger read "a" and "gpt-5" as words after the
+# name, which were cut off ("cohere/command-", "openai/")
+UCCB = """| Model                       | Accuracy | Avg Score (1-5) |
+| --------------------------- | -------- | --------------- |
+| cohere/command-a            | 77.0%    | 3.85            |
+| openai/gpt-5                | 55.0%    | 2.75            |
+"""
+
+
+def test_a_models_id_in_a_cell_keeps_its_last_part(nlp):
+    models = {e.text for e in nlp(UCCB).ents if e.label_ == "MODEL"}
+    assert {"cohere/command-a", "openai/gpt-5"} <= models, models
+    found = {(s, t) for s, p, t in edges(nlp, UCCB) if p == "HAS_METRIC"}
+    assert {("cohere/command-a", "77.0%"), ("openai/gpt-5", "55.0%")} <= found, found
+
+
 # eval__theagentcompany.md (heldout-evals-dev): a row keyed by a task's code name holds that
 # task's scores, which no entity names; they are not the figures of the page's benchmark
 TASK_SCORES = """# TheAgentCompany

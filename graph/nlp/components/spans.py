@@ -214,7 +214,8 @@ def without_function_words(span: Span) -> Span | None:
         start = span.start  # "Together AI": what is left would be no name ("AI")
     while end > start and (doc[end - 1].text in _OPENING or (
             doc[end - 1].tag_ in _TRAILING_TAGS  # not "32B" that the tagger calls an adverb
-            and doc[end - 1].text[:1].islower())):
+            and doc[end - 1].text[:1].islower()
+            and (end - 1 == start or doc[end - 2].whitespace_))):  # not "command-a", "/gpt-5"
         end -= 1
     if (start, end) == (span.start, span.end):
         return span
