@@ -42,6 +42,12 @@ def test_headings_are_neither_organisations_nor_metrics(nlp):
     ("Kimi k1.5 outperforms GPT-4o on AIME.", "Kimi k1.5"),  # a release letter and number
     ("The model was trained with rectified flow and improves prompt adherence over Stable "
      "Diffusion XL.", "Stable Diffusion XL"),  # a size letter
+    # eval__personality.md (training/corpus/evals): a snapshot's date glued on its variant
+    # word ("turbo-2024" one token) had become a DATE
+    ("We evaluated three models: GPT-4-turbo-2024-04-09, GPT-3.5-turbo-0125, and "
+     "Claude-3-opus-20240229.", "GPT-4-turbo-2024-04-09"),
+    ("We evaluated three models: GPT-4-turbo-2024-04-09, GPT-3.5-turbo-0125, and "
+     "Claude-3-opus-20240229.", "Claude-3-opus-20240229"),
 ])
 def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, text, name):
     assert (name, "MODEL") in ents(nlp, text)

@@ -51,9 +51,9 @@ def whole_name(span: Span) -> Span:
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and (_glued(doc[end + 1]) or (
-                    span.label_ == "MODEL" and (doc[end + 1].lower_ in words(
-                        "entities", "model_variants") or _RELEASE.match(doc[end + 1].text)))):
-            # "Phi-3-small", "Gemma-2-9b-it", "Dolly-v2-12B"
+                    span.label_ == "MODEL" and (_variant(doc[end + 1]) or
+                                                _RELEASE.match(doc[end + 1].text)))):
+            # "Phi-3-small", "Gemma-2-9b-it", "Dolly-v2-12B", "GPT-4-turbo-2024-04-09"
             end += 2
         elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and _glued(doc[end]):
@@ -80,6 +80,13 @@ def whole_name(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _variant(token: Token) -> bool:
+    """A model's variant word, alone or with the date of its snapshot glued on by the
+    tokenizer ("small", "turbo-2024", "opus-20240229")."""
+    word, _, date = token.lower_.partition("-")
+    return word in words("entities", "model_variants") and (not date or date.isdigit())
 
 
 def _released(span: Span, end: int) -> bool:
