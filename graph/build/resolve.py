@@ -37,6 +37,12 @@ from pathlib import Path
 from graph.build.dates import date_key, date_label
 from graph.build.facts import merge_restated
 from graph.build.figure_forms import figure_forms, fold_bare_figures
+from graph.build.name_groups import (
+    choose_type,
+    fold_editions,
+    merge_short_forms,
+    split_by_document_type,
+)
 from graph.build.sized_forms import hub_names, sized_forms
 from graph.build.union_find import Groups
 from graph.names import names_a_title, release_base, spells_acronym, strip_article
@@ -45,17 +51,6 @@ from graph.nlp.records import Mention, TypedRelation
 from graph.paths import resource
 from graph.schema import node_id
 
-# A mention's type is decided by vote; domain types outrank the statistical fallbacks.
-TYPE_PRIORITY = {"MODEL": 5, "DATASET": 4, "PROJECT": 4, "METHOD": 4, "ORG": 3, "METRIC": 3,
-                 "PERSON": 2, "PLACE": 1, "DATE": 1}
-SHORT_FORM_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
-# A technique is named head last: the end of a longer method's name is its generic parent
-# ("fine-tuning" of "sparse fine-tuning", "attention" of "sliding window attention"), not a
-# short form of it; only a statistical guess ("Workflow Memory") joins a longer method.
-HEAD_LAST_TYPES = {"METHOD"}
-# Types the statistical model guesses for names it does not know; such a guess does not stop
-# a short form from joining the longer name the patterns recognised.
-GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
 DOCUMENT_SCOPED = {"METRIC", "DATE"}
 RUN_TOGETHER = {"MODEL", "DATASET", "PROJECT"}  # names a text may write with or without spaces
 KIND_PREFIX = "kind:"
@@ -204,13 +199,6 @@ def _load_user_aliases(path: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def _choose_type(mentions: list[Mention]) -> str:
-    votes = Counter()
-    for m in mentions:
-        # A pattern match (m.key) is domain knowledge: it outweighs the statistical model.
-        votes[m.label] += 3 if m.key else 1
-    return max(votes, key=lambda t: (votes[t], TYPE_PRIORITY.get(t, 0)))
-
 
 def _choose_label(group: list[Mention], short: set[str]) -> str:
     """The most frequent full form; acronyms, short forms and the user's aliases only when
@@ -287,44 +275,15 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
     scoped = {root for root, group in groups.items()
               if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
     named = {root: group for root, group in groups.items() if root not in scoped}
-    short = set(acronyms) | aliased | _merge_short_forms(named, forms) | \
-        _fold_editions(named, forms)
+    short = set(acronyms) | aliased | merge_short_forms(named, forms) | \
+        fold_editions(named, forms)
     fold_bare_figures(groups, forms, {root for root in scoped if not root.startswith(CALENDAR)
                                       and groups[root][0].label == "METRIC"})
     scoped = {root for root in scoped if root in groups}
     groups = named | {root: groups[root] for root in scoped}
     merge_restated(groups, forms, scoped, relations, texts)
-
+    split_by_document_type(groups, forms)  # "Transformer" (a method), "Transformers" (a tool)
     return _entities(groups, forms, short, texts)
-
-
-_EDITION = re.compile(r"^(?:(?:19|20)\d\d|\d(?:\.\d)?|v\d+(?:\.\d+)?)$")  # "2.0", "v2"
-
-
-def _fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
-    """Fold a benchmark's bare name into its edition ("AlpacaEval" into "AlpacaEval 2.0")
-    when that is its only edition and is written wherever the bare name is ("AIME" stays
-    apart from "AIME 2024" and "AIME 2025"). Returns the bare names that were folded."""
-    editions: dict[str, set[str]] = defaultdict(set)  # bare form -> groups of its editions
-    for root, group in groups.items():
-        if _choose_type(group) == "DATASET":
-            for form in forms[root]:
-                bare, _, edition = form.rpartition(" ")
-                if bare and _EDITION.match(edition):
-                    editions[bare].add(root)
-    owner = {form: root for root, fs in forms.items() if root in groups for form in fs}
-    folded: set[str] = set()
-    for bare, targets in editions.items():
-        root = owner.get(bare)
-        if root is None or len(targets) != 1 or root in targets or \
-                _choose_type(groups[root]) != "DATASET":
-            continue
-        target = next(iter(targets))
-        if _documents(groups[root]) <= _documents(groups[target]):
-            groups[target].extend(groups.pop(root))
-            forms[target] |= forms.pop(root)
-            folded.add(bare)
-    return folded
 
 
 def _join_named_methods(union: Groups, keyed: list[tuple[str, Mention]]) -> None:
@@ -355,7 +314,7 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
     entities, index, taken = [], {}, set(calendar.values())
     for root in sorted(groups, key=lambda r: min(forms[r])):
         group = groups[root]
-        etype = _choose_type(group)
+        etype = choose_type(group)
         if root in calendar:
             label, nid = date_label(root.removeprefix(CALENDAR)), calendar[root]
         else:
@@ -379,66 +338,3 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
     return entities, index
 
 
-def _documents(group: list[Mention]) -> set[str]:
-    return {m.doc for m in group}
-
-
-def _merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
-    """Fold "opus 3" into "claude opus 3" when that is its only longer name.
-
-    Not "fine-tuning" into "sparse fine-tuning": see :data:`HEAD_LAST_TYPES`.
-
-    A short form joins a longer name of the same type, or of a domain type when the short
-    form's own type is only the statistical model's guess ("Mythos Preview" tagged ORG).
-    Returns the short forms that were folded.
-    """
-    types = {root: _choose_type(group) for root, group in groups.items()}
-    guessed = {root: all(not m.key for m in group) and types[root] in GUESSED_TYPES
-               for root, group in groups.items()}
-    words = {root: [k.split() for k in forms[root]] for root in groups}
-    ends: dict[tuple[str, ...], set[str]] = defaultdict(set)  # word suffix -> longer names
-    for root in groups:
-        if types[root] in SHORT_FORM_TYPES:
-            _index_ends(ends, root, words[root])
-    folded: set[str] = set()
-    for root in sorted(groups, key=lambda r: min(len(w) for w in words[r])):
-        if root not in groups or types[root] not in SHORT_FORM_TYPES | GUESSED_TYPES:
-            continue
-        for short in sorted(words[root], key=len):
-            longer = {other for other in ends.get(tuple(short), ()) if other != root and
-                      other in groups and (types[other] == types[root] or guessed[root])
-                      and (types[other] not in HEAD_LAST_TYPES or guessed[root])
-                      and not (types[other] == "DATASET" and _owned_id(groups[other]))}
-            if len(longer) != 1:
-                continue
-            target = longer.pop()
-            target_len = min(len(w) for w in words[target] if w[-len(short):] == short
-                             and len(w) > len(short))
-            # Single-word short forms merge only with a two-word name ("Vend" -> "Project
-            # Vend"); "Claude" alone is the family, not a short form of every model. And only
-            # where that name is written too: "Mistral" in one page is not another page's
-            # "Mistral Large".
-            if len(short) == 1 and (target_len != 2 or not _documents(groups[root])
-                                    <= _documents(groups[target])):
-                continue
-            groups[target].extend(groups.pop(root))
-            forms[target] |= forms.pop(root)
-            _index_ends(ends, target, words[root])
-            words[target] += words.pop(root)
-            folded.add(" ".join(short))
-            break
-    return folded
-
-
-def _owned_id(group: list[Mention]) -> bool:
-    """A dataset's id under its owner ("flaviagiammarino/vqa-rad"): the benchmark its name
-    ends with ("VQA-RAD") is the page's own, not a short form of that copy of its data."""
-    return all("/" in m.text and " " not in m.text.strip() for m in group)
-
-
-def _index_ends(ends: dict[tuple[str, ...], set[str]], root: str, names: list[list[str]]
-                ) -> None:
-    """Record ``root`` under every word suffix shorter than one of its ``names``."""
-    for name in names:
-        for k in range(1, len(name)):
-            ends[tuple(name[-k:])].add(root)

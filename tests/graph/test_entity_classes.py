@@ -953,3 +953,21 @@ def test_a_generic_term_is_no_name_whatever_step_typed_it_but_a_company_keeps_it
     doc.ents = [Span(doc, 7, 8, label="DATASET"), Span(doc, 9, 10, label="DATASET")]
     doc = nlp.get_pipe("threadline_entities")(doc)
     assert [e.text for e in doc.ents if e.label_ == "DATASET"] == ["RECALL"], doc.ents
+
+
+def test_a_name_two_documents_type_apart_is_two_things(nlp):
+    """models__gemini.md's "Transformer decoders" (the architecture) and readme__peft.md's
+    "integrated with Transformers" (the library) had been one node, METHOD by the corpus's
+    vote, so the README's library was a method; an organisation and a product named alike
+    still share one vote."""
+    from graph.build.resolve import resolve
+
+    texts = {"a.md": "The Gemini models are built of top of Transformer decoders with efficient "
+                     "attention mechanisms (e.g., multi-query attention).",
+             "b.md": "PEFT is integrated with Transformers for easy model training and "
+                     "inference, and Accelerate for distributed training."}
+    docs = [Document(name, name, text, name) for name, text in texts.items()]
+    mentions = [m for r in extract(nlp, docs) if hasattr(r, "mentions") for m in r.mentions]
+    entities, _ = resolve(mentions, texts, user_aliases={})
+    found = {(e.type, tuple(e.documents)) for e in entities if "ransformer" in e.label}
+    assert found == {("METHOD", ("a.md",)), ("PROJECT", ("b.md",))}, found
