@@ -63,8 +63,6 @@ def fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) 
     return folded
 
 
-
-
 def _documents(group: list[Mention]) -> set[str]:
     return {m.doc for m in group}
 
