@@ -26,7 +26,7 @@ GUESSED_TYPES = {"ORG", "PERSON", "PLACE"}
 
 
 def choose_type(mentions: list[Mention]) -> str:
-    """The type most mentions give (a pattern's counts three times), domain types first."""
+    """The type most mentions give (a pattern's match counts three), domain types first."""
     votes = Counter()
     for m in mentions:
         # A pattern match (m.key) is domain knowledge: it outweighs the statistical model.
