@@ -45,7 +45,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.headline import headline_author
-from graph.nlp.components.spans import sentences_with_entities
+from graph.nlp.components.spans import MARKUP, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
@@ -271,7 +271,7 @@ def _marked_by(ent: Span) -> list[Token]:
     """The "by" after a name in bold, which the parser hangs on the bold marks ("- **Gemma
     3n** by Google: Read Blog."): the name's own preposition."""
     k = ent.end
-    while k < len(ent.doc) and ent.doc[k].text in ("*", "**", "_", "__"):
+    while k < len(ent.doc) and ent.doc[k].text in MARKUP:
         k += 1
     return [ent.doc[k]] if ent.end < k < len(ent.doc) and ent.doc[k].lower_ == "by" and \
         ent.doc[k].head.i not in range(ent.start, ent.end) else []
