@@ -88,8 +88,9 @@ def _no_name(span: Span) -> bool:
     a common noun ("the Seattle lab", "Chinese labs")."""
     if all(t.lower_ in words("entities", "calendar_words") or t.like_num for t in span):
         return True
-    if len(span) == 1 and span[0].tag_.startswith("VB") and span.text.islower():
-        return True  # "We are also joining Project Keel"
+    if len(span) == 1 and span[0].tag_.startswith("VB") and span[0].is_alpha \
+            and span.text.islower():
+        return True  # "We are also joining Project Keel"; not "| gpt-5.2 |", tagged a verb
     if span.label_ not in _CAPITALISED_TYPES:
         return False  # a METHOD may be lower-case ("budget forcing")
     if not any(c.isupper() or c.isdigit() for c in span.text):
