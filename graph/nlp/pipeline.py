@@ -194,7 +194,8 @@ def add_domain_components(nlp: Language) -> None:
     """Add the entity ruler (before NER, so patterns win) and the domain components.
 
     ``threadline_line_breaks`` runs before the parser so that a line break after a full
-    stop ends a sentence; ``threadline_entities`` runs last and owns ``doc.ents``.
+    stop ends a sentence; ``threadline_entities`` owns ``doc.ents``; ``threadline_affiliations``
+    runs last, on the parse and the entities.
 
     The tokenizer also learns splits the default English rules miss in this genre:
     "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." and
@@ -213,6 +214,7 @@ def add_domain_components(nlp: Language) -> None:
         nlp.add_pipe("ner", name=DOMAIN_COMPONENT, source=trained, **before)
         nlp.add_pipe("threadline_domain_spans", **before)
     nlp.add_pipe("threadline_entities")
+    nlp.add_pipe("threadline_affiliations")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("threadline_line_breaks", before="parser")
 

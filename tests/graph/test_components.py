@@ -19,7 +19,7 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
 
 def test_components_run_last_and_line_breaks_before_the_parser(nlp):
     names = nlp.pipe_names
-    assert names[-1] == "threadline_entities"
+    assert names[-2:] == ["threadline_entities", "threadline_affiliations"]
     assert names.index("threadline_patterns") < names.index("ner")
     assert names.index("threadline_line_breaks") < names.index("parser")
 

@@ -6,7 +6,9 @@
   recogniser ``threadline_domain``): keeps the trained recogniser's spans apart;
 * :mod:`~graph.nlp.components.entities` (``threadline_entities``, last): ``doc.ents`` with
   Threadline's labels, from the entity ruler, the trained recogniser, the statistical NER
-  and the rules below.
+  and the rules below;
+* :mod:`~graph.nlp.components.affiliations` (``threadline_affiliations``, after it): "Researchers
+  at Google proposed ..." has the organisation for its subject.
 
 The rules ``threadline_entities`` applies live beside it: METRIC spans from numbers
 (:mod:`~graph.nlp.components.metrics`), METHOD spans from technique nouns
@@ -22,7 +24,7 @@ partners and makers as organisations, tools and platforms as projects
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.
 """
 
-from graph.nlp.components import domain, entities, line_breaks
+from graph.nlp.components import affiliations, domain, entities, line_breaks
 
 # The factory modules, imported for their @Language.factory registration.
-__all__ = ["domain", "entities", "line_breaks"]
+__all__ = ["affiliations", "domain", "entities", "line_breaks"]

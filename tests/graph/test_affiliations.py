@@ -1,0 +1,32 @@
+"""People named by where they work stand for it as a clause's subject
+(graph/nlp/components/affiliations.py): "Researchers at X <verb> ..." says it of X.
+
+The sentences are real text of the genre: the announcements of tests/data/unseen2 and
+unseen3 and of training/corpus/announcements, read by the real pipeline.
+"""
+
+from __future__ import annotations
+
+from tests.graph.test_relation_classifier import typed
+
+
+def test_researchers_at_an_organisation_make_it_the_subject(nlp):
+    # tests/data/unseen2/docs/v01_xai_perplexity.txt
+    doc = nlp("Researchers at the University of Washington used retrieval-augmented "
+              "generation to cut hallucinations by 35%.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert subject.text == "University" and subject.ent_type_ == "ORG"
+    assert ("University of Washington", "USES", "retrieval-augmented generation") in \
+        typed(nlp, doc.text)
+    # tests/data/unseen3/docs/w02_deepseek.txt
+    assert ("Tsinghua University", "HAS_METRIC", "4 benchmarks") in \
+        typed(nlp, "Researchers at Tsinghua University reproduced the results on 4 benchmarks.")
+
+
+def test_people_who_are_no_subject_or_at_no_organisation_change_nothing(nlp):
+    # training/corpus/announcements/n06_corvid_wingspan.txt: the people are the object of "With"
+    text = ("With researchers at the Georgia Institute of Technology, we are releasing "
+            "CorvidBench, 1,100 multi-step office tasks with verified end states.")
+    doc = nlp(text)
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == ["we"]
+    assert nlp("Researchers at leading labs proposed new methods.")[0].dep_ == "nsubj"
