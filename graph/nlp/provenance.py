@@ -272,7 +272,24 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                     found[(a.start, other.start)] = "DEVELOPED_BY"
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
-    return found | _described_makers(ents) | _its_products(sent, ents)
+    return found | _described_makers(ents) | _its_products(sent, ents) | _apposed_makers(ents)
+
+
+def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
+    """An organisation owning the noun in apposition to a name, a noun of the name's kind:
+    "Phi-4, Microsoft's 14B parameter small language model, ..." (Phi-4 DEVELOPED_BY
+    Microsoft, however many words describe the model)."""
+    found: dict[tuple[int, int], str] = {}
+    for org in ents:
+        root = org.root
+        noun = root.head
+        if org.label_ != "ORG" or root.dep_ != "poss" or noun.dep_ != "appos":
+            continue
+        made = next((e for e in ents if noun.head in e and e.label_ in MADE), None)
+        kinds = table("relations", "kind_types").get(noun.lemma_.lower(), "")
+        if made is not None and made.end <= org.start and made.label_ in kinds.split():
+            found[(made.start, org.start)] = "DEVELOPED_BY"
+    return found
 
 
 def _described_makers(ents: list[Span]) -> dict[tuple[int, int], str]:

@@ -178,6 +178,16 @@ def test_a_possessor_makes_the_named_model_whatever_its_markup(nlp):
         ("Tencent", "mixture-of-experts")) is None
 
 
+def test_the_possessor_of_the_noun_apposed_to_a_name_makes_it(nlp):
+    # tests/data/unseen/docs/u07_microsoft_hf.txt: a size among the words describing the
+    # model; the possessed noun must be of the name's kind
+    found = made(nlp, "Phi-4, Microsoft's 14B parameter small language model, outperforms "
+                      "much larger models on math reasoning.")
+    assert found.get(("Phi-4", "Microsoft")) == "DEVELOPED_BY", found
+    assert made(nlp, "AMD agreed to buy Silo AI, Europe's largest private AI lab, for $665 "
+                     "million in cash.") == {}
+
+
 def test_a_technique_describing_the_made_model_is_not_what_the_maker_made(nlp, model):
     # models__gemini-pro.md (the guide's train split): Google made the model, whose noun the
     # technique describes; the method a sentence says a lab introduced stays the lab's
