@@ -89,6 +89,11 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         # "worked with partners including AWS", "benchmarks such as MMLU": the examples
         # take the role of the noun they exemplify
         return verb_role(head.head, metric)
+    if dep == "pobj" and head.dep_ == "conj" and head.pos_ == "ADP" and \
+            head.head.dep_ in ("prep", "agent"):
+        # "relies on PagedAttention ... and on FlashAttention-2": the role of the first
+        first = next((c for c in head.head.children if c.dep_ == "pobj"), None)
+        return verb_role(first, metric) if first is not None else None
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
         # "from under 25 minutes to over 45 minutes": the relation is the lowest preposition
         # that is not a quantifier; the verb is where the chain of prepositions ends

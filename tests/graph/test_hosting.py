@@ -23,3 +23,12 @@ def test_the_weights_of_a_model_made_available_on_a_platform(nlp):
 def test_code_released_on_a_platform_is_no_model_there(nlp):
     found = typed(nlp, "We have released our code and data on GitHub.")
     assert not any(p == "USES" for _, p, _ in found), found
+
+
+def test_the_second_of_two_coordinated_places_is_one_too(nlp):
+    # tests/data/unseen/docs/u02_deepmind.txt: "in X and for Y users": the second
+    # preposition hangs on the first, and has the first one's verb
+    found = typed(nlp, "Gemini 2.5 Pro is available today in Google AI Studio and for Gemini "
+                       "Advanced users.")
+    assert {("Google AI Studio", "USES", "Gemini 2.5 Pro"),
+            ("Gemini Advanced", "USES", "Gemini 2.5 Pro")} <= found, found
