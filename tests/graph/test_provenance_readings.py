@@ -188,6 +188,16 @@ def test_the_possessor_of_the_noun_apposed_to_a_name_makes_it(nlp):
                      "million in cash.") == {}
 
 
+def test_a_makers_verb_between_an_organisation_and_a_name_whatever_the_parse(nlp):
+    # tests/data/unseen2/docs/v02_alibaba_nvidia.txt: the parse reads the sentence as a
+    # noun phrase ("open-sourced" a modifier of the name)
+    text = "Alibaba Cloud open-sourced Qwen2.5-Max, a large mixture-of-experts model."
+    assert not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in nlp(text))
+    assert made(nlp, text).get(("Alibaba Cloud", "Qwen2.5-Max")) == "DEVELOPED_BY<"
+    # a verb that is no maker's says nothing of who made the name
+    assert made(nlp, "Alibaba Cloud hosts Qwen2.5-Max.") == {}
+
+
 def test_a_technique_describing_the_made_model_is_not_what_the_maker_made(nlp, model):
     # models__gemini-pro.md (the guide's train split): Google made the model, whose noun the
     # technique describes; the method a sentence says a lab introduced stays the lab's
