@@ -33,8 +33,7 @@ Two kinds, each edge saying how it was found (``method``):
   sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
   not an edge.
 
-The work is per entity and per verb of a sentence that holds at least two entities, so it
-costs little next to parsing.
+The work is per entity and per verb of a sentence with two entities: little next to parsing.
 """
 
 from __future__ import annotations
@@ -89,9 +88,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         # "worked with partners including AWS", "benchmarks such as MMLU": the examples
         # take the role of the noun they exemplify
         return verb_role(head.head, metric)
-    if dep == "pobj" and head.dep_ == "conj" and head.pos_ == "ADP" and \
-            head.head.dep_ in ("prep", "agent"):
-        # "relies on PagedAttention ... and on FlashAttention-2": the role of the first
+    if dep == "pobj" and head.dep_ == "conj" and head.head.dep_ in ("prep", "agent"):
+        # "on A ... and on B": the role of the first preposition's object
         first = next((c for c in head.head.children if c.dep_ == "pobj"), None)
         return verb_role(first, metric) if first is not None else None
     if dep == "pobj" and head.dep_ in ("prep", "agent"):
@@ -115,6 +113,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         # "announced a partnership with Hugging Face": the verb's object names the relation
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ in VERBAL \
                 and not metric:
+            if label_prep.lower_ == "over":  # "improves prompt adherence over X": what is
+                return verb.head, "obj", "over"  # improved, and over whom (the verb's)
             return verb.head, "obj", f"{verb.lemma_.lower()} {label_prep.lower_}"
     return None
 
@@ -227,8 +227,11 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
 
 
 def _same_form(verb: Token, other: Token) -> bool:
+    """Both finite; a participle with its auxiliary counts ("was trained ... and improves")."""
     finite = {"VBD", "VBZ", "VBP"}
-    return verb.tag_ == other.tag_ or (verb.tag_ in finite and other.tag_ in finite)
+    return verb.tag_ == other.tag_ or verb.tag_ in finite and (other.tag_ in finite or (
+        other.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite
+                                    for c in other.children)))
 
 
 def _relative_objects(verb: Token, ent_of: dict[int, Span]) -> list[tuple[Span, str]]:

@@ -55,6 +55,16 @@ def test_a_losing_comparison_points_at_the_winner(nlp):
          ("Llama 3 8B Instruct", "MMLU-Pro"): "EVALUATED_ON"}
 
 
+def test_improving_something_over_a_model_outperforms_it(nlp, model):
+    # tests/data/unseen3/docs/w01_stability.txt: the second verb shares the passive first
+    # one's subject ("The model", the model released before); "over" hangs on the object
+    text = ("Stability AI today released Stable Diffusion 3.5 Large, an 8-billion-parameter "
+            "image model, under its community licence.\nThe model was trained with "
+            "rectified flow and improves prompt adherence over Stable Diffusion XL.")
+    found = typed(nlp, text)
+    assert ("Stable Diffusion 3.5 Large", "OUTPERFORMS", "Stable Diffusion XL") in found, found
+
+
 def test_a_comparison_in_another_clause_keeps_its_own_subject(nlp):
     # no subject across a semicolon or a pronoun: "; it is competitive with ..."
     assert readings(nlp, "Nemotron-4-340B-Instruct reaches 54.2 on Arena-Hard; it is "
