@@ -1,5 +1,6 @@
-"""People named by where they work stand for it as a clause's subject
-(graph/nlp/components/affiliations.py): "Researchers at X <verb> ..." says it of X.
+"""People named by where they work, and their works, stand for it as a clause's subject
+(graph/nlp/components/affiliations.py): "Researchers at X <verb> ...", "A new study from X
+<verb> ..." say it of X.
 
 The sentences are real text of the genre: the announcements of tests/data/unseen2 and
 unseen3 and of training/corpus/announcements, read by the real pipeline.
@@ -21,6 +22,16 @@ def test_researchers_at_an_organisation_make_it_the_subject(nlp):
     # tests/data/unseen3/docs/w02_deepseek.txt
     assert ("Tsinghua University", "HAS_METRIC", "4 benchmarks") in \
         typed(nlp, "Researchers at Tsinghua University reproduced the results on 4 benchmarks.")
+
+
+def test_a_work_from_an_organisation_makes_it_the_subject(nlp):
+    # tests/data/unseen3/docs/w04_stanford.txt
+    found = typed(nlp, "A new study from the Stanford Institute for Human-Centered AI surveyed "
+                       "2,400 software developers about coding assistants.\nRespondents who "
+                       "used GitHub Copilot daily reported a 26% reduction in time spent on "
+                       "boilerplate.")
+    assert ("Stanford Institute for Human-Centered AI", "HAS_METRIC",
+            "2,400 software developers") in found, found
 
 
 def test_people_who_are_no_subject_or_at_no_organisation_change_nothing(nlp):
