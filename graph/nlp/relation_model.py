@@ -111,9 +111,13 @@ def _vetoed(features: Sequence[str]) -> bool:
 def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     """A label the pair's words do not bear out: FUNDS guessed without money ("We worked with
     testers including Carlyle"), DEVELOPED_BY of a technique describing the noun of the model
-    its maker made ("a ... mixture-of-experts model", ``method_modifier`` of pairs.py)."""
+    its maker made ("a ... mixture-of-experts model", ``method_modifier`` of pairs.py), a
+    guess for a pair the rules' phrase says is funded, by ends that cannot be ("The study was
+    funded by NSF", the study read as a model: no maker)."""
+    said = table("relations", "rules").get(c.phrase, "") if c.phrase and not grammar else ""
     return not grammar and label.startswith("FUNDS") and "money" not in c.features or \
-        label.rstrip("<") == "DEVELOPED_BY" and "method_modifier" in c.features
+        label.rstrip("<") == "DEVELOPED_BY" and "method_modifier" in c.features or \
+        said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))
 
 
 def _anaphoric(c: Candidate) -> bool:
@@ -249,7 +253,8 @@ class RelationModel:
             none = totals.get(NONE, 0.0)
             for label in self.classes[1:]:
                 gain = totals.get(label, 0.0) - none
-                if (best is None or gain > best[0]) and allowed(label, c.a_type, c.b_type):
+                if (best is None or gain > best[0]) and allowed(label, c.a_type, c.b_type) \
+                        and not _unsupported(label, c, None):
                     best = (gain, c, label)
         return best
 

@@ -7,6 +7,8 @@ pipeline.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.nlp.funding import funding_readings
 from tests.graph.readings import first_sentence
 from tests.graph.test_relation_classifier import typed
@@ -58,3 +60,11 @@ def test_an_organisation_backed_by_another_is_funded_by_it(nlp):
     found = funds(nlp, "Tessellate AI, the Toronto-based startup backed by Lakeshore Ventures, "
                        "on Thursday released Tessera-R 24B.")
     assert found == {("Tessellate AI", "Lakeshore Ventures"): "FUNDS<"}, found
+
+
+def test_a_funders_phrase_gives_no_other_predicate_to_ends_it_cannot_link(nlp, model):
+    # tests/data/unseen3/docs/w04_stanford.txt: "The study" read as the model named before;
+    # a model is not funded, nor made by its funder
+    doc = Path(__file__).parents[1] / "data" / "unseen3" / "docs" / "w04_stanford.txt"
+    found = typed(nlp, doc.read_text(encoding="utf-8"))
+    assert not any("National Science Foundation" in (s, t) for s, _, t in found), found
