@@ -6,11 +6,11 @@ where they work stand for it as a clause's subject, and so does a work of theirs
 the Stanford Institute for Human-Centered AI surveyed 2,400 software developers": what the
 clause says, it says of the organisations (GUIDELINES: each of them uses the study, develops
 the method, surveyed the developers). The parse makes the people the subject and the
-organisation the object of "at"; this component hangs the organisation (with the items of
-its list) on the verb as its subject instead, and the people on the organisation, so that
-every reading of the clause (the grammar's, the use clauses', the relation classifier's
-path) finds it where it finds "Stanford University and the University of Toronto ran a
-double-blind study".
+organisation the object of "at" or "from"; this component hangs the organisation (with the
+items of its list) on the verb as its subject instead, and the people on the organisation,
+so that every reading of the clause (the grammar's, the use clauses', the relation
+classifier's path) finds it where it finds "Stanford University and the University of
+Toronto ran a double-blind study".
 
 Only a verb's subject whose preposition's object is an organisation found by
 ``threadline_entities`` counts: not "With researchers at the Georgia Institute of
