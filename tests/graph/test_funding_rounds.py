@@ -68,3 +68,11 @@ def test_a_funders_phrase_gives_no_other_predicate_to_ends_it_cannot_link(nlp, m
     doc = Path(__file__).parents[1] / "data" / "unseen3" / "docs" / "w04_stanford.txt"
     found = typed(nlp, doc.read_text(encoding="utf-8"))
     assert not any("National Science Foundation" in (s, t) for s, _, t in found), found
+
+
+def test_a_sum_committed_to_a_programme_funds_it(nlp, model):
+    # tests/data/unseen/docs/u08_amazon.txt
+    found = typed(nlp, "Amazon also committed $110 million to the Build on Trainium program for "
+                       "university research, with Carnegie Mellon University among the first "
+                       "participants.")
+    assert ("Amazon", "FUNDS", "Build on Trainium program") in found, found
