@@ -3,10 +3,12 @@ Hub", "the Phi-3 weights are published on the Hugging Face Hub and in Azure AI S
 have released EvoLLM-JP and EvoVLM-JP on the Hugging Face Hub" (GUIDELINES: USES, the
 platform serving the model uses it, as "available on" reads in the lexicon's rules).
 
-The model is what the verb releases, publishes or hosts, or what is "available", or a
-model's weights or checkpoints standing for it ("the weights of X", "the X weights"); the
-platform is a product named after "on", "in", "through" or "via" on the same verb, and each
-item of its list. Read from the parse of the one sentence.
+The model is what the verb releases, publishes or hosts, or what is "available" (or the
+name a noun described as available is apposed to: "Amazon Nova, a new generation of
+foundation models available exclusively in Amazon Bedrock"), or a model's weights or
+checkpoints standing for it ("the weights of X", "the X weights"); the platform is a
+product named after "on", "in", "through" or "via" on the same verb, and each item of its
+list. Read from the parse of the one sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ def hosted_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         if anchor.lower_ == "available":
             verb = anchor.head if anchor.dep_ == "acomp" else anchor
             things = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if anchor.dep_ in ("acl", "amod"):  # "X, a new generation of models available
+                noun = anchor.head  # in Y": the name the noun is apposed to
+                things.append(noun.head if noun.dep_ == "appos" else noun)
         elif anchor.pos_ == "VERB" and anchor.lemma_.lower() in HOSTING:
             verb = anchor
             things = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]

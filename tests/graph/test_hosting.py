@@ -32,3 +32,10 @@ def test_the_second_of_two_coordinated_places_is_one_too(nlp):
                        "Advanced users.")
     assert {("Google AI Studio", "USES", "Gemini 2.5 Pro"),
             ("Gemini Advanced", "USES", "Gemini 2.5 Pro")} <= found, found
+
+
+def test_a_name_apposed_to_a_noun_described_as_available_is_the_model(nlp):
+    # tests/data/unseen/docs/u08_amazon.txt
+    found = typed(nlp, "Amazon introduced Amazon Nova, a new generation of foundation models "
+                       "available exclusively in Amazon Bedrock.")
+    assert ("Amazon Bedrock", "USES", "Amazon Nova") in found, found
