@@ -274,7 +274,30 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                     found[(a.start, other.start)] = "DEVELOPED_BY"
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
-    return found | _described_makers(ents) | _its_products(sent, ents) | _apposed_makers(ents)
+    return found | _described_makers(ents) | _its_products(sent, ents) | _apposed_makers(ents) \
+        | _joint_makers(ents)
+
+
+# what organisations do together as one subject ("Mistral AI and NVIDIA released Mistral
+# NeMo", "Google DeepMind and the University of Oxford published a study"): a partnership;
+# not what co-investors do ("NVIDIA and Databricks Ventures invested")
+JOINT_VERBS = {"release", "launch", "publish", "announce", "develop", "build", "run", "conduct",
+               "create", "introduce", "unveil", "co-develop", "design", "train"}
+
+
+def _joint_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
+    """Each pair of organisations coordinated as the subject of a maker's verb."""
+    orgs = [e for e in ents if e.label_ == "ORG"]
+    found: dict[tuple[int, int], str] = {}
+    for first in orgs:
+        root = first.root
+        if root.dep_ not in ("nsubj", "nsubjpass") or \
+                root.head.lemma_.lower() not in JOINT_VERBS:
+            continue
+        listed = [e for e in orgs if e is not first and e.root in root.conjuncts]
+        for other in listed:
+            found[(first.start, other.start)] = "PARTNERS_WITH"
+    return found
 
 
 def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:

@@ -198,6 +198,17 @@ def test_a_makers_verb_between_an_organisation_and_a_name_whatever_the_parse(nlp
     assert made(nlp, "Alibaba Cloud hosts Qwen2.5-Max.") == {}
 
 
+def test_organisations_making_something_together_are_partners(nlp):
+    # tests/data/unseen2/docs/v03_deepmind_oxford.txt; co-investors are no partners
+    # (training/corpus/announcements/m08_funding_roundup.txt)
+    found = made(nlp, "Google DeepMind and the University of Oxford published a study on "
+                      "AI-assisted weather forecasting.")
+    assert found.get(("Google DeepMind", "University of Oxford")) == "PARTNERS_WITH", found
+    found = made(nlp, "Perplexity's $73.6 million Series B, announced on 4 January 2024, was "
+                      "led by IVP; NVIDIA and Databricks Ventures invested as well.")
+    assert "PARTNERS_WITH" not in found.values(), found
+
+
 def test_a_technique_describing_the_made_model_is_not_what_the_maker_made(nlp, model):
     # models__gemini-pro.md (the guide's train split): Google made the model, whose noun the
     # technique describes; the method a sentence says a lab introduced stays the lab's
