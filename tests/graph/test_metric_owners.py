@@ -61,6 +61,19 @@ def test_a_name_scoring_a_figure_owns_it_whatever_the_parse(nlp):
     assert ("GPT-4.1", "EVALUATED_ON", "SWE-bench Verified") in typed(nlp, text)
 
 
+def test_the_figures_of_a_sentence_opened_by_a_study_are_the_studys(nlp):
+    # tests/data/unseen/docs/u08_amazon.txt, unseen2/docs/v02_alibaba_nvidia.txt: no name is
+    # the clause's subject ("clinicians", "GitHub Copilot users")
+    text = ("In a retrospective chart review, clinicians rated 88% of the generated summaries "
+            "as accurate.")
+    assert _owner(nlp, text, "88%") == "retrospective chart review"
+    text = "In a user study with 300 developers, GitHub Copilot users completed tasks 55% faster."
+    assert _owner(nlp, text, "300") == _owner(nlp, text, "55%") == "user study"
+    # a name the clause is about keeps its own figures (the same sentence, its subject a name)
+    text = "In a user study with 300 developers, GitHub Copilot scored 55% on the tasks."
+    assert _owner(nlp, text, "55%") == "GitHub Copilot"
+
+
 def test_a_score_after_a_benchmark_and_a_colon_is_not_the_benchmarks(nlp):
     # n06_corvid_wingspan.txt: a list of a model's scores, one benchmark per line
     text = "- WebArena: 48.1% task success, surpassing Rook-1 (35.6%) and Agent Workflow Memory"
