@@ -199,7 +199,6 @@ def _load_user_aliases(path: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-
 def _choose_label(group: list[Mention], short: set[str]) -> str:
     """The most frequent full form; acronyms, short forms and the user's aliases only when
     nothing else was seen."""
@@ -336,5 +335,3 @@ def _entities(groups: dict[str, list[Mention]], forms: dict[str, set[str]], shor
         for m in group:
             index[(m.doc, m.start, m.end)] = nid
     return entities, index
-
-

@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from graph.nlp.components.spans import MARKUP
+from graph.nlp.components.spans import MARKUP, past_markup
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS
@@ -243,9 +243,7 @@ def _modifies_a_noun(ent: Span) -> bool:
     """"Tencent's mixture-of-experts model": the possessor owns the model, not the method;
     but in "OpenAI's o3 model" the noun says what the name is, and the maker owns it."""
     doc = ent.doc
-    end = ent.end
-    while end < len(doc) and doc[end].text in MARKUP:
-        end += 1
+    end = past_markup(doc, ent.end)
     if end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"):
         return False
     kinds = table("relations", "kind_types").get(doc[end].lemma_.lower(), "")

@@ -44,7 +44,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.headline import headline_author
-from graph.nlp.components.spans import MARKUP, sentences_with_entities
+from graph.nlp.components.spans import past_markup, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
@@ -278,9 +278,7 @@ def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
 def _marked_by(ent: Span) -> list[Token]:
     """The "by" after a name in bold, which the parser hangs on the bold marks ("- **Gemma
     3n** by Google: Read Blog."): the name's own preposition."""
-    k = ent.end
-    while k < len(ent.doc) and ent.doc[k].text in MARKUP:
-        k += 1
+    k = past_markup(ent.doc, ent.end)
     return [ent.doc[k]] if ent.end < k < len(ent.doc) and ent.doc[k].lower_ == "by" and \
         ent.doc[k].head.i not in range(ent.start, ent.end) else []
 

@@ -14,6 +14,14 @@ HYPHENS = {"-", "\u2011"}
 MARKUP = frozenset({"*", "**", "_", "__", "`"})  # emphasis or code around a name: "**o3 model**"
 
 
+def past_markup(doc: Doc, i: int) -> int:
+    """The index of the first token at or after ``i`` that is no mark of :data:`MARKUP`
+    (``len(doc)`` when none is): what follows a name in bold ("**o3 model**")."""
+    while i < len(doc) and doc[i].text in MARKUP:
+        i += 1
+    return i
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per ``Doc``: spaCy joins every token's text again at each
     access, which made a per-entity ``doc.text`` cost as much as the parse on long pieces."""
