@@ -88,6 +88,22 @@ def _resolved(token: Token) -> Token:
     return token
 
 
+def _comma_host(participle: Token) -> Token:
+    """The noun a participle after a comma describes: the parse hangs it on the nearest noun,
+    and where that noun ends a prepositional phrase of another ("a mixture-of-experts system
+    with 22 billion active parameters, trained with KTO"), the phrase's noun is the one
+    described; else the noun it hangs on."""
+    noun = participle.head
+    if participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return noun
+    for _ in range(2):
+        if noun.ent_type_ in USERS or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+                noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head.head
+    return noun
+
+
 def _object_before(participle: Token) -> Token | None:
     """The object of the verb a participle is hung on, when the participle follows it right
     away, a clause describing the object that the parse took for the verb's ("We released
@@ -118,7 +134,7 @@ def _holder(anchor: Token) -> Token | None:
     if subject is not None:
         return _resolved(subject)  # "Zephyr-β, which was trained with SFT"
     if token.dep_ in DESCRIBING:  # "a model fine-tuned from LLaMA", "X, fine-tuned from Y"
-        return _resolved(_described(token.head))
+        return _resolved(_described(_comma_host(token)))
     if token.tag_ == "VBN" and token.head.pos_ in VERBAL:
         described = _object_before(token)
         if described is not None:
