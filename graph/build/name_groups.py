@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from graph.nlp.lexicon import words
 from graph.nlp.records import Mention
 
 # A mention's type is decided by vote; domain types outrank the statistical fallbacks.
@@ -60,6 +61,37 @@ def fold_editions(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) 
             groups[target].extend(groups.pop(root))
             forms[target] |= forms.pop(root)
             folded.add(bare)
+    return folded
+
+
+def fold_company_names(groups: dict[str, list[Mention]], forms: dict[str, set[str]]) -> set[str]:
+    """Fold an organisation's one-word name into the one two-word organisation it opens
+    whose last word a short name leaves out ("Kairos" into "Kairos Labs", "Mistral" into
+    "Mistral AI": ``company_suffixes``), where the longer name is written in every document
+    of the short one. Not a large company's name ("Meta" is not "Meta AI", a lab and an
+    assistant of its own: ``shape_companies``). Returns the folded short forms."""
+    suffixes, large = words("entities", "company_suffixes"), words("entities", "shape_companies")
+    longer: dict[str, set[str]] = defaultdict(set)  # first word -> two-word companies
+    for root, group in groups.items():
+        if choose_type(group) == "ORG":
+            for m in group:
+                parts = m.text.split()
+                if len(parts) == 2 and parts[1].lower() in suffixes and parts[0] not in large:
+                    longer[parts[0]].add(root)
+    folded: set[str] = set()
+    for root in list(groups):
+        if root not in groups or choose_type(groups[root]) != "ORG":
+            continue
+        short = next((m.text for m in groups[root] if len(longer.get(m.text, ())) == 1), None)
+        if short is None:
+            continue
+        target = next(iter(longer[short]))
+        if target == root or target not in groups or \
+                not _documents(groups[root]) <= _documents(groups[target]):
+            continue
+        folded |= forms[root]
+        groups[target].extend(groups.pop(root))
+        forms[target] |= forms.pop(root)
     return folded
 
 

@@ -39,6 +39,7 @@ from graph.build.facts import merge_restated
 from graph.build.figure_forms import figure_forms, fold_bare_figures
 from graph.build.name_groups import (
     choose_type,
+    fold_company_names,
     fold_editions,
     merge_short_forms,
     split_by_document_type,
@@ -275,7 +276,7 @@ def resolve(mentions: list[Mention], texts: Mapping[str, str] | None = None,
               if not root.startswith(CALENDAR) and group[0].label in DOCUMENT_SCOPED}
     named = {root: group for root, group in groups.items() if root not in scoped}
     short = set(acronyms) | aliased | merge_short_forms(named, forms) | \
-        fold_editions(named, forms)
+        fold_editions(named, forms) | fold_company_names(named, forms)
     fold_bare_figures(groups, forms, {root for root in scoped if not root.startswith(CALENDAR)
                                       and groups[root][0].label == "METRIC"})
     scoped = {root for root in scoped if root in groups}

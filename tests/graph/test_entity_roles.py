@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.graph.test_relation_classifier import typed
+
 # ``nlp``: the real pipeline, from tests/graph/conftest.py
 
 
@@ -70,6 +72,14 @@ def test_a_round_or_a_person_in_such_a_slot_keeps_its_type(nlp):
     assert not {name for name, label in found if label == "ORG" and "Series" in name}
     text = "The prompt injection technique proposed by Riley is using JSON encoding."
     assert ("Riley", "ORG") not in ents(nlp, text)
+
+
+def test_a_companys_short_name_is_the_company(nlp):
+    # n02_kairos_funding.txt: the small model reads "Kairos" alone as a person
+    text = ("Kairos Labs said on Tuesday it had raised $640 million. Kairos released "
+            "Meridian 3 in March.")
+    assert ("Kairos", "ORG") in ents(nlp, text)
+    assert ("Meridian 3", "DEVELOPED_BY", "Kairos Labs") in typed(nlp, text)
 
 
 @pytest.mark.parametrize("text, model", [

@@ -254,3 +254,19 @@ def test_a_model_is_also_known_by_its_name_without_its_publishers_prefix():
     aliases = {e.label: set(e.aliases) for e in entities}
     assert "gpt-4.1-mini" in aliases["openai/gpt-4.1-mini"]
     assert "13B" not in aliases["Vicuna-7B/13B"]  # sizes, not a publisher and a name
+
+
+def test_a_company_named_without_its_suffix_is_the_company():
+    # n02_kairos_funding.txt: "Kairos Labs" ... "Kairos released Meridian 3"; but "Google"
+    # is not "Google Research", a large company is not its lab ("Meta", "Meta AI"), and a
+    # name in a document without the long one stays apart
+    entities, _ = resolve([mention("Kairos Labs", "ORG"), mention("Kairos", "ORG", start=30),
+                           mention("Google Research", "ORG", start=50),
+                           mention("Google", "ORG", start=70), mention("Meta AI", "ORG", start=90),
+                           mention("Meta", "ORG", start=110),
+                           mention("Mistral AI", "ORG", doc="b.txt"),
+                           mention("Mistral", "ORG", doc="c.txt")], user_aliases={})
+    labels = by_label(entities)
+    assert set(labels) == {"Kairos Labs", "Google Research", "Google", "Meta AI", "Meta",
+                           "Mistral AI", "Mistral"}
+    assert "Kairos" in labels["Kairos Labs"].aliases

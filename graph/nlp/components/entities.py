@@ -163,12 +163,7 @@ class ThreadlineEntities:
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")
         spans, pending = _sort_entities(doc, parsed)
-        retyped = _retyped_names(pending, spans, parsed)
-        if SPANS_KEY in doc.spans:
-            # The trained recogniser knows this genre's organisations; the statistical model's
-            # ORG guesses context did not re-type are mostly headings and technique names here.
-            retyped = [(p, s) for p, s in retyped if s.label_ != "ORG"]
-        spans += retyped
+        spans += _retyped_names(pending, spans, parsed, SPANS_KEY in doc.spans)
         if parsed:
             spans += self._methods(doc, spans)
             spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
@@ -313,13 +308,11 @@ def _product_context(ent: Span) -> bool:
 
 
 def _forget_stale_ids(spans: list[Span]) -> None:
-    """Clear the pattern id the ruler left on the tokens of spans that are not its match.
-
+    """Clear the pattern id the ruler left on the tokens of spans that are not its match:
     spaCy keeps a token's ``ent_id`` when ``doc.ents`` is set from a span without an id, so
     "Sparse Fine-tuning" (a longer name around the ruler's "Fine-tuning") would still carry
     the id ``fine-tuning`` and be merged with every other "... fine-tuning" of the corpus.
-    A span that is the pattern's match (or a trimmed or relabelled one) carries its id.
-    """
+    A span that is the pattern's match (or a trimmed or relabelled one) carries its id."""
     for span in spans:
         if not span.id:
             for token in span:
@@ -345,9 +338,12 @@ def _outside_code(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not code(s)]
 
 
-def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> list[Ranked]:
-    """The statistical names with the type their context gives them (or none)."""
+def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
+                   trained: bool) -> list[Ranked]:
+    """The statistical names with the type their context gives them (or none). ORG guesses
+    are dropped when the ``trained`` recogniser ran: it knows this genre's organisations."""
     models = {tuple(t.text for t in s) for _, s in spans if s.label_ == "MODEL" and len(s) > 1}
+    firsts = {s[0].text for _, s in spans if len(s) > 1 and s.label_ == "ORG"}
     found = []
     for ent in pending:
         ent = glued_name(ent)
@@ -360,11 +356,15 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool) -> li
                 not any(c.dep_ == "appos" for c in ent.root.children):
             ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered, unless
             # the text says what it is ("Sonnet 4.5, our newest friend")
+        elif label in ("PERSON", "PLACE") and len(ent) == 1 and ent.text in firsts:
+            label = "ORG"  # "Kairos released ..." after "Kairos Labs"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
                 ent[-1].text in words("entities", "product_words"):
             label = "PROJECT"  # "Kairos Chat", "Halcyon Cloud": no person ends so
+        elif label == "ORG" and trained:
+            label = None
         if label:
             found.append((STATISTICAL, relabel(ent, label)))
     return found
