@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
+from graph.nlp.authors import author_mentions, resolve_we
 from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
@@ -31,13 +32,16 @@ from graph.nlp.relations import (
     FIRST_PERSON_PLURAL,
     UNRESOLVED,
     WE_WORDS,
-    author_mentions,
     dependency_relations,
-    resolve_we,
     we_predicate,
 )
 from graph.nlp.tables import series_candidates, table_candidates
-from graph.nlp.variants import derived_benchmarks, page_evaluations, released_members
+from graph.nlp.variants import (
+    derived_benchmarks,
+    page_evaluations,
+    released_members,
+    trained_release,
+)
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -280,7 +284,8 @@ def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
     numbers, and a table row's relation found both in its sentence and in its table."""
-    result.relations = resolve_we(result.relations, result.authors)
+    result.relations = resolve_we(result.relations, result.authors, result.doc.text)
+    result.relations = trained_release(result)
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
     _drop_examples(result)
@@ -289,7 +294,7 @@ def _finish(result: DocumentResult) -> None:
     for guess in (result.fallback, result.named_fallback):
         if result.relations or guess is None:
             break
-        result.relations = resolve_we([guess[1]], result.authors)
+        result.relations = resolve_we([guess[1]], result.authors, result.doc.text)
         _drop_examples(result)
     # a table's row is read as a sentence and from the table's layout: what both find is
     # the sentence's, once (its evidence is that sentence, not the row twice)

@@ -39,11 +39,9 @@ The work is per entity and per verb of a sentence with two entities: little next
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.headline import headline_author
 from graph.nlp.components.spans import past_markup, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
@@ -299,64 +297,6 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
-REPORTED = {"recently"}  # a text reporting another's release ("Google recently introduced")
-
-
-def author_mentions(doc: Doc) -> dict[str, Span]:
-    """Organizations a first-person announcement names as itself, by normalised name.
-
-    Only constructions in which a text names itself count: a headline "New <ORG>
-    research/paper/study", "<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today)
-    announced/released/launched ...", "At <ORG>, we"; not a guide's report of another's
-    release ("Google recently introduced its latest ...": the guide's "we" are its writers).
-    The document's author is the one such organization; with several (a news piece quoting
-    a few) there is none (:func:`resolve_we`).
-    """
-    # How an announcement names its author: "New X research", "X today released ...".
-    author_nouns = words("authors", "author_nouns")
-    author_verbs = words("authors", "author_verbs")
-    found: dict[str, Span] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        root, sent = ent.root, ent.sent
-        head = root.head
-        headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
-                    and head.lemma_.lower() in author_nouns and sent[0].lower_ == "new")
-        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs and \
-            not any(c.lower_ in REPORTED for c in head.children)  # not "X recently released"
-        at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
-                 and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
-        if headline or announces or at_us:
-            found.setdefault(ent.text.casefold().removeprefix("the "), ent)
-    where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
-    named = doc.char_span(*where) if where is not None else None
-    if named is not None and named.text.casefold() not in found:
-        found[named.text.casefold()] = named
-    return found
-
-
-def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]]
-               ) -> list[TypedRelation]:
-    """Give the "we" end (:data:`UNRESOLVED`) of one document's relations its author, or
-    drop them.
-
-    ``authors`` are the character spans of :func:`author_mentions` over the whole document
-    (all its chunks); exactly one organization makes it the author.
-    """
-    author = next(iter(authors.values())) if len(authors) == 1 else None
-    resolved = []
-    for rel in relations:
-        if rel.via != FIRST_PERSON_PLURAL:
-            resolved.append(rel)
-        elif author is not None and author not in (rel.source, rel.target):
-            if rel.source == UNRESOLVED:
-                resolved.append(replace(rel, source=author))
-            elif rel.target == UNRESOLVED:
-                resolved.append(replace(rel, target=author))
-    return resolved
-
-
 # What the author of a first-person announcement does to an entity of each type:
 # the verb's cue list (resources/lexicon/relations.json), the types it applies to.
 WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
@@ -377,11 +317,14 @@ def we_predicate(phrase: str, target_type: str) -> str:
 
 
 def _says_we(verb: Token) -> bool:
-    """"We release X"; or a headline without a subject, "Introducing X: ...", in which the
+    """"We release X"; "Using X, we identified ...", a participle opening the clause whose
+    subject is "we"; or a headline without a subject, "Introducing X: ...", in which the
     author introduces X."""
     subjects = _subject_tokens(verb)
     if any(s.lower_ == FIRST_PERSON_PLURAL for s in subjects):
         return True
+    if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i:
+        return _says_we(verb.head)
     return not subjects and verb.dep_ == "ROOT" and verb.tag_ == "VBG" and \
         verb.i == verb.sent.start and verb.lemma_.lower() in words("authors", "author_verbs")
 

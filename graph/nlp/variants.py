@@ -154,3 +154,26 @@ def page_evaluations(result: DocumentResult) -> list[TypedRelation]:
                                    predicates()["EVALUATED_ON"].phrase, rel.sent_start,
                                    rel.sent_end, via="subject", predicate="EVALUATED_ON"))
     return found
+
+
+def trained_release(result: DocumentResult) -> list[TypedRelation]:
+    """``result.relations`` with the methods the author of a model's release says "we"
+    used given to the model: "Meta is releasing Llama 3.1 405B ... After pre-training, we
+    applied several rounds of supervised fine-tuning (SFT)" (GUIDELINES: USES: what a
+    model is trained with is the model's). The release is a model the document's opening
+    (its first two sentences) says its author made; without one (a research announcement:
+    "Using sparse autoencoders, we identified ...", whatever models it names later) "we"
+    stays the organisation. Read once "we" is resolved."""
+    text, authors = result.doc.text, set(result.authors)
+    labels = {(m.start, m.end): m.label for m in result.mentions}
+    opening = result.sentences[1][1] if len(result.sentences) > 1 else len(text)
+    made = [r for r in result.relations if r.predicate == "DEVELOPED_BY"
+            and labels.get(r.source) == "MODEL" and r.sent_end <= opening
+            and text[r.target[0]:r.target[1]].casefold() in authors]
+    if not made:
+        return result.relations
+    release = min(made, key=lambda r: r.sent_start).source
+    return [replace(r, source=release) if r.via == FIRST_PERSON_PLURAL
+            and r.predicate == "USES" and labels.get(r.target) == "METHOD"
+            and text[r.source[0]:r.source[1]].casefold() in authors else r
+            for r in result.relations]

@@ -349,3 +349,25 @@ def test_a_model_scored_on_a_benchmarks_page_is_evaluated_on_that_benchmark(nlp)
                        "- Recent APIs: 11.1% pass@1 using gpt-4o-2024-11-20, 3.2% gpt-4-0613 "
                        "and 2.6% gpt-3.5-turbo-1106.\n")
     assert ("gpt-4o-2024-11-20", "EVALUATED_ON", "USACO") in found, found
+
+
+def test_joint_authors_named_together_in_a_headline_are_each_we(nlp):
+    # tests/data/unseen/docs/u06_safety.txt: "we" of a joint research announcement is both
+    # organisations; "Using X, we identified ...": the opening participle's subject is "we"
+    found = typed(nlp, "New research from the UK AI Security Institute and Apollo Research on "
+                       "scheming evaluations.\nUsing sparse autoencoders, we identified features "
+                       "that activate when a model reasons about being evaluated.")
+    assert {("UK AI Security Institute", "USES", "sparse autoencoders"),
+            ("Apollo Research", "USES", "sparse autoencoders")} <= found, found
+
+
+def test_what_we_trained_a_released_model_with_is_the_models(nlp):
+    # tests/data/unseen/docs/u03_meta.txt: a model's release; the seeds' research
+    # announcements keep "we" the organisation (../shared/eval/seeds_relations.jsonl)
+    found = typed(nlp, "Meta is releasing Llama 3.1 405B, the largest openly available "
+                       "foundation model.\nLlama 3.1 405B was trained on over 15 trillion tokens "
+                       "using more than 16,000 GPUs.\nAfter pre-training, we applied several "
+                       "rounds of supervised fine-tuning (SFT) and direct preference "
+                       "optimization (DPO).")
+    assert ("Llama 3.1 405B", "USES", "supervised fine-tuning") in found, found
+    assert not any(s == "Meta" and p == "USES" for s, p, _ in found), found

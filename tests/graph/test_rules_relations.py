@@ -10,11 +10,10 @@ import pytest
 from fixed_parse import parse
 from spacy.tokens import Doc
 
+from graph.nlp.authors import author_mentions, resolve_we
 from graph.nlp.relations import (
     UNRESOLVED,
-    author_mentions,
     dependency_relations,
-    resolve_we,
     sentence_relations,
 )
 

@@ -1,0 +1,91 @@
+"""Who "we" is in a first-person text: the organisations a document names as itself
+(:func:`author_mentions`), and the "we" end of its relations given to them
+(:func:`resolve_we`).
+
+Only constructions in which a text names itself count: a headline "New <ORG>
+research/paper/study" or "New research from <ORG> and <ORG>", "<ORG>: introducing ...",
+"New from <ORG>: ...", "<ORG> (today) announced/released/launched ...", "At <ORG>, we"; not
+a guide's report of another's release ("Google recently introduced its latest ...": the
+guide's "we" are its writers). The author is the one such organisation, or the ones a
+headline names together ("New research from the UK AI Security Institute and Apollo
+Research": "we" is both); with several named apart (a news piece quoting a few) there is
+none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from graph.nlp.components.headline import headline_author
+from graph.nlp.lexicon import words
+from graph.nlp.records import TypedRelation
+from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
+
+REPORTED = {"recently"}  # a text reporting another's release ("Google recently introduced")
+_TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", re.IGNORECASE)  # "X and the Y"
+
+
+def author_mentions(doc: Doc) -> dict[str, Span]:
+    """Organizations a first-person announcement names as itself, by normalised name (see
+    the module's notes)."""
+    author_nouns = words("authors", "author_nouns")
+    author_verbs = words("authors", "author_verbs")
+    found: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        root, sent = ent.root, ent.sent
+        head = root.head
+        new = sent[0].lower_ == "new"
+        headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
+                    and head.lemma_.lower() in author_nouns and new)
+        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs and \
+            not any(c.lower_ in REPORTED for c in head.children)  # not "X recently released"
+        at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
+                 and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
+        if headline or announces or at_us or new and _from_authors(ent, author_nouns):
+            found.setdefault(ent.text.casefold().removeprefix("the "), ent)
+    where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
+    named = doc.char_span(*where) if where is not None else None
+    if named is not None and named.text.casefold() not in found:
+        found[named.text.casefold()] = named
+    return found
+
+
+def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
+    """"New research from X and Y on ...": X, and Y listed with it."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "from" and \
+        prep.head.lemma_.lower() in author_nouns
+
+
+def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]],
+               text: str = "") -> list[TypedRelation]:
+    """Give the "we" end (:data:`UNRESOLVED`) of one document's relations its author, or
+    each of its joint authors (named together in ``text``), or drop them.
+
+    ``authors`` are the character spans of :func:`author_mentions` over the whole document
+    (all its chunks)."""
+    spans = sorted(authors.values())
+    joint = len(spans) > 1 and bool(text) and all(
+        _TOGETHER.fullmatch(text[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False))
+    who = spans if len(spans) == 1 or joint else []
+    resolved = []
+    for rel in relations:
+        if rel.via != FIRST_PERSON_PLURAL:
+            resolved.append(rel)
+            continue
+        for author in who:
+            if author in (rel.source, rel.target):
+                continue
+            if rel.source == UNRESOLVED:
+                resolved.append(replace(rel, source=author))
+            elif rel.target == UNRESOLVED:
+                resolved.append(replace(rel, target=author))
+    return resolved
