@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.headline import headline_author
 from graph.nlp.lexicon import words
@@ -42,8 +42,9 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
         new = sent[0].lower_ == "new"
         headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.lemma_.lower() in author_nouns and new)
-        announces = root.dep_ == "nsubj" and head.lemma_.lower() in author_verbs and \
-            not any(c.lower_ in REPORTED for c in head.children)  # not "X recently released"
+        first = _first_conjunct(root)  # "X and Y published ...": both announce
+        announces = first.dep_ == "nsubj" and first.head.lemma_.lower() in author_verbs and \
+            not any(c.lower_ in REPORTED for c in first.head.children)  # not "X recently released"
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us or new and _from_authors(ent, author_nouns):
@@ -55,11 +56,15 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     return found
 
 
-def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
-    """"New research from X and Y on ...": X, and Y listed with it."""
-    token = ent.root
+def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
+    """"New research from X and Y on ...": X, and Y listed with it."""
+    token = _first_conjunct(ent.root)
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ == "from" and \
         prep.head.lemma_.lower() in author_nouns

@@ -316,12 +316,24 @@ def we_predicate(phrase: str, target_type: str) -> str:
     return ""
 
 
+_PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}
+
+
+def _the_authors(subject: Token) -> bool:
+    """"The team combined ...", "Researchers used ...": the people of a first-person
+    text's author, where no organisation is named with them ("Researchers at X" is X's:
+    :mod:`graph.nlp.components.affiliations`)."""
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in _PEOPLE and \
+        not any(c.dep_ == "prep" for c in subject.children) and \
+        all(c.lower_ in ("the", "our") for c in subject.children if c.dep_ in ("det", "poss"))
+
+
 def _says_we(verb: Token) -> bool:
     """"We release X"; "Using X, we identified ...", a participle opening the clause whose
     subject is "we"; or a headline without a subject, "Introducing X: ...", in which the
     author introduces X."""
     subjects = _subject_tokens(verb)
-    if any(s.lower_ == FIRST_PERSON_PLURAL for s in subjects):
+    if any(s.lower_ == FIRST_PERSON_PLURAL or _the_authors(s) for s in subjects):
         return True
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i:
         return _says_we(verb.head)

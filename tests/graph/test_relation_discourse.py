@@ -371,3 +371,13 @@ def test_what_we_trained_a_released_model_with_is_the_models(nlp):
                        "optimization (DPO).")
     assert ("Llama 3.1 405B", "USES", "supervised fine-tuning") in found, found
     assert not any(s == "Meta" and p == "USES" for s, p, _ in found), found
+
+
+def test_the_researchers_of_organisations_announcing_together_are_each_we(nlp):
+    # tests/data/unseen2/docs/v03_deepmind_oxford.txt: both subjects of "published" are
+    # the authors, and "Researchers" with no organisation named are theirs
+    found = typed(nlp, "Google DeepMind and the University of Oxford published a study on "
+                       "AI-assisted weather forecasting.\nResearchers used ablation studies to "
+                       "show which inputs matter most.")
+    assert {("Google DeepMind", "USES", "ablation studies"),
+            ("University of Oxford", "USES", "ablation studies")} <= found, found
