@@ -3,7 +3,8 @@
 (:func:`resolve_we`).
 
 Only constructions in which a text names itself count: a headline "New <ORG>
-research/paper/study" or "New research from <ORG> and <ORG>", "<ORG>: introducing ...",
+research/paper/study", "New research from <ORG> and <ORG>" or "A new study from <ORG>",
+"<ORG>: introducing ...",
 "New from <ORG>: ...", "<ORG> (today) announced/released/launched ...", "At <ORG>, we"; not
 a guide's report of another's release ("Google recently introduced its latest ...": the
 guide's "we" are its writers). The author is the one such organisation, or the ones a
@@ -39,7 +40,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
             continue
         root, sent = ent.root, ent.sent
         head = root.head
-        new = sent[0].lower_ == "new"
+        new = sent[0].lower_ == "new" or sent[0].lower_ in ("a", "an") and len(sent) > 1 \
+            and sent[1].lower_ == "new"  # "New research from X", "A new study from X"
         headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.lemma_.lower() in author_nouns and new)
         first = _first_conjunct(root)  # "X and Y published ...": both announce
@@ -63,11 +65,15 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
-    """"New research from X and Y on ...": X, and Y listed with it."""
-    token = _first_conjunct(ent.root)
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ == "from" and \
-        prep.head.lemma_.lower() in author_nouns
+    """"New research from X and Y on ...": X, and Y listed with it; read from the words
+    before the first of them (:mod:`graph.nlp.components.affiliations` makes X the subject
+    of "A new study from X surveyed ...")."""
+    first = _first_conjunct(ent.root)
+    doc = ent.doc
+    k = min([first.i, *(c.i for c in first.lefts if c.dep_ in ("compound", "det", "flat"))]) - 1
+    while k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k > 0 and doc[k].lower_ == "from" and doc[k - 1].lemma_.lower() in author_nouns
 
 
 def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]],

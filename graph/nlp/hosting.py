@@ -3,7 +3,8 @@ Hub", "the Phi-3 weights are published on the Hugging Face Hub and in Azure AI S
 have released EvoLLM-JP and EvoVLM-JP on the Hugging Face Hub" (GUIDELINES: USES, the
 platform serving the model uses it, as "available on" reads in the lexicon's rules).
 
-The model is what the verb releases, publishes or hosts, or what is "available" (or the
+The model is what the verb releases, publishes or hosts (or brings "to" a platform: "bring
+Gemini models to Galaxy devices"), or what is "available" (or the
 name a noun described as available is apposed to: "Amazon Nova, a new generation of
 foundation models available exclusively in Amazon Bedrock"), or a model's weights or
 checkpoints standing for it ("the weights of X", "the X weights"); the platform is a
@@ -17,6 +18,8 @@ from spacy.tokens import Span, Token
 
 HOSTING = {"publish", "host", "release", "upload"}  # lemmas; and the adjective "available"
 PLACES = {"on", "in", "through", "via"}
+BRINGING = {"bring"}  # "bring Gemini models to Galaxy devices": the model, "to" the platform
+DESTINATIONS = {"to"}
 STANDS_FOR = {"weight", "checkpoint"}  # lemmas of a model's files
 MODELS, PLATFORMS = ("MODEL",), ("PROJECT",)
 
@@ -33,14 +36,15 @@ def hosted_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             if anchor.dep_ in ("acl", "amod"):  # "X, a new generation of models available
                 noun = anchor.head  # in Y": the name the noun is apposed to
                 things.append(noun.head if noun.dep_ == "appos" else noun)
-        elif anchor.pos_ == "VERB" and anchor.lemma_.lower() in HOSTING:
+        elif anchor.pos_ == "VERB" and anchor.lemma_.lower() in HOSTING | BRINGING:
             verb = anchor
             things = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
         else:
             continue
         models = {m for t in things for m in _models(t, by_token)}
         preps = [p for t in (*anchor.children, *verb.children) for p in (t, *t.conjuncts)]
-        places = {p for prep in preps if prep.lower_ in PLACES  # "on X and in Y"
+        where = DESTINATIONS if verb.lemma_.lower() in BRINGING else PLACES
+        places = {p for prep in preps if prep.lower_ in where  # "on X and in Y"
                   for obj in prep.children if obj.dep_ == "pobj"
                   for p in _listed(obj, by_token, PLATFORMS)}
         for model in models:

@@ -39,3 +39,14 @@ def test_a_name_apposed_to_a_noun_described_as_available_is_the_model(nlp):
     found = typed(nlp, "Amazon introduced Amazon Nova, a new generation of foundation models "
                        "available exclusively in Amazon Bedrock.")
     assert ("Amazon Bedrock", "USES", "Amazon Nova") in found, found
+
+
+def test_a_model_brought_to_a_platform_is_served_there(nlp):
+    # tests/data/unseen3/docs/w01_stability.txt: "bring it to X", "it" the released model
+    found = typed(nlp, "Stability AI today released Stable Diffusion 3.5 Large, an "
+                       "8-billion-parameter image model, under its community licence.\nThe "
+                       "model was trained with rectified flow and improves prompt adherence "
+                       "over Stable Diffusion XL.\nWe "
+                       "partnered with Amazon to bring it to Amazon SageMaker, and early users "
+                       "at Canva reported 40% faster design iterations.")
+    assert ("Amazon SageMaker", "USES", "Stable Diffusion 3.5 Large") in found, found

@@ -381,3 +381,14 @@ def test_the_researchers_of_organisations_announcing_together_are_each_we(nlp):
                        "show which inputs matter most.")
     assert {("Google DeepMind", "USES", "ablation studies"),
             ("University of Oxford", "USES", "ablation studies")} <= found, found
+
+
+def test_a_new_study_from_an_organisation_is_its_authors(nlp):
+    # tests/data/unseen3/docs/w04_stanford.txt: "A new study from X" names the author
+    # whose "authors" ran the analysis
+    found = typed(nlp, "A new study from the Stanford Institute for Human-Centered AI surveyed "
+                       "2,400 software developers about coding assistants.\nThe authors ran a "
+                       "difference-in-differences analysis across 15 companies and found no "
+                       "change in bug rates.")
+    assert ("Stanford Institute for Human-Centered AI", "USES",
+            "difference-in-differences analysis") in found, found
