@@ -33,6 +33,9 @@ JOINS = {",", "and", "or", "&", "then", "plus", "(", ")", "followed", "by", "as"
 TRAINING_PREPS = {"from": "BASED_ON", "with": "USES", "using": "USES", "via": "USES",
                   "on": "USES"}
 LOOKAHEAD = 12  # tokens from a cue to the first item it may name
+# "uses post-training that includes a combination of SFT, ... and DPO": what a used item's
+# relative clause says it is made of is used too
+PARTS = {"include", "combine", "comprise"}
 
 
 @cache
@@ -148,6 +151,11 @@ def readings(doc, start: int, end: int, ents: list[Span], loose: bool = False,
     i = start
     while i < end:
         token = doc[i]
+        if found and found[-1][1] == "USES" and found[-1][0].end == i and \
+                token.lower_ in ("that", "which") and i + 1 < end and \
+                doc[i + 1].lemma_.lower() in PARTS:
+            found += [(e, "USES") for e in listed(doc, i + 2, end, ents)]
+            break
         if token.lower_ in STOPS or clause and i > start and (
                 token.pos_ == "VERB" and token.dep_ not in ("amod", "compound") or
                 cue_at(doc, i, end) is not None):

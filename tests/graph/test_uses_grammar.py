@@ -208,3 +208,12 @@ def test_a_participle_after_a_comma_describes_the_noun_its_phrase_ends(nlp):
                        "with Kahneman-Tversky optimization (KTO) and tuned for 24 European "
                        "languages.")
     assert ("Llama 3", "USES", "Kahneman-Tversky optimization") in found, found
+
+
+def test_what_a_used_things_relative_clause_says_it_includes_is_used_too(nlp):
+    # models__llama-3.md: "It involves post-training that includes a combination of SFT,
+    # rejection sampling, PPO, and DPO" (the subject named here, as the page's bullet means it)
+    found = typed(nlp, "Llama 3 uses post-training that includes a combination of SFT, "
+                       "rejection sampling, PPO, and DPO.")
+    assert {("Llama 3", "USES", m) for m in ("post-training", "SFT", "rejection sampling",
+                                              "PPO", "DPO")} <= found, found
