@@ -4,13 +4,12 @@
 
 Only constructions in which a text names itself count: a headline "New <ORG>
 research/paper/study", "New research from <ORG> and <ORG>" or "A new study from <ORG>",
-"<ORG>: introducing ...",
-"New from <ORG>: ...", "<ORG> (today) announced/released/launched ...", "At <ORG>, we"; not
-a guide's report of another's release ("Google recently introduced its latest ...": the
-guide's "we" are its writers). The author is the one such organisation, or the ones a
-headline names together ("New research from the UK AI Security Institute and Apollo
-Research": "we" is both); with several named apart (a news piece quoting a few) there is
-none.
+"<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today) announced/released/launched
+...", "At <ORG>, we"; not a guide's report of another's release ("Google recently introduced
+its latest ...": the guide's "we" are its writers). The author is the one such organisation,
+or the ones a headline names together ("New research from the UK AI Security Institute and
+Apollo Research": "we" is both); with several named apart (a news piece quoting a few) there
+is none.
 """
 
 from __future__ import annotations

@@ -347,7 +347,8 @@ def sentence_relations(sent: Span, resolve_we: bool = False,
     """``(source, target, label, via)`` for entity pairs linked through ``sent``.
 
     With ``resolve_we`` a verb whose subject is "we" also yields ``(None, object, label,
-    "we")``: the source is the document's author, settled by :func:`resolve_we`.
+    "we")``: the source is the document's author, settled by
+    :func:`graph.nlp.authors.resolve_we`.
     ``entities``: the sentence's entities, when the caller has them (else ``sent.ents``).
     """
     ents = list(sent.ents if entities is None else entities)
@@ -390,7 +391,8 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
     """Typed relations in a parsed spaCy ``Doc`` (nothing when it has no parse).
 
     With ``resolve_we``, relations whose subject is "we" come with the source
-    :data:`UNRESOLVED`, for :func:`resolve_we` once the whole document is read.
+    :data:`UNRESOLVED`, for :func:`graph.nlp.authors.resolve_we` once the whole document
+    is read.
     """
     if not doc.has_annotation("DEP"):
         return

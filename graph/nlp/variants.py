@@ -11,6 +11,8 @@ RelationModel.decide` reads them: a ``reading=``, a phrase of the lexicon's ``ru
 the classifier) passes its maker on, and only to a name that
 is the family's name followed by nothing but sizes and edition words (``variant_words`` in
 ``resources/lexicon/relations.json``): "Mistral-7B-OpenOrca" is someone else's fine-tune.
+
+What "we" trained the released model with is the model's too (:func:`trained_release`).
 """
 
 from __future__ import annotations
