@@ -81,11 +81,26 @@ def listed(doc, start: int, end: int, ents: list[Span], kinds=USED) -> list[Span
         return []
     items = [after[0]]
     for e in after[1:]:
-        gap = [t for t in doc[items[-1].end:e.start] if not _wrap(doc, t.i, end)]
+        gap = _past_acronym([t for t in doc[items[-1].end:e.start] if not _wrap(doc, t.i, end)])
         if len(gap) > 4 or not all(t.lower_ in JOINS for t in gap):
             break
         items.append(e)
     return [e for e in items if e.label_ in kinds and not _modifier(doc, e)]
+
+
+def _past_acronym(gap: list) -> list:
+    """``gap`` without an item's bracketed acronym and the lower-case noun that ends its
+    name after it ("chain-of-thought (CoT) prompting and self-consistency", the acronym an
+    item of its own or not)."""
+    k = 0
+    if len(gap) >= 3 and gap[0].text == "(" and gap[2].text == ")":
+        k = 3
+    elif gap and gap[0].text == ")":
+        k = 1
+    if not k:
+        return gap
+    rest = gap[k:]
+    return rest[1:] if rest and rest[0].is_lower and rest[0].tag_ in ("NN", "NNS", "VBG") else rest
 
 
 def _wrap(doc, k: int, end: int) -> bool:

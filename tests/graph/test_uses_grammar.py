@@ -217,3 +217,16 @@ def test_what_a_used_things_relative_clause_says_it_includes_is_used_too(nlp):
                        "rejection sampling, PPO, and DPO.")
     assert {("Llama 3", "USES", m) for m in ("post-training", "SFT", "rejection sampling",
                                               "PPO", "DPO")} <= found, found
+
+
+
+def test_an_items_acronym_and_the_rest_of_its_name_do_not_end_the_list(nlp):
+    # models__gemini.md (a page of the seed-23 fold): "(CoT) prompting" between two items
+    from graph.nlp.use_phrases import listed
+
+    doc = nlp("Gemini Ultra achieves highest accuracy when combined with approaches like "
+              "chain-of-thought (CoT) prompting and self-consistency which helps dealing with "
+              "model uncertainty.")
+    start = next(t.i for t in doc if t.lower_ == "approaches")
+    names = [e.text for e in listed(doc, start, len(doc), list(doc.ents))]
+    assert names[0] == "chain-of-thought" and names[-1] == "self-consistency", names
