@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from graph.nlp.components.headline import headline_author
+from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
@@ -43,7 +44,7 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
             and sent[1].lower_ == "new"  # "New research from X", "A new study from X"
         headline = (root.dep_ in ("compound", "amod", "nmod", "poss")
                     and head.lemma_.lower() in author_nouns and new)
-        first = _first_conjunct(root)  # "X and Y published ...": both announce
+        first = first_conjunct(root)  # "X and Y published ...": both announce
         announces = first.dep_ == "nsubj" and first.head.lemma_.lower() in author_verbs and \
             not any(c.lower_ in REPORTED for c in first.head.children)  # not "X recently released"
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
@@ -57,17 +58,11 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     return found
 
 
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
     """"New research from X and Y on ...": X, and Y listed with it; read from the words
     before the first of them (:mod:`graph.nlp.components.affiliations` makes X the subject
     of "A new study from X surveyed ...")."""
-    first = _first_conjunct(ent.root)
+    first = first_conjunct(ent.root)
     doc = ent.doc
     k = min([first.i, *(c.i for c in first.lefts if c.dep_ in ("compound", "det", "flat"))]) - 1
     while k > 0 and doc[k].lower_ == "the":

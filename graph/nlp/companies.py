@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import Topic
@@ -56,10 +57,7 @@ def _noun(token: Token) -> str:
 
 
 def _subject(span: Span) -> bool:
-    token = span.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return first_conjunct(span.root).dep_ in ("nsubj", "nsubjpass")
 
 
 def _topic(ent: Span, offset: int) -> Topic:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.nlp.collection_sizes import collection_owner
+from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import table, words
 from graph.nlp.relations import VERBAL, WE_WORDS, implicit_subjects, phrase_head, verb_role
 
@@ -389,9 +390,7 @@ def discussed(ents: list[Span]) -> Span | None:
     for ent in ents:
         if ent.label_ not in RECENT_TYPES:
             continue
-        token = phrase_head(ent)
-        while token.dep_ == "conj" and token.head.i != token.i:
-            token = token.head
+        token = first_conjunct(phrase_head(ent))
         dep, head = token.dep_, token.head
         if dep in ("nsubj", "nsubjpass") and head.pos_ in VERBAL or \
                 dep in SUBJECT_MODIFIERS and head.dep_ in ("nsubj", "nsubjpass"):

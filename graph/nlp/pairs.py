@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings
+from graph.nlp.components.spans import first_conjunct
 from graph.nlp.derived import derived_readings
 from graph.nlp.figures import figure_readings
 from graph.nlp.funding import funding_readings
@@ -136,9 +137,7 @@ def _strong_cues(up: list[Token], lca: Token, down: list[Token]) -> list[str]:
     if any(t.pos_ == "VERB" and t.i != lca.i for t in tokens):
         return []  # another clause: "A partnered with B to bring its models to C"
     if not up or not down:  # one end heads the other: "A and B", "A, B"
-        first = lca
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(lca)
         if first.dep_ in ("nsubj", "nsubjpass"):  # "A and B announced a partnership"
             verb = first.head
             tokens += [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr"))]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from graph.nlp.anaphora import Plural, count_of, kind_plural, plural_anaphors
+from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic, main_subject
@@ -82,9 +83,7 @@ def group_type(group: Group) -> str:
 
 
 def _subject_of_clause(ent: Span) -> bool:
-    token = phrase_head(ent)
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(phrase_head(ent))
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in VERBAL
 
 

@@ -32,7 +32,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import relabel
+from graph.nlp.components.spans import first_conjunct, relabel
 from graph.nlp.lexicon import words
 from graph.paths import resource
 
@@ -214,9 +214,7 @@ def _makers_slot(span: Span) -> bool:
     """Whether ``span`` (or the list it is in) is the object of "from" or "by", where a
     maker's name stands for the maker ("both from DeepSeek, and QwQ-32B", "models from
     Meta, Google and Mistral")."""
-    token = span.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(span.root)
     before = span.doc[span.start - 1].lower_ if span.start else ""
     return before in MAKER_PREPOSITIONS or \
         (token.dep_ == "pobj" and token.head.lower_ in MAKER_PREPOSITIONS)

@@ -22,6 +22,14 @@ def past_markup(doc: Doc, i: int) -> int:
     return i
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first item of the list ``token`` is an item of ("B" in "A and B": "A"), where the
+    list's role in its clause is read; ``token`` itself when it heads no list."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per ``Doc``: spaCy joins every token's text again at each
     access, which made a per-entity ``doc.text`` cost as much as the parse on long pieces."""
