@@ -5,7 +5,9 @@ judge model is GPT-4.1"), the models whose results it reports ("Notably, BLOOMZ,
 LLama2, and Falcon struggle to achieve a score of 50%"), the model a setting defaults to
 ("(default: `openai/o4-mini`)"), whatever the sentence's subject; what "this
 implementation" or "the benchmark", the page's own, uses; and the figures its paper's
-authors give of their work ("Our experiments on 25 LLMs and 4 prompting techniques show").
+authors give of their work ("Our experiments on 25 LLMs and 4 prompting techniques show"),
+and what they say they use ("Our study evaluates 12 LLMs, comparing ... models using human
+evaluation", "Through crowdsourcing, we collect ...").
 
 Read from the words of the sentence (the small parser reads "struggle" above as a noun):
 a word of judging or grading, a word reporting a result (``result_stems``) in a sentence
@@ -15,7 +17,9 @@ dev halves) before writing it: models of sentences about a judge are gold USES 2
 page's benchmark 38 times of 44; what "this implementation", "the evaluation" ... uses is
 the page benchmark's in 9 of 9 (3 more entities after the clause's end are not); a model
 after "(default:" in 4 of 4; the figures of a "We ..."/"Our ..." sentence naming nothing
-but the benchmark are its HAS_METRIC in 19 of 19 (with another name in the sentence, 6 of 9).
+but the benchmark are its HAS_METRIC in 19 of 19 (with another name in the sentence, 6 of 9);
+what "we" / "our study" use on a benchmark's page is the benchmark's in 4 of 4 (not "We
+strongly recommend using a sandbox": advice to the reader).
 """
 
 from __future__ import annotations
@@ -29,12 +33,16 @@ from graph.nlp.components.spans import MARKUP
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate, Topic
 from graph.nlp.ports import sandbox_readings
-from graph.nlp.use_phrases import readings
+from graph.nlp.use_clauses import cue_anchor
+from graph.nlp.use_phrases import cue_at, listed, readings
 
 TOOLED = ("DATASET",)  # a benchmark's page
 JUDGES = re.compile(r"(?:judge|grader|grading)(?:_model)?s?")  # "judge model", "grader_model"
 OWN = ("this", "the")  # "This implementation uses ...": the page's own
 WE = ("we", "our")  # a benchmark paper's authors
+ADVISING = {"recommend", "suggest", "encourage", "advise"}
+MEANS = {"via", "through"}  # "Through crowdsourcing, we collect ...", "We achieve this via X"
+STUDY_NOUNS = {"study", "work", "paper", "experiment", "analysis", "evaluation"}  # "Our study"
 PAGE_NOUNS = {"implementation", "evaluation", "eval", "benchmark", "task", "suite"}
 SCORERS = re.compile(r"(?:classifier|scorer)s?")  # "a toxicity classifier (i.e. Detoxify)"
 
@@ -110,6 +118,44 @@ def result_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     return {e.start: "EVALUATED_ON<" for e in ents if e.label_ == "MODEL"}
 
 
+def _by_us(anchor) -> bool:
+    """Whether the clause of a cue's word is the authors' ("We evaluate 12 LLMs using ...",
+    "Our study evaluates ..., comparing ... using ...", "Using X, we ..."): its subject, or
+    that of the verbs its participles and coordinated verbs hang on, is "we" or "our
+    <study>"."""
+    token = anchor
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if token.lemma_.lower() in ADVISING:
+            return False  # "We strongly recommend using a sandbox": the reader's
+        if subject is not None:
+            return subject.lower_ == "we" or subject.lemma_.lower() in STUDY_NOUNS and any(
+                c.lower_ == "our" for c in subject.children)
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
+            token = token.head.head  # "comparing models using X": the parse's attachment
+        elif token.dep_ in ("advcl", "xcomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+        else:
+            return False
+    return False
+
+
+def we_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{entity.start: label}`` for what a benchmark paper's authors say they use or
+    build on ("We evaluate 12 open LLMs using human evaluation, multiple-choice metrics, and
+    LLM-as-a-Judge scoring"): the benchmark's (its page says no other "we")."""
+    doc = sent.doc
+    found: dict[int, str] = {}
+    for i in range(sent.start, sent.end):
+        cue = cue_at(doc, i, sent.end)
+        if cue is not None and _by_us(cue_anchor(doc, i, cue[0])):
+            found |= {e.start: label for e, label in readings(doc, i, sent.end, ents, clause=True)}
+        elif doc[i].lower_ in MEANS and doc[i].dep_ == "prep" and doc[i].head.pos_ == "VERB" \
+                and _by_us(doc[i].head):
+            found |= {e.start: "USES" for e in listed(doc, i + 1, sent.end, ents)}
+    return found
+
+
 def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: int
                     ) -> Iterator[Candidate]:
     """The page's benchmark (``topic``) paired with what the sentence says of it without
@@ -120,7 +166,8 @@ def page_candidates(sent: Span, ents: list[Span], topic: Topic | None, offset: i
     where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
     read = sandbox_readings(sent, ents) | judge_readings(sent, ents) | \
         result_readings(sent, ents) | own_readings(sent, ents) | \
-        default_readings(sent, ents) | authors_figures(sent, ents, name)
+        default_readings(sent, ents) | authors_figures(sent, ents, name) | \
+        we_readings(sent, ents)
     for e in ents:
         if e.start in read and e.text.casefold() != name:
             yield Candidate(span, (offset + e.start_char, offset + e.end_char), kind,

@@ -156,7 +156,7 @@ def user(anchor: Token, ents: list[Span]) -> Span | None:
         found.text.lower() not in WE_WORDS else None
 
 
-def _anchor(doc, start: int, stop: int) -> Token:
+def cue_anchor(doc, start: int, stop: int) -> Token:
     """The word of a cue the grammar hangs its subject on: its verb ("trained" in "trained
     using"), the verb or noun a prepositional cue hangs on ("built ... on top of"), or its
     noun ("version" in "a version of")."""
@@ -263,7 +263,7 @@ def _reads_at(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     """The uses stated by the words at ``i``: a cue, a training verb, a noun of kind."""
     cue = cue_at(doc, i, end)
     if cue is not None:
-        anchor = _anchor(doc, i, cue[0])
+        anchor = cue_anchor(doc, i, cue[0])
         who = user(anchor, ents)
         if who is not None and who.start > i:
             return []  # a fronted "Using Google AI Studio, Gemini 1.5 Pro ...": a reader's

@@ -8,6 +8,7 @@ held-out dev halves), through the real pipeline."""
 
 from __future__ import annotations
 
+from graph.nlp.page_facts import we_readings
 from tests.graph.test_relation_classifier import typed
 
 IN_HOUSE_CTF = """# GDM Dangerous Capabilities: In House CTF
@@ -231,3 +232,43 @@ def test_a_table_row_is_one_sentence_and_its_figures_are_its_model_s(nlp):
     for figure in ("25.0", "17.5", "12.0", "23.0", "82.0", "77.0", "87.0"):
         assert ("openrouter/meta-llama/llama-3.3-70b-instruct", "HAS_METRIC", figure) in found, \
             (figure, found)
+
+
+TRUTHFULQA_MULTI = """# TruthfulQA-Multi
+
+## Paper
+
+Title: `Truth Knows No Language: Evaluating Truthfulness Beyond English`
+
+We introduce a professionally translated extension of the TruthfulQA benchmark designed to \
+evaluate truthfulness in Basque, Catalan, Galician, and Spanish. Our study evaluates 12 \
+state-of-the-art open LLMs, comparing base and instruction-tuned models using human \
+evaluation, multiple-choice metrics, and LLM-as-a-Judge scoring.
+"""
+
+SOCIAL_IQA = """# Social IQA
+
+### Paper
+
+> We introduce Social IQa, the first largescale benchmark for commonsense reasoning about \
+social situations. Through crowdsourcing, we collect commonsense questions along with correct \
+and incorrect answers about social interactions.
+"""
+
+COMPUTE_EVAL = """# ComputeEval
+
+ComputeEval evaluates CUDA code generation. We strongly recommend using a sandbox \
+environment (e.g., a Docker container or virtual machine) when running generated code.
+"""
+
+
+def test_what_a_benchmark_s_authors_say_they_use_is_the_benchmark_s(nlp):
+    # task__truthfulqa-multi.md (held-out, dev half), task__siqa.md (training text): the
+    # paper's "we" / "our study" is the page's benchmark's, through its participles ("using"
+    # hung on the object "models") and "through"/"via"; not advice to the reader
+    found = typed(nlp, TRUTHFULQA_MULTI)
+    assert ("TruthfulQA-Multi", "USES", "human evaluation") in found, found
+    found = typed(nlp, SOCIAL_IQA)
+    assert ("Social IQa", "USES", "crowdsourcing") in found, found
+    doc = nlp(COMPUTE_EVAL)  # (the page's sandbox is its own: another reading)
+    assert not any(we_readings(s, list(s.ents)) for s in doc.sents)
