@@ -55,6 +55,26 @@ def test_model_numbers_in_a_sentence_about_accelerators_are_hardware(nlp):
     assert ("NVIDIA", "ORG") in found
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # readme__unsloth.md (held-out, dev half): a series with its number, a company's guess
+    ("Supports NVIDIA (since 2018), AMD and Intel GPUs. Minimum CUDA Capability 7.0 (V100, "
+     "T4, Titan V, RTX 20, 30, 40x, A100, H100, L40 etc)", {"Titan V", "RTX 20"}),
+    ("### AMD, Intel, Blackwell & DGX Spark\nFor RTX 50x, B200, 6000 GPUs: `pip install "
+     "unsloth`. Read our guides for: Blackwell and DGX Spark.\n",
+     {"Blackwell", "DGX Spark", "RTX 50x"}),
+    # readme__fschat.md (held-out, dev half): an architecture over the company's name in it
+    ("#### Metal Backend (Mac Computers with Apple Silicon or AMD GPUs)", {"Apple Silicon"}),
+    # readme__deepspeed.md, readme__bitsandbytes.md (training text)
+    ("* NVIDIA: Pascal, Volta, Ampere, and Hopper architectures",
+     {"Pascal", "Volta", "Ampere", "Hopper"}),
+    (" - LLM.int8(): NVIDIA Turing (RTX 20xx; T4) or Ampere GPU (RTX 30xx; A4-A100); (a GPU "
+     "from 2018 or newer).\n", {"RTX 20xx", "RTX 30xx"}),
+])
+def test_series_and_architectures_in_a_sentence_about_accelerators_are_hardware(nlp, text, names):
+    found = ents(nlp, text)
+    assert {(name, "PROJECT") for name in names} <= found, found
+
+
 def test_a_model_number_elsewhere_keeps_its_reading(nlp):
     """No accelerator in the sentence: "T5" stays the model it is; and a count of GPUs
     keeps its number ("96 A100 GPUs", models__phi-2.md of the guide)."""

@@ -12,14 +12,16 @@
 * a product's model number is part of its name: "AMD Instinct MI250X";
 * in a sentence about accelerators, a name written as a model number is the hardware, a
   product (:func:`hardware_products`): "Minimum CUDA Capability 7.0 (V100, T4, A100, H100)",
-  "For RTX 50x, B200, 6000 GPUs";
+  "For RTX 50x, B200, 6000 GPUs"; so is a series with its number or name ("Titan V", "RTX
+  4090", "DGX Spark") and an architecture ("Blackwell", "Apple Silicon");
 * a link's or heading's name ending on a page's noun is the entity the page is about
   (:func:`documentation_names`): "follow our AMD Guide" names AMD, "Vicuna Weights" Vicuna,
   where the text names that entity elsewhere; a guide of its own ("Prompt Engineering
   Guide") keeps its name.
 
 The nouns are ``product_nouns`` of ``resources/lexicon/entities.json``; the companies
-``shape_companies``; the accelerators' words ``hardware_words``; the pages' nouns
+``shape_companies``; the accelerators' words ``hardware_words``, their series
+``hardware_series`` and architectures ``hardware_architectures``; the pages' nouns
 ``document_nouns``.
 """
 
@@ -35,6 +37,7 @@ from graph.nlp.lexicon import words
 _RENAMED = {"ORG", "MODEL", "PERSON", "PLACE", "PROJECT"}  # types a product noun overrides
 _MODEL_NUMBER = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]?$")  # "MI250X", "H100", "A100"
 _HARDWARE_CODE = re.compile(r"^[A-Z]{1,2}\d{1,4}[A-Z]?$")  # "T4", "L40", "B200", "MI250X"
+_SERIES_NUMBER = re.compile(r"^(?:[A-Z]?\d{1,4}[a-zX]*|[A-Z][a-z]*)$")  # "4090", "V", "Spark"
 _GUESSES = {"PERSON", "PLACE", "ORG", "DATE"}  # the statistical model's reading of "T4"
 _PAGE_TYPES = {"MODEL", "ORG", "PROJECT"}
 _NOUN_GUESSES = {"METHOD", "DATASET"}  # the recogniser's, with the product noun inside
@@ -129,9 +132,11 @@ def _name_like(token: Token) -> bool:
 
 
 def hardware_products(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
-    """``spans`` (sorted, not overlapping) with the model numbers of the sentences about
-    accelerators PROJECTs (see the module's notes); a name the patterns, the recogniser or
-    a longer span hold keeps its type ("96 A100 GPUs" is a count, "Qwen3-30B-A3B" a model)."""
+    """``spans`` (sorted, not overlapping) with the hardware of the sentences about
+    accelerators PROJECTs (see the module's notes): model numbers, a series and its number
+    ("RTX 4090", "Titan V", "DGX Spark"), the architectures ("Blackwell", "Apple Silicon");
+    a name the patterns, the recogniser or a longer span hold keeps its type ("96 A100 GPUs"
+    is a count, "Qwen3-30B-A3B" a model)."""
     if not doc.has_annotation("SENT_START"):
         return spans
     hardware = words("entities", "hardware_words")
@@ -140,17 +145,46 @@ def hardware_products(doc: Doc, spans: list[Span], strong: set[tuple[int, int]])
     for sentence in doc.sents:
         if not any(t.lower_ in hardware for t in sentence):
             continue
-        for token in sentence:
-            if not _HARDWARE_CODE.match(token.text) or token.lower_ in hardware:
+        k = sentence.start
+        while k < sentence.end:
+            end = _hardware_name(doc, k, sentence.end, hardware)
+            held = {id(covered[i]): covered[i] for i in range(k, end) if i in covered}
+            if end == k or not all(_gives_way(h, k, end, strong) for h in held.values()):
+                k = max(k + 1, end)
                 continue
-            span = covered.get(token.i)
-            if span is not None and (len(span) > 1 or span.label_ not in _GUESSES or (
-                    span.start, span.end) in strong):
-                continue
-            if span is not None:
-                out.remove(span)
-            found.append(Span(doc, token.i, token.i + 1, label="PROJECT"))
+            for h in held.values():
+                out.remove(h)
+            found.append(Span(doc, k, end, label="PROJECT"))
+            k = end
     return sorted(out + found, key=lambda s: s.start) if found else spans
+
+
+def _gives_way(span: Span, start: int, end: int, strong: set[tuple[int, int]]) -> bool:
+    """Whether ``span`` yields to the hardware name at ``start:end``: a guess of the
+    statistical model within it (but for marks: "RTX 20," read as a date; "DGX Spark" as a
+    company), or any name a longer one holds ("Apple" in "Apple Silicon")."""
+    doc = span.doc
+    inside = start <= span.start and all(t.is_punct for t in doc[end:span.end])
+    if (span.start, span.end) in strong or span.label_ not in _GUESSES:
+        return inside and span.end <= end and len(span) < end - start
+    return inside
+
+
+def _hardware_name(doc: Doc, k: int, end: int, hardware: frozenset[str]) -> int:
+    """The end of the hardware name at token ``k`` (``k`` if none): a model number ("T4"),
+    a series and the number or word after it ("RTX 20xx", "Titan V"), an architecture's
+    name (``hardware_series``, ``hardware_architectures``)."""
+    token = doc[k]
+    if _HARDWARE_CODE.match(token.text) and token.lower_ not in hardware:
+        return k + 1
+    if token.text in words("entities", "hardware_series") and k + 1 < end and \
+            token.whitespace_ and _SERIES_NUMBER.match(doc[k + 1].text):
+        return k + 2
+    for name in words("entities", "hardware_architectures"):
+        parts = name.split()
+        if [t.text for t in doc[k:min(end, k + len(parts))]] == parts:
+            return k + len(parts)
+    return k
 
 
 def documentation_names(doc: Doc, spans: list[Span]) -> list[Span]:
