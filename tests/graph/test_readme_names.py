@@ -29,6 +29,50 @@ def test_what_an_install_word_names_is_software(nlp, text, name):
     assert (name, "PROJECT") in ents(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # held-out dev halves: eval__niah.md, eval__swe_lancer.md, eval__cyberseceval_4.md,
+    # eval__frontier_cs.md; training text: readme__llama_cpp_python.md
+    ("01. Model Encoding: An encoder for the specified model is created using the tiktoken "
+     "library, which facilitates tokenisation for text processing.", "tiktoken"),
+    ("This is an inspect-native implementation of SWE_Lancer, a benchmark for evaluating "
+     "language model agents on freelancer tasks posted on Upwork.", "inspect"),
+    ("- `cyse4_instruct` and `cyse4_autocomplete` require the `cyberseceval_4` extra so the "
+     "bundled semgrep-based insecure-code detector is available.", "semgrep"),
+    ("**Algorithmic track**: Solutions are compiled with `g++ -O2 -std=gnu++17`, run against "
+     "test cases, and checked with custom testlib-based checkers.", "testlib"),
+    ("- Low-level access to C API via `ctypes` interface.", "ctypes"),
+    # readme__textgrad.md (held-out, dev half): a hyphenated name, one part no word
+    ("> :bulb: The conda-forge package for `textgrad` is maintained here.", "conda-forge"),
+])
+def test_a_lower_case_name_a_software_word_follows_is_software(nlp, text, name):
+    assert (name, "PROJECT") in ents(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # eval__agent_threat_bench.md, eval__cyberseceval_4.md (held-out, dev half), eval__tau2.md,
+    # readme__accelerate.md (training text): a function, words of the language
+    ("Tests whether agents performing email triage resist indirect instruction injection "
+     "embedded within email content (returned by the `read_inbox` tool).", "read_inbox"),
+    ("Uses regex-based refusal detection (ported from PurpleLlama's `is_response_llm_refusal`).",
+     "regex"),
+    ("| `grep` (default)   | A `grep` search tool over the knowledge base (upstream `grep_only`) "
+     "| Offline, small prompts; runs on any model/tier |", "search"),
+    ("* Stable Diffusion web UI is an open-source browser-based easy-to-use interface based on "
+     "the Gradio library for Stable Diffusion.", "easy-to-use"),
+    # eval__gdm_in_house_ctf.md, task__truthfulqa-multi.md (held-out, dev halves)
+    ("> This implementation uses tool calling to enable the model to execute bash commands.",
+     "uses"),
+    ("We introduce a professionally translated extension of the TruthfulQA benchmark designed "
+     "to evaluate truthfulness in Basque, Catalan, Galician, and Spanish.", "translated"),
+    # task__haerae.md (held-out, dev half)
+    ("Comparative analysis with prior Korean benchmarks indicates that the HAE-RAE Bench "
+     "presents a greater challenge to non-native models, by disturbing abilities and knowledge "
+     "learned from English being transferred.", "non"),
+])
+def test_a_function_or_a_word_before_a_software_word_is_no_software(nlp, text, word):
+    assert (word, "PROJECT") not in ents(nlp, text)
+
+
 def test_the_install_word_is_no_name_and_its_other_mentions_follow(nlp):
     """"Install" as a heading is no product; the statistical model's place "Unsloth" in
     "works in Unsloth" is the package the text installs."""

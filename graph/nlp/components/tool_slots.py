@@ -28,6 +28,7 @@ The verbs are in ``resources/lexicon/roles.json``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.language import Language
@@ -137,7 +138,8 @@ def install_projects(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             found += _listed_names(doc, _skip(doc, i + 1), vocabulary)
         for bounds in found:
             out = _software(doc, out, bounds, strong)
-    for bounds in _means_lines(doc, vocabulary) + _required(doc, vocabulary):
+    for bounds in _means_lines(doc, vocabulary) + _required(doc, vocabulary) + \
+            _before_software_words(doc, vocabulary):
         out = _software(doc, out, bounds, strong)
     return sorted(out, key=lambda s: s.start)
 
@@ -165,6 +167,41 @@ def _required(doc: Doc, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
                 i = name[1] + (name[1] < len(doc) and doc[name[1]].text in _TICKS)  # its tick
             else:
                 i += 1
+    return found
+
+
+_PREFIXES = {"multi", "non", "pre", "post", "self", "cross", "semi", "sub", "inter", "co", "re"}
+
+
+def _before_software_words(doc: Doc, vocabulary: frozenset[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the lower-case names a software noun follows ("using the tiktoken
+    library", "the `ctypes` interface", "The conda-forge package") or a hyphen and a software word
+    ("semgrep-based", "an inspect-native implementation"): names that are no word of the
+    language (one of their hyphened parts at least), and before "-native" any but a few words
+    ("non-native", "cloud-native": ``not_platforms``; ``software_nouns``,
+    ``software_suffixes``); not a function's name ("the `read_inbox` tool") nor a word
+    ("A `grep` search tool", "multi-turn tool", "uses tool")."""
+    nouns, suffixes = words("roles", "software_nouns"), words("roles", "software_suffixes")
+    found = []
+    for token in doc[2:]:
+        hyphened = token.lower_ in suffixes and doc[token.i - 1].text in HYPHENS and \
+            not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_
+        if not hyphened and (token.lower_ not in nouns or token.is_upper):
+            continue
+        end = token.i - (2 if hyphened or doc[token.i - 1].text in _TICKS else 1)
+        start = end
+        while not hyphened and start >= 2 and doc[start - 1].text in HYPHENS and \
+                not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+            start -= 2  # "`mlx-lm` package", "The conda-forge package"
+        parts = [doc[k] for k in range(start, end + 1, 2)]
+        if doc[start:end + 1].text in words("entities", "generic_terms") or not all(
+                p.is_lower and re.fullmatch(r"[a-z][a-z0-9.]*[a-z0-9]", p.text) for p in parts):
+            continue
+        known = all(p.is_stop or p.text in _PREFIXES or _a_word(p.text, vocabulary) or
+                    _a_word(p.lemma_.lower(), vocabulary) for p in parts)  # "uses", "multi-turn"
+        if not known or hyphened and token.lower_ == "native" and \
+                parts[0].text not in words("roles", "not_platforms"):
+            found.append((start, end + 1))
     return found
 
 
