@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.nlp.components.spans import MARKUP
 from graph.nlp.lexicon import words
@@ -118,7 +118,7 @@ def result_readings(sent: Span, ents: list[Span]) -> dict[int, str]:
     return {e.start: "EVALUATED_ON<" for e in ents if e.label_ == "MODEL"}
 
 
-def _by_us(anchor) -> bool:
+def _by_us(anchor: Token) -> bool:
     """Whether the clause of a cue's word is the authors' ("We evaluate 12 LLMs using ...",
     "Our study evaluates ..., comparing ... using ...", "Using X, we ..."): its subject, or
     that of the verbs its participles and coordinated verbs hang on, is "we" or "our

@@ -12,6 +12,9 @@
   name that are not a pattern's take the type too (a README calls its package by one name);
 * what a sentence says something requires or needs, written as code: "image-based modes
   require `pdf2image`, `pypdf`, and a system `poppler`" (not "`max_messages`", a parameter);
+* a lower-case name that is no word of the language before a software noun ("the tiktoken
+  library", "The conda-forge package") or "-based" ("semgrep-based"), and a name before
+  "-native" ("an inspect-native implementation"): software (``software_nouns``);
 * what a line that is only "With `X`:" names (:func:`install_projects`): "**With `conda`**:"
   over a code block says the block is run with the tool X, a PROJECT. Only the whole line
   counts, and only a name written as code: "with `temperature` set to 0" is a parameter.
