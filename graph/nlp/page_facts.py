@@ -33,7 +33,7 @@ from graph.nlp.components.spans import MARKUP
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate, Topic
 from graph.nlp.ports import sandbox_readings
-from graph.nlp.use_clauses import cue_anchor
+from graph.nlp.use_clauses import cue_anchor, subject_of
 from graph.nlp.use_phrases import cue_at, listed, readings
 
 TOOLED = ("DATASET",)  # a benchmark's page
@@ -125,7 +125,7 @@ def _by_us(anchor: Token) -> bool:
     <study>"."""
     token = anchor
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject_of(token)
         if token.lemma_.lower() in ADVISING:
             return False  # "We strongly recommend using a sandbox": the reader's
         if subject is not None:

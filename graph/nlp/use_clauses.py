@@ -40,7 +40,7 @@ def kind_nouns() -> dict[str, str]:
     return table("relations", "kind_of_nouns")
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
@@ -59,10 +59,10 @@ def _described(noun: Token) -> Token:
         elif noun.dep_ == "appos":
             return noun.head
         elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            return _subject(noun.head) or noun
+            return subject_of(noun.head) or noun
         elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and \
                 noun.head.head.pos_ in VERBAL:  # "could be considered as a form of"
-            subject = _subject(noun.head.head)  # (not "X introduced Y as a successor to Z")
+            subject = subject_of(noun.head.head)  # (not "X introduced Y as a successor to Z")
             return subject if subject is not None and subject.dep_ == "nsubjpass" else noun
         else:
             break
@@ -126,11 +126,11 @@ def _holder(anchor: Token) -> Token | None:
         said = _described(token)
         return _resolved(said) if said is not token else None
     for _ in range(4):  # "developed by UCSD, fine-tuned with LoRA and trained with SFT"
-        if _subject(token) is not None or token.dep_ not in SHARED or \
+        if subject_of(token) is not None or token.dep_ not in SHARED or \
                 token.head.pos_ not in VERBAL:
             break
         token = token.head
-    subject = _subject(token)
+    subject = subject_of(token)
     if subject is not None:
         return _resolved(subject)  # "Zephyr-β, which was trained with SFT"
     if token.dep_ in DESCRIBING:  # "a model fine-tuned from LLaMA", "X, fine-tuned from Y"
@@ -141,7 +141,7 @@ def _holder(anchor: Token) -> Token | None:
             return described  # "We released **Vicuna v1.5** based on Llama 2"
     if token.dep_ in ADVERBIAL and token.tag_ == "VBN" and \
             token.head.pos_ in VERBAL:
-        return _subject(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
+        return subject_of(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
         # ran on 768 nodes using Megatron-LM": a "using" of an activity's is its own)
     return None
 
@@ -245,7 +245,7 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     if verb.dep_ == "acl":
         thing = verb.head
     elif any(c.dep_ == "auxpass" for c in verb.children):
-        thing = _subject(verb)
+        thing = subject_of(verb)
     else:
         return []
     if thing is None:
