@@ -169,9 +169,10 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     """
     from make_data import occurrences
 
+    from graph.nlp.authors import author_mentions
     from graph.nlp.discourse import document_candidates
     from graph.nlp.extract import chunk_text
-    from graph.nlp.relations import WE_WORDS, author_mentions
+    from graph.nlp.relations import WE_WORDS
 
     out: dict[str, list[tuple]] = {}
     for name in docs:

@@ -77,6 +77,21 @@ def test_relation_evidence_is_keyed_to_annotated_relations_of_trained_pages():
             assert bool(row["evidence"]) == (row["how"] != "unstated"), (path.name, row)
 
 
+def test_the_training_labels_the_pairs_of_an_annotated_page(nlp):
+    """`make train-relations` reads a trained page as the product does (the real pipeline,
+    its candidate pairs) and labels each pair from the page's annotations."""
+    script = training_script("train_relations")
+    page = "models__phi-2.md"
+    entities, names, relations = script.gold_tables({page})
+    for found in (None, entities):  # the pipeline's entities, then the gold ones
+        rows = script.labelled(script.document_examples(nlp, [page], found), names,
+                               relations, {})
+        related = {(min(a), label.rstrip("<"), min(b)) for _f, _at, _bt, label, _d, a, b, _c
+                   in rows if label not in ("NONE", None) and a and b}
+        assert ("Phi-2", "DEVELOPED_BY", "Microsoft Research") in related
+        assert any(label == "NONE" for *_rest, label, _d, _a, _b, _c in rows)
+
+
 def test_no_document_of_the_test_split_is_trained_on():
     splits = json.loads((ROOT / "training" / "splits.json").read_text(encoding="utf-8"))
     assert not set(splits["test"]) & (set(splits["train"]) | set(splits["dev"]))
