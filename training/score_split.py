@@ -2,7 +2,7 @@
 
     .venv/bin/python training/score_split.py
         test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals|heldout-evals-dev|
-        heldout-more
+        heldout-more|heldout-more-dev
         [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
@@ -23,7 +23,8 @@ Evals, annotated before anyone looked at the output on them; the other 44 are tr
 text, ``training/corpus/evals``) is read like ``test`` too; ``heldout-evals-dev`` (43 more,
 annotated the same way in December 2026) is for developing on. ``heldout-more`` (13 more
 package READMEs and 55 more task pages of the harness, annotated blind in December 2026)
-is read like ``test``.
+is read like ``test``; ``heldout-more-dev`` (8 more READMEs and 60 short task pages,
+annotated in December 2026) is its open twin, for developing on.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
@@ -47,7 +48,7 @@ CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
 HELDOUT = HERE / "heldout"
 SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test",
-          "heldout-evals", "heldout-evals-dev", "heldout-more"]
+          "heldout-evals", "heldout-evals-dev", "heldout-more", "heldout-more-dev"]
 
 
 def split_docs(split: str) -> list[str]:
