@@ -36,27 +36,37 @@ OTHER_SPLITS = {"hendrycks_math", "minerva_math", "mgsm", "pubmedqa", "squadv2",
 MIN_WORDS, MAX_WORDS = 80, 150
 
 
-def main(sdists: Path) -> None:
+def build_split(sdists: Path, split: str, readmes: list[str], words: tuple[int, int],
+                skip: frozenset[str] = frozenset()) -> None:
+    """Cut ``readmes`` and the harness's task pages of ``words`` (fewest, most) words that
+    no other split, no training text and no page of ``skip`` holds into ``packages/``, copy
+    each README's licence into ``licenses/``, and record them as ``split``."""
     chosen = []
-    for name in READMES:
-        package = name.rsplit("-", 1)[0]
-        text = (sdists / name / "README.md").read_text(encoding="utf-8")
+    for name in readmes:
+        package, folder = name.rsplit("-", 1)[0], sdists / name
+        text = (folder / "README.md").read_text(encoding="utf-8")
         (OUT / f"readme__{package}.md").write_text(cut(prose(text)), encoding="utf-8")
-        shutil.copy(sdists / name / "LICENSE", HERE / "licenses" / f"{package}.txt")
+        licence = next((p for p in (folder / "LICENSE", folder / "LICENSE.md") if p.is_file()),
+                       None) or next(folder.rglob("LICENSE"))  # a wheel's: in its dist-info
+        shutil.copy(licence, HERE / "licenses" / f"{package}.txt")
         chosen.append(f"readme__{package}.md")
     splits_file = HERE / "splits.json"
     splits = json.loads(splits_file.read_text(encoding="utf-8"))
     taken = {p.name for p in TRAINING.glob("task__*.md")}.union(
-        *(docs for split, docs in splits.items() if split != "more"))
+        *(docs for other, docs in splits.items() if other != split))
     for path in sorted((sdists / "lm_eval-0.4.13").glob("lm_eval/tasks/*/README.md")):
         text = task_summary(path.read_text(encoding="utf-8"))
         name = f"task__{path.parent.name}.md"
-        if name not in taken and path.parent.name not in OTHER_SPLITS and \
-                MIN_WORDS <= len(text.split()) <= MAX_WORDS and text.count("\n|") < 20:
+        if name not in taken and path.parent.name not in skip and \
+                words[0] <= len(text.split()) <= words[1] and text.count("\n|") < 20:
             (OUT / name).write_text(cut(text), encoding="utf-8")
             chosen.append(name)
-    splits["more"] = sorted(chosen)
+    splits[split] = sorted(chosen)
     splits_file.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
+
+
+def main(sdists: Path) -> None:
+    build_split(sdists, "more", READMES, (MIN_WORDS, MAX_WORDS), OTHER_SPLITS)
 
 
 if __name__ == "__main__":
