@@ -34,6 +34,17 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
     ("# Frontier-CS: Benchmarking LLMs on Computer Science Problems\n\nFrontier-CS is a "
      "benchmark of 238 open-ended computer science problems spanning two tracks.",
      "Frontier-CS", "DATASET"),
+    # ... where the tagger reads the kind noun as a verb ("dataset"), or the modifiers are
+    # joined by "and" (task__race.md, task__include.md: heldout-more-dev)
+    ("RACE is a large-scale reading comprehension dataset with more than 28,000 passages\n"
+     "and nearly 100,000 questions.", "RACE", "DATASET"),
+    ("# INCLUDE\n\n### Paper\n\nTitle: `INCLUDE: Evaluating Multilingual Language "
+     "Understanding with Regional Knowledge`\n\nAbstract: https://arxiv.org/abs/2411.19799\n\n"
+     "INCLUDE is a comprehensive knowledge- and reasoning-centric benchmark across 44 "
+     "languages that evaluates multilingual LLMs for performance in the actual language "
+     "environments where they would be deployed. It contains 22,637 4-option "
+     "multiple-choice-questions (MCQ) extracted from academic and professional exams, "
+     "covering 57 topics, including regional knowledge.", "INCLUDE", "DATASET"),
     # what it counts
     ("EusTrivia consists of 1,715 trivia questions from multiple online sources.",
      "EusTrivia", "DATASET"),

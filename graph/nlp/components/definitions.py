@@ -90,7 +90,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     it, after "is", or written before the noun ("the LingOly benchmark")."""
     found = []
     for noun in doc:
-        label = kind(noun) if noun.is_lower and noun.tag_ in ("NN", "NNS") else None
+        label = kind(noun) if noun.is_lower and _noun_tag(noun) else None
         if label is None or not _heads(noun):
             continue
         start = _phrase_start(doc, noun.i)
@@ -116,6 +116,13 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _noun_tag(noun: Token) -> bool:
+    """Whether the tagger reads ``noun`` as a noun, or as a verb or an adjective where only
+    the noun fits once an article opens its phrase ("RACE is a large-scale reading
+    comprehension dataset with ...": "dataset" tagged a verb); "to test" has no article."""
+    return noun.tag_ in ("NN", "NNS") or noun.pos_ in ("VERB", "ADJ")
 
 
 def _extension(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
@@ -144,13 +151,15 @@ def _heads(noun: Token) -> bool:
 
 def _phrase_start(doc: Doc, i: int) -> int | None:
     """The article or possessive opening the noun phrase whose head is at ``i``, over at most
-    six modifiers ("a large-scale real-world LLM conversation dataset"), or ``None``."""
+    six modifiers ("a large-scale real-world LLM conversation dataset", "a comprehensive
+    knowledge- and reasoning-centric benchmark"), or ``None``."""
     j, modifiers = i - 1, 0
     while j >= 0:
         token = doc[j]
         if token.lower_ in _OPENERS:
             return j
-        if token.text in HYPHENS:
+        if token.text in HYPHENS or token.pos_ == "CCONJ" and j > 0 and \
+                doc[j - 1].lower_ not in _OPENERS:  # "a knowledge- and reasoning-centric"
             j -= 1
             continue
         if modifiers >= _MAX_MODIFIERS or token.pos_ in _NOT_MODIFIERS or \
