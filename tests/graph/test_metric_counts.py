@@ -2,9 +2,10 @@
 GUIDELINES: HAS_METRIC): a count keeps the modifiers before its noun, a count in words of
 what a benchmark is made of is its size, a size with its magnitude letter or a glued unit
 is a measure alone; a bit width, a value in inline code, a version after a name or a
-comparison, the terms of an equation, the numbers of a question or a blockquote and a
-hardware series report nothing; a dataset's count is the dataset's. Every sentence is real
-text of the held-out dev documents (training/heldout/packages), through the real pipeline.
+comparison, the terms of an equation, the numbers of a question or a blockquote (not a
+quoted abstract or a note) and a hardware series report nothing; a dataset's count is the
+dataset's. Every sentence is real text of the held-out dev documents
+(training/heldout/packages), through the real pipeline.
 """
 
 from __future__ import annotations
@@ -130,6 +131,21 @@ def test_an_example_question_and_its_arithmetic_report_nothing(nlp):
                     "formula:") == []
     # the figure of a claim next to it stays
     assert "80%" in " ".join(_metrics(nlp, "If you know PyTorch, you know 80% of TextGrad."))
+
+
+def test_a_quoted_abstract_and_a_note_keep_their_figures(nlp):
+    # a blockquote under "Abstract:" is the paper's own summary (task__turblimp.md,
+    # heldout-more-dev); "> [!NOTE]" sets off the page's own note (eval__osworld.md,
+    # heldout-evals-dev): unlike a quoted answer, their figures are findings
+    found = _metrics(nlp, "Abstract:\n\n> TurBLiMP is the first Turkish benchmark of linguistic "
+                     "minimal pairs, designed to evaluate the linguistic abilities of monolingual "
+                     "and multilingual language models. The dataset covers 16 core grammatical "
+                     "phenomena in Turkish, with 1,000 minimal pairs per phenomenon.\n")
+    assert "16 core grammatical phenomena" in found
+    found = _metrics(nlp, "> [!NOTE]\n> When first running the osworld task, it will build the "
+                     "necessary docker image. This will take several minutes and create a ~8GB "
+                     "image.\n")
+    assert "~8GB image" in found
 
 
 def test_the_symbols_and_bounds_of_a_formula_report_nothing(nlp):

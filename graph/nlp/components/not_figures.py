@@ -201,10 +201,26 @@ def in_math(span: Span) -> bool:
                for m in _MATH.finditer(line))
 
 
+_ADMONITION = re.compile(r"^\s*>\s*\[!\w+\]")  # "> [!NOTE]": the README's own note
+_ABSTRACT = re.compile(r"^\W*abstract\b", re.IGNORECASE)  # "Abstract:", "## Abstract"
+
+
 def in_blockquote(span: Span) -> bool:
     """On a Markdown blockquote line ("> So, it will take 1.2 hours ..."): quoted text, like
-    quoted speech (:func:`graph.nlp.components.spans.inside_quotes`)."""
-    return _line_before(span).lstrip().startswith(">")
+    quoted speech (:func:`graph.nlp.components.spans.inside_quotes`); not a note the page
+    sets off so ("> [!NOTE]" over "... create a ~8GB image") nor the paper's abstract the
+    page quotes under "Abstract:" ("> TurBLiMP is ... The dataset covers 16 core
+    grammatical phenomena"): their figures are the page's."""
+    if not _line_before(span).lstrip().startswith(">"):
+        return False
+    lines = doc_text(span.doc)[:span.start_char].splitlines()  # (the last: the span's own)
+    first = ""
+    while lines and lines[-1].lstrip().startswith(">"):
+        first = lines.pop()  # up to the block's first line
+    if _ADMONITION.match(first):
+        return False
+    before = next((line for line in reversed(lines) if line.strip()), "")
+    return not _ABSTRACT.match(before)
 
 
 def in_question(span: Span) -> bool:
