@@ -2,9 +2,9 @@
 it (GUIDELINES: USES, EVALUATED_ON, BASED_ON): the page's title, a heading of one line even
 with a colon in it, not a command's comment in a code block ("# Run with Anthropic model as
 manipulator"); the models that judge it, the sandbox it runs in, the models whose results it
-reports, what "this implementation" uses; and the benchmark another is made from. Real text
-of benchmark summaries (Inspect Evals, LM Evaluation Harness task pages; training text or the
-held-out dev halves), through the real pipeline."""
+reports, what "this implementation" uses; and the benchmark another is made from or taken
+from. Real text of benchmark summaries (Inspect Evals, LM Evaluation Harness task pages;
+training text or the held-out dev halves), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -182,6 +182,25 @@ def test_a_benchmark_made_from_another_is_based_on_it(nlp):
     found = typed(nlp, "Histoires Morales is adapted to French from the widely used Moral "
                        "Stories dataset.")
     assert ("Histoires Morales", "BASED_ON", "Moral Stories") in found, found
+
+
+def test_a_benchmark_is_based_on_what_the_words_before_it_say_it_was_taken_from(nlp):
+    # task__esbbq.md, task__egymmlu.md (heldout-more-dev): the source comes a clause after
+    # the benchmark the sentence is about, or after the "It" standing for it
+    found = typed(nlp, "EsBBQ is a dataset designed to assess social bias across 10 categories "
+                       "in a multiple-choice QA setting, adapted from the original BBQ into the "
+                       "Spanish language and the social context of Spain.")
+    assert ("EsBBQ", "BASED_ON", "BBQ") in found, found
+    found = typed(nlp, "# EgyMMLU\n\nEgyMMLU is a benchmark designed to evaluate the performance "
+                       "of large language models in Egyptian Arabic. It contains 22,027 "
+                       "multiple-choice questions covering 44 subjects, translated from parts of "
+                       "the Massive Multitask Language Understanding (MMLU) and ArabicMMLU "
+                       "benchmarks.")
+    assert any(s == "EgyMMLU" and p == "BASED_ON" and "Massive" in t for s, p, t in found), found
+    # not a benchmark the subject is compared with, nor a source the subject is not
+    found = typed(nlp, "The dataset consists of 78 Capture the Flag (CTF) challenges sourced "
+                       "from picoCTF, drawn from the InterCode benchmark.")
+    assert not any(p == "BASED_ON" and s == "picoCTF" for s, p, t in found), found
 
 
 BEAR = """# BEAR
