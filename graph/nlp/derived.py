@@ -59,6 +59,16 @@ def _source_cue() -> re.Pattern:
     return re.compile(_cue("source_cues").pattern + r"(?:\s+[\w-]+){0,3}\s*$")
 
 
+def taken_from(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{b.start: "BASED_ON"}`` for each benchmark ``b`` of a sentence without a benchmark
+    of its own as subject that the words right before it say the text's benchmark was taken
+    from: "The dataset is sourced from math-ai/aime26 on HuggingFace", "Automatically
+    curated from WildChat" (what the text is about is the pair's other end)."""
+    doc = sent.doc
+    return {b.start: "BASED_ON" for b in ents if b.label_ in DERIVED and
+            _source_cue().search(doc[max(sent.start, b.start - 6):b.start].text.lower())}
+
+
 def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): "BASED_ON"}`` for the benchmark ``a`` a sentence is about (its
     main verb's subject, or the "It" standing for it) and a benchmark ``b`` the words right

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings
 from graph.nlp.components.spans import first_conjunct
-from graph.nlp.derived import derived_readings
+from graph.nlp.derived import DERIVED, derived_readings, taken_from
 from graph.nlp.figures import figure_readings
 from graph.nlp.funding import funding_readings
 from graph.nlp.hosting import hosted_readings
@@ -411,6 +411,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
     used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
+    if title_type in DERIVED:  # "The dataset is sourced from math-ai/aime26"
+        used = {**taken_from(sent, ents), **used}
     if subject is not None and not stands_for_another(subject) and not examples:
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%."), unless

@@ -201,6 +201,11 @@ def test_a_benchmark_is_based_on_what_the_words_before_it_say_it_was_taken_from(
     found = typed(nlp, "The dataset consists of 78 Capture the Flag (CTF) challenges sourced "
                        "from picoCTF, drawn from the InterCode benchmark.")
     assert not any(p == "BASED_ON" and s == "picoCTF" for s, p, t in found), found
+    # a line without a subject under the benchmark's heading (eval__novelty_bench.md,
+    # training text)
+    found = typed(nlp, "### NBWILDCHAT (1,000 prompts)\n\nAutomatically curated from WildChat "
+                       "(1M real ChatGPT conversations) using:\n\n- Deduplication\n")
+    assert ("NBWILDCHAT", "BASED_ON", "WildChat") in found, found
 
 
 BEAR = """# BEAR
