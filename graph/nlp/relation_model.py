@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from graph.nlp.lexicon import table
+from graph.nlp.lexicon import table, words
 from graph.nlp.pairs import Candidate
 from graph.paths import resource
 from graph.schema import PREDICATES, SYMMETRIC_PREDICATES
@@ -55,6 +55,8 @@ def rule_label(c: Candidate) -> str | None:
         # item and the entity the line introducing the list says it of
         subject, obj = (c.a_type, c.b_type) if c.phrase_forward else (c.b_type, c.a_type)
         entry = table("relations", "typed_rules").get(c.phrase, {}).get(f"{subject}>{obj}")
+        if entry is None and c.context == "list" and _says_use(c.phrase):
+            entry = "USES"  # "vLLM is fast with:", "vLLM seamlessly supports ..., including:"
     if entry is None:
         strong = [f.removeprefix("strong=") for f in c.features if f.startswith("strong=")]
         if len(strong) == 1 and allowed(strong[0], c.a_type, c.b_type):
@@ -67,6 +69,13 @@ def rule_label(c: Candidate) -> str | None:
     else:
         label = f"{predicate}<"
     return label if _derived(label, c) or allowed(label, c.a_type, c.b_type) else None
+
+
+def _says_use(phrase: str) -> bool:
+    """Whether a line introducing a list says its entity uses each item: its verb or its
+    last word is a cue of USES ("support", "fast with"; not "used by", "come in")."""
+    said = phrase.split()
+    return said[0] in words("relations", "USES") or said[-1] in words("relations", "USES")
 
 
 def _derived(label: str, c: Candidate) -> bool:

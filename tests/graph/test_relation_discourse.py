@@ -95,6 +95,27 @@ Infineon, LEGO, Comcast, Accenture
         assert "list" in found[(user, "USES", "Haystack")], found
 
 
+def test_the_items_under_a_line_saying_what_its_subject_uses(nlp):
+    # readme__vllm.md (heldout-more-dev): "X is fast with:", "X supports ..., including:" -
+    # what each item names is used by X (GUIDELINES: USES, "supports X")
+    text = """## About
+
+vLLM is fast with:
+
+- Efficient management of attention key and value memory with **PagedAttention**
+- Optimized attention kernels including FlashAttention, FlashInfer, TRTLLM-GEN, FlashMLA, \
+and Triton
+
+vLLM seamlessly supports 200+ model architectures on Hugging Face, including:
+
+- Mixture-of-Expert LLMs (e.g., Mixtral, DeepSeek-V3, Qwen-MoE, GPT-OSS)
+- Multi-modal models (e.g., LLaVA, Qwen-VL, Pixtral)
+"""
+    found = via(nlp, text)
+    for used in ("PagedAttention", "FlashInfer", "DeepSeek-V3", "Qwen-VL"):
+        assert "list" in found[("vLLM", "USES", used)], found
+
+
 def test_an_item_opening_with_a_figure_on_a_benchmark(nlp):
     from spacy.tokens import Span
 
