@@ -9,9 +9,10 @@ The subject is the document's, not the heading's above: a features heading names
 and the heading before it may name anything ("### AMD, Intel, Blackwell & DGX Spark"). A
 README's title names its package ("# FastChat", "## MLX LM"); a title that does not
 ("### Train gpt-oss, DeepSeek, Gemma, Qwen & Llama 2x faster") leaves it to the project the
-headings name most ("## 🦥 Unsloth News", "## 💾 Install Unsloth"). A section is a list
-under a heading made of feature words, or under a line announcing features ("...features
-include:"), read from the layout of the lines, not from the parse.
+headings name most ("## 🦥 Unsloth News", "## 💾 Install Unsloth"), else to the name a
+sentence defines ("## About" over "SGLang is a high-performance serving framework"). A
+section is a list under a heading made of feature words, or under a line announcing
+features ("...features include:"), read from the layout of the lines, not from the parse.
 
 A catalogue is read the same way: under a heading such as "## Available Tasks" or "###
 Supported Backends" (``supply_words``), every name its list items and table rows give is
@@ -36,6 +37,7 @@ from graph.nlp.use_phrases import cue_at, line_opening, readings
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
+LABEL_TOKENS = 10  # an item's bold label before its colon is this short
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "* ", "1. "
 _WORDS = re.compile(r"[^\W\d_]+")
 _HEADING = re.compile(r"^\s*(#+)\s")
@@ -46,7 +48,9 @@ Subject = Named  # the document's subject
 def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     """What the document is about: the name a sentence of the lead before the first heading
     opens and defines ("**Lighteval** is ..."), else the entity the first heading opens with,
-    else the project most of the headings name (at least ``HEADINGS`` of them)."""
+    else the project most of the headings name (at least ``HEADINGS`` of them), else the
+    first name a sentence opens and defines as "a ..." ("## About" over "SGLang is a
+    high-performance serving framework ...")."""
     text = doc_text(doc)
     headings = [(s, e) for s, e in _lines(text) if text[s:e].lstrip().startswith("#")]
     ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
@@ -57,6 +61,15 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
             return defined
     if not headings:
         return None
+    named = _named_subject(doc, text, headings, ents, offset)
+    return named if named is not None else _defined_first(doc, ents, len(text), offset,
+                                                          definite=True)
+
+
+def _named_subject(doc: Doc, text: str, headings: list[tuple[int, int]], ents: list[Span],
+                   offset: int) -> Subject | None:
+    """The entity the first heading opens with, else the project most of the headings name
+    (at least ``HEADINGS`` of them)."""
     start, end = headings[0]
     inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
     if inside and not _WORDS.search(text[start:inside[0].start_char]):
@@ -71,17 +84,19 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     return _subject(next(e for e in ents if e.text == named[0][0]), offset)
 
 
-def _defined_first(doc: Doc, ents: list[Span], before: int, offset: int = 0
-                   ) -> Subject | None:
+def _defined_first(doc: Doc, ents: list[Span], before: int, offset: int = 0,
+                   definite: bool = False) -> Subject | None:
     """The name that opens a sentence defining it before the first heading ("**Lighteval**
     is your all-in-one toolkit for evaluating LLMs"): a README without a title names its
-    package so."""
+    package so; ``definite``: only "is a"/"is an", the sentence a README's "About" section
+    opens with ("SGLang is a high-performance serving framework ...")."""
     for ent in ents:
         if ent.start_char >= before:
             break
         opening = all(t.is_punct for t in doc[ent.sent.start:ent.start])  # "**Lighteval**"
-        after = next((t for t in doc[ent.end:ent.end + 3] if not t.is_punct), None)
-        if opening and after is not None and after.lemma_ == "be":
+        after = [t for t in doc[ent.end:ent.end + 4] if not t.is_punct]
+        if opening and after and after[0].lemma_ == "be" and (
+                not definite or len(after) > 1 and after[1].lower_ in ("a", "an")):
             return _subject(ent, offset)
     return None
 
@@ -143,11 +158,17 @@ def _use(subject: Subject, ent: Span, label: str, offset: int, start: int, end: 
 
 
 def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
-    """What an item's sentences opening with a cue state ("Supports GRPO, GSPO, DrGRPO"),
-    and the method the item opens with ("* Prompt caching")."""
+    """What an item's sentences opening with a cue state ("Supports GRPO, GSPO, DrGRPO"; the
+    words after its bold label count as one: "- **Broad Model Support**: Supports a wide
+    range of language models (Llama, Qwen, ...)"), and the method the item opens with ("*
+    Prompt caching")."""
     found: list[tuple[Span, str]] = []
     openings = {line_opening(doc, start, end)}
     openings |= {s.start for s in doc[start:end].sents if start < s.start < end}
+    colon = next((k for k in range(min(openings), min(end, min(openings) + LABEL_TOKENS))
+                  if doc[k].text == ":" and doc[k - 1].text in ("*", "**", "_", "__")), None)
+    if colon is not None:  # "**Label**:"
+        openings.add(line_opening(doc, colon + 1, end))
     for first in sorted(openings):
         if first >= end:
             continue

@@ -100,6 +100,23 @@ def test_a_line_announcing_features_opens_a_feature_list(nlp):
     assert said == [("Hugging Face Hub", ("reading=USES",))]  # not the list after the prose
 
 
+def test_a_readme_without_a_title_is_about_what_its_about_section_defines(nlp):
+    """readme__sglang.md (heldout-more-dev): no heading names the package; its "About"
+    section defines it, and a feature item's words after its bold label say what it uses."""
+    from graph.nlp.features import document_subject
+
+    text = ("## News\n- [2024/01] SGLang provides up to **5x faster inference** with "
+            "RadixAttention (blog).\n\n## About\nSGLang is a high-performance serving framework "
+            "for large language models and multimodal models.\nIts core features include:\n\n"
+            "- **Broad Model Support**: Supports a wide range of language models (Llama, Qwen, "
+            "DeepSeek, Kimi, GLM, GPT, Gemma, Mistral, etc.), with easy extensibility for adding "
+            "new models.\n")
+    assert document_subject(nlp(text))[2] == "sglang"
+    found = edges(nlp, text)
+    for used in ("Llama", "Qwen", "Kimi", "Mistral"):
+        assert ("SGLang", "USES", used) in found, found
+
+
 # eval__medqa.md (training/corpus/evals, Inspect Evals, MIT): a benchmark's page whose results
 # table names measures, not benchmarks, in its header
 MEDQA = """# MedQA
