@@ -61,6 +61,20 @@ def is_heading(sent: Span) -> bool:
     return sent.text.lstrip().startswith("#")
 
 
+def _paper_title(sent: Span, ents: list[Span], offset: int) -> Topic | None:
+    """What the line giving a paper summary's title names before its colon ("Title: `TyDi
+    QA: A Benchmark for ...`"): the page is about it, when no heading named anything (not
+    "Title: `It's All in the Heads: Using Attention Heads ...`", "Title: `NeelNanda/...`")."""
+    words = [t for t in sent if not t.is_space and t.text not in ("*", "**", "`")]
+    if len(words) < 4 or words[0].text != "Title" or words[1].text != ":":
+        return None
+    named = next((e for e in ents if e.start == words[2].i), None)
+    after = next((t for t in sent.doc[named.end:sent.end] if t.text not in ("*", "**", "`")),
+                 None) if named is not None else None
+    return entity_topic(named, offset) if named is not None and named.label_ in TOPIC_TYPES \
+        and after is not None and after.text == ":" else None
+
+
 def _is_title_line(sent: Span) -> bool:
     """A short line of its own that is not a sentence ("What is Groq?", "Claude 3")."""
     text = sent.text.rstrip(" \t")
@@ -269,6 +283,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     organizations = Organizations()  # the ones named last, for "the company"
     for n, (sent, ents) in enumerate(_with_entities(doc)):
         found += _brands(sent, ents, makers, offset)
+        topic = topic or _paper_title(sent, ents, offset)  # "Title: `ChartQA: A ...`"
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
             topic, previous, recent = _topic_of(sent, offset) or topic, None, None
             intro, carried = None, []
@@ -281,8 +296,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             found += _figures_of(recent[1], sent, ents, offset)
         about = discussed(ents) if ents else None
         recent = (n, about) if about is not None else recent
-        headed = head is not None and _same_line(doc, head[0], sent)
-        if headed:
+        if headed := head is not None and _same_line(doc, head[0], sent):
             previous = entity_topic(head[1], offset)
         context = None if _is_subject(several, sent) else (*previous, "previous") \
             if previous else (*topic, "title") if topic else None  # (not for "Both ...")

@@ -173,6 +173,23 @@ def test_a_model_a_benchmark_s_setting_defaults_to_is_its_tool(nlp):
         assert ("MLRC-Bench", "USES", model) in found, found
 
 
+def test_a_paper_title_names_the_page_no_heading_names(nlp):
+    # task__chartqa.md (heldout-more-dev): the heading is a template's ("# Task-name"); the
+    # title line names the benchmark the authors' figures are of; not a title whose name is
+    # no first word before a colon (task__xwinograd.md: "It's All in the Heads: Using
+    # Attention Heads as a Baseline ...")
+    text = ("# Task-name\n\n### Paper\n\nTitle: `ChartQA: A Benchmark for Question Answering "
+            "about Charts with Visual and Logical Reasoning`\n\nAbstract: `In this work, we "
+            "present a large-scale benchmark covering 9.6K human-written questions as well as "
+            "23.1K questions generated from human-written chart summaries.`\n")
+    found = typed(nlp, text)
+    assert ("ChartQA", "HAS_METRIC", "23.1K questions") in found, found
+    text = ("# Task-name\n\n### Paper\n\nTitle: `It's All in the Heads: Using Attention Heads "
+            "as a Baseline for Cross-Lingual Transfer in Commonsense Reasoning`\n\nAs it only "
+            "contains 16 Chinese schemas, we add 488 Chinese schemas from clue/cluewsc2020.\n")
+    assert not any(t == "16 Chinese schemas" for _, _, t in typed(nlp, text))
+
+
 def test_a_benchmark_made_from_another_is_based_on_it(nlp):
     # task__gsm_plus.md, task__histoires_morales.md (training/corpus/packages): the parser
     # hangs "an extension of" on "dataset"; "adapted to French from" is no rule's phrase
