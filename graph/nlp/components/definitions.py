@@ -56,7 +56,12 @@ _COUNT_WORDS = {"over", "more", "than", "about", "around", "nearly", "approximat
 _RETYPED = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "PLACE"}
 # "Title: `X: A ...`", "# X: A ...", "#  X : An ...": the name, then its defining phrase
 _TITLE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|(?:\*\*)?Title:(?:\*\*)?[ \t]*)`?(?:\*\*)?"
-                    r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=(?:An?|The)[ \t])")
+                    r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=(?:[Aa]n?|[Tt]he)[ \t])")
+# "Title: `LIBRA: Long Input Benchmark for Russian Analysis`": without an article, only a
+# benchmark's kind noun heads a paper's title ("LongProc: Benchmarking Long-Context Language
+# Models on ..." is no model's)
+_BARE_TITLE = re.compile(r"(?m)^[ \t]*(?:\*\*)?Title:(?:\*\*)?[ \t]*`?(?:\*\*)?"
+                         r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=[A-Z])")
 # a heading (or the document's first line) and the next line that is not blank
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
 _FIRST_LINE = re.compile(r"\A\s*([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
@@ -295,20 +300,22 @@ def _contents(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
 
 def _titles(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     """Names a title or a heading defines: "Title: `LINGOLY: A Benchmark of ...`" (the head
-    of the phrase after the colon), "# BEAR" over "Dataset to evaluate ..." (the head of
+    of the phrase after the colon; without an article, a benchmark only: "LIBRA: Long Input
+    Benchmark for Russian Analysis"), "# BEAR" over "Dataset to evaluate ..." (the head of
     the phrase that opens the next line)."""
     text, found = doc_text(doc), []
     lines = [(m.start(1), m.end(1), m.end()) for m in _TITLE.finditer(text)]
+    bare = [(m.start(1), m.end(1), m.end()) for m in _BARE_TITLE.finditer(text)]
     openers = [(m.start(1), m.end(1), m.end()) for pattern in (_HEADING, _FIRST_LINE)
                for m in pattern.finditer(text)]
-    for (start, end, phrase), title in [*((t, True) for t in lines),
+    for (start, end, phrase), title in [*((t, True) for t in lines), *((b, None) for b in bare),
                                         *((o, False) for o in openers)]:
         name = doc.char_span(start, end)
         first = doc.char_span(phrase, phrase + 1, alignment_mode="expand")
         if name is None or first is None or _a_name(name, vocabulary) is None:
             continue
-        label = _phrase_kind(doc, first.start, title)
-        if label is not None:
+        label = _phrase_kind(doc, first.start, bool(title))
+        if label is not None and (title is not None or label == "DATASET"):
             found.append((name, label))
     return found
 
