@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
+from graph.nlp.relations import main_subject
 
 DERIVED = ("DATASET",)
 CLAUSE_ENDS = {";", ".", ":", "|", "while", "whereas", "but"}
@@ -76,9 +77,7 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
     designed to assess social bias across 10 categories ..., adapted from the original BBQ",
     "It contains 22,027 multiple-choice questions covering 44 subjects, translated from parts
     of the Massive Multitask Language Understanding (MMLU) ... benchmarks"."""
-    doc = sent.doc
-    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and
-                    t.head.dep_ == "ROOT"), None)
+    doc, subject = sent.doc, main_subject(sent)
     a = next((e for e in named if subject is not None and e.start <= subject.i < e.end), None)
     if a is None:
         return {}

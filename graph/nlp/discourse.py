@@ -31,9 +31,9 @@ from graph.nlp.pair_grammar import (
     orphan_figures,
     stands_for_another,
 )
-from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, main_subject, sentence_candidates
+from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, sentence_candidates
 from graph.nlp.plural import Group, Plurals, in_its_clause
-from graph.nlp.relations import VERBAL, WE_WORDS
+from graph.nlp.relations import VERBAL, WE_WORDS, main_subject
 from graph.nlp.rows import MARKS
 from graph.nlp.variants import variant_candidates
 

@@ -45,6 +45,7 @@ from graph.nlp.relations import (
     VERBAL,
     WE_WORDS,
     implicit_subjects,
+    main_subject,
     phrase_head,
     sentence_relations,
     verb_label,
@@ -255,12 +256,6 @@ def speaks_of_money(sent: Span) -> bool:
     classifier's FUNDS may be (:meth:`graph.nlp.relation_model.RelationModel.decide`)."""
     money = words("relations", "money_words")
     return any(t.lemma_.lower() in money or t.lower_ in money for t in sent)
-
-
-def main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's main verb, if it has one."""
-    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
-                None)
 
 
 def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:

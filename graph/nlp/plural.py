@@ -30,8 +30,8 @@ from graph.nlp.anaphora import Plural, count_of, kind_plural, plural_anaphors
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
-from graph.nlp.pairs import LIST_ITEM, Topic, main_subject
-from graph.nlp.relations import VERBAL, WE_WORDS, phrase_head
+from graph.nlp.pairs import LIST_ITEM, Topic
+from graph.nlp.relations import VERBAL, WE_WORDS, main_subject, phrase_head
 from graph.nlp.rows import MARKS
 
 GROUP_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")

@@ -403,3 +403,9 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
             yield TypedRelation(doc_id, span, (offset + target.start_char,
                                                offset + target.end_char),
                                 label, offset + sent.start_char, offset + sent.end_char, via)
+
+
+def main_subject(sent: Span) -> Token | None:
+    """The subject of the sentence's main verb, if it has one."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
+                None)
