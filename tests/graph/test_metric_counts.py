@@ -53,6 +53,13 @@ def test_a_count_in_words_of_what_a_dataset_holds_is_its_size(nlp):
     assert [m for m in _metrics(nlp, "StereoSet contains two types of tasks:\n")
             if m.startswith("two types")]
     assert _metrics(nlp, "These tasks support two types of sandboxes for execution:\n") == []
+    # a count of sorts runs on to what they are sorts of (task__lingoly.md, heldout-dev); a
+    # method's "two types of prompts" is no size
+    assert "5 levels of human difficulty" in _metrics(
+        nlp, "The LingOly benchmark covers more than 90 mostly low-resource languages, "
+        "minimising issues of data contamination, and contains 1,133 problems across 6 formats "
+        "and 5 levels of human difficulty.")
+    assert _metrics(nlp, "It uses two types of prompts to guide the model.") == []
     assert _metrics(nlp, "First two datasets were developed in close collaboration with lawyers "
                     "to evaluate LLMs in practical scenarios in a certified manner.") == []
 

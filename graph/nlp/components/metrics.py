@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.dataset_counts import collection_size, of_what, sorted_noun
 from graph.nlp.components.not_figures import HYPHENS, a_setting, reports_nothing
 from graph.nlp.components.spans import doc_text, inside_quotes, past_hyphens
 from graph.nlp.components.table_counts import table_counts
@@ -63,8 +64,9 @@ def extend_to_noun(ent: Span) -> int:
         # (a size ends at what it counts: "14B parameter", "8-billion-parameter", not "14B
         # parameter small language model"; "4,096-token context window" goes on)
         sizes = words("metrics", "size_nouns")
-        return next((t.i + 1 for t in doc[ent.end - 1:head.i] if t.lower_ in sizes),
-                    past_hyphens(doc, head.i + 1))  # "334 sub-questions"
+        end = next((t.i + 1 for t in doc[ent.end - 1:head.i] if t.lower_ in sizes),
+                   past_hyphens(doc, head.i + 1))  # "334 sub-questions"
+        return of_what(head, end)  # "three levels of difficulty"
     # "69 of our colleagues", "thousands of high-severity vulnerabilities", "6% of conversations"
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -239,22 +241,9 @@ def _counts_something(ent: Span, end: int) -> bool:
     counted = ent.doc[end - 1]
     if counted.lower_ in words("metrics", "structural_nouns") and _is_small(ent):
         return False  # "3 steps", "two prompts": how the method is built, not a finding
+    counted = sorted_noun(counted)  # "three levels of difficulty": levels
     return not (_is_small_word_number(ent) and counted.lower_ not in _unit_nouns()) or \
-        _collection_size(ent, counted)
-
-
-def _collection_size(ent: Span, counted: Token) -> bool:
-    """A count in words of what a dataset or benchmark is made of, in a sentence about one
-    ("The dataset encompasses six downstream tasks across four domains", "a suite of nine
-    Japanese tasks", "StereoSet contains two types of tasks": a name is the subject): the
-    collection's size, not a narrative "three search tasks", "These tasks support two types
-    of sandboxes"."""
-    if counted.lower_ not in words("metrics", "scale_nouns") or ent.start > 0 and \
-            ent.doc[ent.start - 1].lower_ in ("first", "last", "other"):
-        return False  # "First two datasets were developed ...": some of them, not its size
-    collections = words("metrics", "collection_nouns")
-    return any(t.lower_ in collections and t.pos_ == "NOUN" or  # "SecQA is organized into"
-               t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" for t in ent.sent)
+        collection_size(ent, counted)
 
 
 _DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")
