@@ -53,6 +53,9 @@ def derived_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     return found | _source_readings(sent, named) | _model_readings(sent, ents)
 
 
+SOURCE_WORDS = 6  # tokens before a source that may hold the cue and its few words
+
+
 @cache
 def _source_cue() -> re.Pattern:
     """A cue saying what a dataset was taken from, ending the words before the source (a few
@@ -60,14 +63,21 @@ def _source_cue() -> re.Pattern:
     return re.compile(_cue("source_cues").pattern + r"(?:\s+[\w-]+){0,3}\s*$")
 
 
+def _said_taken(b: Span, floor: int) -> bool:
+    """Whether the words right before ``b`` (none before token ``floor``) say something was
+    taken from it ("adapted from the original BBQ")."""
+    doc = b.doc
+    return _source_cue().search(doc[max(floor, b.start - SOURCE_WORDS):b.start].text.lower()) \
+        is not None
+
+
 def taken_from(sent: Span, ents: list[Span]) -> dict[int, str]:
     """``{b.start: "BASED_ON"}`` for each benchmark ``b`` of a sentence without a benchmark
     of its own as subject that the words right before it say the text's benchmark was taken
     from: "The dataset is sourced from math-ai/aime26 on HuggingFace", "Automatically
     curated from WildChat" (what the text is about is the pair's other end)."""
-    doc = sent.doc
     return {b.start: "BASED_ON" for b in ents if b.label_ in DERIVED and
-            _source_cue().search(doc[max(sent.start, b.start - 6):b.start].text.lower())}
+            _said_taken(b, sent.start)}
 
 
 def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
@@ -87,7 +97,7 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
         if b.start < a.end or b.text.casefold() == a.text.casefold() or \
                 any(t.lower_ in CLAUSE_ENDS - {":"} for t in between):
             continue
-        if _source_cue().search(doc[max(a.end, b.start - 6):b.start].text.lower()):
+        if _said_taken(b, a.end):
             found[(a.start, b.start)] = "BASED_ON"
     return found
 

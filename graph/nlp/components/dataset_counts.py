@@ -5,9 +5,10 @@ tasks", "StereoSet contains two types of tasks", "5 levels of human difficulty".
 A small count written in words is narrative unless it counts a unit (:mod:`~graph.nlp.
 components.metrics`); one that counts the parts a dataset is made of (its tasks, domains,
 levels, types, ``scale_nouns``) in a sentence about a dataset is its size. A count of sorts
-("types", "levels") runs on to what they are sorts of: "7 types of multi-image
-relationships": the 6 gold counts of sorts of the annotated pages are all whole ("categories
-of" is no such sort: "6 categories" is gold twice without its "of animal exploitation").
+("types", "levels", ``sort_nouns``) runs on to what they are sorts of: "7 types of
+multi-image relationships": the 6 gold counts of sorts of the annotated pages are all whole
+("categories of" is no such sort: "6 categories" is gold twice without its "of animal
+exploitation").
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import words
 
-SORTS = {"type", "types", "level", "levels", "kind", "kinds", "area", "areas"}
 OBJECT_REACH = 5  # tokens from "of" to the noun it names ("of multi-image relationships")
 
 
@@ -24,8 +24,7 @@ def of_what(head: Token, end: int) -> int:
     """``end``, past "of" and the noun it names after a noun of sorts ending at ``end``
     ("7 types of multi-image relationships", "three levels of difficulty")."""
     doc = head.doc
-    if head.lower_ not in SORTS or end != head.i + 1 or end >= len(doc) or \
-            doc[end].lower_ != "of":
+    if not _a_sort(head) or end != head.i + 1 or end >= len(doc) or doc[end].lower_ != "of":
         return end
     objects = [t for t in doc[end].children if t.dep_ == "pobj" and t.pos_ == "NOUN"]
     return objects[0].i + 1 if objects and objects[0].i - end <= OBJECT_REACH else end
@@ -35,7 +34,11 @@ def sorted_noun(counted: Token) -> Token:
     """The noun of sorts a count counts when its phrase runs on to what they are sorts of
     ("three levels of difficulty": "levels"), else ``counted``."""
     of = counted.head
-    return of.head if of.lower_ == "of" and of.head.lower_ in SORTS else counted
+    return of.head if of.lower_ == "of" and _a_sort(of.head) else counted
+
+
+def _a_sort(noun: Token) -> bool:
+    return noun.lower_ in words("metrics", "sort_nouns")
 
 
 def collection_size(ent: Span, counted: Token) -> bool:

@@ -54,14 +54,14 @@ _PHRASE_ENDS = {"for", "of", "in", "on", "with", "to", "via", "and", "or", "that
 _COUNT_WORDS = {"over", "more", "than", "about", "around", "nearly", "approximately", "almost",
                 "roughly", "some"}
 _RETYPED = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "PLACE"}
+_PAPER = r"(?:\*\*)?Title:(?:\*\*)?[ \t]*"  # "Title:", "**Title:**"
+_NAMED = r"`?(?:\*\*)?([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?"  # the name, then its colon
 # "Title: `X: A ...`", "# X: A ...", "#  X : An ...": the name, then its defining phrase
-_TITLE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]*|(?:\*\*)?Title:(?:\*\*)?[ \t]*)`?(?:\*\*)?"
-                    r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=(?:[Aa]n?|[Tt]he)[ \t])")
+_TITLE = re.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]*|{_PAPER}){_NAMED}(?=(?:[Aa]n?|[Tt]he)[ \t])")
 # "Title: `LIBRA: Long Input Benchmark for Russian Analysis`": without an article, only a
 # benchmark's kind noun heads a paper's title ("LongProc: Benchmarking Long-Context Language
 # Models on ..." is no model's)
-_BARE_TITLE = re.compile(r"(?m)^[ \t]*(?:\*\*)?Title:(?:\*\*)?[ \t]*`?(?:\*\*)?"
-                         r"([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?(?=[A-Z])")
+_BARE_TITLE = re.compile(rf"(?m)^[ \t]*{_PAPER}{_NAMED}(?=[A-Z])")
 # a heading (or the document's first line) and the next line that is not blank
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
 _FIRST_LINE = re.compile(r"\A\s*([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
