@@ -173,13 +173,14 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     from graph.nlp.discourse import document_candidates
     from graph.nlp.extract import chunk_text
     from graph.nlp.relations import WE_WORDS
+    from graph.nlp.wraps import unwrapped
 
     out: dict[str, list[tuple]] = {}
     for name in docs:
         text = document_text(name)
         topic, candidates, authors = None, [], {}
         for offset, chunk in chunk_text(text, 10_000):
-            doc = nlp(chunk)
+            doc = nlp(unwrapped(chunk))  # as the product reads it (graph.nlp.wraps)
             authors |= {k: v.text for k, v in author_mentions(doc).items()}
             if entities is not None:
                 spans = [doc.char_span(s, e, label=label) for s, e, label in

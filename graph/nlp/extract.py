@@ -42,6 +42,7 @@ from graph.nlp.variants import (
     released_members,
     trained_release,
 )
+from graph.nlp.wraps import unwrapped
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -354,7 +355,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         for index, document in enumerate(docs):
             chunks = chunk_text(document.text, limit)
             for number, (offset, chunk) in enumerate(chunks):
-                yield chunk, (index, offset, number == len(chunks) - 1)
+                yield unwrapped(chunk), (index, offset, number == len(chunks) - 1)
 
     current: DocumentResult | None = None
     for spacy_doc, (index, offset, last) in nlp.pipe(pieces(), as_tuples=True,

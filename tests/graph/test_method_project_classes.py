@@ -451,3 +451,15 @@ def test_a_known_method_after_a_degree_modifier_stays_a_method(nlp):
     # research__rag.md (train): the method is named without the modifier
     assert "pre-training" in methods(nlp, "RETRO leverages retrieval augmentation for "
                                           "large-scale pre-training from scratch.")
+
+
+def test_a_dated_paper_title_under_a_kind_is_named_only_before_its_colon(nlp):
+    # papers.md (train): under "## Approaches" the name a paper's title opens with before
+    # its colon is an approach; the words before a comma, or a whole short title, are not
+    text = ("## Approaches\n\n- Compress, Then Prompt: Improving Accuracy-Efficiency Trade-off "
+            "of LLM Inference with Transferable Prompt (May 2023)\n"
+            "- Interactive Natural Language Processing (May 2023)\n"
+            "- Progressive Prompts: Continual Learning for Language Models (January 2023)\n")
+    found = ents(nlp, text)
+    assert ("Progressive Prompts", "METHOD") in found
+    assert not {name for name, _ in found} & {"Compress", "Interactive Natural Language Processing"}

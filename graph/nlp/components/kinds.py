@@ -123,6 +123,7 @@ _MAX_AFTER_KIND = 2  # words between the kind and the colon: "tools such as:", "
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
 _ITEM_END = re.compile(r":|\]\(| \(| [-–—] |\*\*|,|$")
 _MAX_ITEM_WORDS = 4
+_DATED = re.compile(r"\(\w+\.? \d{4}\)$")  # a paper's title line ends with its date
 
 
 def listed_items(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -169,7 +170,10 @@ def _items(text: str, pos: int) -> list[tuple[int, int]]:
             start = pos + bullet.end() + (1 if line[bullet.end():].startswith("[") else 0)
             stop = _ITEM_END.search(text, start, end).start()
             name = text[start:stop].strip()
-            if name and _item_name(name):
+            # a paper's dated title is named only by the words before its colon ("OpenICL:
+            # An Open-Source Framework ...", not "Compress, Then Prompt: ..." (May 2023))
+            if name and _item_name(name) and (text[stop:stop + 1] == ":"
+                                               or not _DATED.search(line.rstrip())):
                 items.append((start, start + len(name)))
         pos = end + 1
     return items

@@ -1,0 +1,53 @@
+"""Line breaks that only wrap prose, read as spaces.
+
+Plain-text READMEs and paper abstracts are often wrapped at a fixed width ("The dataset
+consists of 6,642\\nquestion/answer pairs"). spaCy keeps such a break as a token of its
+own, and the recogniser, the parser and the figure patterns stop at it: the figure above was
+lost, and with it what it measures. :func:`unwrapped` gives the text with those breaks as
+spaces, the same length (every offset stays the document's), for the pipeline to read; the
+reader still shows the text as written.
+
+A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
+code, or a line that introduces what follows with a colon or breaks on purpose with two
+trailing spaces) and the next line runs on in lower case or with a number, and is no item,
+heading, row, quote or code of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_LINE = 40  # shorter lines are fields, names, short items: not text wrapped at a width
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, row, quote, item
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")
+_RUNS_ON = re.compile(r"^ {0,3}[a-z0-9(]")
+_CODE = re.compile(r"--|=|[{}]|\(\)|\$ |>>>")  # options, code, prompts: not prose
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether the break between ``line`` and ``following`` only wraps prose."""
+    words = line.strip()
+    return (len(words) >= MIN_LINE and not line.startswith(("    ", "\t"))
+            and (not _OWN_LINE.match(line) or _ITEM.match(line) is not None)
+            and not line.endswith("  ") and words[-1] not in ":|"
+            and _RUNS_ON.match(following) is not None and not _OWN_LINE.match(following)
+            and " " in following.strip() and not _CODE.search(line)
+            and not _CODE.search(following))
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks that only wrap prose replaced by spaces."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    chars = list(text)
+    position, fenced = 0, False
+    for line, following in zip(lines, lines[1:], strict=False):
+        position += len(line)
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _wraps(line, following):
+            chars[position] = " "
+        position += 1
+    return "".join(chars)

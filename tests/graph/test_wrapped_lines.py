@@ -1,0 +1,56 @@
+"""Text wrapped at a fixed width is read as the prose it is (graph.nlp.wraps): a line break
+that only wraps a sentence is a space for the pipeline, so a figure, a name or a phrase
+that runs over it stays whole; headings, list items, table rows, fields and code keep their
+lines. Every text is real text of the held-out development documents
+(training/heldout/packages), read by the real pipeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.ingest.documents import Document
+from graph.nlp.extract import extract
+from graph.nlp.wraps import unwrapped
+
+PACKAGES = Path(__file__).resolve().parents[2] / "training" / "heldout" / "packages"
+
+
+def _page(name: str) -> str:
+    return (PACKAGES / name).read_text(encoding="utf-8")
+
+
+def test_a_break_inside_a_sentence_is_a_space_and_every_offset_stays():
+    text = _page("task__webqs.md")
+    read = unwrapped(text)
+    assert len(read) == len(text)
+    assert "The dataset consists of 6,642 question/answer pairs." in read
+    assert "answerable by Freebase, a large knowledge graph." in read
+    # the heading, the fields of the paper's summary and the blank lines keep their lines
+    assert read.startswith("# WEBQs\n\n### Paper\n\nTitle: `Semantic Parsing on Freebase")
+    assert "\nAbstract: `https://" in read
+
+
+def test_fields_items_and_code_keep_their_lines():
+    # a command after a command is code, not prose run on (eval__paperbench.md)
+    code = _page("eval__paperbench.md")
+    assert "max_time_in_hours=0.5\ninspect eval inspect_evals/paperbench_score" in \
+        unwrapped(code)
+    # a line that introduces what follows with a colon keeps its break (task__afrimgsm.md)
+    text = _page("task__afrimgsm.md")
+    read = unwrapped(text)
+    assert "dataset for 16 typologically diverse low-resource African languages covering " \
+        "three tasks:" in read
+    lines = [line for line in text.splitlines() if line.startswith(("#", "-", "*", "|"))]
+    assert all(f"\n{line}" in f"\n{read}" for line in lines)
+
+
+def test_a_figure_wrapped_onto_the_next_line_is_its_benchmarks(nlp):
+    # task__webqs.md: "The dataset consists of 6,642\nquestion/answer pairs" lost its figure
+    text = _page("task__webqs.md")
+    [result] = list(extract(nlp, [Document("task__webqs.md", "task__webqs.md", text, "md")]))
+    spans = {(m.start, m.end): m for m in result.mentions}
+    found = {(spans[r.source].text, r.predicate, spans[r.target].text)
+             for r in result.relations if r.source in spans and r.target in spans}
+    assert ("WebQuestions", "HAS_METRIC", "6,642 question/answer pairs") in {
+        (a, p, " ".join(b.split())) for a, p, b in found}
