@@ -9,8 +9,10 @@ reader still shows the text as written.
 
 A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
 code, or a line that introduces what follows with a colon or breaks on purpose with two
-trailing spaces) and the next line runs on in lower case or with a number, and is no item,
-heading, row, quote or code of its own.
+trailing spaces) and the next line runs on in lower case or with a number, or with a name
+after a word in lower case or a comma ("in the\\nSpanish healthcare system", "Physics,\\n
+Chemistry and Biology"; not a field: "...`\\nAbstract: ..."), and is no item, heading,
+row, quote or code of its own.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, row, quote, item
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")
 _RUNS_ON = re.compile(r"^ {0,3}[a-z0-9(]")
+_NAME_ON = re.compile(r"^ {0,3}[A-Z]")  # a name the line wraps onto: "the\nSpanish Ministry"
+_FIELD = re.compile(r"^\s*[\w -]{1,30}:(\s|$)")  # "Abstract: ...", "SPDX-FileType: ..."
+_PROSE_START = re.compile(r"^\s*[\w\"'`(\[*]")  # not a line opened by an emoji or a symbol
 _CODE = re.compile(r"--|=|[{}]|\(\)|\$ |>>>")  # options, code, prompts: not prose
 
 
@@ -31,7 +36,10 @@ def _wraps(line: str, following: str) -> bool:
     return (len(words) >= MIN_LINE and not line.startswith(("    ", "\t"))
             and (not _OWN_LINE.match(line) or _ITEM.match(line) is not None)
             and not line.endswith("  ") and words[-1] not in ":|"
-            and _RUNS_ON.match(following) is not None and not _OWN_LINE.match(following)
+            and (_RUNS_ON.match(following) is not None or _NAME_ON.match(following) is not None
+                 and (words[-1].islower() or words[-1] == ",") and not _FIELD.match(following)
+                 and _PROSE_START.match(line) is not None)
+            and not _OWN_LINE.match(following)
             and " " in following.strip() and not _CODE.search(line)
             and not _CODE.search(following))
 

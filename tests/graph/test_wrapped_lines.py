@@ -54,3 +54,21 @@ def test_a_figure_wrapped_onto_the_next_line_is_its_benchmarks(nlp):
              for r in result.relations if r.source in spans and r.target in spans}
     assert ("WebQuestions", "HAS_METRIC", "6,642 question/answer pairs") in {
         (a, p, " ".join(b.split())) for a, p, b in found}
+
+
+def test_a_line_wrapped_before_a_name_runs_on_but_a_field_keeps_its_line():
+    # task__careqa.md: "... exams by the\nSpanish Ministry of Health."
+    assert "(MIR) exams by the Spanish Ministry of Health." in unwrapped(_page("task__careqa.md"))
+    # task__xwinograd.md: the paper's title, then its abstract's field
+    read = unwrapped(_page("task__xwinograd.md"))
+    assert "`\nAbstract: " in read
+
+
+def test_a_list_wrapped_onto_the_next_line_keeps_its_items_kind(nlp):
+    # readme__fschat.md: "including\nLLama 2, Vicuna, ..., xDAN-AI and more": the list's
+    # last item was read apart from the models the line break cut it from
+    text = "".join(_page("readme__fschat.md").splitlines(keepends=True)[81:83])
+    assert text.startswith("FastChat supports a wide range of models, including\nLLama 2")
+    [result] = list(extract(nlp, [Document("readme__fschat.md", "readme__fschat.md", text,
+                                           "md")]))
+    assert ("xDAN-AI", "MODEL") in {(m.text, m.label) for m in result.mentions}
