@@ -172,15 +172,15 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     from graph.nlp.authors import author_mentions
     from graph.nlp.discourse import document_candidates
     from graph.nlp.extract import chunk_text
+    from graph.nlp.reading import as_read
     from graph.nlp.relations import WE_WORDS
-    from graph.nlp.wraps import unwrapped
 
     out: dict[str, list[tuple]] = {}
     for name in docs:
         text = document_text(name)
         topic, candidates, authors = None, [], {}
         for offset, chunk in chunk_text(text, 10_000):
-            doc = nlp(unwrapped(chunk))  # as the product reads it (graph.nlp.wraps)
+            doc = nlp(as_read(chunk))  # as the product reads it (graph.nlp.reading)
             authors |= {k: v.text for k, v in author_mentions(doc).items()}
             if entities is not None:
                 spans = [doc.char_span(s, e, label=label) for s, e, label in

@@ -26,6 +26,7 @@ from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.pairs import Candidate
+from graph.nlp.reading import as_read
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
 from graph.nlp.relations import (
@@ -42,7 +43,6 @@ from graph.nlp.variants import (
     released_members,
     trained_release,
 )
-from graph.nlp.wraps import unwrapped
 from graph.taxonomy import predicates
 
 # spaCy's memory grows with the text of a whole nlp.pipe batch (measured here: about 3 GB
@@ -355,7 +355,7 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         for index, document in enumerate(docs):
             chunks = chunk_text(document.text, limit)
             for number, (offset, chunk) in enumerate(chunks):
-                yield unwrapped(chunk), (index, offset, number == len(chunks) - 1)
+                yield as_read(chunk), (index, offset, number == len(chunks) - 1)
 
     current: DocumentResult | None = None
     for spacy_doc, (index, offset, last) in nlp.pipe(pieces(), as_tuples=True,

@@ -1,11 +1,18 @@
-"""Line breaks that only wrap prose, read as spaces.
+"""What the pipeline reads of a text: the same characters, one for one, written plainly.
 
-Plain-text READMEs and paper abstracts are often wrapped at a fixed width ("The dataset
-consists of 6,642\\nquestion/answer pairs"). spaCy keeps such a break as a token of its
-own, and the recogniser, the parser and the figure patterns stop at it: the figure above was
-lost, and with it what it measures. :func:`unwrapped` gives the text with those breaks as
-spaces, the same length (every offset stays the document's), for the pipeline to read; the
-reader still shows the text as written.
+Every offset the pipeline gives stays the document's (the text it reads has the same
+length), and the reader still shows the text as written. :func:`as_read` makes two changes:
+
+* **Look-alike characters** are read as the plain ones they stand for. Text copied from the
+  web writes names with a non-breaking hyphen ("GPT\\u20114o", "o4\\u2011mini") or a
+  non-breaking space ("Llama\\u00a03 70B"); the recogniser and the patterns, which learnt
+  the plain "-" and " ", read "GPT\\u20114.1" as a date and lost "Llama 3 70B" and what it
+  outperforms.
+* **Line breaks that only wrap prose** are read as spaces. Plain-text READMEs and paper
+  abstracts are often wrapped at a fixed width ("The dataset consists of 6,642\\n
+  question/answer pairs"); spaCy keeps such a break as a token of its own, and the
+  recogniser, the parser and the figure patterns stop at it: the figure above was lost, and
+  with it what it measures.
 
 A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
 code, or a line that introduces what follows with a colon or breaks on purpose with two
@@ -19,6 +26,10 @@ from __future__ import annotations
 
 import re
 
+# hyphens and spaces written with other code points (one character each, so offsets stay)
+LOOKALIKES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+                            **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007"
+                                            "\u2008\u2009\u200a\u202f", " ")})
 MIN_LINE = 40  # shorter lines are fields, names, short items: not text wrapped at a width
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, row, quote, item
@@ -59,3 +70,8 @@ def unwrapped(text: str) -> str:
             chars[position] = " "
         position += 1
     return "".join(chars)
+
+
+def as_read(text: str) -> str:
+    """``text`` as the pipeline reads it: look-alike characters plain, wrapped lines run on."""
+    return unwrapped(text.translate(LOOKALIKES))

@@ -1,8 +1,9 @@
-"""Text wrapped at a fixed width is read as the prose it is (graph.nlp.wraps): a line break
-that only wraps a sentence is a space for the pipeline, so a figure, a name or a phrase
-that runs over it stays whole; headings, list items, table rows, fields and code keep their
-lines. Every text is real text of the held-out development documents
-(training/heldout/packages), read by the real pipeline.
+"""What the pipeline reads of a text (graph.nlp.reading): text wrapped at a fixed width is
+read as the prose it is, a line break that only wraps a sentence a space, so a figure, a
+name or a phrase that runs over it stays whole, while headings, list items, table rows,
+fields and code keep their lines; a name written with a web page's non-breaking hyphens and
+spaces is read as written plainly. Every text is real text of the held-out development
+documents (training/heldout/packages) or the guide's train pages, read by the real pipeline.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
-from graph.nlp.wraps import unwrapped
+from graph.nlp.reading import unwrapped
 
 PACKAGES = Path(__file__).resolve().parents[2] / "training" / "heldout" / "packages"
 
@@ -72,3 +73,26 @@ def test_a_list_wrapped_onto_the_next_line_keeps_its_items_kind(nlp):
     [result] = list(extract(nlp, [Document("readme__fschat.md", "readme__fschat.md", text,
                                            "md")]))
     assert ("xDAN-AI", "MODEL") in {(m.text, m.label) for m in result.mentions}
+
+
+def _read(nlp, text: str) -> tuple[set, set]:
+    [result] = list(extract(nlp, [Document("page.md", "page.md", text, "md")]))
+    spans = {(m.start, m.end): m for m in result.mentions}
+    return ({(m.text, m.label) for m in result.mentions},
+            {(spans[r.source].text, r.predicate, spans[r.target].text)
+             for r in result.relations if r.source in spans and r.target in spans})
+
+
+def test_names_written_with_web_lookalike_characters_read_as_plain(nlp):
+    # models__mixtral.md, models__phi-2.md (guide, train) as a web page writes them: with
+    # non-breaking hyphens (U+2011) and non-breaking spaces (U+00A0); "GPT\u20114.1" read as
+    # a date and "Llama\u00a03 70B" lost its comparison
+    plain = ("Mixtral-Instruct outperforms strong performing models such as GPT-3.5-Turbo, "
+             "Gemini Pro, Claude-2.1, and Llama 2 70B chat. Phi-2 even outperforms the "
+             "Llama-2-70B model on multi-step reasoning.")
+    web = plain.replace("-", "\u2011").replace("Llama 2 70B", "Llama\u00a02\u00a070B")
+    assert web != plain and len(web) == len(plain)
+    mentions, relations = _read(nlp, web)
+    assert (mentions, relations) == _read(nlp, plain)
+    assert {("Mixtral-Instruct", "OUTPERFORMS", "GPT-3.5-Turbo"),
+            ("Phi-2", "OUTPERFORMS", "Llama-2-70B")} <= relations
