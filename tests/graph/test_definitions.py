@@ -118,3 +118,16 @@ def test_a_defined_name_inside_a_longer_name_is_left_to_it(nlp):
     found = ents(nlp, text)
     assert ("Vela 2", "MODEL") in found
     assert {name for name, _ in found} >= {"Vela 2 Mini", "Vela 2 Max"}
+
+
+def test_a_package_defined_in_lower_case_keeps_its_type_in_every_mention(nlp):
+    # readme__llmcompressor.md (heldout-more-dev): the README's subject, written as code in
+    # lower case and defined over modifiers joined by commas and hyphens; a word of the
+    # language in lower case stays a word ("it is a library for everything")
+    text = ("`llmcompressor` is the fast, efficient, and easy-to-use library for optimizing "
+            "models for deployment with vLLM, including:\n\n- Comprehensive set of "
+            "quantization algorithms\n\nApplying quantization with `llmcompressor`:\n")
+    doc = nlp(text)
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "llmcompressor"] == \
+        [("llmcompressor", "PROJECT")] * 2
+    assert not {label for _, label in ents(nlp, "It is a library for everything.")}

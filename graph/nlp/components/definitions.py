@@ -80,7 +80,8 @@ def defined_names(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     found = [*_phrases(doc, vocabulary), *_contents(doc, vocabulary),
              *_titles(doc, vocabulary)]
     names = _decided(found)
-    return _typed_mentions(doc, spans, names, strong) if names else spans
+    written_lower = {name.text for name, _ in found if name.text.islower()}  # "llmcompressor"
+    return _typed_mentions(doc, spans, names, strong, written_lower) if names else spans
 
 
 def kind(token: Token) -> str | None:
@@ -111,7 +112,9 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
             # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
-            name = _name_before(doc, _before_gloss(doc, start - 1), vocabulary, opening=False)
+            end = _before_gloss(doc, start - 1)
+            name = _name_before(doc, end, vocabulary, opening=False) or \
+                _package_name(doc, end, vocabulary)
             name = name if name is not None and _opens_sentence(name) else None
         if name is None and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
             name = _name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
@@ -164,8 +167,11 @@ def _phrase_start(doc: Doc, i: int) -> int | None:
         if token.lower_ in _OPENERS:
             return j
         if token.text in HYPHENS or token.pos_ == "CCONJ" and j > 0 and \
-                doc[j - 1].lower_ not in _OPENERS:  # "a knowledge- and reasoning-centric"
-            j -= 1
+                doc[j - 1].lower_ not in _OPENERS or _between_modifiers(token):
+            j -= 1  # "a knowledge- and reasoning-centric", "the fast, efficient, and ..."
+            continue
+        if _hyphened(token):  # "an all-in-one AI framework", "easy-to-use"
+            modifiers, j = modifiers + 1, j - 1
             continue
         if modifiers >= _MAX_MODIFIERS or token.pos_ in _NOT_MODIFIERS or \
                 token.text in _MARKS or \
@@ -174,6 +180,22 @@ def _phrase_start(doc: Doc, i: int) -> int | None:
         modifiers += 1
         j -= 1
     return None
+
+
+def _between_modifiers(token: Token) -> bool:
+    """A comma between two modifiers of one noun: "the fast, efficient, and easy-to-use"."""
+    doc = token.doc
+    return token.text == "," and 0 < token.i < len(doc) - 1 and \
+        doc[token.i - 1].pos_ == "ADJ" and doc[token.i + 1].pos_ in ("ADJ", "CCONJ")
+
+
+def _hyphened(token: Token) -> bool:
+    """A word glued to a hyphen, part of a hyphenated modifier ("all-in-one", "to")."""
+    doc = token.doc
+    return token.is_lower and (token.i > 0 and doc[token.i - 1].text in HYPHENS and
+                               not doc[token.i - 1].whitespace_ or
+                               token.i + 1 < len(doc) and doc[token.i + 1].text in HYPHENS
+                               and not token.whitespace_)
 
 
 def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True,
@@ -190,6 +212,20 @@ def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = T
                            opening and end - start > 1 and _opening_word(doc[start], vocabulary)):
         start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
     return _a_name(doc[start:end], vocabulary)
+
+
+def _package_name(doc: Doc, end: int, vocabulary: frozenset[str]) -> Span | None:
+    """The one word in lower case right before token ``end`` (over code or bold marks) that
+    is no word of the language: a package's name as its README writes it ("`llmcompressor`
+    is the fast, efficient, and easy-to-use library ...", "txtai is an all-in-one AI
+    framework")."""
+    while end > 0 and doc[end - 1].text in _MARKS:
+        end -= 1
+    word = doc[end - 1] if end > 0 else None
+    if word is None or not word.is_lower or not word.text.replace("_", "").isalnum() or \
+            len(word) < 3 or word.lower_ in vocabulary or word.is_stop or generic_term(word.text):
+        return None
+    return doc[end - 1:end]
 
 
 def _before_gloss(doc: Doc, end: int) -> int:
@@ -352,14 +388,16 @@ def _decided(found: list[Definition]) -> dict[str, str]:
 
 
 def _typed_mentions(doc: Doc, spans: list[Span], names: dict[str, str],
-                    strong: set[tuple[int, int]]) -> list[Span]:
+                    strong: set[tuple[int, int]], written_lower: set[str]) -> list[Span]:
     """``spans`` with every mention of a defined name, in any capitalisation but with a
-    capital or a digit, typed as its definitions say (see the module's notes)."""
+    capital or a digit (or as written, for a package's name in lower case), typed as its
+    definitions say (see the module's notes)."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     mentions = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|(?-i: [A-Z0-9]))", re.I)
     out = list(spans)
     for match in mentions.finditer(doc_text(doc)):
-        if not any(c.isupper() or c.isdigit() for c in match.group()):
+        if not any(c.isupper() or c.isdigit() for c in match.group()) and \
+                match.group() not in written_lower:
             continue  # "bear", "ruler": words, not the name
         mention = doc.char_span(match.start(), match.end(),
                                 label=names[match.group().casefold()])
