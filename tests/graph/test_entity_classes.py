@@ -867,6 +867,17 @@ def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     assert [(e.text, e.label_) for e in nlp(text).ents].count(("Meridian 3", "MODEL")) == 2
 
 
+def test_a_released_or_possessed_name_keeps_its_size_and_variant_words(nlp):
+    """The names of models__llama-3.md (guide, train) and n03 as a maker's release or
+    possessive writes them: the variant word after the number ("Sonnet", "Coder",
+    "Instruct") was cut off ("Claude 3"), and the comparison after it lost."""
+    found = ents(nlp, "Anthropic released Claude 3 Sonnet, which outperforms Gemini Pro 1.5.")
+    assert ("Claude 3 Sonnet", "MODEL") in found
+    assert not any(name == "Claude 3" for name, _ in found)
+    assert ("Llama 3 70B Instruct", "MODEL") in ents(nlp, "Meta's Llama 3 70B Instruct "
+                                                          "outperforms Gemma 7B.")
+
+
 def test_a_programming_language_is_no_name(nlp):
     # seeds/004_106fb763ac03ea0f.txt: a generic concept (GUIDELINES), which the recogniser
     # learnt as a product from README annotations that named it

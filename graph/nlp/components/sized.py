@@ -14,8 +14,9 @@ size read as a metric ("3B model"), but not a pattern's longer name ("Llama 2 70
 One regular expression over the text, no per-token work.
 
 A name numbered like a release after its maker's possessive ("Northwind AI's Cirrus 4",
-"xAI's Grok 3 Mini") or its releasing verb ("Kairos released Meridian 3") is a model too
-(:func:`possessed_models`): a lab's numbered product.
+"xAI's Grok 3 Mini", "Meta's Llama 3 70B Instruct") or its releasing verb ("Kairos
+released Meridian 3", "Anthropic released Claude 3 Sonnet") is a model too, with its size
+and variant words (:func:`possessed_models`): a lab's numbered product.
 
 A name the statistical model read as a person's but numbered like a release ("Vela 2",
 "Vela 2 Max", "Vela" + "1.5") is a model too (:func:`numbered_person`): no person is
@@ -54,11 +55,12 @@ def sized_models(doc: Doc) -> list[Span]:
     return spans
 
 
-_POSSESSED = re.compile(  # "'s Cirrus 4", "released Meridian 3 Flash"; not "'s Q3 2024"
+# "'s Cirrus 4", "released Meridian 3 Flash", "released Claude 3 Sonnet", "'s Llama 3 70B
+# Instruct": the size and the variant words after the number are the name's; not "'s Q3 2024"
+_POSSESSED = re.compile(
     r"(?:['\u2019]s|(?: today| yesterday| recently)? (?:released|launched|introduced|"
     r"unveiled|open-sourced|announced)) ([A-Z][a-z][\w-]*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d+)?"
-    r"(?: (?:Pro|Mini|Max|Flash|Lite|Ultra|Nano|Turbo|Large|Small|Medium|Instruct|Chat))?)"
-    r"(?![\w.-])")
+    r"(?: \d+(?:\.\d+)?[BMT])?(?: [A-Z][a-z]+){0,2})(?![\w.-])")
 
 
 def possessed_models(doc: Doc, names: list[Span]) -> list[Span]:
