@@ -1,7 +1,7 @@
 """What the pipeline reads of a text: the same characters, one for one, written plainly.
 
 Every offset the pipeline gives stays the document's (the text it reads has the same
-length), and the reader still shows the text as written. :func:`as_read` makes two changes:
+length), and the reader still shows the text as written. :func:`as_read` makes three changes:
 
 * **Look-alike characters** are read as the plain ones they stand for. Text copied from the
   web writes names with a non-breaking hyphen ("GPT\\u20114o", "o4\\u2011mini") or a
@@ -13,6 +13,10 @@ length), and the reader still shows the text as written. :func:`as_read` makes t
   question/answer pairs"); spaCy keeps such a break as a token of its own, and the
   recogniser, the parser and the figure patterns stop at it: the figure above was lost, and
   with it what it measures.
+* **A press release's furniture** is read as blank: its dateline ("SAN FRANCISCO, March 4,
+  2025 /PRNewswire/ -- Salesforce AI Research today announced ...") and a company's stock
+  ticker ("NVIDIA (NASDAQ: NVDA) today announced ..."). The recogniser read the city in
+  capitals and the exchange as benchmarks, and the release as evaluated on them.
 
 A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
 code, or a line that introduces what follows with a colon or breaks on purpose with two
@@ -30,6 +34,20 @@ import re
 LOOKALIKES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
                             **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007"
                                             "\u2008\u2009\u200a\u202f", " ")})
+_EXCHANGES = ("(?:NASDAQ|Nasdaq|NYSE American|NYSE|TSXV|TSX|LSE|HKEX|SEHK|TSE|OTCQX|OTCQB|OTC|"
+              "ASX|KRX|KOSDAQ|SSE|SZSE|Euronext|SIX|XETRA|FWB|BSE|NSE)")
+_LISTING = rf"{_EXCHANGES}[ \t]*:[ \t]*[A-Z][A-Z0-9.]{{0,6}}"  # "NASDAQ: NVDA"
+_TICKER = re.compile(rf"\({_LISTING}(?:[ \t]*[,;][ \t]*{_LISTING})*\)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WIRE = r"(?:/[ \t]*[A-Za-z][A-Za-z .-]{2,30}/|\([A-Z][A-Za-z .-]{2,30}\))"  # "/PRNewswire/"
+# "SAN FRANCISCO, March 4, 2025 /PRNewswire/ -- ", "SANTA CLARA, Calif., March 18, 2024
+# (GLOBE NEWSWIRE) -- ", "REDMOND, Wash. — April 23, 2024 — ": a place in capitals opening
+# the line, then a date or a wire service, then a dash before the first sentence
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)*[ \t]*[,—–-]{1,2}[ \t]*"
+    rf"(?:(?P<date>{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*)?(?P<wire>{_WIRE}[ \t]*)?"
+    r"(?:--|—|–)[ \t]*(?=[A-Z])")
 MIN_LINE = 40  # shorter lines are fields, names, short items: not text wrapped at a width
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, row, quote, item
@@ -72,6 +90,19 @@ def unwrapped(text: str) -> str:
     return "".join(chars)
 
 
+def without_furniture(text: str) -> str:
+    """``text`` with a press release's dateline and stock tickers blanked (spaces)."""
+    found = [m.span() for m in _TICKER.finditer(text)] + [
+        m.span() for m in _DATELINE.finditer(text) if m.group("date") or m.group("wire")]
+    if not found:
+        return text
+    chars = list(text)
+    for start, end in found:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
 def as_read(text: str) -> str:
-    """``text`` as the pipeline reads it: look-alike characters plain, wrapped lines run on."""
-    return unwrapped(text.translate(LOOKALIKES))
+    """``text`` as the pipeline reads it: look-alike characters plain, a press release's
+    furniture blank, wrapped lines run on."""
+    return unwrapped(without_furniture(text.translate(LOOKALIKES)))
