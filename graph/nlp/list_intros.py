@@ -10,10 +10,9 @@ and each item as the rules read a sentence's phrase (``rules``, ``typed_rules``)
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span
 
+from graph.nlp.components.spans import DATED_TITLE
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic
 from graph.nlp.relations import verb_label
@@ -22,7 +21,6 @@ from graph.nlp.rows import line_ranges
 TOPIC_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
 CAPTION_TOKENS = 14  # a caption over a list is at most this long
 CAPTION_TYPES = ("MODEL",)  # what a caption without a colon introduces: whose scores follow
-DATED = re.compile(r"\(\w+\.? \d{4}\)$")  # a paper's title line ends with its date
 Standing = dict[tuple[int, int], tuple[Topic, str]]  # a span -> what it stands for, how found
 
 
@@ -89,4 +87,4 @@ def _caption(words: Span, line: str) -> bool:
     a paper's title "PaLM 2 Technical Report (May 2023)", code or a wrapped table row."""
     return len(words) <= CAPTION_TOKENS and not line.endswith((".", "!", "?", ";", ",")) and \
         not line.startswith(("#", ">", '"', "[")) and not any(c in line for c in "|=") and \
-        not DATED.search(line) and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        not DATED_TITLE.search(line) and not any(t.pos_ in ("VERB", "AUX") for t in words)

@@ -217,8 +217,7 @@ def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = T
 def _package_name(doc: Doc, end: int, vocabulary: frozenset[str]) -> Span | None:
     """The one word in lower case right before token ``end`` (over code or bold marks) that
     is no word of the language: a package's name as its README writes it ("`llmcompressor`
-    is the fast, efficient, and easy-to-use library ...", "txtai is an all-in-one AI
-    framework")."""
+    is the fast, efficient, and easy-to-use library ...", "`trl` is a full stack library")."""
     while end > 0 and doc[end - 1].text in _MARKS:
         end -= 1
     word = doc[end - 1] if end > 0 else None

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, doc_text
+from graph.nlp.components.spans import DATED_TITLE, HYPHENS, doc_text
 from graph.nlp.lexicon import words
 
 _INTRODUCERS = {"like", "including", "such"}
@@ -123,7 +123,6 @@ _MAX_AFTER_KIND = 2  # words between the kind and the colon: "tools such as:", "
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
 _ITEM_END = re.compile(r":|\]\(| \(| [-–—] |\*\*|,|$")
 _MAX_ITEM_WORDS = 4
-_DATED = re.compile(r"\(\w+\.? \d{4}\)$")  # a paper's title line ends with its date
 
 
 def listed_items(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -173,7 +172,7 @@ def _items(text: str, pos: int) -> list[tuple[int, int]]:
             # a paper's dated title is named only by the words before its colon ("OpenICL:
             # An Open-Source Framework ...", not "Compress, Then Prompt: ..." (May 2023))
             if name and _item_name(name) and (text[stop:stop + 1] == ":"
-                                               or not _DATED.search(line.rstrip())):
+                                               or not DATED_TITLE.search(line.rstrip())):
                 items.append((start, start + len(name)))
         pos = end + 1
     return items
