@@ -237,9 +237,11 @@ def extend_tokenizer(nlp: Language) -> None:
 
     # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "=";
     # "prompting[38]": a citation mark glued to the word it follows; "[Testing Service][niets]":
-    # a reference link's brackets
+    # a reference link's brackets; "language model.|Program-Aided": a cell's full stop
+    # before the next bar
     infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])",
-                                                  r"\|", r"(?<==)[\"']",
+                                                  r"\|", r"(?<=[A-Za-z0-9%)])\.(?=\|)",
+                                                  r"(?<==)[\"']",
                                                   r"(?<=[A-Za-z)])\[(?=[0-9]{1,3}(?:\]|$))",
                                                   r"\](?=\[)", r"(?<=\])\["]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -2,8 +2,10 @@
 read as the prose it is, a line break that only wraps a sentence a space, so a figure, a
 name or a phrase that runs over it stays whole, while headings, list items, table rows,
 fields and code keep their lines; a name written with a web page's non-breaking hyphens and
-spaces is read as written plainly. Every text is real text of the held-out development
-documents (training/heldout/packages) or the guide's train pages, read by the real pipeline.
+spaces is read as written plainly; a table cell's full stop before the next bar is
+punctuation (the tokenizer of graph.nlp.pipeline). Every text is real text of the held-out
+development documents (training/heldout/packages), the guide's train pages or our
+announcements, read by the real pipeline.
 """
 
 from __future__ import annotations
@@ -130,3 +132,15 @@ def test_a_press_releases_dateline_and_ticker_are_no_names(nlp):
     for text in ("MMLU - a benchmark of 57 subjects.", "NOTE: GPT-4 -- is fine.",
                  "REDMOND, Wash. and Paris are cities."):
         assert as_read(text) == text
+
+
+def test_a_table_cells_full_stop_before_the_next_bar_is_punctuation(nlp):
+    # notebooks.md (guide, train): a row written without spaces around its bars; the cell's
+    # last word kept its full stop ("model.", "measures.") and was read as a name
+    row = ("|Learn about adversarial prompting include defensive measures.|Adversarial Prompt "
+           "Engineering|\n|Learn how to use code as reasoning for solving common tasks using "
+           "the Python interpreter in combination with the language model.|Program-Aided "
+           "Language Model|\n")
+    doc = nlp(row)
+    assert {"measures", "model"} <= {t.text for t in doc}
+    assert not [e.text for e in doc.ents if e.text.endswith(".")]
