@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from graph.nlp.anaphora import PRONOUNS, anaphors
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
-from graph.nlp.components.spans import doc_text, sentences_with_entities
+from graph.nlp.components.spans import MARKUP, doc_text, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
@@ -65,11 +65,11 @@ def _paper_title(sent: Span, ents: list[Span], offset: int) -> Topic | None:
     """What the line giving a paper summary's title names before its colon ("Title: `TyDi
     QA: A Benchmark for ...`"): the page is about it, when no heading named anything (not
     "Title: `It's All in the Heads: Using Attention Heads ...`", "Title: `NeelNanda/...`")."""
-    words = [t for t in sent if not t.is_space and t.text not in ("*", "**", "`")]
+    words = [t for t in sent if not t.is_space and t.text not in MARKUP]
     if len(words) < 4 or words[0].text != "Title" or words[1].text != ":":
         return None
     named = next((e for e in ents if e.start == words[2].i), None)
-    after = next((t for t in sent.doc[named.end:sent.end] if t.text not in ("*", "**", "`")),
+    after = next((t for t in sent.doc[named.end:sent.end] if t.text not in MARKUP),
                  None) if named is not None else None
     return entity_topic(named, offset) if named is not None and named.label_ in TOPIC_TYPES \
         and after is not None and after.text == ":" else None

@@ -29,16 +29,16 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import MARKUP, doc_text
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
+from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import Named
 from graph.nlp.use_phrases import cue_at, line_opening, readings
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
 LABEL_TOKENS = 10  # an item's bold label before its colon is this short
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "* ", "1. "
 _WORDS = re.compile(r"[^\W\d_]+")
 _HEADING = re.compile(r"^\s*(#+)\s")
 
@@ -141,7 +141,7 @@ def _part_items(text: str, ents: list[Span], subject: Subject, offset: int
         return []
     found = []
     for start, end in _lines(text):
-        mark = _ITEM.match(text[start:end])
+        mark = LIST_ITEM.match(text[start:end])
         if mark is None:
             continue
         at = _OPENING_MARKS.match(text, start + mark.end(), end).end()
@@ -166,7 +166,7 @@ def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[S
     openings = {line_opening(doc, start, end)}
     openings |= {s.start for s in doc[start:end].sents if start < s.start < end}
     colon = next((k for k in range(min(openings), min(end, min(openings) + LABEL_TOKENS))
-                  if doc[k].text == ":" and doc[k - 1].text in ("*", "**", "_", "__")), None)
+                  if doc[k].text == ":" and doc[k - 1].text in MARKUP), None)
     if colon is not None:  # "**Label**:"
         openings.add(line_opening(doc, colon + 1, end))
     for first in sorted(openings):
@@ -197,7 +197,7 @@ def _announces(line: str) -> bool:
     if line.lstrip().startswith("#"):
         return bool(said) and any(w in nouns for w in said) and \
             all(w in nouns or w in words("layout", "feature_modifiers") for w in said)
-    return line.rstrip().endswith(":") and not _ITEM.match(line) and any(
+    return line.rstrip().endswith(":") and not LIST_ITEM.match(line) and any(
         w in nouns for w in said[-3:])
 
 
@@ -219,7 +219,7 @@ def _supply_items(text: str) -> list[tuple[int, int]]:
             depth = len(heading.group(1))
             level = depth if (level == 0 or depth <= level) and _supplies(line) else \
                 level if 0 < level < depth else 0
-        elif level and (_ITEM.match(line) or line.lstrip().startswith("|")):
+        elif level and (LIST_ITEM.match(line) or line.lstrip().startswith("|")):
             items.append((start, end))
     return items
 
@@ -235,7 +235,7 @@ def _feature_items(text: str) -> list[tuple[int, int]]:
             inside = under_heading = _announces(line)
         elif not inside:
             inside = _announces(line)
-        elif _ITEM.match(line):
+        elif LIST_ITEM.match(line):
             items.append((start, end))
         elif line.strip() and in_item and line[:1].isspace():
             items[-1] = (items[-1][0], end)  # an item wrapped onto an indented line

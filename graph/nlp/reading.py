@@ -51,7 +51,7 @@ _DATELINE = re.compile(
 MIN_LINE = 40  # shorter lines are fields, names, short items: not text wrapped at a width
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, row, quote, item
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a list item's line: "- ", "* ", "1. "
 _RUNS_ON = re.compile(r"^ {0,3}[a-z0-9(]")
 _NAME_ON = re.compile(r"^ {0,3}[A-Z]")  # a name the line wraps onto: "the\nSpanish Ministry"
 _FIELD = re.compile(r"^\s*[\w -]{1,30}:(\s|$)")  # "Abstract: ...", "SPDX-FileType: ..."
@@ -63,7 +63,7 @@ def _wraps(line: str, following: str) -> bool:
     """Whether the break between ``line`` and ``following`` only wraps prose."""
     words = line.strip()
     return (len(words) >= MIN_LINE and not line.startswith(("    ", "\t"))
-            and (not _OWN_LINE.match(line) or _ITEM.match(line) is not None)
+            and (not _OWN_LINE.match(line) or LIST_ITEM.match(line) is not None)
             and not line.endswith("  ") and words[-1] not in ":|"
             and (_RUNS_ON.match(following) is not None or _NAME_ON.match(following) is not None
                  and (words[-1].islower() or words[-1] == ",") and not _FIELD.match(following)

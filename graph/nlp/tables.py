@@ -33,6 +33,7 @@ from graph.nlp.components.spans import doc_text
 from graph.nlp.components.table_layout import Cells, tables
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
+from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import Named
 
 SUBJECTS = ("MODEL", "METHOD")
@@ -191,9 +192,6 @@ def _candidate(a: Span, b: Span, label: str, where: tuple[int, int], offset: int
                      "table", ("table", f"reading={label}"), where)
 
 
-_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # "- ", "1. "
-
-
 def series_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
     """EVALUATED_ON candidates for list items of score series ("- X (Org): 79.8% / 97.3%")
     under a line naming as many benchmarks, written the same way ("AIME 2024 / MATH-500"):
@@ -215,7 +213,7 @@ def series_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
         series = _slash_columns(text, start, end, inside)
         if series:
             columns = series
-        elif columns and _ITEM.match(text[start:end]):
+        elif columns and LIST_ITEM.match(text[start:end]):
             found += _series_item(text, start, end, inside, columns, offset)
         elif text[start:end].strip():
             columns = []  # prose or another heading ends the list

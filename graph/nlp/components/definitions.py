@@ -34,14 +34,13 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, QUOTES, doc_text, generic_term, relabel
+from graph.nlp.components.spans import HYPHENS, MARKUP, QUOTES, doc_text, generic_term, relabel
 from graph.nlp.lexicon import words
 
 _ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
 _OPENERS = {"a", "an", "the", "our", "its", "this"}
 _DEFINITE = {"the", "our", "its", "this"}
 _COPULAS = {"is", "was"}
-_MARKS = {"*", "**", "`", "_", "__"}
 _NOT_MODIFIERS = {"ADP", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SPACE"}
 _PARTICIPLES = {"VBN", "VBG"}  # "our proposed suite", "a growing benchmark"
 _MAX_MODIFIERS = 6  # words between the article and the kind noun
@@ -174,7 +173,7 @@ def _phrase_start(doc: Doc, i: int) -> int | None:
             modifiers, j = modifiers + 1, j - 1
             continue
         if modifiers >= _MAX_MODIFIERS or token.pos_ in _NOT_MODIFIERS or \
-                token.text in _MARKS or \
+                token.text in MARKUP or \
                 token.pos_ == "VERB" and token.tag_ not in _PARTICIPLES:
             return None
         modifiers += 1
@@ -203,7 +202,7 @@ def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = T
     """The name written right before token ``end`` (over bold or code marks when ``marks``),
     or ``None`` where the words there are no name; ``opening``: a word of the language that
     opens the sentence is no part of it ("| Presents Atlas, a ... model")."""
-    while marks and end > 0 and doc[end - 1].text in _MARKS:
+    while marks and end > 0 and doc[end - 1].text in MARKUP:
         end -= 1
     start = end
     while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc, start - 1):
@@ -218,7 +217,7 @@ def _package_name(doc: Doc, end: int, vocabulary: frozenset[str]) -> Span | None
     """The one word in lower case right before token ``end`` (over code or bold marks) that
     is no word of the language: a package's name as its README writes it ("`llmcompressor`
     is the fast, efficient, and easy-to-use library ...", "`trl` is a full stack library")."""
-    while end > 0 and doc[end - 1].text in _MARKS:
+    while end > 0 and doc[end - 1].text in MARKUP:
         end -= 1
     word = doc[end - 1] if end > 0 else None
     if word is None or not word.is_lower or not word.text.replace("_", "").isalnum() or \
@@ -250,13 +249,13 @@ def _opening_word(token: Token, vocabulary: frozenset[str]) -> bool:
 def _name_after(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
     """The name from token ``start`` when a comma, a full stop, a colon or a bracket closes
     it ("..., BEAR, can ..."); ``None`` otherwise ("the dataset, GPT-4 achieves ...")."""
-    while start < len(doc) and doc[start].text in _MARKS:
+    while start < len(doc) and doc[start].text in MARKUP:
         start += 1
     end = start
     while end < len(doc) and end - start < _MAX_NAME_TOKENS and _name_part(doc, end):
         end += 1
     close = end
-    while close < len(doc) and doc[close].text in _MARKS:
+    while close < len(doc) and doc[close].text in MARKUP:
         close += 1
     if close < len(doc) and doc[close].text not in {",", ".", ":", ";", ")"}:
         return None
