@@ -3,7 +3,11 @@ statement about it without naming it ("## ⭐ Key Features" over "* Supports **f
 pretraining, 4-bit, 16-bit and **FP8** training"; "Some key features include:" over "* Support
 for quantizing and uploading models to the Hugging Face Hub."), so a use the item states
 (a cue right before what is used, :mod:`graph.nlp.use_phrases`) is the package's (GUIDELINES:
-USES), as is a method the item opens with.
+USES), as is every method or model the item names, cue or not ("- **Fast Runtime**: Provides
+efficient serving with RadixAttention for prefix caching, ..., speculative decoding"; in the
+open annotated READMEs 64 of 71 such names are the package's uses, projects 34 of 59: the
+hardware a package runs on is annotated either way), unless the item denies it ("SetFit
+doesn't require large-scale models like T0").
 
 The subject is the document's, not the heading's above: a features heading names nothing,
 and the heading before it may name anything ("### AMD, Intel, Blackwell & DGX Spark"). A
@@ -38,6 +42,7 @@ from graph.nlp.use_phrases import cue_at, line_opening, readings
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
+NAMED_USES = ("METHOD", "MODEL")  # named anywhere in a feature item: used
 LABEL_TOKENS = 10  # an item's bold label before its colon is this short
 _WORDS = re.compile(r"[^\W\d_]+")
 _HEADING = re.compile(r"^\s*(#+)\s")
@@ -160,8 +165,8 @@ def _use(subject: Subject, ent: Span, label: str, offset: int, start: int, end: 
 def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
     """What an item's sentences opening with a cue state ("Supports GRPO, GSPO, DrGRPO"; the
     words after its bold label count as one: "- **Broad Model Support**: Supports a wide
-    range of language models (Llama, Qwen, ...)"), and the method the item opens with ("*
-    Prompt caching")."""
+    range of language models (Llama, Qwen, ...)"), the method the item opens with ("*
+    Prompt caching"), and every other method or model it names outside a negated clause."""
     found: list[tuple[Span, str]] = []
     openings = {line_opening(doc, start, end)}
     openings |= {s.start for s in doc[start:end].sents if start < s.start < end}
@@ -177,6 +182,9 @@ def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[S
         elif (head := next((e for e in ents if e.start == first), None)) is not None and \
                 head.label_ == "METHOD" and first == min(openings):
             found.append((head, "USES"))
+    taken = {e.start for e, _ in found}
+    found += [(e, "USES") for e in ents if e.label_ in NAMED_USES and e.start not in taken
+              and not any(t.dep_ == "neg" for t in doc[e.sent.start:e.start])]
     return found
 
 

@@ -110,6 +110,22 @@ def test_a_feature_line_opening_with_a_use_names_what_the_package_uses(nlp):
     assert found == {"Hugging Face Hub": "USES"}, found
 
 
+def test_what_a_feature_item_names_anywhere_is_used_by_the_package(nlp):
+    from tests.graph.test_relation_discourse import via
+
+    # readme__sglang.md (more-dev half): the item opens with no use cue ("Provides efficient
+    # serving with ..."), yet the methods and models it names are the package's
+    text = "\n".join(_document(nlp, "readme__sglang.md").text.split("\n## About\n")[1]
+                     .split("\n")[:7])
+    found = {(s, t) for s, p, t in via(nlp, "## About\n" + text) if p == "USES"}
+    assert {("SGLang", "RadixAttention"), ("SGLang", "speculative decoding"),
+            ("SGLang", "e5-mistral"), ("SGLang", "Qwen-Image")} <= found, found
+    # "SetFit doesn't require large-scale models like T0 or GPT-3": no use
+    text = ("SetFit has several unique features:\n\n* **Fast to train:** SetFit doesn't "
+            "require large-scale models like T0 or GPT-3 to achieve high accuracy.\n")
+    assert not any(p == "USES" for _, p, _ in via(nlp, "SetFit is a framework.\n\n" + text))
+
+
 def test_a_catalogue_under_its_heading_names_what_the_package_uses(nlp):
     from tests.graph.test_relation_discourse import via
 
