@@ -29,6 +29,19 @@ def test_headings_are_neither_organisations_nor_metrics(nlp):
     assert not any(label == "ORG" for _, label in found)
 
 
+def test_a_titles_tagline_after_a_spaced_dash_is_not_part_of_the_name(nlp):
+    # readme__setfit.md (held-out more-dev half): the title and a list of integrations
+    title = ("# SetFit - Efficient Few-shot Learning with Sentence Transformers\n\n"
+             "Download and install `setfit` by running it.\n")
+    found = ents(nlp, title)
+    assert ("SetFit", "PROJECT") in found and not any(" - " in n for n, _ in found), found
+    item = "* jxpress/setfit-pytorch-lightning - A PyTorch Lightning implementation of SetFit."
+    assert not any(" - " in n for n, _ in ents(nlp, item))
+    # a model's variant word after the dash is still its name (models__code-llama.md)
+    assert ("Code Llama - Instruct", "MODEL") in ents(nlp, "Code Llama - Instruct is tuned "
+                                                      "to follow instructions.")
+
+
 @pytest.mark.parametrize("text, name", [
     ("Flan-PaLM 540B achieves state-of-the-art performance on several benchmarks.",
      "Flan-PaLM 540B"),

@@ -274,11 +274,13 @@ MODIFIER_SUFFIXES = frozenset({"assisted", "based", "powered", "generated", "der
 
 
 def trimmed(spans: list[Span]) -> list[Span]:
-    """``spans`` without the trailing blanks, marks and time words of :data:`NOT_LAST`
-    and a modifier's suffix (:data:`MODIFIER_SUFFIXES`) (a span of nothing else goes)."""
+    """``spans`` without the trailing blanks, marks and time words of :data:`NOT_LAST`,
+    a modifier's suffix (:data:`MODIFIER_SUFFIXES`) and a name's tagline (:func:`_tagline`)
+    (a span of nothing else goes)."""
     kept = []
     for span in spans:
-        end, doc = span.end, span.doc
+        end, doc = _tagline(span), span.doc
+        label = span.label_ if end == span.end else _type_elsewhere(spans, span, end)
         while end > span.start and (doc[end - 1].is_space or doc[end - 1].lower_ in NOT_LAST):
             end -= 1
         if end - span.start > 2 and doc[end - 2].text in HYPHENS and \
@@ -287,9 +289,35 @@ def trimmed(spans: list[Span]) -> list[Span]:
         if end == span.end:
             kept.append(span)
         elif end > span.start:
-            kept.append(Span(span.doc, span.start, end, label=span.label_,
+            kept.append(Span(span.doc, span.start, end, label=label,
                              kb_id=span.kb_id_, span_id=span.id_))
     return kept
+
+
+def _type_elsewhere(spans: list[Span], span: Span, end: int) -> str:
+    """The type the document's other spans give the words of ``span`` before ``end``, the
+    name left of a tagline (whose type the tagline's words may have made: "SetFit -
+    Efficient Few-shot Learning", a method), else ``span``'s."""
+    name = span.doc[span.start:end].text.casefold()
+    return next((s.label_ for s in spans if s.start != span.start
+                 and s.text.casefold() == name), span.label_)
+
+
+SPACED_DASHES = frozenset({"-", "\u2013", "\u2014"})  # "-", "–", "—" between spaces
+
+
+def _tagline(span: Span) -> int:
+    """Where a name ends before a dash set between spaces, the tagline of a README's title
+    ("# SetFit - Efficient Few-shot Learning with Sentence Transformers", "TRL -
+    Transformers Reinforcement Learning"), unless a model's variant word follows ("Code
+    Llama - Instruct"); figures and dates keep theirs ("0.124 - 1.5")."""
+    doc = span.doc
+    if span.label_ in ("METRIC", "DATE"):
+        return span.end
+    return next((k for k in range(span.start + 1, span.end - 1)
+                 if doc[k].text in SPACED_DASHES and doc[k - 1].whitespace_
+                 and doc[k].whitespace_
+                 and doc[k + 1].lower_ not in words("entities", "model_variants")), span.end)
 
 
 def past_hyphens(doc, end: int) -> int:
