@@ -237,15 +237,18 @@ def _places(verb: Token) -> list[Token]:
 def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     """A thing used in or by what follows: "the naive greedy decoding used in
     chain-of-thought prompting", "GPT-4 is used only as the evaluator in AlpacaEval 2.0 and
-    MT-Bench": each name after the preposition uses it; and each item of a subject
-    ("Bedrock, Together, Gemini and even more are all supported by TextGrad")."""
+    MT-Bench": each name after the preposition uses it, or each example its noun gives ("It
+    is trusted and adopted by a wide range of leading enterprises ..., including xAI, AMD");
+    and each item of a subject ("Bedrock, Together, Gemini and even more are all supported
+    by TextGrad")."""
     verb = doc[i]
     if verb.tag_ != "VBN":
         return []
+    passive = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb
     if verb.dep_ == "acl":
         thing = verb.head
-    elif any(c.dep_ == "auxpass" for c in verb.children):
-        thing = subject_of(verb)
+    elif any(c.dep_ == "auxpass" for c in passive.children):  # "is trusted and adopted by"
+        thing = subject_of(passive)
     else:
         return []
     if thing is None:
@@ -256,7 +259,32 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
     if not used:
         return []
     return [(who, [(e, "USES") for e in used]) for prep in _places(verb)
-            for who in listed(doc, prep.i + 1, end, ents, USERS)]
+            for who in listed(doc, prep.i + 1, end, ents, USERS) or
+            _examples(doc, prep, end, ents)]
+
+
+EXAMPLES = ("including", "like", "such as")  # "by a wide range of enterprises, including X"
+
+
+def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
+    """The names a preposition's noun gives as examples of itself ("adopted by a wide range
+    of leading enterprises and institutions, including xAI, AMD, NVIDIA")."""
+    stop = min(end, prep.right_edge.i + 1)
+    for k in range(prep.i + 1, stop):
+        for cue in EXAMPLES:
+            said = cue.split()
+            if [t.lower_ for t in doc[k:k + len(said)]] == said:
+                return _named_in_list(doc, k + len(said), end, ents)
+    return []
+
+
+def _named_in_list(doc, start: int, end: int, ents: list[Span]) -> list[Span]:
+    """The names of a list of examples from ``start`` to the end of its clause, whatever
+    its items name besides ("xAI, AMD, NVIDIA, Intel, LinkedIn, Cursor, Oracle Cloud, Google
+    Cloud, ...": the recogniser's "Oracle" in "Oracle Cloud" does not end the list)."""
+    stop = next((k for k in range(start, end) if doc[k].lower_ in (";", ":", ")", "which")
+                 or doc[k].pos_ == "VERB"), end)
+    return [e for e in ents if start <= e.start and e.end <= stop and e.label_ in USERS]
 
 
 def _reads_at(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:

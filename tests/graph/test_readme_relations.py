@@ -126,6 +126,20 @@ def test_what_a_feature_item_names_anywhere_is_used_by_the_package(nlp):
     assert not any(p == "USES" for _, p, _ in via(nlp, "SetFit is a framework.\n\n" + text))
 
 
+def test_the_examples_of_who_adopted_a_package_use_it(nlp):
+    from tests.graph.test_relation_discourse import via
+
+    # readme__sglang.md (more-dev half): "It" is the package; the passive "trusted and
+    # adopted by" names its users through a noun's examples ("including xAI, AMD, ...")
+    text = _document(nlp, "readme__sglang.md").text
+    adoption = text[text.index("## Adoption and Sponsorship"):text.index("## Contact Us")]
+    found = {s for s, p, t in via(nlp, "## About\nSGLang is a high-performance serving "
+                                       "framework.\n\n" + adoption)
+             if p == "USES" and t == "SGLang"}
+    assert {"xAI", "AMD", "LinkedIn", "Cursor", "AWS", "Voltage Park", "MIT",
+            "University of Washington", "Tsinghua University", "Baseten"} <= found, found
+
+
 def test_a_catalogue_under_its_heading_names_what_the_package_uses(nlp):
     from tests.graph.test_relation_discourse import via
 
