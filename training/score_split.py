@@ -2,7 +2,7 @@
 
     .venv/bin/python training/score_split.py
         test|dev|train|announcements|heldout-dev|heldout-test|heldout-evals|heldout-evals-dev|
-        heldout-more|heldout-more-dev
+        heldout-more|heldout-more-dev|heldout-readmes
         [--relations] [--details] [--keep DIR]
 
 Copies the split's documents (``training/splits.json``) from ``../shared/corpus/prompt-guide``
@@ -24,7 +24,8 @@ text, ``training/corpus/evals``) is read like ``test`` too; ``heldout-evals-dev`
 annotated the same way in December 2026) is for developing on. ``heldout-more`` (13 more
 package READMEs and 55 more task pages of the harness, annotated blind in December 2026)
 is read like ``test``; ``heldout-more-dev`` (8 more READMEs and 60 short task pages,
-annotated in December 2026) is its open twin, for developing on.
+annotated in December 2026) is its open twin, for developing on. ``heldout-readmes`` (24
+more package READMEs, annotated blind in December 2026) is for developing on too.
 
 ``announcements`` is the part of the train split that the recogniser never learns from (our
 24 texts in ``training/corpus/announcements``, see ``make_data.REAL_TEXT``): 737 gold
@@ -48,7 +49,8 @@ CORPUS = SHARED / "corpus" / "prompt-guide"
 OURS = HERE / "corpus" / "announcements"
 HELDOUT = HERE / "heldout"
 SPLITS = ["test", "dev", "train", "announcements", "heldout-dev", "heldout-test",
-          "heldout-evals", "heldout-evals-dev", "heldout-more", "heldout-more-dev"]
+          "heldout-evals", "heldout-evals-dev", "heldout-more", "heldout-more-dev",
+          "heldout-readmes"]
 
 
 def split_docs(split: str) -> list[str]:
