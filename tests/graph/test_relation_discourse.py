@@ -66,6 +66,22 @@ def test_the_model_after_a_sentence_about_it_and_the_items_of_its_list(nlp):
                    for s, _, t in found)
 
 
+def test_the_model_stands_for_a_product_the_page_is_about(nlp):
+    # models__gemini-advanced.md: "The model" is the chat product the page is about (a
+    # project, not a model, to the recogniser)
+    text = ("# Gemini Advanced\n\nGoogle recently introduced its latest chat-based AI product "
+            "called Gemini Advanced.\n\nAccording to Google, Gemini Advanced is more capable "
+            "of complex reasoning, following instructions, educational tasks, code generation, "
+            "and a variety of creative tasks. Gemini Advanced also enables longer and more "
+            "detailed conversations with a better understanding of historical context. The "
+            "model has also undergone external red-teaming and has been refined using "
+            "fine-tuning and reinforcement learning from human feedback (RLHF).\n")
+    found = via(nlp, text)
+    assert {("Gemini Advanced", "USES", "fine-tuning"), ("Gemini Advanced", "USES", "red-teaming"),
+            ("Gemini Advanced", "USES", "reinforcement learning from human feedback")
+            } <= set(found), found
+
+
 def test_a_bold_line_ending_in_a_colon_introduces_the_list_after_it(nlp):
     # guides__4o-image-generation.md: the parser cut the line before ":**" and read its
     # first "*" as a list item's mark, so the items stood for nothing
