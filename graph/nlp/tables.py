@@ -11,7 +11,10 @@ benchmark); so does a list of score series under a line naming the benchmarks in
 order ("## Results (AIME 2024 / MATH-500)" over "- DeepSeek-R1 (DeepSeek): 79.8% / 97.3%",
 :func:`series_candidates`). A column naming the rows' makers ("| Model | Provider |") gives
 each row's model DEVELOPED_BY the organisation in it. Under columns headed by models, a
-row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure. On a
+row naming nothing ("| onet_m6_math | 58.82 | 41.18 |") gives each model its figure; under
+columns naming no model, the one model the line introducing the table names takes the
+figures ("The authors evaluated this on GPT-4 and compared to ...:" over "| Accuracy (lms) |
+94% | 96.7% |"). On a
 benchmark's page, the benchmark heading a row is one the page's USES (its subsets, the
 datasets a suite gathers: "| EusTrivia | Question Answering |" under "# BasqueBench"). The
 figures themselves are the row's facts (these candidates, and
@@ -60,9 +63,10 @@ def table_candidates(doc: Doc, offset: int = 0, subject: Named | None = None
         page = subject if subject is not None and subject[1] == "DATASET" else None
         scored = any(c is not None and c.label_ == "DATASET" for c in columns)
         makers = _maker_columns(text, header)
+        introduced = _introduced_model(text, ents, header)
         for cells, line in rows:
             if cells:
-                found += _row_candidates(text, ents, cells, line, columns, offset)
+                found += _row_candidates(text, ents, cells, line, columns, offset, introduced)
                 found += _row_makers(ents, cells, line, makers, offset)
                 found += _page_part(ents, cells, line, page, offset)
             # the columns name the benchmarks, unless the row's model is not its head
@@ -100,8 +104,23 @@ def _page_part(ents: list[Span], cells: Cells, line: tuple[int, int], page: Name
                       (offset + line[0], offset + cells[0][1]))]
 
 
+def _introduced_model(text: str, ents: list[Span], header: Cells) -> Span | None:
+    """The one model the line introducing a table names ("The authors evaluated this on
+    GPT-4 and compared to the original results from Cao and Bandara 2024:" over "| Metric
+    | Cao & Bandara 2024 | This eval |"): whose the figures of rows naming nothing are."""
+    start = text.rfind("\n", 0, header[0][0]) + 1
+    before = text[:start].rstrip()
+    line_start = before.rfind("\n") + 1
+    if not before.rstrip(" *_").endswith(":"):
+        return None
+    models = [e for e in ents if line_start <= e.start_char and e.end_char <= len(before)
+              and e.label_ == "MODEL"]
+    return models[0] if len({m.text.casefold() for m in models}) == 1 else None
+
+
 def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
-                    columns: list[Span | None], offset: int) -> list[Candidate]:
+                    columns: list[Span | None], offset: int,
+                    introduced: Span | None = None) -> list[Candidate]:
     """What one row says: its model EVALUATED_ON each benchmark heading a column it has a
     score in (or each column's model on the row's benchmark), and HAS_METRIC each figure
     filling a cell of its own, whatever heads that column ("| **Qwen3** | 2x faster | 50%
@@ -111,7 +130,7 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
     if head is None:
         head = _opening(ents, *cells[0])  # a tool's row: "| vLLM | 2x faster |"
     if head is None:
-        return _column_figures(text, ents, cells, line, columns, offset)
+        return _column_figures(text, ents, cells, line, columns, offset, introduced)
     wanted = ("DATASET",) if head.label_ in SUBJECTS else SUBJECTS
     for n in range(1, min(len(cells), len(columns))):
         column = columns[n] if columns[n] is not None and \
@@ -132,12 +151,14 @@ def _row_candidates(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
 
 
 def _column_figures(text: str, ents: list[Span], cells: Cells, line: tuple[int, int],
-                    columns: list[Span | None], offset: int) -> list[Candidate]:
+                    columns: list[Span | None], offset: int,
+                    introduced: Span | None = None) -> list[Candidate]:
     """A row that names nothing ("| onet_m6_math | 58.82 | 41.18 |", "| Accuracy | 0.8 |")
-    under columns headed by models: each figure is the fact of its column's model."""
+    under columns headed by models: each figure is the fact of its column's model; under
+    columns naming none, of the model the line introducing the table names."""
     found = []
     for n in range(1, min(len(cells), len(columns))):
-        column = columns[n]
+        column = columns[n] if columns[n] is not None else introduced
         figure = _figure_cell(text, ents, *cells[n]) if column is not None and \
             column.label_ == "MODEL" else None
         if figure is not None:

@@ -310,6 +310,22 @@ def test_a_table_turned_the_other_way_evaluates_each_column_on_each_row(nlp):
         ("Phi-3-mini", "MMLU"), ("Phi-3-mini", "MT-Bench"), ("Mixtral 8x7B", "MMLU")}
 
 
+def test_a_table_under_a_line_naming_one_model_gives_it_the_figures(nlp):
+    # eval__stereoset.md (held-out evals-dev): the rows name metrics, the columns sources;
+    # the line introducing the table names the model scored
+    text = ("## Evaluation Report\n\nThe authors evaluated this on GPT-4 and compared to the "
+            "original results from Cao and Bandara 2024:\n\n"
+            "| Metric          | Cao & Bandara 2024 | This eval |\n"
+            "| --------------- | ------------------ | --------- |\n"
+            "| Accuracy (lms)  | 94%                | 96.7%     |\n"
+            "| Stereotype (ss) | 50.5%              | 49.5%     |\n")
+    found = {f for m, p, f in via(nlp, text) if p == "HAS_METRIC" and m == "GPT-4"}
+    assert found == {"94%", "96.7%", "50.5%", "49.5%"}, found
+    # a line naming two models says whose the figures are no more than one naming none
+    two = text.replace("on GPT-4 and", "on GPT-4 and Claude 3 Opus and")
+    assert not any(p == "HAS_METRIC" for _, p, _ in via(nlp, two))
+
+
 def test_score_series_under_a_line_naming_the_benchmarks_in_order(nlp):
     """Our training announcement m03: the heading names the benchmarks as a slash series and
     each item gives its model's scores in that order."""
