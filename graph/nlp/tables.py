@@ -155,8 +155,12 @@ def _column_figures(text: str, ents: list[Span], cells: Cells, line: tuple[int, 
                     introduced: Span | None = None) -> list[Candidate]:
     """A row that names nothing ("| onet_m6_math | 58.82 | 41.18 |", "| Accuracy | 0.8 |")
     under columns headed by models: each figure is the fact of its column's model; under
-    columns naming none, of the model the line introducing the table names."""
+    columns naming none, of the model the line introducing the table names, unless the row
+    is keyed by a code name (a task's: "| `sde-create-sqlite-database-image` | 0.44 | 0.88
+    |", whose scores no entity's name says)."""
     found = []
+    if text[slice(*cells[0])].strip().startswith("`"):
+        introduced = None
     for n in range(1, min(len(cells), len(columns))):
         column = columns[n] if columns[n] is not None else introduced
         figure = _figure_cell(text, ents, *cells[n]) if column is not None and \
