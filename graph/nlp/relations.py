@@ -307,13 +307,20 @@ WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
 
 def we_predicate(phrase: str, target_type: str) -> str:
     """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or ""."""
-    verb = phrase.removeprefix("not ").split(" ")[0] if phrase else ""
+    said = phrase.split(" ") if phrase else []
+    verb = said[0] if said else ""
     if not verb or phrase.startswith("not "):
         return ""
     for predicate, types in WE_PREDICATES:
-        if target_type in types and verb in words("relations", f"we_{predicate}"):
+        if target_type in types and verb in words("relations", f"we_{predicate}") and not (
+                predicate == "DEVELOPED_BY" and len(said) > 1 and said[1] not in PARTICLES):
             return predicate
     return ""
+
+
+# what the author makes is the verb's object: "we release X", "we put out X"; not what a
+# preposition names ("We have released EvoLLM-JP on the Hugging Face Hub", "we build on X")
+PARTICLES = {"out", "up"}
 
 
 _PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}

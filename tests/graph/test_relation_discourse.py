@@ -404,6 +404,18 @@ def test_a_model_scored_on_a_benchmarks_page_is_evaluated_on_that_benchmark(nlp)
     assert ("gpt-4o-2024-11-20", "EVALUATED_ON", "USACO") in found, found
 
 
+def test_where_we_release_a_model_is_not_what_we_made(nlp):
+    # the sentences of our announcement m05 (with models the recogniser knows): the Hub is
+    # where the models are released, not one of them
+    text = ("At Sakana AI we think the next generation of models will not always be trained "
+            "from scratch.\n\nWe have released Llama 3 and Code Llama on the Hugging Face "
+            "Hub, and our code on GitHub.\n")
+    found = via(nlp, text)
+    assert ("Code Llama", "DEVELOPED_BY", "Sakana AI") in found, found
+    assert not any(p == "DEVELOPED_BY" and s in ("Hugging Face Hub", "GitHub")
+                   for s, p, _ in found), found
+
+
 def test_joint_authors_named_together_in_a_headline_are_each_we(nlp):
     # tests/data/unseen/docs/u06_safety.txt: "we" of a joint research announcement is both
     # organisations; "Using X, we identified ...": the opening participle's subject is "we"
