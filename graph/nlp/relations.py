@@ -305,22 +305,26 @@ WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
                  ("USES", {"MODEL", "METHOD", "DATASET", "PROJECT"}))
 
 
+FUNDED = {"funded", "backed", "sponsored", "supported"}  # "we were funded by X"
+# what the author makes is the verb's object: "we release X", "we put out X"; not what a
+# preposition names ("We have released EvoLLM-JP on the Hugging Face Hub", "we build on X")
+PARTICLES = {"out", "up"}
+
+
 def we_predicate(phrase: str, target_type: str) -> str:
-    """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or ""."""
+    """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or "";
+    "FUNDS<" where the target funds the author ("we were funded by X")."""
     said = phrase.split(" ") if phrase else []
     verb = said[0] if said else ""
     if not verb or phrase.startswith("not "):
         return ""
+    if said[1:] == ["by"] and verb in FUNDED and target_type == "ORG":
+        return "FUNDS<"  # "we were funded by X": X funds the author
     for predicate, types in WE_PREDICATES:
         if target_type in types and verb in words("relations", f"we_{predicate}") and not (
                 predicate == "DEVELOPED_BY" and len(said) > 1 and said[1] not in PARTICLES):
             return predicate
     return ""
-
-
-# what the author makes is the verb's object: "we release X", "we put out X"; not what a
-# preposition names ("We have released EvoLLM-JP on the Hugging Face Hub", "we build on X")
-PARTICLES = {"out", "up"}
 
 
 _PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}
@@ -335,12 +339,25 @@ def _the_authors(subject: Token) -> bool:
         all(c.lower_ in ("the", "our") for c in subject.children if c.dep_ in ("det", "poss"))
 
 
+_STUDIES = {"study", "research", "work", "project", "paper"}
+
+
+def _their_study(subject: Token, verb: Token) -> bool:
+    """"The study was funded by the National Science Foundation": the authors' work, whose
+    funder funds them (only for a funding verb: "The study found ..." is no relation)."""
+    return subject.lemma_.lower() in _STUDIES and verb.tag_ == "VBN" and \
+        verb.text.lower() in FUNDED and \
+        all(c.lower_ in ("the", "this", "our", "their") for c in subject.children
+            if c.dep_ in ("det", "poss"))
+
+
 def _says_we(verb: Token) -> bool:
-    """"We release X"; "Using X, we identified ...", a participle opening the clause whose
-    subject is "we"; or a headline without a subject, "Introducing X: ...", in which the
-    author introduces X."""
+    """"We release X"; "The study was funded by X" (:func:`_their_study`); "Using X, we
+    identified ...", a participle opening the clause whose subject is "we"; or a headline
+    without a subject, "Introducing X: ...", in which the author introduces X."""
     subjects = _subject_tokens(verb)
-    if any(s.lower_ == FIRST_PERSON_PLURAL or _the_authors(s) for s in subjects):
+    if any(s.lower_ == FIRST_PERSON_PLURAL or _the_authors(s) or _their_study(s, verb)
+           for s in subjects):
         return True
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i:
         return _says_we(verb.head)

@@ -8,6 +8,8 @@ training announcements), run through the whole pipeline.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
@@ -15,6 +17,8 @@ from graph.nlp.pipeline import shared_pipeline
 from graph.schema import COOCCURRENCE
 from tests.graph.readings import named
 from tests.graph.test_relation_classifier import typed
+
+UNSEEN3 = Path(__file__).resolve().parents[1] / "data" / "unseen3" / "docs"
 
 
 def via(nlp, text: str) -> dict[tuple[str, str, str], set[str]]:
@@ -414,6 +418,17 @@ def test_where_we_release_a_model_is_not_what_we_made(nlp):
     assert ("Code Llama", "DEVELOPED_BY", "Sakana AI") in found, found
     assert not any(p == "DEVELOPED_BY" and s in ("Hugging Face Hub", "GitHub")
                    for s, p, _ in found), found
+
+
+def test_who_funded_the_authors_study_funds_the_authors(nlp):
+    # tests/data/unseen3 w04: "The study" is the work of the organisation it is "from"
+    text = (UNSEEN3 / "w04_stanford.txt").read_text(encoding="utf-8")
+    assert "The study was funded by the National Science Foundation." in text
+    assert ("National Science Foundation", "FUNDS",
+            "Stanford Institute for Human-Centered AI") in via(nlp, text)
+    # a study that found something is no relation
+    text = "A new study from Apollo Research found that Gemini 1.5 Pro schemes.\n"
+    assert not any(p == "FUNDS" for _, p, _ in via(nlp, text))
 
 
 def test_joint_authors_named_together_in_a_headline_are_each_we(nlp):
