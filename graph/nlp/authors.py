@@ -5,11 +5,12 @@
 Only constructions in which a text names itself count: a headline "New <ORG>
 research/paper/study", "New research from <ORG> and <ORG>" or "A new study from <ORG>",
 "<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today) announced/released/launched
-...", "At <ORG>, we"; not a guide's report of another's release ("Google recently introduced
-its latest ...": the guide's "we" are its writers). The author is the one such organisation,
-or the ones a headline names together ("New research from the UK AI Security Institute and
-Apollo Research": "we" is both); with several named apart (a news piece quoting a few) there
-is none.
+...", "At <ORG>, we", a report opening with "Researchers at <ORG> and <ORG> ran ..." (whose
+"the study" and "the team" are theirs); not a guide's report of another's release
+("Google recently introduced its latest ...": the guide's "we" are its writers). The author
+is the one such organisation, or the ones a headline names together ("New research from the
+UK AI Security Institute and Apollo Research": "we" is both); with several named apart (a
+news piece quoting a few) there is none.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
             not any(c.lower_ in REPORTED for c in first.head.children)  # not "X recently released"
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
-        if headline or announces or at_us or new and _from_authors(ent, author_nouns):
+        if headline or announces or at_us or new and _from_authors(ent, author_nouns) or \
+                _researchers_at(ent):
             found.setdefault(ent.text.casefold().removeprefix("the "), ent)
     where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
     named = doc.char_span(*where) if where is not None else None
@@ -58,16 +60,34 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     return found
 
 
+RESEARCHERS = {"researcher", "scientist", "team", "engineer"}
+
+
+def _researchers_at(ent: Span) -> bool:
+    """"Researchers at Stanford University and the University of Toronto ran a double-blind
+    study ...": the organisations a report about their work opens with (its first
+    sentence) are its authors, whom "the study" and "the team" stand for."""
+    k = _before_first(ent)
+    return ent.sent.start == 0 and k == 1 and ent.doc[k].lower_ == "at" and \
+        ent.doc[0].lemma_.lower() in RESEARCHERS
+
+
 def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:
     """"New research from X and Y on ...": X, and Y listed with it; read from the words
     before the first of them (:mod:`graph.nlp.components.affiliations` makes X the subject
     of "A new study from X surveyed ...")."""
+    k, doc = _before_first(ent), ent.doc
+    return k > 0 and doc[k].lower_ == "from" and doc[k - 1].lemma_.lower() in author_nouns
+
+
+def _before_first(ent: Span) -> int:
+    """The token before the first of the names listed with ``ent`` (and its "the")."""
     first = first_conjunct(ent.root)
     doc = ent.doc
     k = min([first.i, *(c.i for c in first.lefts if c.dep_ in ("compound", "det", "flat"))]) - 1
     while k > 0 and doc[k].lower_ == "the":
         k -= 1
-    return k > 0 and doc[k].lower_ == "from" and doc[k - 1].lemma_.lower() in author_nouns
+    return k
 
 
 def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]],

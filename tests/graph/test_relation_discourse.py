@@ -431,6 +431,17 @@ def test_who_funded_the_authors_study_funds_the_authors(nlp):
     assert not any(p == "FUNDS" for _, p, _ in via(nlp, text))
 
 
+def test_researchers_a_report_opens_with_are_its_authors(nlp):
+    # tests/data/unseen u05: "The study" and "The team" are the researchers' of the first
+    # sentence, both organisations
+    text = (UNSEEN3.parents[1] / "unseen" / "docs" / "u05_study.txt").read_text(encoding="utf-8")
+    assert text.startswith("Researchers at Stanford University and the University of Toronto")
+    found = via(nlp, text)
+    for org in ("Stanford University", "University of Toronto"):
+        assert ("National Science Foundation", "FUNDS", org) in found, found
+        assert ("TutorBench", "DEVELOPED_BY", org) in found, found
+
+
 def test_joint_authors_named_together_in_a_headline_are_each_we(nlp):
     # tests/data/unseen/docs/u06_safety.txt: "we" of a joint research announcement is both
     # organisations; "Using X, we identified ...": the opening participle's subject is "we"
