@@ -1,7 +1,7 @@
 """What the pipeline reads of a text: the same characters, one for one, written plainly.
 
 Every offset the pipeline gives stays the document's (the text it reads has the same
-length), and the reader still shows the text as written. :func:`as_read` makes three changes:
+length), and the reader still shows the text as written. :func:`as_read` makes four changes:
 
 * **Look-alike characters** are read as the plain ones they stand for. Text copied from the
   web writes names with a non-breaking hyphen ("GPT\\u20114o", "o4\\u2011mini") or a
@@ -17,6 +17,11 @@ length), and the reader still shows the text as written. :func:`as_read` makes t
   2025 /PRNewswire/ -- Salesforce AI Research today announced ...") and a company's stock
   ticker ("NVIDIA (NASDAQ: NVDA) today announced ..."). The recogniser read the city in
   capitals and the exchange as benchmarks, and the release as evaluated on them.
+* **A link's markup** is read as blank: its brackets and address ("[GPT-4.1](https://...)",
+  "[Llama 3][2]"), an image, an HTML tag, an address in angle brackets. With its names
+  linked, an announcement lost two in five of its names (entity F1 .966 -> .599) to words
+  run together with their addresses; the blanks a link leaves inside a sentence still cost
+  some relations (.780 linked .708), which only reading a shorter text would not.
 
 A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
 code, or a line that introduces what follows with a colon or breaks on purpose with two
@@ -102,7 +107,28 @@ def without_furniture(text: str) -> str:
     return "".join(chars)
 
 
+# what a link adds to its words: "[GPT-4.1](https://...)", "[Llama 3][2]", an image,
+# "<https://...>", an HTML tag ("<a href=...>", "</b>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"(\[)[^\]\n]+(\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)|\]\[[^\]\n]*\])")
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9]*(?:[ \t][^<>\n]*)?/?|https?://[^<>\s]+)>")
+
+
+def without_markup(text: str) -> str:
+    """``text`` with what Markdown and HTML write around a link's words blanked (spaces):
+    its address, its brackets, an image, a tag."""
+    if "](" not in text and "][" not in text and "<" not in text:
+        return text
+    chars = list(text)
+    spans = [m.span() for m in _IMAGE.finditer(text)] + [m.span() for m in _TAG.finditer(text)]
+    for match in _LINK.finditer(text):
+        spans += [match.span(1), match.span(2)]
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def as_read(text: str) -> str:
     """``text`` as the pipeline reads it: look-alike characters plain, a press release's
-    furniture blank, wrapped lines run on."""
-    return unwrapped(without_furniture(text.translate(LOOKALIKES)))
+    furniture and a link's markup blank, wrapped lines run on."""
+    return unwrapped(without_markup(without_furniture(text.translate(LOOKALIKES))))
