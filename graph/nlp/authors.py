@@ -24,7 +24,7 @@ from graph.nlp.components.headline import headline_author
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
-from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
+from graph.nlp.relations import FIRST_PERSON_PLURAL, PEOPLE, UNRESOLVED
 
 REPORTED = {"recently"}  # a text reporting another's release ("Google recently introduced")
 _TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", re.IGNORECASE)  # "X and the Y"
@@ -60,16 +60,13 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     return found
 
 
-RESEARCHERS = {"researcher", "scientist", "team", "engineer"}
-
-
 def _researchers_at(ent: Span) -> bool:
     """"Researchers at Stanford University and the University of Toronto ran a double-blind
     study ...": the organisations a report about their work opens with (its first
     sentence) are its authors, whom "the study" and "the team" stand for."""
     k = _before_first(ent)
     return ent.sent.start == 0 and k == 1 and ent.doc[k].lower_ == "at" and \
-        ent.doc[0].lemma_.lower() in RESEARCHERS
+        ent.doc[0].lemma_.lower() in PEOPLE
 
 
 def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:

@@ -327,14 +327,14 @@ def we_predicate(phrase: str, target_type: str) -> str:
     return ""
 
 
-_PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}
+PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}  # an author's people
 
 
 def _the_authors(subject: Token) -> bool:
     """"The team combined ...", "Researchers used ...": the people of a first-person
     text's author, where no organisation is named with them ("Researchers at X" is X's:
     :mod:`graph.nlp.components.affiliations`)."""
-    return subject.pos_ == "NOUN" and subject.lemma_.lower() in _PEOPLE and \
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in PEOPLE and \
         not any(c.dep_ == "prep" for c in subject.children) and \
         all(c.lower_ in ("the", "our") for c in subject.children if c.dep_ in ("det", "poss"))
 
