@@ -240,9 +240,10 @@ def _we_relations(result: DocumentResult, spacy_doc: Doc, offset: int,
         if rel.via and (predicate := we_predicate(rel.relation, labels.get(rel.target, ""))):
             if predicate == "PARTNERS_WITH":
                 partners.setdefault(rel.sent_start, []).append(rel.target)
-            if predicate in ("DEVELOPED_BY", "FUNDS<"):  # "we release X": X DEVELOPED_BY
-                rel = replace(rel, source=rel.target, target=rel.source)  # the author
-            found.append(replace(rel, predicate=predicate.rstrip("<")))
+            predicate, backward = label_predicate(predicate)  # "FUNDS<": X funds the author
+            if backward or predicate == "DEVELOPED_BY":  # "we release X": X DEVELOPED_BY us
+                rel = replace(rel, source=rel.target, target=rel.source)
+            found.append(replace(rel, predicate=predicate))
     yield from found
     if partners:
         yield from _together(found, partners, spacy_doc, offset)

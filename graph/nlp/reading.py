@@ -97,12 +97,16 @@ def unwrapped(text: str) -> str:
 
 def without_furniture(text: str) -> str:
     """``text`` with a press release's dateline and stock tickers blanked (spaces)."""
-    found = [m.span() for m in _TICKER.finditer(text)] + [
-        m.span() for m in _DATELINE.finditer(text) if m.group("date") or m.group("wire")]
-    if not found:
+    return _blanked(text, [m.span() for m in _TICKER.finditer(text)] + [
+        m.span() for m in _DATELINE.finditer(text) if m.group("date") or m.group("wire")])
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` blanked (spaces), its line breaks kept."""
+    if not spans:
         return text
     chars = list(text)
-    for start, end in found:
+    for start, end in spans:
         chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
     return "".join(chars)
 
@@ -119,13 +123,10 @@ def without_markup(text: str) -> str:
     its address, its brackets, an image, a tag."""
     if "](" not in text and "][" not in text and "<" not in text:
         return text
-    chars = list(text)
     spans = [m.span() for m in _IMAGE.finditer(text)] + [m.span() for m in _TAG.finditer(text)]
     for match in _LINK.finditer(text):
         spans += [match.span(1), match.span(2)]
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return _blanked(text, spans)
 
 
 def as_read(text: str) -> str:

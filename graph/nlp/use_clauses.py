@@ -263,7 +263,7 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
             _examples(doc, prep, end, ents)]
 
 
-EXAMPLES = ("including", "like", "such as")  # "by a wide range of enterprises, including X"
+EXAMPLES = (("including",), ("like",), ("such", "as"))  # "by a range of firms, including X"
 
 
 def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
@@ -272,9 +272,8 @@ def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
     stop = min(end, prep.right_edge.i + 1)
     for k in range(prep.i + 1, stop):
         for cue in EXAMPLES:
-            said = cue.split()
-            if [t.lower_ for t in doc[k:k + len(said)]] == said:
-                return _named_in_list(doc, k + len(said), end, ents)
+            if tuple(t.lower_ for t in doc[k:k + len(cue)]) == cue:
+                return _named_in_list(doc, k + len(cue), end, ents)
     return []
 
 
