@@ -172,15 +172,15 @@ def document_examples(nlp, docs: list[str], entities: dict[str, list[dict]] | No
     from graph.nlp.authors import author_mentions
     from graph.nlp.discourse import document_candidates
     from graph.nlp.extract import chunk_text
-    from graph.nlp.reading import as_read
+    from graph.nlp.reading import as_read, compacted
     from graph.nlp.relations import WE_WORDS
 
     out: dict[str, list[tuple]] = {}
     for name in docs:
-        text = document_text(name)
+        text = compacted(document_text(name))[0]  # as the product reads it (graph.nlp.reading)
         topic, candidates, authors = None, [], {}
         for offset, chunk in chunk_text(text, 10_000):
-            doc = nlp(as_read(chunk))  # as the product reads it (graph.nlp.reading)
+            doc = nlp(as_read(chunk))
             authors |= {k: v.text for k, v in author_mentions(doc).items()}
             if entities is not None:
                 spans = [doc.char_span(s, e, label=label) for s, e, label in

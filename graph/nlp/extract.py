@@ -26,7 +26,7 @@ from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.pairs import Candidate
-from graph.nlp.reading import as_read
+from graph.nlp.reading import as_read, compacted
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
 from graph.nlp.relation_model import label_predicate, shipped_model
 from graph.nlp.relations import (
@@ -131,7 +131,7 @@ def _drop_examples(result: DocumentResult) -> None:
     (the page's topic, the entity of the sentence before, the author: "Context: Teplizumab
     traces its roots to ... Ortho Pharmaceutical" in a prompt is nothing the page's ChatGPT
     did)."""
-    text = result.doc.text
+    text = result.text
     blocks = fenced_blocks(text)
     fenced = _within(blocks)
     quoted = _within(sorted(blocks + [m.span() for m in _QUOTED.finditer(text)
@@ -190,7 +190,7 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
 
 def _names_we(result: DocumentResult, c: Candidate) -> bool:
     """Whether an end of ``c`` is the author's "we" (which may stay unresolved)."""
-    return any(result.doc.text[s:e].lower() in WE_WORDS for s, e in (c.a, c.b))
+    return any(result.text[s:e].lower() in WE_WORDS for s, e in (c.a, c.b))
 
 
 LISTED = ("EVALUATED_ON", "USES")  # predicates whose target may be one item of a list
@@ -221,7 +221,7 @@ def _listed_targets(found: list[TypedRelation], spacy_doc: Doc, offset: int
 def _relation(result: DocumentResult, c: Candidate, label: str) -> TypedRelation:
     """The typed relation a labelled candidate stands for ("we" left to resolve_we)."""
     predicate, backward = label_predicate(label)
-    ends = [UNRESOLVED if result.doc.text[s:e].lower() in WE_WORDS else (s, e)
+    ends = [UNRESOLVED if result.text[s:e].lower() in WE_WORDS else (s, e)
             for s, e in (c.a, c.b)]
     source, target = reversed(ends) if backward else ends
     phrase = c.phrase or predicates()[predicate].phrase
@@ -286,7 +286,7 @@ def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
     numbers, and a table row's relation found both in its sentence and in its table."""
-    result.relations = resolve_we(result.relations, result.authors, result.doc.text)
+    result.relations = resolve_we(result.relations, result.authors, result.text)
     result.relations = trained_release(result)
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
@@ -296,7 +296,7 @@ def _finish(result: DocumentResult) -> None:
     for guess in (result.fallback, result.named_fallback):
         if result.relations or guess is None:
             break
-        result.relations = resolve_we([guess[1]], result.authors, result.doc.text)
+        result.relations = resolve_we([guess[1]], result.authors, result.text)
         _drop_examples(result)
     # a table's row is read as a sentence and from the table's layout: what both find is
     # the sentence's, once (its evidence is that sentence, not the row twice)
@@ -304,6 +304,36 @@ def _finish(result: DocumentResult) -> None:
             if r.via != "table"}
     result.relations = [r for r in result.relations if r.via != "table" or
                         (r.source, r.target, r.predicate, r.sent_start) not in read]
+    _to_document(result)
+
+
+def _to_document(result: DocumentResult) -> None:
+    """Move every offset from the text read to the document's, where the two differ (a
+    link's markup left out): a name keeps its first and its last character, a sentence
+    also the markup around them ("[Microsoft](...) and ... announced ...")."""
+    where = result.where
+    if where is None:
+        return
+
+    def name(start: int, end: int) -> tuple[int, int]:
+        if start < 0:  # UNRESOLVED
+            return start, end
+        return where[start], (where[end - 1] + 1 if end > start else where[start])
+
+    def sentence(start: int, end: int) -> tuple[int, int]:
+        return (where[start - 1] + 1 if start else 0), where[end]
+
+    result.mentions = [replace(m, start=s, end=e, sent_start=ss, sent_end=se)
+                       for m in result.mentions
+                       for (s, e), (ss, se) in [(name(m.start, m.end),
+                                                 sentence(m.sent_start, m.sent_end))]]
+    result.relations = [replace(r, source=name(*r.source), target=name(*r.target),
+                                sent_start=ss, sent_end=se)
+                        for r in result.relations
+                        for ss, se in [sentence(r.sent_start, r.sent_end)]]
+    result.sentences = [sentence(s, e) for s, e in result.sentences]
+    result.authors = {author: name(*span) for author, span in result.authors.items()}
+    result.read = result.where = None
 
 
 def _sentences(spacy_doc: Doc, offset: int) -> Iterator[tuple[int, int]]:
@@ -352,9 +382,12 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
         typical = sum(min(len(d.text), limit) for d in docs) / max(1, len(docs))
         batch_size = int(min(MAX_BATCH, max(1, BATCH_CHARS // max(1.0, typical))))
 
+    read: dict[int, tuple[str, list[int] | None]] = {}  # the documents being read
+
     def pieces() -> Iterator[tuple[str, tuple[int, int, bool]]]:
         for index, document in enumerate(docs):
-            chunks = chunk_text(document.text, limit)
+            text, where = read[index] = compacted(document.text)
+            chunks = chunk_text(text, limit)
             for number, (offset, chunk) in enumerate(chunks):
                 yield as_read(chunk), (index, offset, number == len(chunks) - 1)
 
@@ -362,7 +395,9 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
     for spacy_doc, (index, offset, last) in nlp.pipe(pieces(), as_tuples=True,
                                                      batch_size=batch_size):
         if current is None or current.index != index:
-            current = DocumentResult(docs[index], index, total)
+            text, where = read.pop(index)
+            current = DocumentResult(docs[index], index, total,
+                                     read=None if where is None else text, where=where)
         _add_chunk(current, spacy_doc, offset)
         if last:
             _finish(current)
@@ -370,4 +405,4 @@ def extract(nlp: Language, documents: Iterable[Document], *, total: int | None =
             current = None
         elif chunk_progress:
             yield ChunkDone(index, current.doc.id, offset + len(doc_text(spacy_doc)),
-                            len(current.doc.text), current.words)
+                            len(current.text), current.words)

@@ -75,6 +75,17 @@ class DocumentResult:
     # and the likeliest with no "we" among its ends, for when "we" stays unresolved
     fallback: tuple[float, TypedRelation] | None = None
     named_fallback: tuple[float, TypedRelation] | None = None
+    # While the document is read: the text the pipeline reads when it is not the
+    # document's own (a link's markup left out, graph.nlp.reading.compacted), and where each
+    # of its characters stands in the document; every offset above is the read text's
+    # until graph.nlp.extract moves them to the document's.
+    read: str | None = None
+    where: list[int] | None = None
+
+    @property
+    def text(self) -> str:
+        """The text the offsets point into: what is being read, else the document's."""
+        return self.doc.text if self.read is None else self.read
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,7 +97,7 @@ def released_members(result: DocumentResult) -> list[TypedRelation]:
     """The sizes and editions the author's release sentence names are the author's too:
     "Today we're releasing Vela 2 in two sizes, Vela 2 Mini and Vela 2 Max" (the parse
     hangs them on "sizes", not on the verb). Read once "we" is resolved."""
-    text, found = result.doc.text, []
+    text, found = result.text, []
     made = {(r.source, r.target) for r in result.relations if r.predicate == "DEVELOPED_BY"}
     for rel in result.relations:
         if rel.predicate != "DEVELOPED_BY" or rel.via != FIRST_PERSON_PLURAL:
@@ -166,7 +166,7 @@ def trained_release(result: DocumentResult) -> list[TypedRelation]:
     (its first two sentences) says its author made; without one (a research announcement:
     "Using sparse autoencoders, we identified ...", whatever models it names later) "we"
     stays the organisation. Read once "we" is resolved."""
-    text, authors = result.doc.text, set(result.authors)
+    text, authors = result.text, set(result.authors)
     labels = {(m.start, m.end): m.label for m in result.mentions}
     opening = result.sentences[1][1] if len(result.sentences) > 1 else len(text)
     made = [r for r in result.relations if r.predicate == "DEVELOPED_BY"

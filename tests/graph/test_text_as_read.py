@@ -17,7 +17,7 @@ import pytest
 
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
-from graph.nlp.reading import as_read, unwrapped
+from graph.nlp.reading import as_read, compacted, unwrapped
 
 PACKAGES = Path(__file__).resolve().parents[2] / "training" / "heldout" / "packages"
 
@@ -134,24 +134,34 @@ def test_a_press_releases_dateline_and_ticker_are_no_names(nlp):
         assert as_read(text) == text
 
 
-def test_a_links_markup_is_blank_and_its_words_are_read(nlp):
-    # tests/data/unseen u01 as a blog writes it, with its names linked: before, the set's
-    # entity F1 fell from .966 to .599 and its relation F1 from .780 to .206 (now .956 and
-    # .708: the blanks a link leaves inside a sentence still cost some readings)
+def test_a_links_markup_is_left_out_and_every_offset_is_the_documents(nlp):
+    # tests/data/unseen u01 as a blog writes it, with its names linked: its entity F1 fell
+    # from .966 to .599 and its relation F1 from .810 to .206 with the markup read as words;
+    # blanked, the markup still parted the sentences (.956, .708); left out, the linked
+    # seeds and unseen sets score what the plain ones do
     plain = ("Today we're releasing GPT-4.1 in the API, along with GPT-4.1 mini and GPT-4.1 "
              "nano.\nGPT-4.1 scores 54.6% on SWE-bench Verified, improving by 21.4 points over "
-             "GPT-4o.\n")
+             "GPT-4o.\nWe've partnered with Microsoft, NVIDIA and AMD.\n")
     linked = (plain.replace("releasing GPT-4.1", "releasing [GPT-4.1](https://openai.com/a)")
               .replace("SWE-bench Verified", "[SWE-bench Verified](https://x.org/s \"SWE\")")
-              .replace("GPT-4o.", "[GPT-4o][4].") + "\n![chart](chart.png) <a href=\"b\">b</a>")
-    read = as_read(linked)
-    assert len(read) == len(linked) and not re.search(r"https?:|[\[\]<>]|png", read), read
-    mentions, relations = _read(nlp, linked)
-    assert {"GPT-4.1", "SWE-bench Verified", "GPT-4o"} <= {name for name, _ in mentions}
-    assert ("GPT-4.1", "HAS_METRIC", "54.6%") in relations, relations
-    # brackets that are no link stay: a citation, a checkbox, a comparison
-    for text in ("as shown in [1] and [2]", "- [x] done", "if a < b and c > d"):
-        assert as_read(text) == text
+              .replace("GPT-4o.", "[GPT-4o][4].").replace("Microsoft", "[Microsoft](/m)")
+              .replace("NVIDIA", "<a href=\"n\">NVIDIA</a>")
+              + "![chart](chart.png) <b>one</b><br>two\n")
+    read, where = compacted(linked)
+    assert read == plain + "one two\n"
+    assert all(linked[where[n]] == c for n, c in enumerate(read) if c != " " or n == 0)
+    assert _read(nlp, linked) == _read(nlp, plain + "one two\n")
+    # every offset is the document's: a name's span holds its words, a sentence's its links
+    [result] = list(extract(nlp, [Document("page.md", "page.md", linked, "md")]))
+    assert {linked[m.start:m.end] for m in result.mentions} >= {
+        "GPT-4.1", "SWE-bench Verified", "GPT-4o", "Microsoft", "NVIDIA"}
+    assert {linked[s:e].strip() for s, e in result.sentences} >= {
+        "We've partnered with [Microsoft](/m), <a href=\"n\">NVIDIA</a> and AMD."}
+    # brackets that are no link stay: citations (techniques__prompt_chaining.md, guide,
+    # train), a checkbox, a comparison, a prompt's own tags
+    for text in ("as shown in [1] and [2]", "- Prompt injection[65][66][67]", "- [x] done",
+                 "if a < b and c > d", "using <quotes></quotes>."):
+        assert compacted(text)[0] == text
 
 
 def test_a_table_cells_full_stop_before_the_next_bar_is_punctuation(nlp):
