@@ -104,7 +104,7 @@ class Plural:
 
 def count_of(token: Token) -> int | None:
     """The number a word says ("both", "three", "4"), ``None`` for any other word."""
-    if token.lower_.isdigit():
+    if token.lower_.isdecimal():  # (not "3¹": int() reads no superscript)
         return int(token.lower_)
     found = table("relations", "plural_counts").get(token.lower_)
     return int(found) if found else None

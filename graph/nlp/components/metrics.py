@@ -279,7 +279,7 @@ def _size_alone(ent: Span) -> bool:
 def _is_small(ent: Span) -> bool:
     """A count up to ten, in digits or words."""
     text = ent.text.replace(",", "")
-    return (text.isdigit() and int(text) <= 10) or _is_small_word_number(ent)
+    return (text.isdecimal() and int(text) <= 10) or _is_small_word_number(ent)
 
 
 def _with_approximator(ent: Span) -> int:

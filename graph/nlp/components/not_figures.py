@@ -90,7 +90,7 @@ def _few(span: Span) -> bool:
     number = next((t for t in span if t.like_num), span[0])  # (past "about", "over")
     first = number.text.replace(",", "")
     magnitude = number.i + 1 < len(number.doc) and number.doc[number.i + 1].like_num
-    return first.isdigit() and int(first) <= 20 and not magnitude \
+    return first.isdecimal() and int(first) <= 20 and not magnitude \
         or first.lower() in words("metrics", "small_number_words")  # not "20 million"
 
 
