@@ -309,9 +309,10 @@ def _finish(result: DocumentResult) -> None:
 
 def _to_document(result: DocumentResult) -> None:
     """Move every offset from the text read to the document's, where the two differ (a
-    link's markup left out): a name keeps its first and its last character, a sentence
-    also the markup around them ("[Microsoft](...) and ... announced ...")."""
-    where = result.where
+    link's markup left out, graph.nlp.reading.compacted): a name keeps its first and its
+    last character; a sentence also the markup before its first word and after its last
+    one on the line ("[Microsoft](...) and ... with [GPT-4o](...)")."""
+    where, read = result.where, result.text
     if where is None:
         return
 
@@ -321,6 +322,8 @@ def _to_document(result: DocumentResult) -> None:
         return where[start], (where[end - 1] + 1 if end > start else where[start])
 
     def sentence(start: int, end: int) -> tuple[int, int]:
+        while end > start and read[end - 1].isspace():
+            end -= 1  # (up to the next character kept: the markup after its last word)
         return (where[start - 1] + 1 if start else 0), where[end]
 
     result.mentions = [replace(m, start=s, end=e, sent_start=ss, sent_end=se)

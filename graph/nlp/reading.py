@@ -26,6 +26,10 @@ as written. :func:`as_read` makes three changes, one character for one, and
   and the parse lost the partners listed after "We've partnered with" (the seeds and
   ``tests/data/unseen*`` with their names linked: relations .699 .708 .792 .730 blanked,
   against .864 .810 .857 .750 for the plain text).
+* **Characters that are no part of the words** are left out or read as meant: a soft hyphen
+  and a zero-width space inside a name ("Lla\u00adma", "Llama\u200b 3"), a byte-order mark,
+  HTML's character references ("AT&amp;T" is "AT&T"). A block's HTML tag ("<br>", "</p>",
+  "<tr>") is read as a line break where it parts two words, a table cell's as a space.
 * **A footnote's mark** glued to what it annotates is left out too: "Llama 3 70B¹", "82.0%²",
   "Claude 3 Sonnet†", "GPT-4[^1]". The recogniser cut the names short at the mark ("Llama 3")
   or ran it into them ("MMLU³"), and the figures were lost (``tests/data/unseen`` with its
@@ -41,6 +45,7 @@ row, quote or code of its own.
 
 from __future__ import annotations
 
+import html
 import re
 
 # hyphens and spaces written with other code points (one character each, so offsets stay)
@@ -134,42 +139,59 @@ _TAG = re.compile(rf"<(?:/?(?:{_HTML})(?:[ \t][^<>\n]*)?/?|https?://[^<>\s]+)>",
 # "GPT-4[^1]" (the recogniser cut the names short at it, and the figures were lost)
 _MARKS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
 _FOOTNOTE = re.compile(rf"(?<=[\w%+)\]])(?:[{_MARKS}](?:[,{_MARKS}]*[{_MARKS}])?|\[\^[^\]\s]+\])")
-_ANY = re.compile(rf"\]\(|\]\[|<|[{_MARKS}]|\[\^")  # what may be markup or a mark
+# characters that are no part of the words: zero-width spaces and joiners, a soft hyphen
+# ("Trans\u00adformer"), a byte-order mark; and HTML's character references ("AT&amp;T")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ANY = re.compile(rf"\]\(|\]\[|<|[{_MARKS}]|\[\^|&|{_INVISIBLE.pattern}")  # may be markup
 _INLINE_TAGS = frozenset("a abbr b code del em i ins kbd mark s small span strong sub sup u"
                          .split())
+_CELLS = frozenset(("td", "th", "img", "source", "picture", "video"))  # a space between words
+# (every other tag of HTML's, "<br>", "<p>", "</li>", "<tr>": a line break between words)
+
+# (start, end, what it is read as, whether only where it parts two words)
+Markup = tuple[int, int, str, bool]
 
 
-def _markup(text: str) -> list[tuple[int, int, bool]]:
-    """What Markdown and HTML write around a link's words, and a footnote's marks:
-    ``(start, end, inline)`` spans,
-    sorted and apart; an inline one stands for nothing, another (an image, a line break's
-    tag) for a space between two words it parts."""
-    spans = [(*m.span(), False) for m in _IMAGE.finditer(text)]
-    for match in _TAG.finditer(text):
-        name = re.match(r"</?([A-Za-z0-9]*)", match[0])
-        spans.append((*match.span(), name is not None and name[1].lower() in _INLINE_TAGS))
-    spans += [(*m.span(), True) for m in _FOOTNOTE.finditer(text)]
+def _tag(match: re.Match) -> Markup:
+    name = re.match(r"</?([A-Za-z0-9]*)", match[0])
+    name = name[1].lower() if name is not None else ""
+    if name in _INLINE_TAGS or not name:
+        return (*match.span(), "", False)
+    return (*match.span(), " " if name in _CELLS else "\n", True)
+
+
+def _markup(text: str) -> list[Markup]:
+    """What Markdown and HTML write around a link's words, a footnote's marks, characters
+    that are no part of the words: spans sorted and apart, each read as nothing, as the
+    character a reference names, or as a space or a line break where it parts two words."""
+    spans: list[Markup] = [(*m.span(), " ", True) for m in _IMAGE.finditer(text)]
+    spans += [_tag(m) for m in _TAG.finditer(text)]
+    spans += [(*m.span(), "", False) for m in _FOOTNOTE.finditer(text)]
+    spans += [(*m.span(), "", False) for m in _INVISIBLE.finditer(text)]
+    spans += [(*m.span(), html.unescape(m[0]), False) for m in _ENTITY.finditer(text)
+              if html.unescape(m[0]) != m[0]]
     for match in _LINK.finditer(text):
         if match[2].startswith("][") and text[match.end(1):match.start(2)].isdigit():
             continue  # citations, not a link: "Prompt injection[65][66][67]"
-        spans += [(*match.span(1), True), (*match.span(2), True)]
-    merged: list[tuple[int, int, bool]] = []
-    for start, end, inline in sorted(spans):
-        if merged and start < merged[-1][1]:  # an image inside a link's words
-            first, last, was = merged[-1]
-            merged[-1] = (first, max(last, end), was and inline)
+        spans += [(*match.span(1), "", False), (*match.span(2), "", False)]
+    merged: list[Markup] = []
+    for span in sorted(spans, key=lambda span: span[:2]):
+        if merged and span[0] < merged[-1][1]:  # inside the one before: "...?a=1&amp;b=2)"
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]), *merged[-1][2:])
         else:
-            merged.append((start, end, inline))
+            merged.append(span)
     return merged
 
 
 def compacted(text: str) -> tuple[str, list[int] | None]:
-    """``text`` without a link's markup, and where each of its characters stands in
-    ``text`` (one more entry for the end; ``None`` when nothing was left out).
+    """``text`` without what marks it up (:func:`_markup`), and where each of its characters
+    stands in ``text`` (one more entry for the end; ``None`` when nothing was left out).
 
-    A span left out between two spaces takes the second one with it, and one that parted two
-    words ("one<br>two", an image) leaves a space, so no run of spaces is left where the
-    markup was: spaCy would read that as a token of its own, which parts the sentence."""
+    A span left out between two spaces takes the second one with it, and one that parts two
+    words ("one<br>two", an image) leaves a space or a line break, so no run of spaces is left
+    where the markup was: spaCy would read that as a token of its own, which parts the
+    sentence."""
     if _ANY.search(text) is None:
         return text, None
     spans = _markup(text)
@@ -177,19 +199,22 @@ def compacted(text: str) -> tuple[str, list[int] | None]:
         return text, None
     kept: list[str] = []
     where: list[int] = []
-    position = 0
-    for start, end, inline in spans:
-        if start < position:  # the space a span before took
-            start = position
-        kept.append(text[position:start])
-        where.extend(range(position, start))
-        before = text[start - 1] if start else "\n"
+    position, last = 0, "\n"  # the last character kept
+    for start, end, read, parting in spans:
+        start = max(start, position)  # (the space a span before took)
+        if start > position:
+            kept.append(text[position:start])
+            where.extend(range(position, start))
+            last = text[start - 1]
         after = text[end] if end < len(text) else "\n"
-        if before.isspace() and after in " \t":
+        if parting and (last.isspace() or after.isspace()):
+            read = ""
+        if read:  # "&amp;": "&"; "one<br>two"
+            kept.append(read)
+            where.extend([start] * len(read))
+            last = read[-1]
+        elif last.isspace() and after in " \t":
             end += 1
-        elif not inline and not before.isspace() and not after.isspace():
-            kept.append(" ")
-            where.append(start)
         position = end
     kept.append(text[position:])
     where.extend(range(position, len(text) + 1))

@@ -148,9 +148,9 @@ def test_a_links_markup_is_left_out_and_every_offset_is_the_documents(nlp):
               .replace("NVIDIA", "<a href=\"n\">NVIDIA</a>")
               + "![chart](chart.png) <b>one</b><br>two\n")
     read, where = compacted(linked)
-    assert read == plain + "one two\n"
-    assert all(linked[where[n]] == c for n, c in enumerate(read) if c != " " or n == 0)
-    assert _read(nlp, linked) == _read(nlp, plain + "one two\n")
+    assert read == plain + "one\ntwo\n"  # ("<br>": a line break)
+    assert all(linked[where[n]] == c for n, c in enumerate(read) if not c.isspace())
+    assert _read(nlp, linked) == _read(nlp, plain + "one\ntwo\n")
     # every offset is the document's: a name's span holds its words, a sentence's its links
     [result] = list(extract(nlp, [Document("page.md", "page.md", linked, "md")]))
     assert {linked[m.start:m.end] for m in result.mentions} >= {
@@ -177,6 +177,21 @@ def test_a_footnotes_mark_is_left_out(nlp):
     assert ("GPT-4.1", "HAS_METRIC", "54.6%") in _read(nlp, marked)[1]
     # a mark standing alone stays, and so does what is no footnote's
     for text in ("¹ Measured on one GPU.", "a [^note] b"):
+        assert compacted(text)[0] == text
+
+
+def test_invisible_characters_and_character_references_are_read_as_meant(nlp):
+    # tests/data/unseen u03 as pages copied from the web write it: a soft hyphen and a
+    # zero-width space inside names, a character reference in a company's name, a
+    # byte-order mark opening the text (models__collection.md, guide, has "\u200b |")
+    plain = ("Meta is releasing Llama 3.1 405B, the largest openly available foundation "
+             "model. AT&T uses Llama 3.1 405B.\n")
+    web = ("\ufeffMeta is releasing Lla\u00adma 3.1 405B, the largest openly available "
+           "foundation model. AT&amp;T uses Llama\u200b 3.1 405B.\n")
+    assert compacted(web)[0] == plain
+    assert _read(nlp, web) == _read(nlp, plain)
+    assert ("Llama 3.1 405B", "DEVELOPED_BY", "Meta") in _read(nlp, web)[1]
+    for text in ("R&D and A & B", "&unknown; stays"):
         assert compacted(text)[0] == text
 
 
