@@ -64,6 +64,23 @@ def test_a_count_in_words_of_what_a_dataset_holds_is_its_size(nlp):
                     "to evaluate LLMs in practical scenarios in a certified manner.") == []
 
 
+def test_a_count_of_what_a_collection_spreads_across_is_its_size(nlp):
+    # eval__xstest.md (train), eval__bbq.md (train), task__careqa.md (heldout-more-dev): a
+    # small count after "across" is what the collection's items are spread over, whatever
+    # the noun (32 of the 34 such counts of the annotated pages are gold figures); "fell into
+    # four domains" (the seeds) is no such count
+    assert "ten prompt types" in _metrics(
+        nlp, "XSTest is a benchmark for identifying exaggerated safety behaviours in LLM's. It "
+        "comprises 250 safe prompts across ten prompt types that well-calibrated models should "
+        "not refuse to comply with.")
+    assert "nine social dimensions" in _metrics(
+        nlp, "The dataset highlights biases against people belonging to protected classes "
+        "across nine social dimensions relevant for U.S. English-speaking contexts.")
+    assert "four domains" not in _metrics(
+        nlp, "Over 75% of these conversations fell into four domains: health & wellness, "
+        "career, relationships, and personal finance.")
+
+
 def test_a_size_or_a_glued_unit_is_a_measure_alone(nlp):
     # readme__unsloth.md, readme__fschat.md
     found = _metrics(nlp, "- **Qwen3.5** - 0.8B, 2B, 4B, 9B, 27B are now supported.")
