@@ -1,5 +1,6 @@
-"""Any text goes through the real pipeline: no exception, and every offset it gives is one of
-the document's own, whatever the characters.
+"""Any text goes through the real pipeline: no exception, every offset it gives is one of
+the document's own, and the graph built from it exports to GraphML and reads back, whatever
+the characters.
 
 The text is made of the genre's words and the characters that have broken a reader of it
 before or could: digits of other scripts and superscripts ("3¹": ``str.isdigit`` says yes
@@ -14,11 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
+from graph.nlp.pipeline import shared_pipeline
 from graph.nlp.reading import LOOKALIKES
+from graph.store.graphml import read_graphml, write_graphml
 
-pytestmark = pytest.mark.slow  # about 10 s: CI runs it, the edit loop does not
+pytestmark = pytest.mark.slow  # a few seconds: CI runs it, the edit loop does not
 
 WORDS = ["Meta", "released", "Llama", "3", "70B", "GPT-4", "scores", "82.0%", "on", "MMLU",
          "both", "three", "models", "outperform", "by", "we", "It", "the", "model", "with",
@@ -28,7 +32,7 @@ WORDS = ["Meta", "released", "Llama", "3", "70B", "GPT-4", "scores", "82.0%", "o
 ODD = ["٣", "３", "³", "⁴", "½", "Ⅻ", "\u0301", "\u200b", "\u200f", "\u202e", "\ufeff",
        "\u00ad", "&amp;", "&nbsp;", "&#", "\ue000", "\u00a0", "\u2011", "\t", "\r", "\x0c",
        "ﬁ", "𝟙", "\U0001f600"]
-SETTINGS = settings(max_examples=120, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 pieces = st.lists(st.sampled_from(WORDS) | st.sampled_from(ODD), min_size=1, max_size=60)
@@ -51,11 +55,26 @@ def test_any_text_is_read_and_every_offset_is_the_documents(nlp, words, joiner):
                                              text[m.end - 1].translate(LOOKALIKES)), (text, m)
 
 
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(pieces, glue), min_size=1, max_size=3))
+def test_any_corpus_builds_a_graph_that_exports_and_reads_back(nlp, tmp_path_factory, texts):
+    documents = [Document(f"d{n}.md", f"d{n}.md", joiner.join(words), "md")
+                 for n, (words, joiner) in enumerate(texts)]
+    graph = build_graph(extract(nlp, documents), shared_pipeline()[1])
+    path = tmp_path_factory.mktemp("fuzz") / "g.graphml"
+    write_graphml(graph, path)
+    back = read_graphml(path)
+    assert sorted(back.nodes) == sorted(graph.nodes)
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert {d.get("label") for _, d in back.nodes(data=True)} == \
+        {d.get("label") for _, d in graph.nodes(data=True)}
+
+
 def test_digits_of_other_scripts_and_superscripts_are_read():
     # "int('3¹')" raised inside the plural counts (graph.nlp.anaphora.count_of) and stopped
     # the whole corpus's extraction; the counts read digits by str.isdecimal now
     from graph.nlp.anaphora import count_of
-    from graph.nlp.pipeline import shared_pipeline
 
     nlp, _ = shared_pipeline()
     doc = nlp("Both 3¹ models and ٣ benchmarks, ３ runs, ½ of them.")
