@@ -36,6 +36,7 @@ from app.plain_text import ElidedLabel, tooltip_text
 from graph import messages
 from graph.explore.model import GraphModel, ModelEvent
 from graph.explore.query import TextHit
+from graph.nlp.reading import plain_pieces
 from graph.taxonomy import color_of
 
 SNIPPET_CONTEXT = 60
@@ -395,12 +396,13 @@ class SourcePane(QWidget):
         document = self.model.documents.get(doc)
         if document is None:
             return f"{doc} @ {start}"
-        text = document.text
         left = max(s_start, start - SNIPPET_CONTEXT)
         right = min(s_end, end + SNIPPET_CONTEXT)
-        pre = ("\u2026" if left > s_start else "") + text[left:start]
-        post = text[end:right] + ("\u2026" if right < s_end else "")
-        return " ".join(f"{pre}\u00ab{text[start:end]}\u00bb{post}".split())
+        # (read as the pipeline reads it: a link's brackets and address are no words)
+        pre, name, post = plain_pieces(document.text[left:right], [start - left, end - left])
+        pre = ("\u2026" if left > s_start else "") + pre
+        post = post + ("\u2026" if right < s_end else "")
+        return " ".join(f"{pre}\u00ab{name}\u00bb{post}".split())
 
     def _set_passages(self, title: str, passages: list[Passage]) -> None:
         self.passages = passages

@@ -18,6 +18,7 @@ import networkx as nx
 from graph import __version__
 from graph.build.resolve import resolve
 from graph.ingest.documents import Corpus
+from graph.nlp.reading import plain_pieces
 from graph.nlp.records import DocumentResult, Mention, PipelineInfo, TypedRelation
 from graph.schema import (
     COOCCURRENCE,
@@ -36,7 +37,9 @@ MAX_ENTITIES_PER_SENTENCE = 40
 
 
 def _evidence(doc: str, start: int, end: int, texts: dict[str, str]) -> Evidence:
-    return Evidence(doc=doc, start=start, end=end, text=" ".join(texts[doc][start:end].split()))
+    """The sentence at ``start:end`` of ``doc``, its text as read (no link's markup)."""
+    text = plain_pieces(texts[doc][start:end], [])[0]
+    return Evidence(doc=doc, start=start, end=end, text=" ".join(text.split()))
 
 
 def _portable(path: str, corpus: Corpus | None) -> str:

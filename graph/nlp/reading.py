@@ -45,6 +45,7 @@ row, quote or code of its own.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -219,6 +220,18 @@ def compacted(text: str) -> tuple[str, list[int] | None]:
     kept.append(text[position:])
     where.extend(range(position, len(text) + 1))
     return "".join(kept), where
+
+
+def plain_pieces(text: str, cuts: list[int]) -> list[str]:
+    """``text`` without its markup (:func:`compacted`), cut where the offsets ``cuts`` of
+    ``text`` fall (sorted): what a list of passages shows of a sentence and the name in it
+    ("Today we're releasing «GPT-4.1» in the API", not its link's brackets and address)."""
+    read, where = compacted(text)
+    if where is None:
+        bounds = [0, *cuts, len(text)]
+    else:
+        bounds = [0, *(bisect.bisect_left(where, cut) for cut in cuts), len(read)]
+    return [read[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 def as_read(text: str) -> str:

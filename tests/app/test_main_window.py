@@ -94,6 +94,25 @@ def test_selecting_an_edge_shows_its_evidence(window):
     assert emphasised == {u, v}
 
 
+def test_a_linked_names_passages_read_without_the_links_markup(make_window, tmp_path):
+    # tests/data/unseen u01 as a blog writes it: the list of mentions showed the link's
+    # brackets and address around the name; the text pane still shows the text as written
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    text = ("Today we're releasing [GPT-4.1](https://openai.com/index/gpt-4-1/) in the API.\n"
+            "[GPT-4.1](https://openai.com/index/gpt-4-1/) scores 54.6% on SWE-bench Verified."
+            "\n")
+    (folder / "u01.md").write_text(text, encoding="utf-8")
+    window = make_window([str(folder)])
+    window.select_node(find(window, "GPT-4.1"))
+    shown = [p.text for p in window.source.passages]
+    assert shown[0] == "Today we're releasing \u00abGPT-4.1\u00bb in the API.", shown
+    assert shown[1].startswith("\u00abGPT-4.1\u00bb scores 54.6% on"), shown
+    current = window.source.passages[window.source.current]
+    assert text[current.start:current.end] == "GPT-4.1"
+    assert "[GPT-4.1](https://openai.com/index/gpt-4-1/)" in window.source.view.toPlainText()
+
+
 def test_clicking_a_mention_in_the_text_selects_its_node(window, qtbot):
     nid = find(window, "Anthropic")
     window.select_node(nid)

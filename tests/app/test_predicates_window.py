@@ -37,9 +37,9 @@ SENTENCES = [
      [("Llama 2", "scores", "51.7%", "HAS_METRIC"), ("Llama 2", "scores", "80.2%", "HAS_METRIC"),
       ("Llama 2", "evaluated on", "MATH", "EVALUATED_ON"),
       ("Llama 2", "evaluated on", "GSM8K", "EVALUATED_ON")]),
-    ("GPT-3 reaches <b>x</b> points.",
-     [("GPT-3", "MODEL"), ("<b>x</b>", "METRIC")],
-     [("GPT-3", "reaches", "<b>x</b>", "HAS_METRIC")]),
+    ("GPT-3 reaches <script>x</script> points.",
+     [("GPT-3", "MODEL"), ("<script>x</script>", "METRIC")],
+     [("GPT-3", "reaches", "<script>x</script>", "HAS_METRIC")]),
     ("PaLM was compared with GPT-3 by Google.",
      [("PaLM", "MODEL"), ("GPT-3", "MODEL"), ("Google", "ORG")],
      [("PaLM", "compared with", "GPT-3", "COMPARED_WITH"),
@@ -49,7 +49,7 @@ LLAMA, META, GPT3, PALM = (node_id("MODEL", "Llama 2"), node_id("ORG", "Meta"),
                            node_id("MODEL", "GPT-3"), node_id("MODEL", "PaLM"))
 MATH, SCORE, OTHER_SCORE = node_id("DATASET", "MATH"), node_id("METRIC", "51.7%"), \
     node_id("METRIC", "80.2%")
-MARKUP, YEAR = node_id("METRIC", "<b>x</b>"), node_id("DATE", "2023")
+MARKUP, YEAR = node_id("METRIC", "<script>x</script>"), node_id("DATE", "2023")
 FACTS = {SCORE, OTHER_SCORE, MARKUP, YEAR}
 DEVELOPED = edge_key(DEPENDENCY, "", "DEVELOPED_BY")
 
@@ -255,13 +255,13 @@ def test_facts_list_a_metric_with_its_benchmark_and_the_dates(window):
 
 def test_markup_in_a_metric_and_its_evidence_shows_literally(window):
     window.select_node(GPT3)
-    assert "<b>x</b> (1)" in plain(window)
-    assert "<b>x</b>" not in window.details.browser.toHtml()
+    assert "<script>x</script> (1)" in plain(window)
+    assert "<script>x</script>" not in window.details.browser.toHtml()
     window.focus_edge(GPT3, MARKUP, edge_key(DEPENDENCY, "", "HAS_METRIC"))
-    assert "GPT-3 reaches <b>x</b> points." in plain(window)
+    assert "GPT-3 reaches <script>x</script> points." in plain(window)
     assert MARKUP in window.canvas.drawn_nodes()  # the edge's hidden end is shown for it
     for nid in (GPT3, MARKUP):  # the metric on a later line, or the first
         tooltip = window.canvas.node_tooltip(nid)
-        assert "<b>x</b>" in tooltip  # plain text, which Qt shows as it is:
+        assert "<script>x</script>" in tooltip  # plain text, which Qt shows as it is:
         shown = tooltip_text(tooltip)
-        assert not Qt.mightBeRichText(shown) or "&lt;b&gt;x&lt;/b&gt;" in shown
+        assert not Qt.mightBeRichText(shown) or "&lt;script&gt;x&lt;/script&gt;" in shown

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
+from graph.nlp.pipeline import shared_pipeline
 from graph.nlp.reading import as_read, compacted, unwrapped
 
 PACKAGES = Path(__file__).resolve().parents[2] / "training" / "heldout" / "packages"
@@ -157,6 +159,11 @@ def test_a_links_markup_is_left_out_and_every_offset_is_the_documents(nlp):
         "GPT-4.1", "SWE-bench Verified", "GPT-4o", "Microsoft", "NVIDIA"}
     assert {linked[s:e].strip() for s, e in result.sentences} >= {
         "We've partnered with [Microsoft](/m), <a href=\"n\">NVIDIA</a> and AMD."}
+    # and the evidence a relation shows reads as the text does
+    graph = build_graph([result], shared_pipeline()[1])
+    evidence = {ev["text"] for _, _, d in graph.edges(data=True) for ev in d["evidence"]}
+    assert "We've partnered with Microsoft, NVIDIA and AMD." in evidence
+    assert not [text for text in evidence if "](" in text or "<a" in text]
     # brackets that are no link stay: citations (techniques__prompt_chaining.md, guide,
     # train), a checkbox, a comparison, a prompt's own tags
     for text in ("as shown in [1] and [2]", "- Prompt injection[65][66][67]", "- [x] done",
