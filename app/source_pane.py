@@ -396,12 +396,15 @@ class SourcePane(QWidget):
         document = self.model.documents.get(doc)
         if document is None:
             return f"{doc} @ {start}"
-        left = max(s_start, start - SNIPPET_CONTEXT)
-        right = min(s_end, end + SNIPPET_CONTEXT)
-        # (read as the pipeline reads it: a link's brackets and address are no words)
-        pre, name, post = plain_pieces(document.text[left:right], [start - left, end - left])
-        pre = ("\u2026" if left > s_start else "") + pre
-        post = post + ("\u2026" if right < s_end else "")
+        # the sentence read as the pipeline reads it (a link's brackets and address are no
+        # words), then cut to some context around the name
+        s_start, s_end = min(s_start, start), max(s_end, end)
+        pre, name, post = plain_pieces(document.text[s_start:s_end],
+                                       [start - s_start, end - s_start])
+        if len(pre) > SNIPPET_CONTEXT:
+            pre = "\u2026" + pre[-SNIPPET_CONTEXT:]
+        if len(post) > SNIPPET_CONTEXT:
+            post = post[:SNIPPET_CONTEXT] + "\u2026"
         return " ".join(f"{pre}\u00ab{name}\u00bb{post}".split())
 
     def _set_passages(self, title: str, passages: list[Passage]) -> None:

@@ -100,14 +100,14 @@ def test_a_linked_names_passages_read_without_the_links_markup(make_window, tmp_
     folder = tmp_path / "linked"
     folder.mkdir()
     text = ("Today we're releasing [GPT-4.1](https://openai.com/index/gpt-4-1/) in the API.\n"
-            "[GPT-4.1](https://openai.com/index/gpt-4-1/) scores 54.6% on SWE-bench Verified."
-            "\n")
+            "[GPT-4.1](https://openai.com/index/gpt-4-1/) scores 54.6% on [SWE-bench Verified]"
+            "(https://www.swebench.com/verified.html).\n")
     (folder / "u01.md").write_text(text, encoding="utf-8")
     window = make_window([str(folder)])
     window.select_node(find(window, "GPT-4.1"))
     shown = [p.text for p in window.source.passages]
     assert shown[0] == "Today we're releasing \u00abGPT-4.1\u00bb in the API.", shown
-    assert shown[1].startswith("\u00abGPT-4.1\u00bb scores 54.6% on"), shown
+    assert shown[1] == "\u00abGPT-4.1\u00bb scores 54.6% on SWE-bench Verified.", shown
     current = window.source.passages[window.source.current]
     assert text[current.start:current.end] == "GPT-4.1"
     assert "[GPT-4.1](https://openai.com/index/gpt-4-1/)" in window.source.view.toPlainText()
