@@ -38,9 +38,9 @@ as written. :func:`as_read` makes three changes, one character for one, and
 A break wraps prose when it ends a long line of words (not a heading, a table row, a quote,
 code, or a line that introduces what follows with a colon or breaks on purpose with two
 trailing spaces) and the next line runs on in lower case or with a number, or with a name
-after a word in lower case or a comma ("in the\\nSpanish healthcare system", "Physics,\\n
-Chemistry and Biology"; not a field: "...`\\nAbstract: ..."), and is no item, heading,
-row, quote or code of its own.
+after a word in lower case, a number or a comma ("in the\\nSpanish healthcare system",
+"Claude 3.5\\nSonnet", "Physics,\\nChemistry and Biology"; not a field: "...`\\nAbstract:
+..."), and is no item, heading, row, quote or code of its own.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ _OWN_LINE = re.compile(r"^\s*(?:[#|>]|[-*+•]\s|\d{1,2}[.)]\s)")  # heading, ro
 LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")  # a list item's line: "- ", "* ", "1. "
 _RUNS_ON = re.compile(r"^ {0,3}[a-z0-9(]")
 _NAME_ON = re.compile(r"^ {0,3}[A-Z]")  # a name the line wraps onto: "the\nSpanish Ministry"
+_LAST_WORD = re.compile(r"^ {0,3}[\w%-]+[.!?]$")  # a sentence's last word: "responsibly."
 _FIELD = re.compile(r"^\s*[\w -]{1,30}:(\s|$)")  # "Abstract: ...", "SPDX-FileType: ..."
 _PROSE_START = re.compile(r"^\s*[\w\"'`(\[*]")  # not a line opened by an emoji or a symbol
 _CODE = re.compile(r"--|=|[{}]|\(\)|\$ |>>>")  # options, code, prompts: not prose
@@ -85,11 +86,12 @@ def _wraps(line: str, following: str) -> bool:
             and (not _OWN_LINE.match(line) or LIST_ITEM.match(line) is not None)
             and not line.endswith("  ") and words[-1] not in ":|"
             and (_RUNS_ON.match(following) is not None or _NAME_ON.match(following) is not None
-                 and (words[-1].islower() or words[-1] == ",") and not _FIELD.match(following)
+                 and (words[-1].isalnum() or words[-1] == ",")
+                 and not _FIELD.match(following)
                  and _PROSE_START.match(line) is not None)
             and not _OWN_LINE.match(following)
-            and " " in following.strip() and not _CODE.search(line)
-            and not _CODE.search(following))
+            and (" " in following.strip() or _LAST_WORD.match(following) is not None)
+            and not _CODE.search(line) and not _CODE.search(following))
 
 
 def unwrapped(text: str) -> str:

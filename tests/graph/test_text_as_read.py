@@ -39,6 +39,23 @@ def test_a_break_inside_a_sentence_is_a_space_and_every_offset_stays():
     assert "\nAbstract: `https://" in read
 
 
+def test_a_break_after_a_number_or_a_name_or_before_a_sentences_last_word_is_a_space(nlp):
+    # tests/data/unseen u04, u06, u07 wrapped at 60 and 72 columns, as a plain-text mail or a
+    # README wraps them: the names run over the break were cut ("Claude 3.5" and "Sonnet",
+    # "Oracle" for Oracle Cloud Infrastructure, "Gates Foundation", "Open LLM Leaderboard")
+    for wrapped in ("We tested five frontier models, including o1, Claude 3.5\nSonnet and "
+                    "Gemini 1.5 Pro, in 6 agentic scenarios.",
+                    "Command R+ is now available on Microsoft Azure and Oracle Cloud\n"
+                    "Infrastructure.",
+                    "Hugging Face hosts more than 1 million models, and its Open LLM\n"
+                    "Leaderboard has evaluated over 7,500 of them."):
+        assert unwrapped(wrapped) == wrapped.replace("\n", " ")
+        assert _read(nlp, wrapped) == _read(nlp, wrapped.replace("\n", " "))
+    # a field after a line ending with a number keeps its line
+    text = "Title: A benchmark of linguistic reasoning puzzles for LLMs 2024\nAbstract: x y"
+    assert unwrapped(text) == text
+
+
 def test_fields_items_and_code_keep_their_lines():
     # a command after a command is code, not prose run on (eval__paperbench.md)
     code = _page("eval__paperbench.md")
