@@ -1,4 +1,5 @@
-"""HTML: the text a browser would show (no scripts, styles or head metadata)."""
+"""HTML: the text a browser would show of the page's content (no scripts, styles, head
+metadata, nor the site's furniture around it: navigation, footer, sidebars, forms)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ from html.parser import HTMLParser
 
 
 class _VisibleText(HTMLParser):
-    """Collect the text a browser would show: no scripts, styles or head metadata."""
+    """Collect the text a browser would show: no scripts, styles or head metadata, and not the
+    site's navigation, footer, sidebars and forms, which repeat on every page of a site (a
+    copyright line's "Example Inc." was an organisation of every page, a menu's "Home | Blog"
+    the page's first line, which hid its lead from the rules that read it)."""
 
-    HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg"}
+    HIDDEN = {"script", "style", "head", "title", "noscript", "template", "svg",
+              "nav", "footer", "aside", "form", "button", "dialog", "menu"}
     BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
              "table", "section", "article", "header", "footer", "blockquote", "pre", "hr"}
 
