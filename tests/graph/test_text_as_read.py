@@ -188,35 +188,33 @@ def test_a_links_markup_is_left_out_and_every_offset_is_the_documents(nlp):
         assert compacted(text)[0] == text
 
 
-def test_a_footnotes_mark_is_left_out(nlp):
-    # tests/data/unseen u01 with its names and figures footnoted as a model card marks them:
-    # the set's entity F1 fell from .966 to .722 and its relation F1 from .810 to .386
-    # ("Llama 3 70B¹" read "Llama 3", "82.0%²" no figure, "MMLU³" a name); now as plain
-    plain = ("GPT-4.1 scores 54.6% on SWE-bench Verified, improving by 21.4 points over "
-             "GPT-4o and Command R+.\n")
-    marked = ("GPT-4.1¹ scores 54.6%² on SWE-bench Verified†, improving by 21.4 points over "
-              "GPT-4o[^3] and Command R+¹,².\n")
-    assert compacted(marked)[0] == plain
-    assert _read(nlp, marked) == _read(nlp, plain)
-    assert ("GPT-4.1", "HAS_METRIC", "54.6%") in _read(nlp, marked)[1]
-    # a mark standing alone stays, and so does what is no footnote's
-    for text in ("¹ Measured on one GPU.", "a [^note] b"):
-        assert compacted(text)[0] == text
+# tests/data/unseen u01 with its names and figures footnoted as a model card marks them:
+# the set's entity F1 fell from .966 to .722 and its relation F1 from .810 to .386 ("Llama 3
+# 70B¹" read "Llama 3", "82.0%²" no figure, "MMLU³" a name); a mark standing alone stays, and
+# so does what is no footnote's
+FOOTNOTED = ("GPT-4.1¹ scores 54.6%² on SWE-bench Verified†, improving by 21.4 points over "
+             "GPT-4o[^3] and Command R+¹,².\n",
+             "GPT-4.1 scores 54.6% on SWE-bench Verified, improving by 21.4 points over GPT-4o "
+             "and Command R+.\n",
+             ("GPT-4.1", "HAS_METRIC", "54.6%"), ("¹ Measured on one GPU.", "a [^note] b"))
+# tests/data/unseen u03 as pages copied from the web write it: a soft hyphen and a
+# zero-width space inside names, a character reference in a company's name, a byte-order
+# mark opening the text (models__collection.md, guide, has "\u200b |")
+INVISIBLE = ("\ufeffMeta is releasing Lla\u00adma 3.1 405B, the largest openly available "
+             "foundation model. AT&amp;T uses Llama\u200b 3.1 405B.\n",
+             "Meta is releasing Llama 3.1 405B, the largest openly available foundation model. "
+             "AT&T uses Llama 3.1 405B.\n",
+             ("Llama 3.1 405B", "DEVELOPED_BY", "Meta"), ("R&D and A & B", "&unknown; stays"))
 
 
-def test_invisible_characters_and_character_references_are_read_as_meant(nlp):
-    # tests/data/unseen u03 as pages copied from the web write it: a soft hyphen and a
-    # zero-width space inside names, a character reference in a company's name, a
-    # byte-order mark opening the text (models__collection.md, guide, has "\u200b |")
-    plain = ("Meta is releasing Llama 3.1 405B, the largest openly available foundation "
-             "model. AT&T uses Llama 3.1 405B.\n")
-    web = ("\ufeffMeta is releasing Lla\u00adma 3.1 405B, the largest openly available "
-           "foundation model. AT&amp;T uses Llama\u200b 3.1 405B.\n")
-    assert compacted(web)[0] == plain
-    assert _read(nlp, web) == _read(nlp, plain)
-    assert ("Llama 3.1 405B", "DEVELOPED_BY", "Meta") in _read(nlp, web)[1]
-    for text in ("R&D and A & B", "&unknown; stays"):
-        assert compacted(text)[0] == text
+@pytest.mark.parametrize("written, plain, relation, kept", [FOOTNOTED, INVISIBLE],
+                         ids=["footnote marks", "invisible characters and references"])
+def test_what_marks_a_text_up_is_left_out_or_read_as_meant(nlp, written, plain, relation,
+                                                            kept):
+    assert compacted(written)[0] == plain
+    found = _read(nlp, written)
+    assert found == _read(nlp, plain) and relation in found[1], found
+    assert all(compacted(text)[0] == text for text in kept)
 
 
 def test_a_table_cells_full_stop_before_the_next_bar_is_punctuation(nlp):
