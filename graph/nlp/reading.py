@@ -1,4 +1,4 @@
-"""What the pipeline reads of a text: the same characters written plainly, less a link's markup.
+"""What the pipeline reads of a text: the same characters written plainly, less what marks them up.
 
 Every offset the pipeline gives stays the document's, and the reader still shows the text
 as written. :func:`as_read` makes three changes, one character for one, and
