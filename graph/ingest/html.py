@@ -1,7 +1,8 @@
 """HTML: the text a browser would show of the page's content (no scripts, styles, head
 metadata, nor the site's furniture around it: navigation, footer, sidebars, forms), written
 the way Markdown writes its structure: a heading as "# ...", a list's items as "- ..." or
-"1. ...", a table's rows as "| ... | ... |" under a rule, preformatted text fenced. The
+"1. ...", a table's rows as "| ... | ... |" under a rule, preformatted text fenced, bold and
+code marked ("**Lighteval** is ...", "`vllm`"). The
 pipeline reads Markdown's structure (a heading names a section's topic and is no sentence, an
 item is a sentence of its own, a results table pairs its rows with its columns); rendered as
 bare lines, the guide's dev pages scored entities .913 -> .802 and relations .740 -> .695.
@@ -14,6 +15,7 @@ from html.parser import HTMLParser
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _CELLS = {"td", "th"}
+_MARKS = {"strong": "**", "b": "**", "code": "`"}  # inline marks Markdown writes too
 _EMPTY = re.compile(r"#{1,6}|-|\|(?: \|)*")  # the marks of an empty heading, item or row
 
 
@@ -67,6 +69,8 @@ class _VisibleText(HTMLParser):
         elif tag == "pre":
             self.pre_depth += 1
             self.parts.append("\n```\n")
+        elif tag in _MARKS and not self.pre_depth:
+            self.parts.append(_MARKS[tag])
         elif tag in self.BLOCK:
             self.parts.append("\n")
 
@@ -93,6 +97,8 @@ class _VisibleText(HTMLParser):
         elif tag == "pre":
             self.pre_depth = max(0, self.pre_depth - 1)
             self.parts.append("\n```\n")
+        elif tag in _MARKS and not self.pre_depth:
+            self.parts.append(_MARKS[tag])
         elif tag in self.BLOCK:
             self.parts.append("\n")
 

@@ -103,8 +103,8 @@ def test_html_keeps_only_visible_text():
 def test_html_is_read_with_markdowns_structure(nlp):
     # models__llama-3.md (guide, train) as its web page writes it: rendered as bare lines,
     # its headings read as sentences and its items lost "Llama 3" as their topic (the guide's
-    # dev pages saved as HTML scored entities .802 and relations .695, and now .907 and .740,
-    # as Markdown: .913, .740)
+    # dev pages saved as HTML scored entities .802 and relations .695, and now .913 and .740,
+    # as Markdown)
     page = ("<article><h1>Llama 3</h1><h2>Llama 3 Architecture Details</h2><p>Here is a "
             "summary of the mentioned technical details of Llama 3:</p><ul><li>It uses a "
             "standard decoder-only transformer.</li><li>The vocabulary is 128K tokens.</li>"
@@ -116,6 +116,9 @@ def test_html_is_read_with_markdowns_structure(nlp):
     assert "\n- It uses a standard decoder-only transformer.\n- The vocabulary is" in text
     assert "| Model | MMLU |\n| --- | --- |\n| Llama 3 70B | 79.5 |" in text
     assert "1. first\n2. second" in text and "```\nx = 1\ny = 2\n```" in text
+    # bold and code as Markdown marks them, which the rules read ("**Lighteval** is ...")
+    assert html_to_text("<p><strong>Lighteval</strong> is a toolkit; run <code>lighteval"
+                        "</code>.</p>") == "**Lighteval** is a toolkit; run `lighteval`."
     [result] = list(extract(nlp, [Document("llama-3.html", "llama-3.html", text, "x")]))
     spans = {(m.start, m.end): m.text for m in result.mentions}
     found = {(spans.get(r.source), r.predicate, spans.get(r.target)) for r in result.relations}
