@@ -28,8 +28,9 @@ as written. :func:`as_read` makes three changes, one character for one, and
   against .864 .810 .857 .750 for the plain text).
 * **Characters that are no part of the words** are left out or read as meant: a soft hyphen
   and a zero-width space inside a name ("Lla\u00adma", "Llama\u200b 3"), a byte-order mark,
-  HTML's character references ("AT&amp;T" is "AT&T"). A block's HTML tag ("<br>", "</p>",
-  "<tr>") is read as a line break where it parts two words, a table cell's as a space.
+  HTML's character references ("AT&amp;T" is "AT&T"), a PDF's ligatures ("ﬁne-tuning"). A
+  block's HTML tag ("<br>", "</p>", "<tr>") is read as a line break where it parts two words,
+  a table cell's as a space.
 * **A footnote's mark** glued to what it annotates is left out too: "Llama 3 70B¹", "82.0%²",
   "Claude 3 Sonnet†", "GPT-4[^1]". The recogniser cut the names short at the mark ("Llama 3")
   or ran it into them ("MMLU³"), and the figures were lost (``tests/data/unseen`` with its
@@ -146,7 +147,11 @@ _FOOTNOTE = re.compile(rf"(?<=[\w%+)\]])(?:[{_MARKS}](?:[,{_MARKS}]*[{_MARKS}])?
 # ("Trans\u00adformer"), a byte-order mark; and HTML's character references ("AT&amp;T")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_ANY = re.compile(rf"\]\(|\]\[|<|[{_MARKS}]|\[\^|&|{_INVISIBLE.pattern}")  # may be markup
+# the ligatures a PDF's text layer writes ("ﬁne-tuning", "ﬂow"), as the letters they join
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
+_ANY = re.compile(rf"\]\(|\]\[|<|[{_MARKS}]|\[\^|&|{_INVISIBLE.pattern}|{_LIGATURE.pattern}")
 _INLINE_TAGS = frozenset("a abbr b code del em i ins kbd mark s small span strong sub sup u"
                          .split())
 _CELLS = frozenset(("td", "th", "img", "source", "picture", "video"))  # a space between words
@@ -172,6 +177,7 @@ def _markup(text: str) -> list[Markup]:
     spans += [_tag(m) for m in _TAG.finditer(text)]
     spans += [(*m.span(), "", False) for m in _FOOTNOTE.finditer(text)]
     spans += [(*m.span(), "", False) for m in _INVISIBLE.finditer(text)]
+    spans += [(*m.span(), _LIGATURES[m[0]], False) for m in _LIGATURE.finditer(text)]
     spans += [(*m.span(), html.unescape(m[0]), False) for m in _ENTITY.finditer(text)
               if html.unescape(m[0]) != m[0]]
     for match in _LINK.finditer(text):

@@ -207,8 +207,20 @@ INVISIBLE = ("\ufeffMeta is releasing Lla\u00adma 3.1 405B, the largest openly a
              ("Llama 3.1 405B", "DEVELOPED_BY", "Meta"), ("R&D and A & B", "&unknown; stays"))
 
 
-@pytest.mark.parametrize("written, plain, relation, kept", [FOOTNOTED, INVISIBLE],
-                         ids=["footnote marks", "invisible characters and references"])
+# tests/data/unseen3 w01 as a PDF's text layer writes it, with ligatures: the set's entity F1
+# fell from .938 to .905 and its relation F1 from .750 to .698 ("ﬂow" no word of the parse)
+LIGATURES = ("Stability AI today released Stable Diﬀusion 3.5 Large, an 8-billion-parameter "
+             "image model, under its community licence.\nThe model was trained with rectiﬁed "
+             "ﬂow and improves prompt adherence over Stable Diﬀusion XL.\n",
+             "Stability AI today released Stable Diffusion 3.5 Large, an 8-billion-parameter "
+             "image model, under its community licence.\nThe model was trained with rectified "
+             "flow and improves prompt adherence over Stable Diffusion XL.\n",
+             ("Stable Diffusion 3.5 Large", "DEVELOPED_BY", "Stability AI"), ())
+
+
+@pytest.mark.parametrize("written, plain, relation, kept", [FOOTNOTED, INVISIBLE, LIGATURES],
+                         ids=["footnote marks", "invisible characters and references",
+                              "ligatures"])
 def test_what_marks_a_text_up_is_left_out_or_read_as_meant(nlp, written, plain, relation,
                                                             kept):
     assert compacted(written)[0] == plain
