@@ -113,13 +113,10 @@ def unwrapped(text: str) -> str:
 
 
 def without_furniture(text: str) -> str:
-    """``text`` with a press release's dateline and stock tickers blanked (spaces)."""
-    return _blanked(text, [m.span() for m in _TICKER.finditer(text)] + [
-        m.span() for m in _DATELINE.finditer(text) if m.group("date") or m.group("wire")])
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the characters of ``spans`` blanked (spaces), its line breaks kept."""
+    """``text`` with a press release's dateline and stock tickers blanked (spaces, its line
+    breaks kept)."""
+    spans = [m.span() for m in _TICKER.finditer(text)] + [
+        m.span() for m in _DATELINE.finditer(text) if m.group("date") or m.group("wire")]
     if not spans:
         return text
     chars = list(text)

@@ -105,7 +105,7 @@ def _past_acronym(gap: list) -> list:
 
 def _wrap(doc, k: int, end: int) -> bool:
     """A space token that only wraps a line of prose (:func:`wrapped`), or blanks within a
-    line (a link's address read as spaces: "[GPT-4.1 mini](https://...) and")."""
+    line (a press release's furniture read as spaces, a run of spaces as written)."""
     return doc[k].is_space and ("\n" not in doc[k].text or wrapped(doc, k, end))
 
 
