@@ -53,6 +53,7 @@ TRANSPARENT_DEPS = {"conj", "appos", "compound", "flat", "nmod", "poss"}
 SKIP_VERBS = {"be", "have", "do"}
 EMPTY_VERBS = {"do"}  # "we're doing both with X": no relation whatever the preposition
 RELATIVE_PRONOUNS = {"which", "who", "that"}
+NAMING_VERBS = {"call", "name", "dub"}  # "a method called RAG": the name is the noun's
 # Prepositions that only quantify a number ("from under 25 minutes"): the relation is the
 # preposition above them.
 QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximately", "almost"}
@@ -78,6 +79,14 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
     """
     token = _climb(token, {"conj"} if metric else TRANSPARENT_DEPS)
     dep, head = token.dep_, token.head
+    if dep == "oprd" and head.lemma_.lower() in NAMING_VERBS and head.tag_ == "VBN" \
+            and not metric:
+        # "introduced a method called RAG": the name stands for the noun it names ("a
+        # method", the verb's object); "introduced their models, called Llama 3" likewise
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            return verb_role(head.head)
+        if head.dep_ == "advcl" and head.head.pos_ in VERBAL:
+            return head.head, "obj", ""
     if dep in SUBJECT_DEPS and head.pos_ in VERBAL:
         return head, "subj", ""
     if dep in OBJECT_DEPS and head.pos_ in VERBAL:

@@ -112,6 +112,33 @@ CASES = {
         5 Python    PROPN NNP dobj  4 B-PROJECT
         6 .         PUNCT .   punct 1 O
         """, {("Anthropic", "train", "Claude"), ("Claude", "translate", "Python")}),
+    # the prompt guide's pages, as en_core_web_sm parses them
+    "a name called so stands for the noun it names": (
+        "Google introduced its product called Gemini Advanced.", """
+        0 Google     PROPN NNP nsubj    1 B-ORG
+        1 introduced VERB  VBD ROOT     1 O         introduce
+        2 its        PRON  PRP$ poss    3 O
+        3 product    NOUN  NN  dobj     1 O
+        4 called     VERB  VBN acl      3 O         call
+        5 Gemini     PROPN NNP compound 6 B-PROJECT
+        6 Advanced   PROPN NNP oprd     4 I-PROJECT
+        7 .          PUNCT .   punct    1 O
+        """, {("Google", "introduce", "Gemini Advanced")}),
+    "a name called so after the verb's object": (
+        "Meta introduced their new family of models, called Llama 3.", """
+        0  Meta       PROPN NNP nsubj  1  B-ORG
+        1  introduced VERB  VBD ROOT   1  O       introduce
+        2  their      PRON  PRP$ poss  4  O
+        3  new        ADJ   JJ  amod   4  O
+        4  family     NOUN  NN  dobj   1  O
+        5  of         ADP   IN  prep   4  O
+        6  models     NOUN  NNS pobj   5  O       model
+        7  ,          PUNCT ,   punct  1  O
+        8  called     VERB  VBN advcl  1  O       call
+        9  Llama      PROPN NNP oprd   8  B-MODEL
+        10 3          NUM   CD  nummod 9  I-MODEL
+        11 .          PUNCT .   punct  1  O
+        """, {("Meta", "introduce", "Llama 3")}),
 }
 
 
