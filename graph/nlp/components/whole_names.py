@@ -163,7 +163,11 @@ def language_names(spans: list[Span]) -> list[Span]:
     "Russian SQuAD", "Chinese LLaMA": the annotated pages name the whole 15 times in 17),
     the language's word taken in whether it was left out or found as a name of its own."""
     found: list[Span] = []
+    languages = words("entities", "language_names") | {"english"}
     for span in sorted(spans, key=lambda s: s.start):
+        if len(span) == 1 and span[0].lower_ in languages:
+            continue  # a language's name alone names no thing ("in English, French and
+            # Chinese" read as organisations): no annotated page has one as a name
         doc, k = span.doc, span.start - 1
         language = k >= 0 and doc[k].text[:1].isupper() and \
             doc[k].lower_ in words("entities", "language_names") and doc[k].whitespace_ == " "
