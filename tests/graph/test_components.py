@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.ingest.documents import Document
@@ -146,6 +148,15 @@ def test_line_break_after_a_full_stop_ends_a_sentence(nlp):
     doc = nlp("It now uses Flux Pro.\nCohere For AI launched Aya Expanse.")
     assert next(t for t in doc if t.text == "Cohere").is_sent_start
     assert all(not t.is_sent_start for t in doc[1:5])
+
+
+def test_a_capitalised_word_running_on_begins_no_sentence(nlp):
+    # tests/data/unseen/docs/u04_mistral_cohere.txt: the parser alone cut "Cohere | For AI
+    # launched Aya Expanse, ..." and the launch lost its maker
+    text = (Path(__file__).parents[1] / "data" / "unseen" / "docs" /
+            "u04_mistral_cohere.txt").read_text(encoding="utf-8")
+    sentence = next(s for s in nlp(text).sents if "Cohere" in s.text)
+    assert sentence.text.startswith("Cohere For AI launched Aya Expanse"), sentence.text
 
 
 def test_a_number_or_a_word_in_lower_case_running_on_begins_no_sentence(nlp):

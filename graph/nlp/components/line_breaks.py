@@ -4,9 +4,9 @@ A line break after sentence-final punctuation, or a blank line, ends a sentence.
 alone runs "…Flux Pro.\\nCohere launched…" together; a single line break elsewhere may be
 hard-wrapped text and is left to the parser.
 
-A word in lower case or a number that runs on from a word on the same line does not begin a
-sentence: the parser alone cuts "Aya Expanse | 32B outperforms Llama 3.1 70B ..." and
-loses the sentence's subject.
+A word or a number that runs on from a word on the same line does not begin a sentence:
+the parser alone cuts "Aya Expanse | 32B outperforms Llama 3.1 70B ..." and "Cohere | For AI
+launched Aya Expanse" and loses the sentence's subject.
 
 A Markdown heading is a sentence of its own, whatever its punctuation: the parser alone cuts
 "# GDM Dangerous Capabilities: In House CTF" at its colon, and the words after it, read as a
@@ -32,7 +32,8 @@ from spacy.tokens import Doc
 from graph.nlp.components.spans import doc_text
 
 _LINE_BREAK = re.compile(r"(?:(?<=[.!?:;…\"”)\]])[ \t]*\n|\n[ \t]*\n)\s*(?=\S)")
-_RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[a-z0-9])")  # "Expanse 32B", "model uses"
+_RUN_ON = re.compile(r"(?<=[^\W_]|%)[ \t]+(?=[A-Za-z0-9])")  # "Expanse 32B", "model uses",
+# "Cohere For AI"
 _HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*", re.MULTILINE)
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,2}[.)])[ \t]+(?=\S)", re.MULTILINE)  # "- ", "1. "
 _ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)  # a Markdown table's row
