@@ -111,6 +111,23 @@ def test_a_language_written_before_a_benchmark_or_a_model_is_part_of_its_name(nl
     assert ("Chinese LLaMA", "MODEL") in found, found
 
 
+def test_the_fields_common_benchmarks_and_corpora_are_datasets(nlp):
+    # task__piqa.md, task__pile_10k.md (held-out more-dev half): PIQA was a product, The
+    # Pile and OpenWebText were missed
+    found = ents(nlp, "# PIQA\n\nPIQA was designed to investigate the physical knowledge of "
+                      "existing models.\n\nAbstract: The first 10K elements of The Pile, useful "
+                      "for debugging models trained on it. Inspired by stas' great resource "
+                      "doing the same for OpenWebText")
+    for name in ("PIQA", "The Pile", "OpenWebText"):
+        assert (name, "DATASET") in found, found
+    # readme__lighteval.md: a benchmark's edition in one language keeps its code, and a
+    # longer name the gazetteer's is part of stays whole (readme__colbert_ai.md)
+    found = ents(nlp, "- **French**: IFEval-fr, GPQA-fr, BAC-fr\n\nColBERT is evaluated on "
+                      "MS MARCO Passage Ranking.")
+    assert {("IFEval-fr", "DATASET"), ("GPQA-fr", "DATASET")} <= found, found
+    assert ("MS MARCO Passage Ranking", "DATASET") in found, found
+
+
 def test_a_known_company_before_ai_keeps_its_whole_name(nlp):
     # readme__llmcompressor.md (held-out more-dev half): "<Name> AI" took "Hat AI"
     found = ents(nlp, "The Red Hat AI team has been using LLM Compressor to produce a fresh "

@@ -24,6 +24,7 @@ _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM 
 _RELEASE = re.compile(r"^v\d+(?:\.\d+)*$")  # "Dolly-v2-12B", "Mixtral-8x7B-v0.1"
 # "Kimi k1.5", "Stable Diffusion XL", "T5 XXL": a release or size letter after a model's name
 _MODEL_MARK = re.compile(r"^[a-z]\d+(?:\.\d+)*$|^X{1,3}L$")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")  # "fr", "eu": a language's two-letter code
 _GREEK = re.compile(r"^[\u03b1-\u03c9]$")  # a variant named by a Greek letter: "Zephyr-β"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
@@ -58,6 +59,10 @@ def whole_name(span: Span) -> Span:
         elif end < len(doc) and doc[end - 1].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and _glued(doc[end]):
             end += 1  # "s1-" + "32B": the span stopped at the hyphen
+        elif span.label_ == "DATASET" and end + 1 < len(doc) and doc[end].text in HYPHENS \
+                and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and _LANGUAGE_CODE.match(doc[end + 1].text):
+            end += 2  # "IFEval-fr", "XCOPA-eu": a benchmark's edition in one language
         elif span.label_ == "MODEL" and end < len(doc) and _SIZE.match(doc[end].text) \
                 and doc[end - 1].whitespace_ == " " and not (
                     end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
