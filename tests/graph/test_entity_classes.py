@@ -128,6 +128,16 @@ def test_the_fields_common_benchmarks_and_corpora_are_datasets(nlp):
     assert ("MS MARCO Passage Ranking", "DATASET") in found, found
 
 
+def test_the_fields_common_model_families_alone_are_models(nlp):
+    # task__xnli.md (held-out more-dev half): XGLM and mGPT were products; readme__xgrammar.md
+    # and readme__unsloth.md (held-out dev half): Phi an organisation or missed
+    found = ents(nlp, "The prompts may differ from the ones used by mGPT and XGLM (they do not "
+                      "provide their prompts).\n\nIt supports Llama, Qwen, Phi, Falcon, GLM "
+                      "and Whisper.")
+    for name in ("mGPT", "XGLM", "Phi", "Falcon", "GLM", "Whisper"):
+        assert (name, "MODEL") in found, found
+
+
 def test_a_known_company_before_ai_keeps_its_whole_name(nlp):
     # readme__llmcompressor.md (held-out more-dev half): "<Name> AI" took "Hat AI"
     found = ents(nlp, "The Red Hat AI team has been using LLM Compressor to produce a fresh "

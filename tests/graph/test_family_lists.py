@@ -28,11 +28,8 @@ def types(nlp, text: str) -> dict[str, str]:
      ["DeepSeek", "Gemma", "Qwen", "Llama"]),
     ("- Train **MoE LLMs 12x faster** with 35% less VRAM - DeepSeek, GLM, Qwen and gpt-oss.",
      ["DeepSeek", "Qwen"]),
-    # a list the parse does not see ("etc."): the family votes for the unknown "Phi" too
-    pytest.param("Transform Llama, Phi, Mistral etc. into reasoning LLMs!",
-                 ["Llama", "Phi", "Mistral"], marks=pytest.mark.xfail(
-                     strict=True, reason="the recogniser trained with the package READMEs "
-                     "finds no 'Phi' here, and the list of two does not re-type 'Mistral'")),
+    # a list the parse does not see ("etc."): its families ("Llama", "Phi") make "Mistral" one
+    ("Transform Llama, Phi, Mistral etc. into reasoning LLMs!", ["Llama", "Phi", "Mistral"]),
 ])
 def test_a_maker_named_like_its_family_is_the_family_in_a_list_of_models(nlp, text, names):
     found = types(nlp, text)

@@ -70,6 +70,9 @@ def whole_name(span: Span) -> Span:
         elif span.label_ == "MODEL" and end < len(doc) and _MODEL_MARK.match(doc[end].text) \
                 and doc[end - 1].whitespace_ == " ":
             end += 1  # "Kimi k1.5", "Stable Diffusion XL"
+        elif span.label_ == "MODEL" and end - start == 1 and doc[start].is_alpha and \
+                end < len(doc) and doc[end].text == "LLM" and doc[end - 1].whitespace_ == " ":
+            end += 1  # "Falcon LLM": a one-word family named with its kind (not "Phi-2 LLM")
         elif end < len(doc) and _VERSION.match(doc[end].text) and _released(span, end):
             end += 1  # "PyTorch 2.2", "MiniCPM-V 2.6": a release is named with its version
         elif span.label_ == "DATASET" and end < len(doc) and \
