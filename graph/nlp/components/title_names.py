@@ -52,6 +52,9 @@ _GUESSED = {"ORG", "PERSON"}
 _ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]+(?:[^\n]*?)[ \t]*\|?[ \t]*$")
 _ITEM_WORDS = 6
 _LICENCES = {"License", "Licence"}
+# "licensed under MIT", "The MIT License (MIT)": the licence, not its maker
+_LICENSED = re.compile(r"(?i)(?:\b(?:licen[cs]ed|released|distributed|available)[ \t]+under"
+                       r"[ \t]+(?:the[ \t]+)?|\blicen[cs]e[ \t]*\()$")
 _LICENCE_KEY = re.compile(r"(?i)licen[cs]e(?:-identifier)?\W*:\W*$")  # "**License:** "
 _LINK_DEFINITION = re.compile(r"[ \t]*\[[^\]\n]+\]:[ \t]*\S+[ \t]*(?:\n|$)")  # "[x]: https://..."
 
@@ -147,8 +150,9 @@ def _names_no_entity(span: Span) -> bool:
         return True
     text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
-    if span.label_ == "ORG" and _LICENCE_KEY.search(text, start, span.start_char):
-        return True
+    if span.label_ == "ORG" and (_LICENCE_KEY.search(text, start, span.start_char) or
+                                 _LICENSED.search(text, start, span.start_char)):
+        return True  # "License: MIT", "licensed under MIT"
     return bool(_LINK_DEFINITION.match(text, start))
 
 
