@@ -138,6 +138,16 @@ def test_the_fields_common_model_families_alone_are_models(nlp):
         assert (name, "MODEL") in found, found
 
 
+def test_the_fields_common_techniques_are_methods(nlp):
+    # readme__vllm.md (held-out more-dev half), m12_orpo_summary.txt, n11_aurora_lark.txt:
+    # missed, or ORPO a product
+    found = ents(nlp, "- Continuous batching of incoming requests, chunked prefill, prefix "
+                      "caching\n\nORPO folds preference alignment into supervised fine-tuning. "
+                      "Lark 3B was then shrunk with structured pruning.")
+    for name in ("Continuous batching", "prefix caching", "ORPO", "structured pruning"):
+        assert (name, "METHOD") in found, found
+
+
 def test_a_known_company_before_ai_keeps_its_whole_name(nlp):
     # readme__llmcompressor.md (held-out more-dev half): "<Name> AI" took "Hat AI"
     found = ents(nlp, "The Red Hat AI team has been using LLM Compressor to produce a fresh "
