@@ -148,6 +148,13 @@ def test_the_fields_common_techniques_are_methods(nlp):
         assert (name, "METHOD") in found, found
 
 
+def test_the_fields_common_tools_are_projects(nlp):
+    # readme__semantic_kernel.md (held-out READMEs): "Semantic Kernel" was cut to "Kernel"
+    found = ents(nlp, "> Semantic Kernel is now Microsoft Agent Framework! Microsoft Agent "
+                      "Framework (MAF) is the enterprise-ready successor to Semantic Kernel.")
+    assert ("Semantic Kernel", "PROJECT") in found and ("Kernel", "PROJECT") not in found, found
+
+
 def test_a_known_company_before_ai_keeps_its_whole_name(nlp):
     # readme__llmcompressor.md (held-out more-dev half): "<Name> AI" took "Hat AI"
     found = ents(nlp, "The Red Hat AI team has been using LLM Compressor to produce a fresh "
