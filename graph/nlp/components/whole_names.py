@@ -169,7 +169,8 @@ LANGUAGE_NAMED = {"DATASET", "MODEL"}  # what a language's name may open: "Bangl
 def language_names(spans: list[Span]) -> list[Span]:
     """A benchmark or a model with the language written right before it ("Bangla MMLU",
     "Russian SQuAD", "Chinese LLaMA": the annotated pages name the whole 15 times in 17),
-    the language's word taken in whether it was left out or found as a name of its own."""
+    the language's word taken in whether it was left out or found as a name of its own; a
+    language's name alone is no name."""
     found: list[Span] = []
     languages = words("entities", "language_names") | {"english"}
     for span in sorted(spans, key=lambda s: s.start):
