@@ -20,6 +20,7 @@ from spacy.language import Language
 import graph.nlp.components  # noqa: F401  - registers the @Language.factory components
 from graph import messages
 from graph.errors import ModelNotFound
+from graph.names import LINK_WORDS
 from graph.nlp.components.domain import COMPONENT as DOMAIN_COMPONENT
 from graph.nlp.records import PipelineInfo
 from graph.paths import resource, resources_dir
@@ -104,8 +105,9 @@ def load_patterns() -> list[dict]:
 
     A phrase pattern with ``"case": "any"`` stands for its lower-case, Sentence-case and
     Title-Case forms ("supervised fine-tuning", "Supervised fine-tuning", "Supervised
-    Fine-Tuning"): phrase patterns cost nothing per pattern, token patterns cost time at
-    every token, so case-insensitive names are phrases rather than ``LOWER`` token patterns.
+    Fine-Tuning"; "Mixture of Experts" with its link word in lower case): phrase patterns
+    cost nothing per pattern, token patterns cost time at every token, so case-insensitive
+    names are phrases rather than ``LOWER`` token patterns.
     """
     patterns = []
     for path in pattern_files():
@@ -139,12 +141,17 @@ def uncamelled(text: str) -> str:
 
 
 def case_forms(text: str) -> list[str]:
-    """``text`` in lower case, Sentence case and Title Case (hyphenated parts too)."""
+    """``text`` in lower case, Sentence case and Title Case (hyphenated parts too), and in
+    Title Case with its link words in lower case ("Mixture of Experts", "Reinforcement
+    Learning from Human Feedback")."""
     lower = text.lower()
     sentence = lower[:1].upper() + lower[1:]
     title = " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-"))
                      for word in lower.split(" "))
-    return list(dict.fromkeys([lower, sentence, title]))
+    headline = " ".join(word if n and word in LINK_WORDS else "-".join(
+        part if k and part in LINK_WORDS else part[:1].upper() + part[1:]
+        for k, part in enumerate(word.split("-"))) for n, word in enumerate(lower.split(" ")))
+    return list(dict.fromkeys([lower, sentence, title, headline]))
 
 
 def build_pipeline(model: str | None = None, *, strict: bool = False,

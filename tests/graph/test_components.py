@@ -31,6 +31,9 @@ def test_every_pattern_has_an_id():
     assert patterns and all(p.get("id") for p in patterns)
     assert case_forms("supervised fine-tuning") == [
         "supervised fine-tuning", "Supervised fine-tuning", "Supervised Fine-Tuning"]
+    assert case_forms("mixture-of-experts")[-1] == "Mixture-of-Experts"  # a title's link word
+    assert case_forms("reinforcement learning from human feedback")[-1] == \
+        "Reinforcement Learning from Human Feedback"
 
 
 @pytest.mark.parametrize("text, span", [
