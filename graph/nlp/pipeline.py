@@ -146,12 +146,15 @@ def case_forms(text: str) -> list[str]:
     Learning from Human Feedback")."""
     lower = text.lower()
     sentence = lower[:1].upper() + lower[1:]
-    title = " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-                     for word in lower.split(" "))
-    headline = " ".join(word if n and word in LINK_WORDS else "-".join(
-        part if k and part in LINK_WORDS else part[:1].upper() + part[1:]
+    return list(dict.fromkeys([lower, sentence, _titled(lower, False), _titled(lower, True)]))
+
+
+def _titled(lower: str, small_links: bool) -> str:
+    """Every word and hyphenated part capitalised; with ``small_links``, the link words
+    after the first part stay in lower case ("Mixture-of-Experts")."""
+    return " ".join("-".join(
+        part if small_links and (n or k) and part in LINK_WORDS else part[:1].upper() + part[1:]
         for k, part in enumerate(word.split("-"))) for n, word in enumerate(lower.split(" ")))
-    return list(dict.fromkeys([lower, sentence, title, headline]))
 
 
 def build_pipeline(model: str | None = None, *, strict: bool = False,

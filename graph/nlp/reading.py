@@ -175,8 +175,8 @@ def _markup(text: str) -> list[Markup]:
     spans += [(*m.span(), "", False) for m in _FOOTNOTE.finditer(text)]
     spans += [(*m.span(), "", False) for m in _INVISIBLE.finditer(text)]
     spans += [(*m.span(), _LIGATURES[m[0]], False) for m in _LIGATURE.finditer(text)]
-    spans += [(*m.span(), html.unescape(m[0]), False) for m in _ENTITY.finditer(text)
-              if html.unescape(m[0]) != m[0]]
+    spans += [(*m.span(), read, False) for m in _ENTITY.finditer(text)
+              if (read := html.unescape(m[0])) != m[0]]
     for match in _LINK.finditer(text):
         if match[2].startswith("][") and text[match.end(1):match.start(2)].isdigit():
             continue  # citations, not a link: "Prompt injection[65][66][67]"
