@@ -32,6 +32,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
 KINDS = (*NOUNS, "benchmark", "dataset", "suite", "library", "framework")  # "X benchmark by ORG"
+MADE_NOUNS = (*KINDS, "benchmarks", "datasets", "project", "tool", "toolkit", "platform")
 BOTH = ("both", "all")  # "ERNIE 4.5 Turbo and ERNIE X1, both from Baidu"
 RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
@@ -120,12 +121,15 @@ def _by_people_of(between: list[str]) -> list[str]:
 
 def _described_from(between: list[str]) -> bool:
     """"X, a new family of open-weights multilingual language models from ORG", "X is the
-    latest model from ORG", "X, the base model released by ORG": a description of ``X``
-    (after a comma or a copula, opening with an article, no clause) whose model noun comes
-    "from" the organization or is made "by" it."""
+    latest model from ORG", "X, the base model released by ORG", "X is a project by ORG": a
+    description of ``X`` (after a comma or a copula, opening with an article, no clause)
+    whose noun of a made thing (a model, benchmark, library, project) comes "from" the
+    organization or is made "by" it."""
     if between[-1:] == ["by"] and len(between) > 2 and between[-2] in _made_participles():
         between = [*between[:-2], "from"]  # "X, the base model released by ORG"
-    if len(between) < 4 or between[-1] not in FROM or between[-2] not in NOUNS:
+    elif between[-1:] == ["by"]:
+        between = [*between[:-1], "from"]  # "X is a project by ORG"
+    if len(between) < 4 or between[-1] not in FROM or between[-2] not in MADE_NOUNS:
         return False
     start = 1 if between[0] == "," or between[0] in COPULAS else 0
     return bool(start) and between[start] in ARTICLES and "," not in between[start:] \
@@ -299,16 +303,21 @@ def _joint_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
 
 
 def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
-    """An organisation owning the noun in apposition to a name, a noun of the name's kind:
-    "Phi-4, Microsoft's 14B parameter small language model, ..." (Phi-4 DEVELOPED_BY
-    Microsoft, however many words describe the model)."""
+    """An organisation owning the noun in apposition to a name, or said of it by a copula,
+    a noun of the name's kind: "Phi-4, Microsoft's 14B parameter small language model, ..."
+    (Phi-4 DEVELOPED_BY Microsoft, however many words describe the model), "GPT-3.5-Turbo
+    is OpenAI's advanced language model"."""
     found: dict[tuple[int, int], str] = {}
     for org in ents:
         root = org.root
         noun = root.head
-        if org.label_ != "ORG" or root.dep_ != "poss" or noun.dep_ != "appos":
+        if org.label_ != "ORG" or root.dep_ != "poss" or noun.dep_ not in ("appos", "attr"):
             continue
-        made = next((e for e in ents if noun.head in e and e.label_ in MADE), None)
+        named = noun.head if noun.dep_ == "appos" else next(
+            (c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if named is None:
+            continue
+        made = next((e for e in ents if named in e and e.label_ in MADE), None)
         kinds = table("relations", "kind_types").get(noun.lemma_.lower(), "")
         if made is not None and made.end <= org.start and made.label_ in kinds.split():
             found[(made.start, org.start)] = "DEVELOPED_BY"

@@ -53,6 +53,9 @@ def test_a_description_of_models_from_an_organization_names_the_maker(nlp):
     # eval__swe_lancer.md (heldout-evals-dev): the kind noun right after the name, "by"
     found = made(nlp, "The dataset is derived from the SWE-Lancer benchmark by OpenAI.")
     assert found == {("SWE-Lancer", "OpenAI"): "DEVELOPED_BY"}, found
+    # about.md (train): a description after a copula whose noun is made "by" the maker
+    found = made(nlp, "The Prompt Engineering Guide is a project by DAIR.AI.")
+    assert found == {("Prompt Engineering Guide", "DAIR.AI"): "DEVELOPED_BY"}, found
 
 
 def test_the_line_under_a_heading_is_a_sentence_of_its_own(nlp, model):
@@ -186,6 +189,14 @@ def test_the_possessor_of_the_noun_apposed_to_a_name_makes_it(nlp):
     assert found.get(("Phi-4", "Microsoft")) == "DEVELOPED_BY", found
     assert made(nlp, "AMD agreed to buy Silo AI, Europe's largest private AI lab, for $665 "
                      "million in cash.") == {}
+    # models__collection.md (train), guides__4o-image-generation.md: the possessed noun
+    # said of the name by a copula
+    found = made(nlp, "GPT-3.5-Turbo is OpenAI's advanced language model optimized for chat "
+                      "but also works well for traditional completion tasks.")
+    assert found.get(("GPT-3.5-Turbo", "OpenAI")) == "DEVELOPED_BY", found
+    found = made(nlp, "4o Image Generation is OpenAI’s latest image model embedded into "
+                      "ChatGPT.")
+    assert found.get(("4o Image Generation", "OpenAI")) == "DEVELOPED_BY", found
 
 
 def test_a_makers_verb_between_an_organisation_and_a_name_whatever_the_parse(nlp):
