@@ -124,20 +124,34 @@ def load_patterns() -> list[dict]:
                 patterns += [{**pattern, "pattern": form} for form in forms]
             else:
                 patterns.append(pattern)
-                if pattern.get("label") == "ORG" and isinstance(pattern.get("pattern"), str) \
-                        and (form := uncamelled(pattern["pattern"])) != pattern["pattern"]:
-                    patterns.append({**pattern, "pattern": form})  # "Google Deepmind"
+                if isinstance(pattern.get("pattern"), str):
+                    patterns += [{**pattern, "pattern": form}
+                                 for form in spelled_forms(pattern["pattern"], pattern["label"])]
     return patterns
 
 
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # "DeepSeek", "OntoNotes", "IFEval", "xFormers"
+_CAMEL_WORDS = re.compile(r"^(?:[A-Z][a-z]+){2,}$")  # "PagedAttention", "LayerNorm"
+MIN_LOWERED = 6  # letters
 
 
-def uncamelled(text: str) -> str:
-    """An organisation's name with its CamelCase words written with one capital, as writers
-    often do ("Google DeepMind" -> "Google Deepmind", "DeepSeek" -> "Deepseek"); ``text``
-    itself when it has none."""
-    return " ".join(w[0] + w[1:].lower() if _CAMEL.match(w) else w for w in text.split(" "))
+def spelled_forms(text: str, label: str) -> list[str]:
+    """How writers also spell a name written with capitals inside its words: each such
+    word with one capital ("Google DeepMind" -> "Google Deepmind", "OntoNotes" ->
+    "Ontonotes", "CoNLL-03" -> "Conll-03"), and a technique's CamelCase word as two words
+    ("PagedAttention" -> "paged attention", "LayerNorm" -> "Layer Norm"). None for a name
+    without such a word, nor for a short one without a digit ("ReAct", "PaLM", "RoPE" so
+    spelt are other words). Not the whole in lower case: so written, a name is mostly part
+    of an identifier ("bigscience/T0_3B", "chatgpt-plugins", "openai/frontier-evals")."""
+    if not _MIXED.search(text) or (sum(c.isalpha() for c in text) < MIN_LOWERED and
+                                   not any(c.isdigit() for c in text)):
+        return []
+    words = text.split(" ")
+    forms = [" ".join(w[0].upper() + w[1:].lower() if _MIXED.search(w) else w for w in words)]
+    if label == "METHOD" and len(words) == 1 and _CAMEL_WORDS.match(text):
+        split = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+        forms += [split, split.lower()]
+    return [form for form in dict.fromkeys(forms) if form != text]
 
 
 def case_forms(text: str) -> list[str]:
