@@ -224,7 +224,7 @@ def add_domain_components(nlp: Language) -> None:
     The tokenizer also learns splits the default English rules miss in this genre:
     "quiz—17%" (a dash glued to a number), "~45" (an approximate number), "405B." and
     "DALL-E." (a size or name ending a sentence), "BERT|" (a Markdown table cell),
-    "prompting[38]" (a citation mark) and
+    "prompting[38]" (a citation mark), "GPT-3(175B)" (a size in brackets glued to the name) and
     ``model="gpt-4"``, so that the number or name becomes a token of its own that NER, the
     patterns and the metric builder can see.
     """
@@ -262,8 +262,9 @@ def extend_tokenizer(nlp: Language) -> None:
     # "BERT| Oct 2018 |": a Markdown table's bars; model="gpt-4": a quote after "=";
     # "prompting[38]": a citation mark glued to the word it follows; "[Testing Service][niets]":
     # a reference link's brackets; "language model.|Program-Aided": a cell's full stop
-    # before the next bar
+    # before the next bar; "GPT-3(175B)": a size in brackets glued to the name
     infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=[A-Za-z])[\u2013\u2014](?=[0-9~$])",
+                                                  r"(?<=[A-Za-z0-9])\((?=[0-9])",
                                                   r"\|", r"(?<=[A-Za-z0-9%)])\.(?=\|)",
                                                   r"(?<==)[\"']",
                                                   r"(?<=[A-Za-z)])\[(?=[0-9]{1,3}(?:\]|$))",

@@ -13,6 +13,7 @@ from graph.ingest.documents import Document
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.spans import written_as_code
 from graph.nlp.extract import extract
+from tests.graph.test_relation_classifier import typed
 
 # ``nlp``: the real pipeline, from tests/graph/conftest.py
 
@@ -75,6 +76,14 @@ def test_a_name_keeps_its_company_suffix_and_loses_the_full_stop(nlp):
     found = ents(nlp, "If the image tool is timed out, tell me instead of generating with "
                       "DALL-E.")
     assert ("DALL-E", "MODEL") in found, found
+
+
+def test_a_size_in_brackets_glued_to_a_name_leaves_the_name_whole(nlp):
+    # models__llama.md (train): the parser and the recogniser saw one token "GPT-3(175B"
+    text = ("Overall, LLaMA-13B outperform GPT-3(175B) on many benchmarks despite being 10x "
+            "smaller and possible to run a single GPU.")
+    assert ("GPT-3", "MODEL") in ents(nlp, text)
+    assert ("LLaMA-13B", "OUTPERFORMS", "GPT-3") in typed(nlp, text)
 
 
 def test_a_team_named_after_what_it_makes_is_an_organisation(nlp):
