@@ -137,6 +137,26 @@ def test_the_fields_common_benchmarks_and_corpora_are_datasets(nlp):
     assert ("MS MARCO Passage Ranking", "DATASET") in found, found
 
 
+def test_an_exam_used_as_a_benchmark_is_a_dataset(nlp):
+    # models__gpt-4.md (train): a paper's title and a sentence of the guide; task__kbl.md
+    # (held-out dev half): the bar exam of a country (GUIDELINES: "exams used as benchmarks")
+    text = ("- Evaluating GPT-4 and ChatGPT on Japanese Medical Licensing Examinations (April "
+            "2023)\n- Evaluating GPT-3.5 and GPT-4 Models on Brazilian University Admission "
+            "Exams (March 2023)")
+    found = ents(nlp, text)
+    for name in ("Japanese Medical Licensing Examinations", "Brazilian University Admission Exams"):
+        assert (name, "DATASET") in found, found
+    assert ("ChatGPT", "EVALUATED_ON", "Japanese Medical Licensing Examinations") in \
+        typed(nlp, text)
+    found = ents(nlp, "GPT-4 achieves a score that places it around the top 10% of test takers "
+                      "on a simulated bar exam.")
+    assert ("bar exam", "DATASET") in found, found
+    found = ents(nlp, "with GPT-4 even passing the Uniform Bar Exam in the U.S. KBL consists of "
+                      "(1) 7 legal knowledge tasks (510 examples), and (3) the Korean bar exam "
+                      "(4 domains, 53 tasks, 2,510 examples).")
+    assert {("Uniform Bar Exam", "DATASET"), ("Korean bar exam", "DATASET")} <= found, found
+
+
 def test_the_fields_common_model_families_alone_are_models(nlp):
     # task__xnli.md (held-out more-dev half): XGLM and mGPT were products; readme__xgrammar.md
     # and readme__unsloth.md (held-out dev half): Phi an organisation or missed
