@@ -200,6 +200,16 @@ DeepSpeed has been integrated with several different popular open-source DL fram
         assert (user, "USES", "DeepSpeed") in found, found
 
 
+def test_an_organisation_running_a_study_uses_it(nlp):
+    # tests/data/unseen/docs/u05_study.txt: the classifier read the first of two
+    # coordinated organisations as the study's maker (GUIDELINES: "Anthropic USES
+    # randomized-controlled trial")
+    found = typed(nlp, "Researchers at Stanford University and the University of Toronto ran a "
+                       "double-blind study of AI tutors with 1,200 high-school students.")
+    assert ("Stanford University", "USES", "double-blind study") in found, found
+    assert ("double-blind study", "DEVELOPED_BY", "Stanford University") not in found
+
+
 def test_a_participle_after_a_comma_describes_the_noun_its_phrase_ends(nlp):
     # n02_kairos_funding.txt: the parser hangs "trained" on "parameters", the end of the
     # phrase "with 22 billion active parameters"; the system the model is was trained so
