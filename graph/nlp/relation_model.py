@@ -4,8 +4,7 @@ It reads a candidate pair ``(a, b)`` (``a`` written first, or the title entity) 
 which predicate links them and in which direction: ``"USES"`` is ``a`` USES ``b``,
 ``"USES<"`` is ``b`` USES ``a``, ``"NONE"`` is no relation. Only predicates whose ends have
 the types the schema allows (:data:`SIGNATURES`) are considered, and a predicate must beat
-"no relation" by the model's ``margin`` (set by cross-validation for precision; EVALUATED_ON
-by a lower one, :data:`PREDICATE_MARGINS`). The
+"no relation" by the model's ``margin`` (set by cross-validation for precision). The
 predicates in ``grammar_only`` are never the classifier's alone: cross-validation found its
 own guesses for them wrong more often than the grammar's readings ("A outperforms B", "X,
 fine-tuned from Y") leave them missed.
@@ -110,15 +109,6 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
-# The margin a predicate needs where it is lower than the cross-validated one: a model and a
-# benchmark named in one sentence are an evaluation more often than other pairs are their
-# relation ("The current checkpoint for Llama 3 400B produces the following results on the
-# common benchmarks like MMLU"). Measured on three folds of guide pages, each with its own
-# classifier (training/fold.py, seeds 23, 31, 138): EVALUATED_ON at 30 raised relation F1 on
-# all three (.460 -> .469, .601 -> .606, .464 -> .474); at 0 or 15 no further; USES,
-# DEVELOPED_BY, HAS_METRIC and COMPARED_WITH lowered to 30 or 45 lost F1 or changed nothing.
-PREDICATE_MARGINS = {"EVALUATED_ON": 30.0}
-
 VETOES = ("poss_other", "coordinated", "line_break", "measured_on", "org_modifier",
           "org_size")  # see predict()
 
@@ -196,9 +186,7 @@ class RelationModel:
             # nor an organisation naming a common noun's thing ("from Hugging Face repos")
             return NONE, 0.0
         best, gain = self._best(features, a_type, b_type)
-        predicate = best.rstrip("<")
-        margin = min(self.margin, PREDICATE_MARGINS.get(predicate, self.margin))
-        if best == NONE or gain <= margin or predicate in self.grammar_only:
+        if best == NONE or gain <= self.margin or best.rstrip("<") in self.grammar_only:
             return NONE, 0.0
         return best, gain
 

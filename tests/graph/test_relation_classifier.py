@@ -349,13 +349,3 @@ def test_predicates_the_classifier_guesses_badly_are_left_to_the_grammar(nlp, mo
     assert not any(p == "BASED_ON" and s in ("Gemini", "Mistral 7B") for s, p, _ in found), found
     assert ("Zephyr 7B", "BASED_ON", "Mistral 7B") in found, found
     assert ("Zephyr 7B", "OUTPERFORMS", "Llama 2 Chat 70B") in found, found
-
-
-def test_a_model_and_a_benchmark_of_one_sentence_need_a_lower_margin(nlp, model):
-    # n01_reka_vela.txt (training/corpus/announcements): the classifier's EVALUATED_ON for
-    # Vela 2 Max and the suite beats NONE by less than the cross-validated margin, more than
-    # EVALUATED_ON's own (relation_model.PREDICATE_MARGINS)
-    found = typed(nlp, "Vela 2 Mini scores 58.3% on MMMU, better than MiniCPM-V 2.6. We also "
-                       "evaluated both models on DocHaystack, our internal long-document suite, "
-                       "where Vela 2 Max finds the right page for 94% of queries.")
-    assert ("Vela 2 Max", "EVALUATED_ON", "DocHaystack") in found, found
