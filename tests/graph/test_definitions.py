@@ -131,3 +131,21 @@ def test_a_package_defined_in_lower_case_keeps_its_type_in_every_mention(nlp):
     assert [(e.text, e.label_) for e in doc.ents if e.text == "llmcompressor"] == \
         [("llmcompressor", "PROJECT")] * 2
     assert not {label for _, label in ents(nlp, "It is a library for everything.")}
+
+
+def test_the_framework_a_paper_proposes_is_its_technique(nlp):
+    # research__thoughtsculpt.md (train; a recogniser trained without the page typed the
+    # name a product): the definition itself, read on the real parse; "a framework" said of
+    # a product ("LangChain is a framework for ...") defines nothing
+    from graph.nlp.components.definitions import _phrases
+    from graph.nlp.components.tool_slots import language_words
+
+    vocabulary = language_words(nlp)
+    doc = nlp("The proposed graph-based framework, THOUGHTSCULPT, incorporates iterative "
+              "self-revision capabilities and allows an LLM to build an interwoven network of "
+              "thoughts.")
+    assert [(name.text, label) for name, label in _phrases(doc, vocabulary)] == \
+        [("THOUGHTSCULPT", "METHOD")]
+    doc = nlp("LangChain is a framework for developing applications powered by language "
+              "models.")
+    assert _phrases(doc, vocabulary) == []

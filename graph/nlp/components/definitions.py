@@ -97,6 +97,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     for noun in doc:
         label = kind(noun) if noun.is_lower and _noun_tag(noun) else None
         if label is None or not _heads(noun):
+            found += _proposed(doc, noun, vocabulary) if label is None else []
             continue
         start = _phrase_start(doc, noun.i)
         if start is None:
@@ -123,6 +124,16 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _proposed(doc: Doc, noun: Token, vocabulary: frozenset[str]) -> list[Definition]:
+    """A paper's technique: "The proposed graph-based framework, THOUGHTSCULPT, ..."."""
+    start = _phrase_start(doc, noun.i) if noun.lower_ in words(
+        "definitions", "proposed_kinds_method") and doc[noun.i + 1:noun.i + 2].text == "," else None
+    if start is None or not {"proposed", "new", "novel"} & {t.lower_ for t in doc[start:noun.i]}:
+        return []
+    name = _name_after(doc, noun.i + 2, vocabulary)
+    return [] if name is None else [(name, "METHOD")]
 
 
 def _noun_tag(noun: Token) -> bool:
