@@ -132,7 +132,7 @@ def load_patterns() -> list[dict]:
 
 _MIXED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # "DeepSeek", "OntoNotes", "IFEval", "xFormers"
 _CAMEL_WORDS = re.compile(r"^(?:[A-Z][a-z]+){2,}$")  # "PagedAttention", "LayerNorm"
-MIN_LOWERED = 6  # letters
+_MIN_LETTERS = 6  # a shorter name without a digit has no other spelling ("ReAct", "PaLM")
 
 
 def spelled_forms(text: str, label: str) -> list[str]:
@@ -143,7 +143,7 @@ def spelled_forms(text: str, label: str) -> list[str]:
     without such a word, nor for a short one without a digit ("ReAct", "PaLM", "RoPE" so
     spelt are other words). Not the whole in lower case: so written, a name is mostly part
     of an identifier ("bigscience/T0_3B", "chatgpt-plugins", "openai/frontier-evals")."""
-    if not _MIXED.search(text) or (sum(c.isalpha() for c in text) < MIN_LOWERED and
+    if not _MIXED.search(text) or (sum(c.isalpha() for c in text) < _MIN_LETTERS and
                                    not any(c.isdigit() for c in text)):
         return []
     words = text.split(" ")

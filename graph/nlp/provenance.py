@@ -26,6 +26,7 @@ from graph.nlp.components.spans import MARKUP, past_markup
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS
+from graph.nlp.use_clauses import subject_of
 
 MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
@@ -313,8 +314,7 @@ def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
         noun = root.head
         if org.label_ != "ORG" or root.dep_ != "poss" or noun.dep_ not in ("appos", "attr"):
             continue
-        named = noun.head if noun.dep_ == "appos" else next(
-            (c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        named = noun.head if noun.dep_ == "appos" else subject_of(noun.head)
         if named is None:
             continue
         made = next((e for e in ents if named in e and e.label_ in MADE), None)

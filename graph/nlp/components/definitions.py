@@ -97,7 +97,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     for noun in doc:
         label = kind(noun) if noun.is_lower and _noun_tag(noun) else None
         if label is None or not _heads(noun):
-            found += _proposed(doc, noun, vocabulary) if label is None else []
+            found += _proposed(doc, noun, vocabulary)  # not a defining noun: none of its kinds
             continue
         start = _phrase_start(doc, noun.i)
         if start is None:
