@@ -253,7 +253,8 @@ class RelationModel:
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
         """The likeliest relation among the candidates, however far below the margin: the
-        allowed predicate that comes closest to beating NONE."""
+        allowed predicate that comes closest to beating NONE, of those the classifier may
+        guess (not the grammar's alone: ``grammar_only``)."""
         best = None
         for c in candidates:
             if "orphan_figure" in c.features or _vetoed(c.features):
@@ -263,6 +264,7 @@ class RelationModel:
             for label in self.classes[1:]:
                 gain = totals.get(label, 0.0) - none
                 if (best is None or gain > best[0]) and allowed(label, c.a_type, c.b_type) \
+                        and label.rstrip("<") not in self.grammar_only \
                         and not _unsupported(label, c, None):
                     best = (gain, c, label)
         return best
