@@ -95,12 +95,17 @@ def _word_parts(name: str) -> list[tuple[str, bool]]:
 
 def _spells_by_beginnings(pieces: list[str], parts: list[tuple[str, bool]]) -> bool:
     """Whether each piece of an acronym begins the next part of the name, in order, every
-    part that may not be left out taken ("Ro"+"P"+"E": rotary position embeddings)."""
+    part that may not be left out taken ("Ro"+"P"+"E": rotary position embeddings), or
+    its first letters do and the rest begin the parts after ("C"+"o" of "Co", "Ve":
+    chain of verification)."""
     if not pieces:
         return not any(not optional for _, optional in parts)
     if not parts:
         return False
     (part, optional), rest = parts[0], parts[1:]
-    if part.lower().startswith(pieces[0].lower()) and _spells_by_beginnings(pieces[1:], rest):
-        return True
+    piece = pieces[0]
+    for k in range(len(piece), 0, -1):  # the piece's last letters may begin the next parts
+        if part.lower().startswith(piece[:k].lower()) and \
+                _spells_by_beginnings([piece[k:]] * (k < len(piece)) + pieces[1:], rest):
+            return True  # ("Co"+"Ve": chain of verification)
     return optional and _spells_by_beginnings(pieces, rest)

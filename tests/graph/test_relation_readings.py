@@ -26,6 +26,15 @@ def test_a_comparison_names_every_model_listed_after_its_cue(nlp):
                                            ("LLaMA 65B", "PaLM-540B"): "COMPARED_WITH"}
 
 
+def test_a_fronted_phrase_does_not_list_the_subject_after_its_comma(nlp):
+    # our own summary of a paper, in the genre's style: "Using GPT-4, Self-Refine" read as
+    # a list took the method for something used, and left the comparison without a subject
+    found = readings(nlp, "Using GPT-4, Self-Refine improves precision on Wikidata questions "
+                          "and outperforms ChatGPT and InstructGPT on biography generation.")
+    assert found[("Self-Refine", "ChatGPT")] == found[("Self-Refine", "InstructGPT")] \
+        == "OUTPERFORMS", found
+
+
 def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
     # models__mixtral-8x22b.md
     found = typed(nlp, "According to the official reported results, Mixtral 8x22B outperforms "

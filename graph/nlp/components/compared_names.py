@@ -18,6 +18,7 @@ from graph.nlp.lexicon import table
 
 _SIDES = ("OUTPERFORMS", "OUTPERFORMS<", "COMPARED_WITH")
 _LONGEST = 4  # words of the longest cue ("on a par with")
+_JOINS = {",", "and", "or", "&"}
 
 
 @cache
@@ -27,16 +28,35 @@ def _cues() -> frozenset[str]:
 
 
 def compared_models(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list[Span]:
-    """``spans`` with the benchmarks a comparison with a model names typed MODEL."""
-    models = [s for s in spans if s.label_ == "MODEL"]
-    found = []
-    for span in spans:
-        if span.label_ == "DATASET" and (span.start, span.end) not in strong \
-                and _after_cue(doc, span.start) and any(
-                    m.end <= span.start and m.sent.start == span.sent.start for m in models):
-            span = Span(doc, span.start, span.end, label="MODEL", span_id=span.id_)
-        found.append(span)
+    """``spans`` with the benchmarks a comparison with a model names typed MODEL: the names
+    listed right after its cue ("outperforms ChatGPT, InstructGPT and PerplexityAI", where
+    a list holding one benchmark made the others benchmarks), when a model is named before
+    the cue in the sentence or listed with them."""
+    found = list(spans)
+    for n, span in enumerate(spans):
+        if not _after_cue(doc, span.start):
+            continue
+        listed = _listed(doc, spans, n)
+        models = [s for s in spans[:n] if s.label_ == "MODEL" and s.sent.start == span.sent.start]
+        if not models and not any(spans[i].label_ == "MODEL" for i in listed):
+            continue
+        for i in listed:
+            s = spans[i]
+            if s.label_ == "DATASET" and (s.start, s.end) not in strong:
+                found[i] = Span(doc, s.start, s.end, label="MODEL", span_id=s.id_)
     return found
+
+
+def _listed(doc: Doc, spans: list[Span], first: int) -> list[int]:
+    """Indices of ``spans[first]`` and of the names listed after it (only ",", "and",
+    "or" between)."""
+    listed = [first]
+    for i in range(first + 1, len(spans)):
+        between = doc[spans[i - 1].end:spans[i].start]
+        if not len(between) or any(t.lower_ not in _JOINS for t in between):
+            break
+        listed.append(i)
+    return listed
 
 
 def _after_cue(doc: Doc, start: int) -> bool:
