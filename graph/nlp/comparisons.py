@@ -203,8 +203,10 @@ def _verb_subject(cue: Span, ents: list[Span]) -> Span | None:
     attention". Not a participle's noun ("an example using X" has no subject)."""
     verb = next((t for t in cue if t.pos_ == "VERB"), cue[0])
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
-        # "Perplexity now answers ... and uses Sonar": coordinated verbs share a subject
+    if subject is None and (verb.dep_ == "conj" and verb.tag_ == verb.head.tag_ or
+                            verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i):
+        # "Perplexity now answers ... and uses Sonar": coordinated verbs share a subject;
+        # "Using Codex, PAL achieves ...": a fronted participle's is its clause's
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or (subject.dep_ == "nsubjpass" and cue[-1].lower_ != "by"):
         return None  # "It can be used like other models": what is used, not its user
@@ -281,6 +283,10 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             if names is None or names[0] == names[1] or names in said:
                 continue  # "outperforms CoT on Fever and lags behind CoT": the first reading
             said.add(names)
+            if item.start < subject.start:  # "Using Codex, PAL achieves ...": a fronted
+                if (subject.label_, item.label_) == ("METHOD", "MODEL"):  # participle's
+                    readings[(item.start, subject.start)] = f"{label}<"  # model, a method's
+                continue  # ("Using Google AI Studio, Gemini 1.5 Pro allows": the reader's)
             readings[(subject.start, item.start)] = label
     return readings
 

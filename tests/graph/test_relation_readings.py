@@ -35,6 +35,15 @@ def test_a_fronted_phrase_does_not_list_the_subject_after_its_comma(nlp):
         == "OUTPERFORMS", found
 
 
+def test_a_fronted_using_names_the_model_a_method_runs_on(nlp):
+    # our own summary in the genre's style; models__gemini-pro.md (a guide page): the
+    # reader uses Google AI Studio, not the model
+    found = readings(nlp, "Using GPT-4, Self-Refine improves precision on Wikidata questions.")
+    assert found == {("GPT-4", "Self-Refine"): "USES<"}, found
+    assert not readings(nlp, "Using Google AI Studio, Gemini 1.5 Pro allows up to 1 million "
+                             "tokens, so we can upload an entire codebase.")
+
+
 def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
     # models__mixtral-8x22b.md
     found = typed(nlp, "According to the official reported results, Mixtral 8x22B outperforms "
