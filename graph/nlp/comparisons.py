@@ -32,12 +32,15 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
           "prior", "earlier", "strong", "baselines", "baseline", "including", "that", "of",
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
           "many", "several", "existing", "well", "comparable", "size", "sized", "same",
-          "state", "-", "art", "frontier", "top", "best", "most", "systems"}
+          "state", "-", "art", "frontier", "top", "best", "most", "systems", "source"}
 # words between "on" and the benchmarks it names ("on several reasoning benchmarks like")
 BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", "different",
                          "various", "popular", "common", "standard", "key", "reasoning",
                          "knowledge", "coding", "code", "math", "evaluations", "suites", ","}
 LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"}
+BETTER = {"better", "stronger", "superior"}  # a result better than another's: a win
+HIGHER = {"higher", "greater"}  # ... when what is higher is a result (not "latency")
+RESULTS = {"accuracy", "score", "scores", "performance", "quality", "results", "win"}
 CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
@@ -64,13 +67,25 @@ def cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 def cue_at(sent: Span, i: int, known: dict[str, list[tuple[tuple[str, ...], str]]]
            ) -> tuple[int, str] | None:
-    """The longest cue starting at token ``i`` of ``sent``: its end and label."""
+    """The longest cue starting at token ``i`` of ``sent``: its end and label. A "than" or
+    "compared to" after a better result is a win ("achieves better performance than X",
+    "superior performance compared to X")."""
     doc = sent.doc
     for phrase, label in known.get(doc[i].lower_, ()):
         end = i + len(phrase)
         if end <= sent.end and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):
-            return end, label
+            return end, "OUTPERFORMS" if label == "COMPARED_WITH" and _better(sent, i) else label
+    if doc[i].lower_ == "than" and _better(sent, i):
+        return i + 1, "OUTPERFORMS"
     return None
+
+
+def _better(sent: Span, i: int) -> bool:
+    """Whether a better result is named right before token ``i`` ("better performance",
+    "superior results", "higher accuracy"; not "higher latency")."""
+    words = [t.lower_ for t in sent.doc[max(sent.start, i - 2):i]]
+    return any(w in BETTER or w in HIGHER and n + 1 < len(words) and words[n + 1] in RESULTS
+               for n, w in enumerate(words))
 
 
 def _items_after(doc, start: int, limit: int, ents: list[Span],

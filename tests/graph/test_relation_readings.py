@@ -44,6 +44,17 @@ def test_a_fronted_using_names_the_model_a_method_runs_on(nlp):
                              "tokens, so we can upload an entire codebase.")
 
 
+def test_a_better_result_than_another_models_is_a_win(nlp):
+    # our own summaries of papers in the genre's style
+    found = readings(nlp, "DeepSeek-Coder-V2 achieves superior performance compared to "
+                          "closed-source models such as GPT-4 Turbo and Claude 3 Opus.")
+    assert found == {("DeepSeek-Coder-V2", "GPT-4 Turbo"): "OUTPERFORMS",
+                     ("DeepSeek-Coder-V2", "Claude 3 Opus"): "OUTPERFORMS"}, found
+    found = readings(nlp, "Phi-2 achieves higher accuracy than Mistral 7B.")
+    assert found == {("Phi-2", "Mistral 7B"): "OUTPERFORMS"}, found
+    assert "OUTPERFORMS" not in readings(nlp, "Phi-2 has higher latency than Mistral 7B.").values()
+
+
 def test_a_comparison_reaches_past_a_long_modifier_to_its_list(nlp, model):
     # models__mixtral-8x22b.md
     found = typed(nlp, "According to the official reported results, Mixtral 8x22B outperforms "
