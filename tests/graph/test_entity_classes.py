@@ -165,6 +165,18 @@ def test_a_news_summarisation_benchmark_is_not_its_news_organisation(nlp):
     assert ("CNN/Daily Mail", "DATASET") in found and ("CNN", "ORG") not in found, found
 
 
+def test_a_labs_name_with_ai_after_it_is_the_lab(nlp):
+    # readme__trl.md (train) and readme__litgpt.md (held-out READMEs): "DeepSeek AI" was cut
+    # to the lab's short name; a paper's author line writes "DeepSeek-AI" (our own summary
+    # in the genre's style), which was read as a model
+    found = ents(nlp, "`GRPOTrainer` implements the Group Relative Policy Optimization (GRPO) "
+                      "algorithm that is more memory-efficient than PPO and was used to train "
+                      "Deepseek AI's R1.")
+    assert ("Deepseek AI", "ORG") in found, found
+    assert ("DeepSeek-AI", "ORG") in ents(nlp, "DeepSeek-AI releases DeepSeek-Coder-V2, an "
+                                               "open-source code language model.")
+
+
 def test_the_fields_common_model_families_alone_are_models(nlp):
     # task__xnli.md (held-out more-dev half): XGLM and mGPT were products; readme__xgrammar.md
     # and readme__unsloth.md (held-out dev half): Phi an organisation or missed
