@@ -177,6 +177,19 @@ def test_a_labs_name_with_ai_after_it_is_the_lab(nlp):
                                                "open-source code language model.")
 
 
+def test_a_model_named_with_its_partners_framework_is_one_model(nlp):
+    # m06_mistral_funding_news.txt (our announcements): "NeMo" was read as a model of its own
+    # (and "Mistral" as the company), so none of the model's seven relations were found
+    text = ("Yesterday Mistral AI and NVIDIA released Mistral NeMo, a 12B model with a "
+            "128k-token context window, built jointly by the two companies and trained on the "
+            "NVIDIA DGX Cloud platform. Mistral NeMo replaces Mistral 7B as the company's "
+            "recommended small model, and it outperforms both Gemma 2 9B and Llama 3 8B on "
+            "several benchmarks, according to Mistral AI.")
+    found = ents(nlp, text)
+    assert {("Mistral NeMo", "MODEL"), ("NVIDIA DGX Cloud", "PROJECT")} <= found, found
+    assert ("Mistral NeMo", "OUTPERFORMS", "Gemma 2 9B") in typed(nlp, text)
+
+
 def test_the_fields_common_model_families_alone_are_models(nlp):
     # task__xnli.md (held-out more-dev half): XGLM and mGPT were products; readme__xgrammar.md
     # and readme__unsloth.md (held-out dev half): Phi an organisation or missed
