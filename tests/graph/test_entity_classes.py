@@ -923,6 +923,19 @@ def test_a_list_with_a_chat_assistant_does_not_make_its_tools_models(nlp):
     assert not any(label == "MODEL" and name == "PromptAppGPT" for name, label in ents(nlp, text))
 
 
+@pytest.mark.parametrize("text, name, label", [
+    # our own summaries in the genre's style: the kind noun names what the name is
+    ("The authors propose a technique called Prompt Erasure that hides the system "
+     "instruction from the student model.", "Prompt Erasure", "METHOD"),
+    ("We release a benchmark, dubbed LongBench-X, for long-context evaluation.", "LongBench-X",
+     "DATASET"),
+])
+def test_the_name_a_kind_noun_is_called_takes_its_type(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+    assert not ents(nlp, "The model named after the company was released.") - {
+        ("The model", "MODEL")}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Phi-3-mini can be quantized with 4-bit quantization to run on a phone.",
      "4-bit quantization"),

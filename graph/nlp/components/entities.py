@@ -58,7 +58,7 @@ from graph.nlp.components.arbiter import (
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.compared_names import compared_models
 from graph.nlp.components.domain import SPANS_KEY
-from graph.nlp.components.kinds import KIND_LISTS, listed_items, listed_kinds
+from graph.nlp.components.kinds import CALLED, KIND_LISTS, listed_items, listed_kinds
 from graph.nlp.components.methods import (
     bulleted_label,
     headed,
@@ -157,8 +157,8 @@ class ThreadlineEntities:
         self.marks.add("BAR", [[{"ORTH": "|"}]])
         self.marks.add("ON", [[{"LOWER": "on"}]])
         self.marks.add("PRODUCT", [[{"LOWER": {"IN": sorted(words("entities", "product_nouns"))}}]])
-        kinds = sorted(set().union(*(words("entities", f"kind_nouns_{k}") for k in KIND_LISTS)))
-        self.marks.add("KIND", [[{"LOWER": {"IN": kinds}}]])
+        kinds = set().union(CALLED, *(words("entities", f"kind_nouns_{k}") for k in KIND_LISTS))
+        self.marks.add("KIND", [[{"LOWER": {"IN": sorted(kinds)}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         parsed = doc.has_annotation("DEP")

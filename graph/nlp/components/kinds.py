@@ -1,7 +1,8 @@
 """Names typed by the kind a list names them as: "tools like RAGAS, ARES, and TruLens",
 "techniques such as Query2Doc, ITER-RETGEN, and HyDE", "datasets like Alpaca, CodeAlpaca
 and ShareGPT", "open source ChatGPT tools, such as ChatGPT-Next-Web, chatbox and
-ChatGPT-Desktop".
+ChatGPT-Desktop"; and the one name a kind noun is "called" ("a technique called Prompt
+Erasure").
 
 A plural kind noun followed by "such as", "like" or "including" gives its type to the
 names listed after it: the guesses of the recogniser and the statistical model are re-typed,
@@ -21,6 +22,7 @@ from graph.nlp.components.spans import DATED_TITLE, HYPHENS, doc_text
 from graph.nlp.lexicon import words
 
 _INTRODUCERS = {"like", "including", "such"}
+CALLED = {"called", "dubbed", "named", "coined", "termed"}  # "a technique called X": its type
 _SEPARATORS = {",", "and", "or"}
 _MARKS = {"*", "**", "`", "_"}
 _KINDS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
@@ -49,11 +51,12 @@ def listed_kinds(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     """
     out = list(spans)
     for i in kinds:
-        label, start = kind_of(doc[i]), _list_start(doc, i)
+        called = doc[i].lower_ in CALLED
+        label, start = _called(doc, i) if called else (kind_of(doc[i]), _list_start(doc, i))
         if label is None or start is None:
             continue
         by_token = {t: n for n, s in enumerate(out) for t in range(s.start, s.end)}
-        for a, b in _members(doc, start):
+        for a, b in _members(doc, start)[:1 if called else None]:
             n = by_token.get(a)
             if n is not None:
                 span = out[n]
@@ -64,6 +67,17 @@ def listed_kinds(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             elif not any(t in by_token for t in range(a, b)):
                 out.append(Span(doc, a, b, label=label))
     return sorted(out, key=lambda s: s.start)
+
+
+def _called(doc: Doc, i: int) -> tuple[str | None, int]:
+    """The type the kind noun before "called" at ``i`` gives the name after it ("a
+    technique called Prompt Erasure", "an approach, dubbed X"), and where the name begins."""
+    j = i - 1 if i > 0 and doc[i - 1].text != "," else i - 2
+    noun = doc[j].lower_ if j >= 0 else ""
+    label = next((label for name, label in KIND_LISTS.items()
+                  if {noun, f"{noun}s", f"{noun}es"} & words("entities", f"kind_nouns_{name}")),
+                 None)
+    return label, i + 1
 
 
 def _list_start(doc: Doc, i: int) -> int | None:
