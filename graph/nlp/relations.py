@@ -65,8 +65,12 @@ UNRESOLVED = (-1, -1)  # the character span of a "we" end until the author is kn
 
 
 def _climb(token: Token, deps: set[str] = TRANSPARENT_DEPS) -> Token:
+    """The token whose role ``token``'s phrase takes; not a person's: "Naveen Rao, MosaicML's
+    CEO, will join Databricks" is the person's joining, not MosaicML's."""
     seen = 0
     while token.dep_ in deps and token.head.i != token.i and seen < 12:
+        if token.head.ent_type_ == "PERSON" and token.ent_type_ != "PERSON":
+            break
         token, seen = token.head, seen + 1
     return token
 

@@ -255,3 +255,13 @@ def test_a_sentence_opening_on_a_benchmark_reports_its_models_results_there(nlp,
     found = every_sentence(opening_benchmark, nlp, "On GPQA it reached 58.0%, and on "
                            "OlympiadBench it is comparable to Sky-T1-32B.")
     assert not found, found
+
+
+def test_what_a_person_does_is_not_the_organisation_named_in_their_title(nlp, model):
+    # our own announcement in the genre's style: the CEO joins the buyer; his company and
+    # the buyer are no partners
+    found = typed(nlp, "Databricks has agreed to acquire MosaicML for about $1.3 billion. "
+                       "Naveen Rao, MosaicML's CEO, will join Databricks to lead its "
+                       "generative AI efforts.")
+    assert ("Databricks", "FUNDS", "MosaicML") in found, found
+    assert not {r for r in found if r[1] == "PARTNERS_WITH"}, found
