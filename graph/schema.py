@@ -23,7 +23,11 @@ COOCCURS_WITH = "co-occurs with"
 # edge's direction is the schema's (source -> target), whatever the sentence's voice.
 PREDICATES = ("DEVELOPED_BY", "PARTNERS_WITH", "OUTPERFORMS", "COMPARED_WITH", "EVALUATED_ON",
               "BASED_ON", "USES", "HAS_METRIC", "FUNDS")
+# Scored either way round (GUIDELINES' "*"), so the classifier learns them without a
+# direction; the first two also have none to show (stored once, no arrowhead, read the same
+# from both ends), while who funds whom is kept as the sentence says it.
 SYMMETRIC_PREDICATES = frozenset({"PARTNERS_WITH", "COMPARED_WITH", "FUNDS"})
+UNDIRECTED_PREDICATES = frozenset({"PARTNERS_WITH", "COMPARED_WITH"})
 
 
 class Occurrence(NamedTuple):

@@ -26,7 +26,7 @@ from app.canvas.labels import paint_badges, paint_labels
 from app.canvas.lod import LineBatch
 from app.canvas.scene import MIN_NODE_PX
 from app.canvas.style import CanvasState, mix
-from graph.schema import SYMMETRIC_PREDICATES
+from graph.schema import UNDIRECTED_PREDICATES
 
 # Cosmetic edge widths in pixels, one per weight bucket of scene.WEIGHT_BOUNDS.
 EDGE_WIDTHS = (0.9, 1.3, 1.8, 2.4, 3.0)
@@ -323,7 +323,7 @@ def _paint_path_rings(painter, state: CanvasState, scale: float, node_in, nodes)
 
 
 def _symmetric(predicate: str) -> bool:
-    return predicate in SYMMETRIC_PREDICATES
+    return predicate in UNDIRECTED_PREDICATES
 
 
 def _link_groups(state: CanvasState, mask: np.ndarray, dim: bool):

@@ -25,7 +25,7 @@ from graph.schema import (
     COOCCURS_WITH,
     DEPENDENCY,
     PREDICATES,
-    SYMMETRIC_PREDICATES,
+    UNDIRECTED_PREDICATES,
     Evidence,
     Occurrence,
     edge_key,
@@ -105,7 +105,7 @@ def _add_typed_edges(g: nx.MultiDiGraph, relations: list[TypedRelation], index: 
         u = index.get((rel.doc, *rel.source))
         v = index.get((rel.doc, *rel.target))
         if u and v and u != v:
-            if rel.predicate in SYMMETRIC_PREDICATES and v < u:
+            if rel.predicate in UNDIRECTED_PREDICATES and v < u:
                 u, v = v, u  # one edge for both directions, like co-occurrence
             key = (u, v, rel.predicate or rel.relation)
             ev = _evidence(rel.doc, rel.sent_start, rel.sent_end, texts)

@@ -27,6 +27,7 @@ from graph.schema import (
     DEPENDENCY,
     PREDICATES,
     SYMMETRIC_PREDICATES,
+    UNDIRECTED_PREDICATES,
     Occurrence,
     edge_key,
     node_id,
@@ -271,7 +272,7 @@ def _add_or_join(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict) -
     existing edge with the same key."""
     if u == v:
         return
-    if (data.get("method") == COOCCURRENCE or data.get("predicate") in SYMMETRIC_PREDICATES) \
+    if (data.get("method") == COOCCURRENCE or data.get("predicate") in UNDIRECTED_PREDICATES) \
             and v < u:
         u, v = v, u
     if graph.has_edge(u, v, key):

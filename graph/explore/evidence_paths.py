@@ -38,7 +38,7 @@ from graph.errors import PathError
 from graph.explore.path_search import Edge, PathView, k_shortest, path_view
 from graph.explore.query import EntityIndex
 from graph.jobs import Progress
-from graph.schema import COOCCURRENCE, COOCCURS_WITH, DEPENDENCY, SYMMETRIC_PREDICATES
+from graph.schema import COOCCURRENCE, COOCCURS_WITH, DEPENDENCY, UNDIRECTED_PREDICATES
 from graph.taxonomy import predicates
 
 DEFAULT_K = 3
@@ -232,7 +232,7 @@ def read_hop(graph: nx.MultiDiGraph, source: str, target: str, edge: Edge) -> Ho
     if not relation:
         relation = known.phrase if known else (COOCCURS_WITH if not typed else key)
     phrase = relation
-    if not typed or predicate in SYMMETRIC_PREDICATES:
+    if not typed or predicate in UNDIRECTED_PREDICATES:
         direction: Direction = "both"
     elif u == source:
         direction = "forward"
