@@ -325,12 +325,15 @@ def _named_by(noun: Token, ents: list[Span]) -> Span | None:
 
 def _list_top(token: Token) -> tuple[Token, bool]:
     """The first item of the list ``token`` is an item of, and whether it is in one (a
-    misparsed item may hang as ``nmod`` of the next: "CrowdStrike, Google, JPMorganChase")."""
+    misparsed item may hang as ``nmod`` of the next: "CrowdStrike, Google, JPMorganChase";
+    the second as an apposition of the first, the list going on from it: "PubMed, HotpotQA
+    and Gorilla")."""
     listed = False
     for _ in range(40):
-        if token.dep_ not in ("conj", "nmod") or token.head.i == token.i:
+        appos = token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
+        if token.dep_ not in ("conj", "nmod") and not appos or token.head.i == token.i:
             break
-        listed = listed or token.dep_ == "conj"
+        listed = listed or token.dep_ == "conj" or appos
         token = token.head
     return token, listed
 

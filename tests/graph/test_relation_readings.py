@@ -150,6 +150,18 @@ def test_figures_of_a_table_row_are_facts_of_the_row(nlp):
     assert not any(row_figures(s, list(s.ents)) for s in doc.sents)
 
 
+def test_a_list_the_parser_opened_with_an_apposition_is_still_a_list(nlp):
+    from graph.nlp.pair_grammar import coordinated
+
+    # our own summary in the genre's style: "PubMed, HotpotQA and Gorilla" parsed as an
+    # apposition then a conjunct; the page's only pair left, "HotpotQA USES PubMed", was
+    # kept as its likeliest relation
+    doc = nlp("RAFT is evaluated on PubMed, HotpotQA and Gorilla.")
+    pubmed, hotpot, _ = (e.root for e in doc.ents if e.label_ == "DATASET")
+    assert coordinated(pubmed, hotpot)
+    assert not typed(nlp, "RAFT is evaluated on PubMed, HotpotQA and Gorilla.")
+
+
 def test_a_size_in_apposition_is_a_fact_of_what_it_describes(nlp):
     from graph.nlp.pair_grammar import metric_owner
 
