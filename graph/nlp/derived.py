@@ -104,8 +104,10 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
 
 @cache
 def _model_cue() -> re.Pattern:
-    """A model derivation cue ending the words before the model, an article at most after it."""
-    return re.compile(_cue("model_derivation_cues").pattern + r"(?:\s+(?:the|a|an))?\s*$")
+    """A model derivation cue ending the words before the model, an article at most after it,
+    or a checkpoint it names ("pre-trained from an intermediate checkpoint of X")."""
+    return re.compile(_cue("model_derivation_cues").pattern + r"(?:\s+(?:the|a|an))?"
+                      r"(?:(?:\s+[\w-]+){0,2}\s+(?:checkpoint|snapshot)\s+of)?\s*$")
 
 
 def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:

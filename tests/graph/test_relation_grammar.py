@@ -265,3 +265,10 @@ def test_what_a_person_does_is_not_the_organisation_named_in_their_title(nlp, mo
                        "generative AI efforts.")
     assert ("Databricks", "FUNDS", "MosaicML") in found, found
     assert not {r for r in found if r[1] == "PARTNERS_WITH"}, found
+
+
+def test_a_model_pre_trained_from_anothers_checkpoint_is_based_on_it(nlp, model):
+    # our own summary of a paper in the genre's style
+    found = typed(nlp, "DeepSeek-Coder-V2 is further pre-trained from an intermediate "
+                       "checkpoint of DeepSeek-V2 with an additional 6 trillion tokens.")
+    assert ("DeepSeek-Coder-V2", "BASED_ON", "DeepSeek-V2") in found, found
