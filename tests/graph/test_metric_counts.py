@@ -344,3 +344,13 @@ def test_scores_between_slashes_are_one_figure_each(nlp):
     assert _metrics(nlp, "- OpenAI o1-1217 (OpenAI): 79.2% / 96.4% / 75.7% / 63.4%") == [
         "79.2%", "96.4%", "75.7%", "63.4%"]
     assert _metrics(nlp, "It solved 43/172 problems.") == ["43/172 problems"]  # a share
+
+
+def test_a_number_the_small_model_called_money_is_the_number_and_its_noun(nlp):
+    # our own summary of a paper in the genre's style: "an additional 6 trillion" was the
+    # figure, without what it counts; a sum keeps its currency ("A$12 million": n08)
+    assert _metrics(nlp, "DeepSeek-Coder-V2 is further pre-trained with an additional 6 "
+                         "trillion tokens.") == ["6 trillion tokens"]
+    assert _metrics(nlp, "The Hub hosts more than 1 million models.") == \
+        ["more than 1 million models"]
+    assert _metrics(nlp, "The office will receive A$12 million.") == ["A$12 million"]

@@ -148,8 +148,15 @@ def metric_span(ent: Span) -> Span | None:
         # a sum of money keeps its words ("$110 million"); a number the small model took
         # for one keeps what it counts ("over 15 trillion tokens", "more than 1 million models")
         money = any(t.is_currency or t.lower_ in words("metrics", "currency_words")
-                for t in ent)
-        return Span(doc, ent.start, _sum_end(ent) if money else end, label="METRIC")
+                or any(c in "$€£¥" for c in t.text) for t in ent)  # ("A$12 million")
+        if money:
+            return Span(doc, ent.start, _sum_end(ent), label="METRIC")
+        kept = words("metrics", "approximators")  # ("more than 1 million models")
+        start = next((t.i for t in ent if t.pos_ not in ("DET", "ADJ") or t.lower_ in kept),
+                     ent.start)
+        if start > ent.start:  # "an additional 6 trillion tokens": the number and its noun
+            end = extend_to_noun(Span(doc, start, ent.end, label=label))
+        return Span(doc, start, end, label="METRIC")
     if label == "CARDINAL":
         measure = _measure_of(ent)
         if end == ent.end and measure is not None:  # "an Elo score of 1402"
