@@ -406,7 +406,10 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
                    ) -> Topic | None:
     """What the sentence after ``sent`` is about, when it does not say: the entity that is
     the subject of ``sent`` (or that a subjectless headline introduces), else the one before
-    when the subject stands for it ("It", "the model", "we"), else nothing."""
+    when the subject stands for it ("It", "the model", "we"), else nothing; a table's row
+    is no sentence the next one follows ("The models are ..." after a results table)."""
+    if sent.text.lstrip().startswith("|"):
+        return previous
     subject = main_subject(sent)
     named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
         _names(e, subject) if subject is not None else introduced(e))), None) or \

@@ -483,3 +483,16 @@ def test_a_new_study_from_an_organisation_is_its_authors(nlp):
                        "change in bug rates.")
     assert ("Stanford Institute for Human-Centered AI", "USES",
             "difference-in-differences analysis") in found, found
+
+
+def test_a_table_row_is_not_what_the_next_sentence_is_about(nlp, model):
+    # our own announcement in the genre's style: "The models" after a results table are the
+    # announced ones, not the last row's competitor
+    text = ("# Introducing Granite 3.0\n\nIBM today announced Granite 3.0 8B Instruct, an "
+            "open language model.\n\n| Model | MMLU |\n|---|---|\n| Granite 3.0 8B Instruct "
+            "| 65.8 |\n| Llama 3.1 8B Instruct | 68.1 |\n\nThe models are available on "
+            "watsonx.ai and Ollama.\n")
+    found = typed(nlp, text)
+    assert not {r for r in found if r[0] == "Llama 3.1 8B Instruct" and r[1] != "HAS_METRIC"
+                and r[1] != "EVALUATED_ON"}, found
+    assert ("Ollama", "USES", "Granite 3.0 8B Instruct") in found, found
