@@ -105,7 +105,8 @@ def _spells_by_beginnings(pieces: list[str], parts: list[tuple[str, bool]]) -> b
     (part, optional), rest = parts[0], parts[1:]
     piece = pieces[0]
     for k in range(len(piece), 0, -1):  # the piece's last letters may begin the next parts
+        left = [piece[k:]] if k < len(piece) else []  # ("Co"+"Ve": chain of verification)
         if part.lower().startswith(piece[:k].lower()) and \
-                _spells_by_beginnings([piece[k:]] * (k < len(piece)) + pieces[1:], rest):
-            return True  # ("Co"+"Ve": chain of verification)
+                _spells_by_beginnings(left + pieces[1:], rest):
+            return True
     return optional and _spells_by_beginnings(pieces, rest)

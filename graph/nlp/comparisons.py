@@ -108,7 +108,8 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
         gap = doc[items[-1].end:e.start]
         if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
                 or not any(t.lower_ in (",", "and", "or", "&") for t in gap) \
-                or any(t.lower_ in ("a", "an") for t in gap) or _subject(e) > _subject(first):
+                or any(t.lower_ in ("a", "an") for t in gap) or \
+                _subject(e) and not _subject(first):
             break  # (", a sparse attention scheme": an apposition, not the next item; "Using
             # Llama 65B, CoVe improves ...": the clause's subject after a fronted phrase)
         items.append(e)
