@@ -265,3 +265,33 @@ def test_markup_in_a_metric_and_its_evidence_shows_literally(window):
         assert "<script>x</script>" in tooltip  # plain text, which Qt shows as it is:
         shown = tooltip_text(tooltip)
         assert not Qt.mightBeRichText(shown) or "&lt;script&gt;x&lt;/script&gt;" in shown
+
+
+def test_who_funds_whom_reads_both_ways_in_the_details_and_has_an_arrow(qtbot, settings,
+                                                                       monkeypatch, tmp_path):
+    # FUNDS is scored either way round, but the window shows its direction: the funder
+    # "Funds", the company "Funded by", an arrowhead from the first to the second
+    from app.canvas.items import _link_groups
+
+    monkeypatch.setenv("THREADLINE_USER_DATA", str(tmp_path / "cache"))
+    text = "Google has invested $2 billion in Anthropic."
+    google, anthropic = (0, 6), (34, 43)
+    doc = Document(DOC, DOC, text, "0" * 64)
+    result = DocumentResult(doc, 0, 1, [
+        Mention(DOC, *google, "Google", "ORG", 0, len(text)),
+        Mention(DOC, *anthropic, "Anthropic", "ORG", 0, len(text))],
+        [TypedRelation(DOC, google, anthropic, "invest in", 0, len(text), predicate="FUNDS")])
+    graph = build_graph([result], PipelineInfo("test", "0", "0", False, ()))
+    win = open_window(qtbot, settings)
+    win.model.reset(graph, {DOC: doc})
+    assert win.canvas.wait_for_layout(10_000)
+    assert [(u, v) for u, v, d in graph.edges(data=True) if d["predicate"]] == \
+        [(node_id("ORG", "Google"), node_id("ORG", "Anthropic"))]
+    win.select_node(node_id("ORG", "Anthropic"))
+    assert line_with(plain(win), "Funded by:") == "Funded by: Google (1)"
+    win.select_node(node_id("ORG", "Google"))
+    assert line_with(plain(win), "Funds:") == "Funds: Anthropic (1)"
+    state = win.canvas.state
+    groups = list(_link_groups(state, state.arrays.link_dependency.copy(), False))
+    assert [arrows for _, _, arrows in groups] == [True]
+    assert win.shutdown(60_000)
