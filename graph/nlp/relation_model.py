@@ -131,14 +131,14 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
 
 def _funded_first(label: str, c: Candidate) -> str:
     """The classifier's FUNDS, learnt either way round (GUIDELINES: FUNDS*), read as the
-    genre writes funding news: who raised first, its investors after ("X closed a round
-    led by Y, with Z"), and the company the text is about (a context end, ``b``) funded by
-    those the sentence names ("Halvorsen Ventures also put money into the round"); the
+    genre writes funding news: the second end funds the first ("X closed a round led by Y,
+    with Z"; the page's company as a context end is the first, :mod:`graph.nlp.pairs`),
+    unless the second is an "it" or "the company" standing for the company the text is
+    about ("Halvorsen Ventures also put money into the round": feature ``b=it``). The
     grammar's readings keep their own direction ("Y invests in X")."""
     if label != "FUNDS":
         return label
-    return "FUNDS" if "b=it" in c.features else "FUNDS<"  # ("b=it": b is the "it", "the
-    # company" of the sentence; a context of the page's is a, :mod:`graph.nlp.pairs`)
+    return "FUNDS" if "b=it" in c.features else "FUNDS<"
 
 
 def _anaphoric(c: Candidate) -> bool:
