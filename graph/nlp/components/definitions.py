@@ -1,21 +1,17 @@
 """Names typed by how the text defines or introduces them.
 
-A benchmark paper's summary or a package's README says once what its subject is, in a
-grammar the genre shares, and then uses the bare name; the trained recogniser, which has
-not seen the name, guesses from its spelling ("EusTrivia" a product, "LM-SynEval" a
-method, "LingOly" a person). The definitions read here:
+A benchmark paper's summary or a package's README says once what its subject is, in the
+genre's grammar, then uses the bare name; the trained recogniser, which has not seen the
+name, guesses from its spelling ("EusTrivia" a product, "LingOly" a person). Read here:
 
-* apposition: "we introduce HRM8K, a benchmark comprising ...", "**LMSYS-Chat-1M**, a
-  large-scale real-world LLM conversation dataset", "our proposed suite, X.";
-* "is a": "FastChat is an open platform for ...", "MLX LM is a Python package ...", where
-  the name opens its sentence;
-* the kind after the name: "the LingOly benchmark", "the vanilla NIAH test" (the name is
-  "LingOly"; a lower-case kind noun is no part of it, a capitalised one is: "HAE-RAE Bench");
+* apposition: "we introduce HRM8K, a benchmark comprising ...", "our proposed suite, X.";
+* "is a": "FastChat is an open platform for ...", the name opening its sentence;
+* the kind after the name: "the LingOly benchmark", "the vanilla NIAH test" (a lower-case
+  kind noun is no part of the name, a capitalised one is: "HAE-RAE Bench");
 * what it extends: "RULER expands upon the vanilla NIAH test" (a test too);
 * what it counts: "EusTrivia consists of 1,715 trivia questions";
-* a paper's title or a heading: "Title: `LINGOLY: A Benchmark of ...`", "Title: Latxa: An
-  Open Language Model and ...", and a heading followed by a line saying what its subject is
-  ("# BEAR" over "Dataset to evaluate common factual knowledge ...").
+* a paper's title or a heading: "Title: `LINGOLY: A Benchmark of ...`", and a heading
+  followed by a line saying what its subject is ("# BEAR" over "Dataset to evaluate ...").
 
 The head noun of the defining phrase gives the type. A name defined more than once takes
 the type most of its definitions give (a dataset first, then a product, a method, a model
@@ -44,8 +40,7 @@ _COPULAS = {"is", "was"}
 _NOT_MODIFIERS = {"ADP", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SPACE"}
 _PARTICIPLES = {"VBN", "VBG"}  # "our proposed suite", "a growing benchmark"
 _MAX_MODIFIERS = 6  # words between the article and the kind noun
-_MAX_NAME_TOKENS = 8  # "HAE-RAE Bench": hyphens and parts count
-_MAX_NAME_WORDS = 4
+_MAX_NAME_TOKENS, _MAX_NAME_WORDS = 8, 4  # "HAE-RAE Bench": hyphens and parts are tokens
 _MAX_TITLE_WORDS = 6  # words of a title's defining phrase before its head
 # What ends a title's defining phrase: "A Benchmark of ...", "An Open Language Model and ..."
 _PHRASE_ENDS = {"for", "of", "in", "on", "with", "to", "via", "and", "or", "that", "from", "by",
@@ -84,7 +79,12 @@ def defined_names(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
 
 
 def kind(token: Token) -> str | None:
-    """The type a defining noun gives ("benchmark": DATASET, "package": PROJECT) or ``None``."""
+    """The type a defining noun gives ("benchmark": DATASET, "package": PROJECT) or ``None``
+    (a framework "for assessing" is a benchmark's: ``evaluated_kinds``)."""
+    near = token.doc[max(token.i - 3, 0):token.i + 3]
+    if token.lower_ in words("definitions", "evaluated_kinds") and \
+            any(t.lemma_.lower() in words("definitions", "evaluating") for t in near):
+        return "DATASET"
     return next((label for label in _ORDER
                  if token.lower_ in words("definitions", f"defining_nouns_{label.lower()}")),
                 None)
@@ -96,8 +96,8 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     found = []
     for noun in doc:
         label = kind(noun) if noun.is_lower and _noun_tag(noun) else None
-        if label is None or not _heads(noun):
-            found += _proposed(doc, noun, vocabulary)  # not a defining noun: none of its kinds
+        if (proposed := _proposed(doc, noun, vocabulary)) or label is None or not _heads(noun):
+            found += proposed  # "The proposed ... framework, X"; else no defining noun here
             continue
         start = _phrase_start(doc, noun.i)
         if start is None:
@@ -299,7 +299,7 @@ def _a_name(span: Span, vocabulary: frozenset[str]) -> Span | None:
             or generic_term(span.text):
         return None  # "What's next", "Task-name"
     generic = words("entities", "generic_terms")  # the domain's words: "Dataset"
-    if all(t.is_alpha and not (t.is_upper and len(t) > 1) and (
+    if all(t.is_alpha and (t.is_lower or t.is_title) and (  # (not "BEAR", "spaCy")
             t.lower_ in vocabulary or t.lemma_.lower() in vocabulary or t.lower_ in generic
             or t.lower_.removesuffix("s") in vocabulary) for t in parts):
         return None  # "Installation", "Natural Sciences", "Korean", "Dataset Splits"
