@@ -61,7 +61,7 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
     first = headings[0][0] if headings else len(text)
     if _WORDS.search(text[:first]):  # a lead before the first heading, or no heading
-        defined = _defined_first(doc, ents, first, offset)
+        defined = _defined_first(doc, ents, first, offset) or _title_line(doc, text, ents, offset)
         if defined is not None:
             return defined
     if not headings:
@@ -98,12 +98,29 @@ def _defined_first(doc: Doc, ents: list[Span], before: int, offset: int = 0,
     for ent in ents:
         if ent.start_char >= before:
             break
-        opening = all(t.is_punct for t in doc[ent.sent.start:ent.start])  # "**Lighteval**"
-        after = [t for t in doc[ent.end:ent.end + 4] if not t.is_punct]
+        opening = all(_mark(t) for t in doc[ent.sent.start:ent.start])  # "**Lighteval**", "🤗"
+        after = [t for t in doc[ent.end:ent.end + 4] if not _mark(t)]
         if opening and after and after[0].lemma_ == "be" and (
                 not definite or len(after) > 1 and after[1].lower_ in ("a", "an")):
             return _subject(ent, offset)
     return None
+
+
+def _title_line(doc: Doc, text: str, ents: list[Span], offset: int) -> Subject | None:
+    """The name a README's first line gives alone, a title without a heading's mark
+    ("GPT-QModel ⚡")."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    named = [e for e in ents if start <= e.start_char and e.end_char <= end]
+    line = doc.char_span(start, end, alignment_mode="expand") or []
+    return _subject(named[0], offset) if len(named) == 1 and all(
+        _mark(t) or t.i in range(named[0].start, named[0].end) for t in line) else None
+
+
+def _mark(token) -> bool:
+    """Punctuation, markup, an emoji or a blank: no word ("`", "**", "🤗")."""
+    return not any(c.isalnum() for c in token.text)
 
 
 def _subject(ent: Span, offset: int) -> Subject:

@@ -4,6 +4,8 @@ held-out dev READMEs and summaries (training/heldout/packages), through the real
 
 from __future__ import annotations
 
+import pytest
+
 from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
@@ -115,6 +117,21 @@ def test_a_readme_without_a_title_is_about_what_its_about_section_defines(nlp):
     found = edges(nlp, text)
     for used in ("Llama", "Qwen", "Kimi", "Mistral"):
         assert ("SGLang", "USES", used) in found, found
+
+
+@pytest.mark.parametrize("text, subject", [
+    # readme__diffusers.md, readme__gptqmodel.md (heldout-readmes): the name after an emoji
+    # opens the defining sentence; a first line that gives a name alone is the title
+    ("🤗 Diffusers is the go-to library for state-of-the-art pretrained diffusion models.\n\n"
+     "## Installation\n\nWe recommend installing 🤗 Diffusers in a virtual environment.\n",
+     "diffusers"),
+    ("GPT-QModel ⚡\n\nAn extensible platform for LLM quantization, validation, and "
+     "deployment.\n\n## Latest News\n\n* Added Jamba quantization support.\n", "gpt-qmodel"),
+])
+def test_a_readme_s_lead_names_its_package(nlp, text, subject):
+    from graph.nlp.features import document_subject
+
+    assert document_subject(nlp(text))[2] == subject
 
 
 # eval__medqa.md (training/corpus/evals, Inspect Evals, MIT): a benchmark's page whose results
