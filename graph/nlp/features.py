@@ -38,6 +38,7 @@ from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
 from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import Named
+from graph.nlp.support import supported
 from graph.nlp.use_phrases import cue_at, line_opening, readings
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
@@ -148,7 +149,21 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
         found += [_use(subject, e, "USES", offset, start, end) for e in ents
                   if label_end < e.start_char and start <= e.start_char and e.end_char <= end
                   and e.label_ in SUBJECT_TYPES and e.text.casefold() != subject[2]]
-    return found + _part_items(text, ents, subject, offset)
+    return found + _part_items(text, ents, subject, offset) + \
+        _supported(doc, text, subject, offset)
+
+
+def _supported(doc: Doc, text: str, subject: Subject, offset: int) -> list[Candidate]:
+    """USES from a package to what its page says it supports (:mod:`graph.nlp.support`)."""
+    if subject[1] == "DATASET" or "install" not in text.casefold():
+        return []  # a benchmark's page, or no package's (a README tells how to install it)
+    found = []
+    for sent in doc.sents:
+        inside = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
+        for ent in supported(sent, inside, subject[2]):
+            found.append(_use(subject, ent, "USES", offset, sent.start_char,
+                              sent.start_char + len(sent.text.rstrip())))
+    return found
 
 
 _OPENING_MARKS = re.compile(r"[\s*_`]*")  # "**" or "`" before an item's first name

