@@ -54,6 +54,22 @@ def test_a_partner_or_an_acquisition_is_an_organisation(nlp, text, orgs):
 
 
 @pytest.mark.parametrize("text, org", [
+    # announcements of our own (session 52 probes): a name nothing knows, told by its verb
+    # as subject or by the organisation's noun in apposition to it
+    ("Helix Robotics raises $85 million to scale its foundation model for warehouse robots",
+     "Helix Robotics"),
+    ("Pinecrest has acquired Tessellate, the startup behind the open-source vector "
+     "database TessDB, for an undisclosed sum.", "Pinecrest"),
+    ("Arclight, the maker of the Lumen family of clinical language models, is partnering "
+     "with Vantage Health to deploy Lumen-Med across 40 hospitals.", "Arclight"),
+])
+def test_who_raises_acquires_or_makes_as_a_company_is_an_organisation(nlp, text, org):
+    assert (org, "ORG") in ents(nlp, text)
+    # a person raising or acquiring is no company; "raises" with no money is no round's
+    assert ("Maya Chen", "ORG") not in ents(nlp, "Maya Chen raises the point that robots fail.")
+
+
+@pytest.mark.parametrize("text, org", [
     ("SEA-LION v3, developed by AI Singapore and fine-tuned from Gemma 2 9B, gave fewer "
      "harmful completions.", "AI Singapore"),
     ("Step-2, built by the team at StepFun, entered at fifth.", "StepFun"),

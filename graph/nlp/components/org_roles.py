@@ -124,10 +124,14 @@ def _slots(doc: Doc) -> list[tuple[Token, str]]:
         elif dep == "dobj":
             if token.head.lemma_ == "acquire":
                 found.append((token, FIRM))
+        elif dep == "nsubj" and _subject_slot(token):
+            found.append((token, FIRM))  # "Helix Robotics raises $85 million"
         elif token.pos_ == "PROPN":
             if token.i > 0 and doc[token.i - 1].is_lower and \
-                    doc[token.i - 1].lemma_ in words("roles", "org_nouns"):
-                found.append((token, FIRM))  # "the telecom operator Telvia"
+                    doc[token.i - 1].lemma_ in words("roles", "org_nouns") or any(
+                    c.dep_ == "appos" and c.lemma_ in words("roles", "org_nouns")
+                    for c in token.children):
+                found.append((token, FIRM))  # "the telecom operator Telvia", "X, the maker of"
         elif token.i >= 2 and doc[token.i - 1].text in HYPHENS and \
                 not doc[token.i - 1].whitespace_ and \
                 token.lemma_.lower() in words("roles", "funder_verbs"):
@@ -154,6 +158,14 @@ def _object_slot(token: Token) -> str | None:
             token.doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
         return FIRM  # "the team at StepFun"
     return None
+
+
+def _subject_slot(token: Token) -> bool:
+    """Whether a proper noun is the subject of a firm's verb: who raises a round, acquires
+    or invests ("Helix Robotics raises $85 million", "Corvid Labs has acquired Tessellate")."""
+    verb = token.head.lemma_.lower()
+    return token.pos_ == "PROPN" and verb in words("roles", "firm_subject_verbs") and (
+        verb != "raise" or _about_funding(token) or any(t.is_currency for t in token.sent))
 
 
 def _about_funding(token: Token) -> bool:
