@@ -20,7 +20,8 @@ where they tie), and so does every mention of it in the document, in any capital
 name is extended over it ("HAE-RAE" to "HAE-RAE Bench"), a guess that runs on past it
 into a title or a kind noun is cut back ("BEAR: A Unified Framework ...", "HRM8K
 benchmark"), and a mention nothing found is added. A pattern's match of a whole name keeps
-its type. The nouns and verbs are in ``resources/lexicon/definitions.json``.
+its type. The nouns and verbs are in ``resources/lexicon/definitions.json``; what is a name's
+written form, in :mod:`graph.nlp.components.name_forms`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, MARKUP, QUOTES, doc_text, generic_term, relabel
+from graph.nlp.components.name_forms import (
+    a_name,
+    before_gloss,
+    name_after,
+    name_before,
+    name_part,
+    opens_sentence,
+    package_name,
+)
+from graph.nlp.components.spans import HYPHENS, MARKUP, QUOTES, doc_text, relabel
 from graph.nlp.lexicon import words
 
 _ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
@@ -40,7 +50,6 @@ _COPULAS = {"is", "was"}
 _NOT_MODIFIERS = {"ADP", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SPACE"}
 _PARTICIPLES = {"VBN", "VBG"}  # "our proposed suite", "a growing benchmark"
 _MAX_MODIFIERS = 6  # words between the article and the kind noun
-_MAX_NAME_TOKENS, _MAX_NAME_WORDS = 8, 4  # "HAE-RAE Bench": hyphens and parts are tokens
 _MAX_TITLE_WORDS = 6  # words of a title's defining phrase before its head
 # What ends a title's defining phrase: "A Benchmark of ...", "An Open Language Model and ..."
 _PHRASE_ENDS = {"for", "of", "in", "on", "with", "to", "via", "and", "or", "that", "from", "by",
@@ -105,19 +114,19 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         opener, name = doc[start].lower_, None
         if opener in _DEFINITE and label == "DATASET":  # "the vanilla NIAH test"; not
             # "the MosaicML platform", a company's product
-            name = _name_before(doc, noun.i, vocabulary, marks=False)
+            name = name_before(doc, noun.i, vocabulary, marks=False)
             name = name if name is not None and name.start > start else None
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
-            name = _name_before(doc, start - 1, vocabulary)
+            name = name_before(doc, start - 1, vocabulary)
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
             # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
-            end = _before_gloss(doc, start - 1)
-            name = _name_before(doc, end, vocabulary, opening=False) or \
-                _package_name(doc, end, vocabulary)
-            name = name if name is not None and _opens_sentence(name) else None
+            end = before_gloss(doc, start - 1)
+            name = name_before(doc, end, vocabulary, opening=False) or \
+                package_name(doc, end, vocabulary)
+            name = name if name is not None and opens_sentence(name) else None
         if name is None and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
-            name = _name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
+            name = name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
         if name is not None:
             found.append((name, label))
         extended = _extension(doc, start, vocabulary)
@@ -132,7 +141,7 @@ def _proposed(doc: Doc, noun: Token, vocabulary: frozenset[str]) -> list[Definit
         "definitions", "proposed_kinds_method") and doc[noun.i + 1:noun.i + 2].text == "," else None
     if start is None or not {"proposed", "new", "novel"} & {t.lower_ for t in doc[start:noun.i]}:
         return []
-    name = _name_after(doc, noun.i + 2, vocabulary)
+    name = name_after(doc, noun.i + 2, vocabulary)
     return [] if name is None else [(name, "METHOD")]
 
 
@@ -151,8 +160,8 @@ def _extension(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
         j -= 1
     if j <= 0 or doc[j].lemma_.lower() not in words("definitions", "extension_verbs"):
         return None
-    name = _name_before(doc, j, vocabulary, marks=False)
-    return name if name is not None and name.end == j and _opens_sentence(name) else None
+    name = name_before(doc, j, vocabulary, marks=False)
+    return name if name is not None and name.end == j and opens_sentence(name) else None
 
 
 def _heads(noun: Token) -> bool:
@@ -208,114 +217,6 @@ def _hyphened(token: Token) -> bool:
                                and not token.whitespace_)
 
 
-def _name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True,
-                 opening: bool = True) -> Span | None:
-    """The name written right before token ``end`` (over bold or code marks when ``marks``),
-    or ``None`` where the words there are no name; ``opening``: a word of the language that
-    opens the sentence is no part of it ("| Presents Atlas, a ... model")."""
-    while marks and end > 0 and doc[end - 1].text in MARKUP:
-        end -= 1
-    start = end
-    while start > 0 and end - start < _MAX_NAME_TOKENS and _name_part(doc, start - 1):
-        start -= 1
-    while start < end and (doc[start].text in HYPHENS or doc[start].is_stop or
-                           opening and end - start > 1 and _opening_word(doc[start], vocabulary)):
-        start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
-    return _a_name(doc[start:end], vocabulary)
-
-
-def _package_name(doc: Doc, end: int, vocabulary: frozenset[str]) -> Span | None:
-    """The one word in lower case right before token ``end`` (over code or bold marks) that
-    is no word of the language: a package's name as its README writes it ("`llmcompressor`
-    is the fast, efficient, and easy-to-use library ...", "`trl` is a full stack library")."""
-    while end > 0 and doc[end - 1].text in MARKUP:
-        end -= 1
-    word = doc[end - 1] if end > 0 else None
-    if word is None or not word.is_lower or not word.text.replace("_", "").isalnum() or \
-            len(word) < 3 or word.lower_ in vocabulary or word.is_stop or generic_term(word.text):
-        return None
-    return doc[end - 1:end]
-
-
-def _before_gloss(doc: Doc, end: int) -> int:
-    """``end``, or the start of the bracketed gloss that ends there: "TAC (Travel Agent
-    Compassion)", "StrongREJECT (Strong, Robust Evaluation of ...)"."""
-    if end < 2 or doc[end - 1].text != ")":
-        return end
-    for i in range(end - 2, max(0, end - 20), -1):
-        if doc[i].text == "(":
-            return i
-        if doc[i].text in (")", ".", "\n"):
-            break
-    return end
-
-
-def _opening_word(token: Token, vocabulary: frozenset[str]) -> bool:
-    """A word of the language capitalised because it opens its sentence or cell."""
-    return token.is_title and (token.lower_ in vocabulary or  # "Presents": a verb's -s
-                               token.lower_.removesuffix("s") in vocabulary) and \
-        _opens_sentence(token.doc[token.i:token.i + 1])
-
-
-def _name_after(doc: Doc, start: int, vocabulary: frozenset[str]) -> Span | None:
-    """The name from token ``start`` when a comma, a full stop, a colon or a bracket closes
-    it ("..., BEAR, can ..."); ``None`` otherwise ("the dataset, GPT-4 achieves ...")."""
-    while start < len(doc) and doc[start].text in MARKUP:
-        start += 1
-    end = start
-    while end < len(doc) and end - start < _MAX_NAME_TOKENS and _name_part(doc, end):
-        end += 1
-    close = end
-    while close < len(doc) and doc[close].text in MARKUP:
-        close += 1
-    if close < len(doc) and doc[close].text not in {",", ".", ":", ";", ")"}:
-        return None
-    return _a_name(doc[start:end], vocabulary)
-
-
-def _name_part(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` can be part of a name: written with a capital or a digit, a
-    hyphen glued on both sides, or a lower-case part glued to a hyphen ("ITER-RETGEN",
-    "v1.5", "Chat-1M", "crewAI")."""
-    token = doc[i]
-    if token.text in HYPHENS:
-        return i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
-    text = token.text.replace(".", "").replace("-", "")  # "v1.5", "Chat-1" + "M"
-    if not text.isalnum():
-        return False
-    if i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_:
-        return True
-    return text[:1].isupper() or any(c.isdigit() for c in text) or \
-        any(c.isupper() for c in text[1:])
-
-
-def _a_name(span: Span, vocabulary: frozenset[str]) -> Span | None:
-    """``span`` when it is a name: one to four words written as a name's parts, not a
-    generic term, not all of them words of the language (an acronym's capitals are no
-    word: "BEAR", "RULER")."""
-    parts = [t for t in span if t.text not in HYPHENS]
-    if not parts or len(parts) > _MAX_NAME_WORDS or not any(c.isalpha() for c in span.text) \
-            or not all(_name_part(span.doc, t.i) for t in span) \
-            or generic_term(span.text):
-        return None  # "What's next", "Task-name"
-    generic = words("entities", "generic_terms")  # the domain's words: "Dataset"
-    if all(t.is_alpha and (t.is_lower or t.is_title) and (  # (not "BEAR", "spaCy")
-            t.lower_ in vocabulary or t.lemma_.lower() in vocabulary or t.lower_ in generic
-            or t.lower_.removesuffix("s") in vocabulary) for t in parts):
-        return None  # "Installation", "Natural Sciences", "Korean", "Dataset Splits"
-    return span
-
-
-def _opens_sentence(name: Span) -> bool:
-    """Whether ``name`` opens its sentence or its line (after a bullet or a mark)."""
-    doc = name.doc
-    if name.start == 0 or doc[name.start].is_sent_start:
-        return True
-    text = doc_text(doc)
-    line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
-    return not line.strip(" \t-*+#>`|")
-
-
 def _contents(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     """DATASET where a name opening its sentence consists of, contains or comprises a
     number of questions, problems or examples ("EusTrivia consists of 1,715 trivia
@@ -325,8 +226,8 @@ def _contents(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     for verb in doc:
         if verb.lemma_.lower() not in verbs or verb.pos_ not in ("VERB", "AUX"):
             continue
-        name = _name_before(doc, verb.i, vocabulary, marks=False)
-        if name is None or name.end != verb.i or not _opens_sentence(name):
+        name = name_before(doc, verb.i, vocabulary, marks=False)
+        if name is None or name.end != verb.i or not opens_sentence(name):
             continue
         j = verb.i + 1
         j += j < len(doc) and doc[j].lower_ == "of"
@@ -357,7 +258,7 @@ def _titles(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
                                         *((o, False) for o in openers)]:
         name = doc.char_span(start, end)
         first = doc.char_span(phrase, phrase + 1, alignment_mode="expand")
-        if name is None or first is None or _a_name(name, vocabulary) is None:
+        if name is None or first is None or a_name(name, vocabulary) is None:
             continue
         label = _phrase_kind(doc, first.start, bool(title))
         if label is not None and (title is not None or label == "DATASET"):
@@ -420,7 +321,7 @@ def _inside_name(mention: Span) -> bool:
     ("Vela 2 Max" holds "Vela 2"; "Claude Opus 3" holds "Opus 3")."""
     i = mention.start
     return i > 0 and not mention[0].is_sent_start and mention.doc[i - 1].whitespace_ == " " \
-        and _name_part(mention.doc, i - 1)
+        and name_part(mention.doc, i - 1)
 
 
 def _placed(spans: list[Span], mention: Span, strong: set[tuple[int, int]]) -> list[Span]:
