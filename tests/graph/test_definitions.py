@@ -64,6 +64,12 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
     # are one (readme__spacy.md, heldout-readmes: "spacy" is in the lemmatizer's words)
     ("# spaCy: Industrial-strength NLP\n\nspaCy is a library for **advanced Natural Language "
      "Processing** in Python and\nCython.", "spaCy", "PROJECT"),
+    # an edition's kind is the noun after "of", and a family's name is written between
+    # "the" and "family" (announcements of our own, session 52 probes: "Quill 2" had no type)
+    ("Today we're launching Quill 2, the next generation of our document-understanding "
+     "model.", "Quill 2", "MODEL"),
+    ("Arclight, the maker of the Zentra family of clinical language models, is partnering "
+     "with Vantage Health.", "Zentra", "MODEL"),
     # what it counts
     ("EusTrivia consists of 1,715 trivia questions from multiple online sources.",
      "EusTrivia", "DATASET"),
@@ -163,3 +169,12 @@ def test_the_framework_a_paper_proposes_is_its_technique(nlp):
               "models.")
     assert [(name.text, label) for name, label in _phrases(doc, vocabulary)] == \
         [("LangChain", "PROJECT")]
+
+
+def test_another_version_of_a_defined_model_is_a_model(nlp):
+    # a name and a version number defined a model: the family's other versions are models
+    # (our probe b3); a company's model noun defines no model of the company
+    text = ("Today we're launching Quill 2, the next generation of our document-understanding "
+            "model. Compared to Quill 1.5, Quill 2 cuts latency by 40%.")
+    assert {("Quill 1.5", "MODEL"), ("Quill 2", "MODEL")} <= ents(nlp, text)
+    assert ("OpenAI", "MODEL") not in ents(nlp, "The OpenAI model answered in Welsh.")

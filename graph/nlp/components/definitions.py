@@ -69,6 +69,8 @@ _BARE_TITLE = re.compile(rf"(?m)^[ \t]*{_PAPER}{_NAMED}(?=[A-Z])")
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
 _FIRST_LINE = re.compile(r"\A\s*([^\n:#]{1,60}?)[ \t]*\n(?:[ \t]*\n)*(?=[A-Za-z])")
 
+_VERSION = r"\d+(?:\.\d+)*"
+_VERSIONED = re.compile(rf"(\S+) {_VERSION}")  # "quill 2": a family's word and a version
 Definition = tuple[Span, str]  # the name as written where it is defined, and its type
 
 
@@ -108,12 +110,13 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if (proposed := _proposed(doc, noun, vocabulary)) or label is None or not _heads(noun):
             found += proposed  # "The proposed ... framework, X"; else no defining noun here
             continue
-        start = _phrase_start(doc, noun.i)
+        start = _edition_start(doc, _phrase_start(doc, noun.i))
         if start is None:
             continue
         opener, name = doc[start].lower_, None
-        if opener in _DEFINITE and label == "DATASET":  # "the vanilla NIAH test"; not
-            # "the MosaicML platform", a company's product
+        if opener in _DEFINITE and (label == "DATASET" or noun.lower_ in words(
+                "definitions", "family_nouns")):  # "the vanilla NIAH test", "the Lumen
+            # family of ... models"; not "the MosaicML platform", a company's product
             name = name_before(doc, noun.i, vocabulary, marks=False)
             name = name if name is not None and name.start > start else None
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
@@ -133,6 +136,15 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _edition_start(doc: Doc, start: int | None) -> int | None:
+    """The start of the phrase of an edition a kind's phrase at ``start`` is "of" ("Quill 2,
+    the next generation of our document-understanding model"), else ``start``."""
+    if start is None or start < 2 or doc[start - 1].lower_ != "of" or \
+            doc[start - 2].lemma_.lower() not in words("definitions", "edition_nouns"):
+        return start
+    return _phrase_start(doc, start - 2) or start
 
 
 def _proposed(doc: Doc, noun: Token, vocabulary: frozenset[str]) -> list[Definition]:
@@ -301,16 +313,21 @@ def _typed_mentions(doc: Doc, spans: list[Span], names: dict[str, str],
                     strong: set[tuple[int, int]], written_lower: set[str]) -> list[Span]:
     """``spans`` with every mention of a defined name, in any capitalisation but with a
     capital or a digit (or as written, for a package's name in lower case), typed as its
-    definitions say (see the module's notes)."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    definitions say (see the module's notes); a model's name and version number stands for
+    its family: another version is a model too ("Quill 2" defined, "Compared to Quill 1.5")."""
+    families = {m[1]: label for n, label in names.items()
+                if label == "MODEL" and (m := _VERSIONED.fullmatch(n))}
+    alternatives = "|".join([*(re.escape(n) for n in sorted(names, key=len, reverse=True)),
+                             *(rf"{re.escape(word)} {_VERSION}" for word in families)])
     mentions = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|(?-i: [A-Z0-9]))", re.I)
     out = list(spans)
     for match in mentions.finditer(doc_text(doc)):
         if not any(c.isupper() or c.isdigit() for c in match.group()) and \
                 match.group() not in written_lower:
             continue  # "bear", "ruler": words, not the name
+        said = match.group().casefold()
         mention = doc.char_span(match.start(), match.end(),
-                                label=names[match.group().casefold()])
+                                label=names.get(said) or families[said.split()[0]])
         if mention is not None and not _inside_name(mention):
             out = _placed(out, mention, strong)
     return sorted(out, key=lambda s: s.start)
