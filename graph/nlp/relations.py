@@ -17,18 +17,17 @@ Two kinds, each edge saying how it was found (``method``):
     gives ``announce partnership with``;
   - without a verb: "millions of interactions across Claude Code" gives ``across``, a
     headline "New Anthropic research: Natural Language Autoencoders" gives ``research``;
-  - a participle clause describes its noun: "OLMo 2, a model trained on 5 trillion
-    tokens" gives ``trained on``; "X is available in Y" gives ``available in``;
+  - a participle clause describes its noun: "OLMo 2, a model trained on 5 trillion tokens"
+    gives ``trained on`` (a name and a comma before the noun make it an apposition, whatever
+    the parse: "introduce X, a model trained from Y"); "X is available in Y": ``available in``;
   - a negated verb says so: ``not use``.
 
-  "It" is not resolved here (the relation classifier's candidates read it as the entity
-  named before, :mod:`graph.nlp.anaphora`). "We" is, in one case only: first-person
-  announcements where the document names exactly one organization as its author ("New
-  Anthropic research: ...", "OpenAI today released ...", "At Cohere, we ..."; the headline
-  nouns and announcing verbs are in ``resources/lexicon/authors.json``). Then "We've
-  partnered with AWS" gives the author ``partner with`` AWS, and the edge's evidence says
-  ``"via": "we"``: its sentence mentions the object, the subject is the document's author.
-  With no author, or two candidate authors, "we" stays unresolved.
+  "It" is not resolved here (the classifier's candidates read it as the entity named before,
+  :mod:`graph.nlp.anaphora`). "We" is, in first-person announcements naming exactly one
+  organization as their author ("New Anthropic research: ...", "OpenAI today released ...",
+  "At Cohere, we ..."; ``resources/lexicon/authors.json``): "We've partnered with AWS" gives
+  the author ``partner with`` AWS, the evidence says ``"via": "we"``. With no author, or
+  two candidate authors, "we" stays unresolved.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
   sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
   not an edge.
@@ -207,9 +206,12 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
         # "X, a model trained on Y": the participle describes the noun it modifies;
         # "X is a model released by Y": the noun is what the subject is
-        noun = head
+        noun, left = head, head.left_edge.i
         if noun.i not in ent_of and noun.dep_ == "appos":
             noun = noun.head
+        elif noun.i not in ent_of and left > 1 and noun.doc[left - 1].text == "," and \
+                left - 2 in ent_of:
+            noun = noun.doc[left - 2]
         elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and \
                 (noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"):
             # (a size is no subject: "a 7B parameter model released by Y" is X's)

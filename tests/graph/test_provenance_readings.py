@@ -259,3 +259,16 @@ def test_a_bold_name_is_made_by_the_organization_after_its_marks(nlp, model):
             "and Guide.\n- **Gemma 3n** by Google: Read Blog.\n")
     assert {("gpt-oss", "DEVELOPED_BY", "OpenAI"),
             ("Gemma 3n", "DEVELOPED_BY", "Google")} <= typed(nlp, text)
+
+
+def test_a_model_trained_from_another_in_apposition_is_based_on_it(nlp, model):
+    # a paper summary of our own (session 52 probe b5): with the lab before the verb, the
+    # parser reads the apposition as a second object of "introduce", and "trained from" is
+    # a base only between two models
+    text = ("Researchers at the Allen Institute for AI introduce Sable-32B, a reasoning model "
+            "trained from Qwen2.5-32B with GRPO on math problems.")
+    found = typed(nlp, text)
+    assert ("Sable-32B", "BASED_ON", "Qwen2.5-32B") in found, found
+    assert ("Sable-32B", "USES", "GRPO") in found, found
+    found = typed(nlp, "Sable-32B was trained from human feedback.")
+    assert not any(p == "BASED_ON" for _, p, _ in found), found
