@@ -120,7 +120,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
             name = name_before(doc, noun.i, vocabulary, marks=False)
             name = name if name is not None and name.start > start else None
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
-            name = name_before(doc, start - 1, vocabulary)
+            name = name_before(doc, start - 1, vocabulary, apposed=True)
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
             # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")

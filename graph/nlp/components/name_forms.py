@@ -14,10 +14,12 @@ MAX_NAME_TOKENS, MAX_NAME_WORDS = 8, 4  # "HAE-RAE Bench": hyphens and parts are
 
 
 def name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = True,
-                opening: bool = True) -> Span | None:
+                opening: bool = True, apposed: bool = False) -> Span | None:
     """The name written right before token ``end`` (over bold or code marks when ``marks``),
     or ``None`` where the words there are no name; ``opening``: a word of the language that
-    opens the sentence is no part of it ("| Presents Atlas, a ... model")."""
+    opens the sentence is no part of it ("| Presents Atlas, a ... model"); ``apposed``: the
+    name is in apposition to its definition, where one capitalised word inside a sentence is
+    a name though a word of the language ("releasing Lattice, an open-source toolkit")."""
     while marks and end > 0 and doc[end - 1].text in MARKUP:
         end -= 1
     start = end
@@ -26,7 +28,11 @@ def name_before(doc: Doc, end: int, vocabulary: frozenset[str], marks: bool = Tr
     while start < end and (doc[start].text in HYPHENS or doc[start].is_stop or
                            opening and end - start > 1 and opening_word(doc[start], vocabulary)):
         start += 1  # "In HRM8K, ...", "We ...", "| Presents Atlas, a ... model"
-    return a_name(doc[start:end], vocabulary)
+    word = doc[start:end]
+    if apposed and len(word) == 1 and word[0].is_title and word[0].pos_ == "PROPN" and \
+            not opens_sentence(word):
+        return word
+    return a_name(word, vocabulary)
 
 
 def package_name(doc: Doc, end: int, vocabulary: frozenset[str]) -> Span | None:
