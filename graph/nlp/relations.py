@@ -445,6 +445,6 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
 
 
 def main_subject(sent: Span) -> Token | None:
-    """The subject of the sentence's main verb, if it has one."""
-    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"),
-                None)
+    """The subject of the main verb, or of an auxiliary the parse hung it on ("X was ...")."""
+    return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and (
+        t.head.dep_ == "ROOT" or t.head.pos_ == "AUX" and t.head.head.dep_ == "ROOT")), None)

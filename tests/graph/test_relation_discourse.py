@@ -496,3 +496,15 @@ def test_a_table_row_is_not_what_the_next_sentence_is_about(nlp, model):
     assert not {r for r in found if r[0] == "Llama 3.1 8B Instruct" and r[1] != "HAS_METRIC"
                 and r[1] != "EVALUATED_ON"}, found
     assert ("Ollama", "USES", "Granite 3.0 8B Instruct") in found, found
+
+
+def test_a_subject_the_parse_hangs_on_an_auxiliary_is_what_the_text_goes_on_about(nlp):
+    # an announcement of our own (session 52 probe c1): "pre-trained" split at its hyphen
+    # made "was" the subject's head, the sentence lost its subject, and "it" in the next
+    # stood for the lab, which then "developed" every benchmark the model was compared on
+    text = ("Meridian Labs has released Atlas-70B, a 70-billion-parameter language model. "
+            "Atlas-70B was pre-trained on 12 trillion tokens. According to the company, it "
+            "outperforms Llama 3.1 70B on MMLU-Pro.")
+    found = via(nlp, text)
+    assert ("Atlas-70B", "EVALUATED_ON", "MMLU-Pro") in found, found
+    assert ("MMLU-Pro", "DEVELOPED_BY", "Meridian Labs") not in found, found
