@@ -182,3 +182,21 @@ def test_a_short_name_with_inner_capitals_has_no_other_spelling():
     assert spelled_forms("ReAct", "METHOD") == spelled_forms("PaLM", "MODEL") == []
     assert spelled_forms("PagedAttention", "METHOD") == [
         "Pagedattention", "Paged Attention", "paged attention"]
+
+
+def test_an_organisation_without_its_company_word_is_the_organisation(nlp):
+    # n12_arena_reshuffle.txt: "Northwind" for "Northwind AI", the funding's target
+    text = ("Northwind AI's Cirrus 4 has taken first place on the LMSYS Chatbot Arena. "
+            "Cedar Point Capital invested $900 million in Northwind last year.")
+    assert ("Cedar Point Capital", "FUNDS", "Northwind AI") in typed(nlp, text)
+    # our probe c3: the statistical model reads the short name as a person
+    text = ("Kestrel AI has closed a $40 million Series A. Kestrel says the new capital will "
+            "fund a larger model.")
+    assert ("Kestrel", "ORG") in ents(nlp, text)
+    # a short name is a company's only where it acts as one: not "Deep" of "Deep Think"
+    # (as "Deep Research" read as a company and a bullet "**Deep analysis of complex data**"
+    # in guides__deep-research.md, the train split)
+    text = ("Cascade Research raised $5 million. It helps with:\n\n* **Cascade analysis of "
+            "complex data**\n")
+    assert ("Cascade Research", "ORG") in ents(nlp, text)
+    assert ("Cascade", "ORG") not in ents(nlp, text)

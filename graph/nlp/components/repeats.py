@@ -7,7 +7,8 @@ every other verbatim occurrence of a name (with a capital or a digit: "Cirrus 4"
 "HelpSteer2", not "fine-tuning") that no entity covers gets the same type, and so does one
 the statistical model took for a person or a place ("# Pre-Flight" over "Pre-Flight is an
 evaluation benchmark"). Whole words only, and not inside a longer capitalised name
-("Cirrus 4" is not in "Cirrus 4 Pro").
+("Cirrus 4" is not in "Cirrus 4 Pro"). An organisation's name is also written without its
+last word when that word only says it is one ("Kestrel" for "Kestrel AI").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from graph.nlp.components.spans import doc_text, relabel
+from graph.nlp.lexicon import words
 
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 GUESSES = {"PERSON", "PLACE"}  # the statistical model's types no rule gives
@@ -26,6 +28,8 @@ MIN_CHARS = 3
 def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     """``chosen`` (sorted, not overlapping) with the other occurrences of its names."""
     names = {s.text: s.label_ for s in chosen if _named(s)}
+    short = {n: label for n, label in _short_names(chosen).items() if n not in names}
+    names.update(short)
     if not names:
         return chosen
     chosen = [relabel(s, names[s.text.strip()])
@@ -37,10 +41,27 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     # one pass over the text for all the names, the longer name first where two start
     for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-]| [A-Z0-9])", text):
         span = doc.char_span(match.start(), match.end(), label=names[match.group()])
+        if span is not None and match.group() in short and not _acts(span):
+            continue  # ("Deep" of "Deep Research" in "Deep Think")
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             found.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen + found, key=lambda s: s.start) if found else chosen
+
+
+def _short_names(chosen: list[Span]) -> dict[str, str]:
+    """``{short name: "ORG"}``: an organisation's name without the word that only says it is
+    one ("Kestrel" of "Kestrel AI", "Meridian" of "Meridian Labs"), as the text goes on to
+    call it ("Kestrel says the new capital will ..."; the statistical model reads a person)."""
+    suffixes = words("relations", "maker_suffixes") | words("roles", "org_name_words")
+    return {s[0].text: "ORG" for s in chosen if s.label_ == "ORG" and len(s) == 2
+            and s[1].lower_ in suffixes and len(s[0]) >= MIN_CHARS and s[0].is_title}
+
+
+def _acts(span: Span) -> bool:
+    """Whether a short name is written as a company's: before a verb or a possessive."""
+    after = span.doc[span.end:span.end + 1]
+    return bool(after) and (after[0].pos_ in ("VERB", "AUX") or after[0].lower_ in ("'s", "’s"))
 
 
 def _named(span: Span) -> bool:
