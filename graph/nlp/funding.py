@@ -11,7 +11,8 @@ one ("it", "the Paris start-up": :mod:`graph.nlp.anaphora`, :mod:`graph.nlp.comp
 and the sentence names the round ("round", "Series A", "seed", "funding"). Without a round,
 an organisation described as backed by another is funded by it, whichever side of it the
 backer is written ("Alibaba-backed Moonshot AI", "Moonshot AI, the Alibaba-backed maker of
-Kimi", "the startup backed by Lakeshore Ventures").
+Kimi", "the startup backed by Lakeshore Ventures"). A sentence about the round the text just
+reported names funders of what the text is about ("The round was led by Accel").
 """
 
 from __future__ import annotations
@@ -34,23 +35,36 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     """``{(a.start, b.start): label}`` (``a`` written first) for the organisations the
     sentence names as the funded one and a funder of its round, or as backed and backer:
     ``"FUNDS<"`` (``b`` funds ``a``)."""
-    doc = sent.doc
     orgs = [e for e in ents if e.label_ == "ORG"]
     found = _backed(sent, orgs)
     if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
         return found
-    for funder in orgs:
-        i = funder.start - 1
-        while i > sent.start and doc[i].lower_ in ARTICLES:
-            i -= 1
-        if i <= sent.start or (doc[i - 1].lower_, doc[i].lower_) not in FUNDER_CUES:
-            continue
+    for funder in (o for o in orgs if _cued(sent, o)):
         funded = _raiser(sent, orgs, funder)
         if funded is None:
             continue
         for one in [funder, *_listed_with(funder, orgs)]:
             found[(funded.start, one.start)] = "FUNDS<"
     return found
+
+
+def _cued(sent: Span, funder: Span) -> bool:
+    """Whether a funder's cue ("led by", "participation from") is right before ``funder``."""
+    doc, i = sent.doc, funder.start - 1
+    while i > sent.start and doc[i].lower_ in ARTICLES:
+        i -= 1
+    return i > sent.start and (doc[i - 1].lower_, doc[i].lower_) in FUNDER_CUES
+
+
+def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{org.start: "FUNDS<"}`` for the funders of a sentence whose subject is the round
+    the text just reported ("Kestrel AI has closed a $40 million Series A. The round was led
+    by Accel, with participation from Samsung Next"): each funds what the text is about."""
+    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in ROUND_WORDS:
+        return {}
+    orgs = [e for e in ents if e.label_ == "ORG"]
+    return {o.start: "FUNDS<" for f in orgs if _cued(sent, f) for o in [f, *_listed_with(f, orgs)]}
 
 
 def _backed(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:

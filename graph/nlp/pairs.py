@@ -26,7 +26,7 @@ from graph.nlp.comparisons import comparison_readings
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.derived import DERIVED, derived_readings, taken_from
 from graph.nlp.figures import figure_readings
-from graph.nlp.funding import funding_readings
+from graph.nlp.funding import funding_readings, round_funders
 from graph.nlp.hosting import hosted_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
@@ -406,6 +406,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
     used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
+    if funders := round_funders(sent, ents) if title_type == "ORG" else {}:
+        examples = used = {**funders, **used}  # "The round was led by Accel": its funders
     if title_type in DERIVED:  # "The dataset is sourced from math-ai/aime26"
         used = {**taken_from(sent, ents), **used}
     if subject is not None and not stands_for_another(subject) and not examples:

@@ -40,6 +40,18 @@ def test_a_participant_of_the_round_funds_it_too(nlp, model):
             frozenset(("Together AI", "NVIDIA"))} <= pairs, found
 
 
+def test_the_round_the_text_just_reported_is_funded_by_those_who_led_it(nlp, model):
+    # an announcement of our own (session 52 probe c3): the round is the next sentence's
+    # subject, the company the sentence before's
+    text = ("Kestrel AI has closed a $40 million Series A. The round was led by Accel, with "
+            "participation from Qualcomm Ventures.")
+    found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
+    assert {("Accel", "Kestrel AI"), ("Qualcomm Ventures", "Kestrel AI")} <= found, found
+    # a project led by a lab after a company's sentence: no round, no funder
+    text = "Kestrel AI ships Tern-1B today. The project was led by Accel Research."
+    assert not any(p == "FUNDS" for _, p, _ in typed(nlp, text))
+
+
 def test_a_round_is_what_the_sentence_must_name(nlp):
     # a project led by a lab, a study with participation from a university: no money
     assert funds(nlp, "Meta released Llama 3, a project led by Meta AI.") == {}
