@@ -159,8 +159,7 @@ def _supported(doc: Doc, text: str, subject: Subject, offset: int) -> list[Candi
         return []  # a benchmark's page, or no package's (a README tells how to install it)
     found = []
     for sent in doc.sents:
-        inside = [e for e in doc.ents if sent.start <= e.start and e.end <= sent.end]
-        for ent in supported(sent, inside, subject[2]):
+        for ent in supported(sent, list(sent.ents), subject[2]):
             found.append(_use(subject, ent, "USES", offset, sent.start_char,
                               sent.start_char + len(sent.text.rstrip())))
     return found
