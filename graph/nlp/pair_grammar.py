@@ -302,7 +302,9 @@ def _joins_scores(between: Span) -> bool:
 def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
     """``poss_other``: one end is the possessor of a third entity ("Phi-2 outperforms
     Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's). A figure it owns does
-    not stop it ("Perplexity's $73.6 million Series B was led by IVP": IVP funds Perplexity)."""
+    not stop it ("Perplexity's $73.6 million Series B was led by IVP": IVP funds Perplexity).
+    ``poss_clause``: the other end is in a relative clause about the thing one end owns
+    ("Brightwave's research assistant, which runs on Claude 3.5 Sonnet": the assistant's)."""
     out = []
     for end, other in ((a, b), (b, a)):
         root = end.root
@@ -311,6 +313,9 @@ def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
         owned = next((e for e in ents if root.head in e), None) or _named_by(root.head, ents)
         if owned is not None and owned is not other and owned.label_ != "METRIC":
             out.append("poss_other")
+        elif owned is None and any(t.dep_ == "relcl" and t.head == root.head
+                                   for t in other.root.ancestors):
+            out.append("poss_clause")  # "Brightwave's assistant, which runs on Claude"
     return out
 
 

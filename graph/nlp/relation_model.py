@@ -123,10 +123,12 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     its maker made ("a ... mixture-of-experts model", ``method_modifier`` of pairs.py), a
     guess for a pair the rules' phrase says is funded, by ends that cannot be ("The study was
     funded by NSF", the study read as a model: no maker), a guess for a pair the phrase
-    denies ("SetFit doesn't require large-scale models like T0")."""
+    denies ("SetFit doesn't require large-scale models like T0"), a maker guessed for what a
+    clause says of the maker's product ("Brightwave's assistant, which runs on Claude")."""
     said = table("relations", "rules").get(c.phrase, "") if c.phrase and not grammar else ""
     return not grammar and (label.startswith("FUNDS") and "money" not in c.features or
-                            c.phrase.startswith("not ")) or \
+                            c.phrase.startswith("not ") or label.rstrip("<") == "DEVELOPED_BY"
+                            and "poss_clause" in c.features) or \
         label.rstrip("<") == "DEVELOPED_BY" and "method_modifier" in c.features or \
         said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))
 

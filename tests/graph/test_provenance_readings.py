@@ -272,3 +272,24 @@ def test_a_model_trained_from_another_in_apposition_is_based_on_it(nlp, model):
     assert ("Sable-32B", "USES", "GRPO") in found, found
     found = typed(nlp, "Sable-32B was trained from human feedback.")
     assert not any(p == "BASED_ON" for _, p, _ in found), found
+
+
+def test_what_a_clause_says_of_an_organisations_product_is_not_made_by_it(nlp, model):
+    # an announcement of our own (session 52 probe c2): the assistant is Brightwave's, the
+    # model it runs on is not; the classifier had guessed Brightwave made Claude 3.5 Sonnet
+    from graph.build.assemble import build_graph
+    from graph.ingest.documents import Document
+    from graph.nlp.extract import extract
+    from graph.nlp.pipeline import shared_pipeline
+
+    text = ("Brightwave and Orchid Bank announce strategic partnership\n\nBrightwave, a startup "
+            "building AI agents for financial research, today announced a multi-year "
+            "partnership with Orchid Bank. Orchid's analysts will use Brightwave's research "
+            "assistant, which runs on Claude 3.5 Sonnet, to summarize earnings calls and "
+            "regulatory filings.\n")
+    g = build_graph(extract(nlp, [Document("c2.txt", "c2.txt", text, "0")]),
+                    shared_pipeline()[1])
+    assert not any(d.get("predicate") == "DEVELOPED_BY" for _, _, d in g.edges(data=True))
+    # a product the organisation owns that is the other end is still its own
+    found = typed(nlp, "Researchers praised Microsoft's Phi-4, a small language model.")
+    assert ("Phi-4", "DEVELOPED_BY", "Microsoft") in found, found
