@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from graph.nlp.components.spans import HYPHENS
 from graph.nlp.lexicon import words
 from graph.nlp.provenance import ARTICLES
+from graph.nlp.relations import main_subject
 
 # the two words before a funder of the round: "led by", "with participation from"
 FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
@@ -60,7 +61,7 @@ def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
     """``{org.start: "FUNDS<"}`` for the funders of a sentence whose subject is the round
     the text just reported ("Kestrel AI has closed a $40 million Series A. The round was led
     by Accel, with participation from Samsung Next"): each funds what the text is about."""
-    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = main_subject(sent)
     if subject is None or subject.lemma_.lower() not in ROUND_WORDS:
         return {}
     orgs = [e for e in ents if e.label_ == "ORG"]

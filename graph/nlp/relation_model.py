@@ -126,10 +126,10 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     denies ("SetFit doesn't require large-scale models like T0"), a maker guessed for what a
     clause says of the maker's product ("Brightwave's assistant, which runs on Claude")."""
     said = table("relations", "rules").get(c.phrase, "") if c.phrase and not grammar else ""
-    return not grammar and (label.startswith("FUNDS") and "money" not in c.features or
-                            c.phrase.startswith("not ") or label.rstrip("<") == "DEVELOPED_BY"
-                            and "poss_clause" in c.features) or \
-        label.rstrip("<") == "DEVELOPED_BY" and "method_modifier" in c.features or \
+    maker = label.rstrip("<") == "DEVELOPED_BY"
+    guess_unsupported = label.startswith("FUNDS") and "money" not in c.features or \
+        c.phrase.startswith("not ") or maker and "poss_clause" in c.features
+    return not grammar and guess_unsupported or maker and "method_modifier" in c.features or \
         said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))
 
 
