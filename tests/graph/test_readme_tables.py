@@ -292,6 +292,22 @@ def test_a_provider_column_names_the_maker_of_each_row_s_model(nlp):
                      ("gpt-5.1-2025-11-13", "OpenAI")}, found
 
 
+# readme__litgpt.md (heldout-readmes): a model list whose "Author" column names the maker
+LITGPT = """| Model | Model size | Author | Reference |
+|----|----|----|----|
+| Code Llama | 7B, 13B, 34B, 70B | Meta AI | Rozière et al. 2023 |
+| Gemma 2 | 2B, 9B, 27B | Google | Google Team, Google Deepmind  |
+| Phi 4 | 14B | Microsoft Research | Abdin et al. 2024 |
+"""
+
+
+def test_an_author_column_names_the_maker_of_each_row_s_model(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, LITGPT) if p == "DEVELOPED_BY"}
+    assert {("Code Llama", "Meta AI"), ("Gemma 2", "Google"),
+            ("Phi 4", "Microsoft Research")} <= found, found
+    assert not any(t == "Meta AI" and s != "Code Llama" for s, t in found), found
+
+
 # eval__compute_eval.md (heldout-evals-dev): the columns name measures, not benchmarks
 COMPUTE_EVAL = """| Model                        | Accuracy | Stderr | Time  | Tokens    |
 | ---------------------------- | -------- | ------ | ----- | --------- |
