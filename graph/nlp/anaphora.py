@@ -39,7 +39,12 @@ def _expletive(token: Token) -> bool:
     head = token.head
     return token.dep_ == "expl" or (
         token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in EXPLETIVE_HEADS
-        and any(c.dep_ in CLAUSES and c.i > head.i for c in head.children))
+        and any(c.dep_ in CLAUSES and c.i > head.i for c in head.children)) or (
+        # "It's reported that X achieves ...", "it has been shown that ...": what is
+        # reported is the clause (not "It was shown to outperform Y": the model)
+        token.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" and c.i > head.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in head.children))
 
 
 def _noun_phrase(token: Token, kind: str, taken: set[int]) -> tuple[int, int] | None:
