@@ -354,3 +354,13 @@ def test_a_number_the_small_model_called_money_is_the_number_and_its_noun(nlp):
     assert _metrics(nlp, "The Hub hosts more than 1 million models.") == \
         ["more than 1 million models"]
     assert _metrics(nlp, "The office will receive A$12 million.") == ["A$12 million"]
+
+
+def test_how_long_the_work_took_is_a_figure_a_point_in_time_is_not(nlp):
+    # models__phi-2.md (dev), m07_acquisitions_news.txt (announcements): the small model's
+    # dates are the durations of a training run
+    assert "14 days" in _metrics(nlp, "Phi-2 took 14 days to train on 96 A100 GPUs.")
+    assert "9.5 days" in _metrics(nlp, "MPT-7B had been trained by MosaicML on 1 trillion "
+                                  "tokens of text and code in 9.5 days.")
+    assert _metrics(nlp, "The dataset completely refreshes every 6 months.") == []
+    assert _metrics(nlp, "In 2 weeks, the model will be released.") == []

@@ -78,7 +78,7 @@ from graph.nlp.components.metrics import (
     share_of,
     within_cell,
 )
-from graph.nlp.components.not_figures import label_number, not_a_date, reports_nothing
+from graph.nlp.components.not_figures import date_number, label_number, reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
@@ -243,8 +243,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
             span = _ruler_span(ent, parsed)
             if span is not None:
                 spans.append((RULER, span))
-        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and not_a_date(ent)):
-            number = relabel(ent, "CARDINAL") if ent.label_ == "DATE" else ent
+        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and date_number(ent)):
+            number = date_number(ent) if ent.label_ == "DATE" else ent
             metric = metric_span(number) if parsed else None
             if metric is not None:
                 spans.append((DERIVED, metric))

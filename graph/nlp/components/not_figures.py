@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import doc_text, line_bounds
+from graph.nlp.components.spans import doc_text, line_bounds, relabel
 from graph.nlp.lexicon import words
 
 # what only an equation has: "3x^2 - 7x + 2 = 0", "x = (7 ± √25) / 6" ("71.2 ± 0.3" is a score)
@@ -280,9 +280,32 @@ _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/s
 _TIME_PART = re.compile(r"(?:~|(?<![\w.])\d+ ?[hm] ?)$")  # before seconds: "~40s", "16m 18s"
 
 
-def not_a_date(ent: Span) -> bool:
-    """Whether the statistical model's date is a number: four digits that are no year
-    ("1109 tokens/sec"), "50+", or seconds ("| ~40s |", "~60-90s", "| 16m 18s |": said to
-    be approximate or after minutes, not the forties or the eighteen-hundreds)."""
-    return bool(_NOT_A_YEAR.match(ent.text)) or \
-        bool(_TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws))
+def date_number(ent: Span) -> Span | None:
+    """The statistical model's date as the number it is, or ``None`` for a date: four
+    digits that are no year ("1109 tokens/sec"), "50+", or seconds ("| ~40s |", "~60-90s",
+    "| 16m 18s |": said to be approximate or after minutes, not the forties or the
+    eighteen-hundreds), a cardinal; how long the work took, a duration (:func:`_duration`)."""
+    if _NOT_A_YEAR.match(ent.text) or \
+            _TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws):
+        return relabel(ent, "CARDINAL")
+    return relabel(ent, "TIME") if _duration(ent) else None
+
+
+_DURATION = re.compile(r"^(?:about |around |roughly |~ ?)?\d[\d.,]* "
+                       r"(?:hours?|days?|weeks?|months?)$")
+_SPAN_VERBS = ("take", "require", "need", "last", "spend")  # "took 14 days to train"
+_SPAN_PREPS = ("in", "for", "within", "under", "over")  # "trained ... in 9.5 days"
+
+
+def _duration(ent: Span) -> bool:
+    """How long something took, a figure of the work ("Phi-2 took 14 days to train",
+    "trained ... in 9.5 days", "required 6,000 GPUs for 12 days"): a count of days, weeks
+    or months the object of a verb of taking or of a preposition after a verb; not a
+    point in time ("14 days ago", "every 6 months", "In 2 weeks, the ...")."""
+    if not _DURATION.match(ent.text.lower()):
+        return False
+    head = ent.root.head
+    if ent.root.dep_ in ("dobj", "npadvmod") and head.lemma_.lower() in _SPAN_VERBS:
+        return True
+    return ent.root.dep_ == "pobj" and head.lower_ in _SPAN_PREPS and \
+        head.head.pos_ in ("VERB", "AUX") and head.head.i < head.i
