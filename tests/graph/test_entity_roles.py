@@ -62,6 +62,9 @@ def test_a_partner_or_an_acquisition_is_an_organisation(nlp, text, orgs):
      "database TessDB, for an undisclosed sum.", "Pinecrest"),
     ("Arclight, the maker of the Lumen family of clinical language models, is partnering "
      "with Vantage Health to deploy Lumen-Med across 40 hospitals.", "Arclight"),
+    # session 53 probe d4: the company's first word is an adjective of the language
+    ("Orbital AI raised $120 million in a Series B led by Lightspeed Venture Partners "
+     "earlier this year.", "Orbital AI"),
 ])
 def test_who_raises_acquires_or_makes_as_a_company_is_an_organisation(nlp, text, org):
     assert (org, "ORG") in ents(nlp, text)

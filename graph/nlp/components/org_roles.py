@@ -186,6 +186,9 @@ def proper_name(token: Token) -> tuple[int, int] | None:
     while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].like_num) and \
             doc[start - 1].dep_ in _NAME_PARTS and start - 2 <= doc[start - 1].head.i <= token.i:
         start -= 1  # "Kleiner Perkins"; "Vela 2 Max", numbered: a model's name, no one's
+    if start == token.i and start > 0 and token.lower_ in words("entities", "company_suffixes") \
+            and doc[start - 1].dep_ == "amod" and doc[start - 1].text[:1].isupper():
+        start -= 1  # "Orbital AI raised $120 million": a word of the language as its name
     end = token.i + 1
     while end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text in _GLUE \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
