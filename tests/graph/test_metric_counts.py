@@ -364,3 +364,12 @@ def test_how_long_the_work_took_is_a_figure_a_point_in_time_is_not(nlp):
                                   "tokens of text and code in 9.5 days.")
     assert _metrics(nlp, "The dataset completely refreshes every 6 months.") == []
     assert _metrics(nlp, "In 2 weeks, the model will be released.") == []
+
+
+def test_a_score_the_small_model_took_for_a_date_is_a_figure(nlp):
+    # session 53 probe d2 (a paper summary of our own); readme__litgpt.md (heldout-readmes):
+    # a version listed after a model's name stays none
+    assert "48.3" in _metrics(nlp, "On LongBench, Sparrow-MoE scores 48.3, surpassing "
+                              "Mixtral 8x7B (42.1) while using fewer active parameters.")
+    assert "3.1" not in _metrics(nlp, "| Llama 3, 3.1, 3.2, 3.3 | 1B, 3B, 8B, 70B, 405B | "
+                                 "Meta AI | Meta AI 2024 |")

@@ -277,18 +277,27 @@ def series_number(span: Span) -> bool:
 
 
 _NOT_A_YEAR = re.compile(r"^(?!(?:19|20)\d\d$)\d{4}$|^\d+\+$")  # "1109 tokens/sec", "50+ LLMs"
+_DECIMAL = re.compile(r"^\d{1,3}\.\d+$")
 _TIME_PART = re.compile(r"(?:~|(?<![\w.])\d+ ?[hm] ?)$")  # before seconds: "~40s", "16m 18s"
 
 
 def date_number(ent: Span) -> Span | None:
     """The statistical model's date as the number it is, or ``None`` for a date: four
-    digits that are no year ("1109 tokens/sec"), "50+", or seconds ("| ~40s |", "~60-90s",
-    "| 16m 18s |": said to be approximate or after minutes, not the forties or the
-    eighteen-hundreds), a cardinal; how long the work took, a duration (:func:`_duration`)."""
+    digits that are no year ("1109 tokens/sec"), "50+", a result's decimal ("scores 48.3";
+    not a version: "Llama 3, 3.1"), or seconds ("| ~40s |", "~60-90s", "| 16m 18s |": said
+    to be approximate or after minutes, not the forties or the eighteen-hundreds), a
+    cardinal; how long the work took, a duration (:func:`_duration`)."""
     if _NOT_A_YEAR.match(ent.text) or \
-            _TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws):
+            _TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws) or \
+            _DECIMAL.match(ent.text) and _after_result_verb(ent):  # "scores 48.3"
         return relabel(ent, "CARDINAL")
     return relabel(ent, "TIME") if _duration(ent) else None
+
+
+def _after_result_verb(ent: Span) -> bool:
+    """Whether a verb of a result comes right before ``ent`` ("scores", "reaches")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_.startswith(
+        tuple(words("relations", "result_stems")))
 
 
 _DURATION = re.compile(r"^(?:about |around |roughly |~ ?)?\d[\d.,]* "
