@@ -80,6 +80,10 @@ def test_a_list_item_defines_its_name(nlp):
             "- crewAI: AI agent framework reimagined for engineers, offering powerful "
             "capabilities with simplicity to build agents and automations.\n")
     assert {("Phidata", "PROJECT"), ("crewAI", "PROJECT")} <= ents(nlp, text)
+    # session 53 probe d1 (a list of paper summaries of our own): the size is no kind
+    text = ("- Quillon: A 13B parameter open model trained by Halden Research on 2T tokens; "
+            "outperforms Llama 2 13B on most benchmarks (March 2024)\n")
+    assert ("Quillon", "MODEL") in ents(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
