@@ -149,7 +149,12 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
 def _benchmarks_after(doc, start: int, ents: list[Span]) -> list[Span]:
     """The benchmarks a comparison names right after the models it compares: "outperforms
     DeepSeek-V3 on Arena-Hard and LiveBench", "across different popular benchmarks like MMLU
-    and GSM8K" (both sides are evaluated on each)."""
+    and GSM8K" (both sides are evaluated on each), past the margin ("outperforms Phi-3.5-mini
+    by 9 points on AIME 2024"); where there is none, the comparison takes the benchmark its
+    clause names before it (:func:`_benchmarks_before`)."""
+    if start < len(doc) and doc[start].lower_ == "by":
+        start = next((e.end for e in ents if e.start == start + 1 and e.label_ == "METRIC"),
+                     start)
     if start >= len(doc) or doc[start].lower_ not in ("on", "across"):
         return []
     return _items_after(doc, start + 1, start + 10, ents, ("DATASET",), BENCH_FILLER)
@@ -292,7 +297,7 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         items = _items_after(doc, end, end + 12, ents, kinds)
         if label != "USES" and subject is not None and items:  # "... on MMLU"
             _evaluated(readings, (subject, *items), _benchmarks_after(doc, items[-1].end, ents)
-                       + _benchmarks_before(doc, sent, cue, ents))
+                       or _benchmarks_before(doc, sent, cue, ents))
         for item in items:
             compared.setdefault(item.start, subject)
             names = (subject.text.casefold(), item.text.casefold()) if subject else None

@@ -272,3 +272,16 @@ def test_a_model_pre_trained_from_anothers_checkpoint_is_based_on_it(nlp, model)
     found = typed(nlp, "DeepSeek-Coder-V2 is further pre-trained from an intermediate "
                        "checkpoint of DeepSeek-V2 with an additional 6 trillion tokens.")
     assert ("DeepSeek-Coder-V2", "BASED_ON", "DeepSeek-V2") in found, found
+
+
+def test_a_comparison_s_own_benchmark_after_its_margin(nlp):
+    from graph.nlp.comparisons import comparison_readings
+
+    # session 53 probe d6 (a paper summary of our own): Phi-3.5-mini is compared on AIME
+    # 2024, past "by 9 points", not on the benchmark of the clause before
+    doc = nlp("Quokka-3B reaches 61.2% on MATH-500, on par with o1-mini, and outperforms "
+              "Phi-3.5-mini by 9 points on AIME 2024.")
+    found = named(comparison_readings, doc[:], list(doc.ents))
+    assert found.get(("Phi-3.5-mini", "AIME 2024")) == "EVALUATED_ON", found
+    assert ("MATH-500", "Phi-3.5-mini") not in found, found
+    assert found.get(("MATH-500", "o1-mini")) == "EVALUATED_ON<", found  # written first
