@@ -285,3 +285,12 @@ def test_a_comparison_s_own_benchmark_after_its_margin(nlp):
     assert found.get(("Phi-3.5-mini", "AIME 2024")) == "EVALUATED_ON", found
     assert ("MATH-500", "Phi-3.5-mini") not in found, found
     assert found.get(("MATH-500", "o1-mini")) == "EVALUATED_ON<", found  # written first
+
+
+def test_a_name_around_a_known_acronym_is_not_the_acronym_s_thing(nlp, model):
+    # session 53 probe d2 (a paper summary of our own): the ruler's "MoE" (mixture-of-experts)
+    # inside "Kestrel-MoE" had given the model the method's id, and the two were one node
+    found = typed(nlp, "Kestrel-MoE is a mixture-of-experts language model introduced by "
+                       "researchers at Tsinghua University and Zhipu AI.")
+    assert ("Kestrel-MoE", "USES", "mixture-of-experts") in found, found
+    assert ("Kestrel-MoE", "DEVELOPED_BY", "Tsinghua University") in found, found

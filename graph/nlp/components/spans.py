@@ -81,9 +81,11 @@ def is_quote(token: Token) -> bool:
 
 
 def relabel(ent: Span, label: str) -> Span:
-    """``ent`` with ``label``, keeping its pattern id (``ent`` itself when already so)."""
+    """``ent`` with ``label``, keeping its pattern id (``ent`` itself when already so): its
+    own, not the one ``ent_id_`` falls back to, the ruler's id on its root token ("MoE" of a
+    longer "Kestrel-MoE" is no mixture-of-experts)."""
     return ent if ent.label_ == label else Span(ent.doc, ent.start, ent.end, label=label,
-                                                span_id=ent.ent_id_ or "")
+                                                span_id=ent.id_ or "")
 
 
 # Small words a title leaves in lower case ("Open and Efficient Foundation Language Models").
