@@ -70,7 +70,7 @@ def spelled_out(span: Span) -> Span:
         if doc[end].text == "(":
             if end == span.end:
                 return _without_epithets(span)
-            longer = Span(doc, span.start, end, label=span.label_, span_id=span.ent_id_ or "")
+            longer = Span(doc, span.start, end, label=span.label_, span_id=span.id_ or "")
             return longer if acronym_for(longer) is not None else span
         if not (doc[end].is_alpha or doc[end].text in ("-", "–")) or doc[end].ent_type_:
             return span
@@ -86,7 +86,7 @@ def _without_epithets(span: Span) -> Span:
         start += 1
     if start == span.start:
         return span
-    rest = Span(span.doc, start, span.end, label=span.label_, span_id=span.ent_id_ or "")
+    rest = Span(span.doc, start, span.end, label=span.label_, span_id=span.id_ or "")
     return rest if acronym_for(rest) is not None else span
 
 
@@ -115,7 +115,7 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
             continue  # "Large Language Models (LLMs)": a generic term, whatever its expansion
         for match in re.finditer(rf"\b{re.escape(acronym)}s?\b", text):
             occurrence = doc.char_span(match.start(), match.end(), label=span.label_,
-                                       span_id=span.ent_id_ or "")
+                                       span_id=span.id_ or "")
             if occurrence is not None:
                 found.append(occurrence)
     return found

@@ -269,7 +269,7 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
     if ent.label_ == "METRIC" and parsed:
         # "99.9th percentile turn duration": the measure and what it measures
         return None if reports_nothing(ent) else \
-            Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.ent_id_)
+            Span(ent.doc, ent.start, extend_to_noun(ent), "METRIC", span_id=ent.id_)
     if ent.label_ in NUMERIC_LABELS:
         return metric_span(ent) if parsed else None
     if ent.ent_id_.startswith(ASSISTANT_PREFIX) and _product_context(ent):
@@ -424,7 +424,7 @@ def _trim_hyphen(ent: Span) -> Span:
         end -= 1
     if end == ent.end:
         return ent
-    return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.ent_id_)
+    return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.id_)
 
 
 # Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
