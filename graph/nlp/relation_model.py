@@ -109,6 +109,30 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
+def _joint_makers(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
+                  ) -> list[tuple[Candidate, str]]:
+    """DEVELOPED_BY from what a maker made to each organisation listed with the maker
+    ("introduced by researchers at Tsinghua University and Zhipu AI": the classifier is
+    sure of the first, less of the second, which the list puts in the same place)."""
+    listed = {frozenset((c.a, c.b)) for c in candidates if "coordinated" in c.features
+              and c.a_type == c.b_type == "ORG" and not c.context}
+    made = {(c.a if label == "DEVELOPED_BY" else c.b, c.b if label == "DEVELOPED_BY" else c.a)
+            for c, label in chosen if label.rstrip("<") == "DEVELOPED_BY" and not c.context}
+    taken = {frozenset((c.a, c.b)) for c, _ in chosen}
+    out = []
+    for c in candidates:
+        if c.context or frozenset((c.a, c.b)) in taken or \
+                (c.a_type == "ORG") == (c.b_type == "ORG"):
+            continue  # one organisation and what it may have made
+        thing, org = (c.a, c.b) if c.b_type == "ORG" else (c.b, c.a)
+        if any((thing, maker) in made and frozenset((maker, org)) in listed
+               for maker in {m for t, m in made if t == thing}):
+            label = "DEVELOPED_BY" if c.b_type == "ORG" else "DEVELOPED_BY<"
+            if allowed(label, c.a_type, c.b_type):
+                out.append((c, label))
+    return out
+
+
 VETOES = ("poss_other", "coordinated", "line_break", "measured_on", "org_modifier",
           "org_size")  # see predict()
 
@@ -265,7 +289,7 @@ class RelationModel:
                     chosen.append((c, want))
                     done[metric] = twin
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
-        return chosen + _scored_on(candidates, chosen)
+        return chosen + _scored_on(candidates, chosen) + _joint_makers(candidates, chosen)
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
         """The likeliest relation among the candidates, however far below the margin: the
