@@ -62,7 +62,9 @@ def _made_participles() -> frozenset[str]:
 
 def _participle_by(words: list[str]) -> bool:
     """"X, released by ORG", "X, which was built by ORG": a relative or appositive clause of
-    ``X`` that ends with a maker's participle and "by" right before the organization."""
+    ``X`` that ends with a maker's participle and "by" right before the organization ("by
+    the Allen Institute for AI": its article aside)."""
+    words = words[:-1] if words[-1:] and words[-1] in ARTICLES else words
     if len(words) < 2 or words[-1] != "by" or words[-2] not in _made_participles():
         return False
     rest = words[:-2]

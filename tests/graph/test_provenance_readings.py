@@ -35,6 +35,10 @@ def test_a_relative_clause_with_a_makers_participle_names_the_maker(nlp):
     assert found == {("Sailor2-20B", "Sea AI Lab"): "DEVELOPED_BY"}
     # a use is no making: "powered by" is not a maker's participle
     assert made(nlp, "Mixtral 8x7B, powered by Mistral AI, is fast.") == {}
+    # session 53 probe e4 (a benchmark's summary of our own): the maker with its article
+    assert made(nlp, "TableQuest is a benchmark for question answering over semi-structured "
+                     "tables, released by the Allen Institute for AI.") == \
+        {("TableQuest", "Allen Institute for AI"): "DEVELOPED_BY"}
 
 
 def test_a_description_of_models_from_an_organization_names_the_maker(nlp):
