@@ -297,10 +297,12 @@ def _describes_a_noun(ent: Span) -> bool:
     """A technique written before the noun of what is made with it: "Google introduces
     Gemini 1.5 Pro, a compute-efficient multimodal mixture-of-experts model": the maker made
     the model, not the technique (GUIDELINES: DEVELOPED_BY). Where the parse hangs the noun
-    elsewhere ("a Sparse Mixture of Experts (SMoE) language model") it is not seen."""
+    elsewhere ("a Sparse Mixture of Experts (SMoE) language model") it is not seen; nor is
+    a noun of another name the parse hangs it on ("using supervised fine-tuning and direct
+    preference optimization": two items, not an adjective of the second)."""
     root = ent.root
     return ent.label_ == "METHOD" and root.dep_ in ("compound", "nmod", "amod") and \
-        root.head.i >= ent.end and root.head.pos_ == "NOUN"
+        root.head.i >= ent.end and root.head.pos_ == "NOUN" and not root.head.ent_type_
 
 
 # a model's size or context: "8B", "70B parameters", "1 million token context window model"

@@ -143,7 +143,15 @@ def _holder(anchor: Token) -> Token | None:
             token.head.pos_ in VERBAL:
         return subject_of(token.head)  # "X achieves ... when combined with Y" (not "Pretraining
         # ran on 768 nodes using Megatron-LM": a "using" of an activity's is its own)
+    if token.dep_ in ADVERBIAL and _made_passive(token.head):
+        return subject_of(token.head)  # "Wren 3 was built by ... using SFT": how it was made
     return None
+
+
+def _made_passive(verb: Token) -> bool:
+    """A passive verb of making ("was built", "was translated"; not "can be installed")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and (
+        _training(verb) or verb.lemma_.lower() in words("relations", "made_with_verbs"))
 
 
 def user(anchor: Token, ents: list[Span]) -> Span | None:

@@ -33,6 +33,21 @@ def test_a_clauses_subject_uses_what_its_training_verb_names(nlp):
     assert ("large-scale reinforcement learning", "DeepSeek-V3-Base") not in found, found
 
 
+def test_a_thing_made_using_a_means_uses_it(nlp):
+    # task__egyhellaswag.md (heldout-more-dev); session 53 probe e2 (an announcement of ours)
+    found = typed(nlp, "**EgyHellaSwag** is a benchmark for evaluating commonsense reasoning "
+                       "in Egyptian Arabic. The dataset was translated using the "
+                       "`google/gemma-3-27b-it` model.")
+    assert ("EgyHellaSwag", "USES", "google/gemma-3-27b-it") in found, found
+    found = typed(nlp, "Today we release Wren 3, our new model. Wren 3 was built by Fernhill "
+                       "AI using supervised fine-tuning and direct preference optimization.")
+    assert ("Wren 3", "USES", "supervised fine-tuning") in found, found
+    # readme__optimum.md (train): how a package is installed is no use of it
+    found = typed(nlp, "Optimum is a library of hardware optimizations. Optimum can be "
+                       "installed using `pip` as follows:")
+    assert ("Optimum", "USES", "pip") not in found, found
+
+
 def test_a_participle_describing_a_name_is_the_names(nlp):
     # models__collection.md: "a model fine-tuned from", through "is a"; the maker before
     # its product is no item
