@@ -255,3 +255,17 @@ def test_an_items_acronym_and_the_rest_of_its_name_do_not_end_the_list(nlp):
     start = next(t.i for t in doc if t.lower_ == "approaches")
     names = [e.text for e in listed(doc, start, len(doc), list(doc.ents))]
     assert names[0] == "chain-of-thought" and names[-1] == "self-consistency", names
+
+
+def test_a_method_hung_on_another_name_describes_no_noun(nlp):
+    from graph.nlp.pairs import _describes_a_noun
+
+    # session 53 probe e2: the parse makes "supervised fine-tuning" an adjective of the
+    # next name's noun ("optimization"); "a ... mixture-of-experts model" is still one
+    doc = nlp("Wren 3 was built by Fernhill AI using supervised fine-tuning and direct "
+              "preference optimization.")
+    sft = next(e for e in doc.ents if e.text == "supervised fine-tuning")
+    assert not _describes_a_noun(sft)
+    doc = nlp("Google introduces Gemini 1.5 Pro, a compute-efficient multimodal "
+              "mixture-of-experts model.")
+    assert _describes_a_noun(next(e for e in doc.ents if e.text == "mixture-of-experts"))
