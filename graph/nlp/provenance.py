@@ -280,7 +280,25 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
     return found | _described_makers(ents) | _its_products(sent, ents) | _apposed_makers(ents) \
-        | _joint_makers(ents)
+        | _joint_makers(ents) | _owned_products(ents)
+
+
+def _owned_products(ents: list[Span]) -> dict[tuple[int, int], str]:
+    """An organisation's product named in apposition to its noun: "Quillwork's flagship
+    model, Ledger-7B, ...", "Ledger-7B, Quillwork's flagship model, ..."."""
+    found: dict[tuple[int, int], str] = {}
+    for org in (e for e in ents if e.label_ == "ORG" and e.root.dep_ == "poss"):
+        noun = org.root.head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table("relations", "kind_types"):
+            continue
+        for made in (e for e in ents if e.label_ in MADE):
+            root = made.root
+            if root.dep_ == "appos" and root.head.i == noun.i or \
+                    noun.dep_ == "appos" and made.start <= noun.head.i < made.end:
+                key = (org.start, made.start) if org.start < made.start else \
+                    (made.start, org.start)
+                found[key] = "DEVELOPED_BY<" if org.start < made.start else "DEVELOPED_BY"
+    return found
 
 
 # what organisations do together as one subject ("Mistral AI and NVIDIA released Mistral

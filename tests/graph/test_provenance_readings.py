@@ -297,3 +297,11 @@ def test_what_a_clause_says_of_an_organisations_product_is_not_made_by_it(nlp, m
     # a product the organisation owns that is the other end is still its own
     found = typed(nlp, "Researchers praised Microsoft's Phi-4, a small language model.")
     assert ("Phi-4", "DEVELOPED_BY", "Microsoft") in found, found
+
+
+def test_an_organisation_s_product_named_in_apposition_to_its_noun(nlp):
+    # session 53 probe f1 (an acquisition announcement of our own): the startup is named
+    # nowhere else as a company, and made what its noun's apposition names
+    for text in ("Quillwork's flagship model, Ledger-7B, extracts tables from scanned "
+                 "invoices.", "Ledger-7B, Quillwork's flagship model, extracts tables."):
+        assert ("Ledger-7B", "DEVELOPED_BY", "Quillwork") in typed(nlp, text), text

@@ -36,7 +36,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.spans import HYPHENS, generic_term
-from graph.nlp.lexicon import words
+from graph.nlp.lexicon import table, words
 
 _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
 # be a partner: "partnered with Jordan")
@@ -48,8 +48,9 @@ _GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
 # The kinds of slot, by who a person guessed there is: in a firm's slot (investors, named
 # after their founders: "Andreessen Horowitz"; what is acquired; an employer; "the bank X")
 # an organisation; in a maker's, an organisation if one word ("released by Argilla"); in a
-# partner's, a person; in a founder's, always a person.
-FIRM, MAKER, PARTNER, FOUNDER = "firm", "maker", "partner", "founder"
+# partner's, a person; in a founder's, always a person; in an owner's (whose product the
+# sentence names), a person only as guessed.
+FIRM, MAKER, PARTNER, FOUNDER, OWNER = "firm", "maker", "partner", "founder", "owner"
 _INITIAL = re.compile(r"^[A-Z]\.$")  # "Manfred R. Schroeder"
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
 
@@ -132,11 +133,22 @@ def _slots(doc: Doc) -> list[tuple[Token, str]]:
                     c.dep_ == "appos" and c.lemma_ in words("roles", "org_nouns")
                     for c in token.children):
                 found.append((token, FIRM))  # "the telecom operator Telvia", "X, the maker of"
+            elif _owns_a_product(token):
+                found.append((token, OWNER))  # (a person's guess stays a person)
         elif token.i >= 2 and doc[token.i - 1].text in HYPHENS and \
                 not doc[token.i - 1].whitespace_ and \
                 token.lemma_.lower() in words("roles", "funder_verbs"):
             found.append((doc[token.i - 2], FIRM))  # "the Alibaba-backed maker"
     return found
+
+
+def _owns_a_product(token: Token) -> bool:
+    """The possessor of a kind's noun apposed to a name: "Quillwork's flagship model,
+    Ledger-7B", "Ledger-7B, Quillwork's flagship model"."""
+    noun = token.head
+    return token.dep_ == "poss" and noun.lemma_.lower() in table("relations", "kind_types") \
+        and (noun.dep_ == "appos" and noun.head.pos_ == "PROPN" or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children))
 
 
 def _object_slot(token: Token) -> str | None:
