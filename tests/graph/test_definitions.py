@@ -188,3 +188,14 @@ def test_a_word_of_the_language_opening_its_sentence_or_before_a_kind_noun_is_no
     # capitalised by its place, or a language's adjective before a benchmark noun
     assert not {label for _, label in ents(nlp, "Installation, a short guide, follows.")}
     assert ("Korean", "DATASET") not in ents(nlp, "We built the Korean benchmark from exams.")
+
+
+def test_a_word_of_the_language_its_heading_names_alone_is_a_name(nlp):
+    # session 53 probe g1 (a model summary of our own): "Kestrel" is an English word, but
+    # the page's heading names it alone and its first sentence defines it
+    doc = nlp("# Kestrel\n\nKestrel is a family of open language models released by "
+              "Brightwater AI in 2024.")
+    assert ("Kestrel", "MODEL") in {(e.text, e.label_) for e in doc.ents}
+    # a heading of several words over a sentence opening with one of them names nothing
+    doc = nlp("# Memory and Planning\n\nMemory is a component of every agent framework.")
+    assert "Memory" not in {e.text for e in doc.ents}

@@ -126,7 +126,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
             end = before_gloss(doc, start - 1)
             name = name_before(doc, end, vocabulary, opening=False) or \
-                package_name(doc, end, vocabulary)
+                package_name(doc, end, vocabulary) or _headed_word(doc, end)
             name = name if name is not None and opens_sentence(name) else None
         if name is None and noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",":
             name = name_after(doc, noun.i + 2, vocabulary)  # "our proposed suite, X."
@@ -136,6 +136,18 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _headed_word(doc: Doc, end: int) -> Span | None:
+    """The word of the language right before token ``end`` that the heading over it names
+    alone: "# Kestrel" over "Kestrel is a family of open language models" (the page is
+    about a thing of that name, not about kestrels)."""
+    word = name_before(doc, end, frozenset(), opening=False)
+    if word is None or len(word) != 1:
+        return None
+    text = doc_text(doc)
+    return word if any(m.group(1).casefold() == word.text.casefold() and
+                       m.end(1) < word.start_char for m in _HEADING.finditer(text)) else None
 
 
 def _edition_start(doc: Doc, start: int | None) -> int | None:
