@@ -250,6 +250,29 @@ def _shared_subject(verb: Token, ents: list[Span]) -> Span | None:
         next((e for e in ents if subject in e and e.label_ in ENDS), None)
 
 
+def subjectless_comparisons(sent: Span, ents: list[Span]) -> dict[int, str]:
+    """``{entity.start: label}`` for what a sentence, a list item or a clause after a
+    semicolon that opens with a comparison compares the entity the text is about with:
+    "- Outperforms Llama 2 70B on HumanEval" under "# Kestrel", "A ... model released by
+    Meta AI; outperforms GPT-3 on most benchmarks" (the label as :func:`comparison_readings`
+    gives it, that entity first); not a fronted phrase before a clause of its own ("Similar
+    to the Mistral 7B model, it's possible to ...")."""
+    doc, known, found = sent.doc, cues(), {}
+    inside = {k for e in ents for k in range(e.start, e.end)}
+    for i in {line_opening(doc, sent.start, sent.end), *(t.i + 1 for t in sent if t.text == ";")}:
+        hit = cue_at(sent, i, known) if i < sent.end and i not in inside else None
+        if hit is None or hit[1].rstrip("<") not in ("OUTPERFORMS", "COMPARED_WITH"):
+            continue
+        items = _items_after(doc, hit[0], hit[0] + 12, ents)
+        after = items[-1].end if items else sent.end
+        comma = next((t.i for t in doc[after:min(after + 3, sent.end)] if t.text == ","), None)
+        if comma is not None and any(t.dep_ in ("nsubj", "nsubjpass", "expl")
+                                     for t in doc[comma:sent.end]):
+            continue  # ("the Mistral 7B model, it's ...")
+        found.update((e.start, hit[1]) for e in items)
+    return found
+
+
 def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` for the pairs (``a`` written first) the sentence
     compares, the label as the relation classifier's (``"OUTPERFORMS<"``: ``b`` beats ``a``).

@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.compared import among_readings
-from graph.nlp.comparisons import comparison_readings
+from graph.nlp.comparisons import comparison_readings, subjectless_comparisons
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.derived import DERIVED, derived_readings, taken_from
 from graph.nlp.figures import figure_readings
@@ -407,6 +407,7 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         return  # "The model relies on X" after a sentence about a company
     examples = instances_of(sent, ents) if title_type == "METHOD" else {}
     examples = examples or of_page or {}  # "this implementation, ported to Inspect"
+    examples = examples or subjectless_comparisons(sent, ents)  # "- Outperforms X on Y"
     used = examples or subjectless_uses(sent, ents, headed)  # "Trained on HelpSteer2."
     if funders := round_funders(sent, ents) if title_type == "ORG" else {}:
         examples = used = {**funders, **used}  # "The round was led by Accel": its funders

@@ -170,6 +170,23 @@ def test_a_subjectless_summary_sentence_is_about_its_heading(nlp, model):
     assert ("LLaMA", "DEVELOPED_BY", "Meta AI") in found
 
 
+def test_a_subjectless_comparison_compares_what_the_text_is_about(nlp, model):
+    # the summary style ("...; outperforms GPT-3 ..."), and session 53 probe g1 (a
+    # model summary of our own): a bullet opening with the comparison
+    found = typed(nlp, "# LLaMA\n\nA collection of foundation language models ranging from "
+                       "7B to 65B parameters, released by Meta AI; outperforms GPT-3 on most "
+                       "benchmarks.")
+    assert ("LLaMA", "OUTPERFORMS", "GPT-3") in found, found
+    found = typed(nlp, "# Kestrel\n\nKestrel is a family of open models by Brightwater AI.\n\n"
+                       "- Outperforms Llama 2 70B on HumanEval and MBPP while being half the "
+                       "size.")
+    assert ("Kestrel", "OUTPERFORMS", "Llama 2 70B") in found, found
+    # models__mixtral.md (train): a fronted phrase before a clause of its own
+    found = typed(nlp, "### Few-shot Prompting with Mixtral\n\nSimilar to the Mistral 7B "
+                       "model, it's possible to enforce guardrails in chat generations.")
+    assert not any(p == "COMPARED_WITH" for _, p, _ in found), found
+
+
 def test_it_is_the_subject_of_the_sentence_before(nlp, model):
     found = typed(nlp, "Phi-2 is a small language model released by Microsoft. It "
                        "outperforms Llama-2 70B on coding and math benchmarks.")
