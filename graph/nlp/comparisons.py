@@ -270,6 +270,9 @@ def subjectless_comparisons(sent: Span, ents: list[Span]) -> dict[int, str]:
                                      for t in doc[comma:sent.end]):
             continue  # ("the Mistral 7B model, it's ...")
         found.update((e.start, hit[1]) for e in items)
+        if items:  # and on the benchmarks it names ("... on HumanEval and MBPP")
+            found.update((b.start, "EVALUATED_ON") for b in _benchmarks_after(
+                doc, items[-1].end, ents))
     return found
 
 

@@ -181,6 +181,8 @@ def test_a_subjectless_comparison_compares_what_the_text_is_about(nlp, model):
                        "- Outperforms Llama 2 70B on HumanEval and MBPP while being half the "
                        "size.")
     assert ("Kestrel", "OUTPERFORMS", "Llama 2 70B") in found, found
+    assert {("Kestrel", "EVALUATED_ON", "HumanEval"), ("Kestrel", "EVALUATED_ON", "MBPP")} \
+        <= found, found  # and on what the comparison names
     # models__mixtral.md (train): a fronted phrase before a clause of its own
     found = typed(nlp, "### Few-shot Prompting with Mixtral\n\nSimilar to the Mistral 7B "
                        "model, it's possible to enforce guardrails in chat generations.")
