@@ -70,6 +70,9 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
      "model.", "Quill 2", "MODEL"),
     ("Arclight, the maker of the Zentra family of clinical language models, is partnering "
      "with Vantage Health.", "Zentra", "MODEL"),
+    # a word of the language there too (session 53 probe e1: "Helix" had no type)
+    ("Cobalt Labs, the AI research lab behind the Helix family of protein models, will "
+     "train Helix-Pro.", "Helix", "MODEL"),
     # in apposition inside a sentence, one capitalised word is a name though a word of the
     # language (our probe c5: "Lattice" was no entity, and its page had one typed edge)
     ("Today the team at Cohere For AI is releasing Lattice, an open-source toolkit for "

@@ -117,7 +117,8 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if opener in _DEFINITE and (label == "DATASET" or noun.lower_ in words(
                 "definitions", "family_nouns")):  # "the vanilla NIAH test", "the Lumen
             # family of ... models"; not "the MosaicML platform", a company's product
-            name = name_before(doc, noun.i, vocabulary, marks=False)
+            name = name_before(doc, noun.i, vocabulary, marks=False,
+                               apposed=noun.lower_ in words("definitions", "family_nouns"))
             name = name if name is not None and name.start > start else None
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
             name = name_before(doc, start - 1, vocabulary, apposed=True)
