@@ -48,6 +48,7 @@ MAKER_NOUNS = ("maker", "makers", "developer", "developers", "creator", "creator
 OWN = ("own", "new", "newest", "latest", "flagship", "open", "first")  # "its own X"
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
+FINITE = ("VBD", "VBZ", "VBP")  # a verb of a clause, which no description holds
 MARKS = (",", "`", "**", '"')  # what the words between a thing and its maker may hold
 
 
@@ -377,7 +378,10 @@ def _described_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
                 found[(made.start, org.start)] = "DEVELOPED_BY"
                 break
         made = next((e for e in ents[n + 1:n + 4] if e.label_ in MADE), None)
-        if made is not None and _described_maker([t.lower_ for t in doc[org.end:made.start]]):
+        if made is not None and _described_maker([t.lower_ for t in doc[org.end:made.start]]) \
+                and not any(t.tag_ in FINITE for t in doc[org.end:made.start]):
+            # (not "Verdant Bio, a ... company, today announced a partnership with Cobalt
+            # Labs, the lab behind X": a clause, and another's description)
             found[(org.start, made.start)] = "DEVELOPED_BY<"
     return found
 

@@ -305,3 +305,16 @@ def test_an_organisation_s_product_named_in_apposition_to_its_noun(nlp):
     for text in ("Quillwork's flagship model, Ledger-7B, extracts tables from scanned "
                  "invoices.", "Ledger-7B, Quillwork's flagship model, extracts tables."):
         assert ("Ledger-7B", "DEVELOPED_BY", "Quillwork") in typed(nlp, text), text
+
+
+def test_a_description_is_of_the_organisation_it_follows_not_of_a_clause_before(nlp):
+    # session 53 probe e1 (a partnership announcement of our own): the lab behind the
+    # family is Cobalt Labs, not the company of the clause before it
+    found = made(nlp, "Verdant Bio, a biotechnology company focused on enzyme design, today "
+                      "announced a multi-year partnership with Cobalt Labs, the AI research lab "
+                      "behind the Helix family of protein models.")
+    assert found.get(("Cobalt Labs", "Helix")) == "DEVELOPED_BY<", found
+    assert ("Verdant Bio", "Helix") not in found, found
+    # n05_china_longcontext.txt (announcements): an organisation inside the description
+    assert made(nlp, "Moonshot AI, the Alibaba-backed maker of Kimi, opened Kimi k1.5 to "
+                     "developers.").get(("Moonshot AI", "Kimi")) == "DEVELOPED_BY<"
