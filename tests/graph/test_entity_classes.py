@@ -67,6 +67,17 @@ def test_model_names_are_not_split_at_hyphens_or_cut_before_their_suffix(nlp, te
     assert (name, "MODEL") in ents(nlp, text)
 
 
+def test_a_method_named_with_a_setting_before_a_known_acronym_is_whole(nlp):
+    # research__rag.md (train): "GAR-meets-RAG"; session 53 probe h1 (a guide page of our
+    # own): "Zero-shot-CoT", which the known "CoT" had cut, so both CoTs were one node
+    found = ents(nlp, "PS+ prompting outperforms Zero-shot-CoT on all arithmetic datasets.")
+    assert ("Zero-shot-CoT", "METHOD") in found, found
+    assert ("GAR-meets-RAG", "METHOD") in ents(
+        nlp, "Notable approaches that leverage this method include RETRO and GAR-meets-RAG.")
+    # a word opening in lower case stays out ("self-consistency-CoT")
+    assert ("CoT", "METHOD") in ents(nlp, "The self-consistency-CoT method is good.")
+
+
 def test_a_name_keeps_its_company_suffix_and_loses_the_full_stop(nlp):
     # courses.md and guides__4o-image-generation.md of the guide
     found = ents(nlp, "Our past learners range from software engineers to AI researchers and "

@@ -46,6 +46,9 @@ def whole_name(span: Span) -> Span:
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
             and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
         start -= 2
+    first = _word_start(doc, start)
+    if first < start and _glued(doc[first]):
+        start = first  # "Zero-shot-CoT" from "CoT": the word opens with a capital
     if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
             and doc[start - 1].text in words("entities", "model_prefixes"):
         start -= 1  # "Code Llama 34B": the prefix is part of the model's name
@@ -88,6 +91,14 @@ def whole_name(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _word_start(doc, start: int) -> int:
+    """The first token of the hyphen-joined word that token ``start`` ends a part of."""
+    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text.isalnum():
+        start -= 2
+    return start
 
 
 def _variant(token: Token) -> bool:
