@@ -10,6 +10,7 @@ after a model, an edition after a benchmark, a version after a library (:func:`w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
@@ -43,11 +44,9 @@ def whole_name(span: Span) -> Span:
     if span.label_ not in NAME_TYPES:
         return span
     doc, start, end = span.doc, span.start, span.end
-    while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and _glued(doc[start - 2]):
-        start -= 2
-    first = _word_start(doc, start)
-    if first < start and _glued(doc[first]):
+    start = _word_start(doc, start, _glued)
+    first = _word_start(doc, start, lambda t: t.text.isalnum())
+    if _glued(doc[first]):
         start = first  # "Zero-shot-CoT" from "CoT": the word opens with a capital
     if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
             and doc[start - 1].text in words("entities", "model_prefixes"):
@@ -93,10 +92,10 @@ def whole_name(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_)
 
 
-def _word_start(doc, start: int) -> int:
-    """The first token of the hyphen-joined word that token ``start`` ends a part of."""
+def _word_start(doc, start: int, part: Callable[[Token], bool]) -> int:
+    """The first token of the hyphen-joined run of ``part`` tokens before token ``start``."""
     while start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].text.isalnum():
+            and not doc[start - 2].whitespace_ and part(doc[start - 2]):
         start -= 2
     return start
 
