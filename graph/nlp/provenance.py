@@ -296,9 +296,9 @@ def _owned_products(ents: list[Span]) -> dict[tuple[int, int], str]:
             root = made.root
             if root.dep_ == "appos" and root.head.i == noun.i or \
                     noun.dep_ == "appos" and made.start <= noun.head.i < made.end:
-                key = (org.start, made.start) if org.start < made.start else \
-                    (made.start, org.start)
-                found[key] = "DEVELOPED_BY<" if org.start < made.start else "DEVELOPED_BY"
+                first, second = sorted((org, made), key=lambda e: e.start)
+                found[(first.start, second.start)] = \
+                    "DEVELOPED_BY<" if first is org else "DEVELOPED_BY"
     return found
 
 

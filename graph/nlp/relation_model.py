@@ -125,8 +125,7 @@ def _joint_makers(candidates: Sequence[Candidate], chosen: list[tuple[Candidate,
                 (c.a_type == "ORG") == (c.b_type == "ORG"):
             continue  # one organisation and what it may have made
         thing, org = (c.a, c.b) if c.b_type == "ORG" else (c.b, c.a)
-        if any((thing, maker) in made and frozenset((maker, org)) in listed
-               for maker in {m for t, m in made if t == thing}):
+        if any(t == thing and frozenset((maker, org)) in listed for t, maker in made):
             label = "DEVELOPED_BY" if c.b_type == "ORG" else "DEVELOPED_BY<"
             if allowed(label, c.a_type, c.b_type):
                 out.append((c, label))
