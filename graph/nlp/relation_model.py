@@ -156,6 +156,43 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
         said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))
 
 
+def _owned_figures(candidates: Sequence[Candidate], done: dict[tuple[int, int], object]
+                   ) -> list[tuple[Candidate, str]]:
+    """HAS_METRIC for each figure not in ``done`` from what the grammar says it is a fact
+    of (pairs.py: ``owner``, ``orphan_figure``), marking it done. An entity of the sentence
+    only: "It"/subjectless figures attached to the text's topic were right for 1 in 7 in
+    cross-validation, so those are left to the score; an "It" of the sentence is as good
+    as a name ("It has 3.1 billion parameters")."""
+    found = []
+    for c in candidates:
+        want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
+        if (("owner" in c.features and (not c.context or _anaphoric(c))) or
+                "orphan_figure" in c.features) and "org_size" not in c.features \
+                and not _trained_org(want, c):
+            metric = c.b if c.b_type == "METRIC" else c.a
+            # one owner per figure, but each of a set the figure is stated of: the twins of
+            # one candidate a plural end gave ("Both support ... a 64K-token context": one
+            # per model, :mod:`graph.nlp.discourse`)
+            twin = (c.sentence, c.features, c.context)
+            if (metric not in done or done[metric] == twin) and \
+                    allowed(want, c.a_type, c.b_type):
+                found.append((c, want))
+                done[metric] = twin
+    return found
+
+
+def _trained_org(label: str, c: Candidate) -> bool:
+    """An organisation said to use or measure what a training verb names: the trainer, not
+    the trained ("The team trained it on 500 billion tokens with knowledge distillation":
+    the model uses the method and has the figure; GUIDELINES: USES "is trained with")."""
+    user = c.b_type if label.endswith("<") else c.a_type
+    if user != "ORG" or label.rstrip("<") not in ("USES", "HAS_METRIC"):
+        return False
+    verbs = [f.rpartition("|")[2] if f.startswith("tprep=") else f.removeprefix("lca=")
+             for f in c.features if f.startswith(("lca=", "tprep="))]
+    return any(v.startswith(tuple(words("relations", "training_stems"))) for v in verbs)
+
+
 def _funded_first(label: str, c: Candidate) -> str:
     """The classifier's FUNDS, learnt either way round (GUIDELINES: FUNDS*), read as the
     genre writes funding news: the second end funds the first ("X closed a round led by Y,
@@ -247,7 +284,7 @@ class RelationModel:
         for c in candidates:
             grammar = reading_label(c) or rule_label(c)
             label = grammar or _funded_first(self.predict(c.features, c.a_type, c.b_type)[0], c)
-            if _unsupported(label, c, grammar):
+            if _unsupported(label, c, grammar) or _trained_org(label, c):
                 label = NONE
             if grammar:
                 read.setdefault(frozenset((c.a, c.b)), set()).add(grammar.rstrip("<"))
@@ -257,7 +294,7 @@ class RelationModel:
                 continue
             want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
             if not allowed(want, c.a_type, c.b_type) or "measured_on" in c.features or \
-                    "org_size" in c.features:
+                    "org_size" in c.features or _trained_org(want, c):
                 continue
             totals = self.scores(c.features)
             score = totals.get(want, 0.0) - totals.get(NONE, 0.0)
@@ -271,22 +308,7 @@ class RelationModel:
         done: dict[tuple[int, int], object] = {
             c.b if label == "HAS_METRIC" else c.a: None for c, label in chosen
             if label.startswith("HAS_METRIC")}
-        for c in candidates:  # what the grammar says the figure is a fact of (pairs.py)
-            # (an entity of the sentence: "It"/subjectless figures attached to the text's
-            # topic were right for 1 in 7 in cross-validation, so those are left to the score)
-            # (an "It" of the sentence is as good as a name: "It has 3.1 billion parameters")
-            if (("owner" in c.features and (not c.context or _anaphoric(c))) or
-                    "orphan_figure" in c.features) and "org_size" not in c.features:
-                want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
-                metric = c.b if c.b_type == "METRIC" else c.a
-                # one owner per figure, but each of a set the figure is stated of: the
-                # twins of one candidate a plural end gave ("Both support ... a 64K-token
-                # context": one per model, :mod:`graph.nlp.discourse`)
-                twin = (c.sentence, c.features, c.context)
-                if (metric not in done or done[metric] == twin) and \
-                        allowed(want, c.a_type, c.b_type):
-                    chosen.append((c, want))
-                    done[metric] = twin
+        chosen += _owned_figures(candidates, done)
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
         return chosen + _scored_on(candidates, chosen) + _joint_makers(candidates, chosen)
 

@@ -269,3 +269,17 @@ def test_a_method_hung_on_another_name_describes_no_noun(nlp):
     doc = nlp("Google introduces Gemini 1.5 Pro, a compute-efficient multimodal "
               "mixture-of-experts model.")
     assert _describes_a_noun(next(e for e in doc.ents if e.text == "mixture-of-experts"))
+
+
+def test_an_organisation_that_trains_is_not_what_is_trained(nlp, model):
+    # m07_acquisitions_news.txt (announcements): the lab trained the models on LUMI
+    found = typed(nlp, "Silo AI, based in Helsinki, had trained the open Poro and Viking model "
+                       "families together with the University of Turku on LUMI, a supercomputer "
+                       "powered by AMD Instinct MI250X accelerators.")
+    assert ("Silo AI", "USES", "LUMI") not in found, found
+    # session 53 probe i1: "the team" and "it" read as the lab
+    found = typed(nlp, "Researchers from Stanford University have released Redwood-3B, a small "
+                       "model. The team trained it on 500 billion tokens with knowledge "
+                       "distillation.")
+    assert not any(s == "Stanford University" and p in ("USES", "HAS_METRIC")
+                   for s, p, _ in found), found
