@@ -65,6 +65,8 @@ def test_a_partner_or_an_acquisition_is_an_organisation(nlp, text, orgs):
     # session 53 probe d4: the company's first word is an adjective of the language
     ("Orbital AI raised $120 million in a Series B led by Lightspeed Venture Partners "
      "earlier this year.", "Orbital AI"),
+    # session 53 probe f4: who deploys a model is a company ("Halden" alone a place)
+    ("Halden Health deploys Lumen-Med across 40 hospitals", "Halden Health"),
 ])
 def test_who_raises_acquires_or_makes_as_a_company_is_an_organisation(nlp, text, org):
     assert (org, "ORG") in ents(nlp, text)

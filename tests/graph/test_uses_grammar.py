@@ -283,3 +283,12 @@ def test_an_organisation_that_trains_is_not_what_is_trained(nlp, model):
                        "distillation.")
     assert not any(s == "Stanford University" and p in ("USES", "HAS_METRIC")
                    for s, p, _ in found), found
+
+
+def test_who_deploys_a_model_uses_it(nlp, model):
+    # session 53 probe f4 (an announcement of our own): not its maker
+    found = typed(nlp, "Halden Health deploys Lumen-Med across 40 hospitals\n\nHalden Health "
+                       "said on Monday that it will deploy Lumen-Med, a clinical language model "
+                       "developed by Arclight, across its network of 40 hospitals.")
+    assert ("Halden Health", "USES", "Lumen-Med") in found, found
+    assert ("Lumen-Med", "DEVELOPED_BY", "Halden Health") not in found, found
