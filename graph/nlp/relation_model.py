@@ -109,7 +109,7 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
     return out
 
 
-def _joint_makers(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
+def _coordinated_makers(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
                   ) -> list[tuple[Candidate, str]]:
     """DEVELOPED_BY from what a maker made to each organisation listed with the maker
     ("introduced by researchers at Tsinghua University and Zhipu AI": the classifier is
@@ -310,7 +310,7 @@ class RelationModel:
             if label.startswith("HAS_METRIC")}
         chosen += _owned_figures(candidates, done)
         chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
-        return chosen + _scored_on(candidates, chosen) + _joint_makers(candidates, chosen)
+        return chosen + _scored_on(candidates, chosen) + _coordinated_makers(candidates, chosen)
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
         """The likeliest relation among the candidates, however far below the margin: the

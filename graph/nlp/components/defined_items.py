@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.not_figures import SIZE
 from graph.nlp.components.spans import HYPHENS, doc_text
 from graph.nlp.lexicon import words
 
@@ -28,7 +29,6 @@ _ITEM = re.compile(r"(?m)^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+(?:\*\*)?\[?"
                    r"([A-Za-z][^\n:*\]\[()]{0,60}?)\]?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+")
 _OPENERS = {"a", "an", "the", "this"}
 _PARTICIPLES = {"VBG", "VBN"}  # "A prompting technique", "a fine-tuned model"
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # "13B"
 _SIZE_NOUNS = ("parameter", "parameters", "billion", "million")  # "7 billion parameter"
 _MAX_MODIFIERS = 4
 _MAX_NAME_WORDS = 4
@@ -95,8 +95,8 @@ def _kind(doc: Doc, i: int) -> str | None:
                 token.pos_ in ("VERB", "AUX") and token.tag_ not in _PARTICIPLES:
             return None  # "AutoGPT: provides tools ...": what it does, not what it is
         after = doc[j + 1] if j + 1 < len(doc) else None
-        if _SIZE.match(token.text) or token.lower_ in _SIZE_NOUNS and j > i and (
-                doc[j - 1].like_num or _SIZE.match(doc[j - 1].text)):
+        if SIZE.match(token.text) or token.lower_ in _SIZE_NOUNS and j > i and (
+                doc[j - 1].like_num or SIZE.match(doc[j - 1].text)):
             continue  # "A 13B parameter open model": its size, not its kind
         if token.tag_[:2] == "NN" and (after is None or after.tag_[:2] != "NN"
                                        and after.text not in HYPHENS):

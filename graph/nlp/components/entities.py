@@ -243,8 +243,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
             span = _ruler_span(ent, parsed)
             if span is not None:
                 spans.append((RULER, span))
-        elif ent.label_ in NUMERIC_LABELS or (ent.label_ == "DATE" and date_number(ent)):
-            number = date_number(ent) if ent.label_ == "DATE" else ent
+        elif (number := ent if ent.label_ in NUMERIC_LABELS else date_number(ent)) is not None:
             metric = metric_span(number) if parsed else None
             if metric is not None:
                 spans.append((DERIVED, metric))

@@ -151,7 +151,7 @@ def a_name_part(span: Span) -> bool:
     return match is not None and match.group(1) not in _UNITS
 
 
-_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # "32B"
+SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$")  # a size with its magnitude: "32B"
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
@@ -159,7 +159,7 @@ def a_named_model(span: Span) -> bool:
     """A model a definite noun phrase names by its size, not a figure: "distilled from the
     32B model" is CodeTide 2 32B, where "a 12B model" reports a size."""
     doc, at = span.doc, span.start
-    if at == 0 or doc[at - 1].lower_ not in _DEFINITE or not _SIZE.match(doc[at].text):
+    if at == 0 or doc[at - 1].lower_ not in _DEFINITE or not SIZE.match(doc[at].text):
         return False
     words = [t.lower_ for t in doc[at + 1:at + 4] if t.text not in HYPHENS]
     return bool(words) and (words[0] in ("model", "models") or (
@@ -286,7 +286,10 @@ def date_number(ent: Span) -> Span | None:
     digits that are no year ("1109 tokens/sec"), "50+", a result's decimal ("scores 48.3";
     not a version: "Llama 3, 3.1"), or seconds ("| ~40s |", "~60-90s", "| 16m 18s |": said
     to be approximate or after minutes, not the forties or the eighteen-hundreds), a
-    cardinal; how long the work took, a duration (:func:`_duration`)."""
+    cardinal; how long the work took, a duration (:func:`_duration`). ``None`` for any
+    other label."""
+    if ent.label_ != "DATE":
+        return None
     if _NOT_A_YEAR.match(ent.text) or \
             _TIME_PART.search(ent.doc[max(0, ent.start - 2):ent.start].text_with_ws) or \
             _DECIMAL.match(ent.text) and _after_result_verb(ent):  # "scores 48.3"
