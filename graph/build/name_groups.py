@@ -135,7 +135,8 @@ def merge_short_forms(groups: dict[str, list[Mention]], forms: dict[str, set[str
             # where that name is written too: "Mistral" in one page is not another page's
             # "Mistral Large".
             if len(short) == 1 and (target_len != 2 or not _documents(groups[root])
-                                    <= _documents(groups[target])):
+                                    <= _documents(groups[target])
+                                    or _variant_benchmark(groups[target], types[target])):
                 continue
             groups[target].extend(groups.pop(root))
             forms[target] |= forms.pop(root)
@@ -176,6 +177,15 @@ def _owned_id(group: list[Mention]) -> bool:
     """A dataset's id under its owner ("flaviagiammarino/vqa-rad"): the benchmark its name
     ends with ("VQA-RAD") is the page's own, not a short form of that copy of its data."""
     return all("/" in m.text and " " not in m.text.strip() for m in group)
+
+
+def _variant_benchmark(group: list[Mention], etype: str) -> bool:
+    """A benchmark whose name is another's joined to a word by a hyphen ("Global-MMLU",
+    "Kor-MMLU", "X-CSQA") is a version of it in other languages or of other tasks, not that
+    benchmark by a longer name: "MMLU" is not "Global-MMLU" (a model's "R1" still is
+    "DeepSeek-R1")."""
+    return etype == "DATASET" and all(
+        "-" in m.text and " " not in m.text.strip() for m in group)
 
 
 def _index_ends(ends: dict[tuple[str, ...], set[str]], root: str, names: list[list[str]]

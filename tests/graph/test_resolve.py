@@ -270,3 +270,14 @@ def test_a_company_named_without_its_suffix_is_the_company():
     assert set(labels) == {"Kairos Labs", "Google Research", "Google", "Meta AI", "Meta",
                            "Mistral AI", "Mistral"}
     assert "Kairos" in labels["Kairos Labs"].aliases
+
+
+def test_a_benchmark_is_not_its_hyphen_joined_version():
+    # an announcement of our own (session 54 probe j1): "On MMLU, Tessera-2 scores 74.1%
+    # ... It also outperforms Mistral NeMo on ... Global-MMLU": two benchmarks, where "MMLU"
+    # had joined "Global-MMLU" as its short form; a model's short form still joins its name
+    entities, _ = resolve([mention("MMLU", "DATASET"),
+                           mention("Global-MMLU", "DATASET", start=40),
+                           mention("R1", "MODEL", start=80),
+                           mention("DeepSeek-R1", "MODEL", start=120)], user_aliases={})
+    assert set(by_label(entities)) == {"MMLU", "Global-MMLU", "DeepSeek-R1"}
