@@ -6,6 +6,8 @@ headline introduces, a subject that stands for an entity named earlier.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from graph.nlp.collection_sizes import collection_owner
@@ -242,15 +244,35 @@ def described_uses(ents: list[Span]) -> dict[tuple[int, int], str]:
 
 def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
     """The model or method scored on a benchmark the sentence names after "on": "Mistral
-    Large ... scoring 81.2% on MMLU" (the subject of the clause, as for a figure)."""
+    Large ... scoring 81.2% on MMLU" (the subject of the clause, as for a figure), or whose
+    items a figure after a result verb counts: "solves 41.2% of SWE-bench Verified tasks"."""
     head = phrase_head(dataset)
-    if head.dep_ != "pobj" or head.head.lower_ not in BENCHMARK_PREPS:
+    items = _items_counted(head)
+    if items is None and (head.dep_ != "pobj" or head.head.lower_ not in BENCHMARK_PREPS):
         return None
     verb = next((t for t in head.ancestors if t.pos_ in VERBAL), None)
-    if verb is None or (verb.lemma_ or verb.lower_).lower() in DATA_VERBS:
+    lemma = "" if verb is None else (verb.lemma_ or verb.lower_).lower()
+    if verb is None or lemma in DATA_VERBS or \
+            (items is not None and not lemma.startswith(_result_stems())):
         return None
     owner = metric_owner(dataset, ents)
     return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
+
+
+def _items_counted(head: Token) -> Token | None:
+    """The noun of a benchmark's items a figure counts ("solved 87.3% of GSM8K problems",
+    "41.2% of SWE-bench Verified tasks"), else ``None``; a result verb must govern it
+    (:func:`benchmark_owner`)."""
+    noun = head.head if head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" else head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.ent_type_ == "METRIC" and noun.head.head.i < noun.i:
+        return noun
+    return None
+
+
+@cache
+def _result_stems() -> tuple[str, ...]:
+    return tuple(words("relations", "result_stems"))
 
 
 def benchmark_scorers(ents: list[Span], owners: dict[int, object]) -> dict[int, Span | None]:

@@ -311,6 +311,12 @@ def test_a_benchmark_after_on_is_what_the_clause_subject_is_scored_on(nlp):
     # data trained on is used, not scored on (GUIDELINES: USES)
     assert scored("Phi-2 was trained on MMLU and evaluated on GSM8K.") == \
         {"MMLU": None, "GSM8K": "Phi-2"}
+    # a figure counting the benchmark's items, after a result verb (session 54 probe j3, a
+    # guide page of our own): "solved 87.3% of GSM8K problems"; not data used
+    assert scored("GPT-4 with SVP solved 87.3% of GSM8K problems.") == {"GSM8K": "GPT-4"}
+    assert scored("Corvid-7B solves 41.2% of SWE-bench Verified tasks.") == \
+        {"SWE-bench Verified": "Corvid-7B"}
+    assert scored("Phi-2 was trained on 10% of MMLU questions.") == {"MMLU": None}
 
 
 def test_comparisons_and_provenance_of_announcements(nlp, model):
