@@ -318,3 +318,24 @@ def test_a_description_is_of_the_organisation_it_follows_not_of_a_clause_before(
     # n05_china_longcontext.txt (announcements): an organisation inside the description
     assert made(nlp, "Moonshot AI, the Alibaba-backed maker of Kimi, opened Kimi k1.5 to "
                      "developers.").get(("Moonshot AI", "Kimi")) == "DEVELOPED_BY<"
+
+
+def test_a_sentence_opening_with_how_its_subject_was_made_names_the_makers(nlp):
+    from graph.nlp.fronted import fronted_makers
+
+    # readme__vllm.md (held-out, dev half): the makers after "in" and "at" ("the Sky
+    # Computing Lab" is read as a benchmark, so only UC Berkeley is an organisation here)
+    assert first_sentence(fronted_makers, nlp,
+                          "Originally developed in the Sky Computing Lab at UC Berkeley, vLLM "
+                          "has grown into one of the most active open-source AI projects.") == \
+        {("UC Berkeley", "vLLM"): "DEVELOPED_BY<"}
+    # session 54 probe j1 (an announcement of our own): people of two organisations
+    found = typed(nlp, "Built by researchers at Larkspur Labs and ETH Zurich, Tessera-2 uses a "
+                       "mixture-of-experts architecture.")
+    assert {("Tessera-2", "DEVELOPED_BY", "Larkspur Labs"),
+            ("Tessera-2", "DEVELOPED_BY", "ETH Zurich")} <= found, found
+    # a partner is no maker; nor is a clause that does not open with a maker's participle
+    assert first_sentence(fronted_makers, nlp, "Developed in partnership with NVIDIA, "
+                                               "Corvid-7B reaches 71.2% on MMLU.") == {}
+    assert first_sentence(fronted_makers, nlp, "Hosted by Hugging Face, Corvid-7B reaches "
+                                               "71.2% on MMLU.") == {}
