@@ -313,3 +313,17 @@ def test_what_a_benchmark_s_authors_say_they_use_is_the_benchmark_s(nlp):
     assert ("Social IQa", "USES", "crowdsourcing") in found, found
     doc = nlp(COMPUTE_EVAL)  # (the page's sandbox is its own: another reading)
     assert not any(we_readings(s, list(s.ents)) for s in doc.sents)
+
+
+def test_a_version_or_a_suite_of_the_page_s_benchmark_stands_for_it(nlp):
+    # task__careqa.md (held-out, dev half): "The close-ended version is ... including 5,621
+    # QA pairs", "The open-ended version ... contains 3,730 QA pairs" are the benchmark's
+    found = typed(nlp, "# CareQA\n\nCareQA is available in both English and Spanish. The "
+                       "open-ended version (English only) contains 3,730 QA pairs.")
+    assert ("CareQA", "HAS_METRIC", "3,730 QA pairs") in found, found
+    # n01_reka_vela.txt (training text): "our internal long-document suite" is the company's
+    found = typed(nlp, "New from Reka: Vela 2, a multimodal model family that reads charts, "
+                       "video and code.\n\nWe also evaluated both models on DocHaystack, our "
+                       "internal long-document suite, where Vela 2 Max finds the right page for "
+                       "94% of queries.")
+    assert ("DocHaystack", "DEVELOPED_BY", "Reka") in found, found
