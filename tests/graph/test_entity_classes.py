@@ -882,6 +882,21 @@ def test_a_noun_in_apposition_gives_an_unknown_name_its_type(nlp, text, name, la
     assert (name, label) in ents(nlp, text)
 
 
+def test_the_subject_after_an_opening_phrase_is_no_apposition(nlp):
+    # session 54 probe j4 (a paper summary of our own): "With SCT, a 7B model matches ..."
+    # had made the method SCT a model, in every mention; an acronym inside a longer
+    # hyphenated name is not that acronym ("the SCT-Critiques dataset")
+    text = ("This work proposes Self-Critique Tuning (SCT), where a code model is fine-tuned "
+            "on its own critiques. With SCT, a 7B model matches the pass@1 of CodeLlama-34B "
+            "on LiveCodeBench. The authors release the SCT-Critiques dataset.")
+    found = ents(nlp, text)
+    assert ("SCT", "METHOD") in found and ("SCT", "MODEL") not in found, found
+    assert ("SCT-Critiques", "METHOD") not in found, found
+    found = ents(nlp, "This work proposes Self-Critique Tuning (SCT), where a code model is "
+                      "fine-tuned on its own critiques. We also release SCT-Critiques.")
+    assert ("SCT-Critiques", "METHOD") not in found, found
+
+
 @pytest.mark.parametrize("text, name", [
     ("- Demonstrate-Search-Predict: Composing retrieval and language models for "
      "knowledge-intensive NLP (December 2022)", "Demonstrate-Search-Predict"),

@@ -143,7 +143,7 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
         acronym = acronym_for(span)
         if acronym is None or acronym.casefold() in words("entities", "generic_terms"):
             continue  # "Large Language Models (LLMs)": a generic term, whatever its expansion
-        for match in re.finditer(rf"\b{re.escape(acronym)}s?\b", text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text):
             occurrence = doc.char_span(match.start(), match.end(), label=span.label_,
                                        span_id=span.id_ or "")
             if occurrence is not None:

@@ -122,6 +122,7 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
             name = name if name is not None and name.start > start else None
         if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
             name = name_before(doc, start - 1, vocabulary, apposed=True)
+            name = None if name is not None and _fronted_object(name) else name
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
             # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
@@ -137,6 +138,15 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _fronted_object(name: Span) -> bool:
+    """Whether ``name`` is the object of a preposition or a participle opening its sentence,
+    so that the noun phrase after its comma is the clause's subject, not a description of
+    it: "With SCT, a 7B model matches ..." (SCT is no model)."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return before is not None and before.tag_ in ("IN", "VBG") and opens_sentence(
+        name.doc[before.i:before.i + 1])
 
 
 def _headed_word(doc: Doc, end: int) -> Span | None:
