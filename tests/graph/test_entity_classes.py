@@ -877,6 +877,9 @@ def test_a_specific_method_around_a_known_one_is_its_own_entity(nlp):
      "HushKV", "METHOD"),
     ("Personal data was scrubbed with PII Sweeper, an open-source tool we wrote.",
      "PII Sweeper", "PROJECT"),
+    # session 54 probe j7 (an announcement of our own): a possessive opens the noun phrase
+    ("Powered by Fennec's own vision-language-action model, Kit-1, the company's robots "
+     "pick and pack items.", "Kit-1", "MODEL"),
 ])
 def test_a_noun_in_apposition_gives_an_unknown_name_its_type(nlp, text, name, label):
     assert (name, label) in ents(nlp, text)

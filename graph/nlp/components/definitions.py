@@ -44,7 +44,7 @@ from graph.nlp.components.spans import HYPHENS, MARKUP, QUOTES, doc_text, relabe
 from graph.nlp.lexicon import words
 
 _ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
-_OPENERS = {"a", "an", "the", "our", "its", "this"}
+_OPENERS = {"a", "an", "the", "our", "its", "their", "this", "'s", "’s"}  # "Fennec's new model"
 _DEFINITE = {"the", "our", "its", "this"}
 _COPULAS = {"is", "was"}
 _NOT_MODIFIERS = {"ADP", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "DET", "PUNCT", "SPACE"}
