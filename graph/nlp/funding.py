@@ -112,7 +112,9 @@ def _raiser(sent: Span, orgs: list[Span], funder: Span) -> Span | None:
 
 
 def _listed_with(funder: Span, orgs: list[Span]) -> list[Span]:
-    """The organisations coordinated with ``funder`` ("led by A and B", "from A, B and C")."""
+    """The organisations coordinated with ``funder`` ("led by A and B", "from A, B and C");
+    a name's last word may be a word of money ("Samsung Catalyst Fund", "Lux Capital"), a
+    common noun of money is no funder ("... and its own fund")."""
     heads = {t.i for t in funder.root.conjuncts}
     return [o for o in orgs if o.start > funder.start and o.root.i in heads and
-            o.root.lower_ not in words("relations", "money_words")]
+            not (o.root.is_lower and o.root.lower_ in words("relations", "money_words"))]

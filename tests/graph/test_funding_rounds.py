@@ -47,6 +47,13 @@ def test_the_round_the_text_just_reported_is_funded_by_those_who_led_it(nlp, mod
             "participation from Qualcomm Ventures.")
     found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
     assert {("Accel", "Kestrel AI"), ("Qualcomm Ventures", "Kestrel AI")} <= found, found
+    # session 54 probe j7 (an announcement of our own): a robotics company, and a second
+    # participant whose name ends with a word of money ("Fund")
+    text = ("Fennec Robotics today announced a $60 million Series B. The round was led by Lux "
+            "Capital, with participation from NVentures and Samsung Catalyst Fund.")
+    found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
+    assert {("Lux Capital", "Fennec Robotics"), ("NVentures", "Fennec Robotics"),
+            ("Samsung Catalyst Fund", "Fennec Robotics")} <= found, found
     # a project led by a lab after a company's sentence: no round, no funder
     text = "Kestrel AI ships Tern-1B today. The project was led by Accel Research."
     assert not any(p == "FUNDS" for _, p, _ in typed(nlp, text))
