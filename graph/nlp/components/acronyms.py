@@ -133,11 +133,12 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     list of Span
         One span per occurrence (singular or plural), with the label and pattern id of
         the expansion; occurrences that do not fall on token boundaries are skipped. And
-        the long forms the acronyms among ``spans`` spell (:func:`long_forms`).
+        the long forms the acronyms among ``spans`` spell (:func:`long_forms`), whose
+        acronyms are found again likewise.
     """
-    spans = list(spans)
+    longer = long_forms(doc, spans := list(spans))  # "Draft-then-Verify (DtV)"
     found, text = [], doc_text(doc)
-    for span in spans:
+    for span in spans + longer:
         if span.label_ not in ACRONYM_LABELS:
             continue
         acronym = acronym_for(span)
@@ -148,7 +149,7 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
                                        span_id=span.id_ or "")
             if occurrence is not None:
                 found.append(occurrence)
-    return found + long_forms(doc, spans)  # "Draft-then-Verify (DtV)"
+    return found + longer
 
 
 _JOINERS = {",", "and", "or"}  # between a list's items: "A, B and C", "A, B, or C"
