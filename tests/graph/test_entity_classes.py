@@ -1052,23 +1052,6 @@ def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     assert [(e.text, e.label_) for e in nlp(text).ents].count(("Meridian 3", "MODEL")) == 2
 
 
-def test_another_release_of_a_model_written_like_it_is_a_model(nlp):
-    """n12 (training announcement): "Cirrus 4 is a version of its predecessor, Cirrus 3"; and
-    session 54 probe j5 (an announcement of our own): "its predecessor, Caduceus-1" beside
-    "Caduceus-2". Not a year after a month, nor another tutorial's number."""
-    text = ("Northwind AI's Cirrus 4 has taken first place on the LMSYS Chatbot Arena. Cirrus 4 "
-            "is a version of its predecessor, Cirrus 3, post-trained with self-play preference "
-            "optimization (SPPO).")
-    assert ("Cirrus 3", "MODEL") in [(e.text, e.label_) for e in nlp(text).ents]
-    text = ("Caduceus-2 was trained on 2.3 million de-identified clinical notes and reaches "
-            "91.4% accuracy on the MedQA benchmark, up from 86.0% for its predecessor, "
-            "Caduceus-1.")
-    assert ("Caduceus-1", "MODEL") in [(e.text, e.label_) for e in nlp(text).ents]
-    doc = nlp("In Oct 2021 we wrote Tutorial 3 and Tutorial 4.")
-    spans = [Span(doc, 1, 3, label="MODEL"), Span(doc, 5, 7, label="MODEL")]  # misread
-    assert [s.text for s in repeated_names(doc, spans)] == ["Oct 2021", "Tutorial 3"]
-
-
 def test_a_released_or_possessed_name_keeps_its_size_and_variant_words(nlp):
     """The names of models__llama-3.md (guide, train) and n03 as a maker's release or
     possessive writes them: the variant word after the number ("Sonnet", "Coder",

@@ -30,12 +30,11 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     names = {s.text: s.label_ for s in chosen if _named(s)}
     short = {n: label for n, label in _short_names(chosen).items() if n not in names}
     names.update(short)
-    text = doc_text(doc)
-    names.update((n, "MODEL") for n in _siblings(chosen, text) if n not in names)
     if not names:
         return chosen
     chosen = [relabel(s, names[s.text.strip()])
               if s.label_ in GUESSES and s.text.strip() in names else s for s in chosen]
+    text = doc_text(doc)
     taken = {i for s in chosen for i in range(s.start, s.end)}
     found = []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -57,22 +56,6 @@ def _short_names(chosen: list[Span]) -> dict[str, str]:
     suffixes = words("relations", "maker_suffixes") | words("roles", "org_name_words")
     return {s[0].text: "ORG" for s in chosen if s.label_ == "ORG" and len(s) == 2
             and s[1].lower_ in suffixes and len(s[0]) >= MIN_CHARS and s[0].is_title}
-
-
-_RELEASE = re.compile(r"^([A-Z][A-Za-z]{2,})([- ])(\d{1,3}(?:\.\d+)?)$")  # "Caduceus-2"
-
-
-def _siblings(chosen: list[Span], text: str) -> set[str]:
-    """Other releases of the text's models written like them, the family and another
-    number: "its predecessor, Caduceus-1" beside the model "Caduceus-2" (the recogniser
-    knows the one it saw in context, and a bare "-1" looks like a rank); not a year ("Oct
-    2021"), a month's or a document's numbering ("Tutorial 3" beside a misread "Tutorial 2")."""
-    not_families = words("entities", "calendar_words") | words("entities", "document_nouns")
-    families = {(m.group(1), m.group(2)) for s in chosen if s.label_ == "MODEL"
-                and (m := _RELEASE.match(s.text)) and m.group(1).lower() not in not_families}
-    return {m.group() for family, sep in families for m in re.finditer(
-        rf"(?<![\w-]){re.escape(family)}{re.escape(sep)}\d{{1,3}}(?:\.\d+)?(?![\w-]| [A-Z0-9])",
-        text)}
 
 
 def _acts(span: Span) -> bool:
