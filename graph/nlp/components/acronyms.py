@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
-from graph.nlp.components.spans import HYPHENS, doc_text
+from graph.nlp.components.spans import doc_text
 from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
 
@@ -77,34 +77,6 @@ def spelled_out(span: Span) -> Span:
     return span
 
 
-_NAMED = (*ACRONYM_LABELS, "DATASET")
-_LONG_FORM = 8  # tokens a long form may take before its acronym ("Draft - then - Verify")
-
-
-def long_forms(doc: Doc, spans: Iterable[Span]) -> list[Span]:
-    """The names the acronyms among ``spans`` spell right before their brackets, typed like
-    them: "Draft-then-Verify (DtV)", where the recogniser took "Draft" for a person. The
-    longest run of words and hyphens before the bracket that opens with a capital and that
-    the acronym spells ("Mostly Basic Programming Problems (MBPP)", not its last three),
-    where no name of the domain's types already ends there."""
-    named = {i for s in spans if s.label_ in _NAMED for i in range(s.start, s.end)}
-    found = []
-    for span in spans:
-        i = span.start
-        if span.label_ not in _NAMED or len(span) != 1 or i < 2 or i - 2 in named or \
-                i + 1 >= len(doc) or doc[i - 1].text != "(" or doc[i + 1].text != ")":
-            continue
-        longest = None
-        for start in range(i - 2, max(i - 2 - _LONG_FORM, -1), -1):
-            if not (doc[start].is_alpha or doc[start].text in HYPHENS):
-                break
-            longer = Span(doc, start, i - 1, label=span.label_)
-            if doc[start].is_title and doc[start].pos_ != "DET" and acronym_for(longer) is not None:
-                longest = longer
-        found += [longest] if longest is not None else []
-    return found
-
-
 def _without_epithets(span: Span) -> Span:
     """``span`` (followed by an acronym in brackets) less the lower-case words it opens with
     when the acronym spells the rest (it may spell the whole too: the link words and
@@ -132,13 +104,10 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     -------
     list of Span
         One span per occurrence (singular or plural), with the label and pattern id of
-        the expansion; occurrences that do not fall on token boundaries are skipped. And
-        the long forms the acronyms among ``spans`` spell (:func:`long_forms`), whose
-        acronyms are found again likewise.
+        the expansion; occurrences that do not fall on token boundaries are skipped.
     """
-    longer = long_forms(doc, spans := list(spans))  # "Draft-then-Verify (DtV)"
     found, text = [], doc_text(doc)
-    for span in spans + longer:
+    for span in spans:
         if span.label_ not in ACRONYM_LABELS:
             continue
         acronym = acronym_for(span)
@@ -149,7 +118,7 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
                                        span_id=span.id_ or "")
             if occurrence is not None:
                 found.append(occurrence)
-    return found + longer
+    return found
 
 
 _JOINERS = {",", "and", "or"}  # between a list's items: "A, B and C", "A, B, or C"
