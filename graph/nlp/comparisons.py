@@ -32,7 +32,9 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
           "prior", "earlier", "strong", "baselines", "baseline", "including", "that", "of",
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
           "many", "several", "existing", "well", "comparable", "size", "sized", "same",
-          "state", "-", "art", "frontier", "top", "best", "most", "systems", "source"}
+          "state", "-", "art", "frontier", "top", "best", "most", "systems", "source",
+          "performance", "accuracy", "results", "score", "scores", "quality"}  # "close to
+# the performance of X", "matches the accuracy of X"
 # words between "on" and the benchmarks it names ("on several reasoning benchmarks like")
 BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", "different",
                          "various", "popular", "common", "standard", "key", "reasoning",

@@ -26,6 +26,16 @@ def test_a_comparison_names_every_model_listed_after_its_cue(nlp):
                                            ("LLaMA 65B", "PaLM-540B"): "COMPARED_WITH"}
 
 
+def test_a_comparison_with_another_models_result_compares_the_models(nlp):
+    # session 54 probe j8 (a guide page of our own): "close to the performance of X",
+    # "matches the accuracy of X" compare with X
+    found = readings(nlp, "Corvid-7B scores 75.9 on WebShop, close to the performance of "
+                          "Llama 3 70B.")
+    assert found.get(("Corvid-7B", "Llama 3 70B")) == "COMPARED_WITH", found
+    found = readings(nlp, "Corvid-7B matches the accuracy of GPT-4 on GSM8K.")
+    assert found.get(("Corvid-7B", "GPT-4")) == "COMPARED_WITH", found
+
+
 def test_a_fronted_phrase_does_not_list_the_subject_after_its_comma(nlp):
     # our own summary of a paper, in the genre's style: "Using GPT-4, Self-Refine" read as
     # a list took the method for something used, and left the comparison without a subject
