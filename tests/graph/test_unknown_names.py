@@ -36,6 +36,15 @@ def test_a_capitalised_word_of_a_list_is_left_to_the_others(nlp):
     assert not any(name == "Wikisource" for name, _ in found)
 
 
+def test_a_name_before_a_verb_of_scoring_and_a_figure_is_a_model(nlp):
+    # m05_sakana_model_merge_blog.txt (training text): "EvoLLM-JP reaches 52.0% accuracy"
+    # (the recogniser knew none of its three mentions); not a name scoring no figure
+    doc = nlp("The result, EvoLLM-JP, is a 7B model. EvoLLM-JP reaches 52.0% accuracy, far "
+              "ahead of its sources: Shisa Gamma 7B scores 9.6%.")
+    assert [e.label_ for e in doc.ents if e.text == "EvoLLM-JP"] == ["MODEL", "MODEL"]
+    assert not any(e.text == "KVQuant" for e in nlp("KVQuant reaches new users.").ents)
+
+
 def test_a_name_opening_a_sentence_before_what_software_does_is_a_project(nlp):
     found = ents(nlp, "FAISS stores the vectors in an HNSW graph; a query returns the top 50 "
                       "chunks in under 20 ms.")

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.spans import HYPHENS, title_line
 from graph.nlp.lexicon import words
+from graph.nlp.pair_grammar import SCORE_VERBS
 
 _LIST_TYPES = {"MODEL", "PROJECT", "METHOD", "DATASET"}
 _MIN_CHARS = 2
@@ -50,7 +51,7 @@ def unknown_names(doc: Doc, spans: list[Span]) -> list[Span]:
         label = _listed_type(token, covered) if token.conjuncts else None
         if label is None:
             label = _tool_subject(doc, start, end) or _named_technique(doc, end, covered) \
-                or _library_of(token, covered)
+                or _library_of(token, covered) or _scorer(doc, end, covered)
         if label is None:
             continue
         span = Span(doc, start, end, label=label)
@@ -129,6 +130,20 @@ def _named_technique(doc: Doc, end: int, covered: dict[int, Span]) -> str | None
             not doc[end].is_lower or not doc[end - 1].whitespace_:
         return None
     return "METHOD"
+
+
+def _scorer(doc: Doc, end: int, covered: dict[int, Span]) -> str | None:
+    """MODEL where a verb of scoring and a figure follow the name: "EvoLLM-JP reaches 52.0%
+    accuracy" (what scores a figure in this genre is a model; a method names itself with
+    its kind, and a product is typed by its verbs)."""
+    i = end
+    while i < len(doc) and doc[i].tag_ in _ADVERBS:
+        i += 1
+    figure = covered.get(i + 1)
+    if i + 1 >= len(doc) or doc[i].lower_ not in SCORE_VERBS or figure is None or \
+            figure.label_ != "METRIC" or figure.start != i + 1:
+        return None
+    return "MODEL"
 
 
 def _library_of(token: Token, covered: dict[int, Span]) -> str | None:
