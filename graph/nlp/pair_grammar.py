@@ -32,7 +32,7 @@ RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts
 DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
 CURRENCY = ("$", "€", "£", "¥")
 RAISE_VERBS = {"raise", "earn", "generate", "bring", "secure", "close"}  # the subject's own
-PAY_VERBS = {"buy", "pay", "lead", "value", "spend", "commit"}
+PAY_VERBS = {"buy", "acquire", "purchase", "pay", "lead", "value", "spend", "commit"}
 
 
 def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
@@ -132,10 +132,12 @@ def _study_of(metric: Span, ent_of: dict[int, Span]) -> Span | None:
 
 def _pays(metric: Span, verb: Token) -> bool:
     """A sum an investor or buyer pays ("invested $900 million in X", "agreed to buy X for
-    $665 million"), not one the subject raises or earns."""
+    $665 million", "acquire X ... for about $1.3 billion"), not one the subject raises or
+    earns."""
     lemma = verb.lemma_.lower()
-    return metric.text.lstrip()[:1] in CURRENCY and lemma not in RAISE_VERBS and \
-        (lemma in PAY_VERBS or lemma in words("relations", "FUNDS"))
+    return any(t.text[:1] in CURRENCY for t in metric) and lemma not in RAISE_VERBS and \
+        (lemma in PAY_VERBS or lemma in words("relations", "FUNDS")) and \
+        not any(c.dep_ == "agent" for c in verb.children)  # "a round ..., backed by X"
 
 
 def _paid(verb: Token, ent_of: dict[int, Span]) -> Span | None:

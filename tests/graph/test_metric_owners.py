@@ -118,3 +118,19 @@ def test_a_sum_raised_stays_the_raisers(nlp):
                        "Salesforce Ventures, at a $4.5 billion valuation.")
     assert ("Hugging Face", "HAS_METRIC", "$235 million Series D") in found, found
     assert ("Hugging Face", "HAS_METRIC", "$4.5 billion valuation") in found, found
+
+
+def test_the_price_of_an_acquisition_is_the_acquired_s(nlp):
+    # m07_acquisitions_news.txt (training text): "acquire" like "buy", the price after an
+    # approximator ("about $1.3 billion"); and buying is funding (GUIDELINES: FUNDS)
+    found = typed(nlp, "On 26 June 2023 Databricks agreed to acquire MosaicML, the San Francisco "
+                       "start-up behind the open MPT models, for about $1.3 billion.")
+    assert ("MosaicML", "HAS_METRIC", "about $1.3 billion") in found, found
+    assert ("Databricks", "HAS_METRIC", "about $1.3 billion") not in found, found
+    assert ("AMD", "FUNDS", "Silo AI") in typed(nlp, SILO)
+    # m08_funding_roundup.txt: a round backed by an investor stays the raiser's
+    found = typed(nlp, "**Sakana AI, $30 million and ¥30 billion.** The Tokyo lab raised a $30 "
+                       "million seed round in January 2024, led by Lux Capital with Khosla "
+                       "Ventures, and in September 2024 a Series A of about ¥30 billion, backed "
+                       "among others by NVIDIA and MUFG.")
+    assert ("Sakana AI", "HAS_METRIC", "about ¥30 billion") in found, found
