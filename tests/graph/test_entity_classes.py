@@ -1050,6 +1050,10 @@ def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     assert not any(label == "MODEL" and "Q3" in name for name, label in found)
     text = "Kairos released Meridian 3 in March. Meridian 3 beats Llama 3 on HellaSwag."  # n02
     assert [(e.text, e.label_) for e in nlp(text).ents].count(("Meridian 3", "MODEL")) == 2
+    # n02 again: a hyphen-joined name with a number after a lab's possessive
+    found = [(e.text, e.label_) for e in nlp("According to the company, Meridian 3 beats Aleph "
+                                             "Alpha's Pharia-1-LLM on HellaSwag.").ents]
+    assert ("Pharia-1-LLM", "MODEL") in found, found
 
 
 def test_a_released_or_possessed_name_keeps_its_size_and_variant_words(nlp):
