@@ -16,7 +16,8 @@ Two kinds, each edge saying how it was found (``method``):
     business" gives Claude ``run in`` Project Vend; "announced a partnership with Y"
     gives ``announce partnership with``;
   - without a verb: "millions of interactions across Claude Code" gives ``across``, a
-    headline "New Anthropic research: Natural Language Autoencoders" gives ``research``;
+    headline "New Anthropic research: Natural Language Autoencoders" gives ``research``; a
+    paper "from" or "by" an organisation is its authors': "This work from X proposes Y";
   - a participle clause describes its noun: "OLMo 2, a model trained on 5 trillion tokens"
     gives ``trained on`` (a name and a comma before the noun make it an apposition, whatever
     the parse: "introduce X, a model trained from Y"); "X is available in Y": ``available in``;
@@ -30,9 +31,7 @@ Two kinds, each edge saying how it was found (``method``):
   two candidate authors, "we" stays unresolved.
 * ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
   sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
-  not an edge.
-
-The work is per entity and per verb of a sentence with two entities: little next to parsing.
+  not an edge. The work is per entity and per verb of a sentence: little next to parsing.
 """
 
 from __future__ import annotations
@@ -53,8 +52,7 @@ SKIP_VERBS = {"be", "have", "do"}
 EMPTY_VERBS = {"do"}  # "we're doing both with X": no relation whatever the preposition
 RELATIVE_PRONOUNS = {"which", "who", "that"}
 NAMING_VERBS = {"call", "name", "dub"}  # "a method called RAG": the name is the noun's
-# Prepositions that only quantify a number ("from under 25 minutes"): the relation is the
-# preposition above them.
+# only quantifying a number ("from under 25 minutes"): the relation is the preposition above
 QUANTIFYING_PREPS = {"under", "over", "about", "around", "nearly", "approximately", "almost"}
 APPOSITION_PREPS = {"of", "from", "by", "for"}
 VERBAL = ("VERB", "AUX")
@@ -120,6 +118,9 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
             verb = verb.head  # "is now available on A and B": the verb, read "available on"
         if verb.pos_ in VERBAL:
             return verb, "obj", label_prep.lower_
+        if verb.dep_ in SUBJECT_DEPS and verb.head.pos_ in VERBAL and not metric and \
+                prep.lower_ in ("from", "by") and verb.lemma_ in words("relations", "authored"):
+            return verb.head, "subj", ""  # "This work from X and Y proposes Z": the authors'
         # "announced a partnership with Hugging Face": the verb's object names the relation
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ in VERBAL \
                 and not metric:
@@ -387,9 +388,8 @@ def sentence_relations(sent: Span, resolve_we: bool = False,
 
     With ``resolve_we`` a verb whose subject is "we" also yields ``(None, object, label,
     "we")``: the source is the document's author, settled by
-    :func:`graph.nlp.authors.resolve_we`.
-    ``entities``: the sentence's entities, when the caller has them (else ``sent.ents``).
-    """
+    :func:`graph.nlp.authors.resolve_we`. ``entities``: the sentence's entities, when the
+    caller has them (else ``sent.ents``)."""
     ents = list(sent.ents if entities is None else entities)
     if len(ents) < (1 if resolve_we else 2):
         return
@@ -439,9 +439,9 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
         for source, target, label, via in sentence_relations(sent, resolve_we, ents):
             span = UNRESOLVED if source is None else \
                 (offset + source.start_char, offset + source.end_char)
-            yield TypedRelation(doc_id, span, (offset + target.start_char,
-                                               offset + target.end_char),
-                                label, offset + sent.start_char, offset + sent.end_char, via)
+            yield TypedRelation(doc_id, span, (offset + target.start_char, offset +
+                                target.end_char), label, offset + sent.start_char,
+                                offset + sent.end_char, via)
 
 
 def main_subject(sent: Span) -> Token | None:

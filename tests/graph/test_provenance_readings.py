@@ -339,3 +339,13 @@ def test_a_sentence_opening_with_how_its_subject_was_made_names_the_makers(nlp):
                                                "Corvid-7B reaches 71.2% on MMLU.") == {}
     assert first_sentence(fronted_makers, nlp, "Hosted by Hugging Face, Corvid-7B reaches "
                                                "71.2% on MMLU.") == {}
+
+
+def test_a_paper_from_organisations_is_their_making(nlp, model):
+    # session 54 probe j4 (a paper summary of our own): the paper's "from" names the
+    # authors' organisations, the subject of its verb of making (the parser hung them on
+    # "work", where no verb read them)
+    found = typed(nlp, "This work from the University of Toronto and Cohere proposes "
+                       "Self-Critique Tuning, a training method.")
+    assert {("Self-Critique Tuning", "DEVELOPED_BY", "University of Toronto"),
+            ("Self-Critique Tuning", "DEVELOPED_BY", "Cohere")} <= found, found
