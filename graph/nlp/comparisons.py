@@ -26,15 +26,15 @@ USE_ENDS = ("MODEL", "METHOD", "PROJECT", "DATASET")
 USE_GAP = {"is", "was", "are", "were", "also", ",", "which", "that", "has", "have", "been", "be",
            "now", "then", "model", "models", "framework", "method", "approach", "system",
            "first", "further", "additionally", "mainly", "primarily", "largely", "`", "**"}
-# words allowed between a cue and the first item it compares with ("the", "models like")
+# words allowed between a cue and the first item it compares with ("the", "models like",
+# "the performance of")
 FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "as", "even",
           "much", "larger", "bigger", "other", "previous", "original", "its", "their",
           "prior", "earlier", "strong", "baselines", "baseline", "including", "that", "of",
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
           "many", "several", "existing", "well", "comparable", "size", "sized", "same",
           "state", "-", "art", "frontier", "top", "best", "most", "systems", "source",
-          "performance", "accuracy", "results", "score", "scores", "quality"}  # "close to
-# the performance of X", "matches the accuracy of X"
+          "performance", "accuracy", "results", "score", "scores", "quality"}
 # words between "on" and the benchmarks it names ("on several reasoning benchmarks like")
 BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", "different",
                          "various", "popular", "common", "standard", "key", "reasoning",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graph.nlp.components.spans import MARKUP
-from graph.nlp.provenance import MADE, _made_participles
+from graph.nlp.provenance import MADE, made_participles
 
 MAKER_PREPS = ("by", "at", "in")  # "developed by X", "built at X", "developed in the X Lab"
 LEADING = ("originally", "jointly", "first", "also", "initially")  # adverbs before it
@@ -32,7 +32,7 @@ def fronted_makers(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     while words and words[0].lower_ in LEADING:
         words = words[1:]
     if len(words) < 4 or words[0].tag_ != "VBN" or \
-            words[0].lower_ not in _made_participles():
+            words[0].lower_ not in made_participles():
         return {}
     comma = next((t for t in words if t.text == ","), None)
     if comma is None:

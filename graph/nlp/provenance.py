@@ -53,7 +53,7 @@ MARKS = (",", "`", "**", '"')  # what the words between a thing and its maker ma
 
 
 @cache
-def _made_participles() -> frozenset[str]:
+def made_participles() -> frozenset[str]:
     """The participles whose "by" names a maker ("released", "built", "open-sourced"): the
     passive phrases of the lexicon's ``rules`` that give DEVELOPED_BY."""
     return frozenset(phrase.removesuffix(" by") for phrase, label in
@@ -66,7 +66,7 @@ def _participle_by(words: list[str]) -> bool:
     ``X`` that ends with a maker's participle and "by" right before the organization ("by
     the Allen Institute for AI": its article aside)."""
     words = words[:-1] if words[-1:] and words[-1] in ARTICLES else words
-    if len(words) < 2 or words[-1] != "by" or words[-2] not in _made_participles():
+    if len(words) < 2 or words[-1] != "by" or words[-2] not in made_participles():
         return False
     rest = words[:-2]
     if rest and rest[0] in RELATIVE:
@@ -129,7 +129,7 @@ def _described_from(between: list[str]) -> bool:
     description of ``X`` (after a comma or a copula, opening with an article, no clause)
     whose noun of a made thing (a model, benchmark, library, project) comes "from" the
     organization or is made "by" it."""
-    if between[-1:] == ["by"] and len(between) > 2 and between[-2] in _made_participles():
+    if between[-1:] == ["by"] and len(between) > 2 and between[-2] in made_participles():
         between = [*between[:-2], "from"]  # "X, the base model released by ORG"
     elif between[-1:] == ["by"]:
         between = [*between[:-1], "from"]  # "X is a project by ORG"
@@ -158,7 +158,7 @@ def _relative_maker(made: Span, org: Span, between: list[str]) -> bool:
         if token.lower_ in AUXILIARIES or token.pos_ == "ADV":
             continue
         return token.tag_ in ("VBD", "VBN") and (
-            token.lower_ in _made_participles() or token.lower_ in TUNED) and \
+            token.lower_ in made_participles() or token.lower_ in TUNED) and \
             not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "by")
     return False
 

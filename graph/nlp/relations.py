@@ -439,8 +439,8 @@ def dependency_relations(doc: Doc, doc_id: str, offset: int = 0,
         for source, target, label, via in sentence_relations(sent, resolve_we, ents):
             span = UNRESOLVED if source is None else \
                 (offset + source.start_char, offset + source.end_char)
-            yield TypedRelation(doc_id, span, (offset + target.start_char, offset +
-                                target.end_char), label, offset + sent.start_char,
+            ends = (offset + target.start_char, offset + target.end_char)
+            yield TypedRelation(doc_id, span, ends, label, offset + sent.start_char,
                                 offset + sent.end_char, via)
 
 
