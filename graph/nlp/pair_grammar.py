@@ -97,17 +97,13 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     return None
 
 
-# a scoring verb right between a name and its figure ("GPT-4.1 scores 54.6%"): on the
-# annotated pages, 35 of 35 such figures are the name's
-SCORE_VERBS = {"scores", "scored", "achieves", "achieved", "reaches", "reached", "gets", "got",
-               "hits", "posts", "posted", "attains", "attained"}
 
 
 def _scored_by(metric: Span, ent_of: dict[int, Span]) -> Span | None:
     """The name written right before a scoring verb right before ``metric``, whatever the
     parse makes of the verb (it reads "GPT-4.1 scores 54.6% on ..." as the noun "scores")."""
     verb = metric.start - 1
-    if verb < 1 or metric.doc[verb].lower_ not in SCORE_VERBS:
+    if verb < 1 or metric.doc[verb].lower_ not in words("relations", "score_verbs"):
         return None
     named = ent_of.get(verb - 1)
     return named if named is not None and named.label_ in OWNER_TYPES else None

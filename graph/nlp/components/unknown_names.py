@@ -30,7 +30,6 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.spans import HYPHENS, title_line
 from graph.nlp.lexicon import words
-from graph.nlp.pair_grammar import SCORE_VERBS
 
 _LIST_TYPES = {"MODEL", "PROJECT", "METHOD", "DATASET"}
 _MIN_CHARS = 2
@@ -140,8 +139,8 @@ def _scorer(doc: Doc, end: int, covered: dict[int, Span]) -> str | None:
     while i < len(doc) and doc[i].tag_ in _ADVERBS:
         i += 1
     figure = covered.get(i + 1)
-    if i + 1 >= len(doc) or doc[i].lower_ not in SCORE_VERBS or figure is None or \
-            figure.label_ != "METRIC" or figure.start != i + 1:
+    if i + 1 >= len(doc) or doc[i].lower_ not in words("relations", "score_verbs") or \
+            figure is None or figure.label_ != "METRIC" or figure.start != i + 1:
         return None
     return "MODEL"
 
