@@ -6,8 +6,6 @@ headline introduces, a subject that stands for an entity named earlier.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from graph.nlp.collection_sizes import collection_owner
@@ -250,8 +248,8 @@ def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
         return None
     verb = next((t for t in head.ancestors if t.pos_ in VERBAL), None)
     lemma = "" if verb is None else (verb.lemma_ or verb.lower_).lower()
-    if verb is None or lemma in DATA_VERBS or \
-            (items is not None and not lemma.startswith(_result_stems())):
+    result = lemma.startswith(tuple(words("relations", "result_stems")))
+    if verb is None or lemma in DATA_VERBS or (items is not None and not result):
         return None
     owner = metric_owner(dataset, ents)
     return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
@@ -266,11 +264,6 @@ def _items_counted(head: Token) -> Token | None:
             noun.head.head.ent_type_ == "METRIC" and noun.head.head.i < noun.i:
         return noun
     return None
-
-
-@cache
-def _result_stems() -> tuple[str, ...]:
-    return tuple(words("relations", "result_stems"))
 
 
 def benchmark_scorers(ents: list[Span], owners: dict[int, object]) -> dict[int, Span | None]:
