@@ -217,6 +217,7 @@ def build_pipeline(model: str | None = None, *, strict: bool = False,
 def add_domain_components(nlp: Language) -> None:
     """Add the entity ruler (before NER, so patterns win) and the domain components.
 
+    ``threadline_letter_stops`` runs first, so that "Series B." ends a sentence;
     ``threadline_line_breaks`` runs before the parser so that a line break after a full
     stop ends a sentence; ``threadline_entities`` owns ``doc.ents``; ``threadline_affiliations``
     runs last, on the parse and the entities.
@@ -241,6 +242,7 @@ def add_domain_components(nlp: Language) -> None:
     nlp.add_pipe("threadline_affiliations")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("threadline_line_breaks", before="parser")
+    nlp.add_pipe("threadline_letter_stops", first=True)
 
 
 DOMAIN_MODEL = "domain_ner"  # resources/model/<this>: the trained recogniser (training/)

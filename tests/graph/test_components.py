@@ -24,6 +24,18 @@ def test_components_run_last_and_line_breaks_before_the_parser(nlp):
     assert names[-2:] == ["threadline_entities", "threadline_affiliations"]
     assert names.index("threadline_patterns") < names.index("ner")
     assert names.index("threadline_line_breaks") < names.index("parser")
+    assert names[0] == "threadline_letter_stops"  # before anything reads the tokens
+
+
+def test_a_lettered_label_ends_its_sentence_and_an_initial_does_not(nlp):
+    # a funding round at the end of a sentence (our own probe j7, as announcements write it):
+    # "B." had been one token, as an initial is, and the two sentences one
+    doc = nlp("Fennec Robotics closed a $60 million Series B. The round was led by Lux "
+              "Capital. The paper is by Carlos E. Jimenez and John Yang.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Fennec Robotics closed a $60 million Series B.", "The round was led by Lux Capital.",
+        "The paper is by Carlos E. Jimenez and John Yang."]
+    assert ("$60 million Series B", "METRIC") in {(e.text, e.label_) for e in doc.ents}
 
 
 def test_every_pattern_has_an_id():

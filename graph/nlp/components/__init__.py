@@ -1,5 +1,7 @@
 """Threadline's domain components for spaCy, one per module, registered with ``@Language.factory``.
 
+* :mod:`~graph.nlp.components.letter_stops` (``threadline_letter_stops``, first): the full
+  stop after a lettered label ("Series B.") is a token of its own;
 * :mod:`~graph.nlp.components.line_breaks` (``threadline_line_breaks``, before the parser):
   a line break after a full stop, or a blank line, starts a sentence;
 * :mod:`~graph.nlp.components.domain` (``threadline_domain_spans``, after the trained
@@ -24,7 +26,7 @@ partners and makers as organisations, tools and platforms as projects
 Importing this package registers every factory; :mod:`graph.nlp.pipeline` does.
 """
 
-from graph.nlp.components import affiliations, domain, entities, line_breaks
+from graph.nlp.components import affiliations, domain, entities, letter_stops, line_breaks
 
 # The factory modules, imported for their @Language.factory registration.
-__all__ = ["affiliations", "domain", "entities", "line_breaks"]
+__all__ = ["affiliations", "domain", "entities", "letter_stops", "line_breaks"]
