@@ -1,6 +1,6 @@
 """Who "we" is in a first-person text: the organisations a document names as itself
 (:func:`author_mentions`), and the "we" end of its relations given to them
-(:func:`resolve_we`).
+(:func:`resolve_we`), and what "we <verb> X" makes of X (:func:`we_predicate`).
 
 Only constructions in which a text names itself count: a headline "New <ORG>
 research/paper/study", "New research from <ORG> and <ORG>" or "A new study from <ORG>",
@@ -24,7 +24,7 @@ from graph.nlp.components.headline import headline_author
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
-from graph.nlp.relations import FIRST_PERSON_PLURAL, PEOPLE, UNRESOLVED
+from graph.nlp.relations import FIRST_PERSON_PLURAL, FUNDED, PEOPLE, UNRESOLVED
 
 REPORTED = {"recently"}  # a text reporting another's release ("Google recently introduced")
 _TOGETHER = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", re.IGNORECASE)  # "X and the Y"
@@ -111,3 +111,32 @@ def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int
             elif rel.target == UNRESOLVED:
                 resolved.append(replace(rel, target=author))
     return resolved
+
+
+# What the author of a first-person announcement does to an entity of each type:
+# the verb's cue list (resources/lexicon/relations.json), the types it applies to.
+WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
+                 ("FUNDS", {"ORG", "PROJECT"}),
+                 ("DEVELOPED_BY", {"MODEL", "PROJECT", "METHOD", "DATASET"}),
+                 ("USES", {"MODEL", "METHOD", "DATASET", "PROJECT"}))
+
+
+# what the author makes is the verb's object: "we release X", "we put out X"; not what a
+# preposition names ("We have released EvoLLM-JP on the Hugging Face Hub", "we build on X")
+PARTICLES = {"out", "up"}
+
+
+def we_predicate(phrase: str, target_type: str) -> str:
+    """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or "";
+    "FUNDS<" where the target funds the author ("we were funded by X")."""
+    said = phrase.split(" ") if phrase else []
+    verb = said[0] if said else ""
+    if not verb or phrase.startswith("not "):
+        return ""
+    if said[1:] == ["by"] and verb in FUNDED and target_type == "ORG":
+        return "FUNDS<"  # "we were funded by X": X funds the author
+    for predicate, types in WE_PREDICATES:
+        if target_type in types and verb in words("relations", f"we_{predicate}") and not (
+                predicate == "DEVELOPED_BY" and len(said) > 1 and said[1] not in PARTICLES):
+            return predicate
+    return ""

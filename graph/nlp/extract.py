@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
-from graph.nlp.authors import author_mentions, resolve_we
+from graph.nlp.authors import author_mentions, resolve_we, we_predicate
 from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
@@ -34,7 +34,6 @@ from graph.nlp.relations import (
     UNRESOLVED,
     WE_WORDS,
     dependency_relations,
-    we_predicate,
 )
 from graph.nlp.tables import series_candidates, table_candidates
 from graph.nlp.variants import (

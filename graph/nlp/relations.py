@@ -190,6 +190,28 @@ def _subject_tokens(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
+def _described(noun: Token, ent_of: dict[int, Span]) -> list[Span]:
+    """What a participle modifying ``noun`` describes: "X, a model trained on Y" (the noun
+    it modifies, or the name that noun is apposed to); "X is a model released by Y" (what
+    the subject is). A figure is no subject ("a 7B parameter model released by Y" is X's),
+    nor is what it is a feature of ("X, a 12B model with a 128k-token context window,
+    built with Y and trained on Z": the window's participles are the model's)."""
+    figure = noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"
+    if figure and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
+            noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+        figure = noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"
+    left = noun.left_edge.i
+    if figure and noun.dep_ == "appos":
+        noun = noun.head
+    elif noun.i not in ent_of and left > 1 and noun.doc[left - 1].text == "," and \
+            left - 2 in ent_of:
+        noun = noun.doc[left - 2]
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and figure:
+        return [e for s in _subject_tokens(noun.head) for e in _entities_at(s, ent_of)]
+    return _entities_at(noun, ent_of)
+
+
 def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> list[Span]:
     """Entities that are the understood subject of ``verb`` when it has none of its own.
 
@@ -205,19 +227,7 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
     if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return _entities_at(head, ent_of)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
-        # "X, a model trained on Y": the participle describes the noun it modifies;
-        # "X is a model released by Y": the noun is what the subject is
-        noun, left = head, head.left_edge.i
-        if noun.i not in ent_of and noun.dep_ == "appos":
-            noun = noun.head
-        elif noun.i not in ent_of and left > 1 and noun.doc[left - 1].text == "," and \
-                left - 2 in ent_of:
-            noun = noun.doc[left - 2]
-        elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and \
-                (noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"):
-            # (a size is no subject: "a 7B parameter model released by Y" is X's)
-            return [e for s in _subject_tokens(noun.head) for e in _entities_at(s, ent_of)]
-        return _entities_at(noun, ent_of)
+        return _described(head, ent_of)
     if subjects or head.i == verb.i or head.pos_ not in VERBAL:
         return []
     own = [e for s in _subject_tokens(head) for e in _entities_at(s, ent_of)]
@@ -313,36 +323,7 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 
 
-# What the author of a first-person announcement does to an entity of each type:
-# the verb's cue list (resources/lexicon/relations.json), the types it applies to.
-WE_PREDICATES = (("PARTNERS_WITH", {"ORG", "PROJECT"}),
-                 ("FUNDS", {"ORG", "PROJECT"}),
-                 ("DEVELOPED_BY", {"MODEL", "PROJECT", "METHOD", "DATASET"}),
-                 ("USES", {"MODEL", "METHOD", "DATASET", "PROJECT"}))
-
-
 FUNDED = {"funded", "backed", "sponsored", "supported"}  # "we were funded by X"
-# what the author makes is the verb's object: "we release X", "we put out X"; not what a
-# preposition names ("We have released EvoLLM-JP on the Hugging Face Hub", "we build on X")
-PARTICLES = {"out", "up"}
-
-
-def we_predicate(phrase: str, target_type: str) -> str:
-    """The predicate of "we <phrase> <target>" ("partner with" an ORG: PARTNERS_WITH), or "";
-    "FUNDS<" where the target funds the author ("we were funded by X")."""
-    said = phrase.split(" ") if phrase else []
-    verb = said[0] if said else ""
-    if not verb or phrase.startswith("not "):
-        return ""
-    if said[1:] == ["by"] and verb in FUNDED and target_type == "ORG":
-        return "FUNDS<"  # "we were funded by X": X funds the author
-    for predicate, types in WE_PREDICATES:
-        if target_type in types and verb in words("relations", f"we_{predicate}") and not (
-                predicate == "DEVELOPED_BY" and len(said) > 1 and said[1] not in PARTICLES):
-            return predicate
-    return ""
-
-
 PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}  # an author's people
 
 
