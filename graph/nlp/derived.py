@@ -13,7 +13,9 @@ pairs of two benchmarks are gold BASED_ON. A model is read the same way, with th
 before the model it is made from (``model_derivation_cues``; 26 of 28 such pairs are gold).
 A benchmark a sentence is about is made from the benchmark the words right before it say it
 was taken from, however far into the sentence (``source_cues``: "EsBBQ is a dataset
-designed to ..., adapted from the original BBQ"; 5 of 5 such pairs are gold).
+designed to ..., adapted from the original BBQ"; 5 of 5 such pairs are gold), and uses the
+benchmarks the words after a part cue name (``part_cues``: "IrokoBench ... covering three
+tasks: ... (AfriXNLI), ..."; 10 of 10 such pairs on the open pages are gold USES).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def derived_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
             continue
         if _cue().search(between.text.lower()):
             found[(a.start, b.start)] = "BASED_ON"
-    return found | _source_readings(sent, named) | _model_readings(sent, ents)
+    return _part_readings(sent, named) | found | _source_readings(sent, named) | \
+        _model_readings(sent, ents)
 
 
 SOURCE_WORDS = 6  # tokens before a source that may hold the cue and its few words
@@ -100,6 +103,36 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
         if _said_taken(b, a.end):
             found[(a.start, b.start)] = "BASED_ON"
     return found
+
+
+def _part_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(a.start, b.start): "USES"}`` for the benchmark ``a`` a sentence is about and each
+    benchmark ``b`` after a word saying what ``a`` is made up of (``part_cues``), however far
+    into the sentence: "IrokoBench is a ... benchmark dataset for 16 ... African languages
+    covering three tasks: natural language inference (AfriXNLI), mathematical reasoning
+    (AfriMGSM), and ... QA (AfriMMLU)" (GUIDELINES: a suite uses the benchmarks it is made
+    of); not after a verb of its own or a word of a source ("covering 44 subjects, translated
+    from parts of the MMLU and ArabicMMLU benchmarks": what ``a`` was taken from; "covering
+    multiple math domain categories by modeling ... word problems in the AQuA dataset";
+    "consists of challenges from the GDM Stealth paper")."""
+    doc, subject = sent.doc, main_subject(sent)
+    a = next((e for e in named if subject is not None and e.start <= subject.i < e.end), None)
+    if a is None:
+        return {}
+    cue = _cue("part_cues").search(doc[a.end:sent.end].text.lower())
+    if cue is None:
+        return {}
+    start = doc[a.end:sent.end].char_span(cue.start(), cue.end(), alignment_mode="expand")
+    return {(a.start, b.start): "USES" for b in named if start is not None and
+            b.start >= start.end and b.text.casefold() != a.text.casefold() and
+            not any(_ends_parts(t) for t in doc[start.end:b.start])}
+
+
+def _ends_parts(token) -> bool:
+    """Whether the words after a part cue turn to something else at ``token``: a clause's
+    end, a verb of its own ("by modeling", "translated from"), a source ("from")."""
+    return token.lower_ in CLAUSE_ENDS - {":"} or token.lower_ == "from" or \
+        token.pos_ == "VERB" and token.dep_ not in ("amod", "compound")
 
 
 @cache

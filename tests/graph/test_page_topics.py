@@ -225,6 +225,29 @@ def test_a_benchmark_is_based_on_what_the_words_before_it_say_it_was_taken_from(
     assert ("NBWILDCHAT", "BASED_ON", "WildChat") in found, found
 
 
+def test_a_benchmark_uses_the_benchmarks_it_is_made_of(nlp):
+    # task__afrimgsm.md, task__mlqa.md (heldout-more-dev): a suite's parts, named in brackets
+    # after what each is, however far after the word saying what it covers
+    found = typed(nlp, "IrokoBench is a human-translated benchmark dataset for 16 typologically "
+                       "diverse low-resource African languages covering three tasks: natural "
+                       "language inference (AfriXNLI), mathematical reasoning (AfriMGSM), and "
+                       "multi-choice knowledge-based QA (AfriMMLU).")
+    assert {("IrokoBench", "USES", "AfriXNLI"), ("IrokoBench", "USES", "AfriMGSM"),
+            ("IrokoBench", "USES", "AfriMMLU")} <= found, found
+    found = typed(nlp, "SuperGLUE-X comprises MMLU, GSM8K and HumanEval.")  # (lexicon rules)
+    assert ("SuperGLUE-X", "USES", "GSM8K") in found, found
+    # not what the words after a verb of their own name (task__mathqa.md, task__egymmlu.md)
+    found = typed(nlp, "MathQA is a large-scale dataset of 37k English multiple-choice math "
+                       "word problems covering multiple math domain categories by modeling "
+                       "operation programs corresponding to word problems in the AQuA dataset.")
+    assert ("MathQA", "USES", "AQuA") not in found, found
+    found = typed(nlp, "# EgyMMLU\n\nEgyMMLU is a benchmark designed to evaluate large language "
+                       "models in Egyptian Arabic. It contains 22,027 multiple-choice questions "
+                       "covering 44 subjects, translated from parts of the MMLU and ArabicMMLU "
+                       "benchmarks.")
+    assert not any(p == "USES" and t in ("MMLU", "ArabicMMLU") for _, p, t in found), found
+
+
 BEAR = """# BEAR
 
 Dataset to evaluate common factual knowledge in language models. This dataset was created as \
