@@ -45,6 +45,23 @@ def test_a_name_before_a_verb_of_scoring_and_a_figure_is_a_model(nlp):
     assert not any(e.text == "KVQuant" for e in nlp("KVQuant reaches new users.").ents)
 
 
+def test_a_capitalised_word_before_a_model_noun_names_a_family_of_models(nlp):
+    # m07_acquisitions_news.txt (training text): neither name was typed, and with them went
+    # five relations; a word of the language ("Viking") only listed with one that is none
+    found = ents(nlp, "Silo AI, based in Helsinki, had trained the open Poro and Viking model "
+                      "families together with the University of Turku on LUMI.")
+    assert {("Poro", "MODEL"), ("Viking", "MODEL")} <= found, found
+    assert ("Poro", "MODEL") in ents(nlp, "Silo AI released the Poro models.")
+    # not the language's words, a people's or language's name, or a title's words
+    # (eval__gdm_in_house_ctf.md, heldout-evals-dev: "published in Evaluating Frontier Models
+    # for Dangerous Capabilities")
+    found = ents(nlp, "We compare the English and Chinese models with Vision models. "
+                      "It was first published in Evaluating Frontier Models for Dangerous "
+                      "Capabilities. The Viking models were trained on LUMI.")
+    assert not {name for name, label in found if label == "MODEL"} & \
+        {"English", "Chinese", "Vision", "Evaluating", "Frontier", "Viking"}, found
+
+
 def test_a_name_opening_a_sentence_before_what_software_does_is_a_project(nlp):
     found = ents(nlp, "FAISS stores the vectors in an HNSW graph; a query returns the top 50 "
                       "chunks in under 20 ms.")

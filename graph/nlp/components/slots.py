@@ -23,7 +23,7 @@ from graph.nlp.components.products import (
 )
 from graph.nlp.components.title_names import title_words
 from graph.nlp.components.tool_slots import install_projects, language_words, tool_projects
-from graph.nlp.components.unknown_names import unknown_names
+from graph.nlp.components.unknown_names import family_names, unknown_names
 
 
 def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
@@ -39,6 +39,6 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
     spans = hardware_products(doc, documentation_names(doc, spans), strong)
     spans = possessed_products(doc, spans, strong)  # "OpenAI's Playground"
-    spans = compared_models(doc, unknown_names(doc, spans), strong)
+    spans = compared_models(doc, family_names(doc, unknown_names(doc, spans), vocabulary), strong)
     spans = defined_items(doc, spans, strong, vocabulary)
     return defined_names(doc, spans, strong, vocabulary)

@@ -14,6 +14,10 @@ covers takes a type:
   of technique it is: "combine the dense results with BM25 keyword search";
 * PROJECT where a product's part comes from it: "uses the SFTTrainer from TRL".
 
+A capitalised word nothing typed right before "model", "models" or "model family" names a
+family of models (:func:`family_names`): "trained the open Poro and Viking model families",
+"the Poro models"; a word of the language only listed with one that is none.
+
 A capitalised word of one piece ("Wikisource" listed with "Project Gutenberg") is left:
 lists of such words in guide pages are as often headings' words ("GPT3 and Prompts"), and
 on the held-out pages typing them cost more than it found. Names already typed keep their
@@ -153,3 +157,41 @@ def _library_of(token: Token, covered: dict[int, Span]) -> str | None:
         return None
     part = covered.get(i - 2)  # where the parser hangs "from" on the verb
     return "PROJECT" if part is not None and part.label_ == "PROJECT" else None
+
+
+_FAMILY_NOUNS = {"model", "models"}  # "the Poro model family", "the Viking models"
+_LISTING = {",", "and", "&"}
+
+
+def family_names(doc: Doc, spans: list[Span], vocabulary: frozenset[str]) -> list[Span]:
+    """``spans`` with MODEL for the untyped capitalised words right before a model noun,
+    and those listed with them ("the open Poro and Viking model families"); ``vocabulary``:
+    the words of the language, which name a family only listed with a word that is none
+    ("Viking" beside "Poro"; not "Vision models", "Language models")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found: list[Span] = []
+    for noun in (t for t in doc if t.text in _FAMILY_NOUNS and t.i > 0):  # (not a title's)
+        names, k = [], noun.i - 1
+        while k >= 0 and (doc[k].text in _LISTING and names or _family_word(doc[k], covered)):
+            if doc[k].text not in _LISTING:
+                names.append(k)
+            k -= 1
+        if k >= 0 and (doc[k].text[:1].isupper() and not doc[k].is_sent_start or
+                       doc[k].i in covered) or \
+                all(doc[i].text.casefold() in vocabulary for i in names):
+            continue  # part of a longer name or of a title's words ("Llama Guard Models")
+        for i in names:
+            span = Span(doc, i, i + 1, label="MODEL")
+            if not title_line(span):
+                found.append(span)
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+def _family_word(token: Token, covered: set[int]) -> bool:
+    """A capitalised word of letters (a capital, then lower case) no entity covers, no
+    people's or language's name ("the English models")."""
+    text = token.text
+    return token.i not in covered and len(text) >= 3 and text.isalpha() and \
+        text[0].isupper() and text[1:].islower() and token.pos_ in ("PROPN", "NOUN", "ADJ") \
+        and token.ent_type_ not in ("NORP", "LANGUAGE", "GPE", "LOC") and \
+        text.casefold() not in words("entities", "generic_terms")
