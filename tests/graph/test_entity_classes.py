@@ -656,6 +656,10 @@ def test_a_results_table_gives_one_metric_per_cell(nlp):
      "Understanding and Generation", "Generalized Autoregressive Pretraining"),
     ("| ERNIE 3.0 | Jul 2021 | 10 | - | ERNIE 3.0: Large-scale Knowledge Enhanced Pre-training "
      "for Language Understanding and Generation", "Knowledge Enhanced Pre-training"),
+    # m05 (the announcements): the recogniser stopped before the last word of the run
+    ("Today we're releasing Evolutionary Model Merge, a general method that uses evolutionary "
+     "algorithms to discover good ways of combining existing open models.",
+     "Evolutionary Model Merge"),
 ])
 def test_a_technique_name_cut_before_its_head_noun_is_joined(nlp, text, name):
     found = ents(nlp, text)

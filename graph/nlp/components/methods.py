@@ -215,15 +215,18 @@ def _glued_start(span: Span) -> int:
 
 
 def _cut_head_end(span: Span) -> int:
-    """Where a capitalised METHOD cut after a hyphen-joined modifier ends with its head:
-    "Quantization-Aware" + "Training", "Parameter-Efficient" + "Tuning" (a technique noun
-    after a space, capitalised like the name); else the span's own end."""
+    """Where a capitalised METHOD cut after a hyphen-joined modifier, or before the last word
+    of its title-case run, ends with its head: "Quantization-Aware" + "Training",
+    "Parameter-Efficient" + "Tuning", "Evolutionary Model" + "Merge" (a technique noun after
+    a space, capitalised like the name); else the span's own end."""
     doc, end = span.doc, span.end
-    if len(span) < 3 or span[-2].text not in HYPHENS or not span[0].text[:1].isupper() \
-            or end >= len(doc) or span[-1].whitespace_ != " ":
+    joined = len(span) >= 3 and span[-2].text in HYPHENS
+    if not (joined or len(span) >= 2 and all(t.is_title for t in span)) or \
+            not span[0].text[:1].isupper() or end >= len(doc) or span[-1].whitespace_ != " ":
         return end
     head = doc[end]
-    if head.is_title and head.lower_ in words("methods", "technique_heads"):
+    if head.is_title and head.lower_ in words("methods", "technique_heads") and \
+            (joined or not head.ent_type_):  # (a run's head with a type of its own stays apart)
         return end + 1
     return end
 
