@@ -54,6 +54,15 @@ def acronym_for(span: Span) -> str | None:
     return acronym if spells_acronym(acronym, span.text) else None
 
 
+def defined_name(span: Span) -> str | None:
+    """The type of a name guessed a person's that defines an acronym ("Sparse Draft
+    Verification (SDV)": no person is abbreviated so): DATASET where a dataset's noun ends
+    it, else METHOD (what this genre abbreviates most); ``None`` without an acronym."""
+    if acronym_for(span) is None:
+        return None
+    return "DATASET" if span[-1].lower_ in words("entities", "dataset_nouns") else "METHOD"
+
+
 _RUN_ON = 4  # words a name may run on by to reach the acronym that spells it with them
 
 

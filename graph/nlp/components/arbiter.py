@@ -32,7 +32,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import first_conjunct, relabel
+from graph.nlp.components.spans import apposed_noun, first_conjunct, relabel, title_line
 from graph.nlp.lexicon import words
 from graph.paths import resource
 
@@ -254,3 +254,31 @@ def _vote(spans: list[Ranked], voted, typed: set[str], known_name: bool) -> list
                 span = relabel(span, label)
         out.append((priority, span))
     return out
+
+
+_TYPE_NOUNS = (("MODEL", "model_nouns"), ("DATASET", "dataset_nouns"), ("METHOD", "method_nouns"),
+               ("PROJECT", "product_nouns"), ("PROJECT", "apposed_product_nouns"))
+
+
+def type_by_context(ent: Span) -> str | None:
+    """The type a noun in apposition, or after "is a", gives a name: "the model (Sonnet
+    4.5)", "X, our newest model", "ReelText, a corpus of ...", "HushKV, a 2-bit KV-cache
+    quantization method", "X is an open-source tool"; ``None`` without such a noun."""
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    if not nouns and (apposed := apposed_noun(ent)) is not None:
+        nouns.append(apposed)  # "Rook-2, our new action model": the parser missed it
+    after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
+    if any(t.lower_ == "et" for t in ent) or after == ":" or title_line(ent):
+        return None  # "(Chen et al., 2021)"; "X: Composing ... language models" (a title)
+    for noun in nouns:
+        if not noun.is_lower:
+            continue
+        for label, name in _TYPE_NOUNS:
+            if noun.lower_ in words("entities", name):
+                return label
+    return None

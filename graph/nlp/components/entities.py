@@ -39,7 +39,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from graph.nlp.components.acronyms import acronym_spans, listed_acronyms, spelled_out
+from graph.nlp.components.acronyms import (
+    acronym_spans,
+    defined_name,
+    listed_acronyms,
+    spelled_out,
+)
 from graph.nlp.components.arbiter import (
     ASSISTANT_PREFIX,
     DERIVED,
@@ -54,6 +59,7 @@ from graph.nlp.components.arbiter import (
     list_members,
     retype_guesses,
     retype_lists,
+    type_by_context,
 )
 from graph.nlp.components.benchmarks import benchmark_spans
 from graph.nlp.components.compared_names import compared_models
@@ -91,7 +97,6 @@ from graph.nlp.components.sized import (
 from graph.nlp.components.slots import slot_types
 from graph.nlp.components.spans import (
     HYPHENS,
-    apposed_noun,
     code_blocks,
     code_lines,
     doc_text,
@@ -237,7 +242,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
                                                    and bulleted_label(ent)):
                 # "ReelText, a corpus of ...": the noun it stands for outranks the guess
                 # a parameter count makes a model ("QwQ-32B-Preview"), whatever the guess
-                label = "MODEL" if sized(ent.text) else _type_by_context(ent) if parsed else None
+                label = "MODEL" if sized(ent.text) else type_by_context(ent) if parsed else None
                 spans.append((DOMAIN, relabel(ent, label) if label else ent))
         elif ent.ent_id_:  # the entity ruler: domain knowledge, kept as matched
             span = _ruler_span(ent, parsed)
@@ -349,12 +354,12 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
         label = LABEL_MAP.get(ent.label_)
         if _suffix_of(tuple(t.text for t in ent), models):
             label = "MODEL"  # "Mythos Preview" after "Claude Mythos Preview"
-        elif parsed and (typed := _type_by_context(ent)):
+        elif parsed and (typed := type_by_context(ent)):
             label = typed  # "X, our newest model", "X, an open-source tool"
-        elif (numbered := numbered_person(ent)) is not None and \
-                not any(c.dep_ == "appos" for c in ent.root.children):
-            ent, label = numbered, "MODEL"  # "Vela 2 Max": no person is numbered, unless
-            # the text says what it is ("Sonnet 4.5, our newest friend")
+        elif (numbered := numbered_person(ent)) is not None:
+            ent, label = numbered, "MODEL"  # "Vela 2 Max", "EAGLE-2": no person is numbered
+        elif label == "PERSON" and (defined := defined_name(ent)) is not None:
+            label = defined  # "Sparse Draft Verification (SDV)": no person's initials
         elif label in ("PERSON", "PLACE") and len(ent) == 1 and ent.text in firsts:
             label = "ORG"  # "Kairos released ..." after "Kairos Labs"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
@@ -367,34 +372,6 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
         if label:
             found.append((STATISTICAL, relabel(ent, label)))
     return found
-
-
-_TYPE_NOUNS = (("MODEL", "model_nouns"), ("DATASET", "dataset_nouns"), ("METHOD", "method_nouns"),
-               ("PROJECT", "product_nouns"), ("PROJECT", "apposed_product_nouns"))
-
-
-def _type_by_context(ent: Span) -> str | None:
-    """The type a noun in apposition, or after "is a", gives a name: "the model (Sonnet
-    4.5)", "X, our newest model", "ReelText, a corpus of ...", "HushKV, a 2-bit KV-cache
-    quantization method", "X is an open-source tool"; ``None`` without such a noun."""
-    root = ent.root
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
-    if not nouns and (apposed := apposed_noun(ent)) is not None:
-        nouns.append(apposed)  # "Rook-2, our new action model": the parser missed it
-    after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
-    if any(t.lower_ == "et" for t in ent) or after == ":" or title_line(ent):
-        return None  # "(Chen et al., 2021)"; "X: Composing ... language models" (a title)
-    for noun in nouns:
-        if not noun.is_lower:
-            continue
-        for label, name in _TYPE_NOUNS:
-            if noun.lower_ in words("entities", name):
-                return label
-    return None
 
 
 def _suffix_of(tokens: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:

@@ -94,16 +94,22 @@ def _a_name(token: Token) -> bool:
 
 
 _RELEASE = re.compile(r"^v?\d{1,2}(?:\.\d+)?$")  # "2", "1.5", "v3"; not a year
+_GLUED_RELEASE = re.compile(r"^[A-Za-z]+-v?\d{1,2}(?:\.\d+)?$")  # "EAGLE-2", one token
 
 
 def numbered_person(span: Span) -> Span | None:
-    """A PERSON guess numbered like a model's release, as a MODEL ("Vela 2 Max"; "Vela"
-    followed by "1.5": "Vela 1.5"), or ``None``."""
+    """A PERSON guess numbered like a model's release, as a MODEL ("Vela 2 Max", "EAGLE-2";
+    "Vela" followed by "1.5": "Vela 1.5"), or ``None``; not where the text says what it is
+    ("Sonnet 4.5, our newest friend"; a size in brackets says nothing: "Kestrel 2 Pro
+    (32B)")."""
     doc, end = span.doc, span.end
-    if span.label_ != "PERSON" or not span[0].is_title:
+    if span.label_ != "PERSON" or not (span[0].is_title or span[0].is_upper) or any(
+            c.dep_ == "appos" and not any(ch.isdigit() for ch in c.text)
+            for c in span.root.children):
         return None
     if end < len(doc) and span[-1].whitespace_ == " " and _RELEASE.match(doc[end].text):
         end += 1
-    if not any(_RELEASE.match(t.text) for t in doc[span.start + 1:end]):
+    if not any(_RELEASE.match(t.text) for t in doc[span.start + 1:end]) and \
+            not any(_GLUED_RELEASE.match(t.text) for t in span):
         return None
     return Span(doc, span.start, end, label="MODEL")
