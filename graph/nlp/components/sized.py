@@ -104,8 +104,8 @@ def numbered_person(span: Span) -> Span | None:
     (32B)")."""
     doc, end = span.doc, span.end
     if span.label_ != "PERSON" or not (span[0].is_title or span[0].is_upper) or any(
-            c.dep_ == "appos" and not any(ch.isdigit() for ch in c.text)
-            for c in span.root.children):
+            c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and
+            not any(ch.isdigit() for ch in c.text) for c in span.root.children):
         return None
     if end < len(doc) and span[-1].whitespace_ == " " and _RELEASE.match(doc[end].text):
         end += 1
