@@ -89,7 +89,7 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         if head.dep_ == "advcl" and head.head.pos_ in VERBAL:
             return head.head, "obj", ""
     if dep in SUBJECT_DEPS and head.pos_ in VERBAL:
-        return head, "subj", ""
+        return (_verb_of_auxiliary(head) or head), "subj", ""
     if dep in OBJECT_DEPS and head.pos_ in VERBAL:
         return head, "obj", ""
     if dep == "pobj" and _examples(head):
@@ -187,7 +187,18 @@ def _entities_at(token: Token, ent_of: dict[int, Span]) -> list[Span]:
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    """The verb's subjects, and those the parse hung on its auxiliary."""
+    return [c for t in (verb, *(a for a in verb.children if _verb_of_auxiliary(a) is not None))
+            for c in t.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _verb_of_auxiliary(token: Token) -> Token | None:
+    """The verb of an auxiliary the parse hung a subject on: "Kestrel 2 Pro was pre-trained
+    on ... and post-trained with X" (the hyphen split "pre-trained", and "Pro" is the
+    subject of "was"); ``None`` for any other token."""
+    head = token.head
+    return head if token.dep_ in ("aux", "auxpass") and head.i != token.i and \
+        head.pos_ in VERBAL else None
 
 
 def _described(noun: Token, ent_of: dict[int, Span]) -> list[Span]:

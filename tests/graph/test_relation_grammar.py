@@ -166,6 +166,16 @@ def test_coordinated_verbs_share_their_subjects_use(nlp, model):
     assert ("Perplexity", "USES", "Sonar") in found, found
 
 
+def test_a_subject_hung_on_an_auxiliary_is_the_verb_s(nlp, model):
+    # session 55 probe k3 (a release of our own): the hyphen splits "pre-trained", the
+    # parser makes "Pro" the subject of "was", and the coordinated "post-trained with X"
+    # had no subject to share
+    found = typed(nlp, "Kestrel 2 comes in two sizes, Kestrel 2 Mini (4B) and Kestrel 2 Pro "
+                       "(32B).\n\nKestrel 2 Pro was pre-trained on our Halcyon cluster of 4,096 "
+                       "NVIDIA H200 GPUs and post-trained with direct preference optimization.")
+    assert ("Kestrel 2 Pro", "USES", "direct preference optimization") in found, found
+
+
 def test_available_on_reaches_every_platform_listed(nlp, model):
     # unseen u04_mistral_cohere.txt: the parse hangs "on" on the adjective, not on "is"
     found = typed(nlp, "Cohere released Command R+ last year. Command R+ is now available on "
