@@ -109,7 +109,7 @@ from graph.nlp.components.spans import (
     without_function_words,
     written_as_code,
 )
-from graph.nlp.components.table_counts import not_numbering, slashed_scores
+from graph.nlp.components.table_counts import missed_scores, not_numbering, slashed_scores
 from graph.nlp.components.whole_names import (
     glued_name,
     language_names,
@@ -236,7 +236,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     spans: list[Ranked] = []
     pending: list[Span] = []  # statistical names that context may still re-type
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
-    for ent in doc.ents:
+    for ent in sorted([*doc.ents, *missed_scores(doc)], key=lambda e: e.start):
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
             if not generic_term(ent.text) and not (ent.label_ == "METHOD"
                                                    and bulleted_label(ent)):

@@ -6,7 +6,8 @@ figure. Counts up to ten are left alone: they number a setting ("| N | 10 |", "|
 |"), where the annotators read no finding. Under a header that numbers the rows ("| # |",
 "| No. |", "| Rank |") a number is no figure at all (:func:`not_numbering`). A row of scores
 written between slashes, one per benchmark the line above names in order ("79.2% / 96.4% /
-75.7%"), is as many figures (:func:`slashed_scores`).
+75.7%"), is as many figures (:func:`slashed_scores`). So is a decimal after a verb of
+scoring that the statistical model left untyped (:func:`missed_scores`).
 """
 
 from __future__ import annotations
@@ -86,3 +87,15 @@ def _slashed(span: Span) -> list[Span] | None:
             parts.append(Span(span.doc, start, end, label="METRIC"))
             start = end + 1
     return parts if len(parts) > 1 else None
+
+
+_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")  # "78.4"
+
+
+def missed_scores(doc: Doc) -> list[Span]:
+    """The decimals right after a verb of scoring the statistical model left untyped, as
+    CARDINAL spans for :func:`graph.nlp.components.metrics.metric_span` ("the model scores
+    78.4 on MedQA and 71.2 on PubMedQA": it typed the second figure only)."""
+    scoring = words("relations", "score_verbs")
+    return [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc[1:]
+            if not t.ent_type_ and _DECIMAL.match(t.text) and doc[t.i - 1].lower_ in scoring]
