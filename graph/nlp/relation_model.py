@@ -25,6 +25,7 @@ from pathlib import Path
 
 from graph.nlp.lexicon import table, words
 from graph.nlp.pairs import Candidate
+from graph.nlp.relations import EXAMPLE_PREPS
 from graph.paths import resource
 from graph.schema import PREDICATES, SYMMETRIC_PREDICATES, UNDIRECTED_PREDICATES
 
@@ -276,10 +277,12 @@ class RelationModel:
         passed for gets HAS_METRIC from the entity the grammar makes it a fact of (the
         pair marked ``owner``, :func:`graph.nlp.pairs.metric_owner`), else from its
         best-scoring partner, when that partner scores above ``metric_floor`` (``None``:
-        no such attachment).
+        no such attachment), unless it counts the examples named after it ("14 models,
+        including GPT-4o, ...").
         """
         chosen: list[tuple[Candidate, str]] = []
         best: dict[tuple[int, int], tuple[float, Candidate, str]] = {}
+        counts: set[tuple[int, int]] = set()  # metrics counting the examples after them
         read: dict[frozenset, set[str]] = {}  # two ends -> what the grammar says links them
         for c in candidates:
             grammar = reading_label(c) or rule_label(c)
@@ -293,6 +296,8 @@ class RelationModel:
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
                 continue
             want = "HAS_METRIC" if c.b_type == "METRIC" else "HAS_METRIC<"
+            if c.phrase in EXAMPLE_PREPS:  # "14 models, including GPT-4o, ...": it counts
+                counts.add(c.b if c.b_type == "METRIC" else c.a)  # them, is none's fact
             if not allowed(want, c.a_type, c.b_type) or "measured_on" in c.features or \
                     "org_size" in c.features or _trained_org(want, c):
                 continue
@@ -309,7 +314,8 @@ class RelationModel:
             c.b if label == "HAS_METRIC" else c.a: None for c, label in chosen
             if label.startswith("HAS_METRIC")}
         chosen += _owned_figures(candidates, done)
-        chosen += [(c, want) for metric, (_, c, want) in best.items() if metric not in done]
+        chosen += [(c, want) for metric, (_, c, want) in best.items()
+                   if metric not in done and metric not in counts]
         return chosen + _scored_on(candidates, chosen) + _coordinated_makers(candidates, chosen)
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:

@@ -163,6 +163,15 @@ def test_a_metric_is_a_fact_of_what_it_measures_and_names_its_benchmark(nlp, mod
     assert ("Mistral Large", "EVALUATED_ON", "MMLU") in found
 
 
+def test_a_count_of_the_examples_after_it_is_none_of_theirs(nlp, model):
+    # session 55 probe k5 (a benchmark paper's summary of our own): the count went to the
+    # first example, then, with that pair read as an example, to the last
+    found = typed(nlp, "We evaluate 14 models, including GPT-4o, Claude 3.5 Sonnet and Llama "
+                       "3.1 405B. GPT-4o achieves the highest average score of 62.3.")
+    assert ("GPT-4o", "HAS_METRIC", "score of 62.3") in found, found
+    assert not any(t == "14 models" for _, _, t in found), found
+
+
 def test_a_feature_s_participles_describe_what_has_the_feature(nlp, model):
     # m06 (the announcements): the parser hangs "built ... and trained on" on the window, a
     # figure, which is no subject; the model the window is a feature of is
