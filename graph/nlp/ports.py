@@ -53,12 +53,20 @@ def port_readings(sent: Span, ents: list[Span]
         if framework is None:
             continue
         thing = thing or _object(doc, cue.i, sent.end, starts)
-        if thing is not None and thing is not framework and thing.text != framework.text:
-            a, b = sorted((framework, thing), key=lambda e: e.start)
-            pairs[(a.start, b.start)] = "USES" if a is framework else "USES<"
-        elif thing is None and _speaks_of_page(sent, cue.i):
-            of_page[framework.start] = "USES<"
+        for each in _with_conjuncts(framework, ents):  # "implemented in LangChain and DSPy"
+            if thing is not None and thing.start != each.start and thing.text != each.text:
+                a, b = sorted((each, thing), key=lambda e: e.start)
+                pairs[(a.start, b.start)] = "USES" if a.start == each.start else "USES<"
+            elif thing is None and _speaks_of_page(sent, cue.i):
+                of_page[each.start] = "USES<"
     return pairs, of_page
+
+
+def _with_conjuncts(framework: Span, ents: list[Span]) -> list[Span]:
+    """The framework and the frameworks coordinated with it."""
+    at = {t.i: e for e in ents for t in e}
+    return [framework, *(at[t.i] for t in framework.root.conjuncts
+                         if t.i in at and at[t.i].label_ in FRAMEWORKS)]
 
 
 def _framework(doc, i: int, noun: bool, end: int, starts: dict[int, Span],

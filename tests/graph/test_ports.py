@@ -50,6 +50,14 @@ def test_this_implementation_ported_to_a_framework_is_the_page_s_benchmark(nlp):
     assert ("LAB-Bench", "USES", "Inspect") not in found, found
 
 
+def test_every_framework_listed_after_the_cue_implements_it(nlp):
+    # session 55 probe k4 (a guide page of our own): "in LangChain and DSPy" gave LangChain only
+    found = typed(nlp, "# Self-Refine\n\nSelf-Refine is a prompting technique in which a "
+                       "language model improves its own output through iterative feedback. It "
+                       "is implemented in LangChain and DSPy.")
+    assert {("LangChain", "USES", "Self-Refine"), ("DSPy", "USES", "Self-Refine")} <= found, found
+
+
 def test_an_implementation_of_a_method_is_no_reading_of_use(nlp):
     # m11_flashattention_summary.txt: the annotators read no USES here
     found = first_sentence(lambda sent, ents: port_readings(sent, ents)[0], nlp,
