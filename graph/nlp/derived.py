@@ -56,6 +56,8 @@ def derived_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
         _model_readings(sent, ents)
 
 
+_LISTED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # what stands between listed names
+_BRACKETS = re.compile(r"\([^()]*\)")  # an acronym after a name: "(MMLU)"
 SOURCE_WORDS = 6  # tokens before a source that may hold the cue and its few words
 
 
@@ -79,8 +81,20 @@ def taken_from(sent: Span, ents: list[Span]) -> dict[int, str]:
     of its own as subject that the words right before it say the text's benchmark was taken
     from: "The dataset is sourced from math-ai/aime26 on HuggingFace", "Automatically
     curated from WildChat" (what the text is about is the pair's other end)."""
-    return {b.start: "BASED_ON" for b in ents if b.label_ in DERIVED and
-            _said_taken(b, sent.start)}
+    return {b.start: "BASED_ON" for b in _taken([e for e in ents if e.label_ in DERIVED],
+                                                  sent.start)}
+
+
+def _taken(named: list[Span], floor: int) -> list[Span]:
+    """The benchmarks of ``named`` the words right before them say something was taken
+    from, and those listed right after such a one ("drawn from LongBench and InfiniteBench",
+    "from parts of the Massive Multitask Language Understanding (MMLU) and ArabicMMLU")."""
+    found: list[Span] = []
+    for b in named:
+        if _said_taken(b, floor) or found and _LISTED.fullmatch(
+                _BRACKETS.sub("", b.doc[found[-1].end:b.start].text)):
+            found.append(b)
+    return found
 
 
 def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
@@ -94,15 +108,9 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
     a = next((e for e in named if subject is not None and e.start <= subject.i < e.end), None)
     if a is None:
         return {}
-    found: dict[tuple[int, int], str] = {}
-    for b in named:
-        between = doc[a.end:b.start]
-        if b.start < a.end or b.text.casefold() == a.text.casefold() or \
-                any(t.lower_ in CLAUSE_ENDS - {":"} for t in between):
-            continue
-        if _said_taken(b, a.end):
-            found[(a.start, b.start)] = "BASED_ON"
-    return found
+    after = [b for b in named if b.start >= a.end and b.text.casefold() != a.text.casefold()
+             and not any(t.lower_ in CLAUSE_ENDS - {":"} for t in doc[a.end:b.start])]
+    return {(a.start, b.start): "BASED_ON" for b in _taken(after, a.end)}
 
 
 def _part_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:

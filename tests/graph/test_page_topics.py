@@ -214,6 +214,7 @@ def test_a_benchmark_is_based_on_what_the_words_before_it_say_it_was_taken_from(
                        "the Massive Multitask Language Understanding (MMLU) and ArabicMMLU "
                        "benchmarks.")
     assert any(s == "EgyMMLU" and p == "BASED_ON" and "Massive" in t for s, p, t in found), found
+    assert ("EgyMMLU", "BASED_ON", "ArabicMMLU") in found, found  # listed after the first one
     # not a benchmark the subject is compared with, nor a source the subject is not
     found = typed(nlp, "The dataset consists of 78 Capture the Flag (CTF) challenges sourced "
                        "from picoCTF, drawn from the InterCode benchmark.")
