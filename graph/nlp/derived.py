@@ -50,8 +50,10 @@ def derived_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
         if len(between) > REACH or any(t.lower_ in CLAUSE_ENDS for t in between) or \
                 any(a.end <= e.start < b.start for e in ents if e.label_ in ("MODEL", "ORG")):
             continue
-        if _cue().search(between.text.lower()):
-            found[(a.start, b.start)] = "BASED_ON"
+        if _cue().search(between.text.lower()) and not _said_taken(a, sent.start):
+            # (a source itself is none: "sourced from picoCTF, drawn from the InterCode
+            # benchmark": what was drawn is the challenges)
+            found |= {(a.start, c.start): "BASED_ON" for c in _listed_after(b, named)}
     return _part_readings(sent, named) | found | _source_readings(sent, named) | \
         _model_readings(sent, ents)
 
@@ -83,6 +85,16 @@ def taken_from(sent: Span, ents: list[Span]) -> dict[int, str]:
     curated from WildChat" (what the text is about is the pair's other end)."""
     return {b.start: "BASED_ON" for b in _taken([e for e in ents if e.label_ in DERIVED],
                                                   sent.start)}
+
+
+def _listed_after(b: Span, named: list[Span]) -> list[Span]:
+    """``b`` and the benchmarks listed right after it ("LongBench and InfiniteBench")."""
+    found = [b]
+    for c in (c for c in named if c.start > b.start):
+        if not _LISTED.fullmatch(_BRACKETS.sub("", b.doc[found[-1].end:c.start].text)):
+            break
+        found.append(c)
+    return found
 
 
 def _taken(named: list[Span], floor: int) -> list[Span]:

@@ -199,6 +199,11 @@ def test_a_benchmark_made_from_another_is_based_on_it(nlp):
     found = typed(nlp, "Histoires Morales is adapted to French from the widely used Moral "
                        "Stories dataset.")
     assert ("Histoires Morales", "BASED_ON", "Moral Stories") in found, found
+    # session 55 probe k5 (a benchmark paper's summary of our own): every benchmark listed
+    found = typed(nlp, "We present LongBench-Lite, a compact benchmark of 1,200 examples drawn "
+                       "from LongBench and InfiniteBench, covering single-document QA.")
+    assert {("LongBench-Lite", "BASED_ON", "LongBench"),
+            ("LongBench-Lite", "BASED_ON", "InfiniteBench")} <= found, found
 
 
 def test_a_benchmark_is_based_on_what_the_words_before_it_say_it_was_taken_from(nlp):
