@@ -97,5 +97,6 @@ def missed_scores(doc: Doc) -> list[Span]:
     CARDINAL spans for :func:`graph.nlp.components.metrics.metric_span` ("the model scores
     78.4 on MedQA and 71.2 on PubMedQA": it typed the second figure only)."""
     scoring = words("relations", "score_verbs")
-    return [Span(doc, t.i, t.i + 1, label="CARDINAL") for t in doc[1:]
-            if not t.ent_type_ and _DECIMAL.match(t.text) and doc[t.i - 1].lower_ in scoring]
+    return [Span(doc, t.i + 1, t.i + 2, label="CARDINAL") for t in doc[:-1]
+            if t.lower_ in scoring and not doc[t.i + 1].ent_type_ and
+            _DECIMAL.match(doc[t.i + 1].text)]

@@ -168,6 +168,8 @@ def family_names(doc: Doc, spans: list[Span], vocabulary: frozenset[str]) -> lis
     and those listed with them ("the open Poro and Viking model families"); ``vocabulary``:
     the words of the language, which name a family only listed with a word that is none
     ("Viking" beside "Poro"; not "Vision models", "Language models")."""
+    if " model" not in doc.text:
+        return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     for noun in (t for t in doc if t.text in _FAMILY_NOUNS and t.i > 0):  # (not a title's)
