@@ -87,11 +87,17 @@ def taken_from(sent: Span, ents: list[Span]) -> dict[int, str]:
                                                   sent.start)}
 
 
+def _listed_next(before: Span, b: Span) -> bool:
+    """Whether ``b`` is listed right after ``before`` ("LongBench and InfiniteBench", "the
+    Massive Multitask Language Understanding (MMLU) and ArabicMMLU")."""
+    return _LISTED.fullmatch(_BRACKETS.sub("", b.doc[before.end:b.start].text)) is not None
+
+
 def _listed_after(b: Span, named: list[Span]) -> list[Span]:
-    """``b`` and the benchmarks listed right after it ("LongBench and InfiniteBench")."""
+    """``b`` and the benchmarks listed right after it."""
     found = [b]
     for c in (c for c in named if c.start > b.start):
-        if not _LISTED.fullmatch(_BRACKETS.sub("", b.doc[found[-1].end:c.start].text)):
+        if not _listed_next(found[-1], c):
             break
         found.append(c)
     return found
@@ -103,10 +109,16 @@ def _taken(named: list[Span], floor: int) -> list[Span]:
     "from parts of the Massive Multitask Language Understanding (MMLU) and ArabicMMLU")."""
     found: list[Span] = []
     for b in named:
-        if _said_taken(b, floor) or found and _LISTED.fullmatch(
-                _BRACKETS.sub("", b.doc[found[-1].end:b.start].text)):
+        if _said_taken(b, floor) or found and _listed_next(found[-1], b):
             found.append(b)
     return found
+
+
+def _about(sent: Span, named: list[Span]) -> Span | None:
+    """The benchmark of ``named`` the sentence's main verb has for its subject, if any."""
+    subject = main_subject(sent)
+    return next((e for e in named if subject is not None and e.start <= subject.i < e.end),
+                None)
 
 
 def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
@@ -116,8 +128,7 @@ def _source_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str
     designed to assess social bias across 10 categories ..., adapted from the original BBQ",
     "It contains 22,027 multiple-choice questions covering 44 subjects, translated from parts
     of the Massive Multitask Language Understanding (MMLU) ... benchmarks"."""
-    doc, subject = sent.doc, main_subject(sent)
-    a = next((e for e in named if subject is not None and e.start <= subject.i < e.end), None)
+    doc, a = sent.doc, _about(sent, named)
     if a is None:
         return {}
     after = [b for b in named if b.start >= a.end and b.text.casefold() != a.text.casefold()
@@ -135,8 +146,7 @@ def _part_readings(sent: Span, named: list[Span]) -> dict[tuple[int, int], str]:
     from parts of the MMLU and ArabicMMLU benchmarks": what ``a`` was taken from; "covering
     multiple math domain categories by modeling ... word problems in the AQuA dataset";
     "consists of challenges from the GDM Stealth paper")."""
-    doc, subject = sent.doc, main_subject(sent)
-    a = next((e for e in named if subject is not None and e.start <= subject.i < e.end), None)
+    doc, a = sent.doc, _about(sent, named)
     if a is None:
         return {}
     cue = _cue("part_cues").search(doc[a.end:sent.end].text.lower())
