@@ -324,11 +324,12 @@ def test_a_sentence_opening_with_how_its_subject_was_made_names_the_makers(nlp):
     from graph.nlp.fronted import fronted_makers
 
     # readme__vllm.md (held-out, dev half): the makers after "in" and "at" ("the Sky
-    # Computing Lab" is read as a benchmark, so only UC Berkeley is an organisation here)
+    # Computing Lab", which the recogniser reads as a benchmark, is an organisation by its
+    # "Lab": resources/patterns/orgs.jsonl, kind:organisation)
     assert first_sentence(fronted_makers, nlp,
                           "Originally developed in the Sky Computing Lab at UC Berkeley, vLLM "
                           "has grown into one of the most active open-source AI projects.") == \
-        {("UC Berkeley", "vLLM"): "DEVELOPED_BY<"}
+        {("Sky Computing Lab", "vLLM"): "DEVELOPED_BY<", ("UC Berkeley", "vLLM"): "DEVELOPED_BY<"}
     # session 54 probe j1 (an announcement of our own): people of two organisations
     found = typed(nlp, "Built by researchers at Larkspur Labs and ETH Zurich, Tessera-2 uses a "
                        "mixture-of-experts architecture.")
