@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.nlp.relations import entities_at
+
 CUE_NOUNS = {"implementation", "port", "reimplementation"}
 CUE_VERBS = {"port", "implement", "reimplement"}  # lemmas: "ported to", "implemented in"
 FRAMEWORKS = ("PROJECT",)
@@ -65,8 +67,7 @@ def port_readings(sent: Span, ents: list[Span]
 def _with_conjuncts(framework: Span, ents: list[Span]) -> list[Span]:
     """The framework and the frameworks coordinated with it."""
     at = {t.i: e for e in ents for t in e}
-    return [framework, *(at[t.i] for t in framework.root.conjuncts
-                         if t.i in at and at[t.i].label_ in FRAMEWORKS)]
+    return [e for e in entities_at(framework.root, at) if e.label_ in FRAMEWORKS]
 
 
 def _framework(doc, i: int, noun: bool, end: int, starts: dict[int, Span],

@@ -176,7 +176,7 @@ def verb_label(verb: Token, preposition: str) -> str:
     return label
 
 
-def _entities_at(token: Token, ent_of: dict[int, Span]) -> list[Span]:
+def entities_at(token: Token, ent_of: dict[int, Span]) -> list[Span]:
     """The entities a subject or object token stands for, with its coordinated members."""
     found = []
     for t in (token, *token.conjuncts):
@@ -207,20 +207,21 @@ def _described(noun: Token, ent_of: dict[int, Span]) -> list[Span]:
     the subject is). A figure is no subject ("a 7B parameter model released by Y" is X's),
     nor is what it is a feature of ("X, a 12B model with a 128k-token context window,
     built with Y and trained on Z": the window's participles are the model's)."""
-    figure = noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"
-    if figure and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
+    def figure(token: Token) -> bool:  # no name, or a figure
+        return token.i not in ent_of or ent_of[token.i].label_ == "METRIC"
+
+    if figure(noun) and noun.dep_ == "pobj" and noun.head.lower_ == "with" and \
             noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
-        figure = noun.i not in ent_of or ent_of[noun.i].label_ == "METRIC"
     left = noun.left_edge.i
-    if figure and noun.dep_ == "appos":
+    if figure(noun) and noun.dep_ == "appos":
         noun = noun.head
     elif noun.i not in ent_of and left > 1 and noun.doc[left - 1].text == "," and \
             left - 2 in ent_of:
         noun = noun.doc[left - 2]
-    elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and figure:
-        return [e for s in _subject_tokens(noun.head) for e in _entities_at(s, ent_of)]
-    return _entities_at(noun, ent_of)
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be" and figure(noun):
+        return [e for s in _subject_tokens(noun.head) for e in entities_at(s, ent_of)]
+    return entities_at(noun, ent_of)
 
 
 def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> list[Span]:
@@ -236,12 +237,12 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
     head = verb.head
     subjects = _subject_tokens(verb)
     if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
-        return _entities_at(head, ent_of)
+        return entities_at(head, ent_of)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not subjects:
         return _described(head, ent_of)
     if subjects or head.i == verb.i or head.pos_ not in VERBAL:
         return []
-    own = [e for s in _subject_tokens(head) for e in _entities_at(s, ent_of)]
+    own = [e for s in _subject_tokens(head) for e in entities_at(s, ent_of)]
     if verb.dep_ == "conj":
         # coordinated verbs share a subject when they agree in form ("found ... and fixed");
         # "continue to be available to all paid subscribers" is a mis-parse, not a share
@@ -249,7 +250,7 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
             return []
         return own or implicit_subjects(head, ent_of, depth + 1)
     if verb.dep_ == "xcomp":
-        objects = [e for c in head.children if c.dep_ == "dobj" for e in _entities_at(c, ent_of)]
+        objects = [e for c in head.children if c.dep_ == "dobj" for e in entities_at(c, ent_of)]
         if any(c.dep_ == "dobj" for c in head.children):
             return objects  # "we train Claude to translate ...": Claude translates
         return own or implicit_subjects(head, ent_of, depth + 1)
@@ -277,7 +278,7 @@ def _relative_objects(verb: Token, ent_of: dict[int, Span]) -> list[tuple[Span, 
     for prep in verb.children:
         if prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.lower_ in RELATIVE_PRONOUNS
                                        for c in prep.children):
-            found += [(e, prep.lower_) for e in _entities_at(verb.head, ent_of)]
+            found += [(e, prep.lower_) for e in entities_at(verb.head, ent_of)]
     return found
 
 
@@ -297,7 +298,7 @@ def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    for target in _entities_at(obj, ent_of):
+                    for target in entities_at(obj, ent_of):
                         if target is not ent:
                             yield ent, target, prep.lower_
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in ent_of \
@@ -305,7 +306,7 @@ def _nominal_relations(ents: list[Span], ent_of: dict[int, Span]
             noun = root.head
             for appos in noun.children:
                 if appos.dep_ == "appos":
-                    for target in _entities_at(appos, ent_of):
+                    for target in entities_at(appos, ent_of):
                         if target is not ent:
                             yield ent, target, noun.lemma_.lower()
 
@@ -329,7 +330,7 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
                 if prep.dep_ == "prep" and prep.lower_ in APPOSITION_PREPS:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            for target in _entities_at(obj, ent_of):
+                            for target in entities_at(obj, ent_of):
                                 if target is not ent:
                                     yield ent, target, f"{noun.lemma_.lower()} {prep.lower_}"
 

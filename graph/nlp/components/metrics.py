@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.nlp.components.dataset_counts import collection_size, of_what, sorted_noun
 from graph.nlp.components.not_figures import HYPHENS, a_setting, reports_nothing
 from graph.nlp.components.spans import doc_text, inside_quotes, past_hyphens
-from graph.nlp.components.table_counts import table_counts
+from graph.nlp.components.table_counts import DECIMAL, table_counts
 from graph.nlp.lexicon import words
 
 # spaCy's numeric entity labels: the ones a metric is built from.
@@ -253,7 +253,6 @@ def _counts_something(ent: Span, end: int) -> bool:
         collection_size(ent, counted)
 
 
-_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")
 # a size with its magnitude letter is a measure alone ("0.8B, 2B, 4B", "| 13B |", "4K and 16K")
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[KMBT]$")
 _COMPARISONS = {">", "<", "=", ">=", "<=", "==", "~="}  # "torch >= 2.0": a version wanted
@@ -263,7 +262,7 @@ def _bare_score(ent: Span) -> bool:
     """A decimal alone is a result ("Cirrus 4 scored 85.1, ahead of X at 76.5", "7.32 on
     MT-Bench", "scores 58.1"), unless another noun numbers it ("Section 3.2", "version 2.1",
     "Llama 3.1")."""
-    if len(ent) != 1 or not _DECIMAL.match(ent.text):
+    if len(ent) != 1 or not DECIMAL.match(ent.text):
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     # (a capitalised word before it names a release: "Dynamic 2.0", "CUDA Capability 7.0";

@@ -89,7 +89,7 @@ def _slashed(span: Span) -> list[Span] | None:
     return parts if len(parts) > 1 else None
 
 
-_DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")  # "78.4"
+DECIMAL = re.compile(r"^\d{1,4}\.\d{1,3}$")  # a decimal alone: "78.4" (metrics.py too)
 
 
 def missed_scores(doc: Doc) -> list[Span]:
@@ -99,4 +99,4 @@ def missed_scores(doc: Doc) -> list[Span]:
     scoring = words("relations", "score_verbs")
     return [Span(doc, t.i + 1, t.i + 2, label="CARDINAL") for t in doc[:-1]
             if t.lower_ in scoring and not doc[t.i + 1].ent_type_ and
-            _DECIMAL.match(doc[t.i + 1].text)]
+            DECIMAL.match(doc[t.i + 1].text)]
