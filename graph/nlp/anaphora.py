@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
-from graph.nlp.pair_grammar import ANAPHOR, kind_fits
+from graph.nlp.pair_grammar import ANAPHOR, kind_fits, lists_parts
 
 PRONOUNS = {"it", "its"}
 DETERMINERS = {"the", "this", "our"}  # "the model", "this method", "our model"
@@ -47,6 +47,15 @@ def _expletive(token: Token) -> bool:
             for c in head.children))
 
 
+# what a kind noun's modifier may say without naming one ("this AI system", "the language
+# model"; not "its GLM-5 model")
+PLAIN_COMPOUNDS = {"ai", "llm"}
+
+
+def _plain_modifier(token: Token) -> bool:
+    return all(t.is_lower or t.lower_ in PLAIN_COMPOUNDS for t in token.subtree)
+
+
 def _noun_phrase(token: Token, kind: str, taken: set[int]) -> tuple[int, int] | None:
     """The token span of "the model" / "this method" headed by ``token``, when it can stand
     for an entity of type ``kind`` and names none itself ("its GLM-5 model" does)."""
@@ -55,7 +64,9 @@ def _noun_phrase(token: Token, kind: str, taken: set[int]) -> tuple[int, int] | 
         return None
     left = [c for c in token.children if c.i < token.i]
     det = next((c for c in left if c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS), None)
-    if det is None or any(c.i in taken or c.dep_ in ("compound", "nummod") for c in left) \
+    if det is None or any(c.dep_ == "nummod" or (
+            c.dep_ == "compound" and not _plain_modifier(c)) for c in left) \
+            or any(i in taken for i in range(token.left_edge.i, token.i)) \
             or not kind_fits(token, kind):
         return None
     return det.i, token.i + 1
@@ -66,11 +77,12 @@ def anaphors(sent: Span, ents: list[Span], kind: str) -> list[Span]:
     "it"/"its" (not an "it" that stands for nothing: "It is worth noting that ..."), and
     a subject or possessor "the/this/our <kind noun>" that can name a ``kind``; labelled
     ``kind``, with :data:`graph.nlp.pairs.ANAPHOR` as their ``kb_id``."""
-    taken = {t.i for e in ents for t in e}
+    ent_of = {t.i: e for e in ents for t in e}
+    taken = set(ent_of)
     found: list[Span] = []
     for t in sent:
         phrase = _noun_phrase(t, kind, taken)
-        if phrase is not None:
+        if phrase is not None and not lists_parts(t, ent_of, (kind,)):
             found.append(Span(sent.doc, *phrase, label=kind, kb_id=ANAPHOR))
             taken.update(range(*phrase))
     for t in sent:

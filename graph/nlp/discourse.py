@@ -32,7 +32,7 @@ from graph.nlp.pair_grammar import (
     stands_for_another,
 )
 from graph.nlp.pairs import LIST_ITEM, Candidate, Topic, sentence_candidates
-from graph.nlp.plural import Group, Plurals, in_its_clause
+from graph.nlp.plural import Group, Plurals, in_its_clause, releasing_verb
 from graph.nlp.relations import VERBAL, WE_WORDS, main_subject
 from graph.nlp.rows import MARKS
 from graph.nlp.variants import variant_candidates
@@ -371,13 +371,6 @@ def _makers(doc) -> dict[str, list[Span]]:
     return found
 
 
-def _released(ent: Span) -> bool:
-    """The object of an author's releasing verb: "Today we're introducing Lark 3B"."""
-    head = ent.root
-    return head.dep_ == "dobj" and head.head.lemma_.lower() in words("relations",
-                                                                      "we_DEVELOPED_BY")
-
-
 def _released_by_maker(sent: Span, ents: list[Span], offset: int) -> Topic | None:
     """What a sentence whose subject is an organization releases with its main verb:
     "Stability AI today released Stable Diffusion 3.5 Large", "Meta is releasing Llama 3.1
@@ -385,8 +378,8 @@ def _released_by_maker(sent: Span, ents: list[Span], offset: int) -> Topic | Non
     subject = main_subject(sent)
     if subject is None or not any(e.label_ == "ORG" and subject in e for e in ents):
         return None
-    found = next((e for e in ents if e.label_ in RELEASED and _released(e)
-                  and e.root.head.i == subject.head.i), None)
+    found = next((e for e in ents if e.label_ in RELEASED and (
+        verb := releasing_verb(e)) is not None and verb.i == subject.head.i), None)
     return None if found is None else entity_topic(found, offset)
 
 
@@ -417,7 +410,8 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
     if named is None and any(e.kb_id_ == ANAPHOR and e.text not in MARKS for e in standing):
         return antecedent  # "We shrank it with ...": still about it
     if named is None and subject is not None and subject.lower_ in WE_WORDS:
-        named = next((e for e in ents if e.label_ in TOPIC_TYPES and _released(e)), None)
+        named = next((e for e in ents if e.label_ in TOPIC_TYPES
+                      and releasing_verb(e) is not None), None)
     if named is not None:
         return entity_topic(named, offset)
     if subject is not None and not stands_for_another(subject) and \

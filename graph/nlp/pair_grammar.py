@@ -82,7 +82,7 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
             if modifier is not None:  # "Most Claude Code turns are short (median ~45 s)"
                 return modifier if modifier.label_ in ("MODEL", "PROJECT") else None
             if subject.lower_ in ANAPHORS or stands_for_another(subject):
-                return "context"
+                return None if lists_parts(subject, ent_of, OWNER_TYPES) else "context"
         if subjects:
             implicit = [e for e in implicit_subjects(verb, ent_of) if e.label_ in OWNER_TYPES]
             return implicit[0] if implicit else None
@@ -367,6 +367,22 @@ def introduced(ent: Span) -> bool:
     which the next sentence's "It" stands for."""
     head = phrase_head(ent)
     return head.dep_ == "dobj" and head.head.dep_ == "ROOT" and head.head.tag_ == "VBG"
+
+
+# "The release also includes Llama 3.1 70B and Llama 3.1 8B": a whole naming its parts
+PART_VERBS = {"include", "contain", "comprise", "feature"}
+
+
+def lists_parts(subject: Token, ent_of: dict[int, Span], kinds) -> bool:
+    """Whether ``subject``'s verb names its parts, entities of ``kinds`` ("The release also
+    includes Llama 3.1 70B and ..., with a context length of 128K tokens"): the figures after
+    them are theirs, and "the release" stands for none of them."""
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in PART_VERBS:
+        return False
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    named = [*objects, *(m for o in objects for m in o.children if m.dep_ in ("nmod", "compound"))]
+    return any(t.i in ent_of and ent_of[t.i].label_ in kinds for t in named)
 
 
 def stands_for_another(subject: Token) -> bool:

@@ -36,6 +36,7 @@ from graph.nlp.pair_grammar import (
     coordinated,
     described_uses,
     kind_fits,
+    lists_parts,
     metric_owner,
     possessor_features,
     stands_for_another,
@@ -415,7 +416,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         examples = used = {**funders, **used}  # "The round was led by Accel": its funders
     if title_type in DERIVED:  # "The dataset is sourced from math-ai/aime26"
         used = {**taken_from(sent, ents), **used}
-    if subject is not None and not stands_for_another(subject) and not examples:
+    if subject is not None and not examples and (not stands_for_another(subject) or lists_parts(
+            subject, {t.i: e for e in ents for t in e}, (title_type,))):
         # the sentence says what it is about; but a figure with nothing else to measure in
         # the sentence is still a fact of what the text is about ("The rate is 9%."), unless
         # the subject is a count of its own ("Three epochs take about 9 hours.")

@@ -133,11 +133,23 @@ def _counted(run: list[Span]) -> str | None:
     return noun.lemma_.lower() if counted else None
 
 
-def _released(ent: Span) -> bool:
-    """The object of a releasing verb: "Meta released A, B and C" (``we_DEVELOPED_BY``)."""
+NAMING_VERBS = {"call", "name", "dub"}  # "a new model called Kestrel 2"
+
+
+def releasing_verb(ent: Span) -> Token | None:
+    """The releasing verb (``we_DEVELOPED_BY``) whose object ``ent`` is: "Meta released A,
+    B and C", "Acme released a new model named Kestrel 2", "Meta introduced their new
+    family of models called Llama 3" (the parser hangs "called" on the noun or the verb)."""
     head = phrase_head(ent)
-    return head.dep_ == "dobj" and head.head.lemma_.lower() in words("relations",
-                                                                      "we_DEVELOPED_BY")
+    if head.dep_ == "oprd" and head.head.lemma_.lower() in NAMING_VERBS:
+        naming = head.head
+        if naming.dep_ == "acl":
+            head = naming.head
+        elif naming.dep_ == "advcl":
+            head = next((c for c in naming.head.children if c.dep_ == "dobj"), head)
+    verb = head.head
+    return verb if head.dep_ == "dobj" and verb.lemma_.lower() in words(
+        "relations", "we_DEVELOPED_BY") else None
 
 
 def _a_family(ent: Span) -> bool:
@@ -184,7 +196,7 @@ def _said(sent: Span, ents: list[Span], offset: int
     said.family = next(((_topic(e, offset),) for e in ents if _a_family(e)), ())
     subject = main_subject(sent)
     said.by_we = subject is not None and subject.lower_ in WE_WORDS
-    said.released = [g for run in runs if said.by_we or _released(run[0])
+    said.released = [g for run in runs if said.by_we or releasing_verb(run[0]) is not None
                      for g in [_group(run, offset)] if g is not None]
     about = next((e for e in ents if subject is not None and subject in e), None) or \
         _item_entity(sent, ents)

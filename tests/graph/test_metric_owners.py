@@ -134,3 +134,40 @@ def test_the_price_of_an_acquisition_is_the_acquired_s(nlp):
                        "Ventures, and in September 2024 a Series A of about ¥30 billion, backed "
                        "among others by NVIDIA and MUFG.")
     assert ("Sakana AI", "HAS_METRIC", "about ¥30 billion") in found, found
+
+
+LLAMA_3 = ("Meta recently introduced their new family of large language models (LLMs) called "
+           "Llama 3. This release includes 8B and 70B parameters pre-trained and "
+           "instruction-tuned models.")  # models__llama-3.md (prompt guide, training text)
+GEMINI_ADVANCED = ("Google recently introduced its latest chat-based AI product called Gemini "
+                   "Advanced. This AI system is a more capable version of Gemini (powered by "
+                   "their best-in-class multimodal model called Gemini Ultra 1.0.) which also "
+                   "replaces Bard.")  # models__gemini-advanced.md (prompt guide, training text)
+LLAMA_31 = ("Meta is releasing Llama 3.1 405B, the largest openly available foundation model. "
+            "Llama 3.1 405B was trained on over 15 trillion tokens using more than 16,000 GPUs. "
+            "The release also includes updated Llama 3.1 70B and Llama 3.1 8B models, with a "
+            "context length of 128K tokens.")  # tests/data/unseen/docs/u03_meta.txt
+CODE_LLAMA = ("Code Llama is a family of large language models (LLM), released by Meta, with "
+              "the capabilities to accept text prompts and generate and discuss code. The "
+              "release also includes two other variants (Code Llama Python and Code Llama "
+              "Instruct) and different sizes (7B, 13B, 34B, and 70B).")  # models__code-llama.md
+
+
+def test_this_release_stands_for_what_was_released(nlp):
+    # "this release", "this AI system": a kind noun (a plain modifier names nothing) standing
+    # for what the sentence before introduced, also when it was introduced by what it is
+    # "called"; the sizes of "this release" are the family's
+    found = typed(nlp, LLAMA_3)
+    assert ("Llama 3", "HAS_METRIC", "8B") in found, found
+    assert ("Llama 3", "HAS_METRIC", "70B parameters") in found, found
+    assert ("Gemini Advanced", "BASED_ON", "Gemini") in typed(nlp, GEMINI_ADVANCED)
+    found = typed(nlp, CODE_LLAMA)
+    assert {("Code Llama", "HAS_METRIC", size) for size in ("7B", "13B", "34B", "70B")} <= found
+
+
+def test_a_release_listing_named_models_leaves_their_figures_to_them(nlp):
+    # "the release includes <named models>, with a context length of 128K": not the figure of
+    # the model released before
+    found = typed(nlp, LLAMA_31)
+    assert ("Llama 3.1 405B", "HAS_METRIC", "128K tokens") not in found, found
+    assert ("Llama 3.1 8B", "HAS_METRIC", "128K tokens") in found, found
