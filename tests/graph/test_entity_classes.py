@@ -109,6 +109,18 @@ def test_a_team_named_after_what_it_makes_is_an_organisation(nlp):
     assert ("Microsoft", "ORG") in found, found
 
 
+def test_a_product_named_like_an_organisation_is_the_product_its_context_says(nlp):
+    # guides__deep-research.md (prompt guide): "X Research" is shaped like a lab's name, but
+    # the sentence says it is an agent, and whose
+    text = ("Deep Research is OpenAI's new agent that can perform multi-step research on the "
+            "internet for performing complex tasks like generating reports and competitor "
+            "analysis.")
+    assert ("Deep Research", "PROJECT") in ents(nlp, text)
+    assert ("Deep Research", "DEVELOPED_BY", "OpenAI") in typed(nlp, text)
+    # a lab said to be a lab stays one
+    assert ("Redwood Research", "ORG") in ents(nlp, "Redwood Research is a nonprofit lab.")
+
+
 def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):
     text = ("For all the prompt examples below, we will be using Code Llama 70B Instruct, which "
             "is a fine-tuned variant of Code Llama that's been instruction tuned.")

@@ -283,6 +283,8 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
             return None  # "Meta Prompting", "Meta-Learning": not the company
         if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent):
             return None  # "Efficient Foundation", "Large-Scale Database": a title's words
+        if ent.ent_id_ == SHAPED_ORG and parsed and type_by_context(ent) in PRODUCT_TYPES:
+            return relabel(ent, type_by_context(ent))  # "Deep Research is OpenAI's new agent"
         return _trim_hyphen(ent)
     return None
 
@@ -406,6 +408,8 @@ def _trim_hyphen(ent: Span) -> Span:
 # Shape patterns a title's words fit ("X Foundation", "X Research", "X Challenge"); the
 # family-based ones ("Gemini API") hold in titles too.
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
+SHAPED_ORG = "kind:organisation"  # a name shaped like an organisation's ("X Research")
+PRODUCT_TYPES = ("MODEL", "PROJECT")
 
 
 def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
