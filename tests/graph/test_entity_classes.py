@@ -119,6 +119,13 @@ def test_a_product_named_like_an_organisation_is_the_product_its_context_says(nl
     assert ("Deep Research", "DEVELOPED_BY", "OpenAI") in typed(nlp, text)
     # a lab said to be a lab stays one
     assert ("Redwood Research", "ORG") in ents(nlp, "Redwood Research is a nonprofit lab.")
+    # agents__context-engineering-deep-dive.md (prompt guide): a capitalised product noun
+    # after such a name is part of the name
+    text = ("- Deep Research Agent: Uses Gemini 2.5 Pro for complex planning and reasoning\n"
+            "- Search Worker Agent: Uses Gemini 2.5 Flash for faster, more cost-effective "
+            "search execution")
+    assert ("Deep Research Agent", "PROJECT") in ents(nlp, text)
+    assert ("Deep Research Agent", "USES", "Gemini 2.5 Pro") in typed(nlp, text)
 
 
 def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):

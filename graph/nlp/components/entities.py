@@ -283,10 +283,22 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
             return None  # "Meta Prompting", "Meta-Learning": not the company
         if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent):
             return None  # "Efficient Foundation", "Large-Scale Database": a title's words
-        if ent.ent_id_ == SHAPED_ORG and parsed and type_by_context(ent) in PRODUCT_TYPES:
-            return relabel(ent, type_by_context(ent))  # "Deep Research is OpenAI's new agent"
+        if ent.ent_id_ == SHAPED_ORG:
+            return _shaped_org(ent, parsed)
         return _trim_hyphen(ent)
     return None
+
+
+def _shaped_org(ent: Span, parsed: bool) -> Span:
+    """A name shaped like an organisation's ("X Research"), or the product its context says
+    it is: "Deep Research is OpenAI's new agent", "Deep Research Agent" (a capitalised
+    product noun after it, part of the name)."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is not None and after.is_title and after.lower_ in (
+            words("entities", "product_nouns") | words("entities", "apposed_product_nouns")):
+        return Span(ent.doc, ent.start, ent.end + 1, "PROJECT", span_id=ent.id_)
+    typed = type_by_context(ent) if parsed else None
+    return relabel(ent, typed) if typed in PRODUCT_TYPES else _trim_hyphen(ent)
 
 
 def _first_word_of_a_name(ent: Span) -> bool:
