@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Span
 
 from graph.ingest.documents import Document
+from graph.nlp.components.name_forms import an_instruction
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.spans import written_as_code
 from graph.nlp.extract import extract
@@ -1211,3 +1212,17 @@ def test_a_name_two_documents_type_apart_is_two_things(nlp):
     entities, _ = resolve(mentions, texts, user_aliases={})
     found = {(e.type, tuple(e.documents)) for e in entities if "ransformer" in e.label}
     assert found == {("METHOD", ("a.md",)), ("PROJECT", ("b.md",))}, found
+
+
+def test_an_instruction_opening_a_line_or_a_cell_is_no_name(nlp):
+    # agents__context-engineering-deep-dive.md (prompt guide), a task page's commands: a
+    # capitalised verb in its base form opening a sentence, a list item or a comment ("Learn",
+    # "Run", "Parse") is an instruction; en_core_web_sm read "Learn" and "Run" as persons,
+    # the recognisers of the guide folds "Parse" and "Reinforce" as products
+    text = ("Learn how to build production-ready AI agents with hands-on examples and "
+            "templates. Join our comprehensive course!\n\n# Run with a specific task suite")
+    assert not {name for name, _ in ents(nlp, text)} & {"Learn", "Run"}, ents(nlp, text)
+    doc = nlp("- Parse the string into JSON in your code.\nClaude answers questions.")
+    at = {t.text: t.i for t in doc}
+    assert an_instruction(doc[at["Parse"]:at["Parse"] + 1])
+    assert not an_instruction(doc[at["Claude"]:at["Claude"] + 1])

@@ -84,6 +84,7 @@ from graph.nlp.components.metrics import (
     share_of,
     within_cell,
 )
+from graph.nlp.components.name_forms import an_instruction
 from graph.nlp.components.not_figures import date_number, label_number, reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
@@ -238,8 +239,8 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
     domain = {(s.start, s.end, s.label) for s in doc.spans.get(SPANS_KEY, ())}
     for ent in sorted([*doc.ents, *missed_scores(doc)], key=lambda e: e.start):
         if (ent.start, ent.end, ent.label) in domain:  # the trained recogniser's types
-            if not generic_term(ent.text) and not (ent.label_ == "METHOD"
-                                                   and bulleted_label(ent)):
+            if not generic_term(ent.text) and not an_instruction(ent) and not (
+                    ent.label_ == "METHOD" and bulleted_label(ent)):
                 # "ReelText, a corpus of ...": the noun it stands for outranks the guess
                 # a parameter count makes a model ("QwQ-32B-Preview"), whatever the guess
                 label = "MODEL" if sized(ent.text) else type_by_context(ent) if parsed else None
@@ -252,7 +253,7 @@ def _sort_entities(doc: Doc, parsed: bool) -> tuple[list[Ranked], list[Span]]:
             metric = metric_span(number) if parsed else None
             if metric is not None:
                 spans.append((DERIVED, metric))
-        elif ent.label_ in NAME_LABELS and not is_generic(ent.text):
+        elif ent.label_ in NAME_LABELS and not is_generic(ent.text) and not an_instruction(ent):
             pending.append(ent)
         elif ent.label_ in LABEL_MAP and ent.label_ not in NAME_LABELS:
             spans.append((STATISTICAL, relabel(ent, LABEL_MAP[ent.label_])))

@@ -125,3 +125,13 @@ def opens_sentence(name: Span) -> bool:
     text = doc_text(doc)
     line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
     return not line.strip(" \t-*+#>`|")
+
+
+def an_instruction(name: Span) -> bool:
+    """A capitalised verb in its base form opening a sentence, a line or a table's cell
+    ("Extract the name of places ...", "- Parse the string into JSON", "| Split instructions
+    with role as a system msg ... |"): an instruction, not a name."""
+    if len(name) != 1 or name[0].tag_ != "VB" or not name[0].is_title:
+        return False
+    before = next((t for t in reversed(name.doc[:name.start]) if not t.is_space), None)
+    return opens_sentence(name) or (before is not None and before.text == "|")
