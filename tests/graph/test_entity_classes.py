@@ -10,6 +10,7 @@ import pytest
 from spacy.tokens import Span
 
 from graph.ingest.documents import Document
+from graph.nlp.components.arbiter import type_by_context
 from graph.nlp.components.name_forms import an_instruction
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.spans import written_as_code
@@ -127,6 +128,21 @@ def test_a_product_named_like_an_organisation_is_the_product_its_context_says(nl
             "search execution")
     assert ("Deep Research Agent", "PROJECT") in ents(nlp, text)
     assert ("Deep Research Agent", "USES", "Gemini 2.5 Pro") in typed(nlp, text)
+
+
+def test_names_said_to_be_examples_of_a_kind_are_of_that_kind(nlp):
+    # research__llm-agents.md (prompt guide): the recogniser of guide fold 138, which had not
+    # seen the page, read both as METHODs; "examples of LLM agents" says they are products
+    doc = nlp("- Math Agents assist researchers in exploring, discovering, solving and proving "
+              "mathematical problems. EduChat and CodeHelp are two other notable examples of "
+              "LLM agents designed for education.")
+    at = {t.text: t.i for t in doc}
+    for name in ("EduChat", "CodeHelp"):  # the subject and its conjunct
+        assert type_by_context(doc[at[name]:at[name] + 1]) == "PROJECT", name
+    # an invented pair: the recogniser's guess gives way to what the sentence says
+    found = ents(nlp, "Quillfox and Brambleware are two other notable examples of LLM agents "
+                      "designed for education.")
+    assert ("Brambleware", "PROJECT") in found, found
 
 
 def test_a_prefix_written_before_a_model_family_is_part_of_the_name(nlp):

@@ -260,16 +260,29 @@ _TYPE_NOUNS = (("MODEL", "model_nouns"), ("DATASET", "dataset_nouns"), ("METHOD"
                ("PROJECT", "product_nouns"), ("PROJECT", "apposed_product_nouns"))
 
 
+EXAMPLE_NOUNS = {"example", "instance"}
+
+
+def _example_of(noun: Token) -> Token:
+    """The kind an example is an example of ("notable examples of LLM agents": "agents")."""
+    if noun.lemma_.lower() not in EXAMPLE_NOUNS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), noun) if of is not None else noun
+
+
 def type_by_context(ent: Span) -> str | None:
     """The type a noun in apposition, or after "is a", gives a name: "the model (Sonnet
     4.5)", "X, our newest model", "ReelText, a corpus of ...", "HushKV, a 2-bit KV-cache
     quantization method", "X is an open-source tool"; ``None`` without such a noun."""
     root = ent.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
+    subject = first_conjunct(root) if root.dep_ == "conj" else root  # "X, Y and Z are ..."
     if root.dep_ == "appos":
         nouns.append(root.head)
-    elif root.dep_ == "nsubj" and root.head.lemma_ == "be":
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    elif subject.dep_ == "nsubj" and subject.head.lemma_ == "be":
+        nouns += [c for c in subject.head.children if c.dep_ == "attr"]
+    nouns = [_example_of(n) for n in nouns]  # "two notable examples of LLM agents"
     if not nouns and (apposed := apposed_noun(ent)) is not None:
         nouns.append(apposed)  # "Rook-2, our new action model": the parser missed it
     after = ent.doc[ent.end].text if ent.end < len(ent.doc) else ""
@@ -279,6 +292,6 @@ def type_by_context(ent: Span) -> str | None:
         if not noun.is_lower:
             continue
         for label, name in _TYPE_NOUNS:
-            if noun.lower_ in words("entities", name):
+            if {noun.lower_, noun.lemma_.lower()} & words("entities", name):
                 return label
     return None
