@@ -202,3 +202,21 @@ def test_a_word_of_the_language_its_heading_names_alone_is_a_name(nlp):
     # a heading of several words over a sentence opening with one of them names nothing
     doc = nlp("# Memory and Planning\n\nMemory is a component of every agent framework.")
     assert "Memory" not in {e.text for e in doc.ents}
+
+
+def test_a_reference_lists_paper_defines_its_name_also_a_word_of_the_language(nlp):
+    # models__llama.md (prompt guide): "- Koala: A Dialogue Model for Academic Research (April
+    # 2023)"; the recognisers of guide folds 31 and 138, which had not seen the page, missed
+    # Koala and Baize. Invented names of the same shape, words of the language too:
+    text = ("## Key References\n\n"
+            "- Quokka: A Dialogue Model for Academic Research (April 2023)\n"
+            "- Wombat: An Open-Source Chat Model with Parameter-Efficient Tuning on Self-Chat "
+            "Data (April 2023)\n"
+            "- Numbat: A Benchmark for Multilingual Reasoning in Large Language Models (May "
+            "2023)\n")
+    found = ents(nlp, text)
+    assert {("Quokka", "MODEL"), ("Wombat", "MODEL"), ("Numbat", "DATASET")} <= found, found
+    # undated, a word of the language is no name ("- Note: A model ..."), nor without an article
+    found = ents(nlp, "- Note: A model is a function of its data.\n- Goal: Fine-tuned LLaMA "
+                      "Outperforms GPT-4 on Arithmetic Tasks (May 2023)\n")
+    assert not {name for name, _ in found} & {"Note", "Goal"}, found

@@ -59,8 +59,13 @@ _COUNT_WORDS = {"over", "more", "than", "about", "around", "nearly", "approximat
 _RETYPED = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "PERSON", "PLACE"}
 _PAPER = r"(?:\*\*)?Title:(?:\*\*)?[ \t]*"  # "Title:", "**Title:**"
 _NAMED = r"`?(?:\*\*)?([^\n:`*#]{1,60}?)(?:\*\*)?[ \t]*:[ \t]+`?"  # the name, then its colon
-# "Title: `X: A ...`", "# X: A ...", "#  X : An ...": the name, then its defining phrase
-_TITLE = re.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]*|{_PAPER}){_NAMED}(?=(?:[Aa]n?|[Tt]he)[ \t])")
+# "Title: `X: A ...`", "# X: A ...", "#  X : An ...", "- X: A ...": the name, then its
+# defining phrase
+_TITLE = re.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]*|{_PAPER}|[-*+][ \t]+){_NAMED}"
+                    r"(?=(?:[Aa]n?|[Tt]he)[ \t])")
+# a reference list's paper, dated: "- Koala: A Dialogue Model for Academic Research (April
+# 2023)" (a word of the language names the model: the paper says what it is)
+_REFERENCE = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\S.*\((?:[A-Z][a-z]+\.? )?\d{4}\)[ \t]*$")
 # "Title: `LIBRA: Long Input Benchmark for Russian Analysis`": without an article, only a
 # benchmark's kind noun heads a paper's title ("LongProc: Benchmarking Long-Context Language
 # Models on ..." is no model's)
@@ -287,13 +292,16 @@ def _titles(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
     text, found = doc_text(doc), []
     lines = [(m.start(1), m.end(1), m.end()) for m in _TITLE.finditer(text)]
     bare = [(m.start(1), m.end(1), m.end()) for m in _BARE_TITLE.finditer(text)]
+    references = {m.start(1) for m in _TITLE.finditer(text)
+                  if _REFERENCE.match(text, text.rfind("\n", 0, m.start(1)) + 1)}
     openers = [(m.start(1), m.end(1), m.end()) for pattern in (_HEADING, _FIRST_LINE)
                for m in pattern.finditer(text)]
     for (start, end, phrase), title in [*((t, True) for t in lines), *((b, None) for b in bare),
                                         *((o, False) for o in openers)]:
         name = doc.char_span(start, end)
         first = doc.char_span(phrase, phrase + 1, alignment_mode="expand")
-        if name is None or first is None or a_name(name, vocabulary) is None:
+        if name is None or first is None or a_name(name, vocabulary) is None and not (
+                start in references and len(name) == 1 and name[0].is_title):
             continue
         label = _phrase_kind(doc, first.start, bool(title))
         if label is not None and (title is not None or label == "DATASET"):
