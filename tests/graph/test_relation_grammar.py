@@ -315,3 +315,14 @@ def test_a_maker_s_listed_partner_made_it_too(nlp, model):
     found = typed(nlp, "The benchmark covers GPT-4 from OpenAI, Claude 3 and Gemini Pro.")
     assert not any(p == "DEVELOPED_BY" and s.startswith(("Claude", "Gemini"))
                    for s, p, _ in found), found
+
+
+def test_made_by_the_people_of_organisations_is_made_by_them(nlp, model):
+    # a paper summary of our own (the probes of session 56): "developed by researchers at X
+    # and Y" names X and Y as makers, after a sentence that leaves the page's subject to it
+    text = ("# Skyline Prompting\n\nThe method builds on least-to-most prompting and uses "
+            "self-consistency to pick the final outline. Skyline Prompting was developed by "
+            "researchers at Tsinghua University and Zhipu AI.")
+    found = typed(nlp, text)
+    assert ("Skyline Prompting", "DEVELOPED_BY", "Tsinghua University") in found, found
+    assert ("Skyline Prompting", "DEVELOPED_BY", "Zhipu AI") in found, found
