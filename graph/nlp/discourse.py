@@ -303,7 +303,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         antecedent = _antecedent(sent, ents, (previous, topic, released), several, offset)
         standing = _standing(sent, ents, antecedent, several, organizations)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
-        marks, intro = list_marks(sent, ents, intro, stand, carried, offset)
+        marks, intro = list_marks(sent, ents, intro, stand, carried, offset, previous or topic)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []
         standing += marks
         found += _pairs(sent, context, [*ents, *standing], headed, stand, several, text,

@@ -32,14 +32,17 @@ Intro = tuple[Topic, str]  # the entity a line introducing a list is about, "lis
 
 
 def list_marks(sent: Span, ents: list[Span], intro: Intro | None, standing: Standing,
-               carried: list[Span], offset: int) -> tuple[list[Span], Intro | None]:
+               carried: list[Span], offset: int, discussed: Topic | None = None
+               ) -> tuple[list[Span], Intro | None]:
     """The marks of the list items of ``sent`` under a line introducing them ("How it
     compares:", "Mistral Large's capabilities include:"), as spans standing for the
     entity that line is about (added to ``standing``); and the introduction in force
     after the sentence (a line of prose ends it). ``carried``: the mark of the sentence
     before when the parser made a sentence of it alone ("-"), its item is this one's first
     line; the phrase after "list:" is what the line says of its entity ("Haystack is used
-    by thousands of teams ..., including:"), read between it and each item."""
+    by thousands of teams ..., including:"), read between it and each item. A caption of
+    results that names nothing ("Results:", "Key results:") is about what the text is
+    discussing (``discussed``)."""
     doc, marks = sent.doc, list(carried)
     for mark in carried:
         standing[(mark.start_char, mark.end_char)] = intro
@@ -62,9 +65,19 @@ def list_marks(sent: Span, ents: list[Span], intro: Intro | None, standing: Stan
             stood = next((topic for (s, _), (topic, _) in standing.items()
                           if doc[start].idx <= s < doc[end - 1].idx + len(doc[end - 1])),
                          None) if colon else None
+            stood = stood or (discussed if colon and _of_results(doc[start:end]) else None)
             intro = (entity_topic(named, offset), _said_of(named)) if named is not None \
                 else (stood, "list") if stood is not None else None
     return marks, intro
+
+
+RESULT_NOUNS = {"result", "score", "performance", "evaluation", "benchmark", "highlight"}
+
+
+def _of_results(line: Span) -> bool:
+    """"Results:", "Key results:", "Benchmark scores:": a short caption of results."""
+    words = [t for t in line if t.is_alpha]
+    return 0 < len(words) <= 3 and words[-1].lemma_.lower() in RESULT_NOUNS
 
 
 def _said_of(named: Span) -> str:

@@ -86,7 +86,11 @@ def item_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
                 or any("\n" in t.text for t in doc[mark.end:after[0].start]):
             continue
         first = after[0]
-        if first.label_ == "METHOD":
+        if first.label_ == "DATASET" and len(after) > 1 and after[1].label_ == "METRIC" and \
+                [t.lower_ for t in doc[first.end:after[1].start]] in ([":"], [":", "a"]):
+            found[(mark.start, first.start)] = "EVALUATED_ON"  # "- WebArena: 48.1% task
+            found[(mark.start, after[1].start)] = "HAS_METRIC"  # success"
+        elif first.label_ == "METHOD":
             found[(mark.start, first.start)] = "USES"
         elif first.label_ == "METRIC":
             found[(mark.start, first.start)] = "HAS_METRIC"

@@ -326,3 +326,26 @@ def test_made_by_the_people_of_organisations_is_made_by_them(nlp, model):
     found = typed(nlp, text)
     assert ("Skyline Prompting", "DEVELOPED_BY", "Tsinghua University") in found, found
     assert ("Skyline Prompting", "DEVELOPED_BY", "Zhipu AI") in found, found
+
+
+def test_a_caption_of_results_lists_the_scores_of_what_the_text_discusses(nlp, model):
+    # n06_corvid_wingspan.txt: "Results:" names nothing; its items "- BENCH: figure" are the
+    # scores on each benchmark of the model the text is about, not the benchmark's figures
+    text = ("Wingspan is powered by Rook-2, our new action model. Rook-2 was trained with "
+            "reinforcement learning from human feedback (RLHF) on 600,000 recorded task "
+            "demonstrations. It builds on our earlier Rook-1 but adds a vision encoder.\n\n"
+            "Results:\n- WebArena: 48.1% task success, surpassing Rook-1 (35.6%)\n"
+            "- OSWorld: 27.5%, comparable to UI-TARS-72B from ByteDance\n")
+    found = typed(nlp, text)
+    for fact in (("Rook-2", "EVALUATED_ON", "WebArena"), ("Rook-2", "EVALUATED_ON", "OSWorld"),
+                 ("Rook-2", "HAS_METRIC", "27.5%")):
+        assert fact in found, (fact, found)
+    assert not any(s in ("WebArena", "OSWorld") and p == "HAS_METRIC" for s, p, _ in found)
+    # a summary of our own: the page's technique under "Key results:"
+    found = typed(nlp, "# Skyline Prompting\n\nSkyline Prompting is a decoding-time technique "
+                       "proposed by Liu et al.\n\nKey results:\n- GSM8K: 92.4% (vs. 89.1% for "
+                       "chain-of-thought)\n- MATH-500: 78.9%\n")
+    assert {("Skyline Prompting", "EVALUATED_ON", "GSM8K"),
+            ("Skyline Prompting", "HAS_METRIC", "92.4%"),
+            ("Skyline Prompting", "HAS_METRIC", "78.9%")} <= found, found
+    assert ("GSM8K", "HAS_METRIC", "92.4%") not in found, found
