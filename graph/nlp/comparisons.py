@@ -132,8 +132,10 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
     if not before:
         return None
     subject = before[-1]
-    between = [t for t in doc[subject.end:cue]
-               if not any(s <= t.i < end for s, end in cue_spans.items())]
+    figures = {k for e in ents if e.label_ == "METRIC" for k in range(e.start - 1, e.end + 1)
+               if doc[e.start - 1].text == "(" and e.end < len(doc) and doc[e.end].text == ")"}
+    between = [t for t in doc[subject.end:cue] if t.i not in figures  # "B (79.8%) and behind C"
+               and not any(s <= t.i < end for s, end in cue_spans.items())]
     if any(t.i in cue_spans for t in doc[subject.end:cue]) and \
             not all(t.lower_ in ("or", "and", ",", "even") for t in between[-1:]):
         return None

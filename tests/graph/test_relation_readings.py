@@ -293,3 +293,12 @@ def test_each_benchmark_of_a_verbless_list_of_scores_is_its_models(nlp):
                        "(instruction-level, loose) and 7.32 on MT-Bench.")
     assert {("Mistral-ORPO-β", "EVALUATED_ON", b) for b in ("AlpacaEval 2.0", "IFEval",
                                                            "MT-Bench")} <= found, found
+
+
+def test_a_comparison_goes_on_past_a_score_in_brackets(nlp, model):
+    # an announcement of our own (the probes of session 56): the second cue ("behind") is
+    # the same model's, past the first item's score in brackets
+    found = typed(nlp, "Halden AI today released Corvus 2. On AIME 2025, Corvus 2 scores 81.3%, "
+                       "ahead of DeepSeek-R1 (79.8%) and behind o3-mini (86.5%).")
+    assert ("Corvus 2", "OUTPERFORMS", "DeepSeek-R1") in found, found
+    assert ("o3-mini", "OUTPERFORMS", "Corvus 2") in found, found
