@@ -76,8 +76,7 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
     """The verb governing ``token`` and its role: ("subj"|"obj", preposition or "").
 
     A metric takes part only as a phrase of its own ("saw a 17% improvement"), not as
-    a modifier inside another noun phrase ("releases a 123B parameter model").
-    """
+    a modifier inside another noun phrase ("releases a 123B parameter model")."""
     token = _climb(token, {"conj"} if metric else TRANSPARENT_DEPS)
     dep, head = token.dep_, token.head
     if dep == "oprd" and head.lemma_.lower() in NAMING_VERBS and head.tag_ == "VBN" \
@@ -96,11 +95,13 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
         # "worked with partners including AWS", "benchmarks such as MMLU": the examples
         # take the role of the noun they exemplify
         return verb_role(head.head, metric)
+    if dep == "pobj" and head.dep_ == "conj" and head.head.dep_ == "pcomp":
+        return verb_role(head.head, metric)  # "on Hugging Face and through B" ("Hugging" a verb)
     if dep == "pobj" and head.dep_ == "conj" and head.head.dep_ in ("prep", "agent"):
         # "on A ... and on B": the role of the first preposition's object
         first = next((c for c in head.head.children if c.dep_ == "pobj"), None)
         return verb_role(first, metric) if first is not None else None
-    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
         # "from under 25 minutes to over 45 minutes": the relation is the lowest preposition
         # that is not a quantifier; the verb is where the chain of prepositions ends
         label_prep = head if head.lower_ not in QUANTIFYING_PREPS else None
@@ -236,8 +237,7 @@ def implicit_subjects(verb: Token, ent_of: dict[int, Span], depth: int = 0) -> l
     Only constructions whose subject the grammar determines: coordinated verbs share
     the subject; a relative clause's "which/who/that" is its antecedent; an infinitival
     purpose clause takes the main clause's subject; a controlled complement takes the
-    main verb's object if it has one, else its subject.
-    """
+    main verb's object if it has one, else its subject."""
     if depth > 3:
         return []
     head = verb.head
