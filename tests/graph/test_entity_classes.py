@@ -1242,3 +1242,21 @@ def test_an_instruction_opening_a_line_or_a_cell_is_no_name(nlp):
     at = {t.text: t.i for t in doc}
     assert an_instruction(doc[at["Parse"]:at["Parse"] + 1])
     assert not an_instruction(doc[at["Claude"]:at["Claude"] + 1])
+
+
+def test_capitalised_words_an_acronym_spells_are_the_name_the_text_defines(nlp):
+    # summaries of our own (the probes of session 56): words of the language, capitalised and
+    # abbreviated where the text defines or proposes them, name a technique; every mention
+    # of the acronym is it. en_core_web_sm had run "Reflective Retrieval (RR" into the
+    # bracket and nothing was left
+    text = ("# Reflective Retrieval\n\nReflective Retrieval (RR) is a retrieval-augmented "
+            "generation technique introduced by Park et al. (2024). RR combines dense "
+            "retrieval with a self-critique step.")
+    assert ("Reflective Retrieval", "METHOD") in ents(nlp, text)
+    assert ("Reflective Retrieval", "USES", "dense retrieval") in typed(nlp, text)
+    found = ents(nlp, "In this paper we propose Sparse Draft Verification (SDV) for faster "
+                      "decoding.")
+    assert ("Sparse Draft Verification", "METHOD") in found, found
+    # a term the text only abbreviates is none
+    found = ents(nlp, "The task is a Capture the Flag (CTF) challenge.")
+    assert not any("Capture" in name for name, _ in found), found

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
+from graph.nlp.components.arbiter import type_by_context
 from graph.nlp.components.spans import doc_text
 from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
@@ -97,6 +98,51 @@ def _without_epithets(span: Span) -> Span:
         return span
     rest = Span(span.doc, start, span.end, label=span.label_, span_id=span.id_ or "")
     return rest if acronym_for(rest) is not None else span
+
+
+_LINKS = {"of", "for", "and", "from", "with", "to", "in", "on", "the", "-", "–"}
+
+
+PROPOSING = {"propose", "introduce", "present", "call", "name", "dub"}  # "we propose X (ACR)"
+
+
+def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
+    """Names nothing found that the acronym in brackets after them spells, where the text
+    defines or proposes them: capitalised words ("Reflective Retrieval (RR) is a ...
+    technique", "we propose Sparse Draft Verification (SDV)"), which the genre abbreviates
+    when they name something, though all are words of the language (not a term the text
+    only abbreviates: "Capture the Flag (CTF)", "Modern Standard Arabic (MSA)"). Typed by
+    their definition, else by their last word: a dataset's noun makes a DATASET, a model's a
+    MODEL, anything else a METHOD (what this genre proposes most)."""
+    taken = {t.i for s in spans if not _cut_at_bracket(s) for t in s}
+    found = []
+    for close in (t for t in doc if parsed and t.text == ")" and t.i >= 3
+                  and doc[t.i - 2].text == "("):
+        end = start = close.i - 2
+        while start > 0 and end - start < 8 and doc[start - 1].i not in taken and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in _LINKS and start < end):
+            start -= 1
+        while start < end and not doc[start].is_title:
+            start += 1  # no link word opens a name
+        name = doc[start:end]
+        if len(name) < 2 or any(t.i in taken for t in doc[start:end + 3]) or \
+                (acronym := acronym_for(name)) is None or \
+                acronym.casefold() in words("entities", "generic_terms"):
+            continue
+        defined = type_by_context(name)
+        proposed = start > 0 and doc[start - 1].lemma_.lower() in PROPOSING
+        if defined is not None or proposed:
+            last = name[-1].lower_
+            found.append(Span(doc, start, end, label=defined or (
+                "DATASET" if last in words("entities", "dataset_nouns") else
+                "MODEL" if last in words("entities", "model_nouns") else "METHOD")))
+    return found
+
+
+def _cut_at_bracket(span: Span) -> bool:
+    """A guess run into a bracket it does not close ("Reflective Retrieval (RR")."""
+    texts = [t.text for t in span]
+    return "(" in texts and ")" not in texts
 
 
 def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:

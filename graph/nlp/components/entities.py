@@ -43,6 +43,7 @@ from graph.nlp.components.acronyms import (
     acronym_spans,
     defined_name,
     listed_acronyms,
+    spelled_names,
     spelled_out,
 )
 from graph.nlp.components.arbiter import (
@@ -181,6 +182,7 @@ class ThreadlineEntities:
         spans.extend((SHAPE, s) for s in [*sized_models(doc), *possessed_models(
             doc, [*doc.ents, *(s for _, s in spans)])])
         spans = [(p, spelled_out(s)) for p, s in spans]  # "... from Human Feedback (RLHF)"
+        spans.extend((DERIVED, s) for s in spelled_names(doc, [s for _, s in spans], parsed))
         spans.extend((RULER, s) for s in acronym_spans(doc, choose(spans)))
         spans = [(p, specified(whole_name(s))) for p, s in spans]
         if parsed:  # a technique is named by a noun: "Knowledge Enhanced" + "Pre-training"
