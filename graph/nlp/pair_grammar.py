@@ -48,7 +48,7 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     noun = head.head
     if head.dep_ == "appos" and _described(head, ent_of) is not None:
         return _described(head, ent_of)  # "Falcon LLM – a 180B model"
-    described = _appositive_phrase(head)
+    described = _appositive_phrase(first_conjunct(head))  # "a family of 1.5B and 3B models"
     if described is not None:  # "SEA-Jailbreak, a new set of 2,000 adversarial prompts"
         return _described(described, ent_of, SIZED_TYPES)
     if _names_a_thing(head):

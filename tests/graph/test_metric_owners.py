@@ -171,3 +171,15 @@ def test_a_release_listing_named_models_leaves_their_figures_to_them(nlp):
     found = typed(nlp, LLAMA_31)
     assert ("Llama 3.1 405B", "HAS_METRIC", "128K tokens") not in found, found
     assert ("Llama 3.1 8B", "HAS_METRIC", "128K tokens") in found, found
+
+
+def test_the_sizes_of_a_family_are_the_familys(nlp):
+    # a summary of our own (the probes of session 56): "a family of" is no measure of a
+    # figure ("family of 1.5B" had been one METRIC), and the second size, a conjunct of the
+    # noun in apposition, is the family's too, not the subject's
+    text = ("Researchers from Carnegie Mellon University introduce TinyMath, a family of 1.5B "
+            "and 3B models for mathematical reasoning.")
+    found = typed(nlp, text)
+    assert ("TinyMath", "HAS_METRIC", "1.5B") in found, found
+    assert ("TinyMath", "HAS_METRIC", "3B models") in found, found
+    assert not any(s == "Carnegie Mellon University" and p == "HAS_METRIC" for s, p, _ in found)

@@ -112,7 +112,8 @@ def _measure_of(ent: Span) -> int | None:
     if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i != ent.start - 1:
         return None
     noun = prep.head
-    if noun.pos_ != "NOUN" or noun.i != prep.i - 1:
+    if noun.pos_ != "NOUN" or noun.i != prep.i - 1 or \
+            noun.lower_ in words("entities", "model_nouns"):  # "a family of 1.5B and 3B models"
         return None
     start = noun.i
     while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].head == noun:
