@@ -220,3 +220,10 @@ def test_a_reference_lists_paper_defines_its_name_also_a_word_of_the_language(nl
     found = ents(nlp, "- Note: A model is a function of its data.\n- Goal: Fine-tuned LLaMA "
                       "Outperforms GPT-4 on Arithmetic Tasks (May 2023)\n")
     assert not {name for name, _ in found} & {"Note", "Goal"}, found
+
+
+def test_data_named_in_apposition_is_a_dataset(nlp):
+    # a summary of our own (the probes of session 56): "The training data, X, ..."
+    found = ents(nlp, "TinyMath is distilled from DeepSeek-R1. The training data, TinyMath-Traces, "
+                      "is released under the MIT license.")
+    assert ("TinyMath-Traces", "DATASET") in found, found
