@@ -2,7 +2,8 @@
 "compare ORPO with SFT, RLHF and DPO", "A preliminary comparison and assessment of
 ChatGPT-3.5, ChatGPT-4, and Google Bard", "A Comparative Study on ChatGPT and Fine-tuned
 BERT", "the performance comparison between Phi-2 (2.7B) and Phi-1.5 (1.3B)", and a fronted
-"Compared to X, the Y model ..." (GUIDELINES: COMPARED_WITH).
+"Compared to X, the Y model ..." (GUIDELINES: COMPARED_WITH; OUTPERFORMS where the subject
+then "trails" or "leads" with no object of its own).
 
 :mod:`graph.nlp.comparisons` reads a cue with its subject before it; here the words after a
 cue of comparing list every end, read from the surface as there.
@@ -82,8 +83,27 @@ def among_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         for a, b in pairs:
             if a.text.casefold() != b.text.casefold():
                 found[(a.start, b.start) if a.start < b.start else (b.start, a.start)] = \
-                    "COMPARED_WITH"
+                    _ranked(b, ents) if t.lower_ == "compared" else "COMPARED_WITH"
     return found
+
+
+TRAILING = {"trail", "lag", "fall"}  # "Compared to X, it trails by 8 points": X wins
+LEADING = {"outperform", "lead", "win", "beat", "surpass", "excel"}  # ... "it leads": it wins
+
+
+def _ranked(subject: Span, ents: list[Span]) -> str:
+    """What a fronted "Compared to X," says of X and the subject after it: a win where the
+    verb right after the subject ranks it without an object of its own ("it trails by 8
+    points on AIME 2024": X OUTPERFORMS it; the parser may read "trails" as a noun), else a
+    comparison."""
+    doc = subject.doc
+    at = next((t.i for t in doc[subject.end:subject.end + 3] if t.pos_ != "ADV"), None)
+    if at is None or any(e.start == at + 1 for e in ents):
+        return "COMPARED_WITH"
+    word = doc[at].lower_
+    stem = word[:-1] if word.endswith("s") else word
+    return "OUTPERFORMS" if stem in TRAILING or word in ("fell", "lagged", "trailed") else \
+        "OUTPERFORMS<" if stem in LEADING or word in ("led", "won", "beat") else "COMPARED_WITH"
 
 
 def _fronted(sent: Span, i: int, ents: list[Span]) -> list[tuple[Span, Span]]:

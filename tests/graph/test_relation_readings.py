@@ -302,3 +302,20 @@ def test_a_comparison_goes_on_past_a_score_in_brackets(nlp, model):
                        "ahead of DeepSeek-R1 (79.8%) and behind o3-mini (86.5%).")
     assert ("Corvus 2", "OUTPERFORMS", "DeepSeek-R1") in found, found
     assert ("o3-mini", "OUTPERFORMS", "Corvus 2") in found, found
+
+
+def test_a_fronted_comparison_ranks_by_the_verb_that_follows(nlp, model):
+    # a summary of our own (the probes of session 56): "Compared to X, it trails ..." is X's
+    # win (the parser read "trails" as a noun in the second sentence); "leads", the subject's
+    found = typed(nlp, "TinyMath-3B is a small model. Compared to o1-mini, it trails by 8 "
+                       "points on AIME 2024 but matches it on MATH-500.")
+    assert ("o1-mini", "OUTPERFORMS", "TinyMath-3B") in found, found
+    found = typed(nlp, "TinyMath-3B is a small model. Compared to o1-mini, TinyMath-3B trails "
+                       "by 8 points on AIME 2024.")
+    assert ("o1-mini", "OUTPERFORMS", "TinyMath-3B") in found, found
+    found = typed(nlp, "TinyMath-3B is a small model. Compared to GPT-4, TinyMath-3B leads on "
+                       "MATH-500.")
+    assert ("TinyMath-3B", "OUTPERFORMS", "GPT-4") in found, found
+    found = typed(nlp, "TinyMath-3B is a small model. Compared to GPT-4, TinyMath-3B is much "
+                       "smaller.")
+    assert ("GPT-4", "COMPARED_WITH", "TinyMath-3B") in found, found
