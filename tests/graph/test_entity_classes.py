@@ -1260,3 +1260,12 @@ def test_capitalised_words_an_acronym_spells_are_the_name_the_text_defines(nlp):
     # a term the text only abbreviates is none
     found = ents(nlp, "The task is a Capture the Flag (CTF) challenge.")
     assert not any("Capture" in name for name, _ in found), found
+
+
+def test_a_name_listed_after_a_kind_noun_is_of_that_kind_not_a_place(nlp):
+    # a guide page of our own (the probes of session 56): en_core_web_sm read "Windsurf" as
+    # a place; listed after "Tools like", it is a product like the others
+    found = ents(nlp, "Tools like Cursor, Windsurf and GitHub Copilot bring LLMs into the "
+                      "editor.")
+    assert {("Cursor", "PROJECT"), ("Windsurf", "PROJECT"), ("GitHub Copilot", "PROJECT")} \
+        <= found, found

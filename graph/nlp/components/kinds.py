@@ -27,6 +27,8 @@ _SEPARATORS = {",", "and", "or"}
 _MARKS = {"*", "**", "`", "_"}
 _KINDS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _MAX_NAME = 4  # tokens of one listed name
+# what a kind retypes: a guessed person or place too ("Tools like Cursor, Windsurf and ...")
+_RETYPED = _KINDS | {"PERSON", "PLACE"}
 
 
 # The lists of kind nouns (``kind_nouns_<name>``) and the type each gives.
@@ -61,7 +63,7 @@ def listed_kinds(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             if n is not None:
                 span = out[n]
                 matched = (span.start, span.end) in strong and span.id_  # as the pattern
-                if span.label_ in _KINDS and span.label_ != label and not matched \
+                if span.label_ in _RETYPED and span.label_ != label and not matched \
                         and span.end <= b:
                     out[n] = Span(doc, span.start, span.end, label=label)
             elif not any(t in by_token for t in range(a, b)):
