@@ -1269,3 +1269,11 @@ def test_a_name_listed_after_a_kind_noun_is_of_that_kind_not_a_place(nlp):
                       "editor.")
     assert {("Cursor", "PROJECT"), ("Windsurf", "PROJECT"), ("GitHub Copilot", "PROJECT")} \
         <= found, found
+
+
+def test_authors_cited_with_et_al_are_people_not_places(nlp):
+    # a summary of our own (the probes of session 56): en_core_web_sm read "Park et al" as a
+    # place, a PLACE node in the window
+    found = ents(nlp, "Reflective Retrieval (RR) is a retrieval-augmented generation technique "
+                      "introduced by Park et al. (2024).")
+    assert not any(label == "PLACE" for _, label in found), found

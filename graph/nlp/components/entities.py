@@ -377,6 +377,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
             ent, label = numbered, "MODEL"  # "Vela 2 Max", "EAGLE-2": no person is numbered
         elif label == "PERSON" and (defined := defined_name(ent)) is not None:
             label = defined  # "Sparse Draft Verification (SDV)": no person's initials
+        elif label == "PLACE" and any(t.lower_ == "et" for t in ent):
+            label = "PERSON"  # "Park et al. (2024)": the authors, no place
         elif label in ("PERSON", "PLACE") and len(ent) == 1 and ent.text in firsts:
             label = "ORG"  # "Kairos released ..." after "Kairos Labs"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
