@@ -11,8 +11,9 @@ one ("it", "the Paris start-up": :mod:`graph.nlp.anaphora`, :mod:`graph.nlp.comp
 and the sentence names the round ("round", "Series A", "seed", "funding"). Without a round,
 an organisation described as backed by another is funded by it, whichever side of it the
 backer is written ("Alibaba-backed Moonshot AI", "Moonshot AI, the Alibaba-backed maker of
-Kimi", "the startup backed by Lakeshore Ventures"). A sentence about the round the text just
-reported names funders of what the text is about ("The round was led by Accel").
+Kimi", "the startup backed by Lakeshore Ventures"), and so is one whose investors a relative
+clause names ("OpenAI, whose main backer is Microsoft"). A sentence about the round the text
+just reported names funders of what the text is about ("The round was led by Accel").
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     sentence names as the funded one and a funder of its round, or as backed and backer:
     ``"FUNDS<"`` (``b`` funds ``a``)."""
     orgs = [e for e in ents if e.label_ == "ORG"]
-    found = _backed(sent, orgs)
+    found = _backed(sent, orgs) | _whose_backers(sent, orgs)
     if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
         return found
     for funder in (o for o in orgs if _cued(sent, o)):
@@ -84,6 +85,26 @@ def _backed(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:
         for funder in funders if funded is not None else ():
             found[tuple(sorted((funder.start, funded.start)))] = \
                 "FUNDS" if funder.start < funded.start else "FUNDS<"
+    return found
+
+
+BACKER_NOUNS = {"investor", "backer", "funder", "shareholder"}
+
+
+def _whose_backers(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:
+    """"Brightline, whose investors include Sequoia Capital and General Catalyst", "Mistral
+    AI, whose main backer is Microsoft": the organisations the relative clause names as its
+    investors fund the one before "whose"."""
+    doc, found = sent.doc, {}
+    for whose in (t for t in sent if t.lower_ == "whose" and t.head.lemma_ in BACKER_NOUNS):
+        noun = whose.head
+        funded = next((o for o in orgs if o.end == whose.i - 1 and doc[o.end].text == ","), None)
+        if funded is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        named = [c for c in noun.head.children if c.dep_ in ("dobj", "attr")]
+        heads = {t.i for c in named for t in (c, *c.conjuncts)}
+        for funder in (o for o in orgs if o.root.i in heads):
+            found[(funded.start, funder.start)] = "FUNDS<"
     return found
 
 

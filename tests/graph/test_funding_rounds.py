@@ -115,3 +115,15 @@ def test_the_graph_keeps_who_funds_whom(nlp, model):
     from graph.taxonomy import predicates
 
     assert predicates()["FUNDS"].inverse == "Funded by" and not predicates()["FUNDS"].symmetric
+
+
+def test_the_investors_a_relative_clause_names_fund_the_organisation_before_it(nlp, model):
+    # m06_mistral_funding_news.txt (announcements): "Unlike OpenAI, whose main backer is
+    # Microsoft, ..."; and a release of our own (the probes of session 56) with a list
+    found = typed(nlp, "Unlike OpenAI, whose main backer is Microsoft, Mistral AI says it keeps "
+                       "its independence.")
+    assert ("Microsoft", "FUNDS", "OpenAI") in found, found
+    found = typed(nlp, "Brightline, whose investors include Sequoia Capital and General "
+                       "Catalyst, raised a $45 million Series A in 2025.")
+    assert {("Sequoia Capital", "FUNDS", "Brightline"),
+            ("General Catalyst", "FUNDS", "Brightline")} <= found, found
