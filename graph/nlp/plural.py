@@ -31,7 +31,7 @@ from graph.nlp.components.spans import first_conjunct
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.pairs import LIST_ITEM, Topic
-from graph.nlp.relations import VERBAL, WE_WORDS, main_subject, phrase_head
+from graph.nlp.relations import NAMING_VERBS, VERBAL, WE_WORDS, main_subject, phrase_head
 from graph.nlp.rows import MARKS
 
 GROUP_TYPES = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
@@ -131,9 +131,6 @@ def _counted(run: list[Span]) -> str | None:
     counted = noun.pos_ == "NOUN" and any(c.dep_ == "nummod" and count_of(c) == len(run)
                                           for c in noun.children)
     return noun.lemma_.lower() if counted else None
-
-
-NAMING_VERBS = {"call", "name", "dub"}  # "a new model called Kestrel 2"
 
 
 def releasing_verb(ent: Span) -> Token | None:

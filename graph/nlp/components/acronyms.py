@@ -100,9 +100,7 @@ def _without_epithets(span: Span) -> Span:
     return rest if acronym_for(rest) is not None else span
 
 
-_LINKS = {"of", "for", "and", "from", "with", "to", "in", "on", "the", "-", "–"}
-
-
+_LINKS = {"of", "for", "and", "from", "with", "to", "in", "on", "the", "-", "–"}  # in a name
 PROPOSING = {"propose", "introduce", "present", "call", "name", "dub"}  # "we propose X (ACR)"
 
 
