@@ -227,3 +227,17 @@ def test_data_named_in_apposition_is_a_dataset(nlp):
     found = ents(nlp, "TinyMath is distilled from DeepSeek-R1. The training data, TinyMath-Traces, "
                       "is released under the MIT license.")
     assert ("TinyMath-Traces", "DATASET") in found, found
+
+
+def test_a_name_defined_as_a_company_is_an_organisation_in_every_mention(nlp, model):
+    # an announcement of our own (the probes of session 56): the dateline read away, the
+    # parser made no apposition of "Northwind, the company behind ...", and en_core_web_sm
+    # found the name only once, as a person; the company was bought by none
+    from tests.graph.test_relation_classifier import typed
+    text = ("Northwind launches Atlas Agents on top of Claude\n\nSAN FRANCISCO, May 2, 2026 — "
+            "Northwind, the company behind the Atlas data platform, today announced Atlas "
+            "Agents, a set of autonomous agents.\n\nNorthwind was acquired by Salesforce in "
+            "2025 for $1.9 billion.")
+    assert ("Northwind", "ORG") in ents(nlp, text)
+    found = typed(nlp, text)
+    assert ("Salesforce", "FUNDS", "Northwind") in found, found

@@ -43,7 +43,7 @@ from graph.nlp.components.name_forms import (
 from graph.nlp.components.spans import HYPHENS, MARKUP, QUOTES, doc_text, relabel
 from graph.nlp.lexicon import words
 
-_ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL")  # who wins a tie
+_ORDER = ("DATASET", "PROJECT", "METHOD", "MODEL", "ORG")  # who wins a tie
 _OPENERS = {"a", "an", "the", "our", "its", "their", "this", "'s", "’s"}  # "Fennec's new model"
 _DEFINITE = {"the", "our", "its", "this"}
 _COPULAS = {"is", "was"}
