@@ -25,7 +25,7 @@ from spacy.tokens import Span
 from graph.nlp.components.spans import MARKUP, past_markup
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import ANAPHOR
-from graph.nlp.relations import WE_WORDS
+from graph.nlp.relations import WE_WORDS, people_noun
 from graph.nlp.use_clauses import subject_of
 
 MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
@@ -116,7 +116,7 @@ def _by_people_of(between: list[str]) -> list[str]:
         return between
     i = len(between) - 2
     noun = between[i].removesuffix("s")
-    if noun not in words("roles", "staff_nouns") and noun not in words("roles", "person_nouns"):
+    if not people_noun(noun):
         return between
     if between[i - 1] in PEOPLE_DETERMINERS:
         i -= 1  # "by our colleagues at"

@@ -119,7 +119,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
             verb = verb.head  # "is now available on A and B": the verb, read "available on"
         if verb.pos_ in VERBAL:
             return verb, "obj", label_prep.lower_
-        if label_prep.lower_ in ("at", "from") and verb.dep_ == "pobj" and _people(verb):
+        if label_prep.lower_ in ("at", "from") and verb.dep_ == "pobj" and \
+                people_noun(verb.lemma_.lower()):
             return verb_role(verb, metric)  # "developed by researchers at X": X's people
         if verb.dep_ in SUBJECT_DEPS and verb.head.pos_ in VERBAL and not metric and \
                 prep.lower_ in ("from", "by") and verb.lemma_ in words("relations", "authored"):
@@ -133,8 +134,8 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
     return None
 
 
-def _people(noun: Token) -> bool:  # "researchers", "a team": the people of an organisation
-    return noun.lemma_.lower() in words("roles", "staff_nouns") | words("roles", "person_nouns")
+def people_noun(lemma: str) -> bool:  # "researcher", "team": the people of an organisation
+    return lemma in words("roles", "staff_nouns") | words("roles", "person_nouns")
 
 
 EXAMPLE_PREPS = {"including", "like", "as"}  # "partners including X", "such as", "like"
