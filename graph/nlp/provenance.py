@@ -258,6 +258,14 @@ def _modifies_a_noun(ent: Span) -> bool:
     return ent.label_ not in kinds.split()
 
 
+def _names_its_maker(org: Span, made: Span) -> bool:
+    """An organisation's name written straight before a name as its first word: "the OpenAI
+    gpt-oss model", "Google Gemini 2.5 Pro", "NVIDIA H100 GPUs" (not across a line or a
+    table cell)."""
+    gap = org.doc.text[org.end_char:made.start_char]
+    return gap.isspace() and "\n" not in gap and org.kb_id_ != ANAPHOR  # "its": _its_products
+
+
 def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for the pairs the sentence names
     as an organization and what it made: ``"DEVELOPED_BY<"`` for "OpenAI's GPT-3",
@@ -270,6 +278,8 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         if a.label_ == "ORG" and b.label_ in MADE and len(between) == 1 and \
                 between[0] in POSSESSIVE and not _modifies_a_noun(b):
             found[(a.start, b.start)] = "DEVELOPED_BY<"  # "OpenAI's GPT-3"
+        elif a.label_ == "ORG" and b.label_ in MADE and _names_its_maker(a, b):
+            found[(a.start, b.start)] = "DEVELOPED_BY<"  # "the OpenAI gpt-oss model"
         elif a.label_ == "ORG" and b.label_ in MADE and _maker_verb(between):
             found[(a.start, b.start)] = "DEVELOPED_BY<"  # "Alibaba Cloud open-sourced X"
         elif a.label_ in MADE and b.label_ == "ORG":
