@@ -19,7 +19,6 @@ ANAPHORS = {"it", "they", "this", "these", "he", "she"}
 ANAPHOR = "anaphor"
 OWNER_TYPES = ("MODEL", "METHOD", "PROJECT", "ORG")  # what a figure can be a fact of
 CLAUSE_LINKS = ("conj", "advcl", "xcomp", "ccomp", "pcomp", "prep")
-BENCHMARK_PREPS = ("on", "across")
 MEASURED_IN = ("across", "for", "of")  # "millions of interactions across Claude Code"
 SUBJECT_MODIFIERS = ("compound", "nmod", "nsubj")  # not "poss": "Northwind AI's Cirrus 4"
 SIZED_TYPES = (*OWNER_TYPES, "DATASET")  # a noun describing a name: a dataset's size too
@@ -27,7 +26,6 @@ DEFINITE = ("the", "this", "that", "these", "those")
 NOUN_PREPS = ("of", "with", "in", "for")  # "a set of 2,000 prompts", "a model with a 128k ..."
 RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts of
 # "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
-DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
 CURRENCY = ("$", "€", "£", "¥")
 RAISE_VERBS = {"raise", "earn", "generate", "bring", "secure", "close"}  # the subject's own
 PAY_VERBS = {"buy", "acquire", "purchase", "pay", "lead", "value", "spend", "commit"}
@@ -238,83 +236,11 @@ def described_uses(ents: list[Span]) -> dict[tuple[int, int], str]:
     return found
 
 
-def benchmark_owner(dataset: Span, ents: list[Span]) -> Span | None:
-    """The model or method scored on a benchmark the sentence names after "on": "Mistral
-    Large ... scoring 81.2% on MMLU" (the subject of the clause, as for a figure), or whose
-    items a figure after a result verb counts: "solves 41.2% of SWE-bench Verified tasks"."""
-    head = phrase_head(dataset)
-    items = _items_counted(head)
-    if items is None and (head.dep_ != "pobj" or head.head.lower_ not in BENCHMARK_PREPS):
-        return None
-    verb = next((t for t in head.ancestors if t.pos_ in VERBAL), None)
-    lemma = "" if verb is None else (verb.lemma_ or verb.lower_).lower()
-    result = lemma.startswith(tuple(words("relations", "result_stems")))
-    if verb is None or lemma in DATA_VERBS or (items is not None and not result):
-        return None
-    owner = metric_owner(dataset, ents)
-    return owner if isinstance(owner, Span) and owner.label_ in ("MODEL", "METHOD") else None
-
-
-def _items_counted(head: Token) -> Token | None:
-    """The noun of a benchmark's items a figure counts ("solved 87.3% of GSM8K problems",
-    "41.2% of SWE-bench Verified tasks"), else ``None``; a result verb must govern it
-    (:func:`benchmark_owner`)."""
-    noun = head.head if head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN" else head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.ent_type_ == "METRIC" and noun.head.head.i < noun.i:
-        return noun
-    return None
-
-
-def benchmark_scorers(ents: list[Span], owners: dict[int, object]) -> dict[int, Span | None]:
-    """``{benchmark.start: the model or method scored on it}`` for the sentence's benchmarks
-    (``owners``: its figures' owners by start)."""
-    return {e.start: benchmark_owner(e, ents) or listed_score_owner(e, ents, owners)
-            for e in ents if e.label_ == "DATASET"}
-
-
-def listed_score_owner(dataset: Span, ents: list[Span], owners: dict[int, object]
-                       ) -> Span | None:
-    """The model or method of a list of scores "figure on benchmark" that no verb governs
-    ("- Mistral-ORPO-β: 12.20% on AlpacaEval 2.0, 66.19% on IFEval and 7.32 on MT-Bench"):
-    the owner of the list's first figure (``owners``: the figures' owners by start) is
-    scored on each of its benchmarks."""
-    figure = _scored_figure(dataset, ents)
-    while figure is not None:
-        owner = owners.get(figure.start)
-        if isinstance(owner, Span):
-            return owner if owner.label_ in ("MODEL", "METHOD") else None
-        at = ents.index(figure)
-        before = ents[at - 1] if at > 0 else None
-        if before is None or before.label_ != "DATASET" or not _joins_scores(
-                figure.doc[before.end:figure.start]):
-            return None
-        figure = _scored_figure(before, ents)
-    return None
-
-
-def _scored_figure(dataset: Span, ents: list[Span]) -> Span | None:
-    """The figure written right before "on (the)" ``dataset``, if any."""
-    at = ents.index(dataset)
-    figure = ents[at - 1] if at > 0 else None
-    if figure is None or figure.label_ != "METRIC":
-        return None
-    words = [t.lower_ for t in dataset.doc[figure.end:dataset.start]]
-    return figure if words in (["on"], ["on", "the"]) else None
-
-
-def _joins_scores(between: Span) -> bool:
-    """Whether the words between a score's benchmark and the next score only join them: a
-    comma, "and", a parenthesis on the benchmark ("(instruction-level, loose)")."""
-    words = [t.lower_ for t in between if not t.is_space]
-    if "(" in words:
-        words = words[:words.index("(")] + words[words.index(")") + 1:] if ")" in words else []
-    return 0 < len(words) <= 2 and all(w in (",", "and", ";") for w in words)
-
-
 def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
     """``poss_other``: one end is the possessor of a third entity ("Phi-2 outperforms
-    Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's). A figure it owns does
+    Google's Gemini Nano 2": Google is Gemini Nano 2's, not Phi-2's; "OpenAI's Whisper
+    large-v3", a name modifying a name's word the recogniser left out, but not "its
+    BIG-Bench Hard score"). A figure it owns does
     not stop it ("Perplexity's $73.6 million Series B was led by IVP": IVP funds Perplexity).
     ``poss_clause``: the other end is in a relative clause about the thing one end owns
     ("Brightwave's research assistant, which runs on Claude 3.5 Sonnet": the assistant's)."""
@@ -323,7 +249,9 @@ def possessor_features(a: Span, b: Span, ents: list[Span]) -> list[str]:
         root = end.root
         if root.dep_ != "poss":
             continue
-        owned = next((e for e in ents if root.head in e), None) or _named_by(root.head, ents)
+        owned = next((e for e in ents if root.head in e), None) or _named_by(root.head, ents) \
+            or next((e for e in ents if e.root.head == root.head and e.start > root.i and
+                     root.head.pos_ == "PROPN"), None)
         if owned is not None and owned is not other and owned.label_ != "METRIC":
             out.append("poss_other")
         elif owned is None and any(t.dep_ == "relcl" and t.head == root.head

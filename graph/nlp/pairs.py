@@ -21,6 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.benchmark_scores import benchmark_scorers
 from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings, subjectless_comparisons
 from graph.nlp.components.spans import first_conjunct
@@ -32,7 +33,6 @@ from graph.nlp.hosting import hosted_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
     ANAPHOR,
-    benchmark_scorers,
     coordinated,
     described_uses,
     kind_fits,

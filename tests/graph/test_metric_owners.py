@@ -9,6 +9,8 @@ through the real pipeline.
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from graph.nlp.pair_grammar import metric_owner, possessor_features
 from tests.graph.test_relation_classifier import typed
 
@@ -110,6 +112,20 @@ def test_the_possessor_of_an_apposed_noun_is_the_names_only(nlp):
     assert "poss_other" in possessor_features(europe, price, ents)
     assert "poss_other" not in possessor_features(silo, europe, ents)
     assert _owner(nlp, SILO, "$665") == "Silo AI"
+
+
+def test_the_possessor_of_a_cut_name_is_the_names_only(nlp):
+    # session 57 probe k14: with the name cut before "large-v3" (the recogniser's cut, made
+    # here by hand), "OpenAI's" still owns Whisper, not the "it" of the comparison; "its"
+    # owns the score, not the benchmark naming it (n03_eth_ortholora.txt)
+    doc = nlp("It was compared with OpenAI's Whisper large-v3, and it outperforms Nova-2.")
+    openai, whisper, nova = Span(doc, 4, 5, "ORG"), Span(doc, 6, 7, "MODEL"), \
+        Span(doc, 14, 15, "MODEL")
+    assert "poss_other" in possessor_features(openai, nova, [openai, whisper, nova])
+    doc = nlp("With OrthoLoRA, Granite 3.0 8B kept 97% of its original BIG-Bench Hard score.")
+    method, its, bbh = Span(doc, 1, 2, "METHOD"), Span(doc, 10, 11, "MODEL"), \
+        Span(doc, 12, 16, "DATASET")
+    assert "poss_other" not in possessor_features(method, its, [method, its, bbh])
 
 
 def test_a_sum_raised_stays_the_raisers(nlp):

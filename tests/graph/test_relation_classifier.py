@@ -317,7 +317,7 @@ def test_it_after_a_headline_is_what_the_headline_introduces(nlp, model):
 
 
 def test_a_benchmark_after_on_is_what_the_clause_subject_is_scored_on(nlp):
-    from graph.nlp.pair_grammar import benchmark_owner
+    from graph.nlp.benchmark_scores import benchmark_owner
 
     def scored(text: str) -> dict:
         ents = list(nlp(text).ents)

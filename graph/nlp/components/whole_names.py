@@ -69,6 +69,11 @@ def whole_name(span: Span) -> Span:
                 and doc[end - 1].whitespace_ == " " and not (
                     end + 1 < len(doc) and doc[end + 1].lower_ in _COUNTED):
             end += 1  # "LLaMA 7B": a size after the name is part of it, not a count
+        elif span.label_ == "MODEL" and end + 2 < len(doc) and _variant(doc[end]) and \
+                doc[end - 1].whitespace_ == " " and doc[end + 1].text in HYPHENS and \
+                not doc[end].whitespace_ + doc[end + 1].whitespace_ and \
+                _RELEASE.match(doc[end + 2].text):
+            end += 3  # "Whisper large-v3": a variant with its version, written apart
         elif span.label_ == "MODEL" and end < len(doc) and _MODEL_MARK.match(doc[end].text) \
                 and doc[end - 1].whitespace_ == " ":
             end += 1  # "Kimi k1.5", "Stable Diffusion XL"
