@@ -77,7 +77,7 @@ def retype_guesses(spans: list[Span], guessed: set[tuple[int, int]]) -> list[Spa
             continue
         if _no_name(span):
             continue
-        label = _rule_type(span)
+        label = rule_type(span)
         out.append(relabel(span, label) if label else span)
     return out
 
@@ -101,7 +101,7 @@ def _no_name(span: Span) -> bool:
         and not any(c.isdigit() for c in span.text)  # "the 4o image generation": a name
 
 
-def _rule_type(span: Span) -> str | None:
+def rule_type(span: Span) -> str | None:
     """The type a product's word, a product noun or a model noun gives ``span``."""
     if len(span) > 1 and span[-1].text in words("entities", "product_words") \
             and span[-2].whitespace_ == " ":  # not a model's variant ("Athene-V2-Chat")

@@ -60,6 +60,7 @@ from graph.nlp.components.arbiter import (
     list_members,
     retype_guesses,
     retype_lists,
+    rule_type,
     type_by_context,
 )
 from graph.nlp.components.benchmarks import benchmark_spans
@@ -85,7 +86,7 @@ from graph.nlp.components.metrics import (
     share_of,
     within_cell,
 )
-from graph.nlp.components.name_forms import an_instruction
+from graph.nlp.components.name_forms import an_instruction, written_lower
 from graph.nlp.components.not_figures import date_number, label_number, reports_nothing
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
@@ -383,9 +384,9 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
             label = "ORG"  # "Kairos released ..." after "Kairos Labs"
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
-        elif label in ("PERSON", "PLACE") and len(ent) > 1 and \
-                ent[-1].text in words("entities", "product_words"):
-            label = "PROJECT"  # "Kairos Chat", "Halcyon Cloud": no person ends so
+        elif label in ("PERSON", "PLACE") and (ruled := rule_type(ent)) is not None and \
+                not written_lower(ent):
+            label = ruled  # "Kairos Chat": no person ends so; "our larger Lark Pro model"
         elif label == "ORG" and trained:
             label = None
         if label:

@@ -135,3 +135,10 @@ def an_instruction(name: Span) -> bool:
         return False
     before = next((t for t in reversed(name.doc[:name.start]) if not t.is_space), None)
     return opens_sentence(name) or (before is not None and before.text == "|")
+
+
+def written_lower(ent: Span) -> bool:
+    """A one-word name the text also writes in lower case: a word of the language ("the
+    Retrieval model" beside "retrieval")."""
+    word = ent.text.lower()
+    return len(ent) == 1 and any(t.text == word for t in ent.doc)
