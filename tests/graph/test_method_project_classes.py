@@ -200,8 +200,13 @@ def test_the_tools_of_an_example_prompt_are_not_products(nlp):
      "questions on scientific research workflows", "LAB-Bench", "DATASET"),
     ("- Scores 69% on MMLU and 8.38 on MT-Bench.", "MT-Bench", "DATASET"),
     ("You can run it in LM Studio or the Cohere Playground.", "LM Studio", "PROJECT"),
+    # a model's variant after its version (n12_arena_reshuffle.txt: it had been a METHOD,
+    # and its BASED_ON lost)
+    ("Further down, the board shifted: Hunyuan-Large, Tencent's mixture-of-experts model, "
+     "slipped to eighth; and Athene-V2-Chat, which Nexusflow fine-tuned from Qwen2.5-72B, "
+     "left the top ten.", "Athene-V2-Chat", "MODEL"),
 ])
-def test_a_camel_case_name_with_a_product_or_benchmark_ending_tells_its_type(
+def test_a_name_with_a_product_benchmark_or_model_variant_ending_tells_its_type(
         nlp, text, name, label):
     assert (name, label) in ents(nlp, text)
 

@@ -25,6 +25,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   Exam", "Massive Text Embedding Benchmark"), but not a title's words ("Developing a
   Pragmatic Benchmark for ...") unless the acronym before them and a colon is spelled by
   their initials ("MTEB: Massive Text Embedding Benchmark");
+* a hyphen-joined name ending on a model's variant after its version or size
+  ("Athene-V2-Chat", "Nemotron-4-340B-Instruct", "Llama-2-7b-chat"): a MODEL;
 * a model's id under its provider, "<provider>/<model>": a MODEL when the provider serves
   models (``model_providers``: "groq/llama3-70b-8192", "openrouter/openai/gpt-oss-120b",
   "Qwen/Qwen2.5-72B-Instruct") and the model's part has a digit, or when that part has a
@@ -86,6 +88,10 @@ _SPELLED = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{1,9})\s*:\s*$")  # "MTEB: " bef
 
 _AT_K = re.compile(r"(?<![\w@.-])(?:[Pp]ass|[Ss]core|[Mm]aj|[Aa]cc|[Cc]ons)@(?:k|K|\d{1,3})"
                    r"(?![\w@-])")
+# a model's variant after its version or size: "Athene-V2-Chat", "Nemotron-4-340B-Instruct",
+# "Llama-2-7b-chat" (the recogniser had read the first as a METHOD)
+_VARIANT_MODEL = re.compile(r"(?<![\w/.-])[A-Z][\w.]*(?:-[\w.]+)*-[Vv]?\d[\w.]*(?:-[\w.]+)*"
+                            r"-(?:[Cc]hat|[Ii]nstruct|[Bb]ase)(?![\w-])")
 _FIGURE_BEFORE = re.compile(r"\d%?\s*$")  # "8.6% pass@1": the figure's measure
 
 
@@ -151,6 +157,7 @@ def shape_spans(doc: Doc) -> list[Span]:
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
+    found += [(m.start(), m.end(), "MODEL") for m in _VARIANT_MODEL.finditer(text)]
     models = _hub_models(text)
     found += models + _hub_datasets(text, models)
     found += [(m.start(), m.end(), "METHOD") for m in _AT_K.finditer(text)
