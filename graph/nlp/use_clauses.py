@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
-from graph.nlp.relations import VERBAL, WE_WORDS
+from graph.nlp.relations import NAMING_VERBS, VERBAL, WE_WORDS
 from graph.nlp.use_phrases import cue_at, line_end, listed, readings
 
 USERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")  # GUIDELINES: USES, "an entity"
@@ -71,12 +71,14 @@ def _described(noun: Token) -> Token:
 
 def _named(token: Token, ents: list[Span]) -> Span | None:
     """The entity ``token`` is part of, or the one naming its noun when that noun says what
-    kind of thing it is ("the `gpt-3.5-turbo` model", "The Gemini models"; not "The SFT
-    checkpoint")."""
+    kind of thing it is ("the `gpt-3.5-turbo` model", "The Gemini models", "The method,
+    called OrthoLoRA,"; not "The SFT checkpoint")."""
     found = next((e for e in ents if e.start <= token.i < e.end), None)
     if found is None and token.lemma_.lower() in words("relations", "kind_nouns"):
-        found = next((e for c in token.children if c.dep_ in NAMING and c.i < token.i
-                      for e in ents if e.start <= c.i < e.end), None)
+        names = [c for c in token.children if c.dep_ in NAMING and c.i < token.i] + \
+            [o for c in token.children if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS
+             for o in c.children if o.dep_ == "oprd"]  # "The method, called OrthoLoRA, ..."
+        found = next((e for c in names for e in ents if e.start <= c.i < e.end), None)
     return found
 
 

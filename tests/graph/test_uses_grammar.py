@@ -73,6 +73,14 @@ def test_a_noun_of_kind_says_what_its_subject_is_based_on(nlp):
         assert uses(nlp, text) == {("Prompt leaking", "prompt injection"): "BASED_ON"}, text
 
 
+def test_a_kind_noun_called_by_a_name_is_that_name_s_subject(nlp, model):
+    # n03_eth_ortholora.txt
+    found = typed(nlp, "Researchers at ETH Zurich introduced a new way to fine-tune large "
+                       "language models. The method, called OrthoLoRA, is an extension of "
+                       "low-rank adaptation (LoRA).")
+    assert ("OrthoLoRA", "BASED_ON", "low-rank adaptation") in found, found
+
+
 def test_an_active_training_verbs_object_uses_what_its_prepositions_name(nlp):
     # n03_eth_ortholora.txt: the authors are no user; the model they fine-tuned is
     found = uses(nlp, "The authors fine-tuned Falcon 2 11B, from the Technology Innovation "
