@@ -69,7 +69,8 @@ def listed(doc, start: int, end: int, ents: list[Span], kinds=USED) -> list[Span
     joined to it by commas, "and", "then", or in brackets after an item (an abbreviation)."""
     makers = {k for e in ents if start <= e.start < end and possessor(doc, e)
               for k in range(e.start, e.end + 1)}  # "Meta's" in "from Meta's LLaMA 7B"
-    after = [e for e in ents if start <= e.start < end and e.start not in makers]
+    after = [e for e in ents if start <= e.start < end and e.start not in makers
+             and e.root.tag_ != "PRP$"]  # "a version of its predecessor, Cirrus 3"
     if not after:
         return []
     lead = [k for k in range(start, after[0].start) if not _wrap(doc, k, end)]

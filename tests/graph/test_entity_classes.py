@@ -1117,6 +1117,23 @@ def test_a_name_found_once_is_found_where_it_is_written_again(nlp):
     assert [(s.start_char, s.text) for s in found] == [(0, "Vela 2 Max"), (84, "Vela 2 Max")]
 
 
+def test_another_version_of_a_named_model_family_is_a_model(nlp, model):
+    """n12_arena_reshuffle.txt: "Cirrus 3" beside "Cirrus 4" had been missed, and with it
+    the new model's BASED_ON (after "a version of its predecessor": "its" is no item) and
+    OUTPERFORMS; not a month's date, nor a common word's number ("Tutorial 2")."""
+    text = ("Northwind AI's Cirrus 4 has taken first place on the LMSYS Chatbot Arena. Cirrus 4 "
+            "is a version of its predecessor, Cirrus 3, post-trained with self-play "
+            "preference optimization (SPPO), and the company says it is better than Cirrus 3 "
+            "at multi-turn writing.")
+    found = typed(nlp, text)
+    assert {("Cirrus 4", "BASED_ON", "Cirrus 3"), ("Cirrus 4", "OUTPERFORMS", "Cirrus 3")} \
+        <= found, found
+    for made, other in (("Oct 2020", "Oct 2021"), ("Tutorial 2", "Tutorial 1")):
+        doc = nlp.make_doc(f"{made} is listed; see the tutorial list. {other} follows.")
+        found = repeated_names(doc, [Span(doc, 0, 2, label="MODEL")])
+        assert [s.text for s in found] == [made], found
+
+
 def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     """Our training announcements n12 and n02: "Northwind AI's Cirrus 4", "Kairos released
     Meridian 3", found again in the next sentence; not a quarter ("Meta's Q3 2024")."""

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from graph.nlp.components.name_forms import written_lower
 from graph.nlp.components.spans import doc_text, relabel
 from graph.nlp.lexicon import words
 
@@ -46,7 +47,29 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
         if span is not None and not any(i in taken for i in range(span.start, span.end)):
             found.append(span)
             taken.update(range(span.start, span.end))
+    for span in _other_versions(doc, text, chosen):
+        if not any(i in taken for i in range(span.start, span.end)):
+            found.append(span)
+            taken.update(range(span.start, span.end))
     return sorted(chosen + found, key=lambda s: s.start) if found else chosen
+
+
+_VERSIONED = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)([ -])\d+(?:\.\d+)?$")
+
+
+def _other_versions(doc: Doc, text: str, chosen: list[Span]) -> list[Span]:
+    """Another version of a model family the piece names by family and number: "Cirrus 3"
+    beside "Cirrus 4", "Rook-1" beside "Rook-2" (the earlier release the text compares)."""
+    calendar = words("entities", "calendar_words")
+    families = {m.group(1) + m.group(2) for s in chosen if s.label_ == "MODEL"
+                and (m := _VERSIONED.match(s.text)) and m.group(1).lower() not in calendar
+                and not written_lower(s[:1])}  # not "Oct 2021", "Tutorial 2"
+    if not families:
+        return []
+    alternatives = "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True))
+    return [span for m in re.finditer(rf"(?<![\w-])(?:{alternatives})\d+(?:\.\d+)?"
+                                      rf"(?![\w-]|\.\d| [A-Z0-9])", text)
+            if (span := doc.char_span(m.start(), m.end(), label="MODEL")) is not None]
 
 
 def _short_names(chosen: list[Span]) -> dict[str, str]:
