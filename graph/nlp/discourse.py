@@ -196,6 +196,21 @@ def _standing(sent: Span, ents: list[Span], antecedent: tuple[Topic, str] | None
     return found
 
 
+def _stood_for(sent: Span, ents: list[Span],
+               known: tuple[Topic | None, Topic | None, Topic | None],
+               several: list[tuple[Span, Group]], organizations: Organizations, offset: int
+               ) -> tuple[tuple[Topic, str] | None, list[Span]]:
+    """The antecedent of ``sent`` (:func:`_antecedent`) and the words standing for it; else
+    the topic, where only a noun of its kind does ("The method is similar to X")."""
+    antecedent, topic = _antecedent(sent, ents, known, several, offset), known[1]
+    standing = _standing(sent, ents, antecedent, several, organizations)
+    if not standing and antecedent is not None and topic is not None and \
+            antecedent[0][1] != topic[1] and \
+            (standing := _standing(sent, ents, (topic, "title"), several, organizations)):
+        return (topic, "title"), standing
+    return antecedent, standing
+
+
 def _pairs(sent: Span, context, ents: list[Span], headed: bool, stand: Standing,
            several: list[tuple[Span, Group]], text: str, offset: int) -> Iterator[Candidate]:
     """The candidates of ``sent`` (:func:`graph.nlp.pairs.sentence_candidates`) in document
@@ -300,8 +315,8 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
             previous = entity_topic(head[1], offset)
         context = None if _is_subject(several, sent) else (*previous, "previous") \
             if previous else (*topic, "title") if topic else None  # (not for "Both ...")
-        antecedent = _antecedent(sent, ents, (previous, topic, released), several, offset)
-        standing = _standing(sent, ents, antecedent, several, organizations)
+        antecedent, standing = _stood_for(sent, ents, (previous, topic, released), several,
+                                          organizations, offset)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
         marks, intro = list_marks(sent, ents, intro, stand, carried, offset, previous or topic)
         carried = marks if LIST_ITEM.fullmatch(sent.text.strip()) else []

@@ -83,6 +83,13 @@ def test_a_method_named_with_a_setting_before_a_known_acronym_is_whole(nlp):
     assert ("CoT", "METHOD") in ents(nlp, "The self-consistency-CoT method is good.")
 
 
+def test_a_method_named_in_capitals_around_a_generic_technique_is_whole(nlp):
+    # session 57 probe k13: the heading of a paper summary, which the pattern's generic
+    # "Distillation" had cut (and the page's topic with it)
+    found = ents(nlp, "# Self-Refine Distillation\n\nIt works.\n")
+    assert ("Self-Refine Distillation", "METHOD") in found, found
+
+
 def test_a_name_keeps_its_company_suffix_and_loses_the_full_stop(nlp):
     # courses.md and guides__4o-image-generation.md of the guide
     found = ents(nlp, "Our past learners range from software engineers to AI researchers and "

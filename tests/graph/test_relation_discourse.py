@@ -86,6 +86,28 @@ def test_the_model_stands_for_a_product_the_page_is_about(nlp):
             } <= set(found), found
 
 
+def test_a_kind_noun_the_sentence_before_cannot_be_is_the_page_s_topic(nlp):
+    # session 57 probe k13 (a paper summary of our own): "The method" after a sentence about
+    # models is the method the page is about
+    text = ("# Self-Refine Distillation\n\nSelf-Refine Distillation (SRD) is a training method "
+            "proposed by researchers at Carnegie Mellon University.\n\nThe distilled Mistral "
+            "7B matches Self-Refine with GPT-3.5 on MATH while using 10x fewer tokens. The "
+            "method is similar to Reflexion, but does not require an external memory.\n")
+    found = via(nlp, text)
+    compared = [how for (s, p, t), how in found.items() if p == "COMPARED_WITH" and
+                {s, t} == {"Self-Refine Distillation", "Reflexion"}]
+    assert compared and "title" in compared[0], found
+
+
+def test_what_uses_the_same_architecture_as_a_model_is_made_on_it(nlp, model):
+    # guides__4o-image-generation.md (train; gold BASED_ON, no use)
+    found = typed(nlp, "# 4o Image Generation\n\n4o Image Generation is OpenAI's latest image "
+                       "model embedded into ChatGPT. It is autoregressive, and uses the same "
+                       "architecture as the GPT-4o LLM.")
+    assert ("4o Image Generation", "BASED_ON", "GPT-4o") in found, found
+    assert ("4o Image Generation", "USES", "GPT-4o") not in found, found
+
+
 def test_a_bold_line_ending_in_a_colon_introduces_the_list_after_it(nlp):
     # guides__4o-image-generation.md: the parser cut the line before ":**" and read its
     # first "*" as a list item's mark, so the items stood for nothing

@@ -11,6 +11,8 @@ recogniser's span, the rule's type wins, as it does over the statistical model's
 
 * a rule's span on the same words ("Sakana AI", an organisation by its shape, which only
   ties with the recogniser's rank so that a longer name it found stays whole);
+* a technique the recogniser named whole around a pattern's generic one ("Self-Refine
+  Distillation", not "Distillation"; :func:`specific_methods`);
 * a list whose other members the patterns type ("outperforms LoRA, DoRA and PiSSA":
   methods; :func:`retype_lists`), which also makes a maker named like its model family
   the family, not the maker, among models ("Train gpt-oss, DeepSeek, Gemma, Qwen & Llama");
@@ -56,6 +58,21 @@ def choose(spans: list[Ranked]) -> list[Span]:
         chosen.append(span)
         taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def specific_methods(spans: list[Ranked]) -> list[Ranked]:
+    """``spans`` with a technique the recogniser named whole in capitalised words before a
+    pattern's generic one ranked as the pattern: "Self-Refine Distillation" over the
+    pattern's "Distillation" (a specific method is not its generic parent)."""
+    generic = {(s.end, s.start) for p, s in spans if p == RULER and s.label_ == "METHOD"}
+    return [(RULER, s) if p == DOMAIN and s.label_ == "METHOD" and _title_case(s) and
+            any(end == s.end and start > s.start for end, start in generic) else (p, s)
+            for p, s in spans]
+
+
+def _title_case(span: Span) -> bool:
+    """Every word capitalised ("Self-Refine Distillation"; not "LM-guided CoT")."""
+    return all(t.text[:1].isupper() for t in span if t.is_alpha)
 
 
 def guesses(spans: list[Ranked]) -> set[tuple[int, int]]:

@@ -61,6 +61,7 @@ from graph.nlp.components.arbiter import (
     retype_guesses,
     retype_lists,
     rule_type,
+    specific_methods,
     type_by_context,
 )
 from graph.nlp.components.benchmarks import benchmark_spans
@@ -192,6 +193,7 @@ class ThreadlineEntities:
         spans = [(p, per_unit(share_of(within_cell(s)))) if s.label_ == "METRIC" else (p, s)
                  for p, s in spans]
         spans = _counted_products(not_numbering(doc, slashed_scores(spans)))  # "| # |", "a / b"
+        spans = specific_methods(spans)
         guessed = guesses(spans)
         chosen = tidy_methods(choose(retype_lists(spans) if parsed else spans))
         chosen = retype_guesses(chosen, guessed)
