@@ -229,6 +229,14 @@ def test_data_named_in_apposition_is_a_dataset(nlp):
     assert ("TinyMath-Traces", "DATASET") in found, found
 
 
+def test_a_benchmark_before_the_company_said_is_not_the_company(nlp):
+    # session 57 probe k17 (an announcement of our own): "the company" is the subject of
+    # "said", not a description of the benchmark before its comma
+    found = ents(nlp, "Corvus-2 scores 71.4% on SWE-bench Verified and 88.1% on HumanEval, the "
+                      "company said, ahead of DeepSeek-Coder-V2.")
+    assert ("HumanEval", "DATASET") in found, found
+
+
 def test_a_name_defined_as_a_company_is_an_organisation_in_every_mention(nlp, model):
     # an announcement of our own (the probes of session 56): the dateline read away, the
     # parser made no apposition of "Northwind, the company behind ...", and en_core_web_sm

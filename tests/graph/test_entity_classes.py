@@ -1301,6 +1301,18 @@ def test_capitalised_words_an_acronym_spells_are_the_name_the_text_defines(nlp):
     found = ents(nlp, "In this paper we propose Sparse Draft Verification (SDV) for faster "
                       "decoding.")
     assert ("Sparse Draft Verification", "METHOD") in found, found
+    # session 57 probe k16: words joined by a hyphen, the acronym itself guessed a DATASET
+    found = ents(nlp, "# Step-Back Verification\n\nStep-Back Verification (SBV) is a prompting "
+                      "technique introduced by Zheng et al. (2025). SBV builds on step-back "
+                      "prompting.")
+    assert {("Step-Back Verification", "METHOD"), ("step-back prompting", "METHOD")} <= found, \
+        found  # (and a technique's words joined by a hyphen stay whole: not "back prompting")
+    assert ("SBV", "DATASET") not in found, found
+    # a prefix is no technique's word (applications__workplace_casestudy.md, train)
+    found = ents(nlp, "Simply asking the model to classify a given job results in an F1 score "
+                      "of 65.6, whereas the post-prompt engineering model achieves an F1 score "
+                      "of 91.7.")
+    assert not any(name.startswith("post") for name, _ in found), found
     # a term the text only abbreviates is none
     found = ents(nlp, "The task is a Capture the Flag (CTF) challenge.")
     assert not any("Capture" in name for name, _ in found), found

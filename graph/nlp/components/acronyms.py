@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
 from graph.nlp.components.arbiter import type_by_context
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import HYPHENS, doc_text
 from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
 
@@ -118,12 +118,13 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
                   and doc[t.i - 2].text == "("):
         end = start = close.i - 2
         while start > 0 and end - start < 8 and doc[start - 1].i not in taken and (
-                doc[start - 1].is_title or doc[start - 1].lower_ in _LINKS and start < end):
+                doc[start - 1].is_title or doc[start - 1].lower_ in _LINKS and start < end or
+                _joining_hyphen(doc, start - 1)):  # "Step-Back Verification (SBV)"
             start -= 1
         while start < end and not doc[start].is_title:
             start += 1  # no link word opens a name
         name = doc[start:end]
-        if len(name) < 2 or any(t.i in taken for t in doc[start:end + 3]) or \
+        if len(name) < 2 or any(t.i in taken for t in doc[start:end + 1]) or \
                 (acronym := acronym_for(name)) is None or \
                 acronym.casefold() in words("entities", "generic_terms"):
             continue
@@ -135,6 +136,12 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
                 "DATASET" if last in words("entities", "dataset_nouns") else
                 "MODEL" if last in words("entities", "model_nouns") else "METHOD")))
     return found
+
+
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen glued between two capitalised words ("Step-Back")."""
+    return i > 0 and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and \
+        not doc[i].whitespace_ and doc[i - 1].is_title and doc[i + 1].is_title
 
 
 def _cut_at_bracket(span: Span) -> bool:

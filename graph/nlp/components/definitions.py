@@ -125,7 +125,8 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
             name = name_before(doc, noun.i, vocabulary, marks=False,
                                apposed=noun.lower_ in words("definitions", "family_nouns"))
             name = name if name is not None and name.start > start else None
-        if name is None and start > 0 and doc[start - 1].text == ",":  # "HRM8K, a benchmark"
+        if name is None and start > 0 and doc[start - 1].text == "," and not _speaks(noun):
+            # "HRM8K, a benchmark"; not "88.1% on HumanEval, the company said"
             name = name_before(doc, start - 1, vocabulary, apposed=True)
             name = None if name is not None and _fronted_object(name) else name
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
@@ -143,6 +144,13 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
         if extended is not None:
             found.append((extended, label))
     return found
+
+
+def _speaks(noun: Token) -> bool:
+    """Whether the noun is the subject of the verb right after it ("the company said")."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return after is not None and noun.dep_ == "nsubj" and noun.head == after and \
+        after.pos_ in ("VERB", "AUX")
 
 
 def _fronted_object(name: Span) -> bool:

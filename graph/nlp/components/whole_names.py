@@ -30,6 +30,9 @@ _GREEK = re.compile(r"^[\u03b1-\u03c9]$")  # a variant named by a Greek letter: 
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
 
 
+PREFIXES = {"post", "pre", "non", "anti"}  # "the post-prompt engineering model": a modifier
+
+
 def _glued(token: Token) -> bool:
     """A name part a hyphen joins on: capitalised, a number or a Greek letter ("Flan",
     "Instruct", "1M", "Zephyr-β")."""
@@ -48,6 +51,8 @@ def whole_name(span: Span) -> Span:
     first = _word_start(doc, start, lambda t: t.text.isalnum())
     if _glued(doc[first]):
         start = first  # "Zero-shot-CoT" from "CoT": the word opens with a capital
+    elif span.label_ == "METHOD" and doc[start].is_lower and doc[first].lower_ not in PREFIXES:
+        start = first  # "step-back prompting" from "back prompting": a technique's word
     if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
             and doc[start - 1].text in words("entities", "model_prefixes"):
         start -= 1  # "Code Llama 34B": the prefix is part of the model's name
