@@ -139,3 +139,10 @@ def _listed_with(funder: Span, orgs: list[Span]) -> list[Span]:
     heads = {t.i for t in funder.root.conjuncts}
     return [o for o in orgs if o.start > funder.start and o.root.i in heads and
             not (o.root.is_lower and o.root.lower_ in words("relations", "money_words"))]
+
+
+def speaks_of_money(sent: Span) -> bool:
+    """Whether ``sent`` has a word of money ("raised", "investors", "$"): where the
+    classifier's FUNDS may be (:meth:`graph.nlp.relation_model.RelationModel.decide`)."""
+    money = words("relations", "money_words")
+    return any(t.lemma_.lower() in money or t.lower_ in money for t in sent)

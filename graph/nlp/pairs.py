@@ -28,7 +28,7 @@ from graph.nlp.components.spans import first_conjunct
 from graph.nlp.derived import DERIVED, derived_readings, taken_from
 from graph.nlp.figures import figure_readings
 from graph.nlp.fronted import fronted_makers
-from graph.nlp.funding import funding_readings, round_funders
+from graph.nlp.funding import funding_readings, round_funders, speaks_of_money
 from graph.nlp.hosting import hosted_readings
 from graph.nlp.lexicon import table, words
 from graph.nlp.pair_grammar import (
@@ -42,7 +42,7 @@ from graph.nlp.pair_grammar import (
     stands_for_another,
 )
 from graph.nlp.ports import port_readings
-from graph.nlp.provenance import names_a_thing, provenance_readings
+from graph.nlp.provenance import names_a_thing, names_its_people, provenance_readings
 from graph.nlp.relations import (
     VERBAL,
     WE_WORDS,
@@ -253,13 +253,6 @@ def _rule_features(sent: Span, ents: list[Span]
     return found
 
 
-def speaks_of_money(sent: Span) -> bool:
-    """Whether ``sent`` has a word of money ("raised", "investors", "$"): where the
-    classifier's FUNDS may be (:meth:`graph.nlp.relation_model.RelationModel.decide`)."""
-    money = words("relations", "money_words")
-    return any(t.lemma_.lower() in money or t.lower_ in money for t in sent)
-
-
 def _subjectless_phrase(ent: Span, ents: list[Span]) -> str:
     """The phrase linking an entity to a verb that has no entity subject of its own:
     "released by" for "Meta AI" in "(A model) released by Meta AI", "outperform" for
@@ -286,11 +279,13 @@ def _is_we(ent: Span) -> bool:
 def _end_features(a: Span, b: Span) -> list[str]:
     """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before;
     ``org_modifier``: an end is an organisation naming a common noun's thing ("from Hugging
-    Face repos"; :func:`graph.nlp.provenance.names_a_thing`); ``method_modifier``: an end
+    Face repos"; :func:`graph.nlp.provenance.names_a_thing`); ``org_people``: one naming
+    its people ("former DeepMind researchers"); ``method_modifier``: an end
     is a technique describing the noun after it ("a ... mixture-of-experts model")."""
     return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
             for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)] + \
         (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else []) + \
+        (["org_people"] if names_its_people(a) or names_its_people(b) else []) + \
         (["method_modifier"] if _describes_a_noun(a) or _describes_a_noun(b) else []) + \
         _org_size(a.label_, b) + _org_size(b.label_, a)
 

@@ -435,3 +435,10 @@ def names_a_thing(org: Span) -> bool:
         head.i >= org.end and head.pos_ == "NOUN" and not head.ent_type_ and \
         head.lemma_.lower() not in _owning_nouns() and head.lower_ not in _owning_nouns()
 
+
+def names_its_people(org: Span) -> bool:
+    """An organisation written before a noun of its people ("founded by former DeepMind
+    researchers"): the people act, not the organisation (no FUNDS of it)."""
+    head = org.root.head
+    return org.label_ == "ORG" and org.root.dep_ in ("compound", "nmod", "amod") and \
+        head.i >= org.end and people_noun(head.lemma_.lower())

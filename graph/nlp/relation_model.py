@@ -143,7 +143,8 @@ def _vetoed(features: Sequence[str]) -> bool:
 
 def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     """A label the pair's words do not bear out: FUNDS guessed without money ("We worked with
-    testers including Carlyle"), DEVELOPED_BY of a technique describing the noun of the model
+    testers including Carlyle") or of an organisation naming its people ("founded by former
+    DeepMind researchers"), DEVELOPED_BY of a technique describing the noun of the model
     its maker made ("a ... mixture-of-experts model", ``method_modifier`` of pairs.py), a
     guess for a pair the rules' phrase says is funded, by ends that cannot be ("The study was
     funded by NSF", the study read as a model: no maker), a guess for a pair the phrase
@@ -151,7 +152,8 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     clause says of the maker's product ("Brightwave's assistant, which runs on Claude")."""
     said = table("relations", "rules").get(c.phrase, "") if c.phrase and not grammar else ""
     maker = label.rstrip("<") == "DEVELOPED_BY"
-    guess_unsupported = label.startswith("FUNDS") and "money" not in c.features or \
+    guess_unsupported = label.startswith("FUNDS") and (
+        "money" not in c.features or "org_people" in c.features) or \
         c.phrase.startswith("not ") or maker and "poss_clause" in c.features
     return not grammar and guess_unsupported or maker and "method_modifier" in c.features or \
         said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))

@@ -127,3 +127,15 @@ def test_the_investors_a_relative_clause_names_fund_the_organisation_before_it(n
                        "Catalyst, raised a $45 million Series A in 2025.")
     assert {("Sequoia Capital", "FUNDS", "Brightline"),
             ("General Catalyst", "FUNDS", "Brightline")} <= found, found
+
+
+def test_who_a_sum_was_raised_from_funds_it_and_a_founders_employer_does_not(nlp, model):
+    # session 57 probe k17 (an announcement of our own): "General Catalyst" had been cut to
+    # a product "Catalyst"; "former DeepMind researchers" are people, DeepMind no investor
+    found = typed(nlp, "Aleph Labs was founded in 2023 by former DeepMind researchers and has "
+                       "raised $120 million from Lightspeed Venture Partners and General "
+                       "Catalyst.")
+    funded = {(s, t) for s, p, t in found if p == "FUNDS"}
+    assert {("Lightspeed Venture Partners", "Aleph Labs"), ("General Catalyst", "Aleph Labs")} \
+        <= funded, found
+    assert not any("DeepMind" in pair for pair in funded), found

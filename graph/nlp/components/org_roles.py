@@ -11,8 +11,8 @@ the trained recogniser runs):
   "released by Argilla";
 * the partner of a partnership: "partnered with Brightline Insurance and Halden Health",
   "a partnership with the telecom operator Telvia", "working with the Internet Archive";
-* the investor after "participation from", "investment from"; what is acquired:
-  "acquired Sablier", "acquire Run:ai"; "the Alibaba-backed maker";
+* the investor after "participation from", "investment from", "raised $N from"; what
+  is acquired: "acquired Sablier", "acquire Run:ai"; "the Alibaba-backed maker";
 * the employer of a team: "built by the team at StepFun";
 * a name after a noun for an organisation: "the investment bank Bpifrance".
 
@@ -43,6 +43,7 @@ _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a 
 _RETYPED = _GUESSES | {"PERSON"}
 _PERSON_GUESSES = {"ORG", "PERSON", "PLACE"}  # the statistical model's types for a person
 _AGENT_PREPS = {"by"}
+RAISING = {"raise", "secure"}  # "raised $120 million from X": its investors
 _NAME_PARTS = {"compound", "flat", "nmod", "nummod"}
 _GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
 # The kinds of slot, by who a person guessed there is: in a firm's slot (investors, named
@@ -164,8 +165,9 @@ def _object_slot(token: Token) -> str | None:
         return MAKER if verb in words("roles", "maker_verbs") else None
     if prep == "with" and head.lemma_.lower() in words("roles", "partner_words"):
         return PARTNER
-    if prep == "from" and head.lemma_.lower() in words("roles", "investment_nouns"):
-        return FIRM
+    if prep == "from" and (head.lemma_.lower() in words("roles", "investment_nouns") or
+                           head.lemma_ in RAISING and any(t.is_currency for t in token.sent)):
+        return FIRM  # "investment from X", "raised $120 million from X and General Catalyst"
     if prep == "at" and token.head.i > 0 and \
             token.doc[token.head.i - 1].lemma_.lower() in words("roles", "staff_nouns"):
         return FIRM  # "the team at StepFun"
