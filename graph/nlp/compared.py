@@ -88,7 +88,8 @@ def among_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
 
 
 TRAILING = {"trail", "lag", "fall"}  # "Compared to X, it trails by 8 points": X wins
-LEADING = {"outperform", "lead", "win", "beat", "surpass", "excel"}  # ... "it leads": it wins
+# ... "it leads", "it improves accuracy on TimeQA by 9.8%": it wins
+LEADING = {"outperform", "lead", "win", "beat", "surpass", "excel", "improve"}
 
 
 def _ranked(subject: Span, ents: list[Span]) -> str:
@@ -103,7 +104,8 @@ def _ranked(subject: Span, ents: list[Span]) -> str:
     word = doc[at].lower_
     stem = word[:-1] if word.endswith("s") else word
     return "OUTPERFORMS" if stem in TRAILING or word in ("fell", "lagged", "trailed") else \
-        "OUTPERFORMS<" if stem in LEADING or word in ("led", "won", "beat") else "COMPARED_WITH"
+        "OUTPERFORMS<" if stem in LEADING or word in ("led", "won", "beat", "improved") else \
+        "COMPARED_WITH"
 
 
 def _fronted(sent: Span, i: int, ents: list[Span]) -> list[tuple[Span, Span]]:

@@ -319,3 +319,9 @@ def test_a_fronted_comparison_ranks_by_the_verb_that_follows(nlp, model):
     found = typed(nlp, "TinyMath-3B is a small model. Compared to GPT-4, TinyMath-3B is much "
                        "smaller.")
     assert ("GPT-4", "COMPARED_WITH", "TinyMath-3B") in found, found
+    # session 57 probe k16 (a paper summary of our own): an improvement is a win
+    found = typed(nlp, "# Step-Back Verification\n\nStep-Back Verification (SBV) is a "
+                       "prompting technique. Compared with chain-of-thought prompting, it "
+                       "improves accuracy on TimeQA by 9.8% with PaLM 2-L.")
+    assert ("Step-Back Verification", "OUTPERFORMS", "chain-of-thought prompting") in found, \
+        found
