@@ -83,6 +83,14 @@ def test_a_method_named_with_a_setting_before_a_known_acronym_is_whole(nlp):
     assert ("CoT", "METHOD") in ents(nlp, "The self-consistency-CoT method is good.")
 
 
+def test_a_plus_sign_apart_from_a_name_is_not_part_of_it(nlp):
+    # session 57 probe k16: a results table's rows "model + method"; "HumanEval+" stays
+    found = ents(nlp, "| Model | TimeQA |\n|---|---|\n| GPT-4 + SBV | 63.2% |\n\nHumanEval+ "
+                      "extends HumanEval.")
+    assert ("GPT-4", "MODEL") in found and ("HumanEval+", "DATASET") in found, found
+    assert not any(name.endswith("+") and name != "HumanEval+" for name, _ in found), found
+
+
 def test_a_method_named_in_capitals_around_a_generic_technique_is_whole(nlp):
     # session 57 probe k13: the heading of a paper summary, which the pattern's generic
     # "Distillation" had cut (and the page's topic with it)

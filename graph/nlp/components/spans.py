@@ -283,8 +283,9 @@ def trimmed(spans: list[Span]) -> list[Span]:
     for span in spans:
         end, doc = _tagline(span), span.doc
         label = span.label_ if end == span.end else _type_elsewhere(spans, span, end)
-        while end > span.start and (doc[end - 1].is_space or doc[end - 1].lower_ in NOT_LAST):
-            end -= 1
+        while end > span.start and (doc[end - 1].is_space or doc[end - 1].lower_ in NOT_LAST
+                                    or _spaced_plus(doc, end - 1)):
+            end -= 1  # (a "+" apart: "| GPT-4 + SBV |", a model with a method; not "HumanEval+")
         if end - span.start > 2 and doc[end - 2].text in HYPHENS and \
                 doc[end - 1].lower_ in MODIFIER_SUFFIXES:
             end -= 2
@@ -294,6 +295,10 @@ def trimmed(spans: list[Span]) -> list[Span]:
             kept.append(Span(span.doc, span.start, end, label=label,
                              kb_id=span.kb_id_, span_id=span.id_))
     return kept
+
+
+def _spaced_plus(doc, i: int) -> bool:
+    return doc[i].text == "+" and i > 0 and bool(doc[i - 1].whitespace_)
 
 
 def _type_elsewhere(spans: list[Span], span: Span, end: int) -> str:
