@@ -69,7 +69,7 @@ def rule_label(c: Candidate) -> str | None:
         label = predicate
     else:
         label = f"{predicate}<"
-    return label if _derived(label, c) or allowed(label, c.a_type, c.b_type) else None
+    return label if _grammar_only(label, c) or allowed(label, c.a_type, c.b_type) else None
 
 
 def _says_use(phrase: str) -> bool:
@@ -87,13 +87,28 @@ def _derived(label: str, c: Candidate) -> bool:
         c.a_type in ("DATASET", "PROJECT")
 
 
+RANKED_PRODUCTS = {"MODEL", "METHOD", "PROJECT"}
+BOARD_VERBS = {"top", "lead"}  # "Cirrus 4 tops the LMSYS Chatbot Arena": a board, no rival
+
+
+def _grammar_only(label: str, c: Candidate) -> bool:
+    """A pair the schema takes from the grammar only: a derived benchmark or tool
+    (:func:`_derived`), a tool ranked against another tool, model or method ("LongMem ...
+    outperforms ... models such as MemTRM"; the classifier, which never learnt these, would
+    guess many such pairs of products merely named together)."""
+    return _derived(label, c) or label.rstrip("<") in ("OUTPERFORMS", "COMPARED_WITH") and \
+        "PROJECT" in (c.a_type, c.b_type) and {c.a_type, c.b_type} <= RANKED_PRODUCTS and \
+        c.phrase not in BOARD_VERBS
+
+
+
 def reading_label(c: Candidate) -> str | None:
     """The label a surface reading of the sentence gives the pair ("A outperforms B": the
     ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
     label = next((f.removeprefix("reading=") for f in c.features if f.startswith("reading=")),
                  None)
     return label if label is not None and (
-        _derived(label, c) or allowed(label, c.a_type, c.b_type)) else None
+        _grammar_only(label, c) or allowed(label, c.a_type, c.b_type)) else None
 
 
 def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]

@@ -325,3 +325,28 @@ def test_a_fronted_comparison_ranks_by_the_verb_that_follows(nlp, model):
                        "improves accuracy on TimeQA by 9.8% with PaLM 2-L.")
     assert ("Step-Back Verification", "OUTPERFORMS", "chain-of-thought prompting") in found, \
         found
+
+
+def test_a_tool_the_grammar_ranks_against_a_model_is_compared_with_it(nlp, model):
+    # readme__setfit.md (heldout-more-dev) and session 57 probe k18 (a paper summary of our
+    # own): a framework (a PROJECT) the sentence ranks against models; the schema had taken
+    # comparisons of models and methods only
+    found = typed(nlp, "# SetFit\n\nSetFit is an efficient and prompt-free framework for "
+                       "few-shot fine-tuning of Sentence Transformers. With only 8 labeled "
+                       "examples per class, SetFit is competitive with fine-tuning RoBERTa "
+                       "Large on the full training set of 3k examples.")
+    assert any(p == "COMPARED_WITH" and {s, t} == {"SetFit", "RoBERTa Large"}
+               for s, p, t in found), found
+    found = typed(nlp, "This paper proposes LongMem, a framework that lets a frozen backbone "
+                       "LLM memorize long past context. LongMem outperforms strong "
+                       "long-context models such as MemTRM and Memorizing Transformer by a "
+                       "large margin.")
+    assert {("LongMem", "OUTPERFORMS", "MemTRM"),
+            ("LongMem", "OUTPERFORMS", "Memorizing Transformer")} <= found, found
+    # n12_arena_reshuffle.txt: a board a model tops is no rival
+    found = typed(nlp, "Cirrus 4 tops the LMSYS Chatbot Arena as the leaderboard reshuffles\n\n"
+                       "Northwind AI's Cirrus 4 has taken first place on the LMSYS Chatbot "
+                       "Arena, with an Elo score of 1,362 after more than 40,000 votes, the "
+                       "Arena's maintainers said on Friday.")
+    assert not any(p == "OUTPERFORMS" and t == "LMSYS Chatbot Arena" for _, p, t in found), \
+        found
