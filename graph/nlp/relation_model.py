@@ -101,7 +101,6 @@ def _grammar_only(label: str, c: Candidate) -> bool:
         c.phrase not in BOARD_VERBS
 
 
-
 def reading_label(c: Candidate) -> str | None:
     """The label a surface reading of the sentence gives the pair ("A outperforms B": the
     ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
