@@ -32,7 +32,8 @@ MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
-KINDS = (*NOUNS, "benchmark", "dataset", "suite", "library", "framework")  # "X benchmark by ORG"
+KINDS = (*NOUNS, "benchmark", "dataset", "suite", "library", "framework", "method",
+         "technique")  # "X benchmark by ORG", "X is a method from ORG"
 MADE_NOUNS = (*KINDS, "benchmarks", "datasets", "project", "tool", "toolkit", "platform")
 BOTH = ("both", "all")  # "ERNIE 4.5 Turbo and ERNIE X1, both from Baidu"
 RELATIVE = ("which", "that")
@@ -129,6 +130,8 @@ def _described_from(between: list[str]) -> bool:
     description of ``X`` (after a comma or a copula, opening with an article, no clause)
     whose noun of a made thing (a model, benchmark, library, project) comes "from" the
     organization or is made "by" it."""
+    if between[:1] == [")"]:
+        between = between[1:]  # "Mixture-of-Depths (MoD) is a method from Google DeepMind"
     if between[-1:] == ["by"] and len(between) > 2 and between[-2] in made_participles():
         between = [*between[:-2], "from"]  # "X, the base model released by ORG"
     elif between[-1:] == ["by"]:

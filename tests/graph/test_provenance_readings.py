@@ -370,3 +370,11 @@ def test_a_pronoun_before_a_product_s_name_is_no_maker_written_there(nlp, model)
                        "developers; and 01.AI said its Yi-Lightning model now serves 2,000 "
                        "corporate customers.")
     assert ("Yi-Lightning", "DEVELOPED_BY", "Moonshot AI") not in found, found
+
+
+def test_a_method_described_as_from_an_organisation_after_its_acronym_is_its(nlp):
+    # session 57 probe k19 (a guide page of our own): the acronym's bracket before "is a
+    # method from" had hidden the description
+    found = made(nlp, "Mixture-of-Depths (MoD) is a method from Google DeepMind that lets a "
+                      "transformer decide, for each token, whether to run a layer.")
+    assert found.get(("MoD", "Google DeepMind")) == "DEVELOPED_BY", found
