@@ -283,11 +283,11 @@ def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
     for k in range(prep.i + 1, stop):
         for cue in EXAMPLES:
             if tuple(t.lower_ for t in doc[k:k + len(cue)]) == cue:
-                return _named_in_list(doc, k + len(cue), end, ents)
+                return named_in_list(doc, k + len(cue), end, ents)
     return []
 
 
-def _named_in_list(doc, start: int, end: int, ents: list[Span]) -> list[Span]:
+def named_in_list(doc, start: int, end: int, ents: list[Span]) -> list[Span]:
     """The names of a list of examples from ``start`` to the end of its clause, whatever
     its items name besides ("xAI, AMD, NVIDIA, Intel, LinkedIn, Cursor, Oracle Cloud, Google
     Cloud, ...": the recogniser's "Oracle" in "Oracle Cloud" does not end the list)."""

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import ANAPHOR
-from graph.nlp.use_clauses import clause_uses
+from graph.nlp.use_clauses import clause_uses, named_in_list
 from graph.nlp.use_phrases import LINE_MARKS, cue_at, line_end, line_opening, readings
 
 HEADS = ("MODEL", "METHOD", "PROJECT", "DATASET")  # what a list item may be about
@@ -37,7 +37,31 @@ def item_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     <what it is made with>" ("- **Nemotron-4-340B-Reward**: a reward model built on
     Nemotron-4-340B-Base"), and the subject of a clause (:mod:`graph.nlp.use_clauses`:
     "Alpaca is a model fine-tuned from LLaMA 7B"); the line's reading first."""
-    return clause_uses(sent, ents) | _head_uses(sent, ents)
+    return clause_uses(sent, ents) | _head_uses(sent, ents) | _kinds_built_on(sent, ents)
+
+
+BUILT_ON = ("MODEL", "PROJECT", "METHOD")  # what a kind of product may be named after
+EXAMPLES = ("such as", "like", "including")
+
+
+def _kinds_built_on(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """``{(name.start, example.start): "USES<"}`` for the examples of a kind of product
+    named after what it is built on ("open source ChatGPT tools, such as ChatGPT-Next-Web,
+    chatbox, PromptAppGPT, and ChatGPT-Desktop": each uses ChatGPT)."""
+    doc, found = sent.doc, {}
+    nouns = words("entities", "kind_nouns_project") | words("relations", "built_on_kinds")
+    for name in (e for e in ents if e.label_ in BUILT_ON):
+        noun = name.root.head
+        if name.root.dep_ not in ("compound", "nmod", "amod") or noun.i < name.end or \
+                noun.lower_ not in nouns or noun.i >= sent.end - 2:
+            continue
+        at = noun.i + 1 + (doc[noun.i + 1].text == ",")
+        cue = next((c for c in EXAMPLES if doc[at:at + len(c.split())].text.lower() == c), None)
+        if cue is not None:
+            items = named_in_list(doc, at + len(cue.split()), sent.end, ents)
+            found |= {(name.start, e.start): "USES<" for e in items
+                      if e is not name and e.label_ in BUILT_ON}
+    return found
 
 
 def _head_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:

@@ -300,3 +300,13 @@ def test_who_deploys_a_model_uses_it(nlp, model):
                        "developed by Arclight, across its network of 40 hospitals.")
     assert ("Halden Health", "USES", "Lumen-Med") in found, found
     assert ("Lumen-Med", "DEVELOPED_BY", "Halden Health") not in found, found
+
+
+def test_examples_of_a_kind_of_product_named_after_a_model_use_it(nlp, model):
+    # applications__pf.md (train): "ChatGPT tools, such as ...": each tool uses ChatGPT,
+    # past an item nothing typed ("chatbox"); not the kind's own name
+    found = typed(nlp, "# Prompt Functions\n\nAlternatively, some open source ChatGPT tools, "
+                       "such as ChatGPT-Next-Web, chatbox, PromptAppGPT, and ChatGPT-Desktop, "
+                       "can be used.")
+    assert {("ChatGPT-Next-Web", "USES", "ChatGPT"), ("PromptAppGPT", "USES", "ChatGPT"),
+            ("ChatGPT-Desktop", "USES", "ChatGPT")} <= found, found
