@@ -544,3 +544,12 @@ def test_a_subject_the_parse_hangs_on_an_auxiliary_is_what_the_text_goes_on_abou
     found = via(nlp, text)
     assert ("Atlas-70B", "EVALUATED_ON", "MMLU-Pro") in found, found
     assert ("MMLU-Pro", "DEVELOPED_BY", "Meridian Labs") not in found, found
+
+
+def test_the_series_stands_for_the_model_family_the_page_is_about(nlp, model):
+    # session 57 probe k20 (a guide page of our own): "The series ... is built on Qwen2.5"
+    found = typed(nlp, "# Qwen2.5-Coder\n\nQwen2.5-Coder is a family of code models released "
+                       "by the Qwen team at Alibaba Cloud. The series comes in six sizes, from "
+                       "0.5B to 32B parameters, and is built on Qwen2.5.")
+    assert ("Qwen2.5-Coder", "BASED_ON", "Qwen2.5") in found, found
+    assert ("Qwen2.5", "HAS_METRIC", "32B parameters") not in found, found
