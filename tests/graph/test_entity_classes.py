@@ -83,6 +83,14 @@ def test_a_method_named_with_a_setting_before_a_known_acronym_is_whole(nlp):
     assert ("CoT", "METHOD") in ents(nlp, "The self-consistency-CoT method is good.")
 
 
+def test_a_name_with_a_title_that_says_something_is_a_person(nlp):
+    # session 57 probe k21 (an announcement of our own): the recogniser had guessed a DATASET
+    found = ents(nlp, "Snowflake today announced a partnership with Mistral AI. \"Our customers "
+                      "want the best open models next to their data,\" said Baris Gultekin, "
+                      "Head of AI at Snowflake.")
+    assert ("Baris Gultekin", "PERSON") in found, found
+
+
 def test_a_plus_sign_apart_from_a_name_is_not_part_of_it(nlp):
     # session 57 probe k16: a results table's rows "model + method"; "HumanEval+" stays
     found = ents(nlp, "| Model | TimeQA |\n|---|---|\n| GPT-4 + SBV | 63.2% |\n\nHumanEval+ "

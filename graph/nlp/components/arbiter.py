@@ -19,6 +19,8 @@ recogniser's span, the rule's type wins, as it does over the statistical model's
 * a product's word ending the name ("Halcyon Cloud", "Kairos Chat"), a product noun after it
   ("the X library"), a model noun after it ("the open MPT models"; :func:`retype_guesses`),
   and a benchmark's slot ("64.0% on Video-MME"; :mod:`~graph.nlp.components.benchmarks`);
+* a name of capitalised words that says something, a title after it, is a person's
+  ("said Baris Gultekin, Head of AI at Snowflake");
 * a day, a month, a number or a verb is no name, nor are words of the language typed as an
   organisation, product, model or dataset ("at scale", "the leaderboard", "the Seattle lab").
 
@@ -94,9 +96,23 @@ def retype_guesses(spans: list[Span], guessed: set[tuple[int, int]]) -> list[Spa
             continue
         if _no_name(span):
             continue
-        label = rule_type(span)
+        label = "PERSON" if _speaker(span) else rule_type(span)
         out.append(relabel(span, label) if label else span)
     return out
+
+
+SPEECH = {"say", "tell", "add", "note", "explain", "comment"}
+
+
+def _speaker(span: Span) -> bool:
+    """A name of two or more capitalised words that says something, with a title after it
+    ("said Baris Gultekin, Head of AI at Snowflake"): a person, whatever the recogniser
+    guessed (an organisation speaks too, but is no product's or dataset's name)."""
+    root = span.root
+    return span.label_ != "ORG" and root.dep_ == "nsubj" and \
+        root.head.lemma_.lower() in SPEECH and len(span) >= 2 and \
+        all(t.is_alpha and t.is_title for t in span) and \
+        any(c.dep_ == "appos" for c in root.children)
 
 
 def _no_name(span: Span) -> bool:
