@@ -176,7 +176,13 @@ def _classified(result: DocumentResult, spacy_doc: Doc, offset: int) -> Iterator
     candidates += table_candidates(spacy_doc, offset, result.subject) + \
         series_candidates(spacy_doc, offset)
     candidates += feature_candidates(spacy_doc, offset, result.subject)
-    for c, label in model.decide(candidates):
+    text = spacy_doc.text
+
+    def name(span: tuple[int, int]) -> object:  # a name of this piece, else its span
+        return text[span[0] - offset:span[1] - offset].casefold() \
+            if offset <= span[0] and span[1] - offset <= len(text) else span
+
+    for c, label in model.decide(candidates, name):
         yield _relation(result, c, label)
     guess = model.best_guess(candidates)
     named = guess if guess is None or not _names_we(result, guess[1]) else \

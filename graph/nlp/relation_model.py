@@ -19,97 +19,18 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
 from graph.nlp.lexicon import table, words
 from graph.nlp.pairs import Candidate
 from graph.nlp.relations import EXAMPLE_PREPS
+from graph.nlp.schema_labels import NONE, allowed, reading_label, rule_label
 from graph.paths import resource
-from graph.schema import PREDICATES, SYMMETRIC_PREDICATES, UNDIRECTED_PREDICATES
+from graph.schema import PREDICATES, SYMMETRIC_PREDICATES
 
-NONE = "NONE"
 MODEL_FILE = ("model", "relations.json")  # under resources/
-_ACTORS = {"MODEL", "METHOD", "PROJECT", "DATASET", "ORG"}
-# The types each predicate's source and target may have (GUIDELINES.md, "Relations").
-SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
-    "DEVELOPED_BY": ({"MODEL", "PROJECT", "METHOD", "DATASET"}, {"ORG"}),
-    "PARTNERS_WITH": ({"ORG", "PROJECT"}, {"ORG", "PROJECT"}),
-    "OUTPERFORMS": ({"MODEL", "METHOD"}, {"MODEL", "METHOD"}),
-    "COMPARED_WITH": ({"MODEL", "METHOD"}, {"MODEL", "METHOD"}),
-    "EVALUATED_ON": ({"MODEL", "METHOD"}, {"DATASET"}),
-    "BASED_ON": ({"MODEL", "METHOD", "PROJECT", "DATASET"}, {"MODEL", "METHOD"}),
-    "USES": (_ACTORS, {"METHOD", "MODEL", "DATASET", "PROJECT"}),
-    "HAS_METRIC": (_ACTORS, {"METRIC"}),
-    "FUNDS": ({"ORG"}, {"ORG", "PROJECT"}),
-}
-
-
-def rule_label(c: Candidate) -> str | None:
-    """What the dependency rules' phrase for the pair says ("released by": DEVELOPED_BY), as
-    a label of the pair, when the lexicon's ``rules`` table knows it and the types fit, or
-    its ``typed_rules`` table for the pair's types ("use" from a model to a method); or
-    the order-free predicate a word on the path between them names ("partnership")."""
-    entry = table("relations", "rules").get(c.phrase) if c.phrase else None
-    if entry is None and c.phrase and c.context in ("", "list"):  # both ends named, or a list
-        # item and the entity the line introducing the list says it of
-        subject, obj = (c.a_type, c.b_type) if c.phrase_forward else (c.b_type, c.a_type)
-        entry = table("relations", "typed_rules").get(c.phrase, {}).get(f"{subject}>{obj}")
-        if entry is None and c.context == "list" and _says_use(c.phrase):
-            entry = "USES"  # "vLLM is fast with:", "vLLM seamlessly supports ..., including:"
-    if entry is None:
-        strong = [f.removeprefix("strong=") for f in c.features if f.startswith("strong=")]
-        if len(strong) == 1 and allowed(strong[0], c.a_type, c.b_type):
-            return strong[0]  # "A and B announced a partnership": order-free, no phrase
-        return None
-    predicate, object_first = entry.rstrip("<"), entry.endswith("<")
-    backward = object_first == c.phrase_forward  # the subject is b, or the object is a
-    if predicate in UNDIRECTED_PREDICATES or not backward:
-        label = predicate
-    else:
-        label = f"{predicate}<"
-    return label if _grammar_only(label, c) or allowed(label, c.a_type, c.b_type) else None
-
-
-def _says_use(phrase: str) -> bool:
-    """Whether a line introducing a list says its entity uses each item: its verb or its
-    last word is a cue of USES ("support", "fast with"; not "used by", "come in")."""
-    said = phrase.split()
-    return said[0] in words("relations", "USES") or said[-1] in words("relations", "USES")
-
-
-def _derived(label: str, c: Candidate) -> bool:
-    """A benchmark or a tool made from another of its kind, as only the grammar reads it
-    ("MathQA-Python, a Python version of the MathQA benchmark", "Optimum is an extension of
-    Transformers"; the classifier, which never learnt these, guesses no such pair)."""
-    return label.rstrip("<") == "BASED_ON" and c.a_type == c.b_type and \
-        c.a_type in ("DATASET", "PROJECT")
-
-
-RANKED_PRODUCTS = {"MODEL", "METHOD", "PROJECT"}
-BOARD_VERBS = {"top", "lead"}  # "Cirrus 4 tops the LMSYS Chatbot Arena": a board, no rival
-
-
-def _grammar_only(label: str, c: Candidate) -> bool:
-    """A pair the schema takes from the grammar only: a derived benchmark or tool
-    (:func:`_derived`), a tool ranked against another tool, model or method ("LongMem ...
-    outperforms ... models such as MemTRM"; the classifier, which never learnt these, would
-    guess many such pairs of products merely named together)."""
-    return _derived(label, c) or label.rstrip("<") in ("OUTPERFORMS", "COMPARED_WITH") and \
-        "PROJECT" in (c.a_type, c.b_type) and {c.a_type, c.b_type} <= RANKED_PRODUCTS and \
-        c.phrase not in BOARD_VERBS
-
-
-def reading_label(c: Candidate) -> str | None:
-    """The label a surface reading of the sentence gives the pair ("A outperforms B": the
-    ``reading=`` feature of :mod:`graph.nlp.pairs`), when the types fit."""
-    label = next((f.removeprefix("reading=") for f in c.features if f.startswith("reading=")),
-                 None)
-    return label if label is not None and (
-        _grammar_only(label, c) or allowed(label, c.a_type, c.b_type)) else None
-
-
 def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
                ) -> list[tuple[Candidate, str]]:
     """EVALUATED_ON for each pair the grammar reads as "A ... on benchmark B" (the
@@ -122,6 +43,22 @@ def _scored_on(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, st
             if allowed(label, c.a_type, c.b_type):
                 out.append((c, label))
     return out
+
+
+def _as_read(chosen: list[tuple[Candidate, str]], read: dict[frozenset, set[str]],
+             name: Callable[[tuple[int, int]], object] = lambda span: span
+             ) -> list[tuple[Candidate, str]]:
+    """``chosen`` without a guess for two ends the grammar reads otherwise in another
+    mention ("The model ... LongDocs-CN" EVALUATED_ON where "it was trained on LongDocs-CN"),
+    or for two names (``name``) it does anywhere, for makers (Snowflake no maker of a model
+    "available in Snowflake Cortex AI"; but "Microsoft invested" where it "agreed a
+    partnership": the other predicates hold together)."""
+    return [(c, label) for c, label in chosen if label.rstrip("<") in read.get(
+        frozenset((name(c.a), name(c.b))), {label.rstrip("<")})]
+
+
+def _maker(chosen: tuple[Candidate, str]) -> bool:
+    return chosen[1].rstrip("<") == "DEVELOPED_BY"
 
 
 def _coordinated_makers(candidates: Sequence[Candidate], chosen: list[tuple[Candidate, str]]
@@ -233,19 +170,6 @@ def classes() -> list[str]:
     return [NONE, *PREDICATES, *(f"{p}<" for p in PREDICATES if p not in SYMMETRIC_PREDICATES)]
 
 
-def allowed(label: str, a_type: str, b_type: str) -> bool:
-    """Whether the schema lets ``label`` link an ``a_type`` and a ``b_type`` entity."""
-    if label == NONE:
-        return True
-    predicate, backward = label.rstrip("<"), label.endswith("<")
-    source, target = (b_type, a_type) if backward else (a_type, b_type)
-    sources, targets = SIGNATURES[predicate]
-    if predicate in SYMMETRIC_PREDICATES:
-        return (source in sources and target in targets) or \
-            (target in sources and source in targets)
-    return source in sources and target in targets
-
-
 class RelationModel:
     """Weights per feature and class; ``margin`` is how much a predicate must beat NONE."""
 
@@ -283,12 +207,15 @@ class RelationModel:
             return NONE, 0.0
         return best, gain
 
-    def decide(self, candidates: Sequence[Candidate]) -> list[tuple[Candidate, str]]:
+    def decide(self, candidates: Sequence[Candidate],
+               name: Callable[[tuple[int, int]], object] = lambda span: span
+               ) -> list[tuple[Candidate, str]]:
         """The candidates of one document that are relations, with their labels.
 
         A pair the dependency rules read with a phrase of the lexicon's ``rules`` ("X,
         released by Y") takes that phrase's predicate. Any other pair is a relation when
-        the classifier's predicate beats NONE by the margin. A metric is a
+        the classifier's predicate beats NONE by the margin, unless the grammar reads the
+        same two names (``name``: what names a span) otherwise elsewhere. A metric is a
         fact of something (GUIDELINES: HAS_METRIC), so each metric none of its pairs
         passed for gets HAS_METRIC from the entity the grammar makes it a fact of (the
         pair marked ``owner``, :func:`graph.nlp.pairs.metric_owner`), else from its
@@ -300,6 +227,7 @@ class RelationModel:
         best: dict[tuple[int, int], tuple[float, Candidate, str]] = {}
         counts: set[tuple[int, int]] = set()  # metrics counting the examples after them
         read: dict[frozenset, set[str]] = {}  # two ends -> what the grammar says links them
+        named: dict[frozenset, set[str]] = {}  # the same, by the two ends' names
         for c in candidates:
             grammar = reading_label(c) or rule_label(c)
             label = grammar or _funded_first(self.predict(c.features, c.a_type, c.b_type)[0], c)
@@ -307,6 +235,8 @@ class RelationModel:
                 label = NONE
             if grammar:
                 read.setdefault(frozenset((c.a, c.b)), set()).add(grammar.rstrip("<"))
+                named.setdefault(frozenset((name(c.a), name(c.b))), set()).add(
+                    grammar.rstrip("<"))
             if label != NONE:
                 chosen.append((c, label))
             if self.metric_floor is None or (c.a_type == "METRIC") == (c.b_type == "METRIC"):
@@ -322,17 +252,17 @@ class RelationModel:
             metric = c.b if c.b_type == "METRIC" else c.a
             if score > self.metric_floor and score > best.get(metric, (score - 1,))[0]:
                 best[metric] = (score, c, want)
-        # the classifier's guess for two ends the grammar reads otherwise in another mention
-        # ("The model ... LongDocs-CN" EVALUATED_ON where "it was trained on LongDocs-CN")
-        chosen = [(c, label) for c, label in chosen
-                  if label.rstrip("<") in read.get(frozenset((c.a, c.b)), {label.rstrip("<")})]
+        chosen = _as_read(chosen, read)
+        chosen = [x for x in chosen if not _maker(x)] + \
+            _as_read([x for x in chosen if _maker(x)], named, name)
         done: dict[tuple[int, int], object] = {
             c.b if label == "HAS_METRIC" else c.a: None for c, label in chosen
             if label.startswith("HAS_METRIC")}
         chosen += _owned_figures(candidates, done)
         chosen += [(c, want) for metric, (_, c, want) in best.items()
                    if metric not in done and metric not in counts]
-        return chosen + _scored_on(candidates, chosen) + _coordinated_makers(candidates, chosen)
+        return chosen + _scored_on(candidates, chosen) + \
+            _as_read(_coordinated_makers(candidates, chosen), named, name)
 
     def best_guess(self, candidates: Sequence[Candidate]) -> tuple[float, Candidate, str] | None:
         """The likeliest relation among the candidates, however far below the margin: the

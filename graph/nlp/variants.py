@@ -24,8 +24,9 @@ from dataclasses import replace
 from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, TypedRelation
-from graph.nlp.relation_model import reading_label, rule_label, shipped_model
+from graph.nlp.relation_model import shipped_model
 from graph.nlp.relations import FIRST_PERSON_PLURAL, WE_WORDS
+from graph.nlp.schema_labels import reading_label, rule_label
 from graph.taxonomy import predicates
 
 MEMBERS = ("MODEL",)  # what may be a size or an edition of a family

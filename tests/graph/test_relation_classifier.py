@@ -17,7 +17,8 @@ from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
-from graph.nlp.relation_model import MODEL_FILE, SIGNATURES, RelationModel, allowed, classes
+from graph.nlp.relation_model import MODEL_FILE, RelationModel, classes
+from graph.nlp.schema_labels import SIGNATURES, allowed
 from graph.paths import resource
 from graph.schema import COOCCURRENCE, PREDICATES
 from tests.graph.training_scripts import training_script

@@ -170,7 +170,7 @@ def test_what_a_trainer_implements_it_uses(nlp):
     # readme__trl.md: "implements" names the method a tool uses (4 of 4 such sentences of
     # the annotated READMEs), as a rule of the grammar, not a guess
     from graph.nlp.discourse import document_candidates
-    from graph.nlp.relation_model import rule_label
+    from graph.nlp.schema_labels import rule_label
 
     text = ("`KTOTrainer` implements the Kahneman-Tversky Optimization (KTO) algorithm, which "
             "aligns models from simple binary (desirable / undesirable) feedback rather than "
