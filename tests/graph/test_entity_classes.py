@@ -1334,6 +1334,14 @@ def test_capitalised_words_an_acronym_spells_are_the_name_the_text_defines(nlp):
     assert not any("Capture" in name for name, _ in found), found
 
 
+def test_customers_listed_after_their_noun_are_organisations(nlp):
+    # session 57 probe k21 (an announcement of our own): "Siemens" had been a product and
+    # "Zurich Insurance" nothing
+    found = ents(nlp, "Customers such as Siemens and Zurich Insurance already use Cortex AI to "
+                      "summarise documents.")
+    assert {("Siemens", "ORG"), ("Zurich Insurance", "ORG")} <= found, found
+
+
 def test_a_name_listed_after_a_kind_noun_is_of_that_kind_not_a_place(nlp):
     # a guide page of our own (the probes of session 56): en_core_web_sm read "Windsurf" as
     # a place; listed after "Tools like", it is a product like the others
