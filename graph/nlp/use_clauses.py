@@ -287,6 +287,22 @@ def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
     return []
 
 
+def _subject_examples(verb: Token, ents: list[Span]) -> list[Span]:
+    """The names the subject noun of the cue's verb gives as examples of itself ("Customers
+    such as Siemens and Zurich Insurance already use LangChain": each uses it; not "rewriting
+    queries using techniques such as Query2Doc, ITER-RETGEN")."""
+    holder = subject_of(verb)
+    if holder is None or holder.pos_ != "NOUN":
+        return []
+    doc, stop = holder.doc, holder.right_edge.i + 1
+    for k in range(holder.i + 1, stop):
+        for cue in EXAMPLES:
+            if tuple(t.lower_ for t in doc[k:k + len(cue)]) == cue:
+                return [e for e in named_in_list(doc, k + len(cue), stop, ents)
+                        if e.label_ in USERS]
+    return []
+
+
 def named_in_list(doc, start: int, end: int, ents: list[Span]) -> list[Span]:
     """The names of a list of examples from ``start`` to the end of its clause, whatever
     its items name besides ("xAI, AMD, NVIDIA, Intel, LinkedIn, Cursor, Oracle Cloud, Google
@@ -304,7 +320,9 @@ def _reads_at(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
         who = user(anchor, ents)
         if who is not None and who.start > i:
             return []  # a fronted "Using Google AI Studio, Gemini 1.5 Pro ...": a reader's
-        return [(who, readings(doc, i, end, ents, clause=True))]
+        said = readings(doc, i, end, ents, clause=True)
+        return [(who, said)] if who is not None else \
+            [(e, said) for e in _subject_examples(anchor, ents)] or [(None, said)]
     if _training(doc[i]):  # "fine-tuned Falcon 2 11B ... with OrthoLoRA"
         return _trained(doc, i, end, ents)
     if doc[i].lower_ in words("relations", "passive_use_verbs"):

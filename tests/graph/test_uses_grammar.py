@@ -310,3 +310,15 @@ def test_examples_of_a_kind_of_product_named_after_a_model_use_it(nlp, model):
                        "can be used.")
     assert {("ChatGPT-Next-Web", "USES", "ChatGPT"), ("PromptAppGPT", "USES", "ChatGPT"),
             ("ChatGPT-Desktop", "USES", "ChatGPT")} <= found, found
+
+
+def test_the_examples_a_subject_noun_gives_use_what_it_uses(nlp, model):
+    # session 57 probe k21 (an announcement of our own, with tools the recogniser knows);
+    # not the examples of a participle's object (research__rag.md, train)
+    found = typed(nlp, "Customers such as Siemens and Zurich Insurance already use LangChain "
+                       "and LlamaIndex to build agents.")
+    assert {("Siemens", "USES", "LangChain"), ("Zurich Insurance", "USES", "LlamaIndex")} \
+        <= found, found
+    found = typed(nlp, "- **Query Rewriting:** Focuses on rewriting queries using a variety of "
+                       "techniques such as Query2Doc, ITER-RETGEN, and HyDE.")
+    assert not any(s == "Query2Doc" and p == "USES" for s, p, _ in found), found
