@@ -11,6 +11,7 @@ from graph.nlp.pair_grammar import metric_owner
 from graph.nlp.relations import VERBAL, phrase_head
 
 BENCHMARK_PREPS = ("on", "across")
+# "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
 DATA_VERBS = {"train", "pretrain", "pre-train", "fine-tune", "finetune", "tune", "distill"}
 
 

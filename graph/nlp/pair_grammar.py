@@ -25,7 +25,6 @@ SIZED_TYPES = (*OWNER_TYPES, "DATASET")  # a noun describing a name: a dataset's
 DEFINITE = ("the", "this", "that", "these", "those")
 NOUN_PREPS = ("of", "with", "in", "for")  # "a set of 2,000 prompts", "a model with a 128k ..."
 RECENT_TYPES = ("MODEL", "METHOD", "PROJECT")  # what later figures can be facts of
-# "trained on X" is data used, not a benchmark scored on (GUIDELINES: USES)
 CURRENCY = ("$", "€", "£", "¥")
 RAISE_VERBS = {"raise", "earn", "generate", "bring", "secure", "close"}  # the subject's own
 PAY_VERBS = {"buy", "acquire", "purchase", "pay", "lead", "value", "spend", "commit"}

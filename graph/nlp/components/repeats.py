@@ -8,7 +8,9 @@ every other verbatim occurrence of a name (with a capital or a digit: "Cirrus 4"
 the statistical model took for a person or a place ("# Pre-Flight" over "Pre-Flight is an
 evaluation benchmark"). Whole words only, and not inside a longer capitalised name
 ("Cirrus 4" is not in "Cirrus 4 Pro"). An organisation's name is also written without its
-last word when that word only says it is one ("Kestrel" for "Kestrel AI").
+last word when that word only says it is one ("Kestrel" for "Kestrel AI"), and another
+version of a model family named by family and number is a model ("Cirrus 3" beside "Cirrus
+4"; not a month's date or a word of the language: "Oct 2021", "Tutorial 1").
 """
 
 from __future__ import annotations
@@ -37,17 +39,14 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
               if s.label_ in GUESSES and s.text.strip() in names else s for s in chosen]
     text = doc_text(doc)
     taken = {i for s in chosen for i in range(s.start, s.end)}
-    found = []
+    found, again = [], []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # one pass over the text for all the names, the longer name first where two start
     for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-]| [A-Z0-9])", text):
         span = doc.char_span(match.start(), match.end(), label=names[match.group()])
-        if span is not None and match.group() in short and not _acts(span):
-            continue  # ("Deep" of "Deep Research" in "Deep Think")
-        if span is not None and not any(i in taken for i in range(span.start, span.end)):
-            found.append(span)
-            taken.update(range(span.start, span.end))
-    for span in _other_versions(doc, text, chosen):
+        if span is not None and not (match.group() in short and not _acts(span)):
+            again.append(span)  # (not "Deep" of "Deep Research" in "Deep Think")
+    for span in [*again, *_other_versions(doc, text, chosen)]:
         if not any(i in taken for i in range(span.start, span.end)):
             found.append(span)
             taken.update(range(span.start, span.end))
