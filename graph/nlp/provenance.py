@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.nlp.components.spans import MARKUP, past_markup
 from graph.nlp.lexicon import table, words
@@ -432,16 +432,19 @@ def names_a_thing(org: Span) -> bool:
     credits". It names the noun's thing (where the weights are, whose credits), not a maker
     of what the sentence is about; but not "Google researchers introduced X", "an OpenAI
     model" (:func:`_owning_nouns`), nor "OpenAI's GPT-4" (a possessive)."""
-    root = org.root
-    head = root.head
-    return org.label_ == "ORG" and root.dep_ in ("compound", "nmod", "amod") and \
-        head.i >= org.end and head.pos_ == "NOUN" and not head.ent_type_ and \
+    head = _noun_named_by(org)
+    return head is not None and head.pos_ == "NOUN" and not head.ent_type_ and \
         head.lemma_.lower() not in _owning_nouns() and head.lower_ not in _owning_nouns()
 
 
 def names_its_people(org: Span) -> bool:
-    """An organisation written before a noun of its people ("founded by former DeepMind
-    researchers"): the people act, not the organisation (no FUNDS of it)."""
-    head = org.root.head
-    return org.label_ == "ORG" and org.root.dep_ in ("compound", "nmod", "amod") and \
-        head.i >= org.end and people_noun(head.lemma_.lower())
+    """An organisation before a noun of its people ("former DeepMind researchers"): no funder."""
+    head = _noun_named_by(org)
+    return head is not None and people_noun(head.lemma_.lower())
+
+
+def _noun_named_by(org: Span) -> Token | None:
+    """The noun after an organisation written as its modifier ("Hugging Face repos")."""
+    root = org.root
+    return root.head if org.label_ == "ORG" and root.dep_ in ("compound", "nmod", "amod") \
+        and root.head.i >= org.end else None

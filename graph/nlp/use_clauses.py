@@ -276,15 +276,20 @@ def _used_in(doc, i: int, end: int, ents: list[Span]) -> list[Reading]:
 EXAMPLES = (("including",), ("like",), ("such", "as"))  # "by a range of firms, including X"
 
 
-def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
-    """The names a preposition's noun gives as examples of itself ("adopted by a wide range
-    of leading enterprises and institutions, including xAI, AMD, NVIDIA")."""
-    stop = min(end, prep.right_edge.i + 1)
-    for k in range(prep.i + 1, stop):
+def examples_after(doc, start: int, stop: int, end: int, ents: list[Span]) -> list[Span]:
+    """The names listed after the first example cue ("including", "like", "such as") that
+    starts from ``start`` to before ``stop``, up to ``end`` or their clause's end."""
+    for k in range(start, stop):
         for cue in EXAMPLES:
             if tuple(t.lower_ for t in doc[k:k + len(cue)]) == cue:
                 return named_in_list(doc, k + len(cue), end, ents)
     return []
+
+
+def _examples(doc, prep: Token, end: int, ents: list[Span]) -> list[Span]:
+    """The names a preposition's noun gives as examples of itself ("adopted by a wide range
+    of leading enterprises and institutions, including xAI, AMD, NVIDIA")."""
+    return examples_after(doc, prep.i + 1, min(end, prep.right_edge.i + 1), end, ents)
 
 
 def _subject_examples(verb: Token, ents: list[Span]) -> list[Span]:
@@ -294,13 +299,9 @@ def _subject_examples(verb: Token, ents: list[Span]) -> list[Span]:
     holder = subject_of(verb)
     if holder is None or holder.pos_ != "NOUN":
         return []
-    doc, stop = holder.doc, holder.right_edge.i + 1
-    for k in range(holder.i + 1, stop):
-        for cue in EXAMPLES:
-            if tuple(t.lower_ for t in doc[k:k + len(cue)]) == cue:
-                return [e for e in named_in_list(doc, k + len(cue), stop, ents)
-                        if e.label_ in USERS]
-    return []
+    stop = holder.right_edge.i + 1
+    return [e for e in examples_after(holder.doc, holder.i + 1, stop, stop, ents)
+            if e.label_ in USERS]
 
 
 def named_in_list(doc, start: int, end: int, ents: list[Span]) -> list[Span]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import ANAPHOR
-from graph.nlp.use_clauses import clause_uses, named_in_list
+from graph.nlp.use_clauses import clause_uses, examples_after
 from graph.nlp.use_phrases import LINE_MARKS, cue_at, line_end, line_opening, readings
 
 HEADS = ("MODEL", "METHOD", "PROJECT", "DATASET")  # what a list item may be about
@@ -41,7 +41,6 @@ def item_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
 
 
 BUILT_ON = ("MODEL", "PROJECT", "METHOD")  # what a kind of product may be named after
-EXAMPLES = ("such as", "like", "including")
 
 
 def _kinds_built_on(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -56,11 +55,8 @@ def _kinds_built_on(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
                 noun.lower_ not in nouns or noun.i >= sent.end - 2:
             continue
         at = noun.i + 1 + (doc[noun.i + 1].text == ",")
-        cue = next((c for c in EXAMPLES if doc[at:at + len(c.split())].text.lower() == c), None)
-        if cue is not None:
-            items = named_in_list(doc, at + len(cue.split()), sent.end, ents)
-            found |= {(name.start, e.start): "USES<" for e in items
-                      if e is not name and e.label_ in BUILT_ON}
+        found |= {(name.start, e.start): "USES<" for e in examples_after(
+            doc, at, at + 1, sent.end, ents) if e is not name and e.label_ in BUILT_ON}
     return found
 
 
