@@ -91,6 +91,16 @@ def test_a_name_with_a_title_that_says_something_is_a_person(nlp):
     assert ("Baris Gultekin", "PERSON") in found, found
 
 
+def test_a_persons_title_is_not_part_of_the_employers_name(nlp):
+    # session 58 probe k24 (an announcement of our own): the recogniser's ORG "CEO of Vantor
+    # Labs" took every edge of the company
+    found = ents(nlp, "Vantor Labs today launched Osprey 2, an open-weight vision-language model."
+                      "\n\n\"Enterprises sit on billions of PDFs they cannot search,\" said Maya "
+                      "Okafor, CEO of Vantor Labs. \"Osprey 2 reads them like a person would.\"")
+    assert ("Vantor Labs", "ORG") in found and not any(
+        name.startswith("CEO") for name, _ in found), found
+
+
 def test_a_plus_sign_apart_from_a_name_is_not_part_of_it(nlp):
     # session 57 probe k16: a results table's rows "model + method"; "HumanEval+" stays
     found = ents(nlp, "| Model | TimeQA |\n|---|---|\n| GPT-4 + SBV | 63.2% |\n\nHumanEval+ "

@@ -30,6 +30,10 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
      {"Swiss National Science Foundation"}),
     ("Moonshot AI, the Alibaba-backed maker of Kimi, opened Kimi k1.5 to developers.",
      {"Alibaba"}),
+    # session 58 probe k24: the parser read "Sequoia Capital and Index" as modifiers of
+    # "Ventures", and only "Ventures" was an investor
+    ("Vantor Labs, founded in 2023, is backed by Sequoia Capital and Index Ventures.",
+     {"Sequoia Capital", "Index Ventures"}),
 ])
 def test_an_investor_is_an_organisation(nlp, text, orgs):
     assert {(name, "ORG") for name in orgs} <= ents(nlp, text)

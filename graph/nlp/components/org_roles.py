@@ -63,7 +63,8 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
     type."""
     out = list(spans)
     for token, slot in _slots(doc):
-        names = [n for m in [token, *token.conjuncts] if (n := proper_name(m)) is not None]
+        names = _run_together(token) or \
+            [n for m in [token, *token.conjuncts] if (n := proper_name(m)) is not None]
         if slot == FOUNDER or _people(doc, names, out, slot):
             for name in names:
                 out = typed_name(doc, out, name, "PERSON", _PERSON_GUESSES, strong)
@@ -78,6 +79,24 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
                 # Schmid": a person, as the statistical model read
             out = typed_name(doc, out, name, "ORG", retyped, strong)
     return sorted(out, key=lambda s: s.start)
+
+
+def _run_together(token: Token) -> list[tuple[int, int]]:
+    """The names of a list the parser read as one name's modifiers ("backed by Sequoia
+    Capital and Index Ventures": "Sequoia Capital and Index" under "Ventures"), split at its
+    "and" and commas, the last ending on ``token``; empty where no list runs into it."""
+    doc, start = token.doc, token.i
+    while start > 0 and (_proper(doc[start - 1]) or doc[start - 1].lower_ in _LIST_MARKS) \
+            and token in doc[start - 1].ancestors:
+        start -= 1
+    cuts = [i for i in range(start, token.i) if doc[i].lower_ in _LIST_MARKS]
+    if not cuts or cuts[0] == start:
+        return []
+    bounds = zip([start] + [i + 1 for i in cuts], cuts + [token.i + 1], strict=True)
+    return [(s, e) for s, e in bounds if e > s]
+
+
+_LIST_MARKS = {"and", ","}
 
 
 def _people(doc: Doc, names: list[tuple[int, int]], spans: list[Span], slot: str) -> bool:

@@ -229,6 +229,7 @@ def without_function_words(span: Span) -> Span | None:
             doc[start].tag_ in _LEADING_TAGS  # not glued to the rest: "Dolly-v2-3B" (RB)
             or doc[start].lower_ in words("entities", "summary_verbs")):  # "Proposes X"
         start += 1
+    start = _after_job_title(doc, start, end)
     if start > span.start and generic_term(doc[start:end].text):
         start = span.start  # "Together AI": what is left would be no name ("AI")
     while end > start and (doc[end - 1].text in _OPENING or (
@@ -239,6 +240,19 @@ def without_function_words(span: Span) -> Span | None:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_, span_id=span.id_) if end > start else None
+
+
+def _after_job_title(doc, start: int, end: int) -> int:
+    """Where the employer's name starts in a span that opens with a person's title ("CEO of
+    Vantor Labs", "Head of AI at Snowflake"): after the first "at", else the first "of"; the
+    span's start when it opens with no title."""
+    if doc[start].lower_ not in words("entities", "job_titles"):
+        return start
+    for word in ("at", "of"):
+        i = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == word), None)
+        if i is not None and doc[i + 1].text[:1].isupper():
+            return i + 1
+    return start
 
 
 _APPOSITION_OPENERS = {"DT", "PRP$"}  # "a", "an", "the", "our", "its"
