@@ -103,19 +103,38 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
             doc[k].lower_ not in filler and not (kinds == USE_ENDS and doc[k].pos_ == "ADJ")
             for k in range(start, first.start) if k not in maker):  # (a use: "uses a ...")
         return []
-    items = [first]
+    items, figures = [first], _bracketed_figures(doc, ents)
     for e in ents:
-        if e.start <= items[-1].start:
+        if e.start <= items[-1].start or e.start in figures:
             continue
-        gap = doc[items[-1].end:e.start]
+        gap = [t for t in doc[items[-1].end:e.start] if t.i not in figures]  # "A (92.8) and B"
         if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
                 or not any(t.lower_ in (",", "and", "or", "&") for t in gap) \
                 or any(t.lower_ in ("a", "an") for t in gap) or \
-                _subject(e) and not _subject(first):
+                (_subject(e) or _verb_after(doc, e, ents)) and not _subject(first):
             break  # (", a sparse attention scheme": an apposition, not the next item; "Using
-            # Llama 65B, CoVe improves ...": the clause's subject after a fronted phrase)
+            # Llama 65B, CoVe improves ...": the clause's subject after a fronted phrase;
+            # "and Claude 3.5 Sonnet, at 65.0%, beats o1-mini": a new clause's, misparsed)
         items.append(e)
     return [e for e in items if e.label_ in kinds]
+
+
+def _verb_after(doc, e: Span, ents: list[Span]) -> bool:
+    """Whether a finite verb follows ``e`` past commas and its figure ("Claude 3.5 Sonnet,
+    at 65.0%, beats"): ``e`` is its subject."""
+    figures = {k for m in ents if m.label_ == "METRIC" for k in range(m.start, m.end)}
+    i = e.end
+    while i < len(doc) and (doc[i].text in (",", "at", "(", ")") or i in figures):
+        i += 1
+    return i < len(doc) and doc[i].tag_ in ("VBZ", "VBD", "VBP")
+
+
+def _bracketed_figures(doc, ents: list[Span]) -> set[int]:
+    """The tokens of the figures written in brackets after a name, brackets included:
+    "GPT-4o (92.8)"."""
+    return {k for e in ents if e.label_ == "METRIC" for k in range(e.start - 1, e.end + 1)
+            if e.start > 0 and doc[e.start - 1].text == "(" and e.end < len(doc)
+            and doc[e.end].text == ")"}
 
 
 def _subject(e: Span) -> bool:
@@ -131,9 +150,7 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
     before = [e for e in ents if e.end <= cue and e.label_ in kinds]
     if not before:
         return None
-    subject = before[-1]
-    figures = {k for e in ents if e.label_ == "METRIC" for k in range(e.start - 1, e.end + 1)
-               if doc[e.start - 1].text == "(" and e.end < len(doc) and doc[e.end].text == ")"}
+    subject, figures = before[-1], _bracketed_figures(doc, ents)
     between = [t for t in doc[subject.end:cue] if t.i not in figures  # "B (79.8%) and behind C"
                and not any(s <= t.i < end for s, end in cue_spans.items())]
     if any(t.i in cue_spans for t in doc[subject.end:cue]) and \

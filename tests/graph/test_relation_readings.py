@@ -304,6 +304,19 @@ def test_a_comparison_goes_on_past_a_score_in_brackets(nlp, model):
     assert ("o3-mini", "OUTPERFORMS", "Corvus 2") in found, found
 
 
+def test_the_items_compared_go_on_past_their_scores_in_brackets(nlp, model):
+    # session 58 probe k24 (an announcement of our own): the second item after its score in
+    # brackets; and the m03 sentence of the announcements split, where the model after "and"
+    # and its figure is the subject of a clause of its own, no item of "ahead of"
+    found = typed(nlp, "Vantor Labs today launched Osprey 2. On DocVQA it scores 94.1, ahead of "
+                       "GPT-4o (92.8) and Claude 3.5 Sonnet (90.3).")
+    assert {("Osprey 2", "OUTPERFORMS", "GPT-4o"),
+            ("Osprey 2", "OUTPERFORMS", "Claude 3.5 Sonnet")} <= found, found
+    found = typed(nlp, "On GPQA Diamond the order flips: o1-1217 reaches 75.7%, ahead of "
+                       "DeepSeek-R1 (71.5%), and Claude 3.5 Sonnet, at 65.0%, beats o1-mini.")
+    assert ("Claude 3.5 Sonnet", "OUTPERFORMS", "o1-mini") in found, found
+
+
 def test_a_fronted_comparison_ranks_by_the_verb_that_follows(nlp, model):
     # a summary of our own (the probes of session 56): "Compared to X, it trails ..." is X's
     # win (the parser read "trails" as a noun in the second sentence); "leads", the subject's
