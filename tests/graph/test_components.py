@@ -117,6 +117,15 @@ def test_defined_acronyms_take_the_type_of_their_expansion(nlp):
             ("NLA", "METHOD")} <= found
 
 
+def test_an_acronym_spelled_out_after_it_takes_the_type_of_its_expansion(nlp):
+    # session 58 probe k22 (a paper summary of our own): "SMoA (Sparse Mixture of Adapters)",
+    # the acronym first; the recogniser had guessed a dataset where the text applies it
+    doc = nlp("This paper introduces SMoA (Sparse Mixture of Adapters), a parameter-efficient "
+              "fine-tuning method. The authors apply SMoA to Whisper large-v2. On FLEURS, SMoA "
+              "lowers the average word error rate from 14.2% to 11.8%.")
+    assert {e.label_ for e in doc.ents if e.text == "SMoA"} == {"METHOD"}, doc.ents
+
+
 def test_model_names_of_many_families(nlp):
     text = ("Claude Opus 3, GPT-4o, Gemini 2.5 Pro, Llama 3.1 70B, DeepSeek-R1 and o3-mini "
             "were compared with Mistral Large 2.")

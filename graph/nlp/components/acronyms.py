@@ -55,6 +55,18 @@ def acronym_for(span: Span) -> str | None:
     return acronym if spells_acronym(acronym, span.text) else None
 
 
+def _acronym_before(span: Span) -> str | None:
+    """The acronym ``span`` spells out in brackets right after it: "SMoA (Sparse Mixture of
+    Adapters)", the order a paper's summary often writes."""
+    doc, i = span.doc, span.start
+    if i < 2 or span.end >= len(doc) or doc[i - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    candidate = doc[i - 2].text
+    if not _ACRONYM.match(candidate) or sum(c.isupper() for c in candidate) < 2:
+        return None
+    return candidate if spells_acronym(candidate, span.text) else None
+
+
 def defined_name(span: Span) -> str | None:
     """The type of a name guessed a person's that defines an acronym ("Sparse Draft
     Verification (SDV)": no person is abbreviated so): DATASET where a dataset's noun ends
@@ -170,7 +182,7 @@ def acronym_spans(doc: Doc, spans: Iterable[Span]) -> list[Span]:
     for span in spans:
         if span.label_ not in ACRONYM_LABELS:
             continue
-        acronym = acronym_for(span)
+        acronym = acronym_for(span) or _acronym_before(span)
         if acronym is None or acronym.casefold() in words("entities", "generic_terms"):
             continue  # "Large Language Models (LLMs)": a generic term, whatever its expansion
         for match in re.finditer(rf"(?<![\w-]){re.escape(acronym)}s?(?![\w-])", text):
