@@ -638,6 +638,11 @@ def test_a_generic_term_and_its_acronym_are_not_models(nlp):
      "adversarial prompts.", {"TruthfulQA", "SEA-Jailbreak"}),
     ("We evaluated both models on multilingual MMLU, MGSM and the Flores-200 translation "
      "benchmark, and on open-ended generation.", {"MGSM", "Flores-200"}),
+    # session 58 probe k22 (a paper summary of our own): a name of words and its version,
+    # after a comparison's object; a sentence fronted by where its figures were measured
+    ("SMoA beats full fine-tuning on Common Voice 15 while using 40x less GPU memory.",
+     {"Common Voice 15"}),
+    ("On FLEURS, SMoA lowers the average word error rate from 14.2% to 11.8%.", {"FLEURS"}),
 ])
 def test_what_a_model_is_scored_on_is_a_dataset(nlp, text, names):
     """Unlisted benchmark names, which the recogniser reads as products or misses, after an
