@@ -72,7 +72,24 @@ def benchmark_spans(doc: Doc, chosen: list[Span], strong: set[tuple[int, int]],
             out.append(span)
             by_token.update((i, len(out) - 1) for i in range(span.start, span.end))
     out = _subset_rows(doc, _table_headers(doc, out, strong), strong)
-    return sorted((_trained_model(s, strong) for s in out), key=lambda s: s.start)
+    return sorted((_trained_model(_named_dataset(s), strong) for s in out),
+                  key=lambda s: s.start)
+
+
+_DATA_NOUNS = {"dataset", "datasets", "corpus", "corpora"}
+_OF_DATA = {"MODEL", "METHOD", "PROJECT"}  # (not "the Hugging Face datasets library")
+
+
+def _named_dataset(span: Span) -> Span:
+    """A name written right before a dataset's noun names the dataset ("the Alpaca-cleaned
+    dataset", "the Dolly dataset"), whatever model or tool a pattern or the recogniser
+    took it for."""
+    doc, end = span.doc, span.end
+    if span.label_ in _OF_DATA and end < len(doc) and doc[end].lower_ in _DATA_NOUNS and \
+            doc[end - 1].whitespace_ == " " and not (
+                end + 1 < len(doc) and doc[end + 1].tag_ in ("NN", "NNS")):
+        return relabel(span, "DATASET")
+    return span
 
 
 SUBSET_HEADERS = {"task", "tasks", "split", "splits", "subset", "subsets"}

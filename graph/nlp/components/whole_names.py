@@ -25,6 +25,7 @@ _VERSION = re.compile(r"^v?\d+\.\d+(?:\.\d+)?$|^v\d+$")  # "PyTorch 2.2", "vLLM 
 _RELEASE = re.compile(r"^v\d+(?:\.\d+)*$")  # "Dolly-v2-12B", "Mixtral-8x7B-v0.1"
 # "Kimi k1.5", "Stable Diffusion XL", "T5 XXL": a release or size letter after a model's name
 _MODEL_MARK = re.compile(r"^[a-z]\d+(?:\.\d+)*$|^X{1,3}L$")
+_METHOD_VERSION = re.compile(r"^[2-9]$")
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")  # "fr", "eu": a language's two-letter code
 _GREEK = re.compile(r"^[\u03b1-\u03c9]$")  # a variant named by a Greek letter: "Zephyr-β"
 _COUNTED = {"tokens", "parameters", "params", "words", "examples", "samples"}
@@ -87,11 +88,8 @@ def whole_name(span: Span) -> Span:
             end += 1  # "Falcon LLM": a one-word family named with its kind (not "Phi-2 LLM")
         elif end < len(doc) and _VERSION.match(doc[end].text) and _released(span, end):
             end += 1  # "PyTorch 2.2", "MiniCPM-V 2.6": a release is named with its version
-        elif span.label_ == "DATASET" and end < len(doc) and \
-                _EDITION.match(doc[end].text) and doc[end - 1].whitespace_ == " " and not (
-                    "." in doc[end].text and end + 1 < len(doc) and
-                    doc[end + 1].tag_ in ("NN", "NNS")):  # "on MMLU 2.5 points higher"
-            end += 1  # "AIME 2024", "RewardBench 2", "LongBench v2": the edition is in the name
+        elif end < len(doc) and doc[end - 1].whitespace_ == " " and _edition(span, end):
+            end += 1  # "AIME 2024", "Flash Attention 2"
         elif end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalnum() \
                 and doc[end - 1].text[-1:].isdigit():
             end += 1  # "1M" that the tokenizer cut into a number and a unit
@@ -100,6 +98,21 @@ def whole_name(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _edition(span: Span, end: int) -> bool:
+    """Whether the number at ``end`` is part of the name before it: a benchmark's edition
+    ("AIME 2024", "RewardBench 2", "LongBench v2"; not "on MMLU 2.5 points higher"), a named
+    technique's second version ("Flash Attention 2", "FlashAttention 3"; not "AWQ 4-bit
+    quantization")."""
+    doc, after = span.doc, span.doc[end + 1] if end + 1 < len(span.doc) else None
+    if span.label_ == "DATASET":
+        return _EDITION.match(doc[end].text) is not None and not (
+            "." in doc[end].text and after is not None and after.tag_ in ("NN", "NNS"))
+    return span.label_ == "METHOD" and _METHOD_VERSION.match(doc[end].text) is not None and \
+        doc[end - 1].text[:1].isupper() and not (after is not None and (
+            after.tag_ in ("NN", "NNS", "CD") or (after.text in HYPHENS and
+                                                  not doc[end].whitespace_)))
 
 
 def _word_start(doc, start: int, part: Callable[[Token], bool]) -> int:
