@@ -17,7 +17,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graph.nlp.components.spans import MARKUP
-from graph.nlp.provenance import MADE, made_participles
+from graph.nlp.owned import MADE
+from graph.nlp.provenance import made_participles
 
 MAKER_PREPS = ("by", "at", "in")  # "developed by X", "built at X", "developed in the X Lab"
 LEADING = ("originally", "jointly", "first", "also", "initially")  # adverbs before it

@@ -24,11 +24,10 @@ from spacy.tokens import Span, Token
 
 from graph.nlp.components.spans import MARKUP, past_markup
 from graph.nlp.lexicon import table, words
+from graph.nlp.owned import MADE, owned_products
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS, people_noun
-from graph.nlp.use_clauses import subject_of
 
-MADE = ("MODEL", "PROJECT", "METHOD", "DATASET")
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
 NOUNS = ("model", "models", "family", "series")
@@ -293,26 +292,8 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                     found[(a.start, other.start)] = "DEVELOPED_BY"
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
-    return found | _described_makers(ents) | _its_products(sent, ents) | _apposed_makers(ents) \
-        | _joint_makers(ents) | _owned_products(ents)
-
-
-def _owned_products(ents: list[Span]) -> dict[tuple[int, int], str]:
-    """An organisation's product named in apposition to its noun: "Quillwork's flagship
-    model, Ledger-7B, ...", "Ledger-7B, Quillwork's flagship model, ..."."""
-    found: dict[tuple[int, int], str] = {}
-    for org in (e for e in ents if e.label_ == "ORG" and e.root.dep_ == "poss"):
-        noun = org.root.head
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table("relations", "kind_types"):
-            continue
-        for made in (e for e in ents if e.label_ in MADE):
-            root = made.root
-            if root.dep_ == "appos" and root.head.i == noun.i or \
-                    noun.dep_ == "appos" and made.start <= noun.head.i < made.end:
-                first, second = sorted((org, made), key=lambda e: e.start)
-                found[(first.start, second.start)] = \
-                    "DEVELOPED_BY<" if first is org else "DEVELOPED_BY"
-    return found
+    return found | _described_makers(ents) | _its_products(sent, ents) | owned_products(ents) \
+        | _joint_makers(ents)
 
 
 # what organisations do together as one subject ("Mistral AI and NVIDIA released Mistral
@@ -334,27 +315,6 @@ def _joint_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
         listed = [e for e in orgs if e is not first and e.root in root.conjuncts]
         for other in listed:
             found[(first.start, other.start)] = "PARTNERS_WITH"
-    return found
-
-
-def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
-    """An organisation owning the noun in apposition to a name, or said of it by a copula,
-    a noun of the name's kind: "Phi-4, Microsoft's 14B parameter small language model, ..."
-    (Phi-4 DEVELOPED_BY Microsoft, however many words describe the model), "GPT-3.5-Turbo
-    is OpenAI's advanced language model"."""
-    found: dict[tuple[int, int], str] = {}
-    for org in ents:
-        root = org.root
-        noun = root.head
-        if org.label_ != "ORG" or root.dep_ != "poss" or noun.dep_ not in ("appos", "attr"):
-            continue
-        named = noun.head if noun.dep_ == "appos" else subject_of(noun.head)
-        if named is None:
-            continue
-        made = next((e for e in ents if named in e and e.label_ in MADE), None)
-        kinds = table("relations", "kind_types").get(noun.lemma_.lower(), "")
-        if made is not None and made.end <= org.start and made.label_ in kinds.split():
-            found[(made.start, org.start)] = "DEVELOPED_BY"
     return found
 
 

@@ -198,6 +198,12 @@ def test_the_possessor_of_the_noun_apposed_to_a_name_makes_it(nlp):
     found = made(nlp, "GPT-3.5-Turbo is OpenAI's advanced language model optimized for chat "
                       "but also works well for traditional completion tasks.")
     assert found.get(("GPT-3.5-Turbo", "OpenAI")) == "DEVELOPED_BY", found
+    # session 58 probe k22 (a paper summary of our own): the parser made the noun the verb's
+    # object, no apposition; the words alone say it
+    found = made(nlp, "The authors apply SMoA to Whisper large-v2 and to MMS-1B, Meta's "
+                      "massively multilingual speech model, and train only 2.1% of the "
+                      "parameters.")
+    assert found.get(("MMS-1B", "Meta")) == "DEVELOPED_BY", found
     found = made(nlp, "4o Image Generation is OpenAI’s latest image model embedded into "
                       "ChatGPT.")
     assert found.get(("4o Image Generation", "OpenAI")) == "DEVELOPED_BY", found
