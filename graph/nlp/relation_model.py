@@ -65,15 +65,16 @@ def _coordinated_makers(candidates: Sequence[Candidate], chosen: list[tuple[Cand
                   ) -> list[tuple[Candidate, str]]:
     """DEVELOPED_BY from what a maker made to each organisation listed with the maker
     ("introduced by researchers at Tsinghua University and Zhipu AI": the classifier is
-    sure of the first, less of the second, which the list puts in the same place)."""
+    sure of the first, less of the second, which the list puts in the same place), also
+    where the first was found for what the page is about ("The work was done by ...")."""
     listed = {frozenset((c.a, c.b)) for c in candidates if "coordinated" in c.features
               and c.a_type == c.b_type == "ORG" and not c.context}
     made = {(c.a if label == "DEVELOPED_BY" else c.b, c.b if label == "DEVELOPED_BY" else c.a)
-            for c, label in chosen if label.rstrip("<") == "DEVELOPED_BY" and not c.context}
+            for c, label in chosen if label.rstrip("<") == "DEVELOPED_BY"}
     taken = {frozenset((c.a, c.b)) for c, _ in chosen}
     out = []
     for c in candidates:
-        if c.context or frozenset((c.a, c.b)) in taken or \
+        if frozenset((c.a, c.b)) in taken or \
                 (c.a_type == "ORG") == (c.b_type == "ORG"):
             continue  # one organisation and what it may have made
         thing, org = (c.a, c.b) if c.b_type == "ORG" else (c.b, c.a)

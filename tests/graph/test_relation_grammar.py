@@ -312,6 +312,13 @@ def test_a_maker_s_listed_partner_made_it_too(nlp, model):
                        "researchers at Tsinghua University and Zhipu AI.")
     assert ("Kestrel-MoE", "DEVELOPED_BY", "Zhipu AI") in found, found
     # a list of what was made is no list of makers ("Gemini Pro -from-> Anthropic")
+    # session 58 probe k22 (a paper summary of our own): the first maker found through "the
+    # work", which stands for what the page is about
+    found = typed(nlp, "# Sparse Mixture of Adapters\n\nSMoA routes audio frames to adapters. "
+                       "The work was done by researchers at Carnegie Mellon University and "
+                       "Tencent AI Lab.")
+    assert {("SMoA", "DEVELOPED_BY", "Carnegie Mellon University"),
+            ("SMoA", "DEVELOPED_BY", "Tencent AI Lab")} <= found, found
     found = typed(nlp, "The benchmark covers GPT-4 from OpenAI, Claude 3 and Gemini Pro.")
     assert not any(p == "DEVELOPED_BY" and s.startswith(("Claude", "Gemini"))
                    for s, p, _ in found), found
