@@ -1364,6 +1364,28 @@ def test_capitalised_words_an_acronym_spells_are_the_name_the_text_defines(nlp):
     assert not any("Capture" in name for name, _ in found), found
 
 
+@pytest.mark.parametrize("text, name", [
+    # session 58 probe k22 (a paper summary of our own)
+    ("SMoA is a parameter-efficient fine-tuning method.", "parameter-efficient fine-tuning"),
+    # models__gemini.md (train), eval__vqa_rad.md (heldout-evals-dev)
+    ("Gemini Ultra uses uncertainty-routed chain-of-thought.",
+     "uncertainty-routed chain-of-thought"),
+    ("It relies on low-rank fine-tuning.", "low-rank fine-tuning"),
+])
+def test_a_techniques_kind_joined_by_a_hyphen_before_it_is_part_of_its_name(nlp, text, name):
+    assert (name, "METHOD") in ents(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It offers state-of-the-art fine-tuning.",  # praise, no kind
+    "The model pre-computes label embeddings.",  # a verb
+    "Meridian 3, a 141-billion-parameter mixture-of-experts model.",  # a size (n02)
+])
+def test_praise_a_verb_or_a_size_before_a_technique_is_not_its_name(nlp, text):
+    assert not any("-" in name.split()[0] and " " in name and label == "METHOD"
+                   for name, label in ents(nlp, text)), ents(nlp, text)
+
+
 def test_customers_listed_after_their_noun_are_organisations(nlp):
     # session 57 probe k21 (an announcement of our own): "Siemens" had been a product and
     # "Zurich Insurance" nothing

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import HYPHENS
+from graph.nlp.components.spans import HYPHENS, MODIFIER_SUFFIXES
 from graph.nlp.lexicon import words
 
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
@@ -47,16 +47,7 @@ def whole_name(span: Span) -> Span:
     lower-case parts ("GPT-4-based" stays "GPT-4") but a model's variant ("Phi-3-small")."""
     if span.label_ not in NAME_TYPES:
         return span
-    doc, start, end = span.doc, span.start, span.end
-    start = _word_start(doc, start, _glued)
-    first = _word_start(doc, start, lambda t: t.text.isalnum())
-    if _glued(doc[first]):
-        start = first  # "Zero-shot-CoT" from "CoT": the word opens with a capital
-    elif span.label_ == "METHOD" and doc[start].is_lower and doc[first].lower_ not in PREFIXES:
-        start = first  # "step-back prompting" from "back prompting": a technique's word
-    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
-            and doc[start - 1].text in words("entities", "model_prefixes"):
-        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
+    doc, start, end = span.doc, _name_start(span), span.end
     while True:
         if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and (_glued(doc[end + 1]) or (
@@ -98,6 +89,44 @@ def whole_name(span: Span) -> Span:
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _name_start(span: Span) -> int:
+    """Where the whole name of ``span`` starts (see :func:`whole_name`)."""
+    doc = span.doc
+    start = _word_start(doc, span.start, _glued)
+    first = _word_start(doc, start, lambda t: t.text.isalnum())
+    if _glued(doc[first]):
+        start = first  # "Zero-shot-CoT" from "CoT": the word opens with a capital
+    elif span.label_ == "METHOD" and doc[start].is_lower:
+        if doc[first].lower_ not in PREFIXES:
+            start = first  # "step-back prompting" from "back prompting": a technique's word
+        return _modified_technique(doc, start)
+    if span.label_ == "MODEL" and start > 0 and doc[start - 1].whitespace_ == " " \
+            and doc[start - 1].text in words("entities", "model_prefixes"):
+        start -= 1  # "Code Llama 34B": the prefix is part of the model's name
+    return start
+
+
+# hyphen-joined words that praise or date a technique, no part of its name
+_NOT_KINDS = {"state-of-the-art", "open-source", "well-known", "so-called", "high-quality",
+              "real-world", "long-term", "short-term", "cutting-edge", "non-trivial",
+              "full-scale", "in-house", "off-the-shelf", "easy-to-use", "up-to-date",
+              "open-ended", "end-to-end", "general-purpose", "large-scale", "text-to-text"}
+
+
+def _modified_technique(doc, start: int) -> int:
+    """A technique's name with the hyphen-joined kind written before it, in lower case
+    ("parameter-efficient fine-tuning", "low-rank fine-tuning", "block-skip attention";
+    the annotations name "weight-only quantization", "post-training quantization")."""
+    if start < 3 or doc[start - 1].whitespace_ != " " or not doc[start - 1].is_lower:
+        return start
+    first = _word_start(doc, start - 1, lambda t: t.is_alpha and t.is_lower)
+    word, last = doc[first:start].text, doc[start - 1]
+    if first == start - 1 or word in _NOT_KINDS or last.tag_ in ("VBZ", "VBD") or \
+            last.lower_ in MODIFIER_SUFFIXES or (first > 0 and not doc[first - 1].whitespace_):
+        return start  # ("pre-computes label embeddings", "task-specific", "141-billion-parameter")
+    return first
 
 
 def _edition(span: Span, end: int) -> bool:
