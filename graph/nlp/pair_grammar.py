@@ -37,10 +37,8 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
     entity the figure modifies ("GPT-4's 32k context"). ``None`` when the parse names none.
     """
     ent_of = {t.i: e for e in ents for t in e if e is not metric}
-    if (scorer := _scored_by(metric, ent_of) or _study_of(metric, ent_of)) is not None:
-        return scorer  # "GPT-4.1 scores 54.6% on SWE-bench Verified"; "In a user study ..."
-    if (collection := collection_owner(metric, ent_of)) is not None:
-        return collection  # "The LingOly benchmark ... contains 1,133 problems"
+    if (owner := _stated_owner(metric, ent_of)) is not None:
+        return owner
     head = phrase_head(metric)
     noun = head.head
     if head.dep_ == "appos" and _described(head, ent_of) is not None:
@@ -94,6 +92,14 @@ def metric_owner(metric: Span, ents: list[Span]) -> Span | str | None:
 
 
 
+def _stated_owner(metric: Span, ent_of: dict[int, Span]) -> Span | None:
+    """The owner a fixed arrangement of words states: "GPT-4.1 scores 54.6% on SWE-bench
+    Verified", "In a user study ...", "raised the accuracy of PaLM 540B from 56.5% to
+    74.4%", "The LingOly benchmark ... contains 1,133 problems"."""
+    return _scored_by(metric, ent_of) or _study_of(metric, ent_of) or \
+        _result_changed(metric, ent_of) or collection_owner(metric, ent_of)
+
+
 def _scored_by(metric: Span, ent_of: dict[int, Span]) -> Span | None:
     """The name written right before a scoring verb right before ``metric``, whatever the
     parse makes of the verb (it reads "GPT-4.1 scores 54.6% on ..." as the noun "scores")."""
@@ -102,6 +108,30 @@ def _scored_by(metric: Span, ent_of: dict[int, Span]) -> Span | None:
         return None
     named = ent_of.get(verb - 1)
     return named if named is not None and named.label_ in OWNER_TYPES else None
+
+
+RESULT_NOUNS = {"accuracy", "performance", "score", "rate", "pass@1", "success"}
+
+
+def _result_changed(metric: Span, ent_of: dict[int, Span]) -> Span | None:
+    """Whose result moved "from" one figure "to" another: the name that owns the result
+    the verb changes ("it raised the accuracy of PaLM 540B from 56.5% to 74.4%", "improves
+    GPT-4's accuracy from 42.5% to 53.9%"), not the clause's subject that changed it."""
+    head = phrase_head(metric)
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "to" and prep.head.lower_ == "from":
+        prep = prep.head
+    if prep is None or prep.lower_ not in ("from", "to") or prep.head.pos_ != "VERB":
+        return None
+    for noun in prep.head.children:
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in RESULT_NOUNS:
+            owners = [c for c in noun.children if c.dep_ == "poss"] + [
+                o for p in noun.children if p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"]
+            named = next((ent_of[o.i] for o in owners if o.i in ent_of), None)
+            if named is not None and named.label_ in OWNER_TYPES:
+                return named
+    return None
 
 
 def _study_of(metric: Span, ent_of: dict[int, Span]) -> Span | None:
