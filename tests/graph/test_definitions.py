@@ -83,6 +83,10 @@ def ents(nlp, text: str) -> set[tuple[str, str]]:
     # a paper's title: the head of the phrase after the colon
     ("### Paper\n\nTitle: Latxa: An Open Language Model and Evaluation Suite for Basque\n",
      "Latxa", "MODEL"),
+    # a participle after the head opens its clause (session 58 probe k28, an announcement
+    # of our own: the company had been a model, "a startup building speech models")
+    ("SAN FRANCISCO, Jan. 15, 2026 -- Lumina AI, a startup building speech models for call "
+     "centers, today announced that it has raised $42 million.", "Lumina AI", "ORG"),
 ])
 def test_a_name_takes_the_type_its_definition_gives(nlp, text, name, label):
     assert (name, label) in ents(nlp, text)

@@ -242,8 +242,9 @@ def _phrase_start(doc: Doc, i: int) -> int | None:
             continue
         if modifiers >= _MAX_MODIFIERS or token.pos_ in _NOT_MODIFIERS or \
                 token.text in MARKUP or \
-                token.pos_ == "VERB" and token.tag_ not in _PARTICIPLES:
-            return None
+                token.pos_ == "VERB" and token.tag_ not in _PARTICIPLES or \
+                token.tag_ == "VBG" and j > 0 and doc[j - 1].pos_ == "NOUN":
+            return None  # (not "a startup building speech models": the startup's clause)
         modifiers += 1
         j -= 1
     return None
