@@ -41,12 +41,17 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     found = _backed(sent, orgs) | _whose_backers(sent, orgs)
     if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
         return found
+    funders: list[Span] = []
     for funder in (o for o in orgs if _cued(sent, o)):
         funded = _raiser(sent, orgs, funder)
         if funded is None:
             continue
         for one in [funder, *_listed_with(funder, orgs)]:
             found[(funded.start, one.start)] = "FUNDS<"
+            funders.append(one)
+    funders = sorted({f.start: f for f in funders}.values(), key=lambda f: f.start)
+    for n, one in enumerate(funders):  # co-investors of one round fund each other nothing
+        found.update(((one.start, other.start), "NONE") for other in funders[n + 1:])
     return found
 
 

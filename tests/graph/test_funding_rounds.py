@@ -23,7 +23,8 @@ def test_the_leader_of_a_round_funds_who_raised_it(nlp):
     found = funds(nlp, "Kairos Labs has raised $640 million in a Series B round led by "
                        "Northgate Capital and Sequoia.")
     assert found == {("Kairos Labs", "Northgate Capital"): "FUNDS<",
-                     ("Kairos Labs", "Sequoia"): "FUNDS<"}, found
+                     ("Kairos Labs", "Sequoia"): "FUNDS<",
+                     ("Northgate Capital", "Sequoia"): "NONE"}, found  # (co-investors)
     # m08_funding_roundup.txt: the leader after the round's figure and date
     found = funds(nlp, "In August 2023 Hugging Face raised a $235 million Series D led by "
                        "Salesforce Ventures, at a $4.5 billion valuation.")
@@ -38,6 +39,18 @@ def test_a_participant_of_the_round_funds_it_too(nlp, model):
     pairs = {frozenset((s, t)) for s, p, t in found if p == "FUNDS"}
     assert {frozenset(("Together AI", "Kleiner Perkins")),
             frozenset(("Together AI", "NVIDIA"))} <= pairs, found
+
+
+def test_co_investors_of_one_round_fund_each_other_nothing(nlp, model):
+    # session 58 probe k28 (an announcement of our own): the classifier had Y Combinator
+    # funding Accel, the round's leader
+    found = typed(nlp, "SAN FRANCISCO, Jan. 15, 2026 /PRNewswire/ -- Lumina AI, a startup "
+                       "building speech models for call centers, today announced that it has "
+                       "raised $42 million in Series B funding led by Accel, with participation "
+                       "from Y Combinator and NVIDIA's venture arm NVentures.")
+    funds = {(s, t) for s, p, t in found if p == "FUNDS"}
+    assert {("Accel", "Lumina AI"), ("Y Combinator", "Lumina AI")} <= funds, found
+    assert not funds & {("Y Combinator", "Accel"), ("Accel", "Y Combinator")}, found
 
 
 def test_the_round_the_text_just_reported_is_funded_by_those_who_led_it(nlp, model):
