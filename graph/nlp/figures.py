@@ -88,7 +88,8 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
     the models of a sentence opening on a benchmark (:func:`opening_benchmark`)."""
     found: dict[tuple[int, int], str] = opening_benchmark(sent, ents)
-    for before, figure, after in zip([None, *ents], ents, [*ents[1:], None], strict=False):
+    for n, figure in enumerate(ents):
+        before, after = ents[n - 1] if n else None, ents[n + 1] if n + 1 < len(ents) else None
         if figure.label_ != "METRIC":
             continue
         if before is not None and _owner(before) and \
@@ -96,8 +97,21 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             found[(before.start, figure.start)] = "HAS_METRIC"
         elif after is not None and _owner(after) and (
                 _for(figure, after) or _scored_with(figure, after)):
-            found[(figure.start, after.start)] = "HAS_METRIC<"
+            found[(figure.start, _product(after, ents[n + 2:n + 3]).start)] = "HAS_METRIC<"
     return found
+
+
+_POSSESSIVE = {"'s", "\u2019s"}
+
+
+def _product(owner: Span, following: list[Span]) -> Span:
+    """The product a maker's possessive names right after it ("9.8% for OpenAI's Whisper
+    large-v3": the model's figure), else ``owner``."""
+    doc = owner.doc
+    if owner.label_ == "ORG" and following and owner.end + 1 == following[0].start and \
+            doc[owner.end].lower_ in _POSSESSIVE and _owner(following[0]):
+        return following[0]
+    return owner
 
 
 def opening_benchmark(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:

@@ -32,6 +32,9 @@ def test_a_figure_in_brackets_or_before_for_is_the_names(nlp):
     # n01_reka_vela.txt: the figure before "for" and the name
     assert read("- 71.8% on MMMU, up from 62.4% for Vela 1.5") == \
         {("62.4%", "Vela 1.5"): "HAS_METRIC<"}
+    # session 58 probe k28 (an announcement of our own): past the maker's possessive
+    assert read("It achieves a word error rate of 6.1%, compared with 9.8% for OpenAI's "
+                "Whisper large-v3.") == {("9.8%", "Whisper large-v3"): "HAS_METRIC<"}
     # n02_kairos_funding.txt: a maker before its product's noun owns no figure
     assert not read("Meridian 3 comes close to Qwen2-72B on ARC-Challenge, scoring 68.9% there "
                     "against 70.3% for the Alibaba model.")
