@@ -17,10 +17,10 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.nlp.anaphora import PRONOUNS, anaphors
+from graph.nlp.brands import brand_candidates, makers_by_word
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
 from graph.nlp.components.spans import MARKUP, doc_text, sentences_with_entities
-from graph.nlp.lexicon import words
 from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
@@ -290,14 +290,14 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     intro: Intro | None = None  # the entity of a line introducing a list ("It offers:")
     carried: list[Span] = []  # a list item's mark the parser made a sentence of
     recent: tuple[int, Span] | None = None  # the entity under discussion, from sentence n
-    makers = _makers(doc)
+    makers = makers_by_word(doc)
     text = doc.text  # built from the tokens on each access: once per piece
     released: Topic | None = None  # what the sentence before released, its subject a maker
     head: tuple[Span, Span] | None = None  # the sentence "- NAME:" before, and its entity
     plurals = Plurals()  # the sets the sentences named, for "Both ...", "All three ..."
     organizations = Organizations()  # the ones named last, for "the company"
     for n, (sent, ents) in enumerate(_with_entities(doc)):
-        found += _brands(sent, ents, makers, offset)
+        found += brand_candidates(sent, ents, makers, offset)
         topic = topic or _paper_title(sent, ents, offset)  # "Title: `ChartQA: A ...`"
         if is_heading(sent) or (offset == 0 and n == 0 and _is_title_line(sent)):
             topic, previous, recent = _topic_of(sent, offset) or topic, None, None
@@ -335,55 +335,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
     return found + list(variant_candidates(doc, found, offset)), topic
 
 
-BRANDED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's name may open
-RELEASED = BRANDED  # what a maker's sentence may release
-
-
-def _first_word(name: str) -> str:
-    return name.replace("-", " ").split(" ")[0] if name else ""
-
-
-def _brands(sent: Span, ents: list[Span], makers: dict[str, list[Span]], offset: int
-            ) -> Iterator[Candidate]:
-    """"Anthropic Interviewer", "Mistral 7B", "DeepSeek-R1" in a document naming Anthropic,
-    Mistral AI, DeepSeek: a name that opens with an organization's name is that
-    organization's product (GUIDELINES: DEVELOPED_BY, "xAI's Grok-1.5"); the evidence is the
-    product's sentence and says the maker was found by its name (``via`` "name")."""
-    where = (offset + sent.start_char, offset + sent.start_char + len(sent.text.rstrip()))
-    for ent in ents:
-        word = _first_word(ent.text)
-        maker = _maker_of(ent.text, makers.get(word, []))
-        if ent.label_ not in BRANDED or maker is None or ent.text == word:
-            continue
-        yield Candidate((offset + maker.start_char, offset + maker.end_char),
-                        (offset + ent.start_char, offset + ent.end_char),
-                        "ORG", ent.label_, "name", ("brand", "reading=DEVELOPED_BY<"), where)
-
-
-def _maker_of(name: str, orgs: list[Span]) -> Span | None:
-    """The organization whose whole name opens ``name`` (the longest: "Cohere Playground" is
-    Cohere's, not Cohere For AI's), else one whose name is the first word and words that
-    only say it is a company ("Mistral AI" for "Mistral 7B"; ``maker_suffixes``); not
-    another part of a group ("Google DeepMind" for "Google AI Studio")."""
-    folded = name.casefold().replace("-", " ")
-    whole = [o for o in orgs if folded.startswith(o.text.casefold().replace("-", " ") + " ")]
-    if whole:
-        return max(whole, key=len)
-    suffixes = words("relations", "maker_suffixes")
-    return next((o for o in orgs if all(w.casefold() in suffixes
-                                        for w in o.text.replace("-", " ").split()[1:])), None)
-
-
-def _makers(doc) -> dict[str, list[Span]]:
-    """The organizations of a piece by the first word of their name (3 letters or more)."""
-    found: dict[str, list[Span]] = {}
-    for ent in doc.ents:
-        word = _first_word(ent.text)
-        if ent.label_ == "ORG" and len(word) >= 3 and word[0].isupper():
-            named = found.setdefault(word, [])
-            if all(o.text != ent.text for o in named):
-                named.append(ent)
-    return found
+RELEASED = ("MODEL", "PROJECT", "METHOD", "DATASET")  # what a maker's sentence may release
 
 
 def _released_by_maker(sent: Span, ents: list[Span], offset: int) -> Topic | None:
