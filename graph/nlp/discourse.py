@@ -20,7 +20,7 @@ from graph.nlp.anaphora import PRONOUNS, anaphors
 from graph.nlp.brands import brand_candidates, makers_by_word
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
-from graph.nlp.components.spans import MARKUP, doc_text, sentences_with_entities
+from graph.nlp.components.spans import HYPHENS, MARKUP, doc_text, sentences_with_entities
 from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
@@ -138,6 +138,7 @@ def _antecedent(sent: Span, ents: list[Span],
     if own is None and (previous is None or semicolon):  # "Claude avoids X when ...—it shows"
         own = next((e for e in ents if e.label_ in TOPIC_TYPES and e.root.dep_ == "nsubj"
                     and e.root.head.pos_ in VERBAL and e.end <= (semicolon or e.end)), None)
+    own = own or _opening_name(sent, ents)  # "Mistral Large scores ..., and it supports ..."
     stood = next((g[0] for s, g in several if len(g) == 1 and subject in s), None)
     found = (entity_topic(own, offset), "previous") if own is not None else \
         (stood, "previous") if stood is not None else \
@@ -147,6 +148,20 @@ def _antecedent(sent: Span, ents: list[Span],
             and _past_the_maker(sent, released):
         return released, "previous"
     return found
+
+
+def _opening_name(sent: Span, ents: list[Span]) -> Span | None:
+    """The name a sentence without a parsed subject opens with, its subject all the same
+    ("Mistral Large scores 81.2% on MMLU ..., and it supports ...", where the tagger read
+    "scores" as a noun); not a fronted phrase's ("On MMLU, ...")."""
+    first = next((e for e in ents if e.label_ in TOPIC_TYPES), None)
+    lead = [t for t in sent.doc[sent.start:first.start] if not t.is_space] if first else None
+    if first is None or main_subject(sent) is not None or \
+            not all(t.text in MARKS for t in lead) or first.root.dep_ == "pobj":
+        return None
+    after = sent.doc[first.end] if first.end < sent.end else None
+    modifies = after is not None and (after.tag_ in ("VBN", "JJ") or after.text in HYPHENS)
+    return None if modifies else first  # (not "Transformer based model built on X")
 
 
 def _pronoun_after_semicolon(sent: Span) -> int:
@@ -231,6 +246,16 @@ def _is_subject(several: list[tuple[Span, Group]], sent: Span) -> bool:
     return subject is not None and any(subject in span for span, _ in several)
 
 
+def _context(sent: Span, ents: list[Span], several: list[tuple[Span, Group]],
+             previous: Topic | None, topic: Topic | None) -> tuple | None:
+    """What a sentence without a subject of its own is about: the subject of the sentence
+    before, else the topic; none for one whose subject stands for several ("Both ...") or
+    that opens on a name the parse gave no subject (:func:`_opening_name`)."""
+    if _is_subject(several, sent) or _opening_name(sent, ents) is not None:
+        return None
+    return (*previous, "previous") if previous else (*topic, "title") if topic else None
+
+
 Sets = dict[tuple[int, int], tuple[Group, set[tuple[int, int]]]]  # a plural span -> its
 # set, and the entities of its clause
 
@@ -313,8 +338,7 @@ def document_candidates(doc, offset: int = 0, topic: Topic | None = None
         recent = (n, about) if about is not None else recent
         if headed := head is not None and _same_line(doc, head[0], sent):
             previous = entity_topic(head[1], offset)
-        context = None if _is_subject(several, sent) else (*previous, "previous") \
-            if previous else (*topic, "title") if topic else None  # (not for "Both ...")
+        context = _context(sent, ents, several, previous, topic)
         antecedent, standing = _stood_for(sent, ents, (previous, topic, released), several,
                                           organizations, offset)
         stand: Standing = {(e.start_char, e.end_char): antecedent for e in standing}
