@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graph.nlp.lexicon import table, words
+from graph.nlp.relations import main_subject
 from graph.nlp.use_phrases import LINE_MARKS, line_opening, possessor
 
 ENDS = ("MODEL", "METHOD")
@@ -164,6 +165,11 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
             return None
     if any(t.lower_ in NEGATIONS for t in doc[max(subject.end, cue - 3):cue]):
         return None
+    if doc[cue].tag_ == "VBG" and doc[cue - 1].text == "," and subject.root.dep_ == "dobj":
+        # "it increases FactScore from 55.9 to 71.4, outperforming X": the clause's subject's
+        said = main_subject(sent)
+        return next((e for e in ents if said is not None and said in e and e.label_ in kinds),
+                    subject)
     return subject
 
 

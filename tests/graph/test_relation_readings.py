@@ -317,6 +317,19 @@ def test_the_items_compared_go_on_past_their_scores_in_brackets(nlp, model):
     assert ("Claude 3.5 Sonnet", "OUTPERFORMS", "o1-mini") in found, found
 
 
+def test_a_participle_after_a_comma_compares_the_clauses_subject(nlp, model):
+    # session 58 probe k29 (a paper summary of our own): the measure the verb raised
+    # ("FactScore", the nearest name before the cue) had outperformed the models
+    found = typed(nlp, "# Chain-of-Verification\n\nChain-of-Verification (CoVe) is a method "
+                       "from Meta AI that reduces hallucinations. On longform biography "
+                       "generation it increases FactScore from 55.9 to 71.4, outperforming "
+                       "InstructGPT and ChatGPT.")
+    beaten = {t for s, p, t in found if p == "OUTPERFORMS" and s in ("CoVe",
+                                                                     "Chain-of-Verification")}
+    assert beaten == {"InstructGPT", "ChatGPT"}, found
+    assert not any(s == "FactScore" for s, p, _ in found if p == "OUTPERFORMS"), found
+
+
 def test_a_fronted_comparison_ranks_by_the_verb_that_follows(nlp, model):
     # a summary of our own (the probes of session 56): "Compared to X, it trails ..." is X's
     # win (the parser read "trails" as a noun in the second sentence); "leads", the subject's
