@@ -182,6 +182,16 @@ def test_the_framework_a_paper_proposes_is_its_technique(nlp):
         [("LangChain", "PROJECT")]
 
 
+def test_the_framework_a_papers_authors_present_is_their_technique(nlp):
+    # session 58 probe k26 (a paper summary of our own): a framework in apposition after the
+    # authors' verb is their method (GUIDELINES: METHOD), one a company introduces a product
+    found = ents(nlp, "Liu et al. (2024) present ToolReflect, an agent framework in which a "
+                      "language model critiques its own failed tool calls.")
+    assert ("ToolReflect", "METHOD") in found, found
+    found = ents(nlp, "Google introduces Genkit, an open-source framework for building AI apps.")
+    assert ("Genkit", "PROJECT") in found, found
+
+
 def test_another_version_of_a_defined_model_is_a_model(nlp):
     # a name and a version number defined a model: the family's other versions are models
     # (our probe b3); a company's model noun defines no model of the company

@@ -129,6 +129,9 @@ def _phrases(doc: Doc, vocabulary: frozenset[str]) -> list[Definition]:
             # "HRM8K, a benchmark"; not "88.1% on HumanEval, the company said"
             name = name_before(doc, start - 1, vocabulary, apposed=True)
             name = None if name is not None and _fronted_object(name) else name
+            if name is not None and noun.lower_ in words("definitions", "proposed_kinds_method") \
+                    and _a_papers(name):
+                label = "METHOD"  # "Liu et al. (2024) present ToolReflect, an agent framework"
         elif name is None and start > 0 and doc[start - 1].lower_ in _COPULAS:
             # "FastChat is an open platform", "TAC (Travel Agent Compassion) is a benchmark";
             # the name opens its sentence, its first word is the name's ("Sycophancy Eval")
@@ -191,6 +194,19 @@ def _proposed(doc: Doc, noun: Token, vocabulary: frozenset[str]) -> list[Definit
         return []
     name = name_after(doc, noun.i + 2, vocabulary)
     return [] if name is None else [(name, "METHOD")]
+
+
+_PAPER_VERBS = {"propose", "proposes", "proposed", "present", "presents", "presented",
+                "introduce", "introduces", "introduced"}
+_AUTHORS = {"we", "authors", "paper", "work", "study", "researchers", "al", "al."}
+
+
+def _a_papers(name: Span) -> bool:
+    """Whether a paper's authors propose ``name`` right before it ("we propose X", "Liu et
+    al. (2024) present X", "This paper introduces X"), whatever the parse."""
+    doc, verb = name.doc, name.start - 1
+    return verb > 0 and doc[verb].lower_ in _PAPER_VERBS and \
+        any(t.lower_ in _AUTHORS for t in doc[name.sent.start:verb])
 
 
 def _noun_tag(noun: Token) -> bool:
