@@ -17,9 +17,10 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.lexicon import table, words
+from graph.nlp.lexicon import table
 from graph.nlp.relations import main_subject
-from graph.nlp.use_phrases import LINE_MARKS, line_opening, possessor
+from graph.nlp.title_lines import title_head, title_line
+from graph.nlp.use_phrases import line_opening, possessor
 
 ENDS = ("MODEL", "METHOD")
 # a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
@@ -48,9 +49,6 @@ CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-          "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 @cache
@@ -95,16 +93,17 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
                  kinds: tuple[str, ...] = ENDS, filler: set[str] = FILLER) -> list[Span]:
     """The entities listed right after a cue: the first within a few filler words, and the
     items joined to it by commas, "and", "or"."""
-    first = next((e for e in ents if e.start >= start), None)
+    scored = _scores_for(doc, ents)  # "compared with 58.9% for ReAct and 64.0% for X"
+    first = next((e for e in ents if e.start >= start and e.start not in scored), None)
     maker: set[int] = set()  # "ties with xAI's Grok-2": the maker's possessive is no item
     if first is not None and first.label_ == "ORG" and kinds == ENDS and possessor(doc, first):
         maker = set(range(first.start, first.end + 1))
         first = next((e for e in ents if e.start > first.end), None)
     if first is None or first.start > limit or any(
             doc[k].lower_ not in filler and not (kinds == USE_ENDS and doc[k].pos_ == "ADJ")
-            for k in range(start, first.start) if k not in maker):  # (a use: "uses a ...")
+            for k in range(start, first.start) if k not in maker | scored):  # ("uses a ...")
         return []
-    items, figures = [first], _bracketed_figures(doc, ents)
+    items, figures = [first], _bracketed_figures(doc, ents) | scored
     for e in ents:
         if e.start <= items[-1].start or e.start in figures:
             continue
@@ -128,6 +127,13 @@ def _verb_after(doc, e: Span, ents: list[Span]) -> bool:
     while i < len(doc) and (doc[i].text in (",", "at", "(", ")") or i in figures):
         i += 1
     return i < len(doc) and doc[i].tag_ in ("VBZ", "VBD", "VBP")
+
+
+def _scores_for(doc, ents: list[Span]) -> set[int]:
+    """The tokens of the figures written before "for" and a name, "for" included: "58.9%
+    for ReAct"."""
+    return {k for e in ents if e.label_ == "METRIC" and e.end + 1 < len(doc)
+            and doc[e.end].lower_ == "for" for k in range(e.start, e.end + 1)}
 
 
 def _bracketed_figures(doc, ents: list[Span]) -> set[int]:
@@ -363,66 +369,6 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 continue  # ("Using Google AI Studio, Gemini 1.5 Pro allows": the reader's)
             readings[(subject.start, item.start)] = label
     return readings
-
-
-def _line_of(doc, i: int) -> tuple[int, int]:
-    """The first token of the line token ``i`` is on, and the first of the next line."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and \
-            "\n" not in doc[start - 1].text:
-        start -= 1
-    end = i + 1
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and \
-            "\n" not in doc[end].text:
-        end += 1
-    return start, end
-
-
-def _in_references(doc, start: int) -> bool:
-    """Whether token ``start`` is under a heading of references ("## References"; words of
-    ``title_sections``). The headings of a document are found once (``doc.user_data``)."""
-    sections = doc.user_data.get("title_sections")
-    if sections is None:
-        named, sections, at = words("relations", "title_sections"), [], 0
-        for line in doc.text.splitlines(keepends=True):
-            if line.startswith("#"):
-                sections.append((at, any(w in named for w in line.lower().split())))
-            at += len(line)
-        doc.user_data["title_sections"] = sections
-    at = doc[start].idx
-    return next((refs for where, refs in reversed(sections) if where <= at), False)
-
-
-def title_line(sent: Span) -> tuple[int, int] | None:
-    """The line of ``sent`` (its first and next line's first token) when it is a paper's
-    title in a list of papers: it ends with its date in brackets ("... (May 2023)"), or is
-    an item of a list under a heading of references ("## References": ``title_sections``)."""
-    doc = sent.doc
-    first = line_opening(doc, sent.start, sent.end)
-    if first >= sent.end:
-        return None
-    start, end = _line_of(doc, first)
-    tail = [t for t in doc[start:end] if not t.is_space][-4:]
-    if len(tail) >= 3 and tail[-1].text == ")" and tail[-2].like_num and \
-            any(t.lower_.rstrip(".") in MONTHS for t in tail[:-2]):
-        return start, end
-    if doc[start].text in ("-", "*", "+") and doc[end - 1].text.strip() not in (".", "!") \
-            and _in_references(doc, start):
-        return start, end
-    return None
-
-
-def title_head(doc, line: tuple[int, int], ents: list[Span]) -> Span | None:
-    """The system a title names before its colon ("Goat: Fine-tuned LLaMA ...", "**ScoNe**:
-    Benchmarking ..."): a model, method or benchmark opening the line."""
-    first = line_opening(doc, *line)
-    head = next((e for e in ents if e.start == first), None)
-    if head is None or head.label_ not in (*ENDS, "DATASET"):
-        return None
-    k = head.end
-    while k < line[1] and doc[k].text in LINE_MARKS:
-        k += 1
-    return head if k < line[1] and doc[k].text == ":" else None
 
 
 def _titled(doc, sent: Span, cue: int, subject: Span | None, ents: list[Span]) -> Span | None:

@@ -21,8 +21,9 @@ from itertools import combinations
 
 from spacy.tokens import Span
 
-from graph.nlp.comparisons import ENDS, FILLER, _items_after, title_head, title_line
+from graph.nlp.comparisons import ENDS, FILLER, _items_after
 from graph.nlp.lexicon import table
+from graph.nlp.title_lines import title_head, title_line
 
 # words between an evaluation word and the models it names ("of the", "on", "Logical
 # Reasoning Ability of")

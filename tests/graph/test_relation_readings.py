@@ -317,6 +317,19 @@ def test_the_items_compared_go_on_past_their_scores_in_brackets(nlp, model):
     assert ("Claude 3.5 Sonnet", "OUTPERFORMS", "o1-mini") in found, found
 
 
+def test_the_names_compared_go_on_past_their_scores_before_for(nlp, model):
+    # session 58 probe k26 (a paper summary of our own); n05_china_longcontext.txt of the
+    # announcements ("GLM-5-Long ... versus ... for ERNIE X1")
+    found = typed(nlp, "Liu et al. (2024) present ToolReflect, an agent framework. ToolReflect "
+                       "reaches a pass rate of 71.3% on ToolBench, compared with 58.9% for ReAct "
+                       "and 64.0% for Reflexion.")
+    compared = {frozenset((s, t)) for s, p, t in found if p == "COMPARED_WITH"}
+    assert {frozenset(("ToolReflect", "ReAct")), frozenset(("ToolReflect", "Reflexion"))} \
+        <= compared, found
+    assert {("ReAct", "EVALUATED_ON", "ToolBench"), ("Reflexion", "HAS_METRIC", "64.0%")} \
+        <= found, found
+
+
 def test_a_participle_after_a_comma_compares_the_clauses_subject(nlp, model):
     # session 58 probe k29 (a paper summary of our own): the measure the verb raised
     # ("FactScore", the nearest name before the cue) had outperformed the models

@@ -6,7 +6,8 @@ models__chatgpt.md, models__llama.md, models__gemini.md), run through the whole 
 
 from __future__ import annotations
 
-from graph.nlp.comparisons import comparison_readings, title_line
+from graph.nlp.comparisons import comparison_readings
+from graph.nlp.title_lines import title_line
 from graph.nlp.titles import title_readings
 from tests.graph.readings import first_sentence
 
