@@ -359,16 +359,40 @@ def comparison_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                        or _benchmarks_before(doc, sent, cue, ents))
         for item in items:
             compared.setdefault(item.start, subject)
-            names = (subject.text.casefold(), item.text.casefold()) if subject else None
-            if names is None or names[0] == names[1] or names in said:
-                continue  # "outperforms CoT on Fever and lags behind CoT": the first reading
-            said.add(names)
-            if item.start < subject.start:  # "Using Codex, PAL achieves ...": a fronted
-                if (subject.label_, item.label_) == ("METHOD", "MODEL"):  # participle's
-                    readings[(item.start, subject.start)] = f"{label}<"  # model, a method's
-                continue  # ("Using Google AI Studio, Gemini 1.5 Pro allows": the reader's)
-            readings[(subject.start, item.start)] = label
+        for one in [] if subject is None else [*_listed_before(doc, subject, ents), subject]:
+            _read(readings, one, items, label, said)
     return readings
+
+
+def _read(readings: dict[tuple[int, int], str], subject: Span, items: list[Span], label: str,
+          said: set[tuple[str, str]]) -> None:
+    """The readings of ``subject`` with each item of its cue; ``said``: the pairs of names
+    read already in the sentence ("outperforms CoT on Fever and lags behind CoT": the first
+    reading)."""
+    for item in items:
+        names = (subject.text.casefold(), item.text.casefold())
+        if names[0] == names[1] or names in said:
+            continue
+        said.add(names)
+        if item.start < subject.start:  # "Using Codex, PAL achieves ...": a fronted
+            if (subject.label_, item.label_) == ("METHOD", "MODEL"):  # participle's
+                readings[(item.start, subject.start)] = f"{label}<"  # model, a method's
+            continue  # ("Using Google AI Studio, Gemini 1.5 Pro allows": the reader's)
+        readings[(subject.start, item.start)] = label
+
+
+def _listed_before(doc, subject: Span, ents: list[Span]) -> list[Span]:
+    """The names listed right before a cue's subject with it, of its type ("Instructor and
+    Outlines wrap function calling", "Libraries such as A, B and C use X")."""
+    found, last = [], subject
+    for e in reversed([e for e in ents if e.end <= subject.start]):
+        gap = [t.lower_ for t in doc[e.end:last.start]]
+        if e.label_ != subject.label_ or not gap or any(w not in (",", "and", "&") for w in gap) \
+                or e.root.dep_ in ("pobj", "dobj"):  # (not "... for ERNIE X1, and Yi-Lightning")
+            break
+        found.insert(0, e)
+        last = e
+    return found
 
 
 def _titled(doc, sent: Span, cue: int, subject: Span | None, ents: list[Span]) -> Span | None:

@@ -389,3 +389,18 @@ def test_a_tool_the_grammar_ranks_against_a_model_is_compared_with_it(nlp, model
                        "Arena's maintainers said on Friday.")
     assert not any(p == "OUTPERFORMS" and t == "LMSYS Chatbot Arena" for _, p, t in found), \
         found
+
+
+def test_the_names_listed_before_a_use_each_use_it(nlp, model):
+    # session 58 probe k27 (a guide page of our own): libraries that wrap a technique use
+    # it, each of those the subject lists; not the object of the clause before ("versus 69.8
+    # for ERNIE X1, and Yi-Lightning was close to ERNIE 4.5 Turbo", n05 of the announcements)
+    found = typed(nlp, "## Function calling\n\nFunction calling lets the model fill the "
+                       "arguments of a function you define. Libraries such as Instructor and "
+                       "Outlines wrap function calling and validate the result with Pydantic.")
+    users = {s for s, p, t in found if p == "USES" and t.casefold() == "function calling"}
+    assert {"Instructor", "Outlines"} <= users, found
+    found = typed(nlp, "On LoCoMo-Zh, GLM-5-Long scored 71.4 versus 69.8 for ERNIE X1, and "
+                       "Yi-Lightning was close to ERNIE 4.5 Turbo.")
+    assert not any({s, t} == {"ERNIE X1", "ERNIE 4.5 Turbo"} for s, _, t in found), found
+
