@@ -87,7 +87,7 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
     to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
     the models of a sentence opening on a benchmark (:func:`opening_benchmark`)."""
-    found: dict[tuple[int, int], str] = opening_benchmark(sent, ents)
+    found: dict[tuple[int, int], str] = opening_benchmark(sent, ents) | respective(sent, ents)
     for n, figure in enumerate(ents):
         before, after = ents[n - 1] if n else None, ents[n + 1] if n + 1 < len(ents) else None
         if figure.label_ != "METRIC":
@@ -99,6 +99,22 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
                 _for(figure, after) or _scored_with(figure, after)):
             found[(figure.start, _product(after, ents[n + 2:n + 3]).start)] = "HAS_METRIC<"
     return found
+
+
+def respective(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """"Phi-3-small (7B) and Phi-3-medium (14B) reach 75% and 78% on MMLU respectively": the
+    figures after the names go one to each, in order ("HAS_METRIC"), and to none of the
+    others ("NONE"; a figure in brackets is its own name's, :func:`_bracketed`)."""
+    if not any(t.lower_ == "respectively" for t in sent):
+        return {}
+    figures = [e for n, e in enumerate(ents) if e.label_ == "METRIC" and not (
+        n and _bracketed(ents[n - 1], e))]
+    owners = [e for e in ents if e.label_ in OWNERS and e.label_ != "DATASET" and figures
+              and e.end <= figures[0].start][-len(figures):]
+    if len(owners) != len(figures) or len(owners) < 2 or len({e.label_ for e in owners}) > 1:
+        return {}
+    return {(owner.start, figure.start): "HAS_METRIC" if n == k else "NONE"
+            for n, owner in enumerate(owners) for k, figure in enumerate(figures)}
 
 
 _POSSESSIVE = {"'s", "\u2019s"}

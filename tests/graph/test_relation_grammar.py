@@ -35,6 +35,13 @@ def test_a_figure_in_brackets_or_before_for_is_the_names(nlp):
     # session 58 probe k28 (an announcement of our own): past the maker's possessive
     assert read("It achieves a word error rate of 6.1%, compared with 9.8% for OpenAI's "
                 "Whisper large-v3.") == {("9.8%", "Whisper large-v3"): "HAS_METRIC<"}
+    # session 58 probe k33 (a guide page of our own): "respectively" gives the figures one to
+    # each name in order (the rule "reach" had given both to both); task__kmmlu.md (train)
+    found = read("Two larger models, Phi-3-small (7B) and Phi-3-medium (14B), reach 75% and "
+                 "78% on MMLU respectively.")
+    assert {k: v for k, v in found.items() if "%" in k[1]} == {
+        ("Phi-3-small", "75%"): "HAS_METRIC", ("Phi-3-small", "78%"): "NONE",
+        ("Phi-3-medium", "75%"): "NONE", ("Phi-3-medium", "78%"): "HAS_METRIC"}, found
     # n02_kairos_funding.txt: a maker before its product's noun owns no figure
     assert not read("Meridian 3 comes close to Qwen2-72B on ARC-Challenge, scoring 68.9% there "
                     "against 70.3% for the Alibaba model.")
