@@ -145,9 +145,18 @@ def rule_type(span: Span) -> str | None:
     if after.lower_ in words("entities", "product_nouns") and span.label_ in ("METHOD", "DATASET") \
             and after.lower_ != "implementation":
         return "PROJECT"  # the others are told by products.py
+    head = after
+    while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.is_lower:
+        head = head.head  # "the Chroma vector store": the phrase's head
+    if span.label_ in ("PERSON", "PLACE") and head.lower_ in _SOFTWARE_HEADS:
+        return "PROJECT"  # no person or place is a store or a library
     if after.lower_ in words("entities", "model_nouns") and span.label_ != "METHOD":
         return "MODEL"  # "the open MPT models"; "the MoE model" is the method's
     return None
+
+
+_SOFTWARE_HEADS = {"library", "package", "platform", "tool", "toolkit", "store", "database",
+                   "server", "engine", "framework", "sdk", "api", "plugin", "extension"}
 
 
 def _noun_after(span: Span) -> Token | None:
