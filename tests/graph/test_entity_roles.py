@@ -39,6 +39,14 @@ def test_an_investor_is_an_organisation(nlp, text, orgs):
     assert {(name, "ORG") for name in orgs} <= ents(nlp, text)
 
 
+def test_who_hosts_or_operates_a_thing_is_an_organisation(nlp):
+    # session 58 probe k34 (an announcement of our own): the recogniser had a dataset, and
+    # the model USES it
+    found = ents(nlp, "The models were trained on 22 trillion tokens on an NVIDIA GB200 NVL72 "
+                      "cluster hosted by CoreWeave.")
+    assert ("CoreWeave", "ORG") in found, found
+
+
 @pytest.mark.parametrize("text, orgs", [
     ("We've partnered with Brightline Insurance and Halden Health, and both companies now run "
      "Wingspan on real back-office work.", {"Brightline Insurance", "Halden Health"}),
