@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Span
 
+from graph.nlp.components.spans import POSSESSIVE_MARKS
 from graph.nlp.relations import WE_WORDS
 
 OWNERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
@@ -117,7 +118,6 @@ def respective(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             for n, owner in enumerate(owners) for k, figure in enumerate(figures)}
 
 
-_POSSESSIVE = {"'s", "\u2019s"}
 
 
 def _product(owner: Span, following: list[Span]) -> Span:
@@ -125,7 +125,7 @@ def _product(owner: Span, following: list[Span]) -> Span:
     large-v3": the model's figure), else ``owner``."""
     doc = owner.doc
     if owner.label_ == "ORG" and following and owner.end + 1 == following[0].start and \
-            doc[owner.end].lower_ in _POSSESSIVE and _owner(following[0]):
+            doc[owner.end].lower_ in POSSESSIVE_MARKS and _owner(following[0]):
         return following[0]
     return owner
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.nlp.components.spans import POSSESSIVE_MARKS
 from graph.nlp.lexicon import table
 from graph.nlp.use_clauses import subject_of
 
@@ -61,7 +62,6 @@ def _apposed_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
     return found
 
 
-_POSSESSIVE = {"'s", "\u2019s"}
 _MAX_WORDS = 4  # words between the possessive and the kind's noun
 _APPOSITION_ENDS = {",", ".", ";", ")", ""}  # "": a line's end
 
@@ -76,7 +76,7 @@ def _written_apposition(ents: list[Span]) -> dict[tuple[int, int], str]:
         doc, made = org.doc, ents[n - 1] if n else None
         if org.label_ != "ORG" or made is None or made.label_ not in MADE or \
                 made.end + 1 != org.start or doc[made.end].text != "," or \
-                org.end >= len(doc) or doc[org.end].lower_ not in _POSSESSIVE:
+                org.end >= len(doc) or doc[org.end].lower_ not in POSSESSIVE_MARKS:
             continue
         for i in range(org.end + 1, min(org.end + 2 + _MAX_WORDS, len(doc) - 1)):
             if doc[i].pos_ not in ("NOUN", "ADJ", "ADV"):

@@ -31,7 +31,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import MARKUP
+from graph.nlp.components.spans import MARKUP, POSSESSIVE_MARKS
 from graph.nlp.lexicon import words
 
 _RENAMED = {"ORG", "MODEL", "PERSON", "PLACE", "PROJECT"}  # types a product noun overrides
@@ -210,7 +210,6 @@ def _known(span: Span) -> bool:
     return bool(span.id_) and not span.id_.startswith("kind:")
 
 
-_POSSESSIVE = {"'s", "’s"}
 _PRODUCT_RESEARCH = {"research"}  # an organisation's word that names products too ("Deep Research")
 
 
@@ -225,7 +224,7 @@ def possessed_products(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]
     out = list(spans)
     for before, span in zip(spans, spans[1:], strict=False):
         between = [t.text for t in doc[before.end:span.start] if t.text not in MARKUP]
-        if before.label_ != "ORG" or between not in ([p] for p in _POSSESSIVE) or \
+        if before.label_ != "ORG" or between not in ([p] for p in POSSESSIVE_MARKS) or \
                 span.label_ not in _GUESSES - {"DATE"} or span[-1].lower_ in org_words or \
                 (span.start, span.end) in strong and _known(span):
             continue
