@@ -139,6 +139,15 @@ def an_instruction(name: Span) -> bool:
 
 def written_lower(ent: Span) -> bool:
     """A one-word name the text also writes in lower case: a word of the language ("the
-    Retrieval model" beside "retrieval")."""
-    word = ent.text.lower()
-    return len(ent) == 1 and any(t.text == word for t in ent.doc)
+    Retrieval model" beside "retrieval"). The document's words without a capital are
+    gathered once per ``Doc``."""
+    if len(ent) != 1:
+        return False
+    doc = ent.doc
+    lower = doc.user_data.get(_LOWER_KEY)
+    if lower is None:
+        lower = doc.user_data[_LOWER_KEY] = {t.text for t in doc if t.text == t.lower_}
+    return ent.text.lower() in lower
+
+
+_LOWER_KEY = "threadline_lower_words"
