@@ -404,3 +404,12 @@ def test_the_names_listed_before_a_use_each_use_it(nlp, model):
                        "Yi-Lightning was close to ERNIE 4.5 Turbo.")
     assert not any({s, t} == {"ERNIE X1", "ERNIE 4.5 Turbo"} for s, _, t in found), found
 
+
+def test_a_benchmark_set_off_before_a_comparison_is_where_both_were_scored(nlp, model):
+    # m12_orpo_summary.txt of the announcements: "on MT-Bench," opens the clause after a
+    # semicolon; the benchmark is where both sides of the comparison were measured
+    found = every_sentence(comparison_readings, nlp, "- Both surpass Llama-2 Chat 13B on "
+                           "AlpacaEval 2.0; on MT-Bench, Mistral-ORPO-β is on par with "
+                           "Zephyr-β, which was trained with SFT followed by DPO.")
+    assert found.get(("MT-Bench", "Zephyr-β")) == "EVALUATED_ON<", found
+
