@@ -413,3 +413,14 @@ def test_a_benchmark_set_off_before_a_comparison_is_where_both_were_scored(nlp, 
                            "Zephyr-β, which was trained with SFT followed by DPO.")
     assert found.get(("MT-Bench", "Zephyr-β")) == "EVALUATED_ON<", found
 
+
+def test_a_comparison_after_an_instrument_is_not_the_instruments(nlp, model):
+    # session 58 probe k31 (a guide page of our own): the model a method ran with had been
+    # compared with the baseline method ("with GPT-4 compared to 4% for CoT")
+    found = every_sentence(comparison_readings, nlp, "ToT reaches a 74% success rate with "
+                           "GPT-4 compared to 4% for chain-of-thought prompting.")
+    assert not any("GPT-4" in pair for pair in found), found
+    found = typed(nlp, "Chain-of-thought prompting with GPT-4 outperforms standard prompting on "
+                       "GSM8K.")  # the instrument's user is compared
+    assert ("Chain-of-thought prompting", "OUTPERFORMS", "standard prompting") in found, found
+
