@@ -224,9 +224,9 @@ def _benchmarks_before(doc, sent: Span, cue: int, ents: list[Span]) -> list[Span
 
 
 def _set_off(doc, e: Span) -> bool:
-    """A benchmark in a phrase set off by a comma before the comparison's clause: "with only
-    8 labeled examples per class on the Customer Reviews sentiment dataset, SetFit is
-    competitive with ..."."""
+    """A benchmark in a phrase set off by a comma before the comparison's clause: "...; on
+    MT-Bench, Mistral-ORPO-β is on par with Zephyr-β", "on the X sentiment dataset, A is
+    competitive with B"."""
     k = e.start - 1 - (e.start > 1 and doc[e.start - 1].lower_ == "the")
     end = e.end
     while end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
