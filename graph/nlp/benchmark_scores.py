@@ -55,19 +55,40 @@ def listed_score_owner(dataset: Span, ents: list[Span], owners: dict[int, object
     """The model or method of a list of scores "figure on benchmark" that no verb governs
     ("- Mistral-ORPO-β: 12.20% on AlpacaEval 2.0, 66.19% on IFEval and 7.32 on MT-Bench"):
     the owner of the list's first figure (``owners``: the figures' owners by start) is
-    scored on each of its benchmarks."""
+    scored on each of its benchmarks; a later figure's owner may be a benchmark before it in
+    the parse ("95.1% on GSM8K, 68.4% on MATH and 93.7% on ARC": "68.4%" apposed to "GSM8K",
+    "93.7%" its conjunct), which is no owner."""
     figure = _scored_figure(dataset, ents)
     while figure is not None:
         owner = owners.get(figure.start)
-        if isinstance(owner, Span):
-            return owner if owner.label_ in ("MODEL", "METHOD") else None
         at = ents.index(figure)
         before = ents[at - 1] if at > 0 else None
+        if isinstance(owner, Span) and owner.label_ != "DATASET":
+            return owner if owner.label_ in ("MODEL", "METHOD") else None
         if before is None or before.label_ != "DATASET" or not _joins_scores(
                 figure.doc[before.end:figure.start]):
             return None
         figure = _scored_figure(before, ents)
     return None
+
+
+def listed_figures(ents: list[Span], owners: dict[int, object]) -> dict[tuple[int, int], str]:
+    """Readings of the figures of a list of scores "figure on benchmark" after the first:
+    "VGSR scores 95.1% on GSM8K, 68.4% on MATH and 93.7% on ARC-Challenge" - each is a fact
+    of what the first was a fact of (the parser hangs "68.4%" on "GSM8K"), none of the
+    benchmark before it (``owners``: the figures' owners by start)."""
+    found: dict[tuple[int, int], str] = {}
+    for dataset in (e for e in ents if e.label_ == "DATASET"):
+        figure = _scored_figure(dataset, ents)
+        owner = None if figure is None else listed_score_owner(dataset, ents, owners)
+        if owner is None or owners.get(figure.start) is owner:
+            continue
+        before = ents[ents.index(figure) - 1]
+        if before.label_ == "DATASET":
+            found[(before.start, figure.start)] = "NONE"
+        found[tuple(sorted((owner.start, figure.start)))] = \
+            "HAS_METRIC" if owner.start < figure.start else "HAS_METRIC<"
+    return found
 
 
 def _scored_figure(dataset: Span, ents: list[Span]) -> Span | None:

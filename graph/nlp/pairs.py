@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.benchmark_scores import benchmark_scorers
+from graph.nlp.benchmark_scores import benchmark_scorers, listed_figures
 from graph.nlp.compared import among_readings
 from graph.nlp.comparisons import comparison_readings, subjectless_comparisons
 from graph.nlp.components.spans import first_conjunct
@@ -356,7 +356,8 @@ def sentence_candidates(sent: Span, context: Context | None = None,
         if len(ents) > 1 else {}
     compared |= provenance_readings(sent, ents) | row_figures(sent, ents) | \
         item_readings(sent, ents) | described_uses(ents) | figure_readings(sent, ents) | \
-        item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents)
+        item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents) | \
+        listed_figures(ents, owners)
     compared |= title_readings(sent, ents) | derived_readings(sent, ents)  # (titles.py, derived.py)
     compared |= fronted_makers(sent, ents)  # "Built by researchers at X, Y ..." (fronted.py)
     compared |= (ported := port_readings(sent, ents))[0]  # "an Inspect implementation of X"

@@ -295,6 +295,16 @@ def test_each_benchmark_of_a_verbless_list_of_scores_is_its_models(nlp):
                                                            "MT-Bench")} <= found, found
 
 
+def test_each_score_of_a_list_after_a_verb_is_its_subjects(nlp):
+    # a paper summary of our own (session 59 probe p01): the parser hangs "68.4%" on
+    # "GSM8K" and "93.7%" on "68.4%", which had made both figures facts of the benchmark
+    found = typed(nlp, "When run on Llama 3.1 70B, VGSR scores 95.1% on GSM8K, 68.4% on MATH "
+                       "and 93.7% on ARC-Challenge.")
+    assert {("VGSR", "HAS_METRIC", f) for f in ("95.1%", "68.4%", "93.7%")} <= found, found
+    assert {("VGSR", "EVALUATED_ON", b) for b in ("GSM8K", "MATH", "ARC-Challenge")} <= found
+    assert not any(a == "GSM8K" for a, _, _ in found), found
+
+
 def test_a_comparison_goes_on_past_a_score_in_brackets(nlp, model):
     # an announcement of our own (the probes of session 56): the second cue ("behind") is
     # the same model's, past the first item's score in brackets
