@@ -14,6 +14,8 @@ the trained recogniser runs):
 * the investor after "participation from", "investment from", "raised $N from"; what
   is acquired: "acquired Sablier", "acquire Run:ai"; "the Alibaba-backed maker";
 * the employer of a team: "built by the team at StepFun";
+* the subject of a making verb, where no one typed the name: "Fernhill Security released
+  Warden" (not a capitalised verb opening a line: "- Helps maintain continuity");
 * a name after a noun for an organisation: "the investment bank Bpifrance".
 
 A person is kept where a making verb could have a person as its agent ("developed by Percy
@@ -52,6 +54,9 @@ _GLUE = {":", "."}  # inside a name: "Run:ai", "01.AI"
 # partner's, a person; in a founder's, always a person; in an owner's (whose product the
 # sentence names), a person only as guessed.
 FIRM, MAKER, PARTNER, FOUNDER, OWNER = "firm", "maker", "partner", "founder", "owner"
+# the subject of a making verb ("Fernhill Security released Warden"): an organisation where
+# no one typed the name (people, models and products release things too)
+RELEASER = "releaser"
 _INITIAL = re.compile(r"^[A-Z]\.$")  # "Manfred R. Schroeder"
 _YEAR = re.compile(r"^(?:19|20)\d\d[a-z]?$")
 
@@ -72,6 +77,10 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
         for name in names:
             if slot == FIRM:  # "led by Kleiner Perkins", "the telecom operator Telvia"
                 retyped = _RETYPED | {"PLACE"}  # no place is an investor or an operator
+            elif slot == RELEASER:
+                if _opening_word(doc, name):
+                    continue
+                retyped = set()
             elif slot == MAKER and name[1] - name[0] == 1:
                 retyped = _RETYPED  # "released by Argilla"
             else:
@@ -79,6 +88,20 @@ def role_orgs(doc: Doc, spans: list[Span], strong: set[tuple[int, int]]) -> list
                 # Schmid": a person, as the statistical model read
             out = typed_name(doc, out, name, "ORG", retyped, strong)
     return sorted(out, key=lambda s: s.start)
+
+
+def _opening_word(doc: Doc, name: tuple[int, int]) -> bool:
+    """Whether a name opens its sentence as a capitalised word of the language may: after
+    a list's or a table's mark ("- Helps maintain continuity", "| Leverages LLMs as ...
+    and creates"), or alone before a lower-case word ("Use built-in components ... or
+    create your own")."""
+    start, end = name
+    first = doc[start]
+    line = doc.text[doc.text.rfind("\n", 0, first.idx) + 1:first.idx]
+    if line.strip() and not any(c.isalnum() for c in line):
+        return True
+    return (first.is_sent_start or not line.strip()) and end - start == 1 and \
+        end < len(doc) and doc[end].is_lower
 
 
 def _run_together(token: Token) -> list[tuple[int, int]]:
@@ -147,6 +170,9 @@ def _slots(doc: Doc) -> list[tuple[Token, str]]:
                 found.append((token, FIRM))
         elif dep == "nsubj" and _subject_slot(token):
             found.append((token, FIRM))  # "Helix Robotics raises $85 million"
+        elif dep == "nsubj" and token.pos_ == "PROPN" and token.head.pos_ == "VERB" and \
+                token.head.lemma_.lower() in words("roles", "maker_verbs"):
+            found.append((token, RELEASER))  # "Fernhill Security released Warden"
         elif token.pos_ == "PROPN":
             if token.i > 0 and doc[token.i - 1].is_lower and \
                     doc[token.i - 1].lemma_ in words("roles", "org_nouns") or any(
