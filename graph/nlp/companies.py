@@ -29,6 +29,9 @@ from graph.nlp.pairs import Topic
 ROLES = ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
 DETERMINERS = ("the", "this")
 LOOK_BACK = 5  # sentences whose organizations count
+# what a company noun may follow without describing it: a place ("the Seattle lab"), a date
+# or a figure before its comma ("Founded in 2023, the company is backed by ...")
+NO_NAMES = {"PLACE", "DATE", "TIME", "METRIC", "CARDINAL", "ORDINAL"}
 
 
 def _company_noun(token: Token, taken: set[int]) -> tuple[int, int] | None:
@@ -107,7 +110,7 @@ class Organizations:
         organizations are remembered (a bold lead-in, "**Together AI, $106 million.**",
         opens a section, as a piece's first sentence does)."""
         org = self.salient()
-        taken = {t.i for e in ents if e.label_ != "PLACE" for t in e}  # "the Seattle lab"
+        taken = {t.i for e in ents if e.label_ not in NO_NAMES for t in e}  # "the Seattle lab"
         found = []
         for t in sent:
             span = _company_noun(t, taken) if org is not None else None

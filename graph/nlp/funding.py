@@ -66,12 +66,28 @@ def _cued(sent: Span, funder: Span) -> bool:
 def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
     """``{org.start: "FUNDS<"}`` for the funders of a sentence whose subject is the round
     the text just reported ("Kestrel AI has closed a $40 million Series A. The round was led
-    by Accel, with participation from Samsung Next"): each funds what the text is about."""
+    by Accel, with participation from Samsung Next") or who joined it: each funds what the
+    text is about."""
     subject = main_subject(sent)
+    orgs = [e for e in ents if e.label_ == "ORG"]
+    if subject is not None and _joined_the_round(subject.head):
+        heads = {t.i for t in subject.subtree if t is subject or t.dep_ in ("conj", "appos")}
+        # (the parser may read the list's second name as the first's apposition)
+        return {o.start: "FUNDS<" for o in orgs if o.root.i in heads or (
+            o.start > 0 and sent.doc[o.start - 1].lemma_.lower() in BACKER_NOUNS)}
     if subject is None or subject.lemma_.lower() not in ROUND_WORDS:
         return {}
-    orgs = [e for e in ents if e.label_ == "ORG"]
     return {o.start: "FUNDS<" for f in orgs if _cued(sent, f) for o in [f, *_listed_with(f, orgs)]}
+
+
+def _joined_the_round(verb: Token) -> bool:
+    """"NVIDIA and Harborline Ventures participated in the round (alongside existing investor
+    Greylock Partners)", "Accel also joined the round": who did funds it."""
+    if verb.lemma_.lower() not in ("participate", "join"):
+        return False
+    return any(t.lemma_.lower() in ROUND_WORDS and t.dep_ in ("pobj", "dobj") and
+               t.head in (verb, *(c for c in verb.children if c.dep_ == "prep"))
+               for t in verb.subtree)
 
 
 def _backed(sent: Span, orgs: list[Span]) -> dict[tuple[int, int], str]:

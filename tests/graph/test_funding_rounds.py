@@ -72,6 +72,36 @@ def test_the_round_the_text_just_reported_is_funded_by_those_who_led_it(nlp, mod
     assert not any(p == "FUNDS" for _, p, _ in typed(nlp, text))
 
 
+def test_who_joined_the_round_funds_what_the_text_is_about(nlp, model):
+    # m08_funding_roundup.txt: "joined the round" (six funders had been missed)
+    text = ("In August 2023 Hugging Face raised a $235 million Series D led by Salesforce "
+            "Ventures, at a $4.5 billion valuation. Google, Amazon, NVIDIA, AMD, Intel, IBM "
+            "and Qualcomm all joined the round.")
+    found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
+    assert {(o, "Hugging Face") for o in ("Google", "Amazon", "NVIDIA", "IBM")} <= found, found
+    # session 59 probe a03 (an announcement of our own): "participated in", the parser's
+    # apposition for the list's second name, and an existing investor beside them
+    text = ("# Quanta Forge Raises $210 Million Series C\n\n"
+            "Quanta Forge today announced it has raised $210 million in Series C funding led "
+            "by Sequoia Capital. NVIDIA, Andreessen Horowitz and Harborline Ventures "
+            "participated in the round, alongside existing investor Greylock Partners.")
+    found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
+    assert {(o, "Quanta Forge") for o in ("NVIDIA", "Andreessen Horowitz", "Harborline "
+            "Ventures", "Greylock Partners")} <= found, found
+
+
+def test_the_company_after_a_date_and_a_comma_stands_for_the_one_the_text_is_about(nlp, model):
+    # session 59 probe a01 (an announcement's "About" of our own): "2023, the company" had
+    # been read as a description of the date, as in "MosaicML, the San Francisco start-up"
+    text = ("# Halcyon AI Launches Kestrel-2\n\nAbout Halcyon AI\n"
+            "Halcyon AI builds efficient open-weight foundation models for enterprises. "
+            "Founded in 2023, the company is backed by Sequoia Capital and Lightspeed Venture "
+            "Partners.")
+    found = {(s, t) for s, p, t in typed(nlp, text) if p == "FUNDS"}
+    assert {("Sequoia Capital", "Halcyon AI"), ("Lightspeed Venture Partners", "Halcyon AI")} \
+        <= found, found
+
+
 def test_a_round_is_what_the_sentence_must_name(nlp):
     # a project led by a lab, a study with participation from a university: no money
     assert funds(nlp, "Meta released Llama 3, a project led by Meta AI.") == {}
