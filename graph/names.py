@@ -56,7 +56,7 @@ def spells_acronym(acronym: str, name: str) -> bool:
     or of the capitals the name marks it with: "FLARE" (Forward-Looking Active REtrieval
     augmented generation)."""
     return acronym.upper() in {initials(name, skip) for skip in ("", "link", "lower-link")} \
-        or _spells_by_beginnings(_PIECE.findall(acronym), _word_parts(name)) \
+        or _spells_by_beginnings(_PIECE.findall(acronym), _word_parts(name, acronym.isupper())) \
         or _spells_by_capitals(acronym, name)
 
 
@@ -83,13 +83,17 @@ def names_a_title(acronym: str, title: str) -> bool:
 _PIECE = re.compile(r"[A-Z0-9][a-z]*")
 
 
-def _word_parts(name: str) -> list[tuple[str, bool]]:
+def _word_parts(name: str, capitals: bool = True) -> list[tuple[str, bool]]:
     """The words of ``name`` and their hyphen-joined parts, each with whether an acronym
-    may leave it out (a link word, a lower-case part after a hyphen: "Reward-*aware*")."""
+    may leave it out (a link word, a lower-case part after a hyphen: "Reward-*aware*"; any
+    part after a hyphen for an acronym of beginnings, not ``capitals`` alone: "QuRA" of
+    "Quantization-*Aware* Rank Allocation", where "PPT" is no "Parameter-Efficient Prompt
+    Tuning")."""
     parts = []
     for word in name.split():
         for i, part in enumerate(p for p in re.split(r"[-\u2011]", word) if p):
-            parts.append((part, part.lower() in LINK_WORDS or (i > 0 and part.islower())))
+            parts.append((part, part.lower() in LINK_WORDS or (i > 0 and (
+                part.islower() or not capitals and part.isalpha()))))
     return parts
 
 

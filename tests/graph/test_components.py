@@ -126,6 +126,15 @@ def test_an_acronym_spelled_out_after_it_takes_the_type_of_its_expansion(nlp):
     assert {e.label_ for e in doc.ents if e.text == "SMoA"} == {"METHOD"}, doc.ents
 
 
+def test_a_name_spelled_out_before_its_acronym_runs_over_a_pattern_and_a_guess(nlp):
+    # session 59 probe p04 (a paper summary of our own): the patterns' "Quantization" and the
+    # recogniser's "Aware Rank Allocation" had hidden the name the acronym spells
+    doc = nlp("Researchers from Tsinghua University propose Quantization-Aware Rank Allocation "
+              "(QuRA), a fine-tuning method that extends QLoRA.")
+    assert ("Quantization-Aware Rank Allocation", "METHOD") in \
+        {(e.text, e.label_) for e in doc.ents}, doc.ents
+
+
 def test_model_names_of_many_families(nlp):
     text = ("Claude Opus 3, GPT-4o, Gemini 2.5 Pro, Llama 3.1 70B, DeepSeek-R1 and o3-mini "
             "were compared with Mistral Large 2.")

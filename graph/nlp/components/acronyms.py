@@ -94,8 +94,10 @@ def spelled_out(span: Span) -> Span:
                 return _without_epithets(span)
             longer = Span(doc, span.start, end, label=span.label_, span_id=span.id_ or "")
             return longer if acronym_for(longer) is not None else span
-        if not (doc[end].is_alpha or doc[end].text in ("-", "–")) or doc[end].ent_type_:
-            return span
+        if not (doc[end].is_alpha or doc[end].text in ("-", "–")) or \
+                doc[end].ent_type_ not in ("", span.label_):
+            return span  # (the recogniser's rest of the name: "Quantization" + "-Aware Rank
+            # Allocation (QuRA)")
     return span
 
 
