@@ -258,6 +258,9 @@ def described_uses(ents: list[Span]) -> dict[tuple[int, int], str]:
                 root.head.i in ent_of or root.head.pos_ != "NOUN":
             continue
         owner = _described(root.head, ent_of)
+        if owner is not None and owner.label_ == "METHOD" and \
+                root.head.lemma_.lower() in words("entities", "method_nouns"):
+            continue  # "QuRA, a fine-tuning method": a kind of it, not a use
         if owner is not None and owner is not method and owner.label_ != "ORG":
             key = (owner.start, method.start) if owner.start < method.start else \
                 (method.start, owner.start)

@@ -334,6 +334,16 @@ def test_a_maker_s_listed_partner_made_it_too(nlp, model):
                    for s, p, _ in found), found
 
 
+def test_a_method_of_a_techniques_kind_does_not_use_it_but_a_model_of_it_does(nlp, model):
+    # n09_halcyon_hushkv.txt and session 59 probe p04 (a paper summary of our own): "a 2-bit
+    # KV-cache quantization method", "a fine-tuning method" say what kind of method it is
+    found = typed(nlp, "In a paper out today, we introduce HushKV, a 2-bit KV-cache "
+                       "quantization method.")
+    assert not any(p == "USES" for _, p, _ in found), found
+    found = typed(nlp, "Mixtral 8x22B is a sparse mixture-of-experts model.")
+    assert ("Mixtral 8x22B", "USES", "sparse mixture-of-experts") in found, found
+
+
 def test_made_by_the_people_of_organisations_is_made_by_them(nlp, model):
     # a paper summary of our own (the probes of session 56): "developed by researchers at X
     # and Y" names X and Y as makers, after a sentence that leaves the page's subject to it
