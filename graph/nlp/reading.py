@@ -61,10 +61,12 @@ _TICKER = re.compile(rf"\({_LISTING}(?:[ \t]*[,;][ \t]*{_LISTING})*\)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WIRE = r"(?:/[ \t]*[A-Za-z][A-Za-z .-]{2,30}/|\([A-Z][A-Za-z .-]{2,30}\))"  # "/PRNewswire/"
 # "SAN FRANCISCO, March 4, 2025 /PRNewswire/ -- ", "SANTA CLARA, Calif., March 18, 2024
-# (GLOBE NEWSWIRE) -- ", "REDMOND, Wash. — April 23, 2024 — ": a place in capitals opening
-# the line, then a date or a wire service, then a dash before the first sentence
+# (GLOBE NEWSWIRE) -- ", "REDMOND, Wash. — April 23, 2024 — ", "BOSTON and REDMOND, Wash.,
+# April 14, 2026 — ": a place in capitals (or two, of a joint release) opening the line,
+# then a date or a wire service, then a dash before the first sentence
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}"
+    r"(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3})?"
     r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)*[ \t]*[,—–-]{1,2}[ \t]*"
     rf"(?:(?P<date>{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*)?(?P<wire>{_WIRE}[ \t]*)?"
     r"(?:--|—|–)[ \t]*(?=[A-Z])")

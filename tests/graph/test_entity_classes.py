@@ -107,6 +107,10 @@ def test_a_persons_title_is_not_part_of_the_employers_name(nlp):
                       "Okafor, CEO of Vantor Labs. \"Osprey 2 reads them like a person would.\"")
     assert ("Vantor Labs", "ORG") in found and not any(
         name.startswith("CEO") for name, _ in found), found
+    # session 59 probe a02: a title of three words
+    found = ents(nlp, "\"Protocol design is still manual,\" said Dr. Elena Voss, Chief Scientific "
+                      "Officer of Brightwater Therapeutics.")
+    assert ("Brightwater Therapeutics", "ORG") in found, found
 
 
 def test_a_plus_sign_apart_from_a_name_is_not_part_of_it(nlp):

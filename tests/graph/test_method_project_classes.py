@@ -419,6 +419,12 @@ def test_an_appositive_the_parser_did_not_attach_still_types_the_name(nlp):
     found = ents(nlp, "Wingspan is powered by Rook-2, our new action model, and plans with "
                       "Lookahead Search, a tree-search method we developed last year.")
     assert ("Rook-2", "MODEL") in found
+    # session 59 probe a02 (an announcement of our own): a company's possessive opens it, and
+    # words joined by hyphens are one modifier (the recogniser had an organisation)
+    found = ents(nlp, "Helix Assist will run on Microsoft Azure and is powered by Loom-3, "
+                      "Tessellate's 34-billion-parameter biomedical language model, which was "
+                      "fine-tuned from Mistral AI's Mistral Large 2.")
+    assert ("Loom-3", "MODEL") in found, found
 
 
 def test_a_name_in_apposition_to_an_agent_is_a_product_but_a_technique_agent_is_not(nlp):

@@ -147,6 +147,11 @@ def test_a_press_releases_dateline_and_ticker_are_no_names(nlp):
                                                    "Salesforce (NYSE: CRM)"))
     assert {name for name, _ in mentions} == {"Salesforce", "CodeTide 2"}
     assert relations == {("CodeTide 2", "DEVELOPED_BY", "Salesforce")}
+    # session 59 probe a02 (an announcement of our own): a joint release's two places
+    joint = f"BOSTON and REDMOND, Wash., April 14, 2026 — {plain}"
+    assert not {name for name, _ in _read(nlp, joint)[0]} & {"Boston", "BOSTON", "REDMOND",
+                                                               "Wash."}
+    assert _read(nlp, joint)[1] == _read(nlp, plain)[1]
     # a heading's dash, a name's dash and a field stay as written
     for text in ("MMLU - a benchmark of 57 subjects.", "NOTE: GPT-4 -- is fine.",
                  "REDMOND, Wash. and Paris are cities."):

@@ -243,11 +243,17 @@ def without_function_words(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_, span_id=span.id_) if end > start else None
 
 
+_TITLE_WORDS = 3  # "Chief Scientific Officer of"
+
+
 def _after_job_title(doc, start: int, end: int) -> int:
     """Where the employer's name starts in a span that opens with a person's title ("CEO of
-    Vantor Labs", "Head of AI at Snowflake"): after the first "at", else the first "of"; the
-    span's start when it opens with no title."""
-    if doc[start].lower_ not in words("entities", "job_titles"):
+    Vantor Labs", "Head of AI at Snowflake", "Scientific Officer of Brightwater"): after the
+    first "at", else the first "of"; the span's start when it opens with no title."""
+    titles = words("entities", "job_titles")
+    opening = next((i for i in range(start, min(start + _TITLE_WORDS, end))
+                    if doc[i].lower_ in ("at", "of")), start + _TITLE_WORDS)
+    if not any(t.lower_ in titles for t in doc[start:opening]):
         return start
     for word in ("at", "of"):
         i = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == word), None)
@@ -264,17 +270,34 @@ def apposed_noun(span: Span) -> Token | None:
     """The head noun of the appositive written right after ``span`` that the parser did
     not attach to it: "Rook-2, our new action model, ..." -> "model"; ``None`` without one.
 
-    The appositive opens with a comma and a determiner or a possessive, has at most three
-    modifiers, and its head noun is followed by a comma, a stop or a relative word.
+    The appositive opens with a comma and a determiner or a possessive ("our", "Tessellate's
+    34-billion-parameter biomedical language model"), has at most three modifiers (words
+    joined by hyphens are one), and its head noun is followed by a comma, a stop or a
+    relative word.
     """
     doc, i = span.doc, span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].tag_ not in _APPOSITION_OPENERS:
+    if i + 2 >= len(doc) or doc[i].text != ",":
         return None
-    for j in range(i + 2, min(i + 3 + _MAX_MODIFIERS, len(doc))):
+    start = i + 2 if doc[i + 1].tag_ in _APPOSITION_OPENERS else _after_possessor(doc, i + 1)
+    modifiers = 0
+    for j in range(start or len(doc), len(doc)):
+        if doc[j].tag_ == "HYPH" or doc[j - 1].tag_ == "HYPH" and not doc[j - 2].whitespace_:
+            continue  # "34-billion-parameter": one modifier
         if doc[j].tag_ in ("NN", "NNS") and (j + 1 == len(doc) or doc[j + 1].tag_ not in (
                 "NN", "NNS", "NNP", "HYPH")):
             return doc[j]
+        modifiers += 1
+        if modifiers > _MAX_MODIFIERS:
+            return None
     return None
+
+
+def _after_possessor(doc, i: int) -> int | None:
+    """Where the words after a name's possessive start ("Tessellate's" + ...), else ``None``."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].tag_ == "NNP":
+        j += 1
+    return j + 1 if i < j < len(doc) and doc[j].tag_ == "POS" else None
 
 
 # what a name never ends with, though a span sometimes runs over it: "TextGrad!\n\n" (a
