@@ -1182,6 +1182,22 @@ def test_a_name_found_once_is_found_where_it_is_written_again(nlp):
     assert [(s.start_char, s.text) for s in found] == [(0, "Vela 2 Max"), (84, "Vela 2 Max")]
 
 
+def test_a_headlines_verb_before_a_name_the_text_writes_again_is_no_part_of_it(nlp):
+    # session 59 probe a02 (an announcement of our own): a title-case headline's "Build" was
+    # read into the product's name, which took every edge of the product
+    text = ("# Tessellate and Microsoft Partner to Build Helix Assist, an AI Copilot for "
+            "Clinical Trials\n\nTessellate Systems and Microsoft today announced a "
+            "partnership to build Helix Assist, an AI copilot that helps clinical teams draft "
+            "trial protocols. Helix Assist will run on Microsoft Azure.")
+    names = {e.text for e in nlp(text).ents}
+    assert "Helix Assist" in names and "Build Helix Assist" not in names, names
+    # a specific technique ending on a generic one's name keeps its words (papers.md)
+    text = ("- FPT: Focused Prefix Tuning for Controllable Text Generation (2023)\n"
+            "- Prefix-Tuning: Optimizing Continuous Prompts (2021)\n\nPrefix Tuning adds "
+            "trainable vectors; Prefix Tuning is cheap.")
+    assert "Focused Prefix Tuning" in {e.text for e in nlp(text).ents}
+
+
 def test_another_version_of_a_named_model_family_is_a_model(nlp, model):
     """n12_arena_reshuffle.txt: "Cirrus 3" beside "Cirrus 4" had been missed, and with it
     the new model's BASED_ON (after "a version of its predecessor": "its" is no item) and

@@ -10,7 +10,9 @@ evaluation benchmark"). Whole words only, and not inside a longer capitalised na
 ("Cirrus 4" is not in "Cirrus 4 Pro"). An organisation's name is also written without its
 last word when that word only says it is one ("Kestrel" for "Kestrel AI"), and another
 version of a model family named by family and number is a model ("Cirrus 3" beside "Cirrus
-4"; not a month's date or a word of the language: "Oct 2021", "Tutorial 1").
+4"; not a month's date or a word of the language: "Oct 2021", "Tutorial 1"). A title-case
+headline's verb of making the recogniser ran into a name the text writes again is no part of
+it ("Partner to Build Helix Assist").
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from graph.nlp.components.name_forms import written_lower
-from graph.nlp.components.spans import doc_text, relabel
+from graph.nlp.components.spans import doc_text, relabel, title_line
 from graph.nlp.lexicon import words
 
 NAME_TYPES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
@@ -35,9 +37,10 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     names.update(short)
     if not names:
         return chosen
-    chosen = [relabel(s, names[s.text.strip()])
-              if s.label_ in GUESSES and s.text.strip() in names else s for s in chosen]
     text = doc_text(doc)
+    chosen = [relabel(s, names[s.text.strip()])
+              if s.label_ in GUESSES and s.text.strip() in names else _headline_cut(s, names, text)
+              for s in chosen]
     taken = {i for s in chosen for i in range(s.start, s.end)}
     found, again = [], []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -51,6 +54,27 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
             found.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen + found, key=lambda s: s.start) if found else chosen
+
+
+def _headline_cut(span: Span, names: dict[str, str], text: str) -> Span:
+    """A headline's run of capitalised words cut to the name the text writes again at its
+    end: "Partner to Build Helix Assist" -> "Helix Assist", of a title-case headline whose
+    verbs the recogniser reads as a name's words; ``span`` otherwise."""
+    if span.text in names and text.count(span.text) > 1 or not title_line(span):
+        return span
+    name = next((n for n in sorted(names, key=len, reverse=True)
+                 if len(n) < len(span.text) and span.text.endswith(" " + n)), None)
+    cut = None if name is None else span.doc.char_span(span.end_char - len(name), span.end_char,
+                                                       label=names[name])
+    if cut is None or not _making_verb(span.doc[cut.start - 1].lower_):
+        return span  # (not "Focused Prefix Tuning" beside "Prefix Tuning")
+    return cut
+
+
+def _making_verb(word: str) -> bool:
+    """A verb of making or announcing, as a headline writes it: "Build", "Launches"."""
+    verbs = words("roles", "maker_verbs") | words("authors", "author_verbs")
+    return any(word.removesuffix(end) in verbs for end in ("", "s", "es", "d", "ed"))
 
 
 _VERSIONED = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)([ -])\d+(?:\.\d+)?$")
