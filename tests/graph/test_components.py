@@ -135,6 +135,14 @@ def test_a_name_spelled_out_before_its_acronym_runs_over_a_pattern_and_a_guess(n
         {(e.text, e.label_) for e in doc.ents}, doc.ents
 
 
+def test_a_name_spelled_by_the_acronym_before_a_techniques_noun_is_a_method(nlp):
+    # session 59 probe g05 (a guide page of our own): no definition and no "propose", but
+    # the noun after the bracket says what it is
+    doc = nlp("- **Adversarial suffixes.** The Greedy Coordinate Gradient (GCG) attack of Zou "
+              "et al. (2023) searches for a string of tokens.")
+    assert ("Greedy Coordinate Gradient", "METHOD") in {(e.text, e.label_) for e in doc.ents}
+
+
 def test_model_names_of_many_families(nlp):
     text = ("Claude Opus 3, GPT-4o, Gemini 2.5 Pro, Llama 3.1 70B, DeepSeek-R1 and o3-mini "
             "were compared with Mistral Large 2.")

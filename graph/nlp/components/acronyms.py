@@ -114,6 +114,7 @@ def _without_epithets(span: Span) -> Span:
     return rest if acronym_for(rest) is not None else span
 
 
+ARTICLES = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "from", "with", "to", "in", "on", "the", "-", "–"}  # in a name
 PROPOSING = {"propose", "introduce", "present", "call", "name", "dub"}  # "we propose X (ACR)"
 
@@ -135,14 +136,14 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
                 doc[start - 1].is_title or doc[start - 1].lower_ in _LINKS and start < end or
                 _joining_hyphen(doc, start - 1)):  # "Step-Back Verification (SBV)"
             start -= 1
-        while start < end and not doc[start].is_title:
-            start += 1  # no link word opens a name
+        while start < end and (not doc[start].is_title or doc[start].lower_ in ARTICLES):
+            start += 1  # no link word or article opens a name ("The Greedy Coordinate ...")
         name = doc[start:end]
         if len(name) < 2 or any(t.i in taken for t in doc[start:end + 1]) or \
                 (acronym := acronym_for(name)) is None or \
                 acronym.casefold() in words("entities", "generic_terms"):
             continue
-        defined = type_by_context(name)
+        defined = type_by_context(name) or _kind_after(close)
         proposed = start > 0 and doc[start - 1].lemma_.lower() in PROPOSING
         if defined is not None or proposed:
             last = name[-1].lower_
@@ -150,6 +151,16 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
                 "DATASET" if last in words("entities", "dataset_nouns") else
                 "MODEL" if last in words("entities", "model_nouns") else "METHOD")))
     return found
+
+
+_METHOD_KINDS = {"method", "technique", "algorithm", "approach", "attack", "strategy"}
+
+
+def _kind_after(close) -> str | None:
+    """METHOD for a technique's noun right after the acronym's bracket: "The Greedy
+    Coordinate Gradient (GCG) attack of Zou et al. (2023)"."""
+    doc, i = close.doc, close.i + 1
+    return "METHOD" if i < len(doc) and doc[i].lemma_.lower() in _METHOD_KINDS else None
 
 
 def _joining_hyphen(doc: Doc, i: int) -> bool:
