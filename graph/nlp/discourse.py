@@ -14,13 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.nlp.anaphora import PRONOUNS, anaphors
 from graph.nlp.brands import brand_candidates, makers_by_word
 from graph.nlp.companies import Organizations
 from graph.nlp.components.arbiter import opens_a_list
-from graph.nlp.components.spans import HYPHENS, MARKUP, doc_text, sentences_with_entities
+from graph.nlp.components.spans import (
+    HYPHENS,
+    MARKUP,
+    doc_text,
+    labels_its_line,
+    sentences_with_entities,
+)
 from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
@@ -161,7 +167,9 @@ def _opening_name(sent: Span, ents: list[Span]) -> Span | None:
         return None
     after = sent.doc[first.end] if first.end < sent.end else None
     modifies = after is not None and (after.tag_ in ("VBN", "JJ") or after.text in HYPHENS)
-    return None if modifies else first  # (not "Transformer based model built on X")
+    label = first.label_ == "DATASET" and after is not None and after.text == ":"
+    return None if modifies or label else first  # (not "Transformer based model built on X",
+    # nor a benchmark labelling a line of results: "HumanEval: With Llama 3 8B, QuRA ...")
 
 
 def _pronoun_after_semicolon(sent: Span) -> int:
@@ -394,7 +402,7 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
     is no sentence the next one follows ("The models are ..." after a results table)."""
     if sent.text.lstrip().startswith("|"):
         return previous
-    subject = main_subject(sent)
+    subject = _past_label(main_subject(sent))
     named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
         _names(e, subject) if subject is not None else introduced(e))), None) or \
         _bold_opening(sent, ents)
@@ -409,6 +417,15 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
             subject.lower_ not in WE_WORDS and not any(subject in e for e in standing):
         return None  # the discussion moved on to something that is not an entity
     return previous
+
+
+def _past_label(subject: Token | None) -> Token | None:
+    """The verb's other subject where the parser made one of a line's label ("HumanEval:
+    With Llama 3 8B, QuRA scores 62.2%": QuRA, whom "It outperforms ..." goes on about)."""
+    if subject is None or not labels_its_line(subject):
+        return subject
+    return next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i),
+                subject)
 
 
 def _bold_opening(sent: Span, ents: list[Span]) -> Span | None:

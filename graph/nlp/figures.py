@@ -26,6 +26,7 @@ IGNORED = {"**", "`", "_", "*"}  # Markdown around a name or a figure
 BENCHMARK_PREPS = {"on", "in", "across", "at"}  # "scores 70% on MMLU (5-shot)": not MMLU's
 # "exercises generated with GPT-3.5 (1B tokens)": the amount made with a tool, not the tool's
 INSTRUMENT_PREPS = {"with", "using", "by", "from", "via"}
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _words(span: Span) -> list[str]:
@@ -133,13 +134,15 @@ def _product(owner: Span, following: list[Span]) -> Span:
 def opening_benchmark(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(benchmark.start, model.start): "EVALUATED_ON<"}`` for each model a sentence opening
     "On <benchmark>," names, up to a later "on <another benchmark>" ("On GPQA it reached
-    58.0%, and on OlympiadBench it is comparable to Sky-T1-32B"). Measured on the open sets
-    and the train split: 34 such models EVALUATED_ON the opening benchmark in gold, 2 not."""
+    58.0%, and on OlympiadBench it is comparable to Sky-T1-32B"), or a line opening on the
+    benchmark and a colon ("MMLU: With Qwen2-7B, QuRA reaches 66.8%"), and the method that
+    is its subject. Measured on the open sets and the train split: 34 such models
+    EVALUATED_ON the opening benchmark in gold, 2 not."""
     first = next((t for t in sent if not t.is_space and t.text not in IGNORED), None)
-    if first is None or first.lower_ != "on":
-        return {}
-    bench = next((e for e in ents if e.start == first.i + 1 and e.label_ == "DATASET"), None)
-    if bench is None:
+    bench = None if first is None else next((e for e in ents if e.label_ == "DATASET" and (
+        first.lower_ == "on" and e.start == first.i + 1 or e.start == first.i and
+        e.end < len(sent.doc) and sent.doc[e.end].text.strip("*_") == ":")), None)
+    if bench is None:  # "On GPQA, ...", "MMLU: With Qwen2-7B, QuRA reaches 66.8%"
         return {}
     found: dict[tuple[int, int], str] = {}
     for e in ents:
@@ -147,6 +150,6 @@ def opening_benchmark(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str
             continue
         if e.label_ == "DATASET" and sent.doc[e.start - 1].lower_ in BENCHMARK_PREPS:
             break  # the next clause's benchmark
-        if e.label_ == "MODEL":
+        if e.label_ == "MODEL" or e.label_ == "METHOD" and e.root.dep_ in SUBJECTS:
             found[(bench.start, e.start)] = "EVALUATED_ON<"
     return found

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import past_markup, sentences_with_entities
+from graph.nlp.components.spans import labels_its_line, past_markup, sentences_with_entities
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 
@@ -87,7 +87,7 @@ def verb_role(token: Token, metric: bool = False) -> tuple[Token, str, str] | No
             return verb_role(head.head)
         if head.dep_ == "advcl" and head.head.pos_ in VERBAL:
             return head.head, "obj", ""
-    if dep in SUBJECT_DEPS and head.pos_ in VERBAL:
+    if dep in SUBJECT_DEPS and head.pos_ in VERBAL and not labels_its_line(token):
         return (_verb_of_auxiliary(head) or head), "subj", ""
     if dep in OBJECT_DEPS and head.pos_ in VERBAL:
         return head, "obj", ""

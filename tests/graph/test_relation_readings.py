@@ -305,6 +305,21 @@ def test_each_score_of_a_list_after_a_verb_is_its_subjects(nlp):
     assert not any(a == "GSM8K" for a, _, _ in found), found
 
 
+def test_a_benchmark_labelling_a_line_of_results_is_where_they_were_scored(nlp, model):
+    # a paper summary's "Key results:" of our own (session 59 probe p04): the label is no
+    # subject, of the figures or of the "It" of the next line (which had made HumanEval
+    # outperform by 3.4 points), and the method of the line was scored on it
+    found = typed(nlp, "# RankMix\n\nResearchers propose RankMix, a fine-tuning method that "
+                       "extends QLoRA.\n\nKey results:\nMMLU: With Qwen2-7B, RankMix reaches "
+                       "66.8%, within 0.4 points of full fine-tuning.\nHumanEval: With Llama 3 "
+                       "8B, RankMix scores 62.2% pass@1, ahead of QLoRA's 59.1%.\nCodeDrift: It "
+                       "outperforms plain LoRA by 3.4 points.\n")
+    assert {("RankMix", "EVALUATED_ON", "MMLU"), ("RankMix", "HAS_METRIC", "62.2% pass@1"),
+            ("RankMix", "HAS_METRIC", "3.4 points"), ("QLoRA", "HAS_METRIC", "59.1%")} \
+        <= found, found
+    assert not any(s == "HumanEval" for s, _, _ in found), found
+
+
 def test_a_comparison_goes_on_past_a_score_in_brackets(nlp, model):
     # an announcement of our own (the probes of session 56): the second cue ("behind") is
     # the same model's, past the first item's score in brackets

@@ -372,3 +372,10 @@ def past_hyphens(doc, end: int) -> int:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     return end
+
+
+def labels_its_line(subject: Token) -> bool:
+    """Whether a subject the parser found is a line's label before its colon ("HumanEval:
+    With Llama 3 8B, QuRA scores 62.2%"), the verb's other subject being the real one."""
+    doc = subject.doc
+    return subject.i + 1 < len(doc) and doc[subject.i + 1].text == ":"
