@@ -123,8 +123,11 @@ def _heading_apart(sent: Span) -> list[Span]:
 
 def _names(ent: Span, subject) -> bool:
     """Whether ``ent`` is the subject, or in apposition to it ("Its distilled sibling,
-    DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from ...")."""
-    return subject in ent or (ent.root.dep_ == "appos" and ent.root.head.i == subject.i)
+    DeepSeek-R1-Distill-Qwen-32B, was fine-tuned from ..."; "The first result of the
+    collaboration, Tern-VLA 3B, is released today", which the parser made a second subject)."""
+    root = ent.root
+    return subject in ent or (root.dep_ == "appos" and root.head.i == subject.i) or (
+        root.dep_ == subject.dep_ and root.head.i == subject.head.i and root.i > subject.i)
 
 
 def _antecedent(sent: Span, ents: list[Span],

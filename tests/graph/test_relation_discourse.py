@@ -208,6 +208,19 @@ def test_a_pronoun_subject_of_comparisons_joined_in_one_sentence(nlp):
     assert ("DeepSeek-R1-Distill-Qwen-32B", "COMPARED_WITH", "o1-mini") in found, found
     assert not any(p == "OUTPERFORMS" and "o1-mini" in (s, t) for s, p, t in found), found
 
+def test_a_name_the_parser_made_a_second_subject_is_what_the_text_goes_on_about(nlp, model):
+    # session 59 probe a06 (an announcement of our own): "Tern-VLA 3B" a second subject of
+    # "is released", the list of results under "Results:" had been the title's company's
+    found = typed(nlp, "# Carnegie Mellon and Ironwood Robotics Launch Project Tern\n\nThe "
+                       "first result of the collaboration, Tern-VLA 3B, is released today. The "
+                       "model is built on Google's PaliGemma 2. It predicts robot actions with "
+                       "a diffusion policy head.\n\nResults:\n- 87.5% average success rate "
+                       "on the LIBERO benchmark, outperforming OpenVLA 7B (76.5%)\n")
+    assert {("Tern-VLA 3B", "BASED_ON", "PaliGemma 2"), ("Tern-VLA 3B", "HAS_METRIC", "87.5%"),
+            ("Tern-VLA 3B", "OUTPERFORMS", "OpenVLA 7B")} <= found, found
+    assert not any(s == "Carnegie Mellon" and p == "HAS_METRIC" for s, p, _ in found), found
+
+
 def test_it_after_a_semicolon_stands_for_the_subject_of_the_clause_before(nlp):
     # m02_nemotron4_340b.txt: "it" is Nemotron-4-340B-Instruct, not the reward model the
     # line before was about (nor a dummy "it" of "It is ... that": the clause is before it)
