@@ -27,6 +27,7 @@ BENCHMARK_PREPS = {"on", "in", "across", "at"}  # "scores 70% on MMLU (5-shot)":
 # "exercises generated with GPT-3.5 (1B tokens)": the amount made with a tool, not the tool's
 INSTRUMENT_PREPS = {"with", "using", "by", "from", "via"}
 SUBJECTS = ("nsubj", "nsubjpass")
+KIND_AFTER = {"baseline", "model", "agent", "variant", "system"}  # "for a ReAct baseline"
 
 
 def _words(span: Span) -> list[str]:
@@ -57,11 +58,12 @@ def _at(owner: Span, figure: Span) -> bool:
 
 
 def _for(figure: Span, owner: Span) -> bool:
-    """"versus 69.8 for ERNIE X1", "up from 62.4% for Vela 1.5"; not a maker before its
-    product ("70.3% for the Alibaba model")."""
+    """"versus 69.8 for ERNIE X1", "up from 62.4% for Vela 1.5", "up from 33.2% for a ReAct
+    baseline"; not a maker before its product ("70.3% for the Alibaba model")."""
     between = _words(figure.doc[figure.end:owner.start])
-    return owner.label_ != "DATASET" and between in (["for"], ["for", "the"]) and \
-        not _names_a_noun(owner)
+    return owner.label_ != "DATASET" and between in (["for"], ["for", "the"], ["for", "a"]) \
+        and (not _names_a_noun(owner) or owner.label_ != "ORG" and
+             owner.doc[owner.end].lemma_.lower() in KIND_AFTER)  # "for a ReAct baseline"
 
 
 _AT_K = re.compile(r"^[a-z]+@\w+$")  # a score's measure: "pass@1", "maj@8"
@@ -77,6 +79,13 @@ def _scored_with(figure: Span, owner: Span) -> bool:
         between = between[1:]  # the score's measure, outside its span: "pass@1"
     return owner.label_ == "MODEL" and "%" in figure.text and \
         between in ([], ["with"], ["using"]) and not _names_a_noun(owner)
+
+
+def _named_after(figure: Span, owner: Span) -> bool:
+    """"from 14.9% (ReAct) to 19.6%": the model or method alone in brackets after a figure."""
+    doc = figure.doc
+    return owner.label_ in ("MODEL", "METHOD") and _words(doc[figure.end:owner.start]) == ["("] \
+        and owner.end < len(doc) and doc[owner.end].text == ")"
 
 
 def _names_a_noun(owner: Span) -> bool:
@@ -97,8 +106,8 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         if before is not None and _owner(before) and \
                 (_bracketed(before, figure) or _at(before, figure)):
             found[(before.start, figure.start)] = "HAS_METRIC"
-        elif after is not None and _owner(after) and (
-                _for(figure, after) or _scored_with(figure, after)):
+        elif after is not None and _owner(after) and (_for(figure, after) or _scored_with(
+                figure, after) or _named_after(figure, after)):
             found[(figure.start, _product(after, ents[n + 2:n + 3]).start)] = "HAS_METRIC<"
     return found
 

@@ -234,7 +234,9 @@ def _described(noun: Token, ent_of: dict[int, Span],
     LLM is a 180B model" (what the subject is), "Mixtral 8x22B is characterized as a sparse
     mixture-of-experts model" (what a passive verb's subject is taken as)."""
     if noun.dep_ == "appos" and noun.head.i in ent_of:
-        found = ent_of[noun.head.i]
+        left = noun.left_edge.i  # the name right before the comma: a list's last item
+        found = ent_of.get(left - 2) if noun.doc[left - 1].text == "," and left - 2 in ent_of \
+            else ent_of[noun.head.i]  # ("on SWE-bench, WebArena and TermBench, a new ...")
     elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
         found = next((ent_of[c.i] for c in noun.head.children
                       if c.dep_ == "nsubj" and c.i in ent_of), None)
