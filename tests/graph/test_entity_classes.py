@@ -463,6 +463,19 @@ def test_an_organisation_named_by_its_kind_still_counts_in_prose(nlp):
     assert ("NVIDIA Research", "ORG") in ents(nlp, text)
 
 
+def test_a_university_on_an_affiliation_line_under_a_title_is_an_organisation(nlp):
+    # session 59 probe p05 (a paper summary of our own): the parser ran the title and the
+    # affiliations into one sentence, a title's line, where a pattern's "X University" was
+    # distrusted like "X Foundation"
+    text = ("**Plan, Critique, Act: Structured Self-Feedback for Tool-Using Agents**\n"
+            "*Microsoft Research; Carnegie Mellon University*\n\nSummary: The paper proposes "
+            "Plan-Critique-Act (PCA), a prompting scheme for LLM agents. PCA is tested with "
+            "GPT-4o and Claude 3.5 Sonnet as backbone models on SWE-bench Verified, WebArena "
+            "and TermBench, a new benchmark of 640 shell-administration tasks introduced by "
+            "the authors.")
+    assert ("Carnegie Mellon University", "ORG") in ents(nlp, text)
+
+
 def test_an_organisations_name_runs_over_a_hyphen_and_a_reference_links_brackets(nlp):
     # models__collection.md (the guide's train split), eval__onet.md (heldout-evals-dev)
     text = "Baize-v2 is an open-source chat model developed by UCSD and Sun Yat-Sen University."
