@@ -466,13 +466,20 @@ def test_an_organisation_named_by_its_kind_still_counts_in_prose(nlp):
 def test_a_university_on_an_affiliation_line_under_a_title_is_an_organisation(nlp):
     # session 59 probe p05 (a paper summary of our own): the parser ran the title and the
     # affiliations into one sentence, a title's line, where a pattern's "X University" was
-    # distrusted like "X Foundation"
+    # distrusted like "X Foundation" (the recogniser finds it in a shorter text, not here)
     text = ("**Plan, Critique, Act: Structured Self-Feedback for Tool-Using Agents**\n"
             "*Microsoft Research; Carnegie Mellon University*\n\nSummary: The paper proposes "
-            "Plan-Critique-Act (PCA), a prompting scheme for LLM agents. PCA is tested with "
-            "GPT-4o and Claude 3.5 Sonnet as backbone models on SWE-bench Verified, WebArena "
-            "and TermBench, a new benchmark of 640 shell-administration tasks introduced by "
-            "the authors.")
+            "Plan-Critique-Act (PCA), a prompting scheme for LLM agents that inserts an "
+            "explicit self-critique step between planning and execution. PCA extends ReAct, "
+            "which interleaves reasoning traces with tool calls, by having the model list the "
+            "likely failure points of its plan before it acts. No training is required; the "
+            "scheme is implemented in PCA-Kit, an open-source library the authors release with "
+            "the paper.\nPCA is tested with GPT-4o and Claude 3.5 Sonnet as backbone models on "
+            "SWE-bench Verified, WebArena and TermBench, a new benchmark of 640 "
+            "shell-administration tasks introduced by the authors. With GPT-4o as the backbone, "
+            "PCA resolves 41.3% of SWE-bench Verified issues, up from 33.2% for a ReAct "
+            "baseline, and raises WebArena task success from 14.9% (ReAct) to 19.6%. On "
+            "TermBench it completes 57.0% of tasks when driven by Claude 3.5 Sonnet.\n")
     assert ("Carnegie Mellon University", "ORG") in ents(nlp, text)
 
 
