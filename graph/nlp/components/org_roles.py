@@ -37,7 +37,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, generic_term
+from graph.nlp.components.spans import HYPHENS, doc_text, generic_term
 from graph.nlp.lexicon import table, words
 
 _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
@@ -97,7 +97,8 @@ def _opening_word(doc: Doc, name: tuple[int, int]) -> bool:
     create your own")."""
     start, end = name
     first = doc[start]
-    line = doc.text[doc.text.rfind("\n", 0, first.idx) + 1:first.idx]
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, first.idx) + 1:first.idx]
     if line.strip() and not any(c.isalnum() for c in line):
         return True
     return (first.is_sent_start or not line.strip()) and end - start == 1 and \

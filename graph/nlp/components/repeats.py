@@ -18,6 +18,7 @@ it ("Partner to Build Helix Assist").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -57,24 +58,22 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
 
 
 def _headline_cut(span: Span, names: dict[str, str], text: str) -> Span:
-    """A headline's run of capitalised words cut to the name the text writes again at its
-    end: "Partner to Build Helix Assist" -> "Helix Assist", of a title-case headline whose
-    verbs the recogniser reads as a name's words; ``span`` otherwise."""
-    if span.text in names and text.count(span.text) > 1 or not title_line(span):
-        return span
-    name = next((n for n in sorted(names, key=len, reverse=True)
-                 if len(n) < len(span.text) and span.text.endswith(" " + n)), None)
-    cut = None if name is None else span.doc.char_span(span.end_char - len(name), span.end_char,
-                                                       label=names[name])
-    if cut is None or not _making_verb(span.doc[cut.start - 1].lower_):
+    """A headline's run of capitalised words cut to the name the text writes again after its
+    verb of making: "Partner to Build Helix Assist" -> "Helix Assist", of a title-case
+    headline whose verbs the recogniser reads as a name's words; ``span`` otherwise."""
+    verb = next((t for t in reversed(span[:-1]) if t.lower_ in _making_verbs()), None)
+    rest = None if verb is None else span.doc[verb.i + 1:span.end]
+    if rest is None or rest.text not in names or not title_line(span) or \
+            span.text in names and text.count(span.text) > 1:
         return span  # (not "Focused Prefix Tuning" beside "Prefix Tuning")
-    return cut
+    return relabel(rest, names[rest.text])
 
 
-def _making_verb(word: str) -> bool:
-    """A verb of making or announcing, as a headline writes it: "Build", "Launches"."""
+@cache
+def _making_verbs() -> frozenset[str]:
+    """The verbs of making or announcing, as a headline writes them: "Build", "Launches"."""
     verbs = words("roles", "maker_verbs") | words("authors", "author_verbs")
-    return any(word.removesuffix(end) in verbs for end in ("", "s", "es", "d", "ed"))
+    return frozenset(v + end for v in verbs for end in ("", "s", "es", "d", "ed"))
 
 
 _VERSIONED = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)([ -])\d+(?:\.\d+)?$")
