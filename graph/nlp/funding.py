@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import HYPHENS
+from graph.nlp.components.spans import ARTICLES, HYPHENS
 from graph.nlp.lexicon import words
-from graph.nlp.provenance import ARTICLES
 from graph.nlp.relations import main_subject
 
 # the two words before a funder of the round: "led by", "with participation from"

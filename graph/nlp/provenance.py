@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from graph.nlp.components.spans import MARKUP, past_markup
+from graph.nlp.components.spans import ARTICLES, MARKUP, past_markup
 from graph.nlp.lexicon import table, words
 from graph.nlp.owned import MADE, owned_products
 from graph.nlp.pair_grammar import ANAPHOR
@@ -39,7 +39,6 @@ RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
                "also", "originally")
 COPULAS = ("is", "are", "was", "were")
-ARTICLES = ("a", "an", "the")
 # what a relative clause's maker did to its object ("which Nexusflow fine-tuned from ...")
 TUNED = ("fine-tuned", "finetuned", "fine-tune", "finetune")
 DESCRIBED = ("behind", "of")  # "the startup behind X", "the maker of X"

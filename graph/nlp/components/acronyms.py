@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from graph.names import spells_acronym
 from graph.nlp.components.arbiter import type_by_context
-from graph.nlp.components.spans import HYPHENS, doc_text
+from graph.nlp.components.spans import ARTICLES, HYPHENS, doc_text
 from graph.nlp.components.unknown_names import written_as_name
 from graph.nlp.lexicon import words
 
@@ -114,7 +114,6 @@ def _without_epithets(span: Span) -> Span:
     return rest if acronym_for(rest) is not None else span
 
 
-ARTICLES = {"the", "a", "an"}
 _LINKS = {"of", "for", "and", "from", "with", "to", "in", "on", "the", "-", "–"}  # in a name
 PROPOSING = {"propose", "introduce", "present", "call", "name", "dub"}  # "we propose X (ACR)"
 

@@ -12,6 +12,7 @@ from graph.nlp.lexicon import words
 QUOTES = "\"“”‘’'«»"
 HYPHENS = {"-", "\u2011"}
 POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})  # "OpenAI's", "OpenAI’s"
+ARTICLES = frozenset({"a", "an", "the"})
 DATED_TITLE = re.compile(r"\(\w+\.? \d{4}\)$")  # a paper's title line ends with its date
 MARKUP = frozenset({"*", "**", "_", "__", "`"})  # emphasis or code around a name: "**o3 model**"
 
