@@ -21,7 +21,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from graph.nlp.components.headline import headline_author
-from graph.nlp.components.spans import first_conjunct
+from graph.nlp.components.spans import (
+    doc_text,
+    first_conjunct,
+    line_bounds,
+    listed_organisations,
+    title_line,
+)
 from graph.nlp.lexicon import words
 from graph.nlp.records import TypedRelation
 from graph.nlp.relations import FIRST_PERSON_PLURAL, FUNDED, PEOPLE, UNRESOLVED
@@ -87,22 +93,49 @@ def _before_first(ent: Span) -> int:
     return k
 
 
+Affiliations = list[tuple[int, list[tuple[int, int]]]]
+
+
+def affiliations(doc: Doc, offset: int = 0) -> Affiliations:
+    """A paper's organisations, each group with where it starts to hold (``offset`` added
+    to the piece's character offsets): a line of them ("¹ Tsinghua University  ² Shanghai AI
+    Laboratory", "**Affiliations:** University of Washington; Allen Institute for AI") or a
+    parenthesis closing a title's line ("### Tree-Aligned Speculative Sampling (Princeton
+    University, Together AI)", "*Paper:* "Learning to Fix ..." (Carnegie Mellon University
+    and Lumen Labs)"). The "we" and "the authors" after it are theirs (GUIDELINES: each of
+    them develops what the paper proposes), up to the next group: a digest's next paper."""
+    text, groups = doc_text(doc), {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or not listed_organisations(ent):
+            continue
+        start, end = line_bounds(ent)
+        opened = text.rfind("(", start, ent.start_char)
+        if opened >= 0 and ")" not in text[opened:ent.start_char] and not (
+                text[ent.end_char:end].rstrip(" *_\t").endswith(")") and title_line(ent)):
+            continue  # "labs (OpenAI, Anthropic and Google) have ...": no title's
+        groups.setdefault(offset + start, []).append(
+            (offset + ent.start_char, offset + ent.end_char))
+    return sorted(groups.items())
+
+
 def resolve_we(relations: list[TypedRelation], authors: dict[str, tuple[int, int]],
-               text: str = "") -> list[TypedRelation]:
+               text: str = "", groups: Affiliations = ()) -> list[TypedRelation]:
     """Give the "we" end (:data:`UNRESOLVED`) of one document's relations its author, or
-    each of its joint authors (named together in ``text``), or drop them.
+    each of its joint authors (named together in ``text``), or the organisations of the
+    paper it stands in (``groups``: :func:`affiliations`), or drop them.
 
     ``authors`` are the character spans of :func:`author_mentions` over the whole document
     (all its chunks)."""
     spans = sorted(authors.values())
     joint = len(spans) > 1 and bool(text) and all(
         _TOGETHER.fullmatch(text[a[1]:b[0]]) for a, b in zip(spans, spans[1:], strict=False))
-    who = spans if len(spans) == 1 or joint else []
+    named = spans if len(spans) == 1 or joint else []
     resolved = []
     for rel in relations:
         if rel.via != FIRST_PERSON_PLURAL:
             resolved.append(rel)
             continue
+        who = next((orgs for start, orgs in reversed(groups) if start <= rel.sent_start), named)
         for author in who:
             if author in (rel.source, rel.target):
                 continue

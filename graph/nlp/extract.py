@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.ingest.documents import Document
-from graph.nlp.authors import author_mentions, resolve_we, we_predicate
+from graph.nlp.authors import affiliations, author_mentions, resolve_we, we_predicate
 from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
@@ -283,6 +283,7 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     result.relations.extend(_we_relations(result, spacy_doc, offset, labels))
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
+    result.affiliations.extend(affiliations(spacy_doc, offset))
     result.words += count_words(spacy_doc)
     result.sentences.extend(_sentences(spacy_doc, offset))
 
@@ -291,7 +292,8 @@ def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
     numbers, and a table row's relation found both in its sentence and in its table."""
-    result.relations = resolve_we(result.relations, result.authors, result.text)
+    result.relations = resolve_we(result.relations, result.authors, result.text,
+                                  result.affiliations)
     result.relations = trained_release(result)
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)
@@ -301,7 +303,8 @@ def _finish(result: DocumentResult) -> None:
     for guess in (result.fallback, result.named_fallback):
         if result.relations or guess is None:
             break
-        result.relations = resolve_we([guess[1]], result.authors, result.text)
+        result.relations = resolve_we([guess[1]], result.authors, result.text,
+                                      result.affiliations)
         _drop_examples(result)
     # a table's row is read as a sentence and from the table's layout: what both find is
     # the sentence's, once (its evidence is that sentence, not the row twice)

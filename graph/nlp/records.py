@@ -66,6 +66,8 @@ class DocumentResult:
     words: int = 0
     sentences: list[tuple[int, int]] = field(default_factory=list)  # character spans
     authors: dict[str, tuple[int, int]] = field(default_factory=dict)  # see resolve_we
+    # a paper's organisations and where each group starts to hold (graph.nlp.authors)
+    affiliations: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)
     # The entity the current heading names, for sentences that do not (graph.nlp.pairs):
     # carried from one piece of the text to the next.
     topic: Named | None = None

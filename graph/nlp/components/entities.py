@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.nlp.components.acronyms import (
@@ -57,7 +57,6 @@ from graph.nlp.components.arbiter import (
     Ranked,
     choose,
     guesses,
-    list_members,
     retype_guesses,
     retype_lists,
     rule_type,
@@ -89,6 +88,7 @@ from graph.nlp.components.metrics import (
 )
 from graph.nlp.components.name_forms import an_instruction, written_lower
 from graph.nlp.components.not_figures import date_number, label_number, reports_nothing
+from graph.nlp.components.org_roles import listed_orgs
 from graph.nlp.components.products import tidy_products
 from graph.nlp.components.repeats import repeated_names
 from graph.nlp.components.shapes import shape_spans, structure_spans
@@ -106,6 +106,8 @@ from graph.nlp.components.spans import (
     doc_text,
     generic_term,
     inside_quotes,
+    is_generic,
+    listed_organisations,
     relabel,
     shouted,
     title_line,
@@ -144,12 +146,6 @@ THREADLINE_LABELS = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET", "METRIC", "
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 
 
-
-def is_generic(text: str) -> bool:
-    """Whether a name is a generic term ("AI", "API") or has no capital letter at all."""
-    return generic_term(text) or not any(c.isupper() for c in text)
-
-
 @Language.factory("threadline_entities")
 class ThreadlineEntities:
     """Map statistical labels to Threadline types, re-type from context, add METRIC/METHOD.
@@ -175,7 +171,7 @@ class ThreadlineEntities:
         spans += _retyped_names(pending, spans, parsed, SPANS_KEY in doc.spans)
         if parsed:
             spans += self._methods(doc, spans)
-            spans.extend((DERIVED, s) for s in _organisation_lists(doc, [s for _, s in spans]))
+            spans.extend((DERIVED, s) for s in listed_orgs(doc, [s for _, s in spans]))
         # a shape that tells the type ("FlashAttention", "Aya Dataset") beats the patterns'
         # shorter names ("Aya", "NVIDIA"); "<X> AI" only ties with the recogniser's names
         spans.extend((RULE_TIE if s.label_ == "ORG" else SHAPE, s) for s in shape_spans(doc))
@@ -287,8 +283,8 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
     if ent.label_ in THREADLINE_LABELS:
         if ent.label_ == "ORG" and _first_word_of_a_name(ent):
             return None  # "Meta Prompting", "Meta-Learning": not the company
-        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent) and ent[-1].lower_ != "university":
-            return None  # "Efficient Foundation": a title's words, not "Carnegie Mellon University"
+        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent) and not listed_organisations(ent):
+            return None  # "Efficient Foundation": a title's words, not an affiliation line's
         if ent.ent_id_ == SHAPED_ORG:
             return _shaped_org(ent, parsed)
         return _trim_hyphen(ent)
@@ -384,6 +380,8 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
             label = "PERSON"  # "Park et al. (2024)": the authors, no place
         elif label in ("PERSON", "PLACE") and len(ent) == 1 and ent.text in firsts:
             label = "ORG"  # "Kairos released ..." after "Kairos Labs"
+        elif label in ("ORG", "PERSON", "PLACE") and parsed and listed_organisations(ent):
+            label = "ORG"  # "(University of Edinburgh, Meridian AI)": an affiliation line
         elif label in ("ORG", "PERSON", "PLACE") and inside_quotes(ent):
             label = None  # a name in quoted speech is an example, not a claim
         elif label in ("PERSON", "PLACE") and (ruled := rule_type(ent)) is not None and \
@@ -398,17 +396,6 @@ def _retyped_names(pending: list[Span], spans: list[Ranked], parsed: bool,
 
 def _suffix_of(tokens: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
     return any(len(name) > len(tokens) and name[-len(tokens):] == tokens for name in names)
-
-
-def _name_span(token: Token) -> Span:
-    """The proper-noun name ending at ``token`` ("Palo Alto Networks", "JPMorganChase")."""
-    start = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == start - 1:
-            start = child.i
-        else:
-            break
-    return token.doc[start:token.i + 1]
 
 
 _DANGLING = HYPHENS | {"and", "the", "of", "for", "&"}
@@ -430,21 +417,3 @@ def _trim_hyphen(ent: Span) -> Span:
 TITLE_SHY_KINDS = {"kind:organisation", "kind:initiative"}
 SHAPED_ORG = "kind:organisation"  # a name shaped like an organisation's ("X Research")
 PRODUCT_TYPES = ("MODEL", "PROJECT")
-
-
-def _organisation_lists(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Unlabelled proper nouns listed with organisations ("with AWS, Broadcom and Cisco")."""
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    found = []
-    for span in spans:
-        if span.label_ != "ORG":
-            continue
-        for token in list_members(span):
-            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
-                continue
-            name = _name_span(token)
-            if any(i in covered for i in range(name.start, name.end)) or is_generic(name.text):
-                continue
-            found.append(Span(doc, name.start, name.end, label="ORG"))
-            covered.update(range(name.start, name.end))
-    return found

@@ -37,7 +37,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.nlp.components.spans import HYPHENS, doc_text, generic_term
+from graph.nlp.components.arbiter import list_members
+from graph.nlp.components.spans import HYPHENS, doc_text, generic_term, is_generic
 from graph.nlp.lexicon import table, words
 
 _GUESSES = {"METHOD", "PROJECT", "DATASET", "ORG"}  # types a slot overrides (a place may
@@ -282,3 +283,32 @@ def typed_name(doc: Doc, spans: list[Span], bounds: tuple[int, int], label: str,
                 span.end > end or any(not t.is_lower for t in doc[span.start:start]):
             return spans
     return [s for s in spans if s not in over] + [Span(doc, start, end, label=label)]
+
+
+def listed_orgs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Unlabelled proper nouns listed with organisations ("with AWS, Broadcom and Cisco")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for span in spans:
+        if span.label_ != "ORG":
+            continue
+        for token in list_members(span):
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            name = name_span(token)
+            if any(i in covered for i in range(name.start, name.end)) or is_generic(name.text):
+                continue
+            found.append(Span(doc, name.start, name.end, label="ORG"))
+            covered.update(range(name.start, name.end))
+    return found
+
+
+def name_span(token: Token) -> Span:
+    """The proper-noun name ending at ``token`` ("Palo Alto Networks", "JPMorganChase")."""
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in ("compound", "flat") and child.pos_ == "PROPN" and child.i == start - 1:
+            start = child.i
+        else:
+            break
+    return token.doc[start:token.i + 1]

@@ -116,6 +116,45 @@ def title_line(span: Span) -> bool:
     return 3 <= len(words) <= TITLE_WORDS and capitalised >= 0.75 * len(words)
 
 
+_AFFILIATION_LABEL = frozenset({"affiliation", "affiliations"})
+_LIST_WORDS = frozenset({"and", "&"})
+
+
+def listed_organisations(span: Span) -> bool:
+    """Whether ``span`` is one of the organisations a line or a parenthesis holds and
+    nothing else: a paper's affiliations ("¹ Tsinghua University  ² Shanghai AI Laboratory",
+    "**Affiliations:** University of Washington; Allen Institute for AI (Ai2)", "### Arbiter-RM:
+    calibrated reward models (University of Edinburgh, Meridian AI)"): with the line's label
+    "Affiliations:", or with another organisation, one of them a pattern's match (not the
+    statistical model's guesses alone: "Blackwell & DGX Spark"); their parentheses
+    (acronyms) aside."""
+    doc = span.doc
+    start, end = line_bounds(span)
+    line = doc.char_span(start, end, alignment_mode="expand")
+    if line is None:
+        return False
+    opened = [t.i for t in doc[line.start:span.start] if t.text == "("]
+    closed = [t.i for t in doc[span.end:line.end] if t.text == ")"]
+    inner = opened and closed and not any(t.text == ")" for t in doc[opened[-1]:span.start])
+    region = doc[opened[-1] + 1:closed[0]] if inner else line
+    words = [t for t in region if t.is_alpha]
+    colon = past_markup(doc, words[0].i + 1) if words else len(doc)
+    labelled = not inner and colon < len(doc) and doc[colon].text.startswith(":") and \
+        words[0].lower_ in _AFFILIATION_LABEL
+    if not inner and not labelled and doc_text(doc)[start:end].lstrip().startswith("#"):
+        return False  # a section's heading: "### AMD, Intel, Blackwell & DGX Spark"
+    depth, names, known = 0, 1, bool(span.ent_id_)  # two, one of them a pattern's match
+    for t in region:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth or span.start <= t.i < span.end or (labelled and t.i == words[0].i):
+            continue
+        if t.text == "|" or t.is_alpha and t.ent_type_ != "ORG" and t.lower_ not in _LIST_WORDS:
+            return False  # a table's row: "| Openness | Conscientiousness |"
+        names += t.ent_iob_ == "B" and t.ent_type_ == "ORG"
+        known = known or t.ent_type_ == "ORG" and bool(t.ent_id_)
+    return labelled or names > 1 and known
+
+
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
 _NOT_CODE = {"", "text", "txt", "markdown", "md", "plaintext"}
 
@@ -206,6 +245,11 @@ def shouted(text: str, start: int) -> bool:
 
 # a number format: "FP8", "bf16", "INT4", "NF4", "MXFP4" (a precision, as "8-bit" is)
 _NUMBER_FORMAT = re.compile(r"^(?:u?int|fp|bf|tf|nf|mxfp|nvfp)\d{1,2}$", re.I)
+
+
+def is_generic(text: str) -> bool:
+    """Whether a name is a generic term ("AI", "API") or has no capital letter at all."""
+    return generic_term(text) or not any(c.isupper() for c in text)
 
 
 def generic_term(text: str) -> bool:

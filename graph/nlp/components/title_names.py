@@ -12,7 +12,9 @@ item of a list or a table of contents), unless
 * a word of it is no word of the language ("Alibaba Cloud", "Colfax Research");
 * it ends on an organisation's noun ("Swiss National Science Foundation", "Allen
   Institute"; ``org_nouns`` and ``org_name_words`` of ``resources/lexicon/roles.json``);
-* it is a single word (companies are named with words: "Apple", "Fireworks", "Google").
+* it is a single word (companies are named with words: "Apple", "Fireworks", "Google");
+* it is listed with organisations and nothing else, as a paper's affiliations are
+  ("### Arbiter-RM: calibrated reward models (University of Edinburgh, Meridian AI)").
 
 An address is never a name, whatever a name it spells ("available at
 https://github.com/juletx/BertaQA"), nor is the label of a link's definition, a line that
@@ -44,7 +46,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.not_figures import in_inline_code
-from graph.nlp.components.spans import doc_text, relabel, title_line
+from graph.nlp.components.spans import doc_text, listed_organisations, relabel, title_line
 from graph.nlp.lexicon import words
 
 _GUESSED = {"ORG", "PERSON"}
@@ -75,7 +77,8 @@ def title_words(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
             continue
         cut = _before_section_words(_before_next_item(span))
         if (span.start, span.end) in strong or cut.label_ not in _GUESSED \
-                or not _on_a_heading(cut) or not _common_words(cut, vocabulary):
+                or not _on_a_heading(cut) or not _common_words(cut, vocabulary) \
+                or listed_organisations(cut):  # "(University of Edinburgh, Meridian AI)"
             out.append(cut if cut.label_ == span.label_ else relabel(cut, span.label_))
     return out
 

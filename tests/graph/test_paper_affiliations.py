@@ -1,0 +1,67 @@
+"""A paper's affiliations: the organisations a summary lists under its title, on a line
+labelled "Affiliations:" or in a parenthesis closing a heading, are organisations, and "we"
+or "the authors" after them are theirs (GUIDELINES: each develops what the paper
+proposes); a digest's next heading names the next paper's. Sentences of the session-60
+probes (paper summaries of our own, written and annotated before anything ran on them)."""
+
+from __future__ import annotations
+
+from tests.graph.test_entity_classes import ents
+from tests.graph.test_relation_classifier import typed
+
+# ``nlp``: the real pipeline, from tests/graph/conftest.py
+
+ABSTRACT = (
+    "# Load-Aware Token Routing for Sparse Mixture-of-Experts Language Models\n\n"
+    "Wei Zhang¹, Lina Okafor², Haoran Li¹, Mei Chen²\n\n"
+    "¹ Tsinghua University  ² Shanghai AI Laboratory\n\n"
+    "**Abstract.** Sparse mixture-of-experts (MoE) layers let language models grow their "
+    "parameter count without a matching growth in compute. We propose Load-Aware Token "
+    "Routing (LATR), which sends overflow tokens to the best-scoring expert that still has "
+    "spare capacity. LATR needs no auxiliary loss.\n")
+
+DIGEST = (
+    "# Weekly arXiv digest: decoding, reward models and multilingual evaluation\n\n"
+    "Our picks this week, one paragraph each.\n\n"
+    "### Tree-Aligned Speculative Sampling (Princeton University, Together AI)\n\n"
+    "Speculative decoding pairs a small draft model with a large target model. The authors "
+    "propose Tree-Aligned Speculative Sampling (TASS), a speculative decoding variant that "
+    "trains the draft model to match the target's acceptance pattern.\n\n"
+    "### Arbiter-RM: calibrated reward models (University of Edinburgh, Meridian AI)\n\n"
+    "This paper targets reward models that are confidently wrong. The authors release "
+    "PrefMix, a dataset of 250K human and synthetic preference pairs.\n")
+
+
+def test_the_organisations_of_an_affiliation_line_are_organisations(nlp):
+    # q01: a pattern's "X Laboratory" was distrusted on a line of capitals, like a title's
+    # "X Foundation"; q04: the statistical model's place in a heading's parenthesis
+    assert ("Shanghai AI Laboratory", "ORG") in ents(nlp, ABSTRACT)
+    assert ("Meridian AI", "ORG") in ents(nlp, DIGEST)
+    # q06: a university's name runs over a hyphen
+    text = ("**Paper:** \"Scaling Verified Synthetic Trajectories for Tool-Using Agents\"\n"
+            "**Affiliations:** University of Illinois Urbana-Champaign (UIUC); Northwind AI\n\n"
+            "**Setup.** The authors generate ToolTraj, a synthetic corpus of 90K multi-turn "
+            "tool-use trajectories.\n")
+    assert ("University of Illinois Urbana-Champaign", "ORG") in ents(nlp, text)
+
+
+def test_what_the_authors_propose_is_developed_by_each_affiliation(nlp):
+    found = typed(nlp, ABSTRACT)
+    assert {("Load-Aware Token Routing", "DEVELOPED_BY", "Tsinghua University"),
+            ("Load-Aware Token Routing", "DEVELOPED_BY", "Shanghai AI Laboratory")} <= found
+
+
+def test_each_paper_of_a_digest_has_its_own_authors(nlp):
+    found = {(s, o) for s, p, o in typed(nlp, DIGEST) if p == "DEVELOPED_BY"}
+    assert {("Tree-Aligned Speculative Sampling", "Princeton University"),
+            ("Tree-Aligned Speculative Sampling", "Together AI"),
+            ("PrefMix", "University of Edinburgh"), ("PrefMix", "Meridian AI")} <= found
+    assert ("PrefMix", "Princeton University") not in found
+
+
+def test_a_section_heading_of_vendors_is_no_affiliation(nlp):
+    # readme__unsloth.md (heldout-dev): hardware, not a paper's authors
+    text = ("### AMD, Intel, Blackwell & DGX Spark\n"
+            "For RTX 50x, B200, 6000 GPUs: `pip install unsloth`. Read our guides for: "
+            "Blackwell and DGX Spark.\n")
+    assert not any("Blackwell" in name and label == "ORG" for name, label in ents(nlp, text))
