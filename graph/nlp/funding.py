@@ -29,7 +29,8 @@ FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
                ("investment", "from"), ("funding", "from"), ("investors", "including"),
                ("co-led", "by"))
 RAISE_VERBS = ("raise", "close", "secure", "complete", "land", "announce", "receive", "bag")
-ROUND_WORDS = ("round", "series", "seed", "funding", "financing")
+ROUND_WORDS = ("round", "series", "seed", "funding", "financing", "investment", "grant")
+_SUMS = ("million", "billion", "m", "bn", "k")  # "$6.2 million from X": a funder's money
 
 
 def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -40,26 +41,32 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
     found = _backed(sent, orgs) | _whose_backers(sent, orgs)
     if not any(t.lemma_.lower() in ROUND_WORDS or t.lower_ in ROUND_WORDS for t in sent):
         return found
-    funders: list[Span] = []
+    raisers = set()
     for funder in (o for o in orgs if _cued(sent, o)):
         funded = _raiser(sent, orgs, funder)
         if funded is None:
             continue
         for one in [funder, *_listed_with(funder, orgs)]:
             found[(funded.start, one.start)] = "FUNDS<"
-            funders.append(one)
-    funders = sorted({f.start: f for f in funders}.values(), key=lambda f: f.start)
-    for n, one in enumerate(funders):  # co-investors of one round fund each other nothing
-        found.update(((one.start, other.start), "NONE") for other in funders[n + 1:])
+        raisers.add(funded.start)
+    others = [o for o in orgs if o.start not in raisers]
+    for n, one in enumerate(others if raisers else ()):  # no two names but the round's
+        for other in others[n + 1:]:  # (co-investors, "M12, Microsoft's venture fund")
+            found.setdefault((one.start, other.start), "NONE")  # fund each other
+    for owner in (o for o in others if raisers and o.root.dep_ == "poss"):
+        for raiser in raisers:  # nor does "Microsoft" of "Microsoft's venture fund" fund
+            found.setdefault((min(raiser, owner.start), max(raiser, owner.start)), "NONE")
     return found
 
 
 def _cued(sent: Span, funder: Span) -> bool:
-    """Whether a funder's cue ("led by", "participation from") is right before ``funder``."""
+    """Whether a funder's cue ("led by", "participation from", "$6.2 million from", "existing
+    investor") is right before ``funder``."""
     doc, i = sent.doc, funder.start - 1
     while i > sent.start and doc[i].lower_ in ARTICLES:
         i -= 1
-    return i > sent.start and (doc[i - 1].lower_, doc[i].lower_) in FUNDER_CUES
+    return i > sent.start and ((doc[i - 1].lower_, doc[i].lower_) in FUNDER_CUES or (
+        doc[i].lower_ == "from" and doc[i - 1].lower_ in _SUMS) or doc[i].lower_ in BACKER_NOUNS)
 
 
 def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
@@ -81,8 +88,9 @@ def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
 
 def _joined_the_round(verb: Token) -> bool:
     """"NVIDIA and Harborline Ventures participated in the round (alongside existing investor
-    Greylock Partners)", "Accel also joined the round": who did funds it."""
-    if verb.lemma_.lower() not in ("participate", "join"):
+    Greylock Partners)", "Accel also joined the round", "NVIDIA leads the round": who did
+    funds it."""
+    if verb.lemma_.lower() not in ("participate", "join", "lead", "co-lead"):
         return False
     return any(t.lemma_.lower() in ROUND_WORDS and t.dep_ in ("pobj", "dobj") and
                t.head in (verb, *(c for c in verb.children if c.dep_ == "prep"))
@@ -141,15 +149,25 @@ def _described(noun: Token, orgs: list[Span], funders: list[Span]) -> Span | Non
 
 
 def _raiser(sent: Span, orgs: list[Span], funder: Span) -> Span | None:
-    """The organisation that is the subject of the last verb of raising before ``funder``."""
+    """The organisation that is the subject of the last verb of raising before ``funder``,
+    or that the round it names is in ("we are announcing an investment in X")."""
     doc = sent.doc
     for verb in reversed(doc[sent.start:funder.start]):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in RAISE_VERBS:
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return next((o for o in orgs if subjects and o.start <= subjects[0].i < o.end and
-                     o is not funder), None)
+        return _invested_in(doc[verb.i:funder.start], orgs) or next(
+            (o for o in orgs if subjects and o.start <= subjects[0].i < o.end and
+             o is not funder), None)
     return None
+
+
+def _invested_in(words: Span, orgs: list[Span]) -> Span | None:
+    """The organisation a round is in: "we are announcing a $300 million strategic
+    investment in Kestrel AI led by NVIDIA"."""
+    return next((o for o in orgs if words.start < o.start < words.end and
+                 words.doc[o.start - 1].lower_ == "in" and o.start > 1 and
+                 words.doc[o.start - 2].lemma_.lower() in ROUND_WORDS), None)
 
 
 def _listed_with(funder: Span, orgs: list[Span]) -> list[Span]:

@@ -182,3 +182,31 @@ def test_who_a_sum_was_raised_from_funds_it_and_a_founders_employer_does_not(nlp
     assert {("Lightspeed Venture Partners", "Aleph Labs"), ("General Catalyst", "Aleph Labs")} \
         <= funded, found
     assert not any("DeepMind" in pair for pair in funded), found
+
+
+# Session-60 probes (announcements of our own, written and annotated before anything ran on
+# them): b03.md (a strategic investment announced on the company's blog), b02.md (a grant
+# programme's recipients).
+STRATEGIC = ("Today we are announcing a $300 million strategic investment in Kestrel AI led by "
+             "NVIDIA, with participation from M12, Microsoft's venture fund, and from our "
+             "existing investor Lightspeed Venture Partners.")
+
+
+def test_a_strategic_investment_in_a_company_is_funded_by_its_investors(nlp, model):
+    # the round is "in" the company ("we" announce it); an investor's noun cues a funder;
+    # a model number's shape ("M12") in a sentence naming NVIDIA is an investor in its slot
+    found = {(s, o) for s, p, o in typed(nlp, STRATEGIC) if p == "FUNDS"}
+    assert {("NVIDIA", "Kestrel AI"), ("M12", "Kestrel AI"),
+            ("Lightspeed Venture Partners", "Kestrel AI")} <= found, found
+    # no co-investors fund each other, and the fund's owner funds no one
+    assert all(o == "Kestrel AI" for _, o in found) and \
+        not any("Microsoft" in pair for pair in found), found
+
+
+def test_who_a_sum_is_received_from_funds_the_receiver(nlp, model):
+    text = ("Stanford University receives $6.2 million from the Hollis Foundation for Project "
+            "Lantern, which will test process reward models on MATH-500.")
+    assert ("Hollis Foundation", "FUNDS", "Stanford University") in typed(nlp, text)
+    # "a strategic investment from X": no round's word, an investment's
+    assert ("NVIDIA", "FUNDS", "Kestrel AI") in typed(
+        nlp, "Kestrel AI received a strategic investment from NVIDIA in March.")

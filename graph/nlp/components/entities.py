@@ -283,7 +283,8 @@ def _ruler_span(ent: Span, parsed: bool) -> Span | None:
     if ent.label_ in THREADLINE_LABELS:
         if ent.label_ == "ORG" and _first_word_of_a_name(ent):
             return None  # "Meta Prompting", "Meta-Learning": not the company
-        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent) and not listed_organisations(ent):
+        if ent.ent_id_ in TITLE_SHY_KINDS and title_line(ent) and \
+                ent[-1].lower_ != "university" and not listed_organisations(ent):
             return None  # "Efficient Foundation": a title's words, not an affiliation line's
         if ent.ent_id_ == SHAPED_ORG:
             return _shaped_org(ent, parsed)

@@ -34,10 +34,11 @@ def slot_types(doc: Doc, spans: list[Span], strong: set[tuple[int, int]],
     lower-case tool's name from a word of the language)."""
     vocabulary = language_words(nlp) if nlp is not None else frozenset()
     spans = title_words(doc, spans, strong, vocabulary)  # a heading's capitals: no name
+    spans = hardware_products(doc, spans, strong)  # an investor's slot says "M12" is none
     spans = headline_orgs(doc, role_orgs(doc, spans, strong), strong)
     spans = page_benchmark(doc, spans, strong)  # "# Make Me Pay" over "This evaluation tests"
     spans = install_projects(doc, tool_projects(doc, spans, strong, nlp), strong, vocabulary)
-    spans = hardware_products(doc, documentation_names(doc, spans), strong)
+    spans = documentation_names(doc, spans)
     spans = possessed_products(doc, spans, strong)  # "OpenAI's Playground"
     spans = compared_models(doc, family_names(doc, unknown_names(doc, spans), vocabulary), strong)
     spans = defined_items(doc, spans, strong, vocabulary)
