@@ -5,9 +5,10 @@
 Only constructions in which a text names itself count: a headline "New <ORG>
 research/paper/study", "New research from <ORG> and <ORG>" or "A new study from <ORG>",
 "<ORG>: introducing ...", "New from <ORG>: ...", "<ORG> (today) announced/released/launched
-...", "At <ORG>, we", a report opening with "Researchers at <ORG> and <ORG> ran ..." (whose
-"the study" and "the team" are theirs); not a guide's report of another's release
-("Google recently introduced its latest ...": the guide's "we" are its writers). The author
+...", "At <ORG>, we", a byline ("The <ORG> blog", "News from <ORG>"), a report opening with
+"Researchers at <ORG> and <ORG> ran ..." (whose "the study" and "the team" are theirs);
+not a guide's report of another's release ("Google recently introduced its latest ...":
+the guide's "we" are its writers). The author
 is the one such organisation, or the ones a headline names together ("New research from the
 UK AI Security Institute and Apollo Research": "we" is both); with several named apart (a
 news piece quoting a few) there is none.
@@ -57,13 +58,27 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us or new and _from_authors(ent, author_nouns) or \
-                _researchers_at(ent):
+                _researchers_at(ent) or _byline(ent):
             found.setdefault(ent.text.casefold().removeprefix("the "), ent)
     where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
     named = doc.char_span(*where) if where is not None else None
     if named is not None and named.text.casefold() not in found:
         found[named.text.casefold()] = named
     return found
+
+
+_BYLINE_LINES = 4  # a byline is under the headline
+
+
+def _byline(ent: Span) -> bool:
+    """A post's byline under its headline names its author: "*The Loomwright blog · March
+    3, 2026*", "*News from the Hollis Foundation — April 14, 2026*"."""
+    doc, root = ent.doc, ent.root
+    if doc_text(doc).count("\n", 0, ent.start_char) > _BYLINE_LINES:
+        return False
+    k = _before_first(ent)
+    return root.dep_ in ("compound", "poss") and root.head.lower_ in ("blog", "newsroom") or \
+        k > 0 and doc[k].lower_ == "from" and doc[k - 1].lower_ == "news"
 
 
 def _researchers_at(ent: Span) -> bool:

@@ -319,3 +319,20 @@ def test_a_headline_or_at_us_names_the_author(text, table):
 ])
 def test_a_third_person_report_names_no_author(text, table):
     assert author_mentions(parse(text, table)) == {}
+
+
+def test_a_posts_byline_names_its_author(nlp, model):
+    """Session-60 probe b06.md (an announcement of our own): "we" of a company blog's post is
+    the company its byline names, so its round's funders fund it."""
+    from tests.graph.test_relation_classifier import typed
+    text = ("# Introducing Sieve 2, and Our Seed Round\n\n"
+            "*The Loomwright blog · March 3, 2026*\n\n"
+            "Today we're releasing Sieve 2, the second major version of our open-source "
+            "toolkit for cleaning and curating LLM training data. We're also sharing some "
+            "company news: Loomwright has raised an $8.5 million seed round.\n\n"
+            "Our $8.5 million seed round was led by Andreessen Horowitz (a16z), with "
+            "participation from Conviction.\n")
+    assert set(author_mentions(nlp(text))) == {"loomwright"}
+    assert ("Andreessen Horowitz", "FUNDS", "Loomwright") in typed(nlp, text)
+    # a name further down is no byline
+    assert author_mentions(nlp("\n\n\n\n\n\nA guide to the Loomwright blog and others.")) == {}
