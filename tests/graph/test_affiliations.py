@@ -41,3 +41,23 @@ def test_people_who_are_no_subject_or_at_no_organisation_change_nothing(nlp):
     doc = nlp(text)
     assert [t.text for t in doc if t.dep_ == "nsubj"] == ["we"]
     assert nlp("Researchers at leading labs proposed new methods.")[0].dep_ == "nsubj"
+
+
+def test_a_citation_stands_for_the_organisations_named_after_it(nlp):
+    # session-60 probes h01, h02, h04 (guide pages of our own, annotated before anything ran
+    # on them): "<Name> et al. (year) at/from <ORG>" as the agent of a making verb
+    assert ("PAL", "DEVELOPED_BY", "Carnegie Mellon University") in typed(
+        nlp, "PAL, proposed by Gao et al. (2022) at Carnegie Mellon University, keeps the "
+             "step-by-step idea but changes the medium.")
+    found = typed(nlp, "ReAct is a prompting framework that lets a language model interleave "
+                       "reasoning traces with actions. It was proposed by Yao et al. (2022), a "
+                       "team from Princeton University and Google Research.")
+    assert {("ReAct", "DEVELOPED_BY", "Princeton University"),
+            ("ReAct", "DEVELOPED_BY", "Google Research")} <= found, found
+    assert ("Low-Rank Adaptation", "DEVELOPED_BY", "Microsoft") in typed(
+        nlp, "Low-Rank Adaptation (LoRA), introduced by Hu et al. (2021) at Microsoft, freezes "
+             "the pretrained weights and learns a pair of small low-rank matrices.")
+    # a citation with no organisation after it changes nothing
+    doc = nlp("PAL, proposed by Gao et al. (2022), keeps the step-by-step idea.")
+    agents = {t.text for t in doc if t.dep_ == "pobj" and t.head.dep_ == "agent"}
+    assert agents and agents <= {"Gao", "et", "al", "al.", "."}, agents

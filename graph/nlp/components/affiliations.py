@@ -16,6 +16,13 @@ Only a verb's subject whose preposition's object is an organisation found by
 ``threadline_entities`` counts: not "With researchers at the Georgia Institute of
 Technology, we are releasing ..." (no subject), nor "researchers at leading labs".
 The nouns are ``affiliated_people`` of ``resources/lexicon/entities.json``.
+
+A paper cited by its first author stands for the organisations named after it the same
+way: "PAL, proposed by Gao et al. (2022) at Carnegie Mellon University, keeps ...", "It was
+proposed by Yao et al. (2022), a team from Princeton University and Google Research",
+"Holtzman et al. (2019), from the University of Washington and the Allen Institute for AI,
+proposed it": the organisation (with its list) takes the citation's place as the agent or
+the subject, the citation hangs on it (GUIDELINES: the organisations develop the method).
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ from graph.nlp.lexicon import words
 
 SUBJECTS = ("nsubj", "nsubjpass")
 PLACES = ("at", "from", "by")
+CITED_ROLES = ("pobj", *SUBJECTS)  # "proposed by Gao et al.", "Holtzman et al. proposed"
+_BETWEEN = {"(", ")", ",", "a", "the", "team", "group", "of", "researchers"}  # "(2022), a team"
+_GAP = 8  # tokens between a citation and its organisation
 
 
 @Language.component("threadline_affiliations")
@@ -42,7 +52,38 @@ def affiliations(doc: Doc) -> Doc:
             if place is not None:
                 place.head, place.dep_ = token.head, token.dep_
                 token.head, token.dep_ = place, "appos"
+        elif token.lower_ == "et" and token.i + 1 < len(doc) and \
+                doc[token.i + 1].lower_ in ("al", "al."):
+            _cited_organisation(doc, token.i)
     return doc
+
+
+def _cited_organisation(doc: Doc, et: int) -> None:
+    """Hang the organisation named after the citation "<Name> et al." (``doc[et]`` its
+    "et") where the citation stands in its clause (see the module's notes)."""
+    start, end = et - 1, et + 2
+    if start < 0 or not doc[start].text[:1].isupper():
+        return
+    end += end < len(doc) and doc[end].text == "."
+    anchor = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if anchor is None or anchor.dep_ not in CITED_ROLES:
+        return
+    i = end
+    while i < min(end + _GAP, len(doc)) and (doc[i].lower_ in _BETWEEN or doc[i].like_num):
+        i += 1  # "(2022), a team"
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("at", "from"):
+        return
+    i += 1 + (doc[i + 1].lower_ == "the")
+    place = doc[i] if i < len(doc) else None
+    if place is None or place.ent_type_ != "ORG" or place.ent_iob_ != "B":
+        return
+    while place.head.i != place.i and place.head.ent_type_ == "ORG" and \
+            doc[place.head.i].ent_iob_ == "I" and place.head.i < i + 8:
+        place = place.head  # "Carnegie" -> "University"
+    if anchor.head.i == place.i or place.is_ancestor(anchor):
+        return
+    place.head, place.dep_ = anchor.head, anchor.dep_
+    anchor.head, anchor.dep_ = place, "appos"
 
 
 def _organisation(people: Token) -> Token | None:
