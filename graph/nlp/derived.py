@@ -170,7 +170,8 @@ def _model_cue() -> re.Pattern:
     """A model derivation cue ending the words before the model, an article at most after it,
     or a checkpoint it names ("pre-trained from an intermediate checkpoint of X")."""
     return re.compile(_cue("model_derivation_cues").pattern + r"(?:\s+(?:the|a|an))?"
-                      r"(?:(?:\s+[\w-]+){0,2}\s+(?:checkpoint|snapshot)\s+of)?\s*$")
+                      r"(?:(?:\s+[\w-]+){0,2}\s+(?:checkpoint|snapshot)\s+of)?"
+                      r"(?:\s+[\w.-]+['’]s)?\s*$")  # "initialised from Meta's"
 
 
 def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -179,7 +180,8 @@ def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     before it in the clause, whatever else the clause says of ``a`` on the way: "SEA-LION
     v3, developed by AI Singapore and fine-tuned from Gemma 2 9B", "Sailor2-20B, which was
     built by Sea AI Lab on top of Qwen2.5" (the parser hangs the second participle on the
-    organisation and loses the pair)."""
+    organisation and loses the pair); and a model a copula names as another made into it
+    ("Wrangler-7B is Mistral 7B fine-tuned on ToolTraj")."""
     doc = sent.doc
     found: dict[tuple[int, int], str] = {}
     models = [e for e in ents if e.label_ == "MODEL"]
@@ -189,4 +191,33 @@ def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             continue
         if _model_cue().search(between.text.lower()):
             found[(a.start, b.start)] = "BASED_ON"
+        elif _is_derived(between, b):
+            found[(a.start, b.start)] = "BASED_ON"
+            found.update(_made_with(a, b, ents))
     return found
+
+
+def _made_with(a: Span, b: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """What the participle after ``b`` says ``b`` was made into ``a`` with is ``a``'s:
+    "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj using the open-source TRL library"
+    (GUIDELINES: USES, what a model is trained with)."""
+    doc, found, used = a.doc, {}, []
+    for c in (e for e in ents if e.start > b.end and e.label_ != "METRIC"):
+        if c.start - b.end > REACH or any(t.lower_ in CLAUSE_ENDS for t in doc[b.end:c.start]):
+            break
+        found[(a.start, c.start)], found[(b.start, c.start)] = "USES", "NONE"
+        found.update(((u.start, c.start), "NONE") for u in used)  # "ToolTraj using TRL"
+        used.append(c)
+    return found
+
+
+# "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj": the model a copula names as another
+# model made into it
+DERIVED_PARTICIPLES = ("fine-tuned", "finetuned", "distilled", "pretrained", "pre-trained",
+                       "trained", "adapted", "quantized", "quantised")
+
+
+def _is_derived(between: Span, b: Span) -> bool:
+    after = b.doc[b.end:b.end + 3].text.lower()  # "fine-tuned" is three tokens
+    return [t.lower_ for t in between] in (["is"], ["was"]) and \
+        after.startswith(DERIVED_PARTICIPLES)

@@ -262,6 +262,23 @@ def test_a_model_made_from_another_after_other_participles_of_its_clause(nlp):
 
 
 
+def test_a_model_a_copula_names_as_another_made_into_it(nlp, model):
+    # session-60 probes q06, q02 (paper summaries of our own), h04 (a guide page): the model
+    # a copula names with a participle of making, a maker's possessive or "a fine-tune of"
+    found = typed(nlp, "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj using the open-source "
+                       "TRL library.")
+    assert {("Wrangler-7B", "BASED_ON", "Mistral 7B"), ("Wrangler-7B", "USES", "ToolTraj"),
+            ("Wrangler-7B", "USES", "TRL")} <= found, found
+    assert not any(s in ("Mistral 7B", "ToolTraj") and p == "USES" for s, p, _ in found), found
+    assert ("Sable-8B-128K", "BASED_ON", "Llama 3.1 8B") in typed(
+        nlp, "Sable-8B-128K is a model initialised from Meta's Llama 3.1 8B and trained with "
+             "RAPI on LongMix.")
+    assert first_sentence(derived_readings, nlp, "The adapter is published as Wren-8B-Dolly, "
+                                                 "a QLoRA fine-tune of Llama 3 8B.") == \
+        {("Wren-8B-Dolly", "Llama 3 8B"): "BASED_ON"}
+
+
+
 def test_a_bold_name_is_made_by_the_organization_after_its_marks(nlp, model):
     # readme__unsloth.md (training/heldout, heldout-dev): the parser hangs "by" on the bold
     # marks, and the line had no typed edge
