@@ -143,6 +143,23 @@ def test_a_name_spelled_by_the_acronym_before_a_techniques_noun_is_a_method(nlp)
     assert ("Greedy Coordinate Gradient", "METHOD") in {(e.text, e.label_) for e in doc.ents}
 
 
+def test_a_name_spelled_by_its_acronym_that_a_techniques_noun_ends_is_a_method(nlp):
+    # session-60 probes q06 (a paper summary of our own) and b04 (an announcement): neither
+    # defined nor proposed, but named by a technique's noun; and "):" one token
+    doc = nlp("GPT-4o writes the agent side of every dialogue, and the user side comes from "
+              "Persona-Driven User Simulation (PDUS), in which GPT-4o role-plays a user. Every "
+              "trajectory then passes Execution-Checked Filtering (ECF): the API calls are "
+              "actually executed.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("Persona-Driven User Simulation", "METHOD"),
+            ("Execution-Checked Filtering", "METHOD")} <= found, found
+    doc = nlp("The largest gains came from reinforcement learning from verifiable rewards "
+              "(RLVR): instead of learning from human preference labels, the model is "
+              "rewarded only when its patch makes a repository's tests pass.")
+    assert ("reinforcement learning from verifiable rewards", "METHOD") in \
+        {(e.text, e.label_) for e in doc.ents}, doc.ents
+
+
 def test_model_names_of_many_families(nlp):
     text = ("Claude Opus 3, GPT-4o, Gemini 2.5 Pro, Llama 3.1 70B, DeepSeek-R1 and o3-mini "
             "were compared with Mistral Large 2.")

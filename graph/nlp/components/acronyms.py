@@ -31,6 +31,9 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&]{1,10}$")
 ACRONYM_LABELS = ("METHOD", "ORG", "PROJECT", "MODEL")
 
 
+CLOSES = frozenset({")", "):", ");", "),", ")."})  # the tokenizer keeps "):" whole
+
+
 def acronym_for(span: Span) -> str | None:
     """The acronym defined right after ``span`` ("natural language autoencoders (NLAs)").
 
@@ -46,7 +49,8 @@ def acronym_for(span: Span) -> str | None:
         not an acronym of ``span``.
     """
     doc = span.doc
-    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or \
+            doc[span.end + 2].text not in CLOSES:
         return None
     candidate = doc[span.end + 1].text
     if not _ACRONYM.match(candidate) or sum(c.isupper() for c in candidate) < 2:
@@ -59,7 +63,8 @@ def _acronym_before(span: Span) -> str | None:
     """The acronym ``span`` spells out in brackets right after it: "SMoA (Sparse Mixture of
     Adapters)", the order a paper's summary often writes."""
     doc, i = span.doc, span.start
-    if i < 2 or span.end >= len(doc) or doc[i - 1].text != "(" or doc[span.end].text != ")":
+    if i < 2 or span.end >= len(doc) or doc[i - 1].text != "(" or \
+            doc[span.end].text not in CLOSES:
         return None
     candidate = doc[i - 2].text
     if not _ACRONYM.match(candidate) or sum(c.isupper() for c in candidate) < 2:
@@ -123,12 +128,13 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
     defines or proposes them: capitalised words ("Reflective Retrieval (RR) is a ...
     technique", "we propose Sparse Draft Verification (SDV)"), which the genre abbreviates
     when they name something, though all are words of the language (not a term the text
-    only abbreviates: "Capture the Flag (CTF)", "Modern Standard Arabic (MSA)"). Typed by
+    only abbreviates: "Capture the Flag (CTF)", "Modern Standard Arabic (MSA)"), or that a
+    technique's noun ends ("Execution-Checked Filtering (ECF)"). Typed by
     their definition, else by their last word: a dataset's noun makes a DATASET, a model's a
     MODEL, anything else a METHOD (what this genre proposes most)."""
     taken = {t.i for s in spans if not _cut_at_bracket(s) for t in s}
     found = []
-    for close in (t for t in doc if parsed and t.text == ")" and t.i >= 3
+    for close in (t for t in doc if parsed and t.text in CLOSES and t.i >= 3
                   and doc[t.i - 2].text == "("):
         end = start = close.i - 2
         while start > 0 and end - start < 8 and doc[start - 1].i not in taken and (
@@ -143,7 +149,9 @@ def spelled_names(doc: Doc, spans: Iterable[Span], parsed: bool) -> list[Span]:
                 acronym.casefold() in words("entities", "generic_terms"):
             continue
         defined = type_by_context(name) or _kind_after(close)
-        proposed = start > 0 and doc[start - 1].lemma_.lower() in PROPOSING
+        proposed = start > 0 and doc[start - 1].lemma_.lower() in PROPOSING or \
+            name[-1].lower_ in words("methods", "technique_heads") | \
+            words("methods", "named_heads")  # "Execution-Checked Filtering (ECF)"
         if defined is not None or proposed:
             last = name[-1].lower_
             found.append(Span(doc, start, end, label=defined or (
