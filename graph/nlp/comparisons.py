@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from graph.nlp.figures import labelled_figure
 from graph.nlp.lexicon import table
 from graph.nlp.relations import main_subject
 from graph.nlp.title_lines import title_head, title_line
@@ -309,7 +310,12 @@ def subjectless_comparisons(sent: Span, ents: list[Span]) -> dict[int, str]:
     to the Mistral 7B model, it's possible to ...")."""
     doc, known, found = sent.doc, cues(), {}
     inside = {k for e in ents for k in range(e.start, e.end)}
-    for i in {line_opening(doc, sent.start, sent.end), *(t.i + 1 for t in sent if t.text == ";")}:
+    openings = {line_opening(doc, sent.start, sent.end), *(t.i + 1 for t in sent if t.text == ";")}
+    if (labelled := labelled_figure(sent, ents)) is not None:  # "SWE-bench Verified: 61.4%,"
+        bench, figure = labelled  # "ahead of GPT-4.1": evaluated on it, the figure its
+        found.update({bench.start: "EVALUATED_ON", figure.start: "HAS_METRIC"})
+        openings.add(figure.end + (figure.end < sent.end and doc[figure.end].text == ","))
+    for i in openings:
         hit = cue_at(sent, i, known) if i < sent.end and i not in inside else None
         if hit is None or hit[1].rstrip("<") not in ("OUTPERFORMS", "COMPARED_WITH"):
             continue

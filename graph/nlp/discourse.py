@@ -27,6 +27,7 @@ from graph.nlp.components.spans import (
     labels_its_line,
     sentences_with_entities,
 )
+from graph.nlp.figures import labelled_figure
 from graph.nlp.list_intros import TOPIC_TYPES, Intro, Standing, entity_topic, list_marks
 from graph.nlp.page_facts import page_candidates
 from graph.nlp.pair_grammar import (
@@ -170,7 +171,7 @@ def _opening_name(sent: Span, ents: list[Span]) -> Span | None:
         return None
     after = sent.doc[first.end] if first.end < sent.end else None
     modifies = after is not None and (after.tag_ in ("VBN", "JJ") or after.text in HYPHENS)
-    label = first.label_ == "DATASET" and after is not None and after.text == ":"
+    label = first.label_ == "DATASET" and after is not None and after.text.strip("*_") == ":"
     return None if modifies or label else first  # (not "Transformer based model built on X",
     # nor a benchmark labelling a line of results: "HumanEval: With Llama 3 8B, QuRA ...")
 
@@ -403,8 +404,8 @@ def _next_previous(sent: Span, ents: list[Span], standing: list[Span],
     the subject of ``sent`` (or that a subjectless headline introduces), else the one before
     when the subject stands for it ("It", "the model", "we"), else nothing; a table's row
     is no sentence the next one follows ("The models are ..." after a results table)."""
-    if sent.text.lstrip().startswith("|"):
-        return previous
+    if sent.text.lstrip().startswith("|") or labelled_figure(sent, ents) is not None:
+        return previous  # (nor is "- **HumanEval+:** 90.2%" about the benchmark)
     subject = _past_label(main_subject(sent))
     named = next((e for e in ents if e.label_ in TOPIC_TYPES and (
         _names(e, subject) if subject is not None else introduced(e))), None) or \

@@ -43,7 +43,7 @@ from graph.nlp.use_phrases import cue_at, line_opening, readings
 
 SUBJECT_TYPES = ("PROJECT", "MODEL", "METHOD", "DATASET")  # what a README may be about
 HEADINGS = 2  # a project the headings name this often, more than any other, is the subject
-NAMED_USES = ("METHOD", "MODEL")  # named anywhere in a feature item: used
+NAMED_USES = frozenset({"METHOD", "MODEL"})  # named anywhere in a feature item: used
 LABEL_TOKENS = 10  # an item's bold label before its colon is this short
 _WORDS = re.compile(r"[^\W\d_]+")
 _HEADING = re.compile(r"^\s*(#+)\s")
@@ -140,7 +140,8 @@ def feature_candidates(doc: Doc, offset: int, subject: Subject | None) -> list[C
         if tokens is None:
             continue
         inside = [e for e in ents if start <= e.start_char and e.end_char <= end]
-        for ent, label in _item_uses(doc, tokens.start, tokens.end, inside):
+        named = NAMED_USES - {"MODEL"} if subject[1] == "MODEL" else NAMED_USES  # a model's
+        for ent, label in _item_uses(doc, tokens.start, tokens.end, inside, named):  # rivals
             if ent.text.casefold() == subject[2]:
                 continue
             found.append(_use(subject, ent, label, offset, start, end))
@@ -193,11 +194,14 @@ def _use(subject: Subject, ent: Span, label: str, offset: int, start: int, end: 
                      ent.label_, "subject", (f"reading={label}",), (offset + start, offset + end))
 
 
-def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[Span, str]]:
+def _item_uses(doc: Doc, start: int, end: int, ents: list[Span],
+               named: frozenset[str]) -> list[tuple[Span, str]]:
     """What an item's sentences opening with a cue state ("Supports GRPO, GSPO, DrGRPO"; the
     words after its bold label count as one: "- **Broad Model Support**: Supports a wide
     range of language models (Llama, Qwen, ...)"), the method the item opens with ("*
-    Prompt caching"), and every other method or model it names outside a negated clause."""
+    Prompt caching"), and every other name of a ``named`` type outside a negated clause (a
+    model's highlights name no model it uses: "- **SWE-bench Verified:** 61.4%, ahead of
+    OpenAI's GPT-4.1")."""
     found: list[tuple[Span, str]] = []
     openings = {line_opening(doc, start, end)}
     openings |= {s.start for s in doc[start:end].sents if start < s.start < end}
@@ -214,7 +218,7 @@ def _item_uses(doc: Doc, start: int, end: int, ents: list[Span]) -> list[tuple[S
                 head.label_ == "METHOD" and first == min(openings):
             found.append((head, "USES"))
     taken = {e.start for e, _ in found}
-    found += [(e, "USES") for e in ents if e.label_ in NAMED_USES and e.start not in taken
+    found += [(e, "USES") for e in ents if e.label_ in named and e.start not in taken
               and not any(t.dep_ == "neg" for t in doc[e.sent.start:e.start])]
     return found
 

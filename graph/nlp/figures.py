@@ -17,12 +17,13 @@ import re
 from spacy.tokens import Span
 
 from graph.nlp.components.spans import POSSESSIVE_MARKS
-from graph.nlp.relations import WE_WORDS
+from graph.nlp.relations import WE_WORDS, main_subject
 
 OWNERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
 APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "~", "over",
                "under", "up", "to", "just"}
 IGNORED = {"**", "`", "_", "*"}  # Markdown around a name or a figure
+BULLETS = {"-", "•", "+"}  # a list item's mark
 BENCHMARK_PREPS = {"on", "in", "across", "at"}  # "scores 70% on MMLU (5-shot)": not MMLU's
 # "exercises generated with GPT-3.5 (1B tokens)": the amount made with a tool, not the tool's
 INSTRUMENT_PREPS = {"with", "using", "by", "from", "via"}
@@ -94,11 +95,46 @@ def _names_a_noun(owner: Span) -> bool:
     return owner.end < len(doc) and doc[owner.end].pos_ in ("NOUN", "PROPN")
 
 
+def _opening(sent: Span, ents: list[Span], on: bool = False, listed: bool = False
+             ) -> Span | None:
+    """The benchmark a line opens on as its label ("MMLU:"), or with ``on`` after "On" ("On
+    GPQA, ..."), or with ``listed`` as a list item's label ("- **SWE-bench Verified:**")."""
+    marks = IGNORED | BULLETS if listed else IGNORED
+    first = next((t for t in sent if not t.is_space and t.text not in marks), None)
+    return None if first is None else next((e for e in ents if e.label_ == "DATASET" and (
+        on and first.lower_ == "on" and e.start == first.i + 1 or e.start == first.i and
+        e.end < len(sent.doc) and sent.doc[e.end].text.strip("*_") == ":")), None)
+
+
+def _first_figure(bench: Span | None, ents: list[Span]) -> Span | None:
+    return None if bench is None else next(
+        (e for e in ents if e.start >= bench.end and e.label_ == "METRIC"), None)
+
+
+def _listed_label(sent: Span, ents: list[Span]) -> Span | None:
+    """A list item's benchmark label before a figure ("- **HumanEval+:** 90.2%"; not a reading
+    list's title: "- WavCaps: A ChatGPT-Assisted ... Dataset")."""
+    bench = _opening(sent, ents, listed=True)
+    return bench if _first_figure(bench, ents) is not None else None
+
+
+def labelled_figure(sent: Span, ents: list[Span]) -> tuple[Span, Span] | None:
+    """The benchmark labelling a line without a subject and the first figure after it: "-
+    **SWE-bench Verified:** 61.4%, ahead of OpenAI's GPT-4.1 at 54.6%" in a model's release
+    (the figure is what the text is about's, on that benchmark; not the benchmark's)."""
+    bench = _listed_label(sent, ents)
+    figure = _first_figure(bench, ents)
+    return None if figure is None or main_subject(sent) is not None else (bench, figure)
+
+
 def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
     to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
-    the models of a sentence opening on a benchmark (:func:`opening_benchmark`)."""
+    the models of a sentence opening on a benchmark (:func:`opening_benchmark`); a line's
+    benchmark label owns none of its figures (:func:`labelled_figure`)."""
     found: dict[tuple[int, int], str] = opening_benchmark(sent, ents) | respective(sent, ents)
+    if (labelled := labelled_figure(sent, ents)) is not None:
+        found[(labelled[0].start, labelled[1].start)] = "NONE"  # "SWE-bench Verified: 61.4%"
     for n, figure in enumerate(ents):
         before, after = ents[n - 1] if n else None, ents[n + 1] if n + 1 < len(ents) else None
         if figure.label_ != "METRIC":
@@ -147,10 +183,7 @@ def opening_benchmark(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str
     benchmark and a colon ("MMLU: With Qwen2-7B, QuRA reaches 66.8%"), and the method that
     is its subject. Measured on the open sets and the train split: 34 such models
     EVALUATED_ON the opening benchmark in gold, 2 not."""
-    first = next((t for t in sent if not t.is_space and t.text not in IGNORED), None)
-    bench = None if first is None else next((e for e in ents if e.label_ == "DATASET" and (
-        first.lower_ == "on" and e.start == first.i + 1 or e.start == first.i and
-        e.end < len(sent.doc) and sent.doc[e.end].text.strip("*_") == ":")), None)
+    bench = _opening(sent, ents, True) or _listed_label(sent, ents)
     if bench is None:  # "On GPQA, ...", "MMLU: With Qwen2-7B, QuRA reaches 66.8%"
         return {}
     found: dict[tuple[int, int], str] = {}

@@ -7,8 +7,9 @@ every other verbatim occurrence of a name (with a capital or a digit: "Cirrus 4"
 "HelpSteer2", not "fine-tuning") that no entity covers gets the same type, and so does one
 the statistical model took for a person or a place ("# Pre-Flight" over "Pre-Flight is an
 evaluation benchmark"). Whole words only, and not inside a longer capitalised name
-("Cirrus 4" is not in "Cirrus 4 Pro"). An organisation's name is also written without its
-last word when that word only says it is one ("Kestrel" for "Kestrel AI"), and another
+("Cirrus 4" is not in "Cirrus 4 Pro"; a headline's verb is none: "Vela-Code 2 Tops"). An
+organisation's name is also written without its last word when that word only says it is
+one ("Kestrel" for "Kestrel AI"), and another
 version of a model family named by family and number is a model ("Cirrus 3" beside "Cirrus
 4"; not a month's date or a word of the language: "Oct 2021", "Tutorial 1"). A title-case
 headline's verb of making the recogniser ran into a name the text writes again is no part of
@@ -46,7 +47,9 @@ def repeated_names(doc: Doc, chosen: list[Span]) -> list[Span]:
     found, again = [], []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # one pass over the text for all the names, the longer name first where two start
-    for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-]| [A-Z0-9])", text):
+    verbs = "|".join(_headline_verbs())  # "Vela-Code 2 Tops the ...": a verb after it
+    for match in re.finditer(rf"(?<![\w-])(?:{alternatives})(?![\w-]| (?!(?:{verbs})\b)[A-Z0-9])",
+                             text):
         span = doc.char_span(match.start(), match.end(), label=names[match.group()])
         if span is not None and not (match.group() in short and not _acts(span)):
             again.append(span)  # (not "Deep" of "Deep Research" in "Deep Think")
@@ -74,6 +77,19 @@ def _making_verbs() -> frozenset[str]:
     """The verbs of making or announcing, as a headline writes them: "Build", "Launches"."""
     verbs = words("roles", "maker_verbs") | words("authors", "author_verbs")
     return frozenset(v + end for v in verbs for end in ("", "s", "es", "d", "ed"))
+
+
+_RANKING = ("top", "lead", "win", "join", "partner", "beat", "outperform", "surpass")
+
+
+@cache
+def _headline_verbs() -> frozenset[str]:
+    """A title-case headline's verbs after its subject, which end no name: "Vela-Code 2 Tops
+    the SWE-bench Verified Leaderboard", "Kestrel AI Raises $40 Million"."""
+    verbs = words("roles", "maker_verbs") | words("authors", "author_verbs") | \
+        words("roles", "firm_subject_verbs") | set(_RANKING)
+    return frozenset((v + ("es" if v.endswith(("s", "sh", "ch")) else "s")).capitalize()
+                     for v in verbs)
 
 
 _VERSIONED = re.compile(r"^([A-Z][\w.]*(?: [A-Z][\w.]*)*)([ -])\d+(?:\.\d+)?$")
