@@ -1457,3 +1457,17 @@ def test_authors_cited_with_et_al_are_people_not_places(nlp):
     found = ents(nlp, "Reflective Retrieval (RR) is a retrieval-augmented generation technique "
                       "introduced by Park et al. (2024).")
     assert not any(label == "PLACE" for _, label in found), found
+
+
+def test_a_sized_models_edition_and_a_headings_verb(nlp):
+    # session-60 probe h03.md (a model family's guide page of our own): the edition after the
+    # size is the model's name ("Kestrel 2 8B Instruct", not the base "Kestrel 2 8B"), and a
+    # heading's gerund is no part of the family's name ("## Running Kestrel 2")
+    text = ("# Kestrel 2\n\nKestrel 2 is a family of open-weights language models released by "
+            "Halden Labs.\n\n## Instruct Versions\n\nKestrel 2 8B Instruct is fine-tuned from "
+            "Kestrel 2 8B with supervised fine-tuning (SFT) on 1.2M instruction examples. It "
+            "scores 8.12 on MT-Bench.\n\n## Running Kestrel 2\n\n- Community builds are "
+            "available in Ollama and LM Studio.\n")
+    found = ents(nlp, text)
+    assert {("Kestrel 2 8B Instruct", "MODEL"), ("Kestrel 2 8B", "MODEL")} <= found, found
+    assert not any(name.startswith("Running") for name, _ in found), found

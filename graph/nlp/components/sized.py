@@ -4,7 +4,8 @@
 "CodeTide 2 32B", "Tulu-13B Tulu-30B" (two), "s1-32B": a capitalised name (or a lower-case
 one with a digit; one or two words, a version number optional) and a size ("7B", "8x22B",
 "1.5B", "1M") glued by a hyphen or a space, with the variant words glued after it
-("-Preview", "-Instruct"), is a MODEL
+("-Preview", "-Instruct") or one of an edition's after a space ("Kestrel 2 8B Instruct"),
+is a MODEL
 whatever the statistical model guessed (it reads them as people, dates or nothing).
 Only names are taken: the first word is a proper noun or written like a name (a digit
 or a capital past its first letter), not a determiner, a verb or a word of the language
@@ -35,7 +36,8 @@ _SIZE = r"(?:\d+x)?\d+(?:\.\d+)?[BMT]"  # "32B", "8x22B", "1M"
 _SIZED = re.compile(
     rf"(?<![\w.$-])(?:[A-Z]|[a-z]+\d)[\w.]*(?:-(?!{_SIZE}\b)[\w.]+)*"  # "Sky-T1", "s1"
     r"(?: [A-Z][a-z]\w*)?(?: v?\d+(?:\.\d+)?)?"  # "Shisa Gamma", "CodeTide 2"
-    rf"[ -]{_SIZE}(?:-[A-Z0-9][\w.]*)*(?![\w-])")  # "-Preview", "-Instruct-1M"
+    rf"[ -]{_SIZE}(?:-[A-Z0-9][\w.]*)*"  # "-Preview", "-Instruct-1M"
+    r"(?: (?:Instruct|Chat|Base|Preview|Vision|Coder|Thinking))?(?![\w-])")  # " Instruct"
 _SIZED_WHOLE = re.compile(_SIZED.pattern + "$")
 _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _NOT_A_NAME = {"DET", "PRON", "VERB", "AUX", "ADP", "ADV", "CCONJ", "SCONJ", "ADJ"}
@@ -101,7 +103,7 @@ def numbered_person(span: Span) -> Span | None:
     """A PERSON guess numbered like a model's release, as a MODEL ("Vela 2 Max", "EAGLE-2";
     "Vela" followed by "1.5": "Vela 1.5"), or ``None``; not where the text says what it is
     ("Sonnet 4.5, our newest friend"; a size in brackets says nothing: "Kestrel 2 Pro
-    (32B)")."""
+    (32B)"); a heading's verb is no part of it ("## Running Kestrel 2")."""
     doc, end = span.doc, span.end
     if span.label_ != "PERSON" or not (span[0].is_title or span[0].is_upper) or any(
             c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and
@@ -112,4 +114,5 @@ def numbered_person(span: Span) -> Span | None:
     if not any(_RELEASE.match(t.text) for t in doc[span.start + 1:end]) and \
             not any(_GLUED_RELEASE.match(t.text) for t in span):
         return None
-    return Span(doc, span.start, end, label="MODEL")
+    start = span.start + (span[0].tag_ == "VBG" and len(span) > 1)  # "## Running Kestrel 2"
+    return Span(doc, start, end, label="MODEL")
