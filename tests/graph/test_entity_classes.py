@@ -1471,3 +1471,11 @@ def test_a_sized_models_edition_and_a_headings_verb(nlp):
     found = ents(nlp, text)
     assert {("Kestrel 2 8B Instruct", "MODEL"), ("Kestrel 2 8B", "MODEL")} <= found, found
     assert not any(name.startswith("Running") for name, _ in found), found
+
+
+def test_a_word_of_time_opening_a_sentence_is_no_part_of_an_organisations_name(nlp):
+    # session-60 probe b04.md (an announcement of our own): "Today" had opened the lab's name
+    found = ents(nlp, "Today Northlight Research is releasing Vela-Code 2, our new open-weight "
+                      "coding model.")
+    assert ("Northlight Research", "ORG") in found and \
+        not any(name.startswith("Today") for name, _ in found), found
