@@ -117,17 +117,21 @@ def affiliations(doc: Doc, offset: int = 0) -> Affiliations:
     Laboratory", "**Affiliations:** University of Washington; Allen Institute for AI") or a
     parenthesis closing a title's line ("### Tree-Aligned Speculative Sampling (Princeton
     University, Together AI)", "*Paper:* "Learning to Fix ..." (Carnegie Mellon University
-    and Lumen Labs)"). The "we" and "the authors" after it are theirs (GUIDELINES: each of
-    them develops what the paper proposes), up to the next group: a digest's next paper."""
+    and Lumen Labs)"). The "we" and "the authors" after it (a line's: from its paragraph's
+    first line, "**Paper:** ...") are theirs (GUIDELINES: each of them develops what the
+    paper proposes), up to the next group: a digest's next paper."""
     text, groups = doc_text(doc), {}
     for ent in doc.ents:
         if ent.label_ != "ORG" or not listed_organisations(ent):
             continue
         start, end = line_bounds(ent)
         opened = text.rfind("(", start, ent.start_char)
-        if opened >= 0 and ")" not in text[opened:ent.start_char] and not (
-                text[ent.end_char:end].rstrip(" *_\t").endswith(")") and title_line(ent)):
-            continue  # "labs (OpenAI, Anthropic and Google) have ...": no title's
+        if opened >= 0 and ")" not in text[opened:ent.start_char]:
+            if not (text[ent.end_char:end].rstrip(" *_\t").endswith(")") and title_line(ent)):
+                continue  # "labs (OpenAI, Anthropic and Google) have ...": no title's
+        else:  # a line of them holds from its paragraph's first line ("**Paper:** ...")
+            paragraph = text.rfind("\n\n", 0, start)
+            start = paragraph + 2 if paragraph >= 0 else 0
         groups.setdefault(offset + start, []).append(
             (offset + ent.start_char, offset + ent.end_char))
     return sorted(groups.items())

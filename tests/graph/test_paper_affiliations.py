@@ -65,3 +65,28 @@ def test_a_section_heading_of_vendors_is_no_affiliation(nlp):
             "For RTX 50x, B200, 6000 GPUs: `pip install unsloth`. Read our guides for: "
             "Blackwell and DGX Spark.\n")
     assert not any("Blackwell" in name and label == "ORG" for name, label in ents(nlp, text))
+
+
+CONTRIBUTIONS = (
+    "# Paper of the week: multi-hop retrieval in long contexts\n\n"
+    "**Paper:** Retrieval-Aware Position Interpolation for Multi-Hop Long-Context Reasoning\n"
+    "**Affiliations:** University of Washington; Allen Institute for AI (Ai2)\n\n"
+    "Long-context language models now advertise very large windows.\n\n"
+    "Contributions:\n\n"
+    "- **MultiHop-Haystack (MHH)**, a benchmark of 4,800 questions whose answers require "
+    "combining facts scattered across a long document.\n"
+    "- **Sable-8B-128K**, a model initialised from Meta's Llama 3.1 8B and trained on "
+    "LongMix, a new corpus of 60K synthetic long documents.\n")
+
+
+def test_what_a_papers_contributions_list_and_its_paper_line_name_its_authors_made(nlp):
+    # session-60 probe q02 (a paper summary of our own)
+    found = {(s, o) for s, p, o in typed(nlp, CONTRIBUTIONS) if p == "DEVELOPED_BY"}
+    assert {("MultiHop-Haystack", "University of Washington"),
+            ("Sable-8B-128K", "Allen Institute for AI"),
+            ("Retrieval-Aware Position Interpolation", "University of Washington")} <= found
+    assert not any(s == "Llama 3.1 8B" and o != "Meta" for s, o in found), found
+    # a list no "Contributions:" line introduces names no one's work
+    plain = CONTRIBUTIONS.replace("Contributions:", "Related work:")
+    found = {(s, o) for s, p, o in typed(nlp, plain) if p == "DEVELOPED_BY"}
+    assert ("MultiHop-Haystack", "University of Washington") not in found, found
