@@ -189,22 +189,23 @@ def _model_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         between = doc[a.end:b.start]
         if len(between) > REACH or any(t.lower_ in CLAUSE_ENDS for t in between):
             continue
-        if _model_cue().search(between.text.lower()):
-            found[(a.start, b.start)] = "BASED_ON"
-        elif _is_derived(between, b):
+        if _model_cue().search(between.text.lower()) or _is_derived(between, b):
             found[(a.start, b.start)] = "BASED_ON"
             found.update(_made_with(a, b, ents))
     return found
 
 
 def _made_with(a: Span, b: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
-    """What the participle after ``b`` says ``b`` was made into ``a`` with is ``a``'s:
-    "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj using the open-source TRL library"
-    (GUIDELINES: USES, what a model is trained with)."""
+    """What the words after ``b`` say ``b`` was made into ``a`` with is ``a``'s: "Wrangler-7B
+    is Mistral 7B fine-tuned on ToolTraj using the open-source TRL library", "Kestrel 2 8B
+    Instruct is fine-tuned from Kestrel 2 8B with supervised fine-tuning (SFT) ..., followed
+    by direct preference optimization (DPO) on UltraFeedback" (GUIDELINES: USES, what a
+    model is trained with), up to a finite verb."""
     doc, found, used = a.doc, {}, []
     for c in (e for e in ents if e.start > b.end and e.label_ != "METRIC"):
-        if c.start - b.end > REACH or any(t.lower_ in CLAUSE_ENDS for t in doc[b.end:c.start]):
-            break
+        if c.start - b.end > MADE_REACH or c.label_ not in MADE_WITH or any(
+                t.lower_ in CLAUSE_ENDS or t.tag_ in FINITE for t in doc[b.end:c.start]):
+            break  # ("..., gave fewer harmful completions than Sailor2-20B")
         found[(a.start, c.start)], found[(b.start, c.start)] = "USES", "NONE"
         found.update(((u.start, c.start), "NONE") for u in used)  # "ToolTraj using TRL"
         used.append(c)
@@ -213,6 +214,9 @@ def _made_with(a: Span, b: Span, ents: list[Span]) -> dict[tuple[int, int], str]
 
 # "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj": the model a copula names as another
 # model made into it
+MADE_WITH = ("METHOD", "DATASET", "PROJECT")  # what a model is trained with, or on
+FINITE = ("VBD", "VBZ", "VBP")
+MADE_REACH = 2 * REACH  # a recipe's steps: "with SFT on ..., followed by DPO on ..."
 DERIVED_PARTICIPLES = ("fine-tuned", "finetuned", "distilled", "pretrained", "pre-trained",
                        "trained", "adapted", "quantized", "quantised")
 

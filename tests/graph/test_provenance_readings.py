@@ -413,3 +413,18 @@ def test_a_guessed_maker_of_a_model_the_grammar_says_it_hosts_is_none(nlp, model
                        "available in Snowflake Cortex AI.")
     makers = {(s, t) for s, p, t in found if p == "DEVELOPED_BY"}
     assert not any(t == "Snowflake" for _, t in makers), found
+
+
+def test_what_a_derived_model_was_trained_with_after_its_base_is_its_use(nlp, model):
+    # session-60 probe h03.md (a model family's guide page of our own): the recipe after
+    # the base model is the new model's, up to a finite verb
+    found = typed(nlp, "Kestrel 2 8B Instruct is fine-tuned from Kestrel 2 8B with supervised "
+                       "fine-tuning (SFT) on 1.2M instruction examples, followed by direct "
+                       "preference optimization (DPO) on UltraFeedback.")
+    assert {("Kestrel 2 8B Instruct", "USES", "supervised fine-tuning"),
+            ("Kestrel 2 8B Instruct", "USES", "direct preference optimization"),
+            ("Kestrel 2 8B Instruct", "USES", "UltraFeedback")} <= found, found
+    found = typed(nlp, "SEA-LION v3, developed by AI Singapore and fine-tuned from Gemma 2 9B, "
+                       "gave fewer harmful completions in Malay and Tagalog than Sailor2-20B, "
+                       "which was built by Sea AI Lab on top of Qwen2.5.")
+    assert not any(p == "USES" and s == "SEA-LION v3" for s, p, _ in found), found
