@@ -43,6 +43,13 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
     author_nouns = words("authors", "author_nouns")
     author_verbs = words("authors", "author_verbs")
     found: dict[str, Span] = {}
+    text = doc_text(doc)
+    head_end = -1  # where the headline and its byline end: the text's first lines
+    for _ in range(_BYLINE_LINES + 1):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -58,7 +65,7 @@ def author_mentions(doc: Doc) -> dict[str, Span]:
         at_us = (root.dep_ == "pobj" and head.lower_ == "at" and head.i == sent.start
                  and any(t.lower_ == FIRST_PERSON_PLURAL for t in sent))
         if headline or announces or at_us or new and _from_authors(ent, author_nouns) or \
-                _researchers_at(ent) or _byline(ent):
+                _researchers_at(ent) or ent.start_char < head_end and _byline(ent):
             found.setdefault(ent.text.casefold().removeprefix("the "), ent)
     where = headline_author(doc)  # "Corvid Labs: introducing Wingspan"
     named = doc.char_span(*where) if where is not None else None
@@ -71,11 +78,10 @@ _BYLINE_LINES = 4  # a byline is under the headline
 
 
 def _byline(ent: Span) -> bool:
-    """A post's byline under its headline names its author: "*The Loomwright blog · March
-    3, 2026*", "*News from the Hollis Foundation — April 14, 2026*"."""
+    """A post's byline under its headline (``ent`` on the text's first lines) names its
+    author: "*The Loomwright blog · March 3, 2026*", "*News from the Hollis Foundation —
+    April 14, 2026*"."""
     doc, root = ent.doc, ent.root
-    if doc_text(doc).count("\n", 0, ent.start_char) > _BYLINE_LINES:
-        return False
     k = _before_first(ent)
     return root.dep_ in ("compound", "poss") and root.head.lower_ in ("blog", "newsroom") or \
         k > 0 and doc[k].lower_ == "from" and doc[k - 1].lower_ == "news"

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from graph.nlp.components.spans import doc_text
+from graph.nlp.features import text_lines
 from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import TypedRelation
 from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
@@ -35,12 +36,8 @@ def contributions(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelat
     """DEVELOPED_BY "we" for each thing a contributions list or a paper line opens with (see
     the module's notes), in document offsets."""
     text = doc_text(doc)
-    lines, start = [], 0
-    for line in text.splitlines(keepends=True):
-        lines.append((start, start + len(line.rstrip("\r\n"))))
-        start += len(line)
     listing = False
-    for start, end in lines:
+    for start, end in text_lines(text):
         line = text[start:end]
         if listing and not line.strip():
             continue

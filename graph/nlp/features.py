@@ -58,7 +58,7 @@ def document_subject(doc: Doc, offset: int = 0) -> Subject | None:
     first name a sentence opens and defines as "a ..." ("## About" over "SGLang is a
     high-performance serving framework ...")."""
     text = doc_text(doc)
-    headings = [(s, e) for s, e in _lines(text) if text[s:e].lstrip().startswith("#")]
+    headings = [(s, e) for s, e in text_lines(text) if text[s:e].lstrip().startswith("#")]
     ents = [e for e in doc.ents if e.label_ in SUBJECT_TYPES]
     first = headings[0][0] if headings else len(text)
     if _WORDS.search(text[:first]):  # a lead before the first heading, or no heading
@@ -177,7 +177,7 @@ def _part_items(text: str, ents: list[Span], subject: Subject, offset: int
     if subject[1] != "DATASET":
         return []
     found = []
-    for start, end in _lines(text):
+    for start, end in text_lines(text):
         mark = LIST_ITEM.match(text[start:end])
         if mark is None:
             continue
@@ -223,7 +223,7 @@ def _item_uses(doc: Doc, start: int, end: int, ents: list[Span],
     return found
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def text_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines of ``text``, without their line breaks."""
     found, start = [], 0
     for line in text.splitlines(keepends=True):
@@ -256,7 +256,7 @@ def _supply_items(text: str) -> list[tuple[int, int]]:
     to the next heading of its level or above (its sub-headings group the catalogue)."""
     items: list[tuple[int, int]] = []
     level = 0
-    for start, end in _lines(text):
+    for start, end in text_lines(text):
         line = text[start:end]
         if (heading := _HEADING.match(line)) is not None:
             depth = len(heading.group(1))
@@ -272,7 +272,7 @@ def _feature_items(text: str) -> list[tuple[int, int]]:
     lines that continue it)."""
     items: list[tuple[int, int]] = []
     inside = under_heading = in_item = False
-    for start, end in _lines(text):
+    for start, end in text_lines(text):
         line = text[start:end]
         if line.lstrip().startswith("#"):
             inside = under_heading = _announces(line)

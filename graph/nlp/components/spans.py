@@ -118,6 +118,7 @@ def title_line(span: Span) -> bool:
 
 _AFFILIATION_LABEL = frozenset({"affiliation", "affiliations"})
 _LIST_WORDS = frozenset({"and", "&"})
+_LINE = 300  # characters: an affiliation line or a heading is short
 
 
 def listed_organisations(span: Span) -> bool:
@@ -130,9 +131,9 @@ def listed_organisations(span: Span) -> bool:
     (acronyms) aside."""
     doc = span.doc
     start, end = line_bounds(span)
-    line = doc.char_span(start, end, alignment_mode="expand")
+    line = doc.char_span(start, end, alignment_mode="expand") if end - start < _LINE else None
     if line is None:
-        return False
+        return False  # (a paragraph's line is no list of organisations)
     opened = [t.i for t in doc[line.start:span.start] if t.text == "("]
     closed = [t.i for t in doc[span.end:line.end] if t.text == ")"]
     inner = opened and closed and not any(t.text == ")" for t in doc[opened[-1]:span.start])
