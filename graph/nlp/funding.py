@@ -88,9 +88,8 @@ def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:
 
 def _joined_the_round(verb: Token) -> bool:
     """"NVIDIA and Harborline Ventures participated in the round (alongside existing investor
-    Greylock Partners)", "Accel also joined the round", "NVIDIA leads the round": who did
-    funds it."""
-    if verb.lemma_.lower() not in ("participate", "join", "lead", "co-lead"):
+    Greylock Partners)", "Accel also joined the round": who did funds it."""
+    if verb.lemma_.lower() not in ("participate", "join"):
         return False
     return any(t.lemma_.lower() in ROUND_WORDS and t.dep_ in ("pobj", "dobj") and
                t.head in (verb, *(c for c in verb.children if c.dep_ == "prep"))
