@@ -29,8 +29,7 @@ FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
                ("investment", "from"), ("funding", "from"), ("investors", "including"),
                ("co-led", "by"))
 RAISE_VERBS = ("raise", "close", "secure", "complete", "land", "announce", "receive", "bag")
-ROUND_WORDS = ("round", "series", "seed", "funding", "financing", "investment", "grant")
-_SUMS = ("million", "billion", "m", "bn", "k")  # "$6.2 million from X": a funder's money
+ROUND_WORDS = ("round", "series", "seed", "funding", "financing", "investment")
 
 
 def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
@@ -60,13 +59,13 @@ def funding_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]
 
 
 def _cued(sent: Span, funder: Span) -> bool:
-    """Whether a funder's cue ("led by", "participation from", "$6.2 million from", "existing
-    investor") is right before ``funder``."""
+    """Whether a funder's cue ("led by", "participation from", "existing investor") is right
+    before ``funder``."""
     doc, i = sent.doc, funder.start - 1
     while i > sent.start and doc[i].lower_ in ARTICLES:
         i -= 1
-    return i > sent.start and ((doc[i - 1].lower_, doc[i].lower_) in FUNDER_CUES or (
-        doc[i].lower_ == "from" and doc[i - 1].lower_ in _SUMS) or doc[i].lower_ in BACKER_NOUNS)
+    return i > sent.start and ((doc[i - 1].lower_, doc[i].lower_) in FUNDER_CUES or
+                               doc[i].lower_ in BACKER_NOUNS)
 
 
 def round_funders(sent: Span, ents: list[Span]) -> dict[int, str]:

@@ -204,6 +204,8 @@ def test_a_strategic_investment_in_a_company_is_funded_by_its_investors(nlp, mod
 
 
 def test_who_a_sum_is_received_from_funds_the_receiver(nlp, model):
+    # the classifier's reading of "receive from", once the university is kept on a line of
+    # capitals that looks like a title's (entities._ruler_span)
     text = ("Stanford University receives $6.2 million from the Hollis Foundation for Project "
             "Lantern, which will test process reward models on MATH-500.")
     assert ("Hollis Foundation", "FUNDS", "Stanford University") in typed(nlp, text)
