@@ -43,6 +43,8 @@ def test_the_organisations_of_an_affiliation_line_are_organisations(nlp):
             "**Setup.** The authors generate ToolTraj, a synthetic corpus of 90K multi-turn "
             "tool-use trajectories.\n")
     assert ("University of Illinois Urbana-Champaign", "ORG") in ents(nlp, text)
+    # what "the authors generate" is theirs
+    assert ("ToolTraj", "DEVELOPED_BY", "Northwind AI") in typed(nlp, text)
 
 
 def test_what_the_authors_propose_is_developed_by_each_affiliation(nlp):
