@@ -26,6 +26,7 @@ from graph.nlp.components.spans import doc_text, fenced_blocks
 from graph.nlp.contributions import contributions
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
+from graph.nlp.funding import grants_received
 from graph.nlp.pairs import Candidate
 from graph.nlp.reading import as_read, compacted
 from graph.nlp.records import DocumentResult, Mention, TypedRelation
@@ -283,6 +284,7 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     result.relations.extend(classified + _listed_targets(classified, spacy_doc, offset))
     result.relations.extend(_we_relations(result, spacy_doc, offset, labels))
     result.relations.extend(contributions(spacy_doc, result.doc.id, offset))  # a paper's
+    result.relations.extend(grants_received(spacy_doc, result.doc.id, offset))  # a funder's
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))
     result.affiliations.extend(affiliations(spacy_doc, offset))

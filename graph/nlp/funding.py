@@ -18,11 +18,14 @@ just reported names funders of what the text is about ("The round was led by Acc
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
 
 from graph.nlp.components.spans import ARTICLES, HYPHENS
 from graph.nlp.lexicon import words
-from graph.nlp.relations import main_subject
+from graph.nlp.records import TypedRelation
+from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED, main_subject
 
 # the two words before a funder of the round: "led by", "with participation from"
 FUNDER_CUES = (("led", "by"), ("participation", "from"), ("backing", "from"),
@@ -182,3 +185,42 @@ def speaks_of_money(sent: Span) -> bool:
     classifier's FUNDS may be (:meth:`graph.nlp.relation_model.RelationModel.decide`)."""
     money = words("relations", "money_words")
     return any(t.lemma_.lower() in money or t.lower_ in money for t in sent)
+
+
+RECEIVING = ("receive", "win", "get")  # "X receives $6.2 million": a grant's recipient
+
+
+def grants_received(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
+    """FUNDS from the text's author (a "we" end, :func:`graph.nlp.authors.resolve_we`) to
+    each organisation a sentence says receives a sum from no one it names: a grant maker's
+    list of its grants ("**Stanford University** receives $6.2 million for Project Lantern"
+    under "News from the Hollis Foundation"); dropped where the text names no author, and
+    where the author is the recipient ("Loomwright receives $8.5 million")."""
+    orgs = {t.i: e for e in doc.ents if e.label_ == "ORG" for t in e}
+    for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in RECEIVING):
+        children = list(verb.children)
+        if any(c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by") for c in children):
+            continue  # "... from the Hollis Foundation": the funder is named
+        org = next((orgs[c.i] for c in children if c.dep_ == "nsubj" and c.i in orgs), None) \
+            or _bold_opening(doc, verb, orgs)
+        sums = [c for c in children if c.dep_ == "dobj"]
+        if org is None or not any(t.is_currency for c in sums for t in c.subtree):
+            continue
+        sent = verb.sent
+        yield TypedRelation(doc_id, UNRESOLVED, (offset + org.start_char, offset + org.end_char),
+                            "fund", offset + sent.start_char, offset + sent.end_char,
+                            via=FIRST_PERSON_PLURAL, predicate="FUNDS")
+
+
+_MARKS = {"-", "*", "**", "+", "•"}
+
+
+def _bold_opening(doc: Doc, verb: Token, orgs: dict[int, Span]) -> Span | None:
+    """The organisation a list item opens with in bold right before ``verb``, where the
+    parser took the marks for the subject ("- **University of Toronto** receives ...")."""
+    k = verb.i - 1
+    while k >= 0 and doc[k].text in _MARKS:
+        k -= 1
+    org = orgs.get(k)
+    return org if org is not None and all(
+        t.text in _MARKS or t.is_space for t in doc[verb.sent.start:org.start]) else None

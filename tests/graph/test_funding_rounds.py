@@ -212,3 +212,28 @@ def test_who_a_sum_is_received_from_funds_the_receiver(nlp, model):
     # "a strategic investment from X": no round's word, an investment's
     assert ("NVIDIA", "FUNDS", "Kestrel AI") in typed(
         nlp, "Kestrel AI received a strategic investment from NVIDIA in March.")
+
+
+def test_a_grant_makers_recipients_are_funded_by_it(nlp, model):
+    # session-60 probe b02.md (a foundation's news item of our own): the list of its grants
+    # names the recipients and the sums, not the funder, which is the text's author (its
+    # byline "News from the Hollis Foundation"); the parser takes a bold item's marks for
+    # its subject
+    grants = Path(__file__).resolve().parents[2] / "training" / "probes" / "news2" / "docs" / \
+        "b02.md"
+    found = {(s, o) for s, p, o in typed(nlp, grants.read_text(encoding="utf-8"))
+             if p == "FUNDS"}
+    assert {("Hollis Foundation", "Carnegie Mellon University"),
+            ("Hollis Foundation", "University of Toronto"),
+            ("Hollis Foundation", "ETH Zurich")} <= found, found
+    # a sum received from a funder the sentence names is that funder's
+    news = ("# Hollis Foundation Launches Open Reasoning Initiative\n\n*News from the Hollis "
+            "Foundation — April 14, 2026*\n\nThe Hollis Foundation today launched the Open "
+            "Reasoning Initiative, a $24 million grant programme.\n\n- **ETH Zurich** "
+            "receives $1.5 million from the Swiss National Science Foundation.\n")
+    found = {(s, o) for s, p, o in typed(nlp, news) if p == "FUNDS"}
+    assert ("Hollis Foundation", "ETH Zurich") not in found, found
+    # without an author the sum received is no one's funding
+    assert not any(p == "FUNDS" for _, p, _ in typed(
+        nlp, "- **Carnegie Mellon University** receives $5.4 million to build OpenProof, an "
+             "open corpus of 2 million machine-checked proofs."))
