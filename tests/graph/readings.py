@@ -4,6 +4,7 @@ comparisons, figures, rows, uses, provenance) says of a text, keyed by the entit
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from spacy.tokens import Span
 
@@ -28,3 +29,11 @@ def every_sentence(reader: Reader, nlp, text: str) -> dict[tuple[str, str], str]
     for sent in nlp(text).sents:
         found |= named(reader, sent, list(sent.ents))
     return found
+
+
+PROBES = Path(__file__).resolve().parents[2] / "training" / "probes"
+
+
+def probe(folder: str, name: str) -> str:
+    """The text of one of our probes (``training/probes/<folder>/docs/<name>``)."""
+    return (PROBES / folder / "docs" / name).read_text(encoding="utf-8")

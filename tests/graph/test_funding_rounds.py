@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.nlp.funding import funding_readings
-from tests.graph.readings import first_sentence
+from tests.graph.readings import first_sentence, probe
 from tests.graph.test_relation_classifier import typed
 
 
@@ -219,10 +219,7 @@ def test_a_grant_makers_recipients_are_funded_by_it(nlp, model):
     # names the recipients and the sums, not the funder, which is the text's author (its
     # byline "News from the Hollis Foundation"); the parser takes a bold item's marks for
     # its subject
-    grants = Path(__file__).resolve().parents[2] / "training" / "probes" / "news2" / "docs" / \
-        "b02.md"
-    found = {(s, o) for s, p, o in typed(nlp, grants.read_text(encoding="utf-8"))
-             if p == "FUNDS"}
+    found = {(s, o) for s, p, o in typed(nlp, probe("news2", "b02.md")) if p == "FUNDS"}
     assert {("Hollis Foundation", "Carnegie Mellon University"),
             ("Hollis Foundation", "University of Toronto"),
             ("Hollis Foundation", "ETH Zurich")} <= found, found

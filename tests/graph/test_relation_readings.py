@@ -9,10 +9,8 @@ Guide's pages or the seeds), run through the whole pipeline.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from graph.nlp.comparisons import comparison_readings
-from tests.graph.readings import every_sentence, first_sentence
+from tests.graph.readings import every_sentence, first_sentence, probe
 from tests.graph.test_relation_classifier import typed
 
 
@@ -475,16 +473,12 @@ def test_a_comparison_after_an_instrument_is_not_the_instruments(nlp, model):
 
 
 
-RELEASE = Path(__file__).resolve().parents[2] / "training" / "probes" / "news2" / "docs" / \
-    "b04.md"
-
-
 def test_a_release_highlights_lines_a_benchmark_labels_are_the_models_results(nlp, model):
     # session-60 probe b04.md (an announcement of our own): the headline's verb ends no name
     # ("Vela-Code 2 Tops the ..."), so the release is what the text is about; each line a
     # benchmark labels gives it the figure, the benchmark and the comparison after the figure;
     # the label owns no figure, and the rivals a model's highlights name are no uses
-    found = typed(nlp, RELEASE.read_text(encoding="utf-8"))
+    found = typed(nlp, probe("news2", "b04.md"))
     assert {("Vela-Code 2", "HAS_METRIC", "90.2%"), ("Vela-Code 2", "EVALUATED_ON", "HumanEval+"),
             ("Vela-Code 2", "EVALUATED_ON", "LiveCodeBench"),
             ("Vela-Code 2", "HAS_METRIC", "58.9% pass@1"),
