@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
+from graph.nlp.provenance import FINITE
 from graph.nlp.relations import main_subject
 
 DERIVED = ("DATASET",)
@@ -215,7 +216,6 @@ def _made_with(a: Span, b: Span, ents: list[Span]) -> dict[tuple[int, int], str]
 # "Wrangler-7B is Mistral 7B fine-tuned on ToolTraj": the model a copula names as another
 # model made into it
 MADE_WITH = ("METHOD", "DATASET", "PROJECT")  # what a model is trained with, or on
-FINITE = ("VBD", "VBZ", "VBP")
 MADE_REACH = 2 * REACH  # a recipe's steps: "with SFT on ..., followed by DPO on ..."
 DERIVED_PARTICIPLES = ("fine-tuned", "finetuned", "distilled", "pretrained", "pre-trained",
                        "trained", "adapted", "quantized", "quantised")
