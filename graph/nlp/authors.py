@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.components.headline import headline_author
 from graph.nlp.components.spans import (
+    credits,
     doc_text,
     first_conjunct,
     line_bounds,
@@ -123,16 +124,22 @@ def affiliations(doc: Doc, offset: int = 0) -> Affiliations:
     Laboratory", "**Affiliations:** University of Washington; Allen Institute for AI") or a
     parenthesis closing a title's line ("### Tree-Aligned Speculative Sampling (Princeton
     University, Together AI)", "*Paper:* "Learning to Fix ..." (Carnegie Mellon University
-    and Lumen Labs)"). The "we" and "the authors" after it (a line's: from its paragraph's
-    first line, "**Paper:** ...") are theirs (GUIDELINES: each of them develops what the
-    paper proposes), up to the next group: a digest's next paper."""
+    and Lumen Labs)"), or on the paper's credit line (:func:`spans.credits`: "**Authors:**
+    Priya Raman (Carnegie Mellon University), ...", "*Northwind AI · arXiv:2611.07745*"),
+    which under the title holds from the text's start. The "we" and "the authors" after it
+    (a line's: from its paragraph's first line, "**Paper:** ...") are theirs (GUIDELINES:
+    each of them develops what the paper proposes), up to the next group: a digest's next
+    paper."""
     text, groups = doc_text(doc), {}
     for ent in doc.ents:
         if ent.label_ != "ORG" or not listed_organisations(ent):
             continue
         start, end = line_bounds(ent)
         opened = text.rfind("(", start, ent.start_char)
-        if opened >= 0 and ")" not in text[opened:ent.start_char]:
+        credited = credits(text[start:end])
+        if credited and text.count("\n", 0, start) <= _BYLINE_LINES:
+            start = 0  # the paper's credits under its title: from the text's start
+        elif opened >= 0 and ")" not in text[opened:ent.start_char] and not credited:
             if not (text[ent.end_char:end].rstrip(" *_\t").endswith(")") and title_line(ent)):
                 continue  # "labs (OpenAI, Anthropic and Google) have ...": no title's
         else:  # a line of them holds from its paragraph's first line ("**Paper:** ...")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from graph.nlp.components.spans import doc_text
+from graph.nlp.components.spans import credits, doc_text
 from graph.nlp.features import text_lines
 from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import TypedRelation
@@ -29,6 +29,10 @@ MADE_TYPES = ("MODEL", "METHOD", "DATASET", "PROJECT")
 _INTRO = re.compile(r"(?i)^(?:#+\s*|[\s*_]*)(?:[\w' ]*\s)?contributions?"
                     r"(?:\s+(?:are|include))?(?:[\s*_]*:[\s*_]*|[\s*_]*)$")
 _LABEL = re.compile(r"(?i)^\W*(?:paper|title)\W*:\W*")  # "**Paper:** "PruneLens: ...""
+# a paper's title opening with its name, "# MigrateBench: Evaluating Coding Agents ...", "##
+# Kestrel-VL: reading documents ...", over its credits (:func:`spans.credits`)
+_TITLE = re.compile(r"^#{1,3}\s+(?=[^:]{2,40}:\s)")
+_HEAD = 5  # lines
 _OPENING = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])?[\s*_\"“`]*")  # marks before an item's name
 
 
@@ -37,13 +41,15 @@ def contributions(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelat
     the module's notes), in document offsets."""
     text = doc_text(doc)
     listing = False
-    for start, end in text_lines(text):
+    lines = text_lines(text)
+    credited = offset == 0 and any(credits(text[s:e]) for s, e in lines[:_HEAD])
+    for number, (start, end) in enumerate(lines):
         line = text[start:end]
         if listing and not line.strip():
             continue
         if not LIST_ITEM.match(line):
             listing = bool(_INTRO.match(line)) and (":" in line or line.lstrip()[:1] == "#")
-        label = _LABEL.match(line)
+        label = _LABEL.match(line) or (_TITLE.match(line) if credited and not number else None)
         if not (listing and LIST_ITEM.match(line)) and label is None:
             continue
         at = start + (label.end() if label else 0)

@@ -92,3 +92,40 @@ def test_what_a_papers_contributions_list_and_its_paper_line_name_its_authors_ma
     plain = CONTRIBUTIONS.replace("Contributions:", "Related work:")
     found = {(s, o) for s, p, o in typed(nlp, plain) if p == "DEVELOPED_BY"}
     assert ("MultiHop-Haystack", "University of Washington") not in found, found
+
+
+# session 61's probes (paper summaries written and annotated before anything ran on them):
+# s01, an arXiv listing whose authors line names each author's organisation in brackets
+LISTING = (
+    "# MigrateBench: Evaluating Coding Agents on Long-Horizon Repository Migrations\n\n"
+    "**Authors:** Priya Raman (Carnegie Mellon University), Tomás Ibarra (Carnegie Mellon "
+    "University), Lena Vogt (Allen Institute for AI), Hadley Morrow (Meridian Labs)\n\n"
+    "**arXiv:2611.04872** [cs.SE] · Submitted 9 Nov 2026\n\n"
+    "**Abstract:** Popular coding benchmarks such as HumanEval mostly test single-file "
+    "patches. We introduce MigrateBench, a benchmark of 1,260 migration tasks mined from 214 "
+    "open-source repositories. Finally, we train MigraCoder-14B, a baseline fine-tuned from "
+    "Qwen2.5-Coder-14B.\n")
+# s05: the organisations on the line of the arXiv identifier, no "we": the title's name
+CREDITS = (
+    "## Kestrel-VL: reading documents at native resolution with a 7B vision-language model\n\n"
+    "*Northwind AI and the University of Washington · arXiv:2611.07745 · weights and data "
+    "released under Apache-2.0*\n\n"
+    "Kestrel-VL is an open vision-language model with 7 billion parameters, aimed at "
+    "documents, charts and screenshots rather than natural photos.\n")
+
+
+def test_the_organisations_of_a_credit_line_are_the_papers(nlp):
+    found = {(s, o) for s, p, o in typed(nlp, LISTING) if p == "DEVELOPED_BY"}
+    assert {("MigrateBench", "Carnegie Mellon University"), ("MigrateBench", "Meridian Labs"),
+            ("MigraCoder-14B", "Allen Institute for AI")} <= found
+    # the authors are people, not datasets, and develop nothing
+    assert ("Lena Vogt", "PERSON") in ents(nlp, LISTING)
+    assert not any(s in ("Lena Vogt", "Tomás Ibarra", "Hadley Morrow") for s, _ in found)
+
+
+def test_a_credited_papers_title_name_is_its_own(nlp):
+    found = {(s, o) for s, p, o in typed(nlp, CREDITS) if p == "DEVELOPED_BY"}
+    assert {("Kestrel-VL", "Northwind AI"), ("Kestrel-VL", "University of Washington")} <= found
+    # a title's name with no credits under it is no one's
+    uncredited = CREDITS.replace("· arXiv:2611.07745 ", "")
+    assert not any(p == "DEVELOPED_BY" for _, p, _ in typed(nlp, uncredited))

@@ -23,13 +23,17 @@ proposed by Yao et al. (2022), a team from Princeton University and Google Resea
 "Holtzman et al. (2019), from the University of Washington and the Allen Institute for AI,
 proposed it": the organisation (with its list) takes the citation's place as the agent or
 the subject, the citation hangs on it (GUIDELINES: the organisations develop the method).
+
+On a paper's credit line, a name right before its organisation's parenthesis is an
+author's ("**Authors:** Priya Raman (Carnegie Mellon University), ..."), whatever typed it.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.spans import credits, doc_text, line_bounds
 from graph.nlp.lexicon import words
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -44,6 +48,7 @@ def affiliations(doc: Doc) -> Doc:
     """Re-hang each "<people> at <ORG>" subject of ``doc`` on its organisation."""
     if not doc.has_annotation("DEP"):
         return doc
+    _credited_people(doc)
     people = words("entities", "affiliated_people")
     for token in doc:
         if token.dep_ in SUBJECTS and token.lemma_.lower() in people \
@@ -56,6 +61,22 @@ def affiliations(doc: Doc) -> Doc:
                 doc[token.i + 1].lower_ in ("al", "al."):
             _cited_organisation(doc, token.i)
     return doc
+
+
+def _credited_people(doc: Doc) -> None:
+    """On a paper's credit line ("**Authors:** Priya Raman (Carnegie Mellon University), Lena
+    Vogt (Allen Institute for AI)"), a name right before its organisation's parenthesis is a
+    person's, whatever typed it (the recogniser reads such names as datasets)."""
+    ents, changed, text = list(doc.ents), False, doc_text(doc)
+    for k, ent in enumerate(ents[:-1]):
+        after = ents[k + 1]
+        if ent.label_ != "PERSON" and after.label_ == "ORG" and after.start == ent.end + 1 \
+                and doc[ent.end].text == "(":
+            start, end = line_bounds(ent)
+            if credits(text[start:end]):
+                ents[k], changed = Span(doc, ent.start, ent.end, label="PERSON"), True
+    if changed:
+        doc.ents = ents
 
 
 def _cited_organisation(doc: Doc, et: int) -> None:

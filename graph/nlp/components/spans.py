@@ -134,6 +134,8 @@ def listed_organisations(span: Span) -> bool:
     line = doc.char_span(start, end, alignment_mode="expand") if end - start < _LINE else None
     if line is None:
         return False  # (a paragraph's line is no list of organisations)
+    if credits(line.text):  # the paper's authors' organisations
+        return span.label_ == "ORG"
     opened = [t.i for t in doc[line.start:span.start] if t.text == "("]
     closed = [t.i for t in doc[span.end:line.end] if t.text == ")"]
     inner = opened and closed and not any(t.text == ")" for t in doc[opened[-1]:span.start])
@@ -154,6 +156,18 @@ def listed_organisations(span: Span) -> bool:
         names += t.ent_iob_ == "B" and t.ent_type_ == "ORG"
         known = known or t.ent_type_ == "ORG" and bool(t.ent_id_)
     return labelled or names > 1 and known
+
+
+_AUTHORS_LABEL = re.compile(r"^[\W_]*(?:authors?|by)[\s*_]*:", re.IGNORECASE)
+_ARXIV = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}", re.IGNORECASE)
+
+
+def credits(line: str) -> bool:
+    """Whether a line credits a paper's authors: labelled "Authors:" ("Priya Raman (Carnegie
+    Mellon University), Lena Vogt (Allen Institute for AI)"), or holding its arXiv identifier
+    ("*Northwind AI and the University of Washington · arXiv:2611.07745*", "— Zhou, Lin, Park
+    et al., Tsinghua University and Microsoft Research. arXiv:2611.02290")."""
+    return bool(_AUTHORS_LABEL.match(line) or _ARXIV.search(line))
 
 
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[ \t]*(\w*)", re.M)
