@@ -121,3 +121,26 @@ def test_a_list_item_defines_its_name(nlp):
 def test_an_item_that_defines_no_name_types_nothing(nlp, text):
     doc = nlp(text)
     assert defined_items(doc, [], set(), language_words(nlp)) == []
+
+
+# session 61's probes (guide pages written and annotated before anything ran on them): k05
+TUTORIAL = ("In this tutorial you will build **PolicyPal**, a small retrieval-augmented "
+            "generation (RAG) app that answers employees' questions. PolicyPal runs on "
+            "LlamaIndex and is powered by Anthropic's Claude 3.5 Haiku, with the voyage-3 "
+            "model for embeddings.")
+
+
+def test_a_kinds_noun_in_apposition_types_a_name_with_an_inner_capital(nlp):
+    # past the bold and the acronym in brackets
+    assert ("PolicyPal", "PROJECT") in ents(nlp, TUTORIAL)
+    # an acronym is left: the appositive of "README" names a file, "OS" a system
+    assert not {e for e in ents(nlp, "Read the README, the project's main tool.")
+                if e[0] == "README"}
+
+
+def test_a_lower_case_name_with_a_version_before_model_is_a_model(nlp):
+    assert ("voyage-3", "MODEL") in ents(nlp, TUTORIAL)
+    assert ("text-embedding-3-large", "MODEL") in ents(
+        nlp, "Swap in the text-embedding-3-large model for higher recall.")
+    # a size is no name
+    assert not any(label == "MODEL" for _, label in ents(nlp, "A 7-layer model is enough."))

@@ -335,15 +335,22 @@ def apposed_noun(span: Span) -> Token | None:
     joined by hyphens are one), and its head noun is followed by a comma, a stop or a
     relative word.
     """
-    doc, i = span.doc, span.end
+    doc = span.doc
+    i = past_markup(doc, span.end)  # "**PolicyPal**, a small ... app"
     if i + 2 >= len(doc) or doc[i].text != ",":
         return None
     start = i + 2 if doc[i + 1].tag_ in _APPOSITION_OPENERS else _after_possessor(doc, i + 1)
+    words, j = [], start or len(doc)
+    while j < len(doc) and len(words) <= 2 * _MAX_MODIFIERS + 2:
+        aside = doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")"
+        words += [] if aside else [j]  # "a retrieval-augmented generation (RAG) app"
+        j += 3 if aside else 1
     modifiers = 0
-    for j in range(start or len(doc), len(doc)):
+    for k, j in enumerate(words):
         if doc[j].tag_ == "HYPH" or doc[j - 1].tag_ == "HYPH" and not doc[j - 2].whitespace_:
             continue  # "34-billion-parameter": one modifier
-        if doc[j].tag_ in ("NN", "NNS") and (j + 1 == len(doc) or doc[j + 1].tag_ not in (
+        after = doc[words[k + 1]] if k + 1 < len(words) else None
+        if doc[j].tag_ in ("NN", "NNS") and (after is None or after.tag_ not in (
                 "NN", "NNS", "NNP", "HYPH")):
             return doc[j]
         modifiers += 1

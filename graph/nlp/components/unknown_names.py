@@ -12,11 +12,14 @@ covers takes a type:
   the vectors in an HNSW graph" (``tool_verbs``);
 * METHOD where it is written before a technique's lower-case name, which says what kind
   of technique it is: "combine the dense results with BM25 keyword search";
-* PROJECT where a product's part comes from it: "uses the SFTTrainer from TRL".
+* PROJECT where a product's part comes from it: "uses the SFTTrainer from TRL";
+* the type a kind's noun in apposition gives it, for a name with an inner capital
+  ("**PolicyPal**, a small retrieval-augmented generation (RAG) app").
 
 A capitalised word nothing typed right before "model", "models" or "model family" names a
 family of models (:func:`family_names`): "trained the open Poro and Viking model families",
-"the Poro models"; a word of the language only listed with one that is none.
+"the Poro models"; a word of the language only listed with one that is none. So does a
+lower-case name with a version's digit there ("the voyage-3 model").
 
 A capitalised word of one piece ("Wikisource" listed with "Project Gutenberg") is left:
 lists of such words in guide pages are as often headings' words ("GPT3 and Prompts"), and
@@ -32,6 +35,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.nlp.components.arbiter import type_by_context
 from graph.nlp.components.spans import HYPHENS, title_line
 from graph.nlp.lexicon import words
 
@@ -54,7 +58,8 @@ def unknown_names(doc: Doc, spans: list[Span]) -> list[Span]:
         label = _listed_type(token, covered) if token.conjuncts else None
         if label is None:
             label = _tool_subject(doc, start, end) or _named_technique(doc, end, covered) \
-                or _library_of(token, covered) or _scorer(doc, end, covered)
+                or _library_of(token, covered) or _scorer(doc, end, covered) \
+                or _apposed_kind(doc, start, end)
         if label is None:
             continue
         span = Span(doc, start, end, label=label)
@@ -149,6 +154,15 @@ def _scorer(doc: Doc, end: int, covered: dict[int, Span]) -> str | None:
     return "MODEL"
 
 
+def _apposed_kind(doc: Doc, start: int, end: int) -> str | None:
+    """The type a kind's noun in apposition gives a name written with an inner capital
+    ("**PolicyPal**, a small retrieval-augmented generation (RAG) app": a product); not an
+    acronym's ("README, the ...", "DOI")."""
+    if not any(c.islower() for c in doc[start:end].text):
+        return None
+    return type_by_context(Span(doc, start, end))
+
+
 def _library_of(token: Token, covered: dict[int, Span]) -> str | None:
     """PROJECT where a product's part comes from the name: "the SFTTrainer from TRL" (a
     library's class): the part's whole is a product too."""
@@ -173,6 +187,9 @@ def family_names(doc: Doc, spans: list[Span], vocabulary: frozenset[str]) -> lis
     covered = {i for s in spans for i in range(s.start, s.end)}
     found: list[Span] = []
     for noun in (t for t in doc if t.text in _FAMILY_NOUNS and t.i > 0):  # (not a title's)
+        if (glued := _lower_case_name(doc, noun.i, covered)) is not None:
+            found.append(glued)
+            continue
         names, k = [], noun.i - 1
         while k >= 0 and (doc[k].text in _LISTING and names or _family_word(doc[k], covered)):
             if doc[k].text not in _LISTING:
@@ -187,6 +204,22 @@ def family_names(doc: Doc, spans: list[Span], vocabulary: frozenset[str]) -> lis
             if not title_line(span):
                 found.append(span)
     return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
+def _lower_case_name(doc: Doc, end: int, covered: set[int]) -> Span | None:
+    """A model's name written in lower case with a version's digit, right before "model"
+    (``doc[end]``): "the voyage-3 model", "the text-embedding-3-large model"; its pieces
+    glued by hyphens, its first a word (not a size: "a 7-layer model")."""
+    start = end - 1
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    span = doc[start:end]
+    text = span.text
+    if not text or not doc[end - 1].whitespace_ or any(i in covered for i in range(start, end)) \
+            or not text[0].isalpha() or not text.islower() or "-" not in text \
+            or not any(c.isdigit() for c in text) or not text.replace("-", "").isalnum():
+        return None
+    return Span(doc, start, end, label="MODEL")
 
 
 def _family_word(token: Token, covered: set[int]) -> bool:
