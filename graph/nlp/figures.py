@@ -130,9 +130,11 @@ def labelled_figure(sent: Span, ents: list[Span]) -> tuple[Span, Span] | None:
 def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
     to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
-    the models of a sentence opening on a benchmark (:func:`opening_benchmark`); a line's
-    benchmark label owns none of its figures (:func:`labelled_figure`)."""
-    found: dict[tuple[int, int], str] = opening_benchmark(sent, ents) | respective(sent, ents)
+    the models of a sentence opening on a benchmark (:func:`opening_benchmark`), for figures
+    set against each other (:func:`versus`); a line's benchmark label owns none of its
+    figures (:func:`labelled_figure`)."""
+    found: dict[tuple[int, int], str] = opening_benchmark(sent, ents) | respective(sent, ents) \
+        | versus(sent, ents)
     if (labelled := labelled_figure(sent, ents)) is not None:
         found[(labelled[0].start, labelled[1].start)] = "NONE"  # "SWE-bench Verified: 61.4%"
     for n, figure in enumerate(ents):
@@ -164,6 +166,33 @@ def respective(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             for n, owner in enumerate(owners) for k, figure in enumerate(figures)}
 
 
+
+
+_VERSUS = {"vs", "vs.", "versus"}
+
+
+def versus(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """"Tesserae-8x3B roughly matches Mixtral 8x7B on MMLU (70.2 vs 70.6)": the two figures
+    of a bracket set against each other are the first and the last model or method named
+    before it, in that order ("HAS_METRIC"), and not the other's nor the benchmark's
+    ("NONE")."""
+    doc = sent.doc
+    for n, first in enumerate(ents[:-1]):
+        second = ents[n + 1]
+        if first.label_ != "METRIC" or second.label_ != "METRIC" or first.start == 0 or \
+                doc[first.start - 1].text != "(" or second.end >= len(doc) or \
+                doc[second.end].text != ")" or \
+                [t.lower_ for t in doc[first.end:second.start]] not in ([v] for v in _VERSUS):
+            continue
+        owners = [e for e in ents[:n] if e.label_ in ("MODEL", "METHOD")]
+        if len(owners) < 2:
+            return {}
+        found = {(e.start, f.start): "NONE" for e in ents[:n] for f in (first, second)
+                 if e.label_ in OWNERS}
+        found[(owners[0].start, first.start)] = "HAS_METRIC"
+        found[(owners[-1].start, second.start)] = "HAS_METRIC"
+        return found
+    return {}
 
 
 def _product(owner: Span, following: list[Span]) -> Span:

@@ -208,3 +208,12 @@ def test_a_result_moved_from_one_figure_to_another_is_its_owners(nlp):
                   "74.4") == "PaLM 540B"
     assert _owner(nlp, "The method improves GPT-4's accuracy on MATH from 42.5% to 53.9%.",
                   "42.5") == "GPT-4"
+
+
+def test_two_figures_set_against_each_other_are_the_compared_names_in_order(nlp):
+    # session 61's probes (guide pages written and annotated before anything ran on them): k06
+    found = typed(nlp, "Tesserae-8x3B uses the same design and roughly matches Mixtral 8x7B "
+                       "on MMLU (70.2 vs 70.6).")
+    assert {("Tesserae-8x3B", "HAS_METRIC", "70.2"), ("Mixtral 8x7B", "HAS_METRIC", "70.6")} \
+        <= found
+    assert not {("Mixtral 8x7B", "HAS_METRIC", "70.2"), ("MMLU", "HAS_METRIC", "70.6")} & found
