@@ -308,6 +308,19 @@ def test_an_author_column_names_the_maker_of_each_row_s_model(nlp):
     assert not any(t == "Meta AI" and s != "Code Llama" for s, t in found), found
 
 
+# session 61's probes (a guide's "choosing a model" page, k03): a "Made by" column
+CHOOSING = """| Model | Made by | Context window | MMLU-Pro | GPQA Diamond |
+|---|---|---|---|---|
+| GPT-4o | OpenAI | 128K | 72.6 | 53.6 |
+| Qwen2.5-72B-Instruct | Alibaba Cloud | 32K | 71.1 | 49.0 |
+"""
+
+
+def test_a_made_by_column_names_the_maker_of_each_row_s_model(nlp):
+    found = {(s, t) for s, p, t in edges(nlp, CHOOSING) if p == "DEVELOPED_BY"}
+    assert found == {("GPT-4o", "OpenAI"), ("Qwen2.5-72B-Instruct", "Alibaba Cloud")}, found
+
+
 # eval__compute_eval.md (heldout-evals-dev): the columns name measures, not benchmarks
 COMPUTE_EVAL = """| Model                        | Accuracy | Stderr | Time  | Tokens    |
 | ---------------------------- | -------- | ------ | ----- | --------- |
