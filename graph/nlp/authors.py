@@ -81,11 +81,17 @@ _BYLINE_LINES = 4  # a byline is under the headline
 def _byline(ent: Span) -> bool:
     """A post's byline under its headline (``ent`` on the text's first lines) names its
     author: "*The Loomwright blog · March 3, 2026*", "*News from the Hollis Foundation —
-    April 14, 2026*"."""
+    April 14, 2026*", and so does a vendor's documentation: "*Kestrel Labs docs › Deployment*",
+    "*Part of the Corvid AI developer docs.*" (read from the words: the parser takes "docs"
+    for a verb)."""
     doc, root = ent.doc, ent.root
     k = _before_first(ent)
     return root.dep_ in ("compound", "poss") and root.head.lower_ in ("blog", "newsroom") or \
-        k > 0 and doc[k].lower_ == "from" and doc[k - 1].lower_ == "news"
+        k > 0 and doc[k].lower_ == "from" and doc[k - 1].lower_ == "news" or \
+        any(t.lower_ in _DOCS for t in doc[ent.end:ent.end + 2])
+
+
+_DOCS = {"docs", "documentation"}
 
 
 def _researchers_at(ent: Span) -> bool:

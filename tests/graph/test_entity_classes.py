@@ -1249,6 +1249,11 @@ def test_a_numbered_name_after_a_labs_possessive_or_release_is_its_model(nlp):
     found = [(e.text, e.label_) for e in nlp("According to the company, Meridian 3 beats Aleph "
                                              "Alpha's Pharia-1-LLM on HellaSwag.").ents]
     assert ("Pharia-1-LLM", "MODEL") in found, found
+    # session 61's probes (k02, a guide page of our own): in lower case too
+    found = [(e.text, e.label_) for e in nlp(
+        "Popular choices include OpenAI's text-embedding-3-large, BAAI's BGE-M3 and the tiny "
+        "all-MiniLM-L6-v2. A cross-encoder such as BAAI's bge-reranker-v2-m3 reads both.").ents]
+    assert {("text-embedding-3-large", "MODEL"), ("bge-reranker-v2-m3", "MODEL")} <= set(found)
 
 
 def test_a_released_or_possessed_name_keeps_its_size_and_variant_words(nlp):

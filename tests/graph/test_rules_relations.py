@@ -334,5 +334,11 @@ def test_a_posts_byline_names_its_author(nlp, model):
             "participation from Conviction.\n")
     assert set(author_mentions(nlp(text))) == {"loomwright"}
     assert ("Andreessen Horowitz", "FUNDS", "Loomwright") in typed(nlp, text)
+    # a vendor's documentation names its maker the same way: session-61 probe k06.md
+    docs = ("*Aldermere AI docs › Concepts*\n\n# Glossary: how language models are trained\n\n"
+            "**Pretraining**\n: The first and most expensive stage. Our Tesserae-8x3B was "
+            "pretrained on Loamweb, a 9T-token filtered crawl we built in-house.\n")
+    assert set(author_mentions(nlp(docs))) == {"aldermere ai"}
+    assert ("Loamweb", "DEVELOPED_BY", "Aldermere AI") in typed(nlp, docs)
     # a name further down is no byline
     assert author_mentions(nlp("\n\n\n\n\n\nA guide to the Loomwright blog and others.")) == {}

@@ -63,8 +63,10 @@ _POSSESSED = re.compile(
     r"(?:['\u2019]s|(?: today| yesterday| recently)? (?:released|launched|introduced|"
     r"unveiled|open-sourced|announced)) ([A-Z][a-z][\w-]*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d+)?"
     r"(?: \d+(?:\.\d+)?[BMT])?(?: [A-Z][a-z]+){0,2}"
-    r"|(?=[A-Z][a-z]\w*-[\w.-]*\d)[A-Z][a-z]\w*(?:-[A-Za-z0-9]+(?:\.\d+)*)+)(?![\w-]|\.\w)")
-# (or a hyphen-joined name with a number: "Aleph Alpha's Pharia-1-LLM", "xAI's Grok-2.")
+    r"|(?=[A-Z][a-z]\w*-[\w.-]*\d)[A-Z][a-z]\w*(?:-[A-Za-z0-9]+(?:\.\d+)*)+"
+    r"|(?=[a-z]+-[\w.-]*\d)[a-z][a-z0-9]*(?:-[a-z0-9]+(?:\.\d+)*)+)(?![\w-]|\.\w)")
+# (or a hyphen-joined name with a number: "Aleph Alpha's Pharia-1-LLM", "xAI's Grok-2.", in
+# lower case too: "OpenAI's text-embedding-3-large", "BAAI's bge-reranker-v2-m3")
 
 
 def possessed_models(doc: Doc, names: list[Span]) -> list[Span]:
