@@ -21,7 +21,7 @@ from graph.nlp.figures import labelled_figure
 from graph.nlp.lexicon import table
 from graph.nlp.relations import main_subject
 from graph.nlp.title_lines import title_head, title_line
-from graph.nlp.use_phrases import line_opening, possessor
+from graph.nlp.use_phrases import CLAUSE_BREAKS, apposed_owner, line_opening, possessor
 
 ENDS = ("MODEL", "METHOD")
 # a use ("Mixtral uses a sparse mixture-of-experts architecture") links more kinds of ends
@@ -46,7 +46,6 @@ LIST_JOINS = {",", "and", "or", "as", "well", "even", "also", "the", "both", "&"
 BETTER = {"better", "stronger", "superior"}  # a result better than another's: a win
 HIGHER = {"higher", "greater"}  # ... when what is higher is a result (not "latency")
 RESULTS = {"accuracy", "score", "scores", "performance", "quality", "results", "win"}
-CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
@@ -178,6 +177,8 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
         # "CoT with GPT-4 outperforms X": the instrument's user; "a 74% success rate with
         # GPT-4 compared to 4% for CoT": none
         return next((e for e in before if e.end == prep.i), None)
+    if between and between[0].text == "," and (owner := apposed_owner(sent, subject, before)):
+        return owner  # "Orion-L, Ferrous Labs' model fine-tuned from Qwen2.5, is on par with"
     if doc[cue].tag_ == "VBG" and doc[cue - 1].text == "," and subject.root.dep_ == "dobj":
         # "it increases FactScore from 55.9 to 71.4, outperforming X": the clause's subject's
         said = main_subject(sent)

@@ -26,8 +26,8 @@ from functools import cache
 from spacy.tokens import Span
 
 from graph.nlp.lexicon import words
-from graph.nlp.provenance import FINITE
 from graph.nlp.relations import main_subject
+from graph.nlp.use_phrases import FINITE
 
 DERIVED = ("DATASET",)
 CLAUSE_ENDS = {";", ".", ":", "|", "while", "whereas", "but"}

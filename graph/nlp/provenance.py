@@ -27,6 +27,7 @@ from graph.nlp.lexicon import table, words
 from graph.nlp.owned import MADE, owned_products
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS, people_noun
+from graph.nlp.use_phrases import FINITE
 
 POSSESSIVE = ("'s", "’s", "'", "’")
 FROM = ("from",)
@@ -47,7 +48,6 @@ MAKER_NOUNS = ("maker", "makers", "developer", "developers", "creator", "creator
 OWN = ("own", "new", "newest", "latest", "flagship", "open", "first")  # "its own X"
 CLOSING = (")", ",", "and", ";")  # what may follow the maker in "X (ORG, ORG, 2023)"
 # (the tokenizer may keep what follows a closing parenthesis with it: "(Anthropic):")
-FINITE = ("VBD", "VBZ", "VBP")  # a verb of a clause, which no description holds
 MARKS = (",", "`", "**", '"')  # what the words between a thing and its maker may hold
 
 

@@ -37,6 +37,9 @@ LOOKAHEAD = 12  # tokens from a cue to the first item it may name
 # relative clause says it is made of is used too
 PARTS = {"include", "combine", "comprise"}
 
+CLAUSE_BREAKS = {";", ":", "\n", "|", "(", ")", "—", "–"}
+FINITE = ("VBD", "VBZ", "VBP")  # a verb of a clause, which no description holds
+
 
 @cache
 def _cues() -> dict[str, tuple[str, bool]]:
@@ -232,3 +235,17 @@ def wrapped(doc, k: int, end: int) -> bool:
     return breaks.count("\n") == 1 and last >= 0 and doc[last].lower_ in OPEN_ENDS and \
         after < end and doc[after].text not in LINE_MARKS and \
         doc[after].text[:1] not in ("#", "|") and line_opening(doc, after, end) == after
+
+
+def apposed_owner(sent: Span, name: Span, before: list[Span]) -> Span | None:
+    """The name opening the clause whose appositive, set off by commas, holds ``name``:
+    "Orion-L, Ferrous Labs' model fine-tuned from Qwen2.5-72B-Instruct, is on par with"
+    (read from the words: the parser makes "fine-tuned" the verb)."""
+    doc = sent.doc
+    owner = next((e for e in reversed(before) if e.end < name.start), None)
+    if owner is None or doc[owner.end].text != "," or \
+            any(t.is_alpha for t in doc[sent.start:owner.start]) or \
+            any(t.tag_ in FINITE or t.tag_ == "MD" or t.text in CLAUSE_BREAKS or t.text == ","
+                for t in doc[owner.end + 1:name.start]):
+        return None
+    return owner

@@ -10,6 +10,7 @@ from graph.build.assemble import build_graph
 from graph.ingest.documents import Document
 from graph.nlp.extract import extract
 from graph.nlp.pipeline import shared_pipeline
+from tests.graph.test_relation_classifier import typed
 
 
 def graph_nodes(nlp, text: str) -> dict[str, tuple[str, list[str]]]:
@@ -31,3 +32,20 @@ def test_a_bracketed_size_after_a_model_is_one_of_its_forms(nlp):
 def test_a_bracketed_word_is_no_size(nlp):
     nodes = graph_nodes(nlp, "Mistral 7B (Apache 2.0) and Llama 3 (Meta) are open models.")
     assert not any("(" in alias for _, aliases in nodes.values() for alias in aliases)
+
+
+def test_a_name_ending_on_its_size_in_letters_is_a_model(nlp):
+    # session 61's probes (guide pages of our own, k02 and k03): the recogniser cut "-L" off
+    # and read it as an organisation, and missed "Orion-L" whole
+    text = ("- **Budget.** Orion-L, Ferrous Labs' model fine-tuned from Qwen2.5-72B-Instruct, "
+            "is on par with Llama 3.1 405B.\n\n### How was Corvid-Embed-L trained?\n")
+    found = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Orion-L", "MODEL"), ("Corvid-Embed-L", "MODEL")} <= found, found
+    # and the comparison after its appositive is its own, not the base model's
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "COMPARED_WITH"}
+    assert found & {("Orion-L", "Llama 3.1 405B"), ("Llama 3.1 405B", "Orion-L")}, found
+    assert not {("Qwen2.5-72B-Instruct", "Llama 3.1 405B"),
+                ("Llama 3.1 405B", "Qwen2.5-72B-Instruct")} & found
+    # a person's hyphenated name is none
+    assert not any(label == "MODEL" for _, label in
+                   {(e.text, e.label_) for e in nlp("Jean-Luc Picard met T-S there.").ents})

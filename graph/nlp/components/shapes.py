@@ -26,7 +26,8 @@ over the document's text (no per-token work, so they cost nothing next to the pa
   Pragmatic Benchmark for ...") unless the acronym before them and a colon is spelled by
   their initials ("MTEB: Massive Text Embedding Benchmark");
 * a hyphen-joined name ending on a model's variant after its version or size
-  ("Athene-V2-Chat", "Nemotron-4-340B-Instruct", "Llama-2-7b-chat"): a MODEL;
+  ("Athene-V2-Chat", "Nemotron-4-340B-Instruct", "Llama-2-7b-chat"), or on its size in
+  letters ("Orion-L", "Corvid-Embed-L", "Kite-XL"): a MODEL;
 * a model's id under its provider, "<provider>/<model>": a MODEL when the provider serves
   models (``model_providers``: "groq/llama3-70b-8192", "openrouter/openai/gpt-oss-120b",
   "Qwen/Qwen2.5-72B-Instruct") and the model's part has a digit, or when that part has a
@@ -92,6 +93,9 @@ _AT_K = re.compile(r"(?<![\w@.-])(?:[Pp]ass|[Ss]core|[Mm]aj|[Aa]cc|[Cc]ons)@(?:k
 # "Llama-2-7b-chat" (the recogniser had read the first as a METHOD)
 _VARIANT_MODEL = re.compile(r"(?<![\w/.-])[A-Z][\w.]*(?:-[\w.]+)*-[Vv]?\d[\w.]*(?:-[\w.]+)*"
                             r"-(?:[Cc]hat|[Ii]nstruct|[Bb]ase)(?![\w-])")
+# or its size in letters: "Orion-L", "Corvid-Embed-L" (the recogniser cut the letter off)
+_LETTER_SIZED = re.compile(r"(?<![\w/.-])[A-Z][a-z][A-Za-z]*(?:-[A-Z][A-Za-z]+)*"
+                           r"-(?:X{0,2}[SML]|XXL)(?![\w-])")
 _FIGURE_BEFORE = re.compile(r"\d%?\s*$")  # "8.6% pass@1": the figure's measure
 
 
@@ -157,7 +161,8 @@ def shape_spans(doc: Doc) -> list[Span]:
         if match.group(1).lower() not in generic:
             found.append((match.start(), match.end(), "ORG"))
     found += [(m.start(), m.end(), "ORG") for m in _DOT_AI.finditer(text)]
-    found += [(m.start(), m.end(), "MODEL") for m in _VARIANT_MODEL.finditer(text)]
+    found += [(m.start(), m.end(), "MODEL") for pattern in (_VARIANT_MODEL, _LETTER_SIZED)
+              for m in pattern.finditer(text)]
     models = _hub_models(text)
     found += models + _hub_datasets(text, models)
     found += [(m.start(), m.end(), "METHOD") for m in _AT_K.finditer(text)
