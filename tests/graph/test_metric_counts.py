@@ -373,3 +373,19 @@ def test_a_score_the_small_model_took_for_a_date_is_a_figure(nlp):
                               "Mixtral 8x7B (42.1) while using fewer active parameters.")
     assert "3.1" not in _metrics(nlp, "| Llama 3, 3.1, 3.2, 3.3 | 1B, 3B, 8B, 70B, 405B | "
                                  "Meta AI | Meta AI 2024 |")
+
+
+def test_a_size_before_a_models_name_leaves_the_name(nlp):
+    # session 61's probes (k06, a glossary of our own): "175B GPT-3" was one figure and the
+    # model was lost
+    found = {(e.text, e.label_) for e in nlp(
+        "Labelers preferred outputs of the 1.3B-parameter InstructGPT over those of the 175B "
+        "GPT-3 it was built on top of.").ents}
+    assert {("175B", "METRIC"), ("GPT-3", "MODEL")} <= found, found
+    # a generic noun after a size is still what it counts; a size glued to a name is the name's
+    found = {(e.text, e.label_) for e in nlp("Replit Code (2.7B LLM) is small.").ents}
+    assert ("2.7B LLM", "METRIC") in found, found
+    # readme__unsloth.md (heldout-dev)
+    found = {e.text for e in nlp("- **Qwen3.5** - 0.8B, 2B, 4B, 9B, 27B, 35-A3B, 112B-A10B are "
+                                 "now supported. Guide + notebooks").ents}
+    assert "112B-A10B" in found, found

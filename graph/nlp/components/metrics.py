@@ -61,6 +61,10 @@ def extend_to_noun(ent: Span) -> int:
             head.i >= ent.end and _modifiers_between(ent, head):  # (not a Markdown "*")
         if _coordinated_number(doc[ent.end:head.i]):
             return ent.end  # "between 244M and 137B parameters": the noun is the last one's
+        if _SIZE.match(ent.text) and ent[-1].whitespace_ and head.pos_ == "PROPN" and \
+                head.text[:1].isupper() and head.text.casefold() not in words(
+                    "entities", "generic_terms"):
+            return ent.end  # "the 175B GPT-3", "the 7B Mistral": a model's size, not a noun's
         # (a size ends at what it counts: "14B parameter", "8-billion-parameter", not "14B
         # parameter small language model"; "4,096-token context window" goes on)
         sizes = words("metrics", "size_nouns")
