@@ -8,7 +8,11 @@ where the text names neither.
 
 Read from the lines: the item's or the label's first entity must stand right at its
 opening (past bullets, bold and quotes), a thing's type (not an organisation, a person or a
-figure).
+figure). A credited paper's title opening with a name counts as its "Paper:" line does.
+
+A line's bold label names what the people its sentence opens with made, at their
+organisations (:func:`labelled_makers`: "4. **Tree of Thoughts.** Researchers at Princeton
+University and Google DeepMind let the model explore ...").
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from spacy.tokens import Doc
 
 from graph.nlp.components.spans import credits, doc_text
 from graph.nlp.features import text_lines
+from graph.nlp.lexicon import words
 from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import TypedRelation
 from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
@@ -59,3 +64,52 @@ def contributions(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelat
             yield TypedRelation(doc_id, (offset + ent.start_char, offset + ent.end_char),
                                 UNRESOLVED, "contribute", offset + start, offset + end,
                                 via=FIRST_PERSON_PLURAL, predicate="DEVELOPED_BY")
+
+
+# a line's bold label: "4. **Tree of Thoughts.** ...", "- **Zero-shot CoT**: ..."
+_BOLD_LABEL = re.compile(r"\s*(?:[-*+•]|\d{1,2}[.)])?\s*\*\*[^*\n]{2,60}?(?:[.:]\*\*|\*\*[.:])")
+_PEOPLE_AT = ("at", "from")
+_OPENING_WORDS = 8  # tokens of the label's sentence where its makers are named
+_LISTING = {",", "and", "&", "the"}
+
+
+def labelled_makers(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
+    """DEVELOPED_BY for the thing a line's bold label names, made by the organisations of
+    the people its sentence opens with: "4. **Tree of Thoughts.** Researchers at Princeton
+    University and Google DeepMind let the model explore ...", "1. **Zero-shot CoT.** Takeshi
+    Kojima and colleagues at the University of Tokyo showed ..." (GUIDELINES: DEVELOPED_BY)."""
+    text = doc_text(doc)
+    people = words("entities", "affiliated_people") | {"colleague"}
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+    for start, end in text_lines(text):
+        bold = _BOLD_LABEL.match(text, start, end)
+        if bold is None:
+            continue
+        at = _OPENING.match(text, start, end).end()
+        label = next((e for e in doc.ents if e.start_char == at), None)
+        body = doc.char_span(bold.end(), end, alignment_mode="expand")
+        if label is None or label.label_ not in MADE_TYPES or label.end_char > bold.end() \
+                or body is None:
+            continue
+        noun = next((t for t in body[:_OPENING_WORDS] if t.lemma_.lower() in people and
+                     t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _PEOPLE_AT), None)
+        if noun is None:
+            continue
+        for org in _listed_from(doc, orgs, noun.i + 2):
+            yield TypedRelation(doc_id, (offset + label.start_char, offset + label.end_char),
+                                (offset + org.start_char, offset + org.end_char), "made by",
+                                offset + start, offset + end, predicate="DEVELOPED_BY")
+
+
+def _listed_from(doc: Doc, orgs: list, i: int) -> list:
+    """The organisations listed from token ``i`` on ("the University of Tokyo", "Princeton
+    University and Google DeepMind")."""
+    found = []
+    for org in orgs:
+        if org.start < i:
+            continue
+        if any(t.lower_ not in _LISTING for t in doc[i:org.start]):
+            break
+        found.append(org)
+        i = org.end
+    return found

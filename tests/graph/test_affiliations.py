@@ -61,3 +61,17 @@ def test_a_citation_stands_for_the_organisations_named_after_it(nlp):
     doc = nlp("PAL, proposed by Gao et al. (2022), keeps the step-by-step idea.")
     agents = {t.text for t in doc if t.dep_ == "pobj" and t.head.dep_ == "agent"}
     assert agents and agents <= {"Gao", "et", "al", "al.", "."}, agents
+
+
+def test_the_makers_of_a_labelled_item_are_the_organisations_its_people_are_at(nlp):
+    # session 61's probes (k04, a guide page of our own): a list of a technique's variants,
+    # each under its bold name
+    text = ("4. **Tree of Thoughts.** Researchers at Princeton University and Google DeepMind "
+            "let the model explore and backtrack over a tree of partial solutions.\n")
+    found = typed(nlp, text)
+    assert {("Tree of Thoughts", "DEVELOPED_BY", "Princeton University"),
+            ("Tree of Thoughts", "DEVELOPED_BY", "Google DeepMind")} <= found, found
+    # people who are no subject of the item's opening say nothing of who made it
+    other = ("4. **Tree of Thoughts.** The model explores a tree of partial solutions, as "
+             "researchers at Princeton University suggest.\n")
+    assert not any(p == "DEVELOPED_BY" for _, p, _ in typed(nlp, other))
