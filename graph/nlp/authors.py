@@ -143,6 +143,8 @@ def affiliations(doc: Doc, offset: int = 0) -> Affiliations:
         start, end = line_bounds(ent)
         opened = text.rfind("(", start, ent.start_char)
         credited = credits(text[start:end])
+        if credited and ent.root.head.lower_ == "by":
+            continue  # "**Who:** Halcyon Security Lab, which is funded by the UK AISI, ran ..."
         if credited and text.count("\n", 0, start) <= _BYLINE_LINES:
             start = 0  # the paper's credits under its title: from the text's start
         elif opened >= 0 and ")" not in text[opened:ent.start_char] and not credited:

@@ -129,3 +129,16 @@ def test_a_credited_papers_title_name_is_its_own(nlp):
     # a title's name with no credits under it is no one's
     uncredited = CREDITS.replace("· arXiv:2611.07745 ", "")
     assert not any(p == "DEVELOPED_BY" for _, p, _ in typed(nlp, uncredited))
+
+
+def test_a_who_line_credits_the_organisations_that_ran_the_study_not_their_funder(nlp):
+    # s04: a digest's "**Who:**" line
+    text = ("### Red-team digest: PersonaDrift erodes safety training one turn at a time\n\n"
+            "**Paper:** \"PersonaDrift: Multi-Turn Jailbreaks via Gradual Role Erosion\" "
+            "(arXiv:2611.05561)\n"
+            "**Who:** Halcyon Security Lab, which is funded by the UK AI Security Institute, "
+            "ran the study jointly with ETH Zurich.\n\n"
+            "**What's new.** PersonaDrift is a multi-turn attack.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("PersonaDrift", "Halcyon Security Lab"), ("PersonaDrift", "ETH Zurich")} <= found
+    assert ("PersonaDrift", "UK AI Security Institute") not in found, found

@@ -158,15 +158,15 @@ def listed_organisations(span: Span) -> bool:
     return labelled or names > 1 and known
 
 
-_AUTHORS_LABEL = re.compile(r"^[\W_]*(?:authors?|by)[\s*_]*:", re.IGNORECASE)
+_AUTHORS_LABEL = re.compile(r"^[\W_]*(?:authors?|by|who)[\s*_]*:", re.IGNORECASE)
 _ARXIV = re.compile(r"\barXiv:\s?\d{4}\.\d{4,5}", re.IGNORECASE)
 
 
 def credits(line: str) -> bool:
     """Whether a line credits a paper's authors: labelled "Authors:" ("Priya Raman (Carnegie
-    Mellon University), Lena Vogt (Allen Institute for AI)"), or holding its arXiv identifier
-    ("*Northwind AI and the University of Washington · arXiv:2611.07745*", "— Zhou, Lin, Park
-    et al., Tsinghua University and Microsoft Research. arXiv:2611.02290")."""
+    Mellon University), Lena Vogt (Allen Institute for AI)") or "Who:", or holding its arXiv
+    identifier ("*Northwind AI and the University of Washington · arXiv:2611.07745*", "—
+    Zhou, Lin, Park et al., Tsinghua University and Microsoft Research. arXiv:2611.02290")."""
     return bool(_AUTHORS_LABEL.match(line) or _ARXIV.search(line))
 
 
