@@ -76,8 +76,9 @@ _LISTING = {",", "and", "&", "the"}
 def labelled_makers(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
     """DEVELOPED_BY for the thing a line's bold label names, made by the organisations of
     the people its sentence opens with: "4. **Tree of Thoughts.** Researchers at Princeton
-    University and Google DeepMind let the model explore ...", "1. **Zero-shot CoT.** Takeshi
-    Kojima and colleagues at the University of Tokyo showed ..." (GUIDELINES: DEVELOPED_BY)."""
+    University and Google DeepMind let the model explore ...", "1. **Self-Refine.** Aman
+    Madaan and colleagues at Carnegie Mellon University showed ..." (GUIDELINES:
+    DEVELOPED_BY)."""
     text = doc_text(doc)
     people = words("entities", "affiliated_people") | {"colleague"}
     orgs = [e for e in doc.ents if e.label_ == "ORG"]

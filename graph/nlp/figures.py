@@ -166,8 +166,6 @@ def respective(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
             for n, owner in enumerate(owners) for k, figure in enumerate(figures)}
 
 
-
-
 _VERSUS = {"vs", "vs.", "versus"}
 
 

@@ -71,6 +71,10 @@ def test_the_makers_of_a_labelled_item_are_the_organisations_its_people_are_at(n
     found = typed(nlp, text)
     assert {("Tree of Thoughts", "DEVELOPED_BY", "Princeton University"),
             ("Tree of Thoughts", "DEVELOPED_BY", "Google DeepMind")} <= found, found
+    # a person and colleagues at an organisation (an example of our own, not a probe's)
+    found = typed(nlp, "1. **Self-Refine.** Aman Madaan and colleagues at Carnegie Mellon "
+                       "University showed that a model can critique its own drafts.\n")
+    assert ("Self-Refine", "DEVELOPED_BY", "Carnegie Mellon University") in found, found
     # people who are no subject of the item's opening say nothing of who made it
     other = ("4. **Tree of Thoughts.** The model explores a tree of partial solutions, as "
              "researchers at Princeton University suggest.\n")
