@@ -49,3 +49,16 @@ def test_a_name_ending_on_its_size_in_letters_is_a_model(nlp):
     # a person's hyphenated name is none
     assert not any(label == "MODEL" for _, label in
                    {(e.text, e.label_) for e in nlp("Jean-Luc Picard met T-S there.").ents})
+
+
+def test_a_name_numbered_before_models_is_a_model_not_a_count(nlp):
+    # session-60 probe b01.md (an announcement of our own): "Embed 4" was cut to "Embed" and
+    # "4 models" read as a count of Command A's
+    found = {(e.text, e.label_) for e in nlp(
+        "Its Command A and Embed 4 models and its North platform help banks deploy AI. The "
+        "Kestrel 2 models are open.").ents}
+    assert {("Embed 4", "MODEL"), ("Kestrel 2", "MODEL")} <= found, found
+    assert ("4 models", "METRIC") not in found
+    # a count after a determiner is one
+    assert ("4 models", "METRIC") in {(e.text, e.label_) for e in nlp(
+        "All 4 models were tested on MMLU.").ents}

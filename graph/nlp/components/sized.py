@@ -12,7 +12,9 @@ or a capital past its first letter), not a determiner, a verb or a word of the l
 opening a sentence ("Our 7B model", "Both 7B models", "Compared 7B models"); after one,
 the name starts at the next word ("The Lark 3B model"). A name and its size outrank the
 size read as a metric ("3B model"), but not a pattern's longer name ("Llama 2 70B Chat").
-One regular expression over the text, no per-token work.
+One regular expression over the text, no per-token work. So is a name numbered like a
+release right before "model(s)" ("Its Command A and Embed 4 models", "the Kestrel 2
+models"): the number is its version, not a count.
 
 A name numbered like a release after its maker's possessive ("Northwind AI's Cirrus 4",
 "xAI's Grok 3 Mini", "Meta's Llama 3 70B Instruct") or its releasing verb ("Kairos
@@ -43,14 +45,22 @@ _NAMES = {"MODEL", "ORG", "PROJECT", "METHOD", "DATASET"}
 _NOT_A_NAME = {"DET", "PRON", "VERB", "AUX", "ADP", "ADV", "CCONJ", "SCONJ", "ADJ"}
 
 
+# a name numbered like a release before "model(s)": "Its Command A and Embed 4 models", "the
+# Kestrel 2 models" (the number is the version, not a count of models)
+_NUMBERED = re.compile(r"(?<![\w.$-])[A-Z][a-z]\w*(?: [A-Z][a-z]\w*)? v?\d{1,2}(?:\.\d)?"
+                       r"(?= models?\b)")
+
+
 def sized_models(doc: Doc) -> list[Span]:
-    """The MODEL spans of ``doc`` named by a size (see the module's notes)."""
-    spans = []
-    for match in _SIZED.finditer(doc_text(doc)):
+    """The MODEL spans of ``doc`` named by a size, or numbered before "models" (see the
+    module's notes)."""
+    spans, text = [], doc_text(doc)
+    for match in [*_SIZED.finditer(text), *_NUMBERED.finditer(text)]:
         span = doc.char_span(match.start(), match.end(), label="MODEL")
         if span is not None and not _a_name(span[0]) and len(span) > 2 and _a_name(span[1]):
             span = Span(doc, span.start + 1, span.end, label="MODEL")  # "The Lark 3B model"
-        if span is not None and _a_name(span[0]) and sized(span.text) and not any(
+        if span is not None and _a_name(span[0]) and (
+                sized(span.text) or match.re is _NUMBERED) and not any(
                 e.ent_id_ and e.label_ in _NAMES and e.start < span.end and span.start < e.end
                 for e in doc.ents):  # a pattern's name ("Llama 2 70B Chat") stays whole
             spans.append(span)
