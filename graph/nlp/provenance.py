@@ -285,7 +285,11 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             found[(a.start, b.start)] = "DEVELOPED_BY<"  # "Alibaba Cloud open-sourced X"
         elif a.label_ in MADE and b.label_ == "ORG":
             after = doc[b.end].text if b.end < len(doc) else ""
-            if _made_by(a, b, between, after):
+            if between[:3] == ["(", "the", "latter"] and between[3:] in (["from"], ["by"]):
+                found[(a.start, b.start)] = "DEVELOPED_BY"  # "GPTQ and AWQ (the latter from
+                for other in _listed_before(a, ents):  # MIT)": AWQ's maker, not GPTQ's
+                    found[(other.start, b.start)] = "NONE"
+            elif _made_by(a, b, between, after):
                 found[(a.start, b.start)] = "DEVELOPED_BY"
                 for other in _listed_makers(sent, a, ents):
                     found[(a.start, other.start)] = "DEVELOPED_BY"
@@ -361,8 +365,11 @@ def _described_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
 def _both_made(made: Span, between: list[str], ents: list[Span]) -> list[Span]:
     """The things listed before ``made`` that "both from ORG" or "all from ORG" also names
     ("ERNIE 4.5 Turbo and ERNIE X1, both from Baidu")."""
-    if not any(w in BOTH for w in between):
-        return []
+    return _listed_before(made, ents) if any(w in BOTH for w in between) else []
+
+
+def _listed_before(made: Span, ents: list[Span]) -> list[Span]:
+    """The things of ``made``'s type listed right before it ("A, B and C")."""
     doc, found, end = made.doc, [], made.start
     for ent in reversed([e for e in ents if e.end <= made.start]):
         if ent.label_ != made.label_ or \

@@ -428,3 +428,11 @@ def test_what_a_derived_model_was_trained_with_after_its_base_is_its_use(nlp, mo
                        "gave fewer harmful completions in Malay and Tagalog than Sailor2-20B, "
                        "which was built by Sea AI Lab on top of Qwen2.5.")
     assert not any(p == "USES" and s == "SEA-LION v3" for s, p, _ in found), found
+
+
+def test_the_latter_s_maker_is_the_last_items_only(nlp):
+    # session 61's probes (s03, a survey summary of our own)
+    found = typed(nlp, "Weight-only methods dominate deployed stacks. GPTQ and AWQ (the latter "
+                       "from MIT) are treated as the default.")
+    assert ("AWQ", "DEVELOPED_BY", "MIT") in found, found
+    assert ("GPTQ", "DEVELOPED_BY", "MIT") not in found, found
