@@ -134,6 +134,8 @@ def _described_from(between: list[str]) -> bool:
         between = [*between[:-2], "from"]  # "X, the base model released by ORG"
     elif between[-1:] == ["by"]:
         between = [*between[:-1], "from"]  # "X is a project by ORG"
+    elif between[-2:] == ["effort", "of"]:
+        between = [*between[:-2], "project", "from"]  # "X, a joint effort of MIT and NVIDIA"
     if len(between) < 4 or between[-1] not in FROM or between[-2] not in MADE_NOUNS:
         return False
     start = 1 if between[0] == "," or between[0] in COPULAS else 0

@@ -436,3 +436,11 @@ def test_the_latter_s_maker_is_the_last_items_only(nlp):
                        "from MIT) are treated as the default.")
     assert ("AWQ", "DEVELOPED_BY", "MIT") in found, found
     assert ("GPTQ", "DEVELOPED_BY", "MIT") not in found, found
+
+
+def test_a_joint_effort_of_organisations_is_made_by_each(nlp):
+    # s03 again: an appositive's "joint effort of" lists its makers
+    found = typed(nlp, "SmoothQuant, a joint effort of MIT and NVIDIA, migrates activation "
+                       "outliers into the weights.")
+    assert {("SmoothQuant", "DEVELOPED_BY", "MIT"), ("SmoothQuant", "DEVELOPED_BY", "NVIDIA")} \
+        <= found, found
