@@ -124,10 +124,10 @@ def _by_people_of(between: list[str]) -> list[str]:
 
 def _described_from(between: list[str]) -> bool:
     """"X, a new family of open-weights multilingual language models from ORG", "X is the
-    latest model from ORG", "X, the base model released by ORG", "X is a project by ORG": a
-    description of ``X`` (after a comma or a copula, opening with an article, no clause)
-    whose noun of a made thing (a model, benchmark, library, project) comes "from" the
-    organization or is made "by" it."""
+    latest model from ORG", "X, the base model released by ORG", "X is a project by ORG",
+    "X, a joint effort of ORG and ORG": a description of ``X`` (after a comma or a copula,
+    opening with an article, no clause) whose noun of a made thing (a model, benchmark,
+    library, project, effort) comes "from" the organization or is made "by" it."""
     if between[:1] == [")"]:
         between = between[1:]  # "Mixture-of-Depths (MoD) is a method from Google DeepMind"
     if between[-1:] == ["by"] and len(between) > 2 and between[-2] in made_participles():
