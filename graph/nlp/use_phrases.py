@@ -131,13 +131,27 @@ def trained(doc, prep: int, end: int, ents: list[Span]) -> list[tuple[Span, str]
     ("with Y": USES), the data it is made on ("on Z": USES)."""
     word = doc[prep].lower_
     found = []
-    for e in listed(doc, prep + 1, end, ents):
+    start = _past_amount(doc, prep + 1, end, ents) if word == "on" else prep + 1
+    for e in listed(doc, start, end, ents):
         if e.label_ == "MODEL" and word in ("from", "on"):
             found.append((e, "BASED_ON"))
         elif word == "on" and e.label_ in ("DATASET", "PROJECT") or \
                 word != "on" and TRAINING_PREPS[word] == "USES":
             found.append((e, "USES"))
     return found
+
+
+SOURCED = {"drawn", "sampled", "taken", "collected", "filtered", "gathered", "selected"}
+
+
+def _past_amount(doc, start: int, end: int, ents: list[Span]) -> int:
+    """Where the data a training verb's "on" names starts, past the amount of it written
+    first ("on 1.1 trillion tokens of SlimPajama", "on 14 trillion tokens drawn from
+    FineWeb-Edu"); ``start`` when there is no such amount."""
+    amount = next((e for e in ents if e.start == start and e.label_ == "METRIC"), None)
+    k = amount.end if amount is not None else end
+    k += k < end and doc[k].lower_ in SOURCED
+    return k + 1 if k < end and doc[k].lower_ in ("of", "from") else start
 
 
 def _own_subject(verb) -> bool:

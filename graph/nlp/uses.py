@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.nlp.instruments import instrument_uses
 from graph.nlp.lexicon import words
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.use_clauses import clause_uses, examples_after
@@ -37,7 +38,8 @@ def item_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     <what it is made with>" ("- **Nemotron-4-340B-Reward**: a reward model built on
     Nemotron-4-340B-Base"), and the subject of a clause (:mod:`graph.nlp.use_clauses`:
     "Alpaca is a model fine-tuned from LLaMA 7B"); the line's reading first."""
-    return clause_uses(sent, ents) | _head_uses(sent, ents) | _kinds_built_on(sent, ents)
+    return instrument_uses(sent, ents) | clause_uses(sent, ents) | _head_uses(sent, ents) | \
+        _kinds_built_on(sent, ents)
 
 
 BUILT_ON = ("MODEL", "PROJECT", "METHOD")  # what a kind of product may be named after
