@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Span
 
 from graph.nlp.components.spans import POSSESSIVE_MARKS
+from graph.nlp.instruments import clause_subject
 from graph.nlp.relations import WE_WORDS, main_subject
 
 OWNERS = ("MODEL", "METHOD", "PROJECT", "DATASET", "ORG")
@@ -28,6 +29,7 @@ BENCHMARK_PREPS = {"on", "in", "across", "at"}  # "scores 70% on MMLU (5-shot)":
 # "exercises generated with GPT-3.5 (1B tokens)": the amount made with a tool, not the tool's
 INSTRUMENT_PREPS = {"with", "using", "by", "from", "via"}
 SUBJECTS = ("nsubj", "nsubjpass")
+RIVALS = ("MODEL", "METHOD", "PROJECT")  # what a gap in points is measured between
 KIND_AFTER = {"baseline", "model", "agent", "variant", "system"}  # "for a ReAct baseline"
 
 
@@ -131,10 +133,10 @@ def figure_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
     """``{(a.start, b.start): label}`` (``a`` written first) for each figure the words give
     to the name right before it ("HAS_METRIC") or right after it ("HAS_METRIC<"), and for
     the models of a sentence opening on a benchmark (:func:`opening_benchmark`), for figures
-    set against each other (:func:`versus`); a line's benchmark label owns none of its
-    figures (:func:`labelled_figure`)."""
+    set against each other (:func:`versus`) or a gap to a rival (:func:`within`); a line's
+    benchmark label owns none of its figures (:func:`labelled_figure`)."""
     found: dict[tuple[int, int], str] = opening_benchmark(sent, ents) | respective(sent, ents) \
-        | versus(sent, ents)
+        | versus(sent, ents) | within(sent, ents)
     if (labelled := labelled_figure(sent, ents)) is not None:
         found[(labelled[0].start, labelled[1].start)] = "NONE"  # "SWE-bench Verified: 61.4%"
     for n, figure in enumerate(ents):
@@ -191,6 +193,36 @@ def versus(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         found[(owners[-1].start, second.start)] = "HAS_METRIC"
         return found
     return {}
+
+
+def within(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
+    """"Sable-8B-128K comes within 1.6 points of Gemini 1.5 Flash", "QuRA reaches 66.8%,
+    within 0.4 points of full fine-tuning": the gap is the figure of the name before it
+    ("HAS_METRIC"), not of the rival after "of" ("NONE")."""
+    doc, found = sent.doc, {}
+    for n, figure in enumerate(ents[1:-1], 1):
+        rival = ents[n + 1]
+        between = doc[figure.end:rival.start]  # "of", "of the unpruned"
+        if figure.label_ != "METRIC" or doc[figure.start - 1].lower_ != "within" or \
+                rival.label_ not in RIVALS or between[:1].text != "of" or len(between) > 3 or \
+                any(t.pos_ not in ("DET", "ADJ", "VERB") for t in between[1:]):
+            continue
+        found[(figure.start, rival.start)] = "NONE"
+        owner = _gap_owner(figure, ents[:n])
+        if owner is not None:
+            found[(owner.start, figure.start)] = "HAS_METRIC"
+    return found
+
+
+def _gap_owner(figure: Span, before: list[Span]) -> Span | None:
+    """Whose gap it is: the subject of its clause ("It outperforms ToolLLaMA-7B by 9.2 points
+    and lands within 1.4 points of GPT-4o"), else the name nearest before it."""
+    verb = next((t for t in figure.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = clause_subject(verb) if verb is not None else None
+    named = next((e for e in before if subject is not None and subject in e), None)
+    if named is not None:
+        return named if named.label_ in RIVALS else None
+    return next((e for e in reversed(before) if e.label_ in RIVALS), None)
 
 
 def _product(owner: Span, following: list[Span]) -> Span:

@@ -65,7 +65,7 @@ def _result_clause(prep: Token, at: dict[int, Span]) -> tuple[Token | None, Span
     if host.dep_ in DESCRIBING and host.tag_ == "VBN":  # "PAL combined with ..."
         host = host.head
     if host.pos_ in ("VERB", "AUX"):
-        subject = _subject(host)
+        subject = clause_subject(host)
         return host, _named_user(subject, at) if subject is not None else None
     user = at.get(host.i)
     if user is None or user.label_ not in ENDS or host.dep_ not in SUBJECTS:
@@ -73,7 +73,7 @@ def _result_clause(prep: Token, at: dict[int, Span]) -> tuple[Token | None, Span
     return host.head, user
 
 
-def _subject(verb: Token) -> Token | None:
+def clause_subject(verb: Token) -> Token | None:
     """The subject of the verb, or of the verb it shares its subject with ("..., beating")."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)

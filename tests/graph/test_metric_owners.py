@@ -217,3 +217,18 @@ def test_two_figures_set_against_each_other_are_the_compared_names_in_order(nlp)
     assert {("Tesserae-8x3B", "HAS_METRIC", "70.2"), ("Mixtral 8x7B", "HAS_METRIC", "70.6")} \
         <= found
     assert not {("Mixtral 8x7B", "HAS_METRIC", "70.2"), ("MMLU", "HAS_METRIC", "70.6")} & found
+
+
+def test_a_gap_to_a_rival_is_the_figure_of_who_comes_within_it(nlp):
+    # papers2 q04, q05, q06 (paper summaries written and annotated before anything ran on
+    # them): "within N points of" the rival, who was given the gap
+    found = typed(nlp, "On the 18 low-resource languages in the set, Aya Expanse 32B comes "
+                       "within 0.8 points of GPT-4o.")
+    assert ("Aya Expanse 32B", "HAS_METRIC", "0.8 points") in found, found
+    assert ("GPT-4o", "HAS_METRIC", "0.8 points") not in found, found
+    found = typed(nlp, "Wrangler-7B reaches 71.6% on API-Bank. It outperforms ToolLLaMA-7B by "
+                       "9.2 points on ToolBench and lands within 1.4 points of GPT-4o on "
+                       "API-Bank.")
+    assert ("Wrangler-7B", "HAS_METRIC", "1.4 points") in found, found
+    assert not {("GPT-4o", "HAS_METRIC", "1.4 points"),
+                ("ToolLLaMA-7B", "HAS_METRIC", "1.4 points")} & found, found
