@@ -13,6 +13,10 @@ figure). A credited paper's title opening with a name counts as its "Paper:" lin
 A line's bold label names what the people its sentence opens with made, at their
 organisations (:func:`labelled_makers`: "4. **Tree of Thoughts.** Researchers at Princeton
 University and Google DeepMind let the model explore ...").
+
+What a sentence presents as new is the paper's too (:func:`novel_things`: "PixelPile-40M, a
+new corpus of ...", "a new pooling step, FocusPool"), unless the sentence names an
+organisation or the maker ("a new test built by the Tsinghua group").
 """
 
 from __future__ import annotations
@@ -114,3 +118,52 @@ def _listed_from(doc: Doc, orgs: list, i: int) -> list:
         found.append(org)
         i = org.end
     return found
+
+
+NEW = {"new", "novel"}
+_DESCRIBED = 6  # tokens from "a new" to the name it describes ("a new recipe called X")
+_NAMING = {"called", "named", "dubbed", ",", "-", "(", "**", "*", "`"}
+
+
+def novel_things(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
+    """DEVELOPED_BY "we" for each thing a sentence without an organisation presents as new
+    ("PixelPile-40M, a new corpus of 40 million interleaved image-text documents", "a new
+    pooling step, FocusPool", "a new recipe called TraceDistill"): in a paper's summary the
+    paper's (:func:`graph.nlp.authors.resolve_we` gives it the paper's affiliations or its
+    author, or drops it where the text names neither). A sentence naming an organisation
+    may say whose it is ("Google released a new model, Gemini"): the classifier's."""
+    for sent in doc.sents:
+        ents = list(sent.ents)
+        if any(e.label_ == "ORG" for e in ents):
+            continue
+        for ent in ents:
+            if ent.label_ in MADE_TYPES and (_new_after(doc, ent) or _new_before(doc, ent)):
+                yield TypedRelation(doc_id, (offset + ent.start_char, offset + ent.end_char),
+                                    UNRESOLVED, "new", offset + sent.start_char,
+                                    offset + sent.end_char, via=FIRST_PERSON_PLURAL,
+                                    predicate="DEVELOPED_BY")
+
+
+def _new_after(doc: Doc, ent) -> bool:
+    """"PixelPile-40M, a new corpus of ...": an appositive presenting the name as new, not
+    naming who made it ("LoCoMo-Zh, a new test built by the Tsinghua group"; "introduced by
+    the authors" names the paper's)."""
+    if [t.lower_ for t in doc[ent.end:ent.end + 2]] not in ([",", "a"], [",", "an"]) or \
+            ent.end + 2 >= len(doc) or doc[ent.end + 2].lower_ not in NEW:
+        return False
+    apposed = doc[ent.end + 3:ent.sent.end]
+    stop = next((t.i for t in apposed if t.text in (",", ";", ":")), ent.sent.end)
+    return not any(t.lower_ == "by" and t.nbor(-1).tag_ == "VBN" and
+                   any(w.pos_ == "PROPN" for w in doc[t.i + 1:min(t.i + 4, stop)])
+                   for t in doc[ent.end + 3:stop])
+
+
+def _new_before(doc: Doc, ent) -> bool:
+    """"a new pooling step, FocusPool", "a new recipe called TraceDistill": "a new" and the
+    kind's nouns right before the name."""
+    for k in range(ent.start - 1, max(ent.start - _DESCRIBED, 1) - 1, -1):
+        if doc[k].lower_ in NEW:
+            return doc[k - 1].lower_ in ("a", "an")
+        if doc[k].lower_ not in _NAMING and doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return False
+    return False

@@ -142,3 +142,19 @@ def test_a_who_line_credits_the_organisations_that_ran_the_study_not_their_funde
     found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
     assert {("PersonaDrift", "Halcyon Security Lab"), ("PersonaDrift", "ETH Zurich")} <= found
     assert ("PersonaDrift", "UK AI Security Institute") not in found, found
+
+
+def test_what_a_credited_paper_presents_as_new_is_its_authors(nlp):
+    # papers3 s05: "a new pooling step, FocusPool", "PixelPile-40M, a new corpus"
+    text = CREDITS + (
+        "A new pooling step, FocusPool, then merges tiles that look alike before they reach the "
+        "language model.\n\n2. pre-training on PixelPile-40M, a new corpus of 40 million "
+        "interleaved image-text documents filtered from Common Crawl;\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("FocusPool", "Northwind AI"), ("PixelPile-40M", "University of Washington")} \
+        <= found, found
+    # announcements n05 (train): a new thing whose maker the sentence names is not ours
+    text = CREDITS + ("On LoCoMo-Zh, a new test built by the Tsinghua group, GLM-5-Long scored "
+                      "71.4.\n\nGoogle compared it with a new model, Gemini Nano 2, on phones.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert not any(s in ("LoCoMo-Zh", "Gemini Nano 2") for s, _ in found), found
