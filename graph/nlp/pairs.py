@@ -27,7 +27,7 @@ from graph.nlp.comparisons import comparison_readings, subjectless_comparisons
 from graph.nlp.components.spans import first_conjunct
 from graph.nlp.derived import DERIVED, derived_readings, taken_from
 from graph.nlp.figures import figure_readings
-from graph.nlp.fronted import fronted_makers
+from graph.nlp.fronted import fronted_makers, people_makers
 from graph.nlp.funding import funding_readings, round_funders, speaks_of_money
 from graph.nlp.hosting import hosted_readings
 from graph.nlp.lexicon import table, words
@@ -359,7 +359,7 @@ def sentence_candidates(sent: Span, context: Context | None = None,
         item_uses(sent, ents) | hosted_readings(sent, ents) | funding_readings(sent, ents) | \
         listed_figures(ents, owners)
     compared |= title_readings(sent, ents) | derived_readings(sent, ents)  # (titles.py, derived.py)
-    compared |= fronted_makers(sent, ents)  # "Built by researchers at X, Y ..." (fronted.py)
+    compared |= fronted_makers(sent, ents) | people_makers(sent, ents)  # (fronted.py)
     compared |= (ported := port_readings(sent, ents))[0]  # "an Inspect implementation of X"
     for i, a in enumerate(ents):
         for b in _partners(ents, i, compared, scored):

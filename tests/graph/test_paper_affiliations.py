@@ -158,3 +158,17 @@ def test_what_a_credited_paper_presents_as_new_is_its_authors(nlp):
                       "71.4.\n\nGoogle compared it with a new model, Gemini Nano 2, on phones.\n")
     found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
     assert not any(s in ("LoCoMo-Zh", "Gemini Nano 2") for s, _ in found), found
+
+
+def test_what_the_people_of_organisations_propose_is_each_organisations(nlp):
+    # papers p04: the partner lab after "working with"; the parser made "propose" a modifier
+    found = {(s, o) for s, p, o in typed(
+        nlp, "Researchers from Tsinghua University, working with Zhipu AI, propose "
+             "Quantization-Aware Rank Allocation (QuRA), a fine-tuning method that extends "
+             "QLoRA.") if p == "DEVELOPED_BY"}
+    assert {("Quantization-Aware Rank Allocation", "Tsinghua University"),
+            ("Quantization-Aware Rank Allocation", "Zhipu AI")} <= found, found
+    found = {(s, o) for s, p, o in typed(
+        nlp, "Researchers from Tsinghua University propose QuRA, a fine-tuning method that "
+             "extends QLoRA.") if p == "DEVELOPED_BY"}
+    assert found == {("QuRA", "Tsinghua University")}, found
