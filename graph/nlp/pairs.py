@@ -55,6 +55,7 @@ from graph.nlp.relations import (
 )
 from graph.nlp.rows import item_readings, item_scores, row_figures
 from graph.nlp.titles import title_readings
+from graph.nlp.use_phrases import training_data
 from graph.nlp.uses import instances_of, item_uses, subjectless_uses
 from graph.schema import PREDICATES
 
@@ -280,13 +281,15 @@ def _end_features(a: Span, b: Span) -> list[str]:
     """``a=we``, ``b=it``: an end is the author's "we" or stands for an entity named before;
     ``org_modifier``: an end is an organisation naming a common noun's thing ("from Hugging
     Face repos"; :func:`graph.nlp.provenance.names_a_thing`); ``org_people``: one naming
-    its people ("former DeepMind researchers"); ``method_modifier``: an end
-    is a technique describing the noun after it ("a ... mixture-of-experts model")."""
+    its people ("former DeepMind researchers"); ``method_modifier``: an end is a technique
+    describing the noun after it ("a ... mixture-of-experts model"); ``training_data``: a
+    dataset named as what something was trained on (:func:`use_phrases.training_data`)."""
     return [f"{end}={'it' if e.kb_id_ == ANAPHOR else 'we'}"
             for end, e in (("a", a), ("b", b)) if e.kb_id_ == ANAPHOR or _is_we(e)] + \
         (["org_modifier"] if names_a_thing(a) or names_a_thing(b) else []) + \
         (["org_people"] if names_its_people(a) or names_its_people(b) else []) + \
         (["method_modifier"] if _describes_a_noun(a) or _describes_a_noun(b) else []) + \
+        (["training_data"] if training_data(a) or training_data(b) else []) + \
         _org_size(a.label_, b) + _org_size(b.label_, a)
 
 

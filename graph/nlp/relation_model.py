@@ -101,13 +101,17 @@ def _unsupported(label: str, c: Candidate, grammar: str | None) -> bool:
     guess for a pair the rules' phrase says is funded, by ends that cannot be ("The study was
     funded by NSF", the study read as a model: no maker), a guess for a pair the phrase
     denies ("SetFit doesn't require large-scale models like T0"), a maker guessed for what a
-    clause says of the maker's product ("Brightwave's assistant, which runs on Claude")."""
+    clause says of the maker's product ("Brightwave's assistant, which runs on Claude"), a
+    benchmark guessed for a dataset named as training data ("pretrained on 9 trillion tokens
+    drawn from FineWeb")."""
     said = table("relations", "rules").get(c.phrase, "") if c.phrase and not grammar else ""
     maker = label.rstrip("<") == "DEVELOPED_BY"
     guess_unsupported = label.startswith("FUNDS") and (
         "money" not in c.features or "org_people" in c.features) or \
         c.phrase.startswith("not ") or maker and "poss_clause" in c.features
-    return not grammar and guess_unsupported or maker and "method_modifier" in c.features or \
+    trained = label.rstrip("<") == "EVALUATED_ON" and "training_data" in c.features
+    return not grammar and (guess_unsupported or trained) or \
+        maker and "method_modifier" in c.features or \
         said.startswith("FUNDS") and not label.startswith(("FUNDS", "HAS_METRIC"))
 
 

@@ -263,3 +263,25 @@ def apposed_owner(sent: Span, name: Span, before: list[Span]) -> Span | None:
                 for t in doc[owner.end + 1:name.start]):
         return None
     return owner
+
+
+CORPUS_NOUNS = {"corpus", "corpora", "crawl", "mix", "mixture", "pretraining", "pre-training"}
+EVALUATING = ("evaluat", "test", "benchmark", "scor", "measur", "reach", "achiev", "outperform")
+_TRAINING_LOOKBACK = 12  # tokens before a dataset where its training verb is written
+
+
+def training_data(ent: Span) -> bool:
+    """A dataset its sentence names as what something was trained on ("pretrained on 9
+    trillion tokens drawn from FineWeb", "instruction tuning on a mix that includes
+    ShareGPT4V", "open corpora such as The Pile"), not one it was evaluated on ("fine-tuned
+    on X and evaluated on Y")."""
+    if ent.label_ != "DATASET":
+        return False
+    doc, start = ent.doc, max(ent.sent.start, ent.start - _TRAINING_LOOKBACK)
+    for token in reversed(doc[start:ent.start]):
+        word = token.lower_
+        if word in (";", ":") or word.startswith(EVALUATING):
+            return False
+        if word in CORPUS_NOUNS or any(s in word for s in words("relations", "training_stems")):
+            return True
+    return False

@@ -403,3 +403,16 @@ def test_predicates_the_classifier_guesses_badly_are_left_to_the_grammar(nlp, mo
     assert not any(p == "BASED_ON" and s in ("Gemini", "Mistral 7B") for s, p, _ in found), found
     assert ("Zephyr 7B", "BASED_ON", "Mistral 7B") in found, found
     assert ("Zephyr 7B", "OUTPERFORMS", "Llama 2 Chat 70B") in found, found
+
+
+def test_a_dataset_named_as_training_data_is_no_benchmark_of_the_model(nlp, model):
+    # guides3 k06, guides g02, news a04 (probes written and annotated before anything ran)
+    found = typed(nlp, "Meta's Llama 3 was pretrained on over 15 trillion tokens; open corpora "
+                       "such as EleutherAI's The Pile and Hugging Face's FineWeb let smaller "
+                       "labs do the same.")
+    trained_on = ("Pile", "The Pile", "FineWeb")
+    assert not {p for s, p, o in found if s == "Llama 3" and o in trained_on}, found
+    # what a model is tested on after the words of another's training stays so
+    found = typed(nlp, "Orca-Mini was trained on FLAN and then tested against Llama 2 on MMLU "
+                       "and GSM8K.")
+    assert ("Llama 2", "EVALUATED_ON", "MMLU") in found, found
