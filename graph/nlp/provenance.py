@@ -130,6 +130,8 @@ def _described_from(between: list[str]) -> bool:
     library, project, effort) comes "from" the organization or is made "by" it."""
     if between[:1] == [")"]:
         between = between[1:]  # "Mixture-of-Depths (MoD) is a method from Google DeepMind"
+    if between[-1:] and between[-1] in ARTICLES:
+        between = between[:-1]  # "HarmBench, the benchmark from the Center for AI Safety"
     if between[-1:] == ["by"] and len(between) > 2 and between[-2] in made_participles():
         between = [*between[:-2], "from"]  # "X, the base model released by ORG"
     elif between[-1:] == ["by"]:
@@ -291,14 +293,41 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 found[(a.start, b.start)] = "DEVELOPED_BY"  # "GPTQ and AWQ (the latter from
                 for other in _listed_before(a, ents):  # MIT)": AWQ's maker, not GPTQ's
                     found[(other.start, b.start)] = "NONE"
-            elif _made_by(a, b, between, after):
+            elif _made_by(a, b, _past_acronym(a, between), after):
                 found[(a.start, b.start)] = "DEVELOPED_BY"
+                found |= {(e.start, b.start): "DEVELOPED_BY" for e in ents if e.end == a.start - 1
+                          and e.label_ in MADE and doc[e.end].text == "("}  # "X (PAL), from"
                 for other in _listed_makers(sent, a, ents):
                     found[(a.start, other.start)] = "DEVELOPED_BY"
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
     return found | _described_makers(ents) | _its_products(sent, ents) | owned_products(ents) \
-        | _joint_makers(ents)
+        | _joint_makers(ents) | _described_past_modifiers(named)
+
+
+def _past_acronym(made: Span, between: list[str]) -> list[str]:
+    """``between`` past the bracket closing an acronym ("Program-aided language models
+    (PAL), from Carnegie Mellon University"), whose maker is the name's before it too."""
+    bracketed = made.start > 0 and made.doc[made.start - 1].text == "("
+    return between[1:] if bracketed and between[:1] == [")"] else between
+
+
+
+def _described_past_modifiers(named: list[Span]) -> dict[tuple[int, int], str]:
+    """"BIPIA, the indirect prompt injection benchmark from Microsoft": a name modifying the
+    description's noun does not end it."""
+    found: dict[tuple[int, int], str] = {}
+    for i, made in enumerate(named):
+        j = i + 1
+        while j < len(named) and named[j].label_ in MADE and _modifies_a_noun(named[j]):
+            j += 1
+        if made.label_ not in MADE or j == i + 1 or j >= len(named) or \
+                named[j].label_ != "ORG":
+            continue
+        between = [t.lower_ for t in made.doc[made.end:named[j].start] if t.text not in MARKUP]
+        if _described_from(between):
+            found[(made.start, named[j].start)] = "DEVELOPED_BY"
+    return found
 
 
 # what organisations do together as one subject ("Mistral AI and NVIDIA released Mistral

@@ -444,3 +444,18 @@ def test_a_joint_effort_of_organisations_is_made_by_each(nlp):
                        "outliers into the weights.")
     assert {("SmoothQuant", "DEVELOPED_BY", "MIT"), ("SmoothQuant", "DEVELOPED_BY", "NVIDIA")} \
         <= found, found
+
+
+def test_a_described_or_abbreviated_names_maker_after_from(nlp):
+    # guides g05, g06, guides3 k03 (probes written and annotated before anything ran on them)
+    found = made(nlp, "On BIPIA, the indirect prompt injection benchmark from Microsoft, Warden "
+                      "detects 92.4% of attacks.")
+    assert found.get(("BIPIA", "Microsoft")) == "DEVELOPED_BY", found
+    found = made(nlp, "In our spot check with prompts sampled from HarmBench, the benchmark "
+                      "from the Center for AI Safety, Claude 3 Opus refused 95%.")
+    assert found.get(("HarmBench", "Center for AI Safety")) == "DEVELOPED_BY", found
+    found = made(nlp, "- **Program-aided language models (PAL)**, from Carnegie Mellon "
+                      "University, let the model write a short Python program for each step.")
+    assert found.get(("PAL", "Carnegie Mellon University")) == "DEVELOPED_BY", found
+    assert found.get(("Program-aided language models", "Carnegie Mellon University")) == \
+        "DEVELOPED_BY", found
