@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from graph.nlp.components.spans import ARTICLES, MARKUP, past_markup
 from graph.nlp.lexicon import table, words
+from graph.nlp.listed_makers import list_makers, listed_before
 from graph.nlp.owned import MADE, owned_products
 from graph.nlp.pair_grammar import ANAPHOR
 from graph.nlp.relations import WE_WORDS, people_noun
@@ -291,7 +292,7 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
             after = doc[b.end].text if b.end < len(doc) else ""
             if between[:3] == ["(", "the", "latter"] and between[3:] in (["from"], ["by"]):
                 found[(a.start, b.start)] = "DEVELOPED_BY"  # "GPTQ and AWQ (the latter from
-                for other in _listed_before(a, ents):  # MIT)": AWQ's maker, not GPTQ's
+                for other in listed_before(a, ents):  # MIT)": AWQ's maker, not GPTQ's
                     found[(other.start, b.start)] = "NONE"
             elif _made_by(a, b, _past_acronym(a, between), after):
                 found[(a.start, b.start)] = "DEVELOPED_BY"
@@ -302,7 +303,7 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
                 for other in _both_made(a, between, ents):
                     found[(other.start, b.start)] = "DEVELOPED_BY"
     return found | _described_makers(ents) | _its_products(sent, ents) | owned_products(ents) \
-        | _joint_makers(ents) | _described_past_modifiers(named)
+        | _joint_makers(ents) | _described_past_modifiers(named) | list_makers(ents)
 
 
 def _past_acronym(made: Span, between: list[str]) -> list[str]:
@@ -396,19 +397,7 @@ def _described_makers(ents: list[Span]) -> dict[tuple[int, int], str]:
 def _both_made(made: Span, between: list[str], ents: list[Span]) -> list[Span]:
     """The things listed before ``made`` that "both from ORG" or "all from ORG" also names
     ("ERNIE 4.5 Turbo and ERNIE X1, both from Baidu")."""
-    return _listed_before(made, ents) if any(w in BOTH for w in between) else []
-
-
-def _listed_before(made: Span, ents: list[Span]) -> list[Span]:
-    """The things of ``made``'s type listed right before it ("A, B and C")."""
-    doc, found, end = made.doc, [], made.start
-    for ent in reversed([e for e in ents if e.end <= made.start]):
-        if ent.label_ != made.label_ or \
-                [t.lower_ for t in doc[ent.end:end]] not in ([","], ["and"], [",", "and"]):
-            break
-        found.append(ent)
-        end = ent.start
-    return found
+    return listed_before(made, ents) if any(w in BOTH for w in between) else []
 
 
 @cache

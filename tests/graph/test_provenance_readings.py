@@ -459,3 +459,19 @@ def test_a_described_or_abbreviated_names_maker_after_from(nlp):
     assert found.get(("PAL", "Carnegie Mellon University")) == "DEVELOPED_BY", found
     assert found.get(("Program-aided language models", "Carnegie Mellon University")) == \
         "DEVELOPED_BY", found
+
+
+def test_a_maker_named_once_for_a_list_made_each_item(nlp):
+    # guides g01, g04, news2 b05 (probes written and annotated before anything ran on them)
+    found = made(nlp, "The original study powered Self-Refine with three OpenAI models "
+                      "(GPT-3.5, ChatGPT and GPT-4) and evaluated it on GSM8K.")
+    assert {("OpenAI", m) for m in ("GPT-3.5", "ChatGPT", "GPT-4")} <= set(found), found
+    found = made(nlp, "Most frontier models support function calling today, including GPT-4 "
+                      "Turbo and GPT-4o from OpenAI, Claude 3 Opus and the other Claude 3 "
+                      "models from Anthropic, and Gemini 1.5 Pro from Google DeepMind.")
+    assert found.get(("GPT-4 Turbo", "OpenAI")) == "DEVELOPED_BY", found
+    assert not {k for k in found if k[1] == "Anthropic" and k[0].startswith("GPT")}, found
+    found = made(nlp, "Claude Sonnet 4.5 and Claude Haiku 4.5 are Anthropic models for "
+                      "enterprise workloads.")
+    assert {("Claude Sonnet 4.5", "Anthropic"), ("Claude Haiku 4.5", "Anthropic")} \
+        <= set(found), found
