@@ -40,6 +40,7 @@ BOTH = ("both", "all")  # "ERNIE 4.5 Turbo and ERNIE X1, both from Baidu"
 RELATIVE = ("which", "that")
 AUXILIARIES = ("was", "were", "is", "are", "has", "have", "had", "been", "being", "jointly",
                "also", "originally")
+ADVERBS = ("first", "concurrently", "independently", "initially")  # "first described by"
 COPULAS = ("is", "are", "was", "were")
 # what a relative clause's maker did to its object ("which Nexusflow fine-tuned from ...")
 TUNED = ("fine-tuned", "finetuned", "fine-tune", "finetune")
@@ -65,9 +66,10 @@ def _participle_by(words: list[str]) -> bool:
     """"X, released by ORG", "X, which was built by ORG": a relative or appositive clause of
     ``X`` that ends with a maker's participle and "by" right before the organization ("by
     the Allen Institute for AI": its article aside)."""
-    words = words[:-1] if words[-1:] and words[-1] in ARTICLES else words
-    if len(words) < 2 or words[-1] != "by" or words[-2] not in made_participles():
-        return False
+    words = [w for w in (words[:-1] if words[-1:] and words[-1] in ARTICLES else words)
+             if w not in ADVERBS]
+    if len(words) < 2 or words[-1] not in ("by", "at") or words[-2] not in made_participles():
+        return False  # ("at": "Speculative sampling, developed concurrently at DeepMind")
     rest = words[:-2]
     if rest and rest[0] in RELATIVE:
         rest = rest[1:]
@@ -306,6 +308,16 @@ def provenance_readings(sent: Span, ents: list[Span]) -> dict[tuple[int, int], s
         | _joint_makers(ents) | _described_past_modifiers(named) | list_makers(ents)
 
 
+def _glued(tokens: list) -> list[str]:
+    """The words of ``tokens``, those written with a hyphen one word ("fine-tuned")."""
+    words: list[str] = []
+    for t in tokens:
+        glue = words and (t.text == "-" or words[-1].endswith("-")) and \
+            not t.doc[t.i - 1].whitespace_
+        words[-1:] = [words[-1] + t.lower_] if glue else [*words[-1:], t.lower_]
+    return words
+
+
 def _past_acronym(made: Span, between: list[str]) -> list[str]:
     """``between`` past the bracket closing an acronym ("Program-aided language models
     (PAL), from Carnegie Mellon University"), whose maker is the name's before it too."""
@@ -318,16 +330,18 @@ def _described_past_modifiers(named: list[Span]) -> dict[tuple[int, int], str]:
     """"BIPIA, the indirect prompt injection benchmark from Microsoft": a name modifying the
     description's noun does not end it."""
     found: dict[tuple[int, int], str] = {}
+    doc = named[0].doc if named else None
     for i, made in enumerate(named):
         j = i + 1
-        while j < len(named) and named[j].label_ in MADE and _modifies_a_noun(named[j]):
+        while j < len(named) and named[j].label_ in MADE and \
+                doc[past_markup(doc, named[j].end)].pos_ == "NOUN":  # "the ... benchmark"
             j += 1
         if made.label_ not in MADE or j == i + 1 or j >= len(named) or \
                 named[j].label_ != "ORG":
             continue
-        between = [t.lower_ for t in made.doc[made.end:named[j].start] if t.text not in MARKUP]
-        if _described_from(between):
-            found[(made.start, named[j].start)] = "DEVELOPED_BY"
+        between = _glued([t for t in doc[made.end:named[j].start] if t.text not in MARKUP])
+        if _described_from(_by_people_of(between)):  # "Gorilla, a LLaMA-7B model fine-tuned
+            found[(made.start, named[j].start)] = "DEVELOPED_BY"  # by researchers at X"
     return found
 
 

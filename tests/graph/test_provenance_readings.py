@@ -475,3 +475,14 @@ def test_a_maker_named_once_for_a_list_made_each_item(nlp):
                       "enterprise workloads.")
     assert {("Claude Sonnet 4.5", "Anthropic"), ("Claude Haiku 4.5", "Anthropic")} \
         <= set(found), found
+
+
+def test_a_maker_after_a_participle_written_with_an_adverb_or_people(nlp):
+    # guides g04 and guides2 h06 (probes written and annotated before anything ran on them)
+    found = made(nlp, "Gorilla, a LLaMA-7B model fine-tuned by researchers at UC Berkeley to "
+                      "write API calls, was evaluated on APIBench.")
+    assert found.get(("Gorilla", "UC Berkeley")) == "DEVELOPED_BY", found
+    assert ("LLaMA-7B", "UC Berkeley") not in found, found
+    found = made(nlp, "Speculative sampling, developed concurrently at DeepMind (Chen et al., "
+                      "2023), gives a 2.5x speedup on Chinchilla 70B.")
+    assert found.get(("Speculative sampling", "DeepMind")) == "DEVELOPED_BY", found
