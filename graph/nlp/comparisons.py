@@ -37,7 +37,8 @@ FILLER = {"the", "a", "an", "both", "all", "models", "model", "like", "such", "a
           "methods", "method", "closed", "open", "proprietary", "popular", "leading", "far",
           "many", "several", "existing", "well", "comparable", "size", "sized", "same",
           "state", "-", "art", "frontier", "top", "best", "most", "systems", "source",
-          "performance", "accuracy", "results", "score", "scores", "quality"}
+          "performance", "accuracy", "results", "score", "scores", "quality", "plain",
+          "vanilla", "standard"}
 # words between "on" and the benchmarks it names ("on several reasoning benchmarks like")
 BENCH_FILLER = FILLER | {"benchmarks", "benchmark", "tasks", "task", "several", "different",
                          "various", "popular", "common", "standard", "key", "reasoning",
@@ -107,7 +108,10 @@ def _items_after(doc, start: int, limit: int, ents: list[Span],
     for e in ents:
         if e.start <= items[-1].start or e.start in figures:
             continue
-        gap = [t for t in doc[items[-1].end:e.start] if t.i not in figures]  # "A (92.8) and B"
+        if e.label_ == "ORG" and kinds == ENDS and possessor(doc, e):  # "and Cohere For AI's
+            maker |= set(range(e.start, e.end + 1))  # Aya Expanse 32B": no item, its maker
+            continue
+        gap = [t for t in doc[items[-1].end:e.start] if t.i not in figures | maker]
         if len(gap) > 4 or not all(t.lower_ in LIST_JOINS | FILLER for t in gap) \
                 or not any(t.lower_ in (",", "and", "or", "&") for t in gap) \
                 or any(t.lower_ in ("a", "an") for t in gap) or \

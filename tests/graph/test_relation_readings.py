@@ -486,3 +486,13 @@ def test_a_release_highlights_lines_a_benchmark_labels_are_the_models_results(nl
     assert not any(s in ("HumanEval+", "LiveCodeBench", "SWE-bench Verified") and
                    p == "HAS_METRIC" for s, p, _ in found), found
     assert not any(p == "USES" and o in ("GPT-4.1", "Gemini 2.5 Pro") for _, p, o in found), found
+
+
+def test_a_listed_rivals_maker_and_a_plain_rivals_adjective_end_no_list(nlp):
+    # papers2 q04, guides3 k04 (probes written and annotated before anything ran on them)
+    found = readings(nlp, "GPT-4o leads with 78.3% overall, ahead of Qwen2.5-72B-Instruct "
+                          "(71.5%) and Cohere For AI's Aya Expanse 32B (69.4%).")
+    assert found.get(("GPT-4o", "Aya Expanse 32B")) == "OUTPERFORMS", found
+    found = readings(nlp, "With OpenAI's GPT-4 under the hood, Tree of Thoughts solved 74% of "
+                          "Game of 24 puzzles, far outperforming plain CoT, which managed 4%.")
+    assert found.get(("Tree of Thoughts", "CoT")) == "OUTPERFORMS", found
