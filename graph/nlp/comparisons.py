@@ -49,6 +49,8 @@ HIGHER = {"higher", "greater"}  # ... when what is higher is a result (not "late
 RESULTS = {"accuracy", "score", "scores", "performance", "quality", "results", "win"}
 PRONOUNS = {"it", "they", "which", "who", "that", "this", "these", "we"}
 RELATIVES = {"which", "that", "who"}
+PUT_IT = [[verb, it] for verb in ("puts", "put", "putting", "places", "placing", "placed")
+          for it in ("it", "them")]  # "X reaches 80.6%, which puts it ahead of Y": X's
 NEGATIONS = {"not", "n't", "never", "no", "fails", "fail", "failed", "unlike"}
 
 
@@ -159,6 +161,9 @@ def _subject_before(doc, sent: Span, cue: int, ents: list[Span],
     its own ("Phi-3-mini, which in turn is far ahead of Phi-2"); a cue coordinated with this
     one shares its subject ("Mixtral matches or outperforms Llama 2 70B")."""
     before = [e for e in ents if e.end <= cue and e.label_ in kinds]
+    if [t.lower_ for t in doc[cue - 2:cue]] in PUT_IT and \
+            (put := next((e for e in reversed(before) if _subject(e)), None)):
+        return put  # "X achieves 80.6% on MMLU, which puts it ahead of Y"
     if not before:
         return None
     subject, figures = before[-1], _bracketed_figures(doc, ents)

@@ -496,3 +496,12 @@ def test_a_listed_rivals_maker_and_a_plain_rivals_adjective_end_no_list(nlp):
     found = readings(nlp, "With OpenAI's GPT-4 under the hood, Tree of Thoughts solved 74% of "
                           "Game of 24 puzzles, far outperforming plain CoT, which managed 4%.")
     assert found.get(("Tree of Thoughts", "CoT")) == "OUTPERFORMS", found
+
+
+def test_a_result_that_puts_its_subject_ahead_compares_the_subject(nlp):
+    # guides g02 (a probe written and annotated before anything ran on it): "which puts it
+    # ahead of" is said of the clause's subject, not of the reporting organisation
+    found = readings(nlp, "Brightwater AI reports that Tessera-70B achieves 80.6% on MMLU and "
+                          "88.3% on GSM8K, which puts it ahead of Mixtral 8x7B from Mistral AI "
+                          "on both benchmarks.")
+    assert found.get(("Tessera-70B", "Mixtral 8x7B")) == "OUTPERFORMS", found
