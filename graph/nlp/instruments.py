@@ -11,7 +11,9 @@ a participle describing the subject ("combined with"); the verb reports a result
 ("beats", "outperforms"); what it names comes right after it ("With Sprout-160M, a draft
 model distilled from Llama 3.1 70B, TASS ...": not the model the clause names). Not where
 the work was done ("Pretraining ran on 768 DGX H100 nodes using Megatron-LM": no result);
-not the other side of a comparison ("on par with", "compared with": no verb hosts it).
+not the other side of a comparison ("on par with", "compared with": no verb hosts it). A
+software tool's verb needs no result: "LlamaIndex ... embeds them with voyage-3" (the tool
+at work uses what it works with; not how it is set up: "installed using pip").
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ PREPS = {"with", "using"}
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSES = ("advcl", "conj", "xcomp")  # a verb sharing the subject of the verb it hangs on
 DESCRIBING = ("acl", "relcl")  # "PAL combined with self-consistency"
+# no work of the tool's: a comparison ("competes with"), how it is set up ("installed using pip")
+NOT_WORK = ("compet", "compar", "tie", "tying", "rival", "match", "partner", "collaborat",
+            "merg", "instal", "download", "import", "cit")  # (beginnings of the verbs)
 LEAD = 4  # words from the "with" to the first thing it names ("with OpenAI's GPT-4")
 # beginnings of verbs reporting a result besides ``result_stems`` ("resolves 41.3% of issues")
 RESULTS = ("resolv", "speed", "improv", "boost", "lift", "rais", "cut", "reduc", "stay", "gain",
@@ -49,7 +54,8 @@ def instrument_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         if prep.lower_ not in PREPS or prep.i in at:
             continue
         verb, user = _result_clause(prep, at)
-        if verb is None or user is None or not _reports_result(verb, prep, at):
+        if verb is None or user is None or not (_reports_result(verb, prep, at) or
+                                                 _tool_at_work(verb, user)):
             continue
         for used in _instruments(prep, at):
             if used is not user and used.text != user.text:
@@ -103,6 +109,13 @@ def _reports_result(verb: Token, prep: Token, at: dict[int, Span]) -> bool:
     inside = range(prep.left_edge.i, prep.right_edge.i + 1)
     return any(t.i not in inside and t.i in at and at[t.i].label_ == "METRIC"
                for t in verb.subtree)
+
+
+def _tool_at_work(verb: Token, user: Span) -> bool:
+    """A software tool doing its work with something ("LlamaIndex ... embeds them with
+    voyage-3"): whatever its verb, the tool uses it (``NOT_WORK`` aside)."""
+    return user.label_ == "PROJECT" and verb.pos_ == "VERB" and \
+        not verb.lower_.startswith(NOT_WORK)
 
 
 def _instruments(prep: Token, at: dict[int, Span]) -> list[Span]:

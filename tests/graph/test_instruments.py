@@ -59,3 +59,13 @@ def test_a_model_trained_on_an_amount_of_data_uses_the_data_named_after_it(nlp):
     found = typed(nlp, "Orca-Mini is our new model. Orca-Mini was trained on 2 million "
                        "examples drawn from Google's FLAN.")
     assert ("Orca-Mini", "USES", "FLAN") in found, found
+
+
+def test_a_tool_doing_its_work_with_something_uses_it(nlp):
+    # guides3 k05 (a tutorial written and annotated before anything ran on it)
+    # ("LlamaIndex splits each page into chunks, embeds them with voyage-3 and stores ...")
+    found = typed(nlp, probe("guides3", "k05.md"))
+    assert ("LlamaIndex", "USES", "voyage-3") in found, found
+    # how it is set up is no work of its own (readme__optimum.md, train)
+    found = instruments(nlp, "Optimum can be installed using pip as follows:")
+    assert found == {}, found
