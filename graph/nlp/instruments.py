@@ -13,7 +13,9 @@ model distilled from Llama 3.1 70B, TASS ...": not the model the clause names). 
 the work was done ("Pretraining ran on 768 DGX H100 nodes using Megatron-LM": no result);
 not the other side of a comparison ("on par with", "compared with": no verb hosts it). A
 software tool's verb needs no result: "LlamaIndex ... embeds them with voyage-3" (the tool
-at work uses what it works with; not how it is set up: "installed using pip").
+at work uses what it works with; not how it is set up: "installed using pip"), nor does a
+model given a working part's role ("tested with GPT-4o and Claude 3.5 Sonnet as backbone
+models").
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ DESCRIBING = ("acl", "relcl")  # "PAL combined with self-consistency"
 # no work of the tool's: a comparison ("competes with"), how it is set up ("installed using pip")
 NOT_WORK = ("compet", "compar", "tie", "tying", "rival", "match", "partner", "collaborat",
             "merg", "instal", "download", "import", "cit")  # (beginnings of the verbs)
+ROLES = {"backbone", "backbones", "generator", "encoder", "retriever", "embedder", "reranker",
+         "planner", "policy"}  # a working part's role ("with GPT-4o as the backbone")
 LEAD = 4  # words from the "with" to the first thing it names ("with OpenAI's GPT-4")
 # beginnings of verbs reporting a result besides ``result_stems`` ("resolves 41.3% of issues")
 RESULTS = ("resolv", "speed", "improv", "boost", "lift", "rais", "cut", "reduc", "stay", "gain",
@@ -54,10 +58,12 @@ def instrument_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
         if prep.lower_ not in PREPS or prep.i in at:
             continue
         verb, user = _result_clause(prep, at)
-        if verb is None or user is None or not (_reports_result(verb, prep, at) or
-                                                 _tool_at_work(verb, user)):
+        used_ones = _instruments(prep, at)
+        if verb is None or user is None or not used_ones or not (
+                _reports_result(verb, prep, at) or _tool_at_work(verb, user) or
+                _in_role(prep.doc, used_ones[-1].end)):
             continue
-        for used in _instruments(prep, at):
+        for used in used_ones:
             if used is not user and used.text != user.text:
                 found[(user.start, used.start) if user.start < used.start else
                       (used.start, user.start)] = \
@@ -118,6 +124,13 @@ def _tool_at_work(verb: Token, user: Span) -> bool:
         not verb.lower_.startswith(NOT_WORK)
 
 
+def _in_role(doc, end: int) -> bool:
+    """What "with" names is given a working part's role right after it: "tested with GPT-4o
+    and Claude 3.5 Sonnet as backbone models", "with GPT-4o as the generator"."""
+    after = [t.lower_ for t in doc[end:end + 4]]
+    return after[:1] == ["as"] and any(w in ROLES for w in after[1:])
+
+
 def _instruments(prep: Token, at: dict[int, Span]) -> list[Span]:
     """The models and methods the "with" names, each of a list ("with GPT-3.5, ChatGPT and
     GPT-4"), right after it."""
@@ -133,5 +146,9 @@ def _instruments(prep: Token, at: dict[int, Span]) -> list[Span]:
             found.append(ent)
     first = found[0].start if found else prep.i + 1
     gap = prep.doc[prep.i + 1:first]  # "with OpenAI's GPT-4"; not "With Sprout-160M, a
-    return found if len(gap) <= LEAD and not any(t.is_punct for t in gap) else []  # model ..."
+    listed = sorted({at[t.i] for t in gap if t.i in at and at[t.i].label_ in ENDS},  # model"
+                    key=lambda e: e.start)  # "with GPT-4o and Claude", the parser's pobj the last
+    if listed and all(t.i in at or t.lower_ in ("and", "or", ",") for t in gap):
+        return listed + found
+    return found if len(gap) <= LEAD and not any(t.is_punct for t in gap) else []
 

@@ -69,3 +69,11 @@ def test_a_tool_doing_its_work_with_something_uses_it(nlp):
     # how it is set up is no work of its own (readme__optimum.md, train)
     found = instruments(nlp, "Optimum can be installed using pip as follows:")
     assert found == {}, found
+
+
+def test_models_given_a_working_role_are_used_whatever_the_verb(nlp):
+    # papers p05 (a summary written and annotated before anything ran on it): "as backbone
+    # models", each of the list though the parser's object is its last
+    found = instruments(nlp, "PCA is tested with GPT-4o and Claude 3.5 Sonnet as backbone "
+                             "models on SWE-bench Verified, WebArena and TermBench.")
+    assert found == {("PCA", "GPT-4o"): "USES", ("PCA", "Claude 3.5 Sonnet"): "USES"}, found
