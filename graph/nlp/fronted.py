@@ -100,7 +100,7 @@ def _orgs_from(words: list, k: int, ents: list[Span]) -> tuple[list[Span], int]:
             found.append(starts[words[k].i])
             while k < len(words) and words[k].i < found[-1].end:
                 k += 1
-        elif found and words[k].lower_ in (*LISTED, *SKIPPED) or words[k].lower_ in SKIPPED:
+        elif words[k].lower_ in SKIPPED or found and words[k].lower_ in LISTED:
             k += 1
         else:
             break

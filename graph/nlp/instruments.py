@@ -63,11 +63,9 @@ def instrument_uses(sent: Span, ents: list[Span]) -> dict[tuple[int, int], str]:
                 _reports_result(verb, prep, at) or _tool_at_work(verb, user) or
                 _in_role(prep.doc, used_ones[-1].end)):
             continue
-        for used in used_ones:
-            if used is not user and used.text != user.text:
-                found[(user.start, used.start) if user.start < used.start else
-                      (used.start, user.start)] = \
-                    "USES" if user.start < used.start else "USES<"
+        for used in (u for u in used_ones if u is not user and u.text != user.text):
+            first, second = sorted((user, used), key=lambda e: e.start)
+            found[(first.start, second.start)] = "USES" if first is user else "USES<"
     return found
 
 
