@@ -325,7 +325,6 @@ def _past_acronym(made: Span, between: list[str]) -> list[str]:
     return between[1:] if bracketed and between[:1] == [")"] else between
 
 
-
 def _described_past_modifiers(named: list[Span]) -> dict[tuple[int, int], str]:
     """"BIPIA, the indirect prompt injection benchmark from Microsoft": a name modifying the
     description's noun does not end it."""
