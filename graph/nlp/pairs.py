@@ -442,7 +442,8 @@ def _context_candidates(sent: Span, ents: list[Span], context: Context,
         if b.start in used:
             feats.append(f"reading={used[b.start]}")
         feats = ["TITLE"] + feats + [f"TITLE|{f}" for f in feats]
-        feats += (["org_modifier"] if names_a_thing(b) else []) + _org_size(title_type, b)
+        feats += (["org_modifier"] if names_a_thing(b) else []) + _org_size(title_type, b) + \
+            (["training_data"] if training_data(b) else [])  # "They were pretrained on X"
         feats += _type_features(title_type, _type(b), feats)
         feats += money or []
         yield Candidate(span, (b.start_char, b.end_char), title_type, _type(b), kind,

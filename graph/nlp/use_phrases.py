@@ -278,6 +278,8 @@ def training_data(ent: Span) -> bool:
     if ent.label_ != "DATASET":
         return False
     doc, start = ent.doc, max(ent.sent.start, ent.start - _TRAINING_LOOKBACK)
+    if ent.end < len(doc) and doc[ent.end].lower_ in CORPUS_NOUNS:
+        return True  # "Halden's own Stratus corpus"
     for token in reversed(doc[start:ent.start]):
         word = token.lower_
         if word in (";", ":") or word.startswith(EVALUATING):

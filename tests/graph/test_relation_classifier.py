@@ -21,6 +21,7 @@ from graph.nlp.relation_model import MODEL_FILE, RelationModel, classes
 from graph.nlp.schema_labels import SIGNATURES, allowed
 from graph.paths import resource
 from graph.schema import COOCCURRENCE, PREDICATES
+from tests.graph.readings import probe
 from tests.graph.training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -412,6 +413,11 @@ def test_a_dataset_named_as_training_data_is_no_benchmark_of_the_model(nlp, mode
                        "labs do the same.")
     trained_on = ("Pile", "The Pile", "FineWeb")
     assert not {p for s, p, o in found if s == "Llama 3" and o in trained_on}, found
+    # guides2 h03: what the page is about, pretrained "on 9 trillion tokens drawn from FineWeb
+    # and from Halden's own Stratus corpus" (the pair of the page's subject and the dataset)
+    found = typed(nlp, probe("guides2", "h03.md"))
+    assert not {o for s, p, o in found if p == "EVALUATED_ON" and o in ("FineWeb", "Stratus")}, \
+        found
     # what a model is tested on after the words of another's training stays so
     found = typed(nlp, "Orca-Mini was trained on FLAN and then tested against Llama 2 on MMLU "
                        "and GSM8K.")
