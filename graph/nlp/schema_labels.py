@@ -43,6 +43,10 @@ def rule_label(c: Candidate) -> str | None:
             return strong[0]  # "A and B announced a partnership": order-free, no phrase
         return None
     predicate, object_first = entry.rstrip("<"), entry.endswith("<")
+    if c.phrase.startswith(("available ", "accessible ")) and \
+            (c.b_type if c.phrase_forward else c.a_type) == "ORG":
+        return NONE  # "available on Hugging Face": a company, not a platform (the Hub) using
+        # it; nor its maker (the grammar's reading of the two stands against a guess)
     backward = object_first == c.phrase_forward  # the subject is b, or the object is a
     if predicate in UNDIRECTED_PREDICATES or not backward:
         label = predicate

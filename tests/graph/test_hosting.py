@@ -50,3 +50,12 @@ def test_a_model_brought_to_a_platform_is_served_there(nlp):
                        "partnered with Amazon to bring it to Amazon SageMaker, and early users "
                        "at Canva reported 40% faster design iterations.")
     assert ("Amazon SageMaker", "USES", "Stable Diffusion 3.5 Large") in found, found
+
+
+def test_a_company_a_thing_is_available_on_is_no_user_of_it(nlp, model):
+    # papers p02, news a06 (probes written and annotated before anything ran on them): "on
+    # Hugging Face" names the company; its Hub, a product, is the platform that uses it
+    found = typed(nlp, "KestrelPrefs is available on Hugging Face under the CC-BY license.")
+    assert not any(p == "USES" for _, p, _ in found), found
+    found = typed(nlp, "The weights of Aya 23 are available on the Hugging Face Hub.")
+    assert ("Hugging Face Hub", "USES", "Aya 23") in found, found

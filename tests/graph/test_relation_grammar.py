@@ -381,8 +381,9 @@ def test_a_caption_of_results_lists_the_scores_of_what_the_text_discusses(nlp, m
 def test_a_platform_the_parser_read_as_a_verb_still_hosts_what_is_available_on_it(nlp, model):
     # an announcement of our own (the probes of session 56): en_core_web_sm parses "on Hugging
     # Face and through Amazon Bedrock" with "Hugging" a gerund ("pcomp") and "through" its
-    # conjunct; both platforms still take the "available on" of the model
+    # conjunct; the platform still takes the "available on" of the model (Hugging Face, a
+    # company, is no user of it since session 62: the probes' writers never annotate it so)
     found = typed(nlp, "Halden AI today released Corvus 2. Corvus 2 is available on Hugging "
                        "Face and through Amazon Bedrock.")
-    assert ("Hugging Face", "USES", "Corvus 2") in found, found
     assert ("Amazon Bedrock", "USES", "Corvus 2") in found, found
+    assert ("Hugging Face", "USES", "Corvus 2") not in found, found
