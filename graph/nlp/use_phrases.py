@@ -149,8 +149,9 @@ def _past_amount(doc, start: int, end: int, ents: list[Span]) -> int:
     first ("on 1.1 trillion tokens of SlimPajama", "on 14 trillion tokens drawn from
     FineWeb-Edu"); ``start`` when there is no such amount."""
     amount = next((e for e in ents if e.start == start and e.label_ == "METRIC"), None)
-    k = amount.end if amount is not None else end
-    k += k < end and doc[k].lower_ in SOURCED
+    if amount is None:
+        return start
+    k = amount.end + (amount.end < end and doc[amount.end].lower_ in SOURCED)
     return k + 1 if k < end and doc[k].lower_ in ("of", "from") else start
 
 
