@@ -28,6 +28,7 @@ import pkgutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -81,7 +82,9 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def _parse_sources() -> dict[str, tuple[Path, str, ast.Module]]:
+@cache
+def sources() -> dict[str, tuple[Path, str, ast.Module]]:
+    """Every module of the packages with its path, text and tree (parsed once, when first asked)."""
     found = {}
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
@@ -90,8 +93,9 @@ def _parse_sources() -> dict[str, tuple[Path, str, ast.Module]]:
     return found
 
 
-SOURCES = _parse_sources()
-MODULES = frozenset(SOURCES)
+@cache
+def modules() -> frozenset[str]:
+    return frozenset(sources())
 
 
 def _resolve(name: str) -> str:
@@ -99,7 +103,7 @@ def _resolve(name: str) -> str:
     parts = name.split(".")
     for end in range(len(parts), 0, -1):
         candidate = ".".join(parts[:end])
-        if candidate in MODULES:
+        if candidate in modules():
             return candidate
     return name
 
@@ -109,11 +113,11 @@ def _targets(node: ast.Import | ast.ImportFrom, module: str) -> list[str]:
         return [_resolve(alias.name) for alias in node.names]
     base = node.module or ""
     if node.level:
-        is_package = SOURCES[module][0].name == "__init__.py"
+        is_package = sources()[module][0].name == "__init__.py"
         anchor = module.split(".")[: len(module.split(".")) - node.level + is_package]
         base = ".".join([*anchor, base] if base else anchor)
     # ``from graph.store import workspace`` imports the submodule graph.store.workspace.
-    return [_resolve(f"{base}.{alias.name}") if f"{base}.{alias.name}" in MODULES
+    return [_resolve(f"{base}.{alias.name}") if f"{base}.{alias.name}" in modules()
             else _resolve(base) for alias in node.names]
 
 
@@ -132,7 +136,10 @@ def _imports_of(module: str, tree: ast.Module) -> list[Import]:
     return found
 
 
-IMPORTS = [imp for module, (_, _, tree) in SOURCES.items() for imp in _imports_of(module, tree)]
+@cache
+def imports() -> tuple[Import, ...]:
+    return tuple(imp for module, (_, _, tree) in sources().items()
+                 for imp in _imports_of(module, tree))
 
 
 def _layer(module: str) -> str | None:
@@ -153,24 +160,24 @@ def _fail_with(problems: list[str], what: str) -> None:
 
 
 def test_the_sources_were_found():
-    assert {"graph", "graph.nlp", "graph.explore.layout", "app", "app.cli"} <= MODULES
-    assert any(imp.target == "graph.nlp.records" for imp in IMPORTS)  # from-imports resolve
+    assert {"graph", "graph.nlp", "graph.explore.layout", "app", "app.cli"} <= modules()
+    assert any(imp.target == "graph.nlp.records" for imp in imports())  # from-imports resolve
 
 
 def test_every_graph_module_belongs_to_a_layer():
-    unplaced = sorted(m for m in MODULES if m.startswith("graph") and _layer(m) is None)
+    unplaced = sorted(m for m in modules() if m.startswith("graph") and _layer(m) is None)
     _fail_with(unplaced, "graph modules in no layer (add new basics to BASICS)")
 
 
 def test_graph_never_imports_app():
-    _fail_with([str(imp) for imp in IMPORTS
+    _fail_with([str(imp) for imp in imports()
                 if _in(imp.module, ("graph",)) and _in(imp.target, ("app",))],
                "graph must not depend on the GUI/CLI package")
 
 
 def test_graph_layers_only_import_downward():
     problems = []
-    for imp in IMPORTS:
+    for imp in imports():
         source, target = _layer(imp.module), _layer(imp.target)
         if source is None or target is None or target == source:
             continue
@@ -182,25 +189,25 @@ def test_graph_layers_only_import_downward():
 
 def test_no_import_cycles():
     g = nx.DiGraph()
-    g.add_nodes_from(MODULES)
-    g.add_edges_from((imp.module, imp.target) for imp in IMPORTS
-                     if imp.target in MODULES and imp.target != imp.module)
+    g.add_nodes_from(modules())
+    g.add_edges_from((imp.module, imp.target) for imp in imports()
+                     if imp.target in modules() and imp.target != imp.module)
     cycles = sorted(" -> ".join([*c, c[0]]) for c in nx.simple_cycles(g))
     _fail_with(cycles, "import cycles (lazy imports inside functions count too)")
 
 
 def test_only_graph_nlp_imports_spacy():
-    problems = [str(imp) for imp in IMPORTS if _in(imp.target, SPACY)
+    problems = [str(imp) for imp in imports() if _in(imp.target, SPACY)
                 and _in(imp.module, ("graph",)) and not _in(imp.module, ("graph.nlp",))]
-    problems += [f"{imp} at import time" for imp in IMPORTS
+    problems += [f"{imp} at import time" for imp in imports()
                  if _in(imp.target, SPACY) and _in(imp.module, ("app",)) and imp.top_level]
-    problems += [str(imp) for imp in IMPORTS
+    problems += [str(imp) for imp in imports()
                  if imp.module in SPACY_FREE_NLP and _in(imp.target, SPACY)]
     _fail_with(problems, "spaCy imported outside graph.nlp's pipeline modules")
 
 
 def test_graph_never_imports_qt():
-    _fail_with([str(imp) for imp in IMPORTS
+    _fail_with([str(imp) for imp in imports()
                 if _in(imp.module, ("graph",)) and _in(imp.target, QT)],
                "Qt imported by graph")
 
@@ -212,7 +219,7 @@ def _walked_graph_modules() -> list[str]:
     look inside it, and ``graph.nlp.components`` loads spaCy.
     """
     walked = ["graph", *(m.name for m in pkgutil.walk_packages(graph.__path__, "graph."))]
-    unreached = sorted(m for m in MODULES if m.startswith("graph") and m not in walked)
+    unreached = sorted(m for m in modules() if m.startswith("graph") and m not in walked)
     assert not unreached, f"not reached by pkgutil (a folder without __init__.py?): {unreached}"
     return walked
 
@@ -258,7 +265,7 @@ def _function_lengths(tree: ast.Module):
 
 def test_modules_stay_short_or_say_why():
     problems = []
-    for path, source, tree in sorted(SOURCES.values()):
+    for path, source, tree in sorted(sources().values()):
         lines = len(source.splitlines())
         docstring = (ast.get_docstring(tree) or "").casefold()
         if lines > MAX_MODULE_LINES and EXCUSE not in docstring:
@@ -269,7 +276,7 @@ def test_modules_stay_short_or_say_why():
 
 def test_functions_stay_short():
     problems = [f"{path.relative_to(ROOT)}:{line} {name}(): {length} lines"
-                for path, _, tree in sorted(SOURCES.values())
+                for path, _, tree in sorted(sources().values())
                 for name, line, length in _function_lengths(tree)
                 if length > MAX_FUNCTION_LINES]
     _fail_with(problems, f"functions over {MAX_FUNCTION_LINES} lines")
@@ -279,7 +286,7 @@ def test_no_module_binds_a_top_level_name_twice():
     """A second ``_WORD = ...`` further down a module silently replaces the first for every
     function using it (shouted() once changed what title_line() counted as a word)."""
     problems = []
-    for path, _, tree in sorted(SOURCES.values()):
+    for path, _, tree in sorted(sources().values()):
         seen: dict[str, int] = {}
         for node in tree.body:
             for name in _bound_names(node):

@@ -142,14 +142,14 @@ def test_an_aes_pdf_without_the_cryptography_package_says_what_to_install(tmp_pa
     assert reasons == {"aes.pdf": messages.PDF_NEEDS_CRYPTOGRAPHY}
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("nested.pdf", nested_pdf(), messages.READ_TOO_DEEP),
-    ("bomb.pdf", bomb_pdf(), messages.PDF_TOO_LARGE),
-    ("truncated.pdf", encrypted_pdf("Text.", "")[:300], "the PDF cannot be read: "),
+@pytest.mark.parametrize("name, make, reason", [  # made when the test runs, not at collection
+    ("nested.pdf", nested_pdf, messages.READ_TOO_DEEP),
+    ("bomb.pdf", bomb_pdf, messages.PDF_TOO_LARGE),
+    ("truncated.pdf", lambda: encrypted_pdf("Text.", "")[:300], "the PDF cannot be read: "),
 ])
-def test_a_hostile_pdf_is_skipped_with_a_reason(tmp_path, name, data, reason):
+def test_a_hostile_pdf_is_skipped_with_a_reason(tmp_path, name, make, reason):
     two_documents(tmp_path)
-    (tmp_path / name).write_bytes(data)
+    (tmp_path / name).write_bytes(make())
     corpus = load_corpus([tmp_path])
     assert [d.id for d in corpus.documents] == ["good.txt"]
     assert corpus.skipped[0].path == name and corpus.skipped[0].reason.startswith(reason)
