@@ -31,7 +31,7 @@ from graph.nlp.features import text_lines
 from graph.nlp.lexicon import words
 from graph.nlp.reading import LIST_ITEM
 from graph.nlp.records import TypedRelation
-from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED
+from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED, the_authors
 
 MADE_TYPES = ("MODEL", "METHOD", "DATASET", "PROJECT")
 # "Contributions:", "## Key contributions", "The paper makes three contributions:"
@@ -167,3 +167,28 @@ def _new_before(doc: Doc, ent) -> bool:
         if doc[k].lower_ not in _NAMING and doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return False
     return False
+
+
+def made_by_the_authors(doc: Doc, doc_id: str, offset: int = 0) -> Iterator[TypedRelation]:
+    """DEVELOPED_BY "we" for the thing a relative clause says the authors made: "ServeKit,
+    an open harness the authors release to re-run ...", "PCA-Kit, an open-source library the
+    authors release with the paper", "DocBench, which the authors release with the weights"
+    (the clause's subject "we", "the authors" or "the team"; its verb one the authors make
+    things with, whose object is the thing the clause describes)."""
+    made = words("relations", "we_DEVELOPED_BY")
+    ent_of = {t.i: e for e in doc.ents for t in e}
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in made or any(
+                c.dep_ == "dobj" and c.lower_ not in ("which", "that") for c in verb.children):
+            continue
+        if not any(c.dep_ == "nsubj" and (c.lower_ == FIRST_PERSON_PLURAL or the_authors(c))
+                   for c in verb.children):
+            continue
+        noun = verb.head
+        ent = ent_of.get(noun.i) or (ent_of.get(noun.head.i) if noun.dep_ == "appos" else None)
+        if ent is not None and ent.label_ in MADE_TYPES:
+            sent = verb.sent
+            yield TypedRelation(doc_id, (offset + ent.start_char, offset + ent.end_char),
+                                UNRESOLVED, verb.lemma_.lower(), offset + sent.start_char,
+                                offset + sent.end_char, via=FIRST_PERSON_PLURAL,
+                                predicate="DEVELOPED_BY")

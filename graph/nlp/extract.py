@@ -23,7 +23,12 @@ from spacy.tokens import Doc
 from graph.ingest.documents import Document
 from graph.nlp.authors import affiliations, author_mentions, resolve_we, we_predicate
 from graph.nlp.components.spans import doc_text, fenced_blocks
-from graph.nlp.contributions import contributions, labelled_makers, novel_things
+from graph.nlp.contributions import (
+    contributions,
+    labelled_makers,
+    made_by_the_authors,
+    novel_things,
+)
 from graph.nlp.discourse import document_candidates
 from graph.nlp.features import document_subject, feature_candidates
 from graph.nlp.funding import grants_received
@@ -286,6 +291,7 @@ def _add_chunk(result: DocumentResult, spacy_doc: Doc, offset: int) -> None:
     result.relations.extend(contributions(spacy_doc, result.doc.id, offset))  # a paper's
     result.relations.extend(labelled_makers(spacy_doc, result.doc.id, offset))  # a label's
     result.relations.extend(novel_things(spacy_doc, result.doc.id, offset))  # "a new X"
+    result.relations.extend(made_by_the_authors(spacy_doc, result.doc.id, offset))
     result.relations.extend(grants_received(spacy_doc, result.doc.id, offset))  # a funder's
     for name, span in author_mentions(spacy_doc).items():
         result.authors.setdefault(name, (offset + span.start_char, offset + span.end_char))

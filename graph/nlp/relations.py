@@ -27,11 +27,9 @@ Two kinds, each edge saying how it was found (``method``):
   :mod:`graph.nlp.anaphora`). "We" is, in first-person announcements naming exactly one
   organization as their author ("New Anthropic research: ...", "OpenAI today released ...",
   "At Cohere, we ..."; ``resources/lexicon/authors.json``): "We've partnered with AWS" gives
-  the author ``partner with`` AWS, the evidence says ``"via": "we"``. With no author, or
-  two candidate authors, "we" stays unresolved.
-* ``cooccurrence``: entities mentioned in the same sentence, weighted by how many
-  sentences they share (built in :mod:`graph.build.assemble`). A shared document alone is
-  not an edge. The work is per entity and per verb of a sentence: little next to parsing.
+  the author ``partner with`` AWS (``"via": "we"``); with no author, "we" stays unresolved.
+* ``cooccurrence``: entities of one sentence, weighted by the sentences they share
+  (:mod:`graph.build.assemble`). A shared document alone is not an edge.
 """
 
 from __future__ import annotations
@@ -344,9 +342,10 @@ def _apposition_relations(ents: list[Span], ent_of: dict[int, Span]
 
 FUNDED = {"funded", "backed", "sponsored", "supported"}  # "we were funded by X"
 PEOPLE = {"researcher", "scientist", "engineer", "team", "author"}  # an author's people
+_STUDIES = {"study", "research", "work", "project", "paper"}  # the authors' work
 
 
-def _the_authors(subject: Token) -> bool:
+def the_authors(subject: Token) -> bool:
     """"The team combined ...", "Researchers used ...": the people of a first-person
     text's author, where no organisation is named with them ("Researchers at X" is X's:
     :mod:`graph.nlp.components.affiliations`)."""
@@ -355,16 +354,16 @@ def _the_authors(subject: Token) -> bool:
         all(c.lower_ in ("the", "our") for c in subject.children if c.dep_ in ("det", "poss"))
 
 
-_STUDIES = {"study", "research", "work", "project", "paper"}
-
-
 def _their_study(subject: Token, verb: Token) -> bool:
     """"The study was funded by the National Science Foundation": the authors' work, whose
-    funder funds them (only for a funding verb: "The study found ..." is no relation)."""
-    return subject.lemma_.lower() in _STUDIES and verb.tag_ == "VBN" and \
-        verb.text.lower() in FUNDED and \
-        all(c.lower_ in ("the", "this", "our", "their") for c in subject.children
-            if c.dep_ in ("det", "poss"))
+    funder funds them; "The paper proposes Plan-Critique-Act": what they made (only these
+    verbs: "The study found ..." is no relation; not "A study from X", X's)."""
+    own = all(c.lower_ in ("the", "this", "our", "their") for c in subject.children
+              if c.dep_ in ("det", "poss"))
+    plain = all(c.dep_ in ("det", "poss", "punct") for c in subject.children)
+    made = verb.lemma_.lower() in words("relations", "we_DEVELOPED_BY") and verb.tag_ != "VBN"
+    funded = verb.tag_ == "VBN" and verb.text.lower() in FUNDED
+    return subject.lemma_.lower() in _STUDIES and own and (plain and made or funded)
 
 
 def _says_we(verb: Token) -> bool:
@@ -372,7 +371,7 @@ def _says_we(verb: Token) -> bool:
     identified ...", a participle opening the clause whose subject is "we"; or a headline
     without a subject, "Introducing X: ...", in which the author introduces X."""
     subjects = _subject_tokens(verb)
-    if any(s.lower_ == FIRST_PERSON_PLURAL or _the_authors(s) or _their_study(s, verb)
+    if any(s.lower_ == FIRST_PERSON_PLURAL or the_authors(s) or _their_study(s, verb)
            for s in subjects):
         return True
     if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i < verb.head.i:

@@ -172,3 +172,32 @@ def test_what_the_people_of_organisations_propose_is_each_organisations(nlp):
         nlp, "Researchers from Tsinghua University propose QuRA, a fine-tuning method that "
              "extends QLoRA.") if p == "DEVELOPED_BY"}
     assert found == {("QuRA", "Tsinghua University")}, found
+
+
+def test_what_a_relative_clause_says_the_authors_release_is_theirs(nlp):
+    # papers p05 and papers3 s03: "X, an open-source library the authors release", the
+    # clause's object the thing it describes; not what a named organisation releases
+    text = CREDITS + (
+        "No training is required; the scheme is implemented in PCA-Kit, an open-source library "
+        "the authors release with the paper.\n\nIts most useful contribution is ServeKit, an "
+        "open harness the authors release to re-run the main techniques under one setup.\n\n"
+        "Scores come from DocBench, which the authors release with the weights.\n\n"
+        "It is compared with Llama 3, a model that Meta released in April.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("PCA-Kit", "Northwind AI"), ("PCA-Kit", "University of Washington"),
+            ("ServeKit", "Northwind AI"), ("DocBench", "Northwind AI")} <= found, found
+    assert ("Llama 3", "Northwind AI") not in found, found
+
+
+def test_what_the_paper_proposes_is_its_authors(nlp):
+    # papers p05: "The paper proposes X" says what "we propose X" says; a study another
+    # organisation ran ("A study from X") or found ("The study found") is not the authors'
+    text = CREDITS + (
+        "Summary: The paper proposes Plan-Critique-Act (PCA), a prompting scheme for LLM "
+        "agents that inserts an explicit self-critique step.\n\nA study from Meta introduced "
+        "Llama Guard, a safety classifier.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("Plan-Critique-Act", "Northwind AI"),
+            ("Plan-Critique-Act", "University of Washington")} <= found, found
+    assert not any(s == "Llama Guard" and o != "Meta" for s, o in found), found
+
