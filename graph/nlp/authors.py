@@ -96,11 +96,23 @@ _DOCS = {"docs", "documentation"}
 
 def _researchers_at(ent: Span) -> bool:
     """"Researchers at Stanford University and the University of Toronto ran a double-blind
-    study ...": the organisations a report about their work opens with (its first
-    sentence) are its authors, whom "the study" and "the team" stand for."""
-    k = _before_first(ent)
-    return ent.sent.start == 0 and k == 1 and ent.doc[k].lower_ == "at" and \
-        ent.doc[0].lemma_.lower() in PEOPLE
+    study ...", "**TL;DR:** A team from Cohere Labs and the University of Toronto distils
+    DeepSeek-R1 ...": the organisations the people opening a report's first sentence (past
+    its headings and a label) come from are its authors, whom "the study", "the team" and
+    "the authors" stand for; not those of people a sentence describes ("It was proposed by
+    Yao et al. (2022), a team from Princeton University")."""
+    k, doc, sent = _before_first(ent), ent.doc, ent.sent
+    if k < 1 or doc[k].lower_ not in ("at", "from") or doc[k - 1].lemma_.lower() not in PEOPLE:
+        return False
+    people = doc[k - 1]
+    label = next((t.i + 1 for t in sent[:_LABEL_WORDS] if t.text == ":"), sent.start)
+    opens = all(t.lower_ in ("a", "the") or t.is_punct for t in doc[label:people.i])
+    return opens and all(s.text.lstrip().startswith("#") or s[-1].text not in _ENDS
+                         for s in doc[:sent.start].sents)
+
+
+_LABEL_WORDS = 6  # "**TL;DR:**" before a sentence
+_ENDS = {".", "!", "?"}  # a sentence's, not a heading's or a title's
 
 
 def _from_authors(ent: Span, author_nouns: frozenset[str]) -> bool:

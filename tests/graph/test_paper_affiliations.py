@@ -201,3 +201,21 @@ def test_what_the_paper_proposes_is_its_authors(nlp):
             ("Plan-Critique-Act", "University of Washington")} <= found, found
     assert not any(s == "Llama Guard" and o != "Meta" for s, o in found), found
 
+
+def test_the_organisations_of_the_team_a_report_opens_with_are_its_authors(nlp):
+    # papers3 s02: the report's first sentence, past its heading and a label, opens with
+    # the people who did the work; "a new recipe called TraceDistill" is theirs
+    text = ("## Paper of the week: TraceDistill squeezes R1-style reasoning into a 3B model\n\n"
+            "**TL;DR:** A team from Cohere Labs and the University of Toronto distils "
+            "DeepSeek-R1 into a 3-billion-parameter student. Their model, Tern-3B, is "
+            "fine-tuned from Llama 3.2 3B with a new recipe called TraceDistill.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("TraceDistill", "Cohere Labs"), ("TraceDistill", "University of Toronto")} \
+        <= found, found
+    # guides2 h02: a guide describing another team's work is not theirs
+    text = ("# Building a ReAct Agent with Tools\n\nReAct is a prompting framework that lets a "
+            "language model interleave reasoning traces with actions. It was proposed by Yao et "
+            "al. (2022), a team from Princeton University and Google Research. This guide "
+            "adds a new step called StepCheck to the loop.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert not any(s == "StepCheck" for s, _ in found), found
