@@ -45,6 +45,7 @@ from graph.nlp.relations import (
 from graph.nlp.tables import series_candidates, table_candidates
 from graph.nlp.variants import (
     derived_benchmarks,
+    derived_models,
     page_evaluations,
     released_members,
     trained_release,
@@ -304,8 +305,8 @@ def _finish(result: DocumentResult) -> None:
     """What is settled once the whole document (every chunk) has been read: "we", the
     sizes its author releases, the benchmarks its own is derived from, the example
     numbers, and a table row's relation found both in its sentence and in its table."""
-    result.relations = resolve_we(result.relations, result.authors, result.text,
-                                  result.affiliations)
+    result.relations = resolve_we(result.relations + derived_models(result), result.authors,
+                                  result.text, result.affiliations)
     result.relations = trained_release(result)
     result.relations += released_members(result) + derived_benchmarks(result) + \
         page_evaluations(result)

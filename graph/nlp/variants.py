@@ -25,7 +25,7 @@ from graph.nlp.lexicon import words
 from graph.nlp.pairs import Candidate
 from graph.nlp.records import DocumentResult, TypedRelation
 from graph.nlp.relation_model import shipped_model
-from graph.nlp.relations import FIRST_PERSON_PLURAL, WE_WORDS
+from graph.nlp.relations import FIRST_PERSON_PLURAL, UNRESOLVED, WE_WORDS
 from graph.nlp.schema_labels import reading_label, rule_label
 from graph.taxonomy import predicates
 
@@ -180,3 +180,43 @@ def trained_release(result: DocumentResult) -> list[TypedRelation]:
             and r.predicate == "USES" and labels.get(r.target) == "METHOD"
             and text[r.source[0]:r.source[1]].casefold() in authors else r
             for r in result.relations]
+
+
+_DERIVING = ("tune", "distil", "initiali", "version")  # a model made from another
+_FAMILY = re.compile(r"[A-Za-z]+")  # a name's first word: "DeepSeek" of "DeepSeek-R1-Distill"
+_OPENING_WORDS = 4  # before the model its sentence is about: "The resulting model, X"
+
+
+def derived_models(result: DocumentResult) -> list[TypedRelation]:
+    """DEVELOPED_BY "we" for a model the text makes from another ("Wrangler-7B is Mistral 7B
+    fine-tuned on ToolTraj", "DriftLM is a fine-tuned version of Mistral Large 2", "Their
+    model, Tern-3B, is fine-tuned from Llama 3.2 3B"), named where its sentence opens, in a
+    sentence naming no organisation ("CodeTide 7B, fine-tuned from Llama 3 8B by
+    Salesforce"), and no sentence gives it a maker: the authors' (GUIDELINES: each of a
+    paper's organisations develops what it proposes; :func:`graph.nlp.authors.resolve_we`
+    gives it the paper's affiliations or its author, or drops it where the text names
+    neither); not another family's member made from its own ("DeepSeek-R1-Distill-Qwen-7B",
+    distilled from DeepSeek-R1), not a rival ("on par with DevPilot-32B, an agent model
+    fine-tuned from ...") or models a sentence takes up again ("All three are themselves
+    fine-tuned from Mistral 7B"). Read before "we" is resolved."""
+    text = result.text
+    labels = {(m.start, m.end): m.label for m in result.mentions}
+    made = {text[slice(*r.source)].casefold() for r in result.relations
+            if r.predicate == "DEVELOPED_BY" and r.source != UNRESOLVED}
+    found = []
+    for r in result.relations:
+        name, opening = text[slice(*r.source)], text[r.sent_start:r.source[0]]
+        if r.predicate != "BASED_ON" or labels.get(r.source) != "MODEL" or r.via or \
+                name.casefold() in made or len(opening.split()) > _OPENING_WORDS or \
+                any(m.label == "ORG" and r.sent_start <= m.start < r.sent_end
+                    for m in result.mentions) or \
+                not any(w in text[r.sent_start:r.sent_end].lower() for w in _DERIVING):
+            continue
+        family = _FAMILY.search(text[slice(*r.target)])
+        if family is not None and name.startswith(family.group()):
+            continue
+        made.add(name.casefold())
+        found.append(TypedRelation(result.doc.id, r.source, UNRESOLVED, "derived",
+                                   r.sent_start, r.sent_end, via=FIRST_PERSON_PLURAL,
+                                   predicate="DEVELOPED_BY"))
+    return found

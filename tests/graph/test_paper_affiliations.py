@@ -219,3 +219,22 @@ def test_the_organisations_of_the_team_a_report_opens_with_are_its_authors(nlp):
             "adds a new step called StepCheck to the loop.\n")
     found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
     assert not any(s == "StepCheck" for s, _ in found), found
+
+
+def test_a_model_the_paper_makes_from_another_is_its_authors(nlp):
+    # papers3 s04, papers p01: a model derived from another with no maker named is the
+    # paper's; not a model of another family derived from its own, nor one with its maker
+    text = CREDITS + (
+        "DriftLM is a fine-tuned version of Mistral Large 2, trained with reinforcement "
+        "learning against open-weight targets.\n\nThe baseline, DeepSeek-R1-Distill-Qwen-7B, "
+        "was distilled from DeepSeek-R1 and scores 81.7% on MATH-500.\n\nCodeTide 7B, "
+        "fine-tuned from Llama 3 8B by Salesforce, scores 61.0%.\n\n"
+        # papers p05: a rival; announcements m05: models a sentence takes up again
+        "It is on par with DevPilot-32B, an agent model fine-tuned from "
+        "Qwen2.5-Coder-32B.\n\nWe merged Shisa Gamma 7B with two math models, WizardMath 7B and "
+        "Abel 7B. All three are themselves fine-tuned from Mistral 7B.\n")
+    found = {(s, o) for s, p, o in typed(nlp, text) if p == "DEVELOPED_BY"}
+    assert {("DriftLM", "Northwind AI"), ("DriftLM", "University of Washington")} <= found, found
+    others = ("DeepSeek-R1-Distill-Qwen-7B", "CodeTide 7B", "DevPilot-32B", "Shisa Gamma 7B",
+              "WizardMath 7B", "Abel 7B")
+    assert not any(s in others and o != "Salesforce" for s, o in found), found
