@@ -81,17 +81,32 @@ _BYLINE_LINES = 4  # a byline is under the headline
 def _byline(ent: Span) -> bool:
     """A post's byline under its headline (``ent`` on the text's first lines) names its
     author: "*The Loomwright blog · March 3, 2026*", "*News from the Hollis Foundation —
-    April 14, 2026*", and so does a vendor's documentation: "*Kestrel Labs docs › Deployment*",
-    "*Part of the Corvid AI developer docs.*" (read from the words: the parser takes "docs"
-    for a verb)."""
+    April 14, 2026*", a dateline ("May 28, 2026 · Cobalt Research"), and so does a vendor's
+    documentation: "*Kestrel Labs docs › Deployment*", "*Part of the Corvid AI developer
+    docs.*" (read from the words: the parser takes "docs" for a verb)."""
     doc, root = ent.doc, ent.root
     k = _before_first(ent)
     return root.dep_ in ("compound", "poss") and root.head.lower_ in ("blog", "newsroom") or \
         k > 0 and doc[k].lower_ == "from" and doc[k - 1].lower_ == "news" or \
-        any(t.lower_ in _DOCS for t in doc[ent.end:ent.end + 2])
+        any(t.lower_ in _DOCS for t in doc[ent.end:ent.end + 2]) or _dateline(ent)
 
 
 _DOCS = {"docs", "documentation"}
+
+
+_DATELINE = re.compile(r"[\s*_·|•—–,-]*")  # what a dateline holds besides its date and name
+
+
+def _dateline(ent: Span) -> bool:
+    """"May 28, 2026 · Cobalt Research": a line under the headline holding only a date and
+    the organisation that wrote the text."""
+    start, end = line_bounds(ent)
+    doc, text = ent.doc, doc_text(ent.doc)
+    dates = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start_char < end]
+    rest = text[start:end]
+    for e in sorted([ent, *dates], key=lambda e: -e.start_char):
+        rest = rest[:e.start_char - start] + rest[e.end_char - start:]
+    return bool(dates) and _DATELINE.fullmatch(rest) is not None
 
 
 def _researchers_at(ent: Span) -> bool:

@@ -340,5 +340,12 @@ def test_a_posts_byline_names_its_author(nlp, model):
             "pretrained on Loamweb, a 9T-token filtered crawl we built in-house.\n")
     assert set(author_mentions(nlp(docs))) == {"aldermere ai"}
     assert ("Loamweb", "DEVELOPED_BY", "Aldermere AI") in typed(nlp, docs)
-    # a name further down is no byline
+    # a dateline under the headline: news probe a04.md ("RepoTrace, our new ... benchmark")
+    post = ("# Introducing PolyStack and Cobalt-Coder 7B\n\nMay 28, 2026 · Cobalt Research\n\n"
+            "Today we are releasing PolyStack, an open dataset of permissively licensed source "
+            "code.\n")
+    assert set(author_mentions(nlp(post))) == {"cobalt research"}
+    assert ("PolyStack", "DEVELOPED_BY", "Cobalt Research") in typed(nlp, post)
+    # a name further down is no byline, nor one on a line saying more than a date
     assert author_mentions(nlp("\n\n\n\n\n\nA guide to the Loomwright blog and others.")) == {}
+    assert author_mentions(nlp("# Notes\n\nMay 28, 2026: Cobalt Research cut prices.\n")) == {}
