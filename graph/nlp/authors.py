@@ -94,19 +94,16 @@ def _byline(ent: Span) -> bool:
 _DOCS = {"docs", "documentation"}
 
 
-_DATELINE = re.compile(r"[\s*_·|•—–,-]*")  # what a dateline holds besides its date and name
+_DATELINE = re.compile(r"[*_·|•—–,-]+")  # what a dateline holds besides its date and name
 
 
 def _dateline(ent: Span) -> bool:
     """"May 28, 2026 · Cobalt Research": a line under the headline holding only a date and
     the organisation that wrote the text."""
-    start, end = line_bounds(ent)
-    doc, text = ent.doc, doc_text(ent.doc)
-    dates = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start_char < end]
-    rest = text[start:end]
-    for e in sorted([ent, *dates], key=lambda e: -e.start_char):
-        rest = rest[:e.start_char - start] + rest[e.end_char - start:]
-    return bool(dates) and _DATELINE.fullmatch(rest) is not None
+    line = ent.doc.char_span(*line_bounds(ent), alignment_mode="expand")
+    return line is not None and any(t.ent_type_ == "DATE" for t in line) and all(
+        t.ent_type_ == "DATE" or ent.start <= t.i < ent.end or t.is_space or
+        _DATELINE.fullmatch(t.text) for t in line)
 
 
 def _researchers_at(ent: Span) -> bool:
